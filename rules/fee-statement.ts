@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { defineRule } from '../src/rule.ts';
+import { sampleReport } from '../src/testing/sample.ts';
+import { findFeeStatement } from '../src/fees.ts';
+
+export default defineRule({
+  meta: {
+    id: 'fee-statement',
+    description: {
+      'zh-CN': '第六部分说明本年度收取信息处理费的情况（2021年度及以后的报告）',
+      en: 'Part 六 states the information-processing fees (信息处理费) collected (reports for 2021 on)',
+    },
+    rationale: {
+      'zh-CN':
+        '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）自2021年起施行；国办公开办函〔2021〕30号格式的“其他需要报告的事项”包括收取信息处理费的情况。未收取的也应写明，如“本年度未收取信息处理费”；只写“暂无”“无”不算说明。',
+      en: 'The fee measures (国办函〔2020〕109号) apply from 2021, and part 六 of the 2021 format reports the fees collected. Zero must be stated too (“本年度未收取信息处理费”); “暂无” alone is no statement.',
+    },
+    defaultSeverity: 'error',
+    options: z
+      .object({
+        /** First report year the statement is required for. */
+        fromYear: z.number().int().default(2021),
+      })
+      .strict(),
+    messages: {
+      missing: {
+        'zh-CN': '第六部分未说明信息处理费收取情况，如“{year}年度本单位未收取信息处理费。”',
+        en: 'Part 六 does not state the information-processing fees collected, e.g. “{year}年度本单位未收取信息处理费。”',
+      },
+      elsewhere: {
+        'zh-CN': '信息处理费收取情况写在了第六部分之外，应在“六、其他需要报告的事项”中说明',
+        en: 'The fee statement stands outside part 六; it belongs in “六、其他需要报告的事项”',
+      },
+    },
+    examples: {
+      valid: [{ code: sampleReport() }, { title: '有收费金额', code: sampleReport({ part6: '2024年共收取信息处理费380元。' }) }, { title: '2020年度报告不要求', code: sampleReport({ year: 2020, part6: '暂无。' }) }],
+      invalid: [{ title: '只写“暂无”', code: sampleReport({ part6: '暂无。' }), errors: ['missing'] }],
+    },
+  },
+  check(context) {
+    const { model, source, options } = context;
+    if (model.year !== null && model.year < options.fromYear) return;
+    const part6 = model.parts.find((p) => p.part === 6);
+    if (part6 && findFeeStatement(source, part6.bodyStart, part6.bodyEnd)) return;
+    const anywhere = findFeeStatement(source, 0, source.length);
+    if (anywhere && !(part6 && anywhere.start >= part6.bodyStart && anywhere.start < part6.bodyEnd)) {
+      const lines = source.slice(0, anywhere.start).split('\n');
+      const start = { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+      context.report({ messageId: 'elsewhere', at: { start } });
+      return;
+    }
+    context.report({ messageId: 'missing', data: { year: model.year ?? 'YYYY' }, at: part6?.span ?? model.documentStart });
+  },
+});

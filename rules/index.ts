@@ -1,0 +1,11 @@
+/** The registry of built-in rules, sorted by id. A test checks that every file in rules/ is listed. */
+import type { Rule } from '../src/rule.ts';
+import contactInfo from './contact-info.ts';
+import feeStatement from './fee-statement.ts';
+import reportTitle from './report-title.ts';
+import requiredSections from './required-sections.ts';
+import statisticalPeriod from './statistical-period.ts';
+import tableStructure from './table-structure.ts';
+import tableSums from './table-sums.ts';
+
+export const builtinRules: readonly Rule[] = [contactInfo, feeStatement, reportTitle, requiredSections, statisticalPeriod, tableStructure, tableSums] as readonly Rule[];

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { defineRule } from '../src/rule.ts';
+import { NUMERALS, PART_NAMES } from '../src/model/parts.ts';
+import { sampleReport } from '../src/testing/sample.ts';
+
+const heading = (part: number) => `${NUMERALS[part - 1]}、${PART_NAMES[part - 1]?.official ?? ''}`;
+
+export default defineRule({
+  meta: {
+    id: 'required-sections',
+    description: {
+      'zh-CN': '报告包含规定的六个部分，按一至六的顺序排列，编号和标题正确',
+      en: 'The report has the six statutory parts, in order, correctly numbered and worded',
+    },
+    rationale: {
+      'zh-CN':
+        '《中华人民共和国政府信息公开条例》第五十条规定了年度报告的内容，国办公开办函〔2021〕30号据此规定报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六部分组成，“不能遗漏”。',
+      en: 'Article 50 of the Regulations on Government Information Disclosure sets the content of the annual report; the format of 国办公开办函〔2021〕30号 turns it into six parts, which "must not be omitted".',
+    },
+    defaultSeverity: 'error',
+    options: z
+      .object({
+        /** Accept the alternative headings seen in real reports (FORMAT.md §1.2). */
+        allowAliases: z.boolean().default(true),
+      })
+      .strict(),
+    messages: {
+      missing: { 'zh-CN': '缺少第{numeral}部分“{heading}”', en: 'Part {numeral} “{heading}” is missing' },
+      numbering: {
+        'zh-CN': '“{text}”是第{expected}部分，应编号为“{expected}、”，而不是“{found}、”',
+        en: '“{text}” is part {expected} and should be numbered “{expected}、”, not “{found}、”',
+      },
+      order: {
+        'zh-CN': '第{numeral}部分“{text}”应在第{before}部分之后',
+        en: 'Part {numeral} “{text}” should come after part {before}',
+      },
+      wording: {
+        'zh-CN': '标题“{found}”与规定的“{heading}”不一致',
+        en: 'Heading “{found}” differs from the official “{heading}”',
+      },
+    },
+    examples: {
+      valid: [{ title: '六个部分齐全', code: sampleReport() }],
+      invalid: [
+        {
+          title: '缺少第五部分',
+          code: sampleReport({ edit: (t) => t.replace('五、存在的主要问题及改进情况', '（五）工作打算') }),
+          errors: ['missing'],
+        },
+        {
+          title: '编号错误',
+          code: sampleReport({ edit: (t) => t.replace('六、其他需要报告的事项', '七、其他需要报告的事项') }),
+          errors: ['numbering'],
+        },
+      ],
+    },
+  },
+  check(context) {
+    const { model, options } = context;
+    const parts = [...model.parts].sort((a, b) => a.part - b.part);
+    for (let n = 1; n <= 6; n++) {
+      const part = parts.find((p) => p.part === n);
+      if (!part) {
+        // Point where the part belongs: at the next part present, else at the end of the last one.
+        const next = parts.find((p) => p.part > n);
+        const prev = [...parts].reverse().find((p) => p.part < n);
+        const at = next?.span ?? prev?.span ?? model.documentStart;
+        context.report({ messageId: 'missing', data: { numeral: NUMERALS[n - 1] ?? '', heading: heading(n) }, at: { start: at.start, end: at.end } });
+        continue;
+      }
+      const at = { start: part.span.start, end: part.span.end };
+      if (part.numeralValue !== n) {
+        context.report({ messageId: 'numbering', data: { text: part.text, expected: NUMERALS[n - 1] ?? '', found: part.numeral }, at });
+      }
+      const before = parts.find((p) => p.part < n && p.span.start.offset > part.span.start.offset);
+      if (before) context.report({ messageId: 'order', data: { numeral: NUMERALS[n - 1] ?? '', text: part.text, before: NUMERALS[before.part - 1] ?? '' }, at });
+      if (part.match === 'fuzzy' || (part.match === 'alias' && !options.allowAliases)) {
+        context.report({ messageId: 'wording', data: { found: part.text, heading: heading(n) }, at });
+      }
+    }
+  },
+});

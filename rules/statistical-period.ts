@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { defineRule } from '../src/rule.ts';
+import { sampleReport } from '../src/testing/sample.ts';
+
+export default defineRule({
+  meta: {
+    id: 'statistical-period',
+    description: {
+      'zh-CN': '报告写明数据的统计期限，并且覆盖报告年度的1月1日至12月31日',
+      en: 'The report states the period its data covers, and it is 1 January to 31 December of the report year',
+    },
+    rationale: {
+      'zh-CN': '年度报告反映上一年度的工作（条例第四十九条），统计期限应为报告年度全年。四川 DB51/T 2660—2019 明确统计期限为上一年1月1日至12月31日；评估中“统计时限不明”是常见问题。',
+      en: 'The report covers the previous calendar year (Article 49); Sichuan standard DB51/T 2660—2019 spells out 1 January–31 December. A missing or wrong period makes the numbers meaningless.',
+    },
+    defaultSeverity: 'error',
+    options: z.object({}).strict(),
+    messages: {
+      missing: {
+        'zh-CN': '未写明统计期限，如“本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止”',
+        en: 'The statistical period is not stated, e.g. “本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止”',
+      },
+      wrongYear: {
+        'zh-CN': '统计期限“{text}”不是报告年度，应为{year}年1月1日至{year}年12月31日',
+        en: 'The statistical period “{text}” is not the report year; expected {year}-01-01 to {year}-12-31',
+      },
+      notFullYear: {
+        'zh-CN': '统计期限“{text}”应覆盖全年：{year}年1月1日至{year}年12月31日',
+        en: 'The statistical period “{text}” should cover the whole year: {year}-01-01 to {year}-12-31',
+      },
+    },
+    examples: {
+      valid: [{ code: sampleReport() }],
+      invalid: [
+        { title: '年份与标题不符', code: sampleReport({ edit: (t) => t.replace('自2024年1月1日起至2024年12月31日止', '自2023年1月1日起至2023年12月31日止') }), errors: ['wrongYear'] },
+        { title: '未写统计期限', code: sampleReport({ edit: (t) => t.replace(/本报告中所列数据的统计期限[^。]*。/, '') }), errors: ['missing'] },
+      ],
+    },
+  },
+  check(context) {
+    const { period, year, title, documentStart } = context.model;
+    if (!period) {
+      context.report({ messageId: 'missing', data: { year: year ?? 'YYYY' }, at: title?.span ?? documentStart });
+      return;
+    }
+    const at = period.span;
+    const text = period.text.replace(/\s+/g, '');
+    const startYear = period.start.year;
+    const endYear = period.end.year ?? startYear;
+    // The report year comes from the title; without one, the period must at least be one whole year.
+    const expected = title?.year ?? startYear;
+    if (expected !== null && (startYear !== expected || endYear !== expected)) {
+      context.report({ messageId: 'wrongYear', data: { text, year: expected }, at });
+      return;
+    }
+    const whole = period.start.month === 1 && period.start.day === 1 && period.end.month === 12 && period.end.day === 31;
+    if (!whole) context.report({ messageId: 'notFullYear', data: { text, year: expected ?? startYear ?? 'YYYY' }, at });
+  },
+});

@@ -1,0 +1,16 @@
+import fs from 'node:fs';
+import { parseMarkdown } from '../src/parse.ts';
+import { buildModel } from '../src/model/build.ts';
+const src = fs.readFileSync(process.argv[2]!, 'utf8');
+const m = buildModel(src, parseMarkdown(src));
+const brief = {
+  year: m.year, title: m.title && [m.title.text, m.title.agency, m.title.year], period: m.period?.text,
+  contact: [m.contact.phones.map(p=>p.text), m.contact.emails.map(e=>e.text), m.contact.postcodes.map(p=>p.digits)],
+  parts: m.parts.map(p => `${p.part}:${p.numeral}${p.text}(${p.match})@${p.span.start.line}`),
+};
+console.log(JSON.stringify(brief));
+for (const t of Object.values(m.tables)) {
+  console.log(`== ${t.id} found=${t.found} tpl=${t.template}`);
+  for (const r of t.rows) console.log(`  ${r.status.padEnd(7)} ${r.label.slice(0,30)} ${r.cells.map(c=>c.kind==='number'?c.value:c.kind[0]).join(',')} ${r.status!=='read'?'found='+r.valuesFound:''}`);
+  for (const i of t.issues) console.log(`  ! ${i.code} L${i.span.start.line}:${i.span.start.column} ${JSON.stringify(i.data)}`);
+}

@@ -1,0 +1,20 @@
+/**
+ * The fee statement of part 六 (FORMAT.md §5): 信息(公开)处理费 (or 信息公开收费) with either a
+ * negation (未/无/没有/不 + 收取/产生/发生) or an amount in 元.
+ */
+const FEE = /信息(?:公开)?处理费|信息公开(?:收费|费用)|政府信息公开收费/g;
+const NEGATION = /(?:未|无|没有|不|暂未|均未)[^。；;\n]{0,12}?(?:收取|产生|发生|收费)|(?:收取|收费)[^。；;\n]{0,8}?(?:为|共计|合计)?\s*0(?:\.0+)?\s*元|零元/;
+const AMOUNT = /\d+(?:\.\d+)?\s*(?:万元|元)/;
+
+/** The first sentence between `from` and `to` that states the fees, with its offset. */
+export function findFeeStatement(source: string, from: number, to: number): { start: number; text: string } | null {
+  const text = source.slice(from, to);
+  for (const m of text.matchAll(FEE)) {
+    const sentenceStart = Math.max(text.lastIndexOf('。', m.index) + 1, text.lastIndexOf('\n', m.index) + 1);
+    const endMatch = /[。\n]/.exec(text.slice(m.index));
+    const sentenceEnd = endMatch ? m.index + endMatch.index : text.length;
+    const sentence = text.slice(sentenceStart, sentenceEnd);
+    if (NEGATION.test(sentence) || AMOUNT.test(sentence)) return { start: from + sentenceStart, text: sentence.trim() };
+  }
+  return null;
+}

@@ -1,0 +1,17 @@
+/** The output formats, by the name given to --format. */
+import { github } from './github.ts';
+import { json } from './json.ts';
+import { sarif } from './sarif.ts';
+import { stylish } from './stylish.ts';
+import type { Formatter } from './types.ts';
+
+export type { Formatter, FormatterContext } from './types.ts';
+export { github, json, sarif, stylish };
+
+export const formatters = { stylish, json, sarif, github } as const satisfies Record<string, Formatter>;
+export type FormatName = keyof typeof formatters;
+export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];
+
+export function isFormatName(name: string): name is FormatName {
+  return Object.hasOwn(formatters, name);
+}

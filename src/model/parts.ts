@@ -1,0 +1,117 @@
+/** Finds the six statutory parts (FORMAT.md §1.2) by their numbered headings, wherever they stand. */
+import { norm, similarity } from './text.ts';
+
+export interface PartName {
+  part: number;
+  official: string;
+  aliases: readonly string[];
+}
+
+export const PART_NAMES: readonly PartName[] = [
+  { part: 1, official: '总体情况', aliases: ['概述'] },
+  { part: 2, official: '主动公开政府信息情况', aliases: ['主动公开政府信息的情况'] },
+  {
+    part: 3,
+    official: '收到和处理政府信息公开申请情况',
+    aliases: ['行政机关收到和处理政府信息公开申请情况', '收到和处理政府信息依申请公开情况', '收到和处理政府信息公开申请的情况'],
+  },
+  {
+    part: 4,
+    official: '政府信息公开行政复议、行政诉讼情况',
+    aliases: [
+      '因政府信息公开工作被申请行政复议和提起行政诉讼情况',
+      '因政府信息公开工作被申请行政复议、提起行政诉讼情况',
+      '因政府信息公开申请行政复议、提起行政诉讼的情况',
+      '政府信息公开行政复议和行政诉讼情况',
+    ],
+  },
+  {
+    part: 5,
+    official: '存在的主要问题及改进情况',
+    aliases: ['政府信息公开工作存在的主要问题及改进情况', '存在问题及改进情况', '存在的主要问题和改进情况', '主要问题及改进情况'],
+  },
+  { part: 6, official: '其他需要报告的事项', aliases: ['其他需报告的事项'] },
+];
+
+export const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+export interface HeadingCandidate {
+  part: number;
+  numeral: string;
+  numeralValue: number;
+  text: string;
+  match: 'exact' | 'alias' | 'fuzzy';
+  start: number;
+  end: number;
+}
+
+function numeralValue(numeral: string): number {
+  if (numeral === '十') return 10;
+  if (numeral.startsWith('十')) return 10 + NUMERALS.indexOf(numeral.slice(1)) + 1;
+  return NUMERALS.indexOf(numeral) + 1;
+}
+
+// A numbered heading: at a line start (after Markdown markers) or after a sentence end, since
+// crawled pages run the whole report into one line ("…联系。一、总体情况2021年…").
+const HEADING = /([一二三四五六七八九十]{1,2})\s*[、.．,，]\s*/g;
+const BOUNDARY = /[\n。；;！!？?\s>*#|]/;
+
+/** All places that read as a numbered part heading, classified by part. */
+export function findHeadingCandidates(source: string): HeadingCandidate[] {
+  const found: HeadingCandidate[] = [];
+  for (const m of source.matchAll(HEADING)) {
+    const numeral = m[1] ?? '';
+    const before = source.slice(Math.max(0, m.index - 1), m.index);
+    // At a line or sentence start, any wording that classifies counts; glued to other text
+    // ("…24252.311082三、收到和处理…" in crawled pages), only the official words or an alias do.
+    const atBoundary = before === '' || BOUNDARY.test(before) || /[\u3000*#>]/.test(before);
+    if (!atBoundary && NUMERALS.includes(source[m.index - 1] ?? '')) continue;
+    const textStart = m.index + m[0].length;
+    const lineEnd = source.indexOf('\n', textStart);
+    const raw = source.slice(textStart, lineEnd < 0 ? Math.min(source.length, textStart + 60) : Math.min(lineEnd, textStart + 60));
+    const n = norm(raw);
+    const match = classify(n);
+    if (!match || (!atBoundary && match.kind === 'fuzzy')) continue;
+    const headStart = m.index;
+    const text = headingText(raw, match.length);
+    found.push({
+      part: match.part,
+      numeral,
+      numeralValue: numeralValue(numeral),
+      text: text.trim(),
+      match: match.kind,
+      start: headStart,
+      end: textStart + text.length,
+    });
+  }
+  return found;
+}
+
+/** The raw prefix of `raw` whose normalised form has `normLength` characters. */
+function headingText(raw: string, normLength: number): string {
+  for (let i = 1; i <= raw.length; i++) {
+    if (norm(raw.slice(0, i)).length >= normLength) return raw.slice(0, i);
+  }
+  return raw;
+}
+
+function classify(n: string): { part: number; kind: HeadingCandidate['match']; length: number } | null {
+  let best: { part: number; kind: HeadingCandidate['match']; length: number } | null = null;
+  for (const p of PART_NAMES) {
+    const names: Array<[string, HeadingCandidate['match']]> = [[norm(p.official), 'exact'], ...p.aliases.map((a): [string, 'alias'] => [norm(a), 'alias'])];
+    for (const [name, kind] of names) {
+      if (n.startsWith(name) && (!best || name.length > best.length)) best = { part: p.part, kind, length: name.length };
+    }
+  }
+  if (best) return best;
+  // A near miss of the official wording ("政府信息公开行政法复议、行政诉讼情况").
+  for (const p of PART_NAMES) {
+    const name = norm(p.official);
+    if (name.length < 5) continue;
+    for (const len of [name.length - 1, name.length, name.length + 1, name.length + 2]) {
+      const head = n.slice(0, len);
+      if (head.length === len && similarity(head, name) >= 0.85) return { part: p.part, kind: 'fuzzy', length: len };
+    }
+  }
+  return null;
+}

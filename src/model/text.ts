@@ -1,0 +1,99 @@
+/** Text helpers: label normalisation, similarity, and offset → line/column mapping. */
+
+/**
+ * Normalises a label for matching: NFKC (full-width → half-width), no whitespace, no Markdown
+ * markup, one form of quotes and brackets. Labels arrive as "不 予 公 开", "社会公益组\n织",
+ * "(二)" or "（二）": all must compare equal.
+ */
+export function norm(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u200b\ufeff*#>|`_\\]+/g, '')
+    .replace(/[“”„‟＂「」『』]/g, '"')
+    .replace(/[‘’‚‛]/g, "'")
+    .replace(/[〔［【]/g, '[')
+    .replace(/[〕］】]/g, ']')
+    .replace(/[—–－―]/g, '-')
+    // Labels use 、 and ， interchangeably ("逾期不补正、行政机关" / "逾期不补正, 行政机关").
+    .replace(/[,，]/g, '、');
+}
+
+const ENUMERATOR = /^(?:[一二三四五六七八九十]{1,3}[、.,:]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、,:](?!\d)|\(\d{1,2}\))/;
+
+/** Removes leading enumerators such as 一、 (三) 1. from a normalised label. */
+export function stripEnumerators(normalized: string): string {
+  let s = normalized;
+  for (;;) {
+    const m = ENUMERATOR.exec(s);
+    if (!m) return s;
+    s = s.slice(m[0].length);
+  }
+}
+
+/** Length of the longest common subsequence of two short strings. */
+export function lcsLength(a: string, b: string): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let prev = new Array<number>(b.length + 1).fill(0);
+  let cur = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = a[i - 1] === b[j - 1] ? (prev[j - 1] ?? 0) + 1 : Math.max(prev[j] ?? 0, cur[j - 1] ?? 0);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** Similarity in [0, 1]: common subsequence over the longer length. */
+export function similarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 1 : lcsLength(a, b) / longest;
+}
+
+export interface PointAt {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** Maps offsets in the source to 1-based line and column. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly source: string) {
+    for (let i = 0; i < source.length; i++) {
+      if (source.charCodeAt(i) === 10) this.starts.push(i + 1);
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  point(offset: number): PointAt {
+    const clamped = Math.max(0, Math.min(offset, this.source.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: clamped - (this.starts[lo] ?? 0) + 1, offset: clamped };
+  }
+
+  span(start: number, end: number): { start: PointAt; end: PointAt } {
+    return { start: this.point(start), end: this.point(Math.max(start, end)) };
+  }
+
+  lineStart(line: number): number {
+    return this.starts[line - 1] ?? this.source.length;
+  }
+
+  lineEnd(line: number): number {
+    const next = this.starts[line];
+    return next === undefined ? this.source.length : next - 1;
+  }
+}
+
+export const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;

@@ -1,0 +1,228 @@
+/**
+ * Linearisation: whatever Markdown node a table ends up in (GFM table, HTML block, paragraph of
+ * tab-separated lines, indented code from a PDF paste), the document becomes one sequence of
+ * tokens in reading order — text fragments, numbers, placeholders and empty cells — each with
+ * its exact source offsets. Table reading (tables.ts) anchors on labels in this sequence.
+ */
+import type { Root, RootContent, Table } from 'mdast';
+import type { Element, ElementContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { norm } from './text.ts';
+
+export type TokenKind = 'text' | 'num' | 'blank' | 'placeholder';
+
+export interface Token {
+  kind: TokenKind;
+  /** The text as written (for numbers: digits with sign, separators and unit). */
+  raw: string;
+  /** Normalised text (text tokens only). */
+  norm: string;
+  /** Parsed value (numbers only). */
+  value: number | null;
+  start: number;
+  end: number;
+  /** Tokens of one visual row (a source line, a GFM row, an HTML <tr>) share this key. */
+  rowKey: string;
+  /** Whether this row's cells are explicitly separated (tabs, pipes, table cells), so empty cells are visible. */
+  delimited: boolean;
+  /** A number written right after a letter with no space ("规章000"): cells may have run together. */
+  glued: boolean;
+}
+
+const PAGE_NUMBER = /^(?:[-—–－―]\s*\d{1,3}\s*[-—–－―]|第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
+const PLACEHOLDER = /^(?:[-—–－―~～]{1,2}|[/／\\]|无|空|—+|\.{3}|…+|x|X|×)$/;
+const RULE_LINE = /^[-:|\s=]{3,}$/;
+const NUMBER = /[+-]?\d+(?:,\d{3})*(?:\.\d+)?(?:\s*(?:万元|元|件|个))?/g;
+
+/** Splits one fragment (a cell, or the text between separators) into text and number tokens. */
+export function scanFragment(text: string, start: number, rowKey: string, delimited: boolean, out: Token[]): void {
+  const trimmed = text.trim();
+  if (trimmed === '') {
+    if (delimited) out.push(token('blank', '', start, start, rowKey, delimited));
+    return;
+  }
+  const lead = text.indexOf(trimmed);
+  const from = start + lead;
+  if (PAGE_NUMBER.test(trimmed) || RULE_LINE.test(trimmed)) return;
+  if (PLACEHOLDER.test(trimmed)) {
+    out.push(token('placeholder', trimmed, from, from + trimmed.length, rowKey, delimited));
+    return;
+  }
+  // In a real cell, text with digits glued to it is a name ("数据1", "表3"), not a value; only a
+  // label followed by spaced numbers ("行政许可 97") splits.
+  if (delimited && /[^\d\s.,+-]\d/.test(trimmed.replace(/\s+\d[\d\s.,]*$/, ''))) {
+    pushText(trimmed, from, rowKey, delimited, out);
+    return;
+  }
+  const depth = bracketDepths(trimmed);
+  let last = 0;
+  for (const m of trimmed.matchAll(NUMBER)) {
+    let index = m.index;
+    let raw = m[0];
+    if ((depth[index] ?? 0) > 0) continue;
+    // A sign glued to a preceding letter or digit is not a sign ("2019-2020", "A-1").
+    if (/^[+-]/.test(raw) && index > 0 && /[\p{L}\p{N}]/u.test(trimmed[index - 1] ?? '')) {
+      index += 1;
+      raw = raw.slice(1);
+    }
+    const after = trimmed.slice(index + raw.length);
+    // An enumerator such as "2." or "3、" before a label: the last digit belongs to the label
+    // ("00000002.其他法律…" in crawled pages is seven cells of 0 and then "2.其他法律…").
+    if (/^\d+$/.test(raw) && /^[.．、](?![\d.])\s*\S/.test(after)) {
+      if (raw.length === 1) continue;
+      raw = raw.slice(0, -1);
+    }
+    if (index > last) pushText(trimmed.slice(last, index), from + last, rowKey, delimited, out);
+    const glued = index > 0 && /\S/u.test(trimmed[index - 1] ?? '');
+    out.push({ ...token('num', raw, from + index, from + index + raw.length, rowKey, delimited), value: parseNumber(raw), glued });
+    last = index + raw.length;
+  }
+  if (last < trimmed.length) pushText(trimmed.slice(last), from + last, rowKey, delimited, out);
+}
+
+function pushText(text: string, start: number, rowKey: string, delimited: boolean, out: Token[]): void {
+  const t = text.trim();
+  if (t === '') return;
+  const s = start + text.indexOf(t);
+  const n = norm(t);
+  if (n === '') return;
+  out.push({ ...token('text', t, s, s + t.length, rowKey, delimited), norm: n });
+}
+
+function token(kind: TokenKind, raw: string, start: number, end: number, rowKey: string, delimited: boolean): Token {
+  return { kind, raw, norm: '', value: null, start, end, rowKey, delimited, glued: false };
+}
+
+export function parseNumber(raw: string): number {
+  return Number(raw.replace(/,/g, '').replace(/\s*(?:万元|元|件|个)$/, ''));
+}
+
+/** Bracket nesting depth at each character: digits inside brackets are annotations, not cells. */
+function bracketDepths(text: string): number[] {
+  const depths: number[] = [];
+  let depth = 0;
+  for (const ch of text) {
+    if ('(（[［【〔'.includes(ch)) depth++;
+    depths.push(depth);
+    if (')）]］】〕'.includes(ch)) depth = Math.max(0, depth - 1);
+    // `for…of` walks code points; keep indices aligned with UTF-16 offsets.
+    if (ch.length === 2) depths.push(depth);
+  }
+  return depths;
+}
+
+/** Splits a source line into cells on tabs, pipes and runs of two or more spaces. */
+export function scanLine(source: string, lineStart: number, lineEnd: number, out: Token[]): void {
+  let text = source.slice(lineStart, lineEnd);
+  let offset = lineStart;
+  // Markdown block markers are not content.
+  const marker = /^(?:\s{0,3}(?:#{1,6}\s+|>\s?))/.exec(text);
+  if (marker) {
+    text = text.slice(marker[0].length);
+    offset += marker[0].length;
+  }
+  const rowKey = `L${lineStart}`;
+  const hasTabs = text.includes('\t');
+  const hasPipes = /(?<!\\)\|/.test(text);
+  const delimited = hasTabs || hasPipes;
+  // Within tab- or pipe-separated lines only those separate cells (an empty piece is an empty
+  // cell); elsewhere runs of two or more spaces do (pdftotext -layout), and no cell is visible.
+  const separator = delimited ? /\t|(?<!\\)\|/g : /[ \u3000]{2,}/g;
+  const pieces: Array<{ text: string; start: number }> = [];
+  let last = 0;
+  for (const m of text.matchAll(separator)) {
+    pieces.push({ text: text.slice(last, m.index), start: offset + last });
+    last = m.index + m[0].length;
+  }
+  pieces.push({ text: text.slice(last), start: offset + last });
+  if (hasPipes && !hasTabs) {
+    // "| a | b |": the text before the first pipe and after the last one is not a cell.
+    if (pieces.length > 1 && (pieces[0]?.text.trim() ?? '') === '') pieces.shift();
+    if (pieces.length > 1 && (pieces[pieces.length - 1]?.text.trim() ?? '') === '') pieces.pop();
+  }
+  for (const piece of pieces) scanFragment(piece.text, piece.start, rowKey, delimited, out);
+}
+
+/** Tokens of a GFM table: one fragment per cell, at the cell content's exact position. */
+function scanTable(node: Table, source: string, out: Token[]): void {
+  node.children.forEach((row, r) => {
+    const rowKey = `T${node.position?.start.offset ?? 0}:${r}`;
+    for (const cell of row.children) {
+      const first = cell.children[0];
+      const lastChild = cell.children[cell.children.length - 1];
+      const start = first?.position?.start.offset ?? cell.position?.start.offset ?? 0;
+      const end = lastChild?.position?.end.offset ?? start;
+      scanFragment(source.slice(start, end), start, rowKey, true, out);
+    }
+  });
+}
+
+/** Tokens of an HTML block that holds a table: one fragment per <td>/<th>. */
+function scanHtml(html: string, base: number, out: Token[]): void {
+  const tree = fromHtml(html, { fragment: true });
+  let rowIndex = 0;
+  const visit = (nodes: ElementContent[] | Element['children']): void => {
+    for (const child of nodes) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'tr') {
+        const rowKey = `H${base}:${rowIndex++}`;
+        for (const cell of child.children) {
+          if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
+          const texts = textNodes(cell);
+          const cellStart = (cell.position?.start.offset ?? 0) + base;
+          const firstText = texts[0];
+          const start = firstText?.position?.start.offset !== undefined ? firstText.position.start.offset + base : cellStart;
+          const content = texts.map((t) => t.value).join(' ');
+          // Entities make the decoded text shorter than its source; the start is exact.
+          scanFragment(content, start, rowKey, true, out);
+        }
+      } else {
+        visit(child.children);
+      }
+    }
+  };
+  visit(tree.children as ElementContent[]);
+}
+
+type HastText = Extract<ElementContent, { type: 'text' }>;
+
+function textNodes(element: Element): HastText[] {
+  const found: HastText[] = [];
+  const walk = (nodes: ElementContent[]): void => {
+    for (const n of nodes) {
+      if (n.type === 'text') {
+        if (n.value.trim() !== '') found.push(n);
+      } else if (n.type === 'element') {
+        if (n.tagName === 'br') continue;
+        walk(n.children);
+      }
+    }
+  };
+  walk(element.children);
+  return found;
+}
+
+/** Linearises the whole document. */
+export function tokenize(source: string, tree: Root): Token[] {
+  const out: Token[] = [];
+  const scanLines = (start: number, end: number): void => {
+    let lineStart = start;
+    while (lineStart < end) {
+      let lineEnd = source.indexOf('\n', lineStart);
+      if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+      const trimmedEnd = lineEnd > lineStart && source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+      scanLine(source, lineStart, trimmedEnd, out);
+      lineStart = lineEnd + 1;
+    }
+  };
+  const visit = (node: RootContent): void => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    if (node.type === 'table') scanTable(node, source, out);
+    else if (node.type === 'html' && /<t[dhr][\s>]/i.test(node.value)) scanHtml(source.slice(start, end), start, out);
+    else scanLines(start, end);
+  };
+  for (const child of tree.children) visit(child);
+  return out;
+}

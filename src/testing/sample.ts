@@ -1,0 +1,119 @@
+/**
+ * Builds complete, consistent sample reports in every table form real reports arrive in. Used by
+ * the rules' examples (and so by their docs and tests) and by the property tests.
+ */
+import { T3_2021, T3_COLUMNS, T4_COLUMNS, T4_GROUPS } from '../model/templates.ts';
+
+export type TableForm = 'gfm' | 'tsv' | 'html' | 'layout' | 'cellPerLine';
+
+export interface SampleData {
+  /** Table 三: values by row id, the six applicant columns (总计 is computed). */
+  t3: Record<string, number[]>;
+  /** Table 四: three groups of four values (总计 is computed). */
+  t4: number[][];
+}
+
+export interface SampleOptions {
+  year?: number;
+  form?: TableForm;
+  data?: SampleData;
+  /** Replace parts of the text: applied to the generated report, for building invalid examples. */
+  edit?: (text: string) => string;
+  title?: string | null;
+  opening?: string | null;
+  part6?: string;
+}
+
+const OUTCOMES = T3_2021.rows.filter((r) => !['t3.new', 't3.carried', 't3.total', 't3.carryOver'].includes(r.id));
+
+/** A consistent data set: row 一 + 二 = （七） + 四 in every column. */
+export function consistentData(outcomes: Record<string, number[]> = {}, carried: number[] = [0, 0, 0, 0, 0, 0], carryOver: number[] = [0, 0, 0, 0, 0, 0], t4: number[][] = [[2, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]): SampleData {
+  const t3: Record<string, number[]> = {};
+  const totals = [0, 0, 0, 0, 0, 0];
+  for (const row of OUTCOMES) {
+    const v = outcomes[row.id] ?? [0, 0, 0, 0, 0, 0];
+    t3[row.id] = v;
+    v.forEach((x, i) => (totals[i] = (totals[i] ?? 0) + x));
+  }
+  t3['t3.total'] = totals;
+  t3['t3.carried'] = carried;
+  t3['t3.carryOver'] = carryOver;
+  t3['t3.new'] = totals.map((t, i) => t + (carryOver[i] ?? 0) - (carried[i] ?? 0));
+  return { t3, t4 };
+}
+
+export const DEFAULT_DATA: SampleData = consistentData({ 't3.open': [7, 1, 0, 0, 0, 0], 't3.partial': [2, 0, 0, 0, 0, 0], 't3.unable.1': [8, 0, 0, 0, 0, 1] }, [1, 0, 0, 0, 0, 0], [2, 0, 0, 0, 0, 0]);
+
+/** Table 三's rows in template order with the computed 总计 column appended. */
+export function t3Rows(data: SampleData): Array<{ label: string; values: number[] }> {
+  const order = ['t3.new', 't3.carried', ...OUTCOMES.map((r) => r.id), 't3.total', 't3.carryOver'];
+  return order.map((id) => {
+    const row = T3_2021.rows.find((r) => r.id === id);
+    const v = data.t3[id] ?? [0, 0, 0, 0, 0, 0];
+    const label = (row?.label ?? id).replace(/^（[三四五六]）[^·]+·/, '');
+    return { label, values: [...v, v.reduce((s, x) => s + x, 0)] };
+  });
+}
+
+export function t4Values(data: SampleData): number[] {
+  return data.t4.flatMap((g) => [...g, g.reduce((s, x) => s + x, 0)]);
+}
+
+function table(form: TableForm, header: string[], rows: Array<[string, ...Array<string | number>]>): string {
+  switch (form) {
+    case 'gfm':
+      return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+    case 'tsv':
+      return [header.join('\t'), ...rows.map((r) => r.join('\t'))].join('\n');
+    case 'html':
+      return ['<table>', `<tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr>`, ...rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`), '</table>'].join('\n');
+    case 'layout':
+      return ['    ' + header.join('    '), '', ...rows.map((r) => `    ${String(r[0])}${' '.repeat(6)}${r.slice(1).map((c) => String(c).padStart(5)).join('   ')}`)].join('\n');
+    case 'cellPerLine':
+      return [...header.map((h) => `${h} |`), ...rows.flatMap((r) => r.map((c) => `${c} |`))].join('\n');
+  }
+}
+
+export function sampleReport(options: SampleOptions = {}): string {
+  const year = options.year ?? 2024;
+  const form = options.form ?? 'tsv';
+  const data = options.data ?? DEFAULT_DATA;
+  const title = options.title === undefined ? `福州市示例区工业和信息化局${year}年政府信息公开工作年度报告` : options.title;
+  const opening =
+    options.opening === undefined
+      ? `本报告依据《中华人民共和国政府信息公开条例》编制。本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。如对本报告有疑问，请与本局办公室联系（地址：福州市示例路1号，邮编：350001，电话：0591-87654321，电子邮箱：xxgk@example.gov.cn）。`
+      : options.opening;
+  const t3 = t3Rows(data).map((r): [string, ...number[]] => [r.label, ...r.values]);
+  const t4 = t4Values(data);
+  const parts = [
+    title,
+    opening,
+    '一、总体情况',
+    `${year}年，本局认真贯彻落实《条例》，做好主动公开、依申请公开、政府信息管理、平台建设和监督保障工作。`,
+    '二、主动公开政府信息情况',
+    '第二十条第（一）项',
+    table(form, ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'], [
+      ['规章', 0, 0, 0],
+      ['行政规范性文件', 1, 0, 3],
+    ]),
+    '第二十条第（五）项',
+    table(form, ['信息内容', '本年处理决定数量'], [['行政许可', 21]]),
+    '第二十条第（六）项',
+    table(form, ['信息内容', '本年处理决定数量'], [
+      ['行政处罚', 2],
+      ['行政强制', 0],
+    ]),
+    '第二十条第（八）项',
+    table(form, ['信息内容', '本年收费金额（单位：万元）'], [['行政事业性收费', 0]]),
+    '三、收到和处理政府信息公开申请情况',
+    table(form, ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ...T3_COLUMNS], t3),
+    '四、政府信息公开行政复议、行政诉讼情况',
+    table(form, T4_GROUPS.flatMap(() => [...T4_COLUMNS]), [[String(t4[0]), ...t4.slice(1)]]),
+    '五、存在的主要问题及改进情况',
+    '（一）存在的主要问题：政策解读形式还不够丰富。（二）改进措施：丰富解读形式。',
+    '六、其他需要报告的事项',
+    options.part6 ?? `${year}年度本单位未收取信息处理费。`,
+  ].filter((p): p is string => p !== null);
+  const text = parts.join('\n\n') + '\n';
+  return options.edit ? options.edit(text) : text;
+}

@@ -1,0 +1,40 @@
+/** Public types shared by the engine, the rules and the adapters (CLI, Action, remark plugin). */
+
+export type Locale = 'zh-CN' | 'en';
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+
+/** ESLint's numbering: 1 = warning, 2 = error. */
+export type SeverityLevel = 1 | 2;
+export type SeverityName = 'off' | 'warn' | 'error';
+
+/** 1-based line and column (columns count UTF-16 code units, as ESLint and editors do). */
+export interface Point {
+  line: number;
+  column: number;
+}
+
+export interface Location extends Point {
+  endLine: number;
+  endColumn: number;
+}
+
+/** One finding, already localised. The adapters only translate this into their own shapes. */
+export interface Diagnostic extends Location {
+  ruleId: string;
+  messageId: string;
+  severity: SeverityLevel;
+  message: string;
+  data: Readonly<Record<string, string | number>>;
+}
+
+/** The result for one file. `fatal` is set when the file could not be read or decoded. */
+export interface LintResult {
+  filePath: string;
+  messages: Diagnostic[];
+  errorCount: number;
+  warningCount: number;
+  /** A problem with the file itself (unreadable, binary, undecodable): reported instead of rule findings. */
+  fatal?: { message: string; messageId: string };
+  /** The encoding the file was decoded from, when it was not UTF-8. */
+  encoding?: string;
+}

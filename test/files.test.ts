@@ -1,0 +1,97 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import path from 'node:path';
+import { expandPaths } from '../src/files.ts';
+import { makeTempDir, removeTempDirs, writeTree } from './helpers/tmp.ts';
+
+afterAll(removeTempDirs);
+
+/** A small project; returns its root. */
+async function project(files: Record<string, string>): Promise<string> {
+  const root = await makeTempDir();
+  await writeTree(root, files);
+  return root;
+}
+
+/** Expands and returns the files relative to root with forward slashes, for readable expectations. */
+async function expand(root: string, args: string[], options: { ignores?: string[]; ignoresBase?: string } = {}) {
+  const result = await expandPaths(args, { cwd: root, ...options });
+  return {
+    files: result.files.map((f) => path.relative(root, f).split(path.sep).join('/')),
+    unmatched: result.unmatched,
+  };
+}
+
+describe('expandPaths', () => {
+  it('searches the working directory for .md files by default, recursively, sorted', async () => {
+    const root = await project({
+      'b.md': '#',
+      'a.md': '#',
+      'sub/deeper/c.md': '#',
+      'notes.txt': 'x',
+      'node_modules/pkg/readme.md': '#',
+      '.git/info.md': '#',
+    });
+    expect(await expand(root, [])).toEqual({ files: ['a.md', 'b.md', 'sub/deeper/c.md'], unmatched: [] });
+  });
+
+  it('returns absolute paths', async () => {
+    const root = await project({ 'a.md': '#' });
+    const { files } = await expandPaths(['.'], { cwd: root });
+    expect(files).toEqual([path.join(root, 'a.md')]);
+  });
+
+  it('expands folders and globs and removes duplicates', async () => {
+    const root = await project({ '2023/a.md': '#', '2024/b.md': '#', '2024/c.txt': 'x' });
+    expect(await expand(root, ['2024', '2024/*.txt', '**/*.md', '2024/b.md'])).toEqual({
+      files: ['2023/a.md', '2024/b.md', '2024/c.txt'],
+      unmatched: [],
+    });
+  });
+
+  it('always lints an explicitly named file, whatever its extension', async () => {
+    const root = await project({ 'report.txt': 'x', '.gitignore': 'report.txt\n' });
+    expect((await expand(root, ['report.txt'])).files).toEqual(['report.txt']);
+  });
+
+  it("honours the working directory's .gitignore", async () => {
+    const root = await project({ '.gitignore': 'drafts/\nold-*.md\n', 'a.md': '#', 'drafts/x.md': '#', 'sub/old-1.md': '#' });
+    expect((await expand(root, ['.'])).files).toEqual(['a.md']);
+    expect((await expand(root, ['**/*.md'])).files).toEqual(['a.md']);
+  });
+
+  it("honours the searched folder's own .gitignore, relative to that folder", async () => {
+    const root = await project({ 'reports/.gitignore': '/tmp.md\n', 'reports/tmp.md': '#', 'reports/keep.md': '#', 'tmp.md': '#' });
+    expect((await expand(root, ['reports', 'tmp.md'])).files).toEqual(['reports/keep.md', 'tmp.md']);
+  });
+
+  it('applies ignores from the config, relative to the config folder', async () => {
+    const root = await project({ 'docs/a.md': '#', 'docs/archive/b.md': '#', 'docs/c.md': '#' });
+    expect((await expand(root, ['docs'], { ignores: ['archive/', 'c.md'], ignoresBase: path.join(root, 'docs') })).files).toEqual([
+      'docs/a.md',
+    ]);
+    // The same patterns relative to the root match nothing under docs/archive.
+    expect((await expand(root, ['docs'], { ignores: ['/archive/'] })).files).toEqual([
+      'docs/a.md',
+      'docs/archive/b.md',
+      'docs/c.md',
+    ]);
+  });
+
+  it('reports paths and globs that match nothing instead of throwing', async () => {
+    const root = await project({ 'a.md': '#', 'empty/readme.txt': 'x', 'ignored/x.md': '#', '.gitignore': 'ignored\n' });
+    expect(await expand(root, ['missing.md', 'nope/**/*.md', 'empty', 'ignored', 'a.md'])).toEqual({
+      files: ['a.md'],
+      unmatched: [
+        { pattern: 'missing.md', reason: 'noMatch' },
+        { pattern: 'nope/**/*.md', reason: 'noMatch' },
+        { pattern: 'empty', reason: 'emptyFolder' },
+        { pattern: 'ignored', reason: 'allIgnored' },
+      ],
+    });
+  });
+
+  it('reports a folder without reports when nothing is given', async () => {
+    const root = await project({ 'readme.txt': 'x' });
+    expect(await expand(root, [])).toEqual({ files: [], unmatched: [{ pattern: '.', reason: 'emptyFolder' }] });
+  });
+});

@@ -1,0 +1,267 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { escapeData, escapeProperty, github } from '../src/formatters/github.ts';
+import { FORMAT_NAMES, formatters } from '../src/formatters/index.ts';
+import { json } from '../src/formatters/json.ts';
+import { artifactUri, sarif } from '../src/formatters/sarif.ts';
+import type { SarifLog } from '../src/formatters/sarif.ts';
+import { displayWidth, stylish } from '../src/formatters/stylish.ts';
+import type { Diagnostic, LintResult } from '../src/types.ts';
+import { fakeRules } from './helpers/fake-rules.ts';
+
+const cwd = path.resolve('/work/project');
+const file = (name: string): string => path.join(cwd, ...name.split('/'));
+
+function diagnostic(overrides: Partial<Diagnostic>): Diagnostic {
+  return {
+    ruleId: 'table-sums',
+    messageId: 'mismatch',
+    severity: 2,
+    message: '合计为 10，各项之和为 9',
+    data: { total: 10, sum: 9 },
+    line: 12,
+    column: 5,
+    endLine: 12,
+    endColumn: 9,
+    ...overrides,
+  };
+}
+
+const results: LintResult[] = [
+  {
+    filePath: file('reports/a.md'),
+    messages: [
+      diagnostic({}),
+      diagnostic({ ruleId: 'fee-statement', messageId: 'missing', severity: 1, message: '缺少收费说明', data: {}, line: 30, column: 1, endLine: 30, endColumn: 7 }),
+    ],
+    errorCount: 1,
+    warningCount: 1,
+  },
+  { filePath: file('reports/clean.md'), messages: [], errorCount: 0, warningCount: 0 },
+  {
+    filePath: file('reports/image.md'),
+    messages: [],
+    errorCount: 1,
+    warningCount: 0,
+    fatal: { messageId: 'fileBinary', message: '文件不是文本文件（含有二进制内容）' },
+  },
+];
+
+const zh = { locale: 'zh-CN' as const, cwd, rules: fakeRules };
+const en = { locale: 'en' as const, cwd, rules: fakeRules };
+
+describe('formatter registry', () => {
+  it('offers the four formats', () => {
+    expect(FORMAT_NAMES).toEqual(['stylish', 'json', 'sarif', 'github']);
+    expect(formatters.json).toBe(json);
+  });
+});
+
+describe('stylish', () => {
+  it('groups by file with Chinese labels, aligned by display width', () => {
+    expect(stylish(results, zh)).toBe(
+      [
+        '',
+        'reports/a.md',
+        '  12:5  错误  合计为 10，各项之和为 9  table-sums',
+        '  30:1  警告  缺少收费说明             fee-statement',
+        '',
+        'reports/image.md',
+        '  1:1  错误  文件不是文本文件（含有二进制内容）',
+        '',
+        '✖ 3 个问题（2 个错误，1 个警告）',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('uses English labels and plurals with locale en', () => {
+    const output = stylish(results.slice(0, 1), en);
+    expect(output).toContain('  12:5  error    合计为 10，各项之和为 9  table-sums');
+    expect(output).toContain('  30:1  warning  缺少收费说明             fee-statement');
+    expect(output).toContain('✖ 2 problems (1 error, 1 warning)');
+    expect(stylish([results[2] as LintResult], en)).toContain('✖ 1 problem (1 error, 0 warnings)');
+  });
+
+  it('prints nothing when there are no problems', () => {
+    expect(stylish([results[1] as LintResult], zh)).toBe('');
+  });
+
+  it('adds ANSI colours only when asked', () => {
+    expect(stylish(results, zh)).not.toContain('\u001b[');
+    const coloured = stylish(results, { ...zh, color: true });
+    expect(coloured).toContain('\u001b[31m错误\u001b[39m');
+    expect(coloured).toContain('\u001b[4mreports/a.md\u001b[24m');
+  });
+
+  it('keeps multi-line messages on one row', () => {
+    const multi: LintResult = { ...(results[0] as LintResult), messages: [diagnostic({ message: 'a\nb' })] };
+    expect(stylish([multi], en)).toContain('  12:5  error  a b  table-sums');
+  });
+
+  it('counts CJK characters as two columns', () => {
+    expect(displayWidth('ab')).toBe(2);
+    expect(displayWidth('合计，')).toBe(6);
+  });
+});
+
+describe('json', () => {
+  const parsed = JSON.parse(json(results, zh)) as Record<string, unknown>[];
+
+  it("has exactly ESLint's result keys, in ESLint's order", () => {
+    expect(parsed).toHaveLength(3);
+    for (const result of parsed) {
+      expect(Object.keys(result)).toEqual([
+        'filePath',
+        'messages',
+        'suppressedMessages',
+        'errorCount',
+        'fatalErrorCount',
+        'warningCount',
+        'fixableErrorCount',
+        'fixableWarningCount',
+        'usedDeprecatedRules',
+      ]);
+    }
+  });
+
+  it("turns diagnostics into ESLint's messages", () => {
+    expect(parsed[0]).toEqual({
+      filePath: file('reports/a.md'),
+      messages: [
+        {
+          ruleId: 'table-sums',
+          severity: 2,
+          message: '合计为 10，各项之和为 9',
+          line: 12,
+          column: 5,
+          nodeType: null,
+          messageId: 'mismatch',
+          endLine: 12,
+          endColumn: 9,
+        },
+        expect.objectContaining({ ruleId: 'fee-statement', severity: 1, line: 30 }),
+      ],
+      suppressedMessages: [],
+      errorCount: 1,
+      fatalErrorCount: 0,
+      warningCount: 1,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      usedDeprecatedRules: [],
+    });
+    const message = (parsed[0]?.messages as Record<string, unknown>[])[0] ?? {};
+    expect(Object.keys(message)).toEqual(['ruleId', 'severity', 'message', 'line', 'column', 'nodeType', 'messageId', 'endLine', 'endColumn']);
+  });
+
+  it("reports a fatal file problem like ESLint's parse errors", () => {
+    expect(parsed[2]).toMatchObject({
+      messages: [{ ruleId: null, fatal: true, severity: 2, message: '文件不是文本文件（含有二进制内容）', line: 1, column: 1 }],
+      errorCount: 1,
+      fatalErrorCount: 1,
+      warningCount: 0,
+    });
+  });
+
+  it('lists clean files too, and is a single line', () => {
+    expect(parsed[1]).toMatchObject({ messages: [], errorCount: 0 });
+    expect(json(results, zh)).not.toContain('\n');
+  });
+});
+
+describe('sarif', () => {
+  const log = JSON.parse(sarif(results, zh)) as SarifLog;
+  const run = log.runs[0];
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+  it('is a SARIF 2.1.0 log with one run of xxgk-lint', () => {
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toMatch(/sarif-2\.1\.0/);
+    expect(log.runs).toHaveLength(1);
+    expect(run.tool.driver).toMatchObject({ name: 'xxgk-lint', version: pkg.version, informationUri: expect.stringMatching(/^https:\/\//) });
+  });
+
+  it('describes every rule, in the locale', () => {
+    expect(run.tool.driver.rules.map((r) => r.id)).toEqual(['fee-statement', 'table-structure', 'table-sums']);
+    expect(run.tool.driver.rules[2]).toEqual({
+      id: 'table-sums',
+      shortDescription: { text: '表格合计应等于各项之和' },
+      fullDescription: { text: 'rationale of table-sums' },
+      helpUri: 'https://github.com/xxgk-lint/xxgk-lint/blob/main/docs/rules/table-sums.md',
+      defaultConfiguration: { level: 'error' },
+    });
+    expect(run.tool.driver.rules[0]?.defaultConfiguration).toEqual({ level: 'warning' });
+  });
+
+  it('reports findings with rule index, level, message and a relative location', () => {
+    expect(run.results).toHaveLength(2);
+    for (const result of run.results) expect(run.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);
+    expect(run.results[0]).toEqual({
+      ruleId: 'table-sums',
+      ruleIndex: 2,
+      level: 'error',
+      message: { text: '合计为 10，各项之和为 9' },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'reports/a.md' },
+            region: { startLine: 12, startColumn: 5, endLine: 12, endColumn: 9 },
+          },
+        },
+      ],
+    });
+    expect(run.results[1]?.level).toBe('warning');
+  });
+
+  it('reports unreadable files as tool notifications', () => {
+    expect(run.invocations[0]?.toolExecutionNotifications).toEqual([
+      {
+        level: 'error',
+        message: { text: '文件不是文本文件（含有二进制内容）' },
+        descriptor: { id: 'fileBinary' },
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'reports/image.md' } } }],
+      },
+    ]);
+  });
+
+  it('adds a descriptor for findings of rules it was not told about', () => {
+    const custom: LintResult = { ...(results[0] as LintResult), messages: [diagnostic({ ruleId: 'my-rule' })] };
+    const { runs } = JSON.parse(sarif([custom], en)) as SarifLog;
+    expect(runs[0].results[0]?.ruleIndex).toBe(3);
+    expect(runs[0].tool.driver.rules[3]).toEqual({ id: 'my-rule' });
+  });
+
+  it('percent-encodes URIs and uses file: URIs outside cwd', () => {
+    expect(artifactUri(file('年报 2024/a#1.md'), cwd)).toBe('%E5%B9%B4%E6%8A%A5%202024/a%231.md');
+    expect(artifactUri(path.resolve('/elsewhere/a.md'), cwd)).toMatch(/^file:\/\/.*\/elsewhere\/a\.md$/);
+  });
+});
+
+describe('github', () => {
+  it('writes one workflow command per finding', () => {
+    expect(github(results, zh).split('\n')).toEqual([
+      '::error file=reports/a.md,line=12,col=5,endLine=12,endColumn=9,title=table-sums::合计为 10，各项之和为 9',
+      '::warning file=reports/a.md,line=30,col=1,endLine=30,endColumn=7,title=fee-statement::缺少收费说明',
+      '::error file=reports/image.md,line=1,col=1,title=xxgk-lint::文件不是文本文件（含有二进制内容）',
+    ]);
+  });
+
+  it("escapes data and properties as GitHub's toolkit does", () => {
+    expect(escapeData('100% a:b,c\r\nd')).toBe('100%25 a:b,c%0D%0Ad');
+    expect(escapeProperty('100% a:b,c\r\nd')).toBe('100%25 a%3Ab%2Cc%0D%0Ad');
+    const tricky: LintResult = {
+      filePath: file('a,b:c.md'),
+      messages: [diagnostic({ message: '50%\n第二行' })],
+      errorCount: 1,
+      warningCount: 0,
+    };
+    expect(github([tricky], en)).toBe(
+      '::error file=a%2Cb%3Ac.md,line=12,col=5,endLine=12,endColumn=9,title=table-sums::50%25%0A第二行',
+    );
+  });
+
+  it('prints nothing for clean files', () => {
+    expect(github([results[1] as LintResult], zh)).toBe('');
+  });
+});
