@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../src/rule.ts';
 import { checkSums, type RelationId } from '../src/sums.ts';
-import { consistentData, sampleReport } from '../src/testing/sample.ts';
-
-const broken = consistentData({ 't3.open': [7, 0, 0, 0, 0, 0], 't3.unable.1': [8, 0, 0, 0, 0, 0] });
-broken.t3['t3.total'] = [17, 0, 0, 0, 0, 0];
+import { sampleReport } from '../src/testing/sample.ts';
 
 export default defineRule({
   meta: {
@@ -27,8 +24,8 @@ export default defineRule({
       .strict(),
     messages: {
       R1: {
-        'zh-CN': '{cell}为{actual}，应为{expected}（{scope}列：一 + 二 − （七） = 四，{formula}）',
-        en: '{cell} is {actual}, expected {expected} (column {scope}: 一 + 二 − （七） = 四, {formula})',
+        'zh-CN': '{cell}为{actual}，应为{expected}（{scope}列：一 + 二 = （七） + 四，{formula}）',
+        en: '{cell} is {actual}, expected {expected} (column {scope}: 一 + 二 = （七） + 四, {formula})',
       },
       R2: {
         'zh-CN': '{cell}为{actual}，应为{expected}（{scope}列：（七）总计等于各项办理结果之和，{formula}）',
@@ -47,8 +44,8 @@ export default defineRule({
       valid: [{ code: sampleReport() }, { title: '任何表格形式', code: sampleReport({ form: 'gfm' }) }],
       invalid: [
         {
-          title: '（七）总计·自然人与各项之和不符',
-          code: sampleReport({ data: broken }),
+          title: '（七）总计·自然人写错：三条关系都指向这个单元格',
+          code: sampleReport({ edit: (t) => t.replace('（七）总计\t17\t', '（七）总计\t16\t') }),
           errors: ['R1', 'R2', 'R3'],
         },
       ],

@@ -10,8 +10,10 @@ const AMOUNT = /\d+(?:\.\d+)?\s*(?:万元|元)/;
 export function findFeeStatement(source: string, from: number, to: number): { start: number; text: string } | null {
   const text = source.slice(from, to);
   for (const m of text.matchAll(FEE)) {
-    const sentenceStart = Math.max(text.lastIndexOf('。', m.index) + 1, text.lastIndexOf('\n', m.index) + 1);
-    const endMatch = /[。\n]/.exec(text.slice(m.index));
+    // Sentences end at 。 or a blank line: PDF text wraps lines in mid-sentence.
+    const paragraphStart = text.lastIndexOf('\n\n', m.index);
+    const sentenceStart = Math.max(text.lastIndexOf('。', m.index) + 1, paragraphStart < 0 ? 0 : paragraphStart + 2);
+    const endMatch = /。|\n\s*\n/.exec(text.slice(m.index));
     const sentenceEnd = endMatch ? m.index + endMatch.index : text.length;
     const sentence = text.slice(sentenceStart, sentenceEnd);
     if (NEGATION.test(sentence) || AMOUNT.test(sentence)) return { start: from + sentenceStart, text: sentence.trim() };

@@ -118,9 +118,16 @@ function solveFor(r: Relation, target: Term): number {
   return items - total - (minus - value(target));
 }
 
+/** The computation in the report's own numbers; zero terms are left out of long sums. */
 function formula(r: Relation): string {
+  if (r.id === 'R1') {
+    const [a, b] = r.items.map(value);
+    const c = value(r.minus[0] ?? r.total);
+    const d = value(r.total);
+    return `${a} + ${b} = ${(a ?? 0) + (b ?? 0)}，${c} + ${d} = ${c + d}`;
+  }
   const items = r.items.map(value);
-  const sum = items.reduce((s, v) => s + v, 0) - r.minus.reduce((s, t) => s + value(t), 0);
-  const minus = r.minus.map((t) => ` − ${value(t)}`).join('');
-  return `${items.join(' + ')}${minus} = ${sum}`;
+  const shown = items.length > 6 ? items.filter((v) => v !== 0) : items;
+  const sum = items.reduce((s, v) => s + v, 0);
+  return `${shown.length > 0 ? shown.join(' + ') : '0'} = ${sum}`;
 }

@@ -19,6 +19,8 @@ export interface SampleOptions {
   data?: SampleData;
   /** Replace parts of the text: applied to the generated report, for building invalid examples. */
   edit?: (text: string) => string;
+  /** Overwrite one written cell after all totals were computed (row index in table order, column index incl. 总计). */
+  override?: { table: 't3' | 't4'; row: number; column: number; value: number };
   title?: string | null;
   opening?: string | null;
   part6?: string;
@@ -85,6 +87,9 @@ export function sampleReport(options: SampleOptions = {}): string {
       : options.opening;
   const t3 = t3Rows(data).map((r): [string, ...number[]] => [r.label, ...r.values]);
   const t4 = t4Values(data);
+  const o = options.override;
+  if (o?.table === 't3' && t3[o.row]) t3[o.row]![o.column + 1] = o.value;
+  if (o?.table === 't4') t4[o.row * 5 + o.column] = o.value;
   const parts = [
     title,
     opening,
