@@ -2,6 +2,7 @@
  * Whole-report snapshots of every real report in test/fixtures (copied from the shared corpus):
  * they show the blast radius of each change to the reader or a rule. Review them when they change.
  */
+import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintText } from '../src/lint.ts';

@@ -2,6 +2,7 @@
  * Property tests over the table forms real reports arrive in: consistent tables raise no
  * table-sums finding; one changed number raises table-sums at that number's line.
  */
+import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { lintText } from '../src/lint.ts';
 import { consistentData, sampleReport, type SampleData, type TableForm } from '../src/testing/sample.ts';

@@ -2,6 +2,7 @@
  * The defects FORMAT.md §9 lists for the five seed reports, within the scope of the rules, are
  * found — each at its line. (Defects no rule covers yet are listed in the closing note.)
  */
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintText } from '../src/lint.ts';

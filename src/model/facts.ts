@@ -94,7 +94,8 @@ export function findPeriod(source: string, preambleEnd: number, lines: LineIndex
 
 const PHONE_KEY = /(?:联系)?(?:电话|传真|热线|联系方式|咨询电话)/g;
 const PHONE = /(?<![\d-])(?:(?:\(?0\d{2,3}\)?\s*[-－—]?\s*)?\d{7,8}|1[3-9]\d{9}|12345)(?!\d)/g;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// The look-behind keeps this linear on long runs of letters or digits (no restart mid-run).
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const POSTCODE = /(?:邮编|邮政编码)\s*[:：]?\s*([0-9０-９]+)/g;
 
 export function findContact(source: string, lines: LineIndex): Contact {

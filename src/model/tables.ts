@@ -218,7 +218,7 @@ export class TableReader {
         const t = this.tokens[i];
         if (t?.kind !== 'text') continue;
         const candidate = stripEnumerators(t.norm);
-        if (candidate.length < 3 || exactVocabulary.some((v) => v.includes(candidate))) continue;
+        if (candidate.length < 3 || candidate.length > row.key.length * 2 + 10 || exactVocabulary.some((v) => v.includes(candidate))) continue;
         const score = similarity(candidate, norm(row.key));
         if (score >= 0.6 && (!best || score > best.score)) best = { index: i, score };
       }

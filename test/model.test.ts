@@ -1,0 +1,118 @@
+/** The report model on small, targeted inputs: each table form, the opening facts, odd input. */
+import { describe, expect, it } from '@jest/globals';
+import { buildModel } from '../src/model/build.ts';
+import { parseMarkdown } from '../src/parse.ts';
+import { lintText } from '../src/lint.ts';
+import { sampleReport, t3Rows, DEFAULT_DATA } from '../src/testing/sample.ts';
+
+const model = (text: string) => buildModel(text, parseMarkdown(text));
+
+describe('table 三 in an HTML block with rowspan/colspan (PDF-to-Markdown converters)', () => {
+  const rows = t3Rows(DEFAULT_DATA);
+  const cells = (r: { label: string; values: number[] }, i: number) => {
+    // The group label spans its rows, as MinerU writes it; the first data row carries it.
+    const group = i === 2 ? '<td rowspan="22">三、本年度办理结果</td>' : '';
+    return `<tr>${group}<td colspan="${i >= 2 && i < 24 ? 1 : 2}">${r.label}</td>${r.values.map((v) => `<td>${v}</td>`).join('')}</tr>`;
+  };
+  const html = [
+    '<table>',
+    '<tr><td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>',
+    '<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>',
+    '<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>',
+    ...rows.map(cells),
+    '</table>',
+  ].join('\n');
+  const text = sampleReport({ edit: (t) => t.replace(/(三、收到和处理政府信息公开申请情况\n\n)[\s\S]*?(\n\n四、)/, `$1${html}$2`) });
+
+  it('reads every row, with each cell at its own position', () => {
+    const t3 = model(text).tables.t3;
+    expect(t3.rows.map((r) => r.status)).toEqual(t3.rows.map(() => 'read'));
+    const total = t3.rows.find((r) => r.id === 't3.total');
+    expect(total?.cells.map((c) => c.value)).toEqual(rows[23]?.values);
+    const line = text.split('\n').findIndex((l) => l.includes('（七）总计')) + 1;
+    expect(total?.cells[0]?.span.start.line).toBe(line);
+  });
+
+  it('points table-sums at a changed cell inside the HTML', () => {
+    const broken = text.replace(/(<td colspan="1">（一）予以公开<\/td><td>)7(<\/td>)/, '$19$2');
+    const sums = lintText(broken).messages.filter((m) => m.ruleId === 'table-sums');
+    const line = broken.split('\n').findIndex((l) => l.includes('（一）予以公开')) + 1;
+    expect(sums.length).toBeGreaterThan(0);
+    expect(sums.every((m) => m.line === line)).toBe(true);
+  });
+});
+
+describe('rows pasted as indented code (blank lines between indented PDF rows)', () => {
+  it('are read like any other text', () => {
+    const text = sampleReport({ form: 'layout', edit: (t) => t.replace(/\n( {4}[一二（])/g, '\n\n$1') });
+    expect(parseMarkdown(text).children.some((n) => n.type === 'code')).toBe(true);
+    expect(lintText(text).messages).toEqual([]);
+  });
+});
+
+describe('digits run together (crawled pages)', () => {
+  const crawled = (row: string) => sampleReport({ form: 'tsv', edit: (t) => t.replace(/^二、上年结转政府信息公开申请数量.*$/m, row) });
+
+  it('splits a run whose length is the cell count, the only possible split', () => {
+    const row = model(crawled('二、上年结转政府信息公开申请数量1000001')).tables.t3.rows.find((r) => r.id === 't3.carried');
+    expect(row?.status).toBe('read');
+    expect(row?.cells.map((c) => c.value)).toEqual([1, 0, 0, 0, 0, 0, 1]);
+  });
+
+  it('refuses to guess a longer run, and says so', () => {
+    const m = model(crawled('二、上年结转政府信息公开申请数量10000010'));
+    expect(m.tables.t3.rows.find((r) => r.id === 't3.carried')?.status).toBe('count');
+    expect(m.tables.t3.issues.map((i) => i.code)).toContain('runTogether');
+    expect(lintText(crawled('二、上年结转政府信息公开申请数量10000010')).messages.some((x) => x.ruleId === 'table-sums')).toBe(false);
+  });
+});
+
+describe('part headings', () => {
+  it('are found inline in a page crawled into one line', () => {
+    const text = sampleReport().replace(/\n\n/g, ' ');
+    expect(model(text).parts.map((p) => p.part)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('are not confused with the table rows 三、本年度办理结果 and 四、结转下年度继续办理', () => {
+    const m = model(sampleReport({ edit: (t) => t.replace('四、政府信息公开行政复议、行政诉讼情况', '') }));
+    expect(m.parts.map((p) => p.part)).toEqual([1, 2, 3, 5, 6]);
+  });
+});
+
+describe('opening facts', () => {
+  it('reads a title wrapped over two lines, year first', () => {
+    const m = model(sampleReport({ title: '2024 年上海市科委政府信息公开工作\n年度报告' }));
+    expect(m.title).toMatchObject({ agency: '上海市科委', year: 2024 });
+  });
+
+  it('reads a period whose end year is omitted (统计期限为2022年1月1日至12月31日)', () => {
+    const m = model(sampleReport({ year: 2022, edit: (t) => t.replace(/统计期限[^。]*。/, '统计期限为2022年1月1日至12月31日。') }));
+    expect(m.period?.end).toEqual({ year: null, month: 12, day: 31 });
+    expect(lintText(sampleReport({ year: 2022, edit: (t) => t.replace(/统计期限[^。]*。/, '统计期限为2022年1月1日至12月31日。') })).messages).toEqual([]);
+  });
+
+  it('reads several phone numbers after one key, and postcodes', () => {
+    const m = model(sampleReport({ edit: (t) => t.replace('电话：0591-87654321', '电话：0591-83368798、83379395') }));
+    expect(m.contact.phones.map((p) => [p.text, p.hasAreaCode])).toEqual([
+      ['0591-83368798', true],
+      ['83379395', false],
+    ]);
+    expect(m.contact.postcodes.map((p) => p.digits)).toEqual(['350001']);
+  });
+});
+
+describe('odd input never crashes', () => {
+  it.each([
+    ['empty', ''],
+    ['only blank lines', '\n\n\n'],
+    ['no tables', '# 某局2024年政府信息公开工作年度报告\n\n一、总体情况\n\n略。'],
+    ['tables only', '三、本年度办理结果\t1\t2\n（七）总计\t\t\t'],
+    ['control characters', 'a\u0001b\u0002\t|\t|'],
+    ['a huge single line', '一、总体情况' + '0'.repeat(200000)],
+  ])('%s', (_name, text) => {
+    const result = lintText(text);
+    expect(result.fatal).toBeUndefined();
+    expect(Array.isArray(result.messages)).toBe(true);
+    expect(result.messages.length).toBeGreaterThan(0);
+  });
+});
