@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../src/rule.ts';
 import { sampleReport } from '../src/testing/sample.ts';
-import { findFeeStatement } from '../src/fees.ts';
 
 export default defineRule({
   meta: {
@@ -38,15 +37,13 @@ export default defineRule({
     },
   },
   check(context) {
-    const { model, source, options } = context;
+    const { model, options } = context;
     if (model.year !== null && model.year < options.fromYear) return;
+    if (model.fees.some((f) => f.part === 6)) return;
     const part6 = model.parts.find((p) => p.part === 6);
-    if (part6 && findFeeStatement(source, part6.bodyStart, part6.bodyEnd)) return;
-    const anywhere = findFeeStatement(source, 0, source.length);
-    if (anywhere && !(part6 && anywhere.start >= part6.bodyStart && anywhere.start < part6.bodyEnd)) {
-      const lines = source.slice(0, anywhere.start).split('\n');
-      const start = { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
-      context.report({ messageId: 'elsewhere', at: { start } });
+    const elsewhere = model.fees[0];
+    if (elsewhere) {
+      context.report({ messageId: 'elsewhere', at: elsewhere.span });
       return;
     }
     context.report({ messageId: 'missing', data: { year: model.year ?? 'YYYY' }, at: part6?.span ?? model.documentStart });

@@ -1,11 +1,15 @@
 /** The registry of built-in rules, sorted by id. A test checks that every file in rules/ is listed. */
 import type { Rule } from '../src/rule.ts';
+import citations from './citations.ts';
 import contactInfo from './contact-info.ts';
 import feeStatement from './fee-statement.ts';
+import narrativeConsistency from './narrative-consistency.ts';
+import overviewTopics from './overview-topics.ts';
 import reportTitle from './report-title.ts';
 import requiredSections from './required-sections.ts';
+import signatureDate from './signature-date.ts';
 import statisticalPeriod from './statistical-period.ts';
 import tableStructure from './table-structure.ts';
 import tableSums from './table-sums.ts';
 
-export const builtinRules: readonly Rule[] = [contactInfo, feeStatement, reportTitle, requiredSections, statisticalPeriod, tableStructure, tableSums] as readonly Rule[];
+export const builtinRules: readonly Rule[] = [citations, contactInfo, feeStatement, narrativeConsistency, overviewTopics, reportTitle, requiredSections, signatureDate, statisticalPeriod, tableStructure, tableSums] as readonly Rule[];

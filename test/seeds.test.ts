@@ -1,6 +1,8 @@
 /**
- * The defects FORMAT.md §9 lists for the five seed reports, within the scope of the rules, are
- * found — each at its line. (Defects no rule covers yet are listed in the closing note.)
+ * The defects FORMAT.md §9 lists for the five seed reports are found, each at its line. Two are
+ * not: the abbreviated or parent-less agency names (解放区…, 上杭县工信科技局) cannot be told from
+ * a full name without a register of agencies, and seed 002's “暂无” is a fee statement only for
+ * reports from 2021 on (the fee measures apply from 2021), so a 2020 report is not held to it.
  */
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
@@ -22,12 +24,16 @@ describe('seed 000 (福州市长乐区工信局 2024)', () => {
   it('reads the label split over two lines (4.无正当理由大量反复 / 申请) without complaint', () =>
     expect(m.some((x) => String(x.data.row ?? '').includes('无正当理由大量反复申请'))).toBe(false));
   it('runs no sum over the unreadable rows', () => expect(m.some((x) => x.ruleId === 'table-sums')).toBe(false));
+  it('finds 〔2021〕30号 cited under the title of the 2019 notice', () => expect(has(m, 'citations', 'titleNumber', 7)).toBe(true));
+  it('finds the stale 2022 task list cited in a 2024 report', () => expect(m.find((x) => x.messageId === 'staleAnnual')?.data.cited).toBe('2022'));
+  it('accepts its signature (dated 2025-01-10)', () => expect(m.some((x) => x.ruleId === 'signature-date')).toBe(false));
 });
 
 describe('seed 001 (解放区工业和信息化局 2024)', () => {
   const m = lint('001_786e169b628eab26.md');
   it('finds no statistical period', () => expect(has(m, 'statistical-period', 'missing')).toBe(true));
   it('finds no contact details', () => expect(has(m, 'contact-info', 'missing')).toBe(true));
+  it('finds the missing signature and date', () => expect(has(m, 'signature-date', 'missing')).toBe(true));
   it('finds the caption typo 本年度止件数', () => {
     const typo = m.find((x) => x.messageId === 'headerTypo');
     expect(typo?.line).toBe(30);
@@ -51,6 +57,12 @@ describe('seed 002 (泉州市洛江区工信局 2020, 2019 trial format)', () =>
 describe('seed 003 (福州市鼓楼区人民政府 2024, one cell per line)', () => {
   const m = lint('003_e61fd02df59cf2b0.md');
   it('finds the missing title', () => expect(has(m, 'report-title', 'missing', 1)).toBe(true));
+  it('finds the narrative 27 applications against 25 in table 三', () => {
+    const n = m.find((x) => x.ruleId === 'narrative-consistency');
+    expect(n?.data).toMatchObject({ stated: 27, table: 25 });
+    expect(n?.line).toBe(5);
+  });
+  it('finds the missing signature and date', () => expect(has(m, 'signature-date', 'missing')).toBe(true));
   it('reads every table completely, and they add up', () => {
     expect(m.filter((x) => x.ruleId === 'table-structure' || x.ruleId === 'table-sums')).toEqual([]);
   });
@@ -63,6 +75,8 @@ describe('seed 004 (上杭县工信科技局 2023)', () => {
     const rows = m.filter((x) => x.messageId.startsWith('cellCount') && x.data.expected === 7 && x.data.found === 6);
     expect(rows.length).toBe(18);
   });
+  it('finds that part 一 lacks 平台建设', () => expect(m.find((x) => x.ruleId === 'overview-topics')?.data.topic).toBe('政府信息公开平台建设'));
+  it('finds the missing signature and date', () => expect(has(m, 'signature-date', 'missing')).toBe(true));
   it('finds 16 values in table 四', () => expect(m.some((x) => x.messageId === 'cellCount' && x.data.found === 16 && x.data.expected === 15)).toBe(true));
   it('runs no sum over the ambiguous rows', () => expect(m.some((x) => x.ruleId === 'table-sums')).toBe(false));
 });

@@ -1,6 +1,9 @@
 /** Builds the report model from the source and its mdast tree: once per file, then frozen. */
 import type { Root } from 'mdast';
-import { findContact, findPeriod, findTitle } from './facts.ts';
+import { findContact, findPeriod, findSignature, findTitle } from './facts.ts';
+import { findCitations, findOrderNumbers } from './citations.ts';
+import { findFeeStatements } from './fees.ts';
+import { findClaims } from './narrative.ts';
 import { findHeadingCandidates, type HeadingCandidate } from './parts.ts';
 import { ReportModelSchema, type ReportModel, type Span } from './schema.ts';
 import { TableReader, type Regions } from './tables.ts';
@@ -40,6 +43,28 @@ export function buildModel(source: string, tree: Root): ReportModel {
     title,
     period,
     contact: findContact(source, lines),
+    signature: findSignature(source, parts.find((p) => p.part === 6)?.bodyStart ?? Math.max(0, source.length - 400), lines),
+    citations: findCitations(source).map((c) => ({ title: c.title, number: c.number, span: lines.span(c.start, c.end) })),
+    orderNumbers: findOrderNumbers(source).map((o) => ({ number: o.number, span: lines.span(o.start, o.end) })),
+    overviewTopics: (() => {
+      const overview = parts.find((p) => p.part === 1);
+      if (!overview) return null;
+      const body = source.slice(overview.bodyStart, overview.bodyEnd);
+      return OVERVIEW_TOPICS.filter((t) => t.pattern.test(body)).map((t) => t.topic);
+    })(),
+    claims: (() => {
+      // The overview (part 一) and the opening paragraph are where reports restate their numbers.
+      const overview = parts.find((p) => p.part === 1);
+      const spans: Array<[number, number]> = [[0, preambleEnd]];
+      if (overview) spans.push([overview.bodyStart, overview.bodyEnd]);
+      return spans.flatMap(([a, b]) => findClaims(source, a, b)).map((c) => ({ kind: c.kind, value: c.value, text: c.text, span: lines.span(c.start, c.end) }));
+    })(),
+    fees: findFeeStatements(source).map((f) => ({
+      text: f.text,
+      span: lines.span(f.start, f.end),
+      // The part is where the fee is named (crawled pages run a heading and its sentence together).
+      part: [...parts].sort((a, b) => b.span.start.offset - a.span.start.offset).find((p) => p.span.start.offset <= f.keyword)?.part ?? null,
+    })),
     parts,
     tables: { t2: reader.readT2(regions.t2, at(2)), t3: reader.readT3(regions.t3, at(3)), t4: reader.readT4(regions.t4, at(4)) },
     documentStart: lines.span(0, 0),
@@ -47,6 +72,15 @@ export function buildModel(source: string, tree: Root): ReportModel {
   };
   return deepFreeze(ReportModelSchema.parse(model));
 }
+
+/** The five sub-topics 国办公开办函〔2021〕30号 lists for 总体情况, and words that show each is covered. */
+export const OVERVIEW_TOPICS = [
+  { topic: '主动公开', pattern: /主动公开/ },
+  { topic: '依申请公开', pattern: /依申请|公开申请/ },
+  { topic: '政府信息管理', pattern: /信息管理/ },
+  { topic: '政府信息公开平台建设', pattern: /平台/ },
+  { topic: '监督保障', pattern: /监督|保障|考核/ },
+] as const;
 
 /** One heading per part: the first in document order after the previous part, else the first anywhere. */
 function chooseParts(candidates: HeadingCandidate[]): HeadingCandidate[] {

@@ -124,3 +124,27 @@ export function findContact(source: string, lines: LineIndex): Contact {
   phones.sort((a, b) => a.span.start.offset - b.span.start.offset);
   return { phones, emails, postcodes };
 }
+
+const DATE_LINE = /^[(（]?\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?$/;
+
+/** The signature: a date line among the last lines (after part 六), with the agency line above it. */
+export function findSignature(source: string, from: number, lines: LineIndex): { agency: string | null; date: { year: number; month: number; day: number }; span: ReturnType<LineIndex['span']> } | null {
+  const tail: Array<{ text: string; start: number }> = [];
+  let pos = source.length;
+  while (pos > from && tail.length < 8) {
+    const lineStart = source.lastIndexOf('\n', pos - 1) + 1;
+    const text = source.slice(lineStart, pos).replace(/[*#>]/g, '').trim();
+    if (text !== '') tail.unshift({ text, start: Math.max(lineStart, from) });
+    pos = lineStart - 1;
+  }
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const row = tail[i];
+    const m = row ? DATE_LINE.exec(row.text) : null;
+    if (!row || !m) continue;
+    const above = tail[i - 1];
+    const agency = above && /^[\u4e00-\u9fff（）()]{2,40}$/.test(above.text) ? above.text : null;
+    const start = agency && above ? above.start : row.start;
+    return { agency, date: { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, span: lines.span(start, row.start + row.text.length) };
+  }
+  return null;
+}

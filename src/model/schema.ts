@@ -113,6 +113,22 @@ export const TableSchema = z.object({
 });
 export type Table = z.infer<typeof TableSchema>;
 
+export const ClaimSchema = z.object({
+  /** What the sentence states: applications received (本年新收), none received, handled (办结), reconsiderations, lawsuits. */
+  kind: z.enum(['received', 'noneReceived', 'concluded', 'review', 'litigation']),
+  value: z.number().int(),
+  text: z.string(),
+  span: SpanSchema,
+});
+export type Claim = z.infer<typeof ClaimSchema>;
+
+export const FeeStatementSchema = z.object({
+  text: z.string(),
+  span: SpanSchema,
+  /** The part the statement stands in (6 = 其他需要报告的事项), null before the first part. */
+  part: z.number().int().nullable(),
+});
+
 export const ReportModelSchema = z.object({
   /** The report year: from the title, else from the statistical period. */
   year: z.number().int().nullable(),
@@ -121,6 +137,24 @@ export const ReportModelSchema = z.object({
   contact: ContactSchema,
   parts: z.array(PartSchema),
   tables: z.object({ t2: TableSchema, t3: TableSchema, t4: TableSchema }),
+  /** The closing signature: agency line and date line at the end of the report. */
+  signature: z
+    .object({
+      agency: z.string().nullable(),
+      date: z.object({ year: z.number().int(), month: z.number().int(), day: z.number().int() }),
+      span: SpanSchema,
+    })
+    .nullable(),
+  /** Documents cited as 《title》（number）. */
+  citations: z.array(z.object({ title: z.string(), number: z.string().nullable(), span: SpanSchema })),
+  /** The State Council order numbers cited for the 条例 (492 for 2007, 711 for the 2019 revision). */
+  orderNumbers: z.array(z.object({ number: z.number().int(), span: SpanSchema })),
+  /** The sub-topics of the overview (part 一) that its text mentions; null without a part 一. */
+  overviewTopics: z.array(z.string()).nullable(),
+  /** Numbers the prose of the preamble and part 一 states about the tables. */
+  claims: z.array(ClaimSchema),
+  /** Sentences that state the information-processing fees (信息处理费) collected. */
+  fees: z.array(FeeStatementSchema),
   /** Span of the document start, where findings about the whole report are placed. */
   documentStart: SpanSchema,
   /** Offsets of the text before the first part heading (title, opening paragraph). */

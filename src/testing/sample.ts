@@ -24,6 +24,8 @@ export interface SampleOptions {
   title?: string | null;
   opening?: string | null;
   part6?: string;
+  /** The closing agency and date lines; null leaves them out. */
+  signature?: string | null;
 }
 
 const OUTCOMES = T3_2021.rows.filter((r) => !['t3.new', 't3.carried', 't3.total', 't3.carryOver'].includes(r.id));
@@ -118,6 +120,7 @@ export function sampleReport(options: SampleOptions = {}): string {
     '（一）存在的主要问题：政策解读形式还不够丰富。（二）改进措施：丰富解读形式。',
     '六、其他需要报告的事项',
     options.part6 ?? `${year}年度本单位未收取信息处理费。`,
+    options.signature === undefined ? `福州市示例区工业和信息化局\n\n${year + 1}年1月15日` : options.signature,
   ].filter((p): p is string => p !== null);
   const text = parts.join('\n\n') + '\n';
   return options.edit ? options.edit(text) : text;

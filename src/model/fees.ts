@@ -6,9 +6,10 @@ const FEE = /信息(?:公开)?处理费|信息公开(?:收费|费用)|政府信�
 const NEGATION = /(?:未|无|没有|不|暂未|均未)[^。；;\n]{0,12}?(?:收取|产生|发生|收费)|(?:收取|收费)[^。；;\n]{0,8}?(?:为|共计|合计)?\s*0(?:\.0+)?\s*元|零元/;
 const AMOUNT = /\d+(?:\.\d+)?\s*(?:万元|元)/;
 
-/** The first sentence between `from` and `to` that states the fees, with its offset. */
-export function findFeeStatement(source: string, from: number, to: number): { start: number; text: string } | null {
+/** Every sentence between `from` and `to` that states the fees, with its offsets. */
+export function findFeeStatements(source: string, from = 0, to = source.length): Array<{ start: number; end: number; keyword: number; text: string }> {
   const text = source.slice(from, to);
+  const found: Array<{ start: number; end: number; keyword: number; text: string }> = [];
   for (const m of text.matchAll(FEE)) {
     // Sentences end at 。 or a blank line: PDF text wraps lines in mid-sentence.
     const paragraphStart = text.lastIndexOf('\n\n', m.index);
@@ -16,7 +17,12 @@ export function findFeeStatement(source: string, from: number, to: number): { st
     const endMatch = /。|\n\s*\n/.exec(text.slice(m.index));
     const sentenceEnd = endMatch ? m.index + endMatch.index : text.length;
     const sentence = text.slice(sentenceStart, sentenceEnd);
-    if (NEGATION.test(sentence) || AMOUNT.test(sentence)) return { start: from + sentenceStart, text: sentence.trim() };
+    // The statement is placed from the start of the line that names the fee: a sentence may run
+    // on from a heading line ("六、其他需要报告的事项\n2024年度…") that belongs to no statement.
+    const start = from + Math.max(sentenceStart, text.lastIndexOf('\n', m.index) + 1);
+    if ((NEGATION.test(sentence) || AMOUNT.test(sentence)) && !found.some((f) => f.start === start)) {
+      found.push({ start, end: from + sentenceEnd, keyword: from + m.index, text: source.slice(start, from + sentenceEnd).trim() });
+    }
   }
-  return null;
+  return found;
 }

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { defineRule } from '../src/rule.ts';
+import { OVERVIEW_TOPICS } from '../src/model/build.ts';
+import { sampleReport } from '../src/testing/sample.ts';
+
+export default defineRule({
+  meta: {
+    id: 'overview-topics',
+    description: {
+      'zh-CN': '“总体情况”涉及主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面',
+      en: 'The overview (总体情况) covers its five topics: proactive disclosure, disclosure on request, information management, platforms, supervision',
+    },
+    rationale: {
+      'zh-CN':
+        '国办公开办函〔2021〕30号规定，总体情况主要包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面；各级人民政府的报告还应包括工作考核、社会评议和责任追究结果情况（条例第五十条第（四）项）。按词语判断是否涉及，属提示性检查，默认为警告。',
+      en: 'The 2021 format says the overview mainly covers five topics. This is judged from the words used, so it warns by default.',
+    },
+    defaultSeverity: 'warn',
+    options: z
+      .object({
+        /** First report year the 2021 format's topic list applies to. */
+        fromYear: z.number().int().default(2021),
+      })
+      .strict(),
+    messages: {
+      missingTopic: {
+        'zh-CN': '“总体情况”未涉及“{topic}”方面（格式要求总体情况主要包括：{all}）',
+        en: 'The overview does not cover “{topic}” (the format lists: {all})',
+      },
+    },
+    examples: {
+      valid: [{ code: sampleReport() }],
+      invalid: [
+        {
+          title: '缺少平台建设',
+          code: sampleReport({ edit: (t) => t.replace('、平台建设', '') }),
+          errors: ['missingTopic'],
+        },
+      ],
+    },
+  },
+  check(context) {
+    const { model, options } = context;
+    const overview = model.parts.find((p) => p.part === 1);
+    if (!overview || model.overviewTopics === null || (model.year !== null && model.year < options.fromYear)) return;
+    const all = OVERVIEW_TOPICS.map((t) => t.topic).join('、');
+    for (const { topic } of OVERVIEW_TOPICS) {
+      if (!model.overviewTopics.includes(topic)) context.report({ messageId: 'missingTopic', data: { topic, all }, at: overview.span });
+    }
+  },
+});
