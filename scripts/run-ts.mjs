@@ -1,6 +1,6 @@
 // Runs a TypeScript entry (bundled on the fly with esbuild): `node scripts/run-ts.mjs file.ts args…`.
 import { build } from 'esbuild';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -9,8 +9,10 @@ if (!entry) {
   console.error('usage: node scripts/run-ts.mjs <entry.ts> [args…]');
   process.exit(2);
 }
-// Next to the project so that its node_modules resolve.
-const outfile = join(mkdtempSync(join(resolve('node_modules'), '.xxgk-run-')), 'entry.mjs');
+// Next to the project so that its node_modules resolve; removed when the process exits.
+const outdir = mkdtempSync(join(resolve('node_modules'), '.xxgk-run-'));
+process.on('exit', () => rmSync(outdir, { recursive: true, force: true }));
+const outfile = join(outdir, 'entry.mjs');
 await build({
   entryPoints: [resolve(entry)],
   bundle: true,
