@@ -88,7 +88,8 @@ export default defineRule({
         context.report({ messageId, data: { ...issue.data }, at: { start: issue.span.start, end: issue.span.end } });
       }
       if (!table.found || table.template === 'unknown' || model.year === null || !table.span) continue;
-      const at = { start: table.span.start };
+      const evidence = table.templateAt ?? table.span;
+      const at = { start: evidence.start, end: evidence.end };
       if (model.year >= options.newFormatFrom && table.template === '2019') {
         context.report({ messageId: 'oldTemplate', data: { year: model.year, table: table.name }, at });
       } else if (model.year < options.newFormatFrom && model.year >= 2019 && table.template === '2021') {

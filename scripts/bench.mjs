@@ -81,6 +81,31 @@ for (let r = 0; r < largeRuns; r++) {
   largeTimes.push(ms);
   largeProblems = problems;
 }
+
+// ---- Pathological inputs ----------------------------------------------------------------------
+// Long runs of one kind of character are where a regular expression can turn quadratic (two such
+// were found this way: the e-mail and the fee-sentence search). Each case is 200k characters.
+const N = 200000;
+const pathological = {
+  'digit run': '一、总体情况' + '0'.repeat(N),
+  'CJK run': '一、总体情况' + '政'.repeat(N),
+  'space run': '一、总体情况 ' + ' '.repeat(N) + 'x',
+  'pipe run': '|'.repeat(N),
+  'tab run': '\t'.repeat(N),
+  'claims': ('收到申请1件办结2件行政复议3件' + '0 '.repeat(10)).repeat(N / 40),
+  'open brackets': '（'.repeat(N),
+  'e-mail prefix': 'a'.repeat(N) + '@',
+  'dates': '2024年1月1日'.repeat(N / 10),
+  'headings': '一、总体情况\n'.repeat(N / 10),
+  'fee words': '信息处理费'.repeat(N / 5),
+  'citation marks': '《'.repeat(N),
+  'short lines': 'a\n'.repeat(N / 2),
+};
+const pathologicalRows = [['pathological input (200k chars)', 'ms']];
+for (const [name, text] of Object.entries(pathological)) pathologicalRows.push([name, fmtMs(time(text, name).ms)]);
+function fmtMs(ms) {
+  return ms.toFixed(0);
+}
 const peakRssOs = process.resourceUsage().maxRSS * 1024;
 
 // ---- Report ---------------------------------------------------------------------------------
@@ -114,6 +139,8 @@ console.log(table(rows));
 console.log('');
 console.log(`peak RSS (sampled after each lint): ${fmt(peakRss / MB)} MB; peak RSS (getrusage): ${fmt(peakRssOs / MB)} MB`);
 console.log(`peak heap used (sampled): ${fmt(peakHeap / MB)} MB; findings in the synthetic report: ${largeProblems}`);
+console.log('');
+console.log(table(pathologicalRows));
 
 // ---- Helpers --------------------------------------------------------------------------------
 

@@ -124,10 +124,10 @@ function formula(r: Relation): string {
     const [a, b] = r.items.map(value);
     const c = value(r.minus[0] ?? r.total);
     const d = value(r.total);
-    return `${a} + ${b} = ${(a ?? 0) + (b ?? 0)}，${c} + ${d} = ${c + d}`;
+    return `${a} + ${b} = ${(a ?? 0) + (b ?? 0)} ≠ ${c} + ${d} = ${c + d}`;
   }
   const items = r.items.map(value);
   const shown = items.length > 6 ? items.filter((v) => v !== 0) : items;
   const sum = items.reduce((s, v) => s + v, 0);
-  return `${shown.length > 0 ? shown.join(' + ') : '0'} = ${sum}`;
+  return `${shown.length > 0 ? shown.join(' + ') : '0'} = ${sum} ≠ ${value(r.total)}`;
 }

@@ -15,7 +15,8 @@ export interface Claim {
   end: number;
 }
 
-const NUM = '(\\d+|[零〇一二两三四五六七八九十百]{1,6})';
+// The look-behind keeps the search linear on long digit runs (no restart inside a number).
+const NUM = '(?<![\\d零〇一二两三四五六七八九十百])(\\d+|[零〇一二两三四五六七八九十百]{1,6})';
 const UNIT = '\\s*(?:件|宗|起)';
 const PATTERNS: Array<{ kind: ClaimKind; re: RegExp; zero?: boolean }> = [
   { kind: 'received', re: new RegExp(`(?:收到|受理|新收)(?:各类)?(?:政府信息公开|依申请公开|信息公开)?(?:政府信息)?申请(?:共|总计|合计)?\\s*${NUM}${UNIT}`, 'g') },

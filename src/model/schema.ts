@@ -106,6 +106,8 @@ export const TableSchema = z.object({
   name: z.string(),
   found: z.boolean(),
   template: TemplateSchema,
+  /** Where the template shows itself: a 2019-only caption or row, for findings about the template. */
+  templateAt: SpanSchema.nullable(),
   span: SpanSchema.nullable(),
   columns: z.array(z.string()),
   rows: z.array(RowSchema),

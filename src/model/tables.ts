@@ -277,6 +277,7 @@ export class TableReader {
       name: '四',
       found: true,
       template: 'unknown',
+      templateAt: null,
       span: this.tokenSpan(region[0], Math.max(region[0], region[1] - 1)),
       columns: [...T4_COLUMNS],
       rows,
@@ -293,6 +294,7 @@ export class TableReader {
       name,
       found: false,
       template: 'unknown',
+      templateAt: null,
       span: null,
       columns: [],
       rows: [],
@@ -306,11 +308,26 @@ export class TableReader {
       name,
       found: true,
       template,
+      templateAt: this.templateEvidence(id, template, region, rows),
       span: this.tokenSpan(region[0], Math.max(region[0], region[1] - 1)),
       columns: id === 't3' ? [...T3_COLUMNS] : [...new Set(tpl.rows.flatMap((r) => r.columns))],
       rows,
       issues: this.takeIssues().sort((a, b) => a.span.start.offset - b.span.start.offset),
     };
+  }
+
+  /** The first word or row that only this template has: where a wrong template shows. */
+  private templateEvidence(id: Table['id'], template: Template, region: [number, number], rows: Row[]): StructureIssue['span'] | null {
+    if (id === 't3') {
+      const marker = rows.find((r) => r.id === (template === '2019' ? 't3.other' : 't3.other.1'))?.found;
+      if (marker) return marker.span;
+    }
+    const signals = (template === '2019' ? SIGNALS_2019 : SIGNALS_2021).map((w) => norm(w));
+    for (let i = region[0]; i < region[1]; i++) {
+      const t = this.tokens[i];
+      if (t?.kind === 'text' && signals.some((w) => t.norm.includes(w))) return this.tokenSpan(i);
+    }
+    return this.tokenSpan(region[0]);
   }
 
   /** Header words close to, but not, the template's (本年度止件数 for 本年废止件数, 社会组织 for 社会公益组织). */
