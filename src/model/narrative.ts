@@ -3,8 +3,6 @@
  * none received, administrative reconsiderations and lawsuits. Only plain, unambiguous sentence
  * shapes are read; anything else is left alone rather than guessed.
  */
-import type { LineIndex } from './text.ts';
-
 export type ClaimKind = 'received' | 'noneReceived' | 'concluded' | 'review' | 'litigation';
 
 export interface Claim {
@@ -60,6 +58,3 @@ export function findClaims(source: string, from: number, to: number): Claim[] {
   return claims.sort((a, b) => a.start - b.start);
 }
 
-export function claimSpan(claim: Claim, lines: LineIndex) {
-  return lines.span(claim.start, claim.end);
-}

@@ -68,11 +68,6 @@ class TextStream {
     return { first: this.owners[at] ?? 0, last: this.owners[at + key.length - 1] ?? 0, pos: at, next: at + key.length };
   }
 
-  /** Stream position of the first character of token `index` (or the next text token). */
-  positionOf(index: number): number {
-    const p = this.owners.findIndex((o) => o >= index);
-    return p < 0 ? this.text.length : p;
-  }
 }
 
 export class TableReader {
@@ -192,7 +187,7 @@ export class TableReader {
         }
       }
     }
-    this.findTypos(tpl, anchors, region, stream);
+    this.findTypos(tpl, anchors, region);
     anchors.sort((a, b) => a.first - b.first);
     if (!stream.text.includes('勾稽')) {
       this.issue('missingNote', { table: '三', note: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）' }, this.tokenSpan(region[0]));
@@ -204,7 +199,7 @@ export class TableReader {
   }
 
   /** Rows not found exactly: a near-identical label between their neighbours is a typo. */
-  private findTypos(tpl: TableTemplate, anchors: Anchor[], region: [number, number], stream: TextStream): void {
+  private findTypos(tpl: TableTemplate, anchors: Anchor[], region: [number, number]): void {
     const found = new Set(anchors.map((a) => a.row.id));
     const exactVocabulary = [...tpl.vocabulary, ...tpl.rows.map((r) => r.label)].map((v) => stripEnumerators(norm(v)));
     tpl.rows.forEach((row, index) => {
@@ -227,7 +222,6 @@ export class TableReader {
         found.add(row.id);
       }
     });
-    void stream;
   }
 
   // ---- Table 四 ----------------------------------------------------------------------------
@@ -235,7 +229,6 @@ export class TableReader {
   readT4(region: [number, number] | null, fallbackSpan: StructureIssue['span']): Table {
     if (!region) return this.missing('t4', '四', fallbackSpan);
     const values: Token[] = [];
-    let stoppedAt = region[1];
     for (let i = region[0]; i < region[1]; i++) {
       const t = this.tokens[i];
       if (!t) continue;
@@ -243,13 +236,13 @@ export class TableReader {
         values.push(t);
         continue;
       }
+      // The first text that is not table-四 header ends the table.
       if (isT4Noise(t.norm)) continue;
-      stoppedAt = i;
       break;
     }
     const rows: Row[] = T4_GROUPS.map((g) => ({ id: g.id, label: g.label, found: null, status: 'count', cells: [], valuesFound: 0 }));
     const expected = T4_COLUMNS.length * T4_GROUPS.length;
-    const resolved = this.resolve(values, expected, { allowDecimal: false, allowNegative: false }, '表四');
+    const resolved = this.resolve(values, expected, { allowDecimal: false, allowNegative: false });
     const nonBlank = values.filter((v) => v.kind !== 'blank').length;
     if (resolved.cells) {
       T4_GROUPS.forEach((g, gi) => {
@@ -271,7 +264,6 @@ export class TableReader {
         this.issue('cellCount', { row: '表四（行政复议、行政诉讼）', found: nonBlank, expected, blanks: this.blanksOnValueLines(values) }, span);
       }
     }
-    void stoppedAt;
     const table: Table = {
       id: 't4',
       name: '四',
@@ -406,7 +398,7 @@ export class TableReader {
         rows.push({ ...base, status: 'unclear' });
         return;
       }
-      const resolved = this.resolve(values, row.columns.length, row, row.label);
+      const resolved = this.resolve(values, row.columns.length, row);
       if (!resolved.cells) {
         const nonBlank = values.filter((v) => v.kind !== 'blank');
         const first = nonBlank[0];
@@ -458,7 +450,6 @@ export class TableReader {
     values: Token[],
     expected: number,
     rules: { allowDecimal?: boolean | undefined; allowNegative?: boolean | undefined },
-    _label: string,
   ): { cells: Omit<Cell, 'column'>[] | null; runTogether?: string } {
     const nonBlank = values.filter((v) => v.kind !== 'blank');
     if (nonBlank.length === expected) return { cells: nonBlank.map((t) => this.cell(t, rules)) };
