@@ -116,3 +116,16 @@ describe('odd input never crashes', () => {
     expect(result.messages.length).toBeGreaterThan(0);
   });
 });
+
+describe('prose right below a table', () => {
+  it('ends the table, and is not taken for a stray cell or unknown text', () => {
+    const text = sampleReport({
+      edit: (t) =>
+        t
+          .replace('\n\n第二十条第（八）项', '\n\n第二十条第（八）项')
+          .replace(/(行政事业性收费\t0)/, '$1\n\n注：本年度行政事业性收费金额为0，共清理规范性文件12件。')
+          .replace(/(四、结转下年度继续办理[^\n]*)/, '$1\n\n说明：上年结转的1件已于2月办结，新收申请均按期答复。'),
+    });
+    expect(lintText(text).messages).toEqual([]);
+  });
+});

@@ -383,6 +383,8 @@ export class TableReader {
         if (isBoundary(t)) break;
         const w = stripEnumerators(t.norm);
         if (w === '' || /^表[一二三四]/.test(w) || GENERIC_HEADERS.test(w) || ownLabel.includes(w) || groupWords.some((g) => g.includes(w))) continue;
+        // After the last row has its values, other text is the prose below the table.
+        if (order === anchors.length - 1 && values.some((v) => v.kind !== 'blank')) break;
         foreign ??= t;
       }
       const base: Row = { id: row.id, label: row.label, found, status: 'read', cells: [], valuesFound: values.filter((v) => v.kind !== 'blank').length };
