@@ -1,4 +1,4 @@
-// Bundles the CLI and the library with esbuild: `node scripts/build.mjs [--outdir DIR]`
+// Bundles the CLI, the library and the GitHub Action with esbuild: `node scripts/build.mjs [--outdir DIR]`
 // (default dist/). The output is committed and CI rebuilds it into a temporary folder and
 // compares (scripts/check-dist.mjs), so it must be byte-for-byte reproducible: no timestamps, no
 // absolute paths, no source maps. Minification is deterministic for a given esbuild version,
@@ -70,5 +70,23 @@ await esbuild.build({
   ...common,
   entryPoints: ['src/index.ts'],
   outfile: path.join(outdir, 'index.js'),
+  banner: { js: requireBanner },
+});
+
+// The remark plugin (`xxgk-lint/remark`, package.json exports): remark-cli and editors load it
+// with plain Node, so it is bundled like the library.
+await esbuild.build({
+  ...common,
+  entryPoints: ['src/remark.ts'],
+  outfile: path.join(outdir, 'remark.js'),
+  banner: { js: requireBanner },
+});
+
+// The GitHub Action (action.yml runs it with node24): every dependency inside, as the runner
+// does not install any.
+await esbuild.build({
+  ...common,
+  entryPoints: ['src/action/index.ts'],
+  outfile: path.join(outdir, 'action.js'),
   banner: { js: requireBanner },
 });

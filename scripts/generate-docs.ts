@@ -3,6 +3,8 @@
  * rule, the index docs/rules/README.md, and the rule table of README.md (between the
  * `<!-- rules:start -->` and `<!-- rules:end -->` markers). Nothing here is written by hand: the
  * examples' findings are produced by running the rule on them, so the docs show real output.
+ * README.md's table of the GitHub Action's inputs and outputs (between `<!-- action:start -->`
+ * and `<!-- action:end -->`) is generated from action.yml.
  *
  * scripts/docs.ts is the command line; test/docs.test.ts calls `checkDocs` in-process.
  */
@@ -14,11 +16,15 @@ import { builtinRules } from '../rules/index.ts';
 import { defaultSetting, lintText } from '../src/lint.ts';
 import type { InvalidRuleExample, LocalizedText, Rule, RuleExample } from '../src/rule.ts';
 import type { Diagnostic, Locale } from '../src/types.ts';
+import { ACTION_FILE, readActionManifest } from './action-yml.ts';
+import type { ActionManifest } from './action-yml.ts';
 
 export const RULES_DOCS_DIR = 'docs/rules';
 export const README = 'README.md';
 export const TABLE_START = '<!-- rules:start -->';
 export const TABLE_END = '<!-- rules:end -->';
+export const ACTION_START = '<!-- action:start -->';
+export const ACTION_END = '<!-- action:end -->';
 
 export interface GeneratedFile {
   /** Relative to the project root, with forward slashes. */
@@ -48,7 +54,8 @@ export function generateDocs(root: string, rules: readonly Rule[] = builtinRules
     content: ruleDoc(rule, readRuleSource(root, rule.meta.id), warnings),
   }));
   files.push({ path: `${RULES_DOCS_DIR}/README.md`, content: indexDoc(sorted) });
-  files.push({ path: README, content: readmeWithTable(readFileSync(path.join(root, README), 'utf8'), sorted) });
+  const readme = readmeWithTable(readFileSync(path.join(root, README), 'utf8'), sorted);
+  files.push({ path: README, content: readmeWithActionTable(readme, readActionManifest(root)) });
   const generated = new Set(files.map((f) => f.path));
   const dir = path.join(root, RULES_DOCS_DIR);
   const orphans = existsSync(dir)
@@ -231,6 +238,36 @@ function readmeWithTable(readme: string, rules: readonly Rule[]): string {
   if (start < 0 || end < start) throw new Error(`${README} must contain the markers ${TABLE_START} and ${TABLE_END} (in this order)`);
   const table = ruleTable(rules, `${RULES_DOCS_DIR}/`).join('\n');
   return `${readme.slice(0, start + TABLE_START.length)}\n\n${table}\n\n${readme.slice(end)}`;
+}
+
+// ---- The GitHub Action's inputs and outputs ---------------------------------------------------
+
+/** The tables of inputs and outputs, from action.yml (descriptions: one line per language). */
+export function actionTables(manifest: ActionManifest): string[] {
+  const description = (text: string) => text.trim().split(/\n+/).map(cell).join('<br>');
+  return [
+    `输入 · Inputs (\`with:\`):`,
+    '',
+    '| 输入 · Input | 说明 · Description | 默认值 · Default |',
+    '| --- | --- | --- |',
+    ...Object.entries(manifest.inputs).map(([name, input]) => {
+      const fallback = input.default === undefined || input.default === '' ? '—' : `\`${input.default.replace(/\|/g, '\\|')}\``;
+      return `| \`${name}\`${input.required === 'true' ? ' (required)' : ''} | ${description(input.description)} | ${fallback} |`;
+    }),
+    '',
+    `输出 · Outputs (\`steps.<id>.outputs.<name>\`):`,
+    '',
+    '| 输出 · Output | 说明 · Description |',
+    '| --- | --- |',
+    ...Object.entries(manifest.outputs).map(([name, output]) => `| \`${name}\` | ${description(output.description)} |`),
+  ];
+}
+
+function readmeWithActionTable(readme: string, manifest: ActionManifest): string {
+  const start = readme.indexOf(ACTION_START);
+  const end = readme.indexOf(ACTION_END);
+  if (start < 0 || end < start) throw new Error(`${README} must contain the markers ${ACTION_START} and ${ACTION_END} (in this order) for the ${ACTION_FILE} table`);
+  return `${readme.slice(0, start + ACTION_START.length)}\n\n${actionTables(manifest).join('\n')}\n\n${readme.slice(end)}`;
 }
 
 // ---- Helpers ------------------------------------------------------------------------------------

@@ -8,13 +8,19 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { ResolvedConfig, RuleSetting } from './lint.ts';
 import { t } from './messages.ts';
+import { LOCAL_PLUGIN, checkPlugin, checkRules, errorText, formatPath, importDefault, isPackageSpecifier, resolvePackage } from './plugins.ts';
 import type { Rule } from './rule.ts';
 import type { Locale, SeverityLevel } from './types.ts';
 
 export const CONFIG_FILE_NAME = '.xxgk-lint.json';
+/** JavaScript configs (`export default { … }`): they may hold plugin objects, and they run code. */
+export const JS_CONFIG_FILE_NAMES = ['xxgk-lint.config.js', 'xxgk-lint.config.mjs'] as const;
+/** Every name looked for in each folder, in this order of precedence. */
+export const CONFIG_FILE_NAMES = [...JS_CONFIG_FILE_NAMES, CONFIG_FILE_NAME] as const;
 
 export interface ConfigProblem {
   /** Where in the config, e.g. `rules.table-sums[1].tolerance`; empty for the whole file. */
@@ -50,6 +56,11 @@ export interface ResolveOptions {
   locale?: Locale;
   /** Named in error messages. */
   filePath?: string;
+  /**
+   * Whether the config may run code: plugins named by package, `ruleFiles` (and, in loadConfig,
+   * JavaScript config files). Default true; `--no-code` and untrusted checkouts set false.
+   */
+  allowCode?: boolean;
 }
 
 export interface ResolvedConfigFile {
@@ -63,8 +74,11 @@ const FileSchema = z.strictObject({
   $schema: z.string().optional(),
   rules: z.record(z.string(), z.unknown()).optional(),
   ignores: z.array(z.string()).optional(),
+  // Checked entry by entry below, with messages of their own.
+  plugins: z.array(z.unknown()).optional(),
+  ruleFiles: z.array(z.string()).optional(),
 });
-const TOP_LEVEL_KEYS = ['rules', 'ignores', '$schema'];
+const TOP_LEVEL_KEYS = ['rules', 'ignores', 'plugins', 'ruleFiles', '$schema'];
 
 /** Every rule at its default severity with its default options. */
 export function defaultConfig(rules: readonly Rule[]): ResolvedConfig {
@@ -82,12 +96,29 @@ function defaultOptions(rule: Rule): unknown {
   return parsed.data;
 }
 
+/** What loadConfig imported (packages named in `plugins`, the `ruleFiles`) before resolving. */
+interface Preloaded {
+  /** By index in `plugins`: the package's default export, or why it could not be loaded. */
+  packages: Map<number, { value: unknown } | { problem: ConfigProblem }>;
+  /** By index in `ruleFiles`: the file's default export, or why it could not be loaded. */
+  ruleFiles: Map<number, { value: unknown } | { problem: ConfigProblem }>;
+}
+
 /**
  * Validates a parsed config object against the given rules and merges it over the defaults.
  * Throws ConfigError listing every problem. Used by the CLI and by other adapters.
+ *
+ * `plugins` may hold plugin objects (as a JavaScript config or a remark config passes them);
+ * plugins named by package and `ruleFiles` are imported by loadConfig / resolveConfigFrom, which
+ * are asynchronous.
  */
 export function resolveConfig(raw: unknown, rules: readonly Rule[], options: ResolveOptions = {}): ResolvedConfigFile {
+  return resolveWith(raw, rules, options, undefined);
+}
+
+function resolveWith(raw: unknown, rules: readonly Rule[], options: ResolveOptions, preloaded: Preloaded | undefined): ResolvedConfigFile {
   const locale = options.locale ?? 'en';
+  const allowCode = options.allowCode ?? true;
   const zodLocale = locale === 'zh-CN' ? z.locales.zhCN() : z.locales.en();
   const fail = (problems: ConfigProblem[]): never => {
     throw new ConfigError(problems, options.filePath, locale);
@@ -99,14 +130,19 @@ export function resolveConfig(raw: unknown, rules: readonly Rule[], options: Res
   const parsed = FileSchema.safeParse(raw, { error: zodLocale.localeError });
   const problems: ConfigProblem[] = parsed.success ? [] : parsed.error.issues.flatMap((issue) => topLevelProblems(issue, locale));
 
+  // Plugins and rule files first: their rules may be configured under `rules`.
+  const extra = collectPluginRules(raw, allowCode, preloaded, locale, zodLocale.localeError);
+  problems.push(...extra.problems);
+  const allRules = [...rules, ...extra.rules];
+
   // Rule entries are checked even when something else is wrong, so that one run lists everything.
   const entries = 'rules' in raw && isPlainObject(raw.rules) ? Object.entries(raw.rules) : [];
-  const settings: Record<string, RuleSetting> = { ...defaultConfig(rules).rules };
-  const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
+  const settings: Record<string, RuleSetting> = { ...defaultConfig(allRules).rules };
+  const byId = new Map(allRules.map((rule) => [rule.meta.id, rule]));
   for (const [id, entry] of entries) {
     const rule = byId.get(id);
     if (!rule) {
-      problems.push({ path: `rules.${id}`, message: unknownRuleMessage(id, [...byId.keys()], locale) });
+      problems.push({ path: `rules.${id}`, message: unknownRuleMessage(id, [...byId.keys()], extra.prefixes, locale) });
       continue;
     }
     const result = parseRuleEntry(entry, rule, `rules.${id}`, locale, zodLocale.localeError);
@@ -114,7 +150,96 @@ export function resolveConfig(raw: unknown, rules: readonly Rule[], options: Res
     else settings[id] = result.setting;
   }
   if (problems.length > 0 || !parsed.success) return fail(problems);
-  return { config: { rules: settings }, ignores: parsed.data.ignores ?? [] };
+  const config: ResolvedConfig = extra.rules.length > 0 ? { rules: settings, pluginRules: extra.rules } : { rules: settings };
+  return { config, ignores: parsed.data.ignores ?? [] };
+}
+
+/** The rules of `plugins` and `ruleFiles`, under their prefixed ids, and the problems found. */
+function collectPluginRules(
+  raw: Record<string, unknown>,
+  allowCode: boolean,
+  preloaded: Preloaded | undefined,
+  locale: Locale,
+  errorMap: ZodErrorMap,
+): { rules: Rule[]; prefixes: Set<string>; problems: ConfigProblem[] } {
+  const rules: Rule[] = [];
+  const problems: ConfigProblem[] = [];
+  const names = new Map<string, string>();
+  const plugins = Array.isArray(raw.plugins) ? (raw.plugins as unknown[]) : [];
+  plugins.forEach((entry, i) => {
+    const at = `plugins[${i}]`;
+    let value: unknown = entry;
+    if (typeof entry === 'string') {
+      if (!allowCode) {
+        problems.push({ path: at, message: t('configCodeRefusedPlugin', locale, { name: entry }) });
+        return;
+      }
+      const loaded = preloaded?.packages.get(i);
+      if (!loaded) {
+        problems.push({ path: at, message: t('configPackageNeedsLoader', locale, { name: entry }) });
+        return;
+      }
+      if ('problem' in loaded) {
+        problems.push(loaded.problem);
+        return;
+      }
+      value = loaded.value;
+    } else if (!isPlainObject(entry)) {
+      problems.push({ path: at, message: t('configBadPluginEntry', locale, { received: describe(entry) }) });
+      return;
+    }
+    const checked = checkPlugin(value, at, locale, errorMap);
+    if ('problems' in checked) {
+      problems.push(...checked.problems);
+      return;
+    }
+    const first = names.get(checked.plugin.name);
+    if (first !== undefined) {
+      problems.push({ path: `${at}.name`, message: t('pluginNameTwice', locale, { name: checked.plugin.name, first }) });
+      return;
+    }
+    names.set(checked.plugin.name, at);
+    rules.push(...checked.rules);
+  });
+
+  const files = Array.isArray(raw.ruleFiles) ? (raw.ruleFiles as unknown[]) : [];
+  // Every rule of every file, with where it came from, checked together: ids are unique across files.
+  const local: Array<{ value: unknown; at: string }> = [];
+  files.forEach((entry, i) => {
+    const at = `ruleFiles[${i}]`;
+    if (typeof entry !== 'string') return; // the schema reports it
+    if (!allowCode) {
+      problems.push({ path: at, message: t('configCodeRefusedRuleFile', locale, { file: entry }) });
+      return;
+    }
+    const loaded = preloaded?.ruleFiles.get(i);
+    if (!loaded) {
+      problems.push({ path: at, message: t('configRuleFileNeedsLoader', locale, { file: entry }) });
+      return;
+    }
+    if ('problem' in loaded) {
+      problems.push(loaded.problem);
+      return;
+    }
+    if (Array.isArray(loaded.value)) loaded.value.forEach((value, j) => local.push({ value, at: `${at}[${j}]` }));
+    else if (isPlainObject(loaded.value) && 'meta' in loaded.value) local.push({ value: loaded.value, at });
+    else problems.push({ path: at, message: t('ruleFileNoRule', locale, { file: entry }) });
+  });
+  if (local.length > 0) {
+    const checked = checkRules(
+      local.map((l) => l.value),
+      LOCAL_PLUGIN,
+      (index) => local[index]?.at ?? 'ruleFiles',
+      locale,
+      errorMap,
+    );
+    if ('problems' in checked) problems.push(...checked.problems);
+    else {
+      rules.push(...checked.rules);
+      names.set(LOCAL_PLUGIN, 'ruleFiles');
+    }
+  }
+  return { rules, prefixes: new Set(names.keys()), problems };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -177,15 +302,17 @@ function topLevelProblems(issue: z.core.$ZodIssue, locale: Locale): ConfigProble
   });
 }
 
-function unknownRuleMessage(id: string, known: readonly string[], locale: Locale): string {
+function unknownRuleMessage(id: string, known: readonly string[], prefixes: ReadonlySet<string>, locale: Locale): string {
+  const slash = id.indexOf('/');
+  if (slash > 0) {
+    const prefix = id.slice(0, slash);
+    if (!prefixes.has(prefix)) {
+      return prefix === LOCAL_PLUGIN ? t('configUnknownLocalRule', locale) : t('configUnknownPlugin', locale, { plugin: prefix });
+    }
+  }
   const close = closeMatches(id, known);
   if (close.length > 0) return t('configUnknownRuleSuggest', locale, { suggestion: close.join(', ') });
   return t('configUnknownRule', locale, { known: [...known].sort().join(', ') || '—' });
-}
-
-/** `a.b[1].c` from zod's path segments. */
-function formatPath(segments: readonly PropertyKey[]): string {
-  return segments.map((s) => (typeof s === 'number' ? `[${s}]` : `.${String(s)}`)).join('');
 }
 
 function describe(value: unknown): string {
@@ -217,14 +344,23 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** The nearest `.xxgk-lint.json` in `startDir` or a folder above it. */
+/** The nearest config file (any of CONFIG_FILE_NAMES) in `startDir` or a folder above it. */
 export async function findConfigFile(startDir: string): Promise<string | undefined> {
+  return (await findConfigFiles(startDir))[0];
+}
+
+/** The config files of the nearest folder that has any, in order of precedence. */
+async function findConfigFiles(startDir: string): Promise<string[]> {
   let dir = path.resolve(startDir);
   for (;;) {
-    const candidate = path.join(dir, CONFIG_FILE_NAME);
-    if (await isFile(candidate)) return candidate;
+    const found: string[] = [];
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (await isFile(candidate)) found.push(candidate);
+    }
+    if (found.length > 0) return found;
     const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir) return [];
     dir = parent;
   }
 }
@@ -237,12 +373,23 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
+/** A config file that is a JavaScript module (by its extension). */
+export function isJsConfig(file: string): boolean {
+  return /\.[cm]?js$/i.test(file);
+}
+
 export interface LoadConfigOptions {
   cwd: string;
-  /** An explicit config file (`--config`); otherwise the nearest `.xxgk-lint.json` is used. */
+  /** An explicit config file (`--config`); otherwise the nearest config file is used. */
   configPath?: string;
   rules: readonly Rule[];
   locale?: Locale;
+  /**
+   * Whether the config may run code (default true). False (`--no-code`, untrusted checkouts such as
+   * pull_request_target) refuses JavaScript config files, plugins named by package and ruleFiles,
+   * with a ConfigError, instead of falling back to anything.
+   */
+  allowCode?: boolean;
 }
 
 export interface LoadedConfig extends ResolvedConfigFile {
@@ -255,25 +402,109 @@ export interface LoadedConfig extends ResolvedConfigFile {
 /** Finds, reads and resolves the configuration. Throws ConfigError for any user mistake. */
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   const locale = options.locale ?? 'en';
+  const allowCode = options.allowCode ?? true;
   const cwd = path.resolve(options.cwd);
-  const filePath = options.configPath ? path.resolve(cwd, options.configPath) : await findConfigFile(cwd);
+  let filePath: string | undefined;
+  if (options.configPath) {
+    filePath = path.resolve(cwd, options.configPath);
+  } else {
+    const found = await findConfigFiles(cwd);
+    if (found.length > 1) {
+      const names = found.map((f) => path.basename(f)).join(', ');
+      throw new ConfigError([{ path: '', message: t('configTwoFiles', locale, { names }) }], found[0], locale);
+    }
+    filePath = found[0];
+  }
   if (!filePath) return { config: defaultConfig(options.rules), ignores: [], filePath: undefined, baseDir: cwd };
+  const problem = (message: string): ConfigError => new ConfigError([{ path: '', message }], filePath, locale);
 
-  let text: string;
-  try {
-    text = await readFile(filePath, 'utf8');
-  } catch (err) {
-    const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : 'UNKNOWN';
-    const message = code === 'ENOENT' ? t('configNotFound', locale) : t('configUnreadable', locale, { code });
-    throw new ConfigError([{ path: '', message }], filePath, locale);
-  }
   let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new ConfigError([{ path: '', message: t('configBadJson', locale, { detail }) }], filePath, locale);
+  if (isJsConfig(filePath)) {
+    if (!allowCode) throw problem(t('configCodeRefused', locale));
+    if (!(await isFile(filePath))) throw problem(t('configNotFound', locale));
+    let namespace: Record<string, unknown>;
+    try {
+      namespace = (await import(pathToFileURL(filePath).href)) as Record<string, unknown>;
+    } catch (err) {
+      throw problem(t('configJsLoadFailed', locale, { detail: errorText(err) }));
+    }
+    if (!('default' in namespace)) throw problem(t('configJsNoDefault', locale));
+    raw = namespace.default;
+  } else {
+    let text: string;
+    try {
+      text = await readFile(filePath, 'utf8');
+    } catch (err) {
+      const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : 'UNKNOWN';
+      throw problem(code === 'ENOENT' ? t('configNotFound', locale) : t('configUnreadable', locale, { code }));
+    }
+    try {
+      raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (err) {
+      const detail = err instanceof Error ? err.message : String(err);
+      throw problem(t('configBadJson', locale, { detail }));
+    }
   }
-  const resolved = resolveConfig(raw, options.rules, { locale, filePath });
-  return { ...resolved, filePath, baseDir: path.dirname(filePath) };
+  const baseDir = path.dirname(filePath);
+  const resolved = await resolveConfigFrom(raw, options.rules, { locale, filePath, allowCode, baseDir });
+  return { ...resolved, filePath, baseDir };
+}
+
+export interface ResolveFromOptions extends ResolveOptions {
+  /** The folder packages are resolved from and `ruleFiles` are relative to (the config file's). */
+  baseDir: string;
+}
+
+/**
+ * resolveConfig, after importing what the config names: packages in `plugins` (resolved from
+ * `baseDir` as Node resolves ES modules) and `ruleFiles` (relative to `baseDir`). Nothing is
+ * imported when code is not allowed; those entries are reported instead.
+ */
+export async function resolveConfigFrom(raw: unknown, rules: readonly Rule[], options: ResolveFromOptions): Promise<ResolvedConfigFile> {
+  const locale = options.locale ?? 'en';
+  const preloaded: Preloaded = { packages: new Map(), ruleFiles: new Map() };
+  if ((options.allowCode ?? true) && isPlainObject(raw)) {
+    const plugins = Array.isArray(raw.plugins) ? (raw.plugins as unknown[]) : [];
+    for (const [i, entry] of plugins.entries()) {
+      if (typeof entry === 'string') preloaded.packages.set(i, await importPackage(entry, `plugins[${i}]`, options.baseDir, locale));
+    }
+    const files = Array.isArray(raw.ruleFiles) ? (raw.ruleFiles as unknown[]) : [];
+    for (const [i, entry] of files.entries()) {
+      if (typeof entry === 'string') preloaded.ruleFiles.set(i, await importRuleFile(entry, `ruleFiles[${i}]`, options.baseDir, locale));
+    }
+  }
+  return resolveWith(raw, rules, options, preloaded);
+}
+
+type Loaded = { value: unknown } | { problem: ConfigProblem };
+
+/** A plugin named by package (resolved from baseDir) or by a path (`./…`, relative to baseDir). */
+async function importPackage(name: string, at: string, baseDir: string, locale: Locale): Promise<Loaded> {
+  if (name.startsWith('.') || path.isAbsolute(name)) {
+    const target = path.resolve(baseDir, name);
+    if (!(await isFile(target))) return { problem: { path: at, message: t('ruleFileNotFound', locale, { file: target }) } };
+    try {
+      return { value: await importDefault(target) };
+    } catch (err) {
+      return { problem: { path: at, message: t('pluginLoadFailed', locale, { name, detail: errorText(err) }) } };
+    }
+  }
+  if (!isPackageSpecifier(name)) return { problem: { path: at, message: t('pluginNotPackageName', locale, { name }) } };
+  const file = resolvePackage(name, baseDir);
+  if (!file) return { problem: { path: at, message: t('pluginNotFound', locale, { name, from: baseDir }) } };
+  try {
+    return { value: await importDefault(file) };
+  } catch (err) {
+    return { problem: { path: at, message: t('pluginLoadFailed', locale, { name, detail: errorText(err) }) } };
+  }
+}
+
+async function importRuleFile(file: string, at: string, baseDir: string, locale: Locale): Promise<Loaded> {
+  const target = path.resolve(baseDir, file);
+  if (!(await isFile(target))) return { problem: { path: at, message: t('ruleFileNotFound', locale, { file: target }) } };
+  try {
+    return { value: await importDefault(target) };
+  } catch (err) {
+    return { problem: { path: at, message: t('ruleFileLoadFailed', locale, { file, detail: errorText(err) }) } };
+  }
 }

@@ -1,7 +1,18 @@
 /** The library entry (`import { lintText } from 'xxgk-lint'`), for adapters and users' own tools. */
 export { lintText, summarize } from './lint.ts';
 export type { LintTextOptions, ResolvedConfig, RuleSetting } from './lint.ts';
-export { defineRule, formatMessage } from './rule.ts';
+export { defineRule, formatMessage, ruleDocsUrl } from './rule.ts';
+// Rule and plugin authoring: the same API the built-in rules use.
+export { definePlugin, LOCAL_PLUGIN } from './plugins.ts';
+export type { Plugin } from './plugins.ts';
+export { RuleTester } from './testing/rule-tester.ts';
+export type { ExpectedError, InvalidTestCase, RuleTestCases, RuleTesterOptions, ValidTestCase } from './testing/rule-tester.ts';
+export { sampleReport, consistentData } from './testing/sample.ts';
+export type { SampleData, SampleOptions, TableForm } from './testing/sample.ts';
+export type { ReportModel } from './model/schema.ts';
+export { UNUSED_DISABLE_ID } from './directives.ts';
+/** zod, for rules' option schemas: the same copy the linter validates them with. */
+export { z } from 'zod';
 export type {
   At,
   InvalidRuleExample,
@@ -17,14 +28,16 @@ export { LOCALES } from './types.ts';
 export { builtinRules } from '../rules/index.ts';
 export {
   CONFIG_FILE_NAME,
+  CONFIG_FILE_NAMES,
   ConfigError,
   defaultConfig,
   findConfigFile,
   formatConfigProblems,
   loadConfig,
   resolveConfig,
+  resolveConfigFrom,
 } from './config.ts';
-export type { ConfigProblem, LoadConfigOptions, LoadedConfig, ResolvedConfigFile, ResolveOptions } from './config.ts';
+export type { ConfigProblem, LoadConfigOptions, LoadedConfig, ResolvedConfigFile, ResolveFromOptions, ResolveOptions } from './config.ts';
 export { decodeBuffer, readReport, MAX_FILE_BYTES } from './decode.ts';
 export type { DecodeResult, Encoding, FileError, FileErrorKind, ReadResult } from './decode.ts';
 export { expandPaths } from './files.ts';

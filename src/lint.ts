@@ -4,6 +4,7 @@
  */
 import type { Root } from 'mdast';
 import { builtinRules } from '../rules/index.ts';
+import { applyDirectives, blankComments, findComments, parseDirectives } from './directives.ts';
 import { buildModel } from './model/build.ts';
 import type { ReportModel } from './model/schema.ts';
 import { parseMarkdown } from './parse.ts';
@@ -19,6 +20,11 @@ export interface RuleSetting {
 export interface ResolvedConfig {
   /** Settings by rule id; rules not listed run with their defaults. */
   rules: Readonly<Record<string, RuleSetting>>;
+  /**
+   * Rules from the config's plugins and ruleFiles (ids `<plugin>/<id>`), run after the built-in
+   * rules whenever lintText is not given its own `rules`.
+   */
+  pluginRules?: readonly Rule[];
 }
 
 export interface LintTextOptions {
@@ -29,6 +35,11 @@ export interface LintTextOptions {
   rules?: readonly Rule[];
   /** A tree already parsed from `source` (the remark plugin passes its own). */
   tree?: Root;
+  /**
+   * Report `<!-- xxgk-lint-disable … -->` comments that suppressed nothing (and rule ids they name
+   * that do not exist), as `unused-disable` findings: true or 1 = warnings, 2 = errors.
+   */
+  reportUnusedDisable?: boolean | SeverityLevel;
 }
 
 const SEVERITY: Record<'warn' | 'error', SeverityLevel> = { warn: 1, error: 2 };
@@ -37,25 +48,41 @@ export function defaultSetting(rule: Rule): RuleSetting {
   return { severity: SEVERITY[rule.meta.defaultSeverity], options: rule.meta.options.parse({}) };
 }
 
+/** The rules lintText runs for these options: its own `rules`, else the built-in and plugin rules. */
+export function rulesToRun(options: Pick<LintTextOptions, 'rules' | 'config'>): readonly Rule[] {
+  if (options.rules) return options.rules;
+  const plugin = options.config?.pluginRules ?? [];
+  return plugin.length > 0 ? [...builtinRules, ...plugin] : builtinRules;
+}
+
 export function lintText(source: string, options: LintTextOptions = {}): LintResult {
   const filePath = options.filePath ?? '<text>';
   const locale = options.locale ?? 'zh-CN';
   const tree = options.tree ?? parseMarkdown(source);
+  // HTML comments (control comments among them) are not report content: the model reads the text
+  // with them blanked out; offsets, lines and columns are unchanged.
+  const comments = findComments(source, tree);
+  const directives = parseDirectives(source, comments);
   let model: ReportModel;
   try {
-    model = buildModel(source, tree);
+    model = buildModel(blankComments(source, comments), tree);
   } catch (error) {
     // A bug of ours must not pass a file silently: it is reported against the file.
     const message = locale === 'en' ? `xxgk-lint could not read this report (internal error: ${String(error)})` : `xxgk-lint 无法读取此报告（内部错误：${String(error)}）`;
     return { ...summarize(filePath, []), fatal: { messageId: 'internalError', message }, errorCount: 1 };
   }
   const messages: Diagnostic[] = [];
-  for (const rule of options.rules ?? builtinRules) {
+  const rules = rulesToRun(options);
+  for (const rule of rules) {
     const setting = options.config?.rules[rule.meta.id] ?? defaultSetting(rule);
     if (setting.severity === 0) continue;
     runRule(rule, setting, { source, tree, model, locale }, messages);
   }
-  return summarize(filePath, messages);
+  if (directives.length === 0) return summarize(filePath, messages);
+  const reportUnused = options.reportUnusedDisable === true ? 1 : options.reportUnusedDisable || 0;
+  const applied = applyDirectives(messages, directives, { knownRuleIds: new Set(rules.map((r) => r.meta.id)), reportUnused, locale });
+  const result = summarize(filePath, [...applied.messages, ...applied.unused]);
+  return applied.suppressed.length > 0 ? { ...result, suppressedMessages: applied.suppressed } : result;
 }
 
 interface RunInput {

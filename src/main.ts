@@ -54,6 +54,9 @@ interface CliOptions {
   maxWarnings: number | undefined;
   config: string | undefined;
   outputFile: string | undefined;
+  /** --no-code: refuse JavaScript configs, plugins and rule files. */
+  noCode: boolean;
+  reportUnusedDisable: boolean;
   help: boolean;
   version: boolean;
 }
@@ -77,6 +80,8 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   config: { type: 'string', short: 'c' },
   'output-file': { type: 'string', short: 'o' },
+  'no-code': { type: 'boolean' },
+  'report-unused-disable': { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -120,7 +125,8 @@ async function run(
   const { locale } = options;
   const rules = deps.rules ?? builtinRules;
   const lint = deps.lint ?? lintText;
-  const loaded = await loadConfig({ cwd: io.cwd, configPath: options.config, rules, locale });
+  const loaded = await loadConfig({ cwd: io.cwd, configPath: options.config, rules, locale, allowCode: !options.noCode });
+  const allRules = [...rules, ...(loaded.config.pluginRules ?? [])];
 
   const { files, unmatched } = await expandPaths(options.paths, {
     cwd: io.cwd,
@@ -134,13 +140,14 @@ async function run(
   }
 
   const results: LintResult[] = [];
-  for (const file of files) results.push(await lintFile(file, lint, loaded.config, locale));
+  const lintOptions = { locale, config: loaded.config, ...(options.reportUnusedDisable ? { reportUnusedDisable: true } : {}) };
+  for (const file of files) results.push(await lintFile(file, lint, lintOptions));
 
   // As ESLint does, warnings count towards --max-warnings even when --quiet hides them.
   const counts = totalCounts(results);
   const shown = options.quiet ? results.map(errorsOnly) : results;
   const color = options.outputFile === undefined && useColor(io, env);
-  const output = formatters[options.format](shown, { locale, cwd: io.cwd, rules, color });
+  const output = formatters[options.format](shown, { locale, cwd: io.cwd, rules: allRules, color });
   await writeOutput(output, options.outputFile, io);
 
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warningCount > options.maxWarnings;
@@ -151,14 +158,13 @@ async function run(
 async function lintFile(
   file: string,
   lint: NonNullable<CliDeps['lint']>,
-  config: ResolvedConfig,
-  locale: Locale,
+  options: { locale: Locale; config: ResolvedConfig; reportUnusedDisable?: boolean },
 ): Promise<LintResult> {
   const read = await readReport(file);
-  if ('error' in read) return fatalResult(file, read.error, locale);
+  if ('error' in read) return fatalResult(file, read.error, options.locale);
   let result: LintResult;
   try {
-    result = lint(read.text, { filePath: file, locale, config });
+    result = lint(read.text, { filePath: file, ...options });
   } catch (err) {
     // Name the file: it is what a bug report needs.
     const detail = err instanceof Error ? err.message : String(err);
@@ -225,6 +231,8 @@ function parseOptions(argv: readonly string[]): CliOptions {
     maxWarnings: values['max-warnings'] === undefined ? undefined : parseCount('--max-warnings', values['max-warnings']),
     config: values.config,
     outputFile: values['output-file'],
+    noCode: values['no-code'] ?? false,
+    reportUnusedDisable: values['report-unused-disable'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -284,7 +292,11 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
       --locale <语言>         消息语言：zh-CN（默认，也可写 zh）、en
   -q, --quiet                 只显示错误，不显示警告
       --max-warnings <数量>   警告数超过该数量时以退出码 1 结束
-  -c, --config <文件>         使用指定的配置文件（默认从当前文件夹向上查找 .xxgk-lint.json）
+  -c, --config <文件>         使用指定的配置文件（默认从当前文件夹向上查找
+                              xxgk-lint.config.js、xxgk-lint.config.mjs 或 .xxgk-lint.json）
+      --no-code               不执行任何代码：拒绝 JavaScript 配置文件、插件和规则文件
+                              （用于检查不受信任的代码）
+      --report-unused-disable 报告没有屏蔽任何问题的 xxgk-lint-disable 注释
   -o, --output-file <文件>    把结果写入文件，而不是输出到终端
   -v, --version               显示版本号
   -h, --help                  显示本帮助
@@ -293,7 +305,8 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
   0  没有错误，警告数未超过 --max-warnings
   1  发现错误或警告过多；或有文件为空、不是文本、编码无法识别、无法读取，
      或有路径找不到匹配的文件（其余文件照常检查）
-  2  命令行参数错误、配置文件错误、没有任何可检查的文件，或内部错误
+  2  命令行参数错误、配置文件错误（包括 --no-code 拒绝的配置）、没有任何可检查的文件，
+     或内部错误
 `;
 
 const HELP_EN = `Usage: xxgk-lint [options] [files, folders or globs ...]
@@ -308,8 +321,12 @@ Options:
       --locale <locale>       Message language: zh-CN (default, or zh), en
   -q, --quiet                 Report errors only, not warnings
       --max-warnings <count>  Exit with code 1 when there are more warnings than this
-  -c, --config <file>         Use this config file (default: the nearest .xxgk-lint.json
+  -c, --config <file>         Use this config file (default: the nearest
+                              xxgk-lint.config.js, xxgk-lint.config.mjs or .xxgk-lint.json
                               in the current folder or above)
+      --no-code               Run no code: refuse JavaScript configs, plugins and rule
+                              files (for untrusted checkouts)
+      --report-unused-disable Report xxgk-lint-disable comments that suppress nothing
   -o, --output-file <file>    Write the results to a file instead of the terminal
   -v, --version               Print the version
   -h, --help                  Print this help
@@ -318,5 +335,6 @@ Exit codes:
   0  no errors, and no more warnings than --max-warnings
   1  errors or too many warnings; or a file that is empty, not text, in an unknown
      encoding or unreadable, or a path that matched no files (other files are still linted)
-  2  invalid arguments, an invalid config file, no files to lint, or an internal error
+  2  invalid arguments, an invalid config file (or one --no-code refuses), no files to
+     lint, or an internal error
 `;

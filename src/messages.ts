@@ -89,6 +89,98 @@ export const messages = {
     'zh-CN': '数组形式应为 [级别] 或 [级别, 选项]；收到 {count} 个元素',
     en: 'The array form is [severity] or [severity, options]; received {count} elements',
   },
+  configTwoFiles: {
+    'zh-CN': '同一文件夹中有多个配置文件（{names}），请只保留一个',
+    en: 'more than one config file in the same folder ({names}); keep one',
+  },
+  configCodeRefused: {
+    'zh-CN': 'JavaScript 配置文件会执行代码，--no-code 不允许使用；请改用 .xxgk-lint.json',
+    en: 'a JavaScript config file runs code, which --no-code does not allow; use .xxgk-lint.json instead',
+  },
+  configCodeRefusedPlugin: {
+    'zh-CN': '插件“{name}”会执行代码，--no-code 不允许加载',
+    en: 'the plugin "{name}" runs code, which --no-code does not allow',
+  },
+  configCodeRefusedRuleFile: {
+    'zh-CN': '规则文件“{file}”会执行代码，--no-code 不允许加载',
+    en: 'the rule file "{file}" runs code, which --no-code does not allow',
+  },
+  configJsLoadFailed: { 'zh-CN': '无法加载配置文件：{detail}', en: 'the config file failed to load: {detail}' },
+  configJsNoDefault: {
+    'zh-CN': '配置文件必须用 export default 导出配置对象',
+    en: 'the config file must `export default` the config object',
+  },
+  configBadPluginEntry: {
+    'zh-CN': '应为插件对象（definePlugin）或插件包名；收到 {received}',
+    en: 'expected a plugin object (definePlugin) or a package name; received {received}',
+  },
+  configPackageNeedsLoader: {
+    'zh-CN': '插件包“{name}”需要由 loadConfig 或 resolveConfigFrom 加载；resolveConfig 只接受插件对象',
+    en: 'the plugin package "{name}" must be loaded by loadConfig or resolveConfigFrom; resolveConfig takes plugin objects only',
+  },
+  configRuleFileNeedsLoader: {
+    'zh-CN': '规则文件“{file}”需要由 loadConfig 或 resolveConfigFrom 加载',
+    en: 'the rule file "{file}" must be loaded by loadConfig or resolveConfigFrom',
+  },
+  configUnknownPlugin: {
+    'zh-CN': '未知规则：没有加载名为“{plugin}”的插件（请在 plugins 中加入该插件）',
+    en: 'unknown rule: no plugin named "{plugin}" is loaded (add it to plugins)',
+  },
+  configUnknownLocalRule: {
+    'zh-CN': '未知规则：local/ 规则来自 ruleFiles 中的文件，但没有文件定义此规则',
+    en: 'unknown rule: local/ rules come from the ruleFiles, and none of them defines this one',
+  },
+  pluginNotPackageName: {
+    'zh-CN': '“{name}”不是有效的包名；本地文件请写成 ./ 开头的路径',
+    en: '"{name}" is not a valid package name; write local files as paths starting with ./',
+  },
+  pluginNotFound: {
+    'zh-CN': '从 {from} 找不到插件包“{name}”；请先安装：npm install --save-dev {name}',
+    en: 'cannot find the plugin package "{name}" from {from}; install it: npm install --save-dev {name}',
+  },
+  pluginLoadFailed: { 'zh-CN': '插件“{name}”加载失败：{detail}', en: 'the plugin "{name}" failed to load: {detail}' },
+  pluginIsRule: {
+    'zh-CN': '这是一条规则，不是插件：请放入插件的 rules（definePlugin({ name, rules: [...] })），或列入 ruleFiles',
+    en: 'this is a rule, not a plugin: put it in a plugin’s rules (definePlugin({ name, rules: [...] })) or list its file in ruleFiles',
+  },
+  pluginNameReserved: {
+    'zh-CN': '插件名“{name}”保留给 ruleFiles 中的规则',
+    en: 'the plugin name "{name}" is reserved for the rules of ruleFiles',
+  },
+  pluginNameTwice: {
+    'zh-CN': '已有同名插件“{name}”（{first}）',
+    en: 'a plugin named "{name}" is already loaded ({first})',
+  },
+  ruleFileNotFound: { 'zh-CN': '找不到文件 {file}', en: 'the file {file} does not exist' },
+  ruleFileLoadFailed: { 'zh-CN': '规则文件“{file}”加载失败：{detail}', en: 'the rule file "{file}" failed to load: {detail}' },
+  ruleFileNoRule: {
+    'zh-CN': '规则文件“{file}”必须用 export default 导出一条规则（defineRule）或规则数组',
+    en: 'the rule file "{file}" must `export default` a rule (defineRule) or an array of rules',
+  },
+  ruleIdTwice: { 'zh-CN': '规则 {id} 重复定义（另见 {first}）', en: 'the rule {id} is defined twice (also at {first})' },
+  ruleOptionsNoDefaults: {
+    'zh-CN': '选项的 zod schema 必须为每个字段设置默认值（schema.parse({}) 应当成功）',
+    en: 'the options schema must give every field a default (schema.parse({}) must succeed)',
+  },
+  rulePlaceholdersDiffer: {
+    'zh-CN': '两种语言的占位符不同：zh-CN 为 {zh}，en 为 {en}',
+    en: 'the two locales use different placeholders: zh-CN has {zh}, en has {en}',
+  },
+  ruleUnknownMessageId: { 'zh-CN': '未知的消息 id “{id}”', en: 'unknown message id "{id}"' },
+
+  // Inline comments (<!-- xxgk-lint-disable … -->), reported with --report-unused-disable.
+  unusedDisable: {
+    'zh-CN': '未使用的 {directive} 注释（此处没有需要屏蔽的问题）',
+    en: 'Unused {directive} comment (no problems were reported here)',
+  },
+  unusedDisableRule: {
+    'zh-CN': '未使用的 {directive} 注释（此处没有 {rule} 报告的问题）',
+    en: 'Unused {directive} comment (no problems were reported from {rule})',
+  },
+  unknownDisableRule: {
+    'zh-CN': '{directive} 注释中的规则 {rule} 不存在',
+    en: 'The {directive} comment names the rule {rule}, which does not exist',
+  },
 
   // Human output.
   severityError: { 'zh-CN': '错误', en: 'error' },

@@ -36,6 +36,11 @@ export interface RuleMeta<Options extends z.ZodType = z.ZodType> {
   examples: { valid: readonly RuleExample[]; invalid: readonly InvalidRuleExample[] };
   /** Deprecated rules stay registered so that configs naming them keep working. */
   deprecated?: boolean;
+  /**
+   * Where the rule's documentation is (shown by editors and in SARIF). Built-in rules leave it out:
+   * theirs is docs/rules/<id>.md in the repository (see `ruleDocsUrl`).
+   */
+  url?: string;
 }
 
 /** Where a finding points: a point or a span; `end` defaults to `start`. */
@@ -67,12 +72,29 @@ export interface Rule<Options extends z.ZodType = z.ZodType> {
   check(context: RuleContext<z.output<Options>>): void;
 }
 
-/** Declares a rule. Only checks the metadata's shape; the registry checks ids and messages. */
+/** A rule id as written in a rule: kebab-case. Plugin rules are known as `<plugin>/<id>`. */
+export const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/**
+ * Declares a rule. Only checks the id here; `RuleTester` (and loading a plugin) check the rest of
+ * the metadata: both locales, message ids, option defaults.
+ */
 export function defineRule<Options extends z.ZodType>(rule: Rule<Options>): Rule<Options> {
-  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(rule.meta.id)) {
+  if (!RULE_ID.test(rule.meta.id)) {
     throw new Error(`rule id "${rule.meta.id}" must be kebab-case`);
   }
   return Object.freeze(rule);
+}
+
+export const REPOSITORY_URL = 'https://github.com/xxgk-lint/xxgk-lint';
+
+/**
+ * The rule's documentation: `meta.url` when the rule gives one, else (for a built-in rule, whose id
+ * has no `plugin/` part) its page docs/rules/<id>.md; undefined for a plugin rule without a url.
+ */
+export function ruleDocsUrl(rule: Rule): string | undefined {
+  if (rule.meta.url) return rule.meta.url;
+  return rule.meta.id.includes('/') ? undefined : `${REPOSITORY_URL}/blob/main/docs/rules/${rule.meta.id}.md`;
 }
 
 /** Fills `{name}` placeholders. Unknown placeholders are left visible so tests can catch them. */

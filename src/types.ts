@@ -37,4 +37,6 @@ export interface LintResult {
   fatal?: { message: string; messageId: string };
   /** The encoding the file was decoded from, when it was not UTF-8. */
   encoding?: string;
+  /** Findings that `<!-- xxgk-lint-disable … -->` comments suppressed (not counted, not shown). */
+  suppressedMessages?: Diagnostic[];
 }

@@ -6,6 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { isInside, toPosix } from '../paths.ts';
+import { ruleDocsUrl } from '../rule.ts';
 import type { Rule } from '../rule.ts';
 import type { Diagnostic, LintResult, Locale } from '../types.ts';
 import { VERSION } from '../version.ts';
@@ -120,7 +121,8 @@ function describeRule(rule: Rule, locale: Locale): SarifReportingDescriptor {
     id: meta.id,
     shortDescription: { text: meta.description[locale] },
     fullDescription: { text: meta.rationale[locale] },
-    helpUri: ruleHelpUri(meta.id),
+    // A plugin rule's own page, when it names one; built-in rules' pages are in this repository.
+    ...(ruleDocsUrl(rule) === undefined ? {} : { helpUri: ruleDocsUrl(rule) }),
     defaultConfiguration: { level: meta.defaultSeverity === 'error' ? 'error' : 'warning' },
   };
 }

@@ -1,19 +1,48 @@
 /**
  * RuleTester: runs a rule on valid and invalid cases, as ESLint's does. Every invalid case must
- * report exactly the listed message ids, with every placeholder filled and a position; every
- * valid case must report nothing. Under jest (or any runner with global describe/it) each case
- * becomes a test; elsewhere `run` throws on the first failure.
+ * report exactly the listed errors (message ids, and where given their data and position), with
+ * every placeholder filled and a position; every valid case must report nothing; the rule's
+ * metadata must be complete (both locales, known message ids, option defaults). Each case is run
+ * in both locales.
+ *
+ * Each case becomes a test of the test framework: `RuleTester.describe` and `RuleTester.it` when
+ * set (for node:test: `RuleTester.describe = describe; RuleTester.it = it;`), else the global
+ * `describe` and `it` (jest, mocha, vitest with globals); without any, `run` throws on the first
+ * failing case.
  */
 import { lintText, defaultSetting } from '../lint.ts';
+import { ruleProblems } from '../plugins.ts';
 import type { InvalidRuleExample, Rule, RuleExample } from '../rule.ts';
 import type { Diagnostic, Locale } from '../types.ts';
+import { LOCALES } from '../types.ts';
 
-export interface RuleTestCases {
-  valid: readonly RuleExample[];
-  invalid: readonly InvalidRuleExample[];
+/** An expected finding: its message id, and optionally its data and position. */
+export interface ExpectedError {
+  messageId: string;
+  data?: Readonly<Record<string, string | number>>;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
 }
 
-type TestFn = (name: string, fn: () => void) => void;
+export interface ValidTestCase extends RuleExample {
+  /** The test's name (default: `valid #n` and the title). */
+  name?: string;
+}
+
+export interface InvalidTestCase extends ValidTestCase {
+  /** The findings the rule must report, in order: message ids, or objects that say more. */
+  errors: readonly (string | ExpectedError)[];
+}
+
+export interface RuleTestCases {
+  /** Code (or cases) the rule must accept. */
+  valid: readonly (string | ValidTestCase)[];
+  invalid: readonly (InvalidTestCase | InvalidRuleExample)[];
+}
+
+type TestFn = (name: string, fn: () => void) => unknown;
 
 /** Lints `code` with this one rule only. */
 export function runSingleRule(rule: Rule, code: string, options?: unknown, locale: Locale = 'zh-CN'): Diagnostic[] {
@@ -22,45 +51,105 @@ export function runSingleRule(rule: Rule, code: string, options?: unknown, local
   return lintText(code, { rules: [rule], config: { rules: { [rule.meta.id]: setting } }, locale }).messages;
 }
 
+const describeError = (e: string | ExpectedError): string => (typeof e === 'string' ? e : JSON.stringify(e));
+
 /** The problems of one case, empty when it passes. */
-export function verifyCase(rule: Rule, testCase: RuleExample | InvalidRuleExample, expectInvalid: boolean): string[] {
+export function verifyCase(rule: Rule, testCase: RuleExample | InvalidRuleExample | InvalidTestCase, expectInvalid: boolean, locales: readonly Locale[] = LOCALES): string[] {
   const problems: string[] = [];
-  for (const locale of ['zh-CN', 'en'] as const) {
+  if (typeof testCase.code !== 'string') return ['the case has no `code` string'];
+  if (testCase.options !== undefined) {
+    const parsed = rule.meta.options.safeParse(testCase.options);
+    if (!parsed.success) return [`the case's options are invalid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(options)'}: ${i.message}`).join('; ')}`];
+  }
+  const expected = expectInvalid ? ((testCase as InvalidTestCase).errors ?? []) : [];
+  if (expectInvalid) {
+    if (expected.length === 0) problems.push('an invalid case must list the errors it expects');
+    for (const e of expected) {
+      const id = typeof e === 'string' ? e : e.messageId;
+      if (!(id in rule.meta.messages)) problems.push(`unknown message id "${id}" (the rule has: ${Object.keys(rule.meta.messages).join(', ')})`);
+    }
+  }
+  for (const locale of locales) {
     const messages = runSingleRule(rule, testCase.code, testCase.options, locale);
     for (const m of messages) {
       if (m.messageId === 'ruleError') problems.push(`[${locale}] the rule threw: ${m.message}`);
       if (/\{\w+\}/.test(m.message)) problems.push(`[${locale}] unfilled placeholder in "${m.message}"`);
-      if (!(m.line >= 1 && m.column >= 1 && m.endLine >= m.line)) problems.push(`[${locale}] bad position ${m.line}:${m.column}-${m.endLine}:${m.endColumn}`);
+      if (!(m.line >= 1 && m.column >= 1 && (m.endLine > m.line || (m.endLine === m.line && m.endColumn >= m.column)))) {
+        problems.push(`[${locale}] bad position ${m.line}:${m.column}-${m.endLine}:${m.endColumn}`);
+      }
     }
     if (!expectInvalid) {
-      if (messages.length > 0) problems.push(`[${locale}] expected no report, got: ${messages.map((m) => `${m.messageId} (${m.message})`).join('; ')}`);
+      if (messages.length > 0) problems.push(`[${locale}] expected no report, got: ${messages.map((m) => `${m.line}:${m.column} ${m.messageId} (${m.message})`).join('; ')}`);
       continue;
     }
-    const expected = (testCase as InvalidRuleExample).errors;
     const actual = messages.map((m) => m.messageId);
-    if (expected.length === 0) problems.push('an invalid case must list the message ids it expects');
-    for (const id of expected) if (!(id in rule.meta.messages)) problems.push(`unknown message id "${id}"`);
-    if (actual.join(',') !== expected.join(',')) problems.push(`[${locale}] expected [${expected.join(', ')}], got [${actual.join(', ')}]: ${messages.map((m) => m.message).join('; ')}`);
+    const ids = expected.map((e) => (typeof e === 'string' ? e : e.messageId));
+    if (actual.join(',') !== ids.join(',')) {
+      problems.push(`[${locale}] expected [${ids.join(', ')}], got [${actual.join(', ')}]: ${messages.map((m) => `${m.line}:${m.column} ${m.message}`).join('; ')}`);
+      continue;
+    }
+    expected.forEach((e, i) => {
+      const m = messages[i];
+      if (typeof e === 'string' || !m) return;
+      for (const key of ['line', 'column', 'endLine', 'endColumn'] as const) {
+        if (e[key] !== undefined && e[key] !== m[key]) problems.push(`[${locale}] error #${i + 1} (${e.messageId}): expected ${key} ${e[key]}, got ${m[key]}`);
+      }
+      for (const [key, value] of Object.entries(e.data ?? {})) {
+        if (m.data[key] !== value) problems.push(`[${locale}] error #${i + 1} (${e.messageId}): expected data.${key} ${JSON.stringify(value)}, got ${JSON.stringify(m.data[key])}`);
+      }
+    });
   }
+  if (problems.length > 0 && expectInvalid) problems.push(`(expected: ${expected.map(describeError).join(', ')})`);
   return problems;
 }
 
+/** The problems of the rule's metadata: what loading it as a plugin rule would report. */
+export function verifyMeta(rule: Rule): string[] {
+  return ruleProblems(rule, 'rule', 'en').map((p) => `${p.path}: ${p.message}`);
+}
+
+export interface RuleTesterOptions {
+  /** The locales every case runs in (default: zh-CN and en). */
+  locales?: readonly Locale[];
+}
+
 export class RuleTester {
+  /** The test framework's `describe`; defaults to the global one. */
+  static describe: ((name: string, fn: () => void) => unknown) | undefined;
+  /** The test framework's `it` (or `test`); defaults to the global one. */
+  static it: TestFn | undefined;
+
+  readonly #locales: readonly Locale[];
+
+  constructor(options: RuleTesterOptions = {}) {
+    this.#locales = options.locales ?? LOCALES;
+  }
+
   run(rule: Rule, cases: RuleTestCases): void {
-    const g = globalThis as { describe?: (name: string, fn: () => void) => void; it?: TestFn };
+    const g = globalThis as { describe?: (name: string, fn: () => void) => unknown; it?: TestFn };
+    const describe = RuleTester.describe ?? g.describe;
+    const it = RuleTester.it ?? g.it;
+    const id = rule?.meta?.id ?? '(rule without meta.id)';
     const each = (name: string, check: () => string[]) => {
       const fn = () => {
         const problems = check();
-        if (problems.length > 0) throw new Error(`${rule.meta.id} — ${name}:\n  ${problems.join('\n  ')}`);
+        if (problems.length > 0) throw new Error(`${id} — ${name}:\n  ${problems.join('\n  ')}`);
       };
-      if (g.it) g.it(name, fn);
+      if (it) it(name, fn);
       else fn();
     };
     const body = () => {
-      cases.valid.forEach((c, i) => each(`valid #${i + 1}${c.title ? ` ${c.title}` : ''}`, () => verifyCase(rule, c, false)));
-      cases.invalid.forEach((c, i) => each(`invalid #${i + 1}${c.title ? ` ${c.title}` : ''}`, () => verifyCase(rule, c, true)));
+      each('meta', () => verifyMeta(rule));
+      cases.valid.forEach((c, i) => {
+        const testCase: ValidTestCase = typeof c === 'string' ? { code: c } : c;
+        each(testCase.name ?? `valid #${i + 1}${testCase.title ? ` ${testCase.title}` : ''}`, () => verifyCase(rule, testCase, false, this.#locales));
+      });
+      cases.invalid.forEach((c, i) => {
+        const name = ('name' in c && typeof c.name === 'string' ? c.name : undefined) ?? `invalid #${i + 1}${c.title ? ` ${c.title}` : ''}`;
+        each(name, () => verifyCase(rule, c, true, this.#locales));
+      });
     };
-    if (g.describe && g.it) g.describe(rule.meta.id, body);
+    if (describe && it) describe(id, body);
     else body();
   }
 }
