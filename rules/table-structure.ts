@@ -51,6 +51,10 @@ export default defineRule({
         en: 'Table {table} mixes columns of the 2019 trial format and of the 2021 format',
       },
       strayValues: { 'zh-CN': '表{table}中有不属于任何一行的数值（{text}）', en: 'Table {table} holds values that belong to no row ({text})' },
+      interleaved: {
+        'zh-CN': '表{table}{row}的数值被其他文字隔开（分成{runs}段），看不出哪个数属于哪一列（多见于按列读取的 PDF 文本），不参与合计校验',
+        en: 'The values of table {table}{row} are split by other text ({runs} runs), so which number belongs to which column cannot be told (typical of PDF text read column by column); left out of the sums',
+      },
       rowOrder: {
         'zh-CN': '表{table}“{row}”行不在格式规定的位置，该行不参与合计校验',
         en: 'The row “{row}” of table {table} is out of place; it is left out of the sums',

@@ -10,7 +10,7 @@ import { buildModel } from '../src/model/build.ts';
 import { parseMarkdown } from '../src/parse.ts';
 
 const root = join(import.meta.dirname, 'fixtures');
-export const corpusFiles = ['seeds', 'peers'].flatMap((dir) =>
+export const corpusFiles = ['seeds', 'peers', 'derived'].flatMap((dir) =>
   readdirSync(join(root, dir))
     .filter((f) => /\.(md|txt)$/.test(f) && f !== 'SOURCES.md')
     .sort()
@@ -18,9 +18,10 @@ export const corpusFiles = ['seeds', 'peers'].flatMap((dir) =>
 );
 
 describe('corpus', () => {
-  it('holds the five seeds and the thirteen peers', () => {
+  it('holds the five seeds, the thirteen peers and the six other pdftotext renderings', () => {
     expect(corpusFiles.filter((f) => f.startsWith('seeds')).length).toBe(5);
     expect(corpusFiles.filter((f) => f.startsWith('peers')).length).toBe(13);
+    expect(corpusFiles.filter((f) => f.startsWith('derived')).length).toBe(6);
   });
 
   for (const file of corpusFiles) {

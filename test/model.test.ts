@@ -1,5 +1,7 @@
 /** The report model on small, targeted inputs: each table form, the opening facts, odd input. */
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildModel } from '../src/model/build.ts';
 import { parseMarkdown } from '../src/parse.ts';
 import { lintText } from '../src/lint.ts';
@@ -127,5 +129,19 @@ describe('prose right below a table', () => {
           .replace(/(四、结转下年度继续办理[^\n]*)/, '$1\n\n说明：上年结转的1件已于2月办结，新收申请均按期答复。'),
     });
     expect(lintText(text).messages).toEqual([]);
+  });
+});
+
+describe('a PDF table read column by column (pdftotext without -layout)', () => {
+  it('is reported as unreadable, and no sum is run over numbers in the wrong order', () => {
+    const source = readFileSync(join(import.meta.dirname, 'fixtures', 'derived', '13-huaian-shizf-2024.plain.txt'), 'utf8');
+    const messages = lintText(source).messages;
+    expect(messages.some((m) => m.ruleId === 'table-sums')).toBe(false);
+    expect(messages.some((m) => m.messageId === 'interleaved' && m.data.table === '四')).toBe(true);
+  });
+
+  it('while the same PDF in content order (-raw) is read completely', () => {
+    const source = readFileSync(join(import.meta.dirname, 'fixtures', 'derived', '13-huaian-shizf-2024.raw.txt'), 'utf8');
+    expect(lintText(source).messages.filter((m) => m.ruleId === 'table-structure' || m.ruleId === 'table-sums')).toEqual([]);
   });
 });

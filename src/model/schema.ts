@@ -90,6 +90,7 @@ export const StructureIssueSchema = z.object({
     'mixedTemplate',
     'strayValues',
     'rowOrder',
+    'interleaved',
   ]),
   /** Data for the message (row label, counts, expected text…). */
   data: z.record(z.string(), z.union([z.string(), z.number()])),

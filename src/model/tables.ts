@@ -229,20 +229,36 @@ export class TableReader {
   readT4(region: [number, number] | null, fallbackSpan: StructureIssue['span']): Table {
     if (!region) return this.missing('t4', '四', fallbackSpan);
     const values: Token[] = [];
+    // Runs of values between header words: one run of 15, or whole groups of 5 (a sub-table per
+    // group). Anything else is a PDF read column by column, whose order cannot be trusted.
+    const runs: number[] = [];
+    let inRun = false;
     for (let i = region[0]; i < region[1]; i++) {
       const t = this.tokens[i];
       if (!t) continue;
       if (t.kind !== 'text') {
         values.push(t);
+        if (t.kind !== 'blank') {
+          if (!inRun) runs.push(0);
+          runs[runs.length - 1] = (runs[runs.length - 1] ?? 0) + 1;
+          inRun = true;
+        }
         continue;
       }
+      inRun = false;
       // The first text that is not table-四 header ends the table.
       if (isT4Noise(t.norm)) continue;
       break;
     }
     const rows: Row[] = T4_GROUPS.map((g) => ({ id: g.id, label: g.label, found: null, status: 'count', cells: [], valuesFound: 0 }));
     const expected = T4_COLUMNS.length * T4_GROUPS.length;
-    const resolved = this.resolve(values, expected, { allowDecimal: false, allowNegative: false });
+    const groupAligned = runs.length <= 1 || runs.every((r) => r % T4_COLUMNS.length === 0);
+    const resolved = groupAligned ? this.resolve(values, expected, { allowDecimal: false, allowNegative: false }) : { cells: null };
+    if (!groupAligned) {
+      const first = values.find((v) => v.kind !== 'blank');
+      const last = [...values].reverse().find((v) => v.kind !== 'blank');
+      this.issue('interleaved', { table: '四', row: '', runs: runs.length }, this.span(first?.start ?? 0, last?.end ?? 0));
+    }
     const nonBlank = values.filter((v) => v.kind !== 'blank').length;
     if (resolved.cells) {
       T4_GROUPS.forEach((g, gi) => {
@@ -253,7 +269,7 @@ export class TableReader {
         row.cells = resolved.cells!.slice(gi * 5, gi * 5 + 5).map((c, ci) => ({ ...c, column: T4_COLUMNS[ci] ?? '' }));
         this.cellIssues(row, g.label);
       });
-    } else if (values.length > 0 || nonBlank === 0) {
+    } else if (groupAligned && (values.length > 0 || nonBlank === 0)) {
       const first = values.find((v) => v.kind !== 'blank') ?? this.tokens[region[0]];
       const lastV = [...values].reverse().find((v) => v.kind !== 'blank') ?? first;
       const span = this.span(first?.start ?? 0, lastV?.end ?? 0);
@@ -370,6 +386,10 @@ export class TableReader {
       const values: Token[] = [];
       let foreign: Token | null = null;
       let foreignBeforeValue = false;
+      // Values split by text into several runs were read across other content (a PDF read
+      // column by column): their order cannot be trusted.
+      let runs = 0;
+      let inRun = false;
       const ownLabel = stripEnumerators(norm(row.label));
       for (let i = anchor.first + 1; i < end; i++) {
         const t = this.tokens[i];
@@ -377,8 +397,11 @@ export class TableReader {
         if (t.kind !== 'text') {
           if (foreign) foreignBeforeValue = true;
           values.push(t);
+          if (t.kind !== 'blank' && !inRun) runs++;
+          if (t.kind !== 'blank') inRun = true;
           continue;
         }
+        inRun = false;
         if (i <= anchor.last) continue;
         if (isBoundary(t)) break;
         const w = stripEnumerators(t.norm);
@@ -397,6 +420,11 @@ export class TableReader {
         return;
       }
       if (foreign && foreignBeforeValue) {
+        rows.push({ ...base, status: 'unclear' });
+        return;
+      }
+      if (runs > 1 && values.filter((v) => v.kind !== 'blank').length === row.columns.length) {
+        this.issue('interleaved', { table: tableName(tpl), row: `“${row.label}”行`, runs }, found.span);
         rows.push({ ...base, status: 'unclear' });
         return;
       }
