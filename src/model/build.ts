@@ -87,7 +87,10 @@ function chooseParts(candidates: HeadingCandidate[]): HeadingCandidate[] {
   const chosen: HeadingCandidate[] = [];
   let after = -1;
   for (let part = 1; part <= 6; part++) {
-    const own = candidates.filter((c) => c.part === part);
+    // The usual 一、 numbering wins over （一） and 第一部分 where a report has both.
+    const all = candidates.filter((c) => c.part === part);
+    const plain = all.filter((c) => c.style === 'plain');
+    const own = plain.length > 0 ? plain : all;
     const pick = own.find((c) => c.start > after) ?? own[0];
     if (!pick) continue;
     chosen.push(pick);

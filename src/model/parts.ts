@@ -43,6 +43,8 @@ export interface HeadingCandidate {
   match: 'exact' | 'alias' | 'fuzzy';
   start: number;
   end: number;
+  /** 一、 (the usual), （一） (the format's own numbering) or 第一部分. */
+  style: 'plain' | 'bracket' | 'part';
 }
 
 function numeralValue(numeral: string): number {
@@ -53,25 +55,30 @@ function numeralValue(numeral: string): number {
 
 // A numbered heading: at a line start (after Markdown markers) or after a sentence end, since
 // crawled pages run the whole report into one line ("…联系。一、总体情况2021年…").
-const HEADING = /([一二三四五六七八九十]{1,2})\s*[、.．,，]\s*/g;
+const HEADING = /(?:([一二三四五六七八九十]{1,2})\s*[、.．,，]|[（(]\s*([一二三四五六七八九十]{1,2})\s*[)）]|第([一二三四五六七八九十]{1,2})部分[\s、.．:：,，]*)\s*/g;
 const BOUNDARY = /[\n。；;！!？?\s>*#|]/;
 
 /** All places that read as a numbered part heading, classified by part. */
 export function findHeadingCandidates(source: string): HeadingCandidate[] {
   const found: HeadingCandidate[] = [];
   for (const m of source.matchAll(HEADING)) {
-    const numeral = m[1] ?? '';
+    const numeral = m[1] ?? m[2] ?? m[3] ?? '';
+    const style: HeadingCandidate['style'] = m[1] ? 'plain' : m[2] ? 'bracket' : 'part';
     const before = source.slice(Math.max(0, m.index - 1), m.index);
     // At a line or sentence start, any wording that classifies counts; glued to other text
     // ("…24252.311082三、收到和处理…" in crawled pages), only the official words or an alias do.
     const atBoundary = before === '' || BOUNDARY.test(before) || /[\u3000*#>]/.test(before);
     if (!atBoundary && NUMERALS.includes(source[m.index - 1] ?? '')) continue;
     const textStart = m.index + m[0].length;
-    const lineEnd = source.indexOf('\n', textStart);
-    const raw = source.slice(textStart, lineEnd < 0 ? Math.min(source.length, textStart + 60) : Math.min(lineEnd, textStart + 60));
+    // Look no further than 60 characters: a crawled page can be one line of 100k characters.
+    const window = source.slice(textStart, textStart + 60);
+    const lineEnd = window.indexOf('\n');
+    const raw = lineEnd < 0 ? window : window.slice(0, lineEnd);
     const n = norm(raw);
     const match = classify(n);
-    if (!match || (!atBoundary && match.kind === 'fuzzy')) continue;
+    // The numbering （一）or 第一部分 counts only with the official words or an alias: sub-headings
+    // inside the parts use it too.
+    if (!match || ((!atBoundary || style !== 'plain') && match.kind === 'fuzzy')) continue;
     const headStart = m.index;
     const text = headingText(raw, match.length);
     found.push({
@@ -82,6 +89,7 @@ export function findHeadingCandidates(source: string): HeadingCandidate[] {
       match: match.kind,
       start: headStart,
       end: textStart + text.length,
+      style,
     });
   }
   return found;

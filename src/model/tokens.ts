@@ -35,7 +35,9 @@ const RULE_LINE = /^[-:|\s=]{3,}$/;
 const NUMBER = /[+-]?\d+(?:,\d{3})*(?:\.\d+)?(?:\s*(?:万元|元|件|个))?/g;
 
 /** Splits one fragment (a cell, or the text between separators) into text and number tokens. */
-export function scanFragment(text: string, start: number, rowKey: string, delimited: boolean, out: Token[]): void {
+export function scanFragment(fragment: string, start: number, rowKey: string, delimited: boolean, out: Token[]): void {
+  // Full-width digits (０–９ from Word) are digits: mapped one for one, so offsets stay exact.
+  const text = fragment.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   const trimmed = text.trim();
   if (trimmed === '') {
     if (delimited) out.push(token('blank', '', start, start, rowKey, delimited));
