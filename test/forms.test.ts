@@ -8,7 +8,7 @@ import { lintText } from '../src/lint.ts';
 import { consistentData, sampleReport, type SampleData, type TableForm } from '../src/testing/sample.ts';
 import { T3_2021 } from '../src/model/templates.ts';
 
-const FORMS: TableForm[] = ['gfm', 'tsv', 'html', 'layout', 'cellPerLine'];
+const FORMS: TableForm[] = ['gfm', 'tsv', 'html', 'layout', 'cellPerLine', 'gfmMerged', 'htmlMerged'];
 const OUTCOME_IDS = T3_2021.rows.map((r) => r.id).filter((id) => !['t3.new', 't3.carried', 't3.total', 't3.carryOver'].includes(id));
 const T3_ROWS = T3_2021.rows.length;
 

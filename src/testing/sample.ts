@@ -4,7 +4,7 @@
  */
 import { T3_2021, T3_COLUMNS, T4_COLUMNS, T4_GROUPS } from '../model/templates.ts';
 
-export type TableForm = 'gfm' | 'tsv' | 'html' | 'layout' | 'cellPerLine';
+export type TableForm = 'gfm' | 'tsv' | 'html' | 'layout' | 'cellPerLine' | 'gfmMerged' | 'htmlMerged';
 
 export interface SampleData {
   /** Table 三: values by row id, the six applicant columns (总计 is computed). */
@@ -63,8 +63,62 @@ export function t4Values(data: SampleData): number[] {
   return data.t4.flatMap((g) => [...g, g.reduce((s, x) => s + x, 0)]);
 }
 
+/**
+ * Table 三 as converters write the official layout: a three-row header with merged cells, and
+ * labels in up to three columns (group, item, sub-item). GFM flattens the merges into empty
+ * cells (pandoc, PDF converters); HTML keeps them as rowspan/colspan (MinerU).
+ */
+function mergedT3(form: 'gfmMerged' | 'htmlMerged', rows: Array<[string, ...number[]]>): string {
+  const GROUPS: Record<string, string> = { 't3.deny': '（三）不予公开', 't3.unable': '（四）无法提供', 't3.reject': '（五）不予处理', 't3.other': '（六）其他处理' };
+  const ids = ['t3.new', 't3.carried', ...OUTCOMES.map((r) => r.id), 't3.total', 't3.carryOver'];
+  const body = rows.map((r, i) => {
+    const id = ids[i] ?? '';
+    const group = Object.keys(GROUPS).find((g) => id.startsWith(`${g}.`));
+    const first = group ? ids.findIndex((x) => x.startsWith(`${group}.`)) === i : false;
+    const outcome = i >= 2 && i < rows.length - 2;
+    const label = String(r[0]);
+    const labels = !outcome ? [label, '', ''] : group ? [i === 2 ? '三、本年度办理结果' : '', first ? (GROUPS[group] ?? '') : '', label] : [i === 2 ? '三、本年度办理结果' : '', label, ''];
+    return { labels, values: r.slice(1) as number[], group, first, i, outcome };
+  });
+  if (form === 'gfmMerged') {
+    const line = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
+    return [
+      line(['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '', '', '申请人情况', '', '', '', '', '', '']),
+      `|${Array(10).fill('---').join('|')}|`,
+      line(['', '', '', '自然人', '法人或其他组织', '', '', '', '', '总计']),
+      line(['', '', '', '', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '']),
+      ...body.map((b) => line([...b.labels, ...b.values])),
+    ].join('\n');
+  }
+  const td = (text: string | number, attrs = '') => `<td${attrs}>${text}</td>`;
+  const groupSize = (g: string) => ids.filter((x) => x.startsWith(`${g}.`)).length;
+  return [
+    '<table>',
+    `<tr>${td('（本列数据的勾稽关系为：第一项加第二项之和，<br>等于第三项加第四项之和）', ' colspan="3" rowspan="3"')}${td('申请人情况', ' colspan="7"')}</tr>`,
+    `<tr>${td('自然人', ' rowspan="2"')}${td('法人或其他组织', ' colspan="5"')}${td('总计', ' rowspan="2"')}</tr>`,
+    `<tr>${['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((h) => td(h)).join('')}</tr>`,
+    ...body.map((b) => {
+      const cells: string[] = [];
+      if (!b.outcome) cells.push(td(b.labels[0] ?? '', ' colspan="3"'));
+      else {
+        if (b.i === 2) cells.push(td('三、本年度办理结果', ` rowspan="${rows.length - 4}"`));
+        if (b.group) {
+          if (b.first) cells.push(td(GROUPS[b.group] ?? '', ` rowspan="${groupSize(b.group)}"`));
+          cells.push(td(b.labels[2] ?? ''));
+        } else cells.push(td(b.labels[1] ?? '', ' colspan="2"'));
+      }
+      return `<tr>${cells.join('')}${b.values.map((v) => td(v)).join('')}</tr>`;
+    }),
+    '</table>',
+  ].join('\n');
+}
+
 function table(form: TableForm, header: string[], rows: Array<[string, ...Array<string | number>]>): string {
   switch (form) {
+    case 'gfmMerged':
+      return table('gfm', header, rows);
+    case 'htmlMerged':
+      return table('html', header, rows);
     case 'gfm':
       return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
     case 'tsv':
@@ -113,7 +167,7 @@ export function sampleReport(options: SampleOptions = {}): string {
     '第二十条第（八）项',
     table(form, ['信息内容', '本年收费金额（单位：万元）'], [['行政事业性收费', 0]]),
     '三、收到和处理政府信息公开申请情况',
-    table(form, ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ...T3_COLUMNS], t3),
+    form === 'gfmMerged' || form === 'htmlMerged' ? mergedT3(form, t3) : table(form, ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ...T3_COLUMNS], t3),
     '四、政府信息公开行政复议、行政诉讼情况',
     table(form, T4_GROUPS.flatMap(() => [...T4_COLUMNS]), [[String(t4[0]), ...t4.slice(1)]]),
     '五、存在的主要问题及改进情况',
