@@ -14,16 +14,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtinRules } from '../rules/index.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { readReport } from './decode.ts';
 import { expandPaths } from './files.ts';
 import type { Unmatched } from './files.ts';
 import { FORMAT_NAMES, formatters, isFormatName } from './formatters/index.ts';
 import type { FormatName } from './formatters/index.ts';
+import { lintFile } from './lint-file.ts';
 import { lintText } from './lint.ts';
-import type { LintTextOptions, ResolvedConfig } from './lint.ts';
+import type { LintTextOptions } from './lint.ts';
 import { t } from './messages.ts';
 import type { MessageId } from './messages.ts';
-import { errorsOnly, fatalResult, totalCounts } from './results.ts';
+import { errorsOnly, totalCounts } from './results.ts';
 import type { Rule } from './rule.ts';
 import type { LintResult, Locale } from './types.ts';
 import { VERSION } from './version.ts';
@@ -141,7 +141,7 @@ async function run(
 
   const results: LintResult[] = [];
   const lintOptions = { locale, config: loaded.config, ...(options.reportUnusedDisable ? { reportUnusedDisable: true } : {}) };
-  for (const file of files) results.push(await lintFile(file, lint, lintOptions));
+  for (const file of files) results.push(await lintFile(file, lintOptions, lint));
 
   // As ESLint does, warnings count towards --max-warnings even when --quiet hides them.
   const counts = totalCounts(results);
@@ -153,24 +153,6 @@ async function run(
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warningCount > options.maxWarnings;
   if (tooManyWarnings) io.stderr.write(`${t('tooManyWarnings', locale, { max: options.maxWarnings ?? 0 })}\n`);
   return counts.errorCount > 0 || tooManyWarnings || unmatched.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
-}
-
-async function lintFile(
-  file: string,
-  lint: NonNullable<CliDeps['lint']>,
-  options: { locale: Locale; config: ResolvedConfig; reportUnusedDisable?: boolean },
-): Promise<LintResult> {
-  const read = await readReport(file);
-  if ('error' in read) return fatalResult(file, read.error, options.locale);
-  let result: LintResult;
-  try {
-    result = lint(read.text, { filePath: file, ...options });
-  } catch (err) {
-    // Name the file: it is what a bug report needs.
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new Error(`${file}: ${detail}`, { cause: err });
-  }
-  return read.encoding === 'utf-8' ? result : { ...result, encoding: read.encoding };
 }
 
 async function writeOutput(output: string, outputFile: string | undefined, io: CliIo): Promise<void> {

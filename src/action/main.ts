@@ -21,14 +21,12 @@ import * as github from '@actions/github';
 import { builtinRules } from '../../rules/index.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { LoadConfigOptions, LoadedConfig } from '../config.ts';
-import { readReport } from '../decode.ts';
 import { formatters } from '../formatters/index.ts';
 import type { FormatterContext } from '../formatters/index.ts';
-import { lintText } from '../lint.ts';
-import type { ResolvedConfig } from '../lint.ts';
+import { lintFile } from '../lint-file.ts';
 import { relativePath } from '../paths.ts';
 import type { Rule } from '../rule.ts';
-import { fatalResult, totalCounts } from '../results.ts';
+import { totalCounts } from '../results.ts';
 import type { LintResult, Locale } from '../types.ts';
 import { VERSION } from '../version.ts';
 import { countLevels, exceedsCommandLimit, findingsOf, toCheckAnnotation } from './annotations.ts';
@@ -80,7 +78,7 @@ async function lintRepository(inputs: Inputs, context: RunContext): Promise<void
   const rules = [...builtinRules, ...((loaded.config as { pluginRules?: readonly Rule[] }).pluginRules ?? [])];
   const selection = await selectFiles(inputs, context, loaded, octokit);
   const results: LintResult[] = [];
-  for (const file of selection.files) results.push(await lintFile(file, loaded.config, locale));
+  for (const file of selection.files) results.push(await lintFile(file, { locale, config: loaded.config }));
 
   const findings = findingsOf(results, cwd);
   const { errors } = countLevels(findings);
@@ -220,17 +218,6 @@ async function selectFiles(inputs: Inputs, context: RunContext, loaded: LoadedCo
   }
   core.warning(fallback);
   return { ...selectAll(candidates, cwd), pullRequest: undefined, fallback };
-}
-
-async function lintFile(file: string, config: ResolvedConfig, locale: Locale): Promise<LintResult> {
-  const read = await readReport(file);
-  if ('error' in read) return fatalResult(file, read.error, locale);
-  try {
-    const result = lintText(read.text, { filePath: file, locale, config });
-    return read.encoding === 'utf-8' ? result : { ...result, encoding: read.encoding };
-  } catch (err) {
-    throw new Error(`${file}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-  }
 }
 
 /** The check run's own summary: the job summary's overview, without the findings (they are annotations). */
