@@ -47,7 +47,7 @@ function time(text, filePath) {
 const NOT_REPORTS = new Set(['SOURCES.md', 'README.md']);
 function reportsUnder(dir) {
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? reportsUnder(path.join(dir, e.name)) : NOT_REPORTS.has(e.name) ? [] : [path.join(dir, e.name)]))
+    .flatMap((e) => (e.isDirectory() ? reportsUnder(path.join(dir, e.name)) : NOT_REPORTS.has(e.name) || !/\.(md|txt)$/.test(e.name) ? [] : [path.join(dir, e.name)]))
     .sort();
 }
 const fixtureFiles = reportsUnder(path.join(root, 'test/fixtures'));
