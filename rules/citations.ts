@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineRule } from '../src/rule.ts';
-import { sampleReport } from '../src/testing/sample.ts';
 
 const FORMAT_2021 = '《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）';
 const NOTICE_2019 = '《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）';
@@ -34,16 +33,16 @@ export default defineRule({
       },
     },
     examples: {
-      valid: [{ code: sampleReport({ edit: (t) => t.replace('编制。', `和${FORMAT_2021}编制。`) }) }],
+      valid: [{ sample: { replace: [['编制。', `和${FORMAT_2021}编制。`]] } }],
       invalid: [
         {
           title: '30号配了60号的标题',
-          code: sampleReport({ edit: (t) => t.replace('编制。', `和${NOTICE_2019.replace('〔2019〕60号', '〔2021〕30号')}编制。`) }),
+          sample: { replace: [['编制。', `和${NOTICE_2019.replace('〔2019〕60号', '〔2021〕30号')}编制。`]] },
           errors: ['titleNumber'],
         },
         {
           title: '令号错误',
-          code: sampleReport({ edit: (t) => t.replace('《中华人民共和国政府信息公开条例》', '《中华人民共和国政府信息公开条例》（国务院令第771号）') }),
+          sample: { replace: [['《中华人民共和国政府信息公开条例》', '《中华人民共和国政府信息公开条例》（国务院令第771号）']] },
           errors: ['orderNumber'],
         },
       ],

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineRule } from '../src/rule.ts';
-import { sampleReport } from '../src/testing/sample.ts';
 
 export default defineRule({
   meta: {
@@ -27,10 +26,10 @@ export default defineRule({
       postcode: { 'zh-CN': '邮编“{postcode}”应为6位数字', en: 'The postcode “{postcode}” should have 6 digits' },
     },
     examples: {
-      valid: [{ code: sampleReport() }],
+      valid: [{ sample: {} }],
       invalid: [
-        { title: '没有联系方式', code: sampleReport({ opening: '本报告依据《中华人民共和国政府信息公开条例》编制。' }), errors: ['missing'] },
-        { title: '邮编位数不对', code: sampleReport({ edit: (t) => t.replace('邮编：350001', '邮编：35001') }), errors: ['postcode'] },
+        { title: '没有联系方式', sample: { opening: '本报告依据《中华人民共和国政府信息公开条例》编制。' }, errors: ['missing'] },
+        { title: '邮编位数不对', sample: { replace: [['邮编：350001', '邮编：35001']] }, errors: ['postcode'] },
       ],
     },
   },

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineRule } from '../src/rule.ts';
-import { sampleReport } from '../src/testing/sample.ts';
 
 export default defineRule({
   meta: {
@@ -32,8 +31,8 @@ export default defineRule({
       },
     },
     examples: {
-      valid: [{ code: sampleReport() }, { title: '有收费金额', code: sampleReport({ part6: '2024年共收取信息处理费380元。' }) }, { title: '2020年度报告不要求', code: sampleReport({ year: 2020, part6: '暂无。' }) }],
-      invalid: [{ title: '只写“暂无”', code: sampleReport({ part6: '暂无。' }), errors: ['missing'] }],
+      valid: [{ sample: {} }, { title: '有收费金额', sample: { part6: '2024年共收取信息处理费380元。' } }, { title: '2020年度报告不要求', sample: { year: 2020, part6: '暂无。' } }],
+      invalid: [{ title: '只写“暂无”', sample: { part6: '暂无。' }, errors: ['missing'] }],
     },
   },
   check(context) {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../src/rule.ts';
 import type { ReportModel, Row } from '../src/model/schema.ts';
-import { sampleReport } from '../src/testing/sample.ts';
 
 type Kind = ReportModel['claims'][number]['kind'];
 
@@ -56,11 +55,11 @@ export default defineRule({
       },
     },
     examples: {
-      valid: [{ code: sampleReport({ edit: (t) => t.replace('做好主动公开', '共收到政府信息公开申请20件，办结19件，做好主动公开') }) }],
+      valid: [{ sample: { replace: [['做好主动公开', '共收到政府信息公开申请20件，办结19件，做好主动公开']] } }],
       invalid: [
         {
           title: '正文件数与表三不符',
-          code: sampleReport({ edit: (t) => t.replace('做好主动公开', '共收到政府信息公开申请27件，做好主动公开') }),
+          sample: { replace: [['做好主动公开', '共收到政府信息公开申请27件，做好主动公开']] },
           errors: ['mismatch'],
         },
       ],

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../src/rule.ts';
-import { OVERVIEW_TOPICS } from '../src/model/build.ts';
-import { sampleReport } from '../src/testing/sample.ts';
+import { OVERVIEW_TOPICS } from '../src/model/vocabulary.ts';
 
 export default defineRule({
   meta: {
@@ -29,11 +28,11 @@ export default defineRule({
       },
     },
     examples: {
-      valid: [{ code: sampleReport() }],
+      valid: [{ sample: {} }],
       invalid: [
         {
           title: '缺少平台建设',
-          code: sampleReport({ edit: (t) => t.replace('、平台建设', '') }),
+          sample: { replace: [['、平台建设', '']] },
           errors: ['missingTopic'],
         },
       ],

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineRule } from '../src/rule.ts';
-import { sampleReport } from '../src/testing/sample.ts';
 
 export default defineRule({
   meta: {
@@ -28,10 +27,10 @@ export default defineRule({
       },
     },
     examples: {
-      valid: [{ code: sampleReport() }, { title: '年份在前', code: sampleReport({ title: '2024年福州市示例区工业和信息化局政府信息公开工作年度报告' }) }],
+      valid: [{ sample: {} }, { title: '年份在前', sample: { title: '2024年福州市示例区工业和信息化局政府信息公开工作年度报告' } }],
       invalid: [
-        { title: '没有标题', code: sampleReport({ title: null }), errors: ['missing'] },
-        { title: '没有年份', code: sampleReport({ title: '福州市示例区工业和信息化局政府信息公开工作年度报告' }), errors: ['noYear'] },
+        { title: '没有标题', sample: { title: null }, errors: ['missing'] },
+        { title: '没有年份', sample: { title: '福州市示例区工业和信息化局政府信息公开工作年度报告' }, errors: ['noYear'] },
       ],
     },
   },

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../src/rule.ts';
-import { NUMERALS, PART_NAMES } from '../src/model/parts.ts';
-import { sampleReport } from '../src/testing/sample.ts';
+import { NUMERALS, PART_NAMES } from '../src/model/vocabulary.ts';
 
 const heading = (part: number) => `${NUMERALS[part - 1]}、${PART_NAMES[part - 1]?.official ?? ''}`;
 
@@ -40,16 +39,16 @@ export default defineRule({
       },
     },
     examples: {
-      valid: [{ title: '六个部分齐全', code: sampleReport() }],
+      valid: [{ title: '六个部分齐全', sample: {} }],
       invalid: [
         {
           title: '缺少第五部分',
-          code: sampleReport({ edit: (t) => t.replace('五、存在的主要问题及改进情况', '（五）工作打算') }),
+          sample: { replace: [['五、存在的主要问题及改进情况', '（五）工作打算']] },
           errors: ['missing'],
         },
         {
           title: '编号错误',
-          code: sampleReport({ edit: (t) => t.replace('六、其他需要报告的事项', '七、其他需要报告的事项') }),
+          sample: { replace: [['六、其他需要报告的事项', '七、其他需要报告的事项']] },
           errors: ['numbering'],
         },
       ],

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineRule } from '../src/rule.ts';
-import { sampleReport } from '../src/testing/sample.ts';
 
 export default defineRule({
   meta: {
@@ -32,10 +31,10 @@ export default defineRule({
       early: { 'zh-CN': '成文日期{date}早于报告年度结束', en: 'The date {date} is before the end of the report year' },
     },
     examples: {
-      valid: [{ code: sampleReport() }, { title: '人民政府的报告：3月31日前', code: sampleReport({ signature: '福州市示例区人民政府\n\n2025年3月20日' }) }],
+      valid: [{ sample: {} }, { title: '人民政府的报告：3月31日前', sample: { signature: '福州市示例区人民政府\n\n2025年3月20日' } }],
       invalid: [
-        { title: '没有落款', code: sampleReport({ signature: null }), errors: ['missing'] },
-        { title: '部门报告晚于1月31日', code: sampleReport({ signature: '福州市示例区工业和信息化局\n\n2025年3月2日' }), errors: ['late'] },
+        { title: '没有落款', sample: { signature: null }, errors: ['missing'] },
+        { title: '部门报告晚于1月31日', sample: { signature: '福州市示例区工业和信息化局\n\n2025年3月2日' }, errors: ['late'] },
       ],
     },
   },

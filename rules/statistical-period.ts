@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineRule } from '../src/rule.ts';
-import { sampleReport } from '../src/testing/sample.ts';
 
 export default defineRule({
   meta: {
@@ -30,10 +29,10 @@ export default defineRule({
       },
     },
     examples: {
-      valid: [{ code: sampleReport() }],
+      valid: [{ sample: {} }],
       invalid: [
-        { title: '年份与标题不符', code: sampleReport({ edit: (t) => t.replace('自2024年1月1日起至2024年12月31日止', '自2023年1月1日起至2023年12月31日止') }), errors: ['wrongYear'] },
-        { title: '未写统计期限', code: sampleReport({ edit: (t) => t.replace(/本报告中所列数据的统计期限[^。]*。/, '') }), errors: ['missing'] },
+        { title: '年份与标题不符', sample: { replace: [['自2024年1月1日起至2024年12月31日止', '自2023年1月1日起至2023年12月31日止']] }, errors: ['wrongYear'] },
+        { title: '未写统计期限', sample: { replace: [[/本报告中所列数据的统计期限[^。]*。/, '']] }, errors: ['missing'] },
       ],
     },
   },

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineRule } from '../src/rule.ts';
-import { sampleReport } from '../src/testing/sample.ts';
 
 export default defineRule({
   meta: {
@@ -69,16 +68,16 @@ export default defineRule({
       },
     },
     examples: {
-      valid: [{ code: sampleReport() }, { title: 'HTML 表格', code: sampleReport({ form: 'html' }) }],
+      valid: [{ sample: {} }, { title: 'HTML 表格', sample: { form: 'html' } }],
       invalid: [
         {
           title: '一行少了一个数',
-          code: sampleReport({ edit: (t) => t.replace(/(二、上年结转政府信息公开申请数量)\t1\t/, '$1\t') }),
+          sample: { replace: [[/(二、上年结转政府信息公开申请数量)\t1\t/, '$1\t']] },
           errors: ['cellCount'],
         },
         {
           title: '表头错字',
-          code: sampleReport({ edit: (t) => t.replace('本年废止件数', '本年度止件数') }),
+          sample: { replace: [['本年废止件数', '本年度止件数']] },
           errors: ['headerTypo'],
         },
       ],

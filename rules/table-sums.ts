@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../src/rule.ts';
-import { checkSums, type RelationId } from '../src/sums.ts';
-import { sampleReport } from '../src/testing/sample.ts';
+import { checkSums, type RelationId } from './lib/sums.ts';
 
 export default defineRule({
   meta: {
@@ -41,11 +40,11 @@ export default defineRule({
       },
     },
     examples: {
-      valid: [{ code: sampleReport() }, { title: '任何表格形式', code: sampleReport({ form: 'gfm' }) }],
+      valid: [{ sample: {} }, { title: '任何表格形式', sample: { form: 'gfm' } }],
       invalid: [
         {
           title: '（七）总计·自然人写错：三条关系都指向这个单元格',
-          code: sampleReport({ edit: (t) => t.replace('（七）总计\t17\t', '（七）总计\t16\t') }),
+          sample: { replace: [['（七）总计\t17\t', '（七）总计\t16\t']] },
           errors: ['R1', 'R2', 'R3'],
         },
       ],

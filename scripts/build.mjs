@@ -1,7 +1,8 @@
-// Bundles the CLI, the library and the GitHub Action with esbuild: `node scripts/build.mjs [--outdir DIR]`
-// (default dist/). The output is committed and CI rebuilds it into a temporary folder and
-// compares (scripts/check-dist.mjs), so it must be byte-for-byte reproducible: no timestamps, no
-// absolute paths, no source maps. Minification is deterministic for a given esbuild version,
+// Bundles the CLI, the library, the remark plugin and the GitHub Action with esbuild:
+// `node scripts/build.mjs [--outdir DIR] [--only all|npm|action]` (default dist/, all).
+// dist/action.js is committed and CI rebuilds it into a temporary folder and compares
+// (scripts/check-dist.mjs), so it must be byte-for-byte reproducible: no timestamps, no absolute
+// paths, no source maps. Minification is deterministic for a given esbuild version,
 // and package-lock.json pins that version.
 import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +12,11 @@ import * as esbuild from 'esbuild';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
-const { values } = parseArgs({ options: { outdir: { type: 'string' } }, strict: true });
+const { values } = parseArgs({ options: { outdir: { type: 'string' }, only: { type: 'string' } }, strict: true });
 const outdir = path.resolve(root, values.outdir ?? 'dist');
+/** all (default), npm (the package's entry points) or action (dist/action.js). */
+const only = values.only ?? 'all';
+if (!['all', 'npm', 'action'].includes(only)) throw new Error(`--only: expected all, npm or action, got ${only}`);
 
 // Bundled CommonJS dependencies call require(); an ES module has none, so provide one.
 const requireBanner = [
@@ -56,37 +60,30 @@ const common = {
 
 await mkdir(outdir, { recursive: true });
 
-await esbuild.build({
-  ...common,
-  entryPoints: ['src/cli.ts'],
-  outfile: path.join(outdir, 'cli.js'),
-  // src/cli.ts starts with the `#!/usr/bin/env node` line, which esbuild keeps first; the banner
-  // goes right after it.
-  banner: { js: requireBanner },
-});
-await chmod(path.join(outdir, 'cli.js'), 0o755);
+// The npm package's entry points (package.json `bin` and `exports`): the CLI, the library and the
+// remark plugin (`xxgk-lint/remark`, which remark-cli and editors load with plain Node). They share
+// one engine chunk (dist/chunks/). Built by `prepare` on install, not committed.
+if (only === 'all' || only === 'npm') {
+  await esbuild.build({
+    ...common,
+    entryPoints: { cli: 'src/adapters/cli/cli.ts', index: 'src/index.ts', remark: 'src/adapters/remark/remark.ts' },
+    outdir,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    // src/adapters/cli/cli.ts starts with the `#!/usr/bin/env node` line, which esbuild keeps
+    // first; the banner goes right after it.
+    banner: { js: requireBanner },
+  });
+  await chmod(path.join(outdir, 'cli.js'), 0o755);
+}
 
-await esbuild.build({
-  ...common,
-  entryPoints: ['src/index.ts'],
-  outfile: path.join(outdir, 'index.js'),
-  banner: { js: requireBanner },
-});
-
-// The remark plugin (`xxgk-lint/remark`, package.json exports): remark-cli and editors load it
-// with plain Node, so it is bundled like the library.
-await esbuild.build({
-  ...common,
-  entryPoints: ['src/remark.ts'],
-  outfile: path.join(outdir, 'remark.js'),
-  banner: { js: requireBanner },
-});
-
-// The GitHub Action (action.yml runs it with node24): every dependency inside, as the runner
-// does not install any.
-await esbuild.build({
-  ...common,
-  entryPoints: ['src/action/index.ts'],
-  outfile: path.join(outdir, 'action.js'),
-  banner: { js: requireBanner },
-});
+// The GitHub Action (action.yml runs it with node24): one file with every dependency inside, as
+// the runner installs nothing. The only bundle committed (CI checks it equals a fresh build).
+if (only === 'all' || only === 'action') {
+  await esbuild.build({
+    ...common,
+    entryPoints: ['src/adapters/action/index.ts'],
+    outfile: path.join(outdir, 'action.js'),
+    banner: { js: requireBanner },
+  });
+}

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { parseMarkdown } from '../src/parse.ts';
-import { buildModel } from '../src/model/build.ts';
+import { parseMarkdown } from '../src/reading/parse.ts';
+import { buildModel } from '../src/reading/build.ts';
 const src = fs.readFileSync(process.argv[2]!, 'utf8');
 const m = buildModel(src, parseMarkdown(src));
 const brief = {

@@ -13,7 +13,9 @@ import path from 'node:path';
 import ts from 'typescript';
 import { z } from 'zod';
 import { builtinRules } from '../rules/index.ts';
-import { defaultSetting, lintText } from '../src/lint.ts';
+import { exampleCode } from '../src/testing/sample.ts';
+import { runSingleRule } from '../src/testing/rule-tester.ts';
+import { defaultSetting } from '../src/engine/lint.ts';
 import type { InvalidRuleExample, LocalizedText, Rule, RuleExample } from '../src/rule.ts';
 import type { Diagnostic, Locale } from '../src/types.ts';
 import { ACTION_FILE, readActionManifest } from './action-yml.ts';
@@ -159,10 +161,11 @@ function exampleSection(rule: Rule, example: RuleExample | InvalidRuleExample, i
   const label = invalid ? '错误示例 · Invalid example' : '正确示例 · Valid example';
   out.push(`#### ${index + 1}. ${example.title ?? label}`, '');
   if (example.options !== undefined) out.push(`选项 · Options: \`${JSON.stringify(example.options)}\``, '');
-  const lines = example.code.replace(/\n$/, '').split('\n').length;
-  const fence = fenceFor(example.code);
+  const code = exampleCode(example);
+  const lines = code.replace(/\n$/, '').split('\n').length;
+  const fence = fenceFor(code);
   out.push('<details>', `<summary>报告全文 · Full report (${lines} 行 · lines)</summary>`, '');
-  out.push(`${fence}markdown`, example.code.replace(/\n$/, ''), fence, '', '</details>', '');
+  out.push(`${fence}markdown`, code.replace(/\n$/, ''), fence, '', '</details>', '');
 
   const zh = runExample(rule, example, 'zh-CN');
   const en = runExample(rule, example, 'en');
@@ -183,7 +186,7 @@ function exampleSection(rule: Rule, example: RuleExample | InvalidRuleExample, i
   zh.forEach((m, i) => out.push(`| ${m.line}:${m.column} | \`${m.messageId}\` | ${cell(m.message)} | ${cell(en[i]?.message ?? '')} |`));
   out.push('');
   // The report is folded away; show the lines the findings point at.
-  const source = example.code.split('\n');
+  const source = code.split('\n');
   const numbers = [...new Set(zh.map((m) => m.line))].sort((a, b) => a - b);
   const width = String(numbers[numbers.length - 1] ?? 1).length;
   const excerpt = numbers.map((n) => `${String(n).padStart(width)} | ${source[n - 1] ?? ''}`).join('\n');
@@ -194,9 +197,7 @@ function exampleSection(rule: Rule, example: RuleExample | InvalidRuleExample, i
 
 /** Lints the example with this rule only, at its default severity, with the example's options. */
 export function runExample(rule: Rule, example: RuleExample, locale: Locale): Diagnostic[] {
-  const base = defaultSetting(rule);
-  const options = example.options === undefined ? base.options : rule.meta.options.parse(example.options);
-  return lintText(example.code, { rules: [rule], config: { rules: { [rule.meta.id]: { severity: base.severity, options } } }, locale }).messages;
+  return runSingleRule(rule, exampleCode(example), example.options, locale);
 }
 
 // ---- Index and README table -------------------------------------------------------------------

@@ -1,16 +1,16 @@
 /** The library entry (`import { lintText } from 'xxgk-lint'`), for adapters and users' own tools. */
-export { lintText, summarize } from './lint.ts';
-export type { LintTextOptions, ResolvedConfig, RuleSetting } from './lint.ts';
+export { lintText, summarize } from './engine/lint.ts';
+export type { LintTextOptions, ResolvedConfig, RuleSetting } from './engine/lint.ts';
 export { defineRule, formatMessage, ruleDocsUrl } from './rule.ts';
 // Rule and plugin authoring: the same API the built-in rules use.
-export { definePlugin, LOCAL_PLUGIN } from './plugins.ts';
-export type { Plugin } from './plugins.ts';
+export { definePlugin, LOCAL_PLUGIN } from './engine/plugins.ts';
+export type { Plugin } from './engine/plugins.ts';
 export { RuleTester } from './testing/rule-tester.ts';
 export type { ExpectedError, InvalidTestCase, RuleTestCases, RuleTesterOptions, ValidTestCase } from './testing/rule-tester.ts';
 export { sampleReport, consistentData } from './testing/sample.ts';
 export type { SampleData, SampleOptions, TableForm } from './testing/sample.ts';
 export type { ReportModel } from './model/schema.ts';
-export { UNUSED_DISABLE_ID } from './directives.ts';
+export { UNUSED_DISABLE_ID } from './engine/directives.ts';
 /** zod, for rules' option schemas: the same copy the linter validates them with. */
 export { z } from 'zod';
 export type {
@@ -36,13 +36,13 @@ export {
   loadConfig,
   resolveConfig,
   resolveConfigFrom,
-} from './config.ts';
-export type { ConfigProblem, LoadConfigOptions, LoadedConfig, ResolvedConfigFile, ResolveFromOptions, ResolveOptions } from './config.ts';
-export { decodeBuffer, readReport, MAX_FILE_BYTES } from './decode.ts';
-export type { DecodeResult, Encoding, FileError, FileErrorKind, ReadResult } from './decode.ts';
-export { expandPaths } from './files.ts';
-export type { ExpandOptions, ExpandResult, Unmatched } from './files.ts';
-export { formatters, FORMAT_NAMES } from './formatters/index.ts';
-export type { FormatName, Formatter, FormatterContext } from './formatters/index.ts';
-export { countProblems, fatalResult, totalCounts } from './results.ts';
-export { VERSION } from './version.ts';
+} from './engine/config.ts';
+export type { ConfigProblem, LoadConfigOptions, LoadedConfig, ResolvedConfigFile, ResolveFromOptions, ResolveOptions } from './engine/config.ts';
+export { decodeBuffer, readReport, MAX_FILE_BYTES } from './engine/decode.ts';
+export type { DecodeResult, Encoding, FileError, FileErrorKind, ReadResult } from './engine/decode.ts';
+export { expandPaths } from './engine/files.ts';
+export type { ExpandOptions, ExpandResult, Unmatched } from './engine/files.ts';
+export { formatters, FORMAT_NAMES } from './adapters/formatters/index.ts';
+export type { FormatName, Formatter, FormatterContext } from './adapters/formatters/index.ts';
+export { countProblems, fatalResult, totalCounts } from './engine/results.ts';
+export { VERSION } from './engine/version.ts';

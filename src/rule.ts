@@ -9,9 +9,27 @@ import type { ReportModel } from './model/schema.ts';
 /** A message in both locales; `{name}` placeholders are filled from the report's data. */
 export type LocalizedText = Readonly<Record<Locale, string>>;
 
+/**
+ * A report built from the sample every rule's docs share (src/testing/sample.ts), changed by
+ * `replace`: plain data, so that rules carry no fixture builder. Each replacement must change the
+ * text, or the example fails to build.
+ */
+export interface SampleSpec {
+  year?: number;
+  /** The table form: tsv (default), gfm, html, layout, cellPerLine, gfmMerged, htmlMerged. */
+  form?: 'gfm' | 'tsv' | 'html' | 'layout' | 'cellPerLine' | 'gfmMerged' | 'htmlMerged';
+  title?: string | null;
+  opening?: string | null;
+  part6?: string;
+  signature?: string | null;
+  /** Replacements applied in order, as String.prototype.replace does (first match, `$1` allowed). */
+  replace?: ReadonlyArray<readonly [string | RegExp, string]>;
+}
+
 export interface RuleExample {
-  /** Markdown text of a (usually short) report. */
-  code: string;
+  /** Markdown text of a (usually short) report; or `sample` to build one from the shared sample. */
+  code?: string;
+  sample?: SampleSpec;
   /** Options for the rule, if not the defaults. */
   options?: unknown;
   /** What the example shows, for the docs. */

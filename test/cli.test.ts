@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { summarize } from '../src/lint.ts';
-import type { LintTextOptions } from '../src/lint.ts';
-import { main } from '../src/main.ts';
-import type { CliDeps } from '../src/main.ts';
+import { summarize } from '../src/engine/lint.ts';
+import type { LintTextOptions } from '../src/engine/lint.ts';
+import { main } from '../src/adapters/cli/main.ts';
+import type { CliDeps } from '../src/adapters/cli/main.ts';
 import type { Diagnostic, LintResult } from '../src/types.ts';
 import { fakeRules } from './helpers/fake-rules.ts';
 import { makeTempDir, removeTempDirs, writeTree } from './helpers/tmp.ts';

@@ -8,7 +8,7 @@ import {
   findConfigFile,
   loadConfig,
   resolveConfig,
-} from '../src/config.ts';
+} from '../src/engine/config.ts';
 import { fakeRules } from './helpers/fake-rules.ts';
 import { makeTempDir, removeTempDirs, writeTree } from './helpers/tmp.ts';
 

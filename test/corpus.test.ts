@@ -5,9 +5,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintText } from '../src/lint.ts';
-import { buildModel } from '../src/model/build.ts';
-import { parseMarkdown } from '../src/parse.ts';
+import { lintText } from '../src/engine/lint.ts';
+import { buildModel } from '../src/reading/build.ts';
+import { parseMarkdown } from '../src/reading/parse.ts';
 
 const root = join(import.meta.dirname, 'fixtures');
 export const corpusFiles = ['seeds', 'peers', 'derived'].flatMap((dir) =>

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdir, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_FILE_BYTES, decodeBuffer, fileErrorFromException, readReport, sniffUtf16 } from '../src/decode.ts';
+import { MAX_FILE_BYTES, decodeBuffer, fileErrorFromException, readReport, sniffUtf16 } from '../src/engine/decode.ts';
 import { makeTempDir, removeTempDirs } from './helpers/tmp.ts';
 
 afterAll(removeTempDirs);

@@ -3,11 +3,11 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { lintText } from '../src/lint.ts';
-import type { LintTextOptions } from '../src/lint.ts';
-import { main } from '../src/main.ts';
-import { parseMarkdown } from '../src/parse.ts';
-import { blankComments, findComments, parseDirectives } from '../src/directives.ts';
+import { lintText } from '../src/engine/lint.ts';
+import type { LintTextOptions } from '../src/engine/lint.ts';
+import { main } from '../src/adapters/cli/main.ts';
+import { parseMarkdown } from '../src/reading/parse.ts';
+import { blankComments, findComments, parseDirectives } from '../src/engine/directives.ts';
 import { makeTempDir, removeTempDirs, writeTree } from './helpers/tmp.ts';
 
 afterAll(removeTempDirs);

@@ -3,8 +3,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { lintText } from '../src/lint.ts';
-import { main } from '../src/main.ts';
+import { lintText } from '../src/engine/lint.ts';
+import { main } from '../src/adapters/cli/main.ts';
 
 const root = process.cwd();
 const read = (name: string) => readFileSync(path.join(root, 'examples', name), 'utf8');

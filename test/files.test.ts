@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import { expandPaths } from '../src/files.ts';
+import { expandPaths } from '../src/engine/files.ts';
 import { makeTempDir, removeTempDirs, writeTree } from './helpers/tmp.ts';
 
 afterAll(removeTempDirs);

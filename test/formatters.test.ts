@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { escapeData, escapeProperty, github } from '../src/formatters/github.ts';
-import { FORMAT_NAMES, formatters } from '../src/formatters/index.ts';
-import { json } from '../src/formatters/json.ts';
-import { artifactUri, sarif } from '../src/formatters/sarif.ts';
-import type { SarifLog } from '../src/formatters/sarif.ts';
-import { displayWidth, stylish } from '../src/formatters/stylish.ts';
+import { escapeData, escapeProperty, github } from '../src/adapters/formatters/github.ts';
+import { FORMAT_NAMES, formatters } from '../src/adapters/formatters/index.ts';
+import { json } from '../src/adapters/formatters/json.ts';
+import { artifactUri, sarif } from '../src/adapters/formatters/sarif.ts';
+import type { SarifLog } from '../src/adapters/formatters/sarif.ts';
+import { displayWidth, stylish } from '../src/adapters/formatters/stylish.ts';
 import type { Diagnostic, LintResult } from '../src/types.ts';
 import { fakeRules } from './helpers/fake-rules.ts';
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { lintText } from '../src/lint.ts';
+import { lintText } from '../src/engine/lint.ts';
 import { consistentData, sampleReport, type SampleData, type TableForm } from '../src/testing/sample.ts';
 import { T3_2021 } from '../src/model/templates.ts';
 

@@ -2,9 +2,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildModel } from '../src/model/build.ts';
-import { parseMarkdown } from '../src/parse.ts';
-import { lintText } from '../src/lint.ts';
+import { buildModel } from '../src/reading/build.ts';
+import { parseMarkdown } from '../src/reading/parse.ts';
+import { lintText } from '../src/engine/lint.ts';
 import { sampleReport, t3Rows, DEFAULT_DATA } from '../src/testing/sample.ts';
 
 const model = (text: string) => buildModel(text, parseMarkdown(text));

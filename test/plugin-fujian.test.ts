@@ -4,7 +4,7 @@
  * (xxgk-lint.config.mjs), through a project that installs it by package name, and through
  * remark-cli. The example is copied to a temporary folder laid out like the repository, with
  * `node_modules/xxgk-lint` linked to this checkout, which is what `npm install` in the example
- * folder makes (its devDependency `xxgk-lint: file:../..`). Everything runs the committed dist/.
+ * folder makes (its devDependency `xxgk-lint: file:../..`). Everything runs dist/, which the tests' global setup builds from the current sources.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';

@@ -4,14 +4,14 @@
  * and fatal exactly for errors.
  *
  * remark-cli loads the plugin through this package's `exports` (`xxgk-lint/remark` →
- * dist/remark.js, by self-reference), so this tests the committed bundle: after changing src/ or
- * rules/, run `npm run build` first.
+ * dist/remark.js, by self-reference); the tests' global setup builds it from the current sources.
+ *
  */
 import { describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { main } from '../src/main.ts';
+import { main } from '../src/adapters/cli/main.ts';
 
 const root = process.cwd();
 const REMARK = path.join(root, 'node_modules/.bin/remark');
@@ -62,7 +62,7 @@ const fromCli = (m: { ruleId: string; severity: number; message: string; line: n
   `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.severity === 2 ? 'error' : 'warn'} ${m.ruleId} ${m.message}`;
 
 describe('remark --use xxgk-lint/remark', () => {
-  it('is built: dist/remark.js exists (npm run build)', () => {
+  it('is built: dist/remark.js exists (the global setup builds it)', () => {
     expect(existsSync(path.join(root, 'dist/remark.js'))).toBe(true);
   });
 

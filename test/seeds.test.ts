@@ -7,7 +7,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintText } from '../src/lint.ts';
+import { lintText } from '../src/engine/lint.ts';
 
 const lint = (name: string) => lintText(readFileSync(join(import.meta.dirname, 'fixtures', 'seeds', name), 'utf8')).messages;
 const has = (messages: ReturnType<typeof lint>, ruleId: string, messageId: string, line?: number) =>

@@ -10,11 +10,12 @@
  * `describe` and `it` (jest, mocha, vitest with globals); without any, `run` throws on the first
  * failing case.
  */
-import { lintText, defaultSetting } from '../lint.ts';
-import { ruleProblems } from '../plugins.ts';
+import { lintText, defaultSetting } from '../engine/lint.ts';
+import { ruleProblems } from '../engine/plugins.ts';
 import type { InvalidRuleExample, Rule, RuleExample } from '../rule.ts';
 import type { Diagnostic, Locale } from '../types.ts';
 import { LOCALES } from '../types.ts';
+import { exampleCode } from './sample.ts';
 
 /** An expected finding: its message id, and optionally its data and position. */
 export interface ExpectedError {
@@ -56,7 +57,12 @@ const describeError = (e: string | ExpectedError): string => (typeof e === 'stri
 /** The problems of one case, empty when it passes. */
 export function verifyCase(rule: Rule, testCase: RuleExample | InvalidRuleExample | InvalidTestCase, expectInvalid: boolean, locales: readonly Locale[] = LOCALES): string[] {
   const problems: string[] = [];
-  if (typeof testCase.code !== 'string') return ['the case has no `code` string'];
+  let code: string;
+  try {
+    code = exampleCode(testCase);
+  } catch (error) {
+    return [error instanceof Error ? error.message : String(error)];
+  }
   if (testCase.options !== undefined) {
     const parsed = rule.meta.options.safeParse(testCase.options);
     if (!parsed.success) return [`the case's options are invalid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(options)'}: ${i.message}`).join('; ')}`];
@@ -70,7 +76,7 @@ export function verifyCase(rule: Rule, testCase: RuleExample | InvalidRuleExampl
     }
   }
   for (const locale of locales) {
-    const messages = runSingleRule(rule, testCase.code, testCase.options, locale);
+    const messages = runSingleRule(rule, code, testCase.options, locale);
     for (const m of messages) {
       if (m.messageId === 'ruleError') problems.push(`[${locale}] the rule threw: ${m.message}`);
       if (/\{\w+\}/.test(m.message)) problems.push(`[${locale}] unfilled placeholder in "${m.message}"`);

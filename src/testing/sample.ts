@@ -3,6 +3,7 @@
  * the rules' examples (and so by their docs and tests) and by the property tests.
  */
 import { T3_2021, T3_COLUMNS, T4_COLUMNS, T4_GROUPS } from '../model/templates.ts';
+import type { RuleExample, SampleSpec } from '../rule.ts';
 
 export type TableForm = 'gfm' | 'tsv' | 'html' | 'layout' | 'cellPerLine' | 'gfmMerged' | 'htmlMerged';
 
@@ -17,8 +18,10 @@ export interface SampleOptions {
   year?: number;
   form?: TableForm;
   data?: SampleData;
-  /** Replace parts of the text: applied to the generated report, for building invalid examples. */
+  /** Replace parts of the text: applied to the generated report; throws when it changes nothing. */
   edit?: (text: string) => string;
+  /** Replacements applied in order (see SampleSpec); each must change the text. */
+  replace?: SampleSpec['replace'];
   /** Overwrite one written cell after all totals were computed (row index in table order, column index incl. 总计). */
   override?: { table: 't3' | 't4'; row: number; column: number; value: number };
   title?: string | null;
@@ -176,6 +179,23 @@ export function sampleReport(options: SampleOptions = {}): string {
     options.part6 ?? `${year}年度本单位未收取信息处理费。`,
     options.signature === undefined ? `福州市示例区工业和信息化局\n\n${year + 1}年1月15日` : options.signature,
   ].filter((p): p is string => p !== null);
-  const text = parts.join('\n\n') + '\n';
-  return options.edit ? options.edit(text) : text;
+  let text = parts.join('\n\n') + '\n';
+  for (const [pattern, replacement] of options.replace ?? []) {
+    const next = text.replace(pattern, replacement);
+    if (next === text) throw new Error(`sampleReport: the replacement of ${String(pattern)} changed nothing`);
+    text = next;
+  }
+  if (options.edit) {
+    const next = options.edit(text);
+    if (next === text) throw new Error('sampleReport: the edit changed nothing');
+    text = next;
+  }
+  return text;
+}
+
+/** The Markdown of a rule example: its `code`, or the sample its `sample` describes. */
+export function exampleCode(example: RuleExample): string {
+  if (typeof example.code === 'string') return example.code;
+  if (example.sample) return sampleReport(example.sample);
+  throw new Error('a rule example needs `code` or `sample`');
 }

@@ -1,8 +1,7 @@
-// The GitHub Action end to end, without GitHub: the committed bundle dist/action.js runs as a child
-// process with the runner's environment, against a fake REST API on 127.0.0.1 that checks every
-// request (and its own responses) against GitHub's OpenAPI description.
-//
-// dist/ must be current (npm run build); CI checks that it is (npm run check:generated).
+// The GitHub Action end to end, without GitHub: its bundle, built from the current sources by the
+// tests' global setup, runs as a child process with the runner's environment, against a fake REST
+// API on 127.0.0.1 that checks every request (and its own responses) against GitHub's OpenAPI
+// description. CI checks separately that the committed dist/action.js is current.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,7 +22,7 @@ const REPORT = 'reports/2024/临江区人民政府办公室.md';
 let servers: FakeGitHub[] = [];
 
 beforeAll(() => {
-  if (!existsSync(ACTION_ENTRY)) throw new Error(`${ACTION_ENTRY} is missing: run npm run build`);
+  if (!existsSync(ACTION_ENTRY)) throw new Error(`${ACTION_ENTRY} is missing: the global setup (test/helpers/global-setup.mjs) builds it`);
 });
 afterEach(async () => {
   // A request that GitHub's API description does not allow fails the test that made it.

@@ -2,14 +2,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { parseActionManifest, parseYaml, readActionManifest } from '../../scripts/action-yml.ts';
-import { exceedsCommandLimit, findingsOf, toCheckAnnotation } from '../../src/action/annotations.ts';
-import { readContext } from '../../src/action/context.ts';
-import { selectChanged } from '../../src/action/files.ts';
-import { INPUT_DEFAULTS, INPUT_NAMES, InputError, parseInputs } from '../../src/action/inputs.ts';
-import { actionMessages } from '../../src/action/messages.ts';
-import { buildSummary, code, escapeText, fileUrl } from '../../src/action/summary.ts';
-import type { SummaryInput } from '../../src/action/summary.ts';
-import { summarize } from '../../src/lint.ts';
+import { exceedsCommandLimit, findingsOf, toCheckAnnotation } from '../../src/adapters/action/annotations.ts';
+import { readContext } from '../../src/adapters/action/context.ts';
+import { selectChanged } from '../../src/adapters/action/files.ts';
+import { INPUT_DEFAULTS, INPUT_NAMES, InputError, parseInputs } from '../../src/adapters/action/inputs.ts';
+import { actionMessages } from '../../src/adapters/action/messages.ts';
+import { buildSummary, code, escapeText, fileUrl } from '../../src/adapters/action/summary.ts';
+import type { SummaryInput } from '../../src/adapters/action/summary.ts';
+import { summarize } from '../../src/engine/lint.ts';
 import type { Diagnostic } from '../../src/types.ts';
 import { pullRequestEvent } from '../helpers/action-fixtures.ts';
 
@@ -28,7 +28,7 @@ describe('action.yml', () => {
   });
 
   it('declares the outputs the Action sets', () => {
-    const source = readFileSync(`${root}/src/action/main.ts`, 'utf8');
+    const source = readFileSync(`${root}/src/adapters/action/main.ts`, 'utf8');
     const set = [...source.matchAll(/core\.setOutput\('([^']+)'/g)].map((m) => m[1]);
     expect(Object.keys(manifest.outputs).sort()).toEqual([...set].sort());
   });
@@ -179,7 +179,7 @@ describe('the summary', () => {
     links: undefined,
     checkRun: undefined,
     sarif: false,
-    documentedRules: new Set(),
+    rules: [],
     version: '0.0.0',
   };
 

@@ -1,5 +1,6 @@
 /**
- * Runs the committed bundle dist/action.js the way the Actions runner does: as a child process with
+ * Runs the Action's bundle, built from the current sources by the tests' global setup
+ * (test/helpers/global-setup.mjs), the way the Actions runner does: as a child process with
  * a clean environment holding only what the runner provides — INPUT_* for every input of
  * action.yml (its default unless the test sets it), GITHUB_EVENT_NAME, GITHUB_EVENT_PATH to a
  * payload file, GITHUB_STEP_SUMMARY and GITHUB_OUTPUT files, GITHUB_API_URL (the fake server), … —
@@ -12,7 +13,7 @@ import path from 'node:path';
 import { readActionManifest } from '../../scripts/action-yml.ts';
 
 export const ROOT = process.cwd();
-export const ACTION_ENTRY = path.join(ROOT, 'dist/action.js');
+export const ACTION_ENTRY = path.join(ROOT, 'node_modules/.cache/xxgk-lint-test/action.js');
 export const TOKEN = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a';
 export const SERVER_URL = 'https://github.com';
 

@@ -1,0 +1,207 @@
+/**
+ * The Action's own words (log lines, the job summary, input errors), in both locales. Rule
+ * messages come localised from the engine; these are only the adapter's.
+ */
+import { formatMessage } from '../../rule.ts';
+import type { LocalizedText } from '../../rule.ts';
+import type { Locale } from '../../types.ts';
+
+export const actionMessages = {
+  // Inputs.
+  inputChoice: {
+    'zh-CN': '输入参数 {name} 的值“{value}”无效，可选值：{allowed}',
+    en: 'Invalid value "{value}" for input {name}; allowed values: {allowed}',
+  },
+  inputBoolean: {
+    'zh-CN': '输入参数 {name} 的值“{value}”无效，应为 true 或 false',
+    en: 'Invalid value "{value}" for input {name}; use true or false',
+  },
+  inputPath: {
+    'zh-CN': '输入参数 {name} 的值“{value}”无效：{detail}',
+    en: 'Invalid value "{value}" for input {name}: {detail}',
+  },
+  inputPathEmpty: { 'zh-CN': '路径中不能有换行或空字符', en: 'a path cannot contain line breaks or NUL characters' },
+  inputsInvalid: { 'zh-CN': 'xxgk-lint 的输入参数有误：{problems}', en: 'xxgk-lint: invalid inputs: {problems}' },
+
+  // Security.
+  codeRefused: {
+    'zh-CN': 'pull_request_target 事件中不执行仓库里的代码：配置文件 {file} 是脚本。请改用 .xxgk-lint.json，或在确认安全后设置 allow-code: true',
+    en: 'Repository code is not run in pull_request_target events: the config file {file} is a script. Use .xxgk-lint.json, or set allow-code: true once you trust it',
+  },
+  codeNotRun: {
+    'zh-CN': 'pull_request_target 事件：拉取请求中的文件可能来自外部贡献者，不执行仓库中的代码（JS 配置、自定义规则）',
+    en: 'pull_request_target event: the pull request may come from anyone, so no code from the repository is run (JS configs, custom rules)',
+  },
+  codeAllowed: {
+    'zh-CN': 'pull_request_target 事件，但设置了 allow-code: true：将执行仓库中的代码（JS 配置、自定义规则）',
+    en: 'pull_request_target event with allow-code: true: code from the repository is run (JS configs, custom rules)',
+  },
+
+  // Files.
+  listFilesFailed: {
+    'zh-CN': '无法获取拉取请求 #{number} 修改的文件（{detail}），改为检查 files 匹配的全部文件',
+    en: 'Could not list the files of pull request #{number} ({detail}); linting every file that files matches instead',
+  },
+  listFilesNoToken: {
+    'zh-CN': '没有 github-token，无法获取拉取请求修改的文件，改为检查 files 匹配的全部文件',
+    en: 'No github-token: cannot list the files of the pull request; linting every file that files matches instead',
+  },
+  listFilesTooMany: {
+    'zh-CN': '拉取请求修改了 {count} 个文件，超过 GitHub 接口可列出的上限，改为检查 files 匹配的全部文件',
+    en: 'The pull request changes {count} files, more than the GitHub API lists; linting every file that files matches instead',
+  },
+  noFilesAtAll: {
+    'zh-CN': 'files（{patterns}）没有匹配到任何文件',
+    en: 'files ({patterns}) matched no files',
+  },
+  checkedFiles: { 'zh-CN': '检查了 {count} 个文件', en: 'Linted {count} {fileWord}' },
+
+  // Annotations and the check run.
+  annotationsAsCommands: {
+    'zh-CN': '{count} 条问题以工作流命令注释的形式输出',
+    en: '{count} {findingWord} printed as workflow-command annotations',
+  },
+  tooManyForCommands: {
+    'zh-CN': '共 {errors} 个错误、{warnings} 个警告：GitHub 每个步骤只显示工作流命令产生的前 10 个错误和前 10 个警告注释，因此通过检查运行（Checks API）发布全部注释',
+    en: '{errors} {errorWord} and {warnings} {warningWord}: GitHub shows only the first 10 error and 10 warning annotations of a step from workflow commands, so all annotations are published through a check run (Checks API)',
+  },
+  checkRunPublished: {
+    'zh-CN': '全部 {count} 条注释已发布到检查运行“{name}”（分 {batches} 批）：{url}',
+    en: 'All {count} annotations were published to the check run "{name}" (in {batches} {batchWord}): {url}',
+  },
+  checkRunForbidden: {
+    'zh-CN': '无法创建检查运行（HTTP {status}：{detail}）。拉取请求来自复刻仓库时令牌是只读的，或者工作流缺少 permissions: checks: write。改为输出工作流命令注释：GitHub 只显示其中前 10 个错误和前 10 个警告，全部问题见作业摘要',
+    en: 'Could not create a check run (HTTP {status}: {detail}). The token is read-only for pull requests from forks, or the workflow lacks permissions: checks: write. Falling back to workflow-command annotations: GitHub shows the first 10 errors and 10 warnings of them; the job summary lists every finding',
+  },
+  checkRunFailed: {
+    'zh-CN': '发布检查运行失败（{detail}）。改为输出工作流命令注释：GitHub 只显示其中前 10 个错误和前 10 个警告，全部问题见作业摘要',
+    en: 'Publishing the check run failed ({detail}). Falling back to workflow-command annotations: GitHub shows the first 10 errors and 10 warnings of them; the job summary lists every finding',
+  },
+  checkRunNoToken: {
+    'zh-CN': '没有 github-token 或仓库信息，无法创建检查运行。改为输出工作流命令注释：GitHub 只显示其中前 10 个错误和前 10 个警告',
+    en: 'No github-token or repository: cannot create a check run. Falling back to workflow-command annotations: GitHub shows the first 10 errors and 10 warnings of them',
+  },
+  checkRunTitle: {
+    'zh-CN': '{errors} 个错误，{warnings} 个警告',
+    en: '{errors} {errorWord}, {warnings} {warningWord}',
+  },
+
+  // End of the run.
+  summaryNotWritten: {
+    'zh-CN': '未设置 GITHUB_STEP_SUMMARY，不写作业摘要',
+    en: 'GITHUB_STEP_SUMMARY is not set: no job summary written',
+  },
+  summaryFailed: { 'zh-CN': '无法写入作业摘要：{detail}', en: 'Cannot write the job summary: {detail}' },
+  sarifWritten: { 'zh-CN': 'SARIF 已写入 {file}', en: 'SARIF written to {file}' },
+  sarifFailed: { 'zh-CN': '无法写入 SARIF 文件 {file}：{detail}', en: 'Cannot write the SARIF file {file}: {detail}' },
+  failedOnErrors: {
+    'zh-CN': 'xxgk-lint 发现 {errors} 个错误（fail-on: {failOn}）',
+    en: 'xxgk-lint found {errors} {errorWord} (fail-on: {failOn})',
+  },
+  failedOnWarnings: {
+    'zh-CN': 'xxgk-lint 发现 {errors} 个错误、{warnings} 个警告（fail-on: {failOn}）',
+    en: 'xxgk-lint found {errors} {errorWord} and {warnings} {warningWord} (fail-on: {failOn})',
+  },
+  internalError: { 'zh-CN': 'xxgk-lint 内部错误：{detail}', en: 'xxgk-lint: internal error: {detail}' },
+
+  // Job summary.
+  summaryHeading: { 'zh-CN': 'xxgk-lint 年度报告检查结果', en: 'xxgk-lint: annual report check' },
+  summaryPassed: { 'zh-CN': '✅ 没有发现问题。', en: '✅ No problems found.' },
+  summaryProblems: {
+    'zh-CN': '{icon} 发现 {total} 个问题（{errors} 个错误，{warnings} 个警告）。',
+    en: '{icon} {total} {problemWord} ({errors} {errorWord}, {warnings} {warningWord}).',
+  },
+  summaryScopePr: {
+    'zh-CN': '检查了拉取请求 #{number} 新增或修改的 {count} 个报告文件。',
+    en: 'Linted the {count} report {fileWord} that pull request #{number} adds or changes.',
+  },
+  summaryScopeAll: {
+    'zh-CN': '检查了 files（{patterns}）匹配的 {count} 个文件。',
+    en: 'Linted the {count} {fileWord} that files ({patterns}) matches.',
+  },
+  summaryScopeNone: {
+    'zh-CN': '拉取请求 #{number} 没有新增或修改 files（{patterns}）匹配的报告文件，没有需要检查的文件。',
+    en: 'Pull request #{number} adds or changes no report file that files ({patterns}) matches: nothing to lint.',
+  },
+  summaryNotPrEvent: {
+    'zh-CN': '{event} 事件不是拉取请求，only-changed 不起作用。',
+    en: 'The {event} event is not a pull request: only-changed does not apply.',
+  },
+  summaryFilesHeading: { 'zh-CN': '文件', en: 'Files' },
+  summaryColFile: { 'zh-CN': '文件', en: 'File' },
+  summaryColErrors: { 'zh-CN': '错误', en: 'Errors' },
+  summaryColWarnings: { 'zh-CN': '警告', en: 'Warnings' },
+  summaryColRules: { 'zh-CN': '命中的规则', en: 'Rules' },
+  summaryMoreFiles: {
+    'zh-CN': '另有 {count} 个文件没有问题，未列出。',
+    en: '{count} more {fileWord} without problems are not listed.',
+  },
+  summaryFindingsHeading: { 'zh-CN': '问题明细', en: 'Findings' },
+  summaryColPosition: { 'zh-CN': '位置', en: 'Line:col' },
+  summaryColSeverity: { 'zh-CN': '级别', en: 'Severity' },
+  summaryColRule: { 'zh-CN': '规则', en: 'Rule' },
+  summaryColMessage: { 'zh-CN': '说明', en: 'Message' },
+  summaryMoreFindings: {
+    'zh-CN': '摘要篇幅有限，另有 {count} 个问题未列出{where}。',
+    en: 'The summary has limited room: {count} more {findingWord} are not listed{where}.',
+  },
+  summaryMoreWhereCheckRun: { 'zh-CN': '，请在检查运行中查看', en: '; see the check run' },
+  summaryMoreWhereSarif: { 'zh-CN': '，请查看 SARIF 文件', en: '; see the SARIF file' },
+  summarySkippedHeading: { 'zh-CN': '未检查的文件', en: 'Not linted' },
+  summaryColReason: { 'zh-CN': '原因', en: 'Reason' },
+  skipRemoved: { 'zh-CN': '拉取请求删除了此文件', en: 'removed by the pull request' },
+  skipNotMatched: {
+    'zh-CN': '不在 files 的匹配范围内，或被 .gitignore 排除',
+    en: 'not matched by files, or excluded by .gitignore',
+  },
+  skipIgnored: { 'zh-CN': '被配置文件的 ignores 排除', en: 'excluded by the ignores of the config file' },
+  skipNoMatch: { 'zh-CN': '没有匹配到文件', en: 'matched no files' },
+  skipEmptyFolder: { 'zh-CN': '文件夹中没有 .md 文件', en: 'no .md files in this folder' },
+  skipAllIgnored: {
+    'zh-CN': '匹配到的文件都被 .gitignore 或 ignores 排除',
+    en: 'every file it matches is excluded by .gitignore or ignores',
+  },
+  skipOtherChanged: {
+    'zh-CN': '拉取请求还修改了 {count} 个其他文件（不是 Markdown 报告），不检查。',
+    en: 'The pull request also changes {count} other {fileWord} (not Markdown reports), not linted.',
+  },
+  skipMoreRows: { 'zh-CN': '另有 {count} 个未列出。', en: '{count} more not listed.' },
+  summaryAnnotationsCheckRun: {
+    'zh-CN': '全部 {count} 条注释已发布到[检查运行]({url})，在拉取请求的“Files changed”页中显示在对应的行上。',
+    en: 'All {count} annotations are in the [check run]({url}) and appear on their lines in the pull request’s Files changed tab.',
+  },
+  summaryAnnotationsLimited: {
+    'zh-CN': '⚠️ 未能发布检查运行（{detail}）：拉取请求页面只显示前 10 个错误和前 10 个警告注释，全部问题见上文。',
+    en: '⚠️ No check run could be published ({detail}): the pull request shows only the first 10 error and 10 warning annotations; every finding is listed above.',
+  },
+  summaryFatal: { 'zh-CN': '无法检查', en: 'not linted' },
+  summaryFooter: {
+    'zh-CN': '由 [xxgk-lint]({url}) {version} 生成 · 规则说明见各规则链接',
+    en: 'Generated by [xxgk-lint]({url}) {version} · rule names link to their documentation',
+  },
+  severityError: { 'zh-CN': '错误', en: 'error' },
+  severityWarning: { 'zh-CN': '警告', en: 'warning' },
+} as const satisfies Record<string, LocalizedText>;
+
+export type ActionMessageId = keyof typeof actionMessages;
+
+/**
+ * Looks up and fills one of the Action's messages. English plural words are derived from the
+ * counts in `data` ({fileWord} from count, {errorWord} from errors, …), so callers pass numbers only.
+ */
+export function tr(id: ActionMessageId, locale: Locale, data: Readonly<Record<string, string | number>> = {}): string {
+  return formatMessage(actionMessages[id][locale], { ...pluralWords(data), ...data });
+}
+
+function pluralWords(data: Readonly<Record<string, string | number>>): Record<string, string> {
+  const word = (key: string, one: string, many: string): string => (Number(data[key] ?? 0) === 1 ? one : many);
+  const total = Number(data.total ?? data.count ?? 0);
+  return {
+    fileWord: word('count', 'file', 'files'),
+    findingWord: word('count', 'finding', 'findings'),
+    batchWord: word('batches', 'batch', 'batches'),
+    errorWord: word('errors', 'error', 'errors'),
+    warningWord: word('warnings', 'warning', 'warnings'),
+    problemWord: total === 1 ? 'problem' : 'problems',
+  };
+}

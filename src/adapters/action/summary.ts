@@ -1,0 +1,245 @@
+/**
+ * The job summary (GitHub-flavoured Markdown, written to GITHUB_STEP_SUMMARY): the overall
+ * result, a table of the files with their errors, warnings and the rules hit, then the findings
+ * grouped by file with links to their lines, then what was not linted and why.
+ *
+ * A pure function of its input, so that tests can snapshot it without a runner.
+ */
+import { ruleDocsUrl, type Rule } from '../../rule.ts';
+import { relativePath } from '../../engine/paths.ts';
+import { countProblems } from '../../engine/results.ts';
+import type { LintResult, Locale } from '../../types.ts';
+import { FATAL_TITLE } from './annotations.ts';
+import type { Skipped, SkipReason } from './files.ts';
+import { tr } from './messages.ts';
+import type { ActionMessageId } from './messages.ts';
+
+export interface SummaryLinks {
+  serverUrl: string;
+  owner: string;
+  repo: string;
+  sha: string;
+}
+
+export interface SummaryInput {
+  locale: Locale;
+  results: readonly LintResult[];
+  /** Paths are shown relative to this folder (the workspace). */
+  cwd: string;
+  /** The `files` patterns. */
+  patterns: readonly string[];
+  /** Set when only the files changed by this pull request were linted. */
+  pullRequest: number | undefined;
+  /** only-changed was asked for, but the event (named) is not a pull request. */
+  notPullRequestEvent: string | undefined;
+  /** Why only-changed could not be applied on a pull request (already localised). */
+  fallback: string | undefined;
+  skipped: readonly Skipped[];
+  otherChanged: number;
+  /** For links to the lines; without them, positions are plain text. */
+  links: SummaryLinks | undefined;
+  /** Where the annotations went, when there were too many for workflow commands. */
+  checkRun: { url: string; count: number } | { failed: string } | undefined;
+  /** A SARIF file was written (where the findings left out here can be read). */
+  sarif: boolean;
+  /** The rules of the run, for their documentation links. */
+  rules: readonly Rule[];
+  version: string;
+  /** Only the result and the files table (the check run's summary: its findings are its annotations). */
+  overviewOnly?: boolean;
+}
+
+/** GITHUB_STEP_SUMMARY takes at most 1 MiB per step: the findings listed are capped well below. */
+export const MAX_SUMMARY_FINDINGS = 500;
+export const MAX_SUMMARY_CLEAN_FILES = 100;
+export const MAX_SUMMARY_SKIPPED = 100;
+const PROJECT_URL = 'https://github.com/xxgk-lint/xxgk-lint';
+
+const SKIP_MESSAGES: Record<SkipReason, ActionMessageId> = {
+  removed: 'skipRemoved',
+  notMatched: 'skipNotMatched',
+  ignored: 'skipIgnored',
+  noMatch: 'skipNoMatch',
+  emptyFolder: 'skipEmptyFolder',
+  allIgnored: 'skipAllIgnored',
+};
+
+export function buildSummary(input: SummaryInput): string {
+  const { locale } = input;
+  const out: string[] = [`## ${tr('summaryHeading', locale)}`, ''];
+
+  let errors = 0;
+  let warnings = 0;
+  for (const result of input.results) {
+    const counts = countProblems(result);
+    errors += counts.errorCount;
+    warnings += counts.warningCount;
+  }
+  const status =
+    errors + warnings === 0
+      ? tr('summaryPassed', locale)
+      : tr('summaryProblems', locale, { icon: errors > 0 ? '❌' : '⚠️', total: errors + warnings, errors, warnings });
+  out.push(`${status}${locale === 'en' ? ' ' : ''}${scopeLine(input)}`, '');
+  for (const note of [input.fallback, input.notPullRequestEvent && tr('summaryNotPrEvent', locale, { event: input.notPullRequestEvent })]) {
+    if (note) out.push(`> ${escapeText(note)}`, '');
+  }
+
+  if (input.results.length > 0) out.push(...filesTable(input), '');
+  if (input.overviewOnly) return `${out.join('\n').trimEnd()}\n`;
+  if (input.checkRun && 'url' in input.checkRun) {
+    out.push(tr('summaryAnnotationsCheckRun', locale, { count: input.checkRun.count, url: input.checkRun.url }), '');
+  } else if (input.checkRun) {
+    out.push(tr('summaryAnnotationsLimited', locale, { detail: escapeText(input.checkRun.failed) }), '');
+  }
+  if (errors + warnings > 0) out.push(...findingsSection(input), '');
+  if (input.skipped.length > 0 || input.otherChanged > 0) out.push(...skippedSection(input), '');
+
+  out.push(`<sub>${tr('summaryFooter', locale, { url: PROJECT_URL, version: input.version })}</sub>`);
+  return `${out.join('\n')}\n`;
+}
+
+function scopeLine(input: SummaryInput): string {
+  const { locale } = input;
+  const patterns = input.patterns.map(code).join(locale === 'en' ? ', ' : '、');
+  const count = input.results.length;
+  if (input.pullRequest !== undefined) {
+    return count === 0
+      ? tr('summaryScopeNone', locale, { number: input.pullRequest, patterns })
+      : tr('summaryScopePr', locale, { number: input.pullRequest, count });
+  }
+  return tr('summaryScopeAll', locale, { count, patterns });
+}
+
+function filesTable(input: SummaryInput): string[] {
+  const { locale } = input;
+  const rows: string[] = [];
+  const withProblems = input.results.filter((r) => r.fatal || r.messages.length > 0);
+  const clean = input.results.filter((r) => !r.fatal && r.messages.length === 0);
+  for (const result of [...withProblems, ...clean.slice(0, MAX_SUMMARY_CLEAN_FILES)]) {
+    const counts = countProblems(result);
+    const file = relativePath(result.filePath, input.cwd);
+    const target = fileUrl(input.links, file);
+    const name = target ? `[${code(file)}](${target})` : code(file);
+    rows.push(`| ${name} | ${counts.errorCount} | ${counts.warningCount} | ${rulesHit(result, input)} |`);
+  }
+  const table = [
+    `| ${tr('summaryColFile', locale)} | ${tr('summaryColErrors', locale)} | ${tr('summaryColWarnings', locale)} | ${tr('summaryColRules', locale)} |`,
+    '| :-- | --: | --: | :-- |',
+    ...rows,
+  ];
+  const more = clean.length - MAX_SUMMARY_CLEAN_FILES;
+  if (more > 0) table.push('', tr('summaryMoreFiles', locale, { count: more }));
+  return table;
+}
+
+function rulesHit(result: LintResult, input: SummaryInput): string {
+  const counts = new Map<string, number>();
+  if (result.fatal) counts.set(FATAL_TITLE, 1);
+  for (const m of result.messages) counts.set(m.ruleId, (counts.get(m.ruleId) ?? 0) + 1);
+  if (counts.size === 0) return '—';
+  const parts = [...counts].map(([id, n]) => {
+    const label = result.fatal && id === FATAL_TITLE ? tr('summaryFatal', input.locale) : ruleLink(id, input);
+    return n > 1 ? `${label} ×${n}` : label;
+  });
+  return parts.join(input.locale === 'en' ? ', ' : '、');
+}
+
+function ruleLink(id: string, input: SummaryInput): string {
+  const rule = input.rules.find((r) => r.meta.id === id);
+  const url = rule ? ruleDocsUrl(rule) : undefined;
+  return url ? `[${code(id)}](${url})` : code(id);
+}
+
+function findingsSection(input: SummaryInput): string[] {
+  const { locale } = input;
+  const out: string[] = [`### ${tr('summaryFindingsHeading', locale)}`];
+  let listed = 0;
+  let left = 0;
+  for (const result of input.results) {
+    if (!result.fatal && result.messages.length === 0) continue;
+    const file = relativePath(result.filePath, input.cwd);
+    const rows: string[] = [];
+    const severity = (level: 1 | 2) => tr(level === 2 ? 'severityError' : 'severityWarning', locale);
+    if (result.fatal) {
+      if (listed < MAX_SUMMARY_FINDINGS) {
+        rows.push(`| — | ${severity(2)} | — | ${escapeText(result.fatal.message)} |`);
+        listed++;
+      } else left++;
+    }
+    for (const m of result.messages) {
+      if (listed >= MAX_SUMMARY_FINDINGS) {
+        left++;
+        continue;
+      }
+      const position = `${m.line}:${m.column}`;
+      const target = fileUrl(input.links, file, m.line, m.endLine);
+      // Rule ids link to their docs in the files table above; here they stay short.
+      rows.push(`| ${target ? `[${position}](${target})` : position} | ${severity(m.severity)} | ${code(m.ruleId)} | ${escapeText(m.message)} |`);
+      listed++;
+    }
+    if (rows.length === 0) continue;
+    out.push(
+      '',
+      `#### ${code(file)}`,
+      '',
+      `| ${tr('summaryColPosition', locale)} | ${tr('summaryColSeverity', locale)} | ${tr('summaryColRule', locale)} | ${tr('summaryColMessage', locale)} |`,
+      '| :-- | :-- | :-- | :-- |',
+      ...rows,
+    );
+  }
+  if (left > 0) {
+    const where = input.checkRun && 'url' in input.checkRun ? tr('summaryMoreWhereCheckRun', locale) : input.sarif ? tr('summaryMoreWhereSarif', locale) : '';
+    out.push('', tr('summaryMoreFindings', locale, { count: left, where }));
+  }
+  return out;
+}
+
+function skippedSection(input: SummaryInput): string[] {
+  const { locale } = input;
+  const out: string[] = [`### ${tr('summarySkippedHeading', locale)}`, ''];
+  if (input.skipped.length > 0) {
+    out.push(`| ${tr('summaryColFile', locale)} | ${tr('summaryColReason', locale)} |`, '| :-- | :-- |');
+    for (const skip of input.skipped.slice(0, MAX_SUMMARY_SKIPPED)) out.push(`| ${code(skip.path)} | ${tr(SKIP_MESSAGES[skip.reason], locale)} |`);
+    const more = input.skipped.length - MAX_SUMMARY_SKIPPED;
+    if (more > 0) out.push('', tr('skipMoreRows', locale, { count: more }));
+    out.push('');
+  }
+  if (input.otherChanged > 0) out.push(tr('skipOtherChanged', locale, { count: input.otherChanged }), '');
+  while (out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+/** `https://github.com/{owner}/{repo}/blob/{sha}/{path}?plain=1#L{line}`, each path segment percent-encoded. */
+export function fileUrl(links: SummaryLinks | undefined, file: string, line?: number, endLine?: number): string | undefined {
+  // A path outside the workspace (absolute) is not in the repository.
+  if (!links || file.startsWith('/') || /^[A-Za-z]:/.test(file)) return undefined;
+  const encoded = file.split('/').map(encodeURIComponent).join('/');
+  const base = `${links.serverUrl}/${encodeURIComponent(links.owner)}/${encodeURIComponent(links.repo)}/blob/${links.sha}/${encoded}`;
+  if (line === undefined) return base;
+  // GitHub renders Markdown files, where line anchors do nothing: ?plain=1 shows the source.
+  return endLine !== undefined && endLine > line ? `${base}?plain=1#L${line}-L${endLine}` : `${base}?plain=1#L${line}`;
+}
+
+/**
+ * Text for a table cell: no line breaks, and the characters Markdown or HTML would interpret
+ * escaped (report text quoted in messages may contain any of them).
+ */
+export function escapeText(text: string): string {
+  return text
+    .replace(/\s*\r?\n\s*/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    // ASCII punctuation that starts emphasis, code, links, strikethrough or ends a cell.
+    .replace(/([\\`*_[\]|~])/g, '\\$1');
+}
+
+/** An inline code span that survives any backticks in the text, safe in a table cell. */
+export function code(text: string): string {
+  const flat = text.replace(/\s*\r?\n\s*/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  // A pipe ends the table cell even inside a code span unless escaped (GFM).
+  return `${fence}${pad}${flat.replace(/\|/g, '\\|')}${pad}${fence}`;
+}

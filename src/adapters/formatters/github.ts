@@ -1,0 +1,56 @@
+/**
+ * GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
+ * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+ */
+import { relativePath } from '../../engine/paths.ts';
+import type { Formatter } from './types.ts';
+
+/** Escaping of a command's message (the part after `::`), as in @actions/core. */
+export function escapeData(value: string): string {
+  return value.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+/** Escaping of a property value: `:` and `,` would end the value early. */
+export function escapeProperty(value: string): string {
+  return escapeData(value).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}
+
+interface Annotation {
+  command: 'error' | 'warning';
+  properties: [string, string | number][];
+  message: string;
+}
+
+function render({ command, properties, message }: Annotation): string {
+  const props = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
+  return `::${command} ${props}::${escapeData(message)}`;
+}
+
+export const github: Formatter = (results, context) => {
+  const lines: string[] = [];
+  for (const result of results) {
+    const file = relativePath(result.filePath, context.cwd);
+    if (result.fatal) {
+      lines.push(
+        render({ command: 'error', properties: [['file', file], ['line', 1], ['col', 1], ['title', 'xxgk-lint']], message: result.fatal.message }),
+      );
+    }
+    for (const m of result.messages) {
+      lines.push(
+        render({
+          command: m.severity === 2 ? 'error' : 'warning',
+          properties: [
+            ['file', file],
+            ['line', m.line],
+            ['col', m.column],
+            ['endLine', m.endLine],
+            ['endColumn', m.endColumn],
+            ['title', m.ruleId],
+          ],
+          message: m.message,
+        }),
+      );
+    }
+  }
+  return lines.join('\n');
+};

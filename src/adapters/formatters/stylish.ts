@@ -1,0 +1,114 @@
+/**
+ * Human output in ESLint's "stylish" layout:
+ *
+ *   reports/2024.md
+ *     1:1   错误  ……  report-title
+ *
+ *   ✖ 1 个问题（1 个错误，0 个警告）
+ */
+import { plural, t } from '../../engine/messages.ts';
+import { relativePath } from '../../engine/paths.ts';
+import { totalCounts } from '../../engine/results.ts';
+import type { LintResult, Locale } from '../../types.ts';
+import type { Formatter } from './types.ts';
+
+type Style = (text: string) => string;
+const ansi =
+  (open: number, close: number): Style =>
+  (text) =>
+    `\u001b[${open}m${text}\u001b[${close}m`;
+const plain: Style = (text) => text;
+const STYLES = { underline: ansi(4, 24), red: ansi(31, 39), yellow: ansi(33, 39), dim: ansi(2, 22), bold: ansi(1, 22) };
+type Styles = Record<keyof typeof STYLES, Style>;
+const PLAIN: Styles = { underline: plain, red: plain, yellow: plain, dim: plain, bold: plain };
+
+interface Row {
+  position: string;
+  severity: 1 | 2;
+  message: string;
+  ruleId: string;
+}
+
+export const stylish: Formatter = (results, context) => {
+  const styles = context.color ? STYLES : PLAIN;
+  const blocks: string[] = [];
+  for (const result of results) {
+    const rows = rowsOf(result);
+    if (rows.length === 0) continue;
+    blocks.push(`${styles.underline(relativePath(result.filePath, context.cwd))}\n${table(rows, context.locale, styles)}`);
+  }
+  if (blocks.length === 0) return '';
+  const { errorCount, warningCount } = totalCounts(results);
+  const colour = errorCount > 0 ? styles.red : styles.yellow;
+  const summary = colour(styles.bold(`\u2716 ${summaryText(errorCount, warningCount, context.locale)}`));
+  return `\n${blocks.join('\n\n')}\n\n${summary}\n`;
+};
+
+function rowsOf(result: LintResult): Row[] {
+  const rows: Row[] = [];
+  // A fatal problem is about the whole file; ESLint shows parse errors at 1:1 without a rule.
+  if (result.fatal) rows.push({ position: '1:1', severity: 2, message: result.fatal.message, ruleId: '' });
+  for (const m of result.messages) {
+    rows.push({ position: `${m.line}:${m.column}`, severity: m.severity, message: m.message, ruleId: m.ruleId });
+  }
+  return rows;
+}
+
+function table(rows: readonly Row[], locale: Locale, styles: Styles): string {
+  const label = (severity: 1 | 2): string => t(severity === 2 ? 'severityError' : 'severityWarning', locale);
+  const positionWidth = Math.max(...rows.map((r) => displayWidth(r.position)));
+  const severityWidth = Math.max(...rows.map((r) => displayWidth(label(r.severity))));
+  const messageWidth = Math.max(...rows.map((r) => displayWidth(flatten(r.message))));
+  return rows
+    .map((row) => {
+      const severityColour = row.severity === 2 ? styles.red : styles.yellow;
+      const cells = [
+        styles.dim(pad(row.position, positionWidth)),
+        severityColour(pad(label(row.severity), severityWidth)),
+        row.ruleId ? pad(flatten(row.message), messageWidth) : flatten(row.message),
+      ];
+      if (row.ruleId) cells.push(styles.dim(row.ruleId));
+      return `  ${cells.join('  ')}`;
+    })
+    .join('\n');
+}
+
+function summaryText(errors: number, warnings: number, locale: Locale): string {
+  return t('summary', locale, {
+    total: errors + warnings,
+    errors,
+    warnings,
+    problemWord: plural(errors + warnings, 'problem', 'problems'),
+    errorWord: plural(errors, 'error', 'errors'),
+    warningWord: plural(warnings, 'warning', 'warnings'),
+  });
+}
+
+/** Messages are one line in a table; a stray newline would break the columns. */
+function flatten(message: string): string {
+  return message.replace(/\s*\r?\n\s*/g, ' ');
+}
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** Terminal columns: CJK and fullwidth characters take two, which matters for Chinese messages. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
+  return width;
+}
+
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}

@@ -1,0 +1,14 @@
+import type { Rule } from '../../rule.ts';
+import type { LintResult, Locale } from '../../types.ts';
+
+export interface FormatterContext {
+  locale: Locale;
+  /** Paths are shown relative to this folder. */
+  cwd: string;
+  /** The rules that were available (for SARIF's rule table). */
+  rules: readonly Rule[];
+  /** ANSI colours (stylish only). The CLI decides from TTY and NO_COLOR; formatters stay pure. */
+  color?: boolean;
+}
+
+export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;

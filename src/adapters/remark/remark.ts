@@ -1,0 +1,167 @@
+/**
+ * The remark plugin (`xxgk-lint/remark`): our rules inside unified, for remark-cli, editors'
+ * remark integrations (vscode-remark, …) and users' own pipelines.
+ *
+ *   remark --use xxgk-lint/remark --no-stdout reports/
+ *   unified().use(remarkParse).use(remarkXxgkLint, { rules: { 'contact-info': 'off' } })
+ *
+ * Options are the config object of `.xxgk-lint.json` (`rules`, `ignores`, `plugins` as objects or
+ * package names, `ruleFiles`), plus `locale` ('zh-CN' by default, or 'en'), `reportUnusedDisable`
+ * and `config`. Given none of the config keys, the plugin reads the project's config file as the
+ * CLI does (the nearest xxgk-lint.config.js, xxgk-lint.config.mjs or .xxgk-lint.json from the
+ * working directory up), so that `remark --use xxgk-lint/remark` and `xxgk-lint` agree;
+ * `config: 'path'` names the file, `config: false` uses none. Findings become vfile messages with `ruleId`, `source: 'xxgk-lint'`,
+ * `url` (the rule's page), the position, and `fatal: true` for errors (`false` for warnings), so
+ * remark-cli exits with 1 on errors (with `--frail`, on warnings too).
+ *
+ * Parse once: the plugin adds the syntax our own parser uses (GFM and CJK-friendly emphasis) to the
+ * processor, and the engine builds the report model from the tree remark parsed. remark's own
+ * `<!-- lint disable table-sums -->` comments work (remark-message-control, name `lint`), as do
+ * our `<!-- xxgk-lint-disable … -->` comments.
+ */
+import path from 'node:path';
+import type { Root } from 'mdast';
+import ignore from 'ignore';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkGfm from 'remark-gfm';
+import remarkMessageControl from 'remark-message-control';
+import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
+import { builtinRules } from '../../../rules/index.ts';
+import { CONFIG_KEYS, ConfigError, loadConfig, resolveConfigFrom } from '../../engine/config.ts';
+import { lintText, rulesToRun } from '../../engine/lint.ts';
+import type { ResolvedConfig } from '../../engine/lint.ts';
+import { ruleDocsUrl } from '../../rule.ts';
+import type { Rule } from '../../rule.ts';
+import type { Locale } from '../../types.ts';
+
+/** The `source` of every message: what remark's `<!-- lint … -->` comments control. */
+export const MESSAGE_SOURCE = 'xxgk-lint';
+
+export interface RemarkXxgkLintOptions {
+  /** As in `.xxgk-lint.json`. */
+  rules?: Record<string, unknown>;
+  /** Files not to lint (gitignore syntax, relative to the working directory). */
+  ignores?: string[];
+  /** Plugin objects, or package names resolved from the working directory. */
+  plugins?: unknown[];
+  /** Rule files, relative to the working directory. */
+  ruleFiles?: string[];
+  $schema?: string;
+  /** Message language: 'zh-CN' (default, or 'zh') or 'en'. */
+  locale?: string;
+  /** Report `<!-- xxgk-lint-disable -->` comments that suppress nothing. */
+  reportUnusedDisable?: boolean;
+  /**
+   * Without config keys in these options: a config file to read (relative to the working
+   * directory), or false to read none. Default: the nearest config file, as the CLI finds it.
+   */
+  config?: string | false;
+}
+
+
+interface Setup {
+  config: ResolvedConfig;
+  ignores: string[];
+  /** The folder `ignores` are relative to. */
+  baseDir: string;
+}
+
+async function setUp(options: Record<string, unknown>, configFile: string | false | undefined, cwd: string, locale: Locale): Promise<Setup> {
+  const inline = CONFIG_KEYS.some((key) => key in options);
+  if (inline && typeof configFile === 'string') {
+    throw new ConfigError([{ path: 'config', message: 'give either a config file or config keys (rules, ignores, plugins, ruleFiles), not both' }], 'xxgk-lint/remark options', locale);
+  }
+  if (inline || configFile === false) {
+    const resolved = await resolveConfigFrom(options, builtinRules, { locale, baseDir: cwd, filePath: 'xxgk-lint/remark options' });
+    return { ...resolved, baseDir: cwd };
+  }
+  const loaded = await loadConfig({ cwd, configPath: configFile, rules: builtinRules, locale });
+  return { config: loaded.config, ignores: loaded.ignores, baseDir: loaded.baseDir };
+}
+
+function parseLocale(value: unknown): Locale {
+  if (value === undefined || value === null) return 'zh-CN';
+  const lower = String(value).toLowerCase();
+  if (lower === 'en') return 'en';
+  if (lower === 'zh' || lower === 'zh-cn') return 'zh-CN';
+  throw new Error(`xxgk-lint/remark: invalid locale "${String(value)}"; use "zh-CN" or "en"`);
+}
+
+export default function remarkXxgkLint(this: Processor, options?: RemarkXxgkLintOptions | null) {
+  // The syntax our own parser (src/parse.ts) uses, so that the tree is the one the CLI builds.
+  remarkGfm.call(this);
+  remarkCjkFriendly.call(this);
+  const { locale: localeOption, reportUnusedDisable, config: configFile, ...config } = options ?? {};
+  const locale = parseLocale(localeOption);
+  const control = remarkMessageControl({ name: 'lint', source: [MESSAGE_SOURCE] });
+  let setup: Promise<Setup> | undefined;
+  let byId: Map<string, Rule> | undefined;
+
+  return async function transform(tree: Root, file: VFile): Promise<undefined> {
+    // Set up on the first file: config files and plugin packages are found from its cwd.
+    setup ??= setUp(config, configFile, file.cwd, locale);
+    const { config: resolvedConfig, ignores, baseDir } = await setup;
+    byId ??= new Map(rulesToRun({ config: resolvedConfig }).map((rule) => [rule.meta.id, rule]));
+    if (ignores.length > 0 && file.path) {
+      const relative = path.relative(baseDir, path.resolve(file.cwd, file.path));
+      if (relative && !relative.startsWith('..') && !path.isAbsolute(relative) && ignore().add(ignores).ignores(relative.split(path.sep).join('/'))) return;
+    }
+    // micromark drops a leading BOM, so the tree's offsets count from after it; so does the CLI.
+    const source = String(file).replace(/^\uFEFF/, '');
+    const result = lintText(source, { tree, filePath: file.path, locale, config: resolvedConfig, reportUnusedDisable });
+    if (result.fatal) {
+      const message = file.message(result.fatal.message, { ruleId: result.fatal.messageId, source: MESSAGE_SOURCE });
+      message.fatal = true;
+    }
+    for (const m of result.messages) {
+      const message = file.message(m.message, {
+        place: { start: { line: m.line, column: m.column }, end: { line: m.endLine, column: m.endColumn } },
+        ruleId: m.ruleId,
+        source: MESSAGE_SOURCE,
+      });
+      message.fatal = m.severity === 2;
+      const rule = byId.get(m.ruleId);
+      const url = rule ? ruleDocsUrl(rule) : undefined;
+      if (url) message.url = url;
+    }
+    control(positioned(tree), file);
+    return undefined;
+  };
+}
+
+interface Place {
+  start: { line: number; column: number; offset?: number };
+  end: { line: number; column: number; offset?: number };
+}
+type AnyNode = { position?: Place; children?: AnyNode[] };
+
+/**
+ * A copy of the tree in which every node has a position. remark-message-control treats the stretch
+ * around a node without one as generated content (a "gap") and drops every message in it; GFM's
+ * literal autolinks (`www.example.gov.cn`) split their paragraph's text into nodes without
+ * positions, which would silently hide findings in whole paragraphs of real reports. Such a node
+ * gets the span between its positioned neighbours. The user's tree is not touched.
+ */
+function positioned<T extends AnyNode>(node: T, fallback?: Place): T {
+  const own = node.position ?? fallback;
+  if (!node.children) return own === node.position ? node : { ...node, position: own };
+  const children = node.children;
+  // The start of the next positioned sibling, for each child (one pass from the end).
+  const nextStart: Array<Place['start'] | undefined> = new Array<Place['start'] | undefined>(children.length);
+  let upcoming = own?.end;
+  for (let i = children.length - 1; i >= 0; i--) {
+    nextStart[i] = upcoming;
+    upcoming = children[i]?.position?.start ?? upcoming;
+  }
+  let previousEnd = own?.start;
+  const copies = children.map((child, i) => {
+    if (child.position) {
+      previousEnd = child.position.end;
+      return positioned(child);
+    }
+    const end = nextStart[i];
+    return positioned(child, previousEnd && end ? { start: previousEnd, end } : undefined);
+  });
+  return { ...node, ...(own ? { position: own } : {}), children: copies };
+}

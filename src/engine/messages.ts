@@ -1,0 +1,204 @@
+/**
+ * Messages of the adapters (CLI, formatters, config loader, file reader), in both locales.
+ * Rule messages live with their rules; these are the tool's own words.
+ */
+import { formatMessage } from '../rule.ts';
+import type { LocalizedText } from '../rule.ts';
+import type { Locale } from '../types.ts';
+
+export const messages = {
+  // Problems with one input file: reported as that file's fatal message.
+  fileEmpty: { 'zh-CN': '文件为空', en: 'The file is empty' },
+  fileBinary: { 'zh-CN': '文件不是文本文件（含有二进制内容）', en: 'The file is not a text file (it contains binary data)' },
+  fileUndecodable: {
+    'zh-CN': '无法识别文件编码：请另存为 UTF-8 编码',
+    en: 'The file encoding is not recognised: save it as UTF-8',
+  },
+  fileTooLarge: {
+    'zh-CN': '文件过大（{size} MB，上限 {limit} MB）',
+    en: 'The file is too large ({size} MB, the limit is {limit} MB)',
+  },
+  fileNotFound: { 'zh-CN': '文件不存在', en: 'The file does not exist' },
+  fileIsDirectory: { 'zh-CN': '这是一个文件夹，不是文件', en: 'This is a folder, not a file' },
+  fileNotRegular: { 'zh-CN': '不是普通文件', en: 'Not a regular file' },
+  filePermissionDenied: { 'zh-CN': '没有读取该文件的权限', en: 'Permission denied: the file cannot be read' },
+  fileUnreadable: { 'zh-CN': '无法读取文件（{code}）', en: 'The file cannot be read ({code})' },
+
+  // Command line.
+  noMatch: { 'zh-CN': '找不到与“{pattern}”匹配的文件', en: 'No files matching "{pattern}" were found' },
+  noMatchInFolder: {
+    'zh-CN': '文件夹“{pattern}”中没有 .md 文件',
+    en: 'No .md files were found in the folder "{pattern}"',
+  },
+  allIgnored: {
+    'zh-CN': '“{pattern}”匹配的文件都被 .gitignore 或配置中的 ignores 排除了',
+    en: 'All files matching "{pattern}" are excluded by .gitignore or the ignores setting',
+  },
+  noFiles: { 'zh-CN': '没有可检查的文件', en: 'No files to lint' },
+  unknownOption: { 'zh-CN': '未知选项：{option}', en: 'Unknown option: {option}' },
+  missingValue: { 'zh-CN': '选项 {option} 需要一个值', en: 'Option {option} needs a value' },
+  badOption: { 'zh-CN': '命令行参数有误：{detail}', en: 'Invalid arguments: {detail}' },
+  badChoice: {
+    'zh-CN': '选项 {option} 的值“{value}”无效，可选值：{allowed}',
+    en: 'Invalid value "{value}" for {option}; allowed values: {allowed}',
+  },
+  badNumber: {
+    'zh-CN': '选项 {option} 需要一个非负整数，收到“{value}”',
+    en: 'Option {option} needs a non-negative integer, received "{value}"',
+  },
+  seeHelp: { 'zh-CN': '运行 xxgk-lint --help 查看用法', en: 'Run xxgk-lint --help for usage' },
+  tooManyWarnings: {
+    'zh-CN': 'xxgk-lint 发现的警告过多（上限：{max}）',
+    en: 'xxgk-lint found too many warnings (maximum: {max})',
+  },
+  outputWriteFailed: {
+    'zh-CN': '无法写入输出文件“{file}”：{detail}',
+    en: 'Cannot write the output file "{file}": {detail}',
+  },
+
+  // Configuration.
+  configProblems: {
+    'zh-CN': '配置文件 {file} 有误：',
+    en: 'Invalid configuration in {file}:',
+  },
+  configNotFound: { 'zh-CN': '找不到配置文件', en: 'The configuration file does not exist' },
+  configUnreadable: { 'zh-CN': '无法读取配置文件（{code}）', en: 'The configuration file cannot be read ({code})' },
+  configBadJson: { 'zh-CN': '不是有效的 JSON：{detail}', en: 'Not valid JSON: {detail}' },
+  configNotObject: { 'zh-CN': '配置必须是一个 JSON 对象', en: 'The configuration must be a JSON object' },
+  configUnknownKey: {
+    'zh-CN': '未知的配置项；允许的配置项：{allowed}',
+    en: 'unknown key; allowed keys: {allowed}',
+  },
+  configUnknownKeySuggest: {
+    'zh-CN': '未知的配置项；您是否想写 {suggestion}？',
+    en: 'unknown key; did you mean {suggestion}?',
+  },
+  configUnknownRule: {
+    'zh-CN': '未知规则；可用的规则：{known}',
+    en: 'unknown rule; known rules: {known}',
+  },
+  configUnknownRuleSuggest: {
+    'zh-CN': '未知规则；您是否想写 {suggestion}？',
+    en: 'unknown rule; did you mean {suggestion}?',
+  },
+  configBadSeverity: {
+    'zh-CN': '应为 "off"、"warn"、"error"（或 0、1、2），或 ["warn", {…选项}]；收到 {received}',
+    en: 'Expected "off", "warn", "error" (or 0, 1, 2), or ["warn", {…options}]; received {received}',
+  },
+  configBadTuple: {
+    'zh-CN': '数组形式应为 [级别] 或 [级别, 选项]；收到 {count} 个元素',
+    en: 'The array form is [severity] or [severity, options]; received {count} elements',
+  },
+  configTwoFiles: {
+    'zh-CN': '同一文件夹中有多个配置文件（{names}），请只保留一个',
+    en: 'more than one config file in the same folder ({names}); keep one',
+  },
+  configCodeRefused: {
+    'zh-CN': 'JavaScript 配置文件会执行代码，--no-code 不允许使用；请改用 .xxgk-lint.json',
+    en: 'a JavaScript config file runs code, which --no-code does not allow; use .xxgk-lint.json instead',
+  },
+  configCodeRefusedPlugin: {
+    'zh-CN': '插件“{name}”会执行代码，--no-code 不允许加载',
+    en: 'the plugin "{name}" runs code, which --no-code does not allow',
+  },
+  configCodeRefusedRuleFile: {
+    'zh-CN': '规则文件“{file}”会执行代码，--no-code 不允许加载',
+    en: 'the rule file "{file}" runs code, which --no-code does not allow',
+  },
+  configJsLoadFailed: { 'zh-CN': '无法加载配置文件：{detail}', en: 'the config file failed to load: {detail}' },
+  configJsNoDefault: {
+    'zh-CN': '配置文件必须用 export default 导出配置对象',
+    en: 'the config file must `export default` the config object',
+  },
+  configBadPluginEntry: {
+    'zh-CN': '应为插件对象（definePlugin）或插件包名；收到 {received}',
+    en: 'expected a plugin object (definePlugin) or a package name; received {received}',
+  },
+  configPackageNeedsLoader: {
+    'zh-CN': '插件包“{name}”需要由 loadConfig 或 resolveConfigFrom 加载；resolveConfig 只接受插件对象',
+    en: 'the plugin package "{name}" must be loaded by loadConfig or resolveConfigFrom; resolveConfig takes plugin objects only',
+  },
+  configRuleFileNeedsLoader: {
+    'zh-CN': '规则文件“{file}”需要由 loadConfig 或 resolveConfigFrom 加载',
+    en: 'the rule file "{file}" must be loaded by loadConfig or resolveConfigFrom',
+  },
+  configUnknownPlugin: {
+    'zh-CN': '未知规则：没有加载名为“{plugin}”的插件（请在 plugins 中加入该插件）',
+    en: 'unknown rule: no plugin named "{plugin}" is loaded (add it to plugins)',
+  },
+  configUnknownLocalRule: {
+    'zh-CN': '未知规则：local/ 规则来自 ruleFiles 中的文件，但没有文件定义此规则',
+    en: 'unknown rule: local/ rules come from the ruleFiles, and none of them defines this one',
+  },
+  pluginNotPackageName: {
+    'zh-CN': '“{name}”不是有效的包名；本地文件请写成 ./ 开头的路径',
+    en: '"{name}" is not a valid package name; write local files as paths starting with ./',
+  },
+  pluginNotFound: {
+    'zh-CN': '从 {from} 找不到插件包“{name}”；请先安装：npm install --save-dev {name}',
+    en: 'cannot find the plugin package "{name}" from {from}; install it: npm install --save-dev {name}',
+  },
+  pluginLoadFailed: { 'zh-CN': '插件“{name}”加载失败：{detail}', en: 'the plugin "{name}" failed to load: {detail}' },
+  pluginIsRule: {
+    'zh-CN': '这是一条规则，不是插件：请放入插件的 rules（definePlugin({ name, rules: [...] })），或列入 ruleFiles',
+    en: 'this is a rule, not a plugin: put it in a plugin’s rules (definePlugin({ name, rules: [...] })) or list its file in ruleFiles',
+  },
+  pluginNameReserved: {
+    'zh-CN': '插件名“{name}”保留给 ruleFiles 中的规则',
+    en: 'the plugin name "{name}" is reserved for the rules of ruleFiles',
+  },
+  pluginNameTwice: {
+    'zh-CN': '已有同名插件“{name}”（{first}）',
+    en: 'a plugin named "{name}" is already loaded ({first})',
+  },
+  ruleFileNotFound: { 'zh-CN': '找不到文件 {file}', en: 'the file {file} does not exist' },
+  ruleFileLoadFailed: { 'zh-CN': '规则文件“{file}”加载失败：{detail}', en: 'the rule file "{file}" failed to load: {detail}' },
+  ruleFileNoRule: {
+    'zh-CN': '规则文件“{file}”必须用 export default 导出一条规则（defineRule）或规则数组',
+    en: 'the rule file "{file}" must `export default` a rule (defineRule) or an array of rules',
+  },
+  ruleIdTwice: { 'zh-CN': '规则 {id} 重复定义（另见 {first}）', en: 'the rule {id} is defined twice (also at {first})' },
+  ruleOptionsNoDefaults: {
+    'zh-CN': '选项的 zod schema 必须为每个字段设置默认值（schema.parse({}) 应当成功）',
+    en: 'the options schema must give every field a default (schema.parse({}) must succeed)',
+  },
+  rulePlaceholdersDiffer: {
+    'zh-CN': '两种语言的占位符不同：zh-CN 为 {zh}，en 为 {en}',
+    en: 'the two locales use different placeholders: zh-CN has {zh}, en has {en}',
+  },
+  ruleUnknownMessageId: { 'zh-CN': '未知的消息 id “{id}”', en: 'unknown message id "{id}"' },
+
+  // Inline comments (<!-- xxgk-lint-disable … -->), reported with --report-unused-disable.
+  unusedDisable: {
+    'zh-CN': '未使用的 {directive} 注释（此处没有需要屏蔽的问题）',
+    en: 'Unused {directive} comment (no problems were reported here)',
+  },
+  unusedDisableRule: {
+    'zh-CN': '未使用的 {directive} 注释（此处没有 {rule} 报告的问题）',
+    en: 'Unused {directive} comment (no problems were reported from {rule})',
+  },
+  unknownDisableRule: {
+    'zh-CN': '{directive} 注释中的规则 {rule} 不存在',
+    en: 'The {directive} comment names the rule {rule}, which does not exist',
+  },
+
+  // Human output.
+  severityError: { 'zh-CN': '错误', en: 'error' },
+  severityWarning: { 'zh-CN': '警告', en: 'warning' },
+  summary: {
+    'zh-CN': '{total} 个问题（{errors} 个错误，{warnings} 个警告）',
+    en: '{total} {problemWord} ({errors} {errorWord}, {warnings} {warningWord})',
+  },
+} as const satisfies Record<string, LocalizedText>;
+
+export type MessageId = keyof typeof messages;
+
+/** Looks up and fills one of the tool's messages. */
+export function t(id: MessageId, locale: Locale, data: Readonly<Record<string, string | number>> = {}): string {
+  return formatMessage(messages[id][locale], data);
+}
+
+/** English needs singular/plural words; Chinese does not. */
+export function plural(count: number, one: string, many: string): string {
+  return count === 1 ? one : many;
+}

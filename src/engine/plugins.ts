@@ -1,0 +1,304 @@
+/**
+ * Plugins: packages (or objects) that add rules, written with the same API as the built-in rules.
+ *
+ *   export default definePlugin({ name: 'fujian', rules: [citeProvincialMeasures] });
+ *
+ * A plugin's rules are known as `<plugin name>/<rule id>` (`fujian/cite-provincial-measures`), as
+ * ESLint names plugin rules, so that a plugin can never take a built-in id, a later built-in rule
+ * can never take a plugin's, and two plugins cannot collide. Rules from a config's `ruleFiles` are
+ * known as `local/<rule id>`.
+ *
+ * Loading runs code, so the config loader refuses it when code is not allowed (`--no-code`).
+ */
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { RULE_ID } from '../rule.ts';
+import type { LocalizedText, Rule } from '../rule.ts';
+import { t } from './messages.ts';
+import type { Locale } from '../types.ts';
+
+export interface Plugin {
+  /** kebab-case; the prefix of the plugin's rule ids (`fujian` → `fujian/<rule id>`). */
+  name: string;
+  /** The rules, with their own (un-prefixed) ids. */
+  rules: readonly Rule[];
+  /** The plugin's home page (its README), for people reading a finding. */
+  url?: string;
+}
+
+/** The plugin name rules from a config's `ruleFiles` get. */
+export const LOCAL_PLUGIN = 'local';
+
+/** Declares a plugin. Checks the name and the rules' ids here; loading checks the rest. */
+export function definePlugin<P extends Plugin>(plugin: P): P {
+  if (!RULE_ID.test(plugin.name)) throw new Error(`plugin name "${plugin.name}" must be kebab-case`);
+  if (plugin.name === LOCAL_PLUGIN) throw new Error(`plugin name "${LOCAL_PLUGIN}" is reserved for a config's ruleFiles`);
+  const seen = new Set<string>();
+  for (const rule of plugin.rules) {
+    if (seen.has(rule.meta.id)) throw new Error(`plugin ${plugin.name}: rule id "${rule.meta.id}" is defined twice`);
+    seen.add(rule.meta.id);
+  }
+  return Object.freeze(plugin);
+}
+
+/** A rule under its plugin-prefixed id. Everything else, `check` included, is the rule's own. */
+export function prefixRule(rule: Rule, pluginName: string): Rule {
+  return Object.freeze({
+    meta: Object.freeze({ ...rule.meta, id: `${pluginName}/${rule.meta.id}` }),
+    check: (context: Parameters<Rule['check']>[0]) => rule.check(context),
+  });
+}
+
+// ---- Validation ---------------------------------------------------------------------------------
+
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+const Localized = z.object({ 'zh-CN': z.string().trim().min(1), en: z.string().trim().min(1) });
+const isZodSchema = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && typeof (value as { safeParse?: unknown }).safeParse === 'function';
+const Example = z
+  .object({ code: z.string().optional(), sample: z.object({}).passthrough().optional(), title: z.string().optional() })
+  .refine((e) => typeof e.code === 'string' || e.sample !== undefined, 'needs `code` (a report) or `sample`');
+
+const RuleShape = z.object({
+  meta: z.object({
+    id: z.string().regex(RULE_ID, 'must be kebab-case (a-z, 0-9, -)'),
+    description: Localized,
+    rationale: Localized,
+    defaultSeverity: z.enum(['warn', 'error']),
+    options: z.custom<z.ZodType>(isZodSchema, 'must be a zod schema (z.object({...}))'),
+    messages: z.record(z.string(), Localized).refine((m) => Object.keys(m).length > 0, 'must have at least one message'),
+    examples: z.object({
+      valid: z.array(Example),
+      invalid: z.array(Example.and(z.object({ errors: z.array(z.string()).min(1) }))),
+    }),
+    url: z.string().optional(),
+    deprecated: z.boolean().optional(),
+  }),
+  check: z.custom<Rule['check']>((value) => typeof value === 'function', 'must be a function'),
+});
+
+const PluginShape = z.object({
+  name: z.string().regex(RULE_ID, 'must be kebab-case (a-z, 0-9, -)'),
+  rules: z.array(z.unknown()),
+  url: z.string().optional(),
+});
+
+type ErrorMap = z.core.$ZodErrorMap;
+
+/** `a.b[1].c` from zod's path segments. */
+export function formatPath(segments: readonly PropertyKey[]): string {
+  return segments.map((s) => (typeof s === 'number' ? `[${s}]` : `.${String(s)}`)).join('');
+}
+
+const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''))].sort();
+
+/**
+ * The problems of one rule's shape and metadata (empty when it is fine): what loading a plugin and
+ * `RuleTester` check, so that a user's rule fails early and by name, not in the middle of a run.
+ */
+export function ruleProblems(value: unknown, at: string, locale: Locale, errorMap?: ErrorMap): Problem[] {
+  const shape = RuleShape.safeParse(value, errorMap ? { error: errorMap } : undefined);
+  if (!shape.success) return shape.error.issues.map((issue) => ({ path: `${at}${formatPath(issue.path)}`, message: issue.message }));
+  const rule = value as Rule;
+  const problems: Problem[] = [];
+  if (!rule.meta.options.safeParse({}).success) problems.push({ path: `${at}.meta.options`, message: t('ruleOptionsNoDefaults', locale) });
+  for (const [id, text] of Object.entries(rule.meta.messages as Record<string, LocalizedText>)) {
+    const zh = placeholders(text['zh-CN']).join(', ');
+    const en = placeholders(text.en).join(', ');
+    if (zh !== en) problems.push({ path: `${at}.meta.messages.${id}`, message: t('rulePlaceholdersDiffer', locale, { zh: zh || '—', en: en || '—' }) });
+  }
+  rule.meta.examples.invalid.forEach((example, i) => {
+    for (const id of example.errors) {
+      if (!(id in rule.meta.messages)) problems.push({ path: `${at}.meta.examples.invalid[${i}].errors`, message: t('ruleUnknownMessageId', locale, { id }) });
+    }
+  });
+  return problems;
+}
+
+/** Checks a plugin object; returns its rules under their prefixed ids, or the problems. */
+export function checkPlugin(value: unknown, at: string, locale: Locale, errorMap?: ErrorMap): { plugin: Plugin; rules: Rule[] } | { problems: Problem[] } {
+  const shape = PluginShape.safeParse(value, errorMap ? { error: errorMap } : undefined);
+  if (!shape.success) {
+    const looksLikeRule = typeof value === 'object' && value !== null && 'meta' in value && 'check' in value;
+    if (looksLikeRule) return { problems: [{ path: at, message: t('pluginIsRule', locale) }] };
+    return { problems: shape.error.issues.map((issue) => ({ path: `${at}${formatPath(issue.path)}`, message: issue.message })) };
+  }
+  const plugin = value as Plugin;
+  if (plugin.name === LOCAL_PLUGIN) return { problems: [{ path: `${at}.name`, message: t('pluginNameReserved', locale, { name: LOCAL_PLUGIN }) }] };
+  return checkRules(plugin.rules, plugin.name, `${at}.rules`, locale, errorMap, plugin);
+}
+
+/** Checks a list of rules that will be known as `<prefix>/<id>`. */
+export function checkRules(
+  values: readonly unknown[],
+  prefix: string,
+  at: string | ((index: number) => string),
+  locale: Locale,
+  errorMap?: ErrorMap,
+  plugin: Plugin = { name: prefix, rules: values as Rule[] },
+): { plugin: Plugin; rules: Rule[] } | { problems: Problem[] } {
+  const where = (i: number) => (typeof at === 'function' ? at(i) : `${at}[${i}]`);
+  const problems: Problem[] = [];
+  const rules: Rule[] = [];
+  const seen = new Map<string, number>();
+  values.forEach((value, i) => {
+    const found = ruleProblems(value, where(i), locale, errorMap);
+    if (found.length > 0) {
+      problems.push(...found);
+      return;
+    }
+    const rule = value as Rule;
+    const first = seen.get(rule.meta.id);
+    if (first !== undefined) {
+      problems.push({ path: `${where(i)}.meta.id`, message: t('ruleIdTwice', locale, { id: `${prefix}/${rule.meta.id}`, first: where(first) }) });
+      return;
+    }
+    seen.set(rule.meta.id, i);
+    rules.push(prefixRule(rule, prefix));
+  });
+  return problems.length > 0 ? { problems } : { plugin, rules };
+}
+
+// ---- Loading packages and files -----------------------------------------------------------------
+
+const PACKAGE_NAME = /^(?:@[a-z0-9][\w.~-]*\/)?[a-z0-9][\w.~-]*$/i;
+
+/** `name` or `name/sub/path`, scoped or not; undefined for what is not a package specifier. */
+function splitSpecifier(specifier: string): { name: string; subpath: string } | undefined {
+  const segments = specifier.split('/');
+  const count = specifier.startsWith('@') ? 2 : 1;
+  const name = segments.slice(0, count).join('/');
+  if (!PACKAGE_NAME.test(name)) return undefined;
+  const rest = segments.slice(count).join('/');
+  return { name, subpath: rest ? `./${rest}` : '.' };
+}
+
+const CONDITIONS = new Set(['import', 'node', 'default']);
+
+/** Node's PACKAGE_TARGET_RESOLVE for what plugins need: strings, arrays and condition objects. */
+function exportTarget(target: unknown): string | undefined {
+  if (typeof target === 'string') return target.startsWith('./') ? target : undefined;
+  if (Array.isArray(target)) {
+    for (const item of target) {
+      const found = exportTarget(item);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (typeof target === 'object' && target !== null) {
+    for (const [condition, value] of Object.entries(target)) {
+      if (!CONDITIONS.has(condition)) continue;
+      const found = exportTarget(value);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function fromExports(exports: unknown, subpath: string): string | undefined {
+  if (typeof exports === 'string' || Array.isArray(exports)) return subpath === '.' ? exportTarget(exports) : undefined;
+  if (typeof exports !== 'object' || exports === null) return undefined;
+  const keys = Object.keys(exports);
+  const entries = exports as Record<string, unknown>;
+  // Condition keys at the top level describe ".".
+  if (!keys.some((k) => k.startsWith('.'))) return subpath === '.' ? exportTarget(exports) : undefined;
+  if (subpath in entries) return exportTarget(entries[subpath]);
+  for (const key of keys) {
+    const star = key.indexOf('*');
+    if (star < 0) continue;
+    const prefix = key.slice(0, star);
+    const suffix = key.slice(star + 1);
+    if (subpath.startsWith(prefix) && subpath.endsWith(suffix) && subpath.length >= key.length - 1) {
+      const target = exportTarget(entries[key]);
+      return target?.replace('*', subpath.slice(prefix.length, subpath.length - suffix.length));
+    }
+  }
+  return undefined;
+}
+
+const isFile = (file: string): boolean => {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** A path without exports: as is, with .js, .mjs or .cjs, or as a folder's index.js. */
+function legacyFile(base: string): string | undefined {
+  for (const candidate of [base, `${base}.js`, `${base}.mjs`, `${base}.cjs`, path.join(base, 'index.js')]) if (isFile(candidate)) return candidate;
+  return undefined;
+}
+
+function entryOf(packageDir: string, manifest: { exports?: unknown; main?: unknown }, subpath: string): string | undefined {
+  if (manifest.exports !== undefined) {
+    const target = fromExports(manifest.exports, subpath);
+    return target ? path.join(packageDir, target) : undefined;
+  }
+  if (subpath !== '.') return legacyFile(path.join(packageDir, subpath));
+  return legacyFile(path.join(packageDir, typeof manifest.main === 'string' ? manifest.main : 'index.js'));
+}
+
+function readManifest(file: string): { name?: unknown; exports?: unknown; main?: unknown } | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown; exports?: unknown; main?: unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where `import(specifier)` would go from a module in `fromDir`, as Node resolves ES modules
+ * (`exports` with the import, node and default conditions; `main`; self-reference of the package
+ * that holds `fromDir`). Node 20 has no `import.meta.resolve(specifier, parent)`, hence this.
+ * Undefined when the package is not installed.
+ */
+export function resolvePackage(specifier: string, fromDir: string): string | undefined {
+  const parsed = splitSpecifier(specifier);
+  if (!parsed) return undefined;
+  let dir = path.resolve(fromDir);
+  let scopeChecked = false;
+  for (;;) {
+    if (!scopeChecked && existsSync(path.join(dir, 'package.json'))) {
+      // The nearest package.json: a package may import itself by name when it has exports.
+      scopeChecked = true;
+      const manifest = readManifest(path.join(dir, 'package.json'));
+      if (manifest?.name === parsed.name && manifest.exports !== undefined) {
+        const entry = entryOf(dir, manifest, parsed.subpath);
+        if (entry && isFile(entry)) return realpathSync(entry);
+      }
+    }
+    const packageDir = path.join(dir, 'node_modules', parsed.name);
+    const manifestFile = path.join(packageDir, 'package.json');
+    if (existsSync(manifestFile)) {
+      const entry = entryOf(packageDir, readManifest(manifestFile) ?? {}, parsed.subpath);
+      if (entry && isFile(entry)) return realpathSync(entry);
+      return undefined;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function isPackageSpecifier(specifier: string): boolean {
+  return splitSpecifier(specifier) !== undefined && !specifier.startsWith('.');
+}
+
+/** Imports a file as a module and returns its default export (or the namespace, when it has none). */
+export async function importDefault(file: string): Promise<unknown> {
+  const namespace = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  return 'default' in namespace ? namespace.default : namespace;
+}
+
+export function errorText(err: unknown): string {
+  const text = err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err);
+  const firstLine = text.split('\n')[0] ?? text;
+  return firstLine.length > 300 ? `${firstLine.slice(0, 297)}...` : firstLine;
+}

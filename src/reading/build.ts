@@ -1,0 +1,141 @@
+/** Builds the report model from the source and its mdast tree: once per file, then frozen. */
+import type { Root } from 'mdast';
+import { findContact, findPeriod, findSignature, findTitle } from './facts.ts';
+import { findCitations, findOrderNumbers } from './citations.ts';
+import { findFeeStatements } from './fees.ts';
+import { findClaims } from './narrative.ts';
+import { findHeadingCandidates, type HeadingCandidate } from './parts.ts';
+import { OVERVIEW_TOPICS } from '../model/vocabulary.ts';
+import { ReportModelSchema, type ReportModel, type Span } from '../model/schema.ts';
+import { TableReader, type Regions } from './tables/reader.ts';
+import { LineIndex } from './text.ts';
+import { tokenize, type Token } from './tokens.ts';
+
+export function buildModel(source: string, tree: Root): ReportModel {
+  const lines = new LineIndex(source);
+  const candidates = findHeadingCandidates(source);
+  const chosen = chooseParts(candidates);
+  const sorted = [...chosen].sort((a, b) => a.start - b.start);
+  const parts = chosen.map((c) => {
+    const next = sorted.find((s) => s.start > c.start);
+    return {
+      part: c.part,
+      numeral: c.numeral,
+      numeralValue: c.numeralValue,
+      text: c.text,
+      match: c.match,
+      span: lines.span(c.start, c.end),
+      bodyStart: c.end,
+      bodyEnd: next ? next.start : source.length,
+    };
+  });
+  const preambleEnd = sorted[0]?.start ?? source.length;
+  const title = findTitle(source, preambleEnd, lines);
+  const period = findPeriod(source, preambleEnd, lines);
+  const tokens = tokenize(source, tree);
+  const regions = findRegions(tokens, chosen);
+  const reader = new TableReader(tokens, lines);
+  const at = (part: number): Span => {
+    const p = parts.find((x) => x.part === part);
+    return p ? p.span : lines.span(0, 0);
+  };
+  const model: ReportModel = {
+    year: title?.year ?? period?.start.year ?? null,
+    title,
+    period,
+    contact: findContact(source, lines),
+    signature: findSignature(source, parts.find((p) => p.part === 6)?.bodyStart ?? Math.max(0, source.length - 400), lines),
+    citations: findCitations(source).map((c) => ({ title: c.title, number: c.number, span: lines.span(c.start, c.end) })),
+    orderNumbers: findOrderNumbers(source).map((o) => ({ number: o.number, span: lines.span(o.start, o.end) })),
+    overviewTopics: (() => {
+      const overview = parts.find((p) => p.part === 1);
+      if (!overview) return null;
+      const body = source.slice(overview.bodyStart, overview.bodyEnd);
+      return OVERVIEW_TOPICS.filter((t) => t.pattern.test(body)).map((t) => t.topic);
+    })(),
+    claims: (() => {
+      // The overview (part 一) and the opening paragraph are where reports restate their numbers.
+      const overview = parts.find((p) => p.part === 1);
+      const spans: Array<[number, number]> = [[0, preambleEnd]];
+      if (overview) spans.push([overview.bodyStart, overview.bodyEnd]);
+      return spans.flatMap(([a, b]) => findClaims(source, a, b)).map((c) => ({ kind: c.kind, value: c.value, text: c.text, span: lines.span(c.start, c.end) }));
+    })(),
+    fees: findFeeStatements(source).map((f) => ({
+      text: f.text,
+      span: lines.span(f.start, f.end),
+      // The part is where the fee is named (crawled pages run a heading and its sentence together).
+      part: [...parts].sort((a, b) => b.span.start.offset - a.span.start.offset).find((p) => p.span.start.offset <= f.keyword)?.part ?? null,
+    })),
+    parts,
+    tables: { t2: reader.readT2(regions.t2, at(2)), t3: reader.readT3(regions.t3, at(3)), t4: reader.readT4(regions.t4, at(4)) },
+    documentStart: lines.span(0, 0),
+    preamble: { start: 0, end: preambleEnd },
+  };
+  return deepFreeze(ReportModelSchema.parse(model));
+}
+
+/** One heading per part: the first in document order after the previous part, else the first anywhere. */
+function chooseParts(candidates: HeadingCandidate[]): HeadingCandidate[] {
+  const chosen: HeadingCandidate[] = [];
+  let after = -1;
+  for (let part = 1; part <= 6; part++) {
+    // The usual 一、 numbering wins over （一） and 第一部分 where a report has both.
+    const all = candidates.filter((c) => c.part === part);
+    const plain = all.filter((c) => c.style === 'plain');
+    const own = plain.length > 0 ? plain : all;
+    const pick = own.find((c) => c.start > after) ?? own[0];
+    if (!pick) continue;
+    chosen.push(pick);
+    if (pick.start > after) after = pick.start;
+  }
+  return chosen;
+}
+
+/** Where each table lies in the token sequence, found from its own labels and bounded by the parts. */
+export function findRegions(tokens: readonly Token[], parts: readonly HeadingCandidate[]): Regions {
+  const indexAt = (offset: number): number => {
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((tokens[mid]?.start ?? 0) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  /** The token that holds `offset` (crawled pages fuse a heading with the text around it). */
+  const tokenAt = (offset: number): number => Math.max(0, indexAt(offset + 1) - 1);
+  const partAt = (n: number) => parts.find((p) => p.part === n);
+  const firstText = (from: number, to: number, test: (norm: string) => boolean): number | null => {
+    for (let i = from; i < to; i++) {
+      const t = tokens[i];
+      if (t?.kind === 'text' && test(t.norm)) return i;
+    }
+    return null;
+  };
+  const end = tokens.length;
+  const p2 = partAt(2);
+  const p5 = partAt(5);
+  const p6 = partAt(6);
+  const searchFrom = p2 ? tokenAt(p2.start) : 0;
+  const t3s = firstText(searchFrom, end, (n) => n.includes('勾稽') || n.includes('申请人情况') || n.includes('本年新收政府信息公开申请数量'));
+  const t2s = firstText(searchFrom, t3s ?? end, (n) => n.includes('第二十条') || n.includes('信息内容'));
+  const t4s = firstText((t3s ?? t2s ?? searchFrom) + 1, end, (n) => n.includes('复议'));
+  // A table ends where the next table starts or at the next part heading, whichever comes first.
+  const headings = parts.map((p) => tokenAt(p.start));
+  const closing = [p5, p6].filter((p): p is HeadingCandidate => p !== undefined).map((p) => tokenAt(p.start));
+  const firstAfter = (from: number, list: number[], fallback: number) => Math.min(fallback, ...list.filter((i) => i > from));
+  return {
+    t2: t2s === null ? null : [t2s, firstAfter(t2s, headings, t3s ?? t4s ?? end)],
+    t3: t3s === null ? null : [t3s, firstAfter(t3s, headings, t4s ?? end)],
+    t4: t4s === null ? null : [t4s, firstAfter(t4s, closing, end)],
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

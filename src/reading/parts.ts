@@ -1,0 +1,93 @@
+/** Finds the six statutory parts (FORMAT.md §1.2) by their numbered headings, wherever they stand. */
+import { norm, similarity } from './text.ts';
+import { NUMERALS, PART_NAMES } from '../model/vocabulary.ts';
+
+
+export interface HeadingCandidate {
+  part: number;
+  numeral: string;
+  numeralValue: number;
+  text: string;
+  match: 'exact' | 'alias' | 'fuzzy';
+  start: number;
+  end: number;
+  /** 一、 (the usual), （一） (the format's own numbering) or 第一部分. */
+  style: 'plain' | 'bracket' | 'part';
+}
+
+function numeralValue(numeral: string): number {
+  if (numeral === '十') return 10;
+  if (numeral.startsWith('十')) return 10 + NUMERALS.indexOf(numeral.slice(1)) + 1;
+  return NUMERALS.indexOf(numeral) + 1;
+}
+
+// A numbered heading: at a line start (after Markdown markers) or after a sentence end, since
+// crawled pages run the whole report into one line ("…联系。一、总体情况2021年…").
+const HEADING = /(?:([一二三四五六七八九十]{1,2})\s*[、.．,，]|[（(]\s*([一二三四五六七八九十]{1,2})\s*[)）]|第([一二三四五六七八九十]{1,2})部分[\s、.．:：,，]*)\s*/g;
+const BOUNDARY = /[\n。；;！!？?\s>*#|]/;
+
+/** All places that read as a numbered part heading, classified by part. */
+export function findHeadingCandidates(source: string): HeadingCandidate[] {
+  const found: HeadingCandidate[] = [];
+  for (const m of source.matchAll(HEADING)) {
+    const numeral = m[1] ?? m[2] ?? m[3] ?? '';
+    const style: HeadingCandidate['style'] = m[1] ? 'plain' : m[2] ? 'bracket' : 'part';
+    const before = source.slice(Math.max(0, m.index - 1), m.index);
+    // At a line or sentence start, any wording that classifies counts; glued to other text
+    // ("…24252.311082三、收到和处理…" in crawled pages), only the official words or an alias do.
+    const atBoundary = before === '' || BOUNDARY.test(before) || /[\u3000*#>]/.test(before);
+    if (!atBoundary && NUMERALS.includes(source[m.index - 1] ?? '')) continue;
+    const textStart = m.index + m[0].length;
+    // Look no further than 60 characters: a crawled page can be one line of 100k characters.
+    const window = source.slice(textStart, textStart + 60);
+    const lineEnd = window.indexOf('\n');
+    const raw = lineEnd < 0 ? window : window.slice(0, lineEnd);
+    const n = norm(raw);
+    const match = classify(n);
+    // The numbering （一）or 第一部分 counts only with the official words or an alias: sub-headings
+    // inside the parts use it too.
+    if (!match || ((!atBoundary || style !== 'plain') && match.kind === 'fuzzy')) continue;
+    const headStart = m.index;
+    const text = headingText(raw, match.length);
+    found.push({
+      part: match.part,
+      numeral,
+      numeralValue: numeralValue(numeral),
+      text: text.trim(),
+      match: match.kind,
+      start: headStart,
+      end: textStart + text.length,
+      style,
+    });
+  }
+  return found;
+}
+
+/** The raw prefix of `raw` whose normalised form has `normLength` characters. */
+function headingText(raw: string, normLength: number): string {
+  for (let i = 1; i <= raw.length; i++) {
+    if (norm(raw.slice(0, i)).length >= normLength) return raw.slice(0, i);
+  }
+  return raw;
+}
+
+function classify(n: string): { part: number; kind: HeadingCandidate['match']; length: number } | null {
+  let best: { part: number; kind: HeadingCandidate['match']; length: number } | null = null;
+  for (const p of PART_NAMES) {
+    const names: Array<[string, HeadingCandidate['match']]> = [[norm(p.official), 'exact'], ...p.aliases.map((a): [string, 'alias'] => [norm(a), 'alias'])];
+    for (const [name, kind] of names) {
+      if (n.startsWith(name) && (!best || name.length > best.length)) best = { part: p.part, kind, length: name.length };
+    }
+  }
+  if (best) return best;
+  // A near miss of the official wording ("政府信息公开行政法复议、行政诉讼情况").
+  for (const p of PART_NAMES) {
+    const name = norm(p.official);
+    if (name.length < 5) continue;
+    for (const len of [name.length - 1, name.length, name.length + 1, name.length + 2]) {
+      const head = n.slice(0, len);
+      if (head.length === len && similarity(head, name) >= 0.85) return { part: p.part, kind: 'fuzzy', length: len };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,16 @@
+// Before the tests: build the bundles from the current sources, so that the end-to-end tests never
+// run stale code and `npm test` passes with dist/ deleted. The package's entry points go to dist/
+// (as `prepare` builds them on install; not committed); the Action's bundle to a cache folder, so
+// that the committed dist/action.js stays what CI compares with a fresh build.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const TEST_ACTION_DIR = path.join(root, 'node_modules/.cache/xxgk-lint-test');
+
+export default function globalSetup() {
+  const build = path.join(root, 'scripts/build.mjs');
+  execFileSync(process.execPath, [build, '--only', 'npm'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [build, '--only', 'action', '--outdir', TEST_ACTION_DIR], { cwd: root, stdio: 'inherit' });
+}
