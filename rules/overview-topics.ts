@@ -23,8 +23,8 @@ export default defineRule({
       .strict(),
     messages: {
       missingTopic: {
-        'zh-CN': '“总体情况”未涉及“{topic}”方面（格式要求总体情况主要包括：{all}）',
-        en: 'The overview does not cover “{topic}” (the format lists: {all})',
+        'zh-CN': '“总体情况”未涉及{topics}方面（格式要求总体情况主要包括：{all}）',
+        en: 'The overview does not cover {topics} (the format lists: {all})',
       },
     },
     examples: {
@@ -35,6 +35,11 @@ export default defineRule({
           sample: { replace: [['、平台建设', '']] },
           errors: ['missingTopic'],
         },
+        {
+          title: '缺少三个方面：一条提示',
+          sample: { replace: [['做好主动公开、依申请公开、政府信息管理、平台建设和监督保障工作', '做好主动公开工作']] },
+          errors: ['missingTopic'],
+        },
       ],
     },
   },
@@ -43,8 +48,8 @@ export default defineRule({
     const overview = model.parts.find((p) => p.part === 1);
     if (!overview || model.overviewTopics === null || (model.year !== null && model.year < options.fromYear)) return;
     const all = OVERVIEW_TOPICS.map((t) => t.topic).join('、');
-    for (const { topic } of OVERVIEW_TOPICS) {
-      if (!model.overviewTopics.includes(topic)) context.report({ messageId: 'missingTopic', data: { topic, all }, at: overview.span });
-    }
+    const missing = OVERVIEW_TOPICS.filter(({ topic }) => !model.overviewTopics?.includes(topic)).map(({ topic }) => `“${topic}”`);
+    // All the gaps in one finding: they have one place and one cure.
+    if (missing.length > 0) context.report({ messageId: 'missingTopic', data: { topics: missing.join(context.locale === 'en' ? ', ' : '、'), count: missing.length, all }, at: overview.span });
   },
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../src/rule.ts';
-import { checkSums, type RelationId } from './lib/sums.ts';
+import type { Cell } from '../src/model/schema.ts';
+import { checkSums, type Failure, type RelationId } from './lib/sums.ts';
 
 export default defineRule({
   meta: {
@@ -23,42 +24,94 @@ export default defineRule({
       .strict(),
     messages: {
       R1: {
-        'zh-CN': '{cell}为{actual}，应为{expected}（{scope}列：一 + 二 = （七） + 四，{formula}）',
-        en: '{cell} is {actual}, expected {expected} (column {scope}: 一 + 二 = （七） + 四, {formula})',
+        'zh-CN': '{cell}为{actual}，应为{expected}（{scope}列：一 + 二 = （七） + 四，{formula}）{decoded}',
+        en: '{cell} is {actual}, expected {expected} (column {scope}: 一 + 二 = （七） + 四, {formula}){decoded}',
       },
       R2: {
-        'zh-CN': '{cell}为{actual}，应为{expected}（{scope}列：（七）总计等于各项办理结果之和，{formula}）',
-        en: '{cell} is {actual}, expected {expected} (column {scope}: （七）总计 is the sum of the outcomes above, {formula})',
+        'zh-CN': '{cell}为{actual}，应为{expected}（{scope}列：（七）总计等于各项办理结果之和，{formula}）{decoded}',
+        en: '{cell} is {actual}, expected {expected} (column {scope}: （七）总计 is the sum of the outcomes above, {formula}){decoded}',
       },
       R3: {
-        'zh-CN': '{cell}为{actual}，应为{expected}（本行总计等于各类申请人之和，{formula}）',
-        en: '{cell} is {actual}, expected {expected} (the row total is the sum of the applicant columns, {formula})',
+        'zh-CN': '{cell}为{actual}，应为{expected}（本行总计等于各类申请人之和，{formula}）{decoded}',
+        en: '{cell} is {actual}, expected {expected} (the row total is the sum of the applicant columns, {formula}){decoded}',
       },
       R4: {
-        'zh-CN': '{cell}为{actual}，应为{expected}（{scope}：总计等于结果维持、结果纠正、其他结果、尚未审结之和，{formula}）',
-        en: '{cell} is {actual}, expected {expected} ({scope}: 总计 is the sum of the four results, {formula})',
+        'zh-CN': '{cell}为{actual}，应为{expected}（{scope}：总计等于结果维持、结果纠正、其他结果、尚未审结之和，{formula}）{decoded}',
+        en: '{cell} is {actual}, expected {expected} ({scope}: 总计 is the sum of the four results, {formula}){decoded}',
+      },
+      several: {
+        'zh-CN': '{cell}为{actual}，应为{expected}：它使{count}条勾稽关系都不成立（{relations}）{decoded}',
+        en: '{cell} is {actual}, expected {expected}: it breaks {count} relations ({relations}){decoded}',
+      },
+      noReading: {
+        'zh-CN': '“{row}”印作“{text}”，数字连在一起，且无论怎样拆成{expected}个数，本行总计都与各列之和不符：这一行的数字有误{required}',
+        en: '“{row}” is printed “{text}”, digits run together, and no split into {expected} values makes the row total match its columns: the row\'s numbers are wrong{required}',
       },
     },
     examples: {
       valid: [{ sample: {} }, { title: '任何表格形式', sample: { form: 'gfm' } }],
       invalid: [
         {
-          title: '（七）总计·自然人写错：三条关系都指向这个单元格',
+          title: '（七）总计·自然人写错：三条关系都指向这个单元格，报告一次',
           sample: { replace: [['（七）总计\t17\t', '（七）总计\t16\t']] },
-          errors: ['R1', 'R2', 'R3'],
+          errors: ['several'],
+        },
+        {
+          title: '数字连在一起，且怎样拆分都不相符',
+          sample: { replace: [[/(二、上年结转政府信息公开申请数量)\t1\t0\t0\t0\t0\t0\t1/, '$130000012']] },
+          errors: ['noReading'],
         },
       ],
     },
   },
   check(context) {
+    const { model, locale } = context;
     const enabled = new Set<RelationId>(context.options.relations);
-    for (const f of checkSums(context.model, enabled)) {
-      const label = f.target.row.label.replace(/^.*·/, '');
-      context.report({
-        messageId: f.relation.id,
-        data: { cell: `${label}·${f.target.cell.column}`, actual: f.actual, expected: f.expected, scope: f.relation.scope, formula: f.formula },
-        at: { start: f.target.cell.span.start, end: f.target.cell.span.end },
-      });
+    const en = locale === 'en';
+    // A wrong cell breaks every relation it is in: one finding at the cell, naming them all.
+    const byCell = new Map<Cell, Failure[]>();
+    for (const f of checkSums(model, enabled)) {
+      const list = byCell.get(f.target.cell);
+      if (list) list.push(f);
+      else byCell.set(f.target.cell, [f]);
+    }
+    for (const [cell, failures] of byCell) {
+      const first = failures[0] as Failure;
+      const label = first.target.row.label.replace(/^.*·/, '');
+      const expectedValues = [...new Set(failures.map((f) => f.expected))];
+      // Where the numbers came from when the text did not give them cell for cell.
+      const target = first.target.row;
+      const others = new Set(failures.flatMap((f) => [f.relation.total, ...f.relation.items, ...f.relation.minus]).map((t) => t.row).filter((r) => r.decoded && r !== target));
+      const decoded = target.decoded
+        ? en
+          ? ` — this row was read from “${target.decoded.text}”`
+          : `（本行按“${target.decoded.text}”读出）`
+        : others.size > 0
+          ? en
+            ? ` — ${others.size} of the rows involved were read from digits run together or completed by the relations`
+            : `（所涉行中有${others.size}行由连写数字读出或按勾稽关系补齐）`
+          : '';
+      const data = {
+        cell: `${label}·${cell.column}`,
+        actual: first.actual,
+        expected: expectedValues.length === 1 ? (expectedValues[0] as number) : expectedValues.join(en ? ' or ' : '或'),
+        decoded,
+      };
+      if (failures.length === 1) {
+        context.report({ messageId: first.relation.id, data: { ...data, scope: first.relation.scope, formula: first.formula }, at: cell.span });
+      } else {
+        const relations = failures.map((f) => `${f.relation.id}${en ? ': ' : '：'}${f.formula}`).join(en ? '; ' : '；');
+        context.report({ messageId: 'several', data: { ...data, count: failures.length, relations }, at: cell.span });
+      }
+    }
+    // Rows whose digits no split makes add up: a sum error in the row itself.
+    for (const table of [model.tables.t3, model.tables.t4]) {
+      for (const fact of table.facts) {
+        if (fact.kind !== 'noReading') continue;
+        const relationOn = fact.relation === null || enabled.has(fact.relation);
+        const required = fact.required && relationOn ? (en ? `; the other rows require ${fact.required.join(' ')} (${fact.relation})` : `；按${fact.relation}，其他行要求本行为 ${fact.required.join(' ')}`) : '';
+        context.report({ messageId: 'noReading', data: { row: fact.row.label, text: fact.text, expected: fact.expected, required }, at: fact.span });
+      }
     }
   },
 });

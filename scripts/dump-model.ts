@@ -12,5 +12,5 @@ console.log(JSON.stringify(brief));
 for (const t of Object.values(m.tables)) {
   console.log(`== ${t.id} found=${t.found} tpl=${t.template}`);
   for (const r of t.rows) console.log(`  ${r.status.padEnd(7)} ${r.label.slice(0,30)} ${r.cells.map(c=>c.kind==='number'?c.value:c.kind[0]).join(',')} ${r.status!=='read'?'found='+r.valuesFound:''}`);
-  for (const i of t.issues) console.log(`  ! ${i.code} L${i.span.start.line}:${i.span.start.column} ${JSON.stringify(i.data)}`);
+  for (const f of t.facts) console.log(`  ! ${f.kind} L${f.span.start.line}:${f.span.start.column} ${JSON.stringify({ ...f, span: undefined })}`);
 }

@@ -3,10 +3,10 @@
  * which cell each broken relation most likely points at. A relation that needs a cell the model
  * could not read is skipped, never guessed.
  */
-import type { Cell, ReportModel, Row, Table } from '../../src/model/schema.ts';
+import type { Cell, RelationId, ReportModel, Row, Table } from '../../src/model/schema.ts';
 import { T3_COLUMNS, T3_OUTCOME_PREFIXES } from '../../src/model/templates.ts';
 
-export type RelationId = 'R1' | 'R2' | 'R3' | 'R4';
+export type { RelationId };
 
 interface Term {
   row: Row;
@@ -97,8 +97,13 @@ function terms(r: Relation): Term[] {
   return [r.total, ...r.items, ...r.minus];
 }
 
+/** A relation that chose a decoded row's reading cannot confirm it: it holds by construction there. */
+function chosenBy(r: Relation): boolean {
+  return terms(r).some((t) => t.row.decoded?.chosenBy.includes(r.id) ?? false);
+}
+
 export function checkSums(model: ReportModel, enabled: ReadonlySet<RelationId>): Failure[] {
-  const broken = relations(model, enabled).filter((r) => !holds(r));
+  const broken = relations(model, enabled).filter((r) => !chosenBy(r) && !holds(r));
   return broken.map((relation) => {
     // A single wrong cell breaks every relation it is in: where two broken relations share
     // exactly one cell, that cell is the likely culprit (row × column).

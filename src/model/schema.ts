@@ -51,12 +51,20 @@ export const PartSchema = z.object({
 export const CellSchema = z.object({
   /** Column id within the row (e.g. 自然人, 总计, 本年制发件数). */
   column: z.string(),
-  kind: z.enum(['number', 'blank', 'placeholder', 'invalid']),
+  /** missing = the text has no cell here (a cell was lost); its value, if any, was solved. */
+  kind: z.enum(['number', 'blank', 'placeholder', 'invalid', 'missing']),
+  /** The value: as written, split from digits run together, or (blank and missing cells) solved from the row's relation. */
   value: z.number().nullable(),
   raw: z.string(),
   span: SpanSchema,
+  /** How the value was obtained: written as such; split from digits run together; solved (a blank or missing cell). */
+  read: z.enum(['written', 'split', 'solved']),
 });
 export type Cell = z.infer<typeof CellSchema>;
+
+export const RELATION_IDS = ['R1', 'R2', 'R3', 'R4'] as const;
+export const RelationIdSchema = z.enum(RELATION_IDS);
+export type RelationId = z.infer<typeof RelationIdSchema>;
 
 export const RowSchema = z.object({
   /** Stable row id, e.g. `t3.r1`, `t3.c3.1`, `t3.total`. */
@@ -65,38 +73,92 @@ export const RowSchema = z.object({
   label: z.string(),
   /** The label as found in the file, with its span; null if the row was not found. */
   found: z.object({ text: z.string(), span: SpanSchema, typo: z.boolean() }).nullable(),
-  /** read = exactly the expected cells were found; otherwise the row is not used in any sum. */
-  status: z.enum(['read', 'missing', 'count', 'unclear']),
+  /**
+   * read = the row has its cells (as written or decoded, see `decoded`); missing = no label;
+   * blank = a label with no value at all; count = the values cannot make the template's cells; ambiguous = several readings remain;
+   * unsolvable = digits or cells that no reading makes add up; unclear = values mixed with other
+   * text or out of place. Only `read` rows take part in sums.
+   */
+  status: z.enum(['read', 'missing', 'blank', 'count', 'ambiguous', 'unsolvable', 'unclear']),
   /** The cells in template order; empty unless status is `read`. */
   cells: z.array(CellSchema),
-  /** Number of value tokens found for the row (for `count`). */
+  /** Number of value tokens found for the row. */
   valuesFound: z.number().int(),
+  /**
+   * How a row that was not written cell for cell was read: from digits run together (split), with
+   * a cell lost (missingCell) or left empty (blankCell), or with one value too many (extraValue);
+   * `text` is the row's values as printed; `chosenBy` the column relations that chose this
+   * reading among others (they cannot then confirm it).
+   */
+  decoded: z
+    .object({
+      how: z.enum(['split', 'missingCell', 'blankCell', 'extraValue']),
+      text: z.string(),
+      chosenBy: z.array(RelationIdSchema),
+    })
+    .nullable(),
 });
 export type Row = z.infer<typeof RowSchema>;
 
-export const StructureIssueSchema = z.object({
-  code: z.enum([
-    'missingTable',
-    'missingRow',
-    'cellCount',
-    'runTogether',
-    'blankCell',
-    'nonNumeric',
-    'negative',
-    'unexpectedText',
-    'labelTypo',
-    'headerTypo',
-    'missingNote',
-    'mixedTemplate',
-    'strayValues',
-    'rowOrder',
-    'interleaved',
-  ]),
-  /** Data for the message (row label, counts, expected text…). */
-  data: z.record(z.string(), z.union([z.string(), z.number()])),
-  span: SpanSchema,
-});
-export type StructureIssue = z.infer<typeof StructureIssueSchema>;
+const RowRefSchema = z.object({ id: z.string(), label: z.string() });
+const factBase = { span: SpanSchema };
+
+/**
+ * What the table reader found that a rule may want to report: neutral facts with the numbers,
+ * labels and text involved, never messages. `table-structure` and `table-sums` turn them into
+ * findings. Row and column labels are the format's own (Chinese) words; `text` is quoted from the file.
+ */
+export const TableFactSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('missingTable'), ...factBase }),
+  z.object({ kind: z.literal('missingRow'), row: RowRefSchema, ...factBase }),
+  /** The values cannot make the row's cells: too many or too few, or one short where no relation can tell which. */
+  z.object({ kind: z.literal('cellCount'), row: RowRefSchema, found: z.number().int(), expected: z.number().int(), blanks: z.number().int(), ...factBase }),
+  /** Empty cells where the layout shows which columns they are. `solved` is the value the row relation gives for a single one. */
+  z.object({ kind: z.literal('blankCells'), row: RowRefSchema, columns: z.array(z.string()), solved: z.number().nullable(), ...factBase }),
+  /** A row with no values at all, its cells empty. */
+  z.object({ kind: z.literal('blankRow'), row: RowRefSchema, ...factBase }),
+  /** A cell lost: `columns` are where it can be (one when known), `value` what the relations make it (null if they do not). */
+  z.object({ kind: z.literal('missingCell'), row: RowRefSchema, columns: z.array(z.string()), value: z.number().nullable(), ...factBase }),
+  /** One value too many, read by leaving out `text` (the only value whose removal makes the row add up). */
+  z.object({ kind: z.literal('extraValue'), row: RowRefSchema, text: z.string(), ...factBase }),
+  /** Several readings remain (digits run together, a lost cell): `readings` lists them (the first few), `count` how many. */
+  z.object({
+    kind: z.literal('ambiguous'),
+    row: RowRefSchema,
+    text: z.string(),
+    how: z.enum(['split', 'missingCell', 'extraValue', 'mixed']),
+    readings: z.array(z.array(z.number())),
+    count: z.number().int(),
+    expected: z.number().int(),
+    ...factBase,
+  }),
+  /** No reading of the row's text adds up: a sum error. `required` is what the other rows require of it, if they say. */
+  z.object({
+    kind: z.literal('noReading'),
+    row: RowRefSchema,
+    text: z.string(),
+    how: z.enum(['split', 'missingCell', 'extraValue', 'mixed']),
+    expected: z.number().int(),
+    required: z.array(z.number()).nullable(),
+    relation: z.enum(['R1', 'R2']).nullable(),
+    ...factBase,
+  }),
+  /** Digits run together that allow too many readings to look at, or (without a row relation) more than one. */
+  z.object({ kind: z.literal('runTogether'), row: RowRefSchema, text: z.string(), expected: z.number().int(), ...factBase }),
+  z.object({ kind: z.literal('nonNumeric'), row: RowRefSchema, column: z.string(), text: z.string(), ...factBase }),
+  z.object({ kind: z.literal('negative'), row: RowRefSchema, column: z.string(), text: z.string(), ...factBase }),
+  z.object({ kind: z.literal('unexpectedText'), row: RowRefSchema, text: z.string(), ...factBase }),
+  z.object({ kind: z.literal('labelTypo'), row: RowRefSchema, found: z.string(), ...factBase }),
+  z.object({ kind: z.literal('headerTypo'), found: z.string(), expected: z.string(), ...factBase }),
+  z.object({ kind: z.literal('missingNote'), note: z.string(), ...factBase }),
+  z.object({ kind: z.literal('mixedTemplate'), found2019: z.number().int(), found2021: z.number().int(), ...factBase }),
+  z.object({ kind: z.literal('strayValues'), count: z.number().int(), text: z.string(), ...factBase }),
+  z.object({ kind: z.literal('rowOrder'), row: RowRefSchema, ...factBase }),
+  /** Values split by other text into `runs` (a PDF read column by column); `row` null for the whole of table 四. */
+  z.object({ kind: z.literal('interleaved'), row: RowRefSchema.nullable(), runs: z.number().int(), ...factBase }),
+]);
+export type TableFact = z.infer<typeof TableFactSchema>;
+export type TableFactKind = TableFact['kind'];
 
 export const TemplateSchema = z.enum(['2019', '2021', 'unknown']);
 export type Template = z.infer<typeof TemplateSchema>;
@@ -112,7 +174,8 @@ export const TableSchema = z.object({
   span: SpanSchema.nullable(),
   columns: z.array(z.string()),
   rows: z.array(RowSchema),
-  issues: z.array(StructureIssueSchema),
+  /** What the reader found about the table's structure, in document order. */
+  facts: z.array(TableFactSchema),
 });
 export type Table = z.infer<typeof TableSchema>;
 

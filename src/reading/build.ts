@@ -7,7 +7,7 @@ import { findClaims } from './narrative.ts';
 import { findHeadingCandidates, type HeadingCandidate } from './parts.ts';
 import { OVERVIEW_TOPICS } from '../model/vocabulary.ts';
 import { ReportModelSchema, type ReportModel, type Span } from '../model/schema.ts';
-import { TableReader, type Regions } from './tables/reader.ts';
+import { readT2, readT3, readT4, type Regions } from './tables/index.ts';
 import { LineIndex } from './text.ts';
 import { tokenize, type Token } from './tokens.ts';
 
@@ -34,7 +34,7 @@ export function buildModel(source: string, tree: Root): ReportModel {
   const period = findPeriod(source, preambleEnd, lines);
   const tokens = tokenize(source, tree);
   const regions = findRegions(tokens, chosen);
-  const reader = new TableReader(tokens, lines);
+  const ctx = { tokens, lines };
   const at = (part: number): Span => {
     const p = parts.find((x) => x.part === part);
     return p ? p.span : lines.span(0, 0);
@@ -67,7 +67,7 @@ export function buildModel(source: string, tree: Root): ReportModel {
       part: [...parts].sort((a, b) => b.span.start.offset - a.span.start.offset).find((p) => p.span.start.offset <= f.keyword)?.part ?? null,
     })),
     parts,
-    tables: { t2: reader.readT2(regions.t2, at(2)), t3: reader.readT3(regions.t3, at(3)), t4: reader.readT4(regions.t4, at(4)) },
+    tables: { t2: readT2(ctx, regions.t2, at(2)), t3: readT3(ctx, regions.t3, at(3)), t4: readT4(ctx, regions.t4, at(4)) },
     documentStart: lines.span(0, 0),
     preamble: { start: 0, end: preambleEnd },
   };

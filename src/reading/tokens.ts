@@ -32,6 +32,8 @@ export interface Token {
 const PAGE_NUMBER = /^(?:[-—–－―]\s*\d{1,3}\s*[-—–－―]|第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
 const PLACEHOLDER = /^(?:[-—–－―~～]{1,2}|[/／\\]|无|空|—+|\.{3}|…+|x|X|×)$/;
 const RULE_LINE = /^[-:|\s=]{3,}$/;
+/** A report title on a line of its own: `<agency><year>年(度)政府信息公开工作年度报告`. */
+const RUNNING_HEADER = /^[^\t|]{0,60}\d{4}\s*年度?\s*政府信息公开工作年度报告$/;
 const NUMBER = /[+-]?\d+(?:,\d{3})*(?:\.\d+)?(?:\s*(?:万元|元|件|个))?/g;
 
 /** Splits one fragment (a cell, or the text between separators) into text and number tokens. */
@@ -69,8 +71,11 @@ export function scanFragment(fragment: string, start: number, rowKey: string, de
     }
     const after = trimmed.slice(index + raw.length);
     // An enumerator such as "2." or "3、" before a label: the last digit belongs to the label
-    // ("00000002.其他法律…" in crawled pages is seven cells of 0 and then "2.其他法律…").
-    if (/^\d+$/.test(raw) && /^[.．、](?![\d.])\s*\S/.test(after)) {
+    // ("00000002.其他法律…" in crawled pages is seven cells of 0 and then "2.其他法律…"). PDF text
+    // spaces them out ("8 .属于行政查询事项", "2 . 重 复 申 请") or ends a wrapped label line with
+    // one ("（五）不予处理1." above the values, "信访举报投诉类申请" below).
+    const enumerator = /^\s?[.．、](?![\d.])\s*\S/.test(after) || (/^[.．、]\s*$/.test(after) && index > 0 && /[^\s\d]/.test(trimmed[index - 1] ?? ''));
+    if (/^\d+$/.test(raw) && enumerator) {
       if (raw.length === 1) continue;
       raw = raw.slice(0, -1);
     }
@@ -124,6 +129,9 @@ export function scanLine(source: string, lineStart: number, lineEnd: number, out
     offset += marker[0].length;
   }
   const rowKey = `L${lineStart}`;
+  // A PDF page's running header (the report's title repeated at the top of every page) is not
+  // table content, and its year is no cell.
+  if (RUNNING_HEADER.test(text.trim())) return;
   const hasTabs = text.includes('\t');
   const hasPipes = /(?<!\\)\|/.test(text);
   const delimited = hasTabs || hasPipes;

@@ -1,0 +1,68 @@
+/**
+ * One cause, one finding: facts of one kind about several rows of one table are one finding
+ * (a column missing throughout, rows left blank, a table unreadable as a whole), placed at the
+ * first of them and naming the first and last rows.
+ */
+import type { Row, Table, TableFact, TableFactKind } from '../../src/model/schema.ts';
+
+/** From this many rows on, facts of one kind in one table are reported together. */
+export const GROUP_FROM = 3;
+
+export type Grouped = { single: TableFact } | { group: TableFact[]; kind: TableFactKind };
+
+/** Kinds that may concern many rows at once; the others are reported one by one. */
+const GROUPABLE = new Set<TableFactKind>([
+  'cellCount',
+  'missingCell',
+  'blankCells',
+  'blankRow',
+  'runTogether',
+  'ambiguous',
+  'nonNumeric',
+  'negative',
+  'unexpectedText',
+  'rowOrder',
+  'missingRow',
+  'extraValue',
+  'interleaved',
+  'labelTypo',
+]);
+
+export function groupFacts(facts: readonly TableFact[]): Grouped[] {
+  const byKind = new Map<TableFactKind, TableFact[]>();
+  for (const f of facts) {
+    const list = byKind.get(f.kind);
+    if (list) list.push(f);
+    else byKind.set(f.kind, [f]);
+  }
+  const out: Grouped[] = [];
+  const emitted = new Set<TableFactKind>();
+  for (const f of facts) {
+    const same = byKind.get(f.kind) ?? [];
+    if (GROUPABLE.has(f.kind) && same.length >= GROUP_FROM) {
+      if (!emitted.has(f.kind)) out.push({ group: same, kind: f.kind });
+      emitted.add(f.kind);
+    } else out.push({ single: f });
+  }
+  return out;
+}
+
+/** Row statuses that mean the row's values could not be read. */
+const UNREAD: ReadonlySet<Row['status']> = new Set(['count', 'ambiguous', 'unclear']);
+
+/** Fact kinds about a row's values that an unreadable table as a whole stands for. */
+export const ROW_READING_KINDS = new Set<TableFactKind>(['cellCount', 'runTogether', 'ambiguous', 'interleaved', 'unexpectedText', 'rowOrder', 'blankRow']);
+/** Fact kinds about single rows: when the table is unreadable as a whole, they are symptoms of that one cause. */
+export const ROW_KINDS = new Set<TableFactKind>([...ROW_READING_KINDS, 'missingRow', 'missingCell', 'extraValue', 'blankCells', 'labelTypo', 'strayValues', 'nonNumeric', 'negative']);
+
+/**
+ * A table unreadable as a whole (flattened into one line, read column by column, labels torn
+ * from their values by a converter): at least GROUP_FROM rows found and at least two in five of
+ * them unread. Returns the unread rows, or null.
+ */
+export function unreadableTable(table: Table): Row[] | null {
+  // Rows found by their labels (table 四 has none: its whole-table facts are one finding already).
+  const found = table.rows.filter((r) => r.found !== null);
+  const unread = found.filter((r) => UNREAD.has(r.status));
+  return found.length >= GROUP_FROM && unread.length >= GROUP_FROM && unread.length * 5 >= found.length * 2 ? unread : null;
+}

@@ -1,0 +1,245 @@
+/**
+ * Decoding one row by constraints: the readings its text allows, each with exactly the template's
+ * number of cells, kept only when they satisfy the relation that involves this row alone (the row
+ * total of table 三, the group totals of table 四). Nothing here chooses among the survivors: a
+ * table-level step (solve.ts) may do that with the column relations, and a row with several
+ * surviving readings stays unread.
+ *
+ * The readings a row's text allows:
+ * - as written: exactly the expected number of values;
+ * - digits run together (`170000017`): every split of the digit runs into the expected number of
+ *   cells (no multi-digit cell with a leading zero, at most MAX_DIGITS digits a cell);
+ * - one value short: the missing cell in each column (or in the one column an empty delimited cell
+ *   pins), its value solved from the row's own relation where it has one;
+ * - one value too many: each value left out in turn (only where a row relation can tell).
+ */
+import type { Token } from '../tokens.ts';
+
+/** A cell of a reading, before it gets its column and span. */
+export interface DraftCell {
+  kind: 'number' | 'blank' | 'placeholder' | 'invalid' | 'missing';
+  value: number | null;
+  raw: string;
+  start: number;
+  end: number;
+  /** written = as in the text; split = cut from digits run together; solved = a blank or missing cell whose value the row relation gives. */
+  read: 'written' | 'split' | 'solved';
+}
+
+export type ReadingHow = 'written' | 'split' | 'missingCell' | 'blankCell' | 'extraValue';
+
+export interface Reading {
+  cells: DraftCell[];
+  how: ReadingHow;
+  /** The column index of the missing or blank cell (missingCell, blankCell). */
+  at?: number;
+  /** The value left out (extraValue). */
+  dropped?: Token;
+}
+
+/**
+ * The relation of one row alone, as the reader knows it: `check` says whether complete values
+ * satisfy it, `solve` gives the one value a single unknown cell must have (null when it cannot).
+ */
+export interface RowRelation {
+  id: 'R3' | 'R4';
+  check(values: readonly number[]): boolean;
+  solve(values: ReadonlyArray<number | null>, unknown: number): number | null;
+}
+
+/** 总计 (the last cell) = the sum of the others. */
+export const ROW_TOTAL: RowRelation = {
+  id: 'R3',
+  check: (v) => v[v.length - 1] === sum(v.slice(0, -1)),
+  solve: (v, k) => solveGroup(v, 0, v.length, k),
+};
+
+/** Table 四: three groups of five, each 总计 = the sum of its four results. */
+export const GROUP_TOTALS: RowRelation = {
+  id: 'R4',
+  check: (v) => [0, 5, 10].every((g) => v[g + 4] === sum(v.slice(g, g + 4))),
+  solve: (v, k) => {
+    const g = Math.floor(k / 5) * 5;
+    // The other groups must hold too, or no value of this cell makes the row add up.
+    const others = [0, 5, 10].filter((x) => x !== g);
+    if (others.some((o) => v.slice(o, o + 5).some((x) => x === null) || v[o + 4] !== sum(v.slice(o, o + 4) as number[]))) return null;
+    return solveGroup(v, g, g + 5, k);
+  },
+};
+
+function sum(values: ReadonlyArray<number | null>): number {
+  let s = 0;
+  for (const v of values) s += v ?? Number.NaN;
+  return s;
+}
+
+/** Within [from, to): the last cell is the total of the others; the value cell `k` must have. */
+function solveGroup(v: ReadonlyArray<number | null>, from: number, to: number, k: number): number | null {
+  const group = v.slice(from, to);
+  const index = k - from;
+  if (group.some((x, i) => i !== index && (x === null || !Number.isFinite(x)))) return null;
+  const total = group[group.length - 1] as number;
+  const parts = group.slice(0, -1).reduce<number>((s, x, i) => (i === index ? s : s + (x as number)), 0);
+  const value = index === group.length - 1 ? parts : total - parts;
+  return Number.isSafeInteger(value) && value >= 0 ? value : null;
+}
+
+/** At most this many digits in one cell of a split (the largest real counts have five). */
+export const MAX_DIGITS = 6;
+/** Work bound for enumerating splits; beyond it the row is left unread. */
+const SPLIT_BUDGET = 50_000;
+
+export interface DecodeInput {
+  /** The row's value tokens in order (numbers, placeholders, empty delimited cells). */
+  values: readonly Token[];
+  expected: number;
+  relation: RowRelation | null;
+  /** The row's cells with their empty cells, when its own line shows where they stand (exactly `expected`). */
+  positional: readonly Token[] | null;
+  /** Whether numbers may be decimals / negative in this row (table 二's amounts and 2019 增减). */
+  allowDecimal?: boolean;
+  allowNegative?: boolean;
+}
+
+export interface Decoded {
+  readings: Reading[];
+  /** Which kinds of reading were tried beyond "as written" (for saying why none fits). */
+  tried: ReadingHow[];
+  /** Splitting was abandoned because the digits allow too many readings. */
+  overBudget: boolean;
+}
+
+/** The readings the row's text allows that satisfy its own relation. */
+export function decodeRow(input: DecodeInput): Decoded {
+  const { values, expected, relation } = input;
+  const nonBlank = values.filter((v) => v.kind !== 'blank');
+  const out: Decoded = { readings: [], tried: [], overBudget: false };
+  if (nonBlank.length === expected) {
+    out.readings.push({ cells: nonBlank.map((t) => cellOf(t, input)), how: 'written' });
+    return out;
+  }
+  if (nonBlank.length === 0) return out;
+  const digitsOnly = nonBlank.every((t) => t.kind === 'num' && /^\d+$/.test(t.raw));
+  const digits = nonBlank.reduce((n, t) => n + t.raw.length, 0);
+
+  // Empty cells whose columns the row's own line shows: read as blank cells; a single one is
+  // solved from the row relation (the format wants a number there, most often 0).
+  if (input.positional) {
+    out.tried.push('blankCell');
+    const cells = input.positional.map((t) => cellOf(t, input));
+    const blanks = cells.flatMap((c, i) => (c.kind === 'blank' ? [i] : []));
+    const at = blanks[0];
+    if (blanks.length === 1 && at !== undefined && relation) {
+      const solved = relation.solve(
+        cells.map((c) => c.value),
+        at,
+      );
+      if (solved !== null) cells[at] = { ...(cells[at] as DraftCell), value: solved, read: 'solved' };
+    }
+    out.readings.push({ cells, how: 'blankCell', ...(at === undefined ? {} : { at }) });
+    return out;
+  }
+
+  // Digits run together.
+  if (digitsOnly && nonBlank.length < expected && digits >= expected) {
+    // Without a relation of its own, a row can be split only when the split is the only one
+    // there is (one digit a cell).
+    if (relation || digits === expected) {
+      out.tried.push('split');
+      const result = splits(nonBlank, expected, relation);
+      if (result === null) out.overBudget = true;
+      else out.readings.push(...result);
+    }
+  }
+
+  // One value short and no telling where from the layout: the cell may be missing in any column;
+  // the row relation gives its value.
+  if (nonBlank.length === expected - 1 && relation) {
+    out.tried.push('missingCell');
+    for (let at = 0; at < expected; at++) {
+      const cells = nonBlank.map((t) => cellOf(t, input));
+      const neighbour = nonBlank[Math.min(at, nonBlank.length - 1)] as Token;
+      const point = at < nonBlank.length ? neighbour.start : neighbour.end;
+      cells.splice(at, 0, { kind: 'missing', value: null, raw: '', start: point, end: point, read: 'solved' });
+      const solved = relation.solve(
+        cells.map((c) => c.value),
+        at,
+      );
+      if (solved === null) continue;
+      (cells[at] as DraftCell).value = solved;
+      out.readings.push({ cells, how: 'missingCell', at });
+    }
+  }
+
+  // One value too many: only a row relation can tell which one does not belong.
+  if (nonBlank.length === expected + 1 && relation) {
+    out.tried.push('extraValue');
+    for (let drop = 0; drop < nonBlank.length; drop++) {
+      const kept = nonBlank.filter((_, i) => i !== drop);
+      const cells = kept.map((t) => cellOf(t, input));
+      const numbers = cells.map((c) => c.value);
+      if (numbers.every((v): v is number => v !== null) && relation.check(numbers)) {
+        out.readings.push({ cells, how: 'extraValue', dropped: nonBlank[drop] as Token });
+      }
+    }
+  }
+  return out;
+}
+
+/** Every split of the digit runs into `expected` cells that satisfies the relation; null when over budget. */
+function splits(tokens: readonly Token[], expected: number, relation: RowRelation | null): Reading[] | null {
+  const results: Reading[] = [];
+  const cells: DraftCell[] = [];
+  let work = 0;
+  const totalDigits = tokens.reduce((n, t) => n + t.raw.length, 0);
+  const walk = (ti: number, pos: number, digitsLeft: number): boolean => {
+    if (++work > SPLIT_BUDGET) return false;
+    const cellsLeft = expected - cells.length;
+    if (digitsLeft < cellsLeft || digitsLeft > cellsLeft * MAX_DIGITS) return true;
+    const t = tokens[ti];
+    if (!t) {
+      if (cells.length === expected) {
+        const values = cells.map((c) => c.value as number);
+        if (!relation || relation.check(values)) {
+          const split = cells.some((c) => c.read === 'split');
+          results.push({ cells: cells.map((c) => ({ ...c })), how: split ? 'split' : 'written' });
+        }
+      }
+      return true;
+    }
+    const rest = t.raw.length - pos;
+    for (let len = 1; len <= Math.min(MAX_DIGITS, rest); len++) {
+      const digits = t.raw.slice(pos, pos + len);
+      if (len > 1 && digits.startsWith('0')) break;
+      const whole = pos === 0 && len === t.raw.length;
+      cells.push({ kind: 'number', value: Number(digits), raw: digits, start: t.start + pos, end: t.start + pos + len, read: whole ? 'written' : 'split' });
+      const ok = len === rest ? walk(ti + 1, 0, digitsLeft - len) : walk(ti, pos + len, digitsLeft - len);
+      cells.pop();
+      if (!ok) return false;
+    }
+    return true;
+  };
+  return walk(0, 0, totalDigits) ? results : null;
+}
+
+/** A written value as a cell: numbers checked against what the row allows. */
+export function cellOf(t: Token, rules: { allowDecimal?: boolean | undefined; allowNegative?: boolean | undefined }): DraftCell {
+  const base = { raw: t.raw, start: t.start, end: t.end, read: 'written' as const };
+  if (t.kind === 'blank') return { ...base, kind: 'blank', value: null, raw: '' };
+  if (t.kind === 'placeholder') return { ...base, kind: 'placeholder', value: null };
+  const value = t.value ?? Number.NaN;
+  const ok = Number.isFinite(value) && (rules.allowDecimal || Number.isInteger(value)) && (rules.allowNegative || value >= 0);
+  return { ...base, kind: ok ? 'number' : 'invalid', value: ok ? value : null };
+}
+
+/** Readings that give the same values in every column (they differ only in where a cell was lost). */
+export function distinctValues(readings: readonly Reading[]): Reading[][] {
+  const groups = new Map<string, Reading[]>();
+  for (const r of readings) {
+    const key = r.cells.map((c) => (c.value === null ? `${c.kind}` : String(c.value))).join(',');
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,387 @@
+/**
+ * What the three table readers share: the label stream rows are anchored in, header-word checks,
+ * and turning an anchored row's value tokens into readings (decode.ts) and then into a model row.
+ * Nothing here accumulates state: each function returns its rows and pushes facts into the array
+ * its table reader passes in.
+ */
+import type { Cell, Row, Span, TableFact } from '../../model/schema.ts';
+import type { RowTemplate, TableTemplate } from '../../model/templates.ts';
+import { norm, similarity, stripEnumerators, type LineIndex } from '../text.ts';
+import type { Token } from '../tokens.ts';
+import { decodeRow, distinctValues, type DraftCell, type Reading, type RowRelation } from './decode.ts';
+
+export interface Ctx {
+  readonly tokens: readonly Token[];
+  readonly lines: LineIndex;
+}
+
+export interface Anchor {
+  row: RowTemplate;
+  first: number;
+  last: number;
+  typo: boolean;
+  disordered: boolean;
+}
+
+export const rowRef = (row: { id: string; label: string }) => ({ id: row.id, label: row.label });
+
+export function span(ctx: Ctx, start: number, end: number): Span {
+  return ctx.lines.span(start, end);
+}
+
+export function tokenSpan(ctx: Ctx, first: number, last = first): Span {
+  const a = ctx.tokens[first];
+  const b = ctx.tokens[last] ?? a;
+  return span(ctx, a?.start ?? 0, b?.end ?? a?.end ?? 0);
+}
+
+export function regionText(ctx: Ctx, region: [number, number]): string {
+  let s = '';
+  for (let i = region[0]; i < region[1]; i++) {
+    const t = ctx.tokens[i];
+    if (t?.kind === 'text') s += t.norm;
+  }
+  return s;
+}
+
+/** The text tokens of a region concatenated, for label search across token and line breaks. */
+export class TextStream {
+  readonly text: string;
+  private readonly owners: number[] = [];
+
+  constructor(
+    readonly tokens: readonly Token[],
+    start: number,
+    end: number,
+    /** Text to leave out of the stream: pieces of merged group labels that a PDF layout interleaves with a row label. */
+    skip: (t: Token) => boolean = () => false,
+  ) {
+    let text = '';
+    for (let i = start; i < end; i++) {
+      const t = tokens[i];
+      if (t?.kind !== 'text' || skip(t)) continue;
+      text += t.norm;
+      for (let k = 0; k < t.norm.length; k++) this.owners.push(i);
+    }
+    this.text = text;
+  }
+
+  /** Finds `key` at or after stream position `from`; returns token indices and the stream end. */
+  find(key: string, from: number): { first: number; last: number; pos: number; next: number } | null {
+    const at = this.text.indexOf(key, from);
+    if (at < 0) return null;
+    return { first: this.owners[at] ?? 0, last: this.owners[at + key.length - 1] ?? 0, pos: at, next: at + key.length };
+  }
+}
+
+/** Column names that converters invent for tables they cannot read ("类别 | 数据1 … 数据6"). */
+const GENERIC_HEADERS = /^(?:\(?(?:类别|项目|数据项目|数量|指标|名称|内容|数据\d*|列\d+|column\d*)\)?)$/i;
+
+/** Header words close to, but not, the template's (本年度止件数 for 本年废止件数, 社会组织 for 社会公益组织). */
+export function checkHeaderWords(ctx: Ctx, region: [number, number], tpl: TableTemplate, anchors: readonly Anchor[], facts: TableFact[]): void {
+  const labelTokens = new Set<number>();
+  for (const a of anchors) for (let i = a.first; i <= a.last; i++) labelTokens.add(i);
+  const words = tpl.vocabulary.map((v) => stripEnumerators(norm(v)));
+  const everything = [...words, ...tpl.rows.map((r) => stripEnumerators(norm(r.label)))];
+  for (let i = region[0]; i < region[1]; i++) {
+    const t = ctx.tokens[i];
+    if (t?.kind !== 'text' || labelTokens.has(i)) continue;
+    const w = stripEnumerators(t.norm);
+    // A merged header cell ("自然人总计") holds whole words: that is layout, not a typo.
+    if (w.length < 3 || everything.some((v) => v.includes(w)) || words.some((v) => v.length >= 2 && w.includes(v))) continue;
+    let best: { word: string; score: number } | null = null;
+    for (const word of words) {
+      if (word.length < 3 || Math.abs(word.length - w.length) > 3) continue;
+      const score = similarity(w, word);
+      if (score >= 0.6 && (!best || score > best.score)) best = { word, score };
+    }
+    if (best) facts.push({ kind: 'headerTypo', found: t.raw, expected: best.word, span: tokenSpan(ctx, i) });
+  }
+}
+
+/** Rows not found exactly: a near-identical label between their neighbours is a typo. */
+export function findTypos(ctx: Ctx, tpl: TableTemplate, anchors: Anchor[], region: [number, number]): void {
+  const found = new Set(anchors.map((a) => a.row.id));
+  const exactVocabulary = [...tpl.vocabulary, ...tpl.rows.map((r) => r.label)].map((v) => stripEnumerators(norm(v)));
+  tpl.rows.forEach((row, index) => {
+    if (found.has(row.id) || row.key.length < 4) return;
+    const prev = [...anchors].filter((a) => tpl.rows.indexOf(a.row) < index).sort((a, b) => b.last - a.last)[0];
+    const next = [...anchors].filter((a) => tpl.rows.indexOf(a.row) > index).sort((a, b) => a.first - b.first)[0];
+    const from = prev ? prev.last + 1 : region[0];
+    const to = next ? next.first : region[1];
+    let best: { index: number; score: number } | null = null;
+    for (let i = from; i < to; i++) {
+      const t = ctx.tokens[i];
+      if (t?.kind !== 'text') continue;
+      const candidate = stripEnumerators(t.norm);
+      if (candidate.length < 3 || candidate.length > row.key.length * 2 + 10 || exactVocabulary.some((v) => v.includes(candidate))) continue;
+      const score = similarity(candidate, norm(row.key));
+      if (score >= 0.6 && (!best || score > best.score)) best = { index: i, score };
+    }
+    if (best) {
+      anchors.push({ row, first: best.index, last: best.index, typo: true, disordered: false });
+      found.add(row.id);
+    }
+  });
+}
+
+/** A row whose readings are still to be chosen from (table 三 chooses with its column relations). */
+export interface Draft {
+  template: RowTemplate;
+  base: Row;
+  /** The value tokens as printed, for messages. */
+  text: string;
+  /** Surviving readings grouped by the values they give. */
+  options: Reading[][];
+  tried: readonly string[];
+  overBudget: boolean;
+  /** The row has a relation of its own (table 三's row total). */
+  hasRelation: boolean;
+  /** Digits that look run together (a digit run glued to text or with a leading zero), for rows without a relation. */
+  runTogether: boolean;
+  /** Empty cells on the lines that hold the values. */
+  blanks: number;
+  /** Where the row's values are (for findings about the row as a whole). */
+  valueSpan: Span;
+}
+
+export type RowOutcome = { row: Row } | { draft: Draft };
+
+export interface ReadRowsOptions {
+  isBoundary: (t: Token) => boolean;
+  relation: RowRelation | null;
+}
+
+/** Assigns value tokens to anchored rows and decodes each row's values. */
+export function readRows(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[], region: [number, number], options: ReadRowsOptions, facts: TableFact[]): RowOutcome[] {
+  const byRow = new Map(anchors.map((a) => [a.row.id, a]));
+  const groupWords = tpl.vocabulary.map((v) => stripEnumerators(norm(v)));
+  const out: RowOutcome[] = [];
+  tpl.rows.forEach((row, index) => {
+    const anchor = byRow.get(row.id);
+    if (!anchor) {
+      const next = anchors.find((a) => tpl.rows.indexOf(a.row) > index);
+      const at = next ? tokenSpan(ctx, next.first) : tokenSpan(ctx, Math.max(region[0], region[1] - 1));
+      facts.push({ kind: 'missingRow', row: rowRef(row), span: at });
+      out.push({ row: { id: row.id, label: row.label, found: null, status: 'missing', cells: [], valuesFound: 0, decoded: null } });
+      return;
+    }
+    const order = anchors.indexOf(anchor);
+    const end = anchors[order + 1]?.first ?? region[1];
+    const labelText = ctx.tokens
+      .slice(anchor.first, anchor.last + 1)
+      .filter((t) => t.kind === 'text')
+      .map((t) => t.raw)
+      .join('');
+    const found: Row['found'] = { text: labelText, span: tokenSpan(ctx, anchor.first, anchor.last), typo: anchor.typo };
+    if (anchor.typo) facts.push({ kind: 'labelTypo', row: rowRef(row), found: labelText, span: found.span });
+    const values: Token[] = [];
+    let foreign: Token | null = null;
+    let foreignBeforeValue = false;
+    // Values split by text into several runs were read across other content (a PDF read
+    // column by column): their order cannot be trusted.
+    let runs = 0;
+    let inRun = false;
+    const ownLabel = stripEnumerators(norm(row.label));
+    for (let i = anchor.first + 1; i < end; i++) {
+      const t = ctx.tokens[i];
+      if (!t) continue;
+      if (t.kind !== 'text') {
+        if (foreign) foreignBeforeValue = true;
+        values.push(t);
+        if (t.kind !== 'blank' && !inRun) runs++;
+        if (t.kind !== 'blank') inRun = true;
+        continue;
+      }
+      // Text inside the label's own span (a label wrapped around its values) does not break a run.
+      if (i <= anchor.last) continue;
+      inRun = false;
+      if (options.isBoundary(t)) break;
+      const w = stripEnumerators(t.norm);
+      if (w === '' || /^表[一二三四]/.test(w) || GENERIC_HEADERS.test(w) || ownLabel.includes(w) || groupWords.some((g) => g.includes(w))) continue;
+      // After the last row has its values, other text is the prose below the table.
+      if (order === anchors.length - 1 && values.some((v) => v.kind !== 'blank')) break;
+      foreign ??= t;
+    }
+    const nonBlank = values.filter((v) => v.kind !== 'blank');
+    const base: Row = { id: row.id, label: row.label, found, status: 'read', cells: [], valuesFound: nonBlank.length, decoded: null };
+    if (foreign) facts.push({ kind: 'unexpectedText', row: rowRef(row), text: foreign.raw, span: tokenSpan(ctx, ctx.tokens.indexOf(foreign)) });
+    if (anchor.disordered) {
+      facts.push({ kind: 'rowOrder', row: rowRef(row), span: found.span });
+      out.push({ row: { ...base, status: 'unclear' } });
+      return;
+    }
+    if (foreign && foreignBeforeValue) {
+      out.push({ row: { ...base, status: 'unclear' } });
+      return;
+    }
+    if (runs > 1 && nonBlank.length === row.columns.length) {
+      facts.push({ kind: 'interleaved', row: rowRef(row), runs, span: found.span });
+      out.push({ row: { ...base, status: 'unclear' } });
+      return;
+    }
+    const first = nonBlank[0];
+    const last = nonBlank[nonBlank.length - 1];
+    const valueSpan = first && last ? span(ctx, first.start, last.end) : found.span;
+    if (nonBlank.length === 0) {
+      // A label with no value at all (empty cells or nothing after it): a row left blank.
+      facts.push({ kind: 'blankRow', row: rowRef(row), span: found.span });
+      out.push({ row: { ...base, status: 'blank' } });
+      return;
+    }
+    const decoded = decodeRow({
+      values,
+      expected: row.columns.length,
+      relation: options.relation,
+      positional: positional(ctx, values, nonBlank, row.columns.length),
+      allowDecimal: row.allowDecimal,
+      allowNegative: row.allowNegative,
+    });
+    const text = nonBlank.map((t) => t.raw).join(' ');
+    const digitsOnly = nonBlank.every((t) => t.kind === 'num' && /^\d+$/.test(t.raw));
+    const digits = nonBlank.reduce((n, t) => n + t.raw.length, 0);
+    // Evidence that cells ran together: digits glued to a label, or a multi-digit "number" with a
+    // leading zero. Two spaced numbers where three belong are a lost cell instead.
+    const glued = nonBlank.length === 1 || nonBlank.some((t) => t.glued || /^0\d/.test(t.raw));
+    out.push({
+      draft: {
+        template: row,
+        base,
+        text,
+        options: distinctValues(decoded.readings),
+        tried: decoded.tried,
+        overBudget: decoded.overBudget,
+        hasRelation: options.relation !== null,
+        runTogether: digitsOnly && digits > row.columns.length && nonBlank.length < row.columns.length && glued,
+        blanks: blanksOnValueLines(values, ctx, anchor),
+        valueSpan,
+      },
+    });
+  });
+  // Values before the first row label (but inside the table) belong to no row.
+  const firstAnchor = anchors[0];
+  if (firstAnchor) {
+    const stray = ctx.tokens.slice(region[0], firstAnchor.first).filter((t) => t.kind === 'num');
+    const s0 = stray[0];
+    const s1 = stray[stray.length - 1];
+    if (s0 && s1) facts.push({ kind: 'strayValues', count: stray.length, text: stray.map((s) => s.raw).join(' '), span: span(ctx, s0.start, s1.end) });
+  }
+  return out;
+}
+
+/**
+ * Empty cells whose column is certain: between two values of one delimited line, or leading a
+ * line that holds values only (seed 000's table 四: five empty 行政复议 cells, then ten 0s).
+ * An empty cell right after a label, or trailing a line, is a merged-cell artefact of the
+ * paste and says nothing about which column is missing.
+ */
+export function positional(ctx: Ctx, values: readonly Token[], nonBlank: readonly Token[], expected: number): Token[] | null {
+  const first = nonBlank[0];
+  if (!first?.delimited || nonBlank.length >= expected || nonBlank.some((t) => t.rowKey !== first.rowKey)) return null;
+  const line = values.filter((v) => v.rowKey === first.rowKey);
+  const lo = line.indexOf(first);
+  const hi = line.lastIndexOf(nonBlank[nonBlank.length - 1] ?? first);
+  const interior = line.slice(lo, hi + 1);
+  if (interior.length === expected) return interior;
+  const labelled = ctx.tokens.some((t) => t.kind === 'text' && t.rowKey === first.rowKey);
+  const leading = line.slice(0, hi + 1);
+  return !labelled && leading.length === expected ? leading : null;
+}
+
+/** Empty cells on the lines that hold the values, or on the label's own line when there are none. */
+function blanksOnValueLines(values: readonly Token[], ctx: Ctx, anchor: Anchor): number {
+  const keys = new Set(values.filter((v) => v.kind !== 'blank').map((v) => v.rowKey));
+  if (keys.size === 0) keys.add(ctx.tokens[anchor.last]?.rowKey ?? '');
+  return values.filter((v) => v.kind === 'blank' && keys.has(v.rowKey)).length;
+}
+
+/** The model row for a draft whose readings are settled, and the facts about how it was read. */
+export function settle(ctx: Ctx, draft: Draft, chosenBy: ReadonlyArray<'R1' | 'R2'>, localRelation: 'R3' | 'R4' | null, facts: TableFact[]): Row {
+  const { template, base } = draft;
+  const group = draft.options[0] ?? [];
+  const reading = group[0];
+  if (!reading) return { ...base, status: 'count' };
+  const cells: Cell[] = reading.cells.map((c, i) => toCell(ctx, c, template.columns[i] ?? ''));
+  const row: Row = { ...base, cells };
+  const ref = rowRef(template);
+  if (reading.how !== 'written') {
+    // The row relation chose the reading when it was one of several the text allowed.
+    const local = localRelation && (reading.how === 'split' || reading.how === 'missingCell' || reading.how === 'extraValue' || reading.cells.some((c) => c.read === 'solved')) ? [localRelation] : [];
+    row.decoded = { how: reading.how, text: draft.text, chosenBy: [...local, ...chosenBy] };
+  }
+  if (reading.how === 'missingCell') {
+    const columns = [...new Set(group.map((r) => template.columns[r.at ?? 0] ?? ''))];
+    const at = reading.at ?? 0;
+    // Which column is unknown when several readings give these values: the cell has no place then.
+    // When several columns give the same values, the values are certain and the lost cell's
+    // column is not: the model marks the first of them, the fact names them all.
+    facts.push({ kind: 'missingCell', row: ref, columns, value: columns.length === 1 ? (reading.cells[at]?.value ?? null) : commonMissingValue(group), span: draft.valueSpan });
+  } else if (reading.how === 'extraValue' && reading.dropped) {
+    const texts = [...new Set(group.map((r) => r.dropped?.raw ?? ''))];
+    facts.push({ kind: 'extraValue', row: ref, text: texts.join('/'), span: span(ctx, reading.dropped.start, reading.dropped.end) });
+  }
+  const blank = row.cells.filter((c) => c.kind === 'blank');
+  const b0 = blank[0];
+  if (b0) {
+    const solved = blank.length === 1 && b0.read === 'solved' ? b0.value : null;
+    facts.push({ kind: 'blankCells', row: ref, columns: blank.map((c) => c.column), solved, span: b0.span });
+  }
+  for (const c of row.cells) {
+    if (c.kind === 'placeholder') facts.push({ kind: 'nonNumeric', row: ref, column: c.column, text: c.raw, span: c.span });
+    if (c.kind === 'invalid') facts.push({ kind: 'negative', row: ref, column: c.column, text: c.raw, span: c.span });
+  }
+  return row;
+}
+
+/** The value of the lost cell when every reading gives it the same. */
+function commonMissingValue(group: readonly Reading[]): number | null {
+  const values = new Set(group.map((r) => r.cells[r.at ?? 0]?.value ?? null));
+  return values.size === 1 ? ([...values][0] ?? null) : null;
+}
+
+function toCell(ctx: Ctx, c: DraftCell, column: string): Cell {
+  return { column, kind: c.kind, value: c.value, raw: c.raw, span: span(ctx, c.start, c.end), read: c.read };
+}
+
+/** A draft with no single reading: the facts that say why, and the unread row. */
+export function unsettled(draft: Draft, required: { values: number[]; relation: 'R1' | 'R2' } | null, facts: TableFact[]): Row {
+  const { template, base, options } = draft;
+  const ref = rowRef(template);
+  const expected = template.columns.length;
+  const kinds = [...new Set(options.flat().map((r) => r.how))];
+  const how = kinds.length === 1 && (kinds[0] === 'split' || kinds[0] === 'missingCell' || kinds[0] === 'extraValue') ? kinds[0] : 'mixed';
+  if (options.length > 1) {
+    facts.push({
+      kind: 'ambiguous',
+      row: ref,
+      text: draft.text,
+      how,
+      readings: options.slice(0, 4).map((g) => (g[0]?.cells ?? []).map((c) => c.value ?? Number.NaN)),
+      count: options.length,
+      expected,
+      span: draft.valueSpan,
+    });
+    return { ...base, status: 'ambiguous' };
+  }
+  if (draft.overBudget || (!draft.hasRelation && draft.runTogether)) {
+    facts.push({ kind: 'runTogether', row: ref, text: draft.text, expected, span: draft.valueSpan });
+    return { ...base, status: 'count' };
+  }
+  // Digits run together and no split of them adds up: the row's own numbers are wrong (a sum
+  // error, which table-sums reports with what the other rows require).
+  if (draft.hasRelation && draft.tried.includes('split')) {
+    facts.push({
+      kind: 'noReading',
+      row: ref,
+      text: draft.text,
+      how: draft.tried.length === 1 ? 'split' : 'mixed',
+      expected,
+      required: required?.values ?? null,
+      relation: required?.relation ?? null,
+      span: draft.valueSpan,
+    });
+    return { ...base, status: 'unsolvable' };
+  }
+  facts.push({ kind: 'cellCount', row: ref, found: base.valuesFound, expected, blanks: draft.blanks, span: draft.valueSpan });
+  return { ...base, status: 'count' };
+}

@@ -1,0 +1,136 @@
+/**
+ * Table 三 (收到和处理政府信息公开申请情况): rows anchored in template order; each row decoded with
+ * its own relation (总计 = the six applicant columns, R3); rows that still have several readings
+ * are narrowed with the column relations R1 and R2 where every other row involved is certain.
+ */
+import type { Row, Span, Table, TableFact, Template } from '../../model/schema.ts';
+import { T3_2019, T3_2021, T3_COLUMNS, T3_GROUPS, T3_NOTE, T3_OUTCOME_PREFIXES, T3_SIGNALS_2021 } from '../../model/templates.ts';
+import { norm, stripEnumerators } from '../text.ts';
+import type { Token } from '../tokens.ts';
+import { ROW_TOTAL } from './decode.ts';
+import { checkHeaderWords, findTypos, readRows, regionText, settle, tokenSpan, TextStream, unsettled, type Anchor, type Ctx, type Draft } from './rows.ts';
+import { missingColumn, narrow, required, type Candidate, type ColumnRelation } from './solve.ts';
+import { finishTable, missingTable } from './table.ts';
+
+/** The group labels of table 三 split into their enumerator and name: （三） 不予公开, … */
+const GROUP_STARTS: ReadonlyArray<[string, string]> = T3_GROUPS.flatMap((g) => {
+  const m = /^(\([三四五六]\))(.+)$/.exec(norm(g));
+  return m ? [[m[1] ?? '', m[2] ?? '']] : [];
+});
+
+export function readT3(ctx: Ctx, region: [number, number] | null, fallback: Span): Table {
+  if (!region) return missingTable('t3', '三', fallback);
+  const facts: TableFact[] = [];
+  const text = regionText(ctx, region);
+  const template: Template = T3_SIGNALS_2021.some((s) => text.includes(s)) ? '2021' : '2019';
+  const tpl = template === '2021' ? T3_2021 : T3_2019;
+  const groups = T3_GROUPS.map((v) => stripEnumerators(norm(v)));
+  const keys = tpl.rows.map((r) => norm(r.key));
+  // Pieces of a group label (（三）不予公开) that a layout prints between its children's labels.
+  const groupPiece = (t: Token) => {
+    const w = stripEnumerators(t.norm);
+    if (w.length === 0) return false;
+    // A group's own enumerator and the start of its name (“（四）无” of a wrapped “（四）无法提供”).
+    if (GROUP_STARTS.some(([mark, name]) => t.norm.startsWith(mark) && name.startsWith(w) && !keys.includes(name))) return true;
+    return groups.some((g) => g.includes(w)) && !keys.some((k) => k.includes(w));
+  };
+  const stream = new TextStream(ctx.tokens, region[0], region[1], groupPiece);
+  const anchors: Anchor[] = [];
+  const used = new Set<number>();
+  let pos = 0;
+  for (const row of tpl.rows) {
+    const m = stream.find(norm(row.key), pos);
+    if (m && !used.has(m.first)) {
+      anchors.push({ row, first: m.first, last: m.last, typo: false, disordered: false });
+      used.add(m.first);
+      pos = m.next;
+      continue;
+    }
+    // Out of order (a converter moved the label): keep it, but never trust its values.
+    if (row.key.length >= 4) {
+      const early = stream.find(norm(row.key), 0);
+      if (early && !used.has(early.first) && early.pos < pos) {
+        anchors.push({ row, first: early.first, last: early.last, typo: false, disordered: true });
+        used.add(early.first);
+      }
+    }
+  }
+  findTypos(ctx, tpl, anchors, region);
+  anchors.sort((a, b) => a.first - b.first);
+  extendOverEnumerators(ctx, anchors, region);
+  if (!stream.text.includes('勾稽')) facts.push({ kind: 'missingNote', note: T3_NOTE, span: tokenSpan(ctx, region[0]) });
+  // Table 三's column headers stand above its first row; below, labels are checked as rows.
+  checkHeaderWords(ctx, [region[0], anchors[0]?.first ?? region[1]], tpl, anchors, facts);
+  const outcomes = readRows(ctx, tpl, anchors, region, { isBoundary: () => false, relation: ROW_TOTAL }, facts);
+
+  // Rows with one reading are known; the column relations narrow the others.
+  const known = new Map<string, ReadonlyArray<number | null>>();
+  const candidates: Array<Candidate & { draft: Draft }> = [];
+  for (const o of outcomes) {
+    if (!('draft' in o)) continue;
+    const only = o.draft.options.length === 1 ? o.draft.options[0] : undefined;
+    const values = only?.[0]?.cells.map((c) => c.value);
+    if (values && only?.every((r) => r.how === 'written')) known.set(o.draft.template.id, values);
+    else candidates.push({ row: o.draft.template.id, options: o.draft.options, chosenBy: new Set(), draft: o.draft });
+  }
+  const relations = columnRelations(tpl.rows.map((r) => r.id));
+  missingColumn(candidates, known, relations, T3_COLUMNS.length, 3, headerLacks(regionText(ctx, [region[0], anchors[0]?.first ?? region[0]])));
+  narrow(candidates, known, relations);
+  const settled = new Map<string, ReadonlyArray<number | null>>(known);
+  for (const c of candidates) {
+    const only = c.options.length === 1 ? c.options[0] : undefined;
+    if (only?.[0]) settled.set(c.row, only[0].cells.map((cell) => cell.value));
+  }
+  const rows: Row[] = outcomes.map((o) => {
+    if ('row' in o) return o.row;
+    const candidate = candidates.find((c) => c.draft === o.draft);
+    const options = candidate?.options ?? o.draft.options;
+    const draft = { ...o.draft, options };
+    if (options.length === 1) return settle(ctx, draft, [...(candidate?.chosenBy ?? [])], 'R3', facts);
+    return unsettled(draft, options.length === 0 ? required(draft.template.id, settled, relations, draft.template.columns.length) : null, facts);
+  });
+  return finishTable(ctx, { id: 't3', name: '三', template, region, tpl, rows, facts });
+}
+
+/**
+ * A label wrapped around its values with its item number on the first line ("（五）不予处理1." /
+ * values / "信访举报投诉类申请"): the anchor starts at the line with the number, so the values in
+ * between are the row's own.
+ */
+function extendOverEnumerators(ctx: Ctx, anchors: Anchor[], region: [number, number]): void {
+  anchors.forEach((anchor, k) => {
+    const item = /·(\d+)\./.exec(anchor.row.label)?.[1];
+    if (!item || anchor.typo) return;
+    const floor = k > 0 ? (anchors[k - 1] as Anchor).last + 1 : region[0];
+    let j = anchor.first - 1;
+    while (j >= floor && ctx.tokens[j]?.kind !== 'text') j--;
+    const t = ctx.tokens[j];
+    if (j >= floor && j < anchor.first - 1 && t && new RegExp(`(?:^|[^\\d])${item}[.、]$`).test(t.norm)) anchor.first = j;
+  });
+}
+
+/** The one applicant column whose name the header above the rows lacks, if exactly one. */
+function headerLacks(header: string): number | null {
+  // 其他 is also inside 法人或其他组织: look for it without that caption.
+  const text = header.replace(norm('法人或其他组织'), '');
+  if (!text.includes(norm('自然人'))) return null;
+  const absent = T3_COLUMNS.flatMap((c, i) => (text.includes(norm(c)) ? [] : [i]));
+  return absent.length === 1 ? (absent[0] ?? null) : null;
+}
+
+/** R1 (一 + 二 = （七） + 四) and R2 (（七） = the sum of the outcome rows) over the template's rows. */
+export function columnRelations(rowIds: readonly string[]): ColumnRelation[] {
+  const outcomes = rowIds.filter((id) => T3_OUTCOME_PREFIXES.some((p) => id === p || id.startsWith(p)));
+  return [
+    {
+      id: 'R1',
+      terms: [
+        { row: 't3.new', sign: 1 },
+        { row: 't3.carried', sign: 1 },
+        { row: 't3.total', sign: -1 },
+        { row: 't3.carryOver', sign: -1 },
+      ],
+    },
+    { id: 'R2', terms: [{ row: 't3.total', sign: 1 }, ...outcomes.map((row) => ({ row, sign: -1 as const }))] },
+  ];
+}

@@ -1,0 +1,117 @@
+/**
+ * Table 四 (行政复议、行政诉讼): fifteen values in a fixed order under a header of fixed words, read as
+ * one row of three groups (each 总计 = its four results, R4).
+ */
+import type { Row, Span, Table, TableFact } from '../../model/schema.ts';
+import { T4_COLUMNS, T4_GROUPS, T4_HEADER_CHARS } from '../../model/templates.ts';
+import { stripEnumerators } from '../text.ts';
+import type { Token } from '../tokens.ts';
+import { decodeRow, distinctValues, GROUP_TOTALS } from './decode.ts';
+import { positional, settle, span, tokenSpan, unsettled, type Ctx, type Draft } from './rows.ts';
+import { finishTable, missingTable } from './table.ts';
+
+const ALL_COLUMNS = T4_GROUPS.flatMap((g) => T4_COLUMNS.map((c) => `${g.id}|${c}`));
+
+export function readT4(ctx: Ctx, region: [number, number] | null, fallback: Span): Table {
+  if (!region) return missingTable('t4', '四', fallback);
+  const facts: TableFact[] = [];
+  const values: Token[] = [];
+  // Runs of values between header words: one run of 15, or whole groups of 5 (a sub-table per
+  // group). Anything else is a PDF read column by column, whose order cannot be trusted.
+  const runs: number[] = [];
+  let inRun = false;
+  for (let i = region[0]; i < region[1]; i++) {
+    const t = ctx.tokens[i];
+    if (!t) continue;
+    if (t.kind !== 'text') {
+      values.push(t);
+      if (t.kind !== 'blank') {
+        if (!inRun) runs.push(0);
+        runs[runs.length - 1] = (runs[runs.length - 1] ?? 0) + 1;
+        inRun = true;
+      }
+      continue;
+    }
+    inRun = false;
+    // The first text that is not table-四 header ends the table.
+    if (isT4Noise(t.norm)) continue;
+    break;
+  }
+  const unread = (status: Row['status']): Row[] => T4_GROUPS.map((g) => ({ id: g.id, label: g.label, found: null, status, cells: [], valuesFound: 0, decoded: null }));
+  const expected = T4_COLUMNS.length * T4_GROUPS.length;
+  const nonBlank = values.filter((v) => v.kind !== 'blank');
+  const first = nonBlank[0];
+  const last = nonBlank[nonBlank.length - 1];
+  const valueSpan = first && last ? span(ctx, first.start, last.end) : tokenSpan(ctx, region[0]);
+  const done = (rows: Row[]) => finishTable(ctx, { id: 't4', name: '四', template: 'unknown', region, tpl: null, rows, facts, columns: [...T4_COLUMNS] });
+
+  const groupAligned = runs.length <= 1 || runs.every((r) => r % T4_COLUMNS.length === 0);
+  if (!groupAligned) {
+    facts.push({ kind: 'interleaved', row: null, runs: runs.length, span: valueSpan });
+    return done(unread('unclear'));
+  }
+  // The whole table as one row of fifteen cells, decoded like any row, then cut into its groups.
+  const template = { id: 't4', label: '表四（行政复议、行政诉讼）', key: '', columns: ALL_COLUMNS };
+  if (nonBlank.length === 0) {
+    facts.push({ kind: 'blankRow', row: { id: 't4', label: template.label }, span: valueSpan });
+    return done(unread('blank'));
+  }
+  const decoded = decodeRow({ values, expected, relation: GROUP_TOTALS, positional: positional(ctx, values, nonBlank, expected) });
+  const blanks = values.filter((v) => v.kind === 'blank' && nonBlank.some((n) => n.rowKey === v.rowKey)).length;
+  const draft: Draft = {
+    template,
+    base: { id: 't4', label: template.label, found: null, status: 'read', cells: [], valuesFound: nonBlank.length, decoded: null },
+    text: nonBlank.map((t) => t.raw).join(' '),
+    options: distinctValues(decoded.readings),
+    tried: decoded.tried,
+    overBudget: decoded.overBudget,
+    hasRelation: true,
+    runTogether: false,
+    blanks,
+    valueSpan,
+  };
+  const whole = draft.options.length === 1 ? settle(ctx, draft, [], 'R4', facts) : unsettled(draft, null, facts);
+  if (whole.status !== 'read') return done(unread(whole.status).map((r) => ({ ...r, valuesFound: nonBlank.length })));
+  // Facts about the whole row name the group and column of each cell.
+  for (const f of facts) relabel(f);
+  return done(
+    T4_GROUPS.map((g, gi) => ({
+      id: g.id,
+      label: g.label,
+      found: null,
+      status: 'read',
+      cells: whole.cells.slice(gi * 5, gi * 5 + 5).map((c) => ({ ...c, column: c.column.split('|')[1] ?? c.column })),
+      valuesFound: T4_COLUMNS.length,
+      decoded: whole.decoded,
+    })),
+  );
+}
+
+/** The whole-table row's cell ids (`t4.review|总计`) as the group's row and column. */
+function relabel(f: TableFact): void {
+  const group = (column: string) => T4_GROUPS.find((g) => column.startsWith(`${g.id}|`));
+  if (f.kind === 'blankCells' || f.kind === 'missingCell') {
+    const g = group(f.columns[0] ?? '');
+    if (g && f.columns.every((c) => group(c) === g)) f.row = { id: g.id, label: g.label };
+    f.columns = f.columns.map((c) => {
+      const cg = group(c);
+      const name = c.split('|')[1] ?? c;
+      return cg && cg !== g ? `${cg.label}·${name}` : name;
+    });
+  }
+  if (f.kind === 'nonNumeric' || f.kind === 'negative') {
+    const g = group(f.column);
+    if (g) f.row = { id: g.id, label: g.label };
+    f.column = f.column.split('|')[1] ?? f.column;
+  }
+}
+
+function isT4Noise(n: string): boolean {
+  const w = stripEnumerators(n);
+  // A bare enumerator ("（一）") opens the next paragraph: the table is over.
+  if (w === '') return false;
+  if (w.startsWith('注') || /^表[一二三四]/.test(w)) return true;
+  if (w.includes('政府信息公开') && w.includes('复议')) return true;
+  for (const ch of w) if (!T4_HEADER_CHARS.has(ch)) return false;
+  return true;
+}
