@@ -41,16 +41,18 @@ export default defineRule({
   check(context) {
     const { model, options } = context;
     const agency = model.title?.agency ?? '';
-    if (!model.signature) {
+    // Without a signature in the body, the front matter's `date` is the publication date.
+    const signed = model.signature ?? (model.published ? { agency: null, date: model.published, span: model.published.span } : null);
+    if (!signed) {
       const end = model.parts.find((p) => p.part === 6)?.span ?? model.documentStart;
       context.report({ messageId: 'missing', data: { agency: agency || '机关名称', year: (model.year ?? 2024) + 1 }, at: end });
       return;
     }
     if (model.year === null) return;
-    const { year, month, day } = model.signature.date;
+    const { year, month, day } = signed.date;
     const date = `${year}年${month}月${day}日`;
-    const at = model.signature.span;
-    const government = /人民政府$/.test(model.signature.agency ?? agency);
+    const at = signed.span;
+    const government = /人民政府$/.test(signed.agency ?? agency);
     const [dm, dd] = (government ? options.governmentDeadline : options.departmentDeadline).split('-').map(Number);
     const key = (y: number, m: number, d: number) => y * 10000 + m * 100 + d;
     if (key(year, month, day) <= key(model.year, 12, 31)) {

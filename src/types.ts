@@ -35,6 +35,8 @@ export interface LintResult {
   warningCount: number;
   /** A problem with the file itself (unreadable, binary, undecodable): reported instead of rule findings. */
   fatal?: { message: string; messageId: string };
+  /** The file is not an annual report (a README, a guide, a changelog): it was not linted. */
+  notReport?: boolean;
   /** The encoding the file was decoded from, when it was not UTF-8. */
   encoding?: string;
   /** Findings that `<!-- xxgk-lint-disable … -->` comments suppressed (not counted, not shown). */

@@ -8,6 +8,9 @@ import { lintText } from '../src/engine/lint.ts';
 import { consistentData, sampleReport, type SampleData, type TableForm } from '../src/testing/sample.ts';
 import { T3_2021 } from '../src/model/templates.ts';
 
+/** Property runs scale with XXGK_PROPERTY_SCALE (default 0.25 for a fast `npm test`; CI runs more). */
+export const RUNS = (n: number): number => Math.max(3, Math.round(n * Number(process.env.XXGK_PROPERTY_SCALE ?? 0.25)));
+
 const FORMS: TableForm[] = ['gfm', 'tsv', 'html', 'layout', 'cellPerLine', 'gfmMerged', 'htmlMerged'];
 const OUTCOME_IDS = T3_2021.rows.map((r) => r.id).filter((id) => !['t3.new', 't3.carried', 't3.total', 't3.carryOver'].includes(id));
 const T3_ROWS = T3_2021.rows.length;
@@ -41,7 +44,7 @@ describe.each(FORMS)('form %s', (form) => {
       fc.property(dataArb, (data) => {
         expect(sums(sampleReport({ form, data }))).toEqual([]);
       }),
-      { numRuns: 40 },
+      { numRuns: RUNS(40) },
     );
   });
 
@@ -56,7 +59,7 @@ describe.each(FORMS)('form %s', (form) => {
         expect(found.length).toBeGreaterThan(0);
         expect(found.every((m) => m.line === line)).toBe(true);
       }),
-      { numRuns: 60 },
+      { numRuns: RUNS(60) },
     );
   });
 
@@ -76,7 +79,7 @@ describe.each(FORMS)('form %s', (form) => {
         expect(m?.messageId).toBe('R4');
         expect(String(m?.data.cell)).toContain('总计');
       }),
-      { numRuns: 40 },
+      { numRuns: RUNS(40) },
     );
   });
 });
@@ -106,7 +109,7 @@ describe('pasted-from-PDF noise', () => {
         expect(found.length).toBeGreaterThan(0);
         expect(found.every((m) => m.line === line)).toBe(true);
       }),
-      { numRuns: 60 },
+      { numRuns: RUNS(60) },
     );
   });
 });

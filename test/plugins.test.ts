@@ -77,7 +77,7 @@ describe('definePlugin and plugin objects in resolveConfig', () => {
     expect(config.rules['demo/flag-bad']).toEqual({ severity: 2, options: { word: 'WRONG' } });
     // The built-in rules keep their defaults.
     expect(config.rules['table-sums']?.severity).toBe(2);
-    const result = lintText('# x\n\nsomething WRONG here\n', { config, locale: 'en' });
+    const result = lintText('# x\n\nsomething WRONG here\n', { config, locale: 'en', classify: 'report' });
     expect(result.messages.filter((m) => m.ruleId.startsWith('demo/'))).toEqual([
       expect.objectContaining({ ruleId: 'demo/flag-bad', messageId: 'found', message: 'found WRONG', severity: 2 }),
     ]);
@@ -87,7 +87,7 @@ describe('definePlugin and plugin objects in resolveConfig', () => {
 
   it('runs plugin rules at their default severity when the config does not name them', () => {
     const { config } = resolveConfig({ plugins: [demo] }, builtinRules);
-    expect(lintText('BAD', { config }).messages.find((m) => m.ruleId === 'demo/flag-bad')?.severity).toBe(1);
+    expect(lintText('BAD', { config, classify: 'report' }).messages.find((m) => m.ruleId === 'demo/flag-bad')?.severity).toBe(1);
   });
 
   it('rejects bad names in definePlugin', () => {
@@ -176,7 +176,7 @@ describe('loadConfig: JavaScript configs, packages and rule files', () => {
     expect(loaded.filePath).toBe(path.join(dir, 'xxgk-lint.config.mjs'));
     expect(loaded.ignores).toEqual(['old/']);
     expect(loaded.config.rules['mine/shout']?.severity).toBe(1);
-    expect(lintText('SHOUT', { config: loaded.config }).messages.find((m) => m.ruleId === 'mine/shout')?.message).toBe('出现了 shout');
+    expect(lintText('SHOUT', { config: loaded.config, classify: 'report' }).messages.find((m) => m.ruleId === 'mine/shout')?.message).toBe('出现了 shout');
   });
 
   it('refuses a JavaScript config without code, and two config files in one folder', async () => {
@@ -212,7 +212,7 @@ describe('loadConfig: JavaScript configs, packages and rule files', () => {
     });
     const loaded = await loadConfig({ cwd: path.join(dir, 'project'), rules: builtinRules });
     expect(loaded.config.pluginRules?.map((r) => r.meta.id)).toEqual(['demo/demo-rule', 'old/old-rule']);
-    const found = lintText('DEMO-RULE OLD-RULE', { config: loaded.config }).messages.filter((m) => m.ruleId.includes('/'));
+    const found = lintText('DEMO-RULE OLD-RULE', { config: loaded.config, classify: 'report' }).messages.filter((m) => m.ruleId.includes('/'));
     expect(found.map((m) => `${m.ruleId} ${m.severity}`)).toEqual(['demo/demo-rule 2', 'old/old-rule 1']);
     expect(found[0]?.column).toBe(1);
   });
@@ -296,7 +296,8 @@ describe('the CLI', () => {
     await writeTree(dir, {
       'plugin/rule.mjs': ruleModule('shout'),
       'plugin/index.mjs': pluginModule('mine'),
-      'xxgk-lint.config.mjs': `import mine from './plugin/index.mjs';\nexport default { plugins: [mine], rules: { 'mine/shout': 'error' } };\n`,
+      // a.md is no report by its content: the config says it is one (reports).
+      'xxgk-lint.config.mjs': `import mine from './plugin/index.mjs';\nexport default { plugins: [mine], rules: { 'mine/shout': 'error' }, reports: ['*.md'] };\n`,
       'a.md': '# SHOUT\n',
     });
     const json = await run(dir, ['-f', 'json', 'a.md']);

@@ -9,6 +9,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import ignore from 'ignore';
 import { z } from 'zod';
 import type { ResolvedConfig, RuleSetting } from './lint.ts';
 import { t } from './messages.ts';
@@ -67,6 +68,9 @@ export interface ResolvedConfigFile {
   config: ResolvedConfig;
   /** Patterns (gitignore syntax) of files not to lint, relative to the config file's folder. */
   ignores: string[];
+  /** Patterns of files that are reports whatever they look like, and of files that never are. */
+  reports?: string[];
+  notReports?: string[];
 }
 
 const FileSchema = z.strictObject({
@@ -75,12 +79,32 @@ const FileSchema = z.strictObject({
   // Checked entry by entry below, with messages of their own.
   plugins: z.array(z.unknown()).optional(),
   ruleFiles: z.array(z.string()).optional(),
+  // Files (gitignore-style patterns, relative to the config) always, or never, linted as reports,
+  // whatever their content looks like.
+  reports: z.array(z.string()).optional(),
+  notReports: z.array(z.string()).optional(),
   // Lets editors validate the file against a JSON schema.
   $schema: z.string().optional(),
 });
 /** The keys a config may have, from its schema (the remark plugin tells its options from a config by them). */
 export const CONFIG_KEYS: readonly string[] = Object.keys(FileSchema.shape);
 const TOP_LEVEL_KEYS = CONFIG_KEYS;
+
+/**
+ * How each file is to be classified: `report` or `notReport` when the config's `reports` or
+ * `notReports` patterns (gitignore syntax, relative to the config's folder) match it, else `auto`
+ * (decided from the content). `notReports` wins when both match.
+ */
+export function classifier(loaded: Pick<LoadedConfig, 'reports' | 'notReports' | 'baseDir'>): (file: string) => 'auto' | 'report' | 'notReport' {
+  const yes = ignore().add(loaded.reports ?? []);
+  const no = ignore().add(loaded.notReports ?? []);
+  return (file) => {
+    const relative = path.relative(loaded.baseDir, path.resolve(loaded.baseDir, file)).split(path.sep).join('/');
+    if (relative === '' || relative.startsWith('../') || path.isAbsolute(relative)) return 'auto';
+    if (no.ignores(relative)) return 'notReport';
+    return yes.ignores(relative) ? 'report' : 'auto';
+  };
+}
 
 /** Every rule at its default severity with its default options. */
 export function defaultConfig(rules: readonly Rule[]): ResolvedConfig {
@@ -153,7 +177,7 @@ function resolveWith(raw: unknown, rules: readonly Rule[], options: ResolveOptio
   }
   if (problems.length > 0 || !parsed.success) return fail(problems);
   const config: ResolvedConfig = extra.rules.length > 0 ? { rules: settings, pluginRules: extra.rules } : { rules: settings };
-  return { config, ignores: parsed.data.ignores ?? [] };
+  return { config, ignores: parsed.data.ignores ?? [], reports: parsed.data.reports ?? [], notReports: parsed.data.notReports ?? [] };
 }
 
 /** The rules of `plugins` and `ruleFiles`, under their prefixed ids, and the problems found. */

@@ -40,6 +40,26 @@ export interface LintTextOptions {
    * that do not exist), as `unused-disable` findings: true or 1 = warnings, 2 = errors.
    */
   reportUnusedDisable?: boolean | SeverityLevel;
+  /**
+   * Whether the file is an annual report: `auto` (default) decides from its content (see
+   * `looksLikeReport`); `report` and `notReport` force it (config `reports` / `notReports`).
+   */
+  classify?: 'auto' | 'report' | 'notReport';
+}
+
+/**
+ * Whether the content shows an annual report: a title line with a year (3 points: it says what
+ * the file is), the parts' headings (4 or more: 2, 2–3: 1), table rows read (5 or more: 2, some:
+ * 1), a statistical period (1); three points make a report. A damaged report keeps enough of
+ * these; a README, a changelog or a writing guide that names the parts and tables has too few.
+ */
+export function looksLikeReport(evidence: ReportModel['evidence']): boolean {
+  const score =
+    (evidence.title ? 3 : 0) +
+    (evidence.parts >= 4 ? 2 : evidence.parts >= 2 ? 1 : 0) +
+    (evidence.tableRows >= 5 ? 2 : evidence.tableRows >= 1 ? 1 : 0) +
+    (evidence.period ? 1 : 0);
+  return score >= 3;
 }
 
 const SEVERITY: Record<'warn' | 'error', SeverityLevel> = { warn: 1, error: 2 };
@@ -75,6 +95,8 @@ export function lintText(source: string, options: LintTextOptions = {}): LintRes
     const message = locale === 'en' ? `xxgk-lint could not read this report (internal error: ${String(error)})` : `xxgk-lint 无法读取此报告（内部错误：${String(error)}）`;
     return { ...summarize(filePath, []), fatal: { messageId: 'internalError', message }, errorCount: 1 };
   }
+  const classify = options.classify ?? 'auto';
+  if (classify === 'notReport' || (classify === 'auto' && !looksLikeReport(model.evidence))) return { ...summarize(filePath, []), notReport: true };
   const messages: Diagnostic[] = [];
   const rules = rulesToRun(options);
   for (const rule of rules) {

@@ -185,6 +185,10 @@ export const messages = {
   // Human output.
   severityError: { 'zh-CN': '错误', en: 'error' },
   severityWarning: { 'zh-CN': '警告', en: 'warning' },
+  notReports: {
+    'zh-CN': '另有 {count} 个文件看起来不是政府信息公开工作年度报告，未检查（--verbose 列出它们）',
+    en: '{count} {fileWord} did not look like annual reports and were not checked (--verbose lists them)',
+  },
   summary: {
     'zh-CN': '{total} 个问题（{errors} 个错误，{warnings} 个警告）',
     en: '{total} {problemWord} ({errors} {errorWord}, {warnings} {warningWord})',

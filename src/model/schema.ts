@@ -221,6 +221,16 @@ export const ReportModelSchema = z.object({
   claims: z.array(ClaimSchema),
   /** Sentences that state the information-processing fees (信息处理费) collected. */
   fees: z.array(FeeStatementSchema),
+  /** YAML (`---`) or TOML (`+++`) front matter at the top of the file, as static-site generators write it. */
+  frontMatter: z.object({ span: SpanSchema }).nullable(),
+  /** The publication date given outside the body (the front matter's `date`). */
+  published: z.object({ year: z.number().int(), month: z.number().int(), day: z.number().int(), span: SpanSchema }).nullable(),
+  /**
+   * What shows the file is an annual report at all, outside fenced code blocks: a title with a
+   * year, how many of the six parts have their heading, how many table rows were read, whether a
+   * statistical period is stated. The engine decides from it (a README or a writing guide is not).
+   */
+  evidence: z.object({ title: z.boolean(), parts: z.number().int(), tableRows: z.number().int(), period: z.boolean() }),
   /** Span of the document start, where findings about the whole report are placed. */
   documentStart: SpanSchema,
   /** Offsets of the text before the first part heading (title, opening paragraph). */

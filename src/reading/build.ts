@@ -10,9 +10,14 @@ import { ReportModelSchema, type ReportModel, type Span } from '../model/schema.
 import { readT2, readT3, readT4, type Regions } from './tables/index.ts';
 import { LineIndex } from './text.ts';
 import { tokenize, type Token } from './tokens.ts';
+import { findFrontMatter, type FrontMatter } from './front-matter.ts';
 
-export function buildModel(source: string, tree: Root): ReportModel {
-  const lines = new LineIndex(source);
+export function buildModel(text: string, tree: Root): ReportModel {
+  const lines = new LineIndex(text);
+  // Front matter is read for its title and date; everything else reads the body, the block blanked
+  // out (offsets, lines and columns unchanged).
+  const frontMatter = findFrontMatter(text);
+  const source = frontMatter ? text.slice(0, frontMatter.end).replace(/[^\r\n]/g, ' ') + text.slice(frontMatter.end) : text;
   const candidates = findHeadingCandidates(source);
   const chosen = chooseParts(candidates);
   const sorted = [...chosen].sort((a, b) => a.start - b.start);
@@ -30,7 +35,7 @@ export function buildModel(source: string, tree: Root): ReportModel {
     };
   });
   const preambleEnd = sorted[0]?.start ?? source.length;
-  const title = findTitle(source, preambleEnd, lines);
+  const title = findTitle(source, preambleEnd, lines) ?? frontMatterTitle(frontMatter, lines);
   const period = findPeriod(source, preambleEnd, lines);
   const tokens = tokenize(source, tree);
   const regions = findRegions(tokens, chosen);
@@ -39,6 +44,7 @@ export function buildModel(source: string, tree: Root): ReportModel {
     const p = parts.find((x) => x.part === part);
     return p ? p.span : lines.span(0, 0);
   };
+  const tables = { t2: readT2(ctx, regions.t2, at(2)), t3: readT3(ctx, regions.t3, at(3)), t4: readT4(ctx, regions.t4, at(4)) };
   const model: ReportModel = {
     year: title?.year ?? period?.start.year ?? null,
     title,
@@ -67,8 +73,13 @@ export function buildModel(source: string, tree: Root): ReportModel {
       part: [...parts].sort((a, b) => b.span.start.offset - a.span.start.offset).find((p) => p.span.start.offset <= f.keyword)?.part ?? null,
     })),
     parts,
-    tables: { t2: readT2(ctx, regions.t2, at(2)), t3: readT3(ctx, regions.t3, at(3)), t4: readT4(ctx, regions.t4, at(4)) },
+    tables,
     documentStart: lines.span(0, 0),
+    evidence: evidence(tree, source, title, parts, period, tables),
+    frontMatter: frontMatter ? { span: lines.span(frontMatter.start, frontMatter.end) } : null,
+    published: frontMatter?.date
+      ? { year: frontMatter.date.year, month: frontMatter.date.month, day: frontMatter.date.day, span: lines.span(frontMatter.date.start, frontMatter.date.end) }
+      : null,
     preamble: { start: 0, end: preambleEnd },
   };
   return deepFreeze(ReportModelSchema.parse(model));
@@ -130,6 +141,40 @@ export function findRegions(tokens: readonly Token[], parts: readonly HeadingCan
     t3: t3s === null ? null : [t3s, firstAfter(t3s, headings, t4s ?? end)],
     t4: t4s === null ? null : [t4s, firstAfter(t4s, closing, end)],
   };
+}
+
+/** What shows a report, outside fenced code blocks (a README quotes reports in them). */
+function evidence(tree: Root, source: string, title: ReportModel['title'], parts: ReportModel['parts'], period: ReportModel['period'], tables: ReportModel['tables']): ReportModel['evidence'] {
+  const fenced = tree.children.flatMap((node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    return node.type === 'code' && start !== undefined && end !== undefined && /^[ \t]*(?:```|~~~)/.test(source.slice(start, start + 8)) ? [[start, end] as const] : [];
+  });
+  const outside = (span: Span | undefined) => span !== undefined && !fenced.some(([a, b]) => span.start.offset >= a && span.start.offset < b);
+  const rows = Object.values(tables).flatMap((t) => t.rows);
+  return {
+    // A title line: the title is the whole line ("…年度报告撰写指南" is a guide's).
+    title: title !== null && title.year !== null && outside(title.span) && /^[\s*_#》」”"）)。.]*$/.test(source.slice(title.span.end.offset, lineEnd(source, title.span.end.offset))),
+    // Parts whose headings stand on lines of their own (prose that lists the six names is no report).
+    parts: new Set(parts.filter((p) => outside(p.span)).map((p) => p.span.start.line)).size,
+    tableRows: rows.filter((r) => r.status === 'read' && outside(r.found?.span ?? r.cells[0]?.span)).length,
+    period: period !== null && outside(period.span),
+  };
+}
+
+function lineEnd(source: string, from: number): number {
+  const end = source.indexOf('\n', from);
+  return end < 0 ? source.length : end;
+}
+
+/** The front matter's `title`, read as a title line is, at its place in the file. */
+function frontMatterTitle(frontMatter: FrontMatter | null, lines: LineIndex): ReturnType<typeof findTitle> {
+  const field = frontMatter?.title;
+  if (!field) return null;
+  const own = new LineIndex(field.text);
+  const title = findTitle(field.text, field.text.length, own);
+  if (!title) return null;
+  return { ...title, span: lines.span(field.start + title.span.start.offset, field.start + title.span.end.offset) };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -229,6 +229,8 @@ export function tokenize(source: string, tree: Root): Token[] {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
+    // Front matter (title, date, …) is no table content.
+    if ((node.type as string) === 'yaml' || (node.type as string) === 'toml') return;
     if (node.type === 'table') scanTable(node, source, out);
     else if (node.type === 'html' && /<t[dhr][\s>]/i.test(node.value)) scanHtml(source.slice(start, end), start, out);
     else scanLines(start, end);

@@ -3,6 +3,7 @@
 // (as `prepare` builds them on install; not committed); the Action's bundle to a cache folder, so
 // that the committed dist/action.js stays what CI compares with a fresh build.
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +12,9 @@ export const TEST_ACTION_DIR = path.join(root, 'node_modules/.cache/xxgk-lint-te
 
 export default function globalSetup() {
   const build = path.join(root, 'scripts/build.mjs');
+  // Start from a fresh file: a hard-linked node_modules (a copy made with cp -al) must not share
+  // the bundle with another checkout.
+  rmSync(TEST_ACTION_DIR, { recursive: true, force: true });
   execFileSync(process.execPath, [build, '--only', 'npm'], { cwd: root, stdio: 'inherit' });
   execFileSync(process.execPath, [build, '--only', 'action', '--outdir', TEST_ACTION_DIR], { cwd: root, stdio: 'inherit' });
 }

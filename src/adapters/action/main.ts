@@ -19,7 +19,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { builtinRules } from '../../../rules/index.ts';
-import { ConfigError, configRunsCode, loadConfig } from '../../engine/config.ts';
+import { ConfigError, classifier, configRunsCode, loadConfig } from '../../engine/config.ts';
 import type { LoadConfigOptions, LoadedConfig } from '../../engine/config.ts';
 import { formatters } from '../formatters/index.ts';
 import type { FormatterContext } from '../formatters/index.ts';
@@ -78,7 +78,8 @@ async function lintRepository(inputs: Inputs, context: RunContext): Promise<void
   const rules = ruleSet(loaded.config);
   const selection = await selectFiles(inputs, context, loaded, octokit);
   const results: LintResult[] = [];
-  for (const file of selection.files) results.push(await lintFile(file, { locale, config: loaded.config }));
+  const classify = classifier(loaded);
+  for (const file of selection.files) results.push(await lintFile(file, { locale, config: loaded.config, classify: classify(file) }));
 
   const findings = findingsOf(results, cwd);
   const { errors } = countLevels(findings);

@@ -13,7 +13,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtinRules } from '../../../rules/index.ts';
-import { ConfigError, loadConfig } from '../../engine/config.ts';
+import { ConfigError, classifier, loadConfig } from '../../engine/config.ts';
 import { expandPaths } from '../../engine/files.ts';
 import type { Unmatched } from '../../engine/files.ts';
 import { FORMAT_NAMES, formatters, isFormatName } from '../formatters/index.ts';
@@ -57,6 +57,8 @@ interface CliOptions {
   /** --no-code: refuse JavaScript configs, plugins and rule files. */
   noCode: boolean;
   reportUnusedDisable: boolean;
+  /** Name the files skipped as not reports. */
+  verbose: boolean;
   help: boolean;
   version: boolean;
 }
@@ -82,6 +84,7 @@ const OPTIONS = {
   'output-file': { type: 'string', short: 'o' },
   'no-code': { type: 'boolean' },
   'report-unused-disable': { type: 'boolean' },
+  verbose: { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -141,13 +144,14 @@ async function run(
 
   const results: LintResult[] = [];
   const lintOptions = { locale, config: loaded.config, ...(options.reportUnusedDisable ? { reportUnusedDisable: true } : {}) };
-  for (const file of files) results.push(await lintFile(file, lintOptions, lint));
+  const classify = classifier(loaded);
+  for (const file of files) results.push(await lintFile(file, { ...lintOptions, classify: classify(file) }, lint));
 
   // As ESLint does, warnings count towards --max-warnings even when --quiet hides them.
   const counts = totalCounts(results);
   const shown = options.quiet ? results.map(errorsOnly) : results;
   const color = options.outputFile === undefined && useColor(io, env);
-  const output = formatters[options.format](shown, { locale, cwd: io.cwd, rules: allRules, color });
+  const output = formatters[options.format](shown, { locale, cwd: io.cwd, rules: allRules, color, verbose: options.verbose });
   await writeOutput(output, options.outputFile, io);
 
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warningCount > options.maxWarnings;
@@ -215,6 +219,7 @@ function parseOptions(argv: readonly string[]): CliOptions {
     outputFile: values['output-file'],
     noCode: values['no-code'] ?? false,
     reportUnusedDisable: values['report-unused-disable'] ?? false,
+    verbose: values.verbose ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };

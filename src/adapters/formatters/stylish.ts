@@ -37,11 +37,19 @@ export const stylish: Formatter = (results, context) => {
     if (rows.length === 0) continue;
     blocks.push(`${styles.underline(relativePath(result.filePath, context.cwd))}\n${table(rows, context.locale, styles)}`);
   }
-  if (blocks.length === 0) return '';
+  // Files judged not to be reports were not linted: say how many (and, with --verbose, which).
+  const skipped = results.filter((r) => r.notReport);
+  const skippedNote =
+    skipped.length === 0
+      ? ''
+      : `${styles.dim(t('notReports', context.locale, { count: skipped.length, fileWord: plural(skipped.length, 'file', 'files') }))}\n${
+          context.verbose ? skipped.map((r) => `  ${styles.dim(relativePath(r.filePath, context.cwd))}\n`).join('') : ''
+        }`;
+  if (blocks.length === 0) return skippedNote === '' ? '' : `\n${skippedNote}`;
   const { errorCount, warningCount } = totalCounts(results);
   const colour = errorCount > 0 ? styles.red : styles.yellow;
   const summary = colour(styles.bold(`\u2716 ${summaryText(errorCount, warningCount, context.locale)}`));
-  return `\n${blocks.join('\n\n')}\n\n${summary}\n`;
+  return `\n${blocks.join('\n\n')}\n\n${summary}\n${skippedNote === '' ? '' : `\n${skippedNote}`}`;
 };
 
 function rowsOf(result: LintResult): Row[] {

@@ -9,6 +9,8 @@ export interface FormatterContext {
   rules: readonly Rule[];
   /** ANSI colours (stylish only). The CLI decides from TTY and NO_COLOR; formatters stay pure. */
   color?: boolean;
+  /** Name every file skipped as not a report (stylish; `--verbose`). */
+  verbose?: boolean;
 }
 
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;

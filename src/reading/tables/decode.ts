@@ -191,6 +191,22 @@ function splits(tokens: readonly Token[], expected: number, relation: RowRelatio
   const results: Reading[] = [];
   const cells: DraftCell[] = [];
   let work = 0;
+  // With a row total last, choose the total first: the other cells can then never add up to
+  // more than it, which cuts the search to almost nothing.
+  if (relation === ROW_TOTAL) {
+    const last = tokens[tokens.length - 1];
+    if (!last) return results;
+    for (let len = 1; len <= Math.min(MAX_DIGITS, last.raw.length); len++) {
+      const digits = last.raw.slice(last.raw.length - len);
+      if (len > 1 && digits.startsWith('0')) continue;
+      const head = last.raw.length === len ? tokens.slice(0, -1) : [...tokens.slice(0, -1), { ...last, raw: last.raw.slice(0, last.raw.length - len) }];
+      const total: DraftCell = { kind: 'number', value: Number(digits), raw: digits, start: last.end - len, end: last.end, read: len === last.raw.length ? 'written' : 'split' };
+      const found = splitsBelow(head, expected - 1, Number(digits));
+      if (found === null) return null;
+      for (const f of found) results.push(readingOf([...f, total]));
+    }
+    return results;
+  }
   const totalDigits = tokens.reduce((n, t) => n + t.raw.length, 0);
   const walk = (ti: number, pos: number, digitsLeft: number): boolean => {
     if (++work > SPLIT_BUDGET) return false;
@@ -220,6 +236,43 @@ function splits(tokens: readonly Token[], expected: number, relation: RowRelatio
     return true;
   };
   return walk(0, 0, totalDigits) ? results : null;
+}
+
+function readingOf(cells: DraftCell[]): Reading {
+  return { cells, how: cells.some((c) => c.read === 'split') ? 'split' : 'written' };
+}
+
+/** Splits of the digit runs into `count` cells that add up to exactly `total`; null when over budget. */
+function splitsBelow(tokens: readonly Token[], count: number, total: number): DraftCell[][] | null {
+  const out: DraftCell[][] = [];
+  const cells: DraftCell[] = [];
+  let work = 0;
+  const digitsLeftFrom = (ti: number, pos: number) => tokens.slice(ti).reduce((n, t, k) => n + t.raw.length - (k === 0 ? pos : 0), 0);
+  const walk = (ti: number, pos: number, sum: number): boolean => {
+    if (++work > SPLIT_BUDGET) return false;
+    const cellsLeft = count - cells.length;
+    const digitsLeft = digitsLeftFrom(ti, pos);
+    if (digitsLeft < cellsLeft || digitsLeft > cellsLeft * MAX_DIGITS || sum > total) return true;
+    const t = tokens[ti];
+    if (!t || cellsLeft === 0) {
+      if (!t && cellsLeft === 0 && sum === total) out.push(cells.map((c) => ({ ...c })));
+      return true;
+    }
+    const rest = t.raw.length - pos;
+    for (let len = 1; len <= Math.min(MAX_DIGITS, rest); len++) {
+      const digits = t.raw.slice(pos, pos + len);
+      if (len > 1 && digits.startsWith('0')) break;
+      const value = Number(digits);
+      if (sum + value > total) break;
+      const whole = pos === 0 && len === t.raw.length;
+      cells.push({ kind: 'number', value, raw: digits, start: t.start + pos, end: t.start + pos + len, read: whole ? 'written' : 'split' });
+      const ok = len === rest ? walk(ti + 1, 0, sum + value) : walk(ti, pos + len, sum + value);
+      cells.pop();
+      if (!ok) return false;
+    }
+    return true;
+  };
+  return walk(0, 0, 0) ? out : null;
 }
 
 /** A written value as a cell: numbers checked against what the row allows. */

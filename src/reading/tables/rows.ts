@@ -157,6 +157,9 @@ export function readRows(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[
   const byRow = new Map(anchors.map((a) => [a.row.id, a]));
   const groupWords = tpl.vocabulary.map((v) => stripEnumerators(norm(v)));
   const out: RowOutcome[] = [];
+  // A table whose values stand in delimited cells (tabs, pipes, table cells) for the most part.
+  const valueTokens = ctx.tokens.slice(region[0], region[1]).filter((t) => t.kind === 'num');
+  const delimitedTable = valueTokens.length > 0 && valueTokens.filter((t) => t.delimited).length * 2 > valueTokens.length;
   tpl.rows.forEach((row, index) => {
     const anchor = byRow.get(row.id);
     if (!anchor) {
@@ -224,9 +227,15 @@ export function readRows(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[
     const last = nonBlank[nonBlank.length - 1];
     const valueSpan = first && last ? span(ctx, first.start, last.end) : found.span;
     if (nonBlank.length === 0) {
-      // A label with no value at all (empty cells or nothing after it): a row left blank.
-      facts.push({ kind: 'blankRow', row: rowRef(row), span: found.span });
-      out.push({ row: { ...base, status: 'blank' } });
+      // A label with no value in a table whose cells are delimited (tabs, pipes, table cells): a
+      // row left blank. In PDF or plain text a label without values only means they are elsewhere.
+      if (ctx.tokens[anchor.last]?.delimited || delimitedTable) {
+        facts.push({ kind: 'blankRow', row: rowRef(row), span: found.span });
+        out.push({ row: { ...base, status: 'blank' } });
+      } else {
+        facts.push({ kind: 'cellCount', row: rowRef(row), found: 0, expected: row.columns.length, blanks: 0, span: found.span });
+        out.push({ row: { ...base, status: 'count' } });
+      }
       return;
     }
     const decoded = decodeRow({

@@ -22,8 +22,10 @@ export function readT3(ctx: Ctx, region: [number, number] | null, fallback: Span
   if (!region) return missingTable('t3', '三', fallback);
   const facts: TableFact[] = [];
   const text = regionText(ctx, region);
-  const template: Template = T3_SIGNALS_2021.some((s) => text.includes(s)) ? '2021' : '2019';
-  const tpl = template === '2021' ? T3_2021 : T3_2019;
+  // 2021 shows itself by the sub-rows of （六）; 2019 by a （六）其他处理 without them. A table cut
+  // off before （六） shows neither: its template is unknown (read against 2021's rows).
+  const template: Template = T3_SIGNALS_2021.some((s) => text.includes(s)) ? '2021' : text.includes(norm('其他处理')) ? '2019' : 'unknown';
+  const tpl = template === '2019' ? T3_2019 : T3_2021;
   const groups = T3_GROUPS.map((v) => stripEnumerators(norm(v)));
   const keys = tpl.rows.map((r) => norm(r.key));
   // Pieces of a group label (（三）不予公开) that a layout prints between its children's labels.
