@@ -39,7 +39,7 @@ describe('defaultConfig', () => {
 
 describe('resolveConfig', () => {
   it('returns the defaults for an empty config', () => {
-    expect(resolveConfig({}, fakeRules)).toEqual({ config: defaultConfig(fakeRules), ignores: [] });
+    expect(resolveConfig({}, fakeRules)).toEqual({ config: defaultConfig(fakeRules), ignores: [], reports: [], notReports: [] });
   });
 
   it('accepts off, warn and error, as words or numbers', () => {
@@ -98,7 +98,7 @@ describe('resolveConfig', () => {
   it('reports unknown top-level keys, with a suggestion when one is close', () => {
     expect(problemsOf({ rule: {}, extends: 'x' })).toEqual([
       'rule  unknown key; did you mean rules, ruleFiles?',
-      'extends  unknown key; allowed keys: rules, ignores, plugins, ruleFiles, $schema',
+      'extends  unknown key; allowed keys: rules, ignores, plugins, ruleFiles, reports, notReports, $schema',
     ]);
   });
 

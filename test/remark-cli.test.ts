@@ -85,7 +85,8 @@ describe('remark --use xxgk-lint/remark', () => {
         expect(m.url).toBe(`https://github.com/xxgk-lint/xxgk-lint/blob/main/docs/rules/${m.ruleId}.md`);
       }
     }
-    expect(compared).toBeGreaterThan(100);
+    // One finding per cause keeps the corpus at some 80 findings; enough to compare.
+    expect(compared).toBeGreaterThan(50);
     // remark-cli also finds the READMEs under examples/; the project's .xxgk-lint.json ignores
     // them, and the plugin reads it as the CLI does.
     for (const file of fromRemarkCli.files.filter((f) => f.path.endsWith('README.md'))) expect({ file: file.path, messages: file.messages }).toEqual({ file: file.path, messages: [] });

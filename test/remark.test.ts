@@ -45,7 +45,7 @@ describe('remark plugin in a unified pipeline', () => {
 
   it('makes messages with ruleId, source, url, fatal and a position', async () => {
     const messages = await lint(DEFECTS, { config: false, locale: 'en' });
-    expect(messages).toHaveLength(7);
+    expect(messages).toHaveLength(5);
     const fee = messages.find((m) => m.ruleId === 'fee-statement');
     expect(fee).toMatchObject({
       source: 'xxgk-lint',
@@ -117,7 +117,7 @@ describe('remark plugin in a unified pipeline', () => {
     expect(found).toHaveLength(4);
     expect(await lint(DEFECTS, { locale: 'en' }, { cwd: dir, path: 'README.md' })).toEqual([]);
     // config: false reads none; config: 'file' reads that one.
-    expect(await lint(DEFECTS, { config: false }, { cwd: dir })).toHaveLength(7);
+    expect(await lint(DEFECTS, { config: false }, { cwd: dir })).toHaveLength(5);
     await writeTree(dir, { 'other.json': JSON.stringify({ rules: { 'fee-statement': 'off' } }) });
     expect((await lint(DEFECTS, { config: 'other.json' }, { cwd: dir })).map((m) => m.ruleId)).not.toContain('fee-statement');
   });
