@@ -1,0 +1,103 @@
+/**
+ * Reports as a set: the index of every report of the run by agency and year, and the second
+ * phase of a run, in which the rules' `checkSet` hooks look at a report together with the others
+ * (the same agency's report for the year before, say). Works on digests only (plain data, see
+ * digest.ts), so the first phase may run anywhere (worker threads).
+ */
+import { defaultSetting, guarded, type ResolvedConfig } from './lint.ts';
+import type { ReportDigest, Rule, SetRuleContext } from '../rule.ts';
+import type { Diagnostic, Locale } from '../types.ts';
+
+/** A place name ending in 省 or 市 that a report may put before its agency's name (淮安市 + 洪泽区人民政府). */
+const PLACE_PREFIX = /^[\u4e00-\u9fff]{1,8}?[省市]$/;
+/** The shorter name must still name a place of its own: …区/县/市/旗 before the body's name. */
+const OWN_PLACE = /^[\u4e00-\u9fff]{1,8}?[区县市旗州盟]/;
+
+/**
+ * Whether two agency keys name the same agency: equal, or one is the other with a province or
+ * city in front (`淮安市洪泽区人民政府` and `洪泽区人民政府`, as one agency titles its reports in
+ * different years). Other renamings need the config's `agencies`.
+ */
+export function sameAgency(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  if (short.length < 5 || !long.endsWith(short) || !OWN_PLACE.test(short)) return false;
+  return PLACE_PREFIX.test(long.slice(0, long.length - short.length));
+}
+
+export class ReportIndex {
+  readonly #byAgency = new Map<string, ReportDigest[]>();
+
+  constructor(readonly reports: readonly ReportDigest[]) {
+    const sorted = [...reports].sort((x, y) => (x.filePath < y.filePath ? -1 : x.filePath > y.filePath ? 1 : 0));
+    for (const report of sorted) {
+      if (report.agency === null || report.year === null) continue;
+      const list = this.#byAgency.get(report.agency) ?? [];
+      list.push(report);
+      this.#byAgency.set(report.agency, list);
+    }
+  }
+
+  /** Whether `other` is the year-before report of one of the reports indexed. */
+  hasPreviousYearOf(other: ReportDigest): boolean {
+    if (other.agency === null || other.year === null) return false;
+    const year = other.year + 1;
+    return this.reports.some((r) => r.year === year && r.agency !== null && sameAgency(r.agency, other.agency as string));
+  }
+
+  /** The same agency's report for `year` (not `self`), first by path; undefined when none. */
+  find(self: ReportDigest, year: number): ReportDigest | undefined {
+    if (self.agency === null) return undefined;
+    const exact = this.#byAgency.get(self.agency)?.find((r) => r.year === year && r !== self);
+    if (exact) return exact;
+    for (const [agency, list] of this.#byAgency) {
+      if (agency === self.agency || !sameAgency(agency, self.agency)) continue;
+      const found = list.find((r) => r.year === year && r !== self);
+      if (found) return found;
+    }
+    return undefined;
+  }
+}
+
+/** The rules with a `checkSet` hook. */
+export function setRules(rules: readonly Rule[]): Rule[] {
+  return rules.filter((rule) => typeof rule.checkSet === 'function');
+}
+
+/**
+ * Runs every enabled `checkSet` over each of `targets`, with `reports` (targets included) as the
+ * run. Returns the findings by target.
+ */
+export function runSetRules(
+  targets: readonly ReportDigest[],
+  reports: readonly ReportDigest[],
+  rules: readonly Rule[],
+  config: ResolvedConfig | undefined,
+  locale: Locale,
+): Map<ReportDigest, Diagnostic[]> {
+  const out = new Map<ReportDigest, Diagnostic[]>();
+  const active = setRules(rules)
+    .map((rule) => ({ rule, setting: config?.rules[rule.meta.id] ?? defaultSetting(rule) }))
+    .filter(({ setting }) => setting.severity !== 0);
+  if (active.length === 0) return out;
+  const index = new ReportIndex(reports);
+  for (const current of targets) {
+    const messages: Diagnostic[] = [];
+    for (const { rule, setting } of active) {
+      guarded(rule, locale, messages, (report) => {
+        const context: SetRuleContext<unknown> = {
+          current,
+          previousYear: () => (current.year === null ? undefined : index.find(current, current.year - 1)),
+          sameAgency: (year: number) => index.find(current, year),
+          reports,
+          options: setting.options,
+          locale,
+          report,
+        };
+        rule.checkSet?.(context);
+      }, setting);
+    }
+    out.set(current, messages);
+  }
+  return out;
+}
