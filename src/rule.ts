@@ -22,6 +22,13 @@ export interface SampleSpec {
   opening?: string | null;
   part6?: string;
   signature?: string | null;
+  /**
+   * Table 三's figures (six applicant columns each; 总计 and row 一 are computed so that the table
+   * adds up): outcomes by row id (`t3.open`, …), row 二 `carried` and row 四 `carryOver`.
+   */
+  t3?: { outcomes?: Readonly<Record<string, readonly number[]>>; carried?: readonly number[]; carryOver?: readonly number[] };
+  /** Table 二's 规章 and 行政规范性文件 rows: [本年制发件数, 本年废止件数, 现行有效件数]. */
+  t2?: { rules?: readonly [number, number, number]; normative?: readonly [number, number, number] };
   /** Replacements applied in order, as String.prototype.replace does (first match, `$1` allowed). */
   replace?: ReadonlyArray<readonly [string | RegExp, string]>;
 }
