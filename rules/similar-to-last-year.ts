@@ -79,7 +79,9 @@ export default defineRule({
     };
     const from = at(current, mine, start);
     const last = at(current, mine, end - 1);
-    const excerpt = current.text.slice(start, end);
+    // As written: from the passage's start, within its sentence, at most 30 characters.
+    const first = mine[current.segment[start] ?? 0];
+    const excerpt = first ? first.text.slice(current.index[start] ?? 0).trim() : current.text.slice(start, end);
     context.report({
       messageId: 'similar',
       data: {
