@@ -20,7 +20,7 @@ export default defineRule({
     messages: {
       mismatch: {
         'zh-CN': '上年结转·{column}为{actual}，而上一年度报告（{file}:{line}）的结转下年度继续办理·{column}为{expected}',
-        en: 'Carried over from last year, {column}: {actual}, but last year’s report ({file}:{line}) carried {expected} forward',
+        en: '上年结转, {column}: {actual}, but last year’s report ({file}:{line}) carried {expected} forward (结转下年度继续办理, {column})',
       },
     },
     examples: {
