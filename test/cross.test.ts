@@ -19,6 +19,8 @@ import { lintFiles } from '../src/engine/lint-file.ts';
 import { digestText, lintText } from '../src/engine/lint.ts';
 import { sameAgency } from '../src/engine/set.ts';
 import { builtinRules } from '../rules/index.ts';
+import { main } from '../src/adapters/cli/main.ts';
+import { definePlugin } from '../src/engine/plugins.ts';
 import type { ReportDigest, Rule, SampleSpec } from '../src/rule.ts';
 import { buildModel } from '../src/reading/build.ts';
 import { parseMarkdown } from '../src/reading/parse.ts';
@@ -209,6 +211,48 @@ describe('the engine and the adapters', () => {
     expect(table).toContain(`| 2024 | c.md | ${results['c.md']?.errorCount} |`);
     expect(table).toMatch(/fee-statement 1\/0/);
     expect(table.trimEnd().split('\n').at(-1)).toMatch(/^Total: 2 agencies, 4 reports/);
+  });
+});
+
+describe('plugins and the CLI', () => {
+  const pair = consistentPair(2024);
+
+  it('a plugin rule with only checkSet loads and runs under its prefixed id', () => {
+    const plugin = definePlugin({
+      name: 'archive',
+      rules: [
+        {
+          meta: { ...carryOver.meta, id: 'has-last-year', messages: { none: { 'zh-CN': '没有上一年度报告', en: 'No report for the year before' } }, examples: { valid: [], invalid: [] } },
+          checkSet(context) {
+            if (!context.previousYear()) context.report({ messageId: 'none', at: { start: { line: 1, column: 1 } } });
+          },
+        },
+      ],
+    });
+    const { config } = resolveConfig({ plugins: [plugin] }, builtinRules);
+    const rule = config.pluginRules?.[0] as Rule;
+    expect(rule.meta.id).toBe('archive/has-last-year');
+    const text = sampleReport(pair.current);
+    expect(ruleIds(lintText(text, { rules: [rule] }))).toEqual(['archive/has-last-year']);
+    expect(ruleIds(lintText(text, { rules: [rule], related: [digestText(sampleReport(pair.previous)) as ReportDigest] }))).toEqual([]);
+  });
+
+  it('the CLI lints every file of the run as one set and prints the summary', async () => {
+    const dir = await makeTempDir();
+    await writeTree(dir, { 'a/一.md': sampleReport(pair.current), 'b/二.md': sampleReport({ ...pair.previous, t3: { ...pair.previous.t3, carryOver: [4, 0, 0, 0, 0, 0] } }) });
+    let stdout = '';
+    const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true }, cwd: dir, env: {} };
+    expect(await main(['--locale', 'en', '-f', 'json', '.'], io)).toBe(1);
+    const parsed = JSON.parse(stdout) as Array<{ filePath: string; year: number; messages: Array<{ ruleId: string; message: string }> }>;
+    expect(parsed.map((r) => [path.basename(r.filePath), r.year, r.messages.filter((m) => m.ruleId === 'carry-over').length])).toEqual([
+      ['一.md', 2024, 2],
+      ['二.md', 2023, 0],
+    ]);
+    expect(parsed[0]?.messages.find((m) => m.ruleId === 'carry-over')?.message).toContain('(../b/二.md:');
+    stdout = '';
+    await main(['-f', 'summary', '.'], io);
+    expect(stdout).toContain('## 福州市示例区工业和信息化局');
+    expect(stdout).toMatch(/\| 2024 \| a\/一\.md \| 2 \| 0 \| carry-over 2\/0 \|/);
   });
 });
 
