@@ -17,7 +17,7 @@ import { resolveConfig } from '../src/engine/config.ts';
 import { normalizeAgency } from '../src/engine/digest.ts';
 import { lintFiles } from '../src/engine/lint-file.ts';
 import { digestText, lintText } from '../src/engine/lint.ts';
-import { sameAgency } from '../src/engine/set.ts';
+import { ReportIndex, sameAgency } from '../src/engine/set.ts';
 import { builtinRules } from '../rules/index.ts';
 import { main } from '../src/adapters/cli/main.ts';
 import { definePlugin } from '../src/engine/plugins.ts';
@@ -138,6 +138,12 @@ describe('identity: agency and year, not file names', () => {
     expect(sameAgency('淮安市洪泽区人民政府', '洪泽区人民政府')).toBe(true);
     expect(sameAgency('福州市人民政府', '人民政府')).toBe(false);
     expect(sameAgency('淮安市人民政府', '洪泽区人民政府')).toBe(false);
+    const digest = (agency: string, year: number, filePath: string) => ({ ...(digestText(sampleReport({ year })) as ReportDigest), agency, year, filePath });
+    const short = digest('鼓楼区人民政府', 2024, 'a.md');
+    // Unambiguous: the short name finds the long one's year before.
+    expect(new ReportIndex([short, digest('福州市鼓楼区人民政府', 2023, 'b.md')]).find(short, 2023)?.filePath).toBe('b.md');
+    // Two cities have a 鼓楼区: no guess.
+    expect(new ReportIndex([short, digest('福州市鼓楼区人民政府', 2023, 'b.md'), digest('南京市鼓楼区人民政府', 2023, 'c.md')]).find(short, 2023)).toBeUndefined();
   });
 
   it('falls back to the signature’s agency and the period’s year when the title has none', () => {
@@ -300,5 +306,7 @@ describe('similarity', () => {
     const results = await lintFiles(files, { locale: 'zh-CN', rules: CROSS, config: { rules: {} } });
     expect(results.flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)} ${m.ruleId} ${m.message}`))).toEqual([]);
     expect(results.map((r) => r.year)).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025, 2023, 2024]);
+    // One agency, one group in the summary, whichever way its title names it.
+    expect(results.slice(-2).map((r) => r.agency)).toEqual(['淮安市洪泽区人民政府', '淮安市洪泽区人民政府']);
   });
 });

@@ -115,11 +115,12 @@ export function proseOf(model: ReportModel, tree: Root, source: string): ProseSe
   return segments;
 }
 
-export function buildDigest(filePath: string, model: ReportModel, tree: Root, source: string, aliases?: ReadonlyMap<string, string>): ReportDigest {
+/** `withProse: false` leaves `prose` empty (no cross-report rule of the run reads it). */
+export function buildDigest(filePath: string, model: ReportModel, tree: Root, source: string, aliases?: ReadonlyMap<string, string>, withProse = true): ReportDigest {
   return {
     filePath,
     ...identify(model, aliases),
     tables: { t2: digestTable(model.tables.t2), t3: digestTable(model.tables.t3), t4: digestTable(model.tables.t4) },
-    prose: proseOf(model, tree, source),
+    prose: withProse ? proseOf(model, tree, source) : [],
   };
 }

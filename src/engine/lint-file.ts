@@ -2,7 +2,7 @@
 import { readReport } from './decode.ts';
 import { analyzeText, finishAnalysis, lintText, rulesToRun, type FileAnalysis, type LintTextOptions } from './lint.ts';
 import { fatalResult } from './results.ts';
-import { ReportIndex, runSetRules } from './set.ts';
+import { ReportIndex, canonicalAgencies, runSetRules } from './set.ts';
 import type { ReportDigest } from '../rule.ts';
 import type { LintResult, Locale } from '../types.ts';
 
@@ -112,11 +112,15 @@ export async function previousYearReports(targets: readonly ReportDigest[], cand
 /** Phase two: the cross-report rules over the run, then each file's LintResult. */
 export function finishRun(outcomes: readonly FileOutcome[], context: readonly ReportDigest[], options: LintTextOptions & { locale: Locale }): LintResult[] {
   const targets = outcomes.flatMap((o) => (o.analysis?.digest ? [o.analysis.digest] : []));
-  const findings = runSetRules(targets, [...targets, ...context], rulesToRun(options), options.config, options.locale);
+  const all = [...targets, ...context];
+  const findings = runSetRules(targets, all, rulesToRun(options), options.config, options.locale);
+  // One agency, one group: 洪泽区人民政府 (2023) and 淮安市洪泽区人民政府 (2024) share the longer name.
+  const canonical = canonicalAgencies(all);
   return outcomes.map((outcome) => {
     if (!outcome.analysis) return outcome.result as LintResult;
     const digest = outcome.analysis.digest;
     const result = finishAnalysis(outcome.analysis, (digest && findings.get(digest)) || [], options);
+    if (result.agency !== undefined) result.agency = canonical.get(result.agency) ?? result.agency;
     return outcome.encoding ? { ...result, encoding: outcome.encoding } : result;
   });
 }

@@ -112,10 +112,13 @@ export function analyzeText(source: string, options: LintTextOptions & { digestO
     const message = locale === 'en' ? `xxgk-lint could not read this report (internal error: ${String(error)})` : `xxgk-lint 无法读取此报告（内部错误：${String(error)}）`;
     return { filePath, messages: [], directives: [], digest: null, failed: { ...summarize(filePath, []), fatal: { messageId: 'internalError', message }, errorCount: 1 } };
   }
-  const digest = buildDigest(filePath, model, tree, source, aliasIndex(options.config?.agencies));
+  const rules = rulesToRun(options);
+  // The prose is only extracted when a cross-report rule will read it.
+  const setRuleOn = rules.some((rule) => typeof rule.checkSet === 'function' && (options.config?.rules[rule.meta.id] ?? defaultSetting(rule)).severity !== 0);
+  const digest = buildDigest(filePath, model, tree, source, aliasIndex(options.config?.agencies), setRuleOn);
   const messages: Diagnostic[] = [];
   if (!options.digestOnly) {
-    for (const rule of rulesToRun(options)) {
+    for (const rule of rules) {
       if (typeof rule.check !== 'function') continue;
       const setting = options.config?.rules[rule.meta.id] ?? defaultSetting(rule);
       if (setting.severity === 0) continue;

@@ -50,12 +50,29 @@ export class ReportIndex {
     if (self.agency === null) return undefined;
     const exact = this.#byAgency.get(self.agency)?.find((r) => r.year === year && r !== self);
     if (exact) return exact;
-    for (const [agency, list] of this.#byAgency) {
-      if (agency === self.agency || !sameAgency(agency, self.agency)) continue;
-      const found = list.find((r) => r.year === year && r !== self);
-      if (found) return found;
-    }
-    return undefined;
+    // A name with or without its city: only when exactly one other agency of the run matches
+    // (鼓楼区人民政府 could be 南京市's or 福州市's).
+    const matches = this.aliasesOf(self.agency);
+    if (matches.length !== 1) return undefined;
+    return this.#byAgency.get(matches[0] as string)?.find((r) => r.year === year && r !== self);
+  }
+
+  /** The other agency keys of the run that name the same agency with or without a city in front. */
+  aliasesOf(agency: string): string[] {
+    return [...this.#byAgency.keys()].filter((other) => other !== agency && sameAgency(other, agency));
+  }
+
+  /**
+   * The key a summary should group this agency under: the longest name of the run that names it
+   * with or without a city in front, when that is unambiguous; else the key itself.
+   */
+  canonical(agency: string): string {
+    const matches = this.aliasesOf(agency);
+    if (matches.length === 0) return agency;
+    const all = [agency, ...matches].sort((a, b) => b.length - a.length);
+    const longest = all[0] as string;
+    // Every other name must be the longest one with its city removed.
+    return all.every((name) => name === longest || sameAgency(name, longest)) && this.aliasesOf(longest).length === all.length - 1 ? longest : agency;
   }
 }
 
@@ -68,6 +85,14 @@ export function setRules(rules: readonly Rule[]): Rule[] {
  * Runs every enabled `checkSet` over each of `targets`, with `reports` (targets included) as the
  * run. Returns the findings by target.
  */
+/** The reports' agency keys, each mapped to the key a summary groups it under (see ReportIndex.canonical). */
+export function canonicalAgencies(reports: readonly ReportDigest[]): Map<string, string> {
+  const index = new ReportIndex(reports);
+  const out = new Map<string, string>();
+  for (const report of reports) if (report.agency !== null && !out.has(report.agency)) out.set(report.agency, index.canonical(report.agency));
+  return out;
+}
+
 export function runSetRules(
   targets: readonly ReportDigest[],
   reports: readonly ReportDigest[],
