@@ -14,7 +14,7 @@ import ts from 'typescript';
 import { z } from 'zod';
 import { builtinRules } from '../rules/index.ts';
 import { exampleCode } from '../src/testing/sample.ts';
-import { runSingleRule } from '../src/testing/rule-tester.ts';
+import { runRuleExample } from '../src/testing/rule-tester.ts';
 import { defaultSetting } from '../src/engine/lint.ts';
 import type { InvalidRuleExample, LocalizedText, Rule, RuleExample } from '../src/rule.ts';
 import type { Diagnostic, Locale } from '../src/types.ts';
@@ -166,6 +166,13 @@ function exampleSection(rule: Rule, example: RuleExample | InvalidRuleExample, i
   const fence = fenceFor(code);
   out.push('<details>', `<summary>报告全文 · Full report (${lines} 行 · lines)</summary>`, '');
   out.push(`${fence}markdown`, code.replace(/\n$/, ''), fence, '', '</details>', '');
+  (example.related ?? []).forEach((related, i) => {
+    const text = exampleCode(related);
+    const relatedFence = fenceFor(text);
+    const name = related.filePath ?? `related-${i + 1}.md`;
+    out.push('<details>', `<summary>同一次检查中的另一份报告 · Another report of the run: <code>${name}</code> (${text.replace(/\n$/, '').split('\n').length} 行 · lines)</summary>`, '');
+    out.push(`${relatedFence}markdown`, text.replace(/\n$/, ''), relatedFence, '', '</details>', '');
+  });
 
   const zh = runExample(rule, example, 'zh-CN');
   const en = runExample(rule, example, 'en');
@@ -197,7 +204,7 @@ function exampleSection(rule: Rule, example: RuleExample | InvalidRuleExample, i
 
 /** Lints the example with this rule only, at its default severity, with the example's options. */
 export function runExample(rule: Rule, example: RuleExample, locale: Locale): Diagnostic[] {
-  return runSingleRule(rule, exampleCode(example), example.options, locale);
+  return runRuleExample(rule, example, locale);
 }
 
 // ---- Index and README table -------------------------------------------------------------------

@@ -1,6 +1,10 @@
 /** The library entry (`import { lintText } from 'xxgk-lint'`), for adapters and users' own tools. */
-export { lintText, summarize } from './engine/lint.ts';
-export type { LintTextOptions, ResolvedConfig, RuleSetting } from './engine/lint.ts';
+export { analyzeText, digestText, finishAnalysis, lintText, summarize } from './engine/lint.ts';
+export type { FileAnalysis, LintTextOptions, ResolvedConfig, RuleSetting } from './engine/lint.ts';
+export { analyzeFile, finishRun, lintFile, lintFiles, previousYearReports } from './engine/lint-file.ts';
+export type { FileOutcome, LintFilesOptions } from './engine/lint-file.ts';
+export { normalizeAgency } from './engine/digest.ts';
+export { ReportIndex, runSetRules, sameAgency } from './engine/set.ts';
 export { defineRule, formatMessage, ruleDocsUrl } from './rule.ts';
 // Rule and plugin authoring: the same API the built-in rules use.
 export { definePlugin, LOCAL_PLUGIN } from './engine/plugins.ts';
@@ -15,7 +19,13 @@ export { UNUSED_DISABLE_ID } from './engine/directives.ts';
 export { z } from 'zod';
 export type {
   At,
+  DigestTable,
   InvalidRuleExample,
+  ProseSegment,
+  RelatedExample,
+  ReportDigest,
+  ReportIdentity,
+  SetRuleContext,
   LocalizedText,
   ReportDescriptor,
   Rule,

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { Root } from 'mdast';
 import type { Locale, Point, SeverityName } from './types.ts';
-import type { ReportModel } from './model/schema.ts';
+import type { ReportModel, Row, Table } from './model/schema.ts';
 
 /** A message in both locales; `{name}` placeholders are filled from the report's data. */
 export type LocalizedText = Readonly<Record<Locale, string>>;
@@ -22,14 +22,33 @@ export interface SampleSpec {
   opening?: string | null;
   part6?: string;
   signature?: string | null;
+  /**
+   * Table 三's figures (six applicant columns each; 总计 and row 一 are computed so that the table
+   * adds up): outcomes by row id (`t3.open`, …), row 二 `carried` and row 四 `carryOver`.
+   */
+  t3?: { outcomes?: Readonly<Record<string, readonly number[]>>; carried?: readonly number[]; carryOver?: readonly number[] };
+  /** Table 二's 规章 and 行政规范性文件 rows: [本年制发件数, 本年废止件数, 现行有效件数]. */
+  t2?: { rules?: readonly [number, number, number]; normative?: readonly [number, number, number] };
   /** Replacements applied in order, as String.prototype.replace does (first match, `$1` allowed). */
   replace?: ReadonlyArray<readonly [string | RegExp, string]>;
+}
+
+/** Another report of the same run, for examples and tests of cross-report rules (`checkSet`). */
+export interface RelatedExample {
+  code?: string;
+  sample?: SampleSpec;
+  /** Its path in the run (shown in messages); default `related-<n>.md`. File names never identify a report. */
+  filePath?: string;
 }
 
 export interface RuleExample {
   /** Markdown text of a (usually short) report; or `sample` to build one from the shared sample. */
   code?: string;
   sample?: SampleSpec;
+  /** The example's own path (default `<text>`). */
+  filePath?: string;
+  /** Other reports of the same run (last year's report, say), for rules with `checkSet`. */
+  related?: readonly RelatedExample[];
   /** Options for the rule, if not the defaults. */
   options?: unknown;
   /** What the example shows, for the docs. */
@@ -85,9 +104,79 @@ export interface RuleContext<O> {
   report(descriptor: ReportDescriptor): void;
 }
 
+// ---- Reports as a set ---------------------------------------------------------------------------
+
+/** A table as cross-report rules see it: the model's table without its structure issues. */
+export type DigestTable = Pick<Table, 'id' | 'found' | 'template' | 'columns'> & { rows: readonly Row[] };
+
+/** A piece of prose on one source line: text outside tables, headings, HTML and code, as written. */
+export interface ProseSegment {
+  text: string;
+  /** Where `text` starts (1-based line and column; columns count UTF-16 code units). */
+  line: number;
+  column: number;
+  /** Offset of `text` in the source. */
+  offset: number;
+  /** The statutory part (1–6) the text stands in; null before the first part heading. */
+  part: number | null;
+}
+
+/**
+ * How a report is known across the run: agency and year, and where they were read. A plain,
+ * serialisable object (it may come back from a worker thread): no functions, no mdast.
+ */
+export interface ReportIdentity {
+  /** The agency as written (title, else signature), null when none was found. */
+  agencyText: string | null;
+  /**
+   * The key reports of one agency share: the name normalised (full/half width, spaces removed)
+   * and mapped through the config's `agencies`; null when no agency was found.
+   */
+  agency: string | null;
+  year: number | null;
+  /** Where agency and year were read (`config` when the config's `agencies` renamed it). */
+  identifiedBy: { agency: 'title' | 'signature' | 'config' | null; year: 'title' | 'period' | null };
+}
+
+/**
+ * What the engine keeps of each report for cross-report rules: its identity, its three tables
+ * (cells with their spans) and its prose. Produced per file; rules never see another file's
+ * model, tree or source.
+ */
+export interface ReportDigest extends ReportIdentity {
+  filePath: string;
+  tables: { readonly t2: DigestTable; readonly t3: DigestTable; readonly t4: DigestTable };
+  prose: readonly ProseSegment[];
+}
+
+export interface SetRuleContext<O> {
+  /** This report (the one findings are reported in). */
+  readonly current: ReportDigest;
+  /**
+   * The same agency's report for the year before (`current.year - 1`), from anywhere in the run,
+   * or undefined when the run has none or this report has no agency or year. When the run holds
+   * two reports for that year, the first by path.
+   */
+  previousYear(): ReportDigest | undefined;
+  /** The same agency's report for any year, or undefined. */
+  sameAgency(year: number): ReportDigest | undefined;
+  /** Every report of the run (including those read only as context, e.g. by the Action). */
+  readonly reports: readonly ReportDigest[];
+  readonly options: O;
+  readonly locale: Locale;
+  /** Reports a finding in this report (`current.filePath`). */
+  report(descriptor: ReportDescriptor): void;
+}
+
 export interface Rule<Options extends z.ZodType = z.ZodType> {
   meta: RuleMeta<Options>;
-  check(context: RuleContext<z.output<Options>>): void;
+  /** Checks one report. */
+  check?(context: RuleContext<z.output<Options>>): void;
+  /**
+   * Checks one report against the others of the run (cross-report rules): called once per linted
+   * report after every report of the run has been read. A rule has `check`, `checkSet` or both.
+   */
+  checkSet?(context: SetRuleContext<z.output<Options>>): void;
 }
 
 /** A rule id as written in a rule: kebab-case. Plugin rules are known as `<plugin>/<id>`. */
@@ -100,6 +189,9 @@ export const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 export function defineRule<Options extends z.ZodType>(rule: Rule<Options>): Rule<Options> {
   if (!RULE_ID.test(rule.meta.id)) {
     throw new Error(`rule id "${rule.meta.id}" must be kebab-case`);
+  }
+  if (typeof rule.check !== 'function' && typeof rule.checkSet !== 'function') {
+    throw new Error(`rule ${rule.meta.id} needs check(context) or checkSet(context)`);
   }
   return Object.freeze(rule);
 }

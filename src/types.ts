@@ -41,4 +41,10 @@ export interface LintResult {
   encoding?: string;
   /** Findings that `<!-- xxgk-lint-disable … -->` comments suppressed (not counted, not shown). */
   suppressedMessages?: Diagnostic[];
+  /**
+   * The agency the report is by, as cross-report rules match it (normalised, after the config's
+   * `agencies` mapping), and the report year; absent when the report does not say.
+   */
+  agency?: string;
+  year?: number;
 }

@@ -1,7 +1,8 @@
 /**
  * The configuration file `.xxgk-lint.json`:
  *
- *   { "rules": { "<rule id>": "off" | "warn" | "error" | [severity, options] }, "ignores": ["drafts/**"] }
+ *   { "rules": { "<rule id>": "off" | "warn" | "error" | [severity, options] }, "ignores": ["drafts/**"],
+ *     "agencies": { "<agency's current name>": ["<former name>", …] } }
  *
  * Every problem in a file is collected and reported at once (as Astro does) so that users fix
  * their config in one round instead of one error per run.
@@ -83,6 +84,8 @@ const FileSchema = z.strictObject({
   // whatever their content looks like.
   reports: z.array(z.string()).optional(),
   notReports: z.array(z.string()).optional(),
+  // Names of one agency, for cross-report rules: { "<current name>": ["<former name>", …] }.
+  agencies: z.record(z.string().min(1), z.array(z.string().min(1))).optional(),
   // Lets editors validate the file against a JSON schema.
   $schema: z.string().optional(),
 });
@@ -177,6 +180,7 @@ function resolveWith(raw: unknown, rules: readonly Rule[], options: ResolveOptio
   }
   if (problems.length > 0 || !parsed.success) return fail(problems);
   const config: ResolvedConfig = extra.rules.length > 0 ? { rules: settings, pluginRules: extra.rules } : { rules: settings };
+  if (parsed.data.agencies && Object.keys(parsed.data.agencies).length > 0) config.agencies = parsed.data.agencies;
   return { config, ignores: parsed.data.ignores ?? [], reports: parsed.data.reports ?? [], notReports: parsed.data.notReports ?? [] };
 }
 

@@ -1,7 +1,9 @@
-/** Reads, decodes and lints one file: shared by the CLI and the Action. */
+/** Reads, decodes and lints files: shared by the CLI and the Action. */
 import { readReport } from './decode.ts';
-import { lintText, type LintTextOptions } from './lint.ts';
+import { analyzeText, finishAnalysis, lintText, rulesToRun, type FileAnalysis, type LintTextOptions } from './lint.ts';
 import { fatalResult } from './results.ts';
+import { ReportIndex, canonicalAgencies, runSetRules } from './set.ts';
+import type { ReportDigest } from '../rule.ts';
 import type { LintResult, Locale } from '../types.ts';
 
 export async function lintFile(
@@ -16,9 +18,111 @@ export async function lintFile(
   try {
     result = lint(read.text, { ...options, filePath: file });
   } catch (err) {
-    // Name the file: it is what a bug report needs.
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new Error(`${file}: ${detail}`, { cause: err });
+    throw namedError(file, err);
   }
   return read.encoding === 'utf-8' ? result : { ...result, encoding: read.encoding };
+}
+
+function namedError(file: string, err: unknown): Error {
+  // Name the file: it is what a bug report needs.
+  const detail = err instanceof Error ? err.message : String(err);
+  return new Error(`${file}: ${detail}`, { cause: err });
+}
+
+/** One file read and checked by the per-file rules: the first phase of a run (see lintFiles). */
+export interface FileOutcome {
+  analysis?: FileAnalysis;
+  /** The result as it stands when the file could not be read or decoded. */
+  result?: LintResult;
+  encoding?: string;
+}
+
+/** Phase one for one file: read, decode, model, per-file rules. Serialisable (a worker may run it). */
+export async function analyzeFile(file: string, options: LintTextOptions & { locale: Locale; digestOnly?: boolean }): Promise<FileOutcome> {
+  const read = await readReport(file);
+  if ('error' in read) return { result: fatalResult(file, read.error, options.locale) };
+  try {
+    const analysis = analyzeText(read.text, { ...options, filePath: file });
+    return read.encoding === 'utf-8' ? { analysis } : { analysis, encoding: read.encoding };
+  } catch (err) {
+    throw namedError(file, err);
+  }
+}
+
+export interface LintFilesOptions {
+  /**
+   * Files read only as context for cross-report rules (last year's report of an agency whose
+   * report changed): modelled, never reported on.
+   */
+  context?: readonly string[];
+  /**
+   * Files among which to look for the year-before reports of the linted ones (the Action with
+   * only-changed passes every report of the checkout). Those that are the same agency's report for
+   * the year before a linted report are read as context; the others are not modelled at all.
+   */
+  contextCandidates?: readonly string[];
+  /** How each file is classified (the config's `reports` / `notReports`, see `classifier`). */
+  classify?: (file: string) => 'auto' | 'report' | 'notReport';
+}
+
+/**
+ * Lints a set of files: phase one per file (analyzeFile), then the cross-report rules (`checkSet`)
+ * over the digests of every file of the run and of `context`, then directives. Results in the
+ * order of `files`.
+ */
+export async function lintFiles(files: readonly string[], options: LintTextOptions & { locale: Locale }, more: LintFilesOptions = {}): Promise<LintResult[]> {
+  const outcomes: FileOutcome[] = [];
+  for (const file of files) outcomes.push(await analyzeFile(file, more.classify ? { ...options, classify: more.classify(file) } : options));
+  const contextDigests: ReportDigest[] = [];
+  for (const file of more.context ?? []) {
+    const outcome = await analyzeFile(file, { ...options, digestOnly: true });
+    if (outcome.analysis?.digest) contextDigests.push(outcome.analysis.digest);
+  }
+  if (more.contextCandidates && more.contextCandidates.length > 0) {
+    const linted = new Set([...files, ...(more.context ?? [])]);
+    const targets = outcomes.flatMap((o) => (o.analysis?.digest ? [o.analysis.digest] : []));
+    contextDigests.push(...(await previousYearReports(targets, more.contextCandidates.filter((f) => !linted.has(f)), options)));
+  }
+  return finishRun(outcomes, contextDigests, options);
+}
+
+/**
+ * The digests of the candidates that are the year-before report of one of `targets` (same agency,
+ * year − 1). A candidate is modelled only when its opening text mentions one of the years wanted.
+ */
+export async function previousYearReports(targets: readonly ReportDigest[], candidates: readonly string[], options: LintTextOptions & { locale: Locale }): Promise<ReportDigest[]> {
+  const wanted = targets.filter((t) => t.agency !== null && t.year !== null);
+  if (wanted.length === 0) return [];
+  const years = [...new Set(wanted.map((t) => String((t.year as number) - 1)))];
+  const found: ReportDigest[] = [];
+  for (const file of candidates) {
+    const read = await readReport(file);
+    if ('error' in read) continue;
+    const head = read.text.slice(0, 4000).normalize('NFKC').replace(/\s+/g, '');
+    if (!years.some((y) => head.includes(y))) continue;
+    let digest: ReportDigest | null;
+    try {
+      digest = analyzeText(read.text, { ...options, filePath: file, digestOnly: true }).digest;
+    } catch {
+      continue; // a context file that cannot be read is not this run's problem
+    }
+    if (digest && new ReportIndex(wanted).hasPreviousYearOf(digest)) found.push(digest);
+  }
+  return found;
+}
+
+/** Phase two: the cross-report rules over the run, then each file's LintResult. */
+export function finishRun(outcomes: readonly FileOutcome[], context: readonly ReportDigest[], options: LintTextOptions & { locale: Locale }): LintResult[] {
+  const targets = outcomes.flatMap((o) => (o.analysis?.digest ? [o.analysis.digest] : []));
+  const all = [...targets, ...context];
+  const findings = runSetRules(targets, all, rulesToRun(options), options.config, options.locale);
+  // One agency, one group: 洪泽区人民政府 (2023) and 淮安市洪泽区人民政府 (2024) share the longer name.
+  const canonical = canonicalAgencies(all);
+  return outcomes.map((outcome) => {
+    if (!outcome.analysis) return outcome.result as LintResult;
+    const digest = outcome.analysis.digest;
+    const result = finishAnalysis(outcome.analysis, (digest && findings.get(digest)) || [], options);
+    if (result.agency !== undefined) result.agency = canonical.get(result.agency) ?? result.agency;
+    return outcome.encoding ? { ...result, encoding: outcome.encoding } : result;
+  });
 }

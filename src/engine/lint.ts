@@ -4,11 +4,13 @@
  */
 import type { Root } from 'mdast';
 import { builtinRules } from '../../rules/index.ts';
-import { applyDirectives, blankComments, findComments, parseDirectives } from './directives.ts';
+import { aliasIndex, buildDigest, type AgencyAliases } from './digest.ts';
+import { applyDirectives, blankComments, findComments, parseDirectives, type Directive } from './directives.ts';
+import { runSetRules } from './set.ts';
 import { buildModel } from '../reading/build.ts';
 import type { ReportModel } from '../model/schema.ts';
 import { parseMarkdown } from '../reading/parse.ts';
-import { formatMessage, type At, type ReportDescriptor, type Rule } from '../rule.ts';
+import { formatMessage, type At, type ReportDescriptor, type ReportDigest, type Rule } from '../rule.ts';
 import type { Diagnostic, LintResult, Locale, SeverityLevel } from '../types.ts';
 
 /** The effective setting of one rule: 0 = off. `options` has been parsed by the rule's schema. */
@@ -25,6 +27,8 @@ export interface ResolvedConfig {
    * rules whenever lintText is not given its own `rules`.
    */
   pluginRules?: readonly Rule[];
+  /** The config's `agencies`: names of one agency (renamed agencies), for cross-report rules. */
+  agencies?: AgencyAliases;
 }
 
 export interface LintTextOptions {
@@ -40,6 +44,11 @@ export interface LintTextOptions {
    * that do not exist), as `unused-disable` findings: true or 1 = warnings, 2 = errors.
    */
   reportUnusedDisable?: boolean | SeverityLevel;
+  /**
+   * Other reports of the run (digests, see digestText), for the rules' `checkSet`: the same
+   * agency's report for the year before, say. Without them cross-report rules find nothing.
+   */
+  related?: readonly ReportDigest[];
   /**
    * Whether the file is an annual report: `auto` (default) decides from its content (see
    * `looksLikeReport`); `report` and `notReport` force it (config `reports` / `notReports`).
@@ -62,6 +71,22 @@ export function looksLikeReport(evidence: ReportModel['evidence']): boolean {
   return score >= 3;
 }
 
+/**
+ * One report read and checked by the per-file rules (`check`), before the cross-report rules
+ * (`checkSet`) and the inline directives: a plain serialisable object, so that it can be produced
+ * in a worker thread. `finishAnalysis` turns it into the LintResult.
+ */
+export interface FileAnalysis {
+  filePath: string;
+  /** The per-file rules' findings, before directives apply. */
+  messages: Diagnostic[];
+  directives: Directive[];
+  /** What cross-report rules see of this report; null when the report could not be read. */
+  digest: ReportDigest | null;
+  /** Set when the file is not linted (unreadable, or not a report): the result as it stands. */
+  failed?: LintResult;
+}
+
 const SEVERITY: Record<'warn' | 'error', SeverityLevel> = { warn: 1, error: 2 };
 
 export function defaultSetting(rule: Rule): RuleSetting {
@@ -80,6 +105,18 @@ export function rulesToRun(options: Pick<LintTextOptions, 'rules' | 'config'>): 
 }
 
 export function lintText(source: string, options: LintTextOptions = {}): LintResult {
+  const analysis = analyzeText(source, options);
+  if (!analysis.digest) return finishAnalysis(analysis, [], options);
+  const reports = [analysis.digest, ...(options.related ?? [])];
+  const extra = runSetRules([analysis.digest], reports, rulesToRun(options), options.config, options.locale ?? 'zh-CN');
+  return finishAnalysis(analysis, extra.get(analysis.digest) ?? [], options);
+}
+
+/**
+ * Reads the report and runs the per-file rules (`check`). With `digestOnly`, runs no rule: the
+ * report is read as context for cross-report rules (the Action's last-year reports).
+ */
+export function analyzeText(source: string, options: LintTextOptions & { digestOnly?: boolean } = {}): FileAnalysis {
   const filePath = options.filePath ?? '<text>';
   const locale = options.locale ?? 'zh-CN';
   const tree = options.tree ?? parseMarkdown(source);
@@ -93,21 +130,46 @@ export function lintText(source: string, options: LintTextOptions = {}): LintRes
   } catch (error) {
     // A bug of ours must not pass a file silently: it is reported against the file.
     const message = locale === 'en' ? `xxgk-lint could not read this report (internal error: ${String(error)})` : `xxgk-lint 无法读取此报告（内部错误：${String(error)}）`;
-    return { ...summarize(filePath, []), fatal: { messageId: 'internalError', message }, errorCount: 1 };
+    return { filePath, messages: [], directives: [], digest: null, failed: { ...summarize(filePath, []), fatal: { messageId: 'internalError', message }, errorCount: 1 } };
   }
   const classify = options.classify ?? 'auto';
-  if (classify === 'notReport' || (classify === 'auto' && !looksLikeReport(model.evidence))) return { ...summarize(filePath, []), notReport: true };
-  const messages: Diagnostic[] = [];
-  const rules = rulesToRun(options);
-  for (const rule of rules) {
-    const setting = options.config?.rules[rule.meta.id] ?? defaultSetting(rule);
-    if (setting.severity === 0) continue;
-    runRule(rule, setting, { source, tree, model, locale }, messages);
+  if (classify === 'notReport' || (classify === 'auto' && !looksLikeReport(model.evidence))) {
+    return { filePath, messages: [], directives: [], digest: null, failed: { ...summarize(filePath, []), notReport: true } };
   }
-  if (directives.length === 0) return summarize(filePath, messages);
+  const rules = rulesToRun(options);
+  // The prose is only extracted when a cross-report rule will read it.
+  const setRuleOn = rules.some((rule) => typeof rule.checkSet === 'function' && (options.config?.rules[rule.meta.id] ?? defaultSetting(rule)).severity !== 0);
+  const digest = buildDigest(filePath, model, tree, source, aliasIndex(options.config?.agencies), setRuleOn);
+  const messages: Diagnostic[] = [];
+  if (!options.digestOnly) {
+    for (const rule of rules) {
+      if (typeof rule.check !== 'function') continue;
+      const setting = options.config?.rules[rule.meta.id] ?? defaultSetting(rule);
+      if (setting.severity === 0) continue;
+      runRule(rule, setting, { source, tree, model, locale }, messages);
+    }
+  }
+  return { filePath, messages, directives, digest };
+}
+
+/** The digest of a report text, for `LintTextOptions.related` (tests, editors, the remark plugin). */
+export function digestText(source: string, options: Pick<LintTextOptions, 'filePath' | 'config'> = {}): ReportDigest | null {
+  return analyzeText(source, { ...options, digestOnly: true }).digest;
+}
+
+/** The LintResult of an analysis, with the cross-report rules' findings: directives applied, agency and year added. */
+export function finishAnalysis(analysis: FileAnalysis, setMessages: readonly Diagnostic[], options: Pick<LintTextOptions, 'locale' | 'rules' | 'config' | 'reportUnusedDisable'>): LintResult {
+  if (analysis.failed) return analysis.failed;
+  const { filePath, directives, digest } = analysis;
+  const messages = setMessages.length > 0 ? [...analysis.messages, ...setMessages] : analysis.messages;
+  const identity: Pick<LintResult, 'agency' | 'year'> = {};
+  if (digest?.agency) identity.agency = digest.agency;
+  if (digest?.year != null) identity.year = digest.year;
+  if (directives.length === 0) return { ...summarize(filePath, messages), ...identity };
   const reportUnused = options.reportUnusedDisable === true ? 1 : options.reportUnusedDisable || 0;
-  const applied = applyDirectives(messages, directives, { knownRuleIds: new Set(rules.map((r) => r.meta.id)), reportUnused, locale });
-  const result = summarize(filePath, [...applied.messages, ...applied.unused]);
+  const rules = rulesToRun(options);
+  const applied = applyDirectives(messages, directives, { knownRuleIds: new Set(rules.map((r) => r.meta.id)), reportUnused, locale: options.locale ?? 'zh-CN' });
+  const result = { ...summarize(filePath, [...applied.messages, ...applied.unused]), ...identity };
   return applied.suppressed.length > 0 ? { ...result, suppressedMessages: applied.suppressed } : result;
 }
 
@@ -119,6 +181,14 @@ interface RunInput {
 }
 
 export function runRule(rule: Rule, setting: RuleSetting, input: RunInput, out: Diagnostic[]): void {
+  guarded(rule, input.locale, out, (report) => rule.check?.({ model: input.model, tree: input.tree, source: input.source, options: setting.options, locale: input.locale, report }), setting);
+}
+
+/**
+ * Runs one rule's hook with a `report` that localises its findings into `out`. A rule that throws
+ * yields one `ruleError` finding instead of stopping the run.
+ */
+export function guarded(rule: Rule, locale: Locale, out: Diagnostic[], body: (report: (d: ReportDescriptor) => void) => void, setting: RuleSetting): void {
   const severity = setting.severity as SeverityLevel;
   const report = (d: ReportDescriptor): void => {
     const template = rule.meta.messages[d.messageId];
@@ -128,20 +198,20 @@ export function runRule(rule: Rule, setting: RuleSetting, input: RunInput, out: 
       ruleId: rule.meta.id,
       messageId: d.messageId,
       severity,
-      message: formatMessage(template[input.locale], data),
+      message: formatMessage(template[locale], data),
       data,
       ...location(d.at),
     });
   };
   try {
-    rule.check({ model: input.model, tree: input.tree, source: input.source, options: setting.options, locale: input.locale, report });
+    body(report);
   } catch (error) {
     // One faulty rule (a user's own, say) must not hide the others' findings.
     out.push({
       ruleId: rule.meta.id,
       messageId: 'ruleError',
       severity: 2,
-      message: input.locale === 'en' ? `rule ${rule.meta.id} failed: ${String(error)}` : `规则 ${rule.meta.id} 运行出错：${String(error)}`,
+      message: locale === 'en' ? `rule ${rule.meta.id} failed: ${String(error)}` : `规则 ${rule.meta.id} 运行出错：${String(error)}`,
       data: {},
       line: 1,
       column: 1,

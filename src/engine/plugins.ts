@@ -43,12 +43,13 @@ export function definePlugin<P extends Plugin>(plugin: P): P {
   return Object.freeze(plugin);
 }
 
-/** A rule under its plugin-prefixed id. Everything else, `check` included, is the rule's own. */
+/** A rule under its plugin-prefixed id. Everything else, `check` and `checkSet` included, is the rule's own. */
 export function prefixRule(rule: Rule, pluginName: string): Rule {
-  return Object.freeze({
-    meta: Object.freeze({ ...rule.meta, id: `${pluginName}/${rule.meta.id}` }),
-    check: (context: Parameters<Rule['check']>[0]) => rule.check(context),
-  });
+  const prefixed: Rule = { meta: Object.freeze({ ...rule.meta, id: `${pluginName}/${rule.meta.id}` }) };
+  const { check, checkSet } = rule;
+  if (check) prefixed.check = (context) => check.call(rule, context);
+  if (checkSet) prefixed.checkSet = (context) => checkSet.call(rule, context);
+  return Object.freeze(prefixed);
 }
 
 // ---- Validation ---------------------------------------------------------------------------------
@@ -80,8 +81,9 @@ const RuleShape = z.object({
     url: z.string().optional(),
     deprecated: z.boolean().optional(),
   }),
-  check: z.custom<Rule['check']>((value) => typeof value === 'function', 'must be a function'),
-});
+  check: z.custom<Rule['check']>((value) => value === undefined || typeof value === 'function', 'must be a function').optional(),
+  checkSet: z.custom<Rule['checkSet']>((value) => value === undefined || typeof value === 'function', 'must be a function').optional(),
+}).refine((rule) => typeof rule.check === 'function' || typeof rule.checkSet === 'function', { message: 'needs check(context) or checkSet(context)', path: ['check'] });
 
 const PluginShape = z.object({
   name: z.string().regex(RULE_ID, 'must be kebab-case (a-z, 0-9, -)'),
@@ -125,7 +127,7 @@ export function ruleProblems(value: unknown, at: string, locale: Locale, errorMa
 export function checkPlugin(value: unknown, at: string, locale: Locale, errorMap?: ErrorMap): { plugin: Plugin; rules: Rule[] } | { problems: Problem[] } {
   const shape = PluginShape.safeParse(value, errorMap ? { error: errorMap } : undefined);
   if (!shape.success) {
-    const looksLikeRule = typeof value === 'object' && value !== null && 'meta' in value && 'check' in value;
+    const looksLikeRule = typeof value === 'object' && value !== null && 'meta' in value && ('check' in value || 'checkSet' in value);
     if (looksLikeRule) return { problems: [{ path: at, message: t('pluginIsRule', locale) }] };
     return { problems: shape.error.issues.map((issue) => ({ path: `${at}${formatPath(issue.path)}`, message: issue.message })) };
   }

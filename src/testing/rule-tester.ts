@@ -10,9 +10,9 @@
  * `describe` and `it` (jest, mocha, vitest with globals); without any, `run` throws on the first
  * failing case.
  */
-import { lintText, defaultSetting } from '../engine/lint.ts';
+import { lintText, defaultSetting, digestText } from '../engine/lint.ts';
 import { ruleProblems } from '../engine/plugins.ts';
-import type { InvalidRuleExample, Rule, RuleExample } from '../rule.ts';
+import type { InvalidRuleExample, ReportDigest, Rule, RuleExample } from '../rule.ts';
 import type { Diagnostic, Locale } from '../types.ts';
 import { LOCALES } from '../types.ts';
 import { exampleCode } from './sample.ts';
@@ -45,12 +45,27 @@ export interface RuleTestCases {
 
 type TestFn = (name: string, fn: () => void) => unknown;
 
-/** Lints `code` with this one rule only. */
-export function runSingleRule(rule: Rule, code: string, options?: unknown, locale: Locale = 'zh-CN'): Diagnostic[] {
+/** The digests of an example's `related` reports (default paths `related-<n>.md`). */
+export function relatedDigests(example: RuleExample): ReportDigest[] {
+  return (example.related ?? []).map((related, i) => {
+    const filePath = related.filePath ?? `related-${i + 1}.md`;
+    const digest = digestText(exampleCode(related), { filePath });
+    if (!digest) throw new Error(`related report #${i + 1} (${filePath}) could not be read`);
+    return digest;
+  });
+}
+
+/** Lints `code` with this one rule only; `related` are the other reports of the run (for `checkSet`). */
+export function runSingleRule(rule: Rule, code: string, options?: unknown, locale: Locale = 'zh-CN', related: readonly ReportDigest[] = [], filePath?: string): Diagnostic[] {
   const base = defaultSetting(rule);
   const setting = { severity: base.severity, options: options === undefined ? base.options : rule.meta.options.parse(options) };
   // A rule example is a report by definition, however short.
-  return lintText(code, { rules: [rule], config: { rules: { [rule.meta.id]: setting } }, locale, classify: 'report' }).messages;
+  return lintText(code, { rules: [rule], config: { rules: { [rule.meta.id]: setting } }, locale, related, classify: 'report', ...(filePath ? { filePath } : {}) }).messages;
+}
+
+/** Runs a rule example (or test case): its report, options, path and related reports. */
+export function runRuleExample(rule: Rule, example: RuleExample, locale: Locale = 'zh-CN'): Diagnostic[] {
+  return runSingleRule(rule, exampleCode(example), example.options, locale, relatedDigests(example), example.filePath);
 }
 
 const describeError = (e: string | ExpectedError): string => (typeof e === 'string' ? e : JSON.stringify(e));
@@ -58,9 +73,9 @@ const describeError = (e: string | ExpectedError): string => (typeof e === 'stri
 /** The problems of one case, empty when it passes. */
 export function verifyCase(rule: Rule, testCase: RuleExample | InvalidRuleExample | InvalidTestCase, expectInvalid: boolean, locales: readonly Locale[] = LOCALES): string[] {
   const problems: string[] = [];
-  let code: string;
   try {
-    code = exampleCode(testCase);
+    exampleCode(testCase);
+    relatedDigests(testCase);
   } catch (error) {
     return [error instanceof Error ? error.message : String(error)];
   }
@@ -77,7 +92,7 @@ export function verifyCase(rule: Rule, testCase: RuleExample | InvalidRuleExampl
     }
   }
   for (const locale of locales) {
-    const messages = runSingleRule(rule, code, testCase.options, locale);
+    const messages = runRuleExample(rule, testCase, locale);
     for (const m of messages) {
       if (m.messageId === 'ruleError') problems.push(`[${locale}] the rule threw: ${m.message}`);
       if (/\{\w+\}/.test(m.message)) problems.push(`[${locale}] unfilled placeholder in "${m.message}"`);

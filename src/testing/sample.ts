@@ -24,6 +24,10 @@ export interface SampleOptions {
   replace?: SampleSpec['replace'];
   /** Overwrite one written cell after all totals were computed (row index in table order, column index incl. 总计). */
   override?: { table: 't3' | 't4'; row: number; column: number; value: number };
+  /** Table 三 figures as rule examples give them (see SampleSpec.t3); ignored when `data` is given. */
+  t3?: SampleSpec['t3'];
+  /** Table 二's 规章 and 行政规范性文件 rows (see SampleSpec.t2). */
+  t2?: SampleSpec['t2'];
   title?: string | null;
   opening?: string | null;
   part6?: string;
@@ -49,7 +53,8 @@ export function consistentData(outcomes: Record<string, number[]> = {}, carried:
   return { t3, t4 };
 }
 
-export const DEFAULT_DATA: SampleData = consistentData({ 't3.open': [7, 1, 0, 0, 0, 0], 't3.partial': [2, 0, 0, 0, 0, 0], 't3.unable.1': [8, 0, 0, 0, 0, 1] }, [1, 0, 0, 0, 0, 0], [2, 0, 0, 0, 0, 0]);
+const DEFAULT_OUTCOMES: Record<string, number[]> = { 't3.open': [7, 1, 0, 0, 0, 0], 't3.partial': [2, 0, 0, 0, 0, 0], 't3.unable.1': [8, 0, 0, 0, 0, 1] };
+export const DEFAULT_DATA: SampleData = consistentData(DEFAULT_OUTCOMES, [1, 0, 0, 0, 0, 0], [2, 0, 0, 0, 0, 0]);
 
 /** Table 三's rows in template order with the computed 总计 column appended. */
 export function t3Rows(data: SampleData): Array<{ label: string; values: number[] }> {
@@ -138,7 +143,17 @@ function table(form: TableForm, header: string[], rows: Array<[string, ...Array<
 export function sampleReport(options: SampleOptions = {}): string {
   const year = options.year ?? 2024;
   const form = options.form ?? 'tsv';
-  const data = options.data ?? DEFAULT_DATA;
+  const spec = options.t3;
+  const data =
+    options.data ??
+    (spec
+      ? consistentData(
+          Object.fromEntries(Object.entries(spec.outcomes ?? DEFAULT_OUTCOMES).map(([k, v]) => [k, [...v]])),
+          [...(spec.carried ?? [0, 0, 0, 0, 0, 0])],
+          [...(spec.carryOver ?? [0, 0, 0, 0, 0, 0])],
+        )
+      : DEFAULT_DATA);
+  const docs = { rules: options.t2?.rules ?? [0, 0, 0], normative: options.t2?.normative ?? [1, 0, 3] };
   const title = options.title === undefined ? `福州市示例区工业和信息化局${year}年政府信息公开工作年度报告` : options.title;
   const opening =
     options.opening === undefined
@@ -157,8 +172,8 @@ export function sampleReport(options: SampleOptions = {}): string {
     '二、主动公开政府信息情况',
     '第二十条第（一）项',
     table(form, ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'], [
-      ['规章', 0, 0, 0],
-      ['行政规范性文件', 1, 0, 3],
+      ['规章', ...docs.rules],
+      ['行政规范性文件', ...docs.normative],
     ]),
     '第二十条第（五）项',
     table(form, ['信息内容', '本年处理决定数量'], [['行政许可', 21]]),

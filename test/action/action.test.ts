@@ -11,6 +11,8 @@ import type { ActionRun, WorkflowCommand } from '../helpers/action-harness.ts';
 import { startFakeGitHub } from '../helpers/fake-github.ts';
 import type { FakeChangedFile, FakeGitHub, FakeGitHubOptions } from '../helpers/fake-github.ts';
 import { makeTempDir, removeTempDirs, writeTree } from '../helpers/tmp.ts';
+import { consistentPair } from '../../rules/lib/examples.ts';
+import { sampleReport } from '../../src/testing/sample.ts';
 
 const TIMEOUT = 20_000;
 const OWNER = 'octocat';
@@ -107,6 +109,27 @@ describe('a pull request without findings', () => {
     expect(skipped).toContain('| `reports/2022/旧报告.md` | 拉取请求删除了此文件 |');
     expect(skipped).toContain('拉取请求还修改了 1 个其他文件（不是 Markdown 报告），不检查。');
   }, TIMEOUT);
+});
+
+describe('a pull request that changes one report of an agency', () => {
+  it('compares it with last year’s report in the checkout, without linting that one', async () => {
+    const pair = consistentPair(2024);
+    const server = await fakeGitHub({ pulls: { 1347: { headSha: HEAD_SHA, files: [{ filename: 'reports/甲.md', status: 'modified' }] } } });
+    const dir = await workspace({
+      'reports/甲.md': sampleReport(pair.current),
+      // Last year's report: carried 3 forward where this year says 2, and no fee statement of its own.
+      'reports/乙.md': sampleReport({ ...pair.previous, t3: { ...pair.previous.t3, carryOver: [3, 0, 0, 0, 0, 0] }, part6: '无。' }),
+    });
+    const run = await runAction({ workspace: dir, eventName: 'pull_request', payload: PR, apiUrl: server.url, inputs: { files: 'reports/**/*.md', locale: 'en' } });
+    expect(run.stderr).toBe('');
+    const found = annotations(run).map((c) => [c.properties.file, c.properties.title, c.message]);
+    expect(found).toEqual([
+      ['reports/甲.md', 'carry-over', expect.stringContaining('(乙.md:')],
+      ['reports/甲.md', 'carry-over', expect.stringContaining('(乙.md:')],
+    ]);
+    expect(run.outputs['files-checked']).toBe('1');
+    // Two full sample reports through the bundle: slower than the other cases on a loaded machine.
+  }, 3 * TIMEOUT);
 });
 
 describe('a pull request with 3 findings', () => {
@@ -382,5 +405,6 @@ describe('pull_request_target', () => {
     expect(run.exitCode).toBe(0);
     expect(run.log).toContain('pull_request_target 事件：拉取请求中的文件可能来自外部贡献者，不执行仓库中的代码（JS 配置、自定义规则）');
     expect(run.outputs['files-checked']).toBe('1');
-  }, TIMEOUT);
+    // Two full sample reports through the bundle: slower than the other cases on a loaded machine.
+  }, 3 * TIMEOUT);
 });

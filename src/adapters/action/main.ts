@@ -23,7 +23,7 @@ import { ConfigError, classifier, configRunsCode, loadConfig } from '../../engin
 import type { LoadConfigOptions, LoadedConfig } from '../../engine/config.ts';
 import { formatters } from '../formatters/index.ts';
 import type { FormatterContext } from '../formatters/index.ts';
-import { lintFile } from '../../engine/lint-file.ts';
+import { lintFiles } from '../../engine/lint-file.ts';
 import { ruleSet } from '../../engine/lint.ts';
 import { relativePath } from '../../engine/paths.ts';
 import type { Rule } from '../../rule.ts';
@@ -77,9 +77,10 @@ async function lintRepository(inputs: Inputs, context: RunContext): Promise<void
   // The built-in rules and those the config's plugins bring (lintText runs both from the config).
   const rules = ruleSet(loaded.config);
   const selection = await selectFiles(inputs, context, loaded, octokit);
-  const results: LintResult[] = [];
+  // On a one-file pull request, cross-report rules still need last year's report of the same
+  // agency: the engine looks for it among every file `files` matches (read, never reported).
   const classify = classifier(loaded);
-  for (const file of selection.files) results.push(await lintFile(file, { locale, config: loaded.config, classify: classify(file) }));
+  const results: LintResult[] = await lintFiles(selection.files, { locale, config: loaded.config }, selection.pullRequest === undefined ? { classify } : { classify, contextCandidates: selection.candidates });
 
   const findings = findingsOf(results, cwd);
   const { errors } = countLevels(findings);
@@ -189,6 +190,8 @@ async function loadConfigFor(cwd: string, inputs: Inputs, allowCode: boolean): P
 }
 
 interface FileSelection extends Selection {
+  /** Every file the `files` input matches (absolute): where last year's reports are looked for. */
+  candidates: readonly string[];
   /** The pull request whose changed files were selected, when only-changed applied. */
   pullRequest: number | undefined;
   /** Why only-changed could not apply on a pull request. */
@@ -202,7 +205,7 @@ async function selectFiles(inputs: Inputs, context: RunContext, loaded: LoadedCo
   const pr = context.pullRequest;
   if (!inputs.onlyChanged || !pr) {
     if (candidates.files.length === 0) core.warning(tr('noFilesAtAll', locale, { patterns: inputs.files.join(', ') }));
-    return { ...selectAll(candidates, cwd), pullRequest: undefined, fallback: undefined };
+    return { ...selectAll(candidates, cwd), candidates: candidates.files, pullRequest: undefined, fallback: undefined };
   }
   let fallback: string;
   if (!octokit || !context.repo) {
@@ -210,7 +213,7 @@ async function selectFiles(inputs: Inputs, context: RunContext, loaded: LoadedCo
   } else {
     try {
       const changed = await listChangedFiles(octokit, context.repo.owner, context.repo.repo, pr.number);
-      if (changed.length < MAX_LISTED_FILES) return { ...selectChanged(candidates, changed, cwd), pullRequest: pr.number, fallback: undefined };
+      if (changed.length < MAX_LISTED_FILES) return { ...selectChanged(candidates, changed, cwd), candidates: candidates.files, pullRequest: pr.number, fallback: undefined };
       fallback = tr('listFilesTooMany', locale, { count: changed.length });
     } catch (err) {
       const status = httpStatus(err);
@@ -218,7 +221,7 @@ async function selectFiles(inputs: Inputs, context: RunContext, loaded: LoadedCo
     }
   }
   core.warning(fallback);
-  return { ...selectAll(candidates, cwd), pullRequest: undefined, fallback };
+  return { ...selectAll(candidates, cwd), candidates: candidates.files, pullRequest: undefined, fallback };
 }
 
 /** The check run's own summary: the job summary's overview, without the findings (they are annotations). */

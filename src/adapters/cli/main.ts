@@ -18,7 +18,7 @@ import { expandPaths } from '../../engine/files.ts';
 import type { Unmatched } from '../../engine/files.ts';
 import { FORMAT_NAMES, formatters, isFormatName } from '../formatters/index.ts';
 import type { FormatName } from '../formatters/index.ts';
-import { lintFile } from '../../engine/lint-file.ts';
+import { lintFile, lintFiles } from '../../engine/lint-file.ts';
 import { lintText, ruleSet } from '../../engine/lint.ts';
 import type { LintTextOptions } from '../../engine/lint.ts';
 import { t } from '../../engine/messages.ts';
@@ -144,8 +144,11 @@ async function run(
 
   const results: LintResult[] = [];
   const lintOptions = { locale, config: loaded.config, ...(options.reportUnusedDisable ? { reportUnusedDisable: true } : {}) };
+  // Every file of the run is one set: cross-report rules see each report with the others. An
+  // injected engine (tests) lints file by file.
   const classify = classifier(loaded);
-  for (const file of files) results.push(await lintFile(file, { ...lintOptions, classify: classify(file) }, lint));
+  if (deps.lint) for (const file of files) results.push(await lintFile(file, { ...lintOptions, classify: classify(file) }, lint));
+  else results.push(...(await lintFiles(files, lintOptions, { classify })));
 
   // As ESLint does, warnings count towards --max-warnings even when --quiet hides them.
   const counts = totalCounts(results);
@@ -275,7 +278,8 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
 明确指定的文件总会被检查（例如 .txt 文件）。
 
 选项：
-  -f, --format <格式>         输出格式：stylish（默认）、json、sarif、github
+  -f, --format <格式>         输出格式：stylish（默认）、json、sarif、github、summary
+                              （summary：按机关和年份汇总各规则的错误和警告数）
       --locale <语言>         消息语言：zh-CN（默认，也可写 zh）、en
   -q, --quiet                 只显示错误，不显示警告
       --max-warnings <数量>   警告数超过该数量时以退出码 1 结束
@@ -304,7 +308,8 @@ skipping node_modules, .git and files excluded by .gitignore or the config's ign
 A file named explicitly is always linted (a .txt file, for example).
 
 Options:
-  -f, --format <format>       Output format: stylish (default), json, sarif, github
+  -f, --format <format>       Output format: stylish (default), json, sarif, github,
+                              summary (errors and warnings by rule, per agency and year)
       --locale <locale>       Message language: zh-CN (default, or zh), en
   -q, --quiet                 Report errors only, not warnings
       --max-warnings <count>  Exit with code 1 when there are more warnings than this

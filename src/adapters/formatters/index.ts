@@ -3,12 +3,13 @@ import { github } from './github.ts';
 import { json } from './json.ts';
 import { sarif } from './sarif.ts';
 import { stylish } from './stylish.ts';
+import { summary } from './summary.ts';
 import type { Formatter } from './types.ts';
 
 export type { Formatter, FormatterContext } from './types.ts';
-export { github, json, sarif, stylish };
+export { github, json, sarif, stylish, summary };
 
-export const formatters = { stylish, json, sarif, github } as const satisfies Record<string, Formatter>;
+export const formatters = { stylish, json, sarif, github, summary } as const satisfies Record<string, Formatter>;
 export type FormatName = keyof typeof formatters;
 export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];
 

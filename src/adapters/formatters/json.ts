@@ -39,6 +39,9 @@ export interface EslintResult {
   fixableErrorCount: 0;
   fixableWarningCount: 0;
   usedDeprecatedRules: [];
+  /** The agency and year the report was identified by (not in ESLint's format; absent when unknown). */
+  agency?: string;
+  year?: number;
 }
 
 export function toEslintResult(result: LintResult): EslintResult {
@@ -47,6 +50,9 @@ export function toEslintResult(result: LintResult): EslintResult {
     ? [{ ruleId: null, fatal: true, severity: 2, message: result.fatal.message, line: 1, column: 1 }]
     : [];
   messages.push(...result.messages.map(toEslintMessage));
+  const identity: Pick<EslintResult, 'agency' | 'year'> = {};
+  if (result.agency !== undefined) identity.agency = result.agency;
+  if (result.year !== undefined) identity.year = result.year;
   return {
     filePath: result.filePath,
     messages,
@@ -57,6 +63,7 @@ export function toEslintResult(result: LintResult): EslintResult {
     fixableErrorCount: 0,
     fixableWarningCount: 0,
     usedDeprecatedRules: [],
+    ...identity,
   };
 }
 

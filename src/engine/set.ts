@@ -1,0 +1,128 @@
+/**
+ * Reports as a set: the index of every report of the run by agency and year, and the second
+ * phase of a run, in which the rules' `checkSet` hooks look at a report together with the others
+ * (the same agency's report for the year before, say). Works on digests only (plain data, see
+ * digest.ts), so the first phase may run anywhere (worker threads).
+ */
+import { defaultSetting, guarded, type ResolvedConfig } from './lint.ts';
+import type { ReportDigest, Rule, SetRuleContext } from '../rule.ts';
+import type { Diagnostic, Locale } from '../types.ts';
+
+/** A place name ending in 省 or 市 that a report may put before its agency's name (淮安市 + 洪泽区人民政府). */
+const PLACE_PREFIX = /^[\u4e00-\u9fff]{1,8}?[省市]$/;
+/** The shorter name must still name a place of its own: …区/县/市/旗 before the body's name. */
+const OWN_PLACE = /^[\u4e00-\u9fff]{1,8}?[区县市旗州盟]/;
+
+/**
+ * Whether two agency keys name the same agency: equal, or one is the other with a province or
+ * city in front (`淮安市洪泽区人民政府` and `洪泽区人民政府`, as one agency titles its reports in
+ * different years). Other renamings need the config's `agencies`.
+ */
+export function sameAgency(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  if (short.length < 5 || !long.endsWith(short) || !OWN_PLACE.test(short)) return false;
+  return PLACE_PREFIX.test(long.slice(0, long.length - short.length));
+}
+
+export class ReportIndex {
+  readonly #byAgency = new Map<string, ReportDigest[]>();
+
+  constructor(readonly reports: readonly ReportDigest[]) {
+    const sorted = [...reports].sort((x, y) => (x.filePath < y.filePath ? -1 : x.filePath > y.filePath ? 1 : 0));
+    for (const report of sorted) {
+      if (report.agency === null || report.year === null) continue;
+      const list = this.#byAgency.get(report.agency) ?? [];
+      list.push(report);
+      this.#byAgency.set(report.agency, list);
+    }
+  }
+
+  /** Whether `other` is the year-before report of one of the reports indexed. */
+  hasPreviousYearOf(other: ReportDigest): boolean {
+    if (other.agency === null || other.year === null) return false;
+    const year = other.year + 1;
+    return this.reports.some((r) => r.year === year && r.agency !== null && sameAgency(r.agency, other.agency as string));
+  }
+
+  /** The same agency's report for `year` (not `self`), first by path; undefined when none. */
+  find(self: ReportDigest, year: number): ReportDigest | undefined {
+    if (self.agency === null) return undefined;
+    const exact = this.#byAgency.get(self.agency)?.find((r) => r.year === year && r !== self);
+    if (exact) return exact;
+    // A name with or without its city: only when exactly one other agency of the run matches
+    // (鼓楼区人民政府 could be 南京市's or 福州市's).
+    const matches = this.aliasesOf(self.agency);
+    if (matches.length !== 1) return undefined;
+    return this.#byAgency.get(matches[0] as string)?.find((r) => r.year === year && r !== self);
+  }
+
+  /** The other agency keys of the run that name the same agency with or without a city in front. */
+  aliasesOf(agency: string): string[] {
+    return [...this.#byAgency.keys()].filter((other) => other !== agency && sameAgency(other, agency));
+  }
+
+  /**
+   * The key a summary should group this agency under: the longest name of the run that names it
+   * with or without a city in front, when that is unambiguous; else the key itself.
+   */
+  canonical(agency: string): string {
+    const matches = this.aliasesOf(agency);
+    if (matches.length === 0) return agency;
+    const all = [agency, ...matches].sort((a, b) => b.length - a.length);
+    const longest = all[0] as string;
+    // Every other name must be the longest one with its city removed.
+    return all.every((name) => name === longest || sameAgency(name, longest)) && this.aliasesOf(longest).length === all.length - 1 ? longest : agency;
+  }
+}
+
+/** The rules with a `checkSet` hook. */
+export function setRules(rules: readonly Rule[]): Rule[] {
+  return rules.filter((rule) => typeof rule.checkSet === 'function');
+}
+
+/**
+ * Runs every enabled `checkSet` over each of `targets`, with `reports` (targets included) as the
+ * run. Returns the findings by target.
+ */
+/** The reports' agency keys, each mapped to the key a summary groups it under (see ReportIndex.canonical). */
+export function canonicalAgencies(reports: readonly ReportDigest[]): Map<string, string> {
+  const index = new ReportIndex(reports);
+  const out = new Map<string, string>();
+  for (const report of reports) if (report.agency !== null && !out.has(report.agency)) out.set(report.agency, index.canonical(report.agency));
+  return out;
+}
+
+export function runSetRules(
+  targets: readonly ReportDigest[],
+  reports: readonly ReportDigest[],
+  rules: readonly Rule[],
+  config: ResolvedConfig | undefined,
+  locale: Locale,
+): Map<ReportDigest, Diagnostic[]> {
+  const out = new Map<ReportDigest, Diagnostic[]>();
+  const active = setRules(rules)
+    .map((rule) => ({ rule, setting: config?.rules[rule.meta.id] ?? defaultSetting(rule) }))
+    .filter(({ setting }) => setting.severity !== 0);
+  if (active.length === 0) return out;
+  const index = new ReportIndex(reports);
+  for (const current of targets) {
+    const messages: Diagnostic[] = [];
+    for (const { rule, setting } of active) {
+      guarded(rule, locale, messages, (report) => {
+        const context: SetRuleContext<unknown> = {
+          current,
+          previousYear: () => (current.year === null ? undefined : index.find(current, current.year - 1)),
+          sameAgency: (year: number) => index.find(current, year),
+          reports,
+          options: setting.options,
+          locale,
+          report,
+        };
+        rule.checkSet?.(context);
+      }, setting);
+    }
+    out.set(current, messages);
+  }
+  return out;
+}
