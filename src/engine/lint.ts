@@ -8,8 +8,8 @@ import { applyDirectives, blankComments, findComments, parseDirectives } from '.
 import { buildModel } from '../reading/build.ts';
 import type { ReportModel } from '../model/schema.ts';
 import { parseMarkdown } from '../reading/parse.ts';
-import { formatMessage, type At, type ReportDescriptor, type Rule } from '../rule.ts';
-import type { Diagnostic, LintResult, Locale, SeverityLevel } from '../types.ts';
+import { formatMessage, type At, type Fix, type ReportDescriptor, type Rule, type SuggestionDescriptor } from '../rule.ts';
+import type { Diagnostic, LintResult, Locale, SeverityLevel, Suggestion, TextEdit } from '../types.ts';
 
 /** The effective setting of one rule: 0 = off. `options` has been parsed by the rule's schema. */
 export interface RuleSetting {
@@ -102,14 +102,23 @@ export function runRule(rule: Rule, setting: RuleSetting, input: RunInput, out: 
     const template = rule.meta.messages[d.messageId];
     if (!template) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${d.messageId}"`);
     const data = d.data ?? {};
-    out.push({
+    const diagnostic: Diagnostic = {
       ruleId: rule.meta.id,
       messageId: d.messageId,
       severity,
       message: formatMessage(template[input.locale], data),
       data,
       ...location(d.at),
-    });
+    };
+    if (d.fix !== undefined) {
+      if (!rule.meta.fixable) throw new Error(`rule ${rule.meta.id} reported a fix but its meta.fixable is not set`);
+      diagnostic.fix = checkedEdit(d.fix, input.source, rule.meta.id);
+    }
+    if (d.suggest !== undefined && d.suggest.length > 0) {
+      if (!rule.meta.hasSuggestions) throw new Error(`rule ${rule.meta.id} reported suggestions but its meta.hasSuggestions is not set`);
+      diagnostic.suggestions = d.suggest.map((s) => suggestion(rule, s, input));
+    }
+    out.push(diagnostic);
   };
   try {
     rule.check({ model: input.model, tree: input.tree, source: input.source, options: setting.options, locale: input.locale, report });
@@ -127,6 +136,30 @@ export function runRule(rule: Rule, setting: RuleSetting, input: RunInput, out: 
       endColumn: 1,
     });
   }
+}
+
+/** A rule's edit, checked: integer offsets within the source, start ≤ end, text a string. */
+function checkedEdit(fix: Fix, source: string, ruleId: string): TextEdit {
+  const [start, end] = Array.isArray(fix.range) ? fix.range : [NaN, NaN];
+  const ok = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= source.length && typeof fix.text === 'string';
+  if (!ok) throw new Error(`rule ${ruleId} reported an invalid fix ${JSON.stringify(fix)} (the source has ${source.length} characters)`);
+  return { range: [start, end], text: fix.text };
+}
+
+function suggestion(rule: Rule, s: SuggestionDescriptor, input: RunInput): Suggestion {
+  const data = s.data ?? {};
+  let desc: string;
+  if (s.messageId !== undefined) {
+    const template = rule.meta.messages[s.messageId];
+    if (!template) throw new Error(`rule ${rule.meta.id} suggested with unknown messageId "${s.messageId}"`);
+    desc = formatMessage(template[input.locale], data);
+  } else if (s.desc !== undefined) {
+    desc = formatMessage(s.desc[input.locale], data);
+  } else {
+    throw new Error(`rule ${rule.meta.id} made a suggestion with neither messageId nor desc`);
+  }
+  const fix = checkedEdit(s.fix, input.source, rule.meta.id);
+  return { desc, ...(s.messageId !== undefined ? { messageId: s.messageId } : {}), ...(s.data ? { data } : {}), fix };
 }
 
 function location(at: At): { line: number; column: number; endLine: number; endColumn: number } {
