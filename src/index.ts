@@ -1,12 +1,14 @@
 /** The library entry (`import { lintText } from 'xxgk-lint'`), for adapters and users' own tools. */
 export { lintText, summarize } from './engine/lint.ts';
 export type { LintTextOptions, ResolvedConfig, RuleSetting } from './engine/lint.ts';
-export { defineRule, formatMessage, ruleDocsUrl } from './rule.ts';
+export { defineRule, formatMessage, insertAt, replaceSpan, ruleDocsUrl } from './rule.ts';
+export { applyFixes, fixUntilStable, MAX_FIX_PASSES } from './engine/fix.ts';
+export type { AppliedFixes, FixRun } from './engine/fix.ts';
 // Rule and plugin authoring: the same API the built-in rules use.
 export { definePlugin, LOCAL_PLUGIN } from './engine/plugins.ts';
 export type { Plugin } from './engine/plugins.ts';
 export { RuleTester } from './testing/rule-tester.ts';
-export type { ExpectedError, InvalidTestCase, RuleTestCases, RuleTesterOptions, ValidTestCase } from './testing/rule-tester.ts';
+export type { ExpectedError, ExpectedSuggestion, InvalidTestCase, RuleTestCases, RuleTesterOptions, ValidTestCase } from './testing/rule-tester.ts';
 export { sampleReport, consistentData } from './testing/sample.ts';
 export type { SampleData, SampleOptions, TableForm } from './testing/sample.ts';
 export type { ReportModel } from './model/schema.ts';
@@ -15,6 +17,8 @@ export { UNUSED_DISABLE_ID } from './engine/directives.ts';
 export { z } from 'zod';
 export type {
   At,
+  ExampleOutput,
+  Fix,
   InvalidRuleExample,
   LocalizedText,
   ReportDescriptor,
@@ -22,8 +26,9 @@ export type {
   RuleContext,
   RuleExample,
   RuleMeta,
+  SuggestionDescriptor,
 } from './rule.ts';
-export type { Diagnostic, LintResult, Locale, Location, Point, SeverityLevel, SeverityName } from './types.ts';
+export type { Diagnostic, LintResult, Locale, Location, Point, SeverityLevel, SeverityName, Suggestion, TextEdit } from './types.ts';
 export { LOCALES } from './types.ts';
 export { builtinRules } from '../rules/index.ts';
 export {
