@@ -106,6 +106,15 @@ describe('--fix-dry-run', () => {
   });
 });
 
+describe('stylish output', () => {
+  it('says how many problems --fix would fix, as ESLint does', async () => {
+    const dir = await makeTempDir();
+    await writeTree(dir, { 'a.md': mixed, 'b.md': sampleReport({ part6: '暂无。' }) });
+    expect((await run(dir, ['--locale', 'en', '.'])).stdout).toContain('✖ 3 problems (3 errors, 0 warnings)\n  1 error and 0 warnings potentially fixable with the `--fix` option.\n');
+    expect((await run(dir, ['b.md'])).stdout).not.toContain('--fix');
+  });
+});
+
 describe('JSON output without --fix', () => {
   it('carries fix and suggestions in ESLint’s shape, and counts the fixable problems', async () => {
     const dir = await makeTempDir();

@@ -178,6 +178,10 @@ export const messages = {
     en: '{file}: the file is encoded as {encoding}; --fix does not rewrite it (only UTF-8 and UTF-16 files are written back): save it as UTF-8 first, then run --fix',
   },
   fixWriteFailed: { 'zh-CN': '无法写回已修复的文件“{file}”（{detail}）', en: 'Cannot write the fixed file "{file}" ({detail})' },
+  summaryFixable: {
+    'zh-CN': '其中 {errors} 个错误和 {warnings} 个警告可以用 --fix 选项自动修复',
+    en: '{errors} {errorWord} and {warnings} {warningWord} potentially fixable with the `--fix` option.',
+  },
   fixAndDryRun: {
     'zh-CN': '--fix 和 --fix-dry-run 不能同时使用',
     en: 'The --fix and --fix-dry-run options cannot be used together',
