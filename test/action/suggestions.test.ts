@@ -77,6 +77,12 @@ describe('buildSuggestions', () => {
     expect(buildSuggestions([{ path: 'r.md', text: THREE_FINDINGS_REPORT, result, patch: undefined }])).toEqual([]);
   });
 
+  it('one comment for findings that offer the same edit', () => {
+    const m = { ruleId: 'r', messageId: 'm', severity: 2 as const, message: 'm', data: {}, line: 1, column: 1, endLine: 1, endColumn: 2, fix: { range: [0, 1] as const, text: 'A' } };
+    const result = { filePath: 'x.md', messages: [m, { ...m, message: 'other relation' }], errorCount: 2, warningCount: 0 };
+    expect(buildSuggestions([{ path: 'x.md', text: 'a\n', result, patch: '@@ -1 +1 @@\n+a' }])).toHaveLength(1);
+  });
+
   it('a block longer than any fence in the replacement', () => {
     const text = 'a ```` b\n';
     const result = { filePath: 'x.md', messages: [{ ruleId: 'r', messageId: 'm', severity: 2 as const, message: 'm', data: {}, line: 1, column: 1, endLine: 1, endColumn: 2, fix: { range: [0, 1] as const, text: 'A' } }], errorCount: 1, warningCount: 0 };

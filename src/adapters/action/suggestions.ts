@@ -127,6 +127,8 @@ export function buildSuggestions(files: readonly SuggestionFile[]): ReviewSugges
       });
       if (!inOneHunk) continue;
       const key = createHash('sha256').update(`${file.path}\0${startLine}\0${endLine}\0${replacement}`).digest('hex').slice(0, 16);
+      // Several findings may offer the same edit (relations that agree on one cell): one comment.
+      if (out.some((s) => s.key === key)) continue;
       const fence = fenceFor(replacement);
       const head = `**xxgk-lint** \`${d.ruleId}\`${offered.desc === undefined ? '' : ' 💡'}: ${d.message}`;
       const body = [head, ...(offered.desc === undefined ? [] : ['', offered.desc]), '', `${fence}suggestion`, replacement, fence, `<!-- ${MARKER} ${key} -->`].join('\n');
