@@ -1,5 +1,21 @@
 import { z } from 'zod';
-import { defineRule } from '../src/rule.ts';
+import { defineRule, insertAt } from '../src/rule.ts';
+import type { ReportModel } from '../src/model/schema.ts';
+
+/**
+ * Suggests “{year}年度本单位未收取信息处理费。” as a paragraph of its own at the end of part 六's
+ * text (before the signature), when the report year and part 六 are known.
+ */
+function addSentence(source: string, model: ReportModel) {
+  const part6 = model.parts.find((p) => p.part === 6);
+  if (!part6 || model.year === null) return [];
+  const signature = model.signature?.span.start.offset;
+  let end = signature !== undefined && signature > part6.bodyStart && signature < part6.bodyEnd ? signature : part6.bodyEnd;
+  while (end > part6.bodyStart && /\s/.test(source[end - 1] ?? '')) end--;
+  const sentence = `${model.year}年度本单位未收取信息处理费。`;
+  const newline = source.includes('\r\n') ? '\r\n' : '\n';
+  return [{ messageId: 'addNoFees', data: { sentence }, fix: insertAt(end, `${newline}${newline}${sentence}`) }];
+}
 
 export default defineRule({
   meta: {
@@ -14,6 +30,8 @@ export default defineRule({
       en: 'The fee measures (国办函〔2020〕109号) apply from 2021, and part 六 of the 2021 format reports the fees collected. Zero must be stated too (“本年度未收取信息处理费”); “暂无” alone is no statement.',
     },
     defaultSeverity: 'error',
+    // The sentence for no fees collected: whether that is true, a person must confirm.
+    hasSuggestions: true,
     options: z
       .object({
         /** First report year the statement is required for. */
@@ -28,6 +46,10 @@ export default defineRule({
       elsewhere: {
         'zh-CN': '信息处理费收取情况写在了第六部分之外，应在“六、其他需要报告的事项”中说明',
         en: 'The fee statement stands outside part 六; it belongs in “六、其他需要报告的事项”',
+      },
+      addNoFees: {
+        'zh-CN': '在第六部分末尾加上“{sentence}”（仅当本年度确未收费）',
+        en: 'Add “{sentence}” at the end of part 六 (only if no fees were collected)',
       },
     },
     examples: {
@@ -45,6 +67,6 @@ export default defineRule({
       context.report({ messageId: 'elsewhere', at: elsewhere.span });
       return;
     }
-    context.report({ messageId: 'missing', data: { year: model.year ?? 'YYYY' }, at: part6?.span ?? model.documentStart });
+    context.report({ messageId: 'missing', data: { year: model.year ?? 'YYYY' }, at: part6?.span ?? model.documentStart, suggest: addSentence(context.source, model) });
   },
 });

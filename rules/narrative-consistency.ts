@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule } from '../src/rule.ts';
+import { defineRule, type SuggestionDescriptor } from '../src/rule.ts';
 import type { ReportModel, Row } from '../src/model/schema.ts';
 
 type Kind = ReportModel['claims'][number]['kind'];
@@ -34,6 +34,19 @@ function tableValue(model: ReportModel, kind: Kind): { value: number | null; als
   }
 }
 
+/**
+ * Suggests the table's number in place of the text's, when the text writes its number once, in
+ * digits (a number in Chinese numerals is left to the author).
+ */
+function tableNumber(source: string, claim: ReportModel['claims'][number], table: number): SuggestionDescriptor[] {
+  const written = source.slice(claim.span.start.offset, claim.span.end.offset);
+  const found = [...written.matchAll(/\d+/g)].filter((m) => Number(m[0]) === claim.value);
+  const only = found.length === 1 ? found[0] : undefined;
+  if (!only) return [];
+  const start = claim.span.start.offset + only.index;
+  return [{ messageId: 'useTableNumber', data: { stated: claim.value, table }, fix: { range: [start, start + only[0].length], text: String(table) } }];
+}
+
 export default defineRule({
   meta: {
     id: 'narrative-consistency',
@@ -47,12 +60,15 @@ export default defineRule({
       en: 'The overview often restates the tables, and prose that contradicts them is a defect evaluators keep finding (e.g. “27 applications received” against 25 in table 三). Only plain sentence shapes are read; nothing is judged where the table cell could not be read.',
     },
     defaultSeverity: 'warn',
+    // The table's number in place of the text's: which one is wrong, a person must judge.
+    hasSuggestions: true,
     options: z.object({}).strict(),
     messages: {
       mismatch: {
         'zh-CN': '正文“{text}”为{stated}，与{cell}的{table}不一致',
         en: 'The text “{text}” says {stated}, but {cell} is {table}',
       },
+      useTableNumber: { 'zh-CN': '把正文中的{stated}改为表中的{table}', en: 'Change {stated} in the text to the table’s {table}' },
     },
     examples: {
       valid: [{ sample: { replace: [['做好主动公开', '共收到政府信息公开申请20件，办结19件，做好主动公开']] } }],
@@ -74,6 +90,7 @@ export default defineRule({
         messageId: 'mismatch',
         data: { text: claim.text.replace(/\s+/g, ''), stated: claim.value, cell: name, table: value },
         at: { start: claim.span.start, end: claim.span.end },
+        suggest: tableNumber(context.source, claim, value),
       });
     }
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule } from '../src/rule.ts';
+import { defineRule, type Fix } from '../src/rule.ts';
 import { NUMERALS, PART_NAMES } from '../src/model/vocabulary.ts';
 
 const heading = (part: number) => `${NUMERALS[part - 1]}、${PART_NAMES[part - 1]?.official ?? ''}`;
@@ -17,6 +17,8 @@ export default defineRule({
       en: 'Article 50 of the Regulations on Government Information Disclosure sets the content of the annual report; the format of 国办公开办函〔2021〕30号 turns it into six parts, which "must not be omitted".',
     },
     defaultSeverity: 'error',
+    // A part's numeral and wording: the format fixes both.
+    fixable: 'code',
     options: z
       .object({
         /** Accept the alternative headings seen in real reports (FORMAT.md §1.2). */
@@ -50,6 +52,13 @@ export default defineRule({
           title: '编号错误',
           sample: { replace: [['六、其他需要报告的事项', '七、其他需要报告的事项']] },
           errors: ['numbering'],
+          output: { sample: {} },
+        },
+        {
+          title: '标题用字与规定不一致（--fix 改为规定的标题）',
+          sample: { replace: [['六、其他需要报告的事项', '六、其他需要报告事项']] },
+          errors: ['wording'],
+          output: { sample: {} },
         },
       ],
     },
@@ -68,13 +77,26 @@ export default defineRule({
         continue;
       }
       const at = { start: part.span.start, end: part.span.end };
+      const written = context.source.slice(part.span.start.offset, part.span.end.offset);
       if (part.numeralValue !== n) {
-        context.report({ messageId: 'numbering', data: { text: part.text, expected: NUMERALS[n - 1] ?? '', found: part.numeral }, at });
+        // Only when the wording identifies the part for certain (not a near miss).
+        const i = written.indexOf(part.numeral);
+        const fix: Fix | undefined =
+          part.match !== 'fuzzy' && part.numeral !== '' && i >= 0
+            ? { range: [part.span.start.offset + i, part.span.start.offset + i + part.numeral.length], text: NUMERALS[n - 1] ?? part.numeral }
+            : undefined;
+        context.report({ messageId: 'numbering', data: { text: part.text, expected: NUMERALS[n - 1] ?? '', found: part.numeral }, at, ...(fix ? { fix } : {}) });
       }
       const before = parts.find((p) => p.part < n && p.span.start.offset > part.span.start.offset);
       if (before) context.report({ messageId: 'order', data: { numeral: NUMERALS[n - 1] ?? '', text: part.text, before: NUMERALS[before.part - 1] ?? '' }, at });
       if (part.match === 'fuzzy' || (part.match === 'alias' && !options.allowAliases)) {
-        context.report({ messageId: 'wording', data: { found: part.text, heading: heading(n) }, at });
+        const official = PART_NAMES[n - 1]?.official;
+        const i = part.text === '' ? -1 : written.lastIndexOf(part.text);
+        const fix: Fix | undefined =
+          official && i >= 0 && i >= written.indexOf(part.numeral) + part.numeral.length
+            ? { range: [part.span.start.offset + i, part.span.start.offset + i + part.text.length], text: official }
+            : undefined;
+        context.report({ messageId: 'wording', data: { found: part.text, heading: heading(n) }, at, ...(fix ? { fix } : {}) });
       }
     }
   },

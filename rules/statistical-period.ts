@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule } from '../src/rule.ts';
+import { defineRule, replaceSpan } from '../src/rule.ts';
 
 export default defineRule({
   meta: {
@@ -13,6 +13,8 @@ export default defineRule({
       en: 'The report covers the previous calendar year (Article 49); Sichuan standard DB51/T 2660—2019 spells out 1 January–31 December. A missing or wrong period makes the numbers meaningless.',
     },
     defaultSeverity: 'error',
+    // The year of the period, when the title states the report year.
+    fixable: 'code',
     options: z.object({}).strict(),
     messages: {
       missing: {
@@ -31,7 +33,12 @@ export default defineRule({
     examples: {
       valid: [{ sample: {} }],
       invalid: [
-        { title: '年份与标题不符', sample: { replace: [['自2024年1月1日起至2024年12月31日止', '自2023年1月1日起至2023年12月31日止']] }, errors: ['wrongYear'] },
+        {
+          title: '年份与标题不符（--fix 改为标题的年份）',
+          sample: { replace: [['自2024年1月1日起至2024年12月31日止', '自2023年1月1日起至2023年12月31日止']] },
+          errors: ['wrongYear'],
+          output: { sample: {} },
+        },
         { title: '未写统计期限', sample: { replace: [[/本报告中所列数据的统计期限[^。]*。/, '']] }, errors: ['missing'] },
       ],
     },
@@ -49,7 +56,11 @@ export default defineRule({
     // The report year comes from the title; without one, the period must at least be one whole year.
     const expected = title?.year ?? startYear;
     if (expected !== null && (startYear !== expected || endYear !== expected)) {
-      context.report({ messageId: 'wrongYear', data: { text, year: expected }, at });
+      // Certain only when the title states the year: the period's years become the title's.
+      const written = context.source.slice(period.span.start.offset, period.span.end.offset);
+      const fixed = written.replace(/(?:19|20)\d{2}(?=\s*年)/g, String(expected));
+      const fix = title?.year != null && written === period.text && fixed !== written ? replaceSpan(period.span, fixed) : undefined;
+      context.report({ messageId: 'wrongYear', data: { text, year: expected }, at, ...(fix ? { fix } : {}) });
       return;
     }
     const whole = period.start.month === 1 && period.start.day === 1 && period.end.month === 12 && period.end.day === 31;

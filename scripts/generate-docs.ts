@@ -97,6 +97,8 @@ function ruleDoc(rule: Rule, source: string | null, warnings: string[]): string 
   if (meta.deprecated) out.push('> **已弃用 · Deprecated.** 保留此规则只为让引用它的配置继续有效。 This rule stays registered only so that configs naming it keep working.', '');
   out.push(meta.description['zh-CN'], '', meta.description.en, '');
   out.push(`- 默认级别 · Default severity: \`${meta.defaultSeverity}\``);
+  if (meta.fixable) out.push('- 🔧 可自动修复 · Fixable: `--fix` 修复确定无误的问题 · `--fix` applies the edits that are certainly right');
+  if (meta.hasSuggestions) out.push('- 💡 提供建议 · Suggestions: 需要人工确认的修改（编辑器和 GitHub Action 中可一键采用） · edits a person must confirm (one click in editors and in the Action\'s review comments)');
   out.push(`- 源代码 · Source: [\`rules/${meta.id}.ts\`](../../rules/${meta.id}.ts)`);
   out.push('', '## 依据 · Rationale', '', meta.rationale['zh-CN'], '', meta.rationale.en, '');
   out.push('## 选项 · Options', '', ...optionsSection(rule, source), '');
@@ -199,7 +201,20 @@ function exampleSection(rule: Rule, example: RuleExample | InvalidRuleExample, i
   const excerpt = numbers.map((n) => `${String(n).padStart(width)} | ${source[n - 1] ?? ''}`).join('\n');
   const excerptFence = fenceFor(excerpt);
   out.push('所指的行 · Lines pointed at:', '', `${excerptFence}text`, excerpt, excerptFence, '');
+  out.push(...editsSection(code, zh));
   return out;
+}
+
+/** The example's fixes and suggestions, as “old” → “new” (the full fixed text is the rule's test). */
+function editsSection(code: string, messages: readonly Diagnostic[]): string[] {
+  const quote = (text: string): string => (text === '' ? '（空）' : `“${text.replace(/\r?\n/g, '↵')}”`);
+  const edit = (range: readonly [number, number], text: string): string => `${quote(code.slice(range[0], range[1]))} → ${quote(text)}`;
+  const rows: string[] = [];
+  for (const m of messages) {
+    if (m.fix) rows.push(`- 🔧 \`${m.messageId}\` 修复 · fix (\`--fix\`): ${cell(edit(m.fix.range, m.fix.text))}`);
+    for (const s of m.suggestions ?? []) rows.push(`- 💡 \`${m.messageId}\` 建议 · suggestion: ${cell(s.desc)}: ${cell(edit(s.fix.range, s.fix.text))}`);
+  }
+  return rows.length > 0 ? ['修改 · Edits:', '', ...rows, ''] : [];
 }
 
 /** Lints the example with this rule only, at its default severity, with the example's options. */
@@ -220,7 +235,8 @@ function ruleTable(rules: readonly Rule[], linkBase: string): string[] {
     '| --- | --- | --- | --- |',
     ...rules.map((rule) => {
       const { id, description, defaultSeverity, deprecated } = rule.meta;
-      const name = `[\`${id}\`](${linkBase}${id}.md)${deprecated ? ' (deprecated)' : ''}`;
+      const marks = `${rule.meta.fixable ? ' 🔧' : ''}${rule.meta.hasSuggestions ? ' 💡' : ''}`;
+      const name = `[\`${id}\`](${linkBase}${id}.md)${deprecated ? ' (deprecated)' : ''}${marks}`;
       return `| ${name} | ${cell(description['zh-CN'])}<br>${cell(description.en)} | \`${defaultSeverity}\` | ${optionsSummary(rule)} |`;
     }),
   ];

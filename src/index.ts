@@ -5,12 +5,15 @@ export { analyzeFile, finishRun, lintFile, lintFiles, previousYearReports } from
 export type { FileOutcome, LintFilesOptions } from './engine/lint-file.ts';
 export { normalizeAgency } from './engine/digest.ts';
 export { ReportIndex, runSetRules, sameAgency } from './engine/set.ts';
-export { defineRule, formatMessage, ruleDocsUrl } from './rule.ts';
+
+export { defineRule, formatMessage, insertAt, replaceSpan, ruleDocsUrl } from './rule.ts';
+export { applyFixes, fixUntilStable, MAX_FIX_PASSES } from './engine/fix.ts';
+export type { AppliedFixes, FixRun } from './engine/fix.ts';
 // Rule and plugin authoring: the same API the built-in rules use.
 export { definePlugin, LOCAL_PLUGIN } from './engine/plugins.ts';
 export type { Plugin } from './engine/plugins.ts';
 export { RuleTester } from './testing/rule-tester.ts';
-export type { ExpectedError, InvalidTestCase, RuleTestCases, RuleTesterOptions, ValidTestCase } from './testing/rule-tester.ts';
+export type { ExpectedError, ExpectedSuggestion, InvalidTestCase, RuleTestCases, RuleTesterOptions, ValidTestCase } from './testing/rule-tester.ts';
 export { sampleReport, consistentData } from './testing/sample.ts';
 export type { SampleData, SampleOptions, TableForm } from './testing/sample.ts';
 export type { ReportModel } from './model/schema.ts';
@@ -20,6 +23,8 @@ export { z } from 'zod';
 export type {
   At,
   DigestTable,
+  ExampleOutput,
+  Fix,
   InvalidRuleExample,
   ProseSegment,
   RelatedExample,
@@ -32,8 +37,9 @@ export type {
   RuleContext,
   RuleExample,
   RuleMeta,
+  SuggestionDescriptor,
 } from './rule.ts';
-export type { Diagnostic, LintResult, Locale, Location, Point, SeverityLevel, SeverityName } from './types.ts';
+export type { Diagnostic, LintResult, Locale, Location, Point, SeverityLevel, SeverityName, Suggestion, TextEdit } from './types.ts';
 export { LOCALES } from './types.ts';
 export { builtinRules } from '../rules/index.ts';
 export {

@@ -58,7 +58,15 @@ export interface RuleExample {
 export interface InvalidRuleExample extends RuleExample {
   /** The message ids the rule must report, in order. */
   errors: readonly string[];
+  /**
+   * The text after one pass of the rule's fixes (ESLint's RuleTester `output`): the text, or a
+   * `{ sample }` built like the example's; `null` asserts that the rule offers no fix. Shown in the docs.
+   */
+  output?: ExampleOutput;
 }
+
+/** A fixed text: the text itself, or a sample report; `null` = no fix. */
+export type ExampleOutput = string | null | { sample: SampleSpec };
 
 export interface RuleMeta<Options extends z.ZodType = z.ZodType> {
   /** kebab-case, permanent: a public contract. */
@@ -78,6 +86,42 @@ export interface RuleMeta<Options extends z.ZodType = z.ZodType> {
    * theirs is docs/rules/<id>.md in the repository (see `ruleDocsUrl`).
    */
   url?: string;
+  /**
+   * The rule's reports may carry a `fix` (an edit that is certainly right, applied by `--fix`).
+   * As ESLint's: `'code'` (or `'whitespace'`). A rule that reports a fix without it fails.
+   */
+  fixable?: 'code' | 'whitespace';
+  /** The rule's reports may carry `suggest`: edits a person must confirm (never applied by `--fix`). */
+  hasSuggestions?: boolean;
+}
+
+/**
+ * An edit of the source, as ESLint's: replace the UTF-16 offsets `[start, end)` of the decoded text
+ * (`context.source`, the offsets of `span.start.offset`/`span.end.offset`) by `text`. An insertion
+ * has start === end; a deletion has text ''.
+ */
+export interface Fix {
+  range: readonly [number, number];
+  text: string;
+}
+
+/** A suggested edit: what it does (a message id of the rule, or a text in both locales) and the edit. */
+export interface SuggestionDescriptor {
+  messageId?: string;
+  /** Used when there is no messageId. */
+  desc?: LocalizedText;
+  data?: Record<string, string | number>;
+  fix: Fix;
+}
+
+/** A fix replacing a span of the model (spans' end offsets are exclusive). */
+export function replaceSpan(span: { start: { offset: number }; end: { offset: number } }, text: string): Fix {
+  return { range: [span.start.offset, span.end.offset], text };
+}
+
+/** A fix inserting `text` at an offset. */
+export function insertAt(offset: number, text: string): Fix {
+  return { range: [offset, offset], text };
 }
 
 /** Where a finding points: a point or a span; `end` defaults to `start`. */
@@ -90,6 +134,10 @@ export interface ReportDescriptor {
   messageId: string;
   data?: Record<string, string | number>;
   at: At;
+  /** An edit that is certainly right (needs `meta.fixable`); applied by `--fix`. */
+  fix?: Fix;
+  /** Edits a person must confirm (needs `meta.hasSuggestions`); shown by editors and the Action. */
+  suggest?: readonly SuggestionDescriptor[];
 }
 
 export interface RuleContext<O> {

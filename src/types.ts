@@ -18,6 +18,20 @@ export interface Location extends Point {
   endColumn: number;
 }
 
+/** An edit of the decoded source: replace the UTF-16 offsets [start, end) by text (ESLint's shape). */
+export interface TextEdit {
+  range: readonly [number, number];
+  text: string;
+}
+
+/** A suggestion, localised (ESLint's shape: `desc`, and `messageId` when it came from one). */
+export interface Suggestion {
+  desc: string;
+  messageId?: string;
+  data?: Readonly<Record<string, string | number>>;
+  fix: TextEdit;
+}
+
 /** One finding, already localised. The adapters only translate this into their own shapes. */
 export interface Diagnostic extends Location {
   ruleId: string;
@@ -25,6 +39,10 @@ export interface Diagnostic extends Location {
   severity: SeverityLevel;
   message: string;
   data: Readonly<Record<string, string | number>>;
+  /** An edit that is certainly right: `--fix` applies it. */
+  fix?: TextEdit;
+  /** Edits a person must confirm. */
+  suggestions?: Suggestion[];
 }
 
 /** The result for one file. `fatal` is set when the file could not be read or decoded. */
@@ -47,4 +65,6 @@ export interface LintResult {
    */
   agency?: string;
   year?: number;
+  /** The fixed text, when fixes were applied (`--fix`, `--fix-dry-run`): ESLint's `output`. */
+  output?: string;
 }

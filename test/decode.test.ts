@@ -19,14 +19,15 @@ describe('decodeBuffer', () => {
 
   it('strips a UTF-8 byte order mark', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(REPORT, 'utf8')]);
-    expect(decodeBuffer(bytes)).toEqual({ text: REPORT, encoding: 'utf-8' });
+    // `bom` records it, so that --fix writes it back.
+    expect(decodeBuffer(bytes)).toEqual({ text: REPORT, encoding: 'utf-8', bom: true });
   });
 
   it('decodes UTF-16LE and UTF-16BE with a BOM, without keeping the BOM', () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(REPORT, 'utf16le')]);
     const be = Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(REPORT)]);
-    expect(decodeBuffer(le)).toEqual({ text: REPORT, encoding: 'utf-16le' });
-    expect(decodeBuffer(be)).toEqual({ text: REPORT, encoding: 'utf-16be' });
+    expect(decodeBuffer(le)).toEqual({ text: REPORT, encoding: 'utf-16le', bom: true });
+    expect(decodeBuffer(be)).toEqual({ text: REPORT, encoding: 'utf-16be', bom: true });
   });
 
   it('recognises BOM-less UTF-16 from the position of the NUL bytes', () => {

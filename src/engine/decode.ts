@@ -8,7 +8,8 @@ import type { MessageId } from './messages.ts';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 export type DecodeErrorKind = 'empty' | 'binary' | 'undecodable';
-export type DecodeResult = { text: string; encoding: Encoding } | { error: DecodeErrorKind };
+/** `bom`: the bytes began with a byte order mark (stripped from `text`; `--fix` writes it back). */
+export type DecodeResult = { text: string; encoding: Encoding; bom?: true } | { error: DecodeErrorKind };
 
 export type FileErrorKind =
   | DecodeErrorKind
@@ -26,7 +27,7 @@ export interface FileError {
   data: Record<string, string | number>;
 }
 
-export type ReadResult = { text: string; encoding: Encoding } | { error: FileError };
+export type ReadResult = { text: string; encoding: Encoding; bom?: true } | { error: FileError };
 
 /** Annual reports are a few hundred KB at most; anything this big is not one. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -53,7 +54,8 @@ export function decodeBuffer(buf: Uint8Array): DecodeResult {
   if (bom) {
     const text = tryDecode(bom.encoding, buf.subarray(bom.length));
     if (text === undefined) return { error: 'undecodable' };
-    return finish(text, bom.encoding);
+    const done = finish(text, bom.encoding);
+    return 'error' in done ? done : { ...done, bom: true };
   }
   if (!buf.includes(0)) {
     const utf8 = tryDecode('utf-8', buf);

@@ -10,8 +10,8 @@ import { runSetRules } from './set.ts';
 import { buildModel } from '../reading/build.ts';
 import type { ReportModel } from '../model/schema.ts';
 import { parseMarkdown } from '../reading/parse.ts';
-import { formatMessage, type At, type ReportDescriptor, type ReportDigest, type Rule } from '../rule.ts';
-import type { Diagnostic, LintResult, Locale, SeverityLevel } from '../types.ts';
+import { formatMessage, type At, type Fix, type ReportDescriptor, type ReportDigest, type Rule, type SuggestionDescriptor } from '../rule.ts';
+import type { Diagnostic, LintResult, Locale, SeverityLevel, Suggestion, TextEdit } from '../types.ts';
 
 /** The effective setting of one rule: 0 = off. `options` has been parsed by the rule's schema. */
 export interface RuleSetting {
@@ -181,27 +181,46 @@ interface RunInput {
 }
 
 export function runRule(rule: Rule, setting: RuleSetting, input: RunInput, out: Diagnostic[]): void {
-  guarded(rule, input.locale, out, (report) => rule.check?.({ model: input.model, tree: input.tree, source: input.source, options: setting.options, locale: input.locale, report }), setting);
+  guarded(rule, input.locale, out, (report) => rule.check?.({ model: input.model, tree: input.tree, source: input.source, options: setting.options, locale: input.locale, report }), setting, input.source);
 }
 
 /**
  * Runs one rule's hook with a `report` that localises its findings into `out`. A rule that throws
  * yields one `ruleError` finding instead of stopping the run.
  */
-export function guarded(rule: Rule, locale: Locale, out: Diagnostic[], body: (report: (d: ReportDescriptor) => void) => void, setting: RuleSetting): void {
+export function guarded(
+  rule: Rule,
+  locale: Locale,
+  out: Diagnostic[],
+  body: (report: (d: ReportDescriptor) => void) => void,
+  setting: RuleSetting,
+  /** The text fixes apply to; without it (cross-report rules) a rule may not offer fixes. */
+  source?: string,
+): void {
   const severity = setting.severity as SeverityLevel;
   const report = (d: ReportDescriptor): void => {
     const template = rule.meta.messages[d.messageId];
     if (!template) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${d.messageId}"`);
     const data = d.data ?? {};
-    out.push({
+    const diagnostic: Diagnostic = {
       ruleId: rule.meta.id,
       messageId: d.messageId,
       severity,
       message: formatMessage(template[locale], data),
       data,
       ...location(d.at),
-    });
+    };
+    if (d.fix !== undefined) {
+      if (!rule.meta.fixable) throw new Error(`rule ${rule.meta.id} reported a fix but its meta.fixable is not set`);
+      if (source === undefined) throw new Error(`rule ${rule.meta.id} reported a fix from checkSet, where fixes are not supported`);
+      diagnostic.fix = checkedEdit(d.fix, source, rule.meta.id);
+    }
+    if (d.suggest !== undefined && d.suggest.length > 0) {
+      if (!rule.meta.hasSuggestions) throw new Error(`rule ${rule.meta.id} reported suggestions but its meta.hasSuggestions is not set`);
+      if (source === undefined) throw new Error(`rule ${rule.meta.id} reported suggestions from checkSet, where they are not supported`);
+      diagnostic.suggestions = d.suggest.map((s) => suggestion(rule, s, { source, locale }));
+    }
+    out.push(diagnostic);
   };
   try {
     body(report);
@@ -219,6 +238,30 @@ export function guarded(rule: Rule, locale: Locale, out: Diagnostic[], body: (re
       endColumn: 1,
     });
   }
+}
+
+/** A rule's edit, checked: integer offsets within the source, start ≤ end, text a string. */
+function checkedEdit(fix: Fix, source: string, ruleId: string): TextEdit {
+  const [start, end] = Array.isArray(fix.range) ? fix.range : [NaN, NaN];
+  const ok = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= source.length && typeof fix.text === 'string';
+  if (!ok) throw new Error(`rule ${ruleId} reported an invalid fix ${JSON.stringify(fix)} (the source has ${source.length} characters)`);
+  return { range: [start, end], text: fix.text };
+}
+
+function suggestion(rule: Rule, s: SuggestionDescriptor, input: { source: string; locale: Locale }): Suggestion {
+  const data = s.data ?? {};
+  let desc: string;
+  if (s.messageId !== undefined) {
+    const template = rule.meta.messages[s.messageId];
+    if (!template) throw new Error(`rule ${rule.meta.id} suggested with unknown messageId "${s.messageId}"`);
+    desc = formatMessage(template[input.locale], data);
+  } else if (s.desc !== undefined) {
+    desc = formatMessage(s.desc[input.locale], data);
+  } else {
+    throw new Error(`rule ${rule.meta.id} made a suggestion with neither messageId nor desc`);
+  }
+  const fix = checkedEdit(s.fix, input.source, rule.meta.id);
+  return { desc, ...(s.messageId !== undefined ? { messageId: s.messageId } : {}), ...(s.data ? { data } : {}), fix };
 }
 
 function location(at: At): { line: number; column: number; endLine: number; endColumn: number } {

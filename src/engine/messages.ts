@@ -167,6 +167,36 @@ export const messages = {
     en: 'the two locales use different placeholders: zh-CN has {zh}, en has {en}',
   },
   ruleUnknownMessageId: { 'zh-CN': '未知的消息 id “{id}”', en: 'unknown message id "{id}"' },
+  ruleOutputNotFixable: {
+    'zh-CN': '示例给出了修复后的文本（output），但规则没有声明 meta.fixable',
+    en: 'the example states a fixed text (output) but the rule does not set meta.fixable',
+  },
+
+  // Fixes (--fix, --fix-dry-run).
+  fixEncodingNotWritable: {
+    'zh-CN': '{file}：文件编码为 {encoding}，--fix 不会改写它（只写回 UTF-8 和 UTF-16 文件）；请先另存为 UTF-8，再运行 --fix',
+    en: '{file}: the file is encoded as {encoding}; --fix does not rewrite it (only UTF-8 and UTF-16 files are written back): save it as UTF-8 first, then run --fix',
+  },
+  fixWriteFailed: { 'zh-CN': '无法写回已修复的文件“{file}”（{detail}）', en: 'Cannot write the fixed file "{file}" ({detail})' },
+  summaryFixable: {
+    'zh-CN': '其中 {errors} 个错误和 {warnings} 个警告可以用 --fix 选项自动修复',
+    en: '{errors} {errorWord} and {warnings} {warningWord} potentially fixable with the `--fix` option.',
+  },
+  fixAndDryRun: {
+    'zh-CN': '--fix 和 --fix-dry-run 不能同时使用',
+    en: 'The --fix and --fix-dry-run options cannot be used together',
+  },
+
+  // Standard input (--stdin, or the path -).
+  stdinWithPaths: {
+    'zh-CN': '使用 --stdin（或 -）时不能再指定文件路径：{paths}',
+    en: 'With --stdin (or -), no file paths can be given: {paths}',
+  },
+  stdinFilenameWithoutStdin: {
+    'zh-CN': '--stdin-filename 只能与 --stdin（或 -）一起使用',
+    en: '--stdin-filename can only be used with --stdin (or -)',
+  },
+  stdinUnreadable: { 'zh-CN': '无法读取标准输入（{detail}）', en: 'Cannot read standard input ({detail})' },
 
   // Inline comments (<!-- xxgk-lint-disable … -->), reported with --report-unused-disable.
   unusedDisable: {

@@ -76,10 +76,12 @@ const RuleShape = z.object({
     messages: z.record(z.string(), Localized).refine((m) => Object.keys(m).length > 0, 'must have at least one message'),
     examples: z.object({
       valid: z.array(Example),
-      invalid: z.array(Example.and(z.object({ errors: z.array(z.string()).min(1) }))),
+      invalid: z.array(Example.and(z.object({ errors: z.array(z.string()).min(1), output: z.union([z.string(), z.object({ sample: z.object({}).passthrough() })]).nullable().optional() }))),
     }),
     url: z.string().optional(),
     deprecated: z.boolean().optional(),
+    fixable: z.enum(['code', 'whitespace'], "must be 'code' or 'whitespace' (as ESLint's)").optional(),
+    hasSuggestions: z.boolean().optional(),
   }),
   check: z.custom<Rule['check']>((value) => value === undefined || typeof value === 'function', 'must be a function').optional(),
   checkSet: z.custom<Rule['checkSet']>((value) => value === undefined || typeof value === 'function', 'must be a function').optional(),
@@ -118,6 +120,9 @@ export function ruleProblems(value: unknown, at: string, locale: Locale, errorMa
   rule.meta.examples.invalid.forEach((example, i) => {
     for (const id of example.errors) {
       if (!(id in rule.meta.messages)) problems.push({ path: `${at}.meta.examples.invalid[${i}].errors`, message: t('ruleUnknownMessageId', locale, { id }) });
+    }
+    if (example.output !== undefined && example.output !== null && !rule.meta.fixable) {
+      problems.push({ path: `${at}.meta.examples.invalid[${i}].output`, message: t('ruleOutputNotFixable', locale) });
     }
   });
   return problems;

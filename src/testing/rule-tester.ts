@@ -10,12 +10,13 @@
  * `describe` and `it` (jest, mocha, vitest with globals); without any, `run` throws on the first
  * failing case.
  */
+import { applyFixes, fixesOf } from '../engine/fix.ts';
 import { lintText, defaultSetting, digestText } from '../engine/lint.ts';
 import { ruleProblems } from '../engine/plugins.ts';
-import type { InvalidRuleExample, ReportDigest, Rule, RuleExample } from '../rule.ts';
+import type { ExampleOutput, InvalidRuleExample, ReportDigest, Rule, RuleExample } from '../rule.ts';
 import type { Diagnostic, Locale } from '../types.ts';
 import { LOCALES } from '../types.ts';
-import { exampleCode } from './sample.ts';
+import { exampleCode, sampleReport } from './sample.ts';
 
 /** An expected finding: its message id, and optionally its data and position. */
 export interface ExpectedError {
@@ -25,6 +26,20 @@ export interface ExpectedError {
   column?: number;
   endLine?: number;
   endColumn?: number;
+  /**
+   * The suggestions the finding must offer, in order (ESLint's shape): each by its message id or
+   * description, and the text after applying it alone (`output`). `[]` asserts none.
+   */
+  suggestions?: readonly ExpectedSuggestion[];
+}
+
+export interface ExpectedSuggestion {
+  messageId?: string;
+  /** The description in the locale being checked is compared only when given (zh-CN text). */
+  desc?: string;
+  data?: Readonly<Record<string, string | number>>;
+  /** The whole text after applying this suggestion. */
+  output: string;
 }
 
 export interface ValidTestCase extends RuleExample {
@@ -35,6 +50,11 @@ export interface ValidTestCase extends RuleExample {
 export interface InvalidTestCase extends ValidTestCase {
   /** The findings the rule must report, in order: message ids, or objects that say more. */
   errors: readonly (string | ExpectedError)[];
+  /**
+   * As ESLint's: the text after one pass of the rule's fixes, or `null` when the rule must offer
+   * no fix. Required when the rule fixes the case.
+   */
+  output?: ExampleOutput;
 }
 
 export interface RuleTestCases {
@@ -73,8 +93,9 @@ const describeError = (e: string | ExpectedError): string => (typeof e === 'stri
 /** The problems of one case, empty when it passes. */
 export function verifyCase(rule: Rule, testCase: RuleExample | InvalidRuleExample | InvalidTestCase, expectInvalid: boolean, locales: readonly Locale[] = LOCALES): string[] {
   const problems: string[] = [];
+  let code: string;
   try {
-    exampleCode(testCase);
+    code = exampleCode(testCase);
     relatedDigests(testCase);
   } catch (error) {
     return [error instanceof Error ? error.message : String(error)];
@@ -110,9 +131,11 @@ export function verifyCase(rule: Rule, testCase: RuleExample | InvalidRuleExampl
       problems.push(`[${locale}] expected [${ids.join(', ')}], got [${actual.join(', ')}]: ${messages.map((m) => `${m.line}:${m.column} ${m.message}`).join('; ')}`);
       continue;
     }
+    if (locale === locales[0]) problems.push(...verifyOutput(code, messages, (testCase as InvalidTestCase).output));
     expected.forEach((e, i) => {
       const m = messages[i];
       if (typeof e === 'string' || !m) return;
+      if (e.suggestions !== undefined) problems.push(...verifySuggestions(code, m, e, i, locale));
       for (const key of ['line', 'column', 'endLine', 'endColumn'] as const) {
         if (e[key] !== undefined && e[key] !== m[key]) problems.push(`[${locale}] error #${i + 1} (${e.messageId}): expected ${key} ${e[key]}, got ${m[key]}`);
       }
@@ -122,6 +145,44 @@ export function verifyCase(rule: Rule, testCase: RuleExample | InvalidRuleExampl
     });
   }
   if (problems.length > 0 && expectInvalid) problems.push(`(expected: ${expected.map(describeError).join(', ')})`);
+  return problems;
+}
+
+/** The case's `output` against one pass of the fixes (ESLint's RuleTester does one pass too). */
+function verifyOutput(code: string, messages: readonly Diagnostic[], stated: ExampleOutput | undefined): string[] {
+  const fixes = fixesOf(messages);
+  let output: string | null | undefined;
+  try {
+    output = stated === undefined || stated === null || typeof stated === 'string' ? stated : sampleReport(stated.sample);
+  } catch (error) {
+    return [`the case's output cannot be built: ${error instanceof Error ? error.message : String(error)}`];
+  }
+  if (output === undefined) return fixes.length > 0 ? [`the rule fixed the code; state the fixed text as the case's \`output\` (got: ${JSON.stringify(applyFixes(code, fixes).output)})`] : [];
+  if (output === null) return fixes.length > 0 ? [`expected no fix (output: null), but the rule fixed: ${JSON.stringify(fixes)}`] : [];
+  if (output === code) return ['`output` equals the code: use `output: null` to assert that there is no fix'];
+  if (fixes.length === 0) return [`expected the fixed text ${JSON.stringify(output)}, but the rule offered no fix`];
+  const actual = applyFixes(code, fixes).output;
+  return actual === output ? [] : [`the fixed text differs:\n    expected ${JSON.stringify(output)}\n    actual   ${JSON.stringify(actual)}`];
+}
+
+function verifySuggestions(code: string, m: Diagnostic, e: ExpectedError, i: number, locale: Locale): string[] {
+  const problems: string[] = [];
+  const expected = e.suggestions ?? [];
+  const actual = m.suggestions ?? [];
+  const at = `[${locale}] error #${i + 1} (${e.messageId})`;
+  if (actual.length !== expected.length) return [`${at}: expected ${expected.length} suggestion(s), got ${actual.length}`];
+  expected.forEach((x, j) => {
+    const s = actual[j];
+    if (!s) return;
+    if (x.messageId !== undefined && x.messageId !== s.messageId) problems.push(`${at}: suggestion #${j + 1}: expected messageId ${x.messageId}, got ${s.messageId ?? '(none)'}`);
+    if (x.desc !== undefined && locale === 'zh-CN' && x.desc !== s.desc) problems.push(`${at}: suggestion #${j + 1}: expected desc ${JSON.stringify(x.desc)}, got ${JSON.stringify(s.desc)}`);
+    if (/\{\w+\}/.test(s.desc)) problems.push(`${at}: suggestion #${j + 1}: unfilled placeholder in "${s.desc}"`);
+    for (const [key, value] of Object.entries(x.data ?? {})) {
+      if (s.data?.[key] !== value) problems.push(`${at}: suggestion #${j + 1}: expected data.${key} ${JSON.stringify(value)}, got ${JSON.stringify(s.data?.[key])}`);
+    }
+    const out = applyFixes(code, [s.fix]).output;
+    if (out !== x.output) problems.push(`${at}: suggestion #${j + 1}: the text after it differs:\n    expected ${JSON.stringify(x.output)}\n    actual   ${JSON.stringify(out)}`);
+  });
   return problems;
 }
 

@@ -77,6 +77,7 @@ describe('inputs', () => {
       githubToken: 'ghs_x',
       sarifFile: undefined,
       allowCode: false,
+      suggestions: 20,
     });
   });
 

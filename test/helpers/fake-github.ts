@@ -17,6 +17,8 @@ export interface FakeChangedFile {
   filename: string;
   status: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
   previous_filename?: string;
+  /** The unified diff of the file (left out when not given, as GitHub does for binary files). */
+  patch?: string;
 }
 
 export interface FakeGitHubOptions {
@@ -30,6 +32,19 @@ export interface FakeGitHubOptions {
   expectedToken?: string;
   /** Answer 500 to updates of check runs that add annotations (a server error midway). */
   failAnnotationUpdates?: boolean;
+  /** Review comments already on the pull requests (bodies), by number. */
+  reviewComments?: Record<number, string[]>;
+}
+
+/** A review comment the fake holds: what was posted (or given), as GitHub keeps it. */
+export interface ReviewCommentState {
+  id: number;
+  pullNumber: number;
+  body: string;
+  path: string;
+  line: number | null;
+  startLine: number | null;
+  commitId: string;
 }
 
 export interface RecordedRequest {
@@ -59,6 +74,7 @@ export interface FakeGitHub {
   /** Requests or responses that do not match the description; must stay empty. */
   problems: string[];
   checkRuns: Map<number, CheckRunState>;
+  reviewComments: ReviewCommentState[];
   close(): Promise<void>;
 }
 
@@ -74,6 +90,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   const problems: string[] = [];
   const checkRuns = new Map<number, CheckRunState>();
   let nextCheckRunId = 4;
+  let nextCommentId = 10;
+  const reviewComments: ReviewCommentState[] = Object.entries(options.reviewComments ?? {}).flatMap(([n, bodies]) =>
+    bodies.map((body) => ({ id: nextCommentId++, pullNumber: Number(n), body, path: 'x.md', line: 1, startLine: null, commitId: '6dcb09b5b57875f334f61aebed695e2e4193db5e' })),
+  );
   let baseUrl = '';
 
   const handle = (match: MatchedOperation, query: Record<string, string>, body: unknown): Reply => {
@@ -82,6 +102,26 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     switch (match.operation.operationId) {
       case 'pulls/list-files':
         return listFiles(spec, options, baseUrl, match, query);
+      case 'pulls/list-review-comments': {
+        const n = Number(params.pull_number);
+        if (!options.pulls?.[n]) return notFound();
+        // One page is enough for the tests (at most 100 per page).
+        const items = reviewComments.filter((c) => c.pullNumber === n).map((c) => reviewCommentBody(spec, options, c));
+        return { status: 200, body: items };
+      }
+      case 'pulls/create-review-comment': {
+        if (options.token === 'read-only') return forbidden('https://docs.github.com/rest/pulls/comments#create-a-review-comment-for-a-pull-request');
+        const n = Number(params.pull_number);
+        const pull = options.pulls?.[n];
+        if (!pull) return notFound();
+        const request = body as { body: string; commit_id: string; path: string; line?: number; start_line?: number; side?: string };
+        // GitHub refuses a comment outside the file's diff.
+        const file = pull.files.find((f) => f.filename === request.path);
+        if (!file || request.line === undefined) return { status: 422, body: { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest', status: '422' } };
+        const comment: ReviewCommentState = { id: nextCommentId++, pullNumber: n, body: request.body, path: request.path, line: request.line, startLine: request.start_line ?? null, commitId: request.commit_id };
+        reviewComments.push(comment);
+        return { status: 201, body: reviewCommentBody(spec, options, comment) };
+      }
       case 'checks/create': {
         if (options.token === 'read-only') return forbidden('https://docs.github.com/rest/checks/runs#create-a-check-run');
         const request = body as { name: string; head_sha: string; status?: string; conclusion?: string; output?: CheckRunState['output'] & { annotations?: Record<string, unknown>[] } };
@@ -159,6 +199,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     requests,
     problems,
     checkRuns,
+    reviewComments,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -200,6 +241,7 @@ function listFiles(spec: OpenApi, options: FakeGitHubOptions, baseUrl: string, m
     entry.changes = (entry.additions as number) + (entry.deletions as number);
     // The example's patch is of another file; GitHub omits it for binary files anyway.
     delete entry.patch;
+    if (file.patch !== undefined) entry.patch = file.patch;
     if (file.previous_filename) entry.previous_filename = file.previous_filename;
     return entry;
   });
@@ -237,6 +279,27 @@ function checkRunBody(spec: OpenApi, options: FakeGitHubOptions, run: CheckRunSt
       annotations_count: run.annotations.length,
       annotations_url: `${api}/annotations`,
     },
+  };
+}
+
+/** A review comment shaped like the description's example, with this comment's fields. */
+function reviewCommentBody(spec: OpenApi, options: FakeGitHubOptions, c: ReviewCommentState): Record<string, unknown> {
+  const example = exampleValue<Record<string, unknown>>(spec, 'pull-request-review-comment');
+  const api = `https://api.github.com/repos/${options.owner}/${options.repo}/pulls/comments/${c.id}`;
+  return {
+    ...example,
+    id: c.id,
+    node_id: Buffer.from(`PullRequestReviewComment${c.id}`).toString('base64'),
+    url: api,
+    html_url: `https://github.com/${options.owner}/${options.repo}/pull/${c.pullNumber}#discussion_r${c.id}`,
+    pull_request_url: `https://api.github.com/repos/${options.owner}/${options.repo}/pulls/${c.pullNumber}`,
+    body: c.body,
+    path: c.path,
+    commit_id: c.commitId,
+    line: c.line,
+    start_line: c.startLine,
+    side: 'RIGHT',
+    start_side: c.startLine === null ? null : 'RIGHT',
   };
 }
 

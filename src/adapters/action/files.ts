@@ -47,6 +47,8 @@ export async function expandCandidates(patterns: readonly string[], cwd: string,
 export interface ChangedFile {
   filename: string;
   status: string;
+  /** The unified diff (GitHub leaves it out for large or binary files). */
+  patch?: string;
 }
 
 /** The endpoint lists at most 3000 files of a pull request. */
@@ -54,7 +56,7 @@ export const MAX_LISTED_FILES = 3000;
 
 export async function listChangedFiles(octokit: Octokit, owner: string, repo: string, pullNumber: number): Promise<ChangedFile[]> {
   const entries = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 });
-  return entries.map((entry) => ({ filename: entry.filename, status: entry.status }));
+  return entries.map((entry) => ({ filename: entry.filename, status: entry.status, ...(entry.patch ? { patch: entry.patch } : {}) }));
 }
 
 export interface Selection {

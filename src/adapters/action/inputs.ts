@@ -25,6 +25,7 @@ export const INPUT_DEFAULTS = {
   'github-token': '${{ github.token }}',
   'sarif-file': '',
   'allow-code': 'false',
+  suggestions: '20',
 } as const;
 
 export type InputName = keyof typeof INPUT_DEFAULTS;
@@ -42,6 +43,8 @@ export interface Inputs {
   githubToken: string;
   sarifFile: string | undefined;
   allowCode: boolean;
+  /** At most this many fix and suggestion review comments per run (0: none). */
+  suggestions: number;
 }
 
 /** A bad input: the message is the one line the step fails with. */
@@ -101,6 +104,12 @@ function inputSchema(locale: Locale) {
       'github-token': z.string(),
       'sarif-file': path('sarif-file'),
       'allow-code': boolean('allow-code', false),
+      suggestions: z
+        .string()
+        .refine((v) => v === '' || /^\d{1,4}$/.test(v), {
+          error: (issue) => tr('inputCount', locale, { name: 'suggestions', value: String(issue.input) }),
+        })
+        .transform((v) => (v === '' ? Number(INPUT_DEFAULTS.suggestions) : Number(v))),
     })
     .transform(
       (raw): Inputs => ({
@@ -112,6 +121,7 @@ function inputSchema(locale: Locale) {
         githubToken: raw['github-token'],
         sarifFile: raw['sarif-file'],
         allowCode: raw['allow-code'],
+        suggestions: raw.suggestions,
       }),
     );
 }

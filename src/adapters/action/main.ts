@@ -23,6 +23,7 @@ import { ConfigError, classifier, configRunsCode, loadConfig } from '../../engin
 import type { LoadConfigOptions, LoadedConfig } from '../../engine/config.ts';
 import { formatters } from '../formatters/index.ts';
 import type { FormatterContext } from '../formatters/index.ts';
+import { readReport } from '../../engine/decode.ts';
 import { lintFiles } from '../../engine/lint-file.ts';
 import { ruleSet } from '../../engine/lint.ts';
 import { relativePath } from '../../engine/paths.ts';
@@ -37,11 +38,13 @@ import type { Octokit } from './checks.ts';
 import { PULL_REQUEST_EVENTS, readContext } from './context.ts';
 import type { RunContext } from './context.ts';
 import { MAX_LISTED_FILES, expandCandidates, listChangedFiles, selectAll, selectChanged } from './files.ts';
-import type { Selection } from './files.ts';
+import type { ChangedFile, Selection } from './files.ts';
 import { InputError, getInputs } from './inputs.ts';
 import type { Inputs } from './inputs.ts';
 import { tr } from './messages.ts';
 import { buildSummary } from './summary.ts';
+import { buildSuggestions, postedKeys, suggestionsRefused } from './suggestions.ts';
+import type { SuggestionFile } from './suggestions.ts';
 
 /** Config files that are programs: never loaded when repository code may not run. */
 
@@ -93,6 +96,7 @@ async function lintRepository(inputs: Inputs, context: RunContext): Promise<void
   core.endGroup();
 
   const checkRun = await annotate(results, findings, { inputs, context, selection, octokit, failed, rules });
+  await postSuggestions(results, { inputs, context, selection, octokit });
 
   const sarifPath = inputs.sarifFile === undefined ? '' : await writeSarif(inputs.sarifFile, results, { locale, cwd, rules });
 
@@ -182,6 +186,60 @@ async function annotate(
   return note;
 }
 
+/**
+ * Fixes and suggestions as review comments with ```suggestion blocks, at most `suggestions` per
+ * run, none twice (existing comments are found by their hidden marker). Only on pull_request
+ * events from the same repository: a fork's token cannot write, and under pull_request_target the
+ * pull request is untrusted. Failures are warnings: the findings are reported anyway.
+ */
+async function postSuggestions(
+  results: readonly LintResult[],
+  { inputs, context, selection, octokit }: Pick<AnnotateContext, 'inputs' | 'context' | 'selection' | 'octokit'>,
+): Promise<void> {
+  const { locale } = inputs;
+  const pr = context.pullRequest;
+  if (inputs.suggestions === 0 || !pr || !selection.changed || !octokit || !context.repo) return;
+  if (!results.some((r) => r.messages.some((m) => m.fix || m.suggestions?.length))) return;
+  const refused = suggestionsRefused(context.eventName, pr);
+  if (refused) return core.info(tr('suggestionsNotHere', locale, { reason: tr(refused, locale) }));
+  const patches = new Map(selection.changed.map((f) => [path.resolve(context.workspace, f.filename), f]));
+  const files: SuggestionFile[] = [];
+  for (const result of results) {
+    const changed = patches.get(path.resolve(result.filePath));
+    if (!changed || !result.messages.some((m) => m.fix || m.suggestions?.length)) continue;
+    const read = await readReport(result.filePath);
+    // GitHub applies suggestions to the text as UTF-8: other encodings get none.
+    if ('error' in read || read.encoding !== 'utf-8') continue;
+    files.push({ path: changed.filename, text: read.text, result, patch: changed.patch });
+  }
+  const wanted = buildSuggestions(files);
+  if (wanted.length === 0) return;
+  const { owner, repo } = context.repo;
+  try {
+    const existing = await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: pr.number, per_page: 100 });
+    const posted = postedKeys(existing.map((c) => c.body ?? ''));
+    const fresh = wanted.filter((s) => !posted.has(s.key));
+    const now = fresh.slice(0, inputs.suggestions);
+    for (const s of now) {
+      await octokit.rest.pulls.createReviewComment({
+        owner,
+        repo,
+        pull_number: pr.number,
+        commit_id: pr.headSha,
+        path: s.path,
+        body: s.body,
+        line: s.line,
+        side: 'RIGHT',
+        ...(s.startLine !== undefined ? { start_line: s.startLine, start_side: 'RIGHT' as const } : {}),
+      });
+    }
+    core.info(tr('suggestionsPosted', locale, { count: now.length, existing: wanted.length - fresh.length, left: fresh.length - now.length, max: inputs.suggestions }));
+  } catch (err) {
+    const status = httpStatus(err);
+    core.warning(tr('suggestionsFailed', locale, { detail: status === undefined ? errorDetail(err) : `HTTP ${status}: ${errorDetail(err)}` }));
+  }
+}
+
 async function loadConfigFor(cwd: string, inputs: Inputs, allowCode: boolean): Promise<LoadedConfig> {
   // allowCode is for loaders that can run code (JS configs, plugins); a JSON-only loader ignores it.
   const options: LoadConfigOptions & { allowCode?: boolean } = { cwd, rules: builtinRules, locale: inputs.locale, allowCode };
@@ -194,6 +252,8 @@ interface FileSelection extends Selection {
   candidates: readonly string[];
   /** The pull request whose changed files were selected, when only-changed applied. */
   pullRequest: number | undefined;
+  /** The pull request's files with their patches, when they were listed. */
+  changed?: readonly ChangedFile[];
   /** Why only-changed could not apply on a pull request. */
   fallback: string | undefined;
 }
@@ -213,7 +273,7 @@ async function selectFiles(inputs: Inputs, context: RunContext, loaded: LoadedCo
   } else {
     try {
       const changed = await listChangedFiles(octokit, context.repo.owner, context.repo.repo, pr.number);
-      if (changed.length < MAX_LISTED_FILES) return { ...selectChanged(candidates, changed, cwd), candidates: candidates.files, pullRequest: pr.number, fallback: undefined };
+      if (changed.length < MAX_LISTED_FILES) return { ...selectChanged(candidates, changed, cwd), candidates: candidates.files, pullRequest: pr.number, fallback: undefined, changed };
       fallback = tr('listFilesTooMany', locale, { count: changed.length });
     } catch (err) {
       const status = httpStatus(err);

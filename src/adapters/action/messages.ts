@@ -12,6 +12,30 @@ export const actionMessages = {
     'zh-CN': '输入参数 {name} 的值“{value}”无效，可选值：{allowed}',
     en: 'Invalid value "{value}" for input {name}; allowed values: {allowed}',
   },
+  inputCount: {
+    'zh-CN': '输入参数 {name} 的值“{value}”无效，应为 0 到 9999 之间的整数',
+    en: 'Invalid value "{value}" for input {name}; use a whole number from 0 to 9999',
+  },
+  suggestionsPosted: {
+    'zh-CN': '在拉取请求上发布了 {count} 条修改建议（已有 {existing} 条，未发布 {left} 条：超出上限 {max}）',
+    en: 'Posted {count} suggested change(s) on the pull request ({existing} already there, {left} not posted: over the limit of {max})',
+  },
+  suggestionsNotHere: {
+    'zh-CN': '不发布修改建议：{reason}',
+    en: 'No suggested changes posted: {reason}',
+  },
+  suggestionsFork: {
+    'zh-CN': '拉取请求来自其他仓库（fork），令牌不能写评论',
+    en: 'the pull request comes from a fork, whose token cannot write comments',
+  },
+  suggestionsTarget: {
+    'zh-CN': 'pull_request_target 事件中不在不受信任的拉取请求上写评论',
+    en: 'no comments are written on untrusted pull requests in pull_request_target events',
+  },
+  suggestionsFailed: {
+    'zh-CN': '无法发布修改建议（{detail}）',
+    en: 'Could not post a suggested change ({detail})',
+  },
   inputBoolean: {
     'zh-CN': '输入参数 {name} 的值“{value}”无效，应为 true 或 false',
     en: 'Invalid value "{value}" for input {name}; use true or false',

@@ -18,7 +18,12 @@ import { expandPaths } from '../../engine/files.ts';
 import type { Unmatched } from '../../engine/files.ts';
 import { FORMAT_NAMES, formatters, isFormatName } from '../formatters/index.ts';
 import type { FormatName } from '../formatters/index.ts';
-import { lintFile, lintFiles } from '../../engine/lint-file.ts';
+import { lintFiles } from '../../engine/lint-file.ts';
+import { decodeBuffer, fileError, MAX_FILE_BYTES } from '../../engine/decode.ts';
+import type { Encoding, FileError } from '../../engine/decode.ts';
+import { lintDecoded, lintFileFixing } from '../../engine/lint-file.ts';
+import type { FixMode, LintedSource } from '../../engine/lint-file.ts';
+import { fatalResult } from '../../engine/results.ts';
 import { lintText, ruleSet } from '../../engine/lint.ts';
 import type { LintTextOptions } from '../../engine/lint.ts';
 import { t } from '../../engine/messages.ts';
@@ -29,9 +34,12 @@ import type { LintResult, Locale } from '../../types.ts';
 import { VERSION } from '../../engine/version.ts';
 
 export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  /** Bytes only for `--stdin --fix` of a UTF-16 text (written back in its own encoding). */
+  stdout: { write(text: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
   cwd: string;
+  /** Read by --stdin (and the path `-`); defaults to process.stdin. */
+  stdin?: AsyncIterable<Uint8Array | string>;
   /** Defaults to process.env; read for NO_COLOR, FORCE_COLOR and DEBUG. */
   env?: Readonly<Record<string, string | undefined>>;
 }
@@ -59,6 +67,11 @@ interface CliOptions {
   reportUnusedDisable: boolean;
   /** Name the files skipped as not reports. */
   verbose: boolean;
+  /** --fix (write), --fix-dry-run (show only). */
+  fix: FixMode | undefined;
+  /** --stdin, or the path `-`. */
+  stdin: boolean;
+  stdinFilename: string | undefined;
   help: boolean;
   version: boolean;
 }
@@ -85,6 +98,10 @@ const OPTIONS = {
   'no-code': { type: 'boolean' },
   'report-unused-disable': { type: 'boolean' },
   verbose: { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -130,6 +147,25 @@ async function run(
   const lint = deps.lint ?? lintText;
   const loaded = await loadConfig({ cwd: io.cwd, configPath: options.config, rules, locale, allowCode: !options.noCode });
   const allRules = ruleSet(loaded.config, rules);
+  const lintOptions = { locale, config: loaded.config, ...(options.reportUnusedDisable ? { reportUnusedDisable: true } : {}) };
+
+  if (options.stdin) {
+    const linted = await lintStdin(options, io, (read, filePath) => lintDecoded(read, filePath, lintOptions, lint, options.fix));
+    const results = [linted.result];
+    // --stdin --fix prints the fixed text (the input unchanged when nothing was fixed), so the
+    // findings left go to stderr unless --output-file names a file.
+    if (options.fix === 'write') {
+      io.stdout.write(linted.text);
+      if (linted.notice) io.stderr.write(`xxgk-lint: ${linted.notice}
+`);
+      const shownStdin = options.quiet ? results.map(errorsOnly) : results;
+      const report = formatters[options.format](shownStdin, { locale, cwd: io.cwd, rules: allRules, color: false });
+      if (options.outputFile !== undefined) await writeOutput(report, options.outputFile, io);
+      else if (report) io.stderr.write(report.endsWith('\n') ? report : `${report}\n`);
+      return exitCode(results, options, io, 0);
+    }
+    return finish(results, options, io, env, allRules, 0);
+  }
 
   const { files, unmatched } = await expandPaths(options.paths, {
     cwd: io.cwd,
@@ -143,23 +179,124 @@ async function run(
   }
 
   const results: LintResult[] = [];
-  const lintOptions = { locale, config: loaded.config, ...(options.reportUnusedDisable ? { reportUnusedDisable: true } : {}) };
-  // Every file of the run is one set: cross-report rules see each report with the others. An
-  // injected engine (tests) lints file by file.
+  // Every file of the run is one set: cross-report rules see each report with the others.
   const classify = classifier(loaded);
-  if (deps.lint) for (const file of files) results.push(await lintFile(file, { ...lintOptions, classify: classify(file) }, lint));
-  else results.push(...(await lintFiles(files, lintOptions, { classify })));
+  if (options.fix === undefined && !deps.lint) {
+    results.push(...(await lintFiles(files, lintOptions, { classify })));
+    return finish(results, options, io, env, allRules, unmatched.length);
+  }
+  // Fixing rewrites each file in turn (and an injected engine, in tests, lints file by file): the
+  // per-file rules run, the cross-report rules do not.
+  let writeFailures = 0;
+  for (const file of files) {
+    const linted = await lintFileFixing(file, { ...lintOptions, classify: classify(file) }, lint, options.fix);
+    if (options.fix === 'write') {
+      if (linted.unwritable) io.stderr.write(`xxgk-lint: ${t('fixEncodingNotWritable', locale, { file: relativeName(file, io.cwd), encoding: linted.unwritable.toUpperCase() })}\n`);
+      if (linted.bytes && !(await writeFixed(file, linted.bytes, io, locale))) writeFailures++;
+    }
+    results.push(linted.result);
+  }
+  return finish(results, options, io, env, allRules, unmatched.length + writeFailures);
+}
 
-  // As ESLint does, warnings count towards --max-warnings even when --quiet hides them.
-  const counts = totalCounts(results);
+/** Prints the results and returns the exit code. `otherProblems` counts unmatched paths and failed writes. */
+async function finish(
+  results: LintResult[],
+  options: CliOptions,
+  io: CliIo,
+  env: Readonly<Record<string, string | undefined>>,
+  allRules: readonly Rule[],
+  otherProblems: number,
+): Promise<number> {
   const shown = options.quiet ? results.map(errorsOnly) : results;
   const color = options.outputFile === undefined && useColor(io, env);
-  const output = formatters[options.format](shown, { locale, cwd: io.cwd, rules: allRules, color, verbose: options.verbose });
+  const output = formatters[options.format](shown, { locale: options.locale, cwd: io.cwd, rules: allRules, color, verbose: options.verbose });
   await writeOutput(output, options.outputFile, io);
+  return exitCode(results, options, io, otherProblems);
+}
 
+function exitCode(results: LintResult[], options: CliOptions, io: CliIo, otherProblems: number): number {
+  // As ESLint does, warnings count towards --max-warnings even when --quiet hides them.
+  const counts = totalCounts(results);
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warningCount > options.maxWarnings;
-  if (tooManyWarnings) io.stderr.write(`${t('tooManyWarnings', locale, { max: options.maxWarnings ?? 0 })}\n`);
-  return counts.errorCount > 0 || tooManyWarnings || unmatched.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+  if (tooManyWarnings) io.stderr.write(`${t('tooManyWarnings', options.locale, { max: options.maxWarnings ?? 0 })}\n`);
+  return counts.errorCount > 0 || tooManyWarnings || otherProblems > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+const relativeName = (file: string, cwd: string): string => {
+  const rel = path.relative(cwd, file);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+};
+
+async function writeFixed(file: string, bytes: Uint8Array, io: CliIo, locale: Locale): Promise<boolean> {
+  try {
+    await writeFile(file, bytes);
+    return true;
+  } catch (err) {
+    const detail = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : String(err);
+    io.stderr.write(`xxgk-lint: ${t('fixWriteFailed', locale, { file: relativeName(file, io.cwd), detail })}\n`);
+    return false;
+  }
+}
+
+interface StdinLinted {
+  result: LintResult;
+  /** What `--stdin --fix` prints: the fixed text in the input's encoding, else the input as it came. */
+  text: string | Uint8Array;
+  /** Why fixes were not applied (an encoding --fix cannot write). */
+  notice?: string;
+}
+
+/**
+ * Lints standard input: its bytes are decoded as a file's are (BOM, UTF-16, GB18030). The result
+ * is named by --stdin-filename (resolved against the working folder), else `<stdin>`.
+ */
+async function lintStdin(
+  options: CliOptions,
+  io: CliIo,
+  lintRead: (read: { text: string; encoding: Encoding; bom?: true }, filePath: string) => LintedSource,
+): Promise<StdinLinted> {
+  const filePath = options.stdinFilename === undefined ? '<stdin>' : path.resolve(io.cwd, options.stdinFilename);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readAll(io.stdin ?? process.stdin, MAX_FILE_BYTES);
+  } catch (err) {
+    if (err instanceof FileTooLarge) return { result: fatalResult(filePath, tooLargeError(err.size), options.locale), text: '' };
+    const detail = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : String(err);
+    throw new UsageError('stdinUnreadable', { detail }, false);
+  }
+  const decoded = decodeBuffer(bytes);
+  if ('error' in decoded) return { result: fatalResult(filePath, fileError(decoded.error), options.locale), text: bytes };
+  const linted = lintRead(decoded, filePath);
+  const notice = linted.unwritable
+    ? t('fixEncodingNotWritable', options.locale, { file: options.stdinFilename ?? '<stdin>', encoding: linted.unwritable.toUpperCase() })
+    : undefined;
+  let text: string | Uint8Array = bytes;
+  if (linted.bytes) text = decoded.encoding === 'utf-8' ? Buffer.from(linted.bytes).toString('utf8') : linted.bytes;
+  return { result: linted.result, text, ...(notice ? { notice } : {}) };
+}
+
+class FileTooLarge extends Error {
+  constructor(readonly size: number) {
+    super('too large');
+  }
+}
+
+function tooLargeError(size: number): FileError {
+  const mb = (n: number): string => String(Math.round((n / (1024 * 1024)) * 10) / 10);
+  return fileError('tooLarge', { size: mb(size), limit: mb(MAX_FILE_BYTES) });
+}
+
+async function readAll(stream: AsyncIterable<Uint8Array | string>, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+    size += buf.length;
+    if (size > maxBytes) throw new FileTooLarge(size);
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
 }
 
 async function writeOutput(output: string, outputFile: string | undefined, io: CliIo): Promise<void> {
@@ -212,8 +349,17 @@ function parseOptions(argv: readonly string[]): CliOptions {
   if (locale === undefined) {
     throw new UsageError('badChoice', { option: '--locale', value: values.locale ?? '', allowed: 'zh-CN, zh, en' });
   }
+  if (values.fix && values['fix-dry-run']) throw new UsageError('fixAndDryRun');
+  // `xxgk-lint -` reads standard input, as `--stdin` does.
+  const stdin = (values.stdin ?? false) || positionals.includes('-');
+  const paths = positionals.filter((p) => p !== '-');
+  if (stdin && paths.length > 0) throw new UsageError('stdinWithPaths', { paths: paths.join(' ') });
+  if (!stdin && values['stdin-filename'] !== undefined) throw new UsageError('stdinFilenameWithoutStdin');
   return {
-    paths: positionals,
+    paths,
+    fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined,
+    stdin,
+    stdinFilename: values['stdin-filename'],
     format,
     locale,
     quiet: values.quiet ?? false,
@@ -288,6 +434,12 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
       --no-code               不执行任何代码：拒绝 JavaScript 配置文件、插件和规则文件
                               （用于检查不受信任的代码）
       --report-unused-disable 报告没有屏蔽任何问题的 xxgk-lint-disable 注释
+      --fix                   自动修复确定无误的问题并写回文件（保留原编码和换行符；
+                              GB18030 文件不改写）；只报告修复后仍存在的问题
+      --fix-dry-run           计算修复但不写回文件；json 格式的 output 字段给出修复后的文本
+      --stdin                 从标准输入读取报告（也可写作路径 -）；与 --fix 一起使用时，
+                              把修复后的全文输出到标准输出，问题输出到标准错误
+      --stdin-filename <文件> 标准输入的文件名（用于结果中的路径）
   -o, --output-file <文件>    把结果写入文件，而不是输出到终端
   -v, --version               显示版本号
   -h, --help                  显示本帮助
@@ -319,6 +471,14 @@ Options:
       --no-code               Run no code: refuse JavaScript configs, plugins and rule
                               files (for untrusted checkouts)
       --report-unused-disable Report xxgk-lint-disable comments that suppress nothing
+      --fix                   Fix the problems that have a certain fix, writing the files
+                              back (same encoding and line endings; GB18030 files are not
+                              rewritten); report only what is left
+      --fix-dry-run           Compute the fixes without writing; the json format's
+                              output field holds the fixed text
+      --stdin                 Lint standard input (or give the path -); with --fix, print
+                              the fixed text to stdout and the findings to stderr
+      --stdin-filename <file> The name of the standard input (the path in the results)
   -o, --output-file <file>    Write the results to a file instead of the terminal
   -v, --version               Print the version
   -h, --help                  Print this help

@@ -17,6 +17,10 @@ export interface EslintMessage {
   messageId: string;
   endLine: number;
   endColumn: number;
+  /** Present when the finding has a certain fix (`--fix` applies it). */
+  fix?: { range: [number, number]; text: string };
+  /** Present when the finding has edits a person must confirm. */
+  suggestions?: { desc: string; messageId?: string; fix: { range: [number, number]; text: string } }[];
 }
 
 /** ESLint's message for a file it could not parse. */
@@ -36,8 +40,10 @@ export interface EslintResult {
   errorCount: number;
   fatalErrorCount: number;
   warningCount: number;
-  fixableErrorCount: 0;
-  fixableWarningCount: 0;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  /** The fixed text, after --fix or --fix-dry-run changed it. */
+  output?: string;
   usedDeprecatedRules: [];
   /** The agency and year the report was identified by (not in ESLint's format; absent when unknown). */
   agency?: string;
@@ -60,8 +66,9 @@ export function toEslintResult(result: LintResult): EslintResult {
     errorCount: counts.errorCount,
     fatalErrorCount: counts.fatalErrorCount,
     warningCount: counts.warningCount,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
+    fixableErrorCount: result.messages.filter((m) => m.fix && m.severity === 2).length,
+    fixableWarningCount: result.messages.filter((m) => m.fix && m.severity === 1).length,
+    ...(result.output !== undefined ? { output: result.output } : {}),
     usedDeprecatedRules: [],
     ...identity,
   };
@@ -78,6 +85,16 @@ function toEslintMessage(d: Diagnostic): EslintMessage {
     messageId: d.messageId,
     endLine: d.endLine,
     endColumn: d.endColumn,
+    ...(d.fix ? { fix: { range: [d.fix.range[0], d.fix.range[1]], text: d.fix.text } } : {}),
+    ...(d.suggestions && d.suggestions.length > 0
+      ? {
+          suggestions: d.suggestions.map((s) => ({
+            desc: s.desc,
+            ...(s.messageId !== undefined ? { messageId: s.messageId } : {}),
+            fix: { range: [s.fix.range[0], s.fix.range[1]] as [number, number], text: s.fix.text },
+          })),
+        }
+      : {}),
   };
 }
 

@@ -49,7 +49,14 @@ export const stylish: Formatter = (results, context) => {
   const { errorCount, warningCount } = totalCounts(results);
   const colour = errorCount > 0 ? styles.red : styles.yellow;
   const summary = colour(styles.bold(`\u2716 ${summaryText(errorCount, warningCount, context.locale)}`));
-  return `\n${blocks.join('\n\n')}\n\n${summary}\n${skippedNote === '' ? '' : `\n${skippedNote}`}`;
+  // As ESLint's: how many of them --fix would fix.
+  const fixableErrors = results.reduce((n, r) => n + r.messages.filter((m) => m.fix && m.severity === 2).length, 0);
+  const fixableWarnings = results.reduce((n, r) => n + r.messages.filter((m) => m.fix && m.severity === 1).length, 0);
+  const fixable =
+    fixableErrors + fixableWarnings > 0
+      ? `\n${colour(styles.bold(`  ${t('summaryFixable', context.locale, { errors: fixableErrors, warnings: fixableWarnings, errorWord: plural(fixableErrors, 'error', 'errors'), warningWord: plural(fixableWarnings, 'warning', 'warnings') })}`))}`
+      : '';
+  return `\n${blocks.join('\n\n')}\n\n${summary}${fixable}\n${skippedNote === '' ? '' : `\n${skippedNote}`}`;
 };
 
 function rowsOf(result: LintResult): Row[] {
