@@ -40,6 +40,11 @@ export interface LintTextOptions {
    * that do not exist), as `unused-disable` findings: true or 1 = warnings, 2 = errors.
    */
   reportUnusedDisable?: boolean | SeverityLevel;
+  /**
+   * Called with the report's model once it is built: the seam for cross-report rules, which need
+   * what each report says after every file is read (see src/engine/README.md).
+   */
+  onModel?: (model: ReportModel) => void;
 }
 
 const SEVERITY: Record<'warn' | 'error', SeverityLevel> = { warn: 1, error: 2 };
@@ -75,6 +80,7 @@ export function lintText(source: string, options: LintTextOptions = {}): LintRes
     const message = locale === 'en' ? `xxgk-lint could not read this report (internal error: ${String(error)})` : `xxgk-lint 无法读取此报告（内部错误：${String(error)}）`;
     return { ...summarize(filePath, []), fatal: { messageId: 'internalError', message }, errorCount: 1 };
   }
+  options.onModel?.(model);
   const messages: Diagnostic[] = [];
   const rules = rulesToRun(options);
   for (const rule of rules) {

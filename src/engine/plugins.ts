@@ -45,10 +45,19 @@ export function definePlugin<P extends Plugin>(plugin: P): P {
 
 /** A rule under its plugin-prefixed id. Everything else, `check` included, is the rule's own. */
 export function prefixRule(rule: Rule, pluginName: string): Rule {
-  return Object.freeze({
+  const prefixed = Object.freeze({
     meta: Object.freeze({ ...rule.meta, id: `${pluginName}/${rule.meta.id}` }),
     check: (context: Parameters<Rule['check']>[0]) => rule.check(context),
   });
+  originals.set(prefixed, rule);
+  return prefixed;
+}
+
+const originals = new WeakMap<Rule, Rule>();
+
+/** The rule as its plugin defined it (prefixRule wraps it): the cache hashes its code. */
+export function originalRule(rule: Rule): Rule {
+  return originals.get(rule) ?? rule;
 }
 
 // ---- Validation ---------------------------------------------------------------------------------

@@ -9,28 +9,29 @@
  *      still linted), or a path or glob that matched nothing while other files were linted
  *   2  the run itself failed: bad arguments, a bad config, no files at all, an internal error
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { builtinRules } from '../../../rules/index.ts';
-import { ConfigError, loadConfig } from '../../engine/config.ts';
-import { expandPaths } from '../../engine/files.ts';
-import type { Unmatched } from '../../engine/files.ts';
+// Only what every run needs is imported up front; the engine, the rules and the parser are loaded
+// when a run needs them (`--version` and `--help` load none of it; a run on worker threads never
+// loads the parser in the main thread).
+import type { Unmatched, Shard } from '../../engine/files.ts';
 import { FORMAT_NAMES, formatters, isFormatName } from '../formatters/index.ts';
 import type { FormatName } from '../formatters/index.ts';
-import { lintFile } from '../../engine/lint-file.ts';
-import { lintText, ruleSet } from '../../engine/lint.ts';
 import type { LintTextOptions } from '../../engine/lint.ts';
 import { t } from '../../engine/messages.ts';
 import type { MessageId } from '../../engine/messages.ts';
-import { errorsOnly, totalCounts } from '../../engine/results.ts';
+import type { FileOutcome } from '../../engine/pool.ts';
+import type { ResultCache } from '../../engine/cache.ts';
 import type { Rule } from '../../rule.ts';
 import type { LintResult, Locale } from '../../types.ts';
 import { VERSION } from '../../engine/version.ts';
+import { Progress } from './progress.ts';
 
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
   cwd: string;
   /** Defaults to process.env; read for NO_COLOR, FORCE_COLOR and DEBUG. */
   env?: Readonly<Record<string, string | undefined>>;
@@ -40,6 +41,8 @@ export interface CliIo {
 export interface CliDeps {
   rules?: readonly Rule[];
   lint?: (source: string, options: LintTextOptions) => LintResult;
+  /** The worker entry (default: dist/worker.js next to the built CLI; none when run from source). */
+  workerUrl?: URL;
 }
 
 export const EXIT_OK = 0;
@@ -57,9 +60,21 @@ interface CliOptions {
   /** --no-code: refuse JavaScript configs, plugins and rule files. */
   noCode: boolean;
   reportUnusedDisable: boolean;
+  /** 'off', 'auto' or a number of worker threads. */
+  concurrency: 'off' | 'auto' | number;
+  /** Per-file time budget in ms; 0 = none. */
+  fileTimeoutMs: number;
+  cache: boolean;
+  cacheLocation: string | undefined;
+  shard: Shard | undefined;
   help: boolean;
   version: boolean;
 }
+
+/** The default per-file time budget: far above any real report (well under a second each). */
+export const DEFAULT_FILE_TIMEOUT_SECONDS = 10;
+/** `--concurrency auto` uses worker threads from this many files on. */
+const AUTO_WORKERS_FROM = 32;
 
 /** A user mistake (arguments, output file): reported in one line, without a stack. */
 class UsageError extends Error {
@@ -82,6 +97,11 @@ const OPTIONS = {
   'output-file': { type: 'string', short: 'o' },
   'no-code': { type: 'boolean' },
   'report-unused-disable': { type: 'boolean' },
+  concurrency: { type: 'string' },
+  'file-timeout': { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  shard: { type: 'string' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -109,7 +129,8 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {
     if (err instanceof UsageError) {
       return fail(t(err.messageId, locale, err.data) + (err.seeHelp ? `\n${t('seeHelp', locale)}` : ''));
     }
-    if (err instanceof ConfigError) return fail(err.message);
+    // config.ts is loaded lazily: its ConfigError is known by name.
+    if (err instanceof Error && err.name === 'ConfigError') return fail(err.message);
     // A bug, not a user mistake: one line, the stack only on request.
     if (debugEnabled(env) && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     return fail(`internal error: ${err instanceof Error ? err.message : String(err)}`);
@@ -123,29 +144,95 @@ async function run(
   deps: CliDeps,
 ): Promise<number> {
   const { locale } = options;
+  const [{ builtinRules }, { loadConfig }, { expandPaths, shardFiles }, { totalCounts, errorsOnly }] = await Promise.all([
+    import('../../../rules/index.ts'),
+    import('../../engine/config.ts'),
+    import('../../engine/files.ts'),
+    import('../../engine/results.ts'),
+  ]);
   const rules = deps.rules ?? builtinRules;
-  const lint = deps.lint ?? lintText;
   const loaded = await loadConfig({ cwd: io.cwd, configPath: options.config, rules, locale, allowCode: !options.noCode });
-  const allRules = ruleSet(loaded.config, rules);
+  const pluginRules = loaded.config.pluginRules ?? [];
+  const allRules = pluginRules.length > 0 ? [...rules, ...pluginRules] : rules;
 
-  const { files, unmatched } = await expandPaths(options.paths, {
+  const expanded = await expandPaths(options.paths, {
     cwd: io.cwd,
     ignores: loaded.ignores,
     ignoresBase: loaded.baseDir,
   });
+  const { unmatched } = expanded;
   for (const miss of unmatched) io.stderr.write(`xxgk-lint: ${unmatchedMessage(miss, locale)}\n`);
-  if (files.length === 0) {
+  if (expanded.files.length === 0) {
     io.stderr.write(`xxgk-lint: ${t('noFiles', locale)}\n`);
     return EXIT_FAILURE;
   }
+  // A shard may well be empty (few files, many shards): that is not an error.
+  const files = options.shard ? shardFiles(expanded.files, io.cwd, options.shard) : expanded.files;
 
-  const results: LintResult[] = [];
+  let cache: ResultCache | undefined;
+  const hashes: Array<string | undefined> = [];
+  const results: Array<LintResult | undefined> = new Array<LintResult | undefined>(files.length);
+  const pending: Array<{ index: number; file: string }> = [];
+  if (options.cache) {
+    const { ResultCache, cacheKey, contentHash, DEFAULT_CACHE_FILE } = await import('../../engine/cache.ts');
+    const key = cacheKey({ config: loaded.config, rules: allRules, locale, reportUnusedDisable: options.reportUnusedDisable });
+    const location = path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE);
+    cache = await ResultCache.open(location, key, io.cwd);
+    if (cache.corrupt) io.stderr.write(`${t('cacheCorrupt', locale, { file: cache.location })}\n`);
+    for (const [index, file] of files.entries()) {
+      let hash: string | undefined;
+      try {
+        hash = contentHash(await readFile(file));
+      } catch {
+        // Unreadable: lintFile reports why.
+      }
+      hashes[index] = hash;
+      const hit = hash === undefined ? undefined : cache.get(file, hash);
+      if (hit) results[index] = hit;
+      else pending.push({ index, file });
+    }
+  } else {
+    for (const [index, file] of files.entries()) pending.push({ index, file });
+  }
+
+  const progress = Progress.when(files.length, options.format, options.outputFile, io, env);
+  progress?.advance(files.length - pending.length);
+  const record = (index: number, outcome: FileOutcome): void => {
+    results[index] = outcome.result;
+    const hash = hashes[index];
+    if (cache && hash !== undefined) cache.set(files[index] ?? '', hash, outcome.result);
+    progress?.advance(1);
+  };
+
   const lintOptions = { locale, config: loaded.config, ...(options.reportUnusedDisable ? { reportUnusedDisable: true } : {}) };
-  for (const file of files) results.push(await lintFile(file, lintOptions, lint));
+  const threads = workerThreads(options, pending.length, deps);
+  const workerUrl = threads > 0 ? (deps.workerUrl ?? (await import('../../engine/pool.ts')).findWorkerUrl()) : undefined;
+  try {
+    if (workerUrl) {
+      const { lintInWorkers } = await import('../../engine/pool.ts');
+      const setup = { cwd: io.cwd, configPath: loaded.filePath, allowCode: !options.noCode, locale, reportUnusedDisable: options.reportUnusedDisable };
+      await lintInWorkers(pending, { workerUrl, threads, timeoutMs: options.fileTimeoutMs, setup }, record);
+    } else {
+      const [{ lintFile }, { lintText }] = await Promise.all([import('../../engine/lint-file.ts'), import('../../engine/lint.ts')]);
+      const lint = deps.lint ?? lintText;
+      for (const { index, file } of pending) record(index, { result: await lintFile(file, lintOptions, lint) });
+    }
+  } finally {
+    progress?.done();
+  }
+  if (cache) {
+    try {
+      await cache.save();
+    } catch (err) {
+      const detail = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : String(err);
+      io.stderr.write(`${t('cacheWriteFailed', locale, { file: cache.location, detail })}\n`);
+    }
+  }
+  const all = results.filter((r): r is LintResult => r !== undefined);
 
   // As ESLint does, warnings count towards --max-warnings even when --quiet hides them.
-  const counts = totalCounts(results);
-  const shown = options.quiet ? results.map(errorsOnly) : results;
+  const counts = totalCounts(all);
+  const shown = options.quiet ? all.map(errorsOnly) : all;
   const color = options.outputFile === undefined && useColor(io, env);
   const output = formatters[options.format](shown, { locale, cwd: io.cwd, rules: allRules, color });
   await writeOutput(output, options.outputFile, io);
@@ -153,6 +240,23 @@ async function run(
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warningCount > options.maxWarnings;
   if (tooManyWarnings) io.stderr.write(`${t('tooManyWarnings', locale, { max: options.maxWarnings ?? 0 })}\n`);
   return counts.errorCount > 0 || tooManyWarnings || unmatched.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/**
+ * How many worker threads lint the `count` files to lint; 0 = this thread. Workers are needed
+ * for the per-file time budget (a thread stuck in the parser can only be stopped from outside),
+ * so `auto` uses one even for a few files, and every core from AUTO_WORKERS_FROM files on.
+ * Tests that replace the rules or the engine (CliDeps) lint in this thread.
+ */
+function workerThreads(options: CliOptions, count: number, deps: CliDeps): number {
+  if (count === 0 || options.concurrency === 'off' || deps.rules || deps.lint) return 0;
+  if (typeof options.concurrency === 'number') return options.concurrency;
+  if (count >= AUTO_WORKERS_FROM) return Math.max(1, availableCores());
+  return options.fileTimeoutMs > 0 ? 1 : 0;
+}
+
+function availableCores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
 async function writeOutput(output: string, outputFile: string | undefined, io: CliIo): Promise<void> {
@@ -215,6 +319,11 @@ function parseOptions(argv: readonly string[]): CliOptions {
     outputFile: values['output-file'],
     noCode: values['no-code'] ?? false,
     reportUnusedDisable: values['report-unused-disable'] ?? false,
+    concurrency: values.concurrency === undefined ? 'auto' : parseConcurrency(values.concurrency),
+    fileTimeoutMs: values['file-timeout'] === undefined ? DEFAULT_FILE_TIMEOUT_SECONDS * 1000 : parseSeconds('--file-timeout', values['file-timeout']) * 1000,
+    cache: values.cache ?? false,
+    cacheLocation: values['cache-location'],
+    shard: values.shard === undefined ? undefined : parseShard(values.shard),
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -237,6 +346,27 @@ function argumentError(err: unknown): UsageError {
 function parseCount(option: string, value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new UsageError('badNumber', { option, value });
   return Number(value);
+}
+
+function parseConcurrency(value: string): 'off' | 'auto' | number {
+  const lower = value.trim().toLowerCase();
+  if (lower === 'off' || lower === 'auto') return lower;
+  if (/^\d+$/.test(lower) && Number(lower) >= 1) return Number(lower);
+  throw new UsageError('badConcurrency', { value });
+}
+
+/** Seconds, fractions allowed; 0 turns the budget off. */
+function parseSeconds(option: string, value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value.trim())) throw new UsageError('badNumber', { option, value });
+  return Number(value);
+}
+
+function parseShard(value: string): Shard {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || index < 1 || count < 1 || index > count) throw new UsageError('badShard', { value });
+  return { index, count };
 }
 
 function parseLocale(value: string): Locale | undefined {
