@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const MB = 1024 * 1024;
 const { values } = parseArgs({
   options: {
     files: { type: 'string', default: '2000' },
@@ -55,7 +56,7 @@ const gen = run(process.execPath, [path.join(root, 'scripts/run-ts.mjs'), 'scrip
 if (gen.status !== 0) fail(`generating the corpus failed:\n${gen.stderr}`);
 const { bytes } = JSON.parse(gen.stdout.trim().split('\n').pop());
 const oneFile = path.join(corpus, 'agency-000', 'report-00000.md');
-const MB = 1024 * 1024;
+
 console.log(`xxgk-lint bench: ${fileCount} reports, ${(bytes / MB).toFixed(1)} MB, Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`);
 
 // ---- The floor: remark-parse + remark-gfm over the same files, in one process ----------------
