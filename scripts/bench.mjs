@@ -106,7 +106,7 @@ measure('cli, cache warm', node, [cli, '--cache', '--cache-location', cacheFile,
 if (!values['no-markdownlint']) {
   measure('markdownlint-cli2', node, [path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), `${corpus}/**/*.md`], { cwd: work });
 }
-measure(`large ${largeMB} MB, 1 thread`, node, [cli, '--concurrency', 'off', '--file-timeout', '0', largeFile]);
+measure(`large ${largeMB} MB`, node, [cli, '--file-timeout', '0', largeFile]);
 
 // Same findings whatever the concurrency and whether cached (the bench checks what it measures).
 const outputs = ['out-1.json', 'out-n.json', 'out-c.json', 'out-w.json'].map((f) => {
@@ -123,22 +123,24 @@ const r = (name) => results[name];
 const fmtS = (m) => (m ? (m.wallMs / 1000).toFixed(2) : '–');
 const fmtCpu = (m) => (m && m.cpuMs !== undefined ? (m.cpuMs / 1000).toFixed(2) : '–');
 const fmtRss = (m) => (m && m.rssKB !== undefined ? (m.rssKB / 1024).toFixed(0) : '–');
-const rows = [['run', 'wall s', 'CPU s', 'peak RSS MB', 'files/s', 'MB/s', 'ratio']];
+const rows = [['run', 'wall s', 'CPU s', 'peak RSS MB', 'files/s', 'MB/s', 'ratio (wall)', 'ratio (CPU)']];
 const base = r('floor');
 const corpusRow = (name, ratioTo = base) => {
   const m = r(name);
   if (!m) return;
-  rows.push([name, fmtS(m), fmtCpu(m), fmtRss(m), (fileCount / (m.wallMs / 1000)).toFixed(0), (bytes / MB / (m.wallMs / 1000)).toFixed(2), ratioTo ? `${(m.wallMs / ratioTo.wallMs).toFixed(2)} × floor` : '']);
+  const cpuRatio = m.cpuMs !== undefined && ratioTo?.cpuMs ? `${(m.cpuMs / ratioTo.cpuMs).toFixed(2)} × floor` : '';
+  rows.push([name, fmtS(m), fmtCpu(m), fmtRss(m), (fileCount / (m.wallMs / 1000)).toFixed(0), (bytes / MB / (m.wallMs / 1000)).toFixed(2), ratioTo ? `${(m.wallMs / ratioTo.wallMs).toFixed(2)} × floor` : '', cpuRatio]);
 };
 for (const name of ['floor', 'floor + cjk-friendly', 'cli, 1 thread', 'cli, workers', 'cli, cache cold', 'markdownlint-cli2']) corpusRow(name);
 const warm = r('cli, cache warm');
-rows.push(['cli, cache warm', fmtS(warm), fmtCpu(warm), fmtRss(warm), '', '', `${((100 * warm.wallMs) / r('cli, cache cold').wallMs).toFixed(1)} % of cold`]);
+rows.push(['cli, cache warm', fmtS(warm), fmtCpu(warm), fmtRss(warm), '', '', `${((100 * warm.wallMs) / r('cli, cache cold').wallMs).toFixed(1)} % of cold`, '']);
 for (const name of ['node -e 0', '--version', 'one file', 'one file (workers)']) {
   const m = r(name);
-  rows.push([name, fmtS(m), fmtCpu(m), fmtRss(m), '', '', `${(m.wallMs / r('node -e 0').wallMs).toFixed(2)} × node -e 0`]);
+  const cpu0 = r('node -e 0').cpuMs;
+  rows.push([name, fmtS(m), fmtCpu(m), fmtRss(m), '', '', `${(m.wallMs / r('node -e 0').wallMs).toFixed(2)} × node -e 0`, m.cpuMs !== undefined && cpu0 ? `${(m.cpuMs / cpu0).toFixed(2)} × node -e 0` : '']);
 }
-const large = r(`large ${largeMB} MB, 1 thread`);
-rows.push([`large ${largeMB} MB`, fmtS(large), fmtCpu(large), fmtRss(large), '', (largeMB / (large.wallMs / 1000)).toFixed(2), '']);
+const large = r(`large ${largeMB} MB`);
+rows.push([`large ${largeMB} MB (exit ${large.exitCode})`, fmtS(large), fmtCpu(large), fmtRss(large), '', (largeMB / (large.wallMs / 1000)).toFixed(2), '', '']);
 console.log('');
 console.log(table(rows));
 const single = r('cli, 1 thread');

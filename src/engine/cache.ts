@@ -21,7 +21,7 @@ import { VERSION } from './version.ts';
 /** ESLint's default name is .eslintcache. */
 export const DEFAULT_CACHE_FILE = '.xxgk-lint-cache';
 const FORMAT = 1;
-const UNCACHED_FATAL = new Set(['fileTimeout', 'fileWorkerCrashed', 'internalError']);
+const UNCACHED_FATAL = new Set(['fileTimeout', 'fileWorkerCrashed', 'fileOutOfMemory', 'internalError']);
 
 interface Entry {
   hash: string;

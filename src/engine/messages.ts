@@ -27,6 +27,10 @@ export const messages = {
     'zh-CN': '检查超时：超过 {seconds} 秒仍未完成，已停止检查此文件（可用 --file-timeout 调整时限）',
     en: 'Linting timed out: not finished after {seconds} s, so this file was not checked (see --file-timeout)',
   },
+  fileOutOfMemory: {
+    'zh-CN': '检查此文件所需内存超过上限（{limit} MB），已停止检查此文件（文件过大或结构异常）',
+    en: 'Linting this file needs more memory than the limit ({limit} MB), so it was not checked (the file is too large or oddly structured)',
+  },
   fileWorkerCrashed: {
     'zh-CN': '检查此文件时工作线程意外退出（{detail}），已跳过此文件',
     en: 'The worker thread linting this file stopped unexpectedly ({detail}); the file was skipped',

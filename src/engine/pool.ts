@@ -53,8 +53,17 @@ export interface PoolOptions {
   threads: number;
   /** Per-file budget in milliseconds; 0 = none. */
   timeoutMs: number;
+  /** Each worker's heap limit in MB (default {@link DEFAULT_WORKER_MEMORY_MB}). */
+  memoryMb?: number;
   setup: WorkerSetup;
 }
+
+/**
+ * A worker's old-generation heap limit. Real reports (at most a few hundred KB) need well under
+ * 100 MB; a multi-megabyte file whose mdast outgrows this gets a fatal message instead of taking
+ * gigabytes (remark's tree is some 200 times the size of its source).
+ */
+export const DEFAULT_WORKER_MEMORY_MB = 512;
 
 /** Thrown when a file made the engine itself fail: the run's internal error, as without workers. */
 export class WorkerTaskError extends Error {
@@ -127,7 +136,7 @@ export function lintInWorkers(
     };
 
     /** The file's worker is gone: the file gets a fatal message, a new worker takes over. */
-    const replace = (slot: Slot, fatal: { messageId: 'fileTimeout' | 'fileWorkerCrashed'; data: Record<string, string | number> }): void => {
+    const replace = (slot: Slot, fatal: { messageId: 'fileTimeout' | 'fileWorkerCrashed' | 'fileOutOfMemory'; data: Record<string, string | number> }): void => {
       const task = slot.task;
       retire(slot);
       if (task) {
@@ -154,7 +163,8 @@ export function lintInWorkers(
     };
 
     const start = (): void => {
-      const worker = new Worker(options.workerUrl, { workerData: options.setup });
+      // The memory budget: a file whose tree outgrows it stops its worker, not the run.
+      const worker = new Worker(options.workerUrl, { workerData: options.setup, resourceLimits: { maxOldGenerationSizeMb: options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB } });
       const slot: Slot = { worker, task: undefined, retired: false };
       slots.add(slot);
       worker.on('message', (reply: WorkerReply) => {
@@ -175,7 +185,12 @@ export function lintInWorkers(
         }
         replace(slot, { messageId: 'fileWorkerCrashed', data: { detail } });
       };
-      worker.on('error', (err) => crashed(err instanceof Error ? err.message : String(err)));
+      worker.on('error', (err) => {
+        const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
+        if (code === 'ERR_WORKER_OUT_OF_MEMORY' && slot.task && !slot.retired) {
+          replace(slot, { messageId: 'fileOutOfMemory', data: { limit: options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB } });
+        } else crashed(err instanceof Error ? err.message : String(err));
+      });
       worker.on('exit', (code) => crashed(`exit code ${code}`));
     };
 

@@ -244,15 +244,15 @@ async function run(
 
 /**
  * How many worker threads lint the `count` files to lint; 0 = this thread. Workers are needed
- * for the per-file time budget (a thread stuck in the parser can only be stopped from outside),
- * so `auto` uses one even for a few files, and every core from AUTO_WORKERS_FROM files on.
+ * for the per-file time and memory budgets (a thread stuck in the parser, or one whose tree grows
+ * to gigabytes, can only be stopped from outside), so `auto` uses one even for a single file, and
+ * every core from AUTO_WORKERS_FROM files on.
  * Tests that replace the rules or the engine (CliDeps) lint in this thread.
  */
 function workerThreads(options: CliOptions, count: number, deps: CliDeps): number {
   if (count === 0 || options.concurrency === 'off' || deps.rules || deps.lint) return 0;
   if (typeof options.concurrency === 'number') return options.concurrency;
-  if (count >= AUTO_WORKERS_FROM) return Math.max(1, availableCores());
-  return options.fileTimeoutMs > 0 ? 1 : 0;
+  return count >= AUTO_WORKERS_FROM ? Math.max(1, availableCores()) : 1;
 }
 
 function availableCores(): number {
