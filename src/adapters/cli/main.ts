@@ -409,6 +409,13 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
       --no-code               不执行任何代码：拒绝 JavaScript 配置文件、插件和规则文件
                               （用于检查不受信任的代码）
       --report-unused-disable 报告没有屏蔽任何问题的 xxgk-lint-disable 注释
+      --concurrency <值>      检查所用的工作线程数：auto（默认：文件多于 32 个时用满所有核心）、
+                              off（在主线程中检查，不设单个文件的时限）或正整数
+      --file-timeout <秒>     单个文件的检查时限（默认 10 秒，0 表示不限）；超时的文件报告为
+                              该文件的错误，其余文件照常检查
+      --cache                 只检查上次检查后有改动的文件（配置、规则或版本变化时全部重查）
+      --cache-location <路径> 缓存文件或文件夹（默认 .xxgk-lint-cache）
+      --shard <序号/总数>     只检查按路径稳定划分的一部分文件（如 2/4），供 CI 矩阵并行
   -o, --output-file <文件>    把结果写入文件，而不是输出到终端
   -v, --version               显示版本号
   -h, --help                  显示本帮助
@@ -439,6 +446,15 @@ Options:
       --no-code               Run no code: refuse JavaScript configs, plugins and rule
                               files (for untrusted checkouts)
       --report-unused-disable Report xxgk-lint-disable comments that suppress nothing
+      --concurrency <n>       Worker threads: auto (default: every core from 32 files on),
+                              off (lint in the main thread, no per-file time limit) or a number
+      --file-timeout <s>      Time limit per file in seconds (default 10, 0 = none); a file
+                              that exceeds it is reported as that file's error, the rest go on
+      --cache                 Lint only files changed since the last run (a change of config,
+                              rules or version relints everything)
+      --cache-location <path> The cache file or folder (default .xxgk-lint-cache)
+      --shard <i/n>           Lint a stable i-th of n parts of the files (e.g. 2/4), for CI
+                              matrices
   -o, --output-file <file>    Write the results to a file instead of the terminal
   -v, --version               Print the version
   -h, --help                  Print this help
