@@ -144,12 +144,11 @@ async function run(
   deps: CliDeps,
 ): Promise<number> {
   const { locale } = options;
-  const [{ builtinRules }, { loadConfig }, { expandPaths, shardFiles }, { totalCounts, errorsOnly }] = await Promise.all([
-    import('../../../rules/index.ts'),
-    import('../../engine/config.ts'),
-    import('../../engine/files.ts'),
-    import('../../engine/results.ts'),
-  ]);
+  // One after the other: jest's ESM loader fails on concurrent imports of shared modules.
+  const { builtinRules } = await import('../../../rules/index.ts');
+  const { loadConfig } = await import('../../engine/config.ts');
+  const { expandPaths, shardFiles } = await import('../../engine/files.ts');
+  const { totalCounts, errorsOnly } = await import('../../engine/results.ts');
   const rules = deps.rules ?? builtinRules;
   const loaded = await loadConfig({ cwd: io.cwd, configPath: options.config, rules, locale, allowCode: !options.noCode });
   const pluginRules = loaded.config.pluginRules ?? [];
@@ -213,7 +212,8 @@ async function run(
       const setup = { cwd: io.cwd, configPath: loaded.filePath, allowCode: !options.noCode, locale, reportUnusedDisable: options.reportUnusedDisable };
       await lintInWorkers(pending, { workerUrl, threads, timeoutMs: options.fileTimeoutMs, setup }, record);
     } else {
-      const [{ lintFile }, { lintText }] = await Promise.all([import('../../engine/lint-file.ts'), import('../../engine/lint.ts')]);
+      const { lintFile } = await import('../../engine/lint-file.ts');
+      const { lintText } = await import('../../engine/lint.ts');
       const lint = deps.lint ?? lintText;
       for (const { index, file } of pending) record(index, { result: await lintFile(file, lintOptions, lint) });
     }
