@@ -1,158 +1,242 @@
-// Measures the built library (dist/index.js; run `npm run build` first): lints every report in
-// test/fixtures/ N times and a synthetic large report a few times, and prints timings and memory.
-// A measurement, not a test: nothing is asserted.
+// `npm run bench`: generates N synthetic reports (every table form, some defective, 5–40 KB) in a
+// temporary folder and measures on those same files, each in a child process of its own:
+//   - our CLI cold, single-threaded (--concurrency off) and on worker threads (--concurrency auto):
+//     wall, CPU, peak RSS, files/s, MB/s
+//   - the floor: remark-parse + remark-gfm parsing the same files in one process, nothing else
+//     (and the same with remark-cjk-friendly, which our parse also runs)
+//   - markdownlint-cli2 with its default rules on the same files
+//   - a warm-cache re-run (--cache) of the unchanged files, a one-file run, `--version`, `node -e 0`
+//   - one large report (default 5 MB): wall and peak RSS
+// It prints a table of ratios and writes every figure to bench-results/bench-results.json
+// (gitignored). A measurement, not a test: nothing is asserted. The machine may be shared: read
+// the ratios of one run, not the absolute figures.
 //
-//   node scripts/bench.mjs [--runs N] [--size MB] [--large-runs N]
-import { existsSync, readdirSync } from 'node:fs';
+//   node scripts/bench.mjs [--files N] [--large-mb MB] [--no-markdownlint] [--pathological] [--keep]
+//
+// Peak RSS and CPU come from /usr/bin/time when it exists (GNU time's %M); otherwise only wall
+// times are given. Run `node scripts/build.mjs --only npm` first (npm's `prepare` does).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readFile } from 'node:fs/promises';
-import { Buffer } from 'node:buffer';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const MB = 1024 * 1024;
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '20' }, size: { type: 'string', default: '5' }, 'large-runs': { type: 'string', default: '3' } },
+  options: {
+    files: { type: 'string', default: '2000' },
+    'large-mb': { type: 'string', default: '5' },
+    'no-markdownlint': { type: 'boolean', default: false },
+    pathological: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
   strict: true,
 });
-const runs = positiveInt(values.runs, '--runs');
-const largeRuns = positiveInt(values['large-runs'], '--large-runs');
-const sizeMB = Number(values.size);
-if (!(sizeMB > 0)) fail(`--size needs a positive number of MB, got "${values.size}"`);
+const fileCount = positiveInt(values.files, '--files');
+const largeMB = Number(values['large-mb']);
+if (!(largeMB > 0)) fail(`--large-mb needs a positive number, got "${values['large-mb']}"`);
 
-const entry = path.join(root, 'dist/index.js');
-if (!existsSync(entry)) fail('dist/index.js not found: run `npm run build` first');
-const { lintText, readReport } = await import(pathToFileURL(entry).href);
-const cleanExample = await readFile(path.join(root, 'examples/clean-2024.md'), 'utf8');
+const cli = path.join(root, 'dist/cli.js');
+if (!existsSync(cli)) fail('dist/cli.js not found: run `node scripts/build.mjs --only npm` first');
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-// ---- Memory: sampled after every lint call (the event loop is blocked during one) ----------
-let peakRss = 0;
-let peakHeap = 0;
-function sample() {
-  const m = process.memoryUsage();
-  peakRss = Math.max(peakRss, m.rss);
-  peakHeap = Math.max(peakHeap, m.heapUsed);
+const work = mkdtempSync(path.join(os.tmpdir(), 'xxgk-bench-'));
+const corpus = path.join(work, 'reports');
+const largeFile = path.join(work, 'large.md');
+const cacheFile = path.join(work, 'cache.json');
+process.on('exit', () => {
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+});
+
+// ---- The corpus ---------------------------------------------------------------------------------
+const gen = run(process.execPath, [path.join(root, 'scripts/run-ts.mjs'), 'scripts/bench-corpus.ts', corpus, String(fileCount), largeFile, String(Math.round(largeMB * 1024 * 1024))], { cwd: root });
+if (gen.status !== 0) fail(`generating the corpus failed:\n${gen.stderr}`);
+const { bytes } = JSON.parse(gen.stdout.trim().split('\n').pop());
+const oneFile = path.join(corpus, 'agency-000', 'report-00000.md');
+
+console.log(`xxgk-lint bench: ${fileCount} reports, ${(bytes / MB).toFixed(1)} MB, Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`);
+
+// ---- The floor: remark-parse + remark-gfm over the same files, in one process ----------------
+const floorScript = path.join(work, 'floor.mjs');
+writeFileSync(
+  floorScript,
+  `import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+const require = createRequire(${JSON.stringify(path.join(root, 'package.json'))});
+const load = async (name) => import(require.resolve(name));
+const { unified } = await load('unified');
+const remarkParse = (await load('remark-parse')).default;
+const remarkGfm = (await load('remark-gfm')).default;
+const cjk = process.argv[3] === 'cjk' ? (await load('remark-cjk-friendly')).default : undefined;
+let processor = unified().use(remarkParse).use(remarkGfm);
+if (cjk) processor = processor.use(cjk);
+let nodes = 0;
+for (const file of readFileSync(process.argv[2], 'utf8').split('\\n').filter(Boolean)) {
+  nodes += processor.parse(readFileSync(file, 'utf8')).children.length;
 }
+console.log(nodes);
+`,
+);
+const listFile = path.join(work, 'files.txt');
+const listing = run('find', [corpus, '-name', '*.md']);
+writeFileSync(listFile, listing.stdout.split('\n').filter(Boolean).sort().join('\n'));
 
-function time(text, filePath) {
-  const t0 = performance.now();
-  const result = lintText(text, { filePath });
-  const ms = performance.now() - t0;
-  sample();
-  return { ms, problems: result.messages.length };
-}
-
-// ---- Fixtures -----------------------------------------------------------------------------
-const NOT_REPORTS = new Set(['SOURCES.md', 'README.md']);
-function reportsUnder(dir) {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? reportsUnder(path.join(dir, e.name)) : NOT_REPORTS.has(e.name) || !/\.(md|txt)$/.test(e.name) ? [] : [path.join(dir, e.name)]))
-    .sort();
-}
-const fixtureFiles = reportsUnder(path.join(root, 'test/fixtures'));
-const fixtures = [];
-for (const file of fixtureFiles) {
-  const read = await readReport(file);
-  if ('error' in read) continue;
-  fixtures.push({ file: path.relative(root, file), text: read.text });
-}
-const fixtureBytes = fixtures.reduce((s, f) => s + Buffer.byteLength(f.text), 0);
-
-sample();
-for (const f of fixtures) time(f.text, f.file); // warm-up: JIT, lazy initialisation
-const perFile = [];
-let fixturesTotal = 0;
-for (let r = 0; r < runs; r++) {
-  for (const f of fixtures) {
-    const { ms } = time(f.text, f.file);
-    perFile.push(ms);
-    fixturesTotal += ms;
-  }
-}
-
-// ---- Synthetic large report -----------------------------------------------------------------
-const large = syntheticReport(Math.round(sizeMB * 1024 * 1024));
-const largeBytes = Buffer.byteLength(large.text);
-const largeTimes = [];
-let largeProblems = 0;
-for (let r = 0; r < largeRuns; r++) {
-  const { ms, problems } = time(large.text, 'synthetic.md');
-  largeTimes.push(ms);
-  largeProblems = problems;
-}
-
-// ---- Pathological inputs ----------------------------------------------------------------------
-// Long runs of one kind of character are where a regular expression can turn quadratic (two such
-// were found this way: the e-mail and the fee-sentence search). Each case is 200k characters.
-const N = 200000;
-const pathological = {
-  'digit run': '一、总体情况' + '0'.repeat(N),
-  'CJK run': '一、总体情况' + '政'.repeat(N),
-  'space run': '一、总体情况 ' + ' '.repeat(N) + 'x',
-  'pipe run': '|'.repeat(N),
-  'tab run': '\t'.repeat(N),
-  'claims': ('收到申请1件办结2件行政复议3件' + '0 '.repeat(10)).repeat(N / 40),
-  'open brackets': '（'.repeat(N),
-  'e-mail prefix': 'a'.repeat(N) + '@',
-  'dates': '2024年1月1日'.repeat(N / 10),
-  'headings': '一、总体情况\n'.repeat(N / 10),
-  'fee words': '信息处理费'.repeat(N / 5),
-  'citation marks': '《'.repeat(N),
-  'short lines': 'a\n'.repeat(N / 2),
+// ---- Measurements -----------------------------------------------------------------------------
+const results = {};
+const measure = (name, command, args, extra = {}) => {
+  const m = timed(command, args, extra);
+  results[name] = m;
+  process.stderr.write(`  ${name}: ${(m.wallMs / 1000).toFixed(2)} s${m.exitCode > 1 ? ` (exit ${m.exitCode}: ${m.stderr.slice(0, 200)})` : ''}\n`);
+  return m;
 };
-const pathologicalRows = [['pathological input (200k chars)', 'ms']];
-for (const [name, text] of Object.entries(pathological)) pathologicalRows.push([name, fmtMs(time(text, name).ms)]);
-function fmtMs(ms) {
-  return ms.toFixed(0);
+const node = process.execPath;
+measure('node -e 0', node, ['-e', '0']);
+measure('--version', node, [cli, '--version']);
+measure('one file', node, [cli, '--concurrency', 'off', oneFile]);
+measure('one file (workers)', node, [cli, oneFile]);
+measure('floor', node, [floorScript, listFile]);
+measure('floor + cjk-friendly', node, [floorScript, listFile, 'cjk']);
+measure('cli, 1 thread', node, [cli, '--concurrency', 'off', '-f', 'json', '-o', path.join(work, 'out-1.json'), corpus]);
+measure('cli, workers', node, [cli, '--concurrency', 'auto', '-f', 'json', '-o', path.join(work, 'out-n.json'), corpus]);
+measure('cli, cache cold', node, [cli, '--cache', '--cache-location', cacheFile, '-f', 'json', '-o', path.join(work, 'out-c.json'), corpus]);
+measure('cli, cache warm', node, [cli, '--cache', '--cache-location', cacheFile, '-f', 'json', '-o', path.join(work, 'out-w.json'), corpus]);
+if (!values['no-markdownlint']) {
+  measure('markdownlint-cli2', node, [path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), `${corpus}/**/*.md`], { cwd: work });
 }
-const peakRssOs = process.resourceUsage().maxRSS * 1024;
+measure(`large ${largeMB} MB`, node, [cli, '--file-timeout', '0', largeFile]);
 
-// ---- Report ---------------------------------------------------------------------------------
-const MB = 1024 * 1024;
-const fmt = (n, digits = 1) => n.toFixed(digits);
-const largeMedian = quantile(largeTimes, 0.5);
-const rows = [
-  ['case', 'files', 'runs', 'total ms', 'ms/file median', 'ms/file p95', 'MB/s'],
-  [
-    `test/fixtures (${fmt(fixtureBytes / 1024, 0)} KB)`,
-    String(fixtures.length),
-    String(runs),
-    fmt(fixturesTotal, 0),
-    fmt(quantile(perFile, 0.5), 2),
-    fmt(quantile(perFile, 0.95), 2),
-    fmt(((fixtureBytes * runs) / MB) / (fixturesTotal / 1000), 2),
-  ],
-  [
-    `synthetic ${fmt(largeBytes / MB)} MB (${large.tables} tables)`,
-    '1',
-    String(largeRuns),
-    fmt(largeTimes.reduce((s, t) => s + t, 0), 0),
-    fmt(largeMedian, 0),
-    fmt(quantile(largeTimes, 0.95), 0),
-    fmt(largeBytes / MB / (largeMedian / 1000), 2),
-  ],
-];
-console.log(`xxgk-lint bench: dist/index.js, Node ${process.version}, ${process.platform}/${process.arch}`);
+// Same findings whatever the concurrency and whether cached (the bench checks what it measures).
+const outputs = ['out-1.json', 'out-n.json', 'out-c.json', 'out-w.json'].map((f) => {
+  try {
+    return readFileSync(path.join(work, f), 'utf8');
+  } catch {
+    return undefined;
+  }
+});
+const sameOutput = outputs.every((o) => o !== undefined && o === outputs[0]);
+
+// ---- Report -----------------------------------------------------------------------------------
+const r = (name) => results[name];
+const fmtS = (m) => (m ? (m.wallMs / 1000).toFixed(2) : '–');
+const fmtCpu = (m) => (m && m.cpuMs !== undefined ? (m.cpuMs / 1000).toFixed(2) : '–');
+const fmtRss = (m) => (m && m.rssKB !== undefined ? (m.rssKB / 1024).toFixed(0) : '–');
+const rows = [['run', 'wall s', 'CPU s', 'peak RSS MB', 'files/s', 'MB/s', 'ratio (wall)', 'ratio (CPU)']];
+const base = r('floor');
+const corpusRow = (name, ratioTo = base) => {
+  const m = r(name);
+  if (!m) return;
+  const cpuRatio = m.cpuMs !== undefined && ratioTo?.cpuMs ? `${(m.cpuMs / ratioTo.cpuMs).toFixed(2)} × floor` : '';
+  rows.push([name, fmtS(m), fmtCpu(m), fmtRss(m), (fileCount / (m.wallMs / 1000)).toFixed(0), (bytes / MB / (m.wallMs / 1000)).toFixed(2), ratioTo ? `${(m.wallMs / ratioTo.wallMs).toFixed(2)} × floor` : '', cpuRatio]);
+};
+for (const name of ['floor', 'floor + cjk-friendly', 'cli, 1 thread', 'cli, workers', 'cli, cache cold', 'markdownlint-cli2']) corpusRow(name);
+const warm = r('cli, cache warm');
+rows.push(['cli, cache warm', fmtS(warm), fmtCpu(warm), fmtRss(warm), '', '', `${((100 * warm.wallMs) / r('cli, cache cold').wallMs).toFixed(1)} % of cold`, '']);
+for (const name of ['node -e 0', '--version', 'one file', 'one file (workers)']) {
+  const m = r(name);
+  const cpu0 = r('node -e 0').cpuMs;
+  rows.push([name, fmtS(m), fmtCpu(m), fmtRss(m), '', '', `${(m.wallMs / r('node -e 0').wallMs).toFixed(2)} × node -e 0`, m.cpuMs !== undefined && cpu0 ? `${(m.cpuMs / cpu0).toFixed(2)} × node -e 0` : '']);
+}
+const large = r(`large ${largeMB} MB`);
+rows.push([`large ${largeMB} MB (exit ${large.exitCode})`, fmtS(large), fmtCpu(large), fmtRss(large), '', (largeMB / (large.wallMs / 1000)).toFixed(2), '', '']);
 console.log('');
 console.log(table(rows));
+const single = r('cli, 1 thread');
+const workers = r('cli, workers');
+const ratios = {
+  singleVsFloor: single.wallMs / base.wallMs,
+  singleCpuVsFloorCpu: single.cpuMs !== undefined && base.cpuMs !== undefined ? single.cpuMs / base.cpuMs : undefined,
+  workersSpeedup: single.wallMs / workers.wallMs,
+  warmVsCold: warm.wallMs / r('cli, cache cold').wallMs,
+  vsMarkdownlint: r('markdownlint-cli2') ? single.wallMs / r('markdownlint-cli2').wallMs : undefined,
+  oneFileVsNode: r('one file').wallMs / r('node -e 0').wallMs,
+};
 console.log('');
-console.log(`peak RSS (sampled after each lint): ${fmt(peakRss / MB)} MB; peak RSS (getrusage): ${fmt(peakRssOs / MB)} MB`);
-console.log(`peak heap used (sampled): ${fmt(peakHeap / MB)} MB; findings in the synthetic report: ${largeProblems}`);
-console.log('');
-console.log(table(pathologicalRows));
+console.log(`single-threaded / floor: ${ratios.singleVsFloor.toFixed(2)} (CPU ${ratios.singleCpuVsFloorCpu?.toFixed(2) ?? '–'}); workers speed-up: ${ratios.workersSpeedup.toFixed(2)}×; warm cache: ${(100 * ratios.warmVsCold).toFixed(1)} % of cold${ratios.vsMarkdownlint ? `; vs markdownlint-cli2: ${ratios.vsMarkdownlint.toFixed(2)}` : ''}`);
+console.log(`same JSON output for 1 thread, workers, cache cold and warm: ${sameOutput ? 'yes' : 'NO'}`);
+
+let pathological;
+if (values.pathological) pathological = await pathologicalTimings();
+
+const outDir = path.join(root, 'bench-results');
+mkdirSync(outDir, { recursive: true });
+const summary = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cores: os.cpus().length,
+  loadAverage: os.loadavg(),
+  files: fileCount,
+  bytes,
+  sameOutput,
+  ratios,
+  runs: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { wallMs: v.wallMs, cpuMs: v.cpuMs, rssKB: v.rssKB, exitCode: v.exitCode }])),
+  ...(pathological ? { pathological } : {}),
+};
+writeFileSync(path.join(outDir, 'bench-results.json'), `${JSON.stringify(summary, null, 2)}\n`);
+console.log(`\nwritten: bench-results/bench-results.json${values.keep ? `; corpus kept in ${work}` : ''}`);
 
 // ---- Helpers --------------------------------------------------------------------------------
 
-function quantile(values, q) {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+function run(command, args, options = {}) {
+  return spawnSync(command, args, { encoding: 'utf8', maxBuffer: 512 * MB, ...options, env: { ...process.env, CI: '1', ...options.env } });
+}
+
+/** Wall time from here; CPU and peak RSS of the child from GNU time's report on stderr. */
+function timed(command, args, options = {}) {
+  const marker = '__XXGK_BENCH__';
+  const full = timeBin ? [timeBin, ['-f', `${marker} %e %U %S %M`, command, ...args]] : [command, args];
+  const t0 = performance.now();
+  const res = run(full[0], full[1], { cwd: options.cwd ?? root, stdio: ['ignore', 'ignore', 'pipe'] });
+  const wallMs = performance.now() - t0;
+  const stderr = res.stderr ?? '';
+  const line = stderr.split('\n').find((l) => l.startsWith(marker));
+  let cpuMs;
+  let rssKB;
+  if (line) {
+    const [, , user, sys, rss] = line.split(' ');
+    cpuMs = (Number(user) + Number(sys)) * 1000;
+    rssKB = Number(rss);
+  }
+  return { wallMs, cpuMs, rssKB, exitCode: res.status, stderr: stderr.replace(/^__XXGK_BENCH__.*$/m, '').trim() };
+}
+
+async function pathologicalTimings() {
+  // Long runs of one kind of character are where a regular expression can turn quadratic.
+  const { lintText } = await import(new URL('../dist/index.js', import.meta.url).href);
+  const N = 200000;
+  const cases = {
+    'digit run': '一、总体情况' + '0'.repeat(N),
+    'CJK run': '一、总体情况' + '政'.repeat(N),
+    'space run': '一、总体情况 ' + ' '.repeat(N) + 'x',
+    'pipe run': '|'.repeat(N),
+    'tab run': '\t'.repeat(N),
+    claims: ('收到申请1件办结2件行政复议3件' + '0 '.repeat(10)).repeat(N / 40),
+    'open brackets': '（'.repeat(N),
+    'e-mail prefix': 'a'.repeat(N) + '@',
+    dates: '2024年1月1日'.repeat(N / 10),
+    headings: '一、总体情况\n'.repeat(N / 10),
+    'fee words': '信息处理费'.repeat(N / 5),
+    'citation marks': '《'.repeat(N),
+    'short lines': 'a\n'.repeat(N / 2),
+  };
+  const out = {};
+  const prows = [['pathological input (200k chars)', 'ms']];
+  for (const [name, text] of Object.entries(cases)) {
+    const t0 = performance.now();
+    lintText(text, { filePath: name });
+    out[name] = performance.now() - t0;
+    prows.push([name, out[name].toFixed(0)]);
+  }
+  console.log('');
+  console.log(table(prows));
+  return out;
 }
 
 function table(rows) {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  const line = (r) => `| ${r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join(' | ')} |`;
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  const line = (row) => `| ${row.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join(' | ')} |`;
   return [line(rows[0]), `|${widths.map((w, c) => (c === 0 ? ':' : '-') + '-'.repeat(w) + (c === 0 ? '-' : ':')).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
 }
 
@@ -164,39 +248,4 @@ function positiveInt(text, name) {
 function fail(message) {
   console.error(`bench: ${message}`);
   process.exit(2);
-}
-
-/**
- * The clean example report with its part 一 padded to `bytes` with prose paragraphs and extra
- * statistics tables (of the kind reports add about their own work), deterministic.
- */
-function syntheticReport(bytes) {
-  const base = cleanExample;
-  const cut = base.indexOf('## 二、');
-  let random = 20240101;
-  const next = (n) => {
-    random = (random * 1103515245 + 12345) % 2147483648;
-    return random % n;
-  };
-  const topics = ['主动公开', '依申请公开', '政府信息管理', '平台建设', '监督保障', '政策解读', '回应关切', '基层政务公开'];
-  const verbs = ['持续深化', '扎实推进', '不断完善', '进一步规范', '着力加强', '全面落实'];
-  const objects = ['重点领域信息公开', '政策文件解读', '政务新媒体管理', '公开目录维护', '公文公开属性认定', '网站栏目更新'];
-  const paragraph = () =>
-    Array.from({ length: 4 + next(4) }, () => {
-      const t = topics[next(topics.length)];
-      return `在${t}方面，${verbs[next(verbs.length)]}${objects[next(objects.length)]}工作，全年发布相关信息${1 + next(900)}条，组织专题培训${1 + next(9)}场，覆盖${10 + next(200)}个单位。`;
-    }).join('');
-  const extraTable = (i) => {
-    const rows = Array.from({ length: 8 }, (_, r) => `| ${objects[(i + r) % objects.length]}（第${r + 1}项） | ${next(500)} | ${next(500)} | ${next(100)}% |`);
-    return [`**附表${i + 1}：重点工作推进情况统计**`, '', '| 工作事项 | 计划数 | 完成数 | 完成率 |', '|---|---|---|---|', ...rows].join('\n');
-  };
-  const pieces = [];
-  let size = Buffer.byteLength(base);
-  let tables = 0;
-  while (size < bytes) {
-    const piece = pieces.length % 5 === 4 ? extraTable(tables++) : paragraph();
-    pieces.push(piece);
-    size += Buffer.byteLength(piece) + 2;
-  }
-  return { text: `${base.slice(0, cut)}${pieces.join('\n\n')}\n\n${base.slice(cut)}`, tables: tables + (base.match(/^\|[-|]+\|$/gm) ?? []).length };
 }

@@ -131,3 +131,29 @@ function toGlob(pattern: string): string {
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** `--shard i/n`: 1-based index and count. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/**
+ * The files of one shard: those whose path relative to `base` (with forward slashes) hashes to
+ * `index - 1` modulo `count`. Stable across machines and runs, independent of the other files, so
+ * the shards 1/n … n/n of one file list are disjoint and together are the whole list.
+ */
+export function shardFiles(files: readonly string[], base: string, shard: Shard): string[] {
+  if (shard.count <= 1) return [...files];
+  return files.filter((file) => fnv1a(toPosix(path.relative(base, file))) % shard.count === shard.index - 1);
+}
+
+/** FNV-1a, 32 bits, over UTF-16 code units: small, fast and the same everywhere. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}

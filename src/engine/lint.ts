@@ -54,6 +54,11 @@ export interface LintTextOptions {
    * `looksLikeReport`); `report` and `notReport` force it (config `reports` / `notReports`).
    */
   classify?: 'auto' | 'report' | 'notReport';
+  /**
+   * Called with the report's model once it is built (tools that want the model beside the
+   * findings, e.g. the HTML report).
+   */
+  onModel?: (model: ReportModel) => void;
 }
 
 /**
@@ -136,6 +141,7 @@ export function analyzeText(source: string, options: LintTextOptions & { digestO
   if (classify === 'notReport' || (classify === 'auto' && !looksLikeReport(model.evidence))) {
     return { filePath, messages: [], directives: [], digest: null, failed: { ...summarize(filePath, []), notReport: true } };
   }
+  options.onModel?.(model);
   const rules = rulesToRun(options);
   // The prose is only extracted when a cross-report rule will read it.
   const setRuleOn = rules.some((rule) => typeof rule.checkSet === 'function' && (options.config?.rules[rule.meta.id] ?? defaultSetting(rule)).severity !== 0);

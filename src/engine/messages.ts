@@ -23,6 +23,18 @@ export const messages = {
   fileNotRegular: { 'zh-CN': '不是普通文件', en: 'Not a regular file' },
   filePermissionDenied: { 'zh-CN': '没有读取该文件的权限', en: 'Permission denied: the file cannot be read' },
   fileUnreadable: { 'zh-CN': '无法读取文件（{code}）', en: 'The file cannot be read ({code})' },
+  fileTimeout: {
+    'zh-CN': '检查超时：超过 {seconds} 秒仍未完成，已停止检查此文件（可用 --file-timeout 调整时限）',
+    en: 'Linting timed out: not finished after {seconds} s, so this file was not checked (see --file-timeout)',
+  },
+  fileOutOfMemory: {
+    'zh-CN': '检查此文件所需内存超过上限（{limit} MB），已停止检查此文件（文件过大或结构异常）',
+    en: 'Linting this file needs more memory than the limit ({limit} MB), so it was not checked (the file is too large or oddly structured)',
+  },
+  fileWorkerCrashed: {
+    'zh-CN': '检查此文件时工作线程意外退出（{detail}），已跳过此文件',
+    en: 'The worker thread linting this file stopped unexpectedly ({detail}); the file was skipped',
+  },
 
   // Command line.
   noMatch: { 'zh-CN': '找不到与“{pattern}”匹配的文件', en: 'No files matching "{pattern}" were found' },
@@ -45,6 +57,22 @@ export const messages = {
   badNumber: {
     'zh-CN': '选项 {option} 需要一个非负整数，收到“{value}”',
     en: 'Option {option} needs a non-negative integer, received "{value}"',
+  },
+  badShard: {
+    'zh-CN': '选项 --shard 的值应为“序号/总数”（如 1/4，1 ≤ 序号 ≤ 总数），收到“{value}”',
+    en: 'Option --shard needs "index/count" (e.g. 1/4, 1 ≤ index ≤ count), received "{value}"',
+  },
+  badConcurrency: {
+    'zh-CN': '选项 --concurrency 的值应为 auto、off 或正整数，收到“{value}”',
+    en: 'Option --concurrency needs auto, off or a positive integer, received "{value}"',
+  },
+  cacheCorrupt: {
+    'zh-CN': 'xxgk-lint：缓存文件 {file} 无法读取或已损坏，已忽略并重新检查',
+    en: 'xxgk-lint: the cache file {file} is unreadable or corrupt; it was ignored and the files are linted again',
+  },
+  cacheWriteFailed: {
+    'zh-CN': 'xxgk-lint：无法写入缓存文件 {file}（{detail}）',
+    en: 'xxgk-lint: cannot write the cache file {file} ({detail})',
   },
   seeHelp: { 'zh-CN': '运行 xxgk-lint --help 查看用法', en: 'Run xxgk-lint --help for usage' },
   tooManyWarnings: {

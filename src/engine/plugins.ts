@@ -49,7 +49,16 @@ export function prefixRule(rule: Rule, pluginName: string): Rule {
   const { check, checkSet } = rule;
   if (check) prefixed.check = (context) => check.call(rule, context);
   if (checkSet) prefixed.checkSet = (context) => checkSet.call(rule, context);
-  return Object.freeze(prefixed);
+  Object.freeze(prefixed);
+  originals.set(prefixed, rule);
+  return prefixed;
+}
+
+const originals = new WeakMap<Rule, Rule>();
+
+/** The rule as its plugin defined it (prefixRule wraps it): the cache hashes its code. */
+export function originalRule(rule: Rule): Rule {
+  return originals.get(rule) ?? rule;
 }
 
 // ---- Validation ---------------------------------------------------------------------------------

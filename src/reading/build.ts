@@ -37,7 +37,8 @@ export function buildModel(text: string, tree: Root): ReportModel {
   const preambleEnd = sorted[0]?.start ?? source.length;
   const title = findTitle(source, preambleEnd, lines) ?? frontMatterTitle(frontMatter, lines);
   const period = findPeriod(source, preambleEnd, lines);
-  const tokens = tokenize(source, tree);
+  // Tables are searched for from the part 二 heading on (findRegions): no need to scan the prose before it.
+  const tokens = tokenize(source, tree, chosen.find((c) => c.part === 2)?.start ?? 0);
   const regions = findRegions(tokens, chosen);
   const ctx = { tokens, lines };
   const at = (part: number): Span => {

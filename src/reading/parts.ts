@@ -71,18 +71,24 @@ function headingText(raw: string, normLength: number): string {
   return raw;
 }
 
+/** The parts' official names and aliases, normalised once (classify runs for every candidate). */
+const NORMALISED_NAMES = PART_NAMES.map((p) => ({
+  part: p.part,
+  official: norm(p.official),
+  names: [[norm(p.official), 'exact'], ...p.aliases.map((a): [string, 'alias'] => [norm(a), 'alias'])] as Array<[string, HeadingCandidate['match']]>,
+}));
+
 function classify(n: string): { part: number; kind: HeadingCandidate['match']; length: number } | null {
   let best: { part: number; kind: HeadingCandidate['match']; length: number } | null = null;
-  for (const p of PART_NAMES) {
-    const names: Array<[string, HeadingCandidate['match']]> = [[norm(p.official), 'exact'], ...p.aliases.map((a): [string, 'alias'] => [norm(a), 'alias'])];
-    for (const [name, kind] of names) {
+  for (const p of NORMALISED_NAMES) {
+    for (const [name, kind] of p.names) {
       if (n.startsWith(name) && (!best || name.length > best.length)) best = { part: p.part, kind, length: name.length };
     }
   }
   if (best) return best;
   // A near miss of the official wording ("政府信息公开行政法复议、行政诉讼情况").
-  for (const p of PART_NAMES) {
-    const name = norm(p.official);
+  for (const p of NORMALISED_NAMES) {
+    const name = p.official;
     if (name.length < 5) continue;
     for (const len of [name.length - 1, name.length, name.length + 1, name.length + 2]) {
       const head = n.slice(0, len);

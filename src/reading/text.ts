@@ -1,11 +1,16 @@
 /** Text helpers: label normalisation, similarity, and offset → line/column mapping. */
 
+const PLAIN = /^[\u4e00-\u9fffA-Za-z0-9]*$/;
+
 /**
  * Normalises a label for matching: NFKC (full-width → half-width), no whitespace, no Markdown
  * markup, one form of quotes and brackets. Labels arrive as "不 予 公 开", "社会公益组\n织",
  * "(二)" or "（二）": all must compare equal.
  */
 export function norm(text: string): string {
+  // Most labels are plain CJK ideographs, letters and digits, which none of the steps below
+  // change (NFKC maps no character of U+4E00–U+9FFF): skip the normalisation for them.
+  if (PLAIN.test(text)) return text;
   return text
     .normalize('NFKC')
     .replace(/[\s\u200b\ufeff*#>|`_\\]+/g, '')

@@ -212,8 +212,14 @@ function textNodes(element: Element): HastText[] {
   return found;
 }
 
-/** Linearises the whole document. */
-export function tokenize(source: string, tree: Root): Token[] {
+/**
+ * Linearises the document. With `from`, the top-level nodes that end before that offset are left
+ * out, except the last one before it that has tokens: the table search starts at the token that
+ * holds `from` (the part 二 heading), so the tokens before that one are never read, and skipping
+ * them saves the scan of the overview's prose (most of a report). Token order, offsets and row
+ * keys are those of the full sequence.
+ */
+export function tokenize(source: string, tree: Root, from = 0): Token[] {
   const out: Token[] = [];
   const scanLines = (start: number, end: number): void => {
     let lineStart = start;
@@ -235,6 +241,17 @@ export function tokenize(source: string, tree: Root): Token[] {
     else if (node.type === 'html' && /<t[dhr][\s>]/i.test(node.value)) scanHtml(source.slice(start, end), start, out);
     else scanLines(start, end);
   };
-  for (const child of tree.children) visit(child);
+  const children = tree.children;
+  let first = 0;
+  if (from > 0) {
+    while (first < children.length && (children[first]?.position?.end.offset ?? Infinity) <= from) first++;
+    // Back to the nearest earlier node with tokens (the one that holds the token before `from`).
+    for (let k = first - 1; k >= 0; k--) {
+      const before = out.length;
+      visit(children[k] as RootContent);
+      if (out.length > before) break;
+    }
+  }
+  for (let k = first; k < children.length; k++) visit(children[k] as RootContent);
   return out;
 }

@@ -9,37 +9,36 @@
  *      still linted), or a path or glob that matched nothing while other files were linted
  *   2  the run itself failed: bad arguments, a bad config, no files at all, an internal error
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { builtinRules } from '../../../rules/index.ts';
-import { ConfigError, classifier, loadConfig } from '../../engine/config.ts';
-import { expandPaths } from '../../engine/files.ts';
-import type { Unmatched } from '../../engine/files.ts';
+// Only what every run needs is imported up front; the engine, the rules and the parser are loaded
+// when a run needs them (`--version` and `--help` load none of it; a run on worker threads never
+// loads the parser in the main thread).
+import type { Unmatched, Shard } from '../../engine/files.ts';
 import { FORMAT_NAMES, formatters, isFormatName } from '../formatters/index.ts';
 import type { FormatName } from '../formatters/index.ts';
-import { lintFiles } from '../../engine/lint-file.ts';
-import { decodeBuffer, fileError, MAX_FILE_BYTES } from '../../engine/decode.ts';
-import type { Encoding, FileError } from '../../engine/decode.ts';
-import { lintDecoded, lintFileFixing } from '../../engine/lint-file.ts';
-import type { FixMode, LintedSource } from '../../engine/lint-file.ts';
-import { fatalResult } from '../../engine/results.ts';
-import { lintText, ruleSet } from '../../engine/lint.ts';
 import type { LintTextOptions } from '../../engine/lint.ts';
+import { decodeBuffer, fileError, MAX_FILE_BYTES } from '../../engine/decode.ts';
+import { errorsOnly, fatalResult, totalCounts } from '../../engine/results.ts';
 import { t } from '../../engine/messages.ts';
 import type { MessageId } from '../../engine/messages.ts';
-import { errorsOnly, totalCounts } from '../../engine/results.ts';
+import type { ResultCache } from '../../engine/cache.ts';
+import type { Encoding, FileError } from '../../engine/decode.ts';
+import type { FileOutcome as PhaseOne, FixMode, LintedSource } from '../../engine/lint-file.ts';
 import type { Rule } from '../../rule.ts';
 import type { LintResult, Locale } from '../../types.ts';
 import { VERSION } from '../../engine/version.ts';
+import { Progress } from './progress.ts';
 
 export interface CliIo {
   /** Bytes only for `--stdin --fix` of a UTF-16 text (written back in its own encoding). */
   stdout: { write(text: string | Uint8Array): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
-  cwd: string;
-  /** Read by --stdin (and the path `-`); defaults to process.stdin. */
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** Standard input, for --stdin (defaults to process.stdin). */
   stdin?: AsyncIterable<Uint8Array | string>;
+  cwd: string;
   /** Defaults to process.env; read for NO_COLOR, FORCE_COLOR and DEBUG. */
   env?: Readonly<Record<string, string | undefined>>;
 }
@@ -48,6 +47,8 @@ export interface CliIo {
 export interface CliDeps {
   rules?: readonly Rule[];
   lint?: (source: string, options: LintTextOptions) => LintResult;
+  /** The worker entry (default: dist/worker.js next to the built CLI; none when run from source). */
+  workerUrl?: URL;
 }
 
 export const EXIT_OK = 0;
@@ -65,6 +66,13 @@ interface CliOptions {
   /** --no-code: refuse JavaScript configs, plugins and rule files. */
   noCode: boolean;
   reportUnusedDisable: boolean;
+  /** 'off', 'auto' or a number of worker threads. */
+  concurrency: 'off' | 'auto' | number;
+  /** Per-file time budget in ms; 0 = none. */
+  fileTimeoutMs: number;
+  cache: boolean;
+  cacheLocation: string | undefined;
+  shard: Shard | undefined;
   /** Name the files skipped as not reports. */
   verbose: boolean;
   /** --fix (write), --fix-dry-run (show only). */
@@ -75,6 +83,11 @@ interface CliOptions {
   help: boolean;
   version: boolean;
 }
+
+/** The default per-file time budget: far above any real report (well under a second each). */
+export const DEFAULT_FILE_TIMEOUT_SECONDS = 10;
+/** `--concurrency auto` uses worker threads from this many files on. */
+const AUTO_WORKERS_FROM = 32;
 
 /** A user mistake (arguments, output file): reported in one line, without a stack. */
 class UsageError extends Error {
@@ -97,6 +110,11 @@ const OPTIONS = {
   'output-file': { type: 'string', short: 'o' },
   'no-code': { type: 'boolean' },
   'report-unused-disable': { type: 'boolean' },
+  concurrency: { type: 'string' },
+  'file-timeout': { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  shard: { type: 'string' },
   verbose: { type: 'boolean' },
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
@@ -129,7 +147,8 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {
     if (err instanceof UsageError) {
       return fail(t(err.messageId, locale, err.data) + (err.seeHelp ? `\n${t('seeHelp', locale)}` : ''));
     }
-    if (err instanceof ConfigError) return fail(err.message);
+    // config.ts is loaded lazily: its ConfigError is known by name.
+    if (err instanceof Error && err.name === 'ConfigError') return fail(err.message);
     // A bug, not a user mistake: one line, the stack only on request.
     if (debugEnabled(env) && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     return fail(`internal error: ${err instanceof Error ? err.message : String(err)}`);
@@ -143,21 +162,29 @@ async function run(
   deps: CliDeps,
 ): Promise<number> {
   const { locale } = options;
+  // One after the other: jest's ESM loader fails on concurrent imports of shared modules.
+  const { builtinRules } = await import('../../../rules/index.ts');
+  const { loadConfig, classifier } = await import('../../engine/config.ts');
+  const { expandPaths, shardFiles } = await import('../../engine/files.ts');
   const rules = deps.rules ?? builtinRules;
-  const lint = deps.lint ?? lintText;
   const loaded = await loadConfig({ cwd: io.cwd, configPath: options.config, rules, locale, allowCode: !options.noCode });
-  const allRules = ruleSet(loaded.config, rules);
+  const pluginRules = loaded.config.pluginRules ?? [];
+  const allRules = pluginRules.length > 0 ? [...rules, ...pluginRules] : rules;
   const lintOptions = { locale, config: loaded.config, ...(options.reportUnusedDisable ? { reportUnusedDisable: true } : {}) };
+  const classify = classifier(loaded);
 
   if (options.stdin) {
-    const linted = await lintStdin(options, io, (read, filePath) => lintDecoded(read, filePath, lintOptions, lint, options.fix));
+    const { lintDecoded } = await import('../../engine/lint-file.ts');
+    const { lintText } = await import('../../engine/lint.ts');
+    const lint = deps.lint ?? lintText;
+    const linted = await lintStdin(options, io, (read, filePath) => lintDecoded(read, filePath, { ...lintOptions, classify: classify(filePath) }, lint, options.fix));
     const results = [linted.result];
     // --stdin --fix prints the fixed text (the input unchanged when nothing was fixed), so the
     // findings left go to stderr unless --output-file names a file.
     if (options.fix === 'write') {
       io.stdout.write(linted.text);
-      if (linted.notice) io.stderr.write(`xxgk-lint: ${linted.notice}
-`);
+      if (linted.notice) io.stderr.write(`xxgk-lint: ${linted.notice}\n`);
+      const { errorsOnly } = await import('../../engine/results.ts');
       const shownStdin = options.quiet ? results.map(errorsOnly) : results;
       const report = formatters[options.format](shownStdin, { locale, cwd: io.cwd, rules: allRules, color: false });
       if (options.outputFile !== undefined) await writeOutput(report, options.outputFile, io);
@@ -167,36 +194,125 @@ async function run(
     return finish(results, options, io, env, allRules, 0);
   }
 
-  const { files, unmatched } = await expandPaths(options.paths, {
+  const expanded = await expandPaths(options.paths, {
     cwd: io.cwd,
     ignores: loaded.ignores,
     ignoresBase: loaded.baseDir,
   });
+  const { unmatched } = expanded;
   for (const miss of unmatched) io.stderr.write(`xxgk-lint: ${unmatchedMessage(miss, locale)}\n`);
-  if (files.length === 0) {
+  if (expanded.files.length === 0) {
     io.stderr.write(`xxgk-lint: ${t('noFiles', locale)}\n`);
     return EXIT_FAILURE;
   }
+  // A shard may well be empty (few files, many shards): that is not an error.
+  const files = options.shard ? shardFiles(expanded.files, io.cwd, options.shard) : expanded.files;
 
-  const results: LintResult[] = [];
-  // Every file of the run is one set: cross-report rules see each report with the others.
-  const classify = classifier(loaded);
-  if (options.fix === undefined && !deps.lint) {
-    results.push(...(await lintFiles(files, lintOptions, { classify })));
-    return finish(results, options, io, env, allRules, unmatched.length);
-  }
-  // Fixing rewrites each file in turn (and an injected engine, in tests, lints file by file): the
-  // per-file rules run, the cross-report rules do not.
-  let writeFailures = 0;
-  for (const file of files) {
-    const linted = await lintFileFixing(file, { ...lintOptions, classify: classify(file) }, lint, options.fix);
-    if (options.fix === 'write') {
-      if (linted.unwritable) io.stderr.write(`xxgk-lint: ${t('fixEncodingNotWritable', locale, { file: relativeName(file, io.cwd), encoding: linted.unwritable.toUpperCase() })}\n`);
-      if (linted.bytes && !(await writeFixed(file, linted.bytes, io, locale))) writeFailures++;
+  if (options.fix !== undefined) {
+    // Fixing rewrites each file in turn: the per-file rules run, the cross-report rules do not.
+    const { lintFileFixing } = await import('../../engine/lint-file.ts');
+    const { lintText } = await import('../../engine/lint.ts');
+    const lint = deps.lint ?? lintText;
+    const results: LintResult[] = [];
+    let writeFailures = 0;
+    for (const file of files) {
+      const linted = await lintFileFixing(file, { ...lintOptions, classify: classify(file) }, lint, options.fix);
+      if (options.fix === 'write') {
+        if (linted.unwritable) io.stderr.write(`xxgk-lint: ${t('fixEncodingNotWritable', locale, { file: relativeName(file, io.cwd), encoding: linted.unwritable.toUpperCase() })}\n`);
+        if (linted.bytes && !(await writeFixed(file, linted.bytes, io, locale))) writeFailures++;
+      }
+      results.push(linted.result);
     }
-    results.push(linted.result);
+    return finish(results, options, io, env, allRules, unmatched.length + writeFailures);
   }
-  return finish(results, options, io, env, allRules, unmatched.length + writeFailures);
+
+  // Phase one per file (read, model, per-file rules), in workers or here, from the cache when the
+  // file is unchanged; then the cross-report rules over every report of the run (finishRun).
+  let cache: ResultCache | undefined;
+  const hashes: Array<string | undefined> = [];
+  const outcomes: Array<PhaseOne | undefined> = new Array<PhaseOne | undefined>(files.length);
+  const pending: Array<{ index: number; file: string }> = [];
+  if (options.cache) {
+    const { ResultCache, cacheKey, contentHash, DEFAULT_CACHE_FILE } = await import('../../engine/cache.ts');
+    const key = cacheKey({ config: loaded.config, rules: allRules, locale, reportUnusedDisable: options.reportUnusedDisable });
+    const location = path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE);
+    cache = await ResultCache.open(location, key, io.cwd);
+    if (cache.corrupt) io.stderr.write(`${t('cacheCorrupt', locale, { file: cache.location })}\n`);
+    for (const [index, file] of files.entries()) {
+      let hash: string | undefined;
+      try {
+        hash = contentHash(await readFile(file));
+      } catch {
+        // Unreadable: reading the file reports why.
+      }
+      hashes[index] = hash;
+      const hit = hash === undefined ? undefined : cache.get(file, hash);
+      if (hit) outcomes[index] = hit;
+      else pending.push({ index, file });
+    }
+  } else {
+    for (const [index, file] of files.entries()) pending.push({ index, file });
+  }
+
+  const progress = Progress.when(files.length, options.format, options.outputFile, io, env);
+  progress?.advance(files.length - pending.length);
+  const record = (index: number, outcome: PhaseOne): void => {
+    outcomes[index] = outcome;
+    const hash = hashes[index];
+    if (cache && hash !== undefined) cache.set(files[index] ?? '', hash, outcome);
+    progress?.advance(1);
+  };
+
+  const threads = workerThreads(options, pending.length, deps);
+  const workerUrl = threads > 0 ? (deps.workerUrl ?? (await import('../../engine/pool.ts')).findWorkerUrl()) : undefined;
+  try {
+    if (workerUrl) {
+      const { lintInWorkers } = await import('../../engine/pool.ts');
+      const setup = { cwd: io.cwd, configPath: loaded.filePath, allowCode: !options.noCode, locale, reportUnusedDisable: options.reportUnusedDisable };
+      await lintInWorkers(pending, { workerUrl, threads, timeoutMs: options.fileTimeoutMs, setup }, record);
+    } else if (deps.lint) {
+      // An injected engine (tests) lints each file whole: no cross-report phase to run.
+      const { lintFile } = await import('../../engine/lint-file.ts');
+      for (const { index, file } of pending) record(index, { result: await lintFile(file, { ...lintOptions, classify: classify(file) }, deps.lint) });
+    } else {
+      const { analyzeFile } = await import('../../engine/lint-file.ts');
+      for (const { index, file } of pending) record(index, await analyzeFile(file, { ...lintOptions, classify: classify(file) }));
+    }
+  } finally {
+    progress?.done();
+  }
+  if (cache) {
+    try {
+      await cache.save();
+    } catch (err) {
+      const detail = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : String(err);
+      io.stderr.write(`${t('cacheWriteFailed', locale, { file: cache.location, detail })}\n`);
+    }
+  }
+  const { finishRun } = await import('../../engine/lint-file.ts');
+  const results = finishRun(
+    outcomes.filter((o): o is PhaseOne => o !== undefined),
+    [],
+    lintOptions,
+  );
+  return finish(results, options, io, env, allRules, unmatched.length);
+}
+
+/**
+ * How many worker threads lint the `count` files to lint; 0 = this thread. Workers are needed
+ * for the per-file time and memory budgets (a thread stuck in the parser, or one whose tree grows
+ * to gigabytes, can only be stopped from outside), so `auto` uses one even for a single file, and
+ * every core from AUTO_WORKERS_FROM files on.
+ * Tests that replace the rules or the engine (CliDeps) lint in this thread.
+ */
+function workerThreads(options: CliOptions, count: number, deps: CliDeps): number {
+  if (count === 0 || options.concurrency === 'off' || deps.rules || deps.lint) return 0;
+  if (typeof options.concurrency === 'number') return options.concurrency;
+  return count >= AUTO_WORKERS_FROM ? Math.max(1, availableCores()) : 1;
+}
+
+function availableCores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
 /** Prints the results and returns the exit code. `otherProblems` counts unmatched paths and failed writes. */
@@ -360,6 +476,7 @@ function parseOptions(argv: readonly string[]): CliOptions {
     fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined,
     stdin,
     stdinFilename: values['stdin-filename'],
+    verbose: values.verbose ?? false,
     format,
     locale,
     quiet: values.quiet ?? false,
@@ -368,7 +485,11 @@ function parseOptions(argv: readonly string[]): CliOptions {
     outputFile: values['output-file'],
     noCode: values['no-code'] ?? false,
     reportUnusedDisable: values['report-unused-disable'] ?? false,
-    verbose: values.verbose ?? false,
+    concurrency: values.concurrency === undefined ? 'auto' : parseConcurrency(values.concurrency),
+    fileTimeoutMs: values['file-timeout'] === undefined ? DEFAULT_FILE_TIMEOUT_SECONDS * 1000 : parseSeconds('--file-timeout', values['file-timeout']) * 1000,
+    cache: values.cache ?? false,
+    cacheLocation: values['cache-location'],
+    shard: values.shard === undefined ? undefined : parseShard(values.shard),
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -391,6 +512,27 @@ function argumentError(err: unknown): UsageError {
 function parseCount(option: string, value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new UsageError('badNumber', { option, value });
   return Number(value);
+}
+
+function parseConcurrency(value: string): 'off' | 'auto' | number {
+  const lower = value.trim().toLowerCase();
+  if (lower === 'off' || lower === 'auto') return lower;
+  if (/^\d+$/.test(lower) && Number(lower) >= 1) return Number(lower);
+  throw new UsageError('badConcurrency', { value });
+}
+
+/** Seconds, fractions allowed; 0 turns the budget off. */
+function parseSeconds(option: string, value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value.trim())) throw new UsageError('badNumber', { option, value });
+  return Number(value);
+}
+
+function parseShard(value: string): Shard {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || index < 1 || count < 1 || index > count) throw new UsageError('badShard', { value });
+  return { index, count };
 }
 
 function parseLocale(value: string): Locale | undefined {
@@ -440,6 +582,14 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
       --stdin                 从标准输入读取报告（也可写作路径 -）；与 --fix 一起使用时，
                               把修复后的全文输出到标准输出，问题输出到标准错误
       --stdin-filename <文件> 标准输入的文件名（用于结果中的路径）
+      --verbose               列出因看起来不是年度报告而未检查的文件
+      --concurrency <值>      检查所用的工作线程数：auto（默认：文件多于 32 个时用满所有核心）、
+                              off（在主线程中检查，不设单个文件的时限）或正整数
+      --file-timeout <秒>     单个文件的检查时限（默认 10 秒，0 表示不限）；超时的文件报告为
+                              该文件的错误，其余文件照常检查
+      --cache                 只检查上次检查后有改动的文件（配置、规则或版本变化时全部重查）
+      --cache-location <路径> 缓存文件或文件夹（默认 .xxgk-lint-cache）
+      --shard <序号/总数>     只检查按路径稳定划分的一部分文件（如 2/4），供 CI 矩阵并行
   -o, --output-file <文件>    把结果写入文件，而不是输出到终端
   -v, --version               显示版本号
   -h, --help                  显示本帮助
@@ -479,6 +629,16 @@ Options:
       --stdin                 Lint standard input (or give the path -); with --fix, print
                               the fixed text to stdout and the findings to stderr
       --stdin-filename <file> The name of the standard input (the path in the results)
+      --verbose               Name the files skipped because they do not look like reports
+      --concurrency <n>       Worker threads: auto (default: every core from 32 files on),
+                              off (lint in the main thread, no per-file time limit) or a number
+      --file-timeout <s>      Time limit per file in seconds (default 10, 0 = none); a file
+                              that exceeds it is reported as that file's error, the rest go on
+      --cache                 Lint only files changed since the last run (a change of config,
+                              rules or version relints everything)
+      --cache-location <path> The cache file or folder (default .xxgk-lint-cache)
+      --shard <i/n>           Lint a stable i-th of n parts of the files (e.g. 2/4), for CI
+                              matrices
   -o, --output-file <file>    Write the results to a file instead of the terminal
   -v, --version               Print the version
   -h, --help                  Print this help

@@ -1,0 +1,198 @@
+// Scale: worker threads and the per-file time budget (through the built CLI, dist/cli.js, which
+// the global setup builds), the cache, shards and the progress bar (in-process).
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../src/adapters/cli/main.ts';
+import type { CliDeps } from '../src/adapters/cli/main.ts';
+import { summarize } from '../src/engine/lint.ts';
+import type { LintTextOptions } from '../src/engine/lint.ts';
+import { sampleReport } from '../src/testing/sample.ts';
+import type { LintResult } from '../src/types.ts';
+import { fakeRules } from './helpers/fake-rules.ts';
+import { makeTempDir, removeTempDirs, writeTree } from './helpers/tmp.ts';
+
+afterAll(removeTempDirs);
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = path.join(root, 'dist/cli.js');
+
+function runBuilt(cwd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, CI: '1', ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Reports with findings of several rules, in several table forms. */
+async function corpus(count: number): Promise<string> {
+  const dir = await makeTempDir();
+  const files: Record<string, string> = {};
+  const forms = ['gfm', 'tsv', 'html', 'layout', 'cellPerLine', 'gfmMerged', 'htmlMerged'] as const;
+  for (let i = 0; i < count; i++) {
+    const form = forms[i % forms.length];
+    files[`r${String(i).padStart(2, '0')}.md`] = sampleReport({
+      form,
+      year: 2021 + (i % 4),
+      ...(i % 3 === 1 ? { override: { table: 't3' as const, row: 2, column: 0, value: 50 + i } } : {}),
+      ...(i % 4 === 2 ? { signature: null } : {}),
+    });
+  }
+  await writeTree(dir, files);
+  return dir;
+}
+
+describe('worker threads (built CLI)', () => {
+  it('gives the same output, in the same order, on 1, 2 or 3 workers as in one thread', async () => {
+    const dir = await corpus(9);
+    const off = await runBuilt(dir, ['-f', 'json', '--concurrency', 'off']);
+    const results = JSON.parse(off.stdout) as LintResult[];
+    expect(results).toHaveLength(9);
+    expect(results.some((r) => r.messages.length > 0)).toBe(true);
+    for (const n of ['1', '3']) {
+      const run = await runBuilt(dir, ['-f', 'json', '--concurrency', n]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(off.code);
+      expect(run.stdout).toBe(off.stdout);
+    }
+  }, 60_000);
+
+  it('stops a file that exceeds --file-timeout with one fatal message naming it; the others are reported in order', async () => {
+    const dir = await corpus(3);
+    // Emphasis runs make micromark's parse superlinear (tens of seconds for 20 KB).
+    await writeFile(path.join(dir, 'r01-slow.md'), `${'*'.repeat(10_000)}x${'*'.repeat(10_000)}\n`);
+    const started = Date.now();
+    const run = await runBuilt(dir, ['-f', 'json', '--file-timeout', '3', '--locale', 'en', '--concurrency', '2']);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    // ESLint's JSON shape: a fatal problem is a message with `fatal: true`.
+    const results = JSON.parse(run.stdout) as Array<{ filePath: string; errorCount: number; messages: Array<{ fatal?: boolean; message: string }> }>;
+    expect(results.map((r) => path.basename(r.filePath))).toEqual(['r00.md', 'r01-slow.md', 'r01.md', 'r02.md']);
+    const slow = results[1];
+    expect(slow?.messages).toEqual([expect.objectContaining({ fatal: true, message: expect.stringContaining('timed out: not finished after 3 s') })]);
+    expect(slow?.errorCount).toBe(1);
+    for (const other of [results[0], results[2], results[3]]) expect(other?.messages.some((m) => m.fatal)).toBe(false);
+    expect(run.code).toBe(1);
+
+    const zh = await runBuilt(dir, ['--file-timeout', '2', 'r01-slow.md']);
+    expect(zh.stdout).toContain('r01-slow.md');
+    expect(zh.stdout).toContain('检查超时');
+  }, 60_000);
+
+});
+
+// ---- In-process: the engine replaced by a counter ------------------------------------------------
+
+interface InProcess {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Files the engine was given, by name. */
+  linted: string[];
+}
+
+async function run(cwd: string, argv: string[], options: { env?: Record<string, string>; stderrTTY?: boolean } = {}): Promise<InProcess> {
+  let stdout = '';
+  let stderr = '';
+  const linted: string[] = [];
+  const deps: CliDeps = {
+    rules: fakeRules,
+    lint: (source: string, opts: LintTextOptions): LintResult => {
+      linted.push(path.basename(opts.filePath ?? ''));
+      return summarize(opts.filePath ?? '<text>', source.includes('ERROR') ? [{ ruleId: 'table-sums', messageId: 'fake', severity: 2, message: 'fake', data: {}, line: 1, column: 1, endLine: 1, endColumn: 2 }] : []);
+    },
+  };
+  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s), isTTY: options.stderrTTY ?? false }, cwd, env: options.env ?? {} }, deps);
+  return { code, stdout, stderr, linted: linted.sort() };
+}
+
+describe('--cache', () => {
+  it('lints only changed files; config, locale and options changes invalidate everything', async () => {
+    const dir = await makeTempDir();
+    await writeTree(dir, { 'a.md': '# a\nERROR\n', 'b.md': '# b\n', 'c.md': '# c\n' });
+    const first = await run(dir, ['--cache', '-f', 'json']);
+    expect(first.linted).toEqual(['a.md', 'b.md', 'c.md']);
+    const second = await run(dir, ['--cache', '-f', 'json']);
+    expect(second.linted).toEqual([]);
+    // Cached results are the results: same output, same exit code.
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.code).toBe(1);
+
+    await writeFile(path.join(dir, 'b.md'), '# b\nERROR\n');
+    expect((await run(dir, ['--cache'])).linted).toEqual(['b.md']);
+    expect((await run(dir, ['--cache', '--locale', 'en'])).linted).toEqual(['a.md', 'b.md', 'c.md']);
+    expect((await run(dir, ['--cache', '--locale', 'en'])).linted).toEqual([]);
+    await writeFile(path.join(dir, '.xxgk-lint.json'), JSON.stringify({ rules: { 'table-sums': 'warn' } }));
+    expect((await run(dir, ['--cache', '--locale', 'en'])).linted).toEqual(['a.md', 'b.md', 'c.md']);
+    expect((await run(dir, ['--cache', '--locale', 'en', '--report-unused-disable'])).linted).toEqual(['a.md', 'b.md', 'c.md']);
+    // Without --cache the cache is neither read nor needed.
+    expect((await run(dir, [])).linted).toEqual(['a.md', 'b.md', 'c.md']);
+    // Written atomically: no temporary file is left behind.
+    expect((await readdir(dir)).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  it('ignores a corrupt cache with a note, and rewrites it; --cache-location picks the file or folder', async () => {
+    const dir = await makeTempDir();
+    await writeTree(dir, { 'a.md': '# a\n', 'cache/keep.txt': '' });
+    await writeFile(path.join(dir, 'my-cache.json'), '{"format":1,"key":');
+    const corrupt = await run(dir, ['--cache', '--cache-location', 'my-cache.json', '--locale', 'en']);
+    expect(corrupt.stderr).toContain('my-cache.json is unreadable or corrupt');
+    expect(corrupt.linted).toEqual(['a.md']);
+    const again = await run(dir, ['--cache', '--cache-location', 'my-cache.json', '--locale', 'en']);
+    expect(again.stderr).toBe('');
+    expect(again.linted).toEqual([]);
+    JSON.parse(await readFile(path.join(dir, 'my-cache.json'), 'utf8'));
+
+    await run(dir, ['--cache', '--cache-location', 'cache/']);
+    expect(await readdir(path.join(dir, 'cache'))).toContain('.xxgk-lint-cache');
+  });
+});
+
+describe('option values', () => {
+  it('rejects a bad --concurrency, --shard or --file-timeout with exit 2', async () => {
+    const dir = await makeTempDir();
+    await writeTree(dir, { 'a.md': '# a\n' });
+    for (const args of [['--concurrency', 'many'], ['--concurrency', '0'], ['--shard', '3/2'], ['--shard', '0/2'], ['--shard', 'x'], ['--file-timeout', '-1']]) {
+      const result = await run(dir, ['--locale', 'en', ...args]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^xxgk-lint: (Option|Invalid)/);
+      expect(result.linted).toEqual([]);
+    }
+  });
+});
+
+describe('--shard', () => {
+  it('splits the files into disjoint shards whose union is the full run', async () => {
+    const dir = await makeTempDir();
+    const tree: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) tree[`d${i % 3}/f${i}.md`] = `# ${i}\n`;
+    await writeTree(dir, tree);
+    const full = (await run(dir, [])).linted;
+    expect(full).toHaveLength(40);
+    const shards = await Promise.all([1, 2, 3].map(async (i) => (await run(dir, ['--shard', `${i}/3`])).linted));
+    for (const shard of shards) expect(shard.length).toBeGreaterThan(0);
+    expect(shards.flat().sort()).toEqual(full);
+    expect(new Set(shards.flat()).size).toBe(40);
+    // Stable: the same shard twice is the same files.
+    expect((await run(dir, ['--shard', '2/3'])).linted).toEqual(shards[1]);
+  });
+});
+
+describe('progress bar', () => {
+  it('shows on a terminal for many files, never with CI set, for JSON to stdout or for few files', async () => {
+    const dir = await makeTempDir();
+    const tree: Record<string, string> = {};
+    for (let i = 0; i < 120; i++) tree[`f${i}.md`] = `# ${i}\n`;
+    await writeTree(dir, tree);
+    const shown = await run(dir, [], { stderrTTY: true });
+    expect(shown.stderr).toContain('120/120');
+    expect(shown.stderr.endsWith('\r\x1b[2K')).toBe(true);
+    expect(shown.stdout).not.toContain('120/120');
+    expect((await run(dir, [], { stderrTTY: true, env: { CI: 'true' } })).stderr).toBe('');
+    expect((await run(dir, ['-f', 'json'], { stderrTTY: true })).stderr).toBe('');
+    expect((await run(dir, [], { stderrTTY: false })).stderr).toBe('');
+    expect((await run(dir, ['f1.md', 'f2.md'], { stderrTTY: true })).stderr).toBe('');
+  });
+});
