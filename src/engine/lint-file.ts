@@ -1,6 +1,6 @@
 /** Reads, decodes and lints one file: shared by the CLI and the Action. */
 import { readReport } from './decode.ts';
-import { lintText, type LintTextOptions } from './lint.ts';
+import { fatalText, isStackOverflow, lintText, type LintTextOptions } from './lint.ts';
 import { fatalResult } from './results.ts';
 import type { LintResult, Locale } from '../types.ts';
 
@@ -16,6 +16,8 @@ export async function lintFile(
   try {
     result = lint(read.text, { ...options, filePath: file });
   } catch (err) {
+    // Too deep for the stack: that file's problem; the other files' results must still be printed.
+    if (isStackOverflow(err)) return fatalText(file, 'fileStackOverflow', options.locale);
     // Name the file: it is what a bug report needs.
     const detail = err instanceof Error ? err.message : String(err);
     throw new Error(`${file}: ${detail}`, { cause: err });

@@ -4,10 +4,13 @@
  */
 import type { Root } from 'mdast';
 import { builtinRules } from '../../rules/index.ts';
+import { checkBudget, type ParseLimits } from './budget.ts';
 import { applyDirectives, blankComments, findComments, parseDirectives } from './directives.ts';
 import { buildModel } from '../reading/build.ts';
 import type { ReportModel } from '../model/schema.ts';
 import { parseMarkdown } from '../reading/parse.ts';
+import { t } from './messages.ts';
+import type { MessageId } from './messages.ts';
 import { formatMessage, type At, type ReportDescriptor, type Rule } from '../rule.ts';
 import type { Diagnostic, LintResult, Locale, SeverityLevel } from '../types.ts';
 
@@ -40,6 +43,11 @@ export interface LintTextOptions {
    * that do not exist), as `unused-disable` findings: true or 1 = warnings, 2 = errors.
    */
   reportUnusedDisable?: boolean | SeverityLevel;
+  /**
+   * Limits checked on the text before it is parsed (src/engine/budget.ts): a file beyond one gets a
+   * single fatal message instead of overflowing the stack or parsing for minutes.
+   */
+  limits?: Partial<ParseLimits>;
 }
 
 const SEVERITY: Record<'warn' | 'error', SeverityLevel> = { warn: 1, error: 2 };
@@ -59,10 +67,35 @@ export function rulesToRun(options: Pick<LintTextOptions, 'rules' | 'config'>): 
   return options.rules ?? ruleSet(options.config);
 }
 
-export function lintText(source: string, options: LintTextOptions = {}): LintResult {
+export function lintText(original: string, options: LintTextOptions = {}): LintResult {
   const filePath = options.filePath ?? '<text>';
   const locale = options.locale ?? 'zh-CN';
-  const tree = options.tree ?? parseMarkdown(source);
+  const source = normalizeLineEndings(original);
+  let tree: Root;
+  // A tree parsed from \r\n text has offsets into that text: parse the normalised text again.
+  if (options.tree && source.length === original.length) {
+    tree = options.tree;
+  } else {
+    const exceeded = checkBudget(source, options.limits);
+    if (exceeded) return fatalText(filePath, exceeded.messageId, locale, exceeded.data);
+    try {
+      tree = parseMarkdown(source);
+    } catch (error) {
+      // What the budget did not foresee: the file's own fatal message, not the run's end.
+      if (isStackOverflow(error)) return fatalText(filePath, 'fileStackOverflow', locale);
+      throw error;
+    }
+  }
+  try {
+    return lintTree(source, tree, filePath, locale, options);
+  } catch (error) {
+    // A tree deep enough to overflow our own walks (a remark plugin's tree is not checked first).
+    if (isStackOverflow(error)) return fatalText(filePath, 'fileStackOverflow', locale);
+    throw error;
+  }
+}
+
+function lintTree(source: string, tree: Root, filePath: string, locale: Locale, options: LintTextOptions): LintResult {
   // HTML comments (control comments among them) are not report content: the model reads the text
   // with them blanked out; offsets, lines and columns are unchanged.
   const comments = findComments(source, tree);
@@ -87,6 +120,26 @@ export function lintText(source: string, options: LintTextOptions = {}): LintRes
   const applied = applyDirectives(messages, directives, { knownRuleIds: new Set(rules.map((r) => r.meta.id)), reportUnused, locale });
   const result = summarize(filePath, [...applied.messages, ...applied.unused]);
   return applied.suppressed.length > 0 ? { ...result, suppressedMessages: applied.suppressed } : result;
+}
+
+/**
+ * Old Mac exports end lines with a lone \r, Windows with \r\n, some converters mix them. An editor
+ * (and micromark) ends a line at each of \r\n, \r and \n; the reading code splits on \n. Every
+ * line ending becomes \n: each character keeps its line and column, so the findings' positions are
+ * those the editor shows for the original text (only offsets into it differ, by one per \r\n).
+ */
+export function normalizeLineEndings(source: string): string {
+  return source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
+}
+
+/** A result with one fatal message about the file and no findings. */
+export function fatalText(filePath: string, messageId: MessageId, locale: Locale, data: Record<string, string | number> = {}): LintResult {
+  return { ...summarize(filePath, []), fatal: { messageId, message: t(messageId, locale, data) }, errorCount: 1 };
+}
+
+/** V8's "Maximum call stack size exceeded" (a RangeError; other RangeErrors are bugs). */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 interface RunInput {

@@ -23,6 +23,39 @@ export const messages = {
   fileNotRegular: { 'zh-CN': '不是普通文件', en: 'Not a regular file' },
   filePermissionDenied: { 'zh-CN': '没有读取该文件的权限', en: 'Permission denied: the file cannot be read' },
   fileUnreadable: { 'zh-CN': '无法读取文件（{code}）', en: 'The file cannot be read ({code})' },
+  // Files refused before parsing (src/engine/budget.ts) or that the parser could not handle.
+  fileTooLong: {
+    'zh-CN': '文件过长（{length} 个字符，上限 {limit}），未检查',
+    en: 'The file is too long ({length} characters, the limit is {limit}); not linted',
+  },
+  fileTooDeep: {
+    'zh-CN': '第 {line} 行的引用或列表嵌套过深（超过 {limit} 层），未检查此文件',
+    en: 'Block quotes or lists nested too deeply on line {line} (more than {limit} levels); the file was not linted',
+  },
+  fileTooManyDelimiters: {
+    'zh-CN': '第 {line} 行有一串过长的强调符号（{count} 个，上限 {limit} 个），未检查此文件',
+    en: 'Line {line} has a run of {count} emphasis markers (the limit is {limit}); the file was not linted',
+  },
+  fileTooManyEmphasis: {
+    'zh-CN': '第 {line} 行所在段落的强调符号 * _ ~ 过多（上限 {limit} 组），未检查此文件',
+    en: 'Too many emphasis markers (* _ ~) in the paragraph at line {line} (the limit is {limit} runs); the file was not linted',
+  },
+  fileTooManyRows: {
+    'zh-CN': '第 {line} 行所在表格的行数过多（上限 {limit} 行），未检查此文件',
+    en: 'The table at line {line} has too many rows (the limit is {limit}); the file was not linted',
+  },
+  fileTooManyBrackets: {
+    'zh-CN': '第 {line} 行附近未闭合的方括号 [ 过多（上限 {limit} 个），未检查此文件',
+    en: 'Too many unclosed [ brackets near line {line} (the limit is {limit}); the file was not linted',
+  },
+  fileTooManyCells: {
+    'zh-CN': '第 {line} 行的表格分隔符 | 过多（上限 {limit} 个），未检查此文件',
+    en: 'Line {line} has too many | table separators (the limit is {limit}); the file was not linted',
+  },
+  fileStackOverflow: {
+    'zh-CN': '文件结构过于复杂（嵌套过深），解析时超出调用栈上限，未检查此文件',
+    en: 'The file is too complex to parse (nested too deeply: the call stack overflowed); it was not linted',
+  },
 
   // Command line.
   noMatch: { 'zh-CN': '找不到与“{pattern}”匹配的文件', en: 'No files matching "{pattern}" were found' },
