@@ -145,6 +145,10 @@ export const actionMessages = {
     'zh-CN': '摘要篇幅有限，另有 {count} 个问题未列出{where}。',
     en: 'The summary has limited room: {count} more {findingWord} are not listed{where}.',
   },
+  summaryTruncated: {
+    'zh-CN': '摘要已截断：GitHub 的摘要最多 1 MiB。',
+    en: 'The summary was cut short: GitHub takes at most 1 MiB.',
+  },
   summaryMoreWhereCheckRun: { 'zh-CN': '，请在检查运行中查看', en: '; see the check run' },
   summaryMoreWhereSarif: { 'zh-CN': '，请查看 SARIF 文件', en: '; see the SARIF file' },
   summarySkippedHeading: { 'zh-CN': '未检查的文件', en: 'Not linted' },
