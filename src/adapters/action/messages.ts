@@ -25,16 +25,16 @@ export const actionMessages = {
 
   // Security.
   codeRefused: {
-    'zh-CN': 'pull_request_target 事件中不执行仓库里的代码：配置文件 {file} 是脚本。请改用 .xxgk-lint.json，或在确认安全后设置 allow-code: true',
-    en: 'Repository code is not run in pull_request_target events: the config file {file} is a script. Use .xxgk-lint.json, or set allow-code: true once you trust it',
+    'zh-CN': '{event} 事件中不执行仓库里的代码：配置文件 {file} 是脚本。请改用 .xxgk-lint.json，或在确认安全后设置 allow-code: true',
+    en: 'Repository code is not run in {event} events: the config file {file} is a script. Use .xxgk-lint.json, or set allow-code: true once you trust it',
   },
   codeNotRun: {
-    'zh-CN': 'pull_request_target 事件：拉取请求中的文件可能来自外部贡献者，不执行仓库中的代码（JS 配置、自定义规则）',
-    en: 'pull_request_target event: the pull request may come from anyone, so no code from the repository is run (JS configs, custom rules)',
+    'zh-CN': '{event} 事件：检出的文件可能来自外部贡献者，不执行仓库中的代码（JS 配置、自定义规则）',
+    en: '{event} event: the checkout may come from anyone, so no code from the repository is run (JS configs, custom rules)',
   },
   codeAllowed: {
-    'zh-CN': 'pull_request_target 事件，但设置了 allow-code: true：将执行仓库中的代码（JS 配置、自定义规则）',
-    en: 'pull_request_target event with allow-code: true: code from the repository is run (JS configs, custom rules)',
+    'zh-CN': '{event} 事件，但设置了 allow-code: true：将执行仓库中的代码（JS 配置、自定义规则）',
+    en: '{event} event with allow-code: true: code from the repository is run (JS configs, custom rules)',
   },
 
   // Files.

@@ -127,6 +127,8 @@ async function run(
   const lint = deps.lint ?? lintText;
   const loaded = await loadConfig({ cwd: io.cwd, configPath: options.config, rules, locale, allowCode: !options.noCode });
   const allRules = ruleSet(loaded.config, rules);
+  // Which config applies is not always obvious (the search stops at the repository root).
+  if (debugEnabled(env)) io.stderr.write(`xxgk-lint: config: ${loaded.filePath ?? '(none: defaults)'}\n`);
 
   const { files, unmatched } = await expandPaths(options.paths, {
     cwd: io.cwd,
@@ -275,7 +277,8 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
   -q, --quiet                 只显示错误，不显示警告
       --max-warnings <数量>   警告数超过该数量时以退出码 1 结束
   -c, --config <文件>         使用指定的配置文件（默认从当前文件夹向上查找
-                              xxgk-lint.config.js、xxgk-lint.config.mjs 或 .xxgk-lint.json）
+                              xxgk-lint.config.js、xxgk-lint.config.mjs 或 .xxgk-lint.json，
+                              到仓库根目录（含 .git 的文件夹）为止；DEBUG=xxgk-lint 显示所用配置）
       --no-code               不执行任何代码：拒绝 JavaScript 配置文件、插件和规则文件
                               （用于检查不受信任的代码）
       --report-unused-disable 报告没有屏蔽任何问题的 xxgk-lint-disable 注释
@@ -305,7 +308,8 @@ Options:
       --max-warnings <count>  Exit with code 1 when there are more warnings than this
   -c, --config <file>         Use this config file (default: the nearest
                               xxgk-lint.config.js, xxgk-lint.config.mjs or .xxgk-lint.json
-                              in the current folder or above)
+                              in the current folder or above, up to the repository root
+                              (the folder with .git); DEBUG=xxgk-lint prints the one used)
       --no-code               Run no code: refuse JavaScript configs, plugins and rule
                               files (for untrusted checkouts)
       --report-unused-disable Report xxgk-lint-disable comments that suppress nothing
