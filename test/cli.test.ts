@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { summarize } from '../src/engine/lint.ts';
 import type { LintTextOptions } from '../src/engine/lint.ts';
@@ -251,6 +251,18 @@ describe('exit codes and output options', () => {
     expect(github.stdout).toBe('::error file=a.md,line=4,col=1,endLine=4,endColumn=6,title=table-sums::fake error\n');
     const sarif = await run(root, ['--format=sarif'], { fake: true });
     expect(JSON.parse(sarif.stdout)).toMatchObject({ version: '2.1.0', runs: [{ results: [{ ruleId: 'table-sums' }] }] });
+  });
+
+  it('--output-file: a failed write leaves no partial file, and a device is written to, not replaced', async () => {
+    const root = await project({ 'a.md': 'ERROR\n', 'out.json/keep': '' });
+    const failed = await run(root, ['--format', 'json', '--output-file', 'out.json'], { fake: true });
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toMatch(/out\.json/);
+    expect((await readdir(root)).sort()).toEqual(['a.md', 'out.json']);
+    expect(await readdir(path.join(root, 'out.json'))).toEqual(['keep']);
+    const written = await run(root, ['--format', 'json', '--output-file', '/dev/null'], { fake: true });
+    expect(written.code).toBe(1);
+    expect((await stat('/dev/null')).isCharacterDevice()).toBe(true);
   });
 
   it('writes to --output-file instead of stdout', async () => {

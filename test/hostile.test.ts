@@ -1,6 +1,7 @@
 // Hostile and broken input (issue 11): files that would overflow the stack or parse for minutes,
 // CR and mixed line endings, numbers beyond 2^53.
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import remarkParse from 'remark-parse';
@@ -180,4 +181,17 @@ describe('numbers beyond 2^53', () => {
     const text = sampleReport().replace('《中华人民共和国政府信息公开条例》', '《中华人民共和国政府信息公开条例》（国务院令第99999999999999999999号）');
     expect(lintText(text).fatal).toBeUndefined();
   });
+});
+
+describe('the executable', () => {
+  it('exits quietly when the reader of its output goes away (`| head`)', async () => {
+    const child = spawn(process.execPath, [path.join(root, 'dist/cli.js'), '-f', 'sarif', 'examples/defects-2024.md'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The reading end is closed before anything is written: every write fails with EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).not.toBe(2);
+  }, 30_000);
 });

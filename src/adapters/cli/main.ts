@@ -9,7 +9,7 @@
  *      still linted), or a path or glob that matched nothing while other files were linted
  *   2  the run itself failed: bad arguments, a bad config, no files at all, an internal error
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtinRules } from '../../../rules/index.ts';
@@ -164,10 +164,21 @@ async function writeOutput(output: string, outputFile: string | undefined, io: C
     return;
   }
   const target = path.resolve(io.cwd, outputFile);
+  // Written next to the target, then renamed over it: a failed write (a full disk) leaves no
+  // truncated file behind, and an earlier complete one stays as it was.
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, text);
+    // A device or a pipe (/dev/stdout, a FIFO) is written to, never replaced.
+    const existing = await stat(target).catch(() => undefined);
+    if (existing && !existing.isFile() && !existing.isDirectory()) {
+      await writeFile(target, text);
+      return;
+    }
+    await writeFile(temporary, text);
+    await rename(temporary, target);
   } catch (err) {
+    await rm(temporary, { force: true }).catch(() => undefined);
     const detail = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : String(err);
     throw new UsageError('outputWriteFailed', { file: outputFile, detail }, false);
   }
