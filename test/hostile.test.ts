@@ -195,3 +195,15 @@ describe('the executable', () => {
     expect(code).not.toBe(2);
   }, 30_000);
 });
+
+describe('npm run fuzz', () => {
+  it('a short run over the fixtures finds nothing (seeded, so it is the same run every time)', async () => {
+    const child = spawn(process.execPath, [path.join(root, 'scripts/fuzz.mjs'), '--seed', '11', '--rounds', '2', '--batch', '3', '--seconds', '60'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(output).toMatch(/fuzz: 2 rounds, 6 inputs, 0 failing rounds/);
+    expect(code).toBe(0);
+  }, 120_000);
+});

@@ -1,7 +1,7 @@
 /**
  * Turns command-line arguments (files, folders, globs) into the list of files to lint.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
@@ -90,8 +90,29 @@ async function search(
 ): Promise<{ files: string[] } | { reason: Unmatched['reason'] }> {
   const all = await glob(pattern, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ALWAYS_IGNORED });
   if (all.length === 0) return { reason: whenNone };
-  const files = all.map((file) => path.resolve(file)).filter((file) => !isIgnored(file, scopes));
+  const files = (await withinRoot(all.map((file) => path.resolve(file)), cwd)).filter((file) => !isIgnored(file, scopes));
   return files.length > 0 ? { files } : { reason: 'allIgnored' };
+}
+
+/**
+ * Files found by searching a folder (or a glob from the working directory) follow symbolic links
+ * only within it: a link to `../.git/config` or `/proc/self/environ` in a checkout is not read.
+ * A symlink loop offers the same file under many paths: each real file is linted once (the first
+ * path in order). Files named explicitly are not filtered: the user asked for them.
+ */
+async function withinRoot(files: readonly string[], root: string): Promise<string[]> {
+  const realRoot = await realpath(root).catch(() => root);
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const file of [...files].sort(compareStrings)) {
+    const real = await realpath(file).catch(() => undefined);
+    if (real === undefined || seen.has(real)) continue;
+    // Not a link (its real path is itself, through a linked root) or a link that stays inside.
+    if (real !== file && !isInside(path.relative(realRoot, real))) continue;
+    seen.add(real);
+    kept.push(file);
+  }
+  return kept;
 }
 
 function isIgnored(file: string, scopes: readonly IgnoreScope[]): boolean {
