@@ -12,12 +12,14 @@
 //     stylish is non-empty when there are findings.
 // Every round prints nothing unless it fails; a failure prints the seed that reproduces it
 // (`--seed S --rounds 1`) and keeps the inputs in --out. Exit code 1 when anything failed.
+import { Buffer } from 'node:buffer';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const { values } = parseArgs({

@@ -201,6 +201,7 @@ describe('the summary', () => {
     const message = 'text\r## heading\r\u001b[31m<img src=x>\u2028x';
     const result = summarize(name, [{ ruleId: 'x', messageId: 'y', severity: 2, message, data: {}, line: 1, column: 1, endLine: 1, endColumn: 2 }]);
     const summary = buildSummary({ ...base, results: [result, { ...summarize('/w/q\r.md', []), fatal: { messageId: 'f', message: 'bad\rfile' }, errorCount: 1 }] });
+    // eslint-disable-next-line no-control-regex -- looking for control characters
     expect(summary).not.toMatch(/[\r\u0000\u001b\u2028\u202e]/);
     expect(summary).not.toMatch(/^#+ (pwned|heading)/m);
     // Inside code spans (file names) markup is text; elsewhere it is escaped.

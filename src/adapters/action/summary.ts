@@ -245,6 +245,7 @@ export function visible(text: string, max = MAX_SUMMARY_TEXT): string {
   const flat = text
     .replace(/[^\S\r\n]*(?:\r\n|[\n\u0085\u2028\u2029])\s*/g, ' ')
     .replace(/\t/g, ' ')
+// eslint-disable-next-line no-control-regex -- control characters are what is escaped here
     .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, controlPicture);
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
