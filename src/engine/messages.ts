@@ -67,6 +67,10 @@ export const messages = {
     'zh-CN': '“{pattern}”匹配的文件都被 .gitignore 或配置中的 ignores 排除了',
     en: 'All files matching "{pattern}" are excluded by .gitignore or the ignores setting',
   },
+  folderUnreadable: {
+    'zh-CN': '无法读取文件夹“{pattern}”（没有权限），其中的文件未检查',
+    en: 'The folder "{pattern}" cannot be read (permission denied); its files were not linted',
+  },
   noFiles: { 'zh-CN': '没有可检查的文件', en: 'No files to lint' },
   unknownOption: { 'zh-CN': '未知选项：{option}', en: 'Unknown option: {option}' },
   missingValue: { 'zh-CN': '选项 {option} 需要一个值', en: 'Option {option} needs a value' },

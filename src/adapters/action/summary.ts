@@ -68,6 +68,7 @@ const SKIP_MESSAGES: Record<SkipReason, ActionMessageId> = {
   noMatch: 'skipNoMatch',
   emptyFolder: 'skipEmptyFolder',
   allIgnored: 'skipAllIgnored',
+  unreadable: 'skipUnreadable',
 };
 
 export function buildSummary(input: SummaryInput): string {

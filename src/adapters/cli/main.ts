@@ -185,7 +185,8 @@ async function writeOutput(output: string, outputFile: string | undefined, io: C
 }
 
 function unmatchedMessage(miss: Unmatched, locale: Locale): string {
-  const id: MessageId = miss.reason === 'emptyFolder' ? 'noMatchInFolder' : miss.reason === 'allIgnored' ? 'allIgnored' : 'noMatch';
+  const ids: Record<Unmatched['reason'], MessageId> = { emptyFolder: 'noMatchInFolder', allIgnored: 'allIgnored', noMatch: 'noMatch', unreadable: 'folderUnreadable' };
+  const id = ids[miss.reason];
   return t(id, locale, { pattern: miss.pattern });
 }
 
