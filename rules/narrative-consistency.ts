@@ -74,7 +74,8 @@ export default defineRule({
       if (value === null || (exact && (value === claim.value || also === claim.value))) continue;
       context.report({
         messageId: 'mismatch',
-        data: { text: claim.text.replace(/\s+/g, ''), stated: claim.stated, cell: name, table: value },
+        // A number beyond 2^53 as written (its digits), not as the float it rounds to.
+        data: { text: claim.text.replace(/\s+/g, ''), stated: exact ? claim.value : claim.stated, cell: name, table: value },
         at: { start: claim.span.start, end: claim.span.end },
       });
     }
