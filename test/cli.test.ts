@@ -357,6 +357,7 @@ describe('internal errors', () => {
     const root = await project({ 'a.md': CLEAN });
     const result = await run(root, [], { deps: boom, env: { DEBUG: 'xxgk-lint' } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^Error: .*boom\n\s+at /);
+    // DEBUG also names the config used (none here), before the stack.
+    expect(result.stderr).toMatch(/^xxgk-lint: config: \(none: defaults\)\nError: .*boom\n\s+at /);
   });
 });
