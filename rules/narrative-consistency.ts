@@ -85,10 +85,13 @@ export default defineRule({
     const { model } = context;
     for (const claim of model.claims) {
       const { value, also, cell: name } = tableValue(model, claim.kind);
-      if (value === null || value === claim.value || also === claim.value) continue;
+      // A stated number beyond 2^53 is never a match, whatever it rounds to.
+      const exact = Number.isSafeInteger(claim.value);
+      if (value === null || (exact && (value === claim.value || also === claim.value))) continue;
       context.report({
         messageId: 'mismatch',
-        data: { text: claim.text.replace(/\s+/g, ''), stated: claim.value, cell: name, table: value },
+        // A number beyond 2^53 as written (its digits), not as the float it rounds to.
+        data: { text: claim.text.replace(/\s+/g, ''), stated: exact ? claim.value : claim.stated, cell: name, table: value },
         at: { start: claim.span.start, end: claim.span.end },
         suggest: tableNumber(context.source, claim, value),
       });

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { summarize } from '../src/engine/lint.ts';
 import type { LintTextOptions } from '../src/engine/lint.ts';
@@ -253,6 +253,18 @@ describe('exit codes and output options', () => {
     expect(JSON.parse(sarif.stdout)).toMatchObject({ version: '2.1.0', runs: [{ results: [{ ruleId: 'table-sums' }] }] });
   });
 
+  it('--output-file: a failed write leaves no partial file, and a device is written to, not replaced', async () => {
+    const root = await project({ 'a.md': 'ERROR\n', 'out.json/keep': '' });
+    const failed = await run(root, ['--format', 'json', '--output-file', 'out.json'], { fake: true });
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toMatch(/out\.json/);
+    expect((await readdir(root)).sort()).toEqual(['a.md', 'out.json']);
+    expect(await readdir(path.join(root, 'out.json'))).toEqual(['keep']);
+    const written = await run(root, ['--format', 'json', '--output-file', '/dev/null'], { fake: true });
+    expect(written.code).toBe(1);
+    expect((await stat('/dev/null')).isCharacterDevice()).toBe(true);
+  });
+
   it('writes to --output-file instead of stdout', async () => {
     const root = await project({ 'a.md': `${CLEAN}ERROR\n` });
     const result = await run(root, ['--format', 'json', '--output-file', 'out/report.json'], { fake: true });
@@ -345,6 +357,7 @@ describe('internal errors', () => {
     const root = await project({ 'a.md': CLEAN });
     const result = await run(root, [], { deps: boom, env: { DEBUG: 'xxgk-lint' } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^Error: .*boom\n\s+at /);
+    // DEBUG also names the config used (none here), before the stack.
+    expect(result.stderr).toMatch(/^xxgk-lint: config: \(none: defaults\)\nError: .*boom\n\s+at /);
   });
 });

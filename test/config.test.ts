@@ -144,6 +144,23 @@ describe('closeMatches', () => {
 });
 
 describe('loadConfig', () => {
+  it('stops looking at the repository root (a folder with .git, a folder or a file)', async () => {
+    for (const git of [{ '.git/HEAD': 'ref: refs/heads/main\n' }, { '.git': 'gitdir: /elsewhere\n' }]) {
+      const root = await makeTempDir();
+      await writeTree(root, {
+        [CONFIG_FILE_NAME]: JSON.stringify({ rules: { 'table-sums': 'off' } }),
+        'xxgk-lint.config.mjs': "throw new Error('ran');\n",
+        ...Object.fromEntries(Object.entries(git).map(([k, v]) => [`repo/${k}`, v])),
+        'repo/docs/.keep': '',
+      });
+      const cwd = path.join(root, 'repo', 'docs');
+      expect(await findConfigFile(cwd)).toBeUndefined();
+      const loaded = await loadConfig({ cwd, rules: fakeRules });
+      expect(loaded.filePath).toBeUndefined();
+      expect(loaded.config.rules['table-sums']?.severity).not.toBe(0);
+    }
+  });
+
   it('finds .xxgk-lint.json in the working directory or a folder above', async () => {
     const root = await makeTempDir();
     await writeTree(root, {

@@ -90,6 +90,10 @@ describe('sniffUtf16', () => {
     expect(sniffUtf16(Buffer.from('abc', 'utf16le'))).toBe('utf-16le');
     expect(sniffUtf16(Buffer.from([0, 0, 0, 0]))).toBeUndefined();
     expect(sniffUtf16(Buffer.from([0x41, 0, 0x42]))).toBeUndefined();
+    // One NUL in a tiny file is binary, not UTF-16 (issue 11).
+    expect(sniffUtf16(Buffer.from('# t\n\0\n'))).toBeUndefined();
+    expect(decodeBuffer(Buffer.from('# t\n\0\n'))).toEqual({ error: 'binary' });
+    expect(decodeBuffer(Buffer.from('# t\n', 'utf16le'))).toEqual({ text: '# t\n', encoding: 'utf-16le' });
     expect(sniffUtf16(Buffer.from('报告报告', 'utf16le'))).toBeUndefined();
   });
 });

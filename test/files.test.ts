@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { readdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { expandPaths } from '../src/engine/files.ts';
 import { makeTempDir, removeTempDirs, writeTree } from './helpers/tmp.ts';
@@ -22,6 +23,32 @@ async function expand(root: string, args: string[], options: { ignores?: string[
 }
 
 describe('expandPaths', () => {
+  it('names a subfolder it cannot read instead of skipping it silently', async () => {
+    const root = await project({ 'a.md': '#', 'locked/b.md': '#', 'open/c.md': '#' });
+    const locked = path.join(root, 'locked');
+    // As root every folder is readable: the listing is replaced to fail as it does for other users.
+    const readDir = async (dir: string) => {
+      if (dir === locked) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      return readdir(dir, { withFileTypes: true });
+    };
+    const result = await expandPaths([], { cwd: root, readDir });
+    expect(result.unmatched).toEqual([{ pattern: 'locked', reason: 'unreadable' }]);
+  });
+
+  it('follows no symbolic link out of the folder searched, and lints each real file once (loops)', async () => {
+    const outside = await project({ 'secret.md': '#', 'environ.md': '#' });
+    const root = await project({ 'a.md': '#', 'inner/b.md': '#' });
+    await symlink(path.join(outside, 'secret.md'), path.join(root, 'leak.md'));
+    await symlink(outside, path.join(root, 'outdir'));
+    await symlink('..', path.join(root, 'inner', 'loop'));
+    await symlink('a.md', path.join(root, 'alias.md'));
+    const found = await expand(root, []);
+    expect(found.files).toEqual(['a.md', 'inner/b.md']);
+    // A glob from the working directory as well; a file named explicitly is what was asked for.
+    expect((await expand(root, ['**/*.md'])).files).toEqual(['a.md', 'inner/b.md']);
+    expect((await expand(root, ['leak.md'])).files).toEqual(['leak.md']);
+  });
+
   it('searches the working directory for .md files by default, recursively, sorted', async () => {
     const root = await project({
       'b.md': '#',

@@ -59,6 +59,15 @@ describe('formatter registry', () => {
 });
 
 describe('stylish', () => {
+  it('escapes control characters in file names and messages: one line each', () => {
+    const odd: LintResult[] = [{ filePath: file('a\rb\nc\u001b[2J.md'), messages: [], warningCount: 0, fatal: { messageId: 'x', message: 'bad\u001b[31m\rname' }, errorCount: 1 }];
+    const output = stylish(odd, en);
+    // eslint-disable-next-line no-control-regex -- looking for control characters
+    expect(output).not.toMatch(/[\r\u001b]/);
+    expect(output).toContain('a\\rb\\nc\\u001b[2J.md\n');
+    expect(output).toContain('bad\\u001b[31m\\rname');
+  });
+
   it('groups by file with Chinese labels, aligned by display width', () => {
     expect(stylish(results, zh)).toBe(
       [

@@ -379,7 +379,12 @@ export async function findConfigFile(startDir: string): Promise<string | undefin
   return (await findConfigFiles(startDir))[0];
 }
 
-/** The config files of the nearest folder that has any, in order of precedence. */
+/**
+ * The config files of the nearest folder that has any, in order of precedence. The search stops at
+ * the repository root (the folder holding `.git`, a folder or a worktree's file), as ESLint stops
+ * at its project: a config above the checkout (another user's, a CI runner's) must not turn rules
+ * off or run code.
+ */
 async function findConfigFiles(startDir: string): Promise<string[]> {
   let dir = path.resolve(startDir);
   for (;;) {
@@ -389,9 +394,19 @@ async function findConfigFiles(startDir: string): Promise<string[]> {
       if (await isFile(candidate)) found.push(candidate);
     }
     if (found.length > 0) return found;
+    if (await exists(path.join(dir, '.git'))) return [];
     const parent = path.dirname(dir);
     if (parent === dir) return [];
     dir = parent;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -102,6 +102,9 @@ function tryDecode(encoding: Encoding, bytes: Uint8Array): string | undefined {
  * and in UTF-16BE at even ones. CJK characters rarely have a zero byte, so a few strays on the other
  * side are tolerated.
  */
+/** Below this many code units, a file's NULs must be in at least half of them to read as UTF-16. */
+const SHORT_UNITS = 64;
+
 export function sniffUtf16(buf: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   if (buf.length < 2 || buf.length % 2 !== 0) return undefined;
   const sample = Math.min(buf.length, 64 * 1024);
@@ -117,6 +120,9 @@ export function sniffUtf16(buf: Uint8Array): 'utf-16le' | 'utf-16be' | undefined
   const major = Math.max(even, odd);
   const minor = Math.min(even, odd);
   if (major < Math.max(1, units * 0.05) || minor * 10 > major) return undefined;
+  // In a tiny file one stray NUL is not a pattern: `# t\n\0\n` is binary, not UTF-16. Short
+  // UTF-16 text is mostly ASCII (a NUL in most code units), or has no NUL and is not sniffed.
+  if (units < SHORT_UNITS && major * 2 < units) return undefined;
   return odd > even ? 'utf-16le' : 'utf-16be';
 }
 

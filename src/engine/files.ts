@@ -1,7 +1,8 @@
 /**
  * Turns command-line arguments (files, folders, globs) into the list of files to lint.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
@@ -15,6 +16,8 @@ export interface ExpandOptions {
   ignores?: readonly string[];
   /** The folder `ignores` are relative to (the config file's folder); defaults to cwd. */
   ignoresBase?: string;
+  /** Lists a folder (tests replace it: as root, no folder is unreadable). */
+  readDir?: (dir: string) => Promise<Dirent[]>;
 }
 
 export interface ExpandResult {
@@ -28,9 +31,10 @@ export interface Unmatched {
   pattern: string;
   /**
    * emptyFolder: a folder without .md files; allIgnored: everything found is excluded by .gitignore
-   * or `ignores`; noMatch: a missing path or a glob that matched nothing.
+   * or `ignores`; noMatch: a missing path or a glob that matched nothing; unreadable: a folder
+   * inside a folder searched could not be listed (its reports, if any, were not linted).
    */
-  reason: 'emptyFolder' | 'allIgnored' | 'noMatch';
+  reason: 'emptyFolder' | 'allIgnored' | 'noMatch' | 'unreadable';
 }
 
 /** Never searched, whatever the ignore files say. */
@@ -54,10 +58,19 @@ export async function expandPaths(args: readonly string[], options: ExpandOption
 
   const found = new Set<string>();
   const unmatched: Unmatched[] = [];
+  const readDir = options.readDir ?? ((dir: string) => readdir(dir, { withFileTypes: true }));
   for (const pattern of patterns) {
     const matches = await expandOne(pattern, cwd, baseScopes);
     if ('reason' in matches) unmatched.push({ pattern, reason: matches.reason });
     else for (const file of matches.files) found.add(file);
+    // The search skips folders it cannot list without a word: name them.
+    const absolute = path.resolve(cwd, pattern);
+    if ((await pathKind(absolute)) === 'directory') {
+      for (const dir of await unreadableFolders(absolute, baseScopes, readDir)) {
+        const relative = path.relative(cwd, dir);
+        unmatched.push({ pattern: isInside(relative) ? toPosix(relative) : toPosix(dir), reason: 'unreadable' });
+      }
+    }
   }
   return { files: [...found].sort(compareStrings), unmatched };
 }
@@ -90,8 +103,53 @@ async function search(
 ): Promise<{ files: string[] } | { reason: Unmatched['reason'] }> {
   const all = await glob(pattern, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ALWAYS_IGNORED });
   if (all.length === 0) return { reason: whenNone };
-  const files = all.map((file) => path.resolve(file)).filter((file) => !isIgnored(file, scopes));
+  const files = (await withinRoot(all.map((file) => path.resolve(file)), cwd)).filter((file) => !isIgnored(file, scopes));
   return files.length > 0 ? { files } : { reason: 'allIgnored' };
+}
+
+/**
+ * Files found by searching a folder (or a glob from the working directory) follow symbolic links
+ * only within it: a link to `../.git/config` or `/proc/self/environ` in a checkout is not read.
+ * A symlink loop offers the same file under many paths: each real file is linted once (the first
+ * path in order). Files named explicitly are not filtered: the user asked for them.
+ */
+async function withinRoot(files: readonly string[], root: string): Promise<string[]> {
+  const realRoot = await realpath(root).catch(() => root);
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const file of [...files].sort(compareStrings)) {
+    const real = await realpath(file).catch(() => undefined);
+    if (real === undefined || seen.has(real)) continue;
+    // Not a link (its real path is itself, through a linked root) or a link that stays inside.
+    if (real !== file && !isInside(path.relative(realRoot, real))) continue;
+    seen.add(real);
+    kept.push(file);
+  }
+  return kept;
+}
+
+/** Folders under `root` (not hidden, not node_modules or ignored) that cannot be listed. */
+async function unreadableFolders(root: string, scopes: readonly IgnoreScope[], readDir: (dir: string) => Promise<Dirent[]>): Promise<string[]> {
+  const unreadable: string[] = [];
+  const pending = [root];
+  while (pending.length > 0) {
+    const dir = pending.pop() as string;
+    let entries: Dirent[];
+    try {
+      entries = await readDir(dir);
+    } catch (err) {
+      const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+      if (code === 'EACCES' || code === 'EPERM') unreadable.push(dir);
+      continue;
+    }
+    for (const entry of entries) {
+      // As the search: no hidden folders, no node_modules, no symlinks followed, nothing ignored.
+      if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const sub = path.join(dir, entry.name);
+      if (!isIgnored(sub, scopes) && !isIgnored(`${sub}${path.sep}x`, scopes)) pending.push(sub);
+    }
+  }
+  return unreadable.sort(compareStrings);
 }
 
 function isIgnored(file: string, scopes: readonly IgnoreScope[]): boolean {

@@ -2,7 +2,7 @@
 import { readReport, type Encoding } from './decode.ts';
 import { canWrite, encodeText } from './encode.ts';
 import { fixesOf, fixUntilStable } from './fix.ts';
-import { analyzeText, finishAnalysis, lintText, rulesToRun, type FileAnalysis, type LintTextOptions } from './lint.ts';
+import { analyzeText, fatalText, finishAnalysis, isStackOverflow, lintText, rulesToRun, type FileAnalysis, type LintTextOptions } from './lint.ts';
 import { fatalResult } from './results.ts';
 import { ReportIndex, canonicalAgencies, runSetRules } from './set.ts';
 import type { ReportDigest } from '../rule.ts';
@@ -33,6 +33,8 @@ export function lintDecoded(
     try {
       return lint(text, { ...options, filePath });
     } catch (err) {
+      // Too deep for the stack: that file's problem; the other files' results must still be printed.
+      if (isStackOverflow(err)) return fatalText(filePath, 'fileStackOverflow', options.locale);
       throw namedError(filePath, err);
     }
   };
@@ -88,6 +90,7 @@ export async function analyzeFile(file: string, options: LintTextOptions & { loc
     const analysis = analyzeText(read.text, { ...options, filePath: file });
     return read.encoding === 'utf-8' ? { analysis } : { analysis, encoding: read.encoding };
   } catch (err) {
+    if (isStackOverflow(err)) return { result: fatalText(file, 'fileStackOverflow', options.locale) };
     throw namedError(file, err);
   }
 }

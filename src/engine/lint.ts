@@ -4,8 +4,11 @@
  */
 import type { Root } from 'mdast';
 import { builtinRules } from '../../rules/index.ts';
+import { checkBudget, type ParseLimits } from './budget.ts';
 import { aliasIndex, buildDigest, type AgencyAliases } from './digest.ts';
 import { applyDirectives, blankComments, findComments, parseDirectives, type Directive } from './directives.ts';
+import { t } from './messages.ts';
+import type { MessageId } from './messages.ts';
 import { runSetRules } from './set.ts';
 import { buildModel } from '../reading/build.ts';
 import type { ReportModel } from '../model/schema.ts';
@@ -59,6 +62,11 @@ export interface LintTextOptions {
    * findings, e.g. the HTML report).
    */
   onModel?: (model: ReportModel) => void;
+  /**
+   * Limits checked on the text before it is parsed (src/engine/budget.ts): a file beyond one gets a
+   * single fatal message instead of overflowing the stack or parsing for minutes.
+   */
+  limits?: Partial<ParseLimits>;
 }
 
 /**
@@ -121,10 +129,37 @@ export function lintText(source: string, options: LintTextOptions = {}): LintRes
  * Reads the report and runs the per-file rules (`check`). With `digestOnly`, runs no rule: the
  * report is read as context for cross-report rules (the Action's last-year reports).
  */
-export function analyzeText(source: string, options: LintTextOptions & { digestOnly?: boolean } = {}): FileAnalysis {
+export function analyzeText(original: string, options: LintTextOptions & { digestOnly?: boolean } = {}): FileAnalysis {
   const filePath = options.filePath ?? '<text>';
   const locale = options.locale ?? 'zh-CN';
-  const tree = options.tree ?? parseMarkdown(source);
+  const source = normalizeLineEndings(original);
+  const failed = (result: LintResult): FileAnalysis => ({ filePath, messages: [], directives: [], digest: null, failed: result });
+  let tree: Root;
+  // A tree parsed from \r\n text has offsets into that text: parse the normalised text again.
+  if (options.tree && source.length === original.length) {
+    tree = options.tree;
+  } else {
+    const exceeded = checkBudget(source, options.limits);
+    if (exceeded) return failed(fatalText(filePath, exceeded.messageId, locale, exceeded.data));
+    try {
+      tree = parseMarkdown(source);
+    } catch (error) {
+      // What the budget did not foresee: the file's own fatal message, not the run's end.
+      if (isStackOverflow(error)) return failed(fatalText(filePath, 'fileStackOverflow', locale));
+      throw error;
+    }
+  }
+  try {
+    const analysis = analyzeTree(source, tree, filePath, locale, options);
+    return source === original ? analysis : { ...analysis, messages: analysis.messages.map(originalOffsets(original)) };
+  } catch (error) {
+    // A tree deep enough to overflow our own walks (a remark plugin's tree is not checked first).
+    if (isStackOverflow(error)) return failed(fatalText(filePath, 'fileStackOverflow', locale));
+    throw error;
+  }
+}
+
+function analyzeTree(source: string, tree: Root, filePath: string, locale: Locale, options: LintTextOptions & { digestOnly?: boolean }): FileAnalysis {
   // HTML comments (control comments among them) are not report content: the model reads the text
   // with them blanked out; offsets, lines and columns are unchanged.
   const comments = findComments(source, tree);
@@ -177,6 +212,55 @@ export function finishAnalysis(analysis: FileAnalysis, setMessages: readonly Dia
   const applied = applyDirectives(messages, directives, { knownRuleIds: new Set(rules.map((r) => r.meta.id)), reportUnused, locale: options.locale ?? 'zh-CN' });
   const result = { ...summarize(filePath, [...applied.messages, ...applied.unused]), ...identity };
   return applied.suppressed.length > 0 ? { ...result, suppressedMessages: applied.suppressed } : result;
+}
+
+/**
+ * Old Mac exports end lines with a lone \r, Windows with \r\n, some converters mix them. An editor
+ * (and micromark) ends a line at each of \r\n, \r and \n; the reading code splits on \n. Every
+ * line ending becomes \n: each character keeps its line and column, so the findings' positions are
+ * those the editor shows for the original text (only offsets into it differ, by one per \r\n).
+ */
+export function normalizeLineEndings(source: string): string {
+  return source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
+}
+
+/**
+ * Fixes are offsets into the text the rules read, where \r\n became \n: moved back to offsets into
+ * the original, so that they apply to the file as it is (an edit at a line's end stays before its
+ * \r\n).
+ */
+function originalOffsets(original: string): (m: Diagnostic) => Diagnostic {
+  // The normalised offsets of the \n of each \r\n (where a \r was taken out), ascending.
+  const removed: number[] = [];
+  for (let i = original.indexOf('\r\n'); i >= 0; i = original.indexOf('\r\n', i + 2)) removed.push(i - removed.length);
+  const map = (n: number): number => {
+    let lo = 0;
+    let hi = removed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((removed[mid] ?? 0) < n) lo = mid + 1;
+      else hi = mid;
+    }
+    return n + lo;
+  };
+  const edit = (e: TextEdit): TextEdit => ({ range: [map(e.range[0]), map(e.range[1])], text: e.text });
+  return (m) => {
+    if (!m.fix && !m.suggestions) return m;
+    const out: Diagnostic = { ...m };
+    if (m.fix) out.fix = edit(m.fix);
+    if (m.suggestions) out.suggestions = m.suggestions.map((s) => ({ ...s, fix: edit(s.fix) }));
+    return out;
+  };
+}
+
+/** A result with one fatal message about the file and no findings. */
+export function fatalText(filePath: string, messageId: MessageId, locale: Locale, data: Record<string, string | number> = {}): LintResult {
+  return { ...summarize(filePath, []), fatal: { messageId, message: t(messageId, locale, data) }, errorCount: 1 };
+}
+
+/** V8's "Maximum call stack size exceeded" (a RangeError; other RangeErrors are bugs). */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 interface RunInput {

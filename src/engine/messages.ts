@@ -35,6 +35,39 @@ export const messages = {
     'zh-CN': '检查此文件时工作线程意外退出（{detail}），已跳过此文件',
     en: 'The worker thread linting this file stopped unexpectedly ({detail}); the file was skipped',
   },
+  // Files refused before parsing (src/engine/budget.ts) or that the parser could not handle.
+  fileTooLong: {
+    'zh-CN': '文件过长（{length} 个字符，上限 {limit}），未检查',
+    en: 'The file is too long ({length} characters, the limit is {limit}); not linted',
+  },
+  fileTooDeep: {
+    'zh-CN': '第 {line} 行的引用或列表嵌套过深（超过 {limit} 层），未检查此文件',
+    en: 'Block quotes or lists nested too deeply on line {line} (more than {limit} levels); the file was not linted',
+  },
+  fileTooManyDelimiters: {
+    'zh-CN': '第 {line} 行有一串过长的强调符号（{count} 个，上限 {limit} 个），未检查此文件',
+    en: 'Line {line} has a run of {count} emphasis markers (the limit is {limit}); the file was not linted',
+  },
+  fileTooManyEmphasis: {
+    'zh-CN': '第 {line} 行所在段落的强调符号 * _ ~ 过多（上限 {limit} 组），未检查此文件',
+    en: 'Too many emphasis markers (* _ ~) in the paragraph at line {line} (the limit is {limit} runs); the file was not linted',
+  },
+  fileTooManyRows: {
+    'zh-CN': '第 {line} 行所在表格的行数过多（上限 {limit} 行），未检查此文件',
+    en: 'The table at line {line} has too many rows (the limit is {limit}); the file was not linted',
+  },
+  fileTooManyBrackets: {
+    'zh-CN': '第 {line} 行附近未闭合的方括号 [ 过多（上限 {limit} 个），未检查此文件',
+    en: 'Too many unclosed [ brackets near line {line} (the limit is {limit}); the file was not linted',
+  },
+  fileTooManyCells: {
+    'zh-CN': '第 {line} 行的表格分隔符 | 过多（上限 {limit} 个），未检查此文件',
+    en: 'Line {line} has too many | table separators (the limit is {limit}); the file was not linted',
+  },
+  fileStackOverflow: {
+    'zh-CN': '文件结构过于复杂（嵌套过深），解析时超出调用栈上限，未检查此文件',
+    en: 'The file is too complex to parse (nested too deeply: the call stack overflowed); it was not linted',
+  },
 
   // Command line.
   noMatch: { 'zh-CN': '找不到与“{pattern}”匹配的文件', en: 'No files matching "{pattern}" were found' },
@@ -45,6 +78,10 @@ export const messages = {
   allIgnored: {
     'zh-CN': '“{pattern}”匹配的文件都被 .gitignore 或配置中的 ignores 排除了',
     en: 'All files matching "{pattern}" are excluded by .gitignore or the ignores setting',
+  },
+  folderUnreadable: {
+    'zh-CN': '无法读取文件夹“{pattern}”（没有权限），其中的文件未检查',
+    en: 'The folder "{pattern}" cannot be read (permission denied); its files were not linted',
   },
   noFiles: { 'zh-CN': '没有可检查的文件', en: 'No files to lint' },
   unknownOption: { 'zh-CN': '未知选项：{option}', en: 'Unknown option: {option}' },

@@ -182,7 +182,10 @@ export type Table = z.infer<typeof TableSchema>;
 export const ClaimSchema = z.object({
   /** What the sentence states: applications received (本年新收), none received, handled (办结), reconsiderations, lawsuits. */
   kind: z.enum(['received', 'noneReceived', 'concluded', 'review', 'litigation']),
-  value: z.number().int(),
+  /** An integer; beyond 2^53 (zod's int() refuses those) only an approximation of `stated`. */
+  value: z.number().refine(Number.isInteger, 'expected an integer'),
+  /** The number as written (digits), for messages. */
+  stated: z.string(),
   text: z.string(),
   span: SpanSchema,
 });

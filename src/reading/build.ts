@@ -65,7 +65,7 @@ export function buildModel(text: string, tree: Root): ReportModel {
       const overview = parts.find((p) => p.part === 1);
       const spans: Array<[number, number]> = [[0, preambleEnd]];
       if (overview) spans.push([overview.bodyStart, overview.bodyEnd]);
-      return spans.flatMap(([a, b]) => findClaims(source, a, b)).map((c) => ({ kind: c.kind, value: c.value, text: c.text, span: lines.span(c.start, c.end) }));
+      return spans.flatMap(([a, b]) => findClaims(source, a, b)).map((c) => ({ kind: c.kind, value: c.value, stated: c.stated, text: c.text, span: lines.span(c.start, c.end) }));
     })(),
     fees: findFeeStatements(source).map((f) => ({
       text: f.text,

@@ -7,7 +7,10 @@ export type ClaimKind = 'received' | 'noneReceived' | 'concluded' | 'review' | '
 
 export interface Claim {
   kind: ClaimKind;
+  /** Beyond 2^53 an approximation: `stated` keeps the digits as written. */
   value: number;
+  /** The number as written (digits), or its value for Chinese numerals. */
+  stated: string;
   text: string;
   start: number;
   end: number;
@@ -52,7 +55,8 @@ export function findClaims(source: string, from: number, to: number): Claim[] {
       const raw = m.slice(1).find((g) => g !== undefined);
       const value = zero ? 0 : parseChineseNumber(raw ?? '');
       if (value === null) continue;
-      claims.push({ kind, value, text: m[0], start: from + m.index, end: from + m.index + m[0].length });
+      const stated = raw !== undefined && /^\d+$/.test(raw) ? raw.replace(/^0+(?=\d)/, '') : String(value);
+      claims.push({ kind, value, stated, text: m[0], start: from + m.index, end: from + m.index + m[0].length });
     }
   }
   return claims.sort((a, b) => a.start - b.start);

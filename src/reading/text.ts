@@ -61,13 +61,18 @@ export interface PointAt {
   offset: number;
 }
 
-/** Maps offsets in the source to 1-based line and column. */
+/**
+ * Maps offsets in the source to 1-based line and column. Lines end at \r\n, \r or \n, as in an
+ * editor and in micromark (the engine normalises line endings first; other callers may not).
+ */
 export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(readonly source: string) {
     for (let i = 0; i < source.length; i++) {
-      if (source.charCodeAt(i) === 10) this.starts.push(i + 1);
+      const c = source.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13 && source.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
     }
   }
 
@@ -97,7 +102,9 @@ export class LineIndex {
 
   lineEnd(line: number): number {
     const next = this.starts[line];
-    return next === undefined ? this.source.length : next - 1;
+    if (next === undefined) return this.source.length;
+    // Before the line ending: \r\n is two characters.
+    return this.source.charCodeAt(next - 1) === 10 && this.source.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
   }
 }
 

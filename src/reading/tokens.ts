@@ -101,7 +101,11 @@ function token(kind: TokenKind, raw: string, start: number, end: number, rowKey:
 }
 
 export function parseNumber(raw: string): number {
-  return Number(raw.replace(/,/g, '').replace(/\s*(?:万元|元|件|个)$/, ''));
+  const value = Number(raw.replace(/,/g, '').replace(/\s*(?:万元|元|件|个)$/, ''));
+  // Beyond 2^53 a number is no longer the digits written (99999999999999999999 would read as
+  // 100000000000000000000): NaN, which the table reader turns into an `invalid` cell, quoted as
+  // written (issue 11).
+  return Math.abs(value) > Number.MAX_SAFE_INTEGER ? Number.NaN : value;
 }
 
 /** Bracket nesting depth at each character: digits inside brackets are annotations, not cells. */

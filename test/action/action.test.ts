@@ -403,8 +403,21 @@ describe('pull_request_target', () => {
     const dir = await workspace({ [REPORT]: CLEAN_REPORT });
     const run = await runAction({ workspace: dir, eventName: 'pull_request_target', payload: PR, apiUrl: server.url });
     expect(run.exitCode).toBe(0);
-    expect(run.log).toContain('pull_request_target 事件：拉取请求中的文件可能来自外部贡献者，不执行仓库中的代码（JS 配置、自定义规则）');
+    expect(run.log).toContain('pull_request_target 事件：检出的文件可能来自外部贡献者，不执行仓库中的代码（JS 配置、自定义规则）');
     expect(run.outputs['files-checked']).toBe('1');
     // Two full sample reports through the bundle: slower than the other cases on a loaded machine.
   }, 3 * TIMEOUT);
+
+  it.each(['workflow_run', 'issue_comment'])('treats %s as untrusted too: a script config is not run', async (eventName) => {
+    const dir = await workspace({
+      [REPORT]: CLEAN_REPORT,
+      'xxgk-lint.config.js': "import { writeFileSync } from 'node:fs';\nwriteFileSync('pwned', 'ran');\nexport default {};\n",
+    });
+    const run = await runAction({ workspace: dir, eventName, payload: {}, inputs: { config: 'xxgk-lint.config.js' } });
+    expect(run.exitCode).toBe(1);
+    expect(plainCommands(run, 'error')).toEqual([
+      `${eventName} 事件中不执行仓库里的代码：配置文件 xxgk-lint.config.js 是脚本。请改用 .xxgk-lint.json，或在确认安全后设置 allow-code: true`,
+    ]);
+    expect(existsSync(path.join(dir, 'pwned'))).toBe(false);
+  }, TIMEOUT);
 });

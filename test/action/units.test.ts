@@ -197,6 +197,34 @@ describe('the summary', () => {
     expect(summary).toContain('#### `r\\|1.md`');
   });
 
+  it('escapes every control character in file names and quoted text (no injected lines, headings or elements)', () => {
+    const name = '/w/a\r# pwned\r<img src=https://evil.example/x>\r\u202e\u0000b.md';
+    const message = 'text\r## heading\r\u001b[31m<img src=x>\u2028x';
+    const result = summarize(name, [{ ruleId: 'x', messageId: 'y', severity: 2, message, data: {}, line: 1, column: 1, endLine: 1, endColumn: 2 }]);
+    const summary = buildSummary({ ...base, results: [result, { ...summarize('/w/q\r.md', []), fatal: { messageId: 'f', message: 'bad\rfile' }, errorCount: 1 }] });
+    // eslint-disable-next-line no-control-regex -- looking for control characters
+    expect(summary).not.toMatch(/[\r\u0000\u001b\u2028\u202e]/);
+    expect(summary).not.toMatch(/^#+ (pwned|heading)/m);
+    // Inside code spans (file names) markup is text; elsewhere it is escaped.
+    expect(summary.replace(/`[^`\n]*`/g, '')).not.toContain('<img');
+    expect(summary).toContain('`a␍# pwned␍<img src=https:/evil.example/x>␍{U+202E}␀b.md`');
+    // Every table row is one line of the table.
+    for (const line of summary.split('\n').filter((l) => l.startsWith('|'))) expect(line.endsWith('|')).toBe(true);
+  });
+
+  it('stays below 1 MiB, with long quoted text cut', () => {
+    const long = '长'.repeat(300_000);
+    const results = Array.from({ length: 3 }, (_, i) =>
+      summarize(`/w/${i}-${'n'.repeat(2000)}.md`, Array.from({ length: 400 }, (__, k) => ({ ruleId: 'x', messageId: 'y', severity: 2 as const, message: `“${long}”`, data: {}, line: k + 1, column: 1, endLine: k + 1, endColumn: 2 }))),
+    );
+    const summary = buildSummary({ ...base, results });
+    expect(Buffer.byteLength(summary)).toBeLessThan(1024 * 1024);
+    expect(summary).not.toContain('长'.repeat(1001));
+    const annotations = findingsOf(results, '/w');
+    expect(Math.max(...annotations.map((a) => a.message.length))).toBeLessThanOrEqual(4000);
+    expect(Math.max(...annotations.map((a) => toCheckAnnotation(a).message.length))).toBeLessThanOrEqual(4000);
+  });
+
   it('links lines of Markdown files to their source view', () => {
     const links = { serverUrl: 'https://github.com', owner: 'o', repo: 'r', sha: 'abc' };
     expect(fileUrl(links, '年报/2024 v2.md', 3)).toBe('https://github.com/o/r/blob/abc/%E5%B9%B4%E6%8A%A5/2024%20v2.md?plain=1#L3');

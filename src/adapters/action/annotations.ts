@@ -10,6 +10,16 @@ import type { LintResult } from '../../types.ts';
 /** GitHub shows at most this many error, and this many warning, annotations per step from workflow commands. */
 export const WORKFLOW_COMMAND_LIMIT = 10;
 
+/**
+ * Characters of one annotation's message: a finding may quote a whole line of the report (300,000
+ * characters in a hostile file); GitHub's own limit (64 KB) is far more than anyone reads.
+ */
+export const MAX_ANNOTATION_MESSAGE = 4000;
+
+function capMessage(text: string): string {
+  return text.length > MAX_ANNOTATION_MESSAGE ? `${text.slice(0, MAX_ANNOTATION_MESSAGE - 1)}…` : text;
+}
+
 /** The title the annotation of a file that could not be read carries (it has no rule). */
 export const FATAL_TITLE = 'xxgk-lint';
 
@@ -33,10 +43,10 @@ export function findingsOf(results: readonly LintResult[], cwd: string): Finding
   for (const result of results) {
     const path = relativePath(result.filePath, cwd);
     if (result.fatal) {
-      findings.push({ path, severity: 2, ruleId: undefined, message: result.fatal.message, line: 1, column: 1, endLine: 1, endColumn: 1 });
+      findings.push({ path, severity: 2, ruleId: undefined, message: capMessage(result.fatal.message), line: 1, column: 1, endLine: 1, endColumn: 1 });
     }
     for (const m of result.messages) {
-      findings.push({ path, severity: m.severity, ruleId: m.ruleId, message: m.message, line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn });
+      findings.push({ path, severity: m.severity, ruleId: m.ruleId, message: capMessage(m.message), line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn });
     }
   }
   return findings;

@@ -7,6 +7,25 @@ import { z } from 'zod';
 
 export const PULL_REQUEST_EVENTS: readonly string[] = ['pull_request', 'pull_request_target'];
 
+/**
+ * Events that run with the base repository's token and secrets while the checkout may be someone
+ * else's: a fork's head (pull_request_target, workflow_run after a fork's pull_request run), or
+ * whatever a comment or review asks a workflow to check out. Code from the checkout (JS configs,
+ * plugins, rule files) is not run under them unless allow-code says so.
+ */
+export const UNTRUSTED_EVENTS: readonly string[] = [
+  'pull_request_target',
+  'workflow_run',
+  'issue_comment',
+  'pull_request_review',
+  'pull_request_review_comment',
+  'discussion_comment',
+];
+
+export function isUntrustedEvent(eventName: string): boolean {
+  return UNTRUSTED_EVENTS.includes(eventName);
+}
+
 export interface PullRequestInfo {
   number: number;
   /** The head commit: what the pull request page shows (GITHUB_SHA is a merge commit). */

@@ -35,7 +35,7 @@ import { countLevels, exceedsCommandLimit, findingsOf, toCheckAnnotation } from 
 import type { Finding } from './annotations.ts';
 import { CHECK_RUN_NAME, errorDetail, httpStatus, publishCheckRun } from './checks.ts';
 import type { Octokit } from './checks.ts';
-import { PULL_REQUEST_EVENTS, readContext } from './context.ts';
+import { isUntrustedEvent, PULL_REQUEST_EVENTS, readContext } from './context.ts';
 import type { RunContext } from './context.ts';
 import { MAX_LISTED_FILES, expandCandidates, listChangedFiles, selectAll, selectChanged } from './files.ts';
 import type { ChangedFile, Selection } from './files.ts';
@@ -67,13 +67,13 @@ async function lintRepository(inputs: Inputs, context: RunContext): Promise<void
   const cwd = context.workspace;
   const octokit = inputs.githubToken ? github.getOctokit(inputs.githubToken) : undefined;
 
-  // Security: under pull_request_target the checkout may hold a stranger's files, run with a
+  // Security: under pull_request_target (and the other untrusted events, context.ts) the checkout may hold a stranger's files, run with a
   // token that can write. Their code (JS configs, custom rules) is not run unless asked for.
-  const untrusted = context.eventName === 'pull_request_target';
+  const untrusted = isUntrustedEvent(context.eventName);
   const allowCode = !untrusted || inputs.allowCode;
-  if (untrusted) core.info(tr(allowCode ? 'codeAllowed' : 'codeNotRun', locale));
+  if (untrusted) core.info(tr(allowCode ? 'codeAllowed' : 'codeNotRun', locale, { event: context.eventName }));
   if (!allowCode && inputs.config !== undefined && configRunsCode(inputs.config)) {
-    throw new InputError(tr('codeRefused', locale, { file: inputs.config }));
+    throw new InputError(tr('codeRefused', locale, { file: inputs.config, event: context.eventName }));
   }
   const loaded = await loadConfigFor(cwd, inputs, allowCode);
 

@@ -49,16 +49,16 @@ export const actionMessages = {
 
   // Security.
   codeRefused: {
-    'zh-CN': 'pull_request_target 事件中不执行仓库里的代码：配置文件 {file} 是脚本。请改用 .xxgk-lint.json，或在确认安全后设置 allow-code: true',
-    en: 'Repository code is not run in pull_request_target events: the config file {file} is a script. Use .xxgk-lint.json, or set allow-code: true once you trust it',
+    'zh-CN': '{event} 事件中不执行仓库里的代码：配置文件 {file} 是脚本。请改用 .xxgk-lint.json，或在确认安全后设置 allow-code: true',
+    en: 'Repository code is not run in {event} events: the config file {file} is a script. Use .xxgk-lint.json, or set allow-code: true once you trust it',
   },
   codeNotRun: {
-    'zh-CN': 'pull_request_target 事件：拉取请求中的文件可能来自外部贡献者，不执行仓库中的代码（JS 配置、自定义规则）',
-    en: 'pull_request_target event: the pull request may come from anyone, so no code from the repository is run (JS configs, custom rules)',
+    'zh-CN': '{event} 事件：检出的文件可能来自外部贡献者，不执行仓库中的代码（JS 配置、自定义规则）',
+    en: '{event} event: the checkout may come from anyone, so no code from the repository is run (JS configs, custom rules)',
   },
   codeAllowed: {
-    'zh-CN': 'pull_request_target 事件，但设置了 allow-code: true：将执行仓库中的代码（JS 配置、自定义规则）',
-    en: 'pull_request_target event with allow-code: true: code from the repository is run (JS configs, custom rules)',
+    'zh-CN': '{event} 事件，但设置了 allow-code: true：将执行仓库中的代码（JS 配置、自定义规则）',
+    en: '{event} event with allow-code: true: code from the repository is run (JS configs, custom rules)',
   },
 
   // Files.
@@ -169,6 +169,10 @@ export const actionMessages = {
     'zh-CN': '摘要篇幅有限，另有 {count} 个问题未列出{where}。',
     en: 'The summary has limited room: {count} more {findingWord} are not listed{where}.',
   },
+  summaryTruncated: {
+    'zh-CN': '摘要已截断：GitHub 的摘要最多 1 MiB。',
+    en: 'The summary was cut short: GitHub takes at most 1 MiB.',
+  },
   summaryMoreWhereCheckRun: { 'zh-CN': '，请在检查运行中查看', en: '; see the check run' },
   summaryMoreWhereSarif: { 'zh-CN': '，请查看 SARIF 文件', en: '; see the SARIF file' },
   summarySkippedHeading: { 'zh-CN': '未检查的文件', en: 'Not linted' },
@@ -181,6 +185,10 @@ export const actionMessages = {
   skipIgnored: { 'zh-CN': '被配置文件的 ignores 排除', en: 'excluded by the ignores of the config file' },
   skipNoMatch: { 'zh-CN': '没有匹配到文件', en: 'matched no files' },
   skipEmptyFolder: { 'zh-CN': '文件夹中没有 .md 文件', en: 'no .md files in this folder' },
+  skipUnreadable: {
+    'zh-CN': '无法读取此文件夹（没有权限），其中的文件未检查',
+    en: 'this folder cannot be read (permission denied); its files were not linted',
+  },
   skipAllIgnored: {
     'zh-CN': '匹配到的文件都被 .gitignore 或 ignores 排除',
     en: 'every file it matches is excluded by .gitignore or ignores',

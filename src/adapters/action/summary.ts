@@ -53,6 +53,12 @@ export interface SummaryInput {
 export const MAX_SUMMARY_FINDINGS = 500;
 export const MAX_SUMMARY_CLEAN_FILES = 100;
 export const MAX_SUMMARY_SKIPPED = 100;
+/** Bytes: GitHub refuses a step summary over 1 MiB (1,048,576 bytes); stay well below. */
+export const MAX_SUMMARY_BYTES = 1_000_000;
+/** Characters of one message or quoted text in the summary (a cell may quote a 300,000-character line). */
+export const MAX_SUMMARY_TEXT = 1000;
+/** Characters of a file name in the summary. */
+export const MAX_SUMMARY_PATH = 300;
 const PROJECT_URL = 'https://github.com/xxgk-lint/xxgk-lint';
 
 const SKIP_MESSAGES: Record<SkipReason, ActionMessageId> = {
@@ -62,6 +68,7 @@ const SKIP_MESSAGES: Record<SkipReason, ActionMessageId> = {
   noMatch: 'skipNoMatch',
   emptyFolder: 'skipEmptyFolder',
   allIgnored: 'skipAllIgnored',
+  unreadable: 'skipUnreadable',
 };
 
 export function buildSummary(input: SummaryInput): string {
@@ -95,7 +102,17 @@ export function buildSummary(input: SummaryInput): string {
   if (input.skipped.length > 0 || input.otherChanged > 0) out.push(...skippedSection(input), '');
 
   out.push(`<sub>${tr('summaryFooter', locale, { url: PROJECT_URL, version: input.version })}</sub>`);
-  return `${out.join('\n')}\n`;
+  return capBytes(`${out.join('\n')}\n`, locale);
+}
+
+/** The summary cut at a line end below MAX_SUMMARY_BYTES, with a note, when it is longer. */
+function capBytes(markdown: string, locale: Locale): string {
+  if (Buffer.byteLength(markdown) <= MAX_SUMMARY_BYTES) return markdown;
+  const note = `\n\n${tr('summaryTruncated', locale)}\n`;
+  let text = Buffer.from(markdown).subarray(0, MAX_SUMMARY_BYTES - Buffer.byteLength(note)).toString();
+  // A cut inside a character leaves U+FFFD; cut at the last whole line instead.
+  text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
+  return `${text}${note}`;
 }
 
 function scopeLine(input: SummaryInput): string {
@@ -221,12 +238,32 @@ export function fileUrl(links: SummaryLinks | undefined, file: string, line?: nu
 }
 
 /**
- * Text for a table cell: no line breaks, and the characters Markdown or HTML would interpret
- * escaped (report text quoted in messages may contain any of them).
+ * Line breaks (\n, \r\n) become one space; every other control character (a lone \r, NUL,
+ * escape sequences, bidirectional overrides) becomes a visible sign, so that no text can start a
+ * new line, heading or element in the summary. Long text is cut at `max` characters.
+ */
+export function visible(text: string, max = MAX_SUMMARY_TEXT): string {
+  const flat = text
+    .replace(/[^\S\r\n]*(?:\r\n|[\n\u0085\u2028\u2029])\s*/g, ' ')
+    .replace(/\t/g, ' ')
+// eslint-disable-next-line no-control-regex -- control characters are what is escaped here
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, controlPicture);
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function controlPicture(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c < 0x20) return String.fromCharCode(0x2400 + c);
+  if (c === 0x7f) return '\u2421';
+  return `{U+${c.toString(16).toUpperCase().padStart(4, '0')}}`;
+}
+
+/**
+ * Text for a table cell: no line breaks or control characters, and the characters Markdown or
+ * HTML would interpret escaped (report text quoted in messages may contain any of them).
  */
 export function escapeText(text: string): string {
-  return text
-    .replace(/\s*\r?\n\s*/g, ' ')
+  return visible(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -236,7 +273,7 @@ export function escapeText(text: string): string {
 
 /** An inline code span that survives any backticks in the text, safe in a table cell. */
 export function code(text: string): string {
-  const flat = text.replace(/\s*\r?\n\s*/g, ' ');
+  const flat = visible(text, MAX_SUMMARY_PATH);
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';

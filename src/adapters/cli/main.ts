@@ -9,7 +9,7 @@
  *      still linted), or a path or glob that matched nothing while other files were linted
  *   2  the run itself failed: bad arguments, a bad config, no files at all, an internal error
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -172,6 +172,8 @@ async function run(
   const allRules = pluginRules.length > 0 ? [...rules, ...pluginRules] : rules;
   const lintOptions = { locale, config: loaded.config, ...(options.reportUnusedDisable ? { reportUnusedDisable: true } : {}) };
   const classify = classifier(loaded);
+  // Which config applies is not always obvious (the search stops at the repository root).
+  if (debugEnabled(env)) io.stderr.write(`xxgk-lint: config: ${loaded.filePath ?? '(none: defaults)'}\n`);
 
   if (options.stdin) {
     const { lintDecoded } = await import('../../engine/lint-file.ts');
@@ -422,17 +424,29 @@ async function writeOutput(output: string, outputFile: string | undefined, io: C
     return;
   }
   const target = path.resolve(io.cwd, outputFile);
+  // Written next to the target, then renamed over it: a failed write (a full disk) leaves no
+  // truncated file behind, and an earlier complete one stays as it was.
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, text);
+    // A device or a pipe (/dev/stdout, a FIFO) is written to, never replaced.
+    const existing = await stat(target).catch(() => undefined);
+    if (existing && !existing.isFile() && !existing.isDirectory()) {
+      await writeFile(target, text);
+      return;
+    }
+    await writeFile(temporary, text);
+    await rename(temporary, target);
   } catch (err) {
+    await rm(temporary, { force: true }).catch(() => undefined);
     const detail = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : String(err);
     throw new UsageError('outputWriteFailed', { file: outputFile, detail }, false);
   }
 }
 
 function unmatchedMessage(miss: Unmatched, locale: Locale): string {
-  const id: MessageId = miss.reason === 'emptyFolder' ? 'noMatchInFolder' : miss.reason === 'allIgnored' ? 'allIgnored' : 'noMatch';
+  const ids: Record<Unmatched['reason'], MessageId> = { emptyFolder: 'noMatchInFolder', allIgnored: 'allIgnored', noMatch: 'noMatch', unreadable: 'folderUnreadable' };
+  const id = ids[miss.reason];
   return t(id, locale, { pattern: miss.pattern });
 }
 
@@ -572,7 +586,8 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
   -q, --quiet                 只显示错误，不显示警告
       --max-warnings <数量>   警告数超过该数量时以退出码 1 结束
   -c, --config <文件>         使用指定的配置文件（默认从当前文件夹向上查找
-                              xxgk-lint.config.js、xxgk-lint.config.mjs 或 .xxgk-lint.json）
+                              xxgk-lint.config.js、xxgk-lint.config.mjs 或 .xxgk-lint.json，
+                              到仓库根目录（含 .git 的文件夹）为止；DEBUG=xxgk-lint 显示所用配置）
       --no-code               不执行任何代码：拒绝 JavaScript 配置文件、插件和规则文件
                               （用于检查不受信任的代码）
       --report-unused-disable 报告没有屏蔽任何问题的 xxgk-lint-disable 注释
@@ -617,7 +632,8 @@ Options:
       --max-warnings <count>  Exit with code 1 when there are more warnings than this
   -c, --config <file>         Use this config file (default: the nearest
                               xxgk-lint.config.js, xxgk-lint.config.mjs or .xxgk-lint.json
-                              in the current folder or above)
+                              in the current folder or above, up to the repository root
+                              (the folder with .git); DEBUG=xxgk-lint prints the one used)
       --no-code               Run no code: refuse JavaScript configs, plugins and rule
                               files (for untrusted checkouts)
       --report-unused-disable Report xxgk-lint-disable comments that suppress nothing

@@ -29,13 +29,27 @@ interface Row {
   ruleId: string;
 }
 
+/**
+ * A file name as one line of text: a \r or \n in it (legal on Linux) would otherwise rewrite the
+ * terminal line or pass for another file's block. Control characters are shown escaped.
+ */
+export function printablePath(name: string): string {
+// eslint-disable-next-line no-control-regex -- control characters are what is escaped here
+  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+    if (ch === '\r') return '\\r';
+    if (ch === '\n') return '\\n';
+    if (ch === '\t') return '\\t';
+    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
 export const stylish: Formatter = (results, context) => {
   const styles = context.color ? STYLES : PLAIN;
   const blocks: string[] = [];
   for (const result of results) {
     const rows = rowsOf(result);
     if (rows.length === 0) continue;
-    blocks.push(`${styles.underline(relativePath(result.filePath, context.cwd))}\n${table(rows, context.locale, styles)}`);
+    blocks.push(`${styles.underline(printablePath(relativePath(result.filePath, context.cwd)))}\n${table(rows, context.locale, styles)}`);
   }
   // Files judged not to be reports were not linted: say how many (and, with --verbose, which).
   const skipped = results.filter((r) => r.notReport);
@@ -101,7 +115,7 @@ function summaryText(errors: number, warnings: number, locale: Locale): string {
 
 /** Messages are one line in a table; a stray newline would break the columns. */
 function flatten(message: string): string {
-  return message.replace(/\s*\r?\n\s*/g, ' ');
+  return printablePath(message.replace(/\s*\r?\n\s*/g, ' '));
 }
 
 function pad(text: string, width: number): string {

@@ -29,7 +29,10 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { builtinRules } from '../../../rules/index.ts';
 import { CONFIG_KEYS, ConfigError, loadConfig, resolveConfigFrom } from '../../engine/config.ts';
-import { lintText, rulesToRun } from '../../engine/lint.ts';
+import { checkBudget } from '../../engine/budget.ts';
+import { isStackOverflow, lintText, rulesToRun } from '../../engine/lint.ts';
+import { t } from '../../engine/messages.ts';
+import type { MessageId } from '../../engine/messages.ts';
 import type { ResolvedConfig } from '../../engine/lint.ts';
 import { ruleDocsUrl } from '../../rule.ts';
 import type { Rule } from '../../rule.ts';
@@ -97,8 +100,32 @@ export default function remarkXxgkLint(this: Processor, options?: RemarkXxgkLint
   const control = remarkMessageControl({ name: 'lint', source: [MESSAGE_SOURCE] });
   let setup: Promise<Setup> | undefined;
   let byId: Map<string, Rule> | undefined;
+  // Files refused before or during the parse: one fatal message each, no findings.
+  const refused = new WeakSet<VFile>();
+  const refuse = (file: VFile, messageId: MessageId, data?: Record<string, string | number>): Root => {
+    refused.add(file);
+    const message = file.message(t(messageId, locale, data), { ruleId: messageId, source: MESSAGE_SOURCE });
+    message.fatal = true;
+    return { type: 'root', children: [] };
+  };
+  // Guard the processor's parser as the CLI guards its own (src/engine/budget.ts): a file nested
+  // thousands of levels deep would overflow the stack and end remark's whole run.
+  const parse = this.parser;
+  if (parse) {
+    this.parser = (document, file) => {
+      const exceeded = checkBudget(String(document).replace(/^\uFEFF/, ''));
+      if (exceeded) return refuse(file, exceeded.messageId, exceeded.data);
+      try {
+        return parse(document, file);
+      } catch (error) {
+        if (isStackOverflow(error)) return refuse(file, 'fileStackOverflow');
+        throw error;
+      }
+    };
+  }
 
   return async function transform(tree: Root, file: VFile): Promise<undefined> {
+    if (refused.has(file)) return undefined;
     // Set up on the first file: config files and plugin packages are found from its cwd.
     setup ??= setUp(config, configFile, file.cwd, locale);
     const { config: resolvedConfig, ignores, baseDir } = await setup;
