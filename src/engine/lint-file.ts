@@ -1,5 +1,6 @@
 /** Reads, decodes and lints one file: shared by the CLI and the Action. */
 import { readReport } from './decode.ts';
+import { placeFindings } from './document.ts';
 import { lintText, type LintTextOptions } from './lint.ts';
 import { fatalResult } from './results.ts';
 import type { LintResult, Locale } from '../types.ts';
@@ -20,5 +21,6 @@ export async function lintFile(
     const detail = err instanceof Error ? err.message : String(err);
     throw new Error(`${file}: ${detail}`, { cause: err });
   }
+  if (read.input) result = placeFindings(result, read.input, options.locale);
   return read.encoding === 'utf-8' ? result : { ...result, encoding: read.encoding };
 }

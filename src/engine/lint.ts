@@ -40,6 +40,11 @@ export interface LintTextOptions {
    * that do not exist), as `unused-disable` findings: true or 1 = warnings, 2 = errors.
    */
   reportUnusedDisable?: boolean | SeverityLevel;
+  /**
+   * Return the report model with the result (`result.model`), for formatters that draw the tables
+   * (--format html, the web page). Off by default: the JSON output never carries it.
+   */
+  keepModel?: boolean;
 }
 
 const SEVERITY: Record<'warn' | 'error', SeverityLevel> = { warn: 1, error: 2 };
@@ -82,11 +87,12 @@ export function lintText(source: string, options: LintTextOptions = {}): LintRes
     if (setting.severity === 0) continue;
     runRule(rule, setting, { source, tree, model, locale }, messages);
   }
-  if (directives.length === 0) return summarize(filePath, messages);
+  const withModel = (result: LintResult): LintResult => (options.keepModel ? { ...result, model } : result);
+  if (directives.length === 0) return withModel(summarize(filePath, messages));
   const reportUnused = options.reportUnusedDisable === true ? 1 : options.reportUnusedDisable || 0;
   const applied = applyDirectives(messages, directives, { knownRuleIds: new Set(rules.map((r) => r.meta.id)), reportUnused, locale });
   const result = summarize(filePath, [...applied.messages, ...applied.unused]);
-  return applied.suppressed.length > 0 ? { ...result, suppressedMessages: applied.suppressed } : result;
+  return withModel(applied.suppressed.length > 0 ? { ...result, suppressedMessages: applied.suppressed } : result);
 }
 
 interface RunInput {
