@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { MessageId } from './messages.ts';
 
-import { decodeBuffer, type DecodeErrorKind, type Encoding } from './decode-bytes.ts';
+import type { DecodeErrorKind, Encoding } from './decode-bytes.ts';
 import { decodeDocument, type DocumentInput } from './document.ts';
 
 // The pure decoding (no I/O) lives in decode-bytes.ts so that the web page can use it too.

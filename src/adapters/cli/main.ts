@@ -16,7 +16,7 @@ import { builtinRules } from '../../../rules/index.ts';
 import { ConfigError, loadConfig } from '../../engine/config.ts';
 import { expandPaths } from '../../engine/files.ts';
 import type { Unmatched } from '../../engine/files.ts';
-import { FORMAT_NAMES, formatters, isFormatName } from '../formatters/index.ts';
+import { FORMAT_NAMES, formatters, isFormatName, needsModel } from '../formatters/index.ts';
 import type { FormatName } from '../formatters/index.ts';
 import { lintFile } from '../../engine/lint-file.ts';
 import { lintText, ruleSet } from '../../engine/lint.ts';
@@ -140,7 +140,12 @@ async function run(
   }
 
   const results: LintResult[] = [];
-  const lintOptions = { locale, config: loaded.config, ...(options.reportUnusedDisable ? { reportUnusedDisable: true } : {}) };
+  const lintOptions = {
+    locale,
+    config: loaded.config,
+    ...(options.reportUnusedDisable ? { reportUnusedDisable: true } : {}),
+    ...(needsModel(options.format) ? { keepModel: true } : {}),
+  };
   for (const file of files) results.push(await lintFile(file, lintOptions, lint));
 
   // As ESLint does, warnings count towards --max-warnings even when --quiet hides them.
@@ -270,7 +275,7 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
 明确指定的文件总会被检查（例如 .txt 文件）。
 
 选项：
-  -f, --format <格式>         输出格式：stylish（默认）、json、sarif、github
+  -f, --format <格式>         输出格式：stylish（默认）、json、sarif、github、html（可在浏览器中打开的网页，标出表格中有问题的单元格）
       --locale <语言>         消息语言：zh-CN（默认，也可写 zh）、en
   -q, --quiet                 只显示错误，不显示警告
       --max-warnings <数量>   警告数超过该数量时以退出码 1 结束
@@ -299,7 +304,7 @@ skipping node_modules, .git and files excluded by .gitignore or the config's ign
 A file named explicitly is always linted (a .txt file, for example).
 
 Options:
-  -f, --format <format>       Output format: stylish (default), json, sarif, github
+  -f, --format <format>       Output format: stylish (default), json, sarif, github, html (a page to open in a browser, with the wrong table cells marked)
       --locale <locale>       Message language: zh-CN (default, or zh), en
   -q, --quiet                 Report errors only, not warnings
       --max-warnings <count>  Exit with code 1 when there are more warnings than this
