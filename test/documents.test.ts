@@ -10,6 +10,7 @@ import { builtinRules } from '../rules/index.ts';
 import { html } from '../src/adapters/formatters/html.ts';
 import { json } from '../src/adapters/formatters/json.ts';
 import { drawTables, inSpan } from '../src/adapters/formatters/tables.ts';
+import { contextTables } from '../src/adapters/action/summary-tables.ts';
 import { decodeDocument } from '../src/engine/document.ts';
 import { lintFile } from '../src/engine/lint-file.ts';
 import { lintText } from '../src/engine/lint.ts';
@@ -116,5 +117,18 @@ describe('--format html', () => {
     const withModel = lintText(source, { keepModel: true });
     expect(withModel.model?.tables.t3.found).toBe(true);
     expect(json([withModel], context)).toBe(json([lintText(source)], context));
+  });
+});
+
+describe("the Action's job summary", () => {
+  it('shows the rows around each wrong cell, the cell marked with the expected value', async () => {
+    const result = await lintFile(at('report.md'), { locale: 'zh-CN', keepModel: true });
+    const tables = contextTables(result, 'zh-CN');
+    expect(tables).toHaveLength(1);
+    const rows = tables[0]?.match(/<tr>/g) ?? [];
+    expect(rows).toHaveLength(4); // header, the row above, （七）总计, the row below
+    expect(tables[0]).toContain('<tr><td>（七）总计</td><td>❌<b>16</b> → 17</td><td>1</td>');
+    expect(contextTables(result, 'zh-CN', 0)).toEqual([]);
+    expect(contextTables({ ...result, model: undefined }, 'zh-CN')).toEqual([]);
   });
 });

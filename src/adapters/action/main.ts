@@ -78,7 +78,7 @@ async function lintRepository(inputs: Inputs, context: RunContext): Promise<void
   const rules = ruleSet(loaded.config);
   const selection = await selectFiles(inputs, context, loaded, octokit);
   const results: LintResult[] = [];
-  for (const file of selection.files) results.push(await lintFile(file, { locale, config: loaded.config }));
+  for (const file of selection.files) results.push(await lintFile(file, { locale, config: loaded.config, keepModel: true }));
 
   const findings = findingsOf(results, cwd);
   const { errors } = countLevels(findings);

@@ -10,6 +10,7 @@ import { relativePath } from '../../engine/paths.ts';
 import { countProblems } from '../../engine/results.ts';
 import type { LintResult, Locale } from '../../types.ts';
 import { FATAL_TITLE } from './annotations.ts';
+import { contextTables, MAX_CONTEXT_TABLES_PER_FILE } from './summary-tables.ts';
 import type { Skipped, SkipReason } from './files.ts';
 import { tr } from './messages.ts';
 import type { ActionMessageId } from './messages.ts';
@@ -53,6 +54,8 @@ export interface SummaryInput {
 export const MAX_SUMMARY_FINDINGS = 500;
 export const MAX_SUMMARY_CLEAN_FILES = 100;
 export const MAX_SUMMARY_SKIPPED = 100;
+/** Tables of the rows around wrong cells, over all files (a few hundred bytes each). */
+export const MAX_SUMMARY_CONTEXT_TABLES = 50;
 const PROJECT_URL = 'https://github.com/xxgk-lint/xxgk-lint';
 
 const SKIP_MESSAGES: Record<SkipReason, ActionMessageId> = {
@@ -155,6 +158,7 @@ function findingsSection(input: SummaryInput): string[] {
   const out: string[] = [`### ${tr('summaryFindingsHeading', locale)}`];
   let listed = 0;
   let left = 0;
+  let contexts = 0;
   for (const result of input.results) {
     if (!result.fatal && result.messages.length === 0) continue;
     const file = relativePath(result.filePath, input.cwd);
@@ -186,6 +190,10 @@ function findingsSection(input: SummaryInput): string[] {
       '| :-- | :-- | :-- | :-- |',
       ...rows,
     );
+    // The rows around each wrong cell, the cell marked (only when the results carry their model).
+    const tables = contextTables(result, locale, Math.min(MAX_CONTEXT_TABLES_PER_FILE, MAX_SUMMARY_CONTEXT_TABLES - contexts));
+    contexts += tables.length;
+    for (const table of tables) out.push('', table);
   }
   if (left > 0) {
     const where = input.checkRun && 'url' in input.checkRun ? tr('summaryMoreWhereCheckRun', locale) : input.sarif ? tr('summaryMoreWhereSarif', locale) : '';
