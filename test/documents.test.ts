@@ -13,6 +13,8 @@ import { drawTables, inSpan } from '../src/adapters/formatters/tables.ts';
 import { contextTables } from '../src/adapters/action/summary-tables.ts';
 import { decodeDocument } from '../src/engine/document.ts';
 import { lintFile } from '../src/engine/lint-file.ts';
+import { expandPaths } from '../src/engine/files.ts';
+import { loadConfig } from '../src/engine/config.ts';
 import { lintText } from '../src/engine/lint.ts';
 import { htmlToReportText } from '../src/reading/html-input.ts';
 import type { LintResult } from '../src/types.ts';
@@ -130,5 +132,23 @@ describe("the Action's job summary", () => {
     expect(tables[0]).toContain('<tr><td>（七）总计</td><td>❌<b>16</b> → 17</td><td>1</td>');
     expect(contextTables(result, 'zh-CN', 0)).toEqual([]);
     expect(contextTables({ ...result, model: undefined }, 'zh-CN')).toEqual([]);
+  });
+});
+
+describe('folders', () => {
+  it('pick up .html and .docx only when the config names them; named files always', async () => {
+    const dir = await makeTempDir();
+    await writeTree(dir, { 'a.md': '# a\n', 'b.docx': readFileSync(at('report.docx')), 'sub/c.htm': '<p>c</p>' });
+    const plain = await expandPaths(['.'], { cwd: dir });
+    expect(plain.files.map((f) => path.relative(dir, f))).toEqual(['a.md']);
+    const named = await expandPaths(['b.docx'], { cwd: dir });
+    expect(named.files).toHaveLength(1);
+    await writeTree(dir, { '.xxgk-lint.json': JSON.stringify({ extensions: ['.md', '.docx', '.htm'] }) });
+    const loaded = await loadConfig({ cwd: dir, rules: builtinRules });
+    expect(loaded.extensions).toEqual(['.md', '.docx', '.htm']);
+    const all = await expandPaths(['.'], { cwd: dir, extensions: loaded.extensions ?? [] });
+    expect(all.files.map((f) => path.relative(dir, f).split(path.sep).join('/'))).toEqual(['a.md', 'b.docx', 'sub/c.htm']);
+    await writeTree(dir, { '.xxgk-lint.json': JSON.stringify({ extensions: ['.pdf'] }) });
+    await expect(loadConfig({ cwd: dir, rules: builtinRules })).rejects.toThrow(/extensions/);
   });
 });

@@ -67,11 +67,17 @@ export interface ResolvedConfigFile {
   config: ResolvedConfig;
   /** Patterns (gitignore syntax) of files not to lint, relative to the config file's folder. */
   ignores: string[];
+  /** File extensions picked up in folders (default: .md only); named files are always linted. */
+  extensions?: string[];
 }
+
+/** What folders may contain besides .md: text, saved portal pages, Word drafts. */
+export const FOLDER_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm', '.docx'] as const;
 
 const FileSchema = z.strictObject({
   rules: z.record(z.string(), z.unknown()).optional(),
   ignores: z.array(z.string()).optional(),
+  extensions: z.array(z.enum(FOLDER_EXTENSIONS)).min(1).optional(),
   // Checked entry by entry below, with messages of their own.
   plugins: z.array(z.unknown()).optional(),
   ruleFiles: z.array(z.string()).optional(),
@@ -153,7 +159,8 @@ function resolveWith(raw: unknown, rules: readonly Rule[], options: ResolveOptio
   }
   if (problems.length > 0 || !parsed.success) return fail(problems);
   const config: ResolvedConfig = extra.rules.length > 0 ? { rules: settings, pluginRules: extra.rules } : { rules: settings };
-  return { config, ignores: parsed.data.ignores ?? [] };
+  const extensions = parsed.data.extensions;
+  return { config, ignores: parsed.data.ignores ?? [], ...(extensions ? { extensions: [...new Set(extensions)] } : {}) };
 }
 
 /** The rules of `plugins` and `ruleFiles`, under their prefixed ids, and the problems found. */

@@ -197,7 +197,7 @@ interface FileSelection extends Selection {
 async function selectFiles(inputs: Inputs, context: RunContext, loaded: LoadedConfig, octokit: Octokit | undefined): Promise<FileSelection> {
   const { locale } = inputs;
   const cwd = context.workspace;
-  const candidates = await expandCandidates(inputs.files, cwd, { ignores: loaded.ignores, baseDir: loaded.baseDir });
+  const candidates = await expandCandidates(inputs.files, cwd, { ignores: loaded.ignores, baseDir: loaded.baseDir, ...(loaded.extensions ? { extensions: loaded.extensions } : {}) });
   const pr = context.pullRequest;
   if (!inputs.onlyChanged || !pr) {
     if (candidates.files.length === 0) core.warning(tr('noFilesAtAll', locale, { patterns: inputs.files.join(', ') }));

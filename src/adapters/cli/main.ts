@@ -132,6 +132,7 @@ async function run(
     cwd: io.cwd,
     ignores: loaded.ignores,
     ignoresBase: loaded.baseDir,
+    ...(loaded.extensions ? { extensions: loaded.extensions } : {}),
   });
   for (const miss of unmatched) io.stderr.write(`xxgk-lint: ${unmatchedMessage(miss, locale)}\n`);
   if (files.length === 0) {
