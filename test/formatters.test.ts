@@ -52,8 +52,8 @@ const zh = { locale: 'zh-CN' as const, cwd, rules: fakeRules };
 const en = { locale: 'en' as const, cwd, rules: fakeRules };
 
 describe('formatter registry', () => {
-  it('offers the four formats', () => {
-    expect(FORMAT_NAMES).toEqual(['stylish', 'json', 'sarif', 'github']);
+  it('offers the five formats', () => {
+    expect(FORMAT_NAMES).toEqual(['stylish', 'json', 'sarif', 'github', 'html']);
     expect(formatters.json).toBe(json);
   });
 });

@@ -71,9 +71,10 @@ function applyLocale(): void {
 }
 
 /**
- * HOOK(fixes): the `fixes` work adds an autofix API to the engine. Once it is there, return the
- * fixed text here (e.g. `applyFixes(text, result.messages).output`) and the copy button appears.
- * Until then there is nothing to copy and the button stays hidden.
+ * HOOK(fixes): the autofix API (src/engine/fix.ts on the `fixes` branch, not merged here yet).
+ * Once merged: `const run = fixUntilStable(text, (t) => lintText(t, options)); return run.fixed ?
+ * run.output : undefined;` and the copy button appears whenever a fix exists. Until then there is
+ * nothing to copy and the button stays hidden.
  */
 function fixedText(_text: string, _result: LintResult): string | undefined {
   return undefined;
