@@ -150,6 +150,14 @@ const sorted = (list: Finding[]): string[] => list.map((f) => `${f.rule}/${f.mes
     await page.evaluate(() => document.querySelector('[data-row="t3.total"]')?.scrollIntoView({ block: 'end' }));
     await page.evaluate(() => window.scrollBy(0, 120));
     await page.screenshot({ path: path.join(shots, 'html-report.png') });
+
+    // Printed on A4 (186 mm between the margins, about 703 CSS pixels) every table fits the width.
+    await page.emulateMediaType('print');
+    await page.setViewport({ width: 703, height: 1000 });
+    const widths = await page.$$eval('table.report-table', (tables) => tables.map((t) => t.getBoundingClientRect().right));
+    expect(Math.max(...widths)).toBeLessThanOrEqual(703);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     await page.close();
   }, 240_000);
 });
