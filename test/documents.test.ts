@@ -9,7 +9,8 @@ import path from 'node:path';
 import { builtinRules } from '../rules/index.ts';
 import { html } from '../src/adapters/formatters/html.ts';
 import { json } from '../src/adapters/formatters/json.ts';
-import { drawTables, inSpan } from '../src/adapters/formatters/tables.ts';
+import { cellText, drawTables, inSpan } from '../src/adapters/formatters/tables.ts';
+import type { Cell } from '../src/model/schema.ts';
 import { contextTables } from '../src/adapters/action/summary-tables.ts';
 import { decodeDocument } from '../src/engine/document.ts';
 import { lintFile } from '../src/engine/lint-file.ts';
@@ -98,6 +99,16 @@ describe('--format html', () => {
     const marked = drawTables(model, result.messages).flatMap((t) => t.blocks.flatMap((b) => b.rows.flatMap((r) => r.cells.filter((c) => c.findings.length > 0))));
     expect(marked.map((c) => [c.column, c.cell?.raw, c.expected, c.findings.length])).toEqual([['自然人', '16', '17', 3]]);
     for (const m of result.messages.filter((d) => d.ruleId === 'table-sums')) expect(marked[0]?.cell && inSpan(m, marked[0].cell.span)).toBe(true);
+  });
+
+  it('reads cells through the schema, tolerating fields and kinds the reader may add', () => {
+    const span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 3, offset: 2 } };
+    const cell = (extra: object): Cell => ({ column: '自然人', kind: 'number', value: 12, raw: '12', span, ...extra }) as Cell;
+    expect(cellText(cell({}), 'zh-CN')).toEqual({ text: '12', unread: false });
+    expect(cellText(cell({ read: 'split', raw: '1234' }), 'zh-CN')).toEqual({ text: '12', unread: false, note: '从连写的数字“1234”中拆出' });
+    expect(cellText(cell({ kind: 'missing', raw: '', read: 'solved' }), 'en')).toEqual({ text: '(missing) (solved: 12)', unread: true });
+    expect(cellText(cell({ kind: 'invalid', raw: '两', value: null }), 'zh-CN')).toEqual({ text: '两', unread: true });
+    expect(cellText(undefined, 'zh-CN')).toEqual({ text: '未读出', unread: true });
   });
 
   it('escapes what comes from the file and the findings', () => {

@@ -116,7 +116,7 @@ function cellTd(drawn: DrawnCell, options: RenderOptions, findingIds: Map<Diagno
   const classes = ['num'];
   if (severity) classes.push(`bad-${severity}`);
   else if (shown.unread) classes.push('unread');
-  const title = drawn.findings.map((f) => f.message).join('\n');
+  const title = [...(shown.note ? [shown.note] : []), ...drawn.findings.map((f) => f.message)].join('\n');
   const refs = drawn.findings.map((f) => findingIds.get(f)).filter((id) => id !== undefined);
   const attrs = [
     `class="${classes.join(' ')}"`,

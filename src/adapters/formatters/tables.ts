@@ -115,9 +115,21 @@ export const TABLE_TITLES: Record<Table['id'], Record<Locale, string>> = {
 
 export const T4_GROUP_LABELS = T4_GROUPS;
 
-/** What to show for a cell: its text as written, or a word for a cell that was not read. */
-export function cellText(cell: Cell | undefined, locale: Locale): { text: string; unread: boolean } {
-  if (!cell) return { text: locale === 'en' ? 'not read' : '未读出', unread: true };
-  if (cell.kind === 'blank') return { text: locale === 'en' ? '(blank)' : '（空）', unread: true };
-  return { text: cell.raw, unread: cell.kind === 'invalid' };
+/**
+ * What to show for a cell: its text as written, or a word for a cell that was not read. Read
+ * through the schema but tolerant of fields and kinds it may gain (a `read` field saying a value
+ * was split from run-together digits or solved from the row's relation; a `missing` kind).
+ */
+export function cellText(cell: Cell | undefined, locale: Locale): { text: string; unread: boolean; note?: string } {
+  const en = locale === 'en';
+  if (!cell) return { text: en ? 'not read' : '未读出', unread: true };
+  const kind: string = cell.kind;
+  const how = (cell as { read?: unknown }).read;
+  const solved = how === 'solved' && cell.value !== null ? (en ? ` (solved: ${cell.value})` : `（推算为 ${cell.value}）`) : '';
+  if (kind === 'blank') return { text: (en ? '(blank)' : '（空）') + solved, unread: true };
+  if (kind === 'missing' || cell.raw.trim() === '') return { text: (en ? '(missing)' : '（缺）') + solved, unread: true };
+  if (how === 'split' && cell.value !== null) {
+    return { text: String(cell.value), unread: false, note: en ? `split from digits run together: ${cell.raw}` : `从连写的数字“${cell.raw}”中拆出` };
+  }
+  return { text: cell.raw, unread: kind === 'invalid' };
 }
