@@ -56,6 +56,9 @@ export {
 export type { ConfigProblem, LoadConfigOptions, LoadedConfig, ResolvedConfigFile, ResolveFromOptions, ResolveOptions } from './engine/config.ts';
 export { decodeBuffer, readReport, MAX_FILE_BYTES } from './engine/decode.ts';
 export type { DecodeResult, Encoding, FileError, FileErrorKind, ReadResult } from './engine/decode.ts';
+// Word drafts and saved portal pages, read as the Markdown text the reader understands.
+export { decodeDocument, documentKind, placeFindings } from './engine/document.ts';
+export type { DocumentInput, DocumentKind, DocumentResult } from './engine/document.ts';
 export { expandPaths } from './engine/files.ts';
 export type { ExpandOptions, ExpandResult, Unmatched } from './engine/files.ts';
 export { formatters, FORMAT_NAMES } from './adapters/formatters/index.ts';

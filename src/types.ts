@@ -1,3 +1,5 @@
+import type { ReportModel } from './model/schema.ts';
+
 /** Public types shared by the engine, the rules and the adapters (CLI, Action, remark plugin). */
 
 export type Locale = 'zh-CN' | 'en';
@@ -43,6 +45,11 @@ export interface Diagnostic extends Location {
   fix?: TextEdit;
   /** Edits a person must confirm. */
   suggestions?: Suggestion[];
+  /**
+   * Where the finding is in words, for files without meaningful lines (a .docx: 第 3 段, 表 2 第 5 行
+   * 第 3 格). Line and column then count in the text the file was read as.
+   */
+  place?: string;
 }
 
 /** The result for one file. `fatal` is set when the file could not be read or decoded. */
@@ -67,4 +74,11 @@ export interface LintResult {
   year?: number;
   /** The fixed text, when fixes were applied (`--fix`, `--fix-dry-run`): ESLint's `output`. */
   output?: string;
+  /** The report model, only when asked for (`keepModel`): formatters that draw the tables use it. */
+  model?: ReportModel;
+  /**
+   * Set for a file that is not Markdown (.html, .docx), read as Markdown text: its findings' lines
+   * count in that text, and each has a `place` in the original file.
+   */
+  input?: { kind: 'html' | 'docx' };
 }

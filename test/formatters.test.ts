@@ -53,7 +53,7 @@ const en = { locale: 'en' as const, cwd, rules: fakeRules };
 
 describe('formatter registry', () => {
   it('offers the five formats', () => {
-    expect(FORMAT_NAMES).toEqual(['stylish', 'json', 'sarif', 'github', 'summary']);
+    expect(FORMAT_NAMES).toEqual(['stylish', 'json', 'sarif', 'github', 'summary', 'html']);
     expect(formatters.json).toBe(json);
   });
 });

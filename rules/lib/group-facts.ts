@@ -63,6 +63,9 @@ export const ROW_KINDS = new Set<TableFactKind>([...ROW_READING_KINDS, 'missingR
 export function unreadableTable(table: Table): Row[] | null {
   // Rows found by their labels (table 四 has none: its whole-table facts are one finding already).
   const found = table.rows.filter((r) => r.found !== null);
-  const unread = found.filter((r) => UNREAD.has(r.status));
+  const garbled = found.filter((r) => UNREAD.has(r.status));
+  // Rows without values count too once other rows are garbled (a converter tore labels from their
+  // values); in an otherwise clean table they are rows left blank, a cause of their own.
+  const unread = garbled.length >= GROUP_FROM ? found.filter((r) => UNREAD.has(r.status) || r.status === 'blank') : garbled;
   return found.length >= GROUP_FROM && unread.length >= GROUP_FROM && unread.length * 5 >= found.length * 2 ? unread : null;
 }

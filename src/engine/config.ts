@@ -72,11 +72,17 @@ export interface ResolvedConfigFile {
   /** Patterns of files that are reports whatever they look like, and of files that never are. */
   reports?: string[];
   notReports?: string[];
+  /** File extensions picked up in folders (default: .md only); named files are always linted. */
+  extensions?: string[];
 }
+
+/** What folders may contain besides .md: text, saved portal pages, Word drafts. */
+export const FOLDER_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm', '.docx'] as const;
 
 const FileSchema = z.strictObject({
   rules: z.record(z.string(), z.unknown()).optional(),
   ignores: z.array(z.string()).optional(),
+  extensions: z.array(z.enum(FOLDER_EXTENSIONS)).min(1).optional(),
   // Checked entry by entry below, with messages of their own.
   plugins: z.array(z.unknown()).optional(),
   ruleFiles: z.array(z.string()).optional(),
@@ -181,7 +187,14 @@ function resolveWith(raw: unknown, rules: readonly Rule[], options: ResolveOptio
   if (problems.length > 0 || !parsed.success) return fail(problems);
   const config: ResolvedConfig = extra.rules.length > 0 ? { rules: settings, pluginRules: extra.rules } : { rules: settings };
   if (parsed.data.agencies && Object.keys(parsed.data.agencies).length > 0) config.agencies = parsed.data.agencies;
-  return { config, ignores: parsed.data.ignores ?? [], reports: parsed.data.reports ?? [], notReports: parsed.data.notReports ?? [] };
+  const extensions = parsed.data.extensions;
+  return {
+    config,
+    ignores: parsed.data.ignores ?? [],
+    reports: parsed.data.reports ?? [],
+    notReports: parsed.data.notReports ?? [],
+    ...(extensions ? { extensions: [...new Set(extensions)] } : {}),
+  };
 }
 
 /** The rules of `plugins` and `ruleFiles`, under their prefixed ids, and the problems found. */

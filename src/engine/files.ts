@@ -18,6 +18,8 @@ export interface ExpandOptions {
   ignoresBase?: string;
   /** Lists a folder (tests replace it: as root, no folder is unreadable). */
   readDir?: (dir: string) => Promise<Dirent[]>;
+  /** Extensions of the files picked up in folders (default ['.md']). */
+  extensions?: readonly string[];
 }
 
 export interface ExpandResult {
@@ -60,7 +62,7 @@ export async function expandPaths(args: readonly string[], options: ExpandOption
   const unmatched: Unmatched[] = [];
   const readDir = options.readDir ?? ((dir: string) => readdir(dir, { withFileTypes: true }));
   for (const pattern of patterns) {
-    const matches = await expandOne(pattern, cwd, baseScopes);
+    const matches = await expandOne(pattern, cwd, baseScopes, folderGlob(options.extensions));
     if ('reason' in matches) unmatched.push({ pattern, reason: matches.reason });
     else for (const file of matches.files) found.add(file);
     // The search skips folders it cannot list without a word: name them.
@@ -75,10 +77,17 @@ export async function expandPaths(args: readonly string[], options: ExpandOption
   return { files: [...found].sort(compareStrings), unmatched };
 }
 
+/** `**\/*.md`, or `**\/*.{md,html,docx}` when the config names more extensions. */
+function folderGlob(extensions: readonly string[] = ['.md']): string {
+  const names = [...new Set(extensions.map((e) => e.replace(/^\./, '')))];
+  return names.length === 1 ? `**/*.${names[0]}` : `**/*.{${names.join(',')}}`;
+}
+
 async function expandOne(
   pattern: string,
   cwd: string,
   baseScopes: readonly IgnoreScope[],
+  inFolders: string,
 ): Promise<{ files: string[] } | { reason: Unmatched['reason'] }> {
   const absolute = path.resolve(cwd, pattern);
   const kind = await pathKind(absolute);
@@ -88,7 +97,7 @@ async function expandOne(
     const scopes = [...baseScopes];
     const local = absolute === cwd ? undefined : await gitignoreScope(absolute);
     if (local) scopes.push(local);
-    return search('**/*.md', absolute, scopes, 'emptyFolder');
+    return search(inFolders, absolute, scopes, 'emptyFolder');
   }
   const globPattern = toGlob(pattern);
   if (isDynamicPattern(globPattern)) return search(globPattern, cwd, baseScopes, 'noMatch');

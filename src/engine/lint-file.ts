@@ -3,6 +3,7 @@ import { readReport, type Encoding } from './decode.ts';
 import { canWrite, encodeText } from './encode.ts';
 import { fixesOf, fixUntilStable } from './fix.ts';
 import { analyzeText, fatalText, finishAnalysis, isStackOverflow, lintText, rulesToRun, type FileAnalysis, type LintTextOptions } from './lint.ts';
+import { placeFindings, type DocumentInput } from './document.ts';
 import { fatalResult } from './results.ts';
 import { ReportIndex, canonicalAgencies, runSetRules } from './set.ts';
 import type { ReportDigest } from '../rule.ts';
@@ -23,7 +24,7 @@ export interface LintedSource {
 
 /** Lints (and with `fix`, fixes until stable) text that has been decoded from `encoding`. */
 export function lintDecoded(
-  read: { text: string; encoding: Encoding; bom?: true },
+  read: { text: string; encoding: Encoding; bom?: true; input?: DocumentInput },
   filePath: string,
   options: LintTextOptions & { locale: Locale },
   lint: Lint = lintText,
@@ -38,7 +39,9 @@ export function lintDecoded(
       throw namedError(filePath, err);
     }
   };
-  const tag = (result: LintResult): LintResult => (read.encoding === 'utf-8' ? result : { ...result, encoding: read.encoding });
+  // A .html or .docx file: each finding also says where it is in the original document.
+  const place = (result: LintResult): LintResult => (read.input ? placeFindings(result, read.input, options.locale) : result);
+  const tag = (result: LintResult): LintResult => (read.encoding === 'utf-8' ? place(result) : { ...place(result), encoding: read.encoding });
   if (fix === undefined) return { result: tag(once(read.text)) };
   if (fix === 'write' && !canWrite(read.encoding)) {
     const result = tag(once(read.text));
@@ -80,6 +83,8 @@ export interface FileOutcome {
   /** The result as it stands when the file could not be read or decoded. */
   result?: LintResult;
   encoding?: string;
+  /** A .html or .docx file: where its text came from, to place the findings in the document. */
+  input?: DocumentInput;
 }
 
 /** Phase one for one file: read, decode, model, per-file rules. Serialisable (a worker may run it). */
@@ -88,7 +93,7 @@ export async function analyzeFile(file: string, options: LintTextOptions & { loc
   if ('error' in read) return { result: fatalResult(file, read.error, options.locale) };
   try {
     const analysis = analyzeText(read.text, { ...options, filePath: file });
-    return read.encoding === 'utf-8' ? { analysis } : { analysis, encoding: read.encoding };
+    return { analysis, ...(read.encoding === 'utf-8' ? {} : { encoding: read.encoding }), ...(read.input ? { input: read.input } : {}) };
   } catch (err) {
     if (isStackOverflow(err)) return { result: fatalText(file, 'fileStackOverflow', options.locale) };
     throw namedError(file, err);
@@ -169,6 +174,7 @@ export function finishRun(outcomes: readonly FileOutcome[], context: readonly Re
     const digest = outcome.analysis.digest;
     const result = finishAnalysis(outcome.analysis, (digest && findings.get(digest)) || [], options);
     if (result.agency !== undefined) result.agency = canonical.get(result.agency) ?? result.agency;
-    return outcome.encoding ? { ...result, encoding: outcome.encoding } : result;
+    const placed = outcome.input ? placeFindings(result, outcome.input, options.locale) : result;
+    return outcome.encoding ? { ...placed, encoding: outcome.encoding } : placed;
   });
 }

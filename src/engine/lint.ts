@@ -67,6 +67,11 @@ export interface LintTextOptions {
    * single fatal message instead of overflowing the stack or parsing for minutes.
    */
   limits?: Partial<ParseLimits>;
+  /**
+   * Return the report model with the result (`result.model`), for formatters that draw the tables
+   * (--format html, the web page). Off by default: the JSON output never carries it.
+   */
+  keepModel?: boolean;
 }
 
 /**
@@ -98,6 +103,8 @@ export interface FileAnalysis {
   digest: ReportDigest | null;
   /** Set when the file is not linted (unreadable, or not a report): the result as it stands. */
   failed?: LintResult;
+  /** The report model, when `keepModel` asked for it. */
+  model?: ReportModel;
 }
 
 const SEVERITY: Record<'warn' | 'error', SeverityLevel> = { warn: 1, error: 2 };
@@ -190,7 +197,7 @@ function analyzeTree(source: string, tree: Root, filePath: string, locale: Local
       runRule(rule, setting, { source, tree, model, locale }, messages);
     }
   }
-  return { filePath, messages, directives, digest };
+  return { filePath, messages, directives, digest, ...(options.keepModel ? { model } : {}) };
 }
 
 /** The digest of a report text, for `LintTextOptions.related` (tests, editors, the remark plugin). */
@@ -201,11 +208,12 @@ export function digestText(source: string, options: Pick<LintTextOptions, 'fileP
 /** The LintResult of an analysis, with the cross-report rules' findings: directives applied, agency and year added. */
 export function finishAnalysis(analysis: FileAnalysis, setMessages: readonly Diagnostic[], options: Pick<LintTextOptions, 'locale' | 'rules' | 'config' | 'reportUnusedDisable'>): LintResult {
   if (analysis.failed) return analysis.failed;
-  const { filePath, directives, digest } = analysis;
+  const { filePath, directives, digest, model } = analysis;
   const messages = setMessages.length > 0 ? [...analysis.messages, ...setMessages] : analysis.messages;
-  const identity: Pick<LintResult, 'agency' | 'year'> = {};
+  const identity: Pick<LintResult, 'agency' | 'year' | 'model'> = {};
   if (digest?.agency) identity.agency = digest.agency;
   if (digest?.year != null) identity.year = digest.year;
+  if (model) identity.model = model;
   if (directives.length === 0) return { ...summarize(filePath, messages), ...identity };
   const reportUnused = options.reportUnusedDisable === true ? 1 : options.reportUnusedDisable || 0;
   const rules = rulesToRun(options);

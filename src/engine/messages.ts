@@ -10,6 +10,10 @@ export const messages = {
   // Problems with one input file: reported as that file's fatal message.
   fileEmpty: { 'zh-CN': '文件为空', en: 'The file is empty' },
   fileBinary: { 'zh-CN': '文件不是文本文件（含有二进制内容）', en: 'The file is not a text file (it contains binary data)' },
+  fileNotDocx: {
+    'zh-CN': '无法读取此 Word 文件：它不是 .docx 格式（旧的 .doc 请在 Word 中另存为 .docx）',
+    en: 'This Word file cannot be read: it is not in .docx format (save an old .doc as .docx in Word)',
+  },
   fileUndecodable: {
     'zh-CN': '无法识别文件编码：请另存为 UTF-8 编码',
     en: 'The file encoding is not recognised: save it as UTF-8',

@@ -28,6 +28,8 @@ export interface WorkerSetup {
   allowCode: boolean;
   locale: Locale;
   reportUnusedDisable: boolean;
+  /** Return each report's model with its outcome (the html format draws the tables from it). */
+  keepModel?: boolean;
 }
 
 /** One file's phase-one outcome (lint-file.ts), as it crosses the thread boundary: plain data only. */

@@ -22,6 +22,7 @@ try {
     locale: setup.locale,
     config: loaded.config,
     ...(setup.reportUnusedDisable ? { reportUnusedDisable: true } : {}),
+    ...(setup.keepModel ? { keepModel: true } : {}),
   };
   const classify = classifier(loaded);
   port.on('message', (request: WorkerRequest) => {

@@ -29,14 +29,17 @@ export interface Candidates {
 export interface IgnoreSettings {
   ignores: readonly string[];
   baseDir: string;
+  /** The config's `extensions`: what folders contribute besides .md. */
+  extensions?: readonly string[];
 }
 
 export async function expandCandidates(patterns: readonly string[], cwd: string, settings: IgnoreSettings): Promise<Candidates> {
-  const { files, unmatched } = await expandPaths(patterns, { cwd, ignores: settings.ignores, ignoresBase: settings.baseDir });
+  const extensions = settings.extensions ? { extensions: settings.extensions } : {};
+  const { files, unmatched } = await expandPaths(patterns, { cwd, ignores: settings.ignores, ignoresBase: settings.baseDir, ...extensions });
   const ignoredByConfig = new Set<string>();
   if (settings.ignores.length > 0) {
     // The same expansion without the config's ignores: the difference is what they exclude.
-    const all = await expandPaths(patterns, { cwd });
+    const all = await expandPaths(patterns, { cwd, ...extensions });
     const kept = new Set(files);
     for (const file of all.files) if (!kept.has(file)) ignoredByConfig.add(file);
   }

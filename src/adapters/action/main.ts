@@ -82,8 +82,9 @@ async function lintRepository(inputs: Inputs, context: RunContext): Promise<void
   const selection = await selectFiles(inputs, context, loaded, octokit);
   // On a one-file pull request, cross-report rules still need last year's report of the same
   // agency: the engine looks for it among every file `files` matches (read, never reported).
+  // The models come along for the summary's tables around wrong cells.
   const classify = classifier(loaded);
-  const results: LintResult[] = await lintFiles(selection.files, { locale, config: loaded.config }, selection.pullRequest === undefined ? { classify } : { classify, contextCandidates: selection.candidates });
+  const results: LintResult[] = await lintFiles(selection.files, { locale, config: loaded.config, keepModel: true }, selection.pullRequest === undefined ? { classify } : { classify, contextCandidates: selection.candidates });
 
   const findings = findingsOf(results, cwd);
   const { errors } = countLevels(findings);
@@ -261,7 +262,7 @@ interface FileSelection extends Selection {
 async function selectFiles(inputs: Inputs, context: RunContext, loaded: LoadedConfig, octokit: Octokit | undefined): Promise<FileSelection> {
   const { locale } = inputs;
   const cwd = context.workspace;
-  const candidates = await expandCandidates(inputs.files, cwd, { ignores: loaded.ignores, baseDir: loaded.baseDir });
+  const candidates = await expandCandidates(inputs.files, cwd, { ignores: loaded.ignores, baseDir: loaded.baseDir, ...(loaded.extensions ? { extensions: loaded.extensions } : {}) });
   const pr = context.pullRequest;
   if (!inputs.onlyChanged || !pr) {
     if (candidates.files.length === 0) core.warning(tr('noFilesAtAll', locale, { patterns: inputs.files.join(', ') }));

@@ -10,6 +10,7 @@ import { relativePath } from '../../engine/paths.ts';
 import { countProblems } from '../../engine/results.ts';
 import type { LintResult, Locale } from '../../types.ts';
 import { FATAL_TITLE } from './annotations.ts';
+import { contextTables, MAX_CONTEXT_TABLES_PER_FILE } from './summary-tables.ts';
 import type { Skipped, SkipReason } from './files.ts';
 import { tr } from './messages.ts';
 import type { ActionMessageId } from './messages.ts';
@@ -59,6 +60,8 @@ export const MAX_SUMMARY_BYTES = 1_000_000;
 export const MAX_SUMMARY_TEXT = 1000;
 /** Characters of a file name in the summary. */
 export const MAX_SUMMARY_PATH = 300;
+/** Tables of the rows around wrong cells, over all files (a few hundred bytes each). */
+export const MAX_SUMMARY_CONTEXT_TABLES = 50;
 const PROJECT_URL = 'https://github.com/xxgk-lint/xxgk-lint';
 
 const SKIP_MESSAGES: Record<SkipReason, ActionMessageId> = {
@@ -172,6 +175,7 @@ function findingsSection(input: SummaryInput): string[] {
   const out: string[] = [`### ${tr('summaryFindingsHeading', locale)}`];
   let listed = 0;
   let left = 0;
+  let contexts = 0;
   for (const result of input.results) {
     if (!result.fatal && result.messages.length === 0) continue;
     const file = relativePath(result.filePath, input.cwd);
@@ -203,6 +207,10 @@ function findingsSection(input: SummaryInput): string[] {
       '| :-- | :-- | :-- | :-- |',
       ...rows,
     );
+    // The rows around each wrong cell, the cell marked (only when the results carry their model).
+    const tables = contextTables(result, locale, Math.min(MAX_CONTEXT_TABLES_PER_FILE, MAX_SUMMARY_CONTEXT_TABLES - contexts));
+    contexts += tables.length;
+    for (const table of tables) out.push('', table);
   }
   if (left > 0) {
     const where = input.checkRun && 'url' in input.checkRun ? tr('summaryMoreWhereCheckRun', locale) : input.sarif ? tr('summaryMoreWhereSarif', locale) : '';

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 // when a run needs them (`--version` and `--help` load none of it; a run on worker threads never
 // loads the parser in the main thread).
 import type { Unmatched, Shard } from '../../engine/files.ts';
-import { FORMAT_NAMES, formatters, isFormatName } from '../formatters/index.ts';
+import { FORMAT_NAMES, formatters, isFormatName, needsModel } from '../formatters/index.ts';
 import type { FormatName } from '../formatters/index.ts';
 import type { LintTextOptions } from '../../engine/lint.ts';
 import { decodeBuffer, fileError, MAX_FILE_BYTES } from '../../engine/decode.ts';
@@ -170,7 +170,13 @@ async function run(
   const loaded = await loadConfig({ cwd: io.cwd, configPath: options.config, rules, locale, allowCode: !options.noCode });
   const pluginRules = loaded.config.pluginRules ?? [];
   const allRules = pluginRules.length > 0 ? [...rules, ...pluginRules] : rules;
-  const lintOptions = { locale, config: loaded.config, ...(options.reportUnusedDisable ? { reportUnusedDisable: true } : {}) };
+  const lintOptions = {
+    locale,
+    config: loaded.config,
+    ...(options.reportUnusedDisable ? { reportUnusedDisable: true } : {}),
+    // The html format draws the tables from each report's model.
+    ...(needsModel(options.format) ? { keepModel: true } : {}),
+  };
   const classify = classifier(loaded);
   // Which config applies is not always obvious (the search stops at the repository root).
   if (debugEnabled(env)) io.stderr.write(`xxgk-lint: config: ${loaded.filePath ?? '(none: defaults)'}\n`);
@@ -200,6 +206,7 @@ async function run(
     cwd: io.cwd,
     ignores: loaded.ignores,
     ignoresBase: loaded.baseDir,
+    ...(loaded.extensions ? { extensions: loaded.extensions } : {}),
   });
   const { unmatched } = expanded;
   for (const miss of unmatched) io.stderr.write(`xxgk-lint: ${unmatchedMessage(miss, locale)}\n`);
@@ -270,7 +277,7 @@ async function run(
   try {
     if (workerUrl) {
       const { lintInWorkers } = await import('../../engine/pool.ts');
-      const setup = { cwd: io.cwd, configPath: loaded.filePath, allowCode: !options.noCode, locale, reportUnusedDisable: options.reportUnusedDisable };
+      const setup = { cwd: io.cwd, configPath: loaded.filePath, allowCode: !options.noCode, locale, reportUnusedDisable: options.reportUnusedDisable, keepModel: needsModel(options.format) };
       await lintInWorkers(pending, { workerUrl, threads, timeoutMs: options.fileTimeoutMs, setup }, record);
     } else if (deps.lint) {
       // An injected engine (tests) lints each file whole: no cross-report phase to run.
@@ -580,8 +587,9 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
 明确指定的文件总会被检查（例如 .txt 文件）。
 
 选项：
-  -f, --format <格式>         输出格式：stylish（默认）、json、sarif、github、summary
-                              （summary：按机关和年份汇总各规则的错误和警告数）
+  -f, --format <格式>         输出格式：stylish（默认）、json、sarif、github、summary、html
+                              （summary：按机关和年份汇总各规则的错误和警告数；html：可在浏览器中
+                              打开的网页，标出表格中有问题的单元格）
       --locale <语言>         消息语言：zh-CN（默认，也可写 zh）、en
   -q, --quiet                 只显示错误，不显示警告
       --max-warnings <数量>   警告数超过该数量时以退出码 1 结束
@@ -626,7 +634,8 @@ A file named explicitly is always linted (a .txt file, for example).
 
 Options:
   -f, --format <format>       Output format: stylish (default), json, sarif, github,
-                              summary (errors and warnings by rule, per agency and year)
+                              summary (errors and warnings by rule, per agency and year), html
+                              (a page to open in a browser, with the wrong table cells marked)
       --locale <locale>       Message language: zh-CN (default, or zh), en
   -q, --quiet                 Report errors only, not warnings
       --max-warnings <count>  Exit with code 1 when there are more warnings than this

@@ -78,7 +78,8 @@ function rowsOf(result: LintResult): Row[] {
   // A fatal problem is about the whole file; ESLint shows parse errors at 1:1 without a rule.
   if (result.fatal) rows.push({ position: '1:1', severity: 2, message: result.fatal.message, ruleId: '' });
   for (const m of result.messages) {
-    rows.push({ position: `${m.line}:${m.column}`, severity: m.severity, message: m.message, ruleId: m.ruleId });
+    // A .docx or .html file: its place in words (第 3 段, 表 2 第 5 行第 3 格) means more than a line.
+    rows.push({ position: m.place ?? `${m.line}:${m.column}`, severity: m.severity, message: m.message, ruleId: m.ruleId });
   }
   return rows;
 }

@@ -227,9 +227,10 @@ export function readRows(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[
     const last = nonBlank[nonBlank.length - 1];
     const valueSpan = first && last ? span(ctx, first.start, last.end) : found.span;
     if (nonBlank.length === 0) {
-      // A label with no value in a table whose cells are delimited (tabs, pipes, table cells): a
-      // row left blank. In PDF or plain text a label without values only means they are elsewhere.
-      if (ctx.tokens[anchor.last]?.delimited || delimitedTable) {
+      // A label with nothing after it in a table whose cells are delimited (tabs, pipes, table
+      // cells): a row left blank. Words where the numbers belong ("两") are no blank row; in PDF or
+      // plain text a label without values only means they are elsewhere.
+      if (!foreign && (ctx.tokens[anchor.last]?.delimited || delimitedTable)) {
         facts.push({ kind: 'blankRow', row: rowRef(row), span: found.span });
         out.push({ row: { ...base, status: 'blank' } });
       } else {

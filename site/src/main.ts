@@ -1,0 +1,153 @@
+/**
+ * The web page: the linter running in the browser, nothing uploaded. Paste Markdown or drop a
+ * .md/.txt/.html/.docx file; the findings and the marked tables are drawn by the same code as
+ * `--format html`. Built into one self-contained file by scripts/build-site.mjs.
+ */
+import { builtinRules } from '../../rules/index.ts';
+import { lintText } from '../../src/engine/lint.ts';
+import { decodeDocument, placeFindings, type DocumentInput } from '../../src/engine/document.ts';
+import { HTML_CSS, reportHtml } from '../../src/adapters/formatters/html.ts';
+import type { LintResult, Locale } from '../../src/types.ts';
+
+const UI = {
+  title: { 'zh-CN': '政府信息公开年度报告检查', en: 'Annual report checker' },
+  language: { 'zh-CN': '语言', en: 'Language' },
+  lead: {
+    'zh-CN': '粘贴报告文本，或拖入 .md、.txt、.html、.docx 文件。检查在本机浏览器中完成，文件不会上传。',
+    en: 'Paste the report text, or drop a .md, .txt, .html or .docx file. Everything runs in this browser: nothing is uploaded.',
+  },
+  choose: { 'zh-CN': '选择文件', en: 'Choose a file' },
+  check: { 'zh-CN': '检查', en: 'Check' },
+  copyFixed: { 'zh-CN': '复制修正后的文本', en: 'Copy the fixed text' },
+  copied: { 'zh-CN': '已复制', en: 'Copied' },
+  placeholder: { 'zh-CN': '在此粘贴年度报告（Markdown 或纯文本）……', en: 'Paste the annual report here (Markdown or plain text)…' },
+  readFrom: { 'zh-CN': '已读取：{name}（编辑文本后按文本检查）', en: 'Read from {name} (edit the text to check the text instead)' },
+  cannotRead: { 'zh-CN': '无法读取 {name}：{reason}', en: 'Cannot read {name}: {reason}' },
+  empty: { 'zh-CN': '请先粘贴报告文本或选择文件。', en: 'Paste a report or choose a file first.' },
+  reasonEmpty: { 'zh-CN': '文件是空的', en: 'the file is empty' },
+  reasonBinary: { 'zh-CN': '不是文本文件', en: 'it is not a text file' },
+  reasonUndecodable: { 'zh-CN': '无法识别文件编码', en: 'its encoding is not recognised' },
+  reasonNotDocx: { 'zh-CN': '不是 .docx 格式（旧的 .doc 请另存为 .docx）', en: 'it is not a .docx file (save an old .doc as .docx)' },
+  pasted: { 'zh-CN': '粘贴的文本', en: 'Pasted text' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+type Key = keyof typeof UI;
+
+function $(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} missing`);
+  return el;
+}
+
+const input = $('input') as HTMLTextAreaElement;
+const fileInput = $('file') as HTMLInputElement;
+const localeSelect = $('locale') as HTMLSelectElement;
+const results = $('results');
+const status = $('status');
+const source = $('source');
+const copyFixed = $('copy-fixed') as HTMLButtonElement;
+
+/** A file read as something else than the pasted text: its name, text and where each line came from. */
+interface Loaded {
+  name: string;
+  text: string;
+  input?: DocumentInput;
+}
+
+let locale: Locale = 'zh-CN';
+let loaded: Loaded | undefined;
+
+function t(key: Key, data: Record<string, string> = {}): string {
+  return UI[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => data[k] ?? '');
+}
+
+function applyLocale(): void {
+  document.documentElement.lang = locale;
+  document.title = t('title');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset['i18n'] as Key);
+  input.placeholder = t('placeholder');
+  localeSelect.value = locale;
+  if (loaded) source.textContent = t('readFrom', { name: loaded.name });
+}
+
+/**
+ * HOOK(fixes): the autofix API (src/engine/fix.ts on the `fixes` branch, not merged here yet).
+ * Once merged: `const run = fixUntilStable(text, (t) => lintText(t, options)); return run.fixed ?
+ * run.output : undefined;` and the copy button appears whenever a fix exists. Until then there is
+ * nothing to copy and the button stays hidden.
+ */
+function fixedText(_text: string, _result: LintResult): string | undefined {
+  return undefined;
+}
+
+function run(): void {
+  const text = loaded?.text ?? input.value;
+  status.textContent = '';
+  if (text.trim() === '') {
+    results.innerHTML = '';
+    status.textContent = t('empty');
+    copyFixed.hidden = true;
+    return;
+  }
+  const name = loaded?.name ?? t('pasted');
+  let result = lintText(text, { filePath: name, locale, keepModel: true });
+  if (loaded?.input) result = placeFindings(result, loaded.input, locale);
+  results.innerHTML = reportHtml(result, { locale, rules: builtinRules, name, idPrefix: 'r1' });
+  const fixed = loaded?.input ? undefined : fixedText(text, result);
+  copyFixed.hidden = fixed === undefined;
+  copyFixed.onclick = fixed === undefined ? null : () => void navigator.clipboard.writeText(fixed).then(() => (status.textContent = t('copied')));
+}
+
+const REASONS: Record<string, Key> = { empty: 'reasonEmpty', binary: 'reasonBinary', undecodable: 'reasonUndecodable', notDocx: 'reasonNotDocx' };
+
+async function readFile(file: File): Promise<void> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const decoded = await decodeDocument(bytes, file.name);
+  if ('error' in decoded) {
+    loaded = undefined;
+    results.innerHTML = '';
+    source.textContent = t('cannotRead', { name: file.name, reason: t(REASONS[decoded.error] ?? 'reasonUndecodable') });
+    return;
+  }
+  loaded = { name: file.name, text: decoded.text, ...(decoded.input ? { input: decoded.input } : {}) };
+  input.value = decoded.text;
+  source.textContent = t('readFrom', { name: file.name });
+  run();
+}
+
+fileInput.addEventListener('change', () => {
+  const file = fileInput.files?.[0];
+  if (file) void readFile(file);
+});
+input.addEventListener('input', () => {
+  // Edited by hand: from now on the text is what is checked.
+  if (loaded) {
+    loaded = undefined;
+    source.textContent = '';
+  }
+});
+$('check').addEventListener('click', run);
+localeSelect.addEventListener('change', () => {
+  locale = localeSelect.value === 'en' ? 'en' : 'zh-CN';
+  applyLocale();
+  if (results.innerHTML !== '') run();
+});
+const drop = document.body;
+drop.addEventListener('dragover', (event) => {
+  event.preventDefault();
+  document.body.classList.add('dragging');
+});
+drop.addEventListener('dragleave', () => document.body.classList.remove('dragging'));
+drop.addEventListener('drop', (event) => {
+  event.preventDefault();
+  document.body.classList.remove('dragging');
+  const file = event.dataTransfer?.files[0];
+  if (file) void readFile(file);
+});
+
+const style = document.createElement('style');
+style.textContent = HTML_CSS;
+document.head.prepend(style);
+const params = new URLSearchParams(location.search);
+if (params.get('lang') === 'en') locale = 'en';
+applyLocale();

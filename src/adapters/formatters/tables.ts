@@ -1,0 +1,135 @@
+/**
+ * The three statistical tables as the template lays them out, drawn from a report's model, with the
+ * findings that concern each cell: shared by --format html, the Action's job summary and the web
+ * page. A finding concerns a cell when its position lies inside the cell's span (never by reading
+ * the message text). Pure: no `node:` modules.
+ */
+import type { Cell, ReportModel, Row, Span, Table } from '../../model/schema.ts';
+import { T2_2019, T2_2021, T3_2019, T3_2021, T4_COLUMNS, T4_GROUPS } from '../../model/templates.ts';
+import type { Diagnostic, Locale } from '../../types.ts';
+
+type Position = { line: number; column: number };
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.column < b.column);
+}
+
+/** Whether a finding's start lies in the span (start inclusive, end exclusive; an empty span: its start). */
+export function inSpan(d: Position, span: Span): boolean {
+  if (before(d, span.start)) return false;
+  const empty = !before(span.start, span.end);
+  return empty ? d.line === span.start.line && d.column === span.start.column : before(d, span.end);
+}
+
+/** One cell as drawn: the model's cell when read, else the template's column with nothing in it. */
+export interface DrawnCell {
+  column: string;
+  cell: Cell | undefined;
+  findings: Diagnostic[];
+  /** The value the findings say the cell should hold (their `expected` data), if any. */
+  expected: string | undefined;
+}
+
+export interface DrawnRow {
+  row: Row;
+  /** The group the row belongs to (（三）不予公开) and its own label (1.属于国家秘密). */
+  group: string | undefined;
+  item: string;
+  cells: DrawnCell[];
+  /** Findings about the row as a whole (on its label, or an unread row). */
+  findings: Diagnostic[];
+}
+
+export interface DrawnBlock {
+  /** Column headers for the block (table 二 has one block per column set). */
+  columns: readonly string[];
+  rows: DrawnRow[];
+}
+
+export interface DrawnTable {
+  table: Table;
+  blocks: DrawnBlock[];
+  /** Findings inside the table's span that no cell or row claimed. */
+  other: Diagnostic[];
+}
+
+function templateColumns(table: Table, rowId: string): readonly string[] {
+  const templates = table.id === 't2' ? (table.template === '2019' ? [T2_2019, T2_2021] : [T2_2021, T2_2019]) : table.template === '2019' ? [T3_2019, T3_2021] : [T3_2021, T3_2019];
+  for (const template of templates) {
+    const found = template.rows.find((r) => r.id === rowId);
+    if (found) return found.columns;
+  }
+  if (table.id === 't4') return T4_COLUMNS;
+  return table.columns;
+}
+
+function expectedOf(findings: readonly Diagnostic[]): string | undefined {
+  for (const f of findings) {
+    const expected = f.data['expected'];
+    if (expected !== undefined && expected !== '') return String(expected);
+  }
+  return undefined;
+}
+
+function drawRow(table: Table, row: Row, messages: readonly Diagnostic[], claimed: Set<Diagnostic>): DrawnRow {
+  const columns = row.cells.length > 0 ? row.cells.map((c) => c.column) : templateColumns(table, row.id);
+  const cells = columns.map((column): DrawnCell => {
+    const cell = row.cells.find((c) => c.column === column);
+    const findings = cell ? messages.filter((m) => inSpan(m, cell.span)) : [];
+    for (const f of findings) claimed.add(f);
+    return { column, cell, findings, expected: expectedOf(findings) };
+  });
+  const rowFindings = row.found ? messages.filter((m) => !claimed.has(m) && m.line === row.found?.span.start.line && !cells.some((c) => c.findings.includes(m))) : [];
+  for (const f of rowFindings) claimed.add(f);
+  const dot = row.label.indexOf('·');
+  return { row, group: dot === -1 ? undefined : row.label.slice(0, dot), item: dot === -1 ? row.label : row.label.slice(dot + 1), cells, findings: rowFindings };
+}
+
+/** A table of the model with its findings, rows grouped into blocks of the same columns. */
+export function drawTable(table: Table, messages: readonly Diagnostic[]): DrawnTable {
+  const claimed = new Set<Diagnostic>();
+  // Cells first, so that a finding on a cell is not also taken as one on its row.
+  const rows = table.rows.map((row) => drawRow(table, row, messages, claimed));
+  const blocks: DrawnBlock[] = [];
+  for (const drawn of rows) {
+    const columns = drawn.cells.map((c) => c.column);
+    const last = blocks[blocks.length - 1];
+    if (table.id === 't2' && last && last.columns.join('|') === columns.join('|')) last.rows.push(drawn);
+    else if (table.id !== 't2' && last) last.rows.push(drawn);
+    else blocks.push({ columns: table.id === 't2' ? columns : table.id === 't4' ? T4_COLUMNS : table.columns, rows: [drawn] });
+  }
+  const span = table.span;
+  const other = span ? messages.filter((m) => !claimed.has(m) && inSpan(m, span)) : [];
+  return { table, blocks, other };
+}
+
+export function drawTables(model: ReportModel, messages: readonly Diagnostic[]): DrawnTable[] {
+  return [model.tables.t2, model.tables.t3, model.tables.t4].map((t) => drawTable(t, messages));
+}
+
+export const TABLE_TITLES: Record<Table['id'], Record<Locale, string>> = {
+  t2: { 'zh-CN': '二、主动公开政府信息情况', en: '二 Proactive disclosure' },
+  t3: { 'zh-CN': '三、收到和处理政府信息公开申请情况', en: '三 Requests received and handled' },
+  t4: { 'zh-CN': '四、政府信息公开行政复议、行政诉讼情况', en: '四 Administrative reconsideration and litigation' },
+};
+
+export const T4_GROUP_LABELS = T4_GROUPS;
+
+/**
+ * What to show for a cell: its text as written, or a word for a cell that was not read. Read
+ * through the schema but tolerant of fields and kinds it may gain (a `read` field saying a value
+ * was split from run-together digits or solved from the row's relation; a `missing` kind).
+ */
+export function cellText(cell: Cell | undefined, locale: Locale): { text: string; unread: boolean; note?: string } {
+  const en = locale === 'en';
+  if (!cell) return { text: en ? 'not read' : '未读出', unread: true };
+  const kind: string = cell.kind;
+  const how = (cell as { read?: unknown }).read;
+  const solved = how === 'solved' && cell.value !== null ? (en ? ` (solved: ${cell.value})` : `（推算为 ${cell.value}）`) : '';
+  if (kind === 'blank') return { text: (en ? '(blank)' : '（空）') + solved, unread: true };
+  if (kind === 'missing' || cell.raw.trim() === '') return { text: (en ? '(missing)' : '（缺）') + solved, unread: true };
+  if (how === 'split' && cell.value !== null) {
+    return { text: String(cell.value), unread: false, note: en ? `split from digits run together: ${cell.raw}` : `从连写的数字“${cell.raw}”中拆出` };
+  }
+  return { text: cell.raw, unread: kind === 'invalid' };
+}

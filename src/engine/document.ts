@@ -1,0 +1,102 @@
+/**
+ * Reports that are not Markdown: a saved portal page (.html/.htm) or the Word draft (.docx, through
+ * mammoth's HTML). Both become the Markdown text the reader reads (reading/html-input.ts), and each
+ * finding gets `place`: where it is in the original file, in words (HTML 第 12 行; 第 3 段; 表 2 第 5
+ * 行第 3 格), since the text's lines mean nothing to whoever opens the file.
+ *
+ * Pure (no `node:` modules): readReport (decode.ts) and the web page both use it.
+ */
+import mammoth from 'mammoth';
+import { decodeBuffer, tryDecode, type DecodeErrorKind, type Encoding } from './decode-bytes.ts';
+import { declaredCharset, htmlToReportText, type Origin } from '../reading/html-input.ts';
+import type { LintResult, Locale } from '../types.ts';
+
+export type DocumentKind = 'markdown' | 'html' | 'docx';
+
+export interface DocumentInput {
+  kind: 'html' | 'docx';
+  /** Where each line of the text came from (index = line - 1). */
+  origins: (Origin | null)[];
+}
+
+export type DocumentResult = { text: string; encoding: Encoding; input?: DocumentInput } | { error: DecodeErrorKind | 'notDocx' };
+
+/** File extensions read as something else than Markdown text. */
+export const DOCUMENT_EXTENSIONS: Readonly<Record<string, DocumentKind>> = { '.html': 'html', '.htm': 'html', '.docx': 'docx' };
+
+export function documentKind(fileName: string): DocumentKind {
+  const dot = fileName.lastIndexOf('.');
+  const ext = dot === -1 ? '' : fileName.slice(dot).toLowerCase();
+  return DOCUMENT_EXTENSIONS[ext] ?? 'markdown';
+}
+
+const GB = new Set(['gb2312', 'gbk', 'gb18030', 'x-gbk', 'cp936', 'euc-cn', 'hz-gb-2312']);
+
+/** Decodes an HTML page: the charset it declares wins (portal pages are often GB2312), else detection. */
+export function decodeHtml(bytes: Uint8Array): { text: string; encoding: Encoding } | { error: DecodeErrorKind } {
+  const charset = declaredCharset(bytes);
+  if (charset && GB.has(charset) && bytes[0] !== 0xef && bytes[0] !== 0xff && bytes[0] !== 0xfe) {
+    const text = tryDecode('gb18030', bytes);
+    if (text !== undefined) return text.trim() === '' ? { error: 'empty' } : { text, encoding: 'gb18030' };
+  }
+  return decodeBuffer(bytes);
+}
+
+/** Reads the bytes of a report named `fileName` as the Markdown text to lint. */
+export async function decodeDocument(bytes: Uint8Array, fileName: string): Promise<DocumentResult> {
+  const kind = documentKind(fileName);
+  if (kind === 'markdown') return decodeBuffer(bytes);
+  let html: string;
+  let encoding: Encoding = 'utf-8';
+  if (kind === 'html') {
+    const decoded = decodeHtml(bytes);
+    if ('error' in decoded) return decoded;
+    html = decoded.text;
+    encoding = decoded.encoding;
+  } else {
+    if (bytes.length === 0) return { error: 'empty' };
+    try {
+      // Node's mammoth reads `buffer`, the browser build `arrayBuffer`; both take the bytes.
+      const input = { buffer: bytes, arrayBuffer: bytes } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+      html = (await mammoth.convertToHtml(input)).value;
+    } catch {
+      return { error: 'notDocx' };
+    }
+  }
+  const converted = htmlToReportText(html);
+  if (converted.text.trim() === '') return { error: 'empty' };
+  return { text: converted.text, encoding, input: { kind, origins: converted.origins } };
+}
+
+/** Where an origin is, in words. */
+export function describeOrigin(origin: Origin, kind: 'html' | 'docx', locale: Locale): string {
+  const en = locale === 'en';
+  if (kind === 'html' && origin.line !== undefined) return en ? `HTML line ${origin.line}` : `HTML 第 ${origin.line} 行`;
+  switch (origin.kind) {
+    case 'paragraph':
+      return en ? `paragraph ${origin.paragraph}` : `第 ${origin.paragraph} 段`;
+    case 'cell':
+      return en ? `table ${origin.table}, row ${origin.row}, cell ${origin.cell}` : `表 ${origin.table} 第 ${origin.row} 行第 ${origin.cell} 格`;
+    case 'table':
+      return origin.row === undefined
+        ? en ? `table ${origin.table}` : `表 ${origin.table}`
+        : en ? `table ${origin.table}, row ${origin.row}` : `表 ${origin.table} 第 ${origin.row} 行`;
+  }
+}
+
+/** Gives each finding of a converted document its `place` in the original file. */
+export function placeFindings(result: LintResult, input: DocumentInput, locale: Locale): LintResult {
+  const originOf = (line: number): Origin | null => {
+    // A finding on a blank line (the end of a part, say) belongs to the nearest line above.
+    for (let i = Math.min(line, input.origins.length) - 1; i >= 0; i--) {
+      const origin = input.origins[i];
+      if (origin) return origin;
+    }
+    return null;
+  };
+  const messages = result.messages.map((m) => {
+    const origin = originOf(m.line);
+    return origin ? { ...m, place: describeOrigin(origin, input.kind, locale) } : m;
+  });
+  return { ...result, messages, input: { kind: input.kind } };
+}
