@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../src/rule.ts';
+import { reportYear } from './lib/options.ts';
 
 export default defineRule({
   meta: {
@@ -17,7 +18,7 @@ export default defineRule({
     options: z
       .object({
         /** The first report year that must use the 2021 tables. */
-        newFormatFrom: z.number().int().default(2021),
+        newFormatFrom: reportYear(2021),
       })
       .strict(),
     messages: {

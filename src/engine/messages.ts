@@ -89,6 +89,10 @@ export const messages = {
     'zh-CN': '数组形式应为 [级别] 或 [级别, 选项]；收到 {count} 个元素',
     en: 'The array form is [severity] or [severity, options]; received {count} elements',
   },
+  configNoPackageKey: {
+    'zh-CN': 'package.json 中没有“{key}”键',
+    en: 'package.json has no "{key}" key',
+  },
   configTwoFiles: {
     'zh-CN': '同一文件夹中有多个配置文件（{names}），请只保留一个',
     en: 'more than one config file in the same folder ({names}); keep one',
