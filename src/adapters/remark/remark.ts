@@ -29,7 +29,10 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { builtinRules } from '../../../rules/index.ts';
 import { CONFIG_KEYS, ConfigError, loadConfig, resolveConfigFrom } from '../../engine/config.ts';
+import { decodeBuffer, fileError } from '../../engine/decode.ts';
+import type { DecodeErrorKind } from '../../engine/decode.ts';
 import { lintText, rulesToRun } from '../../engine/lint.ts';
+import { t } from '../../engine/messages.ts';
 import type { ResolvedConfig } from '../../engine/lint.ts';
 import { ruleDocsUrl } from '../../rule.ts';
 import type { Rule } from '../../rule.ts';
@@ -107,9 +110,17 @@ export default function remarkXxgkLint(this: Processor, options?: RemarkXxgkLint
       const relative = path.relative(baseDir, path.resolve(file.cwd, file.path));
       if (relative && !relative.startsWith('..') && !path.isAbsolute(relative) && ignore().add(ignores).ignores(relative.split(path.sep).join('/'))) return;
     }
-    // micromark drops a leading BOM, so the tree's offsets count from after it; so does the CLI.
-    const source = String(file).replace(/^\uFEFF/, '');
-    const result = lintText(source, { tree, filePath: file.path, locale, config: resolvedConfig, reportUnusedDisable });
+    const input = sourceOf(file);
+    if ('error' in input) {
+      // As the CLI: one fatal message for the file, which is not linted as a report.
+      const error = fileError(input.error);
+      const message = file.message(t(error.messageId, locale, error.data), { ruleId: error.messageId, source: MESSAGE_SOURCE });
+      message.fatal = true;
+      return undefined;
+    }
+    // A file in another encoding was parsed from mis-decoded text: parse the decoded text again.
+    const parsed = input.reparse ? {} : { tree };
+    const result = lintText(input.text, { ...parsed, filePath: file.path, locale, config: resolvedConfig, reportUnusedDisable });
     if (result.fatal) {
       const message = file.message(result.fatal.message, { ruleId: result.fatal.messageId, source: MESSAGE_SOURCE });
       message.fatal = true;
@@ -125,9 +136,32 @@ export default function remarkXxgkLint(this: Processor, options?: RemarkXxgkLint
       const url = rule ? ruleDocsUrl(rule) : undefined;
       if (url) message.url = url;
     }
-    control(positioned(tree), file);
+    // Our own and remark's comments were applied by lintText; remark-message-control also covers
+    // messages of other plugins. A re-parsed file's tree does not match the text: skip it.
+    if (!input.reparse) control(positioned(tree), file);
     return undefined;
   };
+}
+
+/**
+ * The text to lint, decoded as the CLI decodes files (src/engine/decode.ts). remark-cli and most
+ * integrations hand over the file's bytes (`file.value` is a Uint8Array): GBK and UTF-16 reports
+ * are decoded from them. A string that holds U+FFFD was already decoded wrongly upstream; it is
+ * reported as undecodable rather than linted into false findings.
+ */
+function sourceOf(file: VFile): { text: string; reparse: boolean } | { error: DecodeErrorKind } {
+  const value: unknown = file.value;
+  if (value instanceof Uint8Array) {
+    const decoded = decodeBuffer(value);
+    if ('error' in decoded) return decoded;
+    return { text: decoded.text.replace(/^\uFEFF/, ''), reparse: decoded.encoding !== 'utf-8' };
+  }
+  // micromark drops a leading BOM, so the tree's offsets count from after it; so does the CLI.
+  const text = String(value ?? '').replace(/^\uFEFF/, '');
+  if (text.trim() === '') return { error: 'empty' };
+  if (text.includes('\0')) return { error: 'binary' };
+  if (text.includes('\uFFFD')) return { error: 'undecodable' };
+  return { text, reparse: false };
 }
 
 interface Place {
