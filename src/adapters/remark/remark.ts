@@ -29,8 +29,8 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { builtinRules } from '../../../rules/index.ts';
 import { CONFIG_KEYS, ConfigError, loadConfig, resolveConfigFrom } from '../../engine/config.ts';
-import { decodeBuffer, fileError } from '../../engine/decode.ts';
-import type { DecodeErrorKind } from '../../engine/decode.ts';
+import { decodeBuffer, fileError, readReport } from '../../engine/decode.ts';
+import type { FileError } from '../../engine/decode.ts';
 import { lintText, rulesToRun } from '../../engine/lint.ts';
 import { t } from '../../engine/messages.ts';
 import type { ResolvedConfig } from '../../engine/lint.ts';
@@ -110,10 +110,10 @@ export default function remarkXxgkLint(this: Processor, options?: RemarkXxgkLint
       const relative = path.relative(baseDir, path.resolve(file.cwd, file.path));
       if (relative && !relative.startsWith('..') && !path.isAbsolute(relative) && ignore().add(ignores).ignores(relative.split(path.sep).join('/'))) return;
     }
-    const input = sourceOf(file);
+    const input = await sourceOf(file);
     if ('error' in input) {
       // As the CLI: one fatal message for the file, which is not linted as a report.
-      const error = fileError(input.error);
+      const error = input.error;
       const message = file.message(t(error.messageId, locale, error.data), { ruleId: error.messageId, source: MESSAGE_SOURCE });
       message.fatal = true;
       return undefined;
@@ -144,24 +144,31 @@ export default function remarkXxgkLint(this: Processor, options?: RemarkXxgkLint
 }
 
 /**
- * The text to lint, decoded as the CLI decodes files (src/engine/decode.ts). remark-cli and most
- * integrations hand over the file's bytes (`file.value` is a Uint8Array): GBK and UTF-16 reports
- * are decoded from them. A string that holds U+FFFD was already decoded wrongly upstream; it is
- * reported as undecodable rather than linted into false findings.
+ * The text to lint, decoded as the CLI decodes files (src/engine/decode.ts). Some integrations
+ * hand over the bytes (`file.value` is a Uint8Array): they are decoded here. remark-cli reads
+ * every file as UTF-8, so a GBK or UTF-16 report arrives as text with U+FFFD (or NUL) characters:
+ * then the file is read again from disk and decoded as the CLI does; without a file on disk it is
+ * one fatal message naming the encoding problem, never a lint of mojibake.
  */
-function sourceOf(file: VFile): { text: string; reparse: boolean } | { error: DecodeErrorKind } {
+async function sourceOf(file: VFile): Promise<{ text: string; reparse: boolean } | { error: FileError }> {
   const value: unknown = file.value;
   if (value instanceof Uint8Array) {
     const decoded = decodeBuffer(value);
-    if ('error' in decoded) return decoded;
+    if ('error' in decoded) return { error: fileError(decoded.error) };
     return { text: decoded.text.replace(/^\uFEFF/, ''), reparse: decoded.encoding !== 'utf-8' };
   }
   // micromark drops a leading BOM, so the tree's offsets count from after it; so does the CLI.
   const text = String(value ?? '').replace(/^\uFEFF/, '');
-  if (text.trim() === '') return { error: 'empty' };
-  if (text.includes('\0')) return { error: 'binary' };
-  if (text.includes('\uFFFD')) return { error: 'undecodable' };
-  return { text, reparse: false };
+  const damaged = text.includes('\uFFFD') || text.includes('\0');
+  if (!damaged) return text.trim() === '' ? { error: fileError('empty') } : { text, reparse: false };
+  if (file.path) {
+    const read = await readReport(path.resolve(file.cwd, file.path));
+    // The file on disk is what the editor or remark-cli read, unless it changed since.
+    if ('error' in read) {
+      if (read.error.kind !== 'notFound') return read;
+    } else if (read.encoding !== 'utf-8') return { text: read.text.replace(/^\uFEFF/, ''), reparse: true };
+  }
+  return { error: fileError(text.includes('\uFFFD') ? 'undecodable' : 'binary') };
 }
 
 interface Place {
