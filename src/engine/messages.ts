@@ -35,6 +35,10 @@ export const messages = {
     en: 'All files matching "{pattern}" are excluded by .gitignore or the ignores setting',
   },
   noFiles: { 'zh-CN': '没有可检查的文件', en: 'No files to lint' },
+  ruleCrashed: {
+    'zh-CN': '规则运行出错：{rules}（设置环境变量 DEBUG=xxgk-lint 可显示调用栈）',
+    en: 'a rule threw an exception: {rules} (set DEBUG=xxgk-lint to see the stack)',
+  },
   unknownOption: { 'zh-CN': '未知选项：{option}', en: 'Unknown option: {option}' },
   missingValue: { 'zh-CN': '选项 {option} 需要一个值', en: 'Option {option} needs a value' },
   badOption: { 'zh-CN': '命令行参数有误：{detail}', en: 'Invalid arguments: {detail}' },

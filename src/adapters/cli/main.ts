@@ -19,7 +19,7 @@ import type { Unmatched } from '../../engine/files.ts';
 import { FORMAT_NAMES, formatters, isFormatName } from '../formatters/index.ts';
 import type { FormatName } from '../formatters/index.ts';
 import { lintFile } from '../../engine/lint-file.ts';
-import { lintText, ruleSet } from '../../engine/lint.ts';
+import { lintText, ruleErrorOf, ruleSet } from '../../engine/lint.ts';
 import type { LintTextOptions } from '../../engine/lint.ts';
 import { t } from '../../engine/messages.ts';
 import type { MessageId } from '../../engine/messages.ts';
@@ -57,6 +57,11 @@ interface CliOptions {
   /** --no-code: refuse JavaScript configs, plugins and rule files. */
   noCode: boolean;
   reportUnusedDisable: boolean;
+  // Issue 12 item 7 (ESLint's names): --ignore-pattern, --print-config FILE, --color/--no-color.
+  ignorePatterns: string[];
+  printConfig: string | undefined;
+  /** true/false from --color/--no-color; undefined: NO_COLOR, FORCE_COLOR, then whether a TTY. */
+  color: boolean | undefined;
   help: boolean;
   version: boolean;
 }
@@ -82,6 +87,10 @@ const OPTIONS = {
   'output-file': { type: 'string', short: 'o' },
   'no-code': { type: 'boolean' },
   'report-unused-disable': { type: 'boolean' },
+  'ignore-pattern': { type: 'string', multiple: true },
+  'print-config': { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -127,11 +136,16 @@ async function run(
   const lint = deps.lint ?? lintText;
   const loaded = await loadConfig({ cwd: io.cwd, configPath: options.config, rules, locale, allowCode: !options.noCode });
   const allRules = ruleSet(loaded.config, rules);
+  if (options.printConfig !== undefined) {
+    io.stdout.write(`${JSON.stringify(printableConfig(loaded, allRules), null, 2)}\n`);
+    return EXIT_OK;
+  }
 
   const { files, unmatched } = await expandPaths(options.paths, {
     cwd: io.cwd,
     ignores: loaded.ignores,
     ignoresBase: loaded.baseDir,
+    ignorePatterns: options.ignorePatterns,
   });
   for (const miss of unmatched) io.stderr.write(`xxgk-lint: ${unmatchedMessage(miss, locale)}\n`);
   if (files.length === 0) {
@@ -146,13 +160,40 @@ async function run(
   // As ESLint does, warnings count towards --max-warnings even when --quiet hides them.
   const counts = totalCounts(results);
   const shown = options.quiet ? results.map(errorsOnly) : results;
-  const color = options.outputFile === undefined && useColor(io, env);
+  const color = options.outputFile === undefined && (options.color ?? useColor(io, env));
   const output = formatters[options.format](shown, { locale, cwd: io.cwd, rules: allRules, color });
   await writeOutput(output, options.outputFile, io);
 
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warningCount > options.maxWarnings;
   if (tooManyWarnings) io.stderr.write(`${t('tooManyWarnings', locale, { max: options.maxWarnings ?? 0 })}\n`);
+  // A rule that threw is a bug (ours or a plugin's), not a finding: exit 2, as ESLint does.
+  const crashed = results.flatMap((r) => r.messages.filter((m) => m.messageId === 'ruleError'));
+  if (crashed.length > 0) {
+    for (const m of crashed) {
+      const error = ruleErrorOf(m);
+      if (debugEnabled(env) && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    }
+    const names = [...new Set(crashed.map((m) => m.ruleId))].join(', ');
+    io.stderr.write(`xxgk-lint: ${t('ruleCrashed', locale, { rules: names })}\n`);
+    return EXIT_FAILURE;
+  }
   return counts.errorCount > 0 || tooManyWarnings || unmatched.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** What --print-config shows: the config file used and every rule's severity and options. */
+function printableConfig(loaded: { filePath: string | undefined; ignores: string[]; config: { rules: Record<string, { severity: number; options: unknown }> } }, rules: readonly Rule[]) {
+  const names = ['off', 'warn', 'error'] as const;
+  const entries = rules
+    .map((rule) => rule.meta.id)
+    .sort()
+    .map((id) => {
+      const setting = loaded.config.rules[id];
+      const severity = names[setting?.severity ?? 0] ?? 'off';
+      const options = setting?.options;
+      const hasOptions = typeof options === 'object' && options !== null && Object.keys(options).length > 0;
+      return [id, hasOptions ? [severity, options] : severity] as const;
+    });
+  return { configFile: loaded.filePath ?? null, ignores: loaded.ignores, rules: Object.fromEntries(entries) };
 }
 
 async function writeOutput(output: string, outputFile: string | undefined, io: CliIo): Promise<void> {
@@ -215,6 +256,10 @@ function parseOptions(argv: readonly string[]): CliOptions {
     outputFile: values['output-file'],
     noCode: values['no-code'] ?? false,
     reportUnusedDisable: values['report-unused-disable'] ?? false,
+    ignorePatterns: values['ignore-pattern'] ?? [],
+    printConfig: values['print-config'],
+    // The later of the two wins, as with any repeated flag.
+    color: lastFlag(argv, '--color', '--no-color'),
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -232,6 +277,13 @@ function argumentError(err: unknown): UsageError {
     return new UsageError('missingValue', { option });
   }
   return new UsageError('badOption', { detail: message });
+}
+
+function lastFlag(argv: readonly string[], on: string, off: string): boolean | undefined {
+  const end = argv.indexOf('--');
+  const args = end < 0 ? argv : argv.slice(0, end);
+  const i = Math.max(args.lastIndexOf(on), args.lastIndexOf(off));
+  return i < 0 ? undefined : args[i] === on;
 }
 
 function parseCount(option: string, value: string): number {
@@ -279,6 +331,10 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
       --no-code               不执行任何代码：拒绝 JavaScript 配置文件、插件和规则文件
                               （用于检查不受信任的代码）
       --report-unused-disable 报告没有屏蔽任何问题的 xxgk-lint-disable 注释
+      --ignore-pattern <模式> 不检查匹配的文件（.gitignore 语法，可重复；
+                              也可在路径参数前加 ! 排除，如 '!drafts/**'）
+      --print-config <文件>   显示检查该文件时使用的配置（JSON），不做检查
+      --color, --no-color     强制使用或不使用颜色（默认：终端中使用，遵循 NO_COLOR）
   -o, --output-file <文件>    把结果写入文件，而不是输出到终端
   -v, --version               显示版本号
   -h, --help                  显示本帮助
@@ -288,7 +344,7 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
   1  发现错误或警告过多；或有文件为空、不是文本、编码无法识别、无法读取，
      或有路径找不到匹配的文件（其余文件照常检查）
   2  命令行参数错误、配置文件错误（包括 --no-code 拒绝的配置）、没有任何可检查的文件，
-     或内部错误
+     规则运行出错（设置 DEBUG=xxgk-lint 显示调用栈）或内部错误
 `;
 
 const HELP_EN = `Usage: xxgk-lint [options] [files, folders or globs ...]
@@ -309,6 +365,10 @@ Options:
       --no-code               Run no code: refuse JavaScript configs, plugins and rule
                               files (for untrusted checkouts)
       --report-unused-disable Report xxgk-lint-disable comments that suppress nothing
+      --ignore-pattern <pat>  Do not lint matching files (gitignore syntax, repeatable;
+                              or exclude with a ! argument, e.g. '!drafts/**')
+      --print-config <file>   Print the configuration used for this file (JSON); lint nothing
+      --color, --no-color     Force colours on or off (default: on in a terminal; NO_COLOR)
   -o, --output-file <file>    Write the results to a file instead of the terminal
   -v, --version               Print the version
   -h, --help                  Print this help
@@ -318,5 +378,5 @@ Exit codes:
   1  errors or too many warnings; or a file that is empty, not text, in an unknown
      encoding or unreadable, or a path that matched no files (other files are still linted)
   2  invalid arguments, an invalid config file (or one --no-code refuses), no files to
-     lint, or an internal error
+     lint, a rule that threw (DEBUG=xxgk-lint shows its stack), or an internal error
 `;
