@@ -564,8 +564,18 @@ async function importRuleFile(file: string, at: string, baseDir: string, locale:
   try {
     return { value: await importDefault(target) };
   } catch (err) {
+    if (isEsmInCommonJs(target, err)) return { problem: { path: at, message: t('ruleFileRenameMjs', locale, { file }) } };
     return { problem: { path: at, message: t('ruleFileLoadFailed', locale, { file, detail: errorText(err) }) } };
   }
+}
+
+/**
+ * An ES module in a `.js` file of a CommonJS package (no `"type": "module"` in its package.json):
+ * Node reads it as CommonJS and fails on `import`/`export`. The fix is to name it `.mjs`.
+ */
+function isEsmInCommonJs(file: string, err: unknown): boolean {
+  if (!file.endsWith('.js') || !(err instanceof SyntaxError)) return false;
+  return /Cannot use import statement outside a module|Unexpected token 'export'/.test(err.message);
 }
 
 /**

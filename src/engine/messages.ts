@@ -160,6 +160,10 @@ export const messages = {
     en: 'a plugin named "{name}" is already loaded ({first})',
   },
   ruleFileNotFound: { 'zh-CN': '找不到文件 {file}', en: 'the file {file} does not exist' },
+  ruleFileRenameMjs: {
+    'zh-CN': '规则文件“{file}”是 ES 模块（import/export），但所在的包是 CommonJS（package.json 没有 "type": "module"）：请把它改名为 .mjs',
+    en: 'the rule file "{file}" is an ES module (import/export) in a CommonJS package (no "type": "module" in package.json): rename it to .mjs',
+  },
   ruleFileLoadFailed: { 'zh-CN': '规则文件“{file}”加载失败：{detail}', en: 'the rule file "{file}" failed to load: {detail}' },
   ruleFileNoRule: {
     'zh-CN': '规则文件“{file}”必须用 export default 导出一条规则（defineRule）或规则数组',
