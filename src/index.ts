@@ -1,9 +1,10 @@
 /** The library entry (`import { lintText } from 'xxgk-lint'`), for adapters and users' own tools. */
 export { lintText, summarize } from './engine/lint.ts';
 export type { LintTextOptions, ResolvedConfig, RuleSetting } from './engine/lint.ts';
-export { defineRule, formatMessage, ruleDocsUrl } from './rule.ts';
-// Rule and plugin authoring: the same API the built-in rules use.
-export { definePlugin, LOCAL_PLUGIN } from './engine/plugins.ts';
+export { formatMessage, ruleDocsUrl } from './rule.ts';
+// Rule and plugin authoring: the same API the built-in rules use (defineRule checking all of the
+// metadata at once, as loading a plugin does).
+export { defineRule, definePlugin, LOCAL_PLUGIN } from './engine/plugins.ts';
 export type { Plugin } from './engine/plugins.ts';
 export { RuleTester } from './testing/rule-tester.ts';
 export type { ExpectedError, InvalidTestCase, RuleTestCases, RuleTesterOptions, ValidTestCase } from './testing/rule-tester.ts';

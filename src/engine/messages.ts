@@ -160,6 +160,10 @@ export const messages = {
     en: 'a plugin named "{name}" is already loaded ({first})',
   },
   ruleFileNotFound: { 'zh-CN': '找不到文件 {file}', en: 'the file {file} does not exist' },
+  ruleDefinitionProblems: {
+    'zh-CN': 'defineRule：规则“{id}”有 {count} 处问题：',
+    en: 'defineRule: the rule "{id}" has {count} problem(s):',
+  },
   ruleFileRenameMjs: {
     'zh-CN': '规则文件“{file}”是 ES 模块（import/export），但所在的包是 CommonJS（package.json 没有 "type": "module"）：请把它改名为 .mjs',
     en: 'the rule file "{file}" is an ES module (import/export) in a CommonJS package (no "type": "module" in package.json): rename it to .mjs',
