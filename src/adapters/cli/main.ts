@@ -327,7 +327,8 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
   -q, --quiet                 只显示错误，不显示警告
       --max-warnings <数量>   警告数超过该数量时以退出码 1 结束
   -c, --config <文件>         使用指定的配置文件（默认从当前文件夹向上查找
-                              xxgk-lint.config.js、xxgk-lint.config.mjs 或 .xxgk-lint.json）
+                              xxgk-lint.config.js、xxgk-lint.config.mjs、.xxgk-lint.json、
+                              .xxgk-lint.jsonc 或含“xxgk-lint”键的 package.json）
       --no-code               不执行任何代码：拒绝 JavaScript 配置文件、插件和规则文件
                               （用于检查不受信任的代码）
       --report-unused-disable 报告没有屏蔽任何问题的 xxgk-lint-disable 注释
@@ -360,7 +361,8 @@ Options:
   -q, --quiet                 Report errors only, not warnings
       --max-warnings <count>  Exit with code 1 when there are more warnings than this
   -c, --config <file>         Use this config file (default: the nearest
-                              xxgk-lint.config.js, xxgk-lint.config.mjs or .xxgk-lint.json
+                              xxgk-lint.config.js, xxgk-lint.config.mjs, .xxgk-lint.json,
+                              .xxgk-lint.jsonc or package.json with an "xxgk-lint" key
                               in the current folder or above)
       --no-code               Run no code: refuse JavaScript configs, plugins and rule
                               files (for untrusted checkouts)
