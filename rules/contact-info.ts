@@ -16,12 +16,13 @@ export default defineRule({
     options: z.object({}).strict(),
     messages: {
       missing: {
-        'zh-CN': '报告未提供联系方式（带区号的电话或电子邮箱），如“电话：0591-87654321”',
-        en: 'The report gives no contact details (a phone number with area code, or an e-mail address), e.g. “电话：0591-87654321”',
+        'zh-CN': '报告未提供联系方式（带区号的电话或电子邮箱），如“电话：本地区号-办公电话”',
+        en: 'The report gives no contact details (a phone number with area code, or an e-mail address), e.g. “电话：<local area code>-<office number>”',
       },
       areaCode: {
-        'zh-CN': '电话“{phone}”缺少区号，报告中也没有电子邮箱',
-        en: 'The phone number “{phone}” has no area code, and the report gives no e-mail address',
+        // The report's own number, with its own area code to add: no other city's code as the example.
+        'zh-CN': '电话“{phone}”缺少区号，报告中也没有电子邮箱：应写作“本地区号-{phone}”',
+        en: 'The phone number “{phone}” has no area code, and the report gives no e-mail address: write it as “<local area code>-{phone}”',
       },
       postcode: { 'zh-CN': '邮编“{postcode}”应为6位数字', en: 'The postcode “{postcode}” should have 6 digits' },
     },

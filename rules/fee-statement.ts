@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule, insertAt } from '../src/rule.ts';
+import { reportYear } from './lib/options.ts';
 import type { ReportModel } from '../src/model/schema.ts';
 
 /**
@@ -35,7 +36,7 @@ export default defineRule({
     options: z
       .object({
         /** First report year the statement is required for. */
-        fromYear: z.number().int().default(2021),
+        fromYear: reportYear(2021),
       })
       .strict(),
     messages: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../src/rule.ts';
+import { reportYear } from './lib/options.ts';
 import { OVERVIEW_TOPICS } from '../src/model/vocabulary.ts';
 
 export default defineRule({
@@ -18,7 +19,7 @@ export default defineRule({
     options: z
       .object({
         /** First report year the 2021 format's topic list applies to. */
-        fromYear: z.number().int().default(2021),
+        fromYear: reportYear(2021),
       })
       .strict(),
     messages: {

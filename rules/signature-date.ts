@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../src/rule.ts';
+import { monthDay } from './lib/options.ts';
 
 export default defineRule({
   meta: {
@@ -17,9 +18,9 @@ export default defineRule({
     options: z
       .object({
         /** Deadline for departments, MM-DD of the year after the report year. */
-        departmentDeadline: z.string().regex(/^\d{2}-\d{2}$/).default('01-31'),
+        departmentDeadline: monthDay('01-31'),
         /** Deadline for people's governments (机关名称以“人民政府”结尾). */
-        governmentDeadline: z.string().regex(/^\d{2}-\d{2}$/).default('03-31'),
+        governmentDeadline: monthDay('03-31'),
       })
       .strict(),
     messages: {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { TableFact } from '../src/model/schema.ts';
 import { defineRule } from '../src/rule.ts';
 import { groupFacts, ROW_KINDS, ROW_READING_KINDS, unreadableTable } from './lib/group-facts.ts';
+import { reportYear } from './lib/options.ts';
 
 export default defineRule({
   meta: {
@@ -19,7 +20,7 @@ export default defineRule({
     options: z
       .object({
         /** The first report year that must use the 2021 tables. */
-        newFormatFrom: z.number().int().default(2021),
+        newFormatFrom: reportYear(2021),
       })
       .strict(),
     messages: {

@@ -56,6 +56,9 @@ const common = {
   legalComments: 'eof',
   logLevel: 'warning',
   plugins: [versionOnly],
+  // jsonc-parser's `main` is a UMD build whose require() calls esbuild cannot follow; its ES
+  // module build bundles cleanly (test/package.e2e.test.ts runs the installed package).
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 await mkdir(outdir, { recursive: true });

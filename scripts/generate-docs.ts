@@ -16,6 +16,7 @@ import { builtinRules } from '../rules/index.ts';
 import { exampleCode } from '../src/testing/sample.ts';
 import { runRuleExample } from '../src/testing/rule-tester.ts';
 import { defaultSetting } from '../src/engine/lint.ts';
+import { CONFIG_SCHEMA_PATH, configJsonSchema } from '../src/engine/config.ts';
 import type { InvalidRuleExample, LocalizedText, Rule, RuleExample } from '../src/rule.ts';
 import type { Diagnostic, Locale } from '../src/types.ts';
 import { ACTION_FILE, readActionManifest } from './action-yml.ts';
@@ -58,6 +59,7 @@ export function generateDocs(root: string, rules: readonly Rule[] = builtinRules
   files.push({ path: `${RULES_DOCS_DIR}/README.md`, content: indexDoc(sorted) });
   const readme = readmeWithTable(readFileSync(path.join(root, README), 'utf8'), sorted);
   files.push({ path: README, content: readmeWithActionTable(readme, readActionManifest(root)) });
+  files.push({ path: CONFIG_SCHEMA_PATH, content: `${JSON.stringify(configJsonSchema(sorted), null, 2)}\n` });
   const generated = new Set(files.map((f) => f.path));
   const dir = path.join(root, RULES_DOCS_DIR);
   const orphans = existsSync(dir)

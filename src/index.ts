@@ -6,11 +6,12 @@ export type { FileOutcome, LintFilesOptions } from './engine/lint-file.ts';
 export { normalizeAgency } from './engine/digest.ts';
 export { ReportIndex, runSetRules, sameAgency } from './engine/set.ts';
 
-export { defineRule, formatMessage, insertAt, replaceSpan, ruleDocsUrl } from './rule.ts';
+export { formatMessage, insertAt, replaceSpan, ruleDocsUrl } from './rule.ts';
 export { applyFixes, fixUntilStable, MAX_FIX_PASSES } from './engine/fix.ts';
 export type { AppliedFixes, FixRun } from './engine/fix.ts';
-// Rule and plugin authoring: the same API the built-in rules use.
-export { definePlugin, LOCAL_PLUGIN } from './engine/plugins.ts';
+// Rule and plugin authoring: the same API the built-in rules use (defineRule checking all of the
+// metadata at once, as loading a plugin does).
+export { defineRule, definePlugin, LOCAL_PLUGIN } from './engine/plugins.ts';
 export type { Plugin } from './engine/plugins.ts';
 export { RuleTester } from './testing/rule-tester.ts';
 export type { ExpectedError, ExpectedSuggestion, InvalidTestCase, RuleTestCases, RuleTesterOptions, ValidTestCase } from './testing/rule-tester.ts';

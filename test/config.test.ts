@@ -199,7 +199,7 @@ describe('loadConfig', () => {
       /nope\.json:\n {2}! The configuration file does not exist/,
     );
     await expect(loadConfig({ cwd: root, configPath: 'bad.json', rules: fakeRules, locale: 'zh-CN' })).rejects.toThrow(
-      /配置文件 .*bad\.json 有误：\n {2}! 不是有效的 JSON：/,
+      /配置文件 .*bad\.json 有误：\n {2}! 1:12 {2}不是有效的 JSON：/,
     );
   });
 });

@@ -11,6 +11,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ignore from 'ignore';
+import { parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import type { ResolvedConfig, RuleSetting } from './lint.ts';
 import { t } from './messages.ts';
@@ -21,8 +23,17 @@ import type { Locale, SeverityLevel } from '../types.ts';
 export const CONFIG_FILE_NAME = '.xxgk-lint.json';
 /** JavaScript configs (`export default { … }`): they may hold plugin objects, and they run code. */
 export const JS_CONFIG_FILE_NAMES = ['xxgk-lint.config.js', 'xxgk-lint.config.mjs'] as const;
-/** Every name looked for in each folder, in this order of precedence. */
-export const CONFIG_FILE_NAMES = [...JS_CONFIG_FILE_NAMES, CONFIG_FILE_NAME] as const;
+/** JSON configs: JSONC (comments and trailing commas allowed, as in VS Code's settings). */
+export const JSON_CONFIG_FILE_NAMES = [CONFIG_FILE_NAME, '.xxgk-lint.jsonc'] as const;
+/** A `package.json` counts as a config file when it has this key (whose value is the config). */
+export const PACKAGE_JSON_KEY = 'xxgk-lint';
+/**
+ * Every name looked for in each folder, in this order of precedence. A package.json without the
+ * `xxgk-lint` key is passed over (loadConfig goes on looking in the folders above).
+ */
+export const CONFIG_FILE_NAMES = [...JS_CONFIG_FILE_NAMES, ...JSON_CONFIG_FILE_NAMES, 'package.json'] as const;
+/** The JSON Schema of the config file, shipped with the package (`"$schema"` in a config). */
+export const CONFIG_SCHEMA_PATH = 'schema/config.json';
 
 export interface ConfigProblem {
   /** Where in the config, e.g. `rules.table-sums[1].tolerance`; empty for the whole file. */
@@ -389,7 +400,51 @@ function editDistance(a: string, b: string): number {
 
 /** The nearest config file (any of CONFIG_FILE_NAMES) in `startDir` or a folder above it. */
 export async function findConfigFile(startDir: string): Promise<string | undefined> {
-  return (await findConfigFiles(startDir))[0];
+  return (await findConfigFilesWithKey(startDir))[0];
+}
+
+/**
+ * findConfigFiles, passing over a package.json without the `xxgk-lint` key: when that leaves a
+ * folder with no config, the search goes on from the folder above.
+ */
+async function findConfigFilesWithKey(startDir: string): Promise<string[]> {
+  let dir = path.resolve(startDir);
+  for (;;) {
+    const found = await findConfigFiles(dir);
+    const kept: string[] = [];
+    for (const file of found) if (path.basename(file) !== 'package.json' || (await hasPackageKey(file))) kept.push(file);
+    if (kept.length > 0 || found.length === 0) return kept;
+    const parent = path.dirname(path.dirname(found[0] ?? dir));
+    if (parent === path.dirname(found[0] ?? dir)) return [];
+    dir = parent;
+  }
+}
+
+async function hasPackageKey(file: string): Promise<boolean> {
+  try {
+    const value: unknown = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+    return isPlainObject(value) && PACKAGE_JSON_KEY in value;
+  } catch {
+    // An unreadable or broken package.json is npm's problem, not a config of ours.
+    return false;
+  }
+}
+
+/**
+ * Parses a JSON config as JSONC (comments, trailing commas). Throws ConfigError naming the line
+ * and column of the first syntax error.
+ */
+export function parseJsonConfig(text: string, filePath: string | undefined, locale: Locale): unknown {
+  const source = text.replace(/^\uFEFF/, '');
+  const errors: ParseError[] = [];
+  const value: unknown = parseJsonc(source, errors, { allowTrailingComma: true, allowEmptyContent: false, disallowComments: false });
+  const first = errors[0];
+  if (!first) return value;
+  const before = source.slice(0, first.offset);
+  const line = before.split('\n').length;
+  const column = first.offset - (before.lastIndexOf('\n') + 1) + 1;
+  const detail = printParseErrorCode(first.error);
+  throw new ConfigError([{ path: `${line}:${column}`, message: t('configBadJson', locale, { detail }) }], filePath, locale);
 }
 
 /**
@@ -469,7 +524,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   if (options.configPath) {
     filePath = path.resolve(cwd, options.configPath);
   } else {
-    const found = await findConfigFiles(cwd);
+    const found = await findConfigFilesWithKey(cwd);
     if (found.length > 1) {
       const names = found.map((f) => path.basename(f)).join(', ');
       throw new ConfigError([{ path: '', message: t('configTwoFiles', locale, { names }) }], found[0], locale);
@@ -499,11 +554,10 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
       const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : 'UNKNOWN';
       throw problem(code === 'ENOENT' ? t('configNotFound', locale) : t('configUnreadable', locale, { code }));
     }
-    try {
-      raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (err) {
-      const detail = err instanceof Error ? err.message : String(err);
-      throw problem(t('configBadJson', locale, { detail }));
+    raw = parseJsonConfig(text, filePath, locale);
+    if (path.basename(filePath) === 'package.json') {
+      if (!isPlainObject(raw) || !(PACKAGE_JSON_KEY in raw)) throw problem(t('configNoPackageKey', locale, { key: PACKAGE_JSON_KEY }));
+      raw = raw[PACKAGE_JSON_KEY];
     }
   }
   const baseDir = path.dirname(filePath);
@@ -566,6 +620,58 @@ async function importRuleFile(file: string, at: string, baseDir: string, locale:
   try {
     return { value: await importDefault(target) };
   } catch (err) {
+    if (isEsmInCommonJs(target, err)) return { problem: { path: at, message: t('ruleFileRenameMjs', locale, { file }) } };
     return { problem: { path: at, message: t('ruleFileLoadFailed', locale, { file, detail: errorText(err) }) } };
   }
+}
+
+/**
+ * An ES module in a `.js` file of a CommonJS package (no `"type": "module"` in its package.json):
+ * Node reads it as CommonJS and fails on `import`/`export`. The fix is to name it `.mjs`.
+ */
+function isEsmInCommonJs(file: string, err: unknown): boolean {
+  if (!file.endsWith('.js') || !(err instanceof SyntaxError)) return false;
+  return /Cannot use import statement outside a module|Unexpected token 'export'/.test(err.message);
+}
+
+/**
+ * The JSON Schema of a JSON config file (schema/config.json, generated by `npm run docs`): the
+ * top-level keys, and for each rule its severity and options as its zod schema describes them,
+ * so that editors complete and check `.xxgk-lint.json` given `"$schema"`.
+ */
+export function configJsonSchema(rules: readonly Rule[]): Record<string, unknown> {
+  // Draft 7: the draft editors' JSON language services (VS Code's among them) support best.
+  const severity = { $ref: '#/definitions/severity' };
+  const ruleProperties: Record<string, unknown> = {};
+  for (const rule of [...rules].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1))) {
+    const options: Record<string, unknown> = z.toJSONSchema(rule.meta.options, { io: 'input', unrepresentable: 'any', target: 'draft-7' });
+    delete options.$schema;
+    ruleProperties[rule.meta.id] = {
+      description: `${rule.meta.description['zh-CN']}\n${rule.meta.description.en}`,
+      anyOf: [severity, { type: 'array', items: [severity, options], additionalItems: false, minItems: 1 }],
+    };
+  }
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'xxgk-lint configuration (.xxgk-lint.json, .xxgk-lint.jsonc, package.json "xxgk-lint")',
+    type: 'object',
+    additionalProperties: false,
+    definitions: {
+      severity: { description: 'off | warn | error (0 | 1 | 2)', enum: ['off', 'warn', 'error', 0, 1, 2] },
+    },
+    properties: {
+      $schema: { type: 'string' },
+      rules: {
+        description: 'Rule severities and options: "<rule id>": "off" | "warn" | "error" | [severity, options]',
+        type: 'object',
+        properties: ruleProperties,
+        // Plugin rules: `<plugin>/<rule id>`.
+        patternProperties: { '^[^/]+/[^/]+$': { anyOf: [severity, { type: 'array', items: [severity, {}], additionalItems: false, minItems: 1 }] } },
+        additionalProperties: false,
+      },
+      ignores: { description: 'Files not to lint (gitignore syntax, relative to the config file)', type: 'array', items: { type: 'string' } },
+      plugins: { description: 'Plugin packages (or ./paths) whose rules to add', type: 'array', items: { type: 'string' } },
+      ruleFiles: { description: 'Files (ES modules) that export rules made with defineRule', type: 'array', items: { type: 'string' } },
+    },
+  };
 }

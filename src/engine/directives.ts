@@ -7,6 +7,15 @@
  *   <!-- xxgk-lint-disable-line [ids] -->               findings that start on this line
  *   <!-- xxgk-lint-disable-next-line [ids] -->          findings that start on the next line
  *
+ * remark's own comments (remark-message-control, name `lint`) mean the same, so that a report
+ * annotated for remark-cli or an editor's remark integration gives the same findings in the CLI
+ * and the Action:
+ *
+ *   <!-- lint disable fee-statement -->   = xxgk-lint-disable fee-statement
+ *   <!-- lint enable [ids] -->            = xxgk-lint-enable [ids]
+ *   <!-- lint ignore [ids] -->            ≈ xxgk-lint-disable-next-line [ids] (remark ignores the
+ *                                            next node, which for a report is the next line)
+ *
  * Text after ` -- ` is a description (`<!-- xxgk-lint-disable-line table-sums -- 原件如此 -->`).
  * `disable` and `enable` act from the comment's position (line and column) on, as ESLint's block
  * comments do; a finding counts where it starts. Comments inside code (fenced, indented or inline)
@@ -33,6 +42,8 @@ export interface Directive {
   /** Offsets of the comment in the source. */
   startOffset: number;
   endOffset: number;
+  /** How the comment named it (`xxgk-lint-disable`, `lint disable`), for messages about it. */
+  written: string;
 }
 
 /** The id under which unused (or unknown) directives are reported; not a rule, cannot be configured. */
@@ -90,20 +101,26 @@ function codeRanges(tree: Root): Array<[number, number]> {
 }
 
 const DIRECTIVE = /^\s*xxgk-lint-(disable-next-line|disable-line|disable|enable)(?=\s|$)([\s\S]*)$/;
+/** remark-message-control's syntax with the name `lint`, as remark-lint and our remark plugin use. */
+const REMARK_DIRECTIVE = /^\s*lint\s+(disable|enable|ignore)(?=\s|$)([\s\S]*)$/;
+const REMARK_KINDS: Record<string, DirectiveKind> = { disable: 'disable', enable: 'enable', ignore: 'disable-next-line' };
 
 export function parseDirectives(source: string, comments: readonly HtmlComment[]): Directive[] {
   if (comments.length === 0) return [];
   const lines = new LineIndex(source);
   const out: Directive[] = [];
   for (const comment of comments) {
-    const m = DIRECTIVE.exec(comment.body);
+    const own = DIRECTIVE.exec(comment.body);
+    const remark = own ? null : REMARK_DIRECTIVE.exec(comment.body);
+    const m = own ?? remark;
     if (!m) continue;
     // ` -- description` is not part of the list.
     const list = (m[2] ?? '').split(/(?:^|\s)--(?:\s|$)/)[0] ?? '';
     const start = lines.point(comment.start);
     const end = lines.point(comment.end);
     out.push({
-      kind: m[1] as DirectiveKind,
+      kind: own ? (m[1] as DirectiveKind) : (REMARK_KINDS[m[1] ?? ''] ?? 'disable'),
+      written: own ? `xxgk-lint-${m[1] ?? ''}` : `lint ${m[1] ?? ''}`,
       ruleIds: list.split(/[\s,]+/).filter((id) => id !== ''),
       start: { line: start.line, column: start.column },
       end: { line: end.line, column: end.column },
@@ -234,7 +251,7 @@ export function applyDirectives(messages: readonly Diagnostic[], directives: rea
       const at = { line: d.start.line, column: d.start.column, endLine: d.end.line, endColumn: d.end.column };
       const push = (messageId: 'unusedDisable' | 'unusedDisableRule' | 'unknownDisableRule', data: Record<string, string>) =>
         unused.push({ ruleId: UNUSED_DISABLE_ID, messageId, severity, message: t(messageId, options.locale, data), data, ...at });
-      const directive = `xxgk-lint-${d.kind}`;
+      const directive = d.written;
       if (d.ruleIds.length === 0) {
         if (!used.has(key(index, ''))) push('unusedDisable', { directive });
         return;

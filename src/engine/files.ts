@@ -20,6 +20,8 @@ export interface ExpandOptions {
   readDir?: (dir: string) => Promise<Dirent[]>;
   /** Extensions of the files picked up in folders (default ['.md']). */
   extensions?: readonly string[];
+  /** More patterns to exclude (`--ignore-pattern`, gitignore syntax), relative to cwd. */
+  ignorePatterns?: readonly string[];
 }
 
 export interface ExpandResult {
@@ -48,21 +50,33 @@ interface IgnoreScope {
   matcher: Ignore;
 }
 
+/**
+ * Arguments starting with `!` exclude (`'!drafts/**'`, as markdownlint-cli2 and globby read them):
+ * they apply to files found in folders and by globs, not to files named explicitly. Ignore files
+ * are honoured as git does: `.git/info/exclude` and every `.gitignore` from the repository root
+ * (or cwd outside a repository) down to each file's folder.
+ */
 export async function expandPaths(args: readonly string[], options: ExpandOptions): Promise<ExpandResult> {
   const cwd = path.resolve(options.cwd);
-  const patterns = args.length > 0 ? args : ['.'];
+  const negated = args.filter((a) => a.startsWith('!') && a.length > 1).map((a) => a.slice(1));
+  const positive = args.filter((a) => !(a.startsWith('!') && a.length > 1));
+  const patterns = positive.length > 0 ? positive : ['.'];
   const baseScopes: IgnoreScope[] = [];
-  const cwdGitignore = await gitignoreScope(cwd);
-  if (cwdGitignore) baseScopes.push(cwdGitignore);
+  const repo = await repositoryRoot(cwd);
+  const exclude = repo ? await ignoreFileScope(repo, path.join(repo, '.git/info/exclude')) : undefined;
+  if (exclude) baseScopes.push(exclude);
   if (options.ignores && options.ignores.length > 0) {
     baseScopes.push({ base: path.resolve(cwd, options.ignoresBase ?? cwd), matcher: ignore().add([...options.ignores]) });
   }
+  const extra = [...negated, ...(options.ignorePatterns ?? [])];
+  if (extra.length > 0) baseScopes.push({ base: cwd, matcher: ignore().add(extra) });
+  const gitignores = new GitignoreTree(repo ?? cwd);
 
   const found = new Set<string>();
   const unmatched: Unmatched[] = [];
   const readDir = options.readDir ?? ((dir: string) => readdir(dir, { withFileTypes: true }));
   for (const pattern of patterns) {
-    const matches = await expandOne(pattern, cwd, baseScopes, folderGlob(options.extensions));
+    const matches = await expandOne(pattern, cwd, baseScopes, gitignores, folderGlob(options.extensions));
     if ('reason' in matches) unmatched.push({ pattern, reason: matches.reason });
     else for (const file of matches.files) found.add(file);
     // The search skips folders it cannot list without a word: name them.
@@ -87,20 +101,16 @@ async function expandOne(
   pattern: string,
   cwd: string,
   baseScopes: readonly IgnoreScope[],
+  gitignores: GitignoreTree,
   inFolders: string,
 ): Promise<{ files: string[] } | { reason: Unmatched['reason'] }> {
   const absolute = path.resolve(cwd, pattern);
   const kind = await pathKind(absolute);
   // An explicitly named file is what the user asked for, whatever its extension or ignore rules.
   if (kind === 'file') return { files: [absolute] };
-  if (kind === 'directory') {
-    const scopes = [...baseScopes];
-    const local = absolute === cwd ? undefined : await gitignoreScope(absolute);
-    if (local) scopes.push(local);
-    return search(inFolders, absolute, scopes, 'emptyFolder');
-  }
+  if (kind === 'directory') return search(inFolders, absolute, baseScopes, gitignores, 'emptyFolder');
   const globPattern = toGlob(pattern);
-  if (isDynamicPattern(globPattern)) return search(globPattern, cwd, baseScopes, 'noMatch');
+  if (isDynamicPattern(globPattern)) return search(globPattern, cwd, baseScopes, gitignores, 'noMatch');
   return { reason: 'noMatch' };
 }
 
@@ -108,11 +118,15 @@ async function search(
   pattern: string,
   cwd: string,
   scopes: readonly IgnoreScope[],
+  gitignores: GitignoreTree,
   whenNone: Unmatched['reason'],
 ): Promise<{ files: string[] } | { reason: Unmatched['reason'] }> {
   const all = await glob(pattern, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ALWAYS_IGNORED });
   if (all.length === 0) return { reason: whenNone };
-  const files = (await withinRoot(all.map((file) => path.resolve(file)), cwd)).filter((file) => !isIgnored(file, scopes));
+  const files: string[] = [];
+  for (const file of await withinRoot(all.map((found) => path.resolve(found)), cwd)) {
+    if (!isIgnored(file, scopes) && !isIgnored(file, await gitignores.scopesFor(file))) files.push(file);
+  }
   return files.length > 0 ? { files } : { reason: 'allIgnored' };
 }
 
@@ -161,6 +175,39 @@ async function unreadableFolders(root: string, scopes: readonly IgnoreScope[], r
   return unreadable.sort(compareStrings);
 }
 
+/** The `.gitignore` files from `top` down to a file's folder, each read once. */
+class GitignoreTree {
+  private readonly cache = new Map<string, Promise<IgnoreScope | undefined>>();
+  constructor(private readonly top: string) {}
+
+  async scopesFor(file: string): Promise<IgnoreScope[]> {
+    const relative = path.relative(this.top, path.dirname(file));
+    // A file outside the tree (a glob like ../x/*.md) gets the .gitignore files of its own folders.
+    const parts = isInside(relative) || relative === '' ? relative.split(path.sep).filter(Boolean) : [];
+    const top = isInside(relative) || relative === '' ? this.top : path.dirname(file);
+    const dirs = [top, ...parts.map((_, i) => path.join(top, ...parts.slice(0, i + 1)))];
+    const scopes: IgnoreScope[] = [];
+    for (const dir of dirs) {
+      let scope = this.cache.get(dir);
+      if (!scope) {
+        scope = ignoreFileScope(dir, path.join(dir, '.gitignore'));
+        this.cache.set(dir, scope);
+      }
+      const found = await scope;
+      if (found) scopes.push(found);
+    }
+    return scopes;
+  }
+}
+
+/** The folder holding `.git` at or above `dir`, if any. */
+async function repositoryRoot(dir: string): Promise<string | undefined> {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if ((await pathKind(path.join(current, '.git'))) !== 'missing') return current;
+    if (path.dirname(current) === current) return undefined;
+  }
+}
+
 function isIgnored(file: string, scopes: readonly IgnoreScope[]): boolean {
   return scopes.some(({ base, matcher }) => {
     const relative = path.relative(base, file);
@@ -170,9 +217,9 @@ function isIgnored(file: string, scopes: readonly IgnoreScope[]): boolean {
   });
 }
 
-async function gitignoreScope(dir: string): Promise<IgnoreScope | undefined> {
+async function ignoreFileScope(dir: string, file: string): Promise<IgnoreScope | undefined> {
   try {
-    const content = await readFile(path.join(dir, '.gitignore'), 'utf8');
+    const content = await readFile(file, 'utf8');
     return { base: dir, matcher: ignore().add(content) };
   } catch {
     // No .gitignore (or an unreadable one): nothing to honour.

@@ -278,6 +278,17 @@ interface RunInput {
   locale: Locale;
 }
 
+/**
+ * The exceptions of rules that threw, by the finding that reports them (messageId `ruleError`):
+ * the CLI exits with 2 for them, as ESLint does, and prints the stack under DEBUG=xxgk-lint.
+ */
+const ruleErrors = new WeakMap<Diagnostic, unknown>();
+
+/** The exception behind a `ruleError` finding, if it is one. */
+export function ruleErrorOf(diagnostic: Diagnostic): unknown {
+  return ruleErrors.get(diagnostic);
+}
+
 export function runRule(rule: Rule, setting: RuleSetting, input: RunInput, out: Diagnostic[]): void {
   guarded(rule, input.locale, out, (report) => rule.check?.({ model: input.model, tree: input.tree, source: input.source, options: setting.options, locale: input.locale, report }), setting, input.source);
 }
@@ -324,7 +335,7 @@ export function guarded(
     body(report);
   } catch (error) {
     // One faulty rule (a user's own, say) must not hide the others' findings.
-    out.push({
+    const finding: Diagnostic = {
       ruleId: rule.meta.id,
       messageId: 'ruleError',
       severity: 2,
@@ -334,7 +345,9 @@ export function guarded(
       column: 1,
       endLine: 1,
       endColumn: 1,
-    });
+    };
+    ruleErrors.set(finding, error);
+    out.push(finding);
   }
 }
 

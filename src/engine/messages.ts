@@ -88,6 +88,10 @@ export const messages = {
     en: 'The folder "{pattern}" cannot be read (permission denied); its files were not linted',
   },
   noFiles: { 'zh-CN': '没有可检查的文件', en: 'No files to lint' },
+  ruleCrashed: {
+    'zh-CN': '规则运行出错：{rules}（设置环境变量 DEBUG=xxgk-lint 可显示调用栈）',
+    en: 'a rule threw an exception: {rules} (set DEBUG=xxgk-lint to see the stack)',
+  },
   unknownOption: { 'zh-CN': '未知选项：{option}', en: 'Unknown option: {option}' },
   missingValue: { 'zh-CN': '选项 {option} 需要一个值', en: 'Option {option} needs a value' },
   badOption: { 'zh-CN': '命令行参数有误：{detail}', en: 'Invalid arguments: {detail}' },
@@ -158,6 +162,10 @@ export const messages = {
     'zh-CN': '数组形式应为 [级别] 或 [级别, 选项]；收到 {count} 个元素',
     en: 'The array form is [severity] or [severity, options]; received {count} elements',
   },
+  configNoPackageKey: {
+    'zh-CN': 'package.json 中没有“{key}”键',
+    en: 'package.json has no "{key}" key',
+  },
   configTwoFiles: {
     'zh-CN': '同一文件夹中有多个配置文件（{names}），请只保留一个',
     en: 'more than one config file in the same folder ({names}); keep one',
@@ -221,6 +229,14 @@ export const messages = {
     en: 'a plugin named "{name}" is already loaded ({first})',
   },
   ruleFileNotFound: { 'zh-CN': '找不到文件 {file}', en: 'the file {file} does not exist' },
+  ruleDefinitionProblems: {
+    'zh-CN': 'defineRule：规则“{id}”有 {count} 处问题：',
+    en: 'defineRule: the rule "{id}" has {count} problem(s):',
+  },
+  ruleFileRenameMjs: {
+    'zh-CN': '规则文件“{file}”是 ES 模块（import/export），但所在的包是 CommonJS（package.json 没有 "type": "module"）：请把它改名为 .mjs',
+    en: 'the rule file "{file}" is an ES module (import/export) in a CommonJS package (no "type": "module" in package.json): rename it to .mjs',
+  },
   ruleFileLoadFailed: { 'zh-CN': '规则文件“{file}”加载失败：{detail}', en: 'the rule file "{file}" failed to load: {detail}' },
   ruleFileNoRule: {
     'zh-CN': '规则文件“{file}”必须用 export default 导出一条规则（defineRule）或规则数组',

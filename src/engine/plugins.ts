@@ -14,7 +14,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { RULE_ID } from '../rule.ts';
+import { RULE_ID, defineRule as declareRule } from '../rule.ts';
 import type { LocalizedText, Rule } from '../rule.ts';
 import { t } from './messages.ts';
 import type { Locale } from '../types.ts';
@@ -317,4 +317,32 @@ export function errorText(err: unknown): string {
   const text = err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err);
   const firstLine = text.split('\n')[0] ?? text;
   return firstLine.length > 300 ? `${firstLine.slice(0, 297)}...` : firstLine;
+}
+
+/**
+ * The user's language for messages outside a lint run (defineRule at import time): LC_ALL,
+ * LC_MESSAGES or LANG; Chinese unless one of them names another language.
+ */
+export function environmentLocale(env: Readonly<Record<string, string | undefined>> = process.env): Locale {
+  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  // No preference (unset, C, POSIX): the project's default language, as the CLI's --locale.
+  if (value === '' || /^(C|POSIX)(\.|$)/.test(value) || /^zh/i.test(value)) return 'zh-CN';
+  return 'en';
+}
+
+/**
+ * `defineRule` as the package exports it to rule authors: checks all of the metadata at once (the
+ * same checks as loading a plugin and RuleTester) and throws one error listing every problem, in
+ * the user's language, so that a rule file is fixed in one round.
+ */
+export function defineRule<Options extends z.ZodType>(rule: Rule<Options>): Rule<Options> {
+  const locale = environmentLocale();
+  const zodLocale = locale === 'zh-CN' ? z.locales.zhCN() : z.locales.en();
+  const id = typeof rule === 'object' && rule !== null && typeof rule.meta?.id === 'string' ? rule.meta.id : '?';
+  const problems = ruleProblems(rule, 'rule', locale, zodLocale.localeError);
+  if (problems.length > 0) {
+    const lines = problems.map((p) => `  ! ${p.path}  ${p.message}`);
+    throw new Error([t('ruleDefinitionProblems', locale, { id, count: problems.length }), ...lines].join('\n'));
+  }
+  return declareRule(rule);
 }

@@ -110,6 +110,7 @@ async function lintRepository(inputs: Inputs, context: RunContext): Promise<void
       pullRequest: selection.pullRequest,
       notPullRequestEvent: inputs.onlyChanged && !PULL_REQUEST_EVENTS.includes(context.eventName) ? context.eventName || '—' : undefined,
       fallback: selection.fallback,
+      onPullRequest: PULL_REQUEST_EVENTS.includes(context.eventName),
       skipped: selection.skipped,
       otherChanged: selection.otherChanged,
       links: context.repo && context.sha ? { serverUrl: context.serverUrl, ...context.repo, sha: context.sha } : undefined,
@@ -263,9 +264,11 @@ async function selectFiles(inputs: Inputs, context: RunContext, loaded: LoadedCo
   const { locale } = inputs;
   const cwd = context.workspace;
   const candidates = await expandCandidates(inputs.files, cwd, { ignores: loaded.ignores, baseDir: loaded.baseDir, ...(loaded.extensions ? { extensions: loaded.extensions } : {}) });
+  // As the CLI: `files` that match nothing in the workspace is a mistake (a wrong path or glob),
+  // not a clean run. (A pull request that changes none of the matched files is fine.)
+  if (candidates.files.length === 0) throw new InputError(tr('noFilesAtAll', locale, { patterns: inputs.files.join(', ') }));
   const pr = context.pullRequest;
   if (!inputs.onlyChanged || !pr) {
-    if (candidates.files.length === 0) core.warning(tr('noFilesAtAll', locale, { patterns: inputs.files.join(', ') }));
     return { ...selectAll(candidates, cwd), candidates: candidates.files, pullRequest: undefined, fallback: undefined };
   }
   let fallback: string;
@@ -295,6 +298,7 @@ function checkRunSummary(inputs: Inputs, context: RunContext, selection: FileSel
     pullRequest: selection.pullRequest,
     notPullRequestEvent: undefined,
     fallback: selection.fallback,
+    onPullRequest: PULL_REQUEST_EVENTS.includes(context.eventName),
     skipped: [],
     otherChanged: 0,
     links: context.repo && context.sha ? { serverUrl: context.serverUrl, ...context.repo, sha: context.sha } : undefined,

@@ -202,6 +202,14 @@ export const actionMessages = {
     'zh-CN': '全部 {count} 条注释已发布到[检查运行]({url})，在拉取请求的“Files changed”页中显示在对应的行上。',
     en: 'All {count} annotations are in the [check run]({url}) and appear on their lines in the pull request’s Files changed tab.',
   },
+  summaryAnnotationsCheckRunCommit: {
+    'zh-CN': '全部 {count} 条注释已发布到[检查运行]({url})，在该提交的检查结果中显示在对应的行上。',
+    en: 'All {count} annotations are in the [check run]({url}), on their lines in this commit’s checks.',
+  },
+  summaryAnnotationsLimitedCommit: {
+    'zh-CN': '⚠️ 未能发布检查运行（{detail}）：工作流运行页面只显示前 10 个错误和前 10 个警告注释，全部问题见上文。',
+    en: '⚠️ No check run could be published ({detail}): the workflow run shows only the first 10 error and 10 warning annotations; every finding is listed above.',
+  },
   summaryAnnotationsLimited: {
     'zh-CN': '⚠️ 未能发布检查运行（{detail}）：拉取请求页面只显示前 10 个错误和前 10 个警告注释，全部问题见上文。',
     en: '⚠️ No check run could be published ({detail}): the pull request shows only the first 10 error and 10 warning annotations; every finding is listed above.',

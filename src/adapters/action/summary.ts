@@ -33,6 +33,11 @@ export interface SummaryInput {
   pullRequest: number | undefined;
   /** only-changed was asked for, but the event (named) is not a pull request. */
   notPullRequestEvent: string | undefined;
+  /**
+   * Whether the event is a pull request: where annotations appear differs (the pull request's
+   * Files changed tab, or the commit's checks on a push). Undefined counts as a pull request.
+   */
+  onPullRequest?: boolean;
   /** Why only-changed could not be applied on a pull request (already localised). */
   fallback: string | undefined;
   skipped: readonly Skipped[];
@@ -97,9 +102,11 @@ export function buildSummary(input: SummaryInput): string {
   if (input.results.length > 0) out.push(...filesTable(input), '');
   if (input.overviewOnly) return `${out.join('\n').trimEnd()}\n`;
   if (input.checkRun && 'url' in input.checkRun) {
-    out.push(tr('summaryAnnotationsCheckRun', locale, { count: input.checkRun.count, url: input.checkRun.url }), '');
+    const id = input.onPullRequest === false ? 'summaryAnnotationsCheckRunCommit' : 'summaryAnnotationsCheckRun';
+    out.push(tr(id, locale, { count: input.checkRun.count, url: input.checkRun.url }), '');
   } else if (input.checkRun) {
-    out.push(tr('summaryAnnotationsLimited', locale, { detail: escapeText(input.checkRun.failed) }), '');
+    const id = input.onPullRequest === false ? 'summaryAnnotationsLimitedCommit' : 'summaryAnnotationsLimited';
+    out.push(tr(id, locale, { detail: escapeText(input.checkRun.failed) }), '');
   }
   if (errors + warnings > 0) out.push(...findingsSection(input), '');
   if (input.skipped.length > 0 || input.otherChanged > 0) out.push(...skippedSection(input), '');

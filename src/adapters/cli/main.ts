@@ -80,6 +80,11 @@ interface CliOptions {
   /** --stdin, or the path `-`. */
   stdin: boolean;
   stdinFilename: string | undefined;
+  // Issue 12 item 7 (ESLint's names): --ignore-pattern, --print-config FILE, --color/--no-color.
+  ignorePatterns: string[];
+  printConfig: string | undefined;
+  /** true/false from --color/--no-color; undefined: NO_COLOR, FORCE_COLOR, then whether a TTY. */
+  color: boolean | undefined;
   help: boolean;
   version: boolean;
 }
@@ -120,6 +125,10 @@ const OPTIONS = {
   'fix-dry-run': { type: 'boolean' },
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
+  'ignore-pattern': { type: 'string', multiple: true },
+  'print-config': { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -180,6 +189,10 @@ async function run(
   const classify = classifier(loaded);
   // Which config applies is not always obvious (the search stops at the repository root).
   if (debugEnabled(env)) io.stderr.write(`xxgk-lint: config: ${loaded.filePath ?? '(none: defaults)'}\n`);
+  if (options.printConfig !== undefined) {
+    io.stdout.write(`${JSON.stringify(printableConfig(loaded, allRules), null, 2)}\n`);
+    return EXIT_OK;
+  }
 
   if (options.stdin) {
     const { lintDecoded } = await import('../../engine/lint-file.ts');
@@ -207,6 +220,7 @@ async function run(
     ignores: loaded.ignores,
     ignoresBase: loaded.baseDir,
     ...(loaded.extensions ? { extensions: loaded.extensions } : {}),
+    ignorePatterns: options.ignorePatterns,
   });
   const { unmatched } = expanded;
   for (const miss of unmatched) io.stderr.write(`xxgk-lint: ${unmatchedMessage(miss, locale)}\n`);
@@ -334,9 +348,21 @@ async function finish(
   otherProblems: number,
 ): Promise<number> {
   const shown = options.quiet ? results.map(errorsOnly) : results;
-  const color = options.outputFile === undefined && useColor(io, env);
+  const color = options.outputFile === undefined && (options.color ?? useColor(io, env));
   const output = formatters[options.format](shown, { locale: options.locale, cwd: io.cwd, rules: allRules, color, verbose: options.verbose });
   await writeOutput(output, options.outputFile, io);
+  // A rule that threw is a bug (ours or a plugin's), not a finding: exit 2, as ESLint does.
+  const crashed = results.flatMap((r) => r.messages.filter((m) => m.messageId === 'ruleError'));
+  if (crashed.length > 0) {
+    const { ruleErrorOf } = await import('../../engine/lint.ts');
+    for (const m of crashed) {
+      const error = ruleErrorOf(m);
+      if (debugEnabled(env) && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    }
+    const names = [...new Set(crashed.map((m) => m.ruleId))].join(', ');
+    io.stderr.write(`xxgk-lint: ${t('ruleCrashed', options.locale, { rules: names })}\n`);
+    return EXIT_FAILURE;
+  }
   return exitCode(results, options, io, otherProblems);
 }
 
@@ -422,6 +448,23 @@ async function readAll(stream: AsyncIterable<Uint8Array | string>, maxBytes: num
     chunks.push(buf);
   }
   return Buffer.concat(chunks);
+
+}
+
+/** What --print-config shows: the config file used and every rule's severity and options. */
+function printableConfig(loaded: { filePath: string | undefined; ignores: string[]; config: { rules: Record<string, { severity: number; options: unknown }> } }, rules: readonly Rule[]) {
+  const names = ['off', 'warn', 'error'] as const;
+  const entries = rules
+    .map((rule) => rule.meta.id)
+    .sort()
+    .map((id) => {
+      const setting = loaded.config.rules[id];
+      const severity = names[setting?.severity ?? 0] ?? 'off';
+      const options = setting?.options;
+      const hasOptions = typeof options === 'object' && options !== null && Object.keys(options).length > 0;
+      return [id, hasOptions ? [severity, options] : severity] as const;
+    });
+  return { configFile: loaded.filePath ?? null, ignores: loaded.ignores, rules: Object.fromEntries(entries) };
 }
 
 async function writeOutput(output: string, outputFile: string | undefined, io: CliIo): Promise<void> {
@@ -511,6 +554,10 @@ function parseOptions(argv: readonly string[]): CliOptions {
     cache: values.cache ?? false,
     cacheLocation: values['cache-location'],
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
+    ignorePatterns: values['ignore-pattern'] ?? [],
+    printConfig: values['print-config'],
+    // The later of the two wins, as with any repeated flag.
+    color: lastFlag(argv, '--color', '--no-color'),
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -528,6 +575,13 @@ function argumentError(err: unknown): UsageError {
     return new UsageError('missingValue', { option });
   }
   return new UsageError('badOption', { detail: message });
+}
+
+function lastFlag(argv: readonly string[], on: string, off: string): boolean | undefined {
+  const end = argv.indexOf('--');
+  const args = end < 0 ? argv : argv.slice(0, end);
+  const i = Math.max(args.lastIndexOf(on), args.lastIndexOf(off));
+  return i < 0 ? undefined : args[i] === on;
 }
 
 function parseCount(option: string, value: string): number {
@@ -594,8 +648,9 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
   -q, --quiet                 只显示错误，不显示警告
       --max-warnings <数量>   警告数超过该数量时以退出码 1 结束
   -c, --config <文件>         使用指定的配置文件（默认从当前文件夹向上查找
-                              xxgk-lint.config.js、xxgk-lint.config.mjs 或 .xxgk-lint.json，
-                              到仓库根目录（含 .git 的文件夹）为止；DEBUG=xxgk-lint 显示所用配置）
+                              xxgk-lint.config.js、xxgk-lint.config.mjs、.xxgk-lint.json、
+                              .xxgk-lint.jsonc 或含“xxgk-lint”键的 package.json，到仓库根目录
+                              （含 .git 的文件夹）为止；DEBUG=xxgk-lint 显示所用配置）
       --no-code               不执行任何代码：拒绝 JavaScript 配置文件、插件和规则文件
                               （用于检查不受信任的代码）
       --report-unused-disable 报告没有屏蔽任何问题的 xxgk-lint-disable 注释
@@ -613,6 +668,10 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
       --cache                 只检查上次检查后有改动的文件（配置、规则或版本变化时全部重查）
       --cache-location <路径> 缓存文件或文件夹（默认 .xxgk-lint-cache）
       --shard <序号/总数>     只检查按路径稳定划分的一部分文件（如 2/4），供 CI 矩阵并行
+      --ignore-pattern <模式> 不检查匹配的文件（.gitignore 语法，可重复；
+                              也可在路径参数前加 ! 排除，如 '!drafts/**'）
+      --print-config <文件>   显示检查该文件时使用的配置（JSON），不做检查
+      --color, --no-color     强制使用或不使用颜色（默认：终端中使用，遵循 NO_COLOR）
   -o, --output-file <文件>    把结果写入文件，而不是输出到终端
   -v, --version               显示版本号
   -h, --help                  显示本帮助
@@ -622,7 +681,7 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
   1  发现错误或警告过多；或有文件为空、不是文本、编码无法识别、无法读取，
      或有路径找不到匹配的文件（其余文件照常检查）
   2  命令行参数错误、配置文件错误（包括 --no-code 拒绝的配置）、没有任何可检查的文件，
-     或内部错误
+     规则运行出错（设置 DEBUG=xxgk-lint 显示调用栈）或内部错误
 `;
 
 const HELP_EN = `Usage: xxgk-lint [options] [files, folders or globs ...]
@@ -640,9 +699,10 @@ Options:
   -q, --quiet                 Report errors only, not warnings
       --max-warnings <count>  Exit with code 1 when there are more warnings than this
   -c, --config <file>         Use this config file (default: the nearest
-                              xxgk-lint.config.js, xxgk-lint.config.mjs or .xxgk-lint.json
-                              in the current folder or above, up to the repository root
-                              (the folder with .git); DEBUG=xxgk-lint prints the one used)
+                              xxgk-lint.config.js, xxgk-lint.config.mjs, .xxgk-lint.json,
+                              .xxgk-lint.jsonc or package.json with an "xxgk-lint" key in
+                              the current folder or above, up to the repository root (the
+                              folder with .git); DEBUG=xxgk-lint prints the one used)
       --no-code               Run no code: refuse JavaScript configs, plugins and rule
                               files (for untrusted checkouts)
       --report-unused-disable Report xxgk-lint-disable comments that suppress nothing
@@ -664,6 +724,10 @@ Options:
       --cache-location <path> The cache file or folder (default .xxgk-lint-cache)
       --shard <i/n>           Lint a stable i-th of n parts of the files (e.g. 2/4), for CI
                               matrices
+      --ignore-pattern <pat>  Do not lint matching files (gitignore syntax, repeatable;
+                              or exclude with a ! argument, e.g. '!drafts/**')
+      --print-config <file>   Print the configuration used for this file (JSON); lint nothing
+      --color, --no-color     Force colours on or off (default: on in a terminal; NO_COLOR)
   -o, --output-file <file>    Write the results to a file instead of the terminal
   -v, --version               Print the version
   -h, --help                  Print this help
@@ -673,5 +737,5 @@ Exit codes:
   1  errors or too many warnings; or a file that is empty, not text, in an unknown
      encoding or unreadable, or a path that matched no files (other files are still linted)
   2  invalid arguments, an invalid config file (or one --no-code refuses), no files to
-     lint, or an internal error
+     lint, a rule that threw (DEBUG=xxgk-lint shows its stack), or an internal error
 `;

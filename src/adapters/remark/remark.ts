@@ -30,6 +30,8 @@ import type { VFile } from 'vfile';
 import { builtinRules } from '../../../rules/index.ts';
 import { CONFIG_KEYS, ConfigError, loadConfig, resolveConfigFrom } from '../../engine/config.ts';
 import { checkBudget } from '../../engine/budget.ts';
+import { decodeBuffer, fileError, readReport } from '../../engine/decode.ts';
+import type { FileError } from '../../engine/decode.ts';
 import { isStackOverflow, lintText, rulesToRun } from '../../engine/lint.ts';
 import { t } from '../../engine/messages.ts';
 import type { MessageId } from '../../engine/messages.ts';
@@ -134,9 +136,17 @@ export default function remarkXxgkLint(this: Processor, options?: RemarkXxgkLint
       const relative = path.relative(baseDir, path.resolve(file.cwd, file.path));
       if (relative && !relative.startsWith('..') && !path.isAbsolute(relative) && ignore().add(ignores).ignores(relative.split(path.sep).join('/'))) return;
     }
-    // micromark drops a leading BOM, so the tree's offsets count from after it; so does the CLI.
-    const source = String(file).replace(/^\uFEFF/, '');
-    const result = lintText(source, { tree, filePath: file.path, locale, config: resolvedConfig, reportUnusedDisable });
+    const input = await sourceOf(file);
+    if ('error' in input) {
+      // As the CLI: one fatal message for the file, which is not linted as a report.
+      const error = input.error;
+      const message = file.message(t(error.messageId, locale, error.data), { ruleId: error.messageId, source: MESSAGE_SOURCE });
+      message.fatal = true;
+      return undefined;
+    }
+    // A file in another encoding was parsed from mis-decoded text: parse the decoded text again.
+    const parsed = input.reparse ? {} : { tree };
+    const result = lintText(input.text, { ...parsed, filePath: file.path, locale, config: resolvedConfig, reportUnusedDisable });
     if (result.fatal) {
       const message = file.message(result.fatal.message, { ruleId: result.fatal.messageId, source: MESSAGE_SOURCE });
       message.fatal = true;
@@ -152,9 +162,39 @@ export default function remarkXxgkLint(this: Processor, options?: RemarkXxgkLint
       const url = rule ? ruleDocsUrl(rule) : undefined;
       if (url) message.url = url;
     }
-    control(positioned(tree), file);
+    // Our own and remark's comments were applied by lintText; remark-message-control also covers
+    // messages of other plugins. A re-parsed file's tree does not match the text: skip it.
+    if (!input.reparse) control(positioned(tree), file);
     return undefined;
   };
+}
+
+/**
+ * The text to lint, decoded as the CLI decodes files (src/engine/decode.ts). Some integrations
+ * hand over the bytes (`file.value` is a Uint8Array): they are decoded here. remark-cli reads
+ * every file as UTF-8, so a GBK or UTF-16 report arrives as text with U+FFFD (or NUL) characters:
+ * then the file is read again from disk and decoded as the CLI does; without a file on disk it is
+ * one fatal message naming the encoding problem, never a lint of mojibake.
+ */
+async function sourceOf(file: VFile): Promise<{ text: string; reparse: boolean } | { error: FileError }> {
+  const value: unknown = file.value;
+  if (value instanceof Uint8Array) {
+    const decoded = decodeBuffer(value);
+    if ('error' in decoded) return { error: fileError(decoded.error) };
+    return { text: decoded.text.replace(/^\uFEFF/, ''), reparse: decoded.encoding !== 'utf-8' };
+  }
+  // micromark drops a leading BOM, so the tree's offsets count from after it; so does the CLI.
+  const text = String(value ?? '').replace(/^\uFEFF/, '');
+  const damaged = text.includes('\uFFFD') || text.includes('\0');
+  if (!damaged) return text.trim() === '' ? { error: fileError('empty') } : { text, reparse: false };
+  if (file.path) {
+    const read = await readReport(path.resolve(file.cwd, file.path));
+    // The file on disk is what the editor or remark-cli read, unless it changed since.
+    if ('error' in read) {
+      if (read.error.kind !== 'notFound') return read;
+    } else if (read.encoding !== 'utf-8') return { text: read.text.replace(/^\uFEFF/, ''), reparse: true };
+  }
+  return { error: fileError(text.includes('\uFFFD') ? 'undecodable' : 'binary') };
 }
 
 interface Place {
