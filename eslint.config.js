@@ -33,11 +33,7 @@ export default tseslint.config(
     ['**/src/engine/**', '**/src/reading/**', '**/src/adapters/**', '**/src/testing/**', '**/src/index.ts', 'node:*'],
     'rules/ import only the rule API (src/rule.ts, src/types.ts), the model (src/model/) and their own helpers (rules/lib/).',
   ),
-  layer(
-    ['src/engine/**/*.ts'],
-    ['**/adapters/**', '**/testing/**'],
-    'src/engine/ never imports an adapter or the testing helpers.',
-  ),
+  layer(['src/engine/**/*.ts'], ['**/adapters/**', '**/testing/**'], 'src/engine/ never imports an adapter or the testing helpers.'),
   layer(
     ['src/rule.ts', 'src/types.ts'],
     ['**/engine/**', '**/reading/**', '**/adapters/**', '**/testing/**', '**/rules/**'],

@@ -25,9 +25,17 @@ export default defineRule({
     },
     examples: {
       valid: [
-        { title: '与上年报告的结转数一致', sample: consistentPair(2024).current, related: [{ sample: consistentPair(2024).previous, filePath: 'reports/a.md' }] },
+        {
+          title: '与上年报告的结转数一致',
+          sample: consistentPair(2024).current,
+          related: [{ sample: consistentPair(2024).previous, filePath: 'reports/a.md' }],
+        },
         { title: '没有上一年度报告：不比较', sample: consistentPair(2024).current },
-        { title: 'HTML 合并单元格形式', sample: { ...consistentPair(2024).current, form: 'htmlMerged' }, related: [{ sample: { ...consistentPair(2024).previous, form: 'gfm' }, filePath: 'x/report.md' }] },
+        {
+          title: 'HTML 合并单元格形式',
+          sample: { ...consistentPair(2024).current, form: 'htmlMerged' },
+          related: [{ sample: { ...consistentPair(2024).previous, form: 'gfm' }, filePath: 'x/report.md' }],
+        },
       ],
       invalid: [
         {
@@ -50,7 +58,13 @@ export default defineRule({
       if (!before || before.value === cell.value) continue;
       context.report({
         messageId: 'mismatch',
-        data: { column: cell.column, actual: cell.value ?? '', expected: before.value ?? '', file: relativeTo(context.current.filePath, previous.filePath), line: before.span.start.line },
+        data: {
+          column: cell.column,
+          actual: cell.value ?? '',
+          expected: before.value ?? '',
+          file: relativeTo(context.current.filePath, previous.filePath),
+          line: before.span.start.line,
+        },
         at: { start: cell.span.start, end: cell.span.end },
       });
     }

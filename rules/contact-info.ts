@@ -9,7 +9,8 @@ export default defineRule({
       en: 'The report gives contact details: a phone number with area code, or an e-mail address; a postcode, when given, has 6 digits',
     },
     rationale: {
-      'zh-CN': '条例第十二条要求政府信息公开指南载明联系电话等；年度报告写明联系方式是普遍惯例（福建等地的做法、北大公众参与研究与支持中心的示范报告），并非法定要求，因此默认为警告。',
+      'zh-CN':
+        '条例第十二条要求政府信息公开指南载明联系电话等；年度报告写明联系方式是普遍惯例（福建等地的做法、北大公众参与研究与支持中心的示范报告），并非法定要求，因此默认为警告。',
       en: 'Article 12 requires contact data in the disclosure guide; in the annual report it is a strong convention rather than law, so this rule warns by default.',
     },
     defaultSeverity: 'warn',

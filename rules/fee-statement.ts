@@ -54,7 +54,11 @@ export default defineRule({
       },
     },
     examples: {
-      valid: [{ sample: {} }, { title: '有收费金额', sample: { part6: '2024年共收取信息处理费380元。' } }, { title: '2020年度报告不要求', sample: { year: 2020, part6: '暂无。' } }],
+      valid: [
+        { sample: {} },
+        { title: '有收费金额', sample: { part6: '2024年共收取信息处理费380元。' } },
+        { title: '2020年度报告不要求', sample: { year: 2020, part6: '暂无。' } },
+      ],
       invalid: [{ title: '只写“暂无”', sample: { part6: '暂无。' }, errors: ['missing'] }],
     },
   },
@@ -68,6 +72,11 @@ export default defineRule({
       context.report({ messageId: 'elsewhere', at: elsewhere.span });
       return;
     }
-    context.report({ messageId: 'missing', data: { year: model.year ?? 'YYYY' }, at: part6?.span ?? model.documentStart, suggest: addSentence(context.source, model) });
+    context.report({
+      messageId: 'missing',
+      data: { year: model.year ?? 'YYYY' },
+      at: part6?.span ?? model.documentStart,
+      suggest: addSentence(context.source, model),
+    });
   },
 });

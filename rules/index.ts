@@ -15,4 +15,19 @@ import stockContinuity from './stock-continuity.ts';
 import tableStructure from './table-structure.ts';
 import tableSums from './table-sums.ts';
 
-export const builtinRules: readonly Rule[] = [carryOver, citations, contactInfo, feeStatement, narrativeConsistency, overviewTopics, reportTitle, requiredSections, signatureDate, similarToLastYear, statisticalPeriod, stockContinuity, tableStructure, tableSums] as readonly Rule[];
+export const builtinRules: readonly Rule[] = [
+  carryOver,
+  citations,
+  contactInfo,
+  feeStatement,
+  narrativeConsistency,
+  overviewTopics,
+  reportTitle,
+  requiredSections,
+  signatureDate,
+  similarToLastYear,
+  statisticalPeriod,
+  stockContinuity,
+  tableStructure,
+  tableSums,
+] as readonly Rule[];

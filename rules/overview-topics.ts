@@ -51,6 +51,11 @@ export default defineRule({
     const all = OVERVIEW_TOPICS.map((t) => t.topic).join('、');
     const missing = OVERVIEW_TOPICS.filter(({ topic }) => !model.overviewTopics?.includes(topic)).map(({ topic }) => `“${topic}”`);
     // All the gaps in one finding: they have one place and one cure.
-    if (missing.length > 0) context.report({ messageId: 'missingTopic', data: { topics: missing.join(context.locale === 'en' ? ', ' : '、'), count: missing.length, all }, at: overview.span });
+    if (missing.length > 0)
+      context.report({
+        messageId: 'missingTopic',
+        data: { topics: missing.join(context.locale === 'en' ? ', ' : '、'), count: missing.length, all },
+        at: overview.span,
+      });
   },
 });

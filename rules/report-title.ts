@@ -9,7 +9,8 @@ export default defineRule({
       en: 'The report has a title naming the agency and the year, with the standard words 政府信息公开工作年度报告',
     },
     rationale: {
-      'zh-CN': '标题通常为“[机关全称][年份]年政府信息公开工作年度报告”（也见“[年份]年[机关全称]…”）。缺少机关或年份的报告无法归档和检索，评估中按“未按照要素撰写”扣分。',
+      'zh-CN':
+        '标题通常为“[机关全称][年份]年政府信息公开工作年度报告”（也见“[年份]年[机关全称]…”）。缺少机关或年份的报告无法归档和检索，评估中按“未按照要素撰写”扣分。',
       en: 'The title is “[agency][year]年政府信息公开工作年度报告” (or year first). A report without agency or year cannot be filed or found, and evaluators mark it down.',
     },
     defaultSeverity: 'error',

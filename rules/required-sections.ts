@@ -85,10 +85,16 @@ export default defineRule({
           part.match !== 'fuzzy' && part.numeral !== '' && i >= 0
             ? { range: [part.span.start.offset + i, part.span.start.offset + i + part.numeral.length], text: NUMERALS[n - 1] ?? part.numeral }
             : undefined;
-        context.report({ messageId: 'numbering', data: { text: part.text, expected: NUMERALS[n - 1] ?? '', found: part.numeral }, at, ...(fix ? { fix } : {}) });
+        context.report({
+          messageId: 'numbering',
+          data: { text: part.text, expected: NUMERALS[n - 1] ?? '', found: part.numeral },
+          at,
+          ...(fix ? { fix } : {}),
+        });
       }
       const before = parts.find((p) => p.part < n && p.span.start.offset > part.span.start.offset);
-      if (before) context.report({ messageId: 'order', data: { numeral: NUMERALS[n - 1] ?? '', text: part.text, before: NUMERALS[before.part - 1] ?? '' }, at });
+      if (before)
+        context.report({ messageId: 'order', data: { numeral: NUMERALS[n - 1] ?? '', text: part.text, before: NUMERALS[before.part - 1] ?? '' }, at });
       if (part.match === 'fuzzy' || (part.match === 'alias' && !options.allowAliases)) {
         const official = PART_NAMES[n - 1]?.official;
         const i = part.text === '' ? -1 : written.lastIndexOf(part.text);

@@ -24,7 +24,10 @@ export default defineRule({
       })
       .strict(),
     messages: {
-      missing: { 'zh-CN': '报告末尾没有署名和成文日期（如“{agency}”和“{year}年1月20日”）', en: 'The report does not end with the agency and a date (e.g. “{agency}” and “{year}年1月20日”)' },
+      missing: {
+        'zh-CN': '报告末尾没有署名和成文日期（如“{agency}”和“{year}年1月20日”）',
+        en: 'The report does not end with the agency and a date (e.g. “{agency}” and “{year}年1月20日”)',
+      },
       late: {
         'zh-CN': '成文日期{date}晚于公布期限{deadline}（条例第四十九条）',
         en: 'The date {date} is after the deadline {deadline} (Article 49)',

@@ -7,7 +7,8 @@ import { comparableProse, normalizeProse, repetition } from './lib/similarity.ts
 const OVERVIEW_2023 =
   '本年度，本局以习近平新时代中国特色社会主义思想为指导，围绕全区工业经济稳增长目标，聚焦企业服务、项目建设和数字化转型，' +
   '及时公开惠企政策、专项资金申报和项目审批结果，全年开展政策解读活动六场，组织企业座谈会四次，持续提升政务公开的针对性和实效性。';
-const PROBLEMS_2023 = '（一）存在的主要问题：部分栏目更新不够及时，政策解读形式比较单一，公众参与渠道有待拓宽。（二）改进措施：建立栏目更新提醒机制，丰富图表、视频等解读形式，开展政府开放日活动。';
+const PROBLEMS_2023 =
+  '（一）存在的主要问题：部分栏目更新不够及时，政策解读形式比较单一，公众参与渠道有待拓宽。（二）改进措施：建立栏目更新提醒机制，丰富图表、视频等解读形式，开展政府开放日活动。';
 const OVERVIEW_2024 =
   '本年度，本局围绕制造业高质量发展，重点公开技术改造、专精特新企业培育和工业园区招商信息，新开设“企业服务直通车”专栏，' +
   '通过线上问答、现场宣讲等方式解读新出台的扶持政策，主动回应企业关切，政务公开与优化营商环境工作相互促进。';
@@ -52,8 +53,25 @@ export default defineRule({
       invalid: [
         {
           title: '只改了年份和数字',
-          sample: { ...consistentPair(2024).current, replace: [[/2024年，本局认真贯彻落实.*\n/, `${OVERVIEW_2023.replace('六场', '七场')}\n`], [/（一）存在的主要问题.*\n/, `${PROBLEMS_2023}\n`]] },
-          related: [{ sample: { ...consistentPair(2024).previous, replace: [[/2023年，本局认真贯彻落实.*\n/, `${OVERVIEW_2023}\n`], [/（一）存在的主要问题.*\n/, `${PROBLEMS_2023}\n`]] }, filePath: 'last.md' }],
+          sample: {
+            ...consistentPair(2024).current,
+            replace: [
+              [/2024年，本局认真贯彻落实.*\n/, `${OVERVIEW_2023.replace('六场', '七场')}\n`],
+              [/（一）存在的主要问题.*\n/, `${PROBLEMS_2023}\n`],
+            ],
+          },
+          related: [
+            {
+              sample: {
+                ...consistentPair(2024).previous,
+                replace: [
+                  [/2023年，本局认真贯彻落实.*\n/, `${OVERVIEW_2023}\n`],
+                  [/（一）存在的主要问题.*\n/, `${PROBLEMS_2023}\n`],
+                ],
+              },
+              filePath: 'last.md',
+            },
+          ],
           errors: ['similar'],
         },
       ],

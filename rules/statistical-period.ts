@@ -9,7 +9,8 @@ export default defineRule({
       en: 'The report states the period its data covers, and it is 1 January to 31 December of the report year',
     },
     rationale: {
-      'zh-CN': '年度报告反映上一年度的工作（条例第四十九条），统计期限应为报告年度全年。四川 DB51/T 2660—2019 明确统计期限为上一年1月1日至12月31日；评估中“统计时限不明”是常见问题。',
+      'zh-CN':
+        '年度报告反映上一年度的工作（条例第四十九条），统计期限应为报告年度全年。四川 DB51/T 2660—2019 明确统计期限为上一年1月1日至12月31日；评估中“统计时限不明”是常见问题。',
       en: 'The report covers the previous calendar year (Article 49); Sichuan standard DB51/T 2660—2019 spells out 1 January–31 December. A missing or wrong period makes the numbers meaningless.',
     },
     defaultSeverity: 'error',

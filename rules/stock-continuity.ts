@@ -30,7 +30,11 @@ export default defineRule({
     examples: {
       valid: [
         { title: '3 + 1 − 0 = 4', sample: consistentPair(2024).current, related: [{ sample: consistentPair(2024).previous, filePath: 'b.md' }] },
-        { title: 'GFM 表格', sample: { ...consistentPair(2024).current, form: 'gfm' }, related: [{ sample: { ...consistentPair(2024).previous, form: 'layout' }, filePath: 'b.md' }] },
+        {
+          title: 'GFM 表格',
+          sample: { ...consistentPair(2024).current, form: 'gfm' },
+          related: [{ sample: { ...consistentPair(2024).previous, form: 'layout' }, filePath: 'b.md' }],
+        },
       ],
       invalid: [
         {

@@ -52,11 +52,11 @@ export default defineRule({
       },
       missingCellSomewhere: {
         'zh-CN': '“{row}”少了一个数值（应有{expected}个），缺的是{columns}中的一列；按勾稽关系，该数为{value}，请补上',
-        en: '“{row}” lacks one value ({expected} expected), in one of the columns {columns}; the table\'s relations make it {value}: write it in',
+        en: "“{row}” lacks one value ({expected} expected), in one of the columns {columns}; the table's relations make it {value}: write it in",
       },
       missingCellRows: {
         'zh-CN': '表{table}有{count}行各少一个数值（从“{first}”到“{last}”），像是整列缺失（缺的是{columns}中的一列）；按勾稽关系补齐后这些行参与合计校验',
-        en: 'Table {table}: {count} rows each lack one value (from “{first}” to “{last}”), as if a whole column were missing (one of {columns}); completed by the table\'s relations, these rows take part in the sums',
+        en: "Table {table}: {count} rows each lack one value (from “{first}” to “{last}”), as if a whole column were missing (one of {columns}); completed by the table's relations, these rows take part in the sums",
       },
       runTogether: {
         'zh-CN': '“{row}”的数字连在一起（“{text}”），无法不加猜测地拆成{expected}个单元格，该行不参与合计校验',
@@ -256,13 +256,25 @@ export default defineRule({
             value: f.value === null ? '?' : f.value,
           });
         case 'blankCells':
-          return report(f.solved !== null && f.solved !== 0 ? 'blankCellSolved' : 'blankCell', { row: f.row.label, columns: list(f.columns), solved: f.solved ?? 0 });
+          return report(f.solved !== null && f.solved !== 0 ? 'blankCellSolved' : 'blankCell', {
+            row: f.row.label,
+            columns: list(f.columns),
+            solved: f.solved ?? 0,
+          });
         case 'blankRow':
           return report('blankRow', { row: f.row.label });
         case 'extraValue':
           return report('extraValue', { row: f.row.label, text: f.text });
         case 'ambiguous':
-          return report('ambiguous', { row: f.row.label, text: f.text, count: f.count, readings: f.readings.slice(0, 2).map((r) => r.join(' ')).join(locale === 'en' ? ' or ' : '或') });
+          return report('ambiguous', {
+            row: f.row.label,
+            text: f.text,
+            count: f.count,
+            readings: f.readings
+              .slice(0, 2)
+              .map((r) => r.join(' '))
+              .join(locale === 'en' ? ' or ' : '或'),
+          });
         case 'runTogether':
           return report('runTogether', { row: f.row.label, text: f.text, expected: f.expected });
         case 'nonNumeric':

@@ -45,7 +45,7 @@ export default defineRule({
       },
       noReading: {
         'zh-CN': '“{row}”印作“{text}”，数字连在一起，且无论怎样拆成{expected}个数，本行总计都与各列之和不符：这一行的数字有误{required}',
-        en: '“{row}” is printed “{text}”, digits run together, and no split into {expected} values makes the row total match its columns: the row\'s numbers are wrong{required}',
+        en: "“{row}” is printed “{text}”, digits run together, and no split into {expected} values makes the row total match its columns: the row's numbers are wrong{required}",
       },
     },
     examples: {
@@ -81,7 +81,12 @@ export default defineRule({
       const expectedValues = [...new Set(failures.map((f) => f.expected))];
       // Where the numbers came from when the text did not give them cell for cell.
       const target = first.target.row;
-      const others = new Set(failures.flatMap((f) => [f.relation.total, ...f.relation.items, ...f.relation.minus]).map((t) => t.row).filter((r) => r.decoded && r !== target));
+      const others = new Set(
+        failures
+          .flatMap((f) => [f.relation.total, ...f.relation.items, ...f.relation.minus])
+          .map((t) => t.row)
+          .filter((r) => r.decoded && r !== target),
+      );
       const decoded = target.decoded
         ? en
           ? ` — this row was read from “${target.decoded.text}”`
@@ -109,7 +114,12 @@ export default defineRule({
       for (const fact of table.facts) {
         if (fact.kind !== 'noReading') continue;
         const relationOn = fact.relation === null || enabled.has(fact.relation);
-        const required = fact.required && relationOn ? (en ? `; the other rows require ${fact.required.join(' ')} (${fact.relation})` : `；按${fact.relation}，其他行要求本行为 ${fact.required.join(' ')}`) : '';
+        const required =
+          fact.required && relationOn
+            ? en
+              ? `; the other rows require ${fact.required.join(' ')} (${fact.relation})`
+              : `；按${fact.relation}，其他行要求本行为 ${fact.required.join(' ')}`
+            : '';
         context.report({ messageId: 'noReading', data: { row: fact.row.label, text: fact.text, expected: fact.expected, required }, at: fact.span });
       }
     }

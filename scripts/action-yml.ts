@@ -134,7 +134,12 @@ function parseBlockScalar(lines: readonly Line[], state: { index: number }, pare
     return line.text === '' ? '' : ' '.repeat(line.indent - indent) + line.text;
   });
   // Folded: single line breaks become spaces, blank lines become line breaks.
-  const text = header.startsWith('>') ? texts.join('\n').replace(/([^\n])\n(?=[^\n])/g, '$1 ').replace(/\n\n/g, '\n') : texts.join('\n');
+  const text = header.startsWith('>')
+    ? texts
+        .join('\n')
+        .replace(/([^\n])\n(?=[^\n])/g, '$1 ')
+        .replace(/\n\n/g, '\n')
+    : texts.join('\n');
   return header.endsWith('-') ? text : `${text}\n`;
 }
 

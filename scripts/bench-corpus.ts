@@ -24,7 +24,11 @@ const topics = ['主动公开', '依申请公开', '政府信息管理', '平台
 const verbs = ['持续深化', '扎实推进', '不断完善', '进一步规范', '着力加强', '全面落实'];
 const objects = ['重点领域信息公开', '政策文件解读', '政务新媒体管理', '公开目录维护', '公文公开属性认定', '网站栏目更新'];
 const paragraph = (): string =>
-  Array.from({ length: 4 + next(4) }, () => `在${topics[next(topics.length)]}方面，${verbs[next(verbs.length)]}${objects[next(objects.length)]}工作，全年发布相关信息${1 + next(900)}条，组织专题培训${1 + next(9)}场，覆盖${10 + next(200)}个单位。`).join('');
+  Array.from(
+    { length: 4 + next(4) },
+    () =>
+      `在${topics[next(topics.length)]}方面，${verbs[next(verbs.length)]}${objects[next(objects.length)]}工作，全年发布相关信息${1 + next(900)}条，组织专题培训${1 + next(9)}场，覆盖${10 + next(200)}个单位。`,
+  ).join('');
 const extraTable = (i: number): string =>
   [
     `**附表${i + 1}：重点工作推进情况统计**`,
@@ -56,7 +60,11 @@ for (let i = 0; i < count; i++) {
   const options: SampleOptions = {
     form,
     year,
-    data: consistentData({ 't3.open': [5 + next(40), next(5), 0, 0, 0, 0], 't3.partial': [next(9), 0, 0, 0, 0, 0], 't3.unable.1': [next(12), 0, 0, 0, 0, next(3)] }, [next(3), 0, 0, 0, 0, 0], [next(3), 0, 0, 0, 0, 0]),
+    data: consistentData(
+      { 't3.open': [5 + next(40), next(5), 0, 0, 0, 0], 't3.partial': [next(9), 0, 0, 0, 0, 0], 't3.unable.1': [next(12), 0, 0, 0, 0, next(3)] },
+      [next(3), 0, 0, 0, 0, 0],
+      [next(3), 0, 0, 0, 0, 0],
+    ),
     title: `示例市第${i + 1}部门${year}年政府信息公开工作年度报告`,
   };
   // About one report in six has a defect: a wrong total, no signature, a missing fee sentence.

@@ -52,12 +52,18 @@ process.on('exit', () => {
 });
 
 // ---- The corpus ---------------------------------------------------------------------------------
-const gen = run(process.execPath, [path.join(root, 'scripts/run-ts.mjs'), 'scripts/bench-corpus.ts', corpus, String(fileCount), largeFile, String(Math.round(largeMB * 1024 * 1024))], { cwd: root });
+const gen = run(
+  process.execPath,
+  [path.join(root, 'scripts/run-ts.mjs'), 'scripts/bench-corpus.ts', corpus, String(fileCount), largeFile, String(Math.round(largeMB * 1024 * 1024))],
+  { cwd: root },
+);
 if (gen.status !== 0) fail(`generating the corpus failed:\n${gen.stderr}`);
 const { bytes } = JSON.parse(gen.stdout.trim().split('\n').pop());
 const oneFile = path.join(corpus, 'agency-000', 'report-00000.md');
 
-console.log(`xxgk-lint bench: ${fileCount} reports, ${(bytes / MB).toFixed(1)} MB, Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`);
+console.log(
+  `xxgk-lint bench: ${fileCount} reports, ${(bytes / MB).toFixed(1)} MB, Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
+);
 
 // ---- The floor: remark-parse + remark-gfm over the same files, in one process ----------------
 const floorScript = path.join(work, 'floor.mjs');
@@ -129,18 +135,54 @@ const corpusRow = (name, ratioTo = base) => {
   const m = r(name);
   if (!m) return;
   const cpuRatio = m.cpuMs !== undefined && ratioTo?.cpuMs ? `${(m.cpuMs / ratioTo.cpuMs).toFixed(2)} × floor` : '';
-  rows.push([name, fmtS(m), fmtCpu(m), fmtRss(m), (fileCount / (m.wallMs / 1000)).toFixed(0), (bytes / MB / (m.wallMs / 1000)).toFixed(2), ratioTo ? `${(m.wallMs / ratioTo.wallMs).toFixed(2)} × floor` : '', cpuRatio]);
+  rows.push([
+    name,
+    fmtS(m),
+    fmtCpu(m),
+    fmtRss(m),
+    (fileCount / (m.wallMs / 1000)).toFixed(0),
+    (bytes / MB / (m.wallMs / 1000)).toFixed(2),
+    ratioTo ? `${(m.wallMs / ratioTo.wallMs).toFixed(2)} × floor` : '',
+    cpuRatio,
+  ]);
 };
 for (const name of ['floor', 'floor + cjk-friendly', 'cli, 1 thread', 'cli, workers', 'cli, cache cold', 'markdownlint-cli2']) corpusRow(name);
 const warm = r('cli, cache warm');
-rows.push(['cli, cache warm', fmtS(warm), fmtCpu(warm), fmtRss(warm), '', '', `${((100 * warm.wallMs) / r('cli, cache cold').wallMs).toFixed(1)} % of cold`, '']);
+rows.push([
+  'cli, cache warm',
+  fmtS(warm),
+  fmtCpu(warm),
+  fmtRss(warm),
+  '',
+  '',
+  `${((100 * warm.wallMs) / r('cli, cache cold').wallMs).toFixed(1)} % of cold`,
+  '',
+]);
 for (const name of ['node -e 0', '--version', 'one file', 'one file (workers)']) {
   const m = r(name);
   const cpu0 = r('node -e 0').cpuMs;
-  rows.push([name, fmtS(m), fmtCpu(m), fmtRss(m), '', '', `${(m.wallMs / r('node -e 0').wallMs).toFixed(2)} × node -e 0`, m.cpuMs !== undefined && cpu0 ? `${(m.cpuMs / cpu0).toFixed(2)} × node -e 0` : '']);
+  rows.push([
+    name,
+    fmtS(m),
+    fmtCpu(m),
+    fmtRss(m),
+    '',
+    '',
+    `${(m.wallMs / r('node -e 0').wallMs).toFixed(2)} × node -e 0`,
+    m.cpuMs !== undefined && cpu0 ? `${(m.cpuMs / cpu0).toFixed(2)} × node -e 0` : '',
+  ]);
 }
 const large = r(`large ${largeMB} MB`);
-rows.push([`large ${largeMB} MB (exit ${large.exitCode})`, fmtS(large), fmtCpu(large), fmtRss(large), '', (largeMB / (large.wallMs / 1000)).toFixed(2), '', '']);
+rows.push([
+  `large ${largeMB} MB (exit ${large.exitCode})`,
+  fmtS(large),
+  fmtCpu(large),
+  fmtRss(large),
+  '',
+  (largeMB / (large.wallMs / 1000)).toFixed(2),
+  '',
+  '',
+]);
 console.log('');
 console.log(table(rows));
 const single = r('cli, 1 thread');
@@ -154,7 +196,9 @@ const ratios = {
   oneFileVsNode: r('one file').wallMs / r('node -e 0').wallMs,
 };
 console.log('');
-console.log(`single-threaded / floor: ${ratios.singleVsFloor.toFixed(2)} (CPU ${ratios.singleCpuVsFloorCpu?.toFixed(2) ?? '–'}); workers speed-up: ${ratios.workersSpeedup.toFixed(2)}×; warm cache: ${(100 * ratios.warmVsCold).toFixed(1)} % of cold${ratios.vsMarkdownlint ? `; vs markdownlint-cli2: ${ratios.vsMarkdownlint.toFixed(2)}` : ''}`);
+console.log(
+  `single-threaded / floor: ${ratios.singleVsFloor.toFixed(2)} (CPU ${ratios.singleCpuVsFloorCpu?.toFixed(2) ?? '–'}); workers speed-up: ${ratios.workersSpeedup.toFixed(2)}×; warm cache: ${(100 * ratios.warmVsCold).toFixed(1)} % of cold${ratios.vsMarkdownlint ? `; vs markdownlint-cli2: ${ratios.vsMarkdownlint.toFixed(2)}` : ''}`,
+);
 console.log(`same JSON output for 1 thread, workers, cache cold and warm: ${sameOutput ? 'yes' : 'NO'}`);
 
 let pathological;
@@ -237,7 +281,9 @@ async function pathologicalTimings() {
 function table(rows) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   const line = (row) => `| ${row.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join(' | ')} |`;
-  return [line(rows[0]), `|${widths.map((w, c) => (c === 0 ? ':' : '-') + '-'.repeat(w) + (c === 0 ? '-' : ':')).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+  return [line(rows[0]), `|${widths.map((w, c) => (c === 0 ? ':' : '-') + '-'.repeat(w) + (c === 0 ? '-' : ':')).join('|')}|`, ...rows.slice(1).map(line)].join(
+    '\n',
+  );
 }
 
 function positiveInt(text, name) {

@@ -34,7 +34,9 @@ const built = await esbuild.build({
           return { contents: JSON.stringify({ version }), loader: 'json' };
         });
         // A `node:` module in the browser bundle is a layering mistake: fail loudly.
-        build.onResolve({ filter: /^node:/ }, (args) => ({ errors: [{ text: `${args.path} imported by ${args.importer}: the browser build must not depend on node: modules` }] }));
+        build.onResolve({ filter: /^node:/ }, (args) => ({
+          errors: [{ text: `${args.path} imported by ${args.importer}: the browser build must not depend on node: modules` }],
+        }));
       },
     },
   ],

@@ -49,7 +49,10 @@ for (const name of ['mdast', 'unist']) {
 function rewrite(file) {
   const text = readFileSync(file, 'utf8');
   const next = text.replace(/(from\s+|import\()(['"])(zod|mdast|unist)\2/g, (_, head, quote, name) => {
-    let target = path.relative(path.dirname(file), path.join(vendor, name, 'index.js')).split(path.sep).join('/');
+    let target = path
+      .relative(path.dirname(file), path.join(vendor, name, 'index.js'))
+      .split(path.sep)
+      .join('/');
     if (!target.startsWith('.')) target = `./${target}`;
     return `${head}${quote}${target}${quote}`;
   });

@@ -19,10 +19,9 @@ const only = values.only ?? 'all';
 if (!['all', 'npm', 'action'].includes(only)) throw new Error(`--only: expected all, npm or action, got ${only}`);
 
 // Bundled CommonJS dependencies call require(); an ES module has none, so provide one.
-const requireBanner = [
-  "import { createRequire as __xxgkCreateRequire } from 'node:module';",
-  'const require = __xxgkCreateRequire(import.meta.url);',
-].join('\n');
+const requireBanner = ["import { createRequire as __xxgkCreateRequire } from 'node:module';", 'const require = __xxgkCreateRequire(import.meta.url);'].join(
+  '\n',
+);
 
 const packageJson = path.join(root, 'package.json');
 /**

@@ -4,13 +4,18 @@ import { buildModel } from '../src/reading/build.ts';
 const src = fs.readFileSync(process.argv[2]!, 'utf8');
 const m = buildModel(src, parseMarkdown(src));
 const brief = {
-  year: m.year, title: m.title && [m.title.text, m.title.agency, m.title.year], period: m.period?.text,
-  contact: [m.contact.phones.map(p=>p.text), m.contact.emails.map(e=>e.text), m.contact.postcodes.map(p=>p.digits)],
-  parts: m.parts.map(p => `${p.part}:${p.numeral}${p.text}(${p.match})@${p.span.start.line}`),
+  year: m.year,
+  title: m.title && [m.title.text, m.title.agency, m.title.year],
+  period: m.period?.text,
+  contact: [m.contact.phones.map((p) => p.text), m.contact.emails.map((e) => e.text), m.contact.postcodes.map((p) => p.digits)],
+  parts: m.parts.map((p) => `${p.part}:${p.numeral}${p.text}(${p.match})@${p.span.start.line}`),
 };
 console.log(JSON.stringify(brief));
 for (const t of Object.values(m.tables)) {
   console.log(`== ${t.id} found=${t.found} tpl=${t.template}`);
-  for (const r of t.rows) console.log(`  ${r.status.padEnd(7)} ${r.label.slice(0,30)} ${r.cells.map(c=>c.kind==='number'?c.value:c.kind[0]).join(',')} ${r.status!=='read'?'found='+r.valuesFound:''}`);
+  for (const r of t.rows)
+    console.log(
+      `  ${r.status.padEnd(7)} ${r.label.slice(0, 30)} ${r.cells.map((c) => (c.kind === 'number' ? c.value : c.kind[0])).join(',')} ${r.status !== 'read' ? 'found=' + r.valuesFound : ''}`,
+    );
   for (const f of t.facts) console.log(`  ! ${f.kind} L${f.span.start.line}:${f.span.start.column} ${JSON.stringify({ ...f, span: undefined })}`);
 }

@@ -75,18 +75,107 @@ function fixtures() {
 }
 
 const SNIPPETS = [
-  '\0', '\r', '\r\n', '\n\n', '\u2028', '\u2029', '\ufeff', '\u200b', '\u202e', '\x1b[31m', '\x07', '\ud800', '\udc00', '😀',
-  '9007199254740992', '99999999999999999999', '18446744073709551616', '1e309', '-0', '０', '１２３', '4.', '.5', '1,000', '１，０００',
-  '<!-- xxgk-lint-disable -->', '<!-- xxgk-lint-enable -->', '<!-- xxgk-lint-disable-next-line table-sums -->', '<!--', '-->',
-  '<!-- lint disable -->', '|', '||', '| 1 | 2 |\n|---|---|\n| a | b |\n', '|---|', '```', '```\n', '~~~', '    ', '\t', '# ', '## ',
-  '**', '__', '*', '_', '~~', '\\', '&#0;', '&#x110000;', '&amp;', '<br>', '<table><tr><td rowspan="999999">1</td></tr></table>',
-  '<td colspan="100000">', '[x](y)', '![a](b)', '[', ']', '(', ')', '> ', '- ', '1. ', '* ', '+ ', '---\n', '***\n', '===\n',
-  '$$', '^', '[^1]', '[^1]: x\n', 'www.example.gov.cn', 'http://x.y', '<http://x>', '\u3000', '（一）', '第一部分', '一、', '二、',
-  '政府信息公开', '收到', '件', '万元', '合计', '总计', '2024年', '9999年', '0年', '第99999999999999999999号',
+  '\0',
+  '\r',
+  '\r\n',
+  '\n\n',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\u200b',
+  '\u202e',
+  '\x1b[31m',
+  '\x07',
+  '\ud800',
+  '\udc00',
+  '😀',
+  '9007199254740992',
+  '99999999999999999999',
+  '18446744073709551616',
+  '1e309',
+  '-0',
+  '０',
+  '１２３',
+  '4.',
+  '.5',
+  '1,000',
+  '１，０００',
+  '<!-- xxgk-lint-disable -->',
+  '<!-- xxgk-lint-enable -->',
+  '<!-- xxgk-lint-disable-next-line table-sums -->',
+  '<!--',
+  '-->',
+  '<!-- lint disable -->',
+  '|',
+  '||',
+  '| 1 | 2 |\n|---|---|\n| a | b |\n',
+  '|---|',
+  '```',
+  '```\n',
+  '~~~',
+  '    ',
+  '\t',
+  '# ',
+  '## ',
+  '**',
+  '__',
+  '*',
+  '_',
+  '~~',
+  '\\',
+  '&#0;',
+  '&#x110000;',
+  '&amp;',
+  '<br>',
+  '<table><tr><td rowspan="999999">1</td></tr></table>',
+  '<td colspan="100000">',
+  '[x](y)',
+  '![a](b)',
+  '[',
+  ']',
+  '(',
+  ')',
+  '> ',
+  '- ',
+  '1. ',
+  '* ',
+  '+ ',
+  '---\n',
+  '***\n',
+  '===\n',
+  '$$',
+  '^',
+  '[^1]',
+  '[^1]: x\n',
+  'www.example.gov.cn',
+  'http://x.y',
+  '<http://x>',
+  '\u3000',
+  '（一）',
+  '第一部分',
+  '一、',
+  '二、',
+  '政府信息公开',
+  '收到',
+  '件',
+  '万元',
+  '合计',
+  '总计',
+  '2024年',
+  '9999年',
+  '0年',
+  '第99999999999999999999号',
 ];
 
 function bigNumber(r) {
-  return r.pick(['9007199254740992', '9007199254740993', '99999999999999999999', '1' + '0'.repeat(r.int(400)), '0'.repeat(r.int(50)) + '7', '12345678901234567890.5']);
+  return r.pick([
+    '9007199254740992',
+    '9007199254740993',
+    '99999999999999999999',
+    '1' + '0'.repeat(r.int(400)),
+    '0'.repeat(r.int(50)) + '7',
+    '12345678901234567890.5',
+  ]);
 }
 
 function mutate(text, r) {
@@ -95,18 +184,53 @@ function mutate(text, r) {
   for (let i = 0; i < steps; i++) {
     const at = r.int(s.length + 1);
     switch (r.int(12)) {
-      case 0: s = s.slice(0, at) + r.pick(SNIPPETS) + s.slice(at); break;
-      case 1: { const end = Math.min(s.length, at + r.int(400)); s = s.slice(0, at) + s.slice(end); break; }
-      case 2: { const end = Math.min(s.length, at + r.int(400)); s = s.slice(0, end) + s.slice(at, end).repeat(1 + r.int(4)) + s.slice(end); break; }
-      case 3: s = s.replace(/\d+/g, (m) => (r.chance(0.05) ? bigNumber(r) : m)); break;
-      case 4: { const k = r.pick([50, 500, 3000, 6000]); s = s.slice(0, at) + r.pick(['>', '- ', '* ', '1. ', '  ', '[', '*', '_', '*_', '![', '|x']).repeat(k) + ' x\n' + s.slice(at); break; }
-      case 5: s = s.replace(/\r\n|\r|\n/g, () => r.pick(['\n', '\r\n', '\r'])); break;
-      case 6: s = s.replace(/\r\n|\n/g, r.pick(['\r', '\r\n'])); break;
-      case 7: s = s.slice(0, at); break;
-      case 8: { const lines = s.split('\n'); const a = r.int(lines.length); const b = r.int(lines.length); [lines[a], lines[b]] = [lines[b], lines[a]]; s = lines.join('\n'); break; }
-      case 9: s = s.slice(0, at) + String.fromCharCode(r.int(32)) + s.slice(at); break;
-      case 10: s = s.slice(0, at) + bigNumber(r) + s.slice(at); break;
-      default: s = s.slice(0, at) + String.fromCharCode(r.int(0x10000)) + s.slice(at); break;
+      case 0:
+        s = s.slice(0, at) + r.pick(SNIPPETS) + s.slice(at);
+        break;
+      case 1: {
+        const end = Math.min(s.length, at + r.int(400));
+        s = s.slice(0, at) + s.slice(end);
+        break;
+      }
+      case 2: {
+        const end = Math.min(s.length, at + r.int(400));
+        s = s.slice(0, end) + s.slice(at, end).repeat(1 + r.int(4)) + s.slice(end);
+        break;
+      }
+      case 3:
+        s = s.replace(/\d+/g, (m) => (r.chance(0.05) ? bigNumber(r) : m));
+        break;
+      case 4: {
+        const k = r.pick([50, 500, 3000, 6000]);
+        s = s.slice(0, at) + r.pick(['>', '- ', '* ', '1. ', '  ', '[', '*', '_', '*_', '![', '|x']).repeat(k) + ' x\n' + s.slice(at);
+        break;
+      }
+      case 5:
+        s = s.replace(/\r\n|\r|\n/g, () => r.pick(['\n', '\r\n', '\r']));
+        break;
+      case 6:
+        s = s.replace(/\r\n|\n/g, r.pick(['\r', '\r\n']));
+        break;
+      case 7:
+        s = s.slice(0, at);
+        break;
+      case 8: {
+        const lines = s.split('\n');
+        const a = r.int(lines.length);
+        const b = r.int(lines.length);
+        [lines[a], lines[b]] = [lines[b], lines[a]];
+        s = lines.join('\n');
+        break;
+      }
+      case 9:
+        s = s.slice(0, at) + String.fromCharCode(r.int(32)) + s.slice(at);
+        break;
+      case 10:
+        s = s.slice(0, at) + bigNumber(r) + s.slice(at);
+        break;
+      default:
+        s = s.slice(0, at) + String.fromCharCode(r.int(0x10000)) + s.slice(at);
+        break;
     }
   }
   return s;
@@ -114,10 +238,14 @@ function mutate(text, r) {
 
 function encode(text, r) {
   switch (r.int(8)) {
-    case 0: return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
-    case 1: return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-    case 2: return Buffer.from(text, 'utf16le');
-    default: return Buffer.from(text);
+    case 0:
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
+    case 1:
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 2:
+      return Buffer.from(text, 'utf16le');
+    default:
+      return Buffer.from(text);
   }
 }
 
@@ -136,10 +264,15 @@ function editorLines(text) {
 function checkPositions(text, messages, problems, label) {
   const lines = editorLines(text.replace(/^\ufeff/, ''));
   for (const m of messages) {
-    for (const [line, column] of [[m.line, m.column], [m.endLine, m.endColumn]]) {
+    for (const [line, column] of [
+      [m.line, m.column],
+      [m.endLine, m.endColumn],
+    ]) {
       const length = lines[line - 1];
       if (!Number.isInteger(line) || !Number.isInteger(column) || length === undefined || column < 1 || column > length + 1) {
-        problems.push(`${label}: ${m.ruleId}/${m.messageId} at ${m.line}:${m.column}-${m.endLine}:${m.endColumn} is outside the file (${lines.length} lines, line length ${length})`);
+        problems.push(
+          `${label}: ${m.ruleId}/${m.messageId} at ${m.line}:${m.column}-${m.endLine}:${m.endColumn} is outside the file (${lines.length} lines, line length ${length})`,
+        );
         break;
       }
     }
@@ -149,9 +282,14 @@ function checkPositions(text, messages, problems, label) {
 
 function runCli(args, cwd) {
   return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { cwd, maxBuffer: 256 * 1024 * 1024, timeout: Math.max(60_000, maxMs * batch * 2), env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr, killed: error?.killed ?? false });
-    });
+    execFile(
+      process.execPath,
+      [cli, ...args],
+      { cwd, maxBuffer: 256 * 1024 * 1024, timeout: Math.max(60_000, maxMs * batch * 2), env: { ...process.env, NO_COLOR: '1' } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr, killed: error?.killed ?? false });
+      },
+    );
   });
 }
 
@@ -181,7 +319,8 @@ async function round(seed, inputs) {
       const ms = performance.now() - start;
       slowest = Math.max(slowest, ms);
       if (ms > maxMs) problems.push(`${JSON.stringify(name)}: took ${Math.round(ms)} ms (budget ${maxMs} ms)`);
-      if (result.fatal && /internal|内部错误/.test(result.fatal.message)) problems.push(`${JSON.stringify(name)}: internal error: ${result.fatal.message.slice(0, 300)}`);
+      if (result.fatal && /internal|内部错误/.test(result.fatal.message))
+        problems.push(`${JSON.stringify(name)}: internal error: ${result.fatal.message.slice(0, 300)}`);
       for (const m of result.messages) if (m.messageId === 'ruleError') problems.push(`${JSON.stringify(name)}: ${m.message.slice(0, 300)}`);
       checkPositions(text, result.messages, problems, JSON.stringify(name));
     }
@@ -194,7 +333,8 @@ async function round(seed, inputs) {
       try {
         const results = JSON.parse(json.stdout);
         const names = results.map((x) => path.basename(x.filePath)).sort();
-        if (JSON.stringify(names) !== JSON.stringify([...files].sort())) problems.push(`json: results for ${JSON.stringify(names)}, files ${JSON.stringify(files)}`);
+        if (JSON.stringify(names) !== JSON.stringify([...files].sort()))
+          problems.push(`json: results for ${JSON.stringify(names)}, files ${JSON.stringify(files)}`);
         findings = results.reduce((n, x) => n + x.messages.length, 0);
       } catch (error) {
         problems.push(`json: invalid output (${String(error)}): ${json.stdout.slice(0, 200)}`);
@@ -219,7 +359,8 @@ async function round(seed, inputs) {
     else {
       const lines = github.stdout.split('\n').filter((l) => l !== '');
       if (lines.length < findings) problems.push(`github: ${lines.length} lines for ${findings} findings`);
-      for (const line of lines) if (!/^::(error|warning|notice) /.test(line)) problems.push(`github: not a workflow command: ${JSON.stringify(line.slice(0, 120))}`);
+      for (const line of lines)
+        if (!/^::(error|warning|notice) /.test(line)) problems.push(`github: not a workflow command: ${JSON.stringify(line.slice(0, 120))}`);
     }
     if (problems.length > 0) {
       const keep = path.join(outDir, String(seed));
@@ -250,5 +391,7 @@ while (Date.now() < deadline && rounds < maxRounds) {
   }
   seed = (seed + 1) >>> 0;
 }
-console.log(`fuzz: ${rounds} rounds, ${rounds * batch} inputs, ${failed} failing rounds, slowest file ${Math.round(slowest)} ms, seeds ${firstSeed}..${(seed - 1) >>> 0}`);
+console.log(
+  `fuzz: ${rounds} rounds, ${rounds * batch} inputs, ${failed} failing rounds, slowest file ${Math.round(slowest)} ms, seeds ${firstSeed}..${(seed - 1) >>> 0}`,
+);
 process.exitCode = failed > 0 ? 1 : 0;

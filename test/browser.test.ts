@@ -19,7 +19,15 @@ const shots = path.join(root, 'docs/screenshots');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const enabled = process.env['XXGK_BROWSER'] === '1';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 interface Finding {
   rule: string;
@@ -27,7 +35,9 @@ interface Finding {
 }
 
 async function findings(page: Page): Promise<Finding[]> {
-  return page.$$eval('[data-testid="finding"]', (els) => els.map((el) => ({ rule: el.getAttribute('data-rule') ?? '', messageId: el.getAttribute('data-message-id') ?? '' })));
+  return page.$$eval('[data-testid="finding"]', (els) =>
+    els.map((el) => ({ rule: el.getAttribute('data-rule') ?? '', messageId: el.getAttribute('data-message-id') ?? '' })),
+  );
 }
 
 /** The marked cells: table, row id, column and the expected value shown beside them. */
@@ -78,6 +88,21 @@ const sorted = (list: Finding[]): string[] => list.map((f) => `${f.rule}/${f.mes
     return page;
   }
 
+  it('offers the fixed text when a certain fix exists (the period year of examples/defects-2024.md)', async () => {
+    const page = await open(sitePage);
+    const defects = await readFile(path.join(process.cwd(), 'examples/defects-2024.md'), 'utf8');
+    await page.locator('[data-testid="report-input"]').fill(defects);
+    await page.click('#check');
+    await page.waitForSelector('[data-testid="finding"]');
+    expect(await page.$eval('#copy-fixed', (el) => !(el as HTMLButtonElement).hidden)).toBe(true);
+    // A report without any certain fix offers nothing to copy.
+    const clean = await readFile(path.join(process.cwd(), 'examples/clean-2024.md'), 'utf8');
+    await page.locator('[data-testid="report-input"]').fill(clean);
+    await page.click('#check');
+    expect(await page.$eval('#copy-fixed', (el) => !(el as HTMLButtonElement).hidden)).toBe(false);
+    await page.close();
+  });
+
   it('pastes a defective report: findings listed, the wrong cell marked with the expected value', async () => {
     const page = await open(sitePage);
     const markdown = await readFile(path.join(fixtures, 'report.md'), 'utf8');
@@ -85,7 +110,8 @@ const sorted = (list: Finding[]): string[] => list.map((f) => `${f.rule}/${f.mes
     await page.click('#check');
     await page.waitForSelector('[data-testid="finding"]');
     const found = await findings(page);
-    expect(found.filter((f) => f.rule === 'table-sums').map((f) => f.messageId)).toEqual(['R1', 'R2', 'R3']);
+    // One wrong cell, one finding naming the three relations it breaks.
+    expect(found.filter((f) => f.rule === 'table-sums').map((f) => f.messageId)).toEqual(['several']);
     expect(await badCells(page)).toContainEqual({ table: 't3', row: 't3.total', column: '自然人', text: '16应为 17' });
     expect(requests).toEqual([]);
     // The top of the page: the pasted text, the findings and the first table.
@@ -112,7 +138,9 @@ const sorted = (list: Finding[]): string[] => list.map((f) => `${f.rule}/${f.mes
     const fromDocx = await findings(page);
     expect(await page.$eval('[data-testid="report-input"]', (el) => (el as HTMLTextAreaElement).value)).toContain('（七）总计');
     // Places in the Word file, not lines of a text the user never saw.
-    expect(await page.$$eval('.finding .where', (els) => els.map((el) => el.textContent ?? ''))).toContainEqual(expect.stringMatching(/^表 \d+ 第 \d+ 行第 \d+ 格$/));
+    expect(await page.$$eval('.finding .where', (els) => els.map((el) => el.textContent ?? ''))).toContainEqual(
+      expect.stringMatching(/^表 \d+ 第 \d+ 行第 \d+ 格$/),
+    );
     expect(await badCells(page)).toContainEqual({ table: 't3', row: 't3.total', column: '自然人', text: '16应为 17' });
 
     await page.evaluate(() => document.querySelector('[data-row="t3.total"]')?.scrollIntoView({ block: 'center' }));
@@ -132,7 +160,19 @@ const sorted = (list: Finding[]): string[] => list.map((f) => `${f.rule}/${f.mes
     const out = await makeTempDir();
     const report = path.join(out, 'report.html');
     try {
-      execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), '--format', 'html', '--output-file', report, path.join(fixtures, 'report.md'), path.join(fixtures, 'portal-page.html')], { cwd: fixtures, stdio: 'pipe' });
+      execFileSync(
+        process.execPath,
+        [
+          path.join(root, 'dist/cli.js'),
+          '--format',
+          'html',
+          '--output-file',
+          report,
+          path.join(fixtures, 'report.md'),
+          path.join(fixtures, 'portal-page.html'),
+        ],
+        { cwd: fixtures, stdio: 'pipe' },
+      );
     } catch {
       // Exit code 1: the reports have errors, which is the point.
     }
@@ -143,7 +183,9 @@ const sorted = (list: Finding[]): string[] => list.map((f) => `${f.rule}/${f.mes
     const cells = await badCells(page);
     expect(cells.filter((c) => c.row === 't3.total' && c.column === '自然人')).toHaveLength(2);
     const perReport = await page.$$eval('[data-testid="report"]', (els) =>
-      els.map((el) => [...el.querySelectorAll('[data-testid="finding"]')].map((f) => `${f.getAttribute('data-rule')}/${f.getAttribute('data-message-id')}`).sort()),
+      els.map((el) =>
+        [...el.querySelectorAll('[data-testid="finding"]')].map((f) => `${f.getAttribute('data-rule')}/${f.getAttribute('data-message-id')}`).sort(),
+      ),
     );
     expect(perReport[0]).toEqual(perReport[1]);
     expect(requests).toEqual([]);

@@ -19,10 +19,12 @@ const DEFECTS = readFileSync(path.join(process.cwd(), 'examples/defects-2024.md'
 async function run(args: string[], cwd: string, options: { env?: Record<string, string>; tty?: boolean } = {}) {
   let stdout = '';
   let stderr = '';
-  const code = await main(
-    args,
-    { stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false }, stderr: { write: (s: string) => (stderr += s) }, cwd, env: options.env ?? {} },
-  );
+  const code = await main(args, {
+    stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false },
+    stderr: { write: (s: string) => (stderr += s) },
+    cwd,
+    env: options.env ?? {},
+  });
   return { code, stdout, stderr };
 }
 
@@ -70,7 +72,10 @@ describe('which files are linted', () => {
 describe('--print-config', () => {
   it('prints the config file and every rule’s severity and options, and lints nothing', async () => {
     const root = await makeTempDir();
-    await writeTree(root, { '.xxgk-lint.json': '{ "rules": { "citations": "off", "signature-date": ["error", { "departmentDeadline": "02-15" }] } }', 'a.md': DEFECTS });
+    await writeTree(root, {
+      '.xxgk-lint.json': '{ "rules": { "citations": "off", "signature-date": ["error", { "departmentDeadline": "02-15" }] } }',
+      'a.md': DEFECTS,
+    });
     const { code, stdout } = await run(['--print-config', 'a.md'], root);
     expect(code).toBe(0);
     const printed = JSON.parse(stdout) as { configFile: string; rules: Record<string, unknown> };

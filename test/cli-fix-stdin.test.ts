@@ -25,16 +25,13 @@ interface Run {
 async function run(cwd: string, argv: string[], stdin?: string | Uint8Array): Promise<Run> {
   const out: Buffer[] = [];
   let stderr = '';
-  const code = await main(
-    argv,
-    {
-      stdout: { write: (s: string | Uint8Array) => out.push(typeof s === 'string' ? Buffer.from(s, 'utf8') : Buffer.from(s)) },
-      stderr: { write: (s: string) => (stderr += s) },
-      cwd,
-      env: {},
-      stdin: Readable.from(stdin === undefined ? [] : [typeof stdin === 'string' ? Buffer.from(stdin, 'utf8') : Buffer.from(stdin)]),
-    },
-  );
+  const code = await main(argv, {
+    stdout: { write: (s: string | Uint8Array) => out.push(typeof s === 'string' ? Buffer.from(s, 'utf8') : Buffer.from(s)) },
+    stderr: { write: (s: string) => (stderr += s) },
+    cwd,
+    env: {},
+    stdin: Readable.from(stdin === undefined ? [] : [typeof stdin === 'string' ? Buffer.from(stdin, 'utf8') : Buffer.from(stdin)]),
+  });
   const stdoutBytes = Buffer.concat(out);
   return { code, stdout: stdoutBytes.toString('utf8'), stdoutBytes, stderr };
 }
@@ -43,7 +40,12 @@ interface JsonResult {
   filePath: string;
   output?: string;
   fixableErrorCount: number;
-  messages: { ruleId: string; messageId: string; fix?: { range: [number, number]; text: string }; suggestions?: { desc: string; messageId?: string; fix: { range: [number, number]; text: string } }[] }[];
+  messages: {
+    ruleId: string;
+    messageId: string;
+    fix?: { range: [number, number]; text: string };
+    suggestions?: { desc: string; messageId?: string; fix: { range: [number, number]; text: string } }[];
+  }[];
 }
 
 describe('--fix', () => {
@@ -110,7 +112,9 @@ describe('stylish output', () => {
   it('says how many problems --fix would fix, as ESLint does', async () => {
     const dir = await makeTempDir();
     await writeTree(dir, { 'a.md': mixed, 'b.md': sampleReport({ part6: '暂无。' }) });
-    expect((await run(dir, ['--locale', 'en', '.'])).stdout).toContain('✖ 3 problems (3 errors, 0 warnings)\n  1 error and 0 warnings potentially fixable with the `--fix` option.\n');
+    expect((await run(dir, ['--locale', 'en', '.'])).stdout).toContain(
+      '✖ 3 problems (3 errors, 0 warnings)\n  1 error and 0 warnings potentially fixable with the `--fix` option.\n',
+    );
     expect((await run(dir, ['b.md'])).stdout).not.toContain('--fix');
   });
 });
@@ -123,10 +127,19 @@ describe('JSON output without --fix', () => {
     expect(a?.output).toBeUndefined();
     expect(a?.fixableErrorCount).toBe(1);
     const period = a?.messages.find((m) => m.ruleId === 'statistical-period');
-    expect(period?.fix).toEqual({ range: [mixed.indexOf('2023年1月1日'), mixed.indexOf('2023年12月31日止') + '2023年12月31日止'.length], text: '2024年1月1日起至2024年12月31日止' });
+    expect(period?.fix).toEqual({
+      range: [mixed.indexOf('2023年1月1日'), mixed.indexOf('2023年12月31日止') + '2023年12月31日止'.length],
+      text: '2024年1月1日起至2024年12月31日止',
+    });
     const fee = a?.messages.find((m) => m.ruleId === 'fee-statement');
     expect(fee?.fix).toBeUndefined();
-    expect(fee?.suggestions).toEqual([{ desc: '在第六部分末尾加上“2024年度本单位未收取信息处理费。”（仅当本年度确未收费）', messageId: 'addNoFees', fix: { range: [mixed.indexOf('暂无。') + 3, mixed.indexOf('暂无。') + 3], text: '\n\n2024年度本单位未收取信息处理费。' } }]);
+    expect(fee?.suggestions).toEqual([
+      {
+        desc: '在第六部分末尾加上“2024年度本单位未收取信息处理费。”（仅当本年度确未收费）',
+        messageId: 'addNoFees',
+        fix: { range: [mixed.indexOf('暂无。') + 3, mixed.indexOf('暂无。') + 3], text: '\n\n2024年度本单位未收取信息处理费。' },
+      },
+    ]);
   });
 });
 
@@ -201,7 +214,11 @@ describe('the built CLI reads a real pipe (the README’s commands)', () => {
 
   it('`xxgk-lint -` and `--stdin --fix` on a pipe', async () => {
     const input = await readFile(defects);
-    const lint = spawnSync(process.execPath, [cli, '-', '--stdin-filename', 'examples/defects-2024.md', '-f', 'json'], { input, cwd: process.cwd(), encoding: 'utf8' });
+    const lint = spawnSync(process.execPath, [cli, '-', '--stdin-filename', 'examples/defects-2024.md', '-f', 'json'], {
+      input,
+      cwd: process.cwd(),
+      encoding: 'utf8',
+    });
     expect(lint.status).toBe(1);
     const [result] = JSON.parse(lint.stdout) as JsonResult[];
     expect(result?.filePath).toBe(defects);

@@ -26,11 +26,7 @@ interface Run {
  * every line containing ERROR and a warning for every line containing WARN, so that exit codes
  * and output options can be tested before the real rules exist.
  */
-async function run(
-  cwd: string,
-  argv: string[],
-  options: { fake?: boolean; env?: Record<string, string>; isTTY?: boolean; deps?: CliDeps } = {},
-): Promise<Run> {
+async function run(cwd: string, argv: string[], options: { fake?: boolean; env?: Record<string, string>; isTTY?: boolean; deps?: CliDeps } = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const linted: Record<string, string> = {};
@@ -58,7 +54,10 @@ async function run(
 function fakeFindings(source: string): Diagnostic[] {
   const found: Diagnostic[] = [];
   source.split('\n').forEach((text, i) => {
-    for (const [marker, severity] of [['ERROR', 2], ['WARN', 1]] as const) {
+    for (const [marker, severity] of [
+      ['ERROR', 2],
+      ['WARN', 1],
+    ] as const) {
       if (!text.includes(marker)) continue;
       const column = text.indexOf(marker) + 1;
       found.push({

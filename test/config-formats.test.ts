@@ -70,9 +70,7 @@ describe('the xxgk-lint key of package.json', () => {
   });
 
   it('validates the key like any config', async () => {
-    expect(await problems({ 'package.json': JSON.stringify({ 'xxgk-lint': { rulez: {} } }) })).toEqual([
-      'rulez  unknown key; did you mean rules?',
-    ]);
+    expect(await problems({ 'package.json': JSON.stringify({ 'xxgk-lint': { rulez: {} } }) })).toEqual(['rulez  unknown key; did you mean rules?']);
   });
 
   it('with a config file beside it is ambiguous', async () => {
@@ -148,7 +146,9 @@ describe('a ruleFiles .js file in a CommonJS package', () => {
     // Node versions that detect ES module syntax (22.12, 20.19 and later) load the file anyway,
     // with their MODULE_TYPELESS_PACKAGE_JSON warning; older ones fail, and we name the fix.
     if (!run.stderr.includes('MODULE_TYPELESS_PACKAGE_JSON')) {
-      expect(run.stderr).toContain('! ruleFiles[0]  the rule file "my-rule.js" is an ES module (import/export) in a CommonJS package (no "type": "module" in package.json): rename it to .mjs');
+      expect(run.stderr).toContain(
+        '! ruleFiles[0]  the rule file "my-rule.js" is an ES module (import/export) in a CommonJS package (no "type": "module" in package.json): rename it to .mjs',
+      );
     }
   });
 });

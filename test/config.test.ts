@@ -1,14 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import {
-  CONFIG_FILE_NAME,
-  ConfigError,
-  closeMatches,
-  defaultConfig,
-  findConfigFile,
-  loadConfig,
-  resolveConfig,
-} from '../src/engine/config.ts';
+import { CONFIG_FILE_NAME, ConfigError, closeMatches, defaultConfig, findConfigFile, loadConfig, resolveConfig } from '../src/engine/config.ts';
 import { fakeRules } from './helpers/fake-rules.ts';
 import { makeTempDir, removeTempDirs, writeTree } from './helpers/tmp.ts';
 
@@ -43,10 +35,7 @@ describe('resolveConfig', () => {
   });
 
   it('accepts off, warn and error, as words or numbers', () => {
-    const { config } = resolveConfig(
-      { rules: { 'table-sums': 'off', 'table-structure': 'error', 'fee-statement': 1 } },
-      fakeRules,
-    );
+    const { config } = resolveConfig({ rules: { 'table-sums': 'off', 'table-structure': 'error', 'fee-statement': 1 } }, fakeRules);
     expect(config.rules['table-sums']?.severity).toBe(0);
     expect(config.rules['table-structure']?.severity).toBe(2);
     expect(config.rules['fee-statement']?.severity).toBe(1);
@@ -67,9 +56,7 @@ describe('resolveConfig', () => {
   it('names an unknown rule and suggests close ids', () => {
     expect(problemsOf({ rules: { 'table-sum': 'error' } })).toEqual(['rules.table-sum  unknown rule; did you mean table-sums?']);
     expect(problemsOf({ rules: { 'table-sum': 'error' } }, 'zh-CN')).toEqual(['rules.table-sum  未知规则；您是否想写 table-sums？']);
-    expect(problemsOf({ rules: { xyz: 'error' } })).toEqual([
-      'rules.xyz  unknown rule; known rules: fee-statement, table-structure, table-sums',
-    ]);
+    expect(problemsOf({ rules: { xyz: 'error' } })).toEqual(['rules.xyz  unknown rule; known rules: fee-statement, table-structure, table-sums']);
   });
 
   it("reports bad options with their path and zod's message", () => {
@@ -80,9 +67,7 @@ describe('resolveConfig', () => {
       'rules.table-sums[1].skipColumns[1]  Invalid input: expected string, received number',
     ]);
     // zod's own translations in Chinese.
-    expect(problemsOf({ rules: { 'table-sums': ['error', { tolerance: 'x' }] } }, 'zh-CN')[0]).toMatch(
-      /^rules\.table-sums\[1\]\.tolerance {2}无效输入/,
-    );
+    expect(problemsOf({ rules: { 'table-sums': ['error', { tolerance: 'x' }] } }, 'zh-CN')[0]).toMatch(/^rules\.table-sums\[1\]\.tolerance {2}无效输入/);
   });
 
   it('reports bad severities and tuples', () => {

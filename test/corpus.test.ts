@@ -39,7 +39,9 @@ describe('corpus', () => {
         }
       }
       // Ids, data and positions, not the translated text: a wording change is no finding change.
-      const lines = result.messages.map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.severity === 2 ? 'error' : 'warn '} ${m.ruleId}/${m.messageId} ${JSON.stringify(m.data)}`);
+      const lines = result.messages.map(
+        (m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.severity === 2 ? 'error' : 'warn '} ${m.ruleId}/${m.messageId} ${JSON.stringify(m.data)}`,
+      );
       expect((result.notReport ? ['(not a report)'] : lines).join('\n')).toMatchSnapshot();
     });
   }

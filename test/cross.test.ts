@@ -35,7 +35,10 @@ const FORMS: readonly TableForm[] = ['tsv', 'gfm', 'html', 'layout', 'cellPerLin
 const ruleIds = (result: LintResult | undefined) => (result?.messages ?? []).map((m) => m.ruleId);
 
 /** Lints `files` (name → sample) as one run with the cross-report rules only; results by name. */
-async function run(files: Record<string, SampleSpec | string>, options: { agencies?: Record<string, string[]>; rules?: readonly Rule[] } = {}): Promise<Record<string, LintResult>> {
+async function run(
+  files: Record<string, SampleSpec | string>,
+  options: { agencies?: Record<string, string[]>; rules?: readonly Rule[] } = {},
+): Promise<Record<string, LintResult>> {
   const dir = await makeTempDir();
   const texts = Object.fromEntries(Object.entries(files).map(([name, spec]) => [name, typeof spec === 'string' ? spec : sampleReport(spec)]));
   await writeTree(dir, texts);
@@ -78,7 +81,9 @@ describe.each(FORMS)('pairs of reports in the %s form', (form) => {
     const found = results['x.md']?.messages ?? [];
     const text = sampleReport(wrongCurrent);
     const stock = found.filter((m) => m.ruleId === 'stock-continuity');
-    expect(stock.map((m) => [m.severity, m.data.row, m.data.previous, m.data.issued, m.data.repealed, m.data.expected, m.data.actual])).toEqual([[1, '规章', 2, 1, 0, 3, 2]]);
+    expect(stock.map((m) => [m.severity, m.data.row, m.data.previous, m.data.issued, m.data.repealed, m.data.expected, m.data.actual])).toEqual([
+      [1, '规章', 2, 1, 0, 3, 2],
+    ]);
     expect({ line: stock[0]?.line, column: stock[0]?.column }).toEqual(cellAt(text, 't2', 't2.rules', '现行有效件数'));
     const carry = found.filter((m) => m.ruleId === 'carry-over');
     expect(carry.map((m) => [m.severity, m.data.column, m.data.actual, m.data.expected])).toEqual([
@@ -143,7 +148,9 @@ describe('identity: agency and year, not file names', () => {
     // Unambiguous: the short name finds the long one's year before.
     expect(new ReportIndex([short, digest('福州市鼓楼区人民政府', 2023, 'b.md')]).find(short, 2023)?.filePath).toBe('b.md');
     // Two cities have a 鼓楼区: no guess.
-    expect(new ReportIndex([short, digest('福州市鼓楼区人民政府', 2023, 'b.md'), digest('南京市鼓楼区人民政府', 2023, 'c.md')]).find(short, 2023)).toBeUndefined();
+    expect(
+      new ReportIndex([short, digest('福州市鼓楼区人民政府', 2023, 'b.md'), digest('南京市鼓楼区人民政府', 2023, 'c.md')]).find(short, 2023),
+    ).toBeUndefined();
   });
 
   it('falls back to the signature’s agency and the period’s year when the title has none', () => {
@@ -161,7 +168,11 @@ describe('the engine and the adapters', () => {
     const dir = await makeTempDir();
     // Last year's report has defects of its own (no fee statement): they must not be reported.
     const last = sampleReport({ ...wrongForward, part6: '无。' });
-    await writeTree(dir, { 'changed/new.md': sampleReport(pair.current), 'old/a.md': last, 'old/b.md': sampleReport({ ...pair.previous, title: '福州市示例区财政局2023年政府信息公开工作年度报告' }) });
+    await writeTree(dir, {
+      'changed/new.md': sampleReport(pair.current),
+      'old/a.md': last,
+      'old/b.md': sampleReport({ ...pair.previous, title: '福州市示例区财政局2023年政府信息公开工作年度报告' }),
+    });
     const files = ['changed/new.md', 'old/a.md', 'old/b.md'].map((f) => path.join(dir, f));
     const results = await lintFiles([files[0] as string], { locale: 'en', config: { rules: {} } }, { contextCandidates: files });
     expect(results).toHaveLength(1);
@@ -183,7 +194,13 @@ describe('the engine and the adapters', () => {
   });
 
   it('a rule with only checkSet is a valid rule; one that throws yields ruleError, not a crash', () => {
-    const failing: Rule = { ...carryOver, meta: { ...carryOver.meta, id: 'boom' }, checkSet: () => { throw new Error('x'); } };
+    const failing: Rule = {
+      ...carryOver,
+      meta: { ...carryOver.meta, id: 'boom' },
+      checkSet: () => {
+        throw new Error('x');
+      },
+    };
     expect(lintText(sampleReport(pair.current), { rules: [failing] }).messages.map((m) => m.messageId)).toEqual(['ruleError']);
   });
 
@@ -228,7 +245,12 @@ describe('plugins and the CLI', () => {
       name: 'archive',
       rules: [
         {
-          meta: { ...carryOver.meta, id: 'has-last-year', messages: { none: { 'zh-CN': '没有上一年度报告', en: 'No report for the year before' } }, examples: { valid: [], invalid: [] } },
+          meta: {
+            ...carryOver.meta,
+            id: 'has-last-year',
+            messages: { none: { 'zh-CN': '没有上一年度报告', en: 'No report for the year before' } },
+            examples: { valid: [], invalid: [] },
+          },
           checkSet(context) {
             if (!context.previousYear()) context.report({ messageId: 'none', at: { start: { line: 1, column: 1 } } });
           },
@@ -245,7 +267,10 @@ describe('plugins and the CLI', () => {
 
   it('the CLI lints every file of the run as one set and prints the summary', async () => {
     const dir = await makeTempDir();
-    await writeTree(dir, { 'a/一.md': sampleReport(pair.current), 'b/二.md': sampleReport({ ...pair.previous, t3: { ...pair.previous.t3, carryOver: [4, 0, 0, 0, 0, 0] } }) });
+    await writeTree(dir, {
+      'a/一.md': sampleReport(pair.current),
+      'b/二.md': sampleReport({ ...pair.previous, t3: { ...pair.previous.t3, carryOver: [4, 0, 0, 0, 0, 0] } }),
+    });
     let stdout = '';
     const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true }, cwd: dir, env: {} };
     expect(await main(['--locale', 'en', '-f', 'json', '.'], io)).toBe(1);
@@ -287,12 +312,23 @@ describe('similarity', () => {
     const r = repetition(normalizeProse(comparableProse(a.prose, a.agencyText)).text, normalizeProse(comparableProse(b.prose, b.agencyText)).text, 16);
     return Math.round((100 * r.covered) / r.total);
   };
-  const pingtan = ['04-pingtan-2019.txt', '05-pingtan-2020.txt', '06-pingtan-2021.txt', '07-pingtan-2022.txt', '08-pingtan-2023.txt', '09-pingtan-2024.txt', '10-pingtan-2025.txt'];
+  const pingtan = [
+    '04-pingtan-2019.txt',
+    '05-pingtan-2020.txt',
+    '06-pingtan-2021.txt',
+    '07-pingtan-2022.txt',
+    '08-pingtan-2023.txt',
+    '09-pingtan-2024.txt',
+    '10-pingtan-2025.txt',
+  ];
 
   it('matches the figures in the rule’s rationale', () => {
     const consecutive = pingtan.slice(1).map((file, i) => share(file, pingtan[i] as string));
     const hongze = share('12-huaian-hongzequ-2024.layout.txt', '11-huaian-hongzequ-2023.layout.txt');
-    const control = [share('13-huaian-shizf-2024.layout.txt', '11-huaian-hongzequ-2023.layout.txt'), share('13-huaian-shizf-2024.layout.txt', '12-huaian-hongzequ-2024.layout.txt')];
+    const control = [
+      share('13-huaian-shizf-2024.layout.txt', '11-huaian-hongzequ-2023.layout.txt'),
+      share('13-huaian-shizf-2024.layout.txt', '12-huaian-hongzequ-2024.layout.txt'),
+    ];
     const { rationale } = similarToLastYear.meta;
     expect(rationale.en).toContain(`consecutive years: ${consecutive.map((p) => `${p}%`).join(', ')}`);
     expect(rationale.en).toContain(`2024/2023: ${hongze}%`);

@@ -23,7 +23,11 @@ const dataArb: fc.Arbitrary<SampleData> = fc
   .map(({ outcomes, carried, carryOver }) => {
     const byId = Object.fromEntries(OUTCOME_IDS.map((id, i) => [id, outcomes[i] ?? []]));
     const totals = [0, 1, 2, 3, 4, 5].map((c) => OUTCOME_IDS.reduce((s, _id, i) => s + (outcomes[i]?.[c] ?? 0), 0));
-    return consistentData(byId, carried.map((v, c) => Math.min(v, (totals[c] ?? 0) + (carryOver[c] ?? 0))), carryOver);
+    return consistentData(
+      byId,
+      carried.map((v, c) => Math.min(v, (totals[c] ?? 0) + (carryOver[c] ?? 0))),
+      carryOver,
+    );
   });
 
 /** Every split of `digits` into 7 numbers (no leading zeros) whose last is the sum of the others. */

@@ -49,11 +49,22 @@ describe('defineRule', () => {
   it('then every problem of the content, in English for an English locale', () => {
     setLang('en_US.UTF-8');
     const shapeOk = { ...broken, meta: { ...broken.meta, id: 'year-check', description: { 'zh-CN': '年度', en: 'Year' } } } as Rule;
-    expect(() => defineRule(shapeOk)).toThrow(/^defineRule: the rule "year-check" has 2 problem\(s\):\n {2}! rule\.meta\.options {2}.+\n {2}! rule\.meta\.examples\.invalid\[0\]\.errors {2}.*tooOld/);
+    expect(() => defineRule(shapeOk)).toThrow(
+      /^defineRule: the rule "year-check" has 2 problem\(s\):\n {2}! rule\.meta\.options {2}.+\n {2}! rule\.meta\.examples\.invalid\[0\]\.errors {2}.*tooOld/,
+    );
   });
 
   it('returns a correct rule unchanged (frozen)', () => {
-    const ok = { ...broken, meta: { ...broken.meta, id: 'year-check', description: { 'zh-CN': '年度', en: 'Year' }, options: z.object({}).strict(), examples: { valid: [], invalid: [] } } } as Rule;
+    const ok = {
+      ...broken,
+      meta: {
+        ...broken.meta,
+        id: 'year-check',
+        description: { 'zh-CN': '年度', en: 'Year' },
+        options: z.object({}).strict(),
+        examples: { valid: [], invalid: [] },
+      },
+    } as Rule;
     expect(defineRule(ok)).toBe(ok);
     expect(Object.isFrozen(ok)).toBe(true);
   });

@@ -29,7 +29,11 @@ const BASE = ids(DEFECTS);
 describe('the base report', () => {
   it('has the five planted defects, one of them table-sums on the （七）总计 row', () => {
     expect(BASE).toHaveLength(5);
-    expect(lintText(DEFECTS).messages.filter((m) => m.ruleId === 'table-sums').map((m) => m.line)).toEqual([TOTAL]);
+    expect(
+      lintText(DEFECTS)
+        .messages.filter((m) => m.ruleId === 'table-sums')
+        .map((m) => m.line),
+    ).toEqual([TOTAL]);
   });
 });
 
@@ -149,18 +153,26 @@ describe('unused disable comments', () => {
     expect(result.warningCount).toBe(2);
     // The used one (disable-line on the total row) is not reported.
     expect(unused.some((m) => m.line === TOTAL + 1)).toBe(false);
-    expect(lintText(source, { reportUnusedDisable: 2 }).messages.filter((m) => m.ruleId === 'unused-disable').every((m) => m.severity === 2)).toBe(true);
+    expect(
+      lintText(source, { reportUnusedDisable: 2 })
+        .messages.filter((m) => m.ruleId === 'unused-disable')
+        .every((m) => m.severity === 2),
+    ).toBe(true);
   });
 
   it('a disable without ids that suppresses nothing is unused', () => {
-    const result = lintText('<!-- xxgk-lint-disable-next-line -->\n' + readFileSync(path.join(process.cwd(), 'examples/clean-2024.md'), 'utf8'), { reportUnusedDisable: true });
+    const result = lintText('<!-- xxgk-lint-disable-next-line -->\n' + readFileSync(path.join(process.cwd(), 'examples/clean-2024.md'), 'utf8'), {
+      reportUnusedDisable: true,
+    });
     expect(result.messages.map((m) => `${m.ruleId}/${m.messageId}`)).toEqual(['unused-disable/unusedDisable']);
     expect(result.messages[0]?.message).toBe('未使用的 xxgk-lint-disable-next-line 注释（此处没有需要屏蔽的问题）');
   });
 
   it('through the CLI: --report-unused-disable', async () => {
     const root = await makeTempDir();
-    await writeTree(root, { 'a.md': '<!-- xxgk-lint-disable-line fee-statement -->\n' + readFileSync(path.join(process.cwd(), 'examples/clean-2024.md'), 'utf8') });
+    await writeTree(root, {
+      'a.md': '<!-- xxgk-lint-disable-line fee-statement -->\n' + readFileSync(path.join(process.cwd(), 'examples/clean-2024.md'), 'utf8'),
+    });
     const run = async (argv: string[]) => {
       let stdout = '';
       const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => true }, cwd: root, env: {} });

@@ -51,7 +51,11 @@ describe.each(builtinRules.map((rule) => [rule.meta.id, rule] as const))('%s', (
   });
 
   it('says everything in zh-CN and en', () => {
-    const texts = { description: meta.description, rationale: meta.rationale, ...Object.fromEntries(Object.entries(meta.messages).map(([k, v]) => [`messages.${k}`, v])) };
+    const texts = {
+      description: meta.description,
+      rationale: meta.rationale,
+      ...Object.fromEntries(Object.entries(meta.messages).map(([k, v]) => [`messages.${k}`, v])),
+    };
     for (const [where, text] of Object.entries(texts)) {
       for (const locale of LOCALES) expect({ where, locale, empty: (text[locale] ?? '').trim() === '' }).toEqual({ where, locale, empty: false });
     }
@@ -86,7 +90,8 @@ describe('generated files', () => {
   });
 
   it('reads option comments from a rule source', () => {
-    const source = 'export default defineRule({ meta: { options: z.object({ /** First year. */ fromYear: z.number().default(2021), other: z.boolean().default(true) }).strict() } });';
+    const source =
+      'export default defineRule({ meta: { options: z.object({ /** First year. */ fromYear: z.number().default(2021), other: z.boolean().default(true) }).strict() } });';
     expect([...optionComments(source)]).toEqual([['fromYear', 'First year.']]);
   });
 });

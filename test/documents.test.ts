@@ -96,7 +96,9 @@ describe('--format html', () => {
     const result = lintText(readFileSync(at('report.md'), 'utf8'), { keepModel: true });
     const model = result.model;
     if (!model) throw new Error('no model');
-    const marked = drawTables(model, result.messages).flatMap((t) => t.blocks.flatMap((b) => b.rows.flatMap((r) => r.cells.filter((c) => c.findings.length > 0))));
+    const marked = drawTables(model, result.messages).flatMap((t) =>
+      t.blocks.flatMap((b) => b.rows.flatMap((r) => r.cells.filter((c) => c.findings.length > 0))),
+    );
     // One wrong cell, one finding (naming the three relations it breaks).
     expect(marked.map((c) => [c.column, c.cell?.raw, c.expected, c.findings.length])).toEqual([['自然人', '16', '17', 1]]);
     for (const m of result.messages.filter((d) => d.ruleId === 'table-sums')) expect(marked[0]?.cell && inSpan(m, marked[0].cell.span)).toBe(true);

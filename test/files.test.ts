@@ -93,15 +93,9 @@ describe('expandPaths', () => {
 
   it('applies ignores from the config, relative to the config folder', async () => {
     const root = await project({ 'docs/a.md': '#', 'docs/archive/b.md': '#', 'docs/c.md': '#' });
-    expect((await expand(root, ['docs'], { ignores: ['archive/', 'c.md'], ignoresBase: path.join(root, 'docs') })).files).toEqual([
-      'docs/a.md',
-    ]);
+    expect((await expand(root, ['docs'], { ignores: ['archive/', 'c.md'], ignoresBase: path.join(root, 'docs') })).files).toEqual(['docs/a.md']);
     // The same patterns relative to the root match nothing under docs/archive.
-    expect((await expand(root, ['docs'], { ignores: ['/archive/'] })).files).toEqual([
-      'docs/a.md',
-      'docs/archive/b.md',
-      'docs/c.md',
-    ]);
+    expect((await expand(root, ['docs'], { ignores: ['/archive/'] })).files).toEqual(['docs/a.md', 'docs/archive/b.md', 'docs/c.md']);
   });
 
   it('reports paths and globs that match nothing instead of throwing', async () => {

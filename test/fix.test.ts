@@ -92,9 +92,19 @@ const upper = defineRule({
   check(context) {
     // Fixes "ab" pairs, overlapping each other in "aab…": some are left for the next pass.
     for (const m of context.source.matchAll(/[a-z]{1,2}/g)) {
-      context.report({ messageId: 'lower', data: { c: m[0] }, at: { start: { line: 1, column: 1 } }, fix: { range: [m.index, m.index + m[0].length], text: m[0].toUpperCase() } });
+      context.report({
+        messageId: 'lower',
+        data: { c: m[0] },
+        at: { start: { line: 1, column: 1 } },
+        fix: { range: [m.index, m.index + m[0].length], text: m[0].toUpperCase() },
+      });
       // A second, overlapping fix for the same letters: never applied in the same pass.
-      context.report({ messageId: 'lower', data: { c: m[0] }, at: { start: { line: 1, column: 1 } }, fix: { range: [m.index, m.index + 1], text: m[0][0]!.toUpperCase() } });
+      context.report({
+        messageId: 'lower',
+        data: { c: m[0] },
+        at: { start: { line: 1, column: 1 } },
+        fix: { range: [m.index, m.index + 1], text: m[0][0]!.toUpperCase() },
+      });
     }
   },
 }) as Rule;
@@ -111,7 +121,20 @@ describe('fixUntilStable', () => {
 
   it('stops after MAX_FIX_PASSES when fixes never settle', () => {
     const flip = (text: string) =>
-      summarize('<text>', [{ ruleId: 'flip', messageId: 'x', severity: 2, message: 'x', data: {}, line: 1, column: 1, endLine: 1, endColumn: 1, fix: edit(0, 1, text[0] === 'a' ? 'b' : 'a') } as Diagnostic]);
+      summarize('<text>', [
+        {
+          ruleId: 'flip',
+          messageId: 'x',
+          severity: 2,
+          message: 'x',
+          data: {},
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          fix: edit(0, 1, text[0] === 'a' ? 'b' : 'a'),
+        } as Diagnostic,
+      ]);
     const run = fixUntilStable('a', flip);
     expect(run.passes).toBe(MAX_FIX_PASSES);
   });
@@ -130,16 +153,26 @@ describe('fixUntilStable', () => {
   it('property: with the built-in rules, fixing a report with a wrong period year or part numeral is idempotent', () => {
     const lintReport = (text: string) => lintText(text, { rules: builtinRules });
     fc.assert(
-      fc.property(fc.integer({ min: 2019, max: 2030 }).filter((y) => y !== 2024), fc.constantFrom('七', '五', '八'), fc.boolean(), (wrongYear, numeral, crlf) => {
-        let text = sampleReport({ replace: [[/自2024年1月1日起至2024年12月31日止/, `自${wrongYear}年1月1日起至${wrongYear}年12月31日止`], ['六、其他需要报告的事项', `${numeral}、其他需要报告的事项`]] });
-        if (crlf) text = text.replace(/\n/g, '\r\n');
-        const once = fixUntilStable(text, lintReport);
-        expect(once.output).toContain('自2024年1月1日起至2024年12月31日止');
-        expect(once.output).toContain('六、其他需要报告的事项');
-        expect(once.result.messages.filter((m) => m.fix)).toEqual([]);
-        expect(fixUntilStable(once.output, lintReport).fixed).toBe(false);
-        if (crlf) expect(once.output.replace(/\r\n/g, '')).not.toContain('\n');
-      }),
+      fc.property(
+        fc.integer({ min: 2019, max: 2030 }).filter((y) => y !== 2024),
+        fc.constantFrom('七', '五', '八'),
+        fc.boolean(),
+        (wrongYear, numeral, crlf) => {
+          let text = sampleReport({
+            replace: [
+              [/自2024年1月1日起至2024年12月31日止/, `自${wrongYear}年1月1日起至${wrongYear}年12月31日止`],
+              ['六、其他需要报告的事项', `${numeral}、其他需要报告的事项`],
+            ],
+          });
+          if (crlf) text = text.replace(/\n/g, '\r\n');
+          const once = fixUntilStable(text, lintReport);
+          expect(once.output).toContain('自2024年1月1日起至2024年12月31日止');
+          expect(once.output).toContain('六、其他需要报告的事项');
+          expect(once.result.messages.filter((m) => m.fix)).toEqual([]);
+          expect(fixUntilStable(once.output, lintReport).fixed).toBe(false);
+          if (crlf) expect(once.output.replace(/\r\n/g, '')).not.toContain('\n');
+        },
+      ),
       { numRuns: 6 },
     );
   });
@@ -147,7 +180,13 @@ describe('fixUntilStable', () => {
 
 describe('encodeText (writing fixed files back)', () => {
   it('writes UTF-8 and UTF-16 in the encoding read, with the BOM read', () => {
-    for (const [encoding, bom] of [['utf-8', false], ['utf-8', true], ['utf-16le', true], ['utf-16be', true], ['utf-16le', false]] as const) {
+    for (const [encoding, bom] of [
+      ['utf-8', false],
+      ['utf-8', true],
+      ['utf-16le', true],
+      ['utf-16be', true],
+      ['utf-16le', false],
+    ] as const) {
       const text = '| 2024 | 1 | 2 |\r\n一、总体情况 2024\r\n';
       const bytes = encodeText(text, encoding, bom);
       expect(bytes).toBeDefined();

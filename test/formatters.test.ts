@@ -33,7 +33,17 @@ const results: LintResult[] = [
     filePath: file('reports/a.md'),
     messages: [
       diagnostic({}),
-      diagnostic({ ruleId: 'fee-statement', messageId: 'missing', severity: 1, message: '缺少收费说明', data: {}, line: 30, column: 1, endLine: 30, endColumn: 7 }),
+      diagnostic({
+        ruleId: 'fee-statement',
+        messageId: 'missing',
+        severity: 1,
+        message: '缺少收费说明',
+        data: {},
+        line: 30,
+        column: 1,
+        endLine: 30,
+        endColumn: 7,
+      }),
     ],
     errorCount: 1,
     warningCount: 1,
@@ -60,7 +70,9 @@ describe('formatter registry', () => {
 
 describe('stylish', () => {
   it('escapes control characters in file names and messages: one line each', () => {
-    const odd: LintResult[] = [{ filePath: file('a\rb\nc\u001b[2J.md'), messages: [], warningCount: 0, fatal: { messageId: 'x', message: 'bad\u001b[31m\rname' }, errorCount: 1 }];
+    const odd: LintResult[] = [
+      { filePath: file('a\rb\nc\u001b[2J.md'), messages: [], warningCount: 0, fatal: { messageId: 'x', message: 'bad\u001b[31m\rname' }, errorCount: 1 },
+    ];
     const output = stylish(odd, en);
     // eslint-disable-next-line no-control-regex -- looking for control characters
     expect(output).not.toMatch(/[\r\u001b]/);
@@ -265,9 +277,7 @@ describe('github', () => {
       errorCount: 1,
       warningCount: 0,
     };
-    expect(github([tricky], en)).toBe(
-      '::error file=a%2Cb%3Ac.md,line=12,col=5,endLine=12,endColumn=9,title=table-sums::50%25%0A第二行',
-    );
+    expect(github([tricky], en)).toBe('::error file=a%2Cb%3Ac.md,line=12,col=5,endLine=12,endColumn=9,title=table-sums::50%25%0A第二行');
   });
 
   it('prints nothing for clean files', () => {

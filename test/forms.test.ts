@@ -88,7 +88,10 @@ describe('pasted-from-PDF noise', () => {
   // What pdftotext -layout does to a table: a long label wraps around its own numbers, page
   // numbers land between rows, merged cells leave empty tab cells after labels.
   const wrapLabel = (text: string) =>
-    text.replace(/^( *)（二）部分公开（区分处理的，只计这一情形，不计其他情形）( +)(.*)$/m, '$1（二）部分公开（区分处理的，只计这一情\n$1                  $3\n$1形，不计其他情形）');
+    text.replace(
+      /^( *)（二）部分公开（区分处理的，只计这一情形，不计其他情形）( +)(.*)$/m,
+      '$1（二）部分公开（区分处理的，只计这一情\n$1                  $3\n$1形，不计其他情形）',
+    );
   const pageNumber = (text: string, at: number) => {
     const lines = text.split('\n');
     const t3 = lines.findIndex((l) => l.includes('本年新收政府信息公开申请数量'));

@@ -53,7 +53,16 @@ describe('the pre-parse budget', () => {
   });
 
   it('accepts real reports, thematic breaks and moderate nesting', () => {
-    for (const text of [DEFECTS, sampleReport(), sampleReport({ form: 'gfm' }), sampleReport({ form: 'html' }), `${'- '.repeat(500)}\n`, `${'*'.repeat(3000)}\n`, '> > > - 1. x\n', '[a] [b] [[c]]\n']) {
+    for (const text of [
+      DEFECTS,
+      sampleReport(),
+      sampleReport({ form: 'gfm' }),
+      sampleReport({ form: 'html' }),
+      `${'- '.repeat(500)}\n`,
+      `${'*'.repeat(3000)}\n`,
+      '> > > - 1. x\n',
+      '[a] [b] [[c]]\n',
+    ]) {
       expect(checkBudget(text)).toBeUndefined();
     }
   });
@@ -114,7 +123,8 @@ describe('one deep file among others', () => {
 });
 
 describe('CR and mixed line endings', () => {
-  const findings = (text: string) => lintText(text, { locale: 'en' }).messages.map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.ruleId} ${m.message}`);
+  const findings = (text: string) =>
+    lintText(text, { locale: 'en' }).messages.map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.ruleId} ${m.message}`);
   const reports = {
     sample: sampleReport(),
     'sample (GFM)': sampleReport({ form: 'gfm' }),
@@ -185,7 +195,10 @@ describe('numbers beyond 2^53', () => {
 
 describe('the executable', () => {
   it('exits quietly when the reader of its output goes away (`| head`)', async () => {
-    const child = spawn(process.execPath, [path.join(root, 'dist/cli.js'), '-f', 'sarif', 'examples/defects-2024.md'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(root, 'dist/cli.js'), '-f', 'sarif', 'examples/defects-2024.md'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     // The reading end is closed before anything is written: every write fails with EPIPE.
     child.stdout.destroy();
     let stderr = '';
@@ -198,7 +211,10 @@ describe('the executable', () => {
 
 describe('npm run fuzz', () => {
   it('a short run over the fixtures finds nothing (seeded, so it is the same run every time)', async () => {
-    const child = spawn(process.execPath, [path.join(root, 'scripts/fuzz.mjs'), '--seed', '11', '--rounds', '2', '--batch', '3', '--seconds', '60'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(root, 'scripts/fuzz.mjs'), '--seed', '11', '--rounds', '2', '--batch', '3', '--seconds', '60'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

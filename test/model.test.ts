@@ -180,14 +180,22 @@ describe('other ways of writing', () => {
     expect(text).toContain('（七）总计\t１７');
     expect(lintText(text).messages).toEqual([]);
     const off = sampleReport({ edit: (t) => wide(t).replace('（七）总计\t１７', '（七）总计\t１６') });
-    expect(lintText(off).messages.filter((m) => m.ruleId === 'table-sums').map((m) => [m.messageId, m.data.expected])).toEqual([['several', 17]]);
+    expect(
+      lintText(off)
+        .messages.filter((m) => m.ruleId === 'table-sums')
+        .map((m) => [m.messageId, m.data.expected]),
+    ).toEqual([['several', 17]]);
   });
 
   it('parts numbered as the format numbers them, （一）…（六）, or 第一部分…', () => {
-    const bracketed = sampleReport({ edit: (t) => t.replace(/^([一二三四五六])、(总体情况|主动公开政府信息情况|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)/gm, '（$1）$2') });
+    const bracketed = sampleReport({
+      edit: (t) => t.replace(/^([一二三四五六])、(总体情况|主动公开政府信息情况|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)/gm, '（$1）$2'),
+    });
     expect(model(bracketed).parts.map((p) => p.part)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(lintText(bracketed).messages).toEqual([]);
-    const numbered = sampleReport({ edit: (t) => t.replace(/^([一二三四五六])、(总体情况|主动公开政府信息情况|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)/gm, '第$1部分 $2') });
+    const numbered = sampleReport({
+      edit: (t) => t.replace(/^([一二三四五六])、(总体情况|主动公开政府信息情况|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)/gm, '第$1部分 $2'),
+    });
     expect(lintText(numbered).messages).toEqual([]);
   });
 });

@@ -46,7 +46,10 @@ describe('noisy forms: every row the text allows is read, with its true values',
 
 describe('noisy forms: few findings, each naming its cause', () => {
   const findings = (file: string) => lintText(read(file), { filePath: file }).messages;
-  const ids = (file: string, rule: string) => findings(file).filter((m) => m.ruleId === rule).map((m) => m.messageId);
+  const ids = (file: string, rule: string) =>
+    findings(file)
+      .filter((m) => m.ruleId === rule)
+      .map((m) => m.messageId);
 
   it('a unique split of run-together digits is read silently; the tables add up', () => {
     for (const file of ['01-crawled-unique-split.txt', '02-crawled-ambiguous-split.txt', '02b-crawled-two-splits.txt']) {

@@ -33,7 +33,9 @@ function run(command: string, args: string[], cwd: string): Promise<{ code: numb
 
 type JsonResult = Array<{ filePath: string; messages: Array<{ ruleId: string; severity: number; line: number; column: number; message: string }> }>;
 const fired = (results: JsonResult) =>
-  Object.fromEntries(results.map((r) => [path.basename(r.filePath), r.messages.filter((m) => m.ruleId === RULE).map((m) => `${m.line}:${m.column} ${m.severity}`)]));
+  Object.fromEntries(
+    results.map((r) => [path.basename(r.filePath), r.messages.filter((m) => m.ruleId === RULE).map((m) => `${m.line}:${m.column} ${m.severity}`)]),
+  );
 
 beforeAll(async () => {
   tmp = await makeTempDir();
@@ -82,7 +84,10 @@ describe('examples/plugin-fujian', () => {
     await writeFile(path.join(project, '.xxgk-lint.json'), JSON.stringify({ plugins: ['xxgk-lint-plugin-fujian'], rules: { [RULE]: 'warn' } }));
     const result = await run(process.execPath, [CLI, '-f', 'json', '../test/fixtures/seeds/'], project);
     expect(fired(JSON.parse(result.stdout) as JsonResult)[SEEDS[0] as string]).toEqual(['7:3 1']);
-    await writeFile(path.join(project, 'typo.json'), JSON.stringify({ plugins: ['xxgk-lint-plugin-fujan'], rules: { 'fujian/cite-provincial-measure': 'warn' } }));
+    await writeFile(
+      path.join(project, 'typo.json'),
+      JSON.stringify({ plugins: ['xxgk-lint-plugin-fujan'], rules: { 'fujian/cite-provincial-measure': 'warn' } }),
+    );
     const typo = await run(process.execPath, [CLI, '--locale', 'en', '--config', 'typo.json', '../test/fixtures/seeds/'], project);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('plugins[0]  cannot find the plugin package "xxgk-lint-plugin-fujan"');
@@ -90,7 +95,11 @@ describe('examples/plugin-fujian', () => {
   }, 60_000);
 
   it('fires through remark-cli too, which reads the same config file', async () => {
-    const result = await run(path.join(root, 'node_modules/.bin/remark'), ['--no-config', '--no-stdout', '--use', 'xxgk-lint/remark', '../clean-2024.md'], plugin);
+    const result = await run(
+      path.join(root, 'node_modules/.bin/remark'),
+      ['--no-config', '--no-stdout', '--use', 'xxgk-lint/remark', '../clean-2024.md'],
+      plugin,
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(RULE);
   }, 60_000);

@@ -97,7 +97,9 @@ describe('definePlugin and plugin objects in resolveConfig', () => {
   });
 
   it('names unknown plugin rules precisely', async () => {
-    expect(await problems(() => resolveConfig({ plugins: [demo], rules: { 'demo/flag-bd': 'error', 'fujian/x': 'warn', 'local/y': 'warn' } }, fakeRules))).toEqual([
+    expect(
+      await problems(() => resolveConfig({ plugins: [demo], rules: { 'demo/flag-bd': 'error', 'fujian/x': 'warn', 'local/y': 'warn' } }, fakeRules)),
+    ).toEqual([
       'rules.demo/flag-bd  unknown rule; did you mean demo/flag-bad?',
       'rules.fujian/x  unknown rule: no plugin named "fujian" is loaded (add it to plugins)',
       'rules.local/y  unknown rule: local/ rules come from the ruleFiles, and none of them defines this one',
@@ -111,7 +113,10 @@ describe('definePlugin and plugin objects in resolveConfig', () => {
     const noEnglish = { ...flagBad, meta: { ...flagBad.meta, description: { 'zh-CN': '只有中文' } } };
     const noDefaults = { ...flagBad, meta: { ...flagBad.meta, id: 'no-defaults', options: z.object({ n: z.number() }) } };
     const placeholders = { ...flagBad, meta: { ...flagBad.meta, id: 'placeholders', messages: { found: { 'zh-CN': '出现 {word}', en: 'found it' } } } };
-    const unknownExample = { ...flagBad, meta: { ...flagBad.meta, id: 'unknown-example', examples: { valid: [], invalid: [{ code: 'x', errors: ['nope'] }] } } };
+    const unknownExample = {
+      ...flagBad,
+      meta: { ...flagBad.meta, id: 'unknown-example', examples: { valid: [], invalid: [{ code: 'x', errors: ['nope'] }] } },
+    };
     const listed = await problems(() =>
       resolveConfig(
         {
@@ -156,10 +161,9 @@ describe('definePlugin and plugin objects in resolveConfig', () => {
       'plugins[0]  the plugin package "xxgk-lint-plugin-x" must be loaded by loadConfig or resolveConfigFrom; resolveConfig takes plugin objects only',
       'ruleFiles[0]  the rule file "r.js" must be loaded by loadConfig or resolveConfigFrom',
     ]);
-    expect(await problems(() => resolveConfig({ plugins: ['xxgk-lint-plugin-x'], ruleFiles: ['r.js'] }, fakeRules, { allowCode: false, locale: 'zh-CN' }))).toEqual([
-      'plugins[0]  插件“xxgk-lint-plugin-x”会执行代码，--no-code 不允许加载',
-      'ruleFiles[0]  规则文件“r.js”会执行代码，--no-code 不允许加载',
-    ]);
+    expect(
+      await problems(() => resolveConfig({ plugins: ['xxgk-lint-plugin-x'], ruleFiles: ['r.js'] }, fakeRules, { allowCode: false, locale: 'zh-CN' })),
+    ).toEqual(['plugins[0]  插件“xxgk-lint-plugin-x”会执行代码，--no-code 不允许加载', 'ruleFiles[0]  规则文件“r.js”会执行代码，--no-code 不允许加载']);
   });
 });
 
@@ -194,15 +198,25 @@ describe('loadConfig: JavaScript configs, packages and rule files', () => {
   it('reports a JavaScript config that fails to load or has no default export', async () => {
     const dir = await makeTempDir();
     await writeTree(dir, { 'broken.mjs': 'export default {\n', 'named.mjs': 'export const rules = {};\n', 'throws.mjs': "throw new TypeError('boom');\n" });
-    expect((await problems(() => loadConfig({ cwd: dir, configPath: 'broken.mjs', rules: builtinRules })))[0]).toMatch(/^ {2}the config file failed to load: SyntaxError/);
-    expect(await problems(() => loadConfig({ cwd: dir, configPath: 'named.mjs', rules: builtinRules }))).toEqual(['  the config file must `export default` the config object']);
-    expect(await problems(() => loadConfig({ cwd: dir, configPath: 'throws.mjs', rules: builtinRules }))).toEqual(['  the config file failed to load: TypeError: boom']);
+    expect((await problems(() => loadConfig({ cwd: dir, configPath: 'broken.mjs', rules: builtinRules })))[0]).toMatch(
+      /^ {2}the config file failed to load: SyntaxError/,
+    );
+    expect(await problems(() => loadConfig({ cwd: dir, configPath: 'named.mjs', rules: builtinRules }))).toEqual([
+      '  the config file must `export default` the config object',
+    ]);
+    expect(await problems(() => loadConfig({ cwd: dir, configPath: 'throws.mjs', rules: builtinRules }))).toEqual([
+      '  the config file failed to load: TypeError: boom',
+    ]);
   });
 
   it('loads plugins by package name from the config folder, as Node resolves ES modules', async () => {
     const dir = await makeTempDir();
     await writeTree(dir, {
-      'node_modules/xxgk-lint-plugin-demo/package.json': JSON.stringify({ name: 'xxgk-lint-plugin-demo', type: 'module', exports: { '.': { require: './missing.cjs', import: './index.mjs' } } }),
+      'node_modules/xxgk-lint-plugin-demo/package.json': JSON.stringify({
+        name: 'xxgk-lint-plugin-demo',
+        type: 'module',
+        exports: { '.': { require: './missing.cjs', import: './index.mjs' } },
+      }),
       'node_modules/xxgk-lint-plugin-demo/index.mjs': pluginModule('demo'),
       'node_modules/xxgk-lint-plugin-demo/rule.mjs': ruleModule('demo-rule'),
       'node_modules/@org/xxgk-lint-plugin-old/package.json': JSON.stringify({ name: '@org/xxgk-lint-plugin-old', main: 'lib/main.mjs' }),
@@ -222,7 +236,10 @@ describe('loadConfig: JavaScript configs, packages and rule files', () => {
     await writeTree(dir, {
       'node_modules/xxgk-lint-plugin-throws/package.json': JSON.stringify({ name: 'xxgk-lint-plugin-throws', exports: './index.mjs' }),
       'node_modules/xxgk-lint-plugin-throws/index.mjs': "throw new Error('cannot start');\n",
-      '.xxgk-lint.json': JSON.stringify({ plugins: ['xxgk-lint-plugin-fujan', 'xxgk-lint-plugin-throws', 'Not A Name', './missing-plugin.mjs'], ruleFiles: ['rules/none.mjs'] }),
+      '.xxgk-lint.json': JSON.stringify({
+        plugins: ['xxgk-lint-plugin-fujan', 'xxgk-lint-plugin-throws', 'Not A Name', './missing-plugin.mjs'],
+        ruleFiles: ['rules/none.mjs'],
+      }),
     });
     expect(await problems(() => loadConfig({ cwd: dir, rules: builtinRules }))).toEqual([
       `plugins[0]  cannot find the plugin package "xxgk-lint-plugin-fujan" from ${dir}; install it: npm install --save-dev xxgk-lint-plugin-fujan`,
@@ -304,7 +321,9 @@ describe('the CLI', () => {
     expect(json.code).toBe(1);
     const [file] = JSON.parse(json.stdout) as Array<{ messages: Array<{ ruleId: string; line: number; column: number }> }>;
     expect(file?.messages.find((m) => m.ruleId === 'mine/shout')).toMatchObject({ line: 1, column: 3 });
-    const sarif = JSON.parse((await run(dir, ['-f', 'sarif', 'a.md'])).stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri?: string }> } } }> };
+    const sarif = JSON.parse((await run(dir, ['-f', 'sarif', 'a.md'])).stdout) as {
+      runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri?: string }> } } }>;
+    };
     const descriptor = sarif.runs[0]?.tool.driver.rules.find((r) => r.id === 'mine/shout');
     // The plugin rule has no url of its own; it does not borrow a built-in rule's page.
     expect(descriptor).toMatchObject({ id: 'mine/shout' });

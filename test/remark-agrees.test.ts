@@ -18,19 +18,30 @@ const REMARK = path.join(root, 'node_modules/.bin/remark');
 const REPORTER = path.join(root, 'test/helpers/vfile-json-reporter.mjs');
 const ENC = 'test/fixtures/encodings';
 
-interface RemarkMessage { ruleId: string | null; line: number | null; column: number | null; fatal: boolean | null; reason: string }
+interface RemarkMessage {
+  ruleId: string | null;
+  line: number | null;
+  column: number | null;
+  fatal: boolean | null;
+  reason: string;
+}
 type RemarkFile = { path: string; messages: RemarkMessage[] };
 
 function remark(args: string[], cwd = root): Promise<{ code: number; files: RemarkFile[] }> {
   return new Promise((resolve, reject) => {
-    execFile(REMARK, ['--no-stdout', '--no-color', '--report', REPORTER, ...args], { cwd, env: { ...process.env, NODE_OPTIONS: '' } }, (error, _stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      try {
-        resolve({ code, files: JSON.parse(stderr) as RemarkFile[] });
-      } catch {
-        reject(new Error(`remark-cli exited with ${code}:\n${stderr}`));
-      }
-    });
+    execFile(
+      REMARK,
+      ['--no-stdout', '--no-color', '--report', REPORTER, ...args],
+      { cwd, env: { ...process.env, NODE_OPTIONS: '' } },
+      (error, _stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        try {
+          resolve({ code, files: JSON.parse(stderr) as RemarkFile[] });
+        } catch {
+          reject(new Error(`remark-cli exited with ${code}:\n${stderr}`));
+        }
+      },
+    );
   });
 }
 
@@ -50,7 +61,9 @@ describe('remark-cli with xxgk-lint/remark on other encodings, empty and binary 
       // ESLint's JSON shape: a file's fatal error is its one message, with ruleId null.
       const fatal = result.messages.length === 1 && result.messages[0]?.ruleId === null;
       const expected = result.messages.map((m) => (fatal ? `fatal ${m.message}` : `${m.line}:${m.column} ${m.ruleId} ${m.message}`));
-      const got = (byPath.get(result.filePath) ?? []).map((m) => (fatal ? `${m.fatal ? 'fatal' : 'not fatal'} ${m.reason}` : `${m.line}:${m.column} ${m.ruleId} ${m.reason}`));
+      const got = (byPath.get(result.filePath) ?? []).map((m) =>
+        fatal ? `${m.fatal ? 'fatal' : 'not fatal'} ${m.reason}` : `${m.line}:${m.column} ${m.ruleId} ${m.reason}`,
+      );
       expect({ file: path.basename(result.filePath), got }).toEqual({ file: path.basename(result.filePath), got: expected });
     }
     // The same five planted defects (one finding per cause) as the UTF-8 original, not mojibake findings.

@@ -39,21 +39,29 @@ interface RemarkMessage {
 function remark(args: string[]): Promise<{ code: number; files: Array<{ path: string; messages: RemarkMessage[] }>; stderr: string }> {
   return new Promise((resolve, reject) => {
     // --no-config: no .remarkrc of anyone's; --no-stdout: report only, do not print the documents.
-    execFile(REMARK, ['--no-config', '--no-stdout', '--no-color', '--report', REPORTER, ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } }, (error, _stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      try {
-        resolve({ code, files: JSON.parse(stderr) as Array<{ path: string; messages: RemarkMessage[] }>, stderr });
-      } catch {
-        reject(new Error(`remark-cli exited with ${code}:\n${stderr}`));
-      }
-    });
+    execFile(
+      REMARK,
+      ['--no-config', '--no-stdout', '--no-color', '--report', REPORTER, ...args],
+      { cwd: root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } },
+      (error, _stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        try {
+          resolve({ code, files: JSON.parse(stderr) as Array<{ path: string; messages: RemarkMessage[] }>, stderr });
+        } catch {
+          reject(new Error(`remark-cli exited with ${code}:\n${stderr}`));
+        }
+      },
+    );
   });
 }
 
 async function cli(args: string[]) {
   let stdout = '';
   const code = await main(['-f', 'json', ...args], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => true }, cwd: root, env: {} });
-  const results = JSON.parse(stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; severity: number; message: string; line: number; column: number; endLine: number; endColumn: number }> }>;
+  const results = JSON.parse(stdout) as Array<{
+    filePath: string;
+    messages: Array<{ ruleId: string; severity: number; message: string; line: number; column: number; endLine: number; endColumn: number }>;
+  }>;
   return { code, results };
 }
 
@@ -89,7 +97,8 @@ describe('remark --use xxgk-lint/remark', () => {
     expect(compared).toBeGreaterThan(50);
     // remark-cli also finds the READMEs under examples/; the project's .xxgk-lint.json ignores
     // them, and the plugin reads it as the CLI does.
-    for (const file of fromRemarkCli.files.filter((f) => f.path.endsWith('README.md'))) expect({ file: file.path, messages: file.messages }).toEqual({ file: file.path, messages: [] });
+    for (const file of fromRemarkCli.files.filter((f) => f.path.endsWith('README.md')))
+      expect({ file: file.path, messages: file.messages }).toEqual({ file: file.path, messages: [] });
   }, 120_000);
 
   it('exits with 0 on a clean report, and takes options from --use', async () => {

@@ -31,12 +31,22 @@ async function lint(value: string, options: RemarkXxgkLintOptions | undefined, e
   await processor.run(processor.parse(file), file);
   return file.messages;
 }
-const keys = (messages: Awaited<ReturnType<typeof lint>>) => messages.map((m) => `${m.line}:${m.column}-${m.place && 'end' in m.place ? `${m.place.end.line}:${m.place.end.column}` : ''} ${m.ruleId} ${m.reason}`);
-const engine = (source: string, locale: 'zh-CN' | 'en' = 'zh-CN') => lintText(source, { locale }).messages.map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.ruleId} ${m.message}`);
+const keys = (messages: Awaited<ReturnType<typeof lint>>) =>
+  messages.map((m) => `${m.line}:${m.column}-${m.place && 'end' in m.place ? `${m.place.end.line}:${m.place.end.column}` : ''} ${m.ruleId} ${m.reason}`);
+const engine = (source: string, locale: 'zh-CN' | 'en' = 'zh-CN') =>
+  lintText(source, { locale }).messages.map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.ruleId} ${m.message}`);
 
 describe('remark plugin in a unified pipeline', () => {
   it('reports what lintText reports, on the examples and every corpus report', async () => {
-    const files = ['examples/defects-2024.md', 'examples/clean-2024.md', 'test/fixtures/seeds/000_56a01b3923011b96.md', 'test/fixtures/seeds/003_e61fd02df59cf2b0.md', 'test/fixtures/peers/02-shanghai-shizfbgt-2025.md', 'test/fixtures/peers/06-pingtan-2021.txt', 'test/fixtures/peers/11-huaian-hongzequ-2023.layout.txt'];
+    const files = [
+      'examples/defects-2024.md',
+      'examples/clean-2024.md',
+      'test/fixtures/seeds/000_56a01b3923011b96.md',
+      'test/fixtures/seeds/003_e61fd02df59cf2b0.md',
+      'test/fixtures/peers/02-shanghai-shizfbgt-2025.md',
+      'test/fixtures/peers/06-pingtan-2021.txt',
+      'test/fixtures/peers/11-huaian-hongzequ-2023.layout.txt',
+    ];
     for (const file of files) {
       const source = read(file);
       expect({ file, messages: keys(await lint(source, { config: false })) }).toEqual({ file, messages: engine(source) });

@@ -47,9 +47,24 @@ tester.run(statisticalPeriod, {
 tester.run(requiredSections, {
   valid: [],
   invalid: [
-    { name: 'a wrong numeral becomes the official one', code: sample([['六、其他需要报告的事项', '七、其他需要报告的事项']]), errors: ['numbering'], output: good },
-    { name: 'a (七) numeral inside brackets', code: sample([['六、其他需要报告的事项', '（七）其他需要报告的事项']]), errors: ['numbering'], output: sample([['六、其他需要报告的事项', '（六）其他需要报告的事项']]) },
-    { name: 'a near-miss wording becomes the official heading', code: sample([['六、其他需要报告的事项', '六、其他需要报告事项']]), errors: ['wording'], output: good },
+    {
+      name: 'a wrong numeral becomes the official one',
+      code: sample([['六、其他需要报告的事项', '七、其他需要报告的事项']]),
+      errors: ['numbering'],
+      output: good,
+    },
+    {
+      name: 'a (七) numeral inside brackets',
+      code: sample([['六、其他需要报告的事项', '（七）其他需要报告的事项']]),
+      errors: ['numbering'],
+      output: sample([['六、其他需要报告的事项', '（六）其他需要报告的事项']]),
+    },
+    {
+      name: 'a near-miss wording becomes the official heading',
+      code: sample([['六、其他需要报告的事项', '六、其他需要报告事项']]),
+      errors: ['wording'],
+      output: good,
+    },
     {
       // A near-miss wording does not identify the part for certain: the numeral waits for the next pass.
       name: 'a near miss with a wrong numeral: the wording first',
@@ -97,7 +112,14 @@ tester.run(narrativeConsistency, {
     {
       name: 'suggests the table number in place of the text’s',
       code: sample([['做好主动公开', '共收到政府信息公开申请27件，做好主动公开']]),
-      errors: [{ messageId: 'mismatch', suggestions: [{ messageId: 'useTableNumber', data: { stated: 27, table: 20 }, output: sample([['做好主动公开', '共收到政府信息公开申请20件，做好主动公开']]) }] }],
+      errors: [
+        {
+          messageId: 'mismatch',
+          suggestions: [
+            { messageId: 'useTableNumber', data: { stated: 27, table: 20 }, output: sample([['做好主动公开', '共收到政府信息公开申请20件，做好主动公开']]) },
+          ],
+        },
+      ],
       output: null,
     },
     {
@@ -122,7 +144,9 @@ describe('fixing until stable with the built-in rules', () => {
 describe('RuleTester and fixes', () => {
   it('fails a case whose output differs, is missing, or claims a fix the rule does not make', () => {
     const code = sample([['自2024年1月1日起至2024年12月31日止', '自2023年1月1日起至2023年12月31日止']]);
-    expect(verifyCase(statisticalPeriod as Rule, { code, errors: ['wrongYear'], output: code.replace('2023年1月1日', '2024年1月1日') }, true).join('\n')).toMatch(/fixed text differs/);
+    expect(
+      verifyCase(statisticalPeriod as Rule, { code, errors: ['wrongYear'], output: code.replace('2023年1月1日', '2024年1月1日') }, true).join('\n'),
+    ).toMatch(/fixed text differs/);
     expect(verifyCase(statisticalPeriod as Rule, { code, errors: ['wrongYear'] }, true).join('\n')).toMatch(/state the fixed text as the case's `output`/);
     expect(verifyCase(statisticalPeriod as Rule, { code, errors: ['wrongYear'], output: null }, true).join('\n')).toMatch(/expected no fix/);
     const noFix = sample([['自2024年1月1日起', '自2024年3月1日起']]);
@@ -148,11 +172,20 @@ describe('the fix API', () => {
   const at = { start: { line: 1, column: 1 } };
 
   it('a fix from a rule without meta.fixable, or outside the text, is the rule failing', () => {
-    const unfixable = defineRule({ meta: { ...base, id: 'unfixable' }, check: (c) => c.report({ messageId: 'x', at, fix: { range: [0, 1], text: 'Y' } }) }) as Rule;
+    const unfixable = defineRule({
+      meta: { ...base, id: 'unfixable' },
+      check: (c) => c.report({ messageId: 'x', at, fix: { range: [0, 1], text: 'Y' } }),
+    }) as Rule;
     expect(lintText('X', { rules: [unfixable], classify: 'report' }).messages[0]?.message).toMatch(/meta\.fixable/);
-    const outside = defineRule({ meta: { ...base, id: 'outside', fixable: 'code' }, check: (c) => c.report({ messageId: 'x', at, fix: { range: [0, 9], text: 'Y' } }) }) as Rule;
+    const outside = defineRule({
+      meta: { ...base, id: 'outside', fixable: 'code' },
+      check: (c) => c.report({ messageId: 'x', at, fix: { range: [0, 9], text: 'Y' } }),
+    }) as Rule;
     expect(lintText('X', { rules: [outside], classify: 'report' }).messages[0]?.message).toMatch(/invalid fix/);
-    const noSuggest = defineRule({ meta: { ...base, id: 'no-suggest' }, check: (c) => c.report({ messageId: 'x', at, suggest: [{ messageId: 'x', fix: { range: [0, 1], text: 'Y' } }] }) }) as Rule;
+    const noSuggest = defineRule({
+      meta: { ...base, id: 'no-suggest' },
+      check: (c) => c.report({ messageId: 'x', at, suggest: [{ messageId: 'x', fix: { range: [0, 1], text: 'Y' } }] }),
+    }) as Rule;
     expect(lintText('X', { rules: [noSuggest], classify: 'report' }).messages[0]?.message).toMatch(/meta\.hasSuggestions/);
   });
 
@@ -164,7 +197,10 @@ describe('the fix API', () => {
           messageId: 'x',
           at,
           fix: { range: [0, 1], text: 'Y' },
-          suggest: [{ messageId: 'x', fix: { range: [0, 1], text: 'Z' } }, { desc: { 'zh-CN': '删去 {w}', en: 'Delete {w}' }, data: { w: 'X' }, fix: { range: [0, 1], text: '' } }],
+          suggest: [
+            { messageId: 'x', fix: { range: [0, 1], text: 'Z' } },
+            { desc: { 'zh-CN': '删去 {w}', en: 'Delete {w}' }, data: { w: 'X' }, fix: { range: [0, 1], text: '' } },
+          ],
         }),
     }) as Rule;
     const [m] = lintText('X', { rules: [rule], locale: 'en', classify: 'report' }).messages;

@@ -24,7 +24,12 @@ const rule = defineRule({
   check(context) {
     context.source.split('\n').forEach((text, i) => {
       const column = text.indexOf(context.options.word) + 1;
-      if (column > 0) context.report({ messageId: 'found', data: { line: i + 1, word: context.options.word }, at: { start: { line: i + 1, column }, end: { line: i + 1, column: column + context.options.word.length } } });
+      if (column > 0)
+        context.report({
+          messageId: 'found',
+          data: { line: i + 1, word: context.options.word },
+          at: { start: { line: i + 1, column }, end: { line: i + 1, column: column + context.options.word.length } },
+        });
       if (text.includes('UNFILLED')) context.report({ messageId: 'unfilled', at: { start: { line: i + 1, column: 1 } } });
       if (text.includes('THROW')) throw new Error('boom');
     });
@@ -72,7 +77,12 @@ describe('verifyMeta', () => {
     expect(verifyMeta(empty)).toEqual(['rule.meta.messages.found.en: Too small: expected string to have >=1 characters']);
     const incomplete = {
       ...rule,
-      meta: { ...rule.meta, options: z.object({ n: z.number() }), messages: { found: { 'zh-CN': '{word}', en: 'x' } }, examples: { valid: [], invalid: [{ code: '', errors: ['nope'] }] } },
+      meta: {
+        ...rule.meta,
+        options: z.object({ n: z.number() }),
+        messages: { found: { 'zh-CN': '{word}', en: 'x' } },
+        examples: { valid: [], invalid: [{ code: '', errors: ['nope'] }] },
+      },
     } as Rule;
     expect(verifyMeta(incomplete)).toEqual([
       'rule.meta.options: the options schema must give every field a default (schema.parse({}) must succeed)',
@@ -101,7 +111,10 @@ describe('RuleTester.run', () => {
     try {
       new RuleTester({ locales: ['en'] }).run(rule, {
         valid: ['nothing here', { code: 'ok', name: 'named' }],
-        invalid: [{ code: 'TODO', errors: ['found'], title: 'titled' }, { code: 'ok', errors: ['found'] }],
+        invalid: [
+          { code: 'TODO', errors: ['found'], title: 'titled' },
+          { code: 'ok', errors: ['found'] },
+        ],
       });
     } finally {
       RuleTester.describe = undefined;
@@ -121,7 +134,11 @@ describe("import { defineRule, RuleTester, definePlugin, z, sampleReport } from 
       "const remark = await import('xxgk-lint/remark');",
       'console.log(typeof remark.default);',
     ].join('\n');
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: process.cwd(), env: { ...process.env, NODE_OPTIONS: '' }, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: process.cwd(),
+      env: { ...process.env, NODE_OPTIONS: '' },
+      encoding: 'utf8',
+    });
     expect(out).toBe('[]\nfunction\n');
   });
 });

@@ -82,7 +82,6 @@ describe('worker threads (built CLI)', () => {
     expect(zh.stdout).toContain('r01-slow.md');
     expect(zh.stdout).toContain('检查超时');
   }, 60_000);
-
 });
 
 // ---- In-process: the engine replaced by a counter ------------------------------------------------
@@ -103,10 +102,24 @@ async function run(cwd: string, argv: string[], options: { env?: Record<string, 
     rules: fakeRules,
     lint: (source: string, opts: LintTextOptions): LintResult => {
       linted.push(path.basename(opts.filePath ?? ''));
-      return summarize(opts.filePath ?? '<text>', source.includes('ERROR') ? [{ ruleId: 'table-sums', messageId: 'fake', severity: 2, message: 'fake', data: {}, line: 1, column: 1, endLine: 1, endColumn: 2 }] : []);
+      return summarize(
+        opts.filePath ?? '<text>',
+        source.includes('ERROR')
+          ? [{ ruleId: 'table-sums', messageId: 'fake', severity: 2, message: 'fake', data: {}, line: 1, column: 1, endLine: 1, endColumn: 2 }]
+          : [],
+      );
     },
   };
-  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s), isTTY: options.stderrTTY ?? false }, cwd, env: options.env ?? {} }, deps);
+  const code = await main(
+    argv,
+    {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: (s: string) => (stderr += s), isTTY: options.stderrTTY ?? false },
+      cwd,
+      env: options.env ?? {},
+    },
+    deps,
+  );
   return { code, stdout, stderr, linted: linted.sort() };
 }
 
@@ -156,7 +169,14 @@ describe('option values', () => {
   it('rejects a bad --concurrency, --shard or --file-timeout with exit 2', async () => {
     const dir = await makeTempDir();
     await writeTree(dir, { 'a.md': '# a\n' });
-    for (const args of [['--concurrency', 'many'], ['--concurrency', '0'], ['--shard', '3/2'], ['--shard', '0/2'], ['--shard', 'x'], ['--file-timeout', '-1']]) {
+    for (const args of [
+      ['--concurrency', 'many'],
+      ['--concurrency', '0'],
+      ['--shard', '3/2'],
+      ['--shard', '0/2'],
+      ['--shard', 'x'],
+      ['--file-timeout', '-1'],
+    ]) {
       const result = await run(dir, ['--locale', 'en', ...args]);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/^xxgk-lint: (Option|Invalid)/);

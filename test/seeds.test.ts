@@ -46,7 +46,8 @@ describe('seed 002 (泉州市洛江区工信局 2020, 2019 trial format)', () =>
   const m = lint('002_cf474a2a7b651b5a.md');
   it('accepts the trial tables for a 2020 report', () => expect(m.some((x) => x.messageId === 'oldTemplate' || x.messageId === 'newTemplate')).toBe(false));
   it('finds the missing 勾稽 note', () => expect(has(m, 'table-structure', 'missingNote')).toBe(true));
-  it('finds the column 社会组织 for 社会公益组织', () => expect(m.find((x) => x.messageId === 'headerTypo')?.data).toMatchObject({ found: '社会组织', expected: '社会公益组织' }));
+  it('finds the column 社会组织 for 社会公益组织', () =>
+    expect(m.find((x) => x.messageId === 'headerTypo')?.data).toMatchObject({ found: '社会组织', expected: '社会公益组织' }));
   it('does not ask a 2020 report for a fee statement (required from 2021)', () => expect(m.some((x) => x.ruleId === 'fee-statement')).toBe(false));
   it('still requires it with fromYear 2020', () => {
     const rules = { 'fee-statement': { severity: 2 as const, options: { fromYear: 2020 } } };
@@ -74,7 +75,9 @@ describe('seed 004 (上杭县工信科技局 2023)', () => {
   it('finds the missing 规章 row', () => expect(m.find((x) => x.messageId === 'missingRow')?.data.row).toBe('规章'));
   it('finds the 18 rows 一 … （五）3 with 6 of 7 values, as one finding (a column missing throughout)', () => {
     const rows = m.filter((x) => x.messageId === 'missingCellRows');
-    expect(rows.map((x) => [x.line, x.data.count, x.data.first, x.data.last])).toEqual([[53, 18, '一、本年新收政府信息公开申请数量', '（五）不予处理·3.要求提供公开出版物']]);
+    expect(rows.map((x) => [x.line, x.data.count, x.data.first, x.data.last])).toEqual([
+      [53, 18, '一、本年新收政府信息公开申请数量', '（五）不予处理·3.要求提供公开出版物'],
+    ]);
     // Which column is lost cannot be told (its values are 0 wherever it is), but not 自然人 or 总计.
     expect(rows[0]?.data.columns).toBe('商业企业、科研机构、社会公益组织、法律服务机构、其他');
   });

@@ -53,7 +53,17 @@ const UNREAD: ReadonlySet<Row['status']> = new Set(['count', 'ambiguous', 'uncle
 /** Fact kinds about a row's values that an unreadable table as a whole stands for. */
 export const ROW_READING_KINDS = new Set<TableFactKind>(['cellCount', 'runTogether', 'ambiguous', 'interleaved', 'unexpectedText', 'rowOrder', 'blankRow']);
 /** Fact kinds about single rows: when the table is unreadable as a whole, they are symptoms of that one cause. */
-export const ROW_KINDS = new Set<TableFactKind>([...ROW_READING_KINDS, 'missingRow', 'missingCell', 'extraValue', 'blankCells', 'labelTypo', 'strayValues', 'nonNumeric', 'negative']);
+export const ROW_KINDS = new Set<TableFactKind>([
+  ...ROW_READING_KINDS,
+  'missingRow',
+  'missingCell',
+  'extraValue',
+  'blankCells',
+  'labelTypo',
+  'strayValues',
+  'nonNumeric',
+  'negative',
+]);
 
 /**
  * A table unreadable as a whole (flattened into one line, read column by column, labels torn

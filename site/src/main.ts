@@ -5,6 +5,7 @@
  */
 import { builtinRules } from '../../rules/index.ts';
 import { lintText } from '../../src/engine/lint.ts';
+import { fixUntilStable } from '../../src/engine/fix.ts';
 import { decodeDocument, placeFindings, type DocumentInput } from '../../src/engine/document.ts';
 import { HTML_CSS, reportHtml } from '../../src/adapters/formatters/html.ts';
 import type { LintResult, Locale } from '../../src/types.ts';
@@ -71,13 +72,13 @@ function applyLocale(): void {
 }
 
 /**
- * HOOK(fixes): the autofix API (src/engine/fix.ts on the `fixes` branch, not merged here yet).
- * Once merged: `const run = fixUntilStable(text, (t) => lintText(t, options)); return run.fixed ?
- * run.output : undefined;` and the copy button appears whenever a fix exists. Until then there is
- * nothing to copy and the button stays hidden.
+ * The text with every certain fix applied (in passes until none is left), when there is any:
+ * what the copy button copies. Suggestions a person must confirm are not applied.
  */
-function fixedText(_text: string, _result: LintResult): string | undefined {
-  return undefined;
+function fixedText(text: string, result: LintResult): string | undefined {
+  if (!result.messages.some((m) => m.fix)) return undefined;
+  const run = fixUntilStable(text, (t) => lintText(t, { filePath: 'report.md', locale }));
+  return run.fixed ? run.output : undefined;
 }
 
 function run(): void {

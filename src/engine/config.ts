@@ -55,11 +55,7 @@ export class ConfigError extends Error {
 }
 
 /** The text the CLI prints: a header naming the file, then one `! path  message` line per problem. */
-export function formatConfigProblems(
-  problems: readonly ConfigProblem[],
-  filePath: string | undefined,
-  locale: Locale,
-): string {
+export function formatConfigProblems(problems: readonly ConfigProblem[], filePath: string | undefined, locale: Locale): string {
   const header = t('configProblems', locale, { file: filePath ?? CONFIG_FILE_NAME });
   const lines = problems.map((p) => (p.path ? `  ! ${p.path}  ${p.message}` : `  ! ${p.message}`));
   return [header, ...lines].join('\n');

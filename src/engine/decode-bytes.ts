@@ -100,4 +100,3 @@ function looksChinese(text: string): boolean {
   }
   return cjk > 0 && cjk * 2 >= nonAscii;
 }
-

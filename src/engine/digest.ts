@@ -116,7 +116,14 @@ export function proseOf(model: ReportModel, tree: Root, source: string): ProseSe
 }
 
 /** `withProse: false` leaves `prose` empty (no cross-report rule of the run reads it). */
-export function buildDigest(filePath: string, model: ReportModel, tree: Root, source: string, aliases?: ReadonlyMap<string, string>, withProse = true): ReportDigest {
+export function buildDigest(
+  filePath: string,
+  model: ReportModel,
+  tree: Root,
+  source: string,
+  aliases?: ReadonlyMap<string, string>,
+  withProse = true,
+): ReportDigest {
   return {
     filePath,
     ...identify(model, aliases),

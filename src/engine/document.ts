@@ -79,8 +79,12 @@ export function describeOrigin(origin: Origin, kind: 'html' | 'docx', locale: Lo
       return en ? `table ${origin.table}, row ${origin.row}, cell ${origin.cell}` : `表 ${origin.table} 第 ${origin.row} 行第 ${origin.cell} 格`;
     case 'table':
       return origin.row === undefined
-        ? en ? `table ${origin.table}` : `表 ${origin.table}`
-        : en ? `table ${origin.table}, row ${origin.row}` : `表 ${origin.table} 第 ${origin.row} 行`;
+        ? en
+          ? `table ${origin.table}`
+          : `表 ${origin.table}`
+        : en
+          ? `table ${origin.table}, row ${origin.row}`
+          : `表 ${origin.table} 第 ${origin.row} 行`;
   }
 }
 

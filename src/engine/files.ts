@@ -124,7 +124,10 @@ async function search(
   const all = await glob(pattern, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ALWAYS_IGNORED });
   if (all.length === 0) return { reason: whenNone };
   const files: string[] = [];
-  for (const file of await withinRoot(all.map((found) => path.resolve(found)), cwd)) {
+  for (const file of await withinRoot(
+    all.map((found) => path.resolve(found)),
+    cwd,
+  )) {
     if (!isIgnored(file, scopes) && !isIgnored(file, await gitignores.scopesFor(file))) files.push(file);
   }
   return files.length > 0 ? { files } : { reason: 'allIgnored' };

@@ -59,12 +59,7 @@ export async function lintFile(file: string, options: LintTextOptions & { locale
 }
 
 /** Reads, decodes and lints a file; with `fix`, fixes it (writing is the caller's). */
-export async function lintFileFixing(
-  file: string,
-  options: LintTextOptions & { locale: Locale },
-  lint: Lint = lintText,
-  fix?: FixMode,
-): Promise<LintedSource> {
+export async function lintFileFixing(file: string, options: LintTextOptions & { locale: Locale }, lint: Lint = lintText, fix?: FixMode): Promise<LintedSource> {
   const read = await readReport(file);
   // A file that cannot be read or decoded is that file's fatal error, not the run's.
   if ('error' in read) return { result: fatalResult(file, read.error, options.locale) };
@@ -132,7 +127,13 @@ export async function lintFiles(files: readonly string[], options: LintTextOptio
   if (more.contextCandidates && more.contextCandidates.length > 0) {
     const linted = new Set([...files, ...(more.context ?? [])]);
     const targets = outcomes.flatMap((o) => (o.analysis?.digest ? [o.analysis.digest] : []));
-    contextDigests.push(...(await previousYearReports(targets, more.contextCandidates.filter((f) => !linted.has(f)), options)));
+    contextDigests.push(
+      ...(await previousYearReports(
+        targets,
+        more.contextCandidates.filter((f) => !linted.has(f)),
+        options,
+      )),
+    );
   }
   return finishRun(outcomes, contextDigests, options);
 }
@@ -141,7 +142,11 @@ export async function lintFiles(files: readonly string[], options: LintTextOptio
  * The digests of the candidates that are the year-before report of one of `targets` (same agency,
  * year − 1). A candidate is modelled only when its opening text mentions one of the years wanted.
  */
-export async function previousYearReports(targets: readonly ReportDigest[], candidates: readonly string[], options: LintTextOptions & { locale: Locale }): Promise<ReportDigest[]> {
+export async function previousYearReports(
+  targets: readonly ReportDigest[],
+  candidates: readonly string[],
+  options: LintTextOptions & { locale: Locale },
+): Promise<ReportDigest[]> {
   const wanted = targets.filter((t) => t.agency !== null && t.year !== null);
   if (wanted.length === 0) return [];
   const years = [...new Set(wanted.map((t) => String((t.year as number) - 1)))];

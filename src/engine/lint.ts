@@ -176,8 +176,15 @@ function analyzeTree(source: string, tree: Root, filePath: string, locale: Local
     model = buildModel(blankComments(source, comments), tree);
   } catch (error) {
     // A bug of ours must not pass a file silently: it is reported against the file.
-    const message = locale === 'en' ? `xxgk-lint could not read this report (internal error: ${String(error)})` : `xxgk-lint 无法读取此报告（内部错误：${String(error)}）`;
-    return { filePath, messages: [], directives: [], digest: null, failed: { ...summarize(filePath, []), fatal: { messageId: 'internalError', message }, errorCount: 1 } };
+    const message =
+      locale === 'en' ? `xxgk-lint could not read this report (internal error: ${String(error)})` : `xxgk-lint 无法读取此报告（内部错误：${String(error)}）`;
+    return {
+      filePath,
+      messages: [],
+      directives: [],
+      digest: null,
+      failed: { ...summarize(filePath, []), fatal: { messageId: 'internalError', message }, errorCount: 1 },
+    };
   }
   const classify = options.classify ?? 'auto';
   if (classify === 'notReport' || (classify === 'auto' && !looksLikeReport(model.evidence))) {
@@ -206,7 +213,11 @@ export function digestText(source: string, options: Pick<LintTextOptions, 'fileP
 }
 
 /** The LintResult of an analysis, with the cross-report rules' findings: directives applied, agency and year added. */
-export function finishAnalysis(analysis: FileAnalysis, setMessages: readonly Diagnostic[], options: Pick<LintTextOptions, 'locale' | 'rules' | 'config' | 'reportUnusedDisable'>): LintResult {
+export function finishAnalysis(
+  analysis: FileAnalysis,
+  setMessages: readonly Diagnostic[],
+  options: Pick<LintTextOptions, 'locale' | 'rules' | 'config' | 'reportUnusedDisable'>,
+): LintResult {
   if (analysis.failed) return analysis.failed;
   const { filePath, directives, digest, model } = analysis;
   const messages = setMessages.length > 0 ? [...analysis.messages, ...setMessages] : analysis.messages;
@@ -217,7 +228,11 @@ export function finishAnalysis(analysis: FileAnalysis, setMessages: readonly Dia
   if (directives.length === 0) return { ...summarize(filePath, messages), ...identity };
   const reportUnused = options.reportUnusedDisable === true ? 1 : options.reportUnusedDisable || 0;
   const rules = rulesToRun(options);
-  const applied = applyDirectives(messages, directives, { knownRuleIds: new Set(rules.map((r) => r.meta.id)), reportUnused, locale: options.locale ?? 'zh-CN' });
+  const applied = applyDirectives(messages, directives, {
+    knownRuleIds: new Set(rules.map((r) => r.meta.id)),
+    reportUnused,
+    locale: options.locale ?? 'zh-CN',
+  });
   const result = { ...summarize(filePath, [...applied.messages, ...applied.unused]), ...identity };
   return applied.suppressed.length > 0 ? { ...result, suppressedMessages: applied.suppressed } : result;
 }
@@ -290,7 +305,14 @@ export function ruleErrorOf(diagnostic: Diagnostic): unknown {
 }
 
 export function runRule(rule: Rule, setting: RuleSetting, input: RunInput, out: Diagnostic[]): void {
-  guarded(rule, input.locale, out, (report) => rule.check?.({ model: input.model, tree: input.tree, source: input.source, options: setting.options, locale: input.locale, report }), setting, input.source);
+  guarded(
+    rule,
+    input.locale,
+    out,
+    (report) => rule.check?.({ model: input.model, tree: input.tree, source: input.source, options: setting.options, locale: input.locale, report }),
+    setting,
+    input.source,
+  );
 }
 
 /**

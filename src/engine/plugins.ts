@@ -75,26 +75,41 @@ const Example = z
   .object({ code: z.string().optional(), sample: z.object({}).passthrough().optional(), title: z.string().optional() })
   .refine((e) => typeof e.code === 'string' || e.sample !== undefined, 'needs `code` (a report) or `sample`');
 
-const RuleShape = z.object({
-  meta: z.object({
-    id: z.string().regex(RULE_ID, 'must be kebab-case (a-z, 0-9, -)'),
-    description: Localized,
-    rationale: Localized,
-    defaultSeverity: z.enum(['warn', 'error']),
-    options: z.custom<z.ZodType>(isZodSchema, 'must be a zod schema (z.object({...}))'),
-    messages: z.record(z.string(), Localized).refine((m) => Object.keys(m).length > 0, 'must have at least one message'),
-    examples: z.object({
-      valid: z.array(Example),
-      invalid: z.array(Example.and(z.object({ errors: z.array(z.string()).min(1), output: z.union([z.string(), z.object({ sample: z.object({}).passthrough() })]).nullable().optional() }))),
+const RuleShape = z
+  .object({
+    meta: z.object({
+      id: z.string().regex(RULE_ID, 'must be kebab-case (a-z, 0-9, -)'),
+      description: Localized,
+      rationale: Localized,
+      defaultSeverity: z.enum(['warn', 'error']),
+      options: z.custom<z.ZodType>(isZodSchema, 'must be a zod schema (z.object({...}))'),
+      messages: z.record(z.string(), Localized).refine((m) => Object.keys(m).length > 0, 'must have at least one message'),
+      examples: z.object({
+        valid: z.array(Example),
+        invalid: z.array(
+          Example.and(
+            z.object({
+              errors: z.array(z.string()).min(1),
+              output: z
+                .union([z.string(), z.object({ sample: z.object({}).passthrough() })])
+                .nullable()
+                .optional(),
+            }),
+          ),
+        ),
+      }),
+      url: z.string().optional(),
+      deprecated: z.boolean().optional(),
+      fixable: z.enum(['code', 'whitespace'], "must be 'code' or 'whitespace' (as ESLint's)").optional(),
+      hasSuggestions: z.boolean().optional(),
     }),
-    url: z.string().optional(),
-    deprecated: z.boolean().optional(),
-    fixable: z.enum(['code', 'whitespace'], "must be 'code' or 'whitespace' (as ESLint's)").optional(),
-    hasSuggestions: z.boolean().optional(),
-  }),
-  check: z.custom<Rule['check']>((value) => value === undefined || typeof value === 'function', 'must be a function').optional(),
-  checkSet: z.custom<Rule['checkSet']>((value) => value === undefined || typeof value === 'function', 'must be a function').optional(),
-}).refine((rule) => typeof rule.check === 'function' || typeof rule.checkSet === 'function', { message: 'needs check(context) or checkSet(context)', path: ['check'] });
+    check: z.custom<Rule['check']>((value) => value === undefined || typeof value === 'function', 'must be a function').optional(),
+    checkSet: z.custom<Rule['checkSet']>((value) => value === undefined || typeof value === 'function', 'must be a function').optional(),
+  })
+  .refine((rule) => typeof rule.check === 'function' || typeof rule.checkSet === 'function', {
+    message: 'needs check(context) or checkSet(context)',
+    path: ['check'],
+  });
 
 const PluginShape = z.object({
   name: z.string().regex(RULE_ID, 'must be kebab-case (a-z, 0-9, -)'),

@@ -137,7 +137,10 @@ export function lintInWorkers(
     };
 
     /** The file's worker is gone: the file gets a fatal message, a new worker takes over. */
-    const replace = (slot: Slot, fatal: { messageId: 'fileTimeout' | 'fileWorkerCrashed' | 'fileOutOfMemory'; data: Record<string, string | number> }): void => {
+    const replace = (
+      slot: Slot,
+      fatal: { messageId: 'fileTimeout' | 'fileWorkerCrashed' | 'fileOutOfMemory'; data: Record<string, string | number> },
+    ): void => {
       const task = slot.task;
       retire(slot);
       if (task) {
@@ -165,7 +168,10 @@ export function lintInWorkers(
 
     const start = (): void => {
       // The memory budget: a file whose tree outgrows it stops its worker, not the run.
-      const worker = new Worker(options.workerUrl, { workerData: options.setup, resourceLimits: { maxOldGenerationSizeMb: options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const worker = new Worker(options.workerUrl, {
+        workerData: options.setup,
+        resourceLimits: { maxOldGenerationSizeMb: options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      });
       const slot: Slot = { worker, task: undefined, retired: false };
       slots.add(slot);
       worker.on('message', (reply: WorkerReply) => {

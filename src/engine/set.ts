@@ -109,18 +109,24 @@ export function runSetRules(
   for (const current of targets) {
     const messages: Diagnostic[] = [];
     for (const { rule, setting } of active) {
-      guarded(rule, locale, messages, (report) => {
-        const context: SetRuleContext<unknown> = {
-          current,
-          previousYear: () => (current.year === null ? undefined : index.find(current, current.year - 1)),
-          sameAgency: (year: number) => index.find(current, year),
-          reports,
-          options: setting.options,
-          locale,
-          report,
-        };
-        rule.checkSet?.(context);
-      }, setting);
+      guarded(
+        rule,
+        locale,
+        messages,
+        (report) => {
+          const context: SetRuleContext<unknown> = {
+            current,
+            previousYear: () => (current.year === null ? undefined : index.find(current, current.year - 1)),
+            sameAgency: (year: number) => index.find(current, year),
+            reports,
+            options: setting.options,
+            locale,
+            report,
+          };
+          rule.checkSet?.(context);
+        },
+        setting,
+      );
     }
     out.set(current, messages);
   }

@@ -65,7 +65,9 @@ export function buildModel(text: string, tree: Root): ReportModel {
       const overview = parts.find((p) => p.part === 1);
       const spans: Array<[number, number]> = [[0, preambleEnd]];
       if (overview) spans.push([overview.bodyStart, overview.bodyEnd]);
-      return spans.flatMap(([a, b]) => findClaims(source, a, b)).map((c) => ({ kind: c.kind, value: c.value, stated: c.stated, text: c.text, span: lines.span(c.start, c.end) }));
+      return spans
+        .flatMap(([a, b]) => findClaims(source, a, b))
+        .map((c) => ({ kind: c.kind, value: c.value, stated: c.stated, text: c.text, span: lines.span(c.start, c.end) }));
     })(),
     fees: findFeeStatements(source).map((f) => ({
       text: f.text,
@@ -79,7 +81,12 @@ export function buildModel(text: string, tree: Root): ReportModel {
     evidence: evidence(tree, source, title, parts, period, tables),
     frontMatter: frontMatter ? { span: lines.span(frontMatter.start, frontMatter.end) } : null,
     published: frontMatter?.date
-      ? { year: frontMatter.date.year, month: frontMatter.date.month, day: frontMatter.date.day, span: lines.span(frontMatter.date.start, frontMatter.date.end) }
+      ? {
+          year: frontMatter.date.year,
+          month: frontMatter.date.month,
+          day: frontMatter.date.day,
+          span: lines.span(frontMatter.date.start, frontMatter.date.end),
+        }
       : null,
     preamble: { start: 0, end: preambleEnd },
   };
@@ -145,17 +152,30 @@ export function findRegions(tokens: readonly Token[], parts: readonly HeadingCan
 }
 
 /** What shows a report, outside fenced code blocks (a README quotes reports in them). */
-function evidence(tree: Root, source: string, title: ReportModel['title'], parts: ReportModel['parts'], period: ReportModel['period'], tables: ReportModel['tables']): ReportModel['evidence'] {
+function evidence(
+  tree: Root,
+  source: string,
+  title: ReportModel['title'],
+  parts: ReportModel['parts'],
+  period: ReportModel['period'],
+  tables: ReportModel['tables'],
+): ReportModel['evidence'] {
   const fenced = tree.children.flatMap((node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    return node.type === 'code' && start !== undefined && end !== undefined && /^[ \t]*(?:```|~~~)/.test(source.slice(start, start + 8)) ? [[start, end] as const] : [];
+    return node.type === 'code' && start !== undefined && end !== undefined && /^[ \t]*(?:```|~~~)/.test(source.slice(start, start + 8))
+      ? [[start, end] as const]
+      : [];
   });
   const outside = (span: Span | undefined) => span !== undefined && !fenced.some(([a, b]) => span.start.offset >= a && span.start.offset < b);
   const rows = Object.values(tables).flatMap((t) => t.rows);
   return {
     // A title line: the title is the whole line ("…年度报告撰写指南" is a guide's).
-    title: title !== null && title.year !== null && outside(title.span) && /^[\s*_#》」”"）)。.]*$/.test(source.slice(title.span.end.offset, lineEnd(source, title.span.end.offset))),
+    title:
+      title !== null &&
+      title.year !== null &&
+      outside(title.span) &&
+      /^[\s*_#》」”"）)。.]*$/.test(source.slice(title.span.end.offset, lineEnd(source, title.span.end.offset))),
     // Parts whose headings stand on lines of their own (prose that lists the six names is no report).
     parts: new Set(parts.filter((p) => outside(p.span)).map((p) => p.span.start.line)).size,
     tableRows: rows.filter((r) => r.status === 'read' && outside(r.found?.span ?? r.cells[0]?.span)).length,

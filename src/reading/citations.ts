@@ -22,10 +22,12 @@ export function findCitations(source: string): Citation[] {
 
 export function findOrderNumbers(source: string): Array<{ number: number; start: number; end: number }> {
   // An order number beyond 2^53 is not one (and would not fit the model): not read.
-  return [...source.matchAll(ORDER)].filter((m) => Number.isSafeInteger(Number(m[1] ?? ''))).map((m) => {
-    const digits = m[1] ?? '';
-    const end = m.index + m[0].length;
-    const start = end - m[0].length + m[0].lastIndexOf(digits);
-    return { number: Number(digits), start, end: start + digits.length };
-  });
+  return [...source.matchAll(ORDER)]
+    .filter((m) => Number.isSafeInteger(Number(m[1] ?? '')))
+    .map((m) => {
+      const digits = m[1] ?? '';
+      const end = m.index + m[0].length;
+      const start = end - m[0].length + m[0].lastIndexOf(digits);
+      return { number: Number(digits), start, end: start + digits.length };
+    });
 }

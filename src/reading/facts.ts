@@ -8,7 +8,8 @@ type Period = z.infer<typeof PeriodSchema>;
 type Contact = z.infer<typeof ContactSchema>;
 
 const YEAR = '((?:19|20)\\d{2})';
-const TITLE_SUFFIX = '(政府信息公开(?:工作)?年度报告|政务公开工作年度报告|政务信息公开(?:工作)?年度报告|信息公开(?:工作)?年度报告|政府信息公开工作年报|(?:工作)?年度报告)';
+const TITLE_SUFFIX =
+  '(政府信息公开(?:工作)?年度报告|政务公开工作年度报告|政务信息公开(?:工作)?年度报告|信息公开(?:工作)?年度报告|政府信息公开工作年报|(?:工作)?年度报告)';
 const AGENCY = '([^\\s，。,:：；;“”"《》()（）]{0,40}?)';
 // With a year ("…局2024年度政府信息公开工作年度报告", "2024年上海市科委政府信息…"), else without.
 const TITLES = [
@@ -112,7 +113,11 @@ export function findContact(source: string, lines: LineIndex): Contact {
       if (seen.has(start)) continue;
       seen.add(start);
       const text = m[0];
-      phones.push({ text, hasAreaCode: /^\(?0\d{2,3}/.test(text) || /^1[3-9]\d{9}$/.test(text) || text === '12345', span: lines.span(start, start + text.length) });
+      phones.push({
+        text,
+        hasAreaCode: /^\(?0\d{2,3}/.test(text) || /^1[3-9]\d{9}$/.test(text) || text === '12345',
+        span: lines.span(start, start + text.length),
+      });
     }
   }
   const emails = [...source.matchAll(EMAIL)].map((m) => ({ text: m[0], span: lines.span(m.index, m.index + m[0].length) }));
@@ -128,7 +133,11 @@ export function findContact(source: string, lines: LineIndex): Contact {
 const DATE_LINE = /^[(（]?\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?$/;
 
 /** The signature: a date line among the last lines (after part 六), with the agency line above it. */
-export function findSignature(source: string, from: number, lines: LineIndex): { agency: string | null; date: { year: number; month: number; day: number }; span: ReturnType<LineIndex['span']> } | null {
+export function findSignature(
+  source: string,
+  from: number,
+  lines: LineIndex,
+): { agency: string | null; date: { year: number; month: number; day: number }; span: ReturnType<LineIndex['span']> } | null {
   const tail: Array<{ text: string; start: number }> = [];
   let pos = source.length;
   while (pos > from && tail.length < 8) {

@@ -30,7 +30,8 @@ export function findFrontMatter(source: string): FrontMatter | null {
   const valueStart = source.indexOf('\n') + 1;
   const value = block[2] ?? '';
   const fields = block[1] === '---' ? yamlFields(value) : tomlFields(value);
-  const at = (field: { text: string; offset: number } | null) => (field ? { text: field.text, start: valueStart + field.offset, end: valueStart + field.offset + field.text.length } : null);
+  const at = (field: { text: string; offset: number } | null) =>
+    field ? { text: field.text, start: valueStart + field.offset, end: valueStart + field.offset + field.text.length } : null;
   const title = at(fields.title);
   const dateField = at(fields.date);
   const m = dateField ? /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(dateField.text) : null;

@@ -27,9 +27,41 @@ export interface ConvertedHtml {
 
 const SKIP = new Set(['head', 'script', 'style', 'template', 'noscript', 'iframe', 'object', 'svg', 'math', 'select', 'button', 'nav']);
 const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'center', 'blockquote', 'pre',
-  'li', 'dd', 'dt', 'dl', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'form', 'fieldset', 'address',
-  'figure', 'figcaption', 'caption', 'body', 'html', 'hr', 'tbody', 'thead', 'tfoot',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'center',
+  'blockquote',
+  'pre',
+  'li',
+  'dd',
+  'dt',
+  'dl',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'form',
+  'fieldset',
+  'address',
+  'figure',
+  'figcaption',
+  'caption',
+  'body',
+  'html',
+  'hr',
+  'tbody',
+  'thead',
+  'tfoot',
 ]);
 const HEADING = /^h([1-6])$/;
 
@@ -124,7 +156,10 @@ export function htmlToReportText(html: string): ConvertedHtml {
       for (const td of tr.children) {
         if (td.type !== 'element' || (td.tagName !== 'td' && td.tagName !== 'th')) continue;
         cell++;
-        const attrs = [span(td, 'rowSpan') > 1 ? ` rowspan="${span(td, 'rowSpan')}"` : '', span(td, 'colSpan') > 1 ? ` colspan="${span(td, 'colSpan')}"` : ''].join('');
+        const attrs = [
+          span(td, 'rowSpan') > 1 ? ` rowspan="${span(td, 'rowSpan')}"` : '',
+          span(td, 'colSpan') > 1 ? ` colspan="${span(td, 'colSpan')}"` : '',
+        ].join('');
         push(`<td${attrs}>${escapeCell(inlineText(td))}</td>`, { kind: 'cell', table, row, cell, ...at(td) });
       }
       push('</tr>', { kind: 'table', table, row, ...at(tr) });

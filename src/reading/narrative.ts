@@ -20,7 +20,10 @@ export interface Claim {
 const NUM = '(?<![\\d零〇一二两三四五六七八九十百])(\\d+|[零〇一二两三四五六七八九十百]{1,6})';
 const UNIT = '\\s*(?:件|宗|起)';
 const PATTERNS: Array<{ kind: ClaimKind; re: RegExp; zero?: boolean }> = [
-  { kind: 'received', re: new RegExp(`(?:收到|受理|新收)(?:各类)?(?:政府信息公开|依申请公开|信息公开)?(?:政府信息)?申请(?:共|总计|合计)?\\s*${NUM}${UNIT}`, 'g') },
+  {
+    kind: 'received',
+    re: new RegExp(`(?:收到|受理|新收)(?:各类)?(?:政府信息公开|依申请公开|信息公开)?(?:政府信息)?申请(?:共|总计|合计)?\\s*${NUM}${UNIT}`, 'g'),
+  },
   { kind: 'noneReceived', re: /(?:未|没有)(?:收到|受理)[^。，,；;\n]{0,12}?申请|无(?:政府信息)?依申请(?:公开)?(?:事项|件|申请)/g, zero: true },
   { kind: 'concluded', re: new RegExp(`办结\\s*${NUM}${UNIT}`, 'g') },
   { kind: 'review', re: new RegExp(`(?:被申请|被提起|被)?行政复议\\s*${NUM}${UNIT}|${NUM}${UNIT}(?:涉及[^。，,；;\\n]{0,10}的)?行政复议`, 'g') },
@@ -61,4 +64,3 @@ export function findClaims(source: string, from: number, to: number): Claim[] {
   }
   return claims.sort((a, b) => a.start - b.start);
 }
-

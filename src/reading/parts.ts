@@ -2,7 +2,6 @@
 import { norm, similarity } from './text.ts';
 import { NUMERALS, PART_NAMES } from '../model/vocabulary.ts';
 
-
 export interface HeadingCandidate {
   part: number;
   numeral: string;
@@ -23,7 +22,8 @@ function numeralValue(numeral: string): number {
 
 // A numbered heading: at a line start (after Markdown markers) or after a sentence end, since
 // crawled pages run the whole report into one line ("…联系。一、总体情况2021年…").
-const HEADING = /(?:([一二三四五六七八九十]{1,2})\s*[、.．,，]|[（(]\s*([一二三四五六七八九十]{1,2})\s*[)）]|第([一二三四五六七八九十]{1,2})部分[\s、.．:：,，]*)\s*/g;
+const HEADING =
+  /(?:([一二三四五六七八九十]{1,2})\s*[、.．,，]|[（(]\s*([一二三四五六七八九十]{1,2})\s*[)）]|第([一二三四五六七八九十]{1,2})部分[\s、.．:：,，]*)\s*/g;
 const BOUNDARY = /[\n。；;！!？?\s>*#|]/;
 
 /** All places that read as a numbered part heading, classified by part. */

@@ -11,16 +11,18 @@ export function norm(text: string): string {
   // Most labels are plain CJK ideographs, letters and digits, which none of the steps below
   // change (NFKC maps no character of U+4E00–U+9FFF): skip the normalisation for them.
   if (PLAIN.test(text)) return text;
-  return text
-    .normalize('NFKC')
-    .replace(/[\s\u200b\ufeff*#>|`_\\]+/g, '')
-    .replace(/[“”„‟＂「」『』]/g, '"')
-    .replace(/[‘’‚‛]/g, "'")
-    .replace(/[〔［【]/g, '[')
-    .replace(/[〕］】]/g, ']')
-    .replace(/[—–－―]/g, '-')
-    // Labels use 、 and ， interchangeably ("逾期不补正、行政机关" / "逾期不补正, 行政机关").
-    .replace(/[,，]/g, '、');
+  return (
+    text
+      .normalize('NFKC')
+      .replace(/[\s\u200b\ufeff*#>|`_\\]+/g, '')
+      .replace(/[“”„‟＂「」『』]/g, '"')
+      .replace(/[‘’‚‛]/g, "'")
+      .replace(/[〔［【]/g, '[')
+      .replace(/[〕］】]/g, ']')
+      .replace(/[—–－―]/g, '-')
+      // Labels use 、 and ， interchangeably ("逾期不补正、行政机关" / "逾期不补正, 行政机关").
+      .replace(/[,，]/g, '、')
+  );
 }
 
 const ENUMERATOR = /^(?:[一二三四五六七八九十]{1,3}[、.,:]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、,:](?!\d)|\(\d{1,2}\))/;

@@ -76,11 +76,25 @@ export function relatedDigests(example: RuleExample): ReportDigest[] {
 }
 
 /** Lints `code` with this one rule only; `related` are the other reports of the run (for `checkSet`). */
-export function runSingleRule(rule: Rule, code: string, options?: unknown, locale: Locale = 'zh-CN', related: readonly ReportDigest[] = [], filePath?: string): Diagnostic[] {
+export function runSingleRule(
+  rule: Rule,
+  code: string,
+  options?: unknown,
+  locale: Locale = 'zh-CN',
+  related: readonly ReportDigest[] = [],
+  filePath?: string,
+): Diagnostic[] {
   const base = defaultSetting(rule);
   const setting = { severity: base.severity, options: options === undefined ? base.options : rule.meta.options.parse(options) };
   // A rule example is a report by definition, however short.
-  return lintText(code, { rules: [rule], config: { rules: { [rule.meta.id]: setting } }, locale, related, classify: 'report', ...(filePath ? { filePath } : {}) }).messages;
+  return lintText(code, {
+    rules: [rule],
+    config: { rules: { [rule.meta.id]: setting } },
+    locale,
+    related,
+    classify: 'report',
+    ...(filePath ? { filePath } : {}),
+  }).messages;
 }
 
 /** Runs a rule example (or test case): its report, options, path and related reports. */
@@ -91,7 +105,12 @@ export function runRuleExample(rule: Rule, example: RuleExample, locale: Locale 
 const describeError = (e: string | ExpectedError): string => (typeof e === 'string' ? e : JSON.stringify(e));
 
 /** The problems of one case, empty when it passes. */
-export function verifyCase(rule: Rule, testCase: RuleExample | InvalidRuleExample | InvalidTestCase, expectInvalid: boolean, locales: readonly Locale[] = LOCALES): string[] {
+export function verifyCase(
+  rule: Rule,
+  testCase: RuleExample | InvalidRuleExample | InvalidTestCase,
+  expectInvalid: boolean,
+  locales: readonly Locale[] = LOCALES,
+): string[] {
   const problems: string[] = [];
   let code: string;
   try {
@@ -102,7 +121,8 @@ export function verifyCase(rule: Rule, testCase: RuleExample | InvalidRuleExampl
   }
   if (testCase.options !== undefined) {
     const parsed = rule.meta.options.safeParse(testCase.options);
-    if (!parsed.success) return [`the case's options are invalid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(options)'}: ${i.message}`).join('; ')}`];
+    if (!parsed.success)
+      return [`the case's options are invalid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(options)'}: ${i.message}`).join('; ')}`];
   }
   const expected = expectInvalid ? ((testCase as InvalidTestCase).errors ?? []) : [];
   if (expectInvalid) {
@@ -122,13 +142,16 @@ export function verifyCase(rule: Rule, testCase: RuleExample | InvalidRuleExampl
       }
     }
     if (!expectInvalid) {
-      if (messages.length > 0) problems.push(`[${locale}] expected no report, got: ${messages.map((m) => `${m.line}:${m.column} ${m.messageId} (${m.message})`).join('; ')}`);
+      if (messages.length > 0)
+        problems.push(`[${locale}] expected no report, got: ${messages.map((m) => `${m.line}:${m.column} ${m.messageId} (${m.message})`).join('; ')}`);
       continue;
     }
     const actual = messages.map((m) => m.messageId);
     const ids = expected.map((e) => (typeof e === 'string' ? e : e.messageId));
     if (actual.join(',') !== ids.join(',')) {
-      problems.push(`[${locale}] expected [${ids.join(', ')}], got [${actual.join(', ')}]: ${messages.map((m) => `${m.line}:${m.column} ${m.message}`).join('; ')}`);
+      problems.push(
+        `[${locale}] expected [${ids.join(', ')}], got [${actual.join(', ')}]: ${messages.map((m) => `${m.line}:${m.column} ${m.message}`).join('; ')}`,
+      );
       continue;
     }
     if (locale === locales[0]) problems.push(...verifyOutput(code, messages, (testCase as InvalidTestCase).output));
@@ -140,7 +163,8 @@ export function verifyCase(rule: Rule, testCase: RuleExample | InvalidRuleExampl
         if (e[key] !== undefined && e[key] !== m[key]) problems.push(`[${locale}] error #${i + 1} (${e.messageId}): expected ${key} ${e[key]}, got ${m[key]}`);
       }
       for (const [key, value] of Object.entries(e.data ?? {})) {
-        if (m.data[key] !== value) problems.push(`[${locale}] error #${i + 1} (${e.messageId}): expected data.${key} ${JSON.stringify(value)}, got ${JSON.stringify(m.data[key])}`);
+        if (m.data[key] !== value)
+          problems.push(`[${locale}] error #${i + 1} (${e.messageId}): expected data.${key} ${JSON.stringify(value)}, got ${JSON.stringify(m.data[key])}`);
       }
     });
   }
@@ -157,7 +181,10 @@ function verifyOutput(code: string, messages: readonly Diagnostic[], stated: Exa
   } catch (error) {
     return [`the case's output cannot be built: ${error instanceof Error ? error.message : String(error)}`];
   }
-  if (output === undefined) return fixes.length > 0 ? [`the rule fixed the code; state the fixed text as the case's \`output\` (got: ${JSON.stringify(applyFixes(code, fixes).output)})`] : [];
+  if (output === undefined)
+    return fixes.length > 0
+      ? [`the rule fixed the code; state the fixed text as the case's \`output\` (got: ${JSON.stringify(applyFixes(code, fixes).output)})`]
+      : [];
   if (output === null) return fixes.length > 0 ? [`expected no fix (output: null), but the rule fixed: ${JSON.stringify(fixes)}`] : [];
   if (output === code) return ['`output` equals the code: use `output: null` to assert that there is no fix'];
   if (fixes.length === 0) return [`expected the fixed text ${JSON.stringify(output)}, but the rule offered no fix`];
@@ -174,14 +201,18 @@ function verifySuggestions(code: string, m: Diagnostic, e: ExpectedError, i: num
   expected.forEach((x, j) => {
     const s = actual[j];
     if (!s) return;
-    if (x.messageId !== undefined && x.messageId !== s.messageId) problems.push(`${at}: suggestion #${j + 1}: expected messageId ${x.messageId}, got ${s.messageId ?? '(none)'}`);
-    if (x.desc !== undefined && locale === 'zh-CN' && x.desc !== s.desc) problems.push(`${at}: suggestion #${j + 1}: expected desc ${JSON.stringify(x.desc)}, got ${JSON.stringify(s.desc)}`);
+    if (x.messageId !== undefined && x.messageId !== s.messageId)
+      problems.push(`${at}: suggestion #${j + 1}: expected messageId ${x.messageId}, got ${s.messageId ?? '(none)'}`);
+    if (x.desc !== undefined && locale === 'zh-CN' && x.desc !== s.desc)
+      problems.push(`${at}: suggestion #${j + 1}: expected desc ${JSON.stringify(x.desc)}, got ${JSON.stringify(s.desc)}`);
     if (/\{\w+\}/.test(s.desc)) problems.push(`${at}: suggestion #${j + 1}: unfilled placeholder in "${s.desc}"`);
     for (const [key, value] of Object.entries(x.data ?? {})) {
-      if (s.data?.[key] !== value) problems.push(`${at}: suggestion #${j + 1}: expected data.${key} ${JSON.stringify(value)}, got ${JSON.stringify(s.data?.[key])}`);
+      if (s.data?.[key] !== value)
+        problems.push(`${at}: suggestion #${j + 1}: expected data.${key} ${JSON.stringify(value)}, got ${JSON.stringify(s.data?.[key])}`);
     }
     const out = applyFixes(code, [s.fix]).output;
-    if (out !== x.output) problems.push(`${at}: suggestion #${j + 1}: the text after it differs:\n    expected ${JSON.stringify(x.output)}\n    actual   ${JSON.stringify(out)}`);
+    if (out !== x.output)
+      problems.push(`${at}: suggestion #${j + 1}: the text after it differs:\n    expected ${JSON.stringify(x.output)}\n    actual   ${JSON.stringify(out)}`);
   });
   return problems;
 }

@@ -38,7 +38,16 @@ export interface SampleOptions {
 const OUTCOMES = T3_2021.rows.filter((r) => !['t3.new', 't3.carried', 't3.total', 't3.carryOver'].includes(r.id));
 
 /** A consistent data set: row 一 + 二 = （七） + 四 in every column. */
-export function consistentData(outcomes: Record<string, number[]> = {}, carried: number[] = [0, 0, 0, 0, 0, 0], carryOver: number[] = [0, 0, 0, 0, 0, 0], t4: number[][] = [[2, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]): SampleData {
+export function consistentData(
+  outcomes: Record<string, number[]> = {},
+  carried: number[] = [0, 0, 0, 0, 0, 0],
+  carryOver: number[] = [0, 0, 0, 0, 0, 0],
+  t4: number[][] = [
+    [2, 0, 0, 0],
+    [0, 0, 0, 0],
+    [0, 0, 0, 0],
+  ],
+): SampleData {
   const t3: Record<string, number[]> = {};
   const totals = [0, 0, 0, 0, 0, 0];
   for (const row of OUTCOMES) {
@@ -77,7 +86,12 @@ export function t4Values(data: SampleData): number[] {
  * cells (pandoc, PDF converters); HTML keeps them as rowspan/colspan (MinerU).
  */
 function mergedT3(form: 'gfmMerged' | 'htmlMerged', rows: Array<[string, ...number[]]>): string {
-  const GROUPS: Record<string, string> = { 't3.deny': '（三）不予公开', 't3.unable': '（四）无法提供', 't3.reject': '（五）不予处理', 't3.other': '（六）其他处理' };
+  const GROUPS: Record<string, string> = {
+    't3.deny': '（三）不予公开',
+    't3.unable': '（四）无法提供',
+    't3.reject': '（五）不予处理',
+    't3.other': '（六）其他处理',
+  };
   const ids = ['t3.new', 't3.carried', ...OUTCOMES.map((r) => r.id), 't3.total', 't3.carryOver'];
   const body = rows.map((r, i) => {
     const id = ids[i] ?? '';
@@ -85,7 +99,11 @@ function mergedT3(form: 'gfmMerged' | 'htmlMerged', rows: Array<[string, ...numb
     const first = group ? ids.findIndex((x) => x.startsWith(`${group}.`)) === i : false;
     const outcome = i >= 2 && i < rows.length - 2;
     const label = String(r[0]);
-    const labels = !outcome ? [label, '', ''] : group ? [i === 2 ? '三、本年度办理结果' : '', first ? (GROUPS[group] ?? '') : '', label] : [i === 2 ? '三、本年度办理结果' : '', label, ''];
+    const labels = !outcome
+      ? [label, '', '']
+      : group
+        ? [i === 2 ? '三、本年度办理结果' : '', first ? (GROUPS[group] ?? '') : '', label]
+        : [i === 2 ? '三、本年度办理结果' : '', label, ''];
     return { labels, values: r.slice(1) as number[], group, first, i, outcome };
   });
   if (form === 'gfmMerged') {
@@ -132,9 +150,24 @@ function table(form: TableForm, header: string[], rows: Array<[string, ...Array<
     case 'tsv':
       return [header.join('\t'), ...rows.map((r) => r.join('\t'))].join('\n');
     case 'html':
-      return ['<table>', `<tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr>`, ...rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`), '</table>'].join('\n');
+      return [
+        '<table>',
+        `<tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr>`,
+        ...rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`),
+        '</table>',
+      ].join('\n');
     case 'layout':
-      return ['    ' + header.join('    '), '', ...rows.map((r) => `    ${String(r[0])}${' '.repeat(6)}${r.slice(1).map((c) => String(c).padStart(5)).join('   ')}`)].join('\n');
+      return [
+        '    ' + header.join('    '),
+        '',
+        ...rows.map(
+          (r) =>
+            `    ${String(r[0])}${' '.repeat(6)}${r
+              .slice(1)
+              .map((c) => String(c).padStart(5))
+              .join('   ')}`,
+        ),
+      ].join('\n');
     case 'cellPerLine':
       return [...header.map((h) => `${h} |`), ...rows.flatMap((r) => r.map((c) => `${c} |`))].join('\n');
   }
@@ -171,23 +204,37 @@ export function sampleReport(options: SampleOptions = {}): string {
     `${year}年，本局认真贯彻落实《条例》，做好主动公开、依申请公开、政府信息管理、平台建设和监督保障工作。`,
     '二、主动公开政府信息情况',
     '第二十条第（一）项',
-    table(form, ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'], [
-      ['规章', ...docs.rules],
-      ['行政规范性文件', ...docs.normative],
-    ]),
+    table(
+      form,
+      ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+      [
+        ['规章', ...docs.rules],
+        ['行政规范性文件', ...docs.normative],
+      ],
+    ),
     '第二十条第（五）项',
     table(form, ['信息内容', '本年处理决定数量'], [['行政许可', 21]]),
     '第二十条第（六）项',
-    table(form, ['信息内容', '本年处理决定数量'], [
-      ['行政处罚', 2],
-      ['行政强制', 0],
-    ]),
+    table(
+      form,
+      ['信息内容', '本年处理决定数量'],
+      [
+        ['行政处罚', 2],
+        ['行政强制', 0],
+      ],
+    ),
     '第二十条第（八）项',
     table(form, ['信息内容', '本年收费金额（单位：万元）'], [['行政事业性收费', 0]]),
     '三、收到和处理政府信息公开申请情况',
-    form === 'gfmMerged' || form === 'htmlMerged' ? mergedT3(form, t3) : table(form, ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ...T3_COLUMNS], t3),
+    form === 'gfmMerged' || form === 'htmlMerged'
+      ? mergedT3(form, t3)
+      : table(form, ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ...T3_COLUMNS], t3),
     '四、政府信息公开行政复议、行政诉讼情况',
-    table(form, T4_GROUPS.flatMap(() => [...T4_COLUMNS]), [[String(t4[0]), ...t4.slice(1)]]),
+    table(
+      form,
+      T4_GROUPS.flatMap(() => [...T4_COLUMNS]),
+      [[String(t4[0]), ...t4.slice(1)]],
+    ),
     '五、存在的主要问题及改进情况',
     '（一）存在的主要问题：政策解读形式还不够丰富。（二）改进措施：丰富解读形式。',
     '六、其他需要报告的事项',

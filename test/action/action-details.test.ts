@@ -14,7 +14,14 @@ describe('a files input that matches nothing', () => {
     const dir = await makeTempDir();
     await writeTree(dir, { 'reports/2024/a.md': CLEAN_REPORT });
     const event = pushEvent();
-    const run = await runAction({ workspace: dir, eventName: 'push', payload: event, sha: event.after, apiUrl: 'http://127.0.0.1:9', inputs: { files: 'report/**/*.md', locale: 'en' } });
+    const run = await runAction({
+      workspace: dir,
+      eventName: 'push',
+      payload: event,
+      sha: event.after,
+      apiUrl: 'http://127.0.0.1:9',
+      inputs: { files: 'report/**/*.md', locale: 'en' },
+    });
     expect(run.exitCode).toBe(1);
     const errors = run.commands.filter((c) => c.command === 'error').map((c) => c.message);
     expect(errors).toEqual(['files (report/**/*.md) matched no files']);

@@ -52,7 +52,11 @@ describe('where suggestions may be posted', () => {
 });
 
 describe('buildSuggestions', () => {
-  const added = (text: string) => `@@ -0,0 +1,${text.split('\n').length} @@\n${text.split('\n').map((l) => `+${l}`).join('\n')}`;
+  const added = (text: string) =>
+    `@@ -0,0 +1,${text.split('\n').length} @@\n${text
+      .split('\n')
+      .map((l) => `+${l}`)
+      .join('\n')}`;
 
   it('one comment per fix or suggestion inside the diff, with a suggestion block and a stable marker', () => {
     const result = lintText(THREE_FINDINGS_REPORT, { filePath: 'r.md' });
@@ -78,14 +82,43 @@ describe('buildSuggestions', () => {
   });
 
   it('one comment for findings that offer the same edit', () => {
-    const m = { ruleId: 'r', messageId: 'm', severity: 2 as const, message: 'm', data: {}, line: 1, column: 1, endLine: 1, endColumn: 2, fix: { range: [0, 1] as const, text: 'A' } };
+    const m = {
+      ruleId: 'r',
+      messageId: 'm',
+      severity: 2 as const,
+      message: 'm',
+      data: {},
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 2,
+      fix: { range: [0, 1] as const, text: 'A' },
+    };
     const result = { filePath: 'x.md', messages: [m, { ...m, message: 'other relation' }], errorCount: 2, warningCount: 0 };
     expect(buildSuggestions([{ path: 'x.md', text: 'a\n', result, patch: '@@ -1 +1 @@\n+a' }])).toHaveLength(1);
   });
 
   it('a block longer than any fence in the replacement', () => {
     const text = 'a ```` b\n';
-    const result = { filePath: 'x.md', messages: [{ ruleId: 'r', messageId: 'm', severity: 2 as const, message: 'm', data: {}, line: 1, column: 1, endLine: 1, endColumn: 2, fix: { range: [0, 1] as const, text: 'A' } }], errorCount: 1, warningCount: 0 };
+    const result = {
+      filePath: 'x.md',
+      messages: [
+        {
+          ruleId: 'r',
+          messageId: 'm',
+          severity: 2 as const,
+          message: 'm',
+          data: {},
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 2,
+          fix: { range: [0, 1] as const, text: 'A' },
+        },
+      ],
+      errorCount: 1,
+      warningCount: 0,
+    };
     const [s] = buildSuggestions([{ path: 'x.md', text, result, patch: '@@ -1 +1 @@\n+a ```` b' }]);
     expect(s?.body).toContain('`````suggestion\nA ```` b\n`````');
   });
@@ -163,5 +196,4 @@ describe('the Action posts suggestions on the pull request', () => {
     },
     TIMEOUT,
   );
-
 });

@@ -43,7 +43,21 @@ describe('action.yml', () => {
 
 describe('the YAML reader', () => {
   it('reads mappings, quoted and plain scalars, block scalars and comments', () => {
-    const yaml = ['a: plain value # comment', "b: 'it''s'", 'c: "x\\ty"', 'd:', '  e: |-', '    line 1', '', '    line 2', '  f: >', '    folded', '    text', 'g: ${{ github.token }}', ''].join('\n');
+    const yaml = [
+      'a: plain value # comment',
+      "b: 'it''s'",
+      'c: "x\\ty"',
+      'd:',
+      '  e: |-',
+      '    line 1',
+      '',
+      '    line 2',
+      '  f: >',
+      '    folded',
+      '    text',
+      'g: ${{ github.token }}',
+      '',
+    ].join('\n');
     expect(parseYaml(yaml)).toEqual({ a: 'plain value', b: "it's", c: 'x\ty', d: { e: 'line 1\n\nline 2', f: 'folded text\n' }, g: '${{ github.token }}' });
   });
 
@@ -58,9 +72,9 @@ describe('the YAML reader', () => {
   });
 
   it('checks the shape of action.yml', () => {
-    expect(() => parseActionManifest('name: x\ndescription: y\ninputs:\n  a:\n    default: b\noutputs:\n  o:\n    description: d\nruns:\n  using: node24\n  main: x.js\n')).toThrow(
-      'inputs.a.description',
-    );
+    expect(() =>
+      parseActionManifest('name: x\ndescription: y\ninputs:\n  a:\n    default: b\noutputs:\n  o:\n    description: d\nruns:\n  using: node24\n  main: x.js\n'),
+    ).toThrow('inputs.a.description');
   });
 });
 
@@ -86,7 +100,9 @@ describe('inputs', () => {
   });
 
   it('reads files one per line, and accepts YAML booleans and any case of the choices', () => {
-    expect(parseInputs(raw({ files: 'reports/**/*.md\n\n  年报/2024.md  \n', 'only-changed': 'False', 'fail-on': 'WARNING', locale: 'EN', 'allow-code': 'TRUE' }))).toMatchObject({
+    expect(
+      parseInputs(raw({ files: 'reports/**/*.md\n\n  年报/2024.md  \n', 'only-changed': 'False', 'fail-on': 'WARNING', locale: 'EN', 'allow-code': 'TRUE' })),
+    ).toMatchObject({
       files: ['reports/**/*.md', '年报/2024.md'],
       onlyChanged: false,
       failOn: 'warning',
@@ -101,16 +117,38 @@ describe('inputs', () => {
 });
 
 describe('annotations', () => {
-  const diagnostic = (line: number, endLine: number, severity: 1 | 2 = 2): Diagnostic => ({ ruleId: 'table-sums', messageId: 'R1', severity, message: 'm', data: {}, line, column: 5, endLine, endColumn: 9 });
+  const diagnostic = (line: number, endLine: number, severity: 1 | 2 = 2): Diagnostic => ({
+    ruleId: 'table-sums',
+    messageId: 'R1',
+    severity,
+    message: 'm',
+    data: {},
+    line,
+    column: 5,
+    endLine,
+    endColumn: 9,
+  });
 
   it('become Checks API annotations with columns only on a single line', () => {
     const [one, span] = findingsOf([summarize('/w/r.md', [diagnostic(3, 3), diagnostic(4, 6, 1)])], '/w');
-    expect(toCheckAnnotation(one!)).toEqual({ path: 'r.md', start_line: 3, end_line: 3, start_column: 5, end_column: 9, annotation_level: 'failure', message: 'm', title: 'table-sums' });
+    expect(toCheckAnnotation(one!)).toEqual({
+      path: 'r.md',
+      start_line: 3,
+      end_line: 3,
+      start_column: 5,
+      end_column: 9,
+      annotation_level: 'failure',
+      message: 'm',
+      title: 'table-sums',
+    });
     expect(toCheckAnnotation(span!)).toEqual({ path: 'r.md', start_line: 4, end_line: 6, annotation_level: 'warning', message: 'm', title: 'table-sums' });
   });
 
   it('of a file that could not be read are one error at 1:1 titled xxgk-lint', () => {
-    const [finding] = findingsOf([{ filePath: '/w/x.md', messages: [], errorCount: 1, warningCount: 0, fatal: { messageId: 'fileBinary', message: '文件不是文本文件' } }], '/w');
+    const [finding] = findingsOf(
+      [{ filePath: '/w/x.md', messages: [], errorCount: 1, warningCount: 0, fatal: { messageId: 'fileBinary', message: '文件不是文本文件' } }],
+      '/w',
+    );
     expect(toCheckAnnotation(finding!)).toMatchObject({ path: 'x.md', start_line: 1, start_column: 1, annotation_level: 'failure', title: 'xxgk-lint' });
   });
 
@@ -131,7 +169,11 @@ describe('annotations', () => {
 describe('the run context', () => {
   it('takes the head commit of a pull request and tells a fork', () => {
     const env = { GITHUB_REPOSITORY: 'octocat/Hello-World', GITHUB_SHA: 'merge', GITHUB_WORKSPACE: '/w' };
-    expect(readContext('pull_request', pullRequestEvent(), env, '/')).toMatchObject({ sha: '6dcb09b5b57875f334f61aebed695e2e4193db5e', pullRequest: { number: 1347, fromFork: false }, workspace: '/w' });
+    expect(readContext('pull_request', pullRequestEvent(), env, '/')).toMatchObject({
+      sha: '6dcb09b5b57875f334f61aebed695e2e4193db5e',
+      pullRequest: { number: 1347, fromFork: false },
+      workspace: '/w',
+    });
     expect(readContext('pull_request', pullRequestEvent({ fromFork: true }), env, '/').pullRequest?.fromFork).toBe(true);
     expect(readContext('push', {}, env, '/')).toMatchObject({ sha: 'merge', pullRequest: undefined, serverUrl: 'https://github.com' });
   });
@@ -185,13 +227,17 @@ describe('the summary', () => {
   };
 
   it('says when a pull request changes no report', () => {
-    expect(buildSummary(base)).toContain('✅ No problems found. Pull request #7 adds or changes no report file that files (`**/*.md`) matches: nothing to lint.');
+    expect(buildSummary(base)).toContain(
+      '✅ No problems found. Pull request #7 adds or changes no report file that files (`**/*.md`) matches: nothing to lint.',
+    );
   });
 
   it('escapes report text that Markdown or HTML would interpret', () => {
     expect(escapeText('a|b <script> *x* [l](u) `c`\nnext')).toBe('a\\|b &lt;script&gt; \\*x\\* \\[l\\](u) \\`c\\` next');
     expect(code('a`b|c')).toBe('``a`b\\|c``');
-    const result = summarize('/w/r|1.md', [{ ruleId: 'x', messageId: 'y', severity: 2, message: '<img src=x onerror=alert(1)>', data: {}, line: 1, column: 1, endLine: 1, endColumn: 2 }]);
+    const result = summarize('/w/r|1.md', [
+      { ruleId: 'x', messageId: 'y', severity: 2, message: '<img src=x onerror=alert(1)>', data: {}, line: 1, column: 1, endLine: 1, endColumn: 2 },
+    ]);
     const summary = buildSummary({ ...base, results: [result] });
     expect(summary).not.toContain('<img');
     expect(summary).toContain('#### `r\\|1.md`');
@@ -201,7 +247,10 @@ describe('the summary', () => {
     const name = '/w/a\r# pwned\r<img src=https://evil.example/x>\r\u202e\u0000b.md';
     const message = 'text\r## heading\r\u001b[31m<img src=x>\u2028x';
     const result = summarize(name, [{ ruleId: 'x', messageId: 'y', severity: 2, message, data: {}, line: 1, column: 1, endLine: 1, endColumn: 2 }]);
-    const summary = buildSummary({ ...base, results: [result, { ...summarize('/w/q\r.md', []), fatal: { messageId: 'f', message: 'bad\rfile' }, errorCount: 1 }] });
+    const summary = buildSummary({
+      ...base,
+      results: [result, { ...summarize('/w/q\r.md', []), fatal: { messageId: 'f', message: 'bad\rfile' }, errorCount: 1 }],
+    });
     // eslint-disable-next-line no-control-regex -- looking for control characters
     expect(summary).not.toMatch(/[\r\u0000\u001b\u2028\u202e]/);
     expect(summary).not.toMatch(/^#+ (pwned|heading)/m);
@@ -215,7 +264,20 @@ describe('the summary', () => {
   it('stays below 1 MiB, with long quoted text cut', () => {
     const long = '长'.repeat(300_000);
     const results = Array.from({ length: 3 }, (_, i) =>
-      summarize(`/w/${i}-${'n'.repeat(2000)}.md`, Array.from({ length: 400 }, (__, k) => ({ ruleId: 'x', messageId: 'y', severity: 2 as const, message: `“${long}”`, data: {}, line: k + 1, column: 1, endLine: k + 1, endColumn: 2 }))),
+      summarize(
+        `/w/${i}-${'n'.repeat(2000)}.md`,
+        Array.from({ length: 400 }, (__, k) => ({
+          ruleId: 'x',
+          messageId: 'y',
+          severity: 2 as const,
+          message: `“${long}”`,
+          data: {},
+          line: k + 1,
+          column: 1,
+          endLine: k + 1,
+          endColumn: 2,
+        })),
+      ),
     );
     const summary = buildSummary({ ...base, results });
     expect(Buffer.byteLength(summary)).toBeLessThan(1024 * 1024);
@@ -233,7 +295,17 @@ describe('the summary', () => {
   });
 
   it('caps the findings it lists and says where the rest are', () => {
-    const messages: Diagnostic[] = Array.from({ length: 600 }, (_, i) => ({ ruleId: 'x', messageId: 'y', severity: 1, message: 'm', data: {}, line: i + 1, column: 1, endLine: i + 1, endColumn: 2 }));
+    const messages: Diagnostic[] = Array.from({ length: 600 }, (_, i) => ({
+      ruleId: 'x',
+      messageId: 'y',
+      severity: 1,
+      message: 'm',
+      data: {},
+      line: i + 1,
+      column: 1,
+      endLine: i + 1,
+      endColumn: 2,
+    }));
     const summary = buildSummary({ ...base, results: [summarize('/w/a.md', messages)], checkRun: { url: 'https://github.com/o/r/runs/4', count: 600 } });
     expect(summary.match(/^\| \d+:1 \|/gm)).toHaveLength(500);
     expect(summary).toContain('The summary has limited room: 100 more findings are not listed; see the check run.');
@@ -242,7 +314,11 @@ describe('the summary', () => {
 
 describe('messages', () => {
   it('use the same placeholders in both locales', () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((p) => !/Word$/.test(p ?? '')).sort();
+    const placeholders = (text: string) =>
+      [...text.matchAll(/\{(\w+)\}/g)]
+        .map((m) => m[1])
+        .filter((p) => !/Word$/.test(p ?? ''))
+        .sort();
     for (const [id, text] of Object.entries(actionMessages)) expect({ id, zh: placeholders(text['zh-CN']) }).toEqual({ id, zh: placeholders(text.en) });
   });
 });

@@ -92,7 +92,15 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   let nextCheckRunId = 4;
   let nextCommentId = 10;
   const reviewComments: ReviewCommentState[] = Object.entries(options.reviewComments ?? {}).flatMap(([n, bodies]) =>
-    bodies.map((body) => ({ id: nextCommentId++, pullNumber: Number(n), body, path: 'x.md', line: 1, startLine: null, commitId: '6dcb09b5b57875f334f61aebed695e2e4193db5e' })),
+    bodies.map((body) => ({
+      id: nextCommentId++,
+      pullNumber: Number(n),
+      body,
+      path: 'x.md',
+      line: 1,
+      startLine: null,
+      commitId: '6dcb09b5b57875f334f61aebed695e2e4193db5e',
+    })),
   );
   let baseUrl = '';
 
@@ -117,14 +125,29 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         const request = body as { body: string; commit_id: string; path: string; line?: number; start_line?: number; side?: string };
         // GitHub refuses a comment outside the file's diff.
         const file = pull.files.find((f) => f.filename === request.path);
-        if (!file || request.line === undefined) return { status: 422, body: { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest', status: '422' } };
-        const comment: ReviewCommentState = { id: nextCommentId++, pullNumber: n, body: request.body, path: request.path, line: request.line, startLine: request.start_line ?? null, commitId: request.commit_id };
+        if (!file || request.line === undefined)
+          return { status: 422, body: { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest', status: '422' } };
+        const comment: ReviewCommentState = {
+          id: nextCommentId++,
+          pullNumber: n,
+          body: request.body,
+          path: request.path,
+          line: request.line,
+          startLine: request.start_line ?? null,
+          commitId: request.commit_id,
+        };
         reviewComments.push(comment);
         return { status: 201, body: reviewCommentBody(spec, options, comment) };
       }
       case 'checks/create': {
         if (options.token === 'read-only') return forbidden('https://docs.github.com/rest/checks/runs#create-a-check-run');
-        const request = body as { name: string; head_sha: string; status?: string; conclusion?: string; output?: CheckRunState['output'] & { annotations?: Record<string, unknown>[] } };
+        const request = body as {
+          name: string;
+          head_sha: string;
+          status?: string;
+          conclusion?: string;
+          output?: CheckRunState['output'] & { annotations?: Record<string, unknown>[] };
+        };
         const run: CheckRunState = {
           id: nextCheckRunId++,
           name: request.name,
@@ -246,7 +269,11 @@ function listFiles(spec: OpenApi, options: FakeGitHubOptions, baseUrl: string, m
     return entry;
   });
   // GitHub's Link header (it may use /repositories/{id}/… URLs; the /repos/ form is equivalent).
-  const link = (n: number) => `<${baseUrl}${match.template.replace('{owner}', options.owner).replace('{repo}', options.repo).replace('{pull_number}', match.pathParams.pull_number ?? '')}?per_page=${perPage}&page=${n}>`;
+  const link = (n: number) =>
+    `<${baseUrl}${match.template
+      .replace('{owner}', options.owner)
+      .replace('{repo}', options.repo)
+      .replace('{pull_number}', match.pathParams.pull_number ?? '')}?per_page=${perPage}&page=${n}>`;
   const rels: string[] = [];
   if (page > 1) rels.push(`${link(page - 1)}; rel="prev"`, `${link(1)}; rel="first"`);
   if (page < last) rels.push(`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`);

@@ -147,19 +147,19 @@ export function checkRequest(spec: OpenApi, request: IncomingRequest): CheckedRe
   const where = `${matched.method} ${matched.template}`;
   const problems: string[] = [];
   const item = spec.paths[matched.template] ?? {};
-  const parameters = [...((item.parameters as Operation['parameters']) ?? []), ...(matched.operation.parameters ?? [])].map((p) =>
-    deref<Parameter>(spec, p),
-  );
+  const parameters = [...((item.parameters as Operation['parameters']) ?? []), ...(matched.operation.parameters ?? [])].map((p) => deref<Parameter>(spec, p));
   for (const param of parameters.filter((p) => p.in === 'path')) {
     const value = matched.pathParams[param.name];
     if (value === undefined) problems.push(`${where}: path parameter ${param.name} is missing`);
-    else if (param.schema) problems.push(...validate(spec, param.schema, coerce(spec, param.schema, value), `path parameter ${param.name}`).map((p) => `${where}: ${p}`));
+    else if (param.schema)
+      problems.push(...validate(spec, param.schema, coerce(spec, param.schema, value), `path parameter ${param.name}`).map((p) => `${where}: ${p}`));
   }
   const queryParams = new Map(parameters.filter((p) => p.in === 'query').map((p) => [p.name, p]));
   for (const [name, value] of Object.entries(query)) {
     const param = queryParams.get(name);
     if (!param) problems.push(`${where}: unknown query parameter ${name}`);
-    else if (param.schema) problems.push(...validate(spec, param.schema, coerce(spec, param.schema, value), `query parameter ${name}`).map((p) => `${where}: ${p}`));
+    else if (param.schema)
+      problems.push(...validate(spec, param.schema, coerce(spec, param.schema, value), `query parameter ${name}`).map((p) => `${where}: ${p}`));
   }
   for (const param of queryParams.values()) {
     if (param.required && !(param.name in query)) problems.push(`${where}: required query parameter ${param.name} is missing`);
@@ -171,7 +171,10 @@ export function checkRequest(spec: OpenApi, request: IncomingRequest): CheckedRe
   } else if (body === undefined) {
     if (requestBody.required) problems.push(`${where}: the request body is required`);
   } else {
-    const contentType = String(request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+    const contentType =
+      String(request.headers['content-type'] ?? '')
+        .split(';')[0]
+        ?.trim() ?? '';
     const media = requestBody.content[contentType];
     if (!media) problems.push(`${where}: content-type ${contentType || '(none)'} is not one of ${Object.keys(requestBody.content).join(', ')}`);
     else if (media.schema) problems.push(...validate(spec, media.schema, body, 'body', { strict: true }).map((p) => `${where}: ${p}`));
@@ -219,7 +222,19 @@ export interface ValidateOptions {
 }
 
 /** Keywords that only describe. */
-const ANNOTATIONS = new Set(['title', 'description', 'example', 'examples', 'default', 'readOnly', 'writeOnly', 'deprecated', 'externalDocs', 'xml', 'discriminator']);
+const ANNOTATIONS = new Set([
+  'title',
+  'description',
+  'example',
+  'examples',
+  'default',
+  'readOnly',
+  'writeOnly',
+  'deprecated',
+  'externalDocs',
+  'xml',
+  'discriminator',
+]);
 const ASSERTIONS = new Set([
   '$ref',
   'type',
@@ -301,7 +316,8 @@ export function validate(spec: OpenApi, schemaOrRef: Schema, value: unknown, at:
   if (Array.isArray(schema.oneOf)) {
     const branches = (schema.oneOf as Schema[]).map((branch) => validate(spec, branch, value, at, { strict: false }));
     const matching = branches.filter((p) => p.length === 0).length;
-    if (matching !== 1) problems.push(`${at}: matches ${matching} of oneOf, not exactly 1${matching === 0 ? ` (${branches.map((p) => p[0]).join(' | ')})` : ''}`);
+    if (matching !== 1)
+      problems.push(`${at}: matches ${matching} of oneOf, not exactly 1${matching === 0 ? ` (${branches.map((p) => p[0]).join(' | ')})` : ''}`);
   }
   if (isObject(schema.not) && validate(spec, schema.not as Schema, value, at).length === 0) problems.push(`${at}: matches a schema it must not`);
   return problems;
@@ -313,8 +329,10 @@ function validateObject(spec: OpenApi, schema: Schema, value: Record<string, unk
   for (const name of Array.isArray(schema.required) ? (schema.required as string[]) : []) {
     if (!(name in value)) problems.push(`${at}: required property ${name} is missing`);
   }
-  if (typeof schema.maxProperties === 'number' && Object.keys(value).length > schema.maxProperties) problems.push(`${at}: more than ${schema.maxProperties} properties`);
-  if (typeof schema.minProperties === 'number' && Object.keys(value).length < schema.minProperties) problems.push(`${at}: fewer than ${schema.minProperties} properties`);
+  if (typeof schema.maxProperties === 'number' && Object.keys(value).length > schema.maxProperties)
+    problems.push(`${at}: more than ${schema.maxProperties} properties`);
+  if (typeof schema.minProperties === 'number' && Object.keys(value).length < schema.minProperties)
+    problems.push(`${at}: fewer than ${schema.minProperties} properties`);
   const declared = new Set([...Object.keys(properties), ...allOfProperties(spec, schema)]);
   for (const [name, item] of Object.entries(value)) {
     const where = `${at}.${name}`;
@@ -323,7 +341,10 @@ function validateObject(spec: OpenApi, schema: Schema, value: Record<string, unk
       problems.push(...validate(spec, property, item, where, options));
     } else if (isObject(schema.additionalProperties)) {
       problems.push(...validate(spec, schema.additionalProperties as Schema, item, where, options));
-    } else if (schema.additionalProperties === false || (options.strict && schema.additionalProperties === undefined && declared.size > 0 && !declared.has(name))) {
+    } else if (
+      schema.additionalProperties === false ||
+      (options.strict && schema.additionalProperties === undefined && declared.size > 0 && !declared.has(name))
+    ) {
       problems.push(`${where}: property not in the schema`);
     }
   }

@@ -27,7 +27,15 @@ describe('required-sections: allowAliases', () => {
   const alias = sampleReport({ replace: [['五、存在的主要问题及改进情况', '五、存在问题及改进情况']] });
   tester.run(rule('required-sections'), {
     valid: [{ code: alias, name: 'an alias seen in real reports is accepted by default' }],
-    invalid: [{ code: alias, options: { allowAliases: false }, name: 'allowAliases: false wants the official wording', errors: [{ messageId: 'wording', ...at(alias, '五、存在问题及改进情况') }], output: sampleReport() }],
+    invalid: [
+      {
+        code: alias,
+        options: { allowAliases: false },
+        name: 'allowAliases: false wants the official wording',
+        errors: [{ messageId: 'wording', ...at(alias, '五、存在问题及改进情况') }],
+        output: sampleReport(),
+      },
+    ],
   });
 });
 
@@ -38,7 +46,11 @@ describe('table-sums: relations', () => {
   tester.run(rule('table-sums'), {
     valid: [{ code: wrong, options: { relations: ['R4'] }, name: 'only R4 checked: table 三 is not looked at' }],
     invalid: [
-      { code: wrong, name: 'all relations: one finding at the cell, naming three', errors: [{ messageId: 'several', line: cell.line, column: cell.column + '（七）总计\t'.length, data: { count: 3, expected: 17 } }] },
+      {
+        code: wrong,
+        name: 'all relations: one finding at the cell, naming three',
+        errors: [{ messageId: 'several', line: cell.line, column: cell.column + '（七）总计\t'.length, data: { count: 3, expected: 17 } }],
+      },
       { code: wrong, options: { relations: ['R3'] }, name: 'only R3: one finding of that relation', errors: [{ messageId: 'R3', line: cell.line }] },
     ],
   });
@@ -79,6 +91,12 @@ describe('fee-statement and overview-topics: fromYear', () => {
   const twoTopics = sampleReport({ replace: [['做好主动公开、依申请公开、政府信息管理、平台建设和监督保障工作', '做好主动公开和依申请公开工作']] });
   tester.run(rule('overview-topics'), {
     valid: [{ code: twoTopics, options: { fromYear: 2025 }, name: 'the topic list applies from a later year' }],
-    invalid: [{ code: twoTopics, name: 'three topics missing: one finding', errors: [{ messageId: 'missingTopic', data: { count: 3 }, ...at(twoTopics, '一、总体情况') }] }],
+    invalid: [
+      {
+        code: twoTopics,
+        name: 'three topics missing: one finding',
+        errors: [{ messageId: 'missingTopic', data: { count: 3 }, ...at(twoTopics, '一、总体情况') }],
+      },
+    ],
   });
 });

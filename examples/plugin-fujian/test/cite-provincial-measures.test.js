@@ -19,7 +19,10 @@ new RuleTester().run(rule, {
     ...rule.meta.examples.valid,
     { name: 'seed 002 (泉州市洛江区, 2020) cites the 办法 after the 条例', code: seed('002_cf474a2a7b651b5a.md') },
     { name: 'seed 004 (上杭县, 2023) cites the 办法 after the 条例', code: seed('004_21329a809e184f07.md') },
-    { name: 'the order number may follow in ASCII brackets', code: '# 某局2024年政府信息公开工作年度报告\n\n根据《福建省政府信息公开办法》(福建省人民政府令第134号)编制。\n\n一、总体情况\n' },
+    {
+      name: 'the order number may follow in ASCII brackets',
+      code: '# 某局2024年政府信息公开工作年度报告\n\n根据《福建省政府信息公开办法》(福建省人民政府令第134号)编制。\n\n一、总体情况\n',
+    },
   ],
   invalid: [
     ...rule.meta.examples.invalid,

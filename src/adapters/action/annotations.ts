@@ -46,7 +46,16 @@ export function findingsOf(results: readonly LintResult[], cwd: string): Finding
       findings.push({ path, severity: 2, ruleId: undefined, message: capMessage(result.fatal.message), line: 1, column: 1, endLine: 1, endColumn: 1 });
     }
     for (const m of result.messages) {
-      findings.push({ path, severity: m.severity, ruleId: m.ruleId, message: capMessage(m.message), line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn });
+      findings.push({
+        path,
+        severity: m.severity,
+        ruleId: m.ruleId,
+        message: capMessage(m.message),
+        line: m.line,
+        column: m.column,
+        endLine: m.endLine,
+        endColumn: m.endColumn,
+      });
     }
   }
   return findings;

@@ -58,12 +58,7 @@ const PullRequestPayload = z.looseObject({
   }),
 });
 
-export function readContext(
-  eventName: string,
-  payload: unknown,
-  env: Readonly<Record<string, string | undefined>>,
-  cwd: string,
-): RunContext {
+export function readContext(eventName: string, payload: unknown, env: Readonly<Record<string, string | undefined>>, cwd: string): RunContext {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   let pullRequest: PullRequestInfo | undefined;
   if (PULL_REQUEST_EVENTS.includes(eventName)) {

@@ -111,19 +111,17 @@ function inputSchema(locale: Locale) {
         })
         .transform((v) => (v === '' ? Number(INPUT_DEFAULTS.suggestions) : Number(v))),
     })
-    .transform(
-      (raw): Inputs => ({
-        files: raw.files,
-        config: raw.config,
-        onlyChanged: raw['only-changed'],
-        failOn: raw['fail-on'],
-        locale: raw.locale,
-        githubToken: raw['github-token'],
-        sarifFile: raw['sarif-file'],
-        allowCode: raw['allow-code'],
-        suggestions: raw.suggestions,
-      }),
-    );
+    .transform((raw): Inputs => ({
+      files: raw.files,
+      config: raw.config,
+      onlyChanged: raw['only-changed'],
+      failOn: raw['fail-on'],
+      locale: raw.locale,
+      githubToken: raw['github-token'],
+      sarifFile: raw['sarif-file'],
+      allowCode: raw['allow-code'],
+      suggestions: raw.suggestions,
+    }));
 }
 
 /** Validates raw input strings (missing ones count as empty). Throws InputError naming every bad input. */

@@ -84,7 +84,11 @@ async function lintRepository(inputs: Inputs, context: RunContext): Promise<void
   // agency: the engine looks for it among every file `files` matches (read, never reported).
   // The models come along for the summary's tables around wrong cells.
   const classify = classifier(loaded);
-  const results: LintResult[] = await lintFiles(selection.files, { locale, config: loaded.config, keepModel: true }, selection.pullRequest === undefined ? { classify } : { classify, contextCandidates: selection.candidates });
+  const results: LintResult[] = await lintFiles(
+    selection.files,
+    { locale, config: loaded.config, keepModel: true },
+    selection.pullRequest === undefined ? { classify } : { classify, contextCandidates: selection.candidates },
+  );
 
   const findings = findingsOf(results, cwd);
   const { errors } = countLevels(findings);
@@ -235,7 +239,9 @@ async function postSuggestions(
         ...(s.startLine !== undefined ? { start_line: s.startLine, start_side: 'RIGHT' as const } : {}),
       });
     }
-    core.info(tr('suggestionsPosted', locale, { count: now.length, existing: wanted.length - fresh.length, left: fresh.length - now.length, max: inputs.suggestions }));
+    core.info(
+      tr('suggestionsPosted', locale, { count: now.length, existing: wanted.length - fresh.length, left: fresh.length - now.length, max: inputs.suggestions }),
+    );
   } catch (err) {
     const status = httpStatus(err);
     core.warning(tr('suggestionsFailed', locale, { detail: status === undefined ? errorDetail(err) : `HTTP ${status}: ${errorDetail(err)}` }));
@@ -263,7 +269,11 @@ interface FileSelection extends Selection {
 async function selectFiles(inputs: Inputs, context: RunContext, loaded: LoadedConfig, octokit: Octokit | undefined): Promise<FileSelection> {
   const { locale } = inputs;
   const cwd = context.workspace;
-  const candidates = await expandCandidates(inputs.files, cwd, { ignores: loaded.ignores, baseDir: loaded.baseDir, ...(loaded.extensions ? { extensions: loaded.extensions } : {}) });
+  const candidates = await expandCandidates(inputs.files, cwd, {
+    ignores: loaded.ignores,
+    baseDir: loaded.baseDir,
+    ...(loaded.extensions ? { extensions: loaded.extensions } : {}),
+  });
   // As the CLI: `files` that match nothing in the workspace is a mistake (a wrong path or glob),
   // not a clean run. (A pull request that changes none of the matched files is fine.)
   if (candidates.files.length === 0) throw new InputError(tr('noFilesAtAll', locale, { patterns: inputs.files.join(', ') }));
@@ -277,7 +287,8 @@ async function selectFiles(inputs: Inputs, context: RunContext, loaded: LoadedCo
   } else {
     try {
       const changed = await listChangedFiles(octokit, context.repo.owner, context.repo.repo, pr.number);
-      if (changed.length < MAX_LISTED_FILES) return { ...selectChanged(candidates, changed, cwd), candidates: candidates.files, pullRequest: pr.number, fallback: undefined, changed };
+      if (changed.length < MAX_LISTED_FILES)
+        return { ...selectChanged(candidates, changed, cwd), candidates: candidates.files, pullRequest: pr.number, fallback: undefined, changed };
       fallback = tr('listFilesTooMany', locale, { count: changed.length });
     } catch (err) {
       const status = httpStatus(err);

@@ -86,7 +86,8 @@ export const actionMessages = {
     en: '{count} {findingWord} printed as workflow-command annotations',
   },
   tooManyForCommands: {
-    'zh-CN': '共 {errors} 个错误、{warnings} 个警告：GitHub 每个步骤只显示工作流命令产生的前 10 个错误和前 10 个警告注释，因此通过检查运行（Checks API）发布全部注释',
+    'zh-CN':
+      '共 {errors} 个错误、{warnings} 个警告：GitHub 每个步骤只显示工作流命令产生的前 10 个错误和前 10 个警告注释，因此通过检查运行（Checks API）发布全部注释',
     en: '{errors} {errorWord} and {warnings} {warningWord}: GitHub shows only the first 10 error and 10 warning annotations of a step from workflow commands, so all annotations are published through a check run (Checks API)',
   },
   checkRunPublished: {
@@ -94,7 +95,8 @@ export const actionMessages = {
     en: 'All {count} annotations were published to the check run "{name}" (in {batches} {batchWord}): {url}',
   },
   checkRunForbidden: {
-    'zh-CN': '无法创建检查运行（HTTP {status}：{detail}）。拉取请求来自复刻仓库时令牌是只读的，或者工作流缺少 permissions: checks: write。改为输出工作流命令注释：GitHub 只显示其中前 10 个错误和前 10 个警告，全部问题见作业摘要',
+    'zh-CN':
+      '无法创建检查运行（HTTP {status}：{detail}）。拉取请求来自复刻仓库时令牌是只读的，或者工作流缺少 permissions: checks: write。改为输出工作流命令注释：GitHub 只显示其中前 10 个错误和前 10 个警告，全部问题见作业摘要',
     en: 'Could not create a check run (HTTP {status}: {detail}). The token is read-only for pull requests from forks, or the workflow lacks permissions: checks: write. Falling back to workflow-command annotations: GitHub shows the first 10 errors and 10 warnings of them; the job summary lists every finding',
   },
   checkRunFailed: {

@@ -131,7 +131,15 @@ export function buildSuggestions(files: readonly SuggestionFile[]): ReviewSugges
       if (out.some((s) => s.key === key)) continue;
       const fence = fenceFor(replacement);
       const head = `**xxgk-lint** \`${d.ruleId}\`${offered.desc === undefined ? '' : ' 💡'}: ${d.message}`;
-      const body = [head, ...(offered.desc === undefined ? [] : ['', offered.desc]), '', `${fence}suggestion`, replacement, fence, `<!-- ${MARKER} ${key} -->`].join('\n');
+      const body = [
+        head,
+        ...(offered.desc === undefined ? [] : ['', offered.desc]),
+        '',
+        `${fence}suggestion`,
+        replacement,
+        fence,
+        `<!-- ${MARKER} ${key} -->`,
+      ].join('\n');
       out.push({ path: file.path, line: endLine, ...(startLine < endLine ? { startLine } : {}), body, key });
     }
   }

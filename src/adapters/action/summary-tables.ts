@@ -33,7 +33,10 @@ export function contextTables(result: LintResult, locale: Locale, budget = MAX_C
         if (out.length >= budget) return out;
         const title = escapeHtml(TABLE_TITLES[drawn.table.id][locale]);
         const head = `<tr><th>${title}</th>${block.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr>`;
-        const body = block.rows.slice(from, to + 1).map((row) => rowHtml(row, locale)).join('');
+        const body = block.rows
+          .slice(from, to + 1)
+          .map((row) => rowHtml(row, locale))
+          .join('');
         out.push(`<table>${head}${body}</table>`);
       }
     }

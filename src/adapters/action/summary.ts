@@ -119,7 +119,9 @@ export function buildSummary(input: SummaryInput): string {
 function capBytes(markdown: string, locale: Locale): string {
   if (Buffer.byteLength(markdown) <= MAX_SUMMARY_BYTES) return markdown;
   const note = `\n\n${tr('summaryTruncated', locale)}\n`;
-  let text = Buffer.from(markdown).subarray(0, MAX_SUMMARY_BYTES - Buffer.byteLength(note)).toString();
+  let text = Buffer.from(markdown)
+    .subarray(0, MAX_SUMMARY_BYTES - Buffer.byteLength(note))
+    .toString();
   // A cut inside a character leaves U+FFFD; cut at the last whole line instead.
   text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
   return `${text}${note}`;
@@ -261,7 +263,7 @@ export function visible(text: string, max = MAX_SUMMARY_TEXT): string {
   const flat = text
     .replace(/[^\S\r\n]*(?:\r\n|[\n\u0085\u2028\u2029])\s*/g, ' ')
     .replace(/\t/g, ' ')
-// eslint-disable-next-line no-control-regex -- control characters are what is escaped here
+    // eslint-disable-next-line no-control-regex -- control characters are what is escaped here
     .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, controlPicture);
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
@@ -278,12 +280,14 @@ function controlPicture(ch: string): string {
  * HTML would interpret escaped (report text quoted in messages may contain any of them).
  */
 export function escapeText(text: string): string {
-  return visible(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    // ASCII punctuation that starts emphasis, code, links, strikethrough or ends a cell.
-    .replace(/([\\`*_[\]|~])/g, '\\$1');
+  return (
+    visible(text)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // ASCII punctuation that starts emphasis, code, links, strikethrough or ends a cell.
+      .replace(/([\\`*_[\]|~])/g, '\\$1')
+  );
 }
 
 /** An inline code span that survives any backticks in the text, safe in a table cell. */

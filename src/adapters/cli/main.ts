@@ -164,12 +164,7 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {
   }
 }
 
-async function run(
-  options: CliOptions,
-  io: CliIo,
-  env: Readonly<Record<string, string | undefined>>,
-  deps: CliDeps,
-): Promise<number> {
+async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, string | undefined>>, deps: CliDeps): Promise<number> {
   const { locale } = options;
   // One after the other: jest's ESM loader fails on concurrent imports of shared modules.
   const { builtinRules } = await import('../../../rules/index.ts');
@@ -198,7 +193,9 @@ async function run(
     const { lintDecoded } = await import('../../engine/lint-file.ts');
     const { lintText } = await import('../../engine/lint.ts');
     const lint = deps.lint ?? lintText;
-    const linted = await lintStdin(options, io, (read, filePath) => lintDecoded(read, filePath, { ...lintOptions, classify: classify(filePath) }, lint, options.fix));
+    const linted = await lintStdin(options, io, (read, filePath) =>
+      lintDecoded(read, filePath, { ...lintOptions, classify: classify(filePath) }, lint, options.fix),
+    );
     const results = [linted.result];
     // --stdin --fix prints the fixed text (the input unchanged when nothing was fixed), so the
     // findings left go to stderr unless --output-file names a file.
@@ -241,7 +238,10 @@ async function run(
     for (const file of files) {
       const linted = await lintFileFixing(file, { ...lintOptions, classify: classify(file) }, lint, options.fix);
       if (options.fix === 'write') {
-        if (linted.unwritable) io.stderr.write(`xxgk-lint: ${t('fixEncodingNotWritable', locale, { file: relativeName(file, io.cwd), encoding: linted.unwritable.toUpperCase() })}\n`);
+        if (linted.unwritable)
+          io.stderr.write(
+            `xxgk-lint: ${t('fixEncodingNotWritable', locale, { file: relativeName(file, io.cwd), encoding: linted.unwritable.toUpperCase() })}\n`,
+          );
         if (linted.bytes && !(await writeFixed(file, linted.bytes, io, locale))) writeFailures++;
       }
       results.push(linted.result);
@@ -291,7 +291,14 @@ async function run(
   try {
     if (workerUrl) {
       const { lintInWorkers } = await import('../../engine/pool.ts');
-      const setup = { cwd: io.cwd, configPath: loaded.filePath, allowCode: !options.noCode, locale, reportUnusedDisable: options.reportUnusedDisable, keepModel: needsModel(options.format) };
+      const setup = {
+        cwd: io.cwd,
+        configPath: loaded.filePath,
+        allowCode: !options.noCode,
+        locale,
+        reportUnusedDisable: options.reportUnusedDisable,
+        keepModel: needsModel(options.format),
+      };
       await lintInWorkers(pending, { workerUrl, threads, timeoutMs: options.fileTimeoutMs, setup }, record);
     } else if (deps.lint) {
       // An injected engine (tests) lints each file whole: no cross-report phase to run.
@@ -448,11 +455,13 @@ async function readAll(stream: AsyncIterable<Uint8Array | string>, maxBytes: num
     chunks.push(buf);
   }
   return Buffer.concat(chunks);
-
 }
 
 /** What --print-config shows: the config file used and every rule's severity and options. */
-function printableConfig(loaded: { filePath: string | undefined; ignores: string[]; config: { rules: Record<string, { severity: number; options: unknown }> } }, rules: readonly Rule[]) {
+function printableConfig(
+  loaded: { filePath: string | undefined; ignores: string[]; config: { rules: Record<string, { severity: number; options: unknown }> } },
+  rules: readonly Rule[],
+) {
   const names = ['off', 'warn', 'error'] as const;
   const entries = rules
     .map((rule) => rule.meta.id)
@@ -495,7 +504,12 @@ async function writeOutput(output: string, outputFile: string | undefined, io: C
 }
 
 function unmatchedMessage(miss: Unmatched, locale: Locale): string {
-  const ids: Record<Unmatched['reason'], MessageId> = { emptyFolder: 'noMatchInFolder', allIgnored: 'allIgnored', noMatch: 'noMatch', unreadable: 'folderUnreadable' };
+  const ids: Record<Unmatched['reason'], MessageId> = {
+    emptyFolder: 'noMatchInFolder',
+    allIgnored: 'allIgnored',
+    noMatch: 'noMatch',
+    unreadable: 'folderUnreadable',
+  };
   const id = ids[miss.reason];
   return t(id, locale, { pattern: miss.pattern });
 }

@@ -32,7 +32,16 @@ export const github: Formatter = (results, context) => {
     const file = relativePath(result.filePath, context.cwd);
     if (result.fatal) {
       lines.push(
-        render({ command: 'error', properties: [['file', file], ['line', 1], ['col', 1], ['title', 'xxgk-lint']], message: result.fatal.message }),
+        render({
+          command: 'error',
+          properties: [
+            ['file', file],
+            ['line', 1],
+            ['col', 1],
+            ['title', 'xxgk-lint'],
+          ],
+          message: result.fatal.message,
+        }),
       );
     }
     for (const m of result.messages) {

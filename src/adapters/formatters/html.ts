@@ -265,6 +265,10 @@ function displayName(filePath: string, cwd: string): string {
 }
 
 export const html: Formatter = (results, context) => {
-  const body = results.map((result, i) => reportHtml(result, { locale: context.locale, rules: context.rules, name: displayName(result.filePath, context.cwd), idPrefix: `r${i + 1}` })).join('');
+  const body = results
+    .map((result, i) =>
+      reportHtml(result, { locale: context.locale, rules: context.rules, name: displayName(result.filePath, context.cwd), idPrefix: `r${i + 1}` }),
+    )
+    .join('');
   return htmlPage(body, context.locale);
 };

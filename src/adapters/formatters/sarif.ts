@@ -12,9 +12,7 @@ import type { Diagnostic, LintResult, Locale } from '../../types.ts';
 import { VERSION } from '../../engine/version.ts';
 import type { Formatter } from './types.ts';
 
-
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-
 
 type Level = 'error' | 'warning';
 

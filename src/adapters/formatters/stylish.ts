@@ -34,7 +34,7 @@ interface Row {
  * terminal line or pass for another file's block. Control characters are shown escaped.
  */
 export function printablePath(name: string): string {
-// eslint-disable-next-line no-control-regex -- control characters are what is escaped here
+  // eslint-disable-next-line no-control-regex -- control characters are what is escaped here
   return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
     if (ch === '\r') return '\\r';
     if (ch === '\n') return '\\n';

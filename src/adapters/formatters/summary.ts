@@ -9,7 +9,10 @@ import { countProblems, totalCounts } from '../../engine/results.ts';
 import type { LintResult, Locale } from '../../types.ts';
 import type { Formatter } from './types.ts';
 
-const TEXT: Record<Locale, Record<'title' | 'unknownAgency' | 'year' | 'file' | 'errors' | 'warnings' | 'byRule' | 'clean' | 'fatal' | 'total' | 'unknownYear', string>> = {
+const TEXT: Record<
+  Locale,
+  Record<'title' | 'unknownAgency' | 'year' | 'file' | 'errors' | 'warnings' | 'byRule' | 'clean' | 'fatal' | 'total' | 'unknownYear', string>
+> = {
   'zh-CN': {
     title: '# 年报检查汇总（按机关和年份）',
     unknownAgency: '（未识别出机关）',
@@ -68,7 +71,9 @@ export const summary: Formatter = (results, context) => {
         .map(([id, [e, w]]) => `${id} ${e}/${w}`)
         .join(', ');
       const year = result.year === undefined ? text.unknownYear : String(result.year);
-      out.push(`| ${year} | ${cell(relativePath(result.filePath, context.cwd))} | ${counts.errorCount} | ${counts.warningCount} | ${cell(rules || text.clean)} |`);
+      out.push(
+        `| ${year} | ${cell(relativePath(result.filePath, context.cwd))} | ${counts.errorCount} | ${counts.warningCount} | ${cell(rules || text.clean)} |`,
+      );
     }
     out.push('');
   }

@@ -54,7 +54,14 @@ export interface DrawnTable {
 }
 
 function templateColumns(table: Table, rowId: string): readonly string[] {
-  const templates = table.id === 't2' ? (table.template === '2019' ? [T2_2019, T2_2021] : [T2_2021, T2_2019]) : table.template === '2019' ? [T3_2019, T3_2021] : [T3_2021, T3_2019];
+  const templates =
+    table.id === 't2'
+      ? table.template === '2019'
+        ? [T2_2019, T2_2021]
+        : [T2_2021, T2_2019]
+      : table.template === '2019'
+        ? [T3_2019, T3_2021]
+        : [T3_2021, T3_2019];
   for (const template of templates) {
     const found = template.rows.find((r) => r.id === rowId);
     if (found) return found.columns;
@@ -79,10 +86,18 @@ function drawRow(table: Table, row: Row, messages: readonly Diagnostic[], claime
     for (const f of findings) claimed.add(f);
     return { column, cell, findings, expected: expectedOf(findings) };
   });
-  const rowFindings = row.found ? messages.filter((m) => !claimed.has(m) && m.line === row.found?.span.start.line && !cells.some((c) => c.findings.includes(m))) : [];
+  const rowFindings = row.found
+    ? messages.filter((m) => !claimed.has(m) && m.line === row.found?.span.start.line && !cells.some((c) => c.findings.includes(m)))
+    : [];
   for (const f of rowFindings) claimed.add(f);
   const dot = row.label.indexOf('·');
-  return { row, group: dot === -1 ? undefined : row.label.slice(0, dot), item: dot === -1 ? row.label : row.label.slice(dot + 1), cells, findings: rowFindings };
+  return {
+    row,
+    group: dot === -1 ? undefined : row.label.slice(0, dot),
+    item: dot === -1 ? row.label : row.label.slice(dot + 1),
+    cells,
+    findings: rowFindings,
+  };
 }
 
 /** A table of the model with its findings, rows grouped into blocks of the same columns. */

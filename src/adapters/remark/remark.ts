@@ -64,7 +64,6 @@ export interface RemarkXxgkLintOptions {
   config?: string | false;
 }
 
-
 interface Setup {
   config: ResolvedConfig;
   ignores: string[];
@@ -75,7 +74,11 @@ interface Setup {
 async function setUp(options: Record<string, unknown>, configFile: string | false | undefined, cwd: string, locale: Locale): Promise<Setup> {
   const inline = CONFIG_KEYS.some((key) => key in options);
   if (inline && typeof configFile === 'string') {
-    throw new ConfigError([{ path: 'config', message: 'give either a config file or config keys (rules, ignores, plugins, ruleFiles), not both' }], 'xxgk-lint/remark options', locale);
+    throw new ConfigError(
+      [{ path: 'config', message: 'give either a config file or config keys (rules, ignores, plugins, ruleFiles), not both' }],
+      'xxgk-lint/remark options',
+      locale,
+    );
   }
   if (inline || configFile === false) {
     const resolved = await resolveConfigFrom(options, builtinRules, { locale, baseDir: cwd, filePath: 'xxgk-lint/remark options' });

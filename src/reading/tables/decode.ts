@@ -200,7 +200,14 @@ function splits(tokens: readonly Token[], expected: number, relation: RowRelatio
       const digits = last.raw.slice(last.raw.length - len);
       if (len > 1 && digits.startsWith('0')) continue;
       const head = last.raw.length === len ? tokens.slice(0, -1) : [...tokens.slice(0, -1), { ...last, raw: last.raw.slice(0, last.raw.length - len) }];
-      const total: DraftCell = { kind: 'number', value: Number(digits), raw: digits, start: last.end - len, end: last.end, read: len === last.raw.length ? 'written' : 'split' };
+      const total: DraftCell = {
+        kind: 'number',
+        value: Number(digits),
+        raw: digits,
+        start: last.end - len,
+        end: last.end,
+        read: len === last.raw.length ? 'written' : 'split',
+      };
       const found = splitsBelow(head, expected - 1, Number(digits));
       if (found === null) return null;
       for (const f of found) results.push(readingOf([...f, total]));

@@ -153,7 +153,14 @@ export interface ReadRowsOptions {
 }
 
 /** Assigns value tokens to anchored rows and decodes each row's values. */
-export function readRows(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[], region: [number, number], options: ReadRowsOptions, facts: TableFact[]): RowOutcome[] {
+export function readRows(
+  ctx: Ctx,
+  tpl: TableTemplate,
+  anchors: readonly Anchor[],
+  region: [number, number],
+  options: ReadRowsOptions,
+  facts: TableFact[],
+): RowOutcome[] {
   const byRow = new Map(anchors.map((a) => [a.row.id, a]));
   const groupWords = tpl.vocabulary.map((v) => stripEnumerators(norm(v)));
   const out: RowOutcome[] = [];
@@ -316,7 +323,11 @@ export function settle(ctx: Ctx, draft: Draft, chosenBy: ReadonlyArray<'R1' | 'R
   const ref = rowRef(template);
   if (reading.how !== 'written') {
     // The row relation chose the reading when it was one of several the text allowed.
-    const local = localRelation && (reading.how === 'split' || reading.how === 'missingCell' || reading.how === 'extraValue' || reading.cells.some((c) => c.read === 'solved')) ? [localRelation] : [];
+    const local =
+      localRelation &&
+      (reading.how === 'split' || reading.how === 'missingCell' || reading.how === 'extraValue' || reading.cells.some((c) => c.read === 'solved'))
+        ? [localRelation]
+        : [];
     row.decoded = { how: reading.how, text: draft.text, chosenBy: [...local, ...chosenBy] };
   }
   if (reading.how === 'missingCell') {
@@ -325,7 +336,13 @@ export function settle(ctx: Ctx, draft: Draft, chosenBy: ReadonlyArray<'R1' | 'R
     // Which column is unknown when several readings give these values: the cell has no place then.
     // When several columns give the same values, the values are certain and the lost cell's
     // column is not: the model marks the first of them, the fact names them all.
-    facts.push({ kind: 'missingCell', row: ref, columns, value: columns.length === 1 ? (reading.cells[at]?.value ?? null) : commonMissingValue(group), span: draft.valueSpan });
+    facts.push({
+      kind: 'missingCell',
+      row: ref,
+      columns,
+      value: columns.length === 1 ? (reading.cells[at]?.value ?? null) : commonMissingValue(group),
+      span: draft.valueSpan,
+    });
   } else if (reading.how === 'extraValue' && reading.dropped) {
     const texts = [...new Set(group.map((r) => r.dropped?.raw ?? ''))];
     facts.push({ kind: 'extraValue', row: ref, text: texts.join('/'), span: span(ctx, reading.dropped.start, reading.dropped.end) });

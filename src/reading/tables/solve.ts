@@ -34,7 +34,7 @@ const MAX_COMBINATIONS = 4096;
  */
 export function narrow(candidates: Candidate[], known: ReadonlyMap<string, Values>, relations: readonly ColumnRelation[]): void {
   const byRow = new Map(candidates.map((c) => [c.row, c]));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const relation of relations) {
       const unknown = relation.terms.map((t) => byRow.get(t.row)).filter((c): c is Candidate => c !== undefined && c.options.length > 1);
@@ -93,7 +93,12 @@ function holds(relation: ColumnRelation, values: ReadonlyMap<string, Values>): b
  * What the other rows require of `row`: its values in every column from the first relation whose
  * other rows are all known; null when none is.
  */
-export function required(row: string, known: ReadonlyMap<string, Values>, relations: readonly ColumnRelation[], width: number): { values: number[]; relation: 'R1' | 'R2' } | null {
+export function required(
+  row: string,
+  known: ReadonlyMap<string, Values>,
+  relations: readonly ColumnRelation[],
+  width: number,
+): { values: number[]; relation: 'R1' | 'R2' } | null {
   for (const relation of relations) {
     const self = relation.terms.find((t) => t.row === row);
     if (!self) continue;

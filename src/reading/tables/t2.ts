@@ -51,6 +51,8 @@ export function readT2(ctx: Ctx, region: [number, number] | null, fallback: Span
   const isBoundary = (t: Token) => t.kind === 'text' && (t.norm.includes('第二十条') || t.norm.includes('信息内容'));
   checkHeaderWords(ctx, region, tpl, anchors, facts);
   const outcomes = readRows(ctx, tpl, anchors, region, { isBoundary, relation: null }, facts);
-  const rows = outcomes.map((o) => ('row' in o ? o.row : o.draft.options.length === 1 ? settle(ctx, o.draft, [], null, facts) : unsettled(o.draft, null, facts)));
+  const rows = outcomes.map((o) =>
+    'row' in o ? o.row : o.draft.options.length === 1 ? settle(ctx, o.draft, [], null, facts) : unsettled(o.draft, null, facts),
+  );
   return finishTable(ctx, { id: 't2', name: '二', template, region, tpl, rows, facts });
 }

@@ -81,7 +81,11 @@ export function readT3(ctx: Ctx, region: [number, number] | null, fallback: Span
   const settled = new Map<string, ReadonlyArray<number | null>>(known);
   for (const c of candidates) {
     const only = c.options.length === 1 ? c.options[0] : undefined;
-    if (only?.[0]) settled.set(c.row, only[0].cells.map((cell) => cell.value));
+    if (only?.[0])
+      settled.set(
+        c.row,
+        only[0].cells.map((cell) => cell.value),
+      );
   }
   const rows: Row[] = outcomes.map((o) => {
     if ('row' in o) return o.row;

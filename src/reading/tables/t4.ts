@@ -37,7 +37,8 @@ export function readT4(ctx: Ctx, region: [number, number] | null, fallback: Span
     if (isT4Noise(t.norm)) continue;
     break;
   }
-  const unread = (status: Row['status']): Row[] => T4_GROUPS.map((g) => ({ id: g.id, label: g.label, found: null, status, cells: [], valuesFound: 0, decoded: null }));
+  const unread = (status: Row['status']): Row[] =>
+    T4_GROUPS.map((g) => ({ id: g.id, label: g.label, found: null, status, cells: [], valuesFound: 0, decoded: null }));
   const expected = T4_COLUMNS.length * T4_GROUPS.length;
   const nonBlank = values.filter((v) => v.kind !== 'blank');
   const first = nonBlank[0];
