@@ -125,3 +125,34 @@ describe('noisy forms: few findings, each naming its cause', () => {
     expect(result.messages.some((m) => m.messageId === 'oldTemplate')).toBe(false);
   });
 });
+
+describe('files that are not reports, through the CLI', () => {
+  it('are listed in JSON with notReport and no messages, and counted at the end of the stylish output', async () => {
+    const { main } = await import('../src/adapters/cli/main.ts');
+    const run = async (argv: string[]) => {
+      let stdout = '';
+      const code = await main(argv, {
+        stdout: { write: (s: string | Uint8Array) => (stdout += String(s)) },
+        stderr: { write: () => undefined },
+        cwd: dir,
+        env: {},
+      });
+      return { code, stdout };
+    };
+    const files = ['11-readme.md', '11-guide.md', '05-tsv-blank-cell.md'];
+    const json = JSON.parse((await run(['-f', 'json', '--concurrency', 'off', ...files])).stdout) as Array<{
+      filePath: string;
+      notReport?: boolean;
+      messages: unknown[];
+    }>;
+    expect(json.map((r) => [path.basename(r.filePath), r.notReport ?? false, r.messages.length])).toEqual([
+      ['05-tsv-blank-cell.md', false, 1],
+      ['11-guide.md', true, 0],
+      ['11-readme.md', true, 0],
+    ]);
+    const stylish = await run(['--concurrency', 'off', ...files]);
+    expect(stylish.stdout).toContain('另有 2 个文件看起来不是政府信息公开工作年度报告，未检查');
+    expect(stylish.stdout).not.toContain('11-guide.md');
+    expect((await run(['--concurrency', 'off', '--verbose', ...files])).stdout).toContain('11-guide.md');
+  });
+});

@@ -48,6 +48,8 @@ export interface EslintResult {
   /** The agency and year the report was identified by (not in ESLint's format; absent when unknown). */
   agency?: string;
   year?: number;
+  /** The file did not look like an annual report and was not linted (not in ESLint's format). */
+  notReport?: true;
 }
 
 export function toEslintResult(result: LintResult): EslintResult {
@@ -71,6 +73,7 @@ export function toEslintResult(result: LintResult): EslintResult {
     ...(result.output !== undefined ? { output: result.output } : {}),
     usedDeprecatedRules: [],
     ...identity,
+    ...(result.notReport ? { notReport: true as const } : {}),
   };
 }
 
