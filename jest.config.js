@@ -1,5 +1,22 @@
 // jest runs in native ESM mode (NODE_OPTIONS=--experimental-vm-modules, see package.json):
 // unified, remark and their dependencies ship ESM only. @swc/jest strips the types; tsc checks them.
+/**
+ * End-to-end suites: they run the built bundles or child processes (the Action against a fake
+ * GitHub, worker threads, remark-cli, the packed package, chromium, the fuzz loop). `npm test` runs
+ * the rest (the source, in well under a minute); `npm run test:e2e` runs these; CI runs both.
+ */
+const E2E = [
+  '<rootDir>/test/action/',
+  '<rootDir>/test/scale.test.ts',
+  '<rootDir>/test/plugin-fujian.test.ts',
+  '<rootDir>/test/remark-cli.test.ts',
+  '<rootDir>/test/remark-agrees.test.ts',
+  '<rootDir>/test/hostile.test.ts',
+  '<rootDir>/test/package.e2e.test.ts',
+  '<rootDir>/test/browser.test.ts',
+];
+const e2e = process.env.XXGK_SUITE === 'e2e';
+
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
@@ -9,7 +26,8 @@ export default {
       { jsc: { parser: { syntax: 'typescript' }, target: 'es2022', experimental: { keepImportAttributes: true } }, module: { type: 'es6' } },
     ],
   },
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testMatch: e2e ? E2E.map((p) => (p.endsWith('/') ? `${p}**/*.test.ts` : p)) : ['<rootDir>/test/**/*.test.ts'],
+  testPathIgnorePatterns: e2e ? ['/node_modules/'] : ['/node_modules/', ...E2E.map((p) => p.replace('<rootDir>', '<rootDir>'))],
   globalSetup: '<rootDir>/test/helpers/global-setup.mjs',
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };
