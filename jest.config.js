@@ -29,5 +29,7 @@ export default {
   testMatch: e2e ? E2E.map((p) => (p.endsWith('/') ? `${p}**/*.test.ts` : p)) : ['<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: e2e ? ['/node_modules/'] : ['/node_modules/', ...E2E.map((p) => p.replace('<rootDir>', '<rootDir>'))],
   globalSetup: '<rootDir>/test/helpers/global-setup.mjs',
+  // Jest's default on two cores is one worker: use both.
+  maxWorkers: 2,
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };
