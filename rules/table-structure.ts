@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TableFact } from '../src/model/schema.ts';
-import { defineRule } from '../src/rule.ts';
+import { defineRule, replaceSpan } from '../src/rule.ts';
 import { groupFacts, ROW_KINDS, ROW_READING_KINDS, unreadableTable } from './lib/group-facts.ts';
 import { reportYear } from './lib/options.ts';
 
@@ -17,6 +17,8 @@ export default defineRule({
       en: 'The 2021 format fixes every row and column of the three tables; reports for 2021 on use it, 2019–2020 reports use the 2019 trial format. Every cell is filled (zero as “0”). A row that cannot be read without guessing is reported here and left out of table-sums.',
     },
     defaultSeverity: 'error',
+    fixable: 'code',
+    hasSuggestions: true,
     options: z
       .object({
         /** The first report year that must use the 2021 tables. */
@@ -86,6 +88,7 @@ export default defineRule({
         'zh-CN': '表{table}有{count}行留有空单元格（从“{first}”到“{last}”），没有数值也应填写“0”',
         en: 'Table {table}: {count} rows have blank cells (from “{first}” to “{last}”); write “0” where there is nothing to count',
       },
+      fillSolved: { 'zh-CN': '填写“{value}”', en: 'Write “{value}”' },
       blankRow: { 'zh-CN': '“{row}”整行为空，没有数值也应填写“0”', en: '“{row}” is blank throughout; write “0” where there is nothing to count' },
       blankRowRows: {
         'zh-CN': '表{table}有{count}行整行为空（从“{first}”到“{last}”），没有数值也应填写“0”，这些行不参与合计校验',
@@ -173,6 +176,7 @@ export default defineRule({
           title: '表头错字',
           sample: { replace: [['本年废止件数', '本年度止件数']] },
           errors: ['headerTypo'],
+          output: { sample: {} },
         },
       ],
     },
@@ -255,12 +259,17 @@ export default defineRule({
             columns: list(f.columns),
             value: f.value === null ? '?' : f.value,
           });
-        case 'blankCells':
-          return report(f.solved !== null && f.solved !== 0 ? 'blankCellSolved' : 'blankCell', {
-            row: f.row.label,
-            columns: list(f.columns),
-            solved: f.solved ?? 0,
-          });
+        case 'blankCells': {
+          const messageId = f.solved !== null && f.solved !== 0 ? 'blankCellSolved' : 'blankCell';
+          const data = { table, row: f.row.label, columns: list(f.columns), solved: f.solved ?? 0 };
+          // One empty cell of a row otherwise complete, whose total decides it: 0 is certainly
+          // right (the format writes nothing as 0); another value is offered for a person to confirm.
+          const empty = f.span.start.offset === f.span.end.offset;
+          if (!empty || f.solved === null) return context.report({ messageId, data, at });
+          const edit = replaceSpan(f.span, String(f.solved));
+          if (f.solved === 0) return context.report({ messageId, data, at, fix: edit });
+          return context.report({ messageId, data, at, suggest: [{ messageId: 'fillSolved', data: { value: f.solved }, fix: edit }] });
+        }
         case 'blankRow':
           return report('blankRow', { row: f.row.label });
         case 'extraValue':
@@ -285,8 +294,11 @@ export default defineRule({
           return report('unexpectedText', { row: f.row.label, text: f.text });
         case 'labelTypo':
           return report('labelTypo', { found: f.found, expected: f.row.label });
-        case 'headerTypo':
-          return report('headerTypo', { found: f.found, expected: f.expected });
+        case 'headerTypo': {
+          // The template fixes the header's words: certainly right where the text is as read.
+          const fix = context.source.slice(f.span.start.offset, f.span.end.offset) === f.found ? replaceSpan(f.span, f.expected) : undefined;
+          return context.report({ messageId: 'headerTypo', data: { table, found: f.found, expected: f.expected }, at, ...(fix ? { fix } : {}) });
+        }
         case 'missingNote':
           return report('missingNote', { note: f.note });
         case 'mixedTemplate':

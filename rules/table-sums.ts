@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule } from '../src/rule.ts';
+import { defineRule, replaceSpan } from '../src/rule.ts';
 import type { Cell } from '../src/model/schema.ts';
 import { checkSums, type Failure, type RelationId } from './lib/sums.ts';
 
@@ -16,6 +16,7 @@ export default defineRule({
       en: 'Table 三 prints its own check (一 + 二 = 三 + 四, R1); （七）总计 is the sum of the outcomes (R2); each row total is the sum of the applicant columns (R3); each group of table 四 totals its four results (R4). Only cells read with certainty are summed: unreadable rows are reported by table-structure instead.',
     },
     defaultSeverity: 'error',
+    hasSuggestions: true,
     options: z
       .object({
         /** Which relations to check. */
@@ -43,6 +44,7 @@ export default defineRule({
         'zh-CN': '{cell}为{actual}，应为{expected}：它使{count}条勾稽关系都不成立（{relations}）{decoded}',
         en: '{cell} is {actual}, expected {expected}: it breaks {count} relations ({relations}){decoded}',
       },
+      useExpected: { 'zh-CN': '改为{expected}', en: 'Change it to {expected}' },
       noReading: {
         'zh-CN': '“{row}”印作“{text}”，数字连在一起，且无论怎样拆成{expected}个数，本行总计都与各列之和不符：这一行的数字有误{required}',
         en: "“{row}” is printed “{text}”, digits run together, and no split into {expected} values makes the row total match its columns: the row's numbers are wrong{required}",
@@ -102,11 +104,24 @@ export default defineRule({
         expected: expectedValues.length === 1 ? (expectedValues[0] as number) : expectedValues.join(en ? ' or ' : '或'),
         decoded,
       };
+      // Every broken relation agrees on the one value the cell should have: offer it (a person
+      // confirms it: the cell or another term may be the one that is off).
+      const value = expectedValues.length === 1 ? expectedValues[0] : undefined;
+      const written = cell.read === 'written' && context.source.slice(cell.span.start.offset, cell.span.end.offset) === cell.raw;
+      const suggest =
+        value !== undefined && value >= 0 && written
+          ? [{ messageId: 'useExpected', data: { expected: value }, fix: replaceSpan(cell.span, String(value)) }]
+          : undefined;
       if (failures.length === 1) {
-        context.report({ messageId: first.relation.id, data: { ...data, scope: first.relation.scope, formula: first.formula }, at: cell.span });
+        context.report({
+          messageId: first.relation.id,
+          data: { ...data, scope: first.relation.scope, formula: first.formula },
+          at: cell.span,
+          ...(suggest ? { suggest } : {}),
+        });
       } else {
         const relations = failures.map((f) => `${f.relation.id}${en ? ': ' : '：'}${f.formula}`).join(en ? '; ' : '；');
-        context.report({ messageId: 'several', data: { ...data, count: failures.length, relations }, at: cell.span });
+        context.report({ messageId: 'several', data: { ...data, count: failures.length, relations }, at: cell.span, ...(suggest ? { suggest } : {}) });
       }
     }
     // Rows whose digits no split makes add up: a sum error in the row itself.

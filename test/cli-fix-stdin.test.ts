@@ -224,7 +224,13 @@ describe('the built CLI reads a real pipe (the README’s commands)', () => {
     expect(result?.filePath).toBe(defects);
     expect(result?.messages.some((m) => m.ruleId === 'statistical-period' && m.fix)).toBe(true);
     const fixed = spawnSync(process.execPath, [cli, '--stdin', '--fix'], { input, cwd: process.cwd(), encoding: 'utf8' });
-    expect(fixed.stdout).toBe(input.toString('utf8').replace('统计期限自2023年1月1日起至2023年12月31日止', '统计期限自2024年1月1日起至2024年12月31日止'));
+    // The period's year and the header the template fixes (本年度止件数 → 本年废止件数).
+    expect(fixed.stdout).toBe(
+      input
+        .toString('utf8')
+        .replace('统计期限自2023年1月1日起至2023年12月31日止', '统计期限自2024年1月1日起至2024年12月31日止')
+        .replace('本年度止件数', '本年废止件数'),
+    );
     expect(fixed.stderr).toContain('fee-statement');
     expect(fixed.status).toBe(1);
   });

@@ -100,3 +100,33 @@ describe('fee-statement and overview-topics: fromYear', () => {
     ],
   });
 });
+
+describe('table fixes: a header the template fixes, a blank cell the row total decides, a total the relations agree on', () => {
+  // Row 二 is 1 0 0 0 0 0 1: its 商业企业 cell left empty is certainly 0. Row （一） is 7 1 0 0 0 0 8:
+  // its 商业企业 cell left empty is 1 by the row total, a value a person confirms.
+  const blankZero = sampleReport({ replace: [[/(二、上年结转政府信息公开申请数量\t1)\t0\t/, '$1\t\t']] });
+  const blankOne = sampleReport({ replace: [[/(（一）予以公开\t7)\t1\t/, '$1\t\t']] });
+  tester.run(rule('table-structure'), {
+    valid: [],
+    invalid: [
+      { code: blankZero, name: 'an empty cell the row makes 0 is filled with 0', errors: ['blankCell'], output: sampleReport() },
+      {
+        code: blankOne,
+        name: 'an empty cell the row makes 1 is a suggestion',
+        errors: [{ messageId: 'blankCellSolved', data: { solved: 1 }, suggestions: [{ messageId: 'fillSolved', output: sampleReport() }] }],
+        output: null,
+      },
+    ],
+  });
+  const wrong = sampleReport({ replace: [['（七）总计\t17\t', '（七）总计\t16\t']] });
+  tester.run(rule('table-sums'), {
+    valid: [],
+    invalid: [
+      {
+        code: wrong,
+        name: 'the value every broken relation agrees on is suggested',
+        errors: [{ messageId: 'several', suggestions: [{ messageId: 'useExpected', output: sampleReport() }] }],
+      },
+    ],
+  });
+});
