@@ -58,11 +58,6 @@ export interface LintTextOptions {
    */
   classify?: 'auto' | 'report' | 'notReport';
   /**
-   * Called with the report's model once it is built (tools that want the model beside the
-   * findings, e.g. the HTML report).
-   */
-  onModel?: (model: ReportModel) => void;
-  /**
    * Limits checked on the text before it is parsed (src/engine/budget.ts): a file beyond one gets a
    * single fatal message instead of overflowing the stack or parsing for minutes.
    */
@@ -190,7 +185,6 @@ function analyzeTree(source: string, tree: Root, filePath: string, locale: Local
   if (classify === 'notReport' || (classify === 'auto' && !looksLikeReport(model.evidence))) {
     return { filePath, messages: [], directives: [], digest: null, failed: { ...summarize(filePath, []), notReport: true } };
   }
-  options.onModel?.(model);
   const rules = rulesToRun(options);
   // The prose is only extracted when a cross-report rule will read it.
   const setRuleOn = rules.some((rule) => typeof rule.checkSet === 'function' && (options.config?.rules[rule.meta.id] ?? defaultSetting(rule)).severity !== 0);
