@@ -1,11 +1,13 @@
 // `npm run bench`: generates N synthetic reports (every table form, some defective, 5–40 KB) in a
 // temporary folder and measures on those same files, each in a child process of its own:
-//   - our CLI cold, single-threaded (--concurrency off) and on worker threads (--concurrency auto):
+//   - our CLI cold, single-threaded (--concurrency off) and in worker processes (--concurrency auto):
 //     wall, CPU, peak RSS, files/s, MB/s
 //   - the floor: remark-parse + remark-gfm parsing the same files in one process, nothing else
 //     (and the same with remark-cjk-friendly, which our parse also runs)
 //   - markdownlint-cli2 with its default rules on the same files
-//   - a warm-cache re-run (--cache) of the unchanged files, a one-file run, `--version`, `node -e 0`
+//   - one worker process (--concurrency 1), to tell the workers' own cost from their parallelism
+//   - a warm-cache re-run (--cache) of the unchanged files, a one-file run (and the floor on that
+//     one file: the target is one file ≤ 2 × node -e 0 + its parse), `--version`, `node -e 0`
 //   - one large report (default 5 MB): wall and peak RSS
 // It prints a table of ratios and writes every figure to bench-results/bench-results.json
 // (gitignored). A measurement, not a test: nothing is asserted. The machine may be shared: read
@@ -15,13 +17,14 @@
 //
 // Peak RSS and CPU come from /usr/bin/time when it exists (GNU time's %M); otherwise only wall
 // times are given. Run `node scripts/build.mjs --only npm` first (npm's `prepare` does).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { clearInterval, setInterval } from 'node:timers';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const MB = 1024 * 1024;
@@ -92,30 +95,34 @@ writeFileSync(listFile, listing.stdout.split('\n').filter(Boolean).sort().join('
 
 // ---- Measurements -----------------------------------------------------------------------------
 const results = {};
-const measure = (name, command, args, extra = {}) => {
-  const m = timed(command, args, extra);
+const measure = async (name, command, args, extra = {}) => {
+  const m = await timed(command, args, extra);
   results[name] = m;
   process.stderr.write(`  ${name}: ${(m.wallMs / 1000).toFixed(2)} s${m.exitCode > 1 ? ` (exit ${m.exitCode}: ${m.stderr.slice(0, 200)})` : ''}\n`);
   return m;
 };
 const node = process.execPath;
-measure('node -e 0', node, ['-e', '0']);
-measure('--version', node, [cli, '--version']);
-measure('one file', node, [cli, '--concurrency', 'off', oneFile]);
-measure('one file (workers)', node, [cli, oneFile]);
-measure('floor', node, [floorScript, listFile]);
-measure('floor + cjk-friendly', node, [floorScript, listFile, 'cjk']);
-measure('cli, 1 thread', node, [cli, '--concurrency', 'off', '-f', 'json', '-o', path.join(work, 'out-1.json'), corpus]);
-measure('cli, workers', node, [cli, '--concurrency', 'auto', '-f', 'json', '-o', path.join(work, 'out-n.json'), corpus]);
-measure('cli, cache cold', node, [cli, '--cache', '--cache-location', cacheFile, '-f', 'json', '-o', path.join(work, 'out-c.json'), corpus]);
-measure('cli, cache warm', node, [cli, '--cache', '--cache-location', cacheFile, '-f', 'json', '-o', path.join(work, 'out-w.json'), corpus]);
+await measure('node -e 0', node, ['-e', '0']);
+await measure('--version', node, [cli, '--version']);
+await measure('one file', node, [cli, oneFile]);
+await measure('one file (worker)', node, [cli, '--concurrency', '1', oneFile]);
+const oneList = path.join(work, 'one.txt');
+writeFileSync(oneList, oneFile);
+await measure('floor, one file', node, [floorScript, oneList]);
+await measure('floor', node, [floorScript, listFile]);
+await measure('floor + cjk-friendly', node, [floorScript, listFile, 'cjk']);
+await measure('cli, 1 thread', node, [cli, '--concurrency', 'off', '-f', 'json', '-o', path.join(work, 'out-1.json'), corpus]);
+await measure('cli, 1 worker', node, [cli, '--concurrency', '1', '-f', 'json', '-o', path.join(work, 'out-w1.json'), corpus]);
+await measure('cli, workers', node, [cli, '--concurrency', 'auto', '-f', 'json', '-o', path.join(work, 'out-n.json'), corpus]);
+await measure('cli, cache cold', node, [cli, '--cache', '--cache-location', cacheFile, '-f', 'json', '-o', path.join(work, 'out-c.json'), corpus]);
+await measure('cli, cache warm', node, [cli, '--cache', '--cache-location', cacheFile, '-f', 'json', '-o', path.join(work, 'out-w.json'), corpus]);
 if (!values['no-markdownlint']) {
-  measure('markdownlint-cli2', node, [path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), `${corpus}/**/*.md`], { cwd: work });
+  await measure('markdownlint-cli2', node, [path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), `${corpus}/**/*.md`], { cwd: work });
 }
-measure(`large ${largeMB} MB`, node, [cli, '--file-timeout', '0', largeFile]);
+await measure(`large ${largeMB} MB`, node, [cli, '--file-timeout', '0', largeFile]);
 
 // Same findings whatever the concurrency and whether cached (the bench checks what it measures).
-const outputs = ['out-1.json', 'out-n.json', 'out-c.json', 'out-w.json'].map((f) => {
+const outputs = ['out-1.json', 'out-w1.json', 'out-n.json', 'out-c.json', 'out-w.json'].map((f) => {
   try {
     return readFileSync(path.join(work, f), 'utf8');
   } catch {
@@ -146,7 +153,7 @@ const corpusRow = (name, ratioTo = base) => {
     cpuRatio,
   ]);
 };
-for (const name of ['floor', 'floor + cjk-friendly', 'cli, 1 thread', 'cli, workers', 'cli, cache cold', 'markdownlint-cli2']) corpusRow(name);
+for (const name of ['floor', 'floor + cjk-friendly', 'cli, 1 thread', 'cli, 1 worker', 'cli, workers', 'cli, cache cold', 'markdownlint-cli2']) corpusRow(name);
 const warm = r('cli, cache warm');
 rows.push([
   'cli, cache warm',
@@ -158,7 +165,7 @@ rows.push([
   `${((100 * warm.wallMs) / r('cli, cache cold').wallMs).toFixed(1)} % of cold`,
   '',
 ]);
-for (const name of ['node -e 0', '--version', 'one file', 'one file (workers)']) {
+for (const name of ['node -e 0', '--version', 'floor, one file', 'one file', 'one file (worker)']) {
   const m = r(name);
   const cpu0 = r('node -e 0').cpuMs;
   rows.push([
@@ -191,15 +198,21 @@ const ratios = {
   singleVsFloor: single.wallMs / base.wallMs,
   singleCpuVsFloorCpu: single.cpuMs !== undefined && base.cpuMs !== undefined ? single.cpuMs / base.cpuMs : undefined,
   workersSpeedup: single.wallMs / workers.wallMs,
+  workersVsOneWorker: r('cli, 1 worker').wallMs / workers.wallMs,
   warmVsCold: warm.wallMs / r('cli, cache cold').wallMs,
   vsMarkdownlint: r('markdownlint-cli2') ? single.wallMs / r('markdownlint-cli2').wallMs : undefined,
   oneFileVsNode: r('one file').wallMs / r('node -e 0').wallMs,
+  // The target: one file ≤ 2 × node -e 0 + the parse of that file (the floor on it, less its own
+  // node start), i.e. ≤ node -e 0 + the floor on that one file.
+  oneFileVsBudget: r('one file').wallMs / (r('node -e 0').wallMs + r('floor, one file').wallMs),
 };
 console.log('');
 console.log(
   `single-threaded / floor: ${ratios.singleVsFloor.toFixed(2)} (CPU ${ratios.singleCpuVsFloorCpu?.toFixed(2) ?? '–'}); workers speed-up: ${ratios.workersSpeedup.toFixed(2)}×; warm cache: ${(100 * ratios.warmVsCold).toFixed(1)} % of cold${ratios.vsMarkdownlint ? `; vs markdownlint-cli2: ${ratios.vsMarkdownlint.toFixed(2)}` : ''}`,
 );
-console.log(`same JSON output for 1 thread, workers, cache cold and warm: ${sameOutput ? 'yes' : 'NO'}`);
+console.log(`workers / 1 worker: ${ratios.workersVsOneWorker.toFixed(2)}×; one file / (node -e 0 + floor on that file): ${ratios.oneFileVsBudget.toFixed(2)}`);
+console.log(`same JSON output for 1 thread, 1 worker, workers, cache cold and warm: ${sameOutput ? 'yes' : 'NO'}`);
+console.log('peak RSS: the whole process tree (the CLI and its worker processes together)');
 
 let pathological;
 if (values.pathological) pathological = await pathologicalTimings();
@@ -227,23 +240,61 @@ function run(command, args, options = {}) {
   return spawnSync(command, args, { encoding: 'utf8', maxBuffer: 512 * MB, ...options, env: { ...process.env, CI: '1', ...options.env } });
 }
 
-/** Wall time from here; CPU and peak RSS of the child from GNU time's report on stderr. */
+/**
+ * Wall time from here; CPU of the child and its descendants from GNU time's report on stderr.
+ * Peak RSS is the largest sum over the whole process tree (the CLI and its worker processes),
+ * sampled from /proc every 20 ms; GNU time's %M (the largest single process) where /proc is not
+ * there.
+ */
 function timed(command, args, options = {}) {
   const marker = '__XXGK_BENCH__';
   const full = timeBin ? [timeBin, ['-f', `${marker} %e %U %S %M`, command, ...args]] : [command, args];
-  const t0 = performance.now();
-  const res = run(full[0], full[1], { cwd: options.cwd ?? root, stdio: ['ignore', 'ignore', 'pipe'] });
-  const wallMs = performance.now() - t0;
-  const stderr = res.stderr ?? '';
-  const line = stderr.split('\n').find((l) => l.startsWith(marker));
-  let cpuMs;
-  let rssKB;
-  if (line) {
-    const [, , user, sys, rss] = line.split(' ');
-    cpuMs = (Number(user) + Number(sys)) * 1000;
-    rssKB = Number(rss);
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(full[0], full[1], { cwd: options.cwd ?? root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    let treePeakKB = 0;
+    const sampler = setInterval(() => {
+      const kb = treeRssKB(child.pid);
+      if (kb > treePeakKB) treePeakKB = kb;
+    }, 20);
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      const wallMs = performance.now() - t0;
+      const line = stderr.split('\n').find((l) => l.startsWith(marker));
+      let cpuMs;
+      let rssKB;
+      if (line) {
+        const [, , user, sys, rss] = line.split(' ');
+        cpuMs = (Number(user) + Number(sys)) * 1000;
+        rssKB = Number(rss);
+      }
+      if (treePeakKB > 0) rssKB = treePeakKB;
+      resolve({ wallMs, cpuMs, rssKB, exitCode: code, stderr: stderr.replace(/^__XXGK_BENCH__.*$/m, '').trim() });
+    });
+  });
+}
+
+/** The resident set of a process and all its descendants, in KB (0 without /proc). */
+function treeRssKB(pid) {
+  let total = 0;
+  const stack = [pid];
+  while (stack.length > 0) {
+    const p = stack.pop();
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
+        if (children) stack.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      // gone already, or no /proc
+    }
   }
-  return { wallMs, cpuMs, rssKB, exitCode: res.status, stderr: stderr.replace(/^__XXGK_BENCH__.*$/m, '').trim() };
+  return total;
 }
 
 async function pathologicalTimings() {

@@ -63,12 +63,12 @@ const common = {
 await mkdir(outdir, { recursive: true });
 
 // The npm package's entry points (package.json `bin` and `exports`): the CLI (and its worker
-// threads' entry), the library and the remark plugin (`xxgk-lint/remark`, which remark-cli and editors load with plain Node). They share
+// processes' entry), the library and the remark plugin (`xxgk-lint/remark`, which remark-cli and editors load with plain Node). They share
 // one engine chunk (dist/chunks/). Built by `prepare` on install, not committed.
 if (only === 'all' || only === 'npm') {
   await esbuild.build({
     ...common,
-    // worker: the worker threads' entry (src/engine/pool.ts finds it next to cli.js).
+    // worker: the worker processes' entry (src/engine/pool.ts finds it next to cli.js).
     entryPoints: { cli: 'src/adapters/cli/cli.ts', index: 'src/index.ts', remark: 'src/adapters/remark/remark.ts', worker: 'src/engine/worker.ts' },
     outdir,
     splitting: true,

@@ -171,7 +171,7 @@ export interface ProseSegment {
 
 /**
  * How a report is known across the run: agency and year, and where they were read. A plain,
- * serialisable object (it may come back from a worker thread): no functions, no mdast.
+ * serialisable object (it may come back from a worker process): no functions, no mdast.
  */
 export interface ReportIdentity {
   /** The agency as written (title, else signature), null when none was found. */

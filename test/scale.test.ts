@@ -1,4 +1,4 @@
-// Scale: worker threads and the per-file time budget (through the built CLI, dist/cli.js, which
+// Scale: worker processes and the per-file time budget (through the built CLI, dist/cli.js, which
 // the global setup builds), the cache, shards and the progress bar (in-process).
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
@@ -45,7 +45,7 @@ async function corpus(count: number): Promise<string> {
   return dir;
 }
 
-describe('worker threads (built CLI)', () => {
+describe('worker processes (built CLI)', () => {
   it('gives the same output, in the same order, on 1, 2 or 3 workers as in one thread', async () => {
     const dir = await corpus(9);
     const off = await runBuilt(dir, ['-f', 'json', '--concurrency', 'off']);
@@ -81,6 +81,34 @@ describe('worker threads (built CLI)', () => {
     const zh = await runBuilt(dir, ['--file-timeout', '2', 'r01-slow.md']);
     expect(zh.stdout).toContain('r01-slow.md');
     expect(zh.stdout).toContain('检查超时');
+  }, 60_000);
+});
+
+describe('worker processes: the memory budget', () => {
+  it('stops a file whose tree outgrows the heap limit with one fatal message; the worker is replaced and the others are linted', async () => {
+    const { lintInWorkers } = await import('../src/engine/pool.ts');
+    const dir = await makeTempDir();
+    const report = sampleReport({ year: 2024 });
+    // Some 3 MB of paragraphs: remark's tree of it needs far more than a 64 MB heap.
+    await writeTree(dir, { 'a.md': report, 'big.md': report + '\n' + '本机关依法公开政府信息。\n\n'.repeat(200_000), 'c.md': report });
+    const files = ['a.md', 'big.md', 'c.md'].map((f, index) => ({ index, file: path.join(dir, f) }));
+    const outcomes = new Map<number, unknown>();
+    await lintInWorkers(
+      files,
+      {
+        workerUrl: new URL('../dist/worker.js', import.meta.url),
+        threads: 1,
+        timeoutMs: 0,
+        memoryMb: 64,
+        setup: { cwd: dir, configPath: undefined, allowCode: false, locale: 'en', reportUnusedDisable: false },
+      },
+      (index, outcome) => outcomes.set(index, outcome),
+    );
+    expect([...outcomes.keys()].sort()).toEqual([0, 1, 2]);
+    expect(outcomes.get(1)).toEqual({
+      result: expect.objectContaining({ fatal: { messageId: 'fileOutOfMemory', message: expect.stringContaining('more memory than the limit (64 MB)') } }),
+    });
+    for (const i of [0, 2]) expect(outcomes.get(i)).toEqual({ analysis: expect.objectContaining({ digest: expect.objectContaining({ year: 2024 }) }) });
   }, 60_000);
 });
 

@@ -16,6 +16,7 @@ import type { Rule } from '../rule.ts';
 import type { Locale } from '../types.ts';
 import type { FileOutcome } from './lint-file.ts';
 import type { ResolvedConfig } from './lint.ts';
+import { withDigestPath } from './packed.ts';
 import { originalRule } from './plugins.ts';
 import { VERSION } from './version.ts';
 
@@ -23,7 +24,8 @@ import { VERSION } from './version.ts';
 export const DEFAULT_CACHE_FILE = '.xxgk-lint-cache';
 // 2: entries hold each file's phase-one outcome (findings before directives, and the digest the
 // cross-report rules read), so that those rules still see every report of a cached run.
-const FORMAT = 2;
+// 3: digests packed (packed.ts).
+const FORMAT = 3;
 const UNCACHED_FATAL = new Set(['fileTimeout', 'fileWorkerCrashed', 'fileOutOfMemory', 'internalError']);
 
 interface Entry {
@@ -146,7 +148,7 @@ function withPath(outcome: FileOutcome, filePath: string): FileOutcome {
   if (outcome.analysis) {
     out.analysis = { ...outcome.analysis, filePath };
     if (outcome.analysis.failed) out.analysis.failed = { ...outcome.analysis.failed, filePath };
-    if (outcome.analysis.digest) out.analysis.digest = { ...outcome.analysis.digest, filePath };
+    if (outcome.analysis.digest) out.analysis.digest = withDigestPath(outcome.analysis.digest, filePath);
   }
   return out;
 }
@@ -159,7 +161,12 @@ function parseCache(text: string): CacheFile | undefined {
     if (format !== FORMAT || typeof key !== 'string' || typeof entries !== 'object' || entries === null) return undefined;
     for (const entry of Object.values(entries)) {
       const outcome = entry?.outcome;
-      const ok = typeof outcome === 'object' && outcome !== null && (Array.isArray(outcome.result?.messages) || Array.isArray(outcome.analysis?.messages));
+      const digest = outcome?.analysis?.digest;
+      const ok =
+        typeof outcome === 'object' &&
+        outcome !== null &&
+        (Array.isArray(outcome.result?.messages) || Array.isArray(outcome.analysis?.messages)) &&
+        (digest === undefined || digest === null || typeof digest.packed === 'string');
       if (typeof entry?.hash !== 'string' || !ok) return undefined;
     }
     return { format, key, entries };

@@ -1,7 +1,7 @@
 /**
  * The digest of one report: what cross-report rules (`checkSet`) may see of it. Built per file,
  * right after the model, from the model, the tree and the source; a plain serialisable object, so
- * that it can come back from a worker thread (structured clone) while the model and tree stay there.
+ * that it can come back from a worker process (structured clone) while the model and tree stay there.
  *
  * Identity: agency and year from the title (the model's title, which front matter fills when the
  * report has it), else the agency of the signature and the year of the statistical period. File

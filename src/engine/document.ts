@@ -6,7 +6,6 @@
  *
  * Pure (no `node:` modules): readReport (decode.ts) and the web page both use it.
  */
-import mammoth from 'mammoth';
 import { decodeBuffer, tryDecode, type DecodeErrorKind, type Encoding } from './decode-bytes.ts';
 import { declaredCharset, htmlToReportText, type Origin } from '../reading/html-input.ts';
 import type { LintResult, Locale } from '../types.ts';
@@ -57,6 +56,8 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string): Promi
     if (bytes.length === 0) return { error: 'empty' };
     try {
       // Node's mammoth reads `buffer`, the browser build `arrayBuffer`; both take the bytes.
+      // Loaded only for a .docx file: most runs read Markdown alone and need not compile it.
+      const mammoth = (await import('mammoth')).default;
       const input = { buffer: bytes, arrayBuffer: bytes } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
       html = (await mammoth.convertToHtml(input)).value;
     } catch {

@@ -5,6 +5,7 @@ import { fixesOf, fixUntilStable } from './fix.ts';
 import { analyzeText, fatalText, finishAnalysis, isStackOverflow, lintText, rulesToRun, type FileAnalysis, type LintTextOptions } from './lint.ts';
 import { placeFindings, type DocumentInput } from './document.ts';
 import { fatalResult } from './results.ts';
+import { packDigest, unpackDigest, type PackedDigest } from './packed.ts';
 import { ReportIndex, canonicalAgencies, runSetRules } from './set.ts';
 import type { ReportDigest } from '../rule.ts';
 import type { LintResult, Locale } from '../types.ts';
@@ -72,9 +73,14 @@ function namedError(file: string, err: unknown): Error {
   return new Error(`${file}: ${detail}`, { cause: err });
 }
 
+/** A FileAnalysis as a run keeps it between its phases: the digest packed (see packed.ts). */
+export interface PackedAnalysis extends Omit<FileAnalysis, 'digest'> {
+  digest: PackedDigest | null;
+}
+
 /** One file read and checked by the per-file rules: the first phase of a run (see lintFiles). */
 export interface FileOutcome {
-  analysis?: FileAnalysis;
+  analysis?: PackedAnalysis;
   /** The result as it stands when the file could not be read or decoded. */
   result?: LintResult;
   encoding?: string;
@@ -87,7 +93,8 @@ export async function analyzeFile(file: string, options: LintTextOptions & { loc
   const read = await readReport(file);
   if ('error' in read) return { result: fatalResult(file, read.error, options.locale) };
   try {
-    const analysis = analyzeText(read.text, { ...options, filePath: file });
+    const { digest, ...rest } = analyzeText(read.text, { ...options, filePath: file });
+    const analysis: PackedAnalysis = { ...rest, digest: digest ? packDigest(digest) : null };
     return { analysis, ...(read.encoding === 'utf-8' ? {} : { encoding: read.encoding }), ...(read.input ? { input: read.input } : {}) };
   } catch (err) {
     if (isStackOverflow(err)) return { result: fatalText(file, 'fileStackOverflow', options.locale) };
@@ -122,11 +129,11 @@ export async function lintFiles(files: readonly string[], options: LintTextOptio
   const contextDigests: ReportDigest[] = [];
   for (const file of more.context ?? []) {
     const outcome = await analyzeFile(file, { ...options, digestOnly: true });
-    if (outcome.analysis?.digest) contextDigests.push(outcome.analysis.digest);
+    if (outcome.analysis?.digest) contextDigests.push(unpackDigest(outcome.analysis.digest));
   }
   if (more.contextCandidates && more.contextCandidates.length > 0) {
     const linted = new Set([...files, ...(more.context ?? [])]);
-    const targets = outcomes.flatMap((o) => (o.analysis?.digest ? [o.analysis.digest] : []));
+    const targets = outcomes.flatMap((o) => (o.analysis?.digest ? [unpackDigest(o.analysis.digest)] : []));
     contextDigests.push(
       ...(await previousYearReports(
         targets,
@@ -169,17 +176,43 @@ export async function previousYearReports(
 
 /** Phase two: the cross-report rules over the run, then each file's LintResult. */
 export function finishRun(outcomes: readonly FileOutcome[], context: readonly ReportDigest[], options: LintTextOptions & { locale: Locale }): LintResult[] {
-  const targets = outcomes.flatMap((o) => (o.analysis?.digest ? [o.analysis.digest] : []));
+  return [...finishEach([...outcomes], context, options)];
+}
+
+/**
+ * Phase two, one result at a time, in file order: the cross-report rules run over every report
+ * first, then each file's result is made when asked for. Each outcome is released (its slot set
+ * to undefined) as its result is given, so that a caller streaming the results to the output
+ * holds neither all outcomes nor all results. Empty slots are skipped.
+ */
+export function* finishEach(
+  outcomes: Array<FileOutcome | undefined>,
+  context: readonly ReportDigest[],
+  options: LintTextOptions & { locale: Locale },
+): Generator<LintResult, void, undefined> {
+  const digests = outcomes.map((o) => (o?.analysis?.digest ? unpackDigest(o.analysis.digest) : null));
+  const targets = digests.filter((d): d is ReportDigest => d !== null);
   const all = [...targets, ...context];
   const findings = runSetRules(targets, all, rulesToRun(options), options.config, options.locale);
   // One agency, one group: 洪泽区人民政府 (2023) and 淮安市洪泽区人民政府 (2024) share the longer name.
   const canonical = canonicalAgencies(all);
-  return outcomes.map((outcome) => {
-    if (!outcome.analysis) return outcome.result as LintResult;
-    const digest = outcome.analysis.digest;
-    const result = finishAnalysis(outcome.analysis, (digest && findings.get(digest)) || [], options);
+  // From here each digest is held only by its slot, released with it.
+  targets.length = 0;
+  all.length = 0;
+  for (let i = 0; i < outcomes.length; i++) {
+    const outcome = outcomes[i];
+    if (!outcome) continue;
+    outcomes[i] = undefined;
+    const digest = digests[i] ?? null;
+    digests[i] = null;
+    if (!outcome.analysis) {
+      yield outcome.result as LintResult;
+      continue;
+    }
+    const result = finishAnalysis({ ...outcome.analysis, digest }, (digest && findings.get(digest)) || [], options);
+    if (digest) findings.delete(digest);
     if (result.agency !== undefined) result.agency = canonical.get(result.agency) ?? result.agency;
     const placed = outcome.input ? placeFindings(result, outcome.input, options.locale) : result;
-    return outcome.encoding ? { ...placed, encoding: outcome.encoding } : placed;
-  });
+    yield outcome.encoding ? { ...placed, encoding: outcome.encoding } : placed;
+  }
 }

@@ -87,7 +87,7 @@ export function looksLikeReport(evidence: ReportModel['evidence']): boolean {
 /**
  * One report read and checked by the per-file rules (`check`), before the cross-report rules
  * (`checkSet`) and the inline directives: a plain serialisable object, so that it can be produced
- * in a worker thread. `finishAnalysis` turns it into the LintResult.
+ * in a worker process. `finishAnalysis` turns it into the LintResult.
  */
 export interface FileAnalysis {
   filePath: string;

@@ -36,8 +36,8 @@ export const messages = {
     en: 'Linting this file needs more memory than the limit ({limit} MB), so it was not checked (the file is too large or oddly structured)',
   },
   fileWorkerCrashed: {
-    'zh-CN': '检查此文件时工作线程意外退出（{detail}），已跳过此文件',
-    en: 'The worker thread linting this file stopped unexpectedly ({detail}); the file was skipped',
+    'zh-CN': '检查此文件时工作进程意外退出（{detail}），已跳过此文件',
+    en: 'The worker process linting this file stopped unexpectedly ({detail}); the file was skipped',
   },
   // Files refused before parsing (src/engine/budget.ts) or that the parser could not handle.
   fileTooLong: {

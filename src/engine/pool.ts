@@ -1,22 +1,32 @@
 /**
- * Lints files on worker threads (node:worker_threads), with a time budget per file.
+ * Lints files in worker processes (node:child_process `fork`), with a time and a memory budget per
+ * file.
+ *
+ * Processes, not threads: a process gets V8 flags of its own. remark allocates a great many
+ * short-lived objects, and V8's parallel garbage collector then runs helper threads next to each
+ * thread that lints; on a machine with as many busy workers as cores those helpers only contend for
+ * them (two worker threads on two cores used ~1.3 cores' worth of CPU more than one thread for the
+ * same work, and were no faster). Each worker process collects on its own thread
+ * (`--single-threaded-gc`) with a young generation large enough for one report's tree
+ * (`--max-semi-space-size`), and its heap is capped (`--max-old-space-size`).
  *
  * Each worker loads the config itself (plugins and rule files are code, which cannot be sent to
- * a thread) and then lints one file per message. Outcomes come back as plain, structured-clonable
- * objects ({@link FileOutcome}); the caller puts them back in file order.
+ * another process) and then lints one file per message. Outcomes come back as plain,
+ * structured-clonable objects ({@link FileOutcome}, IPC with `serialization: 'advanced'`); the
+ * caller puts them back in file order.
  *
- * A file that takes longer than the budget has its worker terminated (a parse that went
- * superlinear cannot be interrupted any other way) and replaced; the file gets one fatal
- * message, and the run goes on. A worker that dies (out of memory, say) is replaced the same way.
+ * A file that takes longer than the budget has its worker killed (a parse that went superlinear
+ * cannot be interrupted any other way) and replaced; the file gets one fatal message, and the run
+ * goes on. A worker that dies (out of memory, say) is replaced the same way.
  *
  * The worker's entry is `worker.js` next to the built CLI (scripts/build.mjs builds it);
  * {@link findWorkerUrl} returns undefined when running from the TypeScript sources, and the
  * caller then lints in its own thread.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { t } from './messages.ts';
 import type { LintResult, Locale } from '../types.ts';
 import type { FileOutcome } from './lint-file.ts';
@@ -32,10 +42,10 @@ export interface WorkerSetup {
   keepModel?: boolean;
 }
 
-/** One file's phase-one outcome (lint-file.ts), as it crosses the thread boundary: plain data only. */
+/** One file's phase-one outcome (lint-file.ts), as it crosses the process boundary: plain data only. */
 export type { FileOutcome };
 
-export type WorkerRequest = { id: number; file: string };
+export type WorkerRequest = { type: 'setup'; setup: WorkerSetup } | { type: 'lint'; id: number; file: string };
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'setupFailed'; message: string }
@@ -55,16 +65,23 @@ export interface PoolOptions {
 /**
  * A worker's old-generation heap limit. Real reports (at most a few hundred KB) need well under
  * 100 MB; a multi-megabyte file whose mdast outgrows this gets a fatal message instead of taking
- * gigabytes (remark's tree is some 200 times the size of its source).
+ * gigabytes (remark's tree is some 200 times the size of its source). With the young generation
+ * and the code, a worker process then stays under 600 MB (a synthetic 5 MB report: refused at
+ * about 580 MB; with 512 MB of heap it was read at 640 MB).
  */
-export const DEFAULT_WORKER_MEMORY_MB = 512;
+export const DEFAULT_WORKER_MEMORY_MB = 448;
 
 /**
- * The young generation of a worker's heap, as large as the main thread's default: with resource
- * limits set and this not, V8 gives workers a small one, and remark's many short-lived objects then
- * cost about twice the CPU in scavenges.
+ * A worker's semi-space (half its young generation), in MB. Twice Node's default: one report's
+ * mdast then mostly dies young instead of being copied into the old generation, which takes the
+ * worker about a third less CPU (measured: 2,000 synthetic reports).
  */
-const YOUNG_GENERATION_MB = 64;
+const SEMI_SPACE_MB = 32;
+
+/** The V8 flags of a worker process (see the comment at the top). */
+export function workerFlags(memoryMb: number): string[] {
+  return ['--single-threaded-gc', `--max-semi-space-size=${SEMI_SPACE_MB}`, `--max-old-space-size=${memoryMb}`];
+}
 
 /** Thrown when a file made the engine itself fail: the run's internal error, as without workers. */
 export class WorkerTaskError extends Error {
@@ -85,10 +102,15 @@ export function availableCores(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
+/** What V8 prints when a heap limit is reached (the process then aborts). */
+const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|Fatal JavaScript out of memory|Allocation failed/i;
+/** The end of a worker's stderr kept to tell why it died. */
+const STDERR_KEPT = 4096;
+
 /**
- * Lints `files` (by index) on `threads` workers; `onOutcome` is called as each finishes, in any
- * order. Resolves when every file has an outcome; rejects on an engine failure or when no worker
- * can start (a config that fails to load in the worker).
+ * Lints `files` (by index) in `threads` worker processes; `onOutcome` is called as each finishes,
+ * in any order. Resolves when every file has an outcome; rejects on an engine failure or when no
+ * worker can start (a config that fails to load in the worker).
  */
 export function lintInWorkers(
   files: ReadonlyArray<{ index: number; file: string }>,
@@ -96,6 +118,7 @@ export function lintInWorkers(
   onOutcome: (index: number, outcome: FileOutcome) => void,
 ): Promise<void> {
   const { locale } = options.setup;
+  const memoryMb = options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB;
   return new Promise<void>((resolve, reject) => {
     let next = 0;
     let remaining = files.length;
@@ -103,9 +126,10 @@ export function lintInWorkers(
     const slots = new Set<Slot>();
 
     interface Slot {
-      worker: Worker;
+      child: ChildProcess;
       task: { index: number; file: string; timer: NodeJS.Timeout | undefined } | undefined;
       retired: boolean;
+      stderr: string;
     }
 
     const finish = (error?: Error): void => {
@@ -123,7 +147,9 @@ export function lintInWorkers(
       slot.retired = true;
       if (slot.task?.timer) clearTimeout(slot.task.timer);
       slots.delete(slot);
-      void slot.worker.terminate();
+      // Closing the channel ends an idle worker (it exits on `disconnect`); a busy one is killed.
+      if (slot.child.connected) slot.child.disconnect();
+      if (slot.child.exitCode === null && slot.child.signalCode === null) slot.child.kill('SIGKILL');
     };
 
     const complete = (slot: Slot, outcome: FileOutcome): void => {
@@ -163,18 +189,40 @@ export function lintInWorkers(
           ? setTimeout(() => replace(slot, { messageId: 'fileTimeout', data: { seconds: formatSeconds(options.timeoutMs) } }), options.timeoutMs)
           : undefined;
       slot.task = { index: entry.index, file: entry.file, timer };
-      slot.worker.postMessage({ id: entry.index, file: entry.file } satisfies WorkerRequest);
+      send(slot, { type: 'lint', id: entry.index, file: entry.file });
+    };
+
+    const send = (slot: Slot, message: WorkerRequest): void => {
+      // A worker that died between two files: its 'exit' handler replaces it.
+      slot.child.send(message, (error) => {
+        if (error && !slot.retired) crashed(slot, error.message);
+      });
+    };
+
+    /** A worker stopped or failed: out of memory, killed, or a bug; the file it had is reported. */
+    const crashed = (slot: Slot, detail: string): void => {
+      if (slot.retired) return;
+      if (!slot.task) {
+        finish(new Error(`worker failed to start: ${detail}${slot.stderr ? `\n${slot.stderr.trim()}` : ''}`));
+        return;
+      }
+      if (OUT_OF_MEMORY.test(slot.stderr)) replace(slot, { messageId: 'fileOutOfMemory', data: { limit: memoryMb } });
+      else replace(slot, { messageId: 'fileWorkerCrashed', data: { detail } });
     };
 
     const start = (): void => {
-      // The memory budget: a file whose tree outgrows it stops its worker, not the run.
-      const worker = new Worker(options.workerUrl, {
-        workerData: options.setup,
-        resourceLimits: { maxOldGenerationSizeMb: options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      const child = fork(fileURLToPath(options.workerUrl), [], {
+        execArgv: workerFlags(memoryMb),
+        serialization: 'advanced',
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });
-      const slot: Slot = { worker, task: undefined, retired: false };
+      const slot: Slot = { child, task: undefined, retired: false, stderr: '' };
       slots.add(slot);
-      worker.on('message', (reply: WorkerReply) => {
+      child.stderr?.setEncoding('utf8');
+      child.stderr?.on('data', (chunk: string) => {
+        slot.stderr = (slot.stderr + chunk).slice(-STDERR_KEPT);
+      });
+      child.on('message', (reply: WorkerReply) => {
         if (slot.retired) return;
         if (reply.type === 'ready') dispatch(slot);
         else if (reply.type === 'setupFailed') finish(new Error(reply.message));
@@ -184,21 +232,10 @@ export function lintInWorkers(
           dispatch(slot);
         }
       });
-      const crashed = (detail: string): void => {
-        if (slot.retired) return;
-        if (!slot.task) {
-          finish(new Error(`worker failed to start: ${detail}`));
-          return;
-        }
-        replace(slot, { messageId: 'fileWorkerCrashed', data: { detail } });
-      };
-      worker.on('error', (err) => {
-        const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
-        if (code === 'ERR_WORKER_OUT_OF_MEMORY' && slot.task && !slot.retired) {
-          replace(slot, { messageId: 'fileOutOfMemory', data: { limit: options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB } });
-        } else crashed(err instanceof Error ? err.message : String(err));
-      });
-      worker.on('exit', (code) => crashed(`exit code ${code}`));
+      child.on('error', (err) => crashed(slot, err.message));
+      // 'close': the process has exited and its stderr has been read to the end (the OOM report).
+      child.on('close', (code, signal) => crashed(slot, signal ? `signal ${signal}` : `exit code ${String(code)}`));
+      send(slot, { type: 'setup', setup: options.setup });
     };
 
     if (files.length === 0) {

@@ -2,7 +2,7 @@
  * Reports as a set: the index of every report of the run by agency and year, and the second
  * phase of a run, in which the rules' `checkSet` hooks look at a report together with the others
  * (the same agency's report for the year before, say). Works on digests only (plain data, see
- * digest.ts), so the first phase may run anywhere (worker threads).
+ * digest.ts), so the first phase may run anywhere (worker processes).
  */
 import { defaultSetting, guarded, type ResolvedConfig } from './lint.ts';
 import type { ReportDigest, Rule, SetRuleContext } from '../rule.ts';

@@ -9,26 +9,26 @@
  *      still linted), or a path or glob that matched nothing while other files were linted
  *   2  the run itself failed: bad arguments, a bad config, no files at all, an internal error
  */
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 // Only what every run needs is imported up front; the engine, the rules and the parser are loaded
-// when a run needs them (`--version` and `--help` load none of it; a run on worker threads never
-// loads the parser in the main thread).
+// when a run needs them (`--version` and `--help` load none of it; a run in worker processes never
+// loads the parser in the main process).
 import type { Unmatched, Shard } from '../../engine/files.ts';
-import { FORMAT_NAMES, formatters, isFormatName, needsModel } from '../formatters/index.ts';
+import { FORMAT_NAMES, formatters, isFormatName, isStreamingFormat, needsModel, streamingFormatters } from '../formatters/index.ts';
 import type { FormatName } from '../formatters/index.ts';
 import type { LintTextOptions } from '../../engine/lint.ts';
 import { decodeBuffer, fileError, MAX_FILE_BYTES } from '../../engine/decode.ts';
-import { errorsOnly, fatalResult, totalCounts } from '../../engine/results.ts';
+import { countProblems, errorsOnly, fatalResult, totalCounts, type ProblemCounts } from '../../engine/results.ts';
 import { t } from '../../engine/messages.ts';
 import type { MessageId } from '../../engine/messages.ts';
 import type { ResultCache } from '../../engine/cache.ts';
 import type { Encoding, FileError } from '../../engine/decode.ts';
 import type { FileOutcome as PhaseOne, FixMode, LintedSource } from '../../engine/lint-file.ts';
 import type { Rule } from '../../rule.ts';
-import type { LintResult, Locale } from '../../types.ts';
+import type { Diagnostic, LintResult, Locale } from '../../types.ts';
 import { VERSION } from '../../engine/version.ts';
 import { Progress } from './progress.ts';
 
@@ -66,10 +66,12 @@ interface CliOptions {
   /** --no-code: refuse JavaScript configs, plugins and rule files. */
   noCode: boolean;
   reportUnusedDisable: boolean;
-  /** 'off', 'auto' or a number of worker threads. */
+  /** 'off', 'auto' or a number of worker processes. */
   concurrency: 'off' | 'auto' | number;
   /** Per-file time budget in ms; 0 = none. */
   fileTimeoutMs: number;
+  /** --file-timeout was given: the budget is wanted, so files are linted in worker processes. */
+  fileTimeoutSet: boolean;
   cache: boolean;
   cacheLocation: string | undefined;
   shard: Shard | undefined;
@@ -91,7 +93,15 @@ interface CliOptions {
 
 /** The default per-file time budget: far above any real report (well under a second each). */
 export const DEFAULT_FILE_TIMEOUT_SECONDS = 10;
-/** `--concurrency auto` uses worker threads from this many files on. */
+/**
+ * `auto` lints in this process when fewer than AUTO_WORKERS_FROM files hold at most this many
+ * bytes in all (and --file-timeout is not given): a report is 10–200 KB, and the slowest text
+ * found within the size limits reads at some 60 KB a second, so these finish within the default
+ * budget without a worker (which costs some half a second to start).
+ */
+const AUTO_IN_PROCESS_BYTES = 256 * 1024;
+
+/** `--concurrency auto` uses a worker process per core from this many files on. */
 const AUTO_WORKERS_FROM = 32;
 
 /** A user mistake (arguments, output file): reported in one line, without a stack. */
@@ -207,7 +217,7 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
       const report = formatters[options.format](shownStdin, { locale, cwd: io.cwd, rules: allRules, color: false });
       if (options.outputFile !== undefined) await writeOutput(report, options.outputFile, io);
       else if (report) io.stderr.write(report.endsWith('\n') ? report : `${report}\n`);
-      return exitCode(results, options, io, 0);
+      return exitCode(totalCounts(results), options, io, 0);
     }
     return finish(results, options, io, env, allRules, 0);
   }
@@ -286,7 +296,7 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
     progress?.advance(1);
   };
 
-  const threads = workerThreads(options, pending.length, deps);
+  const threads = workerThreads(options, pending.length, deps, await totalSize(pending, AUTO_IN_PROCESS_BYTES));
   const workerUrl = threads > 0 ? (deps.workerUrl ?? (await import('../../engine/pool.ts')).findWorkerUrl()) : undefined;
   try {
     if (workerUrl) {
@@ -319,47 +329,85 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
       io.stderr.write(`${t('cacheWriteFailed', locale, { file: cache.location, detail })}\n`);
     }
   }
-  const { finishRun } = await import('../../engine/lint-file.ts');
-  const results = finishRun(
-    outcomes.filter((o): o is PhaseOne => o !== undefined),
-    [],
-    lintOptions,
-  );
-  return finish(results, options, io, env, allRules, unmatched.length);
+  // The cache holds every outcome: let it go before the results are made, one at a time.
+  cache = undefined;
+  const { finishEach } = await import('../../engine/lint-file.ts');
+  return finish(finishEach(outcomes, [], lintOptions), options, io, env, allRules, unmatched.length);
 }
 
 /**
- * How many worker threads lint the `count` files to lint; 0 = this thread. Workers are needed
- * for the per-file time and memory budgets (a thread stuck in the parser, or one whose tree grows
- * to gigabytes, can only be stopped from outside), so `auto` uses one even for a single file, and
- * every core from AUTO_WORKERS_FROM files on.
+ * How many worker processes lint the `count` files to lint; 0 = this thread. Workers are needed
+ * for the per-file time and memory budgets (a worker stuck in the parser, or one whose tree grows
+ * to gigabytes, can only be stopped from outside), so `auto` uses one for a few files unless they
+ * are small (AUTO_IN_PROCESS_BYTES), and one per core from AUTO_WORKERS_FROM files on.
  * Tests that replace the rules or the engine (CliDeps) lint in this thread.
  */
-function workerThreads(options: CliOptions, count: number, deps: CliDeps): number {
+function workerThreads(options: CliOptions, count: number, deps: CliDeps, bytes: number): number {
   if (count === 0 || options.concurrency === 'off' || deps.rules || deps.lint) return 0;
   if (typeof options.concurrency === 'number') return options.concurrency;
-  return count >= AUTO_WORKERS_FROM ? Math.max(1, availableCores()) : 1;
+  if (count >= AUTO_WORKERS_FROM) return Math.max(1, availableCores());
+  // A pull request's few reports: starting a worker would cost more than linting them, and text
+  // this short cannot run into the budgets (the size limits of budget.ts refuse what parses badly).
+  return bytes <= AUTO_IN_PROCESS_BYTES && !options.fileTimeoutSet ? 0 : 1;
+}
+
+/** The size of the files in bytes, counted up to `limit` (a file that cannot be read counts 0). */
+async function totalSize(files: ReadonlyArray<{ file: string }>, limit: number): Promise<number> {
+  if (files.length >= AUTO_WORKERS_FROM) return Infinity;
+  let total = 0;
+  for (const { file } of files) {
+    total += (await stat(file).catch(() => undefined))?.size ?? 0;
+    if (total > limit) break;
+  }
+  return total;
 }
 
 function availableCores(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
-/** Prints the results and returns the exit code. `otherProblems` counts unmatched paths and failed writes. */
+/**
+ * Prints the results and returns the exit code. `otherProblems` counts unmatched paths and failed
+ * writes. Formats that can (stylish, json, github) are written file by file as `results` yields
+ * them, so that a long run never holds every result nor the whole output.
+ */
 async function finish(
-  results: LintResult[],
+  results: Iterable<LintResult>,
   options: CliOptions,
   io: CliIo,
   env: Readonly<Record<string, string | undefined>>,
   allRules: readonly Rule[],
   otherProblems: number,
 ): Promise<number> {
-  const shown = options.quiet ? results.map(errorsOnly) : results;
   const color = options.outputFile === undefined && (options.color ?? useColor(io, env));
-  const output = formatters[options.format](shown, { locale: options.locale, cwd: io.cwd, rules: allRules, color, verbose: options.verbose });
-  await writeOutput(output, options.outputFile, io);
+  const context = { locale: options.locale, cwd: io.cwd, rules: allRules, color, verbose: options.verbose };
+  // As ESLint does, warnings count towards --max-warnings even when --quiet hides them.
+  const counts: ProblemCounts = { errorCount: 0, warningCount: 0, fatalErrorCount: 0 };
+  const crashed: Diagnostic[] = [];
+  const seen = (result: LintResult): LintResult => {
+    const c = countProblems(result);
+    counts.errorCount += c.errorCount;
+    counts.warningCount += c.warningCount;
+    counts.fatalErrorCount += c.fatalErrorCount;
+    for (const m of result.messages) if (m.messageId === 'ruleError') crashed.push(m);
+    return options.quiet ? errorsOnly(result) : result;
+  };
+  const stream = isStreamingFormat(options.format) ? streamingFormatters[options.format](context) : undefined;
+  if (stream) {
+    const sink = await openOutput(options.outputFile, io);
+    try {
+      for (const result of results) await sink.write(stream.file(seen(result)));
+      await sink.write(stream.end());
+      await sink.close();
+    } catch (err) {
+      await sink.abort();
+      throw err;
+    }
+  } else {
+    const shown = Array.from(results, seen);
+    await writeOutput(formatters[options.format](shown, context), options.outputFile, io);
+  }
   // A rule that threw is a bug (ours or a plugin's), not a finding: exit 2, as ESLint does.
-  const crashed = results.flatMap((r) => r.messages.filter((m) => m.messageId === 'ruleError'));
   if (crashed.length > 0) {
     const { ruleErrorOf } = await import('../../engine/lint.ts');
     for (const m of crashed) {
@@ -370,12 +418,10 @@ async function finish(
     io.stderr.write(`xxgk-lint: ${t('ruleCrashed', options.locale, { rules: names })}\n`);
     return EXIT_FAILURE;
   }
-  return exitCode(results, options, io, otherProblems);
+  return exitCode(counts, options, io, otherProblems);
 }
 
-function exitCode(results: LintResult[], options: CliOptions, io: CliIo, otherProblems: number): number {
-  // As ESLint does, warnings count towards --max-warnings even when --quiet hides them.
-  const counts = totalCounts(results);
+function exitCode(counts: ProblemCounts, options: CliOptions, io: CliIo, otherProblems: number): number {
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warningCount > options.maxWarnings;
   if (tooManyWarnings) io.stderr.write(`${t('tooManyWarnings', options.locale, { max: options.maxWarnings ?? 0 })}\n`);
   return counts.errorCount > 0 || tooManyWarnings || otherProblems > 0 ? EXIT_PROBLEMS : EXIT_OK;
@@ -477,30 +523,107 @@ function printableConfig(
 }
 
 async function writeOutput(output: string, outputFile: string | undefined, io: CliIo): Promise<void> {
-  const text = output === '' || output.endsWith('\n') ? output : `${output}\n`;
-  if (outputFile === undefined) {
-    if (text) io.stdout.write(text);
-    return;
-  }
-  const target = path.resolve(io.cwd, outputFile);
-  // Written next to the target, then renamed over it: a failed write (a full disk) leaves no
-  // truncated file behind, and an earlier complete one stays as it was.
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const sink = await openOutput(outputFile, io);
   try {
-    await mkdir(path.dirname(target), { recursive: true });
-    // A device or a pipe (/dev/stdout, a FIFO) is written to, never replaced.
-    const existing = await stat(target).catch(() => undefined);
-    if (existing && !existing.isFile() && !existing.isDirectory()) {
-      await writeFile(target, text);
-      return;
-    }
-    await writeFile(temporary, text);
-    await rename(temporary, target);
+    await sink.write(output);
+    await sink.close();
   } catch (err) {
-    await rm(temporary, { force: true }).catch(() => undefined);
-    const detail = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : String(err);
-    throw new UsageError('outputWriteFailed', { file: outputFile, detail }, false);
+    await sink.abort();
+    throw err;
   }
+}
+
+/** Where the output goes, written piece by piece: standard output, or a file replaced at the end. */
+interface OutputSink {
+  write(text: string): Promise<void>;
+  /** Ends the output with a newline (when there is any) and, for a file, puts it in place. */
+  close(): Promise<void>;
+  /** Gives up: a file being written is removed, an earlier complete one stays as it was. */
+  abort(): Promise<void>;
+}
+
+/** Pieces are gathered to this many characters before they are written. */
+const OUTPUT_CHUNK = 1 << 16;
+
+async function openOutput(outputFile: string | undefined, io: CliIo): Promise<OutputSink> {
+  let pending: string[] = [];
+  let size = 0;
+  let last = '';
+  let flush: (text: string) => Promise<void>;
+  let finish = async (): Promise<void> => undefined;
+  let abort = async (): Promise<void> => undefined;
+  if (outputFile === undefined) {
+    const stdout = io.stdout as CliIo['stdout'] & { once?: (event: 'drain', listener: () => void) => unknown };
+    flush = async (text) => {
+      // A pipe that is full says so: wait for it to drain rather than buffer the whole output.
+      if (stdout.write(text) === false && typeof stdout.once === 'function') await new Promise<void>((resolve) => stdout.once?.('drain', resolve));
+    };
+  } else {
+    const target = path.resolve(io.cwd, outputFile);
+    const failed = (err: unknown): UsageError => {
+      const detail = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : String(err);
+      return new UsageError('outputWriteFailed', { file: outputFile, detail }, false);
+    };
+    // Written next to the target, then renamed over it: a failed write (a full disk) leaves no
+    // truncated file behind, and an earlier complete one stays as it was. A device or a pipe
+    // (/dev/stdout, a FIFO) is written to, never replaced.
+    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+    let handle: FileHandle;
+    let direct = false;
+    try {
+      await mkdir(path.dirname(target), { recursive: true });
+      const existing = await stat(target).catch(() => undefined);
+      direct = existing !== undefined && !existing.isFile() && !existing.isDirectory();
+      handle = await open(direct ? target : temporary, 'w');
+    } catch (err) {
+      throw failed(err);
+    }
+    flush = async (text) => {
+      try {
+        await handle.writeFile(text);
+      } catch (err) {
+        throw failed(err);
+      }
+    };
+    finish = async () => {
+      try {
+        await handle.close();
+        if (!direct) await rename(temporary, target);
+      } catch (err) {
+        if (!direct) await rm(temporary, { force: true }).catch(() => undefined);
+        throw failed(err);
+      }
+    };
+    abort = async () => {
+      await handle.close().catch(() => undefined);
+      if (!direct) await rm(temporary, { force: true }).catch(() => undefined);
+    };
+  }
+  const drain = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    size = 0;
+    await flush(text);
+  };
+  return {
+    write: async (text) => {
+      if (text === '') return;
+      pending.push(text);
+      size += text.length;
+      last = text;
+      if (size >= OUTPUT_CHUNK) await drain();
+    },
+    close: async () => {
+      if (last !== '' && !last.endsWith('\n')) pending.push('\n');
+      await drain();
+      await finish();
+    },
+    abort: async () => {
+      pending = [];
+      await abort();
+    },
+  };
 }
 
 function unmatchedMessage(miss: Unmatched, locale: Locale): string {
@@ -564,6 +687,7 @@ function parseOptions(argv: readonly string[]): CliOptions {
     noCode: values['no-code'] ?? false,
     reportUnusedDisable: values['report-unused-disable'] ?? false,
     concurrency: values.concurrency === undefined ? 'auto' : parseConcurrency(values.concurrency),
+    fileTimeoutSet: values['file-timeout'] !== undefined,
     fileTimeoutMs: values['file-timeout'] === undefined ? DEFAULT_FILE_TIMEOUT_SECONDS * 1000 : parseSeconds('--file-timeout', values['file-timeout']) * 1000,
     cache: values.cache ?? false,
     cacheLocation: values['cache-location'],
@@ -675,8 +799,9 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
                               把修复后的全文输出到标准输出，问题输出到标准错误
       --stdin-filename <文件> 标准输入的文件名（用于结果中的路径）
       --verbose               列出因看起来不是年度报告而未检查的文件
-      --concurrency <值>      检查所用的工作线程数：auto（默认：文件多于 32 个时用满所有核心）、
-                              off（在主线程中检查，不设单个文件的时限）或正整数
+      --concurrency <值>      检查所用的工作进程数：auto（默认：文件多于 32 个时用满所有核心，
+                              少量小文件在主进程中检查）、
+                              off（在主进程中检查，不设单个文件的时限）或正整数
       --file-timeout <秒>     单个文件的检查时限（默认 10 秒，0 表示不限）；超时的文件报告为
                               该文件的错误，其余文件照常检查
       --cache                 只检查上次检查后有改动的文件（配置、规则或版本变化时全部重查）
@@ -729,8 +854,9 @@ Options:
                               the fixed text to stdout and the findings to stderr
       --stdin-filename <file> The name of the standard input (the path in the results)
       --verbose               Name the files skipped because they do not look like reports
-      --concurrency <n>       Worker threads: auto (default: every core from 32 files on),
-                              off (lint in the main thread, no per-file time limit) or a number
+      --concurrency <n>       Worker processes: auto (default: every core from 32 files on;
+                              a few small files are linted in the main process),
+                              off (lint in the main process, no per-file time limit) or a number
       --file-timeout <s>      Time limit per file in seconds (default 10, 0 = none); a file
                               that exceeds it is reported as that file's error, the rest go on
       --cache                 Lint only files changed since the last run (a change of config,

@@ -3,7 +3,8 @@
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
 import { relativePath } from '../../engine/paths.ts';
-import type { Formatter } from './types.ts';
+import type { LintResult } from '../../types.ts';
+import { whole, type Formatter, type StreamingFormatter } from './types.ts';
 
 /** Escaping of a command's message (the part after `::`), as in @actions/core. */
 export function escapeData(value: string): string {
@@ -26,9 +27,11 @@ function render({ command, properties, message }: Annotation): string {
   return `::${command} ${props}::${escapeData(message)}`;
 }
 
-export const github: Formatter = (results, context) => {
-  const lines: string[] = [];
-  for (const result of results) {
+/** One annotation per line, each file's as it comes. */
+export const githubStream: StreamingFormatter = (context) => {
+  let first = true;
+  const fileLines = (result: LintResult): string[] => {
+    const lines: string[] = [];
     const file = relativePath(result.filePath, context.cwd);
     if (result.fatal) {
       lines.push(
@@ -60,6 +63,18 @@ export const github: Formatter = (results, context) => {
         }),
       );
     }
-  }
-  return lines.join('\n');
+    return lines;
+  };
+  return {
+    file: (result) => {
+      const lines = fileLines(result);
+      if (lines.length === 0) return '';
+      const text = `${first ? '' : '\n'}${lines.join('\n')}`;
+      first = false;
+      return text;
+    },
+    end: () => '',
+  };
 };
+
+export const github: Formatter = whole(githubStream);

@@ -4,7 +4,7 @@
  */
 import { countProblems } from '../../engine/results.ts';
 import type { Diagnostic, LintResult } from '../../types.ts';
-import type { Formatter } from './types.ts';
+import { whole, type Formatter, type StreamingFormatter } from './types.ts';
 
 /** ESLint's LintMessage for a rule finding. Key order follows ESLint's, which matters to snapshot diffs. */
 export interface EslintMessage {
@@ -102,4 +102,12 @@ function toEslintMessage(d: Diagnostic): EslintMessage {
 }
 
 /** Like ESLint's, one line of JSON for all files (including clean ones). */
-export const json: Formatter = (results) => JSON.stringify(results.map(toEslintResult));
+export const jsonStream: StreamingFormatter = () => {
+  let count = 0;
+  return {
+    file: (result) => `${count++ === 0 ? '[' : ','}${JSON.stringify(toEslintResult(result))}`,
+    end: () => (count === 0 ? '[]' : ']'),
+  };
+};
+
+export const json: Formatter = whole(jsonStream);

@@ -8,9 +8,9 @@
  */
 import { plural, t } from '../../engine/messages.ts';
 import { relativePath } from '../../engine/paths.ts';
-import { totalCounts } from '../../engine/results.ts';
+import { countProblems } from '../../engine/results.ts';
 import type { LintResult, Locale } from '../../types.ts';
-import type { Formatter } from './types.ts';
+import { whole, type Formatter, type StreamingFormatter } from './types.ts';
 
 type Style = (text: string) => string;
 const ansi =
@@ -43,35 +43,49 @@ export function printablePath(name: string): string {
   });
 }
 
-export const stylish: Formatter = (results, context) => {
+/** File blocks as they come; the totals (and the files skipped as not reports) at the end. */
+export const stylishStream: StreamingFormatter = (context) => {
   const styles = context.color ? STYLES : PLAIN;
-  const blocks: string[] = [];
-  for (const result of results) {
-    const rows = rowsOf(result);
-    if (rows.length === 0) continue;
-    blocks.push(`${styles.underline(printablePath(relativePath(result.filePath, context.cwd)))}\n${table(rows, context.locale, styles)}`);
-  }
-  // Files judged not to be reports were not linted: say how many (and, with --verbose, which).
-  const skipped = results.filter((r) => r.notReport);
-  const skippedNote =
-    skipped.length === 0
-      ? ''
-      : `${styles.dim(t('notReports', context.locale, { count: skipped.length, fileWord: plural(skipped.length, 'file', 'files') }))}\n${
-          context.verbose ? skipped.map((r) => `  ${styles.dim(relativePath(r.filePath, context.cwd))}\n`).join('') : ''
-        }`;
-  if (blocks.length === 0) return skippedNote === '' ? '' : `\n${skippedNote}`;
-  const { errorCount, warningCount } = totalCounts(results);
-  const colour = errorCount > 0 ? styles.red : styles.yellow;
-  const summary = colour(styles.bold(`\u2716 ${summaryText(errorCount, warningCount, context.locale)}`));
-  // As ESLint's: how many of them --fix would fix.
-  const fixableErrors = results.reduce((n, r) => n + r.messages.filter((m) => m.fix && m.severity === 2).length, 0);
-  const fixableWarnings = results.reduce((n, r) => n + r.messages.filter((m) => m.fix && m.severity === 1).length, 0);
-  const fixable =
-    fixableErrors + fixableWarnings > 0
-      ? `\n${colour(styles.bold(`  ${t('summaryFixable', context.locale, { errors: fixableErrors, warnings: fixableWarnings, errorWord: plural(fixableErrors, 'error', 'errors'), warningWord: plural(fixableWarnings, 'warning', 'warnings') })}`))}`
-      : '';
-  return `\n${blocks.join('\n\n')}\n\n${summary}${fixable}\n${skippedNote === '' ? '' : `\n${skippedNote}`}`;
+  let blocks = 0;
+  const total = { errors: 0, warnings: 0, fixableErrors: 0, fixableWarnings: 0 };
+  const skipped: string[] = [];
+  return {
+    file: (result) => {
+      // Files judged not to be reports were not linted: counted (and, with --verbose, named) at the end.
+      if (result.notReport) skipped.push(result.filePath);
+      const counts = countProblems(result);
+      total.errors += counts.errorCount;
+      total.warnings += counts.warningCount;
+      for (const m of result.messages) {
+        // As ESLint's: how many of them --fix would fix.
+        if (m.fix && m.severity === 2) total.fixableErrors++;
+        else if (m.fix) total.fixableWarnings++;
+      }
+      const rows = rowsOf(result);
+      if (rows.length === 0) return '';
+      return `${blocks++ === 0 ? '\n' : '\n\n'}${styles.underline(printablePath(relativePath(result.filePath, context.cwd)))}\n${table(rows, context.locale, styles)}`;
+    },
+    end: () => {
+      const skippedNote =
+        skipped.length === 0
+          ? ''
+          : `${styles.dim(t('notReports', context.locale, { count: skipped.length, fileWord: plural(skipped.length, 'file', 'files') }))}\n${
+              context.verbose ? skipped.map((f) => `  ${styles.dim(relativePath(f, context.cwd))}\n`).join('') : ''
+            }`;
+      if (blocks === 0) return skippedNote === '' ? '' : `\n${skippedNote}`;
+      const { errors, warnings, fixableErrors, fixableWarnings } = total;
+      const colour = errors > 0 ? styles.red : styles.yellow;
+      const summary = colour(styles.bold(`\u2716 ${summaryText(errors, warnings, context.locale)}`));
+      const fixable =
+        fixableErrors + fixableWarnings > 0
+          ? `\n${colour(styles.bold(`  ${t('summaryFixable', context.locale, { errors: fixableErrors, warnings: fixableWarnings, errorWord: plural(fixableErrors, 'error', 'errors'), warningWord: plural(fixableWarnings, 'warning', 'warnings') })}`))}`
+          : '';
+      return `\n\n${summary}${fixable}\n${skippedNote === '' ? '' : `\n${skippedNote}`}`;
+    },
+  };
 };
+
+export const stylish: Formatter = whole(stylishStream);
 
 function rowsOf(result: LintResult): Row[] {
   const rows: Row[] = [];

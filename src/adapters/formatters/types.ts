@@ -14,3 +14,26 @@ export interface FormatterContext {
 }
 
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
+
+/**
+ * A formatter that writes its output file by file: the CLI streams a long run's results through
+ * it instead of holding them all (stylish, json, github). Output is the same as its whole form's.
+ */
+export interface FormatterStream {
+  /** The text for the next file's result (may be empty). */
+  file(result: LintResult): string;
+  /** The text after the last file. */
+  end(): string;
+}
+
+export type StreamingFormatter = (context: FormatterContext) => FormatterStream;
+
+/** The whole-output form of a streaming formatter. */
+export function whole(stream: StreamingFormatter): Formatter {
+  return (results, context) => {
+    const s = stream(context);
+    const parts = results.map((r) => s.file(r));
+    parts.push(s.end());
+    return parts.join('');
+  };
+}

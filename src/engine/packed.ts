@@ -1,0 +1,122 @@
+/**
+ * Digests packed for the run: what a run keeps of every report between its two phases.
+ *
+ * A digest's tables and prose are some 60 KB of small objects per report (every cell with its
+ * span); kept as such for a whole archive they cost gigabytes and make every garbage collection of
+ * the main thread walk them. A packed digest keeps the identity (agency, year: what the index of
+ * the run needs) as it is and the rest as one compressed string (about 9 KB per report, no
+ * pointers for the collector to follow), cheap to send from a worker process and to store in the
+ * cache. `unpackDigest` gives back a ReportDigest whose `tables` and `prose` are decoded when a
+ * cross-report rule reads them; the last few decoded are kept (a report is read as `current` and
+ * then as the `previousYear` of the next year's report).
+ */
+import { deflateRawSync, inflateRawSync, constants } from 'node:zlib';
+import type { DigestTable, ProseSegment, ReportDigest, ReportIdentity } from '../rule.ts';
+import type { Cell, Row, Span } from '../model/schema.ts';
+
+/** A digest as a run keeps it: identity and path as they are, tables and prose packed. */
+export interface PackedDigest extends ReportIdentity {
+  filePath: string;
+  /** Tables and prose: compact JSON, deflated, as a latin1 string (one byte per character). */
+  packed: string;
+}
+
+type SpanTuple = [number, number, number, number, number, number];
+type CellTuple = [string, Cell['kind'], number | null, string, Cell['read'], SpanTuple];
+type RowTuple = [string, string, [string, SpanTuple, boolean] | null, Row['status'], CellTuple[], number, Row['decoded']];
+type TableTuple = [DigestTable['id'], boolean, DigestTable['template'], string[], RowTuple[]];
+type ProseTuple = [string, number, number, number, number | null];
+interface Body {
+  t: [TableTuple, TableTuple, TableTuple];
+  p: ProseTuple[];
+}
+
+const span = (s: Span): SpanTuple => [s.start.line, s.start.column, s.start.offset, s.end.line, s.end.column, s.end.offset];
+const unspan = (s: SpanTuple): Span => ({ start: { line: s[0], column: s[1], offset: s[2] }, end: { line: s[3], column: s[4], offset: s[5] } });
+
+function packTable(table: DigestTable): TableTuple {
+  return [
+    table.id,
+    table.found,
+    table.template,
+    [...table.columns],
+    table.rows.map((row) => [
+      row.id,
+      row.label,
+      row.found ? [row.found.text, span(row.found.span), row.found.typo] : null,
+      row.status,
+      row.cells.map((c) => [c.column, c.kind, c.value, c.raw, c.read, span(c.span)]),
+      row.valuesFound,
+      row.decoded,
+    ]),
+  ];
+}
+
+function unpackTable(t: TableTuple): DigestTable {
+  return {
+    id: t[0],
+    found: t[1],
+    template: t[2],
+    columns: t[3],
+    rows: t[4].map((r) => ({
+      id: r[0],
+      label: r[1],
+      found: r[2] ? { text: r[2][0], span: unspan(r[2][1]), typo: r[2][2] } : null,
+      status: r[3],
+      cells: r[4].map((c) => ({ column: c[0], kind: c[1], value: c[2], raw: c[3], read: c[4], span: unspan(c[5]) })),
+      valuesFound: r[5],
+      decoded: r[6],
+    })),
+  };
+}
+
+export function packDigest(digest: ReportDigest): PackedDigest {
+  const body: Body = {
+    t: [packTable(digest.tables.t2), packTable(digest.tables.t3), packTable(digest.tables.t4)],
+    p: digest.prose.map((s) => [s.text, s.line, s.column, s.offset, s.part]),
+  };
+  // Level 1: nearly the size of the default level at two thirds of the time.
+  const packed = deflateRawSync(JSON.stringify(body), { level: constants.Z_BEST_SPEED }).toString('latin1');
+  return { filePath: digest.filePath, agencyText: digest.agencyText, agency: digest.agency, year: digest.year, identifiedBy: digest.identifiedBy, packed };
+}
+
+interface Unpacked {
+  tables: ReportDigest['tables'];
+  prose: readonly ProseSegment[];
+}
+
+/** The bodies decoded last, newest last (a Map keeps insertion order). */
+const recent = new Map<PackedDigest, Unpacked>();
+const RECENT = 8;
+
+function body(p: PackedDigest): Unpacked {
+  const hit = recent.get(p);
+  if (hit) {
+    recent.delete(p);
+    recent.set(p, hit);
+    return hit;
+  }
+  const b = JSON.parse(inflateRawSync(Buffer.from(p.packed, 'latin1')).toString('utf8')) as Body;
+  const out: Unpacked = {
+    tables: { t2: unpackTable(b.t[0]), t3: unpackTable(b.t[1]), t4: unpackTable(b.t[2]) },
+    prose: b.p.map((s) => ({ text: s[0], line: s[1], column: s[2], offset: s[3], part: s[4] })),
+  };
+  recent.set(p, out);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value as PackedDigest);
+  return out;
+}
+
+/** A ReportDigest read from a packed one: identity at once, tables and prose when first read. */
+export function unpackDigest(p: PackedDigest): ReportDigest {
+  const digest = { filePath: p.filePath, agencyText: p.agencyText, agency: p.agency, year: p.year, identifiedBy: p.identifiedBy } as ReportDigest;
+  Object.defineProperties(digest, {
+    tables: { enumerable: true, get: () => body(p).tables },
+    prose: { enumerable: true, get: () => body(p).prose },
+  });
+  return digest;
+}
+
+/** The same packed digest under another path (the cache stores paths relative to its folder). */
+export function withDigestPath(p: PackedDigest, filePath: string): PackedDigest {
+  return { ...p, filePath };
+}
