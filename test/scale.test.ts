@@ -2,7 +2,7 @@
 // the global setup builds), the cache, shards and the progress bar (in-process).
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../src/adapters/cli/main.ts';
@@ -190,6 +190,53 @@ describe('--cache', () => {
 
     await run(dir, ['--cache', '--cache-location', 'cache/']);
     expect(await readdir(path.join(dir, 'cache'))).toContain('.xxgk-lint-cache');
+  });
+});
+
+describe('--cache with the real engine (in this process)', () => {
+  const quiet = { write: () => true };
+  const lint = (cwd: string, args: string[] = []): Promise<number> =>
+    main(['--cache', '-f', 'json', '-o', 'out.json', ...args, 'reports'], { stdout: quiet, stderr: quiet, cwd, env: {} });
+
+  it('keeps digests for cross-report rules, leaves an unchanged cache unwritten, and treats a damaged digest as a corrupt cache', async () => {
+    const dir = await makeTempDir();
+    await writeTree(dir, {
+      'reports/2023.md': sampleReport({ year: 2023 }),
+      'reports/2024.md': sampleReport({ year: 2024, override: { table: 't3', row: 2, column: 0, value: 77 } }),
+    });
+    expect(await lint(dir)).toBe(1);
+    const cold = await readFile(path.join(dir, 'out.json'), 'utf8');
+    const cacheFile = path.join(dir, '.xxgk-lint-cache');
+    const written = await stat(cacheFile);
+    const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as { entries: Record<string, { outcome: { analysis?: { digest?: { packed: string } } } }> };
+    const packed = Object.values(cache.entries).map((e) => e.outcome.analysis?.digest?.packed);
+    expect(packed).toHaveLength(2);
+    for (const p of packed) expect(p).toMatch(/^[A-Za-z0-9+/]+=*$/);
+
+    // Warm: the same output (cross-report findings included), and the cache file is not rewritten.
+    expect(await lint(dir)).toBe(1);
+    expect(await readFile(path.join(dir, 'out.json'), 'utf8')).toBe(cold);
+    expect((await stat(cacheFile)).mtimeMs).toBe(written.mtimeMs);
+
+    // A digest that is not base64: the whole cache is unusable (noted), and the run is as cold.
+    const entry = Object.values(cache.entries)[0];
+    if (entry?.outcome.analysis?.digest) entry.outcome.analysis.digest.packed = '不是 base64';
+    await writeFile(cacheFile, JSON.stringify(cache));
+    let stderr = '';
+    expect(
+      await main(['--cache', '-f', 'json', '-o', 'out.json', '--locale', 'en', 'reports'], {
+        stdout: quiet,
+        stderr: { write: (s: string) => (stderr += s) },
+        cwd: dir,
+        env: {},
+      }),
+    ).toBe(1);
+    expect(stderr).toContain('unreadable or corrupt');
+    // The same findings (in English now), the cross-report ones among them.
+    const findings = (text: string): string[] =>
+      (JSON.parse(text) as Array<{ messages: Array<{ ruleId: string; line: number }> }>).flatMap((r) => r.messages.map((m) => `${m.ruleId}@${m.line}`));
+    expect(findings(await readFile(path.join(dir, 'out.json'), 'utf8'))).toEqual(findings(cold));
+    expect(findings(cold).some((f) => f.startsWith('carry-over') || f.startsWith('stock-continuity'))).toBe(true);
   });
 });
 

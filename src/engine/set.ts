@@ -57,9 +57,17 @@ export class ReportIndex {
     return this.#byAgency.get(matches[0] as string)?.find((r) => r.year === year && r !== self);
   }
 
+  readonly #aliases = new Map<string, string[]>();
+
   /** The other agency keys of the run that name the same agency with or without a city in front. */
   aliasesOf(agency: string): string[] {
-    return [...this.#byAgency.keys()].filter((other) => other !== agency && sameAgency(other, agency));
+    // Asked for each report by each cross-report rule: a scan of every agency of the run, once.
+    let found = this.#aliases.get(agency);
+    if (!found) {
+      found = [...this.#byAgency.keys()].filter((other) => other !== agency && sameAgency(other, agency));
+      this.#aliases.set(agency, found);
+    }
+    return found;
   }
 
   /**

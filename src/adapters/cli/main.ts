@@ -101,6 +101,9 @@ export const DEFAULT_FILE_TIMEOUT_SECONDS = 10;
  */
 const AUTO_IN_PROCESS_BYTES = 256 * 1024;
 
+/** Files hashed at once for --cache. */
+const HASH_BATCH = 32;
+
 /** `--concurrency auto` uses a worker process per core from this many files on. */
 const AUTO_WORKERS_FROM = 32;
 
@@ -271,17 +274,25 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
     const location = path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE);
     cache = await ResultCache.open(location, key, io.cwd);
     if (cache.corrupt) io.stderr.write(`${t('cacheCorrupt', locale, { file: cache.location })}\n`);
-    for (const [index, file] of files.entries()) {
-      let hash: string | undefined;
+    // Several files read at once: a warm run is mostly waiting for the disk.
+    const hashOf = async (file: string): Promise<string | undefined> => {
       try {
-        hash = contentHash(await readFile(file));
+        return contentHash(await readFile(file));
       } catch {
-        // Unreadable: reading the file reports why.
+        return undefined; // Unreadable: reading the file reports why.
       }
-      hashes[index] = hash;
-      const hit = hash === undefined ? undefined : cache.get(file, hash);
-      if (hit) outcomes[index] = hit;
-      else pending.push({ index, file });
+    };
+    for (let start = 0; start < files.length; start += HASH_BATCH) {
+      const batch = files.slice(start, start + HASH_BATCH);
+      const batchHashes = await Promise.all(batch.map(hashOf));
+      for (const [offset, file] of batch.entries()) {
+        const index = start + offset;
+        const hash = batchHashes[offset];
+        hashes[index] = hash;
+        const hit = hash === undefined ? undefined : cache.get(file, hash);
+        if (hit) outcomes[index] = hit;
+        else pending.push({ index, file });
+      }
     }
   } else {
     for (const [index, file] of files.entries()) pending.push({ index, file });
