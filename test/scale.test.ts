@@ -112,6 +112,29 @@ describe('worker processes: the memory budget', () => {
   }, 60_000);
 });
 
+describe('worker processes: flags node refuses', () => {
+  it('start again without the garbage-collector flags when node refuses one, and lint every file', async () => {
+    const { lintInWorkers } = await import('../src/engine/pool.ts');
+    const dir = await makeTempDir();
+    await writeTree(dir, { 'a.md': sampleReport({ year: 2024 }), 'b.md': sampleReport({ year: 2023 }) });
+    const outcomes = new Map<number, unknown>();
+    await lintInWorkers(
+      ['a.md', 'b.md'].map((f, index) => ({ index, file: path.join(dir, f) })),
+      {
+        workerUrl: new URL('../dist/worker.js', import.meta.url),
+        threads: 2,
+        timeoutMs: 0,
+        execArgv: ['--no-such-garbage-collector-flag'],
+        setup: { cwd: dir, configPath: undefined, allowCode: false, locale: 'en', reportUnusedDisable: false },
+      },
+      (index, outcome) => outcomes.set(index, outcome),
+    );
+    expect([...outcomes.keys()].sort()).toEqual([0, 1]);
+    for (const o of outcomes.values())
+      expect(o).toEqual({ analysis: expect.objectContaining({ digest: expect.objectContaining({ agency: expect.any(String) }) }) });
+  }, 60_000);
+});
+
 // ---- In-process: the engine replaced by a counter ------------------------------------------------
 
 interface InProcess {

@@ -59,6 +59,10 @@ export interface PoolOptions {
   timeoutMs: number;
   /** Each worker's heap limit in MB (default {@link DEFAULT_WORKER_MEMORY_MB}). */
   memoryMb?: number;
+  /** Start workers with the garbage-collector flags (default true; see workerFlags). */
+  tuned?: boolean;
+  /** The tuned workers' flags instead of workerFlags() (tests: a flag node refuses, to check the fallback). */
+  execArgv?: readonly string[];
   setup: WorkerSetup;
 }
 
@@ -78,10 +82,16 @@ export const DEFAULT_WORKER_MEMORY_MB = 448;
  */
 const SEMI_SPACE_MB = 32;
 
-/** The V8 flags of a worker process (see the comment at the top). */
-export function workerFlags(memoryMb: number): string[] {
-  return ['--single-threaded-gc', `--max-semi-space-size=${SEMI_SPACE_MB}`, `--max-old-space-size=${memoryMb}`];
+/**
+ * The V8 flags of a worker process (see the comment at the top); `tuned: false` keeps only the
+ * heap limit, for a Node whose V8 no longer knows a garbage-collector flag.
+ */
+export function workerFlags(memoryMb: number, tuned = true): string[] {
+  return [...(tuned ? ['--single-threaded-gc', `--max-semi-space-size=${SEMI_SPACE_MB}`] : []), `--max-old-space-size=${memoryMb}`];
 }
+
+/** What node prints when it refuses a command-line flag (exit code 9). */
+const BAD_OPTION = /bad option/i;
 
 /** Thrown when a file made the engine itself fail: the run's internal error, as without workers. */
 export class WorkerTaskError extends Error {
@@ -123,6 +133,7 @@ export function lintInWorkers(
     let next = 0;
     let remaining = files.length;
     let failed = false;
+    let tuned = options.tuned ?? true;
     const slots = new Set<Slot>();
 
     interface Slot {
@@ -130,6 +141,8 @@ export function lintInWorkers(
       task: { index: number; file: string; timer: NodeJS.Timeout | undefined } | undefined;
       retired: boolean;
       stderr: string;
+      /** Started with the garbage-collector flags. */
+      tuned: boolean;
     }
 
     const finish = (error?: Error): void => {
@@ -203,6 +216,13 @@ export function lintInWorkers(
     const crashed = (slot: Slot, detail: string): void => {
       if (slot.retired) return;
       if (!slot.task) {
+        // A newer or older Node that refuses a garbage-collector flag: the same workers without them.
+        if (slot.tuned && BAD_OPTION.test(slot.stderr)) {
+          tuned = false;
+          retire(slot);
+          start();
+          return;
+        }
         finish(new Error(`worker failed to start: ${detail}${slot.stderr ? `\n${slot.stderr.trim()}` : ''}`));
         return;
       }
@@ -212,11 +232,11 @@ export function lintInWorkers(
 
     const start = (): void => {
       const child = fork(fileURLToPath(options.workerUrl), [], {
-        execArgv: workerFlags(memoryMb),
+        execArgv: tuned ? [...(options.execArgv ?? workerFlags(memoryMb))] : workerFlags(memoryMb, false),
         serialization: 'advanced',
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });
-      const slot: Slot = { child, task: undefined, retired: false, stderr: '' };
+      const slot: Slot = { child, task: undefined, retired: false, stderr: '', tuned };
       slots.add(slot);
       child.stderr?.setEncoding('utf8');
       child.stderr?.on('data', (chunk: string) => {
