@@ -1,6 +1,6 @@
 // What a run keeps between its phases: packed digests (src/engine/packed.ts) give back exactly the
 // digest they were made from, and phase two (finishEach) releases each outcome as it goes.
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,9 @@ import { digestText } from '../src/engine/lint.ts';
 import { analyzeFile, finishEach, finishRun, type FileOutcome } from '../src/engine/lint-file.ts';
 import { packDigest, unpackDigest } from '../src/engine/packed.ts';
 import { sampleReport } from '../src/testing/sample.ts';
-import { makeTempDir, writeTree } from './helpers/tmp.ts';
+import { makeTempDir, removeTempDirs, writeTree } from './helpers/tmp.ts';
+
+afterAll(removeTempDirs);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = path.join(root, 'test/fixtures');
@@ -77,5 +79,38 @@ describe('finishEach', () => {
       if (seen.length < slots.length) expect(slots[seen.length]).toBeDefined();
     }
     expect(seen).toEqual(whole.map((r) => JSON.stringify(r)));
+  });
+});
+
+describe('DigestSpool', () => {
+  it('moves packed digests to a temporary file and reads them back when a rule opens them; close() removes the file', async () => {
+    const { DigestSpool } = await import('../src/engine/packed.ts');
+    const { existsSync } = await import('node:fs');
+    const dir = await makeTempDir();
+    await writeTree(dir, {
+      'a-2023.md': sampleReport({ year: 2023 }),
+      'b-2024.md': sampleReport({ year: 2024, override: { table: 't3', row: 2, column: 0, value: 77 } }),
+    });
+    const options = { locale: 'zh-CN' as const };
+    const outcomes: FileOutcome[] = [];
+    for (const f of ['a-2023.md', 'b-2024.md']) outcomes.push(await analyzeFile(path.join(dir, f), options));
+    const results = finishRun(outcomes, [], options);
+    expect(results.flatMap((r) => r.messages.map((m) => m.ruleId)).some((id) => id === 'carry-over' || id === 'stock-continuity')).toBe(true);
+    const expected = results.map((r) => JSON.stringify(r));
+
+    const spool = DigestSpool.open();
+    expect(spool).toBeDefined();
+    if (!spool) return;
+    const spooled = outcomes.map((o) => (o.analysis?.digest ? { ...o, analysis: { ...o.analysis, digest: spool.spill(o.analysis.digest) } } : o));
+    for (const o of spooled) {
+      expect(o.analysis?.digest?.packed).toBe('');
+      expect(o.analysis?.digest?.spooled?.[1]).toBeGreaterThan(0);
+    }
+    // The cross-report findings (carry-over, stock continuity) come out the same.
+    expect([...finishEach(spooled, [], options)].map((r) => JSON.stringify(r))).toEqual(expected);
+    const file = (spool as unknown as { dir: string }).dir;
+    expect(existsSync(file)).toBe(true);
+    spool.close();
+    expect(existsSync(file)).toBe(false);
   });
 });

@@ -10,6 +10,9 @@
  * cross-report rule reads them; the last few decoded are kept (a report is read as `current` and
  * then as the `previousYear` of the next year's report).
  */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { deflateRawSync, inflateRawSync, constants } from 'node:zlib';
 import type { DigestTable, ProseSegment, ReportDigest, ReportIdentity } from '../rule.ts';
 import type { Cell, Row, Span } from '../model/schema.ts';
@@ -17,8 +20,10 @@ import type { Cell, Row, Span } from '../model/schema.ts';
 /** A digest as a run keeps it: identity and path as they are, tables and prose packed. */
 export interface PackedDigest extends ReportIdentity {
   filePath: string;
-  /** Tables and prose: compact JSON, deflated, as a latin1 string (one byte per character). */
+  /** Tables and prose: compact JSON, deflated, as a latin1 string (one byte per character); empty when spooled. */
   packed: string;
+  /** Where the packed bytes are in a DigestSpool's file ([offset, length]), when they were moved there. */
+  spooled?: readonly [number, number];
 }
 
 type SpanTuple = [number, number, number, number, number, number];
@@ -96,7 +101,7 @@ function body(p: PackedDigest): Unpacked {
     recent.set(p, hit);
     return hit;
   }
-  const b = JSON.parse(inflateRawSync(Buffer.from(p.packed, 'latin1')).toString('utf8')) as Body;
+  const b = JSON.parse(inflateRawSync(packedBytes(p)).toString('utf8')) as Body;
   const out: Unpacked = {
     tables: { t2: unpackTable(b.t[0]), t3: unpackTable(b.t[1]), t4: unpackTable(b.t[2]) },
     prose: b.p.map((s) => ({ text: s[0], line: s[1], column: s[2], offset: s[3], part: s[4] })),
@@ -119,4 +124,82 @@ export function unpackDigest(p: PackedDigest): ReportDigest {
 /** The same packed digest under another path (the cache stores paths relative to its folder). */
 export function withDigestPath(p: PackedDigest, filePath: string): PackedDigest {
   return { ...p, filePath };
+}
+
+/** The spool each spooled digest was moved to. */
+const spools = new WeakMap<PackedDigest, DigestSpool>();
+
+function packedBytes(p: PackedDigest): Buffer {
+  const spool = p.spooled ? spools.get(p) : undefined;
+  return spool && p.spooled ? spool.read(p.spooled) : Buffer.from(p.packed, 'latin1');
+}
+
+/**
+ * Packed digests moved out of memory into a temporary file, for a run of many reports: the run
+ * then keeps some hundred bytes per report (identity and place) instead of some 10 KB, and reads
+ * a digest back when a cross-report rule opens its tables or prose. The file is removed by
+ * `close()` (or when the process exits).
+ */
+export class DigestSpool {
+  #size = 0;
+  #closed = false;
+  readonly #atExit = (): void => this.close();
+
+  private constructor(
+    private readonly dir: string,
+    private readonly fd: number,
+  ) {}
+
+  /** A spool in the system's temporary folder; undefined when none can be made (digests then stay in memory). */
+  static open(): DigestSpool | undefined {
+    let dir: string | undefined;
+    try {
+      dir = mkdtempSync(path.join(os.tmpdir(), 'xxgk-lint-'));
+      const spool = new DigestSpool(dir, openSync(path.join(dir, 'digests'), 'w+', 0o600));
+      process.once('exit', spool.#atExit);
+      return spool;
+    } catch {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+      return undefined;
+    }
+  }
+
+  /** The digest with its packed bytes moved to the file (as it was, if writing fails). */
+  spill(p: PackedDigest): PackedDigest {
+    if (this.#closed || p.packed === '') return p;
+    const bytes = Buffer.from(p.packed, 'latin1');
+    try {
+      let written = 0;
+      while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, this.#size + written);
+    } catch {
+      return p; // a full disk: this digest stays in memory
+    }
+    const spooled: PackedDigest = { ...p, packed: '', spooled: [this.#size, bytes.length] };
+    this.#size += bytes.length;
+    spools.set(spooled, this);
+    return spooled;
+  }
+
+  read([offset, length]: readonly [number, number]): Buffer {
+    const buffer = Buffer.alloc(length);
+    let done = 0;
+    while (done < length) {
+      const n = readSync(this.fd, buffer, done, length - done, offset + done);
+      if (n === 0) throw new Error('xxgk-lint: the temporary digest file was cut short');
+      done += n;
+    }
+    return buffer;
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    process.removeListener('exit', this.#atExit);
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
 }

@@ -101,6 +101,9 @@ export const DEFAULT_FILE_TIMEOUT_SECONDS = 10;
  */
 const AUTO_IN_PROCESS_BYTES = 256 * 1024;
 
+/** From this many files on, packed digests wait for the cross-report rules in a temporary file. */
+const SPOOL_FROM = 200;
+
 /** Files hashed at once for --cache. */
 const HASH_BATCH = 32;
 
@@ -268,6 +271,9 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
   const hashes: Array<string | undefined> = [];
   const outcomes: Array<PhaseOne | undefined> = new Array<PhaseOne | undefined>(files.length);
   const pending: Array<{ index: number; file: string }> = [];
+  // A long run moves each report's packed digest to a temporary file as it comes (packed.ts).
+  const spool = files.length >= SPOOL_FROM ? (await import('../../engine/packed.ts')).DigestSpool.open() : undefined;
+  const spilled = (o: PhaseOne): PhaseOne => (spool && o.analysis?.digest ? { ...o, analysis: { ...o.analysis, digest: spool.spill(o.analysis.digest) } } : o);
   if (options.cache) {
     const { ResultCache, cacheKey, contentHash, DEFAULT_CACHE_FILE } = await import('../../engine/cache.ts');
     const key = cacheKey({ config: loaded.config, rules: allRules, locale, reportUnusedDisable: options.reportUnusedDisable });
@@ -290,7 +296,7 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
         const hash = batchHashes[offset];
         hashes[index] = hash;
         const hit = hash === undefined ? undefined : cache.get(file, hash);
-        if (hit) outcomes[index] = hit;
+        if (hit) outcomes[index] = spilled(hit);
         else pending.push({ index, file });
       }
     }
@@ -301,9 +307,9 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
   const progress = Progress.when(files.length, options.format, options.outputFile, io, env);
   progress?.advance(files.length - pending.length);
   const record = (index: number, outcome: PhaseOne): void => {
-    outcomes[index] = outcome;
     const hash = hashes[index];
     if (cache && hash !== undefined) cache.set(files[index] ?? '', hash, outcome);
+    outcomes[index] = spilled(outcome);
     progress?.advance(1);
   };
 
@@ -343,7 +349,11 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
   // The cache holds every outcome: let it go before the results are made, one at a time.
   cache = undefined;
   const { finishEach } = await import('../../engine/lint-file.ts');
-  return finish(finishEach(outcomes, [], lintOptions), options, io, env, allRules, unmatched.length);
+  try {
+    return await finish(finishEach(outcomes, [], lintOptions), options, io, env, allRules, unmatched.length);
+  } finally {
+    spool?.close();
+  }
 }
 
 /**
