@@ -16,7 +16,6 @@ import type { Rule } from '../rule.ts';
 import type { Locale } from '../types.ts';
 import type { FileOutcome } from './lint-file.ts';
 import type { ResolvedConfig } from './lint.ts';
-import { withDigestPath } from './packed.ts';
 import { originalRule } from './plugins.ts';
 import { VERSION } from './version.ts';
 
@@ -172,7 +171,7 @@ function withPath(outcome: FileOutcome, filePath: string, packed?: 'stored' | 'r
           : packed === 'run'
             ? Buffer.from(digest.packed, 'base64').toString('latin1')
             : digest.packed;
-      out.analysis.digest = { ...withDigestPath(digest, filePath), packed: bytes };
+      out.analysis.digest = { ...digest, filePath, packed: bytes };
     }
   }
   return out;

@@ -121,11 +121,6 @@ export function unpackDigest(p: PackedDigest): ReportDigest {
   return digest;
 }
 
-/** The same packed digest under another path (the cache stores paths relative to its folder). */
-export function withDigestPath(p: PackedDigest, filePath: string): PackedDigest {
-  return { ...p, filePath };
-}
-
 /** The spool each spooled digest was moved to. */
 const spools = new WeakMap<PackedDigest, DigestSpool>();
 

@@ -25,7 +25,6 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { t } from './messages.ts';
 import type { LintResult, Locale } from '../types.ts';
@@ -106,10 +105,6 @@ export function findWorkerUrl(from: string = import.meta.url): URL | undefined {
     if (existsSync(fileURLToPath(url))) return url;
   }
   return undefined;
-}
-
-export function availableCores(): number {
-  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
 /** What V8 prints when a heap limit is reached (the process then aborts). */

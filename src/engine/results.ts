@@ -35,14 +35,18 @@ export function countProblems(result: LintResult): ProblemCounts {
   return { errorCount, warningCount, fatalErrorCount };
 }
 
+/** Adds a result's problems to running totals (a run that streams its results counts as it goes). */
+export function addProblems(total: ProblemCounts, result: LintResult): ProblemCounts {
+  const counts = countProblems(result);
+  total.errorCount += counts.errorCount;
+  total.warningCount += counts.warningCount;
+  total.fatalErrorCount += counts.fatalErrorCount;
+  return total;
+}
+
 export function totalCounts(results: readonly LintResult[]): ProblemCounts {
   const total: ProblemCounts = { errorCount: 0, warningCount: 0, fatalErrorCount: 0 };
-  for (const result of results) {
-    const counts = countProblems(result);
-    total.errorCount += counts.errorCount;
-    total.warningCount += counts.warningCount;
-    total.fatalErrorCount += counts.fatalErrorCount;
-  }
+  for (const result of results) addProblems(total, result);
   return total;
 }
 

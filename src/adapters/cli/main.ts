@@ -21,7 +21,7 @@ import { FORMAT_NAMES, formatters, isFormatName, isStreamingFormat, needsModel, 
 import type { FormatName } from '../formatters/index.ts';
 import type { LintTextOptions } from '../../engine/lint.ts';
 import { decodeBuffer, fileError, MAX_FILE_BYTES } from '../../engine/decode.ts';
-import { countProblems, errorsOnly, fatalResult, totalCounts, type ProblemCounts } from '../../engine/results.ts';
+import { addProblems, errorsOnly, fatalResult, totalCounts, type ProblemCounts } from '../../engine/results.ts';
 import { t } from '../../engine/messages.ts';
 import type { MessageId } from '../../engine/messages.ts';
 import type { ResultCache } from '../../engine/cache.ts';
@@ -406,10 +406,7 @@ async function finish(
   const counts: ProblemCounts = { errorCount: 0, warningCount: 0, fatalErrorCount: 0 };
   const crashed: Diagnostic[] = [];
   const seen = (result: LintResult): LintResult => {
-    const c = countProblems(result);
-    counts.errorCount += c.errorCount;
-    counts.warningCount += c.warningCount;
-    counts.fatalErrorCount += c.fatalErrorCount;
+    addProblems(counts, result);
     for (const m of result.messages) if (m.messageId === 'ruleError') crashed.push(m);
     return options.quiet ? errorsOnly(result) : result;
   };

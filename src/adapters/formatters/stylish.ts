@@ -8,7 +8,7 @@
  */
 import { plural, t } from '../../engine/messages.ts';
 import { relativePath } from '../../engine/paths.ts';
-import { countProblems } from '../../engine/results.ts';
+import { addProblems, type ProblemCounts } from '../../engine/results.ts';
 import type { LintResult, Locale } from '../../types.ts';
 import { whole, type Formatter, type StreamingFormatter } from './types.ts';
 
@@ -47,19 +47,18 @@ export function printablePath(name: string): string {
 export const stylishStream: StreamingFormatter = (context) => {
   const styles = context.color ? STYLES : PLAIN;
   let blocks = 0;
-  const total = { errors: 0, warnings: 0, fixableErrors: 0, fixableWarnings: 0 };
+  const counts: ProblemCounts = { errorCount: 0, warningCount: 0, fatalErrorCount: 0 };
+  const fixes = { errors: 0, warnings: 0 };
   const skipped: string[] = [];
   return {
     file: (result) => {
       // Files judged not to be reports were not linted: counted (and, with --verbose, named) at the end.
       if (result.notReport) skipped.push(result.filePath);
-      const counts = countProblems(result);
-      total.errors += counts.errorCount;
-      total.warnings += counts.warningCount;
+      addProblems(counts, result);
       for (const m of result.messages) {
         // As ESLint's: how many of them --fix would fix.
-        if (m.fix && m.severity === 2) total.fixableErrors++;
-        else if (m.fix) total.fixableWarnings++;
+        if (m.fix && m.severity === 2) fixes.errors++;
+        else if (m.fix) fixes.warnings++;
       }
       const rows = rowsOf(result);
       if (rows.length === 0) return '';
@@ -73,7 +72,8 @@ export const stylishStream: StreamingFormatter = (context) => {
               context.verbose ? skipped.map((f) => `  ${styles.dim(relativePath(f, context.cwd))}\n`).join('') : ''
             }`;
       if (blocks === 0) return skippedNote === '' ? '' : `\n${skippedNote}`;
-      const { errors, warnings, fixableErrors, fixableWarnings } = total;
+      const { errorCount: errors, warningCount: warnings } = counts;
+      const { errors: fixableErrors, warnings: fixableWarnings } = fixes;
       const colour = errors > 0 ? styles.red : styles.yellow;
       const summary = colour(styles.bold(`\u2716 ${summaryText(errors, warnings, context.locale)}`));
       const fixable =
