@@ -101,7 +101,10 @@ export function placeFindings(result: LintResult, input: DocumentInput, locale: 
   };
   const messages = result.messages.map((m) => {
     const origin = originOf(m.line);
-    return origin ? { ...m, place: describeOrigin(origin, input.kind, locale) } : m;
+    // The edits are of the intermediate Markdown, not of the file: never a fix --fix could write.
+    const { fix, ...rest } = m;
+    const kept = fix ? { ...rest, suggestions: [{ desc: m.message, fix }, ...(m.suggestions ?? [])] } : rest;
+    return origin ? { ...kept, place: describeOrigin(origin, input.kind, locale) } : kept;
   });
   return { ...result, messages, input: { kind: input.kind } };
 }

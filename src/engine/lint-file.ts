@@ -43,7 +43,9 @@ export function lintDecoded(
   // A .html or .docx file: each finding also says where it is in the original document.
   const place = (result: LintResult): LintResult => (read.input ? placeFindings(result, read.input, options.locale) : result);
   const tag = (result: LintResult): LintResult => (read.encoding === 'utf-8' ? place(result) : { ...place(result), encoding: read.encoding });
-  if (fix === undefined) return { result: tag(once(read.text)) };
+  // A .html/.docx file is read as intermediate Markdown: never fixed, never written (its findings
+  // keep their edits as suggestions, see placeFindings).
+  if (fix === undefined || read.input) return { result: tag(once(read.text)) };
   if (fix === 'write' && !canWrite(read.encoding)) {
     const result = tag(once(read.text));
     return fixesOf(result.messages).length > 0 ? { result, unwritable: read.encoding } : { result };

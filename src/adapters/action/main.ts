@@ -214,8 +214,9 @@ async function postSuggestions(
     const changed = patches.get(path.resolve(result.filePath));
     if (!changed || !result.messages.some((m) => m.fix || m.suggestions?.length)) continue;
     const read = await readReport(result.filePath);
-    // GitHub applies suggestions to the text as UTF-8: other encodings get none.
-    if ('error' in read || read.encoding !== 'utf-8') continue;
+    // GitHub applies suggestions to the text as UTF-8: other encodings get none, and neither do
+    // .html/.docx files (their edits are of the Markdown they were read as, not of the file).
+    if ('error' in read || read.encoding !== 'utf-8' || read.input) continue;
     files.push({ path: changed.filename, text: read.text, result, patch: changed.patch });
   }
   const wanted = buildSuggestions(files);
