@@ -18,8 +18,9 @@ const GROUP_STARTS: ReadonlyArray<[string, string]> = T3_GROUPS.flatMap((g) => {
   return m ? [[m[1] ?? '', m[2] ?? '']] : [];
 });
 
-export function readT3(ctx: Ctx, region: [number, number] | null, fallback: Span): Table {
-  if (!region) return missingTable('t3', '三', fallback);
+export function readT3(whole: Ctx, found: [number, number] | null, fallback: Span): Table {
+  if (!found) return missingTable('t3', '三', fallback);
+  const { ctx, region } = splitWords(whole, found);
   const facts: TableFact[] = [];
   const text = regionText(ctx, region);
   // 2021 shows itself by the sub-rows of （六）; 2019 by a （六）其他处理 without them. A table cut
@@ -36,7 +37,14 @@ export function readT3(ctx: Ctx, region: [number, number] | null, fallback: Span
     if (GROUP_STARTS.some(([mark, name]) => t.norm.startsWith(mark) && name.startsWith(w) && !keys.includes(name))) return true;
     return groups.some((g) => g.includes(w)) && !keys.some((k) => k.includes(w));
   };
-  const stream = new TextStream(ctx.tokens, region[0], region[1], groupPiece);
+  // Any piece of a group label, even one that row labels share (the “理” of a vertical
+  // 三、本年度办理结果 between the lines of “…要求缴” and “纳费用…”), or a bare group enumerator.
+  const maybeGroupPiece = (t: Token) => {
+    if (/^\([三四五六]\)$/.test(t.norm)) return true;
+    const w = stripEnumerators(t.norm);
+    return w.length > 0 && w.length <= 4 && groups.some((g) => g.includes(w));
+  };
+  const stream = new TextStream(ctx.tokens, region[0], region[1], groupPiece, maybeGroupPiece);
   const anchors: Anchor[] = [];
   const used = new Set<number>();
   let pos = 0;
@@ -78,6 +86,9 @@ export function readT3(ctx: Ctx, region: [number, number] | null, fallback: Span
   const relations = columnRelations(tpl.rows.map((r) => r.id));
   missingColumn(candidates, known, relations, T3_COLUMNS.length, 3, headerLacks(regionText(ctx, [region[0], anchors[0]?.first ?? region[0]])));
   narrow(candidates, known, relations);
+  // Only then the two together: when （七）总计 is itself unread, 一 + 二 = Σ outcomes + 四 still
+  // holds column by column (R1 with （七） replaced by its R2 sum), and may leave one reading.
+  narrow(candidates, known, [...relations, withoutTotal(relations)]);
   const settled = new Map<string, ReadonlyArray<number | null>>(known);
   for (const c of candidates) {
     const only = c.options.length === 1 ? c.options[0] : undefined;
@@ -97,6 +108,45 @@ export function readT3(ctx: Ctx, region: [number, number] | null, fallback: Span
   });
   return finishTable(ctx, { id: 't3', name: '三', template, region, tpl, rows, facts });
 }
+
+/**
+ * Text that `pdftotext -layout` ran together with one space: the characters of a vertical group
+ * label and the wrapped line of a row label beside it (“度办 的，只计这一情形，不计其”), or a header
+ * word and the next (“…第三项加第四 自然”). Within table 三 such text is read as separate words, so
+ * each piece is recognised for what it is; offsets stay exact.
+ */
+function splitWords(ctx: Ctx, region: [number, number]): { ctx: Ctx; region: [number, number] } {
+  const own: Token[] = [];
+  let changed = false;
+  for (let i = region[0]; i < region[1]; i++) {
+    const t = ctx.tokens[i] as Token;
+    if (t.kind !== 'text' || t.delimited || !WORD_GAP.test(t.raw)) {
+      own.push(t);
+      continue;
+    }
+    let from = 0;
+    const piece = (to: number) => {
+      const raw = t.raw.slice(from, to).trim();
+      const n = norm(raw);
+      if (n !== '') {
+        const at = t.start + t.raw.indexOf(raw, from);
+        own.push({ ...t, raw, norm: n, start: at, end: at + raw.length });
+      }
+    };
+    for (const m of t.raw.matchAll(new RegExp(WORD_GAP.source, 'gu'))) {
+      piece(m.index + 1);
+      from = m.index + 1;
+    }
+    piece(t.raw.length);
+    changed = true;
+  }
+  if (!changed) return { ctx, region };
+  const tokens = [...ctx.tokens.slice(0, region[0]), ...own, ...ctx.tokens.slice(region[1])];
+  return { ctx: { ...ctx, tokens }, region: [region[0], region[0] + own.length] };
+}
+
+/** One space between two words: after an ideograph or closing punctuation, before an ideograph or opening bracket (not “8 .属于…”, “三 、本”). */
+const WORD_GAP = /[\p{Script=Han}，。）”」](?=[ \u3000][\p{Script=Han}（“「])/u;
 
 /**
  * A label wrapped around its values with its item number on the first line ("（五）不予处理1." /
@@ -122,6 +172,15 @@ function headerLacks(header: string): number | null {
   if (!text.includes(norm('自然人'))) return null;
   const absent = T3_COLUMNS.flatMap((c, i) => (text.includes(norm(c)) ? [] : [i]));
   return absent.length === 1 ? (absent[0] ?? null) : null;
+}
+
+/** R1 − R2: （七）总计 eliminated, so 一 + 二 − 四 − Σ outcomes = 0; choosing with it is choosing with both. */
+export function withoutTotal(relations: readonly ColumnRelation[]): ColumnRelation {
+  const r1 = relations.find((r) => r.id === 'R1')?.terms ?? [];
+  const r2 = relations.find((r) => r.id === 'R2')?.terms ?? [];
+  // R1 has （七） with −1 and R2 with +1: R1 + R2 cancels it.
+  const terms = [...r1, ...r2].filter((t) => t.row !== 't3.total');
+  return { id: 'R1', terms, via: ['R1', 'R2'] };
 }
 
 /** R1 (一 + 二 = （七） + 四) and R2 (（七） = the sum of the outcome rows) over the template's rows. */
