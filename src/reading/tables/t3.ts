@@ -7,6 +7,7 @@ import type { Row, Span, Table, TableFact, Template } from '../../model/schema.t
 import { T3_2019, T3_2021, T3_COLUMNS, T3_GROUPS, T3_NOTE, T3_OUTCOME_PREFIXES, T3_SIGNALS_2021 } from '../../model/templates.ts';
 import { norm, stripEnumerators } from '../text.ts';
 import type { Token } from '../tokens.ts';
+import { readByBlocks } from './blocks.ts';
 import { ROW_TOTAL } from './decode.ts';
 import { checkHeaderWords, findTypos, readRows, regionText, settle, tokenSpan, TextStream, unsettled, type Anchor, type Ctx, type Draft } from './rows.ts';
 import { missingColumn, narrow, required, type Candidate, type ColumnRelation } from './solve.ts';
@@ -71,7 +72,12 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
   if (!stream.text.includes('勾稽')) facts.push({ kind: 'missingNote', note: T3_NOTE, span: tokenSpan(ctx, region[0]) });
   // Table 三's column headers stand above its first row; below, labels are checked as rows.
   checkHeaderWords(ctx, [region[0], anchors[0]?.first ?? region[1]], tpl, anchors, facts);
-  const outcomes = readRows(ctx, tpl, anchors, region, { isBoundary: () => false, relation: ROW_TOTAL }, facts);
+  const rowFacts: TableFact[] = [];
+  let outcomes = readRows(ctx, tpl, anchors, region, { isBoundary: () => false, relation: ROW_TOTAL }, rowFacts);
+  // Plain pdftotext text: values in column blocks, labels elsewhere.
+  const blocks = readByBlocks(ctx, tpl, anchors, region, outcomes, rowFacts);
+  if (blocks) outcomes = blocks.outcomes;
+  facts.push(...(blocks?.facts ?? rowFacts));
 
   // Rows with one reading are known; the column relations narrow the others.
   const known = new Map<string, ReadonlyArray<number | null>>();
