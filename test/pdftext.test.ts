@@ -118,3 +118,21 @@ describe('solving through two relations together', () => {
     expect(first?.status).toBe('ambiguous');
   });
 });
+
+describe('the three real WPS-made PDFs: plain text reads as the layout text does', () => {
+  const fixtures = path.join(import.meta.dirname, 'fixtures');
+  for (const name of ['11-huaian-hongzequ-2023', '12-huaian-hongzequ-2024', '13-huaian-shizf-2024']) {
+    it(`${name}: tables 二 and 三 read whole from both, with the same values`, () => {
+      const layout = modelOf(readFileSync(path.join(fixtures, 'peers', `${name}.layout.txt`), 'utf8'));
+      const plain = modelOf(readFileSync(path.join(fixtures, 'derived', `${name}.plain.txt`), 'utf8'));
+      for (const id of ['t2', 't3'] as const) {
+        const values = (m: ReportModel) => m.tables[id].rows.map((r) => ({ row: r.id, status: r.status, values: r.cells.map((c) => c.value) }));
+        expect(values(layout).every((r) => r.status === 'read')).toBe(true);
+        expect(values(plain)).toEqual(values(layout));
+      }
+      // Table 四's plain text comes out of column order (13: 12 1 1 6 before 351): read or one finding.
+      const t4 = plain.tables.t4.rows;
+      if (t4.some((r) => r.status !== 'read')) expect(plain.tables.t4.facts.filter((f) => f.kind !== 'missingNote').length).toBe(1);
+    });
+  }
+});
