@@ -52,7 +52,9 @@ export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, c
       k += columns;
       continue;
     }
-    // A band of `height` rows printed column by column.
+    // A band of `height` rows printed column by column. A block as high as whole rows could be
+    // rows printed one after another instead: not certain.
+    if (height % columns === 0) return null;
     const band = blocks.slice(k, k + columns);
     if (band.length < columns || band.some((b) => b.length !== height)) return null;
     for (let r = 0; r < height; r++) out.push(band.map((b) => b[r] as Token));

@@ -3,7 +3,7 @@
  * row is found anywhere in the region. Its rows have no relation of their own: a row is read when
  * its text gives exactly its cells (or digits that split only one way).
  */
-import type { Span, Table, TableFact, Template } from '../../model/schema.ts';
+import type { Row, Span, Table, TableFact, Template } from '../../model/schema.ts';
 import type { TableTemplate } from '../../model/templates.ts';
 import { SIGNALS_2019, SIGNALS_2021, T2_2019, T2_2021 } from '../../model/templates.ts';
 import { norm } from '../text.ts';
@@ -72,10 +72,21 @@ export function readT2(ctx: Ctx, region: [number, number] | null, fallback: Span
   return finishTable(ctx, { id: 't2', name: '二', template, region, tpl, rows, facts });
 }
 
+/** The rows of each sub-table, by its caption's item (those of the other template are not in it). */
+const CAPTION_ROWS: ReadonlyArray<[string, readonly string[]]> = [
+  ['(一)', ['t2.rules', 't2.normative']],
+  ['(五)', ['t2.license', 't2.otherServices']],
+  ['(六)', ['t2.penalty', 't2.coercion']],
+  ['(八)', ['t2.fees']],
+  ['(九)', ['t2.procurement']],
+];
+
 /**
- * A one-column sub-table (第二十条第（五）项 行政许可, 第（八）项 行政事业性收费) whose only value plain
- * pdftotext printed before the row label, under the column header: with one row and one value
- * between its caption and the next, the value can be no other row's.
+ * One-column sub-tables (第二十条第（五）项 行政许可, （六） 行政处罚 and 行政强制, （八） 行政事业性收费)
+ * whose values plain pdftotext printed away from the row labels (under the column header, or with
+ * the page's labels elsewhere): when the text between a caption and the next holds exactly as many
+ * values as the sub-table has rows, they are its rows' values from top to bottom. Rows the labels
+ * did read must agree.
  */
 function readLoneValues(
   ctx: Ctx,
@@ -85,42 +96,93 @@ function readLoneValues(
   outcomes: RowOutcome[],
   facts: TableFact[],
 ): RowOutcome[] {
-  const caption = (t: Token | undefined) => t?.kind === 'text' && t.norm.includes('第二十条');
-  return outcomes.map((o) => {
-    if (!('row' in o) || o.row.status !== 'count' || o.row.valuesFound !== 0) return o;
-    const anchor = anchors.find((a) => a.row.id === o.row.id);
-    const template = tpl.rows.find((r) => r.id === o.row.id);
-    if (!anchor || !template || template.columns.length !== 1) return o;
-    let lo = anchor.first;
-    while (lo > region[0] && !caption(ctx.tokens[lo - 1])) lo--;
-    let hi = anchor.last + 1;
-    while (hi < region[1] && !caption(ctx.tokens[hi])) hi++;
-    if (anchors.some((a) => a !== anchor && a.first >= lo && a.first < hi)) return o;
-    const values = ctx.tokens.slice(lo, hi).filter((t) => t.kind === 'num' || t.kind === 'placeholder');
-    const value = values[0];
-    if (values.length !== 1 || !value || value.delimited) return o;
-    const at = facts.findIndex((f) => f.kind === 'cellCount' && f.row.id === template.id);
-    if (at >= 0) facts.splice(at, 1);
-    const decoded = decodeRow({
-      values,
-      expected: 1,
-      relation: null,
-      positional: null,
-      allowDecimal: template.allowDecimal,
-      allowNegative: template.allowNegative,
+  const captionAt: Array<{ index: number; item: string }> = [];
+  for (let i = region[0]; i < region[1]; i++) {
+    const t = ctx.tokens[i];
+    const m = t?.kind === 'text' ? /第二十条第(\([一二三四五六七八九十]+\))项/.exec(t.norm) : null;
+    if (m) captionAt.push({ index: i, item: m[1] ?? '' });
+  }
+  const out = [...outcomes];
+  // A sub-table of several columns whose labels stand elsewhere and whose values are all under its
+  // caption: they are its values, but whether row by row or column by column the text does not
+  // say. One fact for the sub-table instead of one per row.
+  // A row the labels did not read, and whose values, if any, were taken before this caption (its
+  // label stands above the caption, the values it took are another sub-table's).
+  const unreadHere = (o: RowOutcome | undefined, caption: number): o is RowOutcome => {
+    if (!o) return false;
+    const base = 'row' in o ? o.row : o.draft.base;
+    const unread = 'row' in o ? o.row.status === 'count' : o.draft.options.length === 0;
+    if (!unread) return false;
+    const anchor = anchors.find((a) => a.row.id === base.id);
+    return base.valuesFound === 0 || (anchor !== undefined && anchor.last < caption);
+  };
+  const baseOf = (o: RowOutcome): Row => ('row' in o ? o.row : o.draft.base);
+  const unplaced = (rows: number[], values: Token[], caption: number) => {
+    const unread = rows.map((r) => out[r]).filter((o) => unreadHere(o, caption));
+    if (unread.length !== rows.length) return;
+    const ids = new Set(unread.map((o) => baseOf(o).id));
+    for (let f = facts.length - 1; f >= 0; f--) {
+      const fact = facts[f];
+      if (fact?.kind === 'cellCount' && ids.has(fact.row.id)) facts.splice(f, 1);
+    }
+    const first = values[0] as Token;
+    const last = values[values.length - 1] as Token;
+    facts.push({ kind: 'interleaved', row: null, runs: 1, span: span(ctx, first.start, last.end) });
+    for (const r of rows) {
+      const o = out[r];
+      if (o) out[r] = { row: { ...baseOf(o), status: 'unclear', valuesFound: values.length } };
+    }
+  };
+  captionAt.forEach(({ index, item }, k) => {
+    const ids = CAPTION_ROWS.find(([it]) => it === item)?.[1] ?? [];
+    const rows = ids.map((id) => tpl.rows.findIndex((r) => r.id === id)).filter((r) => r >= 0);
+    if (rows.length === 0) return;
+    const end = captionAt[k + 1]?.index ?? region[1];
+    const values = ctx.tokens.slice(index + 1, end).filter((t) => t.kind === 'num' || t.kind === 'placeholder');
+    const cells = rows.reduce((n, r) => n + (tpl.rows[r]?.columns.length ?? 0), 0);
+    if (values.length !== cells || values.some((v) => v.delimited)) return;
+    if (cells !== rows.length) {
+      unplaced(rows, values, index);
+      return;
+    }
+    // Rows already read must have these very values; rows not read must have had none of their own.
+    const ok = rows.every((r, n) => {
+      const o = out[r];
+      if (!o) return false;
+      if ('row' in o || o.draft.options.length !== 1) return unreadHere(o, index);
+      const cells = o.draft.options.length === 1 ? o.draft.options[0]?.[0]?.cells : undefined;
+      return cells?.length === 1 && cells[0]?.start === values[n]?.start;
     });
-    const draft: Draft = {
-      template,
-      base: { ...o.row, status: 'read', valuesFound: 1 },
-      text: value.raw,
-      options: distinctValues(decoded.readings),
-      tried: decoded.tried,
-      overBudget: decoded.overBudget,
-      hasRelation: false,
-      runTogether: false,
-      blanks: 0,
-      valueSpan: span(ctx, value.start, value.end),
-    };
-    return { draft };
+    if (!ok) return;
+    rows.forEach((r, n) => {
+      const o = out[r];
+      const template = tpl.rows[r];
+      const value = values[n];
+      if (!o || !template || !value || ('draft' in o && o.draft.options.length === 1)) return;
+      const at = facts.findIndex((f) => f.kind === 'cellCount' && f.row.id === template.id);
+      if (at >= 0) facts.splice(at, 1);
+      const decoded = decodeRow({
+        values: [value],
+        expected: 1,
+        relation: null,
+        positional: null,
+        allowDecimal: template.allowDecimal,
+        allowNegative: template.allowNegative,
+      });
+      const draft: Draft = {
+        template,
+        base: { ...baseOf(o), status: 'read', valuesFound: 1 },
+        text: value.raw,
+        options: distinctValues(decoded.readings),
+        tried: decoded.tried,
+        overBudget: decoded.overBudget,
+        hasRelation: false,
+        runTogether: false,
+        blanks: 0,
+        valueSpan: span(ctx, value.start, value.end),
+      };
+      out[r] = { draft };
+    });
   });
+  return out;
 }

@@ -41,9 +41,10 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
   // Any piece of a group label, even one that row labels share (the “理” of a vertical
   // 三、本年度办理结果 between the lines of “…要求缴” and “纳费用…”), or a bare group enumerator.
   const maybeGroupPiece = (t: Token) => {
-    if (/^\([三四五六]\)$/.test(t.norm)) return true;
     const w = stripEnumerators(t.norm);
-    return w.length > 0 && w.length <= 4 && groups.some((g) => g.includes(w));
+    // A bare enumerator (“（三）”, the “三、” of a vertical 三、本年度办理结果): keys have none.
+    if (w === '') return true;
+    return w.length <= 4 && groups.some((g) => g.includes(w));
   };
   const stream = new TextStream(ctx.tokens, region[0], region[1], groupPiece, maybeGroupPiece);
   const anchors: Anchor[] = [];
@@ -151,8 +152,8 @@ function splitWords(ctx: Ctx, region: [number, number]): { ctx: Ctx; region: [nu
   return { ctx: { ...ctx, tokens }, region: [region[0], region[0] + own.length] };
 }
 
-/** One space between two words: after an ideograph or closing punctuation, before an ideograph or opening bracket (not “8 .属于…”, “三 、本”). */
-const WORD_GAP = /[\p{Script=Han}，。）”」](?=[ \u3000][\p{Script=Han}（“「])/u;
+/** One space between two words: after an ideograph or closing punctuation, before an ideograph, an opening bracket or an item number (“（四）无法 2.没有…”; not “8 .属于…”, “三 、本”). */
+const WORD_GAP = /[\p{Script=Han}，。）”」](?=[ \u3000](?:[\p{Script=Han}（“「]|\d{1,2}[.．、]))/u;
 
 /**
  * A label wrapped around its values with its item number on the first line ("（五）不予处理1." /
