@@ -130,6 +130,7 @@ export function readByBlocks(
       runTogether: false,
       blanks: 0,
       valueSpan: span(ctx, first.start, last.end),
+      stacked: tokens,
     };
     return { draft };
   });

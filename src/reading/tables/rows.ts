@@ -181,6 +181,8 @@ export interface Draft {
   blanks: number;
   /** Where the row's values are (for findings about the row as a whole). */
   valueSpan: Span;
+  /** The value tokens when each stands on a line of its own in undelimited text (plain pdftotext), so their order is pdftotext's. */
+  stacked?: readonly Token[];
 }
 
 export type RowOutcome = { row: Row } | { draft: Draft };
@@ -307,9 +309,10 @@ export function readRows(
         tried: decoded.tried,
         overBudget: decoded.overBudget,
         hasRelation: options.relation !== null,
-        runTogether: digitsOnly && digits > row.columns.length && nonBlank.length < row.columns.length && glued,
+        runTogether: (digitsOnly && digits > row.columns.length && nonBlank.length < row.columns.length && glued) || nonBlank.some((t) => /^0\d/.test(t.raw)),
         blanks: blanksOnValueLines(values, ctx, anchor),
         valueSpan,
+        ...(isStacked(nonBlank) ? { stacked: nonBlank } : {}),
       },
     });
   });
@@ -322,6 +325,11 @@ export function readRows(
     if (s0 && s1) facts.push({ kind: 'strayValues', count: stray.length, text: stray.map((s) => s.raw).join(' '), span: span(ctx, s0.start, s1.end) });
   }
   return out;
+}
+
+/** Values each on a line of their own, in undelimited text. */
+export function isStacked(values: readonly Token[]): boolean {
+  return values.length > 1 && values.every((v) => !v.delimited) && new Set(values.map((v) => v.rowKey)).size === values.length;
 }
 
 /**
@@ -428,7 +436,7 @@ export function unsettled(draft: Draft, required: { values: number[]; relation: 
     });
     return { ...base, status: 'ambiguous' };
   }
-  if (draft.overBudget || (!draft.hasRelation && draft.runTogether)) {
+  if (draft.overBudget || (draft.runTogether && (!draft.hasRelation || !draft.tried.includes('split')))) {
     facts.push({ kind: 'runTogether', row: ref, text: draft.text, expected, span: draft.valueSpan });
     return { ...base, status: 'count' };
   }

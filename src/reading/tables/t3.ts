@@ -9,7 +9,7 @@ import { norm, stripEnumerators } from '../text.ts';
 import type { Token } from '../tokens.ts';
 import { readByBlocks } from './blocks.ts';
 import { ROW_TOTAL } from './decode.ts';
-import { checkHeaderWords, findTypos, readRows, regionText, settle, tokenSpan, TextStream, unsettled, type Anchor, type Ctx, type Draft } from './rows.ts';
+import { checkHeaderWords, findTypos, readRows, regionText, rowRef, settle, tokenSpan, TextStream, unsettled, type Anchor, type Ctx, type Draft, type RowOutcome } from './rows.ts';
 import { missingColumn, narrow, required, type Candidate, type ColumnRelation } from './solve.ts';
 import { finishTable, missingTable } from './table.ts';
 
@@ -30,6 +30,21 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
   const tpl = template === '2019' ? T3_2019 : T3_2021;
   const groups = T3_GROUPS.map((v) => stripEnumerators(norm(v)));
   const keys = tpl.rows.map((r) => norm(r.key));
+  const headerWords = tpl.vocabulary.map((v) => stripEnumerators(norm(v))).filter((v) => !groups.includes(v));
+  // Runs of three or more header pieces in a row: the column header repeated on a new page.
+  const repeatedHeader = new Set<Token>();
+  for (let i = region[0]; i < region[1]; ) {
+    let j = i;
+    while (j < region[1] && ctx.tokens[j]?.kind === 'text' && headerWords.some((h) => h.includes(stripEnumerators((ctx.tokens[j] as Token).norm) || '\u0000'))) j++;
+    // Its ends are what only a header has: a row label's last piece (“申请”) may stand next to it.
+    const inKey = (k: number) => keys.some((key) => key.includes(stripEnumerators((ctx.tokens[k] as Token).norm)));
+    let a = i;
+    let b = j;
+    while (a < b && inKey(a)) a++;
+    while (b > a && inKey(b - 1)) b--;
+    if (b - a >= 3) for (let k = a; k < b; k++) repeatedHeader.add(ctx.tokens[k] as Token);
+    i = Math.max(j, i + 1);
+  }
   // Pieces of a group label (（三）不予公开) that a layout prints between its children's labels.
   const groupPiece = (t: Token) => {
     const w = stripEnumerators(t.norm);
@@ -44,6 +59,9 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
     const w = stripEnumerators(t.norm);
     // A bare enumerator (“（三）”, the “三、” of a vertical 三、本年度办理结果): keys have none.
     if (w === '') return true;
+    // A piece of the column header repeated on the next page, between the halves of a label the
+    // page break split (“1.本机关不 / 掌握相关政” … header … “府信息”).
+    if (repeatedHeader.has(t)) return true;
     return w.length <= 4 && groups.some((g) => g.includes(w));
   };
   const stream = new TextStream(ctx.tokens, region[0], region[1], groupPiece, maybeGroupPiece);
@@ -79,6 +97,7 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
   const blocks = readByBlocks(ctx, tpl, anchors, region, outcomes, rowFacts);
   if (blocks) outcomes = blocks.outcomes;
   facts.push(...(blocks?.facts ?? rowFacts));
+  outcomes = outcomes.map((o) => stackedOutOfOrder(o, facts));
 
   // Rows with one reading are known; the column relations narrow the others.
   const known = new Map<string, ReadonlyArray<number | null>>();
@@ -114,6 +133,26 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
     return unsettled(draft, options.length === 0 ? required(draft.template.id, settled, relations, draft.template.columns.length) : null, facts);
   });
   return finishTable(ctx, { id: 't3', name: '三', template, region, tpl, rows, facts });
+}
+
+/**
+ * Values each on a line of their own (plain pdftotext) come in the order pdftotext chose, which is
+ * not always the columns' (a row's 自然人 cell printed after its 总计): such a row whose own total
+ * does not hold is read as out of order, not as a sum error. Its values are not used.
+ */
+function stackedOutOfOrder(o: RowOutcome, facts: TableFact[]): RowOutcome {
+  if (!('draft' in o) || o.draft.options.length !== 1) return o;
+  const reading = o.draft.options[0]?.[0];
+  if (!reading || reading.how !== 'written') return o;
+  const cells = reading.cells;
+  const values = cells.map((c) => c.value);
+  if (values.some((v) => v === null) || ROW_TOTAL.check(values as number[])) return o;
+  // Stacked: no two values on one line, none in a delimited cell.
+  const starts = new Set(cells.map((c) => c.start));
+  const tokens = o.draft.stacked;
+  if (!tokens || tokens.length !== cells.length || tokens.some((t) => !starts.has(t.start))) return o;
+  facts.push({ kind: 'interleaved', row: rowRef(o.draft.template), runs: cells.length, span: o.draft.valueSpan });
+  return { row: { ...o.draft.base, status: 'unclear' } };
 }
 
 /**
