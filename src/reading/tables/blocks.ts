@@ -10,11 +10,11 @@
  * Every row the labels did anchor must then have exactly the values the bands give it; otherwise,
  * or when any count does not fit, nothing is read this way.
  */
-import type { TableFact } from '../../model/schema.ts';
+import type { Row, TableFact } from '../../model/schema.ts';
 import type { TableTemplate } from '../../model/templates.ts';
 import type { Token } from '../tokens.ts';
 import { decodeRow, distinctValues, ROW_TOTAL } from './decode.ts';
-import { span, type Anchor, type Ctx, type Draft, type RowOutcome } from './rows.ts';
+import { isStacked, span, type Anchor, type Ctx, type Draft, type RowOutcome } from './rows.ts';
 
 /** The value tokens of each row, in template order; null when the text is not of this form or the counts do not fit. */
 export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, columns: number): Token[][] | null {
@@ -38,8 +38,15 @@ export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, c
     else blocks.push([t]);
     previous = t;
   }
-  // A value sharing its line with text ("（七）总计 80…") is another form.
-  for (const b of blocks) for (const t of b) if (textLines.has(line(t))) return null;
+  // A value sharing its line with text ("（七）总计 80…") is another form, unless it is a lone cell
+  // after the label it was printed beside ("一、本年新收…数量 1176", then one cell a line).
+  for (const b of blocks) {
+    for (const t of b) {
+      if (!textLines.has(line(t))) continue;
+      const next = ctx.tokens[ctx.tokens.indexOf(t) + 1];
+      if (b.length > 1 || (next && line(next) === line(t))) return null;
+    }
+  }
   const out: Token[][] = [];
   let k = 0;
   while (k < blocks.length) {
@@ -116,24 +123,30 @@ export function readByBlocks(
     const tokens = bands[r] ?? [];
     replaced.add(template.id);
     const found = 'row' in o ? o.row.found : o.draft.base.found;
-    const decoded = decodeRow({ values: tokens, expected: columns, relation: ROW_TOTAL, positional: null });
-    const first = tokens[0] as Token;
-    const last = tokens[tokens.length - 1] as Token;
-    const draft: Draft = {
-      template,
-      base: { id: template.id, label: template.label, found, status: 'read', cells: [], valuesFound: tokens.length, decoded: null },
-      text: tokens.map((t) => t.raw).join(' '),
-      options: distinctValues(decoded.readings),
-      tried: decoded.tried,
-      overBudget: decoded.overBudget,
-      hasRelation: true,
-      runTogether: false,
-      blanks: 0,
-      valueSpan: span(ctx, first.start, last.end),
-      stacked: tokens,
-    };
+    const draft = draftOf(ctx, template, found, tokens);
     return { draft };
   });
   const kept = facts.filter((f) => f.kind !== 'strayValues' && (f.kind === 'labelTypo' || !('row' in f) || f.row === null || !replaced.has(f.row.id)));
   return { outcomes: next, facts: kept };
+}
+
+/** A row of table 三 whose value tokens are known (one per cell), to be decoded and settled as any other. */
+export function draftOf(ctx: Ctx, template: TableTemplate['rows'][number], found: Row['found'], tokens: readonly Token[]): Draft {
+  const decoded = decodeRow({ values: tokens, expected: template.columns.length, relation: ROW_TOTAL, positional: null });
+  const first = tokens[0] as Token;
+  const last = tokens[tokens.length - 1] as Token;
+  return {
+    template,
+    base: { id: template.id, label: template.label, found, status: 'read', cells: [], valuesFound: tokens.length, decoded: null },
+    text: tokens.map((t) => t.raw).join(' '),
+    options: distinctValues(decoded.readings),
+    tried: decoded.tried,
+    overBudget: decoded.overBudget,
+    hasRelation: true,
+    runTogether: false,
+    blanks: 0,
+    valueSpan: span(ctx, first.start, last.end),
+    ...(isStacked(tokens) ? { stacked: tokens } : {}),
+    values: tokens,
+  };
 }

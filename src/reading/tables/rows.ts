@@ -183,6 +183,8 @@ export interface Draft {
   valueSpan: Span;
   /** The value tokens when each stands on a line of its own in undelimited text (plain pdftotext), so their order is pdftotext's. */
   stacked?: readonly Token[];
+  /** The row's value tokens (not blank), as found. */
+  values?: readonly Token[];
 }
 
 export type RowOutcome = { row: Row } | { draft: Draft };
@@ -313,6 +315,7 @@ export function readRows(
         blanks: blanksOnValueLines(values, ctx, anchor),
         valueSpan,
         ...(isStacked(nonBlank) ? { stacked: nonBlank } : {}),
+        values: nonBlank,
       },
     });
   });

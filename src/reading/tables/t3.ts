@@ -4,12 +4,26 @@
  * are narrowed with the column relations R1 and R2 where every other row involved is certain.
  */
 import type { Row, Span, Table, TableFact, Template } from '../../model/schema.ts';
-import { T3_2019, T3_2021, T3_COLUMNS, T3_GROUPS, T3_NOTE, T3_OUTCOME_PREFIXES, T3_SIGNALS_2021 } from '../../model/templates.ts';
+import { T3_2019, T3_2021, type TableTemplate, T3_COLUMNS, T3_GROUPS, T3_NOTE, T3_OUTCOME_PREFIXES, T3_SIGNALS_2021 } from '../../model/templates.ts';
 import { norm, stripEnumerators } from '../text.ts';
 import type { Token } from '../tokens.ts';
-import { readByBlocks } from './blocks.ts';
+import { draftOf, readByBlocks } from './blocks.ts';
 import { ROW_TOTAL } from './decode.ts';
-import { checkHeaderWords, findTypos, readRows, regionText, rowRef, settle, tokenSpan, TextStream, unsettled, type Anchor, type Ctx, type Draft, type RowOutcome } from './rows.ts';
+import {
+  checkHeaderWords,
+  findTypos,
+  readRows,
+  regionText,
+  rowRef,
+  settle,
+  tokenSpan,
+  TextStream,
+  unsettled,
+  type Anchor,
+  type Ctx,
+  type Draft,
+  type RowOutcome,
+} from './rows.ts';
 import { missingColumn, narrow, required, type Candidate, type ColumnRelation } from './solve.ts';
 import { finishTable, missingTable } from './table.ts';
 
@@ -33,9 +47,10 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
   const headerWords = tpl.vocabulary.map((v) => stripEnumerators(norm(v))).filter((v) => !groups.includes(v));
   // Runs of three or more header pieces in a row: the column header repeated on a new page.
   const repeatedHeader = new Set<Token>();
-  for (let i = region[0]; i < region[1]; ) {
+  for (let i = region[0]; i < region[1];) {
     let j = i;
-    while (j < region[1] && ctx.tokens[j]?.kind === 'text' && headerWords.some((h) => h.includes(stripEnumerators((ctx.tokens[j] as Token).norm) || '\u0000'))) j++;
+    while (j < region[1] && ctx.tokens[j]?.kind === 'text' && headerWords.some((h) => h.includes(stripEnumerators((ctx.tokens[j] as Token).norm) || '\u0000')))
+      j++;
     // Its ends are what only a header has: a row label's last piece (“申请”) may stand next to it.
     const inKey = (k: number) => keys.some((key) => key.includes(stripEnumerators((ctx.tokens[k] as Token).norm)));
     let a = i;
@@ -97,7 +112,7 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
   const blocks = readByBlocks(ctx, tpl, anchors, region, outcomes, rowFacts);
   if (blocks) outcomes = blocks.outcomes;
   facts.push(...(blocks?.facts ?? rowFacts));
-  outcomes = outcomes.map((o) => stackedOutOfOrder(o, facts));
+  outcomes = valuesOfNextRow(ctx, tpl, outcomes, facts).map((o) => stackedOutOfOrder(o, facts));
 
   // Rows with one reading are known; the column relations narrow the others.
   const known = new Map<string, ReadonlyArray<number | null>>();
@@ -133,6 +148,33 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
     return unsettled(draft, options.length === 0 ? required(draft.template.id, settled, relations, draft.template.columns.length) : null, facts);
   });
   return finishTable(ctx, { id: 't3', name: '三', template, region, tpl, rows, facts });
+}
+
+/**
+ * A row with two lines of values and the next row with none: plain pdftotext printed the next
+ * row's values line before that row's label (“3.危及“三 / 安全一稳 0 0 0 0 0 0 0 / 定” / 0 0 0 0 0 0 0 /
+ * （三）不予 4.保护第三”). Each line is one whole row, in the rows' order: the second is the next row's.
+ */
+function valuesOfNextRow(ctx: Ctx, tpl: TableTemplate, outcomes: RowOutcome[], facts: TableFact[]): RowOutcome[] {
+  const out = [...outcomes];
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k];
+    const b = out[k + 1];
+    if (!a || !b || !('draft' in a) || a.draft.options.length !== 0 || !('row' in b) || b.row.status !== 'count' || b.row.valuesFound !== 0) continue;
+    const columns = a.draft.template.columns.length;
+    const values = a.draft.values ?? [];
+    if (values.length !== 2 * columns || values.some((v) => v.delimited || v.kind !== 'num')) continue;
+    const lines = [values.slice(0, columns), values.slice(columns)];
+    const [one, two] = lines.map((l) => new Set(l.map((t) => t.rowKey)));
+    if (one?.size !== 1 || two?.size !== 1 || [...one][0] === [...two][0]) continue;
+    const next = tpl.rows[k + 1];
+    if (!next) continue;
+    out[k] = { draft: draftOf(ctx, a.draft.template, a.draft.base.found, lines[0] ?? []) };
+    out[k + 1] = { draft: draftOf(ctx, next, b.row.found, lines[1] ?? []) };
+    const at = facts.findIndex((f) => f.kind === 'cellCount' && f.row.id === next.id);
+    if (at >= 0) facts.splice(at, 1);
+  }
+  return out;
 }
 
 /**
