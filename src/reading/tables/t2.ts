@@ -103,6 +103,27 @@ function readLoneValues(
     if (m) captionAt.push({ index: i, item: m[1] ?? '' });
   }
   const out = [...outcomes];
+  // Values a row took from another caption's part of the table (its label stood above its own
+  // caption, next to a value printed across a page break) are not its own: the row is unread.
+  const segmentOf = (index: number) => captionAt.filter((c) => c.index < index).pop()?.item ?? null;
+  out.forEach((o, r) => {
+    if (!o || !('draft' in o) || !o.draft.values) return;
+    const item = CAPTION_ROWS.find(([, ids]) => ids.includes(o.draft.template.id))?.[0];
+    if (!item || !captionAt.some((c) => c.item === item)) return;
+    const values = o.draft.values;
+    if (values.every((v) => segmentOf(ctx.tokens.indexOf(v)) === item)) return;
+    const template = tpl.rows[r];
+    if (!template) return;
+    facts.push({
+      kind: 'cellCount',
+      row: { id: template.id, label: template.label },
+      found: values.length,
+      expected: template.columns.length,
+      blanks: 0,
+      span: o.draft.valueSpan,
+    });
+    out[r] = { row: { ...o.draft.base, status: 'count' } };
+  });
   // A sub-table of several columns whose labels stand elsewhere and whose values are all under its
   // caption: they are its values, but whether row by row or column by column the text does not
   // say. One fact for the sub-table instead of one per row.
