@@ -111,6 +111,8 @@ function readLoneValues(
     const item = CAPTION_ROWS.find(([, ids]) => ids.includes(o.draft.template.id))?.[0];
     if (!item || !captionAt.some((c) => c.item === item)) return;
     const values = o.draft.values;
+    // Only in undelimited text (pdftotext); a converter's table cells keep their rows wherever the sub-table went.
+    if (values.some((v) => v.delimited)) return;
     if (values.every((v) => segmentOf(ctx.tokens.indexOf(v)) === item)) return;
     const template = tpl.rows[r];
     if (!template) return;
