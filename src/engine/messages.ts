@@ -111,6 +111,14 @@ export const messages = {
     'zh-CN': '选项 --concurrency 的值应为 auto、off 或正整数，收到“{value}”',
     en: 'Option --concurrency needs auto, off or a positive integer, received "{value}"',
   },
+  timeoutTooLong: {
+    'zh-CN': '选项 {option} 的值“{value}”过大：单个文件的时限最多为 {max} 秒（0 表示不限）',
+    en: 'Option {option} is too large ("{value}"): the time limit per file is at most {max} seconds (0 = none)',
+  },
+  cacheNotRegular: {
+    'zh-CN': 'xxgk-lint：缓存位置 {file} 不是普通文件或文件夹（例如 /dev/null 或管道），本次不使用缓存，也不写入',
+    en: 'xxgk-lint: the cache location {file} is not a regular file or folder (/dev/null or a pipe, say); the cache is neither read nor written',
+  },
   cacheCorrupt: {
     'zh-CN': 'xxgk-lint：缓存文件 {file} 无法读取或已损坏，已忽略并重新检查',
     en: 'xxgk-lint: the cache file {file} is unreadable or corrupt; it was ignored and the files are linted again',
