@@ -2,7 +2,7 @@
 // the global setup builds), the cache, shards and the progress bar (in-process).
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../src/adapters/cli/main.ts';
@@ -17,11 +17,17 @@ afterAll(removeTempDirs);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(root, 'dist/cli.js');
 
-function runBuilt(cwd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function runBuilt(cwd: string, args: string[], env: Record<string, string> = {}, stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, CI: '1', ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd, env: { ...process.env, CI: '1', ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
+    child.stdin?.end(stdin ?? '');
   });
 }
 
@@ -77,6 +83,38 @@ describe('worker processes (built CLI)', () => {
     const zh = await runBuilt(dir, ['--file-timeout', '2', 'r01-slow.md']);
     expect(zh.stdout).toContain('r01-slow.md');
     expect(zh.stdout).toContain('检查超时');
+  }, 60_000);
+});
+
+describe('every path under the same budgets (built CLI)', () => {
+  // A rule file that never returns on a text containing LOOP: only the time budget can stop it.
+  const LOOPING_RULE = [
+    "import { z } from 'zod';",
+    'export default {',
+    "  meta: { id: 'loops', description: { 'zh-CN': '循环', en: 'Loops' }, rationale: { 'zh-CN': '测试', en: 'Test' },",
+    "    defaultSeverity: 'error', options: z.object({}).strict(), messages: { m: { 'zh-CN': '循环', en: 'Loops' } }, examples: { valid: [], invalid: [] } },",
+    "  check(context) { if (context.source.includes('LOOP')) for (;;) {} },",
+    '};',
+  ].join('\n');
+
+  it('--fix, --fix-dry-run, --stdin and a single small file are stopped by --file-timeout like any file', async () => {
+    const dir = await makeTempDir();
+    await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+    const looping = `${sampleReport({ year: 2024 })}\nLOOP\n`;
+    await writeTree(dir, { '.xxgk-lint.json': '{ "ruleFiles": ["loops.mjs"] }', 'loops.mjs': LOOPING_RULE, 'a.md': looping });
+    const timedOut = (stdout: string): void => {
+      const [result] = JSON.parse(stdout) as Array<{ messages: Array<{ fatal?: boolean; message: string }> }>;
+      expect(result?.messages).toEqual([expect.objectContaining({ fatal: true, message: expect.stringContaining('timed out') })]);
+    };
+    for (const args of [['a.md'], ['--fix', 'a.md'], ['--fix-dry-run', 'a.md']]) {
+      const run = await runBuilt(dir, ['-f', 'json', '--locale', 'en', '--file-timeout', '1', ...args]);
+      expect(run.code).toBe(1);
+      timedOut(run.stdout);
+    }
+    expect(await readFile(path.join(dir, 'a.md'), 'utf8')).toBe(looping);
+    const stdin = await runBuilt(dir, ['-f', 'json', '--locale', 'en', '--file-timeout', '1', '--stdin'], {}, looping);
+    expect(stdin.code).toBe(1);
+    timedOut(stdin.stdout);
   }, 60_000);
 });
 

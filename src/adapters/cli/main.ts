@@ -18,7 +18,6 @@ import { parseArgs } from 'node:util';
 import type { Unmatched, Shard } from '../../engine/files.ts';
 import { FORMAT_NAMES, formatters, isFormatName, isStreamingFormat, needsModel, streamingFormatters } from '../formatters/index.ts';
 import type { FormatName } from '../formatters/index.ts';
-import type { LintTextOptions } from '../../engine/lint.ts';
 import { fileError, MAX_FILE_BYTES } from '../../engine/decode.ts';
 import { addProblems, errorsOnly, fatalResult, totalCounts, type ProblemCounts } from '../../engine/results.ts';
 import { t } from '../../engine/messages.ts';
@@ -46,7 +45,6 @@ export interface CliIo {
 /** Replaceable parts, so tests can run the CLI with their own rules or engine. */
 export interface CliDeps {
   rules?: readonly Rule[];
-  lint?: (source: string, options: LintTextOptions) => LintResult;
   /** The worker entry (default: dist/worker.js next to the built CLI; none when run from source). */
   workerUrl?: URL;
 }
@@ -713,7 +711,7 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
       --stdin-filename <文件> 标准输入的文件名（用于结果中的路径）
       --verbose               列出因看起来不是年度报告而未检查的文件
       --concurrency <值>      检查所用的工作进程数：auto（默认：文件多于 32 个时用满所有核心，
-                              少量小文件在主进程中检查）、
+                              否则用一个）、
                               off（在主进程中检查，不设单个文件的时限）或正整数
       --file-timeout <秒>     单个文件的检查时限（默认 10 秒，0 表示不限）；超时的文件报告为
                               该文件的错误，其余文件照常检查
@@ -767,8 +765,8 @@ Options:
                               the fixed text to stdout and the findings to stderr
       --stdin-filename <file> The name of the standard input (the path in the results)
       --verbose               Name the files skipped because they do not look like reports
-      --concurrency <n>       Worker processes: auto (default: every core from 32 files on;
-                              a few small files are linted in the main process),
+      --concurrency <n>       Worker processes: auto (default: every core from 32 files on,
+                              one below),
                               off (lint in the main process, no per-file time limit) or a number
       --file-timeout <s>      Time limit per file in seconds (default 10, 0 = none); a file
                               that exceeds it is reported as that file's error, the rest go on
