@@ -507,6 +507,12 @@ export interface LoadConfigOptions {
 export interface LoadedConfig extends ResolvedConfigFile {
   /** The file read, or undefined when none was found and the defaults apply. */
   filePath: string | undefined;
+  /**
+   * The modules the config loaded (a JavaScript config, plugins named by package or path, rule
+   * files): the cache keys on their module graphs, so that a rule changed in a helper module is
+   * linted again.
+   */
+  codeFiles?: string[];
   /** The folder `ignores` are relative to. */
   baseDir: string;
 }
@@ -531,7 +537,9 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const problem = (message: string): ConfigError => new ConfigError([{ path: '', message }], filePath, locale);
 
   let raw: unknown;
+  const codeFiles: string[] = [];
   if (configRunsCode(filePath)) {
+    codeFiles.push(filePath);
     if (!allowCode) throw problem(t('configCodeRefused', locale));
     if (!(await isFile(filePath))) throw problem(t('configNotFound', locale));
     let namespace: Record<string, unknown>;
@@ -557,13 +565,15 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     }
   }
   const baseDir = path.dirname(filePath);
-  const resolved = await resolveConfigFrom(raw, options.rules, { locale, filePath, allowCode, baseDir });
-  return { ...resolved, filePath, baseDir };
+  const resolved = await resolveConfigFrom(raw, options.rules, { locale, filePath, allowCode, baseDir, codeFiles });
+  return { ...resolved, filePath, baseDir, ...(codeFiles.length > 0 ? { codeFiles } : {}) };
 }
 
 export interface ResolveFromOptions extends ResolveOptions {
   /** The folder packages are resolved from and `ruleFiles` are relative to (the config file's). */
   baseDir: string;
+  /** Gets the path of each module imported (see LoadedConfig.codeFiles). */
+  codeFiles?: string[];
 }
 
 /**
@@ -577,11 +587,11 @@ export async function resolveConfigFrom(raw: unknown, rules: readonly Rule[], op
   if ((options.allowCode ?? true) && isPlainObject(raw)) {
     const plugins = Array.isArray(raw.plugins) ? (raw.plugins as unknown[]) : [];
     for (const [i, entry] of plugins.entries()) {
-      if (typeof entry === 'string') preloaded.packages.set(i, await importPackage(entry, `plugins[${i}]`, options.baseDir, locale));
+      if (typeof entry === 'string') preloaded.packages.set(i, await importPackage(entry, `plugins[${i}]`, options.baseDir, locale, options.codeFiles));
     }
     const files = Array.isArray(raw.ruleFiles) ? (raw.ruleFiles as unknown[]) : [];
     for (const [i, entry] of files.entries()) {
-      if (typeof entry === 'string') preloaded.ruleFiles.set(i, await importRuleFile(entry, `ruleFiles[${i}]`, options.baseDir, locale));
+      if (typeof entry === 'string') preloaded.ruleFiles.set(i, await importRuleFile(entry, `ruleFiles[${i}]`, options.baseDir, locale, options.codeFiles));
     }
   }
   return resolveWith(raw, rules, options, preloaded);
@@ -590,10 +600,11 @@ export async function resolveConfigFrom(raw: unknown, rules: readonly Rule[], op
 type Loaded = { value: unknown } | { problem: ConfigProblem };
 
 /** A plugin named by package (resolved from baseDir) or by a path (`./…`, relative to baseDir). */
-async function importPackage(name: string, at: string, baseDir: string, locale: Locale): Promise<Loaded> {
+async function importPackage(name: string, at: string, baseDir: string, locale: Locale, codeFiles?: string[]): Promise<Loaded> {
   if (name.startsWith('.') || path.isAbsolute(name)) {
     const target = path.resolve(baseDir, name);
     if (!(await isFile(target))) return { problem: { path: at, message: t('ruleFileNotFound', locale, { file: target }) } };
+    codeFiles?.push(target);
     try {
       return { value: await importDefault(target) };
     } catch (err) {
@@ -603,6 +614,7 @@ async function importPackage(name: string, at: string, baseDir: string, locale: 
   if (!isPackageSpecifier(name)) return { problem: { path: at, message: t('pluginNotPackageName', locale, { name }) } };
   const file = resolvePackage(name, baseDir);
   if (!file) return { problem: { path: at, message: t('pluginNotFound', locale, { name, from: baseDir }) } };
+  codeFiles?.push(file);
   try {
     return { value: await importDefault(file) };
   } catch (err) {
@@ -610,9 +622,10 @@ async function importPackage(name: string, at: string, baseDir: string, locale: 
   }
 }
 
-async function importRuleFile(file: string, at: string, baseDir: string, locale: Locale): Promise<Loaded> {
+async function importRuleFile(file: string, at: string, baseDir: string, locale: Locale, codeFiles?: string[]): Promise<Loaded> {
   const target = path.resolve(baseDir, file);
   if (!(await isFile(target))) return { problem: { path: at, message: t('ruleFileNotFound', locale, { file: target }) } };
+  codeFiles?.push(target);
   try {
     return { value: await importDefault(target) };
   } catch (err) {

@@ -9,12 +9,12 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { cacheKey, contentHash, DEFAULT_CACHE_FILE, ResultCache } from './cache.ts';
+import { cacheKey, codeDigest, contentHash, DEFAULT_CACHE_FILE, ResultCache } from './cache.ts';
 import { classifier, type LoadedConfig } from './config.ts';
 import type { Encoding } from './decode.ts';
 import { shardFiles, type Shard } from './files.ts';
 import { finishEach, lintTask, type FileOutcome, type FileTask, type FixMode } from './lint-file.ts';
-import { defaultSetting, rulesToRun, type LintTextOptions, type ResolvedConfig } from './lint.ts';
+import { defaultSetting, rulesToRun, ruleSet, type LintTextOptions, type ResolvedConfig } from './lint.ts';
 import { t } from './messages.ts';
 import { DigestSpool, unpackDigest } from './packed.ts';
 import { findWorkerUrl, lintInWorkers } from './pool.ts';
@@ -87,7 +87,8 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
   const base: LintTextOptions & { locale: Locale } = {
     locale,
     ...(config ? { config } : {}),
-    ...(options.rules ? { rules: options.rules } : {}),
+    // The given rules replace the built-in ones; the config's plugin rules run with them.
+    ...(options.rules ? { rules: ruleSet(config, options.rules) } : {}),
     ...(options.reportUnusedDisable ? { reportUnusedDisable: true } : {}),
     ...(options.keepModel ? { keepModel: true } : {}),
   };
@@ -260,13 +261,18 @@ interface RunCache {
 
 async function openCache(options: RunOptions, base: LintTextOptions & { locale: Locale }, cwd: string): Promise<RunCache> {
   const note = (text: string): void => options.onNote?.(text);
+  const loaded = options.loaded;
   const key = cacheKey({
     config: base.config ?? { rules: {} },
     rules: rulesToRun(base),
     locale: base.locale,
     reportUnusedDisable: options.reportUnusedDisable ?? false,
+    keepModel: options.keepModel ?? false,
+    classification: { reports: loaded?.reports ?? [], notReports: loaded?.notReports ?? [], baseDir: loaded?.baseDir ?? '' },
+    code: await codeDigest(loaded?.codeFiles ?? []),
   });
-  const cache = await ResultCache.open(path.resolve(cwd, options.cache ?? DEFAULT_CACHE_FILE), key, cwd);
+  const cache = await ResultCache.open(path.resolve(cwd, options.cache || DEFAULT_CACHE_FILE), key, cwd);
+  if (cache.notRegular) note(t('cacheNotRegular', base.locale, { file: cache.location }));
   if (cache.corrupt) note(t('cacheCorrupt', base.locale, { file: cache.location }));
   const hashes = new Map<number, { file: string; hash: string }>();
   return {
