@@ -150,6 +150,8 @@ export function lintInWorkers(
       stderr: string;
       /** Started with the garbage-collector flags. */
       tuned: boolean;
+      /** Why a message could not be sent to it (reported with its exit). */
+      sendError?: string;
     }
 
     const finish = (error?: Error): void => {
@@ -214,9 +216,14 @@ export function lintInWorkers(
     };
 
     const send = (slot: Slot, message: WorkerRequest): void => {
-      // A worker that died between two files: its 'exit' handler replaces it.
+      // A failed send (EPIPE: the worker has exited, or is exiting — node refusing a flag exits at
+      // once) decides nothing yet: the 'close' handler does, once the process has exited and its
+      // stderr (which says why) has been read to the end. A worker still running is stopped so
+      // that 'close' comes.
       slot.child.send(message, (error) => {
-        if (error && !slot.retired) crashed(slot, error.message);
+        if (!error || slot.retired) return;
+        slot.sendError ??= error.message;
+        if (slot.child.exitCode === null && slot.child.signalCode === null) slot.child.kill('SIGKILL');
       });
     };
 
@@ -261,9 +268,16 @@ export function lintInWorkers(
           dispatch(slot);
         }
       });
-      child.on('error', (err) => crashed(slot, err.message));
+      // A process that never started has nothing more to say; one that did is decided on 'close'.
+      child.on('error', (err) => {
+        if (child.pid === undefined) crashed(slot, err.message);
+        else slot.sendError ??= err.message;
+      });
       // 'close': the process has exited and its stderr has been read to the end (the OOM report).
-      child.on('close', (code, signal) => crashed(slot, signal ? `signal ${signal}` : `exit code ${String(code)}`));
+      child.on('close', (code, signal) => {
+        const exit = signal ? `signal ${signal}` : `exit code ${String(code)}`;
+        crashed(slot, slot.sendError ? `${slot.sendError}, ${exit}` : exit);
+      });
       send(slot, { type: 'setup', setup: options.setup });
     };
 
