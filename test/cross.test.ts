@@ -299,10 +299,10 @@ describe('similarity', () => {
   it('runs in linear time on long texts', () => {
     const unit = '本机关坚持以公开为常态、不公开为例外，';
     const big = Array.from({ length: 4000 }, (_, i) => `${unit}第${i}项工作。`).join('');
-    const started = performance.now();
+    // No wall-clock assertion (a loaded machine): a quadratic pass on these 60,000 characters would
+    // run into jest's timeout.
     const r = repetition(big, big.split('').reverse().join(''), 16);
     expect(r.total).toBe(big.length);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   // The figures the rule's docs state, measured on the real consecutive years in the test corpus.
