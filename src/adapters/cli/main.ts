@@ -20,8 +20,8 @@ import { FORMAT_NAMES, formatters, isFormatName, isStreamingFormat, needsModel, 
 import type { FormatName } from '../formatters/index.ts';
 import { fileError, MAX_FILE_BYTES } from '../../engine/decode.ts';
 import { addProblems, errorsOnly, fatalResult, totalCounts, type ProblemCounts } from '../../engine/results.ts';
-import { t } from '../../engine/messages.ts';
-import type { MessageId } from '../../engine/messages.ts';
+import { tc as t, type CliMessageId as MessageId } from './messages.ts';
+import { parseLocale, pick } from '../../i18n.ts';
 import type { FileError } from '../../engine/decode.ts';
 import type { FixMode } from '../../engine/lint-file.ts';
 import type { Rule } from '../../rule.ts';
@@ -659,13 +659,6 @@ function parseShard(value: string): Shard {
   return { index, count };
 }
 
-function parseLocale(value: string): Locale | undefined {
-  const lower = value.toLowerCase();
-  if (lower === 'zh' || lower === 'zh-cn') return 'zh-CN';
-  if (lower === 'en') return 'en';
-  return undefined;
-}
-
 /** The --locale value, found without a full parse (which may be what fails). */
 function sniffLocale(argv: readonly string[]): Locale {
   let value: string | undefined;
@@ -679,7 +672,7 @@ function sniffLocale(argv: readonly string[]): Locale {
 }
 
 export function helpText(locale: Locale): string {
-  return locale === 'en' ? HELP_EN : HELP_ZH;
+  return pick(locale, { 'zh-CN': HELP_ZH, en: HELP_EN });
 }
 
 const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...]
