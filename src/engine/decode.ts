@@ -4,6 +4,8 @@
  * encoding is detected here instead of assuming UTF-8 and reporting mojibake as rule findings.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { MessageId } from './messages.ts';
 
 import type { DecodeErrorKind, Encoding } from './decode-bytes.ts';
@@ -13,7 +15,7 @@ import { decodeDocument, type DocumentInput } from './document.ts';
 export { decodeBuffer, sniffUtf16 } from './decode-bytes.ts';
 export type { DecodeErrorKind, DecodeResult, Encoding } from './decode-bytes.ts';
 
-export type FileErrorKind = DecodeErrorKind | 'tooLarge' | 'notFound' | 'isDirectory' | 'notRegular' | 'permissionDenied' | 'unreadable' | 'notDocx';
+export type FileErrorKind = DecodeErrorKind | 'tooLarge' | 'notFound' | 'isDirectory' | 'notRegular' | 'permissionDenied' | 'unreadable' | 'notDocx' | 'notPdf' | 'pdfEncrypted' | 'pdfScanned';
 
 export interface FileError {
   kind: FileErrorKind;
@@ -38,7 +40,25 @@ const MESSAGE_IDS: Record<FileErrorKind, MessageId> = {
   permissionDenied: 'filePermissionDenied',
   unreadable: 'fileUnreadable',
   notDocx: 'fileNotDocx',
+  notPdf: 'fileNotPdf',
+  pdfEncrypted: 'filePdfEncrypted',
+  pdfScanned: 'filePdfScanned',
 };
+
+let pdfjsDir: string | null | undefined;
+
+/** pdf.js's CMaps and standard fonts, read from the pdfjs-dist package on disk (never a URL). */
+export async function pdfData(kind: 'cmap' | 'standardFont', name: string): Promise<Uint8Array> {
+  if (pdfjsDir === undefined) {
+    try {
+      pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    } catch {
+      pdfjsDir = null;
+    }
+  }
+  if (pdfjsDir === null || !/^[\w.-]+$/.test(name)) throw new Error(`pdf.js data ${name} not found`);
+  return readFile(join(pdfjsDir, kind === 'cmap' ? 'cmaps' : 'standard_fonts', name));
+}
 
 export function fileError(kind: FileErrorKind, data: Record<string, string | number> = {}): FileError {
   return { kind, messageId: MESSAGE_IDS[kind], data };
@@ -82,8 +102,8 @@ export async function readReport(path: string, options: ReadReportOptions = {}):
   }
   // The file may have grown between stat and read.
   if (bytes.length > maxBytes) return { error: tooLarge(bytes.length, maxBytes) };
-  // .html/.htm and .docx are converted to the Markdown text the reader reads (document.ts).
-  const decoded = await decodeDocument(bytes, path);
+  // .html/.htm, .docx and .pdf are converted to the Markdown text the reader reads (document.ts).
+  const decoded = await decodeDocument(bytes, path, { pdfData });
   return 'error' in decoded ? { error: fileError(decoded.error) } : decoded;
 }
 
