@@ -84,7 +84,7 @@ export interface ResolvedConfigFile {
 }
 
 /** What folders may contain besides .md: text, saved portal pages, Word drafts. */
-export const FOLDER_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm', '.docx'] as const;
+export const FOLDER_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm', '.docx', '.pdf'] as const;
 
 const FileSchema = z.strictObject({
   rules: z.record(z.string(), z.unknown()).optional(),

@@ -112,7 +112,7 @@ interface Fragment {
 }
 
 /** Groups a page's ruling lines into tables (lines that touch or cross belong together). */
-function fragments(page: PdfPage): Fragment[] {
+export function fragments(page: PdfPage): Fragment[] {
   const lines = page.lines;
   const parent = lines.map((_, i) => i);
   const find = (i: number): number => {
@@ -380,8 +380,14 @@ function render(blocks: Block[], pages: PdfPage[]): PdfHtml {
     return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
   };
   const bodySize = mode(textLinesAll.map((l) => l.size));
-  const left = mode(textLinesAll.map((l) => l.x0));
-  const right = mode(textLinesAll.map((l) => l.x1));
+  // The text block's edges: where the lines of body text start and end at most (a few outliers aside).
+  const body = textLinesAll.filter((l) => Math.abs(l.size - bodySize) < 1);
+  const percentile = (values: number[], q: number): number => {
+    const sorted = [...values].sort((x, y) => x - y);
+    return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  };
+  const left = percentile(body.map((l) => l.x0), 0.05);
+  const right = percentile(body.map((l) => l.x1), 0.9);
 
   let part: string | undefined;
   let para: { text: string; place: PdfPlace; level: number } | undefined;
@@ -408,7 +414,13 @@ function render(blocks: Block[], pages: PdfPage[]): PdfHtml {
         const prevPage = pages[prev.page - 1];
         if (!cand || cand.kind !== 'table' || cand.page !== prev.page + 1 || !prevPage) break;
         // The continuation starts a page and lines up with the table's left and right edges.
-        if (Math.abs(cand.frag.x0 - prev.frag.x0) > 4 * TOL || Math.abs(cand.frag.x1 - prev.frag.x1) > 4 * TOL) break;
+        // (A column whose merged cell goes on from the page before may have no outer line there.)
+        const x0 = Math.min(...bands.map((b) => b.frag.x0));
+        const x1 = Math.max(...bands.map((b) => b.frag.x1));
+        const leftEdge = Math.abs(cand.frag.x0 - x0) <= 4 * TOL;
+        const rightEdge = Math.abs(cand.frag.x1 - x1) <= 4 * TOL;
+        const inside = cand.frag.x0 >= x0 - 4 * TOL && cand.frag.x1 <= x1 + 4 * TOL;
+        if (!(leftEdge && rightEdge) && !((leftEdge || rightEdge) && inside)) break;
         if (prev.frag.y1 < prevPage.height * 0.6) break;
         let band: Band = { page: cand.page, ys: rowBounds(cand.frag), frag: cand.frag, texts: cand.texts };
         band = dropRepeatedHeader(bands[0] as Band, band);
