@@ -84,7 +84,15 @@ export function printToPdf(html: string, chromium = process.env.CHROMIUM ?? '/us
     writeFileSync(input, html);
     const run = spawnSync(
       chromium,
-      ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--user-data-dir=${path.join(dir, 'profile')}`, `--print-to-pdf=${output}`, `file://${input}`],
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-pdf-header-footer',
+        `--user-data-dir=${path.join(dir, 'profile')}`,
+        `--print-to-pdf=${output}`,
+        `file://${input}`,
+      ],
       { encoding: 'utf8', timeout: 120_000 },
     );
     if (run.status !== 0) throw new Error(`chromium failed (${run.status}): ${run.stderr}`);

@@ -105,7 +105,15 @@ function run(): void {
   copyFixed.onclick = fixed === undefined ? null : () => void navigator.clipboard.writeText(fixed).then(() => (status.textContent = t('copied')));
 }
 
-const REASONS: Record<string, Key> = { empty: 'reasonEmpty', binary: 'reasonBinary', undecodable: 'reasonUndecodable', notDocx: 'reasonNotDocx', notPdf: 'reasonNotPdf', pdfEncrypted: 'reasonPdfEncrypted', pdfScanned: 'reasonPdfScanned' };
+const REASONS: Record<string, Key> = {
+  empty: 'reasonEmpty',
+  binary: 'reasonBinary',
+  undecodable: 'reasonUndecodable',
+  notDocx: 'reasonNotDocx',
+  notPdf: 'reasonNotPdf',
+  pdfEncrypted: 'reasonPdfEncrypted',
+  pdfScanned: 'reasonPdfScanned',
+};
 
 async function readFile(file: File): Promise<void> {
   const bytes = new Uint8Array(await file.arrayBuffer());

@@ -15,7 +15,18 @@ import { decodeDocument, type DocumentInput } from './document.ts';
 export { decodeBuffer, sniffUtf16 } from './decode-bytes.ts';
 export type { DecodeErrorKind, DecodeResult, Encoding } from './decode-bytes.ts';
 
-export type FileErrorKind = DecodeErrorKind | 'tooLarge' | 'notFound' | 'isDirectory' | 'notRegular' | 'permissionDenied' | 'unreadable' | 'notDocx' | 'notPdf' | 'pdfEncrypted' | 'pdfScanned';
+export type FileErrorKind =
+  | DecodeErrorKind
+  | 'tooLarge'
+  | 'notFound'
+  | 'isDirectory'
+  | 'notRegular'
+  | 'permissionDenied'
+  | 'unreadable'
+  | 'notDocx'
+  | 'notPdf'
+  | 'pdfEncrypted'
+  | 'pdfScanned';
 
 export interface FileError {
   kind: FileErrorKind;

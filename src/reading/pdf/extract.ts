@@ -214,7 +214,7 @@ async function readPage(lib: PdfJs, page: Page, number: number): Promise<PdfPage
         points = [];
         curved = false;
       };
-      for (let k = 0; k < data.length; ) {
+      for (let k = 0; k < data.length;) {
         const op = data[k];
         if (op === 0) {
           flush();

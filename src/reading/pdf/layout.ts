@@ -119,8 +119,7 @@ export function fragments(page: PdfPage): Fragment[] {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
     return i;
   };
-  const near = (a: PdfLine, b: PdfLine): boolean =>
-    a.x0 - TOL <= b.x1 && b.x0 - TOL <= a.x1 && a.y0 - TOL <= b.y1 && b.y0 - TOL <= a.y1;
+  const near = (a: PdfLine, b: PdfLine): boolean => a.x0 - TOL <= b.x1 && b.x0 - TOL <= a.x1 && a.y0 - TOL <= b.y1 && b.y0 - TOL <= a.y1;
   for (let i = 0; i < lines.length; i++) {
     for (let j = i + 1; j < lines.length; j++) {
       if (near(lines[i] as PdfLine, lines[j] as PdfLine)) parent[find(i)] = find(j);
@@ -196,7 +195,10 @@ interface Band {
 
 /** Builds one table from its fragments (one per page, in order). */
 function buildTable(bands: Band[]): Table {
-  const xs = cluster(bands.flatMap((b) => b.frag.lines.filter((l) => l.x0 === l.x1).map((l) => l.x0)).concat(bands.flatMap((b) => [b.frag.x0, b.frag.x1])), TOL * 1.5);
+  const xs = cluster(
+    bands.flatMap((b) => b.frag.lines.filter((l) => l.x0 === l.x1).map((l) => l.x0)).concat(bands.flatMap((b) => [b.frag.x0, b.frag.x1])),
+    TOL * 1.5,
+  );
   const colCount = xs.length - 1;
   // Fine rows: each band's row boundaries.
   interface Row {
@@ -298,7 +300,12 @@ function buildTable(bands: Band[]): Table {
 
 /** The row boundaries of a fragment (its horizontal lines, and its top and bottom edges). */
 function rowBounds(frag: Fragment): number[] {
-  return cluster(frag.lines.filter((l) => l.y0 === l.y1 && l.x1 - l.x0 > 4).map((l) => l.y0).concat([frag.y0, frag.y1]));
+  return cluster(
+    frag.lines
+      .filter((l) => l.y0 === l.y1 && l.x1 - l.x0 > 4)
+      .map((l) => l.y0)
+      .concat([frag.y0, frag.y1]),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -339,7 +346,10 @@ export function pdfToHtml(pages: PdfPage[]): PdfHtml {
       if (k >= 0) (tableTexts[k] as PdfText[]).push(t);
       else free.push(t);
     }
-    const items: { y: number; block: Block }[] = frags.map((frag, k) => ({ y: frag.y0, block: { kind: 'table', page: page.number, frag, texts: tableTexts[k] as PdfText[] } }));
+    const items: { y: number; block: Block }[] = frags.map((frag, k) => ({
+      y: frag.y0,
+      block: { kind: 'table', page: page.number, frag, texts: tableTexts[k] as PdfText[] },
+    }));
     for (const line of textLines(free)) {
       const text = lineText(line);
       const first = line[0] as PdfText;
@@ -386,8 +396,14 @@ function render(blocks: Block[], pages: PdfPage[]): PdfHtml {
     const sorted = [...values].sort((x, y) => x - y);
     return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   };
-  const left = percentile(body.map((l) => l.x0), 0.05);
-  const right = percentile(body.map((l) => l.x1), 0.9);
+  const left = percentile(
+    body.map((l) => l.x0),
+    0.05,
+  );
+  const right = percentile(
+    body.map((l) => l.x1),
+    0.9,
+  );
 
   let part: string | undefined;
   let para: { text: string; place: PdfPlace; level: number } | undefined;
@@ -462,7 +478,12 @@ function render(blocks: Block[], pages: PdfPage[]): PdfHtml {
         para = { text, place, level: isHeading ? 2 : 0 };
       } else if (para) {
         para.text = join(para.text, text);
-        para.place.rect = [Math.min(para.place.rect[0], line.x0), para.place.rect[1], Math.max(para.place.rect[2], line.x1), para.place.page === block.page ? line.y1 : para.place.rect[3]];
+        para.place.rect = [
+          Math.min(para.place.rect[0], line.x0),
+          para.place.rect[1],
+          Math.max(para.place.rect[2], line.x1),
+          para.place.page === block.page ? line.y1 : para.place.rect[3],
+        ];
       }
       prevLine = { x1: line.x1, y1: line.y1, size: line.size, page: block.page };
     }
@@ -501,7 +522,8 @@ function emitTable(table: Table, part: string | undefined, emit: (line: string, 
   const { cells } = table;
   const tableName = part;
   const grid: (Cell | undefined)[][] = Array.from({ length: table.rowCount }, () => Array.from({ length: table.colCount }, () => undefined));
-  for (const cell of cells) for (let i = cell.r; i < cell.r + cell.rows; i++) for (let j = cell.c; j < cell.c + cell.cols; j++) (grid[i] as (Cell | undefined)[])[j] = cell;
+  for (const cell of cells)
+    for (let i = cell.r; i < cell.r + cell.rows; i++) for (let j = cell.c; j < cell.c + cell.cols; j++) (grid[i] as (Cell | undefined)[])[j] = cell;
   const labelOf = (cell: Cell): { row?: string; column?: string } => {
     // The row: the nearest label to the left (with its parent for a numbered sub-item).
     const rowCells = (grid[cell.r] ?? []).slice(0, cell.c).filter((c): c is Cell => c !== undefined && c.text !== '' && !NUMBER.test(c.text));
