@@ -7,6 +7,7 @@
  * Pure: pdf.js runs in this thread (no worker), and the CMaps and standard fonts it asks for come
  * from `loadData`, which the caller reads from the pdfjs-dist package on disk (never from a URL).
  */
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfText {
   str: string;
@@ -65,7 +66,7 @@ const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x +
 /** Thicker than this, a filled rectangle is a shading, not a line. */
 const THIN = 2.5;
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof PdfJsModule;
 let loaded: Promise<PdfJs> | undefined;
 
 /** pdf.js with its worker code in this thread (pdf.js looks for `globalThis.pdfjsWorker`). */

@@ -34,8 +34,9 @@ export async function readPdf(bytes: Uint8Array, options: ExtractOptions = {}): 
   // The text's origins must not claim HTML lines: the places say where things are.
   const origins = converted.origins.map((o) => {
     if (!o) return null;
-    const { line: _line, ...rest } = o;
-    return rest as Origin;
+    const rest: Origin = { ...o };
+    delete rest.line;
+    return rest;
   });
   return { text: converted.text, origins, places, pages: pages.length };
 }
