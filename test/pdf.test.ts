@@ -14,6 +14,7 @@ import { lintFile, lintFiles } from '../src/engine/lint-file.ts';
 import { lintText } from '../src/engine/lint.ts';
 import type { ReportModel } from '../src/model/schema.ts';
 import type { LintResult } from '../src/types.ts';
+import { toEslintResult } from '../src/adapters/formatters/json.ts';
 import { makeTempDir, removeTempDirs, writeTree } from './helpers/tmp.ts';
 
 const fixtures = path.resolve(import.meta.dirname, 'fixtures/pdf');
@@ -52,6 +53,9 @@ describe('PDF reports printed from the template layout', () => {
     const [x0, y0, x1, y1] = finding?.pdf?.rect ?? [0, 0, 0, 0];
     expect(x1 - x0).toBeGreaterThan(5);
     expect(y1 - y0).toBeGreaterThan(5);
+    // The JSON output carries the place and the page's rectangle.
+    const json = toEslintResult(pdf).messages.find((m) => m.ruleId === 'table-sums');
+    expect(json).toMatchObject({ place: finding?.place, pdf: finding?.pdf });
     // Never a fix --fix could write: the edit is a suggestion.
     expect(pdf.messages.some((m) => m.fix)).toBe(false);
   });
