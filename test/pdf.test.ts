@@ -6,7 +6,7 @@
  * real WPS-made PDFs in ../shared/corpus/peers/ read with every table row, and find at least what
  * their `pdftotext -layout` text does. A broken, encrypted or scanned PDF is that file's message.
  */
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeDocument } from '../src/engine/document.ts';
@@ -30,6 +30,9 @@ function values(model: ReportModel | undefined): Record<string, string> {
   }
   return out;
 }
+
+// pdf.js loads once per test file (a few seconds on a busy machine), then a few hundred ms a page.
+jest.setTimeout(120_000);
 
 afterAll(removeTempDirs);
 

@@ -5,7 +5,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { MessageId } from './messages.ts';
 
 import type { DecodeErrorKind, Encoding } from './decode-bytes.ts';
@@ -56,19 +57,32 @@ const MESSAGE_IDS: Record<FileErrorKind, MessageId> = {
   pdfScanned: 'filePdfScanned',
 };
 
-let pdfjsDir: string | null | undefined;
+let pdfjsDirs: string[] | undefined;
 
-/** pdf.js's CMaps and standard fonts, read from the pdfjs-dist package on disk (never a URL). */
+/**
+ * pdf.js's CMaps and standard fonts, read from disk (never a URL): next to the bundle (dist/pdfjs/,
+ * copied there by scripts/build.mjs) or from the installed pdfjs-dist package (run from source).
+ */
 export async function pdfData(kind: 'cmap' | 'standardFont', name: string): Promise<Uint8Array> {
-  if (pdfjsDir === undefined) {
+  if (!/^[\w.-]+$/.test(name)) throw new Error(`pdf.js data ${name} not found`);
+  if (pdfjsDirs === undefined) {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    pdfjsDirs = [path.join(here, 'pdfjs'), path.join(here, '..', 'pdfjs')];
     try {
-      pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+      pdfjsDirs.push(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')));
     } catch {
-      pdfjsDir = null;
+      // Not installed: the copy next to the bundle, if any, is all there is.
     }
   }
-  if (pdfjsDir === null || !/^[\w.-]+$/.test(name)) throw new Error(`pdf.js data ${name} not found`);
-  return readFile(join(pdfjsDir, kind === 'cmap' ? 'cmaps' : 'standard_fonts', name));
+  const sub = kind === 'cmap' ? 'cmaps' : 'standard_fonts';
+  for (const dir of pdfjsDirs) {
+    try {
+      return await readFile(path.join(dir, sub, name));
+    } catch {
+      // Try the next place.
+    }
+  }
+  throw new Error(`pdf.js data ${name} not found`);
 }
 
 export function fileError(kind: FileErrorKind, data: Record<string, string | number> = {}): FileError {

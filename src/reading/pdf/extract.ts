@@ -69,13 +69,36 @@ const THIN = 2.5;
 type PdfJs = typeof PdfJsModule;
 let loaded: Promise<PdfJs> | undefined;
 
+/** An identity matrix: what pdf.js's display layer builds when it loads (it renders nothing here). */
+class StandInMatrix {
+  a = 1;
+  b = 0;
+  c = 0;
+  d = 1;
+  e = 0;
+  f = 0;
+}
+
 /** pdf.js with its worker code in this thread (pdf.js looks for `globalThis.pdfjsWorker`). */
 async function pdfjs(): Promise<PdfJs> {
   loaded ??= (async () => {
-    // @ts-expect-error -- pdf.js ships no declarations for its worker module.
-    const worker: unknown = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    // In Node, pdf.js's display layer wants DOMMatrix, ImageData and Path2D when it loads (from the
+    // optional @napi-rs/canvas, for rendering). Reading text and lines needs none of them: stand-ins
+    // let it load, and its warnings about the missing canvas are not the user's concern.
+    const g = globalThis as Record<string, unknown>;
+    g['DOMMatrix'] ??= StandInMatrix;
+    g['ImageData'] ??= class ImageData {};
+    g['Path2D'] ??= class Path2D {};
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      // @ts-expect-error -- pdf.js ships no declarations for its worker module.
+      const worker: unknown = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      g['pdfjsWorker'] = worker;
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      console.warn = warn;
+    }
   })();
   return loaded;
 }
