@@ -23,6 +23,8 @@ export interface PrintOptions {
   repeatHeader?: boolean;
   /** The page number in the footer, as “— 3 —”. */
   pageNumbers?: boolean;
+  /** Tables drawn without any lines. */
+  borderless?: boolean;
 }
 
 const escape = (s: string): string => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -61,7 +63,7 @@ h1 { font-size: 18pt; text-align: center; font-weight: bold; }
 h2 { font-size: 14pt; font-weight: bold; margin: 10pt 0; }
 p { text-indent: 2em; margin: 0; text-align: justify; }
 table { border-collapse: collapse; width: 100%; margin: 6pt 0; font-size: 10pt; }
-td, th { border: 0.75pt solid #000; padding: ${options.tall ? '7pt' : '2pt'} 3pt; text-align: center; font-weight: normal; }
+td, th { border: ${options.borderless ? 'none' : '0.75pt solid #000'}; padding: ${options.tall ? '7pt' : '2pt'} 3pt; text-align: center; font-weight: normal; }
 ${options.narrow ? 'td[rowspan], td[colspan="2"], td[colspan="3"] { width: 4.5em; } table td:first-child { max-width: 5em; }' : ''}
 `;
   return `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body>\n${body.join('\n')}\n</body></html>\n`;

@@ -91,11 +91,15 @@ function lineText(items: PdfText[]): string {
   let out = '';
   let prev: PdfText | undefined;
   for (const t of items) {
-    if (prev && t.x0 - prev.x1 > 0.25 * t.size && !CJK.test(out[out.length - 1] ?? '') && !CJK.test(t.str[0] ?? '')) out += ' ';
+    const gap = prev ? t.x0 - prev.x1 : 0;
+    // A wide gap separates columns (a table drawn without lines): keep it as two spaces, as
+    // `pdftotext -layout` does, so that the text table reader sees the cells apart.
+    if (prev && gap > 1.5 * t.size) out = `${out.trimEnd()}\u001f`;
+    else if (prev && gap > 0.25 * t.size && !CJK.test(out[out.length - 1] ?? '') && !CJK.test(t.str[0] ?? '')) out += ' ';
     out += t.str;
     prev = t;
   }
-  return tidy(out);
+  return tidy(out).replaceAll('\u001f', '  ');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -473,7 +477,8 @@ function render(blocks: Block[], pages: PdfPage[]): PdfHtml {
       const newPara = !para || para.level > 0 || heading !== null || indented || prevEndedShort || sizeChanged || gap > line.size * 1.2;
       if (newPara) {
         flush();
-        const isHeading = heading !== null && text.length <= 40 && !/[。；]$/.test(text);
+        // A part heading, not a row of a table drawn without lines (its label followed by numbers).
+        const isHeading = heading !== null && text.length <= 40 && !/[。；]$/.test(text) && !/\s{2}\d/.test(text);
         if (isHeading) part = heading?.[1];
         para = { text, place, level: isHeading ? 2 : 0 };
       } else if (para) {
