@@ -56,7 +56,7 @@ function escape(text: string): string {
 }
 
 /** Values that cluster within TOL. */
-function cluster(values: number[], tol = TOL): number[] {
+export function cluster(values: number[], tol = TOL): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   const out: number[][] = [];
   for (const v of sorted) {
@@ -195,6 +195,8 @@ interface Band {
   ys: number[];
   frag: Fragment;
   texts: PdfText[];
+  /** Its first rows repeated the table's header and were dropped: its top line is the header's. */
+  headerDropped?: boolean;
 }
 
 /** Builds one table from its fragments (one per page, in order). */
@@ -215,6 +217,18 @@ function buildTable(bands: Band[]): Table {
     for (let k = 0; k + 1 < b.ys.length; k++) rows.push({ band: i, y0: b.ys[k] ?? 0, y1: b.ys[k + 1] ?? 0 });
   });
   const rowCount = rows.length;
+  // Text: each run goes to the fine cell its centre is in (a run across a column line, split first).
+  const placed: { r: number; c: number; t: PdfText }[] = [];
+  bands.forEach((band, b) => {
+    for (const t of band.texts.flatMap((run) => splitAtColumns(run, xs))) {
+      const cx = (t.x0 + t.x1) / 2;
+      const cy = (t.y0 + t.y1) / 2;
+      const r = rows.findIndex((row) => row.band === b && cy >= row.y0 && cy < row.y1);
+      const c = xs.findIndex((x, k) => k + 1 < xs.length && cx >= x && cx < (xs[k + 1] ?? x));
+      if (r >= 0 && c >= 0) placed.push({ r, c, t });
+    }
+  });
+  const hasText = new Set(placed.map((p) => `${p.r},${p.c}`));
   // Boundaries: right[r][c] between (r,c) and (r,c+1); below[r][c] between (r,c) and (r+1,c).
   const right: boolean[][] = rows.map((row) => {
     const band = bands[row.band] as Band;
@@ -228,9 +242,14 @@ function buildTable(bands: Band[]): Table {
       const here = coverage(band.frag.lines, false, row.y1, x, xe) > 0.5;
       if (!next) return true;
       if (next.band === row.band) return here;
-      // Across a page break: a line under the last row or over the first row of the next page.
+      // Across a page break: a line under the last row, or over the first row of the next page
+      // (unless that is the bottom of a repeated header). With neither, a cell goes on to the next
+      // page when its continuation there is empty (a merged label cut by the page), else it is a
+      // new row whose lines the page break took.
       const nextBand = bands[next.band] as Band;
-      return here || coverage(nextBand.frag.lines, false, next.y0, x, xe) > 0.5;
+      if (here) return true;
+      if (!nextBand.headerDropped && coverage(nextBand.frag.lines, false, next.y0, x, xe) > 0.5) return true;
+      return hasText.has(`${r + 1},${c}`);
     });
   });
   // Regions: flood fill over missing boundaries, then the bounding box.
@@ -276,20 +295,11 @@ function buildTable(bands: Band[]): Table {
       });
     }
   }
-  // Text: each run goes to the fine cell its centre is in.
-  const texts: { cell: number; t: PdfText; row: number }[] = [];
-  bands.forEach((band, b) => {
-    for (const t of band.texts) {
-      const cx = (t.x0 + t.x1) / 2;
-      const cy = (t.y0 + t.y1) / 2;
-      const r = rows.findIndex((row) => row.band === b && cy >= row.y0 && cy < row.y1);
-      const c = xs.findIndex((x, k) => k + 1 < xs.length && cx >= x && cx < (xs[k + 1] ?? x));
-      if (r < 0 || c < 0) continue;
-      texts.push({ cell: (owner[r] as number[])[c] as number, t, row: r });
-    }
-  });
   const byCell = new Map<number, { t: PdfText; row: number }[]>();
-  for (const { cell, t, row } of texts) byCell.set(cell, [...(byCell.get(cell) ?? []), { t, row }]);
+  for (const { r, c, t } of placed) {
+    const cell = (owner[r] as number[])[c] as number;
+    byCell.set(cell, [...(byCell.get(cell) ?? []), { t, row: r }]);
+  }
   for (const [id, items] of byCell) {
     const cell = cells[id] as Cell;
     // In reading order: by fine row (pages), then by line, then left to right.
@@ -300,6 +310,37 @@ function buildTable(bands: Band[]): Table {
   }
   const last = bands[bands.length - 1] as Band;
   return { cells, rowCount, colCount, page: (bands[0] as Band).page, lastPage: last.page, y1: last.frag.y1 };
+}
+
+/**
+ * A run that crosses a column line (a writer or pdf.js joined the texts of neighbouring cells)
+ * split at its spaces into the pieces on either side, each placed by its share of the run's
+ * width (CJK characters count full width, others half). A run without spaces stays whole.
+ */
+export function splitAtColumns(run: PdfText, xs: number[]): PdfText[] {
+  const inner = xs.filter((x) => x > run.x0 + TOL && x < run.x1 - TOL);
+  if (inner.length === 0 || !/\S\s+\S/.test(run.str)) return [run];
+  const weight = (ch: string): number => (CJK.test(ch) ? 1 : 0.5);
+  const chars = [...run.str];
+  const total = chars.reduce((n, ch) => n + weight(ch), 0);
+  const unit = (run.x1 - run.x0) / Math.max(total, 1e-9);
+  const out: PdfText[] = [];
+  let at = run.x0;
+  let piece = '';
+  let start = at;
+  for (const ch of chars) {
+    if (/\s/.test(ch)) {
+      if (piece !== '') out.push({ ...run, str: piece, x0: start, x1: at });
+      piece = '';
+      at += weight(ch) * unit;
+      start = at;
+      continue;
+    }
+    piece += ch;
+    at += weight(ch) * unit;
+  }
+  if (piece !== '') out.push({ ...run, str: piece, x0: start, x1: at });
+  return out;
 }
 
 /** The row boundaries of a fragment (its horizontal lines, and its top and bottom edges). */
@@ -515,6 +556,7 @@ function dropRepeatedHeader(first: Band, band: Band): Band {
   const cut = band.ys[k] ?? band.frag.y0;
   return {
     ...band,
+    headerDropped: true,
     ys: band.ys.slice(k),
     texts: band.texts.filter((t) => (t.y0 + t.y1) / 2 >= cut),
     frag: { ...band.frag, y0: cut, lines: band.frag.lines.filter((l) => l.y1 >= cut - TOL) },
