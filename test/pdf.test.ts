@@ -8,6 +8,9 @@
  */
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
+import { copyFile, readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { main } from '../src/adapters/cli/main.ts';
 import path from 'node:path';
 import { decodeDocument } from '../src/engine/document.ts';
 import { lintFile, lintFiles } from '../src/engine/lint-file.ts';
@@ -76,6 +79,35 @@ describe('PDF reports printed from the template layout', () => {
     expect(decoded.text).toMatch(/^## 三、收到和处理政府信息公开申请情况$/m);
     // Table 三 is one table, though it runs over two pages with its header repeated.
     expect(decoded.text.match(/申请人情况/g)).toHaveLength(1);
+  });
+});
+
+describe('--fix and PDFs', () => {
+  it('never writes a PDF: a certain fix in Markdown is a suggestion in the PDF, nothing is fixable', async () => {
+    const dir = await makeTempDir();
+    await copyFile(at('wrong-year.pdf'), path.join(dir, 'report.pdf'));
+    const before = await readFile(path.join(dir, 'report.pdf'));
+    for (const mode of ['--fix', '--fix-dry-run']) {
+      let stdout = '';
+      await main([mode, '--format', 'json', 'report.pdf'], {
+        stdout: { write: (s: string | Uint8Array) => (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')) },
+        stderr: { write: () => undefined },
+        cwd: dir,
+        env: {},
+        stdin: Readable.from([]),
+      });
+      const [result] = JSON.parse(stdout) as {
+        output?: string;
+        fixableErrorCount: number;
+        messages: { ruleId: string; fix?: unknown; suggestions?: unknown[] }[];
+      }[];
+      expect(result?.output).toBeUndefined();
+      expect(result?.fixableErrorCount).toBe(0);
+      const period = result?.messages.find((m) => m.ruleId === 'statistical-period');
+      expect(period?.fix).toBeUndefined();
+      expect(period?.suggestions?.length).toBeGreaterThan(0);
+    }
+    expect(await readFile(path.join(dir, 'report.pdf'))).toEqual(before);
   });
 });
 
