@@ -89,6 +89,26 @@ describe('tables from ruling lines', () => {
 });
 
 describe('prose', () => {
+  it('drops page numbers in their usual forms and running headers, keeps a title', () => {
+    const numbers = ['— 3 —', '-3-', '- 3 -', '第 3 页', '第3页 共5页', '3/5', '3', 'Page 3 of 5'];
+    const pages = numbers.map((n, i) =>
+      page(
+        i + 1,
+        [
+          text('某某局政务公开', 250, 30, 9),
+          ...(i === 0 ? [text('某某局政务公开', 150, 60, 20)] : []),
+          text(`正文第${i + 1}页。`, 72, 400, 12),
+          text(n, 280, 800, 10),
+        ],
+        [],
+      ),
+    );
+    const { html } = pdfToHtml(pages);
+    for (const n of numbers) expect(html).not.toContain(`>${n}<`);
+    expect(html.match(/某某局政务公开/g)).toHaveLength(1);
+    expect(html).toContain('<h1>某某局政务公开</h1>');
+  });
+
   it('drops page numbers, rejoins paragraphs across lines and pages without spaces, marks part headings', () => {
     const line = (str: string, y: number, x = 72): PdfText => text(str, x, y, 12);
     const full = '一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五';

@@ -360,7 +360,8 @@ type Block =
   | { kind: 'text'; page: number; lines: { text: string; x0: number; x1: number; y0: number; y1: number; size: number; bold: boolean }[] }
   | { kind: 'table'; page: number; frag: Fragment; texts: PdfText[] };
 
-const PAGE_NUMBER = /^[-—–－‒―_~～·•\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*\d{1,4})?(\s*(页|頁))?[-—–－‒―_~～·•\s]*$|^(page|p\.)\s*\d+(\s*of\s*\d+)?$/i;
+const PAGE_NUMBER =
+  /^[-—–－‒―_~～·•\s]*(第\s*)?\d{1,4}(\s*页)?(\s*([/／]|共)\s*\d{1,4})?(\s*(页|頁))?[-—–－‒―_~～·•\s]*$|^(page|p\.)\s*\d+(\s*(of|\/)\s*\d+)?$/i;
 
 /** Lays the pages out as the HTML the reader reads. */
 export function pdfToHtml(pages: PdfPage[]): PdfHtml {
@@ -379,6 +380,8 @@ export function pdfToHtml(pages: PdfPage[]): PdfHtml {
   }
   for (const page of pages) {
     const frags = fragments(page);
+    const sizes = page.texts.map((t) => t.size).sort((x, y) => x - y);
+    const pageSize = sizes[Math.floor(sizes.length / 2)] ?? 0;
     const inTable = (t: PdfText, f: Fragment): boolean => {
       const cx = (t.x0 + t.x1) / 2;
       const cy = (t.y0 + t.y1) / 2;
@@ -401,7 +404,11 @@ export function pdfToHtml(pages: PdfPage[]): PdfHtml {
       const y0 = Math.min(...line.map((t) => t.y0));
       const y1 = Math.max(...line.map((t) => t.y1));
       const inMargin = y0 < page.height * 0.1 || y0 > page.height * 0.9;
-      if (inMargin && (PAGE_NUMBER.test(text) || (pages.length > 1 && (marginTexts.get(text) ?? 0) >= Math.min(2, pages.length)))) continue;
+      // A running header or footer: the same line in the margin of several pages (not a title in
+      // large type that a later page repeats small).
+      const size = Math.max(...line.map((t) => t.size));
+      const repeated = pages.length > 1 && (marginTexts.get(text) ?? 0) >= 2 && size <= pageSize * 1.15;
+      if (inMargin && (PAGE_NUMBER.test(text) || repeated)) continue;
       if (PAGE_NUMBER.test(text) && y0 > page.height * 0.8) continue;
       const entry = {
         text,
