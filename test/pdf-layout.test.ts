@@ -85,6 +85,9 @@ describe('tables from ruling lines', () => {
     const { html } = pdfToHtml([first, second]);
     expect(html.match(/<table>/g)).toHaveLength(1);
     expect(rows(html)).toEqual(['项目|数量', '三、结果@3x1|1', '2', '3', '合计|6']);
+    // A footer under the table (not a page number, on this page alone) does not cut it either.
+    const footed = pdfToHtml([{ ...first, texts: [...first.texts, text('（转下页）', 250, 780)] }, second]).html;
+    expect(footed.match(/<table>/g)).toHaveLength(1);
   });
 });
 

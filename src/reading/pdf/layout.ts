@@ -478,8 +478,12 @@ function render(blocks: Block[], pages: PdfPage[]): PdfHtml {
       let next = index + 1;
       for (;;) {
         const prev = bands[bands.length - 1] as Band;
-        const cand = blocks[next];
         const prevPage = pages[prev.page - 1];
+        // Between the table and its continuation, only a footer (below the table, low on its page)
+        // and a header (high on the next page) may stand: skipped with the table joined.
+        let skip = next;
+        while (blocks[skip]?.kind === 'text' && isMarginText(blocks[skip] as Block, prev.page, pages)) skip++;
+        const cand = blocks[skip];
         if (!cand || cand.kind !== 'table' || cand.page !== prev.page + 1 || !prevPage) break;
         // The continuation starts a page and lines up with the table's left and right edges.
         // (A column whose merged cell goes on from the page before may have no outer line there.)
@@ -493,7 +497,7 @@ function render(blocks: Block[], pages: PdfPage[]): PdfHtml {
         let band: Band = { page: cand.page, ys: rowBounds(cand.frag), frag: cand.frag, texts: cand.texts };
         band = dropRepeatedHeader(bands[0] as Band, band);
         bands.push(band);
-        next++;
+        next = skip + 1;
       }
       const table = buildTable(bands);
       emitTable(table, part, emit);
@@ -544,6 +548,15 @@ function render(blocks: Block[], pages: PdfPage[]): PdfHtml {
   }
   flush();
   return { html: `${out.join('\n')}\n`, places };
+}
+
+/** A text block that is a footer of `page` (its lowest tenth) or a header of the next (its highest tenth). */
+function isMarginText(block: Block, page: number, pages: PdfPage[]): boolean {
+  if (block.kind !== 'text') return false;
+  const height = pages[block.page - 1]?.height ?? 0;
+  if (block.page === page) return block.lines.every((l) => l.y0 > height * 0.9);
+  if (block.page === page + 1) return block.lines.every((l) => l.y1 < height * 0.1);
+  return false;
 }
 
 /** Drops the rows at the top of a continuation that repeat the table's header. */
