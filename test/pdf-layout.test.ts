@@ -19,7 +19,7 @@ const text = (str: string, x0: number, y0: number, size = 10): PdfText => ({
 });
 const h = (x0: number, x1: number, y: number): PdfLine => ({ x0, x1, y0: y, y1: y });
 const v = (x: number, y0: number, y1: number): PdfLine => ({ x0: x, x1: x, y0, y1 });
-const page = (number: number, texts: PdfText[], lines: PdfLine[]): PdfPage => ({ number, width: 595, height: 842, texts, lines, images: 0 });
+const page = (number: number, texts: PdfText[], lines: PdfLine[]): PdfPage => ({ number, width: 595, height: 842, texts, lines });
 
 /** The table rows of the HTML, one string per row: cells joined by |, spans as @rowspan x colspan. */
 function rows(html: string): string[] {

@@ -37,8 +37,6 @@ export interface PdfPage {
   height: number;
   texts: PdfText[];
   lines: PdfLine[];
-  /** Whether the page paints images (a scan is images and no text). */
-  images: number;
 }
 
 export type PdfDataKind = 'cmap' | 'standardFont';
@@ -135,6 +133,8 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
     disableFontFace: 'document' in globalThis,
     stopAtErrors: false,
     verbosity: 0,
+    // No image is decoded: text and lines are all that is read (a seal or a scan costs nothing).
+    maxImageSize: 0,
   } as Parameters<PdfJs['getDocument']>[0]);
   let doc: Awaited<typeof task.promise>;
   try {
@@ -195,7 +195,6 @@ async function readPage(lib: PdfJs, page: Page, number: number): Promise<PdfPage
   const ops = await page.getOperatorList();
   const OPS = lib.OPS;
   const lines: PdfLine[] = [];
-  let images = 0;
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
   const paints = new Set<number>([
@@ -226,7 +225,6 @@ async function readPage(lib: PdfJs, page: Page, number: number): Promise<PdfPage
     if (fn === OPS.save) stack.push(ctm);
     else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
-    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) images++;
     else if (fn === OPS.constructPath) {
       const paint = args[0] as number;
       const data = (args[1] as (Float32Array | null)[] | undefined)?.[0];
@@ -286,5 +284,5 @@ async function readPage(lib: PdfJs, page: Page, number: number): Promise<PdfPage
   }
 
   page.cleanup();
-  return { number, width: viewport.width, height: viewport.height, texts, lines, images };
+  return { number, width: viewport.width, height: viewport.height, texts, lines };
 }

@@ -27,7 +27,8 @@ export async function readPdf(bytes: Uint8Array, options: ExtractOptions = {}): 
   if ('error' in extracted) return extracted;
   const { pages } = extracted;
   const chars = pages.reduce((n, p) => n + p.texts.reduce((m, t) => m + t.str.trim().length, 0), 0);
-  if (chars < 20) return { error: pages.some((p) => p.images > 0) ? 'pdfScanned' : 'empty' };
+  // No text layer: a scan, pictures of pages, or text turned into outlines. Nothing to read (no OCR).
+  if (chars < 20) return { error: pages.length === 0 ? 'empty' : 'pdfScanned' };
   const { html, places: htmlPlaces } = pdfToHtml(pages);
   const converted = htmlToReportText(html);
   const places = converted.origins.map((o) => (o?.line === undefined ? null : (htmlPlaces[o.line - 1] ?? null)));
