@@ -13,7 +13,8 @@ import { Readable } from 'node:stream';
 import { main } from '../src/adapters/cli/main.ts';
 import path from 'node:path';
 import { decodeDocument } from '../src/engine/document.ts';
-import { lintFile, lintFiles } from '../src/engine/lint-file.ts';
+import { lintFile } from '../src/engine/lint-file.ts';
+import { lintFilesToArray } from '../src/engine/run.ts';
 import { lintText } from '../src/engine/lint.ts';
 import type { ReportModel } from '../src/model/schema.ts';
 import type { LintResult } from '../src/types.ts';
@@ -169,7 +170,7 @@ describe('PDFs that cannot be read', () => {
     });
     const names = ['scan.pdf', 'locked.pdf', 'broken.pdf', 'fake.pdf', 'bordered.pdf'];
     const files = names.map((n) => (n === 'bordered.pdf' ? at(n) : path.join(dir, n)));
-    const results = await lintFiles(files, { locale: 'zh-CN' });
+    const results = await lintFilesToArray(files, { locale: 'zh-CN', concurrency: 'off' });
     expect(results.map((r) => r.fatal?.messageId)).toEqual(['filePdfScanned', 'filePdfEncrypted', 'fileNotPdf', 'fileNotPdf', undefined]);
     expect(results[0]?.fatal?.message).toContain('扫描件');
     expect(results[4]?.messages.some((m) => m.ruleId === 'table-sums')).toBe(true);
