@@ -21,6 +21,8 @@ export interface LintedSource {
   bytes?: Uint8Array;
   /** Fixes were available but --fix cannot write this encoding back (GB18030): nothing was fixed. */
   unwritable?: Encoding;
+  /** The bytes the file held when read (with `bytes`, from a file): write.ts writes only over these. */
+  original?: Uint8Array;
 }
 
 /** Lints (and with `fix`, fixes until stable) text that has been decoded from `encoding`. */
@@ -63,10 +65,12 @@ export async function lintFile(file: string, options: LintTextOptions & { locale
 
 /** Reads, decodes and lints a file; with `fix`, fixes it (writing is the caller's). */
 export async function lintFileFixing(file: string, options: LintTextOptions & { locale: Locale }, lint: Lint = lintText, fix?: FixMode): Promise<LintedSource> {
-  const read = await readReport(file);
+  const read = await readReport(file, { keepBytes: fix === 'write' });
   // A file that cannot be read or decoded is that file's fatal error, not the run's.
   if ('error' in read) return { result: fatalResult(file, read.error, options.locale) };
-  return lintDecoded(read, file, options, lint, fix);
+  const { bytes: original, ...decoded } = read;
+  const linted = lintDecoded(decoded, file, options, lint, fix);
+  return linted.bytes && original ? { ...linted, original } : linted;
 }
 
 function namedError(file: string, err: unknown): Error {

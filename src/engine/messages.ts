@@ -263,6 +263,10 @@ export const messages = {
     en: '{file}: the file is encoded as {encoding}; --fix does not rewrite it (only UTF-8 and UTF-16 files are written back): save it as UTF-8 first, then run --fix',
   },
   fixWriteFailed: { 'zh-CN': '无法写回已修复的文件“{file}”（{detail}）', en: 'Cannot write the fixed file "{file}" ({detail})' },
+  fixFileChanged: {
+    'zh-CN': '文件在检查期间被修改，未写入修复，以免覆盖修改；请再运行一次 --fix',
+    en: 'the file changed while it was being fixed; the fixes were not written, so as not to overwrite the change: run --fix again',
+  },
   summaryFixable: {
     'zh-CN': '其中 {errors} 个错误和 {warnings} 个警告可以用 --fix 选项自动修复',
     en: '{errors} {errorWord} and {warnings} {warningWord} potentially fixable with the `--fix` option.',

@@ -9,7 +9,7 @@
  *      still linted), or a path or glob that matched nothing while other files were linted
  *   2  the run itself failed: bad arguments, a bad config, no files at all, an internal error
  */
-import { mkdir, open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -258,7 +258,7 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
           io.stderr.write(
             `xxgk-lint: ${t('fixEncodingNotWritable', locale, { file: relativeName(file, io.cwd), encoding: linted.unwritable.toUpperCase() })}\n`,
           );
-        if (linted.bytes && !(await writeFixed(file, linted.bytes, io, locale))) writeFailures++;
+        if (linted.bytes && !(await writeFixed(file, linted.bytes, io, locale, linted.original))) writeFailures++;
       }
       results.push(linted.result);
     }
@@ -450,9 +450,9 @@ const relativeName = (file: string, cwd: string): string => {
   return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
 };
 
-async function writeFixed(file: string, bytes: Uint8Array, io: CliIo, locale: Locale): Promise<boolean> {
+async function writeFixed(file: string, bytes: Uint8Array, io: CliIo, locale: Locale, original?: Uint8Array): Promise<boolean> {
   try {
-    await writeFile(file, bytes);
+    await (await import('../../engine/write.ts')).writeFileIfUnchanged(file, bytes, original, locale);
     return true;
   } catch (err) {
     const detail = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : String(err);
