@@ -50,6 +50,8 @@ export interface Diagnostic extends Location {
    * 第 3 格). Line and column then count in the text the file was read as.
    */
   place?: string;
+  /** The line of the original file the finding is on, when it has lines (an .html page): `line` is then the Markdown text's. */
+  placeLine?: number;
 }
 
 /** The result for one file. `fatal` is set when the file could not be read or decoded. */

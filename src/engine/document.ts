@@ -104,7 +104,9 @@ export function placeFindings(result: LintResult, input: DocumentInput, locale: 
     // The edits are of the intermediate Markdown, not of the file: never a fix --fix could write.
     const { fix, ...rest } = m;
     const kept = fix ? { ...rest, suggestions: [{ desc: m.message, fix }, ...(m.suggestions ?? [])] } : rest;
-    return origin ? { ...kept, place: describeOrigin(origin, input.kind, locale) } : kept;
+    if (!origin) return kept;
+    const placeLine = input.kind === 'html' && origin.line !== undefined ? { placeLine: origin.line } : {};
+    return { ...kept, place: describeOrigin(origin, input.kind, locale), ...placeLine };
   });
   return { ...result, messages, input: { kind: input.kind } };
 }
