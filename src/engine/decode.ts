@@ -13,7 +13,8 @@ import { decodeDocument, type DocumentInput } from './document.ts';
 export { decodeBuffer, sniffUtf16 } from './decode-bytes.ts';
 export type { DecodeErrorKind, DecodeResult, Encoding } from './decode-bytes.ts';
 
-export type FileErrorKind = DecodeErrorKind | 'tooLarge' | 'notFound' | 'isDirectory' | 'notRegular' | 'permissionDenied' | 'unreadable' | 'notDocx';
+export type FileErrorKind =
+  DecodeErrorKind | 'tooLarge' | 'notFound' | 'isDirectory' | 'notRegular' | 'permissionDenied' | 'unreadable' | 'notDocx' | 'htmlTooDeep' | 'docxTooLarge';
 
 export interface FileError {
   kind: FileErrorKind;
@@ -38,6 +39,8 @@ const MESSAGE_IDS: Record<FileErrorKind, MessageId> = {
   permissionDenied: 'filePermissionDenied',
   unreadable: 'fileUnreadable',
   notDocx: 'fileNotDocx',
+  htmlTooDeep: 'fileHtmlTooDeep',
+  docxTooLarge: 'fileDocxTooLarge',
 };
 
 export function fileError(kind: FileErrorKind, data: Record<string, string | number> = {}): FileError {
@@ -86,7 +89,7 @@ export async function readReport(path: string, options: ReadReportOptions = {}):
   if (bytes.length > maxBytes) return { error: tooLarge(bytes.length, maxBytes) };
   // .html/.htm and .docx are converted to the Markdown text the reader reads (document.ts).
   const decoded = await decodeDocument(bytes, path);
-  if ('error' in decoded) return { error: fileError(decoded.error) };
+  if ('error' in decoded) return { error: fileError(decoded.error, 'data' in decoded ? decoded.data : {}) };
   return options.keepBytes ? { ...decoded, bytes } : decoded;
 }
 

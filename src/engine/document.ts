@@ -7,7 +7,8 @@
  * Pure (no `node:` modules): readReport (decode.ts) and the web page both use it.
  */
 import { decodeBuffer, tryDecode, type DecodeErrorKind, type Encoding } from './decode-bytes.ts';
-import { declaredCharset, htmlToReportText, type Origin } from '../reading/html-input.ts';
+import { declaredCharset, htmlToReportText, HtmlTooDeep, type Origin } from '../reading/html-input.ts';
+import { docxInflatedSize, MAX_DOCX_INFLATED } from './docx-size.ts';
 import type { LintResult, Locale } from '../types.ts';
 
 export type DocumentKind = 'markdown' | 'html' | 'docx';
@@ -18,7 +19,9 @@ export interface DocumentInput {
   origins: (Origin | null)[];
 }
 
-export type DocumentResult = { text: string; encoding: Encoding; input?: DocumentInput } | { error: DecodeErrorKind | 'notDocx' };
+export type DocumentResult =
+  | { text: string; encoding: Encoding; input?: DocumentInput }
+  | { error: DecodeErrorKind | 'notDocx' | 'htmlTooDeep' | 'docxTooLarge'; data?: Record<string, number> };
 
 /** File extensions read as something else than Markdown text. */
 export const DOCUMENT_EXTENSIONS: Readonly<Record<string, DocumentKind>> = { '.html': 'html', '.htm': 'html', '.docx': 'docx' };
@@ -54,17 +57,27 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string): Promi
     encoding = decoded.encoding;
   } else {
     if (bytes.length === 0) return { error: 'empty' };
+    // Refused before mammoth inflates it: what it would inflate to, from the zip (docx-size.ts).
+    const inflated = docxInflatedSize(bytes);
+    if (inflated !== undefined && inflated > MAX_DOCX_INFLATED) return { error: 'docxTooLarge', data: { limit: MAX_DOCX_INFLATED / (1024 * 1024) } };
     try {
       // Node's mammoth reads `buffer`, the browser build `arrayBuffer`; both take the bytes.
       // Loaded only for a .docx file: most runs read Markdown alone and need not compile it.
       const mammoth = (await import('mammoth')).default;
       const input = { buffer: bytes, arrayBuffer: bytes } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
-      html = (await mammoth.convertToHtml(input)).value;
+      // Images are not read (their text is none): no data URIs of megabytes in the HTML.
+      html = (await mammoth.convertToHtml(input, { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) })).value;
     } catch {
       return { error: 'notDocx' };
     }
   }
-  const converted = htmlToReportText(html);
+  let converted;
+  try {
+    converted = htmlToReportText(html);
+  } catch (err) {
+    if (err instanceof HtmlTooDeep) return { error: 'htmlTooDeep', data: { limit: err.limit } };
+    throw err;
+  }
   if (converted.text.trim() === '') return { error: 'empty' };
   return { text: converted.text, encoding, input: { kind, origins: converted.origins } };
 }

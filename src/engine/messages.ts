@@ -10,6 +10,14 @@ export const messages = {
   // Problems with one input file: reported as that file's fatal message.
   fileEmpty: { 'zh-CN': '文件为空', en: 'The file is empty' },
   fileBinary: { 'zh-CN': '文件不是文本文件（含有二进制内容）', en: 'The file is not a text file (it contains binary data)' },
+  fileHtmlTooDeep: {
+    'zh-CN': '网页的元素嵌套超过 {limit} 层（真实网页只有几十层），未检查此文件',
+    en: 'The page nests its elements more than {limit} levels deep (real pages have a few dozen); it was not linted',
+  },
+  fileDocxTooLarge: {
+    'zh-CN': '此 Word 文件解压后超过 {limit} MB，不像年度报告，未检查此文件',
+    en: 'This Word file inflates to more than {limit} MB, which no annual report does; it was not linted',
+  },
   fileNotDocx: {
     'zh-CN': '无法读取此 Word 文件：它不是 .docx 格式（旧的 .doc 请在 Word 中另存为 .docx）',
     en: 'This Word file cannot be read: it is not in .docx format (save an old .doc as .docx in Word)',

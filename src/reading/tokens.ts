@@ -6,7 +6,7 @@
  */
 import type { Root, RootContent, Table } from 'mdast';
 import type { Element, ElementContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { parseHtmlLimited } from './html-parse.ts';
 import { norm } from './text.ts';
 
 export type TokenKind = 'text' | 'num' | 'blank' | 'placeholder';
@@ -195,7 +195,11 @@ function afterStartTag(html: string, cellStart: number): number {
 
 /** Tokens of an HTML block that holds a table: one fragment per <td>/<th>. */
 function scanHtml(html: string, base: number, out: Token[]): void {
-  const tree = fromHtml(html, { fragment: true });
+  // HTML nested deeper than any real table (thousands of <div>s) would overflow the stack: such a
+  // block gives no cells (its tables are then reported missing, never guessed).
+  const parsed = parseHtmlLimited(html, { fragment: true });
+  if ('tooDeep' in parsed) return;
+  const tree = parsed.tree;
   let rowIndex = 0;
   const visit = (nodes: ElementContent[] | Element['children']): void => {
     for (const child of nodes) {
