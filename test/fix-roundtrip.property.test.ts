@@ -139,7 +139,7 @@ describe('every fix of every rule, on every table form', () => {
           if (problem) throw new Error(`${problem}\n--- text:\n${text}`);
         }
       }),
-      { numRuns: RUNS(40) },
+      { numRuns: RUNS(24) },
     );
   });
 
@@ -154,7 +154,7 @@ describe('every fix of every rule, on every table form', () => {
         // what the defect took (no 0 beside the cell, no heading words twice, the whole period).
         if (run.passes > 0 && run.result.messages.length === 0) expect(run.output).toBe(good);
       }),
-      { numRuns: RUNS(40) },
+      { numRuns: RUNS(24) },
     );
   });
 
