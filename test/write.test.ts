@@ -5,7 +5,9 @@ import { lstatSync, writeFileSync } from 'node:fs';
 import { chmod, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { main } from '../src/adapters/cli/main.ts';
-import { lintText } from '../src/engine/lint.ts';
+import { z } from 'zod';
+import { builtinRules } from '../rules/index.ts';
+import { defineRule, type Rule } from '../src/rule.ts';
 import { FileChangedError, writeFileIfUnchanged } from '../src/engine/write.ts';
 import { sampleReport } from '../src/testing/sample.ts';
 import { makeTempDir, removeTempDirs } from './helpers/tmp.ts';
@@ -60,24 +62,34 @@ describe('--fix on a file edited while it is being fixed', () => {
     const dir = await makeTempDir();
     const edited = path.join(dir, 'edited.md');
     const other = path.join(dir, 'other.md');
-    await writeFile(edited, wrongYear);
+    const marked = `${wrongYear}\n编辑标记\n`;
+    await writeFile(edited, marked);
     await writeFile(other, wrongYear);
-    const edit = `${wrongYear}\n追加的一段。\n`;
-    let stderr = '';
+    const edit = `${marked}\n追加的一段。\n`;
     let touched = false;
+    // A rule that, the first time it checks edited.md, is someone saving it in an editor.
+    const saver = defineRule({
+      meta: {
+        id: 'saver',
+        description: { 'zh-CN': '测试', en: 'test' },
+        rationale: { 'zh-CN': '测试', en: 'test' },
+        defaultSeverity: 'warn',
+        options: z.object({}).strict(),
+        messages: { x: { 'zh-CN': 'x', en: 'x' } },
+        examples: { valid: [], invalid: [] },
+      },
+      check: (c) => {
+        if (!touched && c.source.includes('编辑标记')) {
+          touched = true;
+          writeFileSync(edited, edit);
+        }
+      },
+    }) as Rule;
+    let stderr = '';
     const code = await main(
       ['--fix', '--locale', 'en', 'edited.md', 'other.md'],
       { stdout: { write: () => undefined }, stderr: { write: (s: string) => (stderr += s) }, cwd: dir, env: {} },
-      {
-        // The first lint of edited.md is the moment someone saves it in an editor.
-        lint: (source, options) => {
-          if (!touched && options.filePath === edited) {
-            touched = true;
-            writeFileSync(edited, edit);
-          }
-          return lintText(source, options);
-        },
-      },
+      { rules: [...builtinRules, saver] },
     );
     expect(touched).toBe(true);
     expect(await readFile(edited, 'utf8')).toBe(edit);

@@ -12,7 +12,7 @@
  * The check and the rename are two steps, so an edit in the instant between them can still be
  * lost: the window is that of one comparison, not of a whole lint.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { chmod, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { t } from './messages.ts';
@@ -29,16 +29,27 @@ export class FileChangedError extends Error {
   }
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+/** The SHA-256 of some bytes, hex: what a worker sends back of the bytes it read. */
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array | string): boolean {
+  if (typeof b === 'string') return hashBytes(a) === b;
   return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }
 
 /**
- * Writes `bytes` over `file` if it still holds `expected` (the bytes that were read; without them,
- * as a caller that read none, the file is written unchecked). Throws FileChangedError when the
+ * Writes `bytes` over `file` if it still holds `expected` (the bytes that were read, or their
+ * hashBytes; without them, as a caller that read none, the file is written unchecked). Throws FileChangedError when the
  * file changed, and the file-system error (ENOENT, EACCES…) when it cannot be written.
  */
-export async function writeFileIfUnchanged(file: string, bytes: Uint8Array, expected: Uint8Array | undefined, locale: Locale = 'zh-CN'): Promise<void> {
+export async function writeFileIfUnchanged(
+  file: string,
+  bytes: Uint8Array,
+  expected: Uint8Array | string | undefined,
+  locale: Locale = 'zh-CN',
+): Promise<void> {
   const target = await realpath(file);
   const unchanged = async (): Promise<boolean> => expected === undefined || sameBytes(await readFile(target), expected);
   if (!(await unchanged())) throw new FileChangedError(locale);
