@@ -69,5 +69,5 @@ describe('--fix and documents', () => {
     }
     expect(await readFile(path.join(dir, 'page.html'))).toEqual(before.html);
     expect(await readFile(path.join(dir, 'report.docx'))).toEqual(before.docx);
-  });
+  }, 60_000);
 });
