@@ -7,7 +7,7 @@ import { FORMAT_NAMES, formatters } from '../src/adapters/formatters/index.ts';
 import { json } from '../src/adapters/formatters/json.ts';
 import { artifactUri, FINGERPRINT_KEY, sarif } from '../src/adapters/formatters/sarif.ts';
 import type { SarifLog } from '../src/adapters/formatters/sarif.ts';
-import { displayWidth, stylish } from '../src/adapters/formatters/stylish.ts';
+import { displayWidth, MESSAGE_COLUMN_CAP, stylish } from '../src/adapters/formatters/stylish.ts';
 import { lintText } from '../src/engine/lint.ts';
 import type { Diagnostic, LintResult } from '../src/types.ts';
 import { builtinRules } from '../rules/index.ts';
@@ -118,6 +118,35 @@ describe('stylish', () => {
     const coloured = stylish(results, { ...zh, color: true });
     expect(coloured).toContain('\u001b[31m错误\u001b[39m');
     expect(coloured).toContain('\u001b[4mreports/a.md\u001b[24m');
+  });
+
+  it('pads messages only up to a cap: one long message does not push every rule id to the right', () => {
+    const long = '（七）总计·商业企业为11，应为10：它使3条勾稽关系都不成立（R1：9 + 1 = 10 ≠ 11 + 0 = 11；R2：4 + 2 + 2 + 1 + 1 = 10 ≠ 11）';
+    expect(displayWidth(long)).toBeGreaterThan(MESSAGE_COLUMN_CAP);
+    const mixed: LintResult = {
+      ...(results[0] as LintResult),
+      messages: [
+        diagnostic({ message: '短消息' }),
+        diagnostic({ message: long, line: 13 }),
+        diagnostic({ message: '稍长一点的消息', ruleId: 'fee-statement', line: 14 }),
+      ],
+    };
+    const rows = stylish([mixed], zh)
+      .split('\n')
+      .filter((l) => /^\s+\d+:\d+/.test(l));
+    // The short ones line up after the longest short one; the long one has its rule id right after it.
+    expect(rows[0]).toBe('  12:5  错误  短消息          table-sums');
+    expect(rows[2]).toBe('  14:5  错误  稍长一点的消息  fee-statement');
+    expect(rows[1]).toBe(`  13:5  错误  ${long}  table-sums`);
+    // Per file: another file's messages do not widen this one's column.
+    const other: LintResult = {
+      ...(results[0] as LintResult),
+      filePath: file('reports/b.md'),
+      messages: [diagnostic({ message: '很长很长很长很长很长很长很长很长很长很长的消息' })],
+    };
+    expect(stylish([mixed, other], zh)).toContain('  12:5  错误  短消息          table-sums');
+    for (const line of stylish([mixed, other], zh).split('\n'))
+      if (!line.includes(long)) expect(displayWidth(line)).toBeLessThanOrEqual(MESSAGE_COLUMN_CAP + 40);
   });
 
   it('keeps multi-line messages on one row', () => {
