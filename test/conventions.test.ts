@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSummary } from '../src/adapters/action/summary.ts';
 import { helpText, main } from '../src/adapters/cli/main.ts';
-import { summarize } from '../src/engine/lint.ts';
+import { lintText, summarize } from '../src/engine/lint.ts';
 import { makeTempDir, removeTempDirs, writeTree } from './helpers/tmp.ts';
 
 afterAll(removeTempDirs);
@@ -78,5 +78,50 @@ describe("the Action's job summary", () => {
     expect(tableRows.filter((row) => row.includes('reports/2024.md'))).toEqual(['| `reports/2024.md` | 0 | 0 | — |']);
     expect(tableRows.filter((row) => row.includes('README.md'))).toEqual(['| `README.md` | not an annual report (a README, guide, changelog…); not linted |']);
     expect(tableRows.filter((row) => row.includes('CHANGELOG.md'))).toHaveLength(1);
+  });
+});
+
+describe('what is a report (item 8)', () => {
+  const DEFECTS = readFileSync(path.join(process.cwd(), 'examples/defects-2024.md'), 'utf8');
+  const withoutTitle = DEFECTS.split('\n').slice(1).join('\n');
+  // Damage as converters and copy-paste do it: the title lost, the tables flattened to text, the headings' numerals gone, the end cut off.
+  const damaged: Record<string, string> = {
+    'no title': withoutTitle,
+    'tables flattened': withoutTitle.replace(/\|/g, ' ').replace(/^[ \-:]+$/gm, ''),
+    'no numerals either': withoutTitle
+      .replace(/\|/g, ' ')
+      .replace(/^[ \-:]+$/gm, '')
+      .replace(/^([#\s]*)[一二三四五六]、/gm, '$1'),
+    'cut off': withoutTitle.slice(0, Math.floor(withoutTitle.length * 0.4)),
+  };
+  const notReports: Record<string, string> = {
+    'README naming a report in prose': '# 年报仓库\n\n这里存放本局2024年政府信息公开工作年度报告。\n\n一、总体情况\n\n按模板填写。\n',
+    'README titled like a report': '# 2024年政府信息公开工作年度报告\n\n本仓库用于起草年度报告。运行 `npx xxgk-lint` 检查。\n\n## 目录\n\n一、总体情况\n',
+    'writing guide with every part and the period':
+      '# 政府信息公开工作年度报告撰写指南（2024年）\n\n## 一、总体情况\n\n概述本年度工作。\n\n## 二、主动公开政府信息情况\n\n填写表格。\n\n## 三、收到和处理政府信息公开申请情况\n\n## 四、政府信息公开行政复议、行政诉讼情况\n\n## 五、存在的主要问题及改进情况\n\n## 六、其他需要报告的事项\n\n统计期限为2024年1月1日至2024年12月31日。\n',
+    'changelog with versions and dates': `# Changelog\n\n${Array.from({ length: 30 }, (_, i) => `## 0.${i}.1 - 2024-0${(i % 9) + 1}-1${i % 10}\n\n- Fixed #${100 + i}.\n`).join('\n')}`,
+  };
+
+  it.each(Object.entries(damaged))('a damaged report (%s) is still a report, with findings', (_name, text) => {
+    const result = lintText(text);
+    expect(result.notReport).toBeUndefined();
+    expect(result.errorCount).toBeGreaterThan(0);
+  });
+
+  it.each(Object.entries(notReports))('a %s is not a report', (_name, text) => {
+    const result = lintText(text);
+    expect(result).toMatchObject({ notReport: true, messages: [] });
+  });
+
+  it('the CLI: a damaged report named on the command line fails the run; a README beside it is skipped', async () => {
+    const dir = await makeTempDir();
+    await writeTree(dir, { 'damaged.md': damaged['tables flattened'] ?? '', 'README.md': notReports['README titled like a report'] ?? '' });
+    const named = await run(dir, ['-f', 'json', 'damaged.md', 'README.md']);
+    expect(named.code).toBe(1);
+    const results = JSON.parse(named.stdout) as Array<{ filePath: string; notReport?: boolean; errorCount: number }>;
+    const byName = new Map(results.map((r) => [path.basename(r.filePath), r]));
+    expect(byName.get('damaged.md')?.errorCount).toBeGreaterThan(0);
+    expect(byName.get('README.md')).toMatchObject({ notReport: true, errorCount: 0 });
+    expect((await run(dir, ['README.md'])).code).toBe(0);
   });
 });
