@@ -4,8 +4,10 @@
  * CHANGELOG as a clean report; neither does the Action's job summary.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import semver from 'semver';
 import { buildSummary } from '../src/adapters/action/summary.ts';
 import { helpText, main } from '../src/adapters/cli/main.ts';
 import { lintText, summarize } from '../src/engine/lint.ts';
@@ -123,5 +125,43 @@ describe('what is a report (item 8)', () => {
     expect(byName.get('damaged.md')?.errorCount).toBeGreaterThan(0);
     expect(byName.get('README.md')).toMatchObject({ notReport: true, errorCount: 0 });
     expect((await run(dir, ['README.md'])).code).toBe(0);
+  });
+});
+
+describe('an honest install (item 4)', () => {
+  const root = process.cwd();
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { engines: { node: string }; devDependencies: Record<string, string> };
+  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { engines?: { node?: string } | string[] }>;
+  };
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+
+  it('every locked package runs on the lowest Node version of each line engines names (no EBADENGINE)', () => {
+    const lowest = pkg.engines.node.split('||').map((range) => semver.minVersion(range.trim())?.version ?? '');
+    expect(lowest).toEqual(['20.19.0', '22.13.0', '24.0.0']);
+    const refused = Object.entries(lock.packages).flatMap(([name, entry]) => {
+      const range = entry.engines && !Array.isArray(entry.engines) ? entry.engines.node : undefined;
+      return range ? lowest.filter((version) => !semver.satisfies(version, range)).map((version) => `${name} needs node ${range}, not ${version}`) : [];
+    });
+    expect(refused).toEqual([]);
+    // The README names the same versions.
+    expect(readme).toContain('Node.js 20.19 or later (on Node 22, 22.13 or later');
+  });
+
+  it('the README installs from the repository without a tag that does not exist', () => {
+    const urls = readme.match(/git\+https:\/\/github\.com\/xxgk-lint\/xxgk-lint\.git[^\s`]*/g) ?? [];
+    expect(urls.length).toBeGreaterThan(2);
+    const tags = execFileSync('git', ['tag', '--list'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
+    for (const url of urls) {
+      const ref = url.split('#')[1];
+      if (ref === undefined || ref === '<commit>') continue;
+      expect(tags).toContain(ref);
+    }
+  });
+
+  it('has no 394 MB API description among the dev dependencies: the tests read a committed part of it', () => {
+    expect(Object.keys(pkg.devDependencies)).not.toContain('@octokit/openapi');
+    const fixture = path.join(root, 'test/fixtures/github-openapi.json');
+    expect(statSync(fixture).size).toBeLessThan(1_000_000);
   });
 });
