@@ -8,6 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
+import { parse as parseYaml } from 'yaml';
+import { builtinRules } from '../rules/index.ts';
+import { wrongFindingUrl } from '../src/rule.ts';
 import { buildSummary } from '../src/adapters/action/summary.ts';
 import { helpText, main } from '../src/adapters/cli/main.ts';
 import { lintText, summarize } from '../src/engine/lint.ts';
@@ -163,5 +166,35 @@ describe('an honest install (item 4)', () => {
     expect(Object.keys(pkg.devDependencies)).not.toContain('@octokit/openapi');
     const fixture = path.join(root, 'test/fixtures/github-openapi.json');
     expect(statSync(fixture).size).toBeLessThan(1_000_000);
+  });
+});
+
+describe('reporting a wrong finding (item 7)', () => {
+  const form = parseYaml(readFileSync(path.join(process.cwd(), '.github/ISSUE_TEMPLATE/wrong-finding.yml'), 'utf8')) as {
+    body: Array<{ type: string; id?: string; validations?: { required?: boolean } }>;
+  };
+  const fields = form.body.filter((field) => field.id).map((field) => field.id);
+
+  it('the issue form asks for the snippet and the expected result', () => {
+    expect(fields).toEqual(expect.arrayContaining(['rule', 'snippet', 'expected']));
+    for (const id of ['snippet', 'expected']) expect(form.body.find((field) => field.id === id)?.validations?.required).toBe(true);
+  });
+
+  it('the link prefills the form’s own fields with the rule, the message and the text', () => {
+    const url = new URL(wrongFindingUrl({ ruleId: 'table-sums', message: '64:20 总计为11，应为10', snippet: '64 | （七）总计 | 11 |' }));
+    expect(url.pathname).toBe('/xxgk-lint/xxgk-lint/issues/new');
+    expect(url.searchParams.get('template')).toBe('wrong-finding.yml');
+    expect(url.searchParams.get('rule')).toBe('table-sums');
+    expect(url.searchParams.get('snippet')).toBe('64 | （七）总计 | 11 |');
+    for (const key of url.searchParams.keys()) if (key !== 'template' && key !== 'title') expect(fields).toContain(key);
+    // A long snippet is cut: the link stays short enough for browsers and GitHub.
+    expect(wrongFindingUrl({ ruleId: 'x', snippet: '表'.repeat(20_000) }).length).toBeLessThan(8000);
+  });
+
+  it('every rule page links to it, prefilled with the rule id', () => {
+    for (const rule of builtinRules) {
+      const page = readFileSync(path.join(process.cwd(), `docs/rules/${rule.meta.id}.md`), 'utf8');
+      expect(page).toContain(wrongFindingUrl({ ruleId: rule.meta.id }));
+    }
   });
 });
