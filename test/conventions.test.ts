@@ -198,3 +198,24 @@ describe('reporting a wrong finding (item 7)', () => {
     }
   });
 });
+
+describe('docs/cli.md (item 7)', () => {
+  const doc = readFileSync(path.join(process.cwd(), 'docs/cli.md'), 'utf8');
+
+  it('says nothing twice: no sentence of prose appears two times', () => {
+    const prose = doc.replace(/```[\s\S]*?```/g, '').replace(/^\|.*$/gm, '');
+    const sentences = prose
+      .split(/(?<=[.:;])\s+/)
+      .map((s) => s.replace(/\s+/g, ' ').trim())
+      .filter((s) => s.length >= 40);
+    const seen = new Set<string>();
+    const twice = sentences.filter((s) => (seen.has(s) ? true : (seen.add(s), false)));
+    expect(twice).toEqual([]);
+  });
+
+  it('documents every option --help lists', () => {
+    const options = [...helpText('en').matchAll(/^\s+(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1] ?? '');
+    expect(options.length).toBeGreaterThan(15);
+    for (const option of options) expect({ option, documented: new RegExp(`(?<![\\w-])${option}(?![\\w-])`).test(doc) }).toEqual({ option, documented: true });
+  });
+});
