@@ -219,3 +219,23 @@ describe('docs/cli.md (item 7)', () => {
     for (const option of options) expect({ option, documented: new RegExp(`(?<![\\w-])${option}(?![\\w-])`).test(doc) }).toEqual({ option, documented: true });
   });
 });
+
+describe('the documents people look for (item 7)', () => {
+  const read = (file: string) => readFileSync(path.join(process.cwd(), file), 'utf8');
+
+  it('CHANGELOG.md keeps a changelog: Unreleased first, versions with dates, sections, link references', () => {
+    const changelog = read('CHANGELOG.md');
+    const versions = [...changelog.matchAll(/^## \[([^\]]+)\](?: - (\d{4}-\d{2}-\d{2}))?$/gm)].map((m) => [m[1], m[2]]);
+    expect(versions[0]).toEqual(['Unreleased', undefined]);
+    expect(versions.slice(1).every(([version, date]) => semver.valid(version) && date)).toBe(true);
+    for (const [version] of versions) expect(changelog).toMatch(new RegExp(`^\\[${version}\\]: https://`, 'm'));
+    for (const section of changelog.split(/^## /m).slice(1)) expect(section).toMatch(/^### (Added|Changed|Deprecated|Removed|Fixed|Security)$/m);
+  });
+
+  it('CONTRIBUTING.md says how to add a rule, run the tests, and what the layers are; SECURITY.md how to report privately', () => {
+    const contributing = read('CONTRIBUTING.md');
+    for (const heading of ['## Adding a rule', '## The layers', '## Setting up']) expect(contributing).toContain(heading);
+    for (const command of ['npm test', 'npm run docs', 'rules/index.ts']) expect(contributing).toContain(command);
+    expect(read('SECURITY.md')).toMatch(/privately/);
+  });
+});
