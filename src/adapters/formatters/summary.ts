@@ -5,6 +5,7 @@
  * (LintResult.agency / .year); `--format json` carries the same fields for other tools.
  */
 import path from 'node:path';
+import { list } from '../../i18n.ts';
 import { relativePath, toPosix } from '../../engine/paths.ts';
 import { countProblems, totalCounts } from '../../engine/results.ts';
 import type { LintResult, Locale } from '../../types.ts';
@@ -88,9 +89,7 @@ export const summary: Formatter = (all, context) => {
         .map(([id, [e, w]]) => `${id} ${e}/${w}`)
         .join(', ');
       const year = result.year === undefined ? text.unknownYear : String(result.year);
-      out.push(
-        `| ${year} | ${cell(shownPath(result.filePath, context.cwd))} | ${counts.errorCount} | ${counts.warningCount} | ${cell(rules || text.clean)} |`,
-      );
+      out.push(`| ${year} | ${cell(shownPath(result.filePath, context.cwd))} | ${counts.errorCount} | ${counts.warningCount} | ${cell(rules || text.clean)} |`);
     }
     out.push('');
   }
@@ -103,7 +102,10 @@ export const summary: Formatter = (all, context) => {
       .replace('{warnings}', String(total.warningCount)),
   );
   if (notReports.length > 0) {
-    const files = notReports.map((r) => shownPath(r.filePath, context.cwd)).join(context.locale === 'en' ? ', ' : '、');
+    const files = list(
+      notReports.map((r) => shownPath(r.filePath, context.cwd)),
+      context.locale,
+    );
     out.push('', text.notReports.replace('{count}', String(notReports.length)).replace('{files}', cell(files)));
   }
   return `${out.join('\n')}\n`;
