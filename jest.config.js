@@ -11,6 +11,7 @@ const E2E = [
   '<rootDir>/test/plugin-fujian.test.ts',
   '<rootDir>/test/remark-cli.test.ts',
   '<rootDir>/test/remark-agrees.test.ts',
+  '<rootDir>/test/remark-lsp.test.ts',
   '<rootDir>/test/hostile.test.ts',
   '<rootDir>/test/package.e2e.test.ts',
   '<rootDir>/test/browser.test.ts',

@@ -17,6 +17,7 @@ import { exampleCode } from '../src/testing/sample.ts';
 import { runRuleExample } from '../src/testing/rule-tester.ts';
 import { defaultSetting } from '../src/engine/lint.ts';
 import { CONFIG_SCHEMA_PATH, configJsonSchema } from '../src/engine/config.ts';
+import { wrongFindingUrl } from '../src/rule.ts';
 import type { InvalidRuleExample, LocalizedText, Rule, RuleExample } from '../src/rule.ts';
 import type { Diagnostic, Locale } from '../src/types.ts';
 import { ACTION_FILE, readActionManifest } from './action-yml.ts';
@@ -106,6 +107,9 @@ function ruleDoc(rule: Rule, source: string | null, warnings: string[]): string 
       "- 💡 提供建议 · Suggestions: 需要人工确认的修改（编辑器和 GitHub Action 中可一键采用） · edits a person must confirm (one click in editors and in the Action's review comments)",
     );
   out.push(`- 源代码 · Source: [\`rules/${meta.id}.ts\`](../../rules/${meta.id}.ts)`);
+  out.push(
+    `- 检查结果有误？ · A wrong finding? [报告它 · Report it](${wrongFindingUrl({ ruleId: meta.id })})（贴出原文和正确的结果 · with the text and the expected result）`,
+  );
   out.push('', '## 依据 · Rationale', '', meta.rationale['zh-CN'], '', meta.rationale.en, '');
   out.push('## 选项 · Options', '', ...optionsSection(rule, source), '');
   out.push('## 消息 · Messages', '', ...messagesSection(meta.messages), '');

@@ -255,6 +255,36 @@ export function ruleDocsUrl(rule: Rule): string | undefined {
   return rule.meta.id.includes('/') ? undefined : `${REPOSITORY_URL}/blob/main/docs/rules/${rule.meta.id}.md`;
 }
 
+/** The issue form for a wrong finding (.github/ISSUE_TEMPLATE/wrong-finding.yml). */
+export const WRONG_FINDING_TEMPLATE = 'wrong-finding.yml';
+
+/**
+ * A link that opens the issue form for a wrong finding, prefilled (GitHub fills a form's fields
+ * from query parameters named by their ids): the rule, the message, the text it is about. Long
+ * text is cut so that the link stays well below what browsers and GitHub accept.
+ */
+export function wrongFindingUrl(finding: { ruleId?: string; message?: string; snippet?: string }): string {
+  // Cut by the length once percent-encoded (a Chinese character takes 9): about 6,000 in all.
+  const cut = (text: string, budget: number) => {
+    let used = 0;
+    let end = 0;
+    for (const ch of text) {
+      used += encodeURIComponent(ch).length;
+      if (used > budget) return `${text.slice(0, end)}…`;
+      end += ch.length;
+    }
+    return text;
+  };
+  const params = new URLSearchParams({ template: WRONG_FINDING_TEMPLATE });
+  if (finding.ruleId) {
+    params.set('title', `Wrong finding: ${finding.ruleId}`);
+    params.set('rule', finding.ruleId);
+  }
+  if (finding.message) params.set('message', cut(finding.message, 1500));
+  if (finding.snippet) params.set('snippet', cut(finding.snippet, 4000));
+  return `${REPOSITORY_URL}/issues/new?${params.toString()}`;
+}
+
 /** Fills `{name}` placeholders. Unknown placeholders are left visible so tests can catch them. */
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));

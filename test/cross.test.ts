@@ -230,10 +230,13 @@ describe('the engine and the adapters', () => {
       `| 2023 | b.md | ${results['b.md']?.errorCount} | ${results['b.md']?.warningCount} | no problems |`,
       `| 2024 | a.md | 2 | 0 | carry-over 2/0 |`,
     ]);
-    expect(table).toContain('## (agency not identified)');
+    // d.md is no report: no row, no agency group, named after the total.
+    expect(results['d.md']?.notReport).toBe(true);
+    expect(table).not.toContain('## (agency not identified)');
     expect(table).toContain(`| 2024 | c.md | ${results['c.md']?.errorCount} |`);
     expect(table).toMatch(/fee-statement 1\/0/);
-    expect(table.trimEnd().split('\n').at(-1)).toMatch(/^Total: 2 agencies, 4 reports/);
+    expect(table).toMatch(/^Total: 2 agencies, 3 reports/m);
+    expect(table.trimEnd().split('\n').at(-1)).toMatch(/^1 more files are not annual reports .*: d\.md$/);
   });
 });
 

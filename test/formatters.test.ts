@@ -1,14 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { escapeData, escapeProperty, github } from '../src/adapters/formatters/github.ts';
 import { FORMAT_NAMES, formatters } from '../src/adapters/formatters/index.ts';
 import { json } from '../src/adapters/formatters/json.ts';
-import { artifactUri, sarif } from '../src/adapters/formatters/sarif.ts';
+import { artifactUri, FINGERPRINT_KEY, sarif } from '../src/adapters/formatters/sarif.ts';
 import type { SarifLog } from '../src/adapters/formatters/sarif.ts';
-import { displayWidth, stylish } from '../src/adapters/formatters/stylish.ts';
+import { displayWidth, MESSAGE_COLUMN_CAP, stylish } from '../src/adapters/formatters/stylish.ts';
+import { lintText } from '../src/engine/lint.ts';
 import type { Diagnostic, LintResult } from '../src/types.ts';
+import { builtinRules } from '../rules/index.ts';
 import { fakeRules } from './helpers/fake-rules.ts';
+import { sarifSchemaErrors } from './helpers/sarif-schema.ts';
 
 const cwd = path.resolve('/work/project');
 const file = (name: string): string => path.join(cwd, ...name.split('/'));
@@ -116,6 +120,35 @@ describe('stylish', () => {
     expect(coloured).toContain('\u001b[4mreports/a.md\u001b[24m');
   });
 
+  it('pads messages only up to a cap: one long message does not push every rule id to the right', () => {
+    const long = '（七）总计·商业企业为11，应为10：它使3条勾稽关系都不成立（R1：9 + 1 = 10 ≠ 11 + 0 = 11；R2：4 + 2 + 2 + 1 + 1 = 10 ≠ 11）';
+    expect(displayWidth(long)).toBeGreaterThan(MESSAGE_COLUMN_CAP);
+    const mixed: LintResult = {
+      ...(results[0] as LintResult),
+      messages: [
+        diagnostic({ message: '短消息' }),
+        diagnostic({ message: long, line: 13 }),
+        diagnostic({ message: '稍长一点的消息', ruleId: 'fee-statement', line: 14 }),
+      ],
+    };
+    const rows = stylish([mixed], zh)
+      .split('\n')
+      .filter((l) => /^\s+\d+:\d+/.test(l));
+    // The short ones line up after the longest short one; the long one has its rule id right after it.
+    expect(rows[0]).toBe('  12:5  错误  短消息          table-sums');
+    expect(rows[2]).toBe('  14:5  错误  稍长一点的消息  fee-statement');
+    expect(rows[1]).toBe(`  13:5  错误  ${long}  table-sums`);
+    // Per file: another file's messages do not widen this one's column.
+    const other: LintResult = {
+      ...(results[0] as LintResult),
+      filePath: file('reports/b.md'),
+      messages: [diagnostic({ message: '很长很长很长很长很长很长很长很长很长很长的消息' })],
+    };
+    expect(stylish([mixed, other], zh)).toContain('  12:5  错误  短消息          table-sums');
+    for (const line of stylish([mixed, other], zh).split('\n'))
+      if (!line.includes(long)) expect(displayWidth(line)).toBeLessThanOrEqual(MESSAGE_COLUMN_CAP + 40);
+  });
+
   it('keeps multi-line messages on one row', () => {
     const multi: LintResult = { ...(results[0] as LintResult), messages: [diagnostic({ message: 'a\nb' })] };
     expect(stylish([multi], en)).toContain('  12:5  error  a b  table-sums');
@@ -196,29 +229,45 @@ describe('sarif', () => {
   const run = log.runs[0];
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-  it('is a SARIF 2.1.0 log with one run of xxgk-lint', () => {
+  it('is a valid SARIF 2.1.0 log (the OASIS schema) with one run of xxgk-lint', () => {
     expect(log.version).toBe('2.1.0');
     expect(log.$schema).toMatch(/sarif-2\.1\.0/);
     expect(log.runs).toHaveLength(1);
     expect(run.tool.driver).toMatchObject({ name: 'xxgk-lint', version: pkg.version, informationUri: expect.stringMatching(/^https:\/\//) });
+    expect(sarifSchemaErrors(log)).toEqual([]);
+    expect(sarifSchemaErrors(JSON.parse(sarif(results, en)))).toEqual([]);
+    expect(sarifSchemaErrors(JSON.parse(sarif([], en)))).toEqual([]);
+    // The check can fail: a result without a message is refused.
+    expect(sarifSchemaErrors({ ...log, runs: [{ ...run, results: [{ ruleId: 'x' }] }] })).not.toEqual([]);
   });
 
-  it('describes every rule, in the locale', () => {
-    expect(run.tool.driver.rules.map((r) => r.id)).toEqual(['fee-statement', 'table-structure', 'table-sums']);
+  it('describes every rule, in the locale, with help and the rule page', () => {
+    expect(run.tool.driver.rules.map((r) => r.id)).toEqual(['fee-statement', 'table-structure', 'table-sums', 'file/fileBinary']);
+    const url = 'https://github.com/xxgk-lint/xxgk-lint/blob/main/docs/rules/table-sums.md';
     expect(run.tool.driver.rules[2]).toEqual({
       id: 'table-sums',
       shortDescription: { text: '表格合计应等于各项之和' },
       fullDescription: { text: 'rationale of table-sums' },
-      helpUri: 'https://github.com/xxgk-lint/xxgk-lint/blob/main/docs/rules/table-sums.md',
+      helpUri: url,
+      help: { text: `rationale of table-sums 规则说明: ${url}`, markdown: `rationale of table-sums\n\n[规则说明](${url})` },
       defaultConfiguration: { level: 'error' },
     });
     expect(run.tool.driver.rules[0]?.defaultConfiguration).toEqual({ level: 'warning' });
   });
 
-  it('reports findings with rule index, level, message and a relative location', () => {
-    expect(run.results).toHaveLength(2);
+  it('gives paths relative to %SRCROOT%, the working directory', () => {
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: pathToFileURL(cwd).href + '/' } });
+    for (const result of run.results) expect(result.locations[0].physicalLocation.artifactLocation).toMatchObject({ uriBaseId: '%SRCROOT%' });
+    const outside: LintResult = { ...(results[0] as LintResult), filePath: path.resolve('/elsewhere/a.md') };
+    const { runs } = JSON.parse(sarif([outside], en)) as SarifLog;
+    expect(runs[0].results[0]?.locations[0].physicalLocation.artifactLocation).toEqual({ uri: pathToFileURL(path.resolve('/elsewhere/a.md')).href });
+  });
+
+  it('reports findings with rule index, level, message, a relative location and a fingerprint', () => {
+    const findings = run.results.filter((r) => !r.ruleId.startsWith('file/'));
+    expect(findings).toHaveLength(2);
     for (const result of run.results) expect(run.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);
-    expect(run.results[0]).toEqual({
+    expect(findings[0]).toEqual({
       ruleId: 'table-sums',
       ruleIndex: 2,
       level: 'error',
@@ -226,22 +275,76 @@ describe('sarif', () => {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: 'reports/a.md' },
+            artifactLocation: { uri: 'reports/a.md', uriBaseId: '%SRCROOT%' },
             region: { startLine: 12, startColumn: 5, endLine: 12, endColumn: 9 },
           },
         },
       ],
+      partialFingerprints: { [FINGERPRINT_KEY]: expect.stringMatching(/^[0-9a-f]{32}:1$/) },
     });
-    expect(run.results[1]?.level).toBe('warning');
+    expect(findings[1]?.level).toBe('warning');
   });
 
-  it('reports unreadable files as tool notifications', () => {
+  it('keeps fingerprints when lines move, and tells findings apart by what they say, not where', () => {
+    const fingerprints = (list: Diagnostic[], locale: typeof zh | typeof en = zh) =>
+      (JSON.parse(sarif([{ ...(results[0] as LintResult), messages: list }], locale)) as SarifLog).runs[0].results.map(
+        (r) => r.partialFingerprints[FINGERPRINT_KEY],
+      );
+    const a = diagnostic({ data: { cell: '（七）总计·商业企业', expected: 10 } });
+    const b = diagnostic({ data: { cell: '（一）本年新收·自然人', expected: 3 } });
+    const moved = (d: Diagnostic, by: number) => ({ ...d, line: d.line + by, endLine: d.endLine + by });
+    const before = fingerprints([a, b]);
+    expect(new Set(before).size).toBe(2);
+    expect(fingerprints([moved(a, 7), moved(b, 40)])).toEqual(before);
+    // Another locale, the same finding: the same fingerprint.
+    expect(fingerprints([{ ...a, message: 'in English' }, b], en)).toEqual(before);
+    // Two identical findings in one file: told apart by their order.
+    const twice = fingerprints([a, moved(a, 3)]);
+    expect(twice[0]).toBe(before[0]);
+    expect(twice[1]).not.toBe(twice[0]);
+    // A fixed value is another finding.
+    expect(fingerprints([diagnostic({ data: { cell: '（七）总计·商业企业', expected: 11 } })])[0]).not.toBe(before[0]);
+  });
+
+  it('keeps every real finding’s fingerprint when lines are added above it (examples/defects-2024.md)', () => {
+    const source = readFileSync(new URL('../examples/defects-2024.md', import.meta.url), 'utf8');
+    const lintedAs = (text: string) => {
+      const result = lintText(text, { filePath: file('reports/defects.md') });
+      const out = JSON.parse(sarif([result], { ...zh, rules: builtinRules })) as SarifLog;
+      expect(sarifSchemaErrors(out)).toEqual([]);
+      return out.runs[0].results.map((r) => ({
+        rule: r.ruleId,
+        line: r.locations[0].physicalLocation.region?.startLine,
+        fp: r.partialFingerprints[FINGERPRINT_KEY],
+      }));
+    };
+    const before = lintedAs(source);
+    const after = lintedAs(source.replace('\n', '\n\n<!-- 说明：本报告经办公室审定 -->\n\n'));
+    expect(before.length).toBeGreaterThan(3);
+    expect(after.map((r) => r.line)).toEqual(before.map((r) => (r.line ?? 0) + 3));
+    expect(after.map((r) => [r.rule, r.fp])).toEqual(before.map((r) => [r.rule, r.fp]));
+    expect(new Set(before.map((r) => r.fp)).size).toBe(before.length);
+  });
+
+  it('reports unreadable files as results (what code scanning shows) and as tool notifications', () => {
+    const unreadable = run.results.filter((r) => r.ruleId.startsWith('file/'));
+    expect(unreadable).toEqual([
+      {
+        ruleId: 'file/fileBinary',
+        ruleIndex: 3,
+        level: 'error',
+        message: { text: '文件不是文本文件（含有二进制内容）' },
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'reports/image.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 1 } } }],
+        partialFingerprints: { [FINGERPRINT_KEY]: expect.stringMatching(/^[0-9a-f]{32}:1$/) },
+      },
+    ]);
+    expect(run.tool.driver.rules[3]).toMatchObject({ id: 'file/fileBinary', shortDescription: { text: '文件无法读取' } });
     expect(run.invocations[0]?.toolExecutionNotifications).toEqual([
       {
         level: 'error',
         message: { text: '文件不是文本文件（含有二进制内容）' },
         descriptor: { id: 'fileBinary' },
-        locations: [{ physicalLocation: { artifactLocation: { uri: 'reports/image.md' } } }],
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'reports/image.md', uriBaseId: '%SRCROOT%' } } }],
       },
     ]);
   });

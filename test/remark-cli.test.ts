@@ -33,6 +33,7 @@ interface RemarkMessage {
   endColumn: number | null;
   fatal: boolean | null;
   url: string | null;
+  expected: string[] | null;
   reason: string;
 }
 
@@ -60,14 +61,28 @@ async function cli(args: string[]) {
   const code = await main(['-f', 'json', ...args], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => true }, cwd: root, env: {} });
   const results = JSON.parse(stdout) as Array<{
     filePath: string;
-    messages: Array<{ ruleId: string; severity: number; message: string; line: number; column: number; endLine: number; endColumn: number }>;
+    messages: CliMessage[];
   }>;
   return { code, results };
 }
 
-const fromRemark = (m: RemarkMessage) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.fatal ? 'error' : 'warn'} ${m.ruleId} ${m.reason}`;
-const fromCli = (m: { ruleId: string; severity: number; message: string; line: number; column: number; endLine: number; endColumn: number }) =>
-  `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.severity === 2 ? 'error' : 'warn'} ${m.ruleId} ${m.message}`;
+// A finding with a fix or suggestions carries them as `expected` (editors' quick fixes), and its
+// range then covers every edit: its end is not compared (test/remark.test.ts checks those ranges).
+const fromRemark = (m: RemarkMessage) =>
+  `${m.line}:${m.column}-${m.expected ? '…' : `${m.endLine}:${m.endColumn}`} ${m.fatal ? 'error' : 'warn'} ${m.ruleId} ${m.reason}`;
+type CliMessage = {
+  ruleId: string;
+  severity: number;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: unknown;
+  suggestions?: unknown;
+};
+const fromCli = (m: CliMessage) =>
+  `${m.line}:${m.column}-${m.fix || m.suggestions ? '…' : `${m.endLine}:${m.endColumn}`} ${m.severity === 2 ? 'error' : 'warn'} ${m.ruleId} ${m.message}`;
 
 describe('remark --use xxgk-lint/remark', () => {
   it('is built: dist/remark.js exists (the global setup builds it)', () => {

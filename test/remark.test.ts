@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import { z } from 'zod';
 import { lintText } from '../src/engine/lint.ts';
 import { definePlugin } from '../src/engine/plugins.ts';
@@ -31,10 +32,16 @@ async function lint(value: string, options: RemarkXxgkLintOptions | undefined, e
   await processor.run(processor.parse(file), file);
   return file.messages;
 }
+// A finding with a fix or suggestions may end later in the plugin (its place covers every edit, for
+// the editor's quick fix): its end is compared by the quick-fix test below, not here.
 const keys = (messages: Awaited<ReturnType<typeof lint>>) =>
-  messages.map((m) => `${m.line}:${m.column}-${m.place && 'end' in m.place ? `${m.place.end.line}:${m.place.end.column}` : ''} ${m.ruleId} ${m.reason}`);
+  messages.map(
+    (m) => `${m.line}:${m.column}-${m.expected ? '…' : m.place && 'end' in m.place ? `${m.place.end.line}:${m.place.end.column}` : ''} ${m.ruleId} ${m.reason}`,
+  );
 const engine = (source: string, locale: 'zh-CN' | 'en' = 'zh-CN') =>
-  lintText(source, { locale }).messages.map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.ruleId} ${m.message}`);
+  lintText(source, { locale }).messages.map(
+    (m) => `${m.line}:${m.column}-${m.fix || m.suggestions ? '…' : `${m.endLine}:${m.endColumn}`} ${m.ruleId} ${m.message}`,
+  );
 
 describe('remark plugin in a unified pipeline', () => {
   it('reports what lintText reports, on the examples and every corpus report', async () => {
@@ -64,12 +71,44 @@ describe('remark plugin in a unified pipeline', () => {
       url: 'https://github.com/xxgk-lint/xxgk-lint/blob/main/docs/rules/fee-statement.md',
       line: 81,
       column: 4,
-      place: { start: { line: 81, column: 4 }, end: { line: 81, column: 15 } },
+      place: { start: { line: 81, column: 4 } },
     });
     expect(fee?.reason).toMatch(/^Part 六 does not state/);
     // Warnings are not fatal: remark-cli exits 0 on them unless --frail.
     const warning = (await lint('# 某局2024年政府信息公开工作年度报告\n\n一、总体情况\n', { config: false })).find((m) => m.ruleId === 'contact-info');
     expect(warning?.fatal).toBe(false);
+  });
+
+  it('gives each fixable finding the texts its quick fix puts in its place (vfile `expected`, what editors offer)', async () => {
+    const files = ['examples/defects-2024.md', 'test/fixtures/seeds/000_56a01b3923011b96.md', 'test/fixtures/peers/02-shanghai-shizfbgt-2025.md'];
+    let withFixes = 0;
+    for (const file of files) {
+      // CRLF too: an editor's document keeps the file's line endings.
+      for (const source of [read(file), read(file).replace(/\n/g, '\r\n')]) {
+        const ours = lintText(source).messages;
+        const theirs = await lint(source, { config: false });
+        const where = location(source);
+        expect(theirs).toHaveLength(ours.length);
+        ours.forEach((m, i) => {
+          const message = theirs[i];
+          const edits = [...(m.fix ? [m.fix] : []), ...(m.suggestions ?? []).map((s) => s.fix)];
+          if (edits.length === 0) return expect(message?.expected).toBeUndefined();
+          withFixes++;
+          const place = message?.place;
+          if (!place || !('end' in place)) throw new Error(`no range for ${m.ruleId}`);
+          const start = where.toOffset(place.start) ?? NaN;
+          const end = where.toOffset(place.end) ?? NaN;
+          // The same text as the engine's edit applied to the file, for the fix and each suggestion, in order.
+          const viaEditor = (message.expected ?? []).map((text) => source.slice(0, start) + text + source.slice(end));
+          const viaEngine = [...new Set(edits.map((edit) => source.slice(0, edit.range[0]) + edit.text + source.slice(edit.range[1])))];
+          expect(viaEditor).toEqual(viaEngine);
+          // It starts where the finding starts (as remark-cli prints it) and covers it.
+          expect({ line: message.line, column: message.column }).toEqual({ line: m.line, column: m.column });
+          expect(end).toBeGreaterThanOrEqual(where.toOffset({ line: m.endLine, column: m.endColumn }) ?? Infinity);
+        });
+      }
+    }
+    expect(withFixes).toBeGreaterThan(4);
   });
 
   it('honours remark’s <!-- lint disable … --> and our <!-- xxgk-lint-disable … --> comments', async () => {

@@ -8,6 +8,7 @@ import { lintText } from '../../src/engine/lint.ts';
 import { fixUntilStable } from '../../src/engine/fix.ts';
 import { decodeDocument, placeFindings, type DocumentInput } from '../../src/engine/document.ts';
 import { HTML_CSS, reportHtml } from '../../src/adapters/formatters/html.ts';
+import { wrongFindingUrl } from '../../src/rule.ts';
 import type { LintResult, Locale } from '../../src/types.ts';
 
 const UI = {
@@ -39,6 +40,12 @@ const UI = {
   reasonDocxTooLarge: { 'zh-CN': '解压后过大，不像年度报告', en: 'it inflates to more than any annual report' },
   failed: { 'zh-CN': '检查 {name} 时出错：{reason}', en: 'Checking {name} failed: {reason}' },
   pasted: { 'zh-CN': '粘贴的文本', en: 'Pasted text' },
+  wrongFindings: { 'zh-CN': '检查结果有误？报告给我们', en: 'A wrong finding? Tell us' },
+  wrongFindingsLead: {
+    'zh-CN': '每个链接打开一个预先填好规则、结果和原文的 GitHub issue（提交前可以删改原文）。漏报的问题也可以在那里报告。',
+    en: 'Each link opens a GitHub issue prefilled with the rule, the finding and the text (edit the text before you submit). Report a missed problem there too.',
+  },
+  wrongFinding: { 'zh-CN': '报告这条结果有误', en: 'report this one as wrong' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 type Key = keyof typeof UI;
@@ -103,9 +110,50 @@ function run(): void {
   let result = lintText(text, { filePath: name, locale, keepModel: true });
   if (loaded?.input) result = placeFindings(result, loaded.input, locale);
   results.innerHTML = reportHtml(result, { locale, rules: builtinRules, name, idPrefix: 'r1' });
+  results.append(wrongFindingLinks(text, result));
   const fixed = loaded?.input ? undefined : fixedText(text, result);
   copyFixed.hidden = fixed === undefined;
   copyFixed.onclick = fixed === undefined ? null : () => void navigator.clipboard.writeText(fixed).then(() => (status.textContent = t('copied')));
+}
+
+/**
+ * "Report a wrong finding": one link per finding, to the issue form prefilled with its rule, its
+ * message and the lines it is about (and one without a finding, for a missed problem).
+ */
+function wrongFindingLinks(text: string, result: LintResult): HTMLElement {
+  const lines = text.split(/\r\n|\r|\n/);
+  const details = document.createElement('details');
+  details.className = 'wrong-findings';
+  const summary = document.createElement('summary');
+  summary.textContent = t('wrongFindings');
+  const lead = document.createElement('p');
+  lead.textContent = t('wrongFindingsLead');
+  const list = document.createElement('ul');
+  for (const m of result.messages) {
+    const where = m.place ?? `${m.line}:${m.column}`;
+    const snippet = lines
+      .slice(m.line - 1, Math.min(m.endLine, m.line + 19))
+      .map((line, i) => `${m.line + i} | ${line}`)
+      .join('\n');
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = wrongFindingUrl({ ruleId: m.ruleId, message: `${where} ${m.message}`, snippet: `\`\`\`text\n${snippet}\n\`\`\`` });
+    link.target = '_blank';
+    link.rel = 'noopener';
+    link.textContent = t('wrongFinding');
+    item.append(`${where} ${m.ruleId} — `, link);
+    list.append(item);
+  }
+  const missed = document.createElement('li');
+  const link = document.createElement('a');
+  link.href = wrongFindingUrl({});
+  link.target = '_blank';
+  link.rel = 'noopener';
+  link.textContent = 'GitHub issue';
+  missed.append(link);
+  list.append(missed);
+  details.append(summary, lead, list);
+  return details;
 }
 
 const REASONS: Record<string, Key> = {

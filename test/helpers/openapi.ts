@@ -1,5 +1,8 @@
 /**
- * GitHub's published OpenAPI description (the @octokit/openapi package) as a test oracle: finds
+ * GitHub's published OpenAPI description as a test oracle — the parts of it the Action's requests,
+ * the fake server's responses and the event payloads touch, committed as
+ * test/fixtures/github-openapi.json (scripts/openapi-fixture.mjs cuts it from the @octokit/openapi
+ * package, which is 394 MB and so not a dependency; rerun it to update the fixture): finds
  * the operation a request is for, and checks the request — method, path parameters, query
  * parameters, JSON body — and the fake server's responses against it. A fake GitHub that answered
  * requests the real one would reject would prove nothing; this keeps it honest.
@@ -39,11 +42,11 @@ export interface OpenApi {
   components: Record<string, Record<string, unknown>>;
 }
 
-export const OPENAPI_FILE = path.join(process.cwd(), 'node_modules/@octokit/openapi/generated/api.github.com.json');
+export const OPENAPI_FILE = path.join(process.cwd(), 'test/fixtures/github-openapi.json');
 
 let cached: OpenApi | undefined;
 
-/** The description of api.github.com (13 MB of JSON: read once per test file). */
+/** The description of api.github.com (the fixture's part of it: read once per test file). */
 export function githubOpenApi(): OpenApi {
   cached ??= JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as OpenApi;
   return cached;

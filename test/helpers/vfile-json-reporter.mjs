@@ -14,6 +14,7 @@ export default function vfileJsonReporter(files) {
         endColumn: m.place && 'end' in m.place ? m.place.end.column : null,
         fatal: m.fatal ?? null,
         url: m.url ?? null,
+        expected: m.expected ?? null,
         reason: m.reason,
       })),
     })),

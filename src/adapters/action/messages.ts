@@ -191,6 +191,10 @@ export const actionMessages = {
   skipIgnored: { 'zh-CN': '被配置文件的 ignores 排除', en: 'excluded by the ignores of the config file' },
   skipNoMatch: { 'zh-CN': '没有匹配到文件', en: 'matched no files' },
   skipEmptyFolder: { 'zh-CN': '文件夹中没有 .md 文件', en: 'no .md files in this folder' },
+  skipNotReport: {
+    'zh-CN': '不是年度报告（说明、指南、更新日志等），未检查',
+    en: 'not an annual report (a README, guide, changelog…); not linted',
+  },
   skipUnreadable: {
     'zh-CN': '无法读取此文件夹（没有权限），其中的文件未检查',
     en: 'this folder cannot be read (permission denied); its files were not linted',

@@ -100,7 +100,7 @@ export function buildSummary(input: SummaryInput): string {
     if (note) out.push(`> ${escapeText(note)}`, '');
   }
 
-  if (input.results.length > 0) out.push(...filesTable(input), '');
+  if (input.results.some((r) => !r.notReport)) out.push(...filesTable(input), '');
   if (input.overviewOnly) return `${out.join('\n').trimEnd()}\n`;
   if (input.checkRun && 'url' in input.checkRun) {
     const id = input.onPullRequest === false ? 'summaryAnnotationsCheckRunCommit' : 'summaryAnnotationsCheckRun';
@@ -110,7 +110,7 @@ export function buildSummary(input: SummaryInput): string {
     out.push(tr(id, locale, { detail: escapeText(input.checkRun.failed) }), '');
   }
   if (errors + warnings > 0) out.push(...findingsSection(input), '');
-  if (input.skipped.length > 0 || input.otherChanged > 0) out.push(...skippedSection(input), '');
+  if (input.skipped.length > 0 || input.otherChanged > 0 || input.results.some((r) => r.notReport)) out.push(...skippedSection(input), '');
 
   out.push(`<sub>${tr('summaryFooter', locale, { url: PROJECT_URL, version: input.version })}</sub>`);
   return capBytes(`${out.join('\n')}\n`, locale);
@@ -131,7 +131,8 @@ function capBytes(markdown: string, locale: Locale): string {
 function scopeLine(input: SummaryInput): string {
   const { locale } = input;
   const patterns = list(input.patterns.map(code), locale);
-  const count = input.results.length;
+  // Files judged not to be reports were not linted: listed with the skipped files, not counted here.
+  const count = input.results.filter((r) => !r.notReport).length;
   if (input.pullRequest !== undefined) {
     return count === 0
       ? tr('summaryScopeNone', locale, { number: input.pullRequest, patterns })
@@ -144,7 +145,7 @@ function filesTable(input: SummaryInput): string[] {
   const { locale } = input;
   const rows: string[] = [];
   const withProblems = input.results.filter((r) => r.fatal || r.messages.length > 0);
-  const clean = input.results.filter((r) => !r.fatal && r.messages.length === 0);
+  const clean = input.results.filter((r) => !r.fatal && r.messages.length === 0 && !r.notReport);
   for (const result of [...withProblems, ...clean.slice(0, MAX_SUMMARY_CLEAN_FILES)]) {
     const counts = countProblems(result);
     const file = relativePath(result.filePath, input.cwd);
@@ -237,10 +238,12 @@ function findingsSection(input: SummaryInput): string[] {
 function skippedSection(input: SummaryInput): string[] {
   const { locale } = input;
   const out: string[] = [`### ${tr('summarySkippedHeading', locale)}`, ''];
-  if (input.skipped.length > 0) {
+  const notReports = input.results.filter((r) => r.notReport).map((r) => ({ path: relativePath(r.filePath, input.cwd), message: tr('skipNotReport', locale) }));
+  const rows = [...input.skipped.map((skip) => ({ path: skip.path, message: tr(SKIP_MESSAGES[skip.reason], locale) })), ...notReports];
+  if (rows.length > 0) {
     out.push(`| ${tr('summaryColFile', locale)} | ${tr('summaryColReason', locale)} |`, '| :-- | :-- |');
-    for (const skip of input.skipped.slice(0, MAX_SUMMARY_SKIPPED)) out.push(`| ${code(skip.path)} | ${tr(SKIP_MESSAGES[skip.reason], locale)} |`);
-    const more = input.skipped.length - MAX_SUMMARY_SKIPPED;
+    for (const row of rows.slice(0, MAX_SUMMARY_SKIPPED)) out.push(`| ${code(row.path)} | ${row.message} |`);
+    const more = rows.length - MAX_SUMMARY_SKIPPED;
     if (more > 0) out.push('', tr('skipMoreRows', locale, { count: more }));
     out.push('');
   }

@@ -680,7 +680,9 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
 检查以 Markdown 编写的政府信息公开工作年度报告。
 不指定路径时，检查当前文件夹（含子文件夹）中的所有 .md 文件；
 跳过 node_modules、.git 以及 .gitignore 和配置中 ignores 排除的文件。
-明确指定的文件总会被检查（例如 .txt 文件）。
+明确指定的文件总会被检查（例如 .txt 文件）。Word（.docx）、网页（.html）和 PDF（.pdf）
+格式的报告按其文字检查：明确指定或用通配符（如 'reports/**/*.docx'）；问题位置写作
+“第 3 段”“表 2 第 5 行第 3 格”，--fix 不改写这些文件。
 
 选项：
   -f, --format <格式>         输出格式：stylish（默认）、json、sarif、github、summary、html
@@ -732,7 +734,10 @@ const HELP_EN = `Usage: xxgk-lint [options] [files, folders or globs ...]
 Lints government information-disclosure annual reports written in Markdown.
 Without paths, lints every .md file in the current folder and its subfolders,
 skipping node_modules, .git and files excluded by .gitignore or the config's ignores.
-A file named explicitly is always linted (a .txt file, for example).
+A file named explicitly is always linted (a .txt file, for example). Word (.docx),
+web page (.html) and PDF (.pdf) reports are linted by their text: name them or use a glob
+(e.g. 'reports/**/*.docx'); findings are placed in words (paragraph 3; table 2,
+row 5, cell 3), and --fix never rewrites such a file.
 
 Options:
   -f, --format <format>       Output format: stylish (default), json, sarif, github,

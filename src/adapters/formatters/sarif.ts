@@ -1,8 +1,16 @@
 /**
- * SARIF 2.1.0, the format GitHub code scanning uploads (github/codeql-action/upload-sarif).
- * Output is deterministic (no timestamps, no absolute paths for files inside cwd) so it can be
- * compared between runs.
+ * SARIF 2.1.0, the format GitHub code scanning uploads (github/codeql-action/upload-sarif), with
+ * what code scanning uses to place, track and explain results:
+ * - paths relative to `%SRCROOT%` (`originalUriBaseIds`: the working directory, the repository's
+ *   root in the Action); files outside it get absolute file: URIs;
+ * - `partialFingerprints` from the rule, the message id and the finding's own data (the cell, the
+ *   quoted text, the values), never its line: a finding keeps its alert when lines above it move;
+ * - rule `help` and `helpUri` with the rule's page;
+ * - unreadable files as results of their own (code scanning shows results, not notifications),
+ *   and as tool notifications too.
+ * Output is deterministic (no timestamps) so it can be compared between runs.
  */
+import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { isInside, toPosix } from '../../engine/paths.ts';
@@ -13,76 +21,121 @@ import { VERSION } from '../../engine/version.ts';
 import type { Formatter } from './types.ts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The base id of every relative artifact URI: the folder the paths are relative to. */
+export const SRCROOT = '%SRCROOT%';
+/** The key of our fingerprint in `partialFingerprints` (versioned, as GitHub recommends). */
+export const FINGERPRINT_KEY = 'xxgkLintFindingHash/v1';
 
 type Level = 'error' | 'warning';
 
-interface SarifReportingDescriptor {
+// The parts of SARIF 2.1.0 we write (the schema test checks them against the OASIS schema). Kept
+// here rather than taken from @types/sarif: the package's declarations must not need it.
+interface Message {
+  text: string;
+  markdown?: string;
+}
+interface ArtifactLocation {
+  uri: string;
+  uriBaseId?: string;
+}
+interface Region {
+  startLine: number;
+  startColumn: number;
+  endLine?: number;
+  endColumn?: number;
+}
+interface PhysicalLocation {
+  artifactLocation: ArtifactLocation;
+  region?: Region;
+}
+interface ReportingDescriptor {
   id: string;
-  shortDescription?: { text: string };
-  fullDescription?: { text: string };
+  name?: string;
+  shortDescription?: Message;
+  fullDescription?: Message;
+  help?: Message;
   helpUri?: string;
   defaultConfiguration?: { level: Level };
 }
-
-interface SarifPhysicalLocation {
-  artifactLocation: { uri: string };
-  region?: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+interface Notification {
+  level: 'error';
+  message: Message;
+  descriptor: { id: string };
+  locations: { physicalLocation: PhysicalLocation }[];
 }
-
-interface SarifResult {
+export interface SarifResult {
   ruleId: string;
   ruleIndex: number;
   level: Level;
-  message: { text: string };
-  locations: { physicalLocation: SarifPhysicalLocation }[];
+  message: Message;
+  locations: [{ physicalLocation: PhysicalLocation }];
+  partialFingerprints: Record<string, string>;
 }
-
-interface SarifNotification {
-  level: 'error';
-  message: { text: string };
-  descriptor: { id: string };
-  locations: { physicalLocation: SarifPhysicalLocation }[];
-}
-
 export interface SarifLog {
   $schema: string;
   version: '2.1.0';
   runs: [
     {
-      tool: {
-        driver: { name: string; version: string; informationUri: string; rules: SarifReportingDescriptor[] };
-      };
+      tool: { driver: { name: string; version: string; informationUri: string; rules: ReportingDescriptor[] } };
+      originalUriBaseIds: Record<string, ArtifactLocation>;
       columnKind: 'utf16CodeUnits';
       results: SarifResult[];
-      invocations: { executionSuccessful: true; toolExecutionNotifications: SarifNotification[] }[];
+      invocations: [{ executionSuccessful: true; toolExecutionNotifications: Notification[] }];
     },
   ];
 }
 
+/** Texts of the descriptor for files that could not be read (their results' rule). */
+const FILE_RULE_TEXT: Record<Locale, { short: string; full: string }> = {
+  'zh-CN': { short: '文件无法读取', full: '文件无法读取或解码（不是文本、编码无法识别、过大或无法访问），因此未能检查。' },
+  en: {
+    short: 'The file cannot be read',
+    full: 'The file could not be read or decoded (not text, an unknown encoding, too large or not accessible), so it was not checked.',
+  },
+};
+
 export function toSarif(results: readonly LintResult[], context: { locale: Locale; cwd: string; rules: readonly Rule[] }): SarifLog {
   const descriptors = context.rules.map((rule) => describeRule(rule, context.locale));
   const indexById = new Map(descriptors.map((d, i) => [d.id, i]));
-  const ruleIndex = (id: string): number => {
+  const ruleIndex = (id: string, describe: () => ReportingDescriptor = () => ({ id })): number => {
     let index = indexById.get(id);
     if (index === undefined) {
-      // A finding from a rule not in the list (a user's own rule) still needs a descriptor.
-      index = descriptors.push({ id }) - 1;
+      // A finding from a rule not in the list (a user's own rule, a file error) still needs a descriptor.
+      index = descriptors.push(describe()) - 1;
       indexById.set(id, index);
     }
     return index;
   };
 
   const sarifResults: SarifResult[] = [];
-  const notifications: SarifNotification[] = [];
+  const notifications: Notification[] = [];
   for (const result of results) {
-    const uri = artifactUri(result.filePath, context.cwd);
-    // Unreadable files have no rule: SARIF reports such tool-level problems as notifications.
+    const artifactLocation = artifactLocationOf(result.filePath, context.cwd);
+    const seen = new Map<string, number>();
+    const fingerprint = (parts: unknown[]): string => {
+      const hash = createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+      // Identical findings in one file are told apart by their order, never by their lines.
+      const n = (seen.get(hash) ?? 0) + 1;
+      seen.set(hash, n);
+      return `${hash}:${n}`;
+    };
     if (result.fatal) {
+      const { messageId, message } = result.fatal;
+      const id = `file/${messageId}`;
+      const text = FILE_RULE_TEXT[context.locale];
+      sarifResults.push({
+        ruleId: id,
+        ruleIndex: ruleIndex(id, () => ({ id, name: messageId, shortDescription: { text: text.short }, fullDescription: { text: text.full } })),
+        level: 'error',
+        message: { text: message },
+        locations: [{ physicalLocation: { artifactLocation, region: { startLine: 1, startColumn: 1 } } }],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint([id]) },
+      });
       notifications.push({
         level: 'error',
-        message: { text: result.fatal.message },
-        descriptor: { id: result.fatal.messageId },
-        locations: [{ physicalLocation: { artifactLocation: { uri } } }],
+        message: { text: message },
+        descriptor: { id: messageId },
+        locations: [{ physicalLocation: { artifactLocation } }],
       });
     }
     for (const d of result.messages) {
@@ -91,7 +144,8 @@ export function toSarif(results: readonly LintResult[], context: { locale: Local
         ruleIndex: ruleIndex(d.ruleId),
         level: d.severity === 2 ? 'error' : 'warning',
         message: { text: d.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri }, region: region(d) } }],
+        locations: [{ physicalLocation: { artifactLocation, region: region(d) } }],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(findingIdentity(d)) },
       });
     }
   }
@@ -102,6 +156,7 @@ export function toSarif(results: readonly LintResult[], context: { locale: Local
     runs: [
       {
         tool: { driver: { name: 'xxgk-lint', version: VERSION, informationUri: REPOSITORY_URL, rules: descriptors } },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(context.cwd) } },
         columnKind: 'utf16CodeUnits',
         results: sarifResults,
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
@@ -110,20 +165,47 @@ export function toSarif(results: readonly LintResult[], context: { locale: Local
   };
 }
 
-function describeRule(rule: Rule, locale: Locale): SarifReportingDescriptor {
+/**
+ * What a finding is, apart from where: its rule, message id and data (the cell's name, the quoted
+ * text, the values), keys sorted; the words of a docx place (第 3 段) are left out with the lines.
+ */
+function findingIdentity(d: Diagnostic): unknown[] {
+  const data = Object.keys(d.data)
+    .sort()
+    .map((key) => [key, d.data[key]]);
+  return [d.ruleId, d.messageId, data];
+}
+
+function describeRule(rule: Rule, locale: Locale): ReportingDescriptor {
   const { meta } = rule;
+  // A plugin rule's own page, when it names one; built-in rules' pages are in this repository.
+  const url = ruleDocsUrl(rule);
+  const see = locale === 'en' ? 'Rule page' : '规则说明';
   return {
     id: meta.id,
     shortDescription: { text: meta.description[locale] },
     fullDescription: { text: meta.rationale[locale] },
-    // A plugin rule's own page, when it names one; built-in rules' pages are in this repository.
-    ...(ruleDocsUrl(rule) === undefined ? {} : { helpUri: ruleDocsUrl(rule) }),
+    ...(url === undefined
+      ? { help: { text: meta.rationale[locale] } }
+      : { helpUri: url, help: { text: `${meta.rationale[locale]} ${see}: ${url}`, markdown: `${meta.rationale[locale]}\n\n[${see}](${url})` } }),
     defaultConfiguration: { level: meta.defaultSeverity === 'error' ? 'error' : 'warning' },
   };
 }
 
-function region(d: Diagnostic): NonNullable<SarifPhysicalLocation['region']> {
+function region(d: Diagnostic): Region {
   return { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn };
+}
+
+/** A folder's file: URI, ending with a slash (SARIF resolves relative URIs against it). */
+function directoryUri(dir: string): string {
+  const href = pathToFileURL(dir).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+/** The artifact location: a relative URI with the `%SRCROOT%` base id, or an absolute file: URI outside cwd. */
+export function artifactLocationOf(filePath: string, cwd: string): ArtifactLocation {
+  const uri = artifactUri(filePath, cwd);
+  return uri.startsWith('file:') ? { uri } : { uri, uriBaseId: SRCROOT };
 }
 
 /**

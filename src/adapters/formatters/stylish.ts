@@ -98,11 +98,17 @@ function rowsOf(result: LintResult): Row[] {
   return rows;
 }
 
+/** The widest the message column gets padded to (terminal columns). */
+export const MESSAGE_COLUMN_CAP = 80;
+
 function table(rows: readonly Row[], locale: Locale, styles: Styles): string {
   const label = (severity: 1 | 2): string => t(severity === 2 ? 'severityError' : 'severityWarning', locale);
   const positionWidth = Math.max(...rows.map((r) => displayWidth(r.position)));
   const severityWidth = Math.max(...rows.map((r) => displayWidth(label(r.severity))));
-  const messageWidth = Math.max(...rows.map((r) => displayWidth(flatten(r.message))));
+  // The rule ids line up after the file's messages, as in ESLint, but a long message is not
+  // padding for all the others: the column is as wide as the longest message within the cap, and
+  // a longer message is followed by its rule id directly.
+  const messageWidth = Math.max(0, ...rows.map((r) => displayWidth(flatten(r.message))).filter((width) => width <= MESSAGE_COLUMN_CAP));
   return rows
     .map((row) => {
       const severityColour = row.severity === 2 ? styles.red : styles.yellow;

@@ -4,14 +4,16 @@
  * agencies' reports need work. Agency and year are those the engine identified the reports by
  * (LintResult.agency / .year); `--format json` carries the same fields for other tools.
  */
-import { relativePath } from '../../engine/paths.ts';
+import path from 'node:path';
+import { list } from '../../i18n.ts';
+import { relativePath, toPosix } from '../../engine/paths.ts';
 import { countProblems, totalCounts } from '../../engine/results.ts';
 import type { LintResult, Locale } from '../../types.ts';
 import type { Formatter } from './types.ts';
 
 const TEXT: Record<
   Locale,
-  Record<'title' | 'unknownAgency' | 'year' | 'file' | 'errors' | 'warnings' | 'byRule' | 'clean' | 'fatal' | 'total' | 'unknownYear', string>
+  Record<'title' | 'unknownAgency' | 'year' | 'file' | 'errors' | 'warnings' | 'byRule' | 'clean' | 'fatal' | 'total' | 'unknownYear' | 'notReports', string>
 > = {
   'zh-CN': {
     title: '# 年报检查汇总（按机关和年份）',
@@ -25,6 +27,7 @@ const TEXT: Record<
     fatal: '无法读取',
     total: '合计：{agencies} 个机关，{files} 份报告，{errors} 个错误，{warnings} 个警告',
     unknownYear: '—',
+    notReports: '另有 {count} 个文件不是年度报告（说明、指南、更新日志等），未检查，不计入上表：{files}',
   },
   en: {
     title: '# Annual reports by agency and year',
@@ -38,14 +41,29 @@ const TEXT: Record<
     fatal: 'unreadable',
     total: 'Total: {agencies} agencies, {files} reports, {errors} errors, {warnings} warnings',
     unknownYear: '—',
+    notReports: '{count} more files are not annual reports (a README, guide, changelog…): not linted, not in the tables: {files}',
   },
 };
 
 /** Markdown table cells: no pipes or line breaks from file names. */
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 
-export const summary: Formatter = (results, context) => {
+/**
+ * The path relative to the working directory, also for files outside it (`../other/a.md`), as
+ * people read a summary next to their shell; absolute only where no relative path exists (another
+ * drive on Windows), and `<text>` as given.
+ */
+function shownPath(filePath: string, cwd: string): string {
+  if (!path.isAbsolute(filePath)) return filePath;
+  const relative = path.relative(cwd, filePath);
+  return relative === '' || path.isAbsolute(relative) ? relativePath(filePath, cwd) : toPosix(relative);
+}
+
+export const summary: Formatter = (all, context) => {
   const text = TEXT[context.locale];
+  // A README, guide or changelog is no report: never a row, never counted as a clean report.
+  const results = all.filter((r) => !r.notReport);
+  const notReports = all.filter((r) => r.notReport);
   const groups = new Map<string, LintResult[]>();
   for (const result of results) {
     const key = result.agency ?? '';
@@ -71,9 +89,7 @@ export const summary: Formatter = (results, context) => {
         .map(([id, [e, w]]) => `${id} ${e}/${w}`)
         .join(', ');
       const year = result.year === undefined ? text.unknownYear : String(result.year);
-      out.push(
-        `| ${year} | ${cell(relativePath(result.filePath, context.cwd))} | ${counts.errorCount} | ${counts.warningCount} | ${cell(rules || text.clean)} |`,
-      );
+      out.push(`| ${year} | ${cell(shownPath(result.filePath, context.cwd))} | ${counts.errorCount} | ${counts.warningCount} | ${cell(rules || text.clean)} |`);
     }
     out.push('');
   }
@@ -85,5 +101,12 @@ export const summary: Formatter = (results, context) => {
       .replace('{errors}', String(total.errorCount))
       .replace('{warnings}', String(total.warningCount)),
   );
+  if (notReports.length > 0) {
+    const files = list(
+      notReports.map((r) => shownPath(r.filePath, context.cwd)),
+      context.locale,
+    );
+    out.push('', text.notReports.replace('{count}', String(notReports.length)).replace('{files}', cell(files)));
+  }
   return `${out.join('\n')}\n`;
 };

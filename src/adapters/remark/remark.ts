@@ -12,7 +12,9 @@
  * working directory up), so that `remark --use xxgk-lint/remark` and `xxgk-lint` agree;
  * `config: 'path'` names the file, `config: false` uses none. Findings become vfile messages with `ruleId`, `source: 'xxgk-lint'`,
  * `url` (the rule's page), the position, and `fatal: true` for errors (`false` for warnings), so
- * remark-cli exits with 1 on errors (with `--frail`, on warnings too).
+ * remark-cli exits with 1 on errors (with `--frail`, on warnings too). A finding with a fix or
+ * suggestions also gets `expected` (the texts that replace its range, the fix first), which the
+ * remark language server (vscode-remark) offers as quick fixes; its range then covers every edit.
  *
  * Parse once: the plugin adds the syntax our own parser uses (GFM and CJK-friendly emphasis) to the
  * processor, and the engine builds the report model from the tree remark parsed. remark's own
@@ -39,7 +41,7 @@ import type { MessageId } from '../../engine/messages.ts';
 import type { ResolvedConfig } from '../../engine/lint.ts';
 import { ruleDocsUrl } from '../../rule.ts';
 import type { Rule } from '../../rule.ts';
-import type { Locale } from '../../types.ts';
+import type { Diagnostic, Locale } from '../../types.ts';
 
 /** The `source` of every message: what remark's `<!-- lint … -->` comments control. */
 export const MESSAGE_SOURCE = 'xxgk-lint';
@@ -154,13 +156,18 @@ export default function remarkXxgkLint(this: Processor, options?: RemarkXxgkLint
       const message = file.message(result.fatal.message, { ruleId: result.fatal.messageId, source: MESSAGE_SOURCE });
       message.fatal = true;
     }
+    const lines = lineStarts(input.text);
     for (const m of result.messages) {
+      // Editors' quick fixes (the remark language server's code actions) replace the message's
+      // range by one of `expected`; a re-decoded file's text is not the editor's, so it gets none.
+      const quickFix = input.reparse ? undefined : quickFixes(m, input.text, lines);
       const message = file.message(m.message, {
-        place: { start: { line: m.line, column: m.column }, end: { line: m.endLine, column: m.endColumn } },
+        place: quickFix?.place ?? { start: { line: m.line, column: m.column }, end: { line: m.endLine, column: m.endColumn } },
         ruleId: m.ruleId,
         source: MESSAGE_SOURCE,
       });
       message.fatal = m.severity === 2;
+      if (quickFix) message.expected = quickFix.expected;
       const rule = byId.get(m.ruleId);
       const url = rule ? ruleDocsUrl(rule) : undefined;
       if (url) message.url = url;
@@ -170,6 +177,53 @@ export default function remarkXxgkLint(this: Processor, options?: RemarkXxgkLint
     if (!input.reparse) control(positioned(tree), file);
     return undefined;
   };
+}
+
+/** The offset each line starts at; lines end at \r\n, \r or \n, as in editors and the engine. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function offsetOf(starts: readonly number[], text: string, line: number, column: number): number {
+  const start = starts[Math.min(Math.max(line, 1), starts.length) - 1] ?? 0;
+  return Math.min(start + Math.max(column, 1) - 1, text.length);
+}
+
+function pointOf(starts: readonly number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+}
+
+/**
+ * A finding's fix and suggestions as vfile's `expected`: the texts that can replace the message's
+ * range, which is what the remark language server (unified-language-server) offers as quick fixes
+ * ("Replace `x` with `y`"), the fix first (the preferred one when it is the only one). Each edit
+ * is widened to the span covering the finding and every edit, so that all replace the same text;
+ * the place stays the finding's own unless an edit reaches outside it.
+ */
+function quickFixes(m: Diagnostic, text: string, starts: readonly number[]): { place: Place; expected: string[] } | undefined {
+  const edits = [...(m.fix ? [m.fix] : []), ...(m.suggestions ?? []).map((s) => s.fix)];
+  if (edits.length === 0) return undefined;
+  let start = offsetOf(starts, text, m.line, m.column);
+  let end = Math.max(start, offsetOf(starts, text, m.endLine, m.endColumn));
+  for (const edit of edits) {
+    start = Math.min(start, edit.range[0]);
+    end = Math.max(end, edit.range[1]);
+  }
+  if (start < 0 || end > text.length) return undefined;
+  const expected = [...new Set(edits.map((edit) => text.slice(start, edit.range[0]) + edit.text + text.slice(edit.range[1], end)))];
+  return { place: { start: pointOf(starts, start), end: pointOf(starts, end) }, expected };
 }
 
 /**
