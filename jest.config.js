@@ -13,6 +13,7 @@ const E2E = [
   '<rootDir>/test/remark-agrees.test.ts',
   '<rootDir>/test/hostile.test.ts',
   '<rootDir>/test/package.e2e.test.ts',
+  '<rootDir>/test/bench.e2e.test.ts',
   '<rootDir>/test/browser.test.ts',
 ];
 const e2e = process.env.XXGK_SUITE === 'e2e';
