@@ -12,7 +12,7 @@ import type { MessageId } from './messages.ts';
 import { runSetRules } from './set.ts';
 import { buildModel } from '../reading/build.ts';
 import type { ReportModel } from '../model/schema.ts';
-import { parseMarkdown } from '../reading/parse.ts';
+import { parseMarkdown, withRuleTree } from '../reading/parse.ts';
 import { formatMessage, type At, type Fix, type ReportDescriptor, type ReportDigest, type Rule, type SuggestionDescriptor } from '../rule.ts';
 import type { Diagnostic, LintResult, Locale, SeverityLevel, Suggestion, TextEdit } from '../types.ts';
 
@@ -303,7 +303,8 @@ export function runRule(rule: Rule, setting: RuleSetting, input: RunInput, out: 
     rule,
     input.locale,
     out,
-    (report) => rule.check?.({ model: input.model, tree: input.tree, source: input.source, options: setting.options, locale: input.locale, report }),
+    (report) =>
+      rule.check?.(withRuleTree({ model: input.model, tree: input.tree, source: input.source, options: setting.options, locale: input.locale, report })),
     setting,
     input.source,
   );
