@@ -2,7 +2,7 @@
 // baseline in the same run.
 //
 //   node scripts/bench.mjs [--files N] [--pairs P] [--quick] [--out FILE] [--only LIST]
-//                          [--compare DIST] [--memory] [--no-markdownlint] [--keep]
+//                          [--dist DIR] [--compare DIST] [--memory] [--no-markdownlint] [--keep]
 //
 // The corpus (scripts/bench-corpus.ts, deterministic): N synthetic reports laid out as an archive —
 // about 60 % from agencies that recur over 2021–2024 (so the cross-report rules find last year's
@@ -25,6 +25,7 @@
 // --compare DIST: also pair this build against another build's dist/ folder (its cli.js) on the
 //   `--concurrency off` run over the corpus and on the one small file: the before/after of a change.
 // --memory: also the main process's peak RSS on 10,000 reports (and on N, for the slope).
+// --dist DIR: the build to measure (default dist/; a copy keeps a long run safe from rebuilds).
 // --only: a comma-separated subset of floor, default, workers, cache, one-file, markdownlint,
 //   memory, compare.
 //
@@ -52,6 +53,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     only: { type: 'string' },
     compare: { type: 'string' },
+    dist: { type: 'string' },
     memory: { type: 'boolean', default: false },
     'memory-files': { type: 'string', default: '10000' },
     'no-markdownlint': { type: 'boolean', default: false },
@@ -73,8 +75,8 @@ if (!values.compare) only.delete('compare');
 const outFile = path.resolve(root, values.out ?? (quick ? 'bench-results/bench-quick.md' : 'docs/bench.md'));
 
 const node = process.execPath;
-const cli = path.join(root, 'dist/cli.js');
-if (!existsSync(cli)) fail('dist/cli.js not found: run `node scripts/build.mjs --only npm` first');
+const cli = path.resolve(root, values.dist ?? 'dist', 'cli.js');
+if (!existsSync(cli)) fail(`${cli} not found: run \`node scripts/build.mjs --only npm\` first`);
 const otherCli = values.compare ? path.resolve(values.compare, 'cli.js') : undefined;
 if (otherCli && !existsSync(otherCli)) fail(`--compare: ${otherCli} not found`);
 if (!existsSync('/proc/self/stat')) fail('needs /proc (Linux) for the CPU time of the process tree');

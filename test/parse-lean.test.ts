@@ -19,6 +19,11 @@ import { decodeDocument } from '../src/engine/document.ts';
 import { findComments } from '../src/engine/directives.ts';
 import { proseOf } from '../src/engine/digest.ts';
 import { sampleReport } from '../src/testing/sample.ts';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkFrontmatter from 'remark-frontmatter';
 import { RUNS } from './forms.test.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -159,6 +164,16 @@ describe('the lean parse reads as remark does', () => {
 });
 
 describe("rules see remark's own tree", () => {
+  it('parseMarkdownFully gives what remark-parse + remark-frontmatter + remark-gfm + remark-cjk-friendly give', () => {
+    const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkCjkFriendly);
+    for (const file of files.filter((f) => /\.(?:md|txt)$/.test(f))) {
+      const text = readFileSync(file, 'utf8');
+      expect(parseMarkdownFully(text)).toEqual(remark.parse(text));
+    }
+    const text = '---\ntitle: 报告\n---\n\n**一、总体情况。**根据 www.gov.cn 的~~旧~~说明[^1]。\n\n- [x] 完成\n\n[^1]: 注。\n';
+    expect(parseMarkdownFully(text)).toEqual(remark.parse(text));
+  });
+
   it('parses it in full when a rule first reads context.tree, once', () => {
     const text = '# 标题\n\n**一、总体情况**根据 www.gov.cn 的~~旧~~说明。\n';
     const lean = parseMarkdown(text);

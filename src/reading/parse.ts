@@ -27,11 +27,9 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
-import { unified, type Processor } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkCjkFriendly from 'remark-cjk-friendly';
-import remarkFrontmatter from 'remark-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 
 /** micromark's names of the inline constructs the model never reads (see above). */
 const UNREAD = ['attention', 'hardBreakEscape', 'characterReference'];
@@ -40,7 +38,7 @@ let lean: Options | undefined;
 /** Lean trees and the text each was parsed from, for `treeForRules`. */
 const sources = new WeakMap<Root, string>();
 const full = new WeakMap<Root, Root>();
-let processor: Processor<Root> | undefined;
+let whole: Options | undefined;
 
 /** The tree the model is built from: the blocks, tables, code and HTML, positions as remark's. */
 export function parseMarkdown(source: string): Root {
@@ -53,11 +51,18 @@ export function parseMarkdown(source: string): Root {
   return tree;
 }
 
-/** remark's full tree (remark-parse, front matter, GFM, remark-cjk-friendly), as a remark pipeline parses it. */
+/**
+ * remark's full tree: what remark-parse with remark-frontmatter (YAML, TOML), remark-gfm and
+ * remark-cjk-friendly gives (the same micromark and mdast extensions, in that order), without
+ * loading unified.
+ */
 export function parseMarkdownFully(source: string): Root {
   // remark-cjk-friendly makes `**一、总体情况。**根据…` bold, as a Chinese reader expects.
-  processor ??= unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkCjkFriendly) as unknown as Processor<Root>;
-  return processor.parse(source);
+  whole ??= {
+    extensions: [frontmatter(['yaml', 'toml']), gfm(), cjkFriendlyExtension()],
+    mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()],
+  };
+  return fromMarkdown(source, whole);
 }
 
 /**
@@ -68,12 +73,12 @@ export function parseMarkdownFully(source: string): Root {
 export function treeForRules(tree: Root): Root {
   const source = sources.get(tree);
   if (source === undefined) return tree;
-  let whole = full.get(tree);
-  if (!whole) {
-    whole = parseMarkdownFully(source);
-    full.set(tree, whole);
+  let parsed = full.get(tree);
+  if (!parsed) {
+    parsed = parseMarkdownFully(source);
+    full.set(tree, parsed);
   }
-  return whole;
+  return parsed;
 }
 
 /** A rule's context whose `tree` is `treeForRules` of the one given, parsed when first read. */
@@ -81,8 +86,4 @@ export function withRuleTree<T extends { tree: Root }>(context: T): T {
   const tree = context.tree;
   if (!sources.has(tree)) return context;
   return Object.defineProperty(context, 'tree', { get: () => treeForRules(tree), enumerable: true });
-}
-
-export function remarkPlugins() {
-  return [remarkGfm, remarkCjkFriendly] as const;
 }
