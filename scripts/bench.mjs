@@ -25,6 +25,7 @@
 // --compare DIST: also pair this build against another build's dist/ folder (its cli.js) on the
 //   `--concurrency off` run over the corpus and on the one small file: the before/after of a change.
 // --memory: also the main process's peak RSS on 10,000 reports (and on N, for the slope).
+// --warmups N: unmeasured runs of each side before the pairs (default 1; --quick 0).
 // --dist DIR: the build to measure (default dist/; a copy keeps a long run safe from rebuilds).
 // --only: a comma-separated subset of floor, default, workers, cache, one-file, markdownlint,
 //   memory, compare.
@@ -55,6 +56,7 @@ const { values } = parseArgs({
     compare: { type: 'string' },
     dist: { type: 'string' },
     memory: { type: 'boolean', default: false },
+    warmups: { type: 'string' },
     'memory-files': { type: 'string', default: '10000' },
     'no-markdownlint': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -64,7 +66,8 @@ const { values } = parseArgs({
 const quick = values.quick;
 const fileCount = positiveInt(values.files ?? (quick ? '21' : '1000'), '--files');
 const pairs = positiveInt(values.pairs ?? (quick ? '1' : '5'), '--pairs');
-const warmups = quick ? 0 : 1;
+const warmups = values.warmups === undefined ? (quick ? 0 : 1) : Number(values.warmups);
+if (!Number.isInteger(warmups) || warmups < 0) fail(`--warmups needs a whole number, got "${values.warmups}"`);
 const batch = quick ? 2 : 10;
 const memoryFiles = positiveInt(values['memory-files'], '--memory-files');
 const only = new Set(values.only ? values.only.split(',').map((s) => s.trim()) : ALL);
