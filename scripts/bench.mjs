@@ -442,7 +442,7 @@ function renderReport() {
     `Checks: every CLI run linted ${fileCount} files with the same exit code; the JSON findings of all ${outputs.length} CLI runs over the corpus ${sameOutput ? 'are byte-identical' : '**differ**'}${
       problems.length
         ? `; **${problems.length} check(s) failed**: ${problems.slice(0, 5).join('; ')}`
-        : '; the floor parsed and markdownlint-cli2 linted every file'
+        : `${only.has('floor') || only.has('default') ? '; the floor parsed every file' : ''}${only.has('markdownlint') ? '; markdownlint-cli2 linted every file' : ''}`
     }.`,
     '',
   );
