@@ -3,6 +3,7 @@
 //
 //   node scripts/bench.mjs [--files N] [--pairs P] [--quick] [--out FILE] [--only LIST]
 //                          [--dist DIR] [--compare DIST] [--memory] [--no-markdownlint] [--keep]
+//                          [--no-pdf] [--pdf-only]
 //
 // The corpus (scripts/bench-corpus.ts, deterministic): N synthetic reports laid out as an archive —
 // about 60 % from agencies that recur over 2021–2024 (so the cross-report rules find last year's
@@ -27,6 +28,8 @@
 // --memory: also the main process's peak RSS on 10,000 reports (and on N, for the slope).
 // --warmups N: unmeasured runs of each side before the pairs (default 1; --quick 0).
 // --dist DIR: the build to measure (default dist/; a copy keeps a long run safe from rebuilds).
+// --no-pdf: without the PDF part (scripts/bench-pdf.ts: reading a PDF per page against the same
+//   report as text; run after the targets, not with --quick or --only); --pdf-only: that part alone.
 // --only: a comma-separated subset of floor, default, workers, cache, one-file, markdownlint,
 //   memory, compare.
 //
@@ -60,9 +63,24 @@ const { values } = parseArgs({
     'memory-files': { type: 'string', default: '10000' },
     'no-markdownlint': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'no-pdf': { type: 'boolean', default: false },
+    'pdf-only': { type: 'boolean', default: false },
   },
   strict: true,
 });
+// PDF reading per page against the same report as text (scripts/bench-pdf.ts), in its own process.
+const pdfBench = () => {
+  const outDir = path.join(root, 'bench-results');
+  mkdirSync(outDir, { recursive: true });
+  spawnSync(process.execPath, [path.join(root, 'scripts/run-ts.mjs'), 'scripts/bench-pdf.ts', path.join(outDir, 'bench-pdf.json')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+};
+if (values['pdf-only']) {
+  pdfBench();
+  process.exit(0);
+}
 const quick = values.quick;
 const fileCount = positiveInt(values.files ?? (quick ? '21' : '1000'), '--files');
 const pairs = positiveInt(values.pairs ?? (quick ? '1' : '5'), '--pairs');
@@ -265,6 +283,8 @@ writeFileSync(
 );
 console.log(`\n${report}`);
 console.log(`written: ${path.relative(root, outFile)}${values.keep ? `; corpus kept in ${work}` : ''}`);
+// The PDF part (not a target of issue #22): with the full set of targets only.
+if (!values['no-pdf'] && !quick && !values.only) pdfBench();
 if (problems.length > 0) {
   console.error(`bench: ${problems.length} check(s) failed:\n  ${problems.join('\n  ')}`);
   process.exitCode = 1;
