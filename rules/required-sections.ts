@@ -98,9 +98,17 @@ export default defineRule({
       if (part.match === 'fuzzy' || (part.match === 'alias' && !options.allowAliases)) {
         const official = PART_NAMES[n - 1]?.official;
         const i = part.text === '' ? -1 : written.lastIndexOf(part.text);
+        // The fix replaces exactly the words the finding names; not when the text right after
+        // them starts as the official words end (the fixed heading would say it twice: “情况情况”),
+        // nor when the words stop short of the official ending and a letter follows (where the
+        // heading ends is then a guess: “…报告的事之” may be the heading or the heading and more).
+        const end = part.span.start.offset + i + part.text.length;
+        const next = context.source.slice(end, end + 1);
+        const repeats = official !== undefined && next !== '' && official.endsWith(next);
+        const openEnded = official !== undefined && !part.text.endsWith(official.slice(-1)) && /\p{L}/u.test(next);
         const fix: Fix | undefined =
-          official && i >= 0 && i >= written.indexOf(part.numeral) + part.numeral.length
-            ? { range: [part.span.start.offset + i, part.span.start.offset + i + part.text.length], text: official }
+          official && i >= 0 && i >= written.indexOf(part.numeral) + part.numeral.length && !repeats && !openEnded
+            ? { range: [part.span.start.offset + i, end], text: official }
             : undefined;
         context.report({ messageId: 'wording', data: { found: part.text, heading: heading(n) }, at, ...(fix ? { fix } : {}) });
       }

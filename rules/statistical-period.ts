@@ -14,8 +14,10 @@ export default defineRule({
       en: 'The report covers the previous calendar year (Article 49); Sichuan standard DB51/T 2660—2019 spells out 1 January–31 December. A missing or wrong period makes the numbers meaningless.',
     },
     defaultSeverity: 'error',
-    // The year of the period, when the title states the report year.
+    // The year of the period, when the title states the report year and the period is a whole
+    // year; another period is offered as the whole report year, for a person to confirm.
     fixable: 'code',
+    hasSuggestions: true,
     options: z.object({}).strict(),
     messages: {
       missing: {
@@ -25,6 +27,10 @@ export default defineRule({
       wrongYear: {
         'zh-CN': '统计期限“{text}”不是报告年度，应为{year}年1月1日至{year}年12月31日',
         en: 'The statistical period “{text}” is not the report year; expected {year}-01-01 to {year}-12-31',
+      },
+      writeReportYear: {
+        'zh-CN': '改为“{text}”',
+        en: 'Write “{text}”',
       },
       notFullYear: {
         'zh-CN': '统计期限“{text}”应覆盖全年：{year}年1月1日至{year}年12月31日',
@@ -56,15 +62,28 @@ export default defineRule({
     const endYear = period.end.year ?? startYear;
     // The report year comes from the title; without one, the period must at least be one whole year.
     const expected = title?.year ?? startYear;
+    const whole = period.start.month === 1 && period.start.day === 1 && period.end.month === 12 && period.end.day === 31;
     if (expected !== null && (startYear !== expected || endYear !== expected)) {
-      // Certain only when the title states the year: the period's years become the title's.
+      // The whole period is rewritten, start and end together: its numbers in order are the
+      // start's year, month and day, the end's year (when written), month and day.
       const written = context.source.slice(period.span.start.offset, period.span.end.offset);
-      const fixed = written.replace(/(?:19|20)\d{2}(?=\s*年)/g, String(expected));
-      const fix = title?.year != null && written === period.text && fixed !== written ? replaceSpan(period.span, fixed) : undefined;
-      context.report({ messageId: 'wrongYear', data: { text, year: expected }, at, ...(fix ? { fix } : {}) });
+      const numbers = [...written.matchAll(/\d+/g)];
+      const target = numbers.length === 6 ? [expected, 1, 1, expected, 12, 31] : [expected, 1, 1, 12, 31];
+      let k = 0;
+      const rewritten = written.replace(/\d+/g, () => String(target[k++]));
+      const usable = title?.year != null && written === period.text && (numbers.length === 5 || numbers.length === 6) && rewritten !== written;
+      // Certain only when the title states the year and only the years are wrong (the period is
+      // a whole year): the years become the title's. Other dates would change what the figures
+      // cover: the whole report year is a suggestion.
+      const edit = usable ? replaceSpan(period.span, rewritten) : undefined;
+      const offer = edit
+        ? whole
+          ? { fix: edit }
+          : { suggest: [{ messageId: 'writeReportYear', data: { text: rewritten.replace(/\s+/g, '') }, fix: edit }] }
+        : {};
+      context.report({ messageId: 'wrongYear', data: { text, year: expected }, at, ...offer });
       return;
     }
-    const whole = period.start.month === 1 && period.start.day === 1 && period.end.month === 12 && period.end.day === 31;
     if (!whole) context.report({ messageId: 'notFullYear', data: { text, year: expected ?? startYear ?? 'YYYY' }, at });
   },
 });

@@ -3,6 +3,7 @@ import type { TableFact } from '../src/model/schema.ts';
 import { defineRule, formatMessage, replaceSpan, type LocalizedText } from '../src/rule.ts';
 import { list as joinList, orList, type Locale } from '../src/i18n.ts';
 import { groupFacts, ROW_KINDS, ROW_READING_KINDS, unreadableTable } from './lib/group-facts.ts';
+import { certainlyInCell } from './lib/cell-place.ts';
 import { reportYear } from './lib/options.ts';
 
 export default defineRule({
@@ -269,11 +270,13 @@ export default defineRule({
           const messageId = f.solved !== null && f.solved !== 0 ? 'blankCellSolved' : 'blankCell';
           const data = { table, row: f.row.label, columns: list(f.columns), solved: f.solved ?? 0 };
           // One empty cell of a row otherwise complete, whose total decides it: 0 is certainly
-          // right (the format writes nothing as 0); another value is offered for a person to confirm.
+          // right (the format writes nothing as 0) where the text has a place certainly inside
+          // that cell; another value, or a place that is not certain, is offered for a person to
+          // confirm.
           const empty = f.span.start.offset === f.span.end.offset;
           if (!empty || f.solved === null) return context.report({ messageId, data, at });
           const edit = replaceSpan(f.span, String(f.solved));
-          if (f.solved === 0) return context.report({ messageId, data, at, fix: edit });
+          if (f.solved === 0 && certainlyInCell(context.source, f.span.start.offset)) return context.report({ messageId, data, at, fix: edit });
           return context.report({ messageId, data, at, suggest: [{ messageId: 'fillSolved', data: { value: f.solved }, fix: edit }] });
         }
         case 'blankRow':

@@ -10,6 +10,15 @@
 //   - the CLI, run once per format on the round's files, exits with 0 or 1 and prints valid output:
 //     json parses and has one result per file, sarif parses, github has a line per finding,
 //     stylish is non-empty when there are findings.
+// Then the surfaces of issue 17, in-process:
+//   - fix round-trips on every input kind (the mutated reports, sample reports in every table form
+//     with fixable defects, the same as .html): each fix alone changes nothing outside its range,
+//     removes its finding and adds none (unless it also cleared another: a table found again);
+//     an .html or .docx result never carries a fix;
+//   - nested HTML (random tags up to thousands of levels) and .docx (random, inflating past the
+//     limit, and with sizes the zip lies about): a clear result or a per-file error, never a throw;
+//   - plugin rules reporting hostile positions (-5, NaN, 1.5, strings, huge): lintText never
+//     throws and every position in its result is a whole number from 1.
 // Every round prints nothing unless it fails; a failure prints the seed that reproduces it
 // (`--seed S --rounds 1`) and keeps the inputs in --out. Exit code 1 when anything failed.
 import { Buffer } from 'node:buffer';
@@ -43,7 +52,8 @@ const firstSeed = values.seed === undefined ? (Date.now() ^ (process.pid << 8)) 
 const outDir = values.out ?? path.join(os.tmpdir(), 'xxgk-fuzz-failures');
 
 const dist = path.resolve(root, values.dist);
-const { lintText } = await import(pathToFileURL(path.join(dist, 'index.js')).href);
+const { lintText, applyFixes, sampleReport, decodeDocument, defineRule, z } = await import(pathToFileURL(path.join(dist, 'index.js')).href);
+const { zipSync, strToU8 } = await import('fflate');
 const cli = path.join(dist, 'cli.js');
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
@@ -293,6 +303,184 @@ function runCli(args, cwd) {
   });
 }
 
+const FORMS = ['gfm', 'tsv', 'html', 'layout', 'cellPerLine', 'gfmMerged', 'htmlMerged'];
+const PART_HEADINGS = [
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+];
+
+/** A sample report with fixable defects: blank zero cells, heading words, a header typo, the period. */
+function defective(r) {
+  const form = r.pick(FORMS);
+  let text = sampleReport({ form });
+  for (let k = 1 + r.int(3); k > 0; k--) {
+    switch (r.int(5)) {
+      case 0: {
+        const zeros = [...text.matchAll(/(?<=\| |<td>|\t|\n)0(?= \||<\/td>|\t|\n| )/g)];
+        const m = zeros.length > 0 ? r.pick(zeros) : undefined;
+        if (m) text = text.slice(0, m.index) + text.slice(m.index + 1);
+        break;
+      }
+      case 1: {
+        const h = r.pick(PART_HEADINGS);
+        const i = 2 + r.int(h.length - 2);
+        const variants = [
+          h.slice(0, i) + h.slice(i + 1),
+          `${h.slice(0, i)}的${h.slice(i)}`,
+          `${h.slice(0, i)}之${h.slice(i + 1)}`,
+          h.slice(0, i + 1) + h.slice(i),
+        ];
+        text = text.replace(h, r.pick(variants));
+        break;
+      }
+      case 2:
+        text = text.replace(r.pick(PART_HEADINGS), (h) => `${r.pick(['一', '二', '三', '七', '九'])}${h.slice(1)}`);
+        break;
+      case 3:
+        text = text.replace(r.pick(['本年废止件数', '本年制发件数', '现行有效件数']), (w) => `${w.slice(0, 2)}某${w.slice(3)}`);
+        break;
+      default:
+        text = text.replace('2024年1月1日起至2024年12月31日止', `${2022 + r.int(4)}年${1 + r.int(12)}月1日起至${2022 + r.int(4)}年${1 + r.int(12)}月28日止`);
+    }
+  }
+  return { text, form };
+}
+
+/** Each fix alone: nothing outside its range changes, its finding goes, no other comes (unless it cleared one). */
+function checkFixes(text, label, problems) {
+  let before;
+  try {
+    before = lintText(text, { filePath: 'fix.md' });
+  } catch (error) {
+    problems.push(`${label}: lintText threw ${String(error?.stack ?? error).slice(0, 300)}`);
+    return;
+  }
+  const key = (m) => `${m.ruleId}:${m.messageId}`;
+  const counts = (messages) => messages.reduce((map, m) => map.set(key(m), (map.get(key(m)) ?? 0) + 1), new Map());
+  const was = counts(before.messages);
+  for (const m of before.messages) {
+    if (!m.fix) continue;
+    const [start, end] = m.fix.range;
+    const { output } = applyFixes(text, [m.fix]);
+    if (output.slice(0, start) !== text.slice(0, start) || output.slice(start + m.fix.text.length) !== text.slice(end)) {
+      problems.push(`${label}: the fix of ${key(m)} changed text outside its range`);
+      continue;
+    }
+    const now = counts(lintText(output, { filePath: 'fix.md' }).messages);
+    if ((now.get(key(m)) ?? 0) >= (was.get(key(m)) ?? 0)) problems.push(`${label}: ${key(m)} is still there after its fix ${JSON.stringify(m.fix)}`);
+    const cleared = [...was].some(([k, n]) => k !== key(m) && (now.get(k) ?? 0) < n);
+    for (const [k, n] of now)
+      if (n > (was.get(k) ?? 0) && !cleared) problems.push(`${label}: the fix of ${key(m)} ${JSON.stringify(m.fix)} brought a new ${k}`);
+  }
+}
+
+const TAGS = ['div', 'table', 'tr', 'td', 'span', 'ul', 'li', 'p', 'section', 'tbody', 'blockquote'];
+function nestedHtml(r) {
+  const depth = r.chance(0.5) ? r.int(600) : r.int(4000);
+  const open = [];
+  for (let i = 0; i < depth; i++) open.push(r.pick(TAGS));
+  return `${open.map((t) => `<${t}>`).join('')}本年新收政府信息公开申请数量 1 2 3${
+    r.chance(0.5)
+      ? [...open]
+          .reverse()
+          .map((t) => `</${t}>`)
+          .join('')
+      : ''
+  }`;
+}
+
+/** A .docx of `size` characters of paragraphs; with `lie`, the zip says every part holds 100 bytes. */
+function docx(size, lie) {
+  const para = '<w:p><w:r><w:t>报告 1 2 3</w:t></w:r></w:p>';
+  const xml = `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${para.repeat(Math.max(1, Math.ceil(size / para.length)))}</w:body></w:document>`;
+  const bytes = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(xml) }, { level: 6 });
+  if (lie) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = 0; i + 30 < bytes.length; i++) {
+      const sig = view.getUint32(i, true);
+      if (sig === 0x04034b50) view.setUint32(i + 22, 100, true);
+      else if (sig === 0x02014b50) view.setUint32(i + 24, 100, true);
+    }
+  }
+  return bytes;
+}
+
+const HOSTILE_POSITIONS = [-5, 0, Number.NaN, 1.5, Infinity, -Infinity, '3', null, undefined, 1e12, 2 ** 53, 1];
+function hostileRule(r) {
+  const value = () => r.pick(HOSTILE_POSITIONS);
+  const at = r.chance(0.2)
+    ? r.pick([null, undefined, {}, 'x', { start: null }])
+    : { start: { line: value(), column: value() }, ...(r.chance(0.5) ? { end: { line: value(), column: value() } } : {}) };
+  return defineRule({
+    meta: {
+      id: 'fuzz-positions',
+      description: { 'zh-CN': '测试', en: 'test' },
+      rationale: { 'zh-CN': '测试', en: 'test' },
+      defaultSeverity: 'error',
+      options: z.object({}).strict(),
+      messages: { x: { 'zh-CN': '有 X', en: 'X found' } },
+      examples: { valid: [], invalid: [] },
+    },
+    check: (c) => c.report({ messageId: 'x', at }),
+  });
+}
+
+async function surfaces(r, inputs, problems) {
+  // Fix round-trips: a mutated fixture, and a sample report with fixable defects.
+  const mutated = mutate(r.pick(inputs).text, r);
+  checkFixes(mutated.replace(/^\ufeff/, ''), 'fix round-trip (mutated fixture)', problems);
+  const { text, form } = defective(r);
+  checkFixes(text, `fix round-trip (sample, ${form})`, problems);
+  // The same report as a page: read as Markdown text, its findings never carry a fix.
+  const page = `<html><body>${text
+    .split('\n\n')
+    .map((block) => (block.startsWith('<table>') ? block : `<p>${block.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))}</p>`))
+    .join('\n')}</body></html>`;
+  try {
+    const decoded = await decodeDocument(new Uint8Array(Buffer.from(page, 'utf8')), 'page.html');
+    if (!('error' in decoded)) {
+      const result = lintText(decoded.text, { filePath: 'page.html' });
+      const { placeFindings } = await import(pathToFileURL(path.join(dist, 'index.js')).href);
+      if (placeFindings(result, decoded.input, 'en').messages.some((m) => m.fix)) problems.push('page.html: a finding of an .html file carries a fix');
+    }
+  } catch (error) {
+    problems.push(`page.html: threw ${String(error?.stack ?? error).slice(0, 300)}`);
+  }
+  // Nested HTML.
+  const html = nestedHtml(r);
+  try {
+    const decoded = await decodeDocument(new Uint8Array(Buffer.from(html, 'utf8')), 'nested.html');
+    if (!('error' in decoded)) lintText(decoded.text, { filePath: 'nested.html' });
+  } catch (error) {
+    problems.push(`nested.html (${html.length} characters): threw ${String(error?.stack ?? error).slice(0, 300)}`);
+  }
+  // .docx: ordinary, inflating past the limit (now and then: it takes a second), lying about it.
+  const big = r.chance(0.1);
+  const size = big ? 70 * 1024 * 1024 : r.int(200_000);
+  const lie = r.chance(0.5);
+  try {
+    const decoded = await decodeDocument(docx(size, lie), 'draft.docx');
+    if (big && !('error' in decoded && decoded.error === 'docxTooLarge'))
+      problems.push(`draft.docx (${size} characters${lie ? ', sizes forged' : ''}): not refused as too large`);
+    if (!big && 'error' in decoded && decoded.error === 'docxTooLarge') problems.push(`draft.docx (${size} characters): refused as too large`);
+  } catch (error) {
+    problems.push(`draft.docx: threw ${String(error?.stack ?? error).slice(0, 300)}`);
+  }
+  // A plugin rule's hostile positions.
+  try {
+    const result = lintText(r.pick(inputs).text, { filePath: 'p.md', rules: [hostileRule(r)], classify: 'report' });
+    for (const m of result.messages)
+      for (const n of [m.line, m.column, m.endLine, m.endColumn])
+        if (!Number.isInteger(n) || n < 1) problems.push(`plugin positions: ${m.ruleId}/${m.messageId} at ${m.line}:${m.column}-${m.endLine}:${m.endColumn}`);
+  } catch (error) {
+    problems.push(`plugin positions: lintText threw ${String(error?.stack ?? error).slice(0, 300)}`);
+  }
+}
+
 async function round(seed, inputs) {
   const r = rng(seed);
   const problems = [];
@@ -324,6 +512,7 @@ async function round(seed, inputs) {
       for (const m of result.messages) if (m.messageId === 'ruleError') problems.push(`${JSON.stringify(name)}: ${m.message.slice(0, 300)}`);
       checkPositions(text, result.messages, problems, JSON.stringify(name));
     }
+    await surfaces(r, inputs, problems);
     // The CLI over the round's files, in every format.
     const args = ['--', ...files];
     const json = await runCli(['-f', 'json', ...args], dir);

@@ -50,6 +50,8 @@ export interface Diagnostic extends Location {
    * 第 3 格). Line and column then count in the text the file was read as.
    */
   place?: string;
+  /** The line of the original file the finding is on, when it has lines (an .html page): `line` is then the Markdown text's. */
+  placeLine?: number;
   /** For a PDF: the page (1-based) and the rectangle [x0, y0, x1, y1] in points from its top left. */
   pdf?: PdfLocation;
 }

@@ -35,6 +35,9 @@ const UI = {
     en: 'the PDF has no text layer (a scan or images) and cannot be checked (no OCR)',
   },
   reasonNotDocx: { 'zh-CN': '不是 .docx 格式（旧的 .doc 请另存为 .docx）', en: 'it is not a .docx file (save an old .doc as .docx)' },
+  reasonTooDeep: { 'zh-CN': '网页的元素嵌套过深（超过 400 层）', en: 'the page nests its elements too deeply (over 400 levels)' },
+  reasonDocxTooLarge: { 'zh-CN': '解压后过大，不像年度报告', en: 'it inflates to more than any annual report' },
+  failed: { 'zh-CN': '检查 {name} 时出错：{reason}', en: 'Checking {name} failed: {reason}' },
   pasted: { 'zh-CN': '粘贴的文本', en: 'Pasted text' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -113,9 +116,37 @@ const REASONS: Record<string, Key> = {
   notPdf: 'reasonNotPdf',
   pdfEncrypted: 'reasonPdfEncrypted',
   pdfScanned: 'reasonPdfScanned',
+  htmlTooDeep: 'reasonTooDeep',
+  docxTooLarge: 'reasonDocxTooLarge',
 };
 
+/** Whatever goes wrong, the page shows it and never the previous report's findings. */
+function showFailure(name: string, err: unknown): void {
+  loaded = undefined;
+  results.innerHTML = '';
+  copyFixed.hidden = true;
+  status.textContent = t('failed', { name, reason: err instanceof Error ? err.message : String(err) });
+}
+
+function runSafely(): void {
+  try {
+    run();
+  } catch (err) {
+    showFailure(loaded?.name ?? t('pasted'), err);
+  }
+}
+
 async function readFile(file: File): Promise<void> {
+  try {
+    await readFileUnguarded(file);
+  } catch (err) {
+    showFailure(file.name, err);
+  }
+}
+
+async function readFileUnguarded(file: File): Promise<void> {
+  // The previous report's findings go at once: they are not this file's.
+  results.innerHTML = '';
   const bytes = new Uint8Array(await file.arrayBuffer());
   const decoded = await decodeDocument(bytes, file.name);
   if ('error' in decoded) {
@@ -141,11 +172,11 @@ input.addEventListener('input', () => {
     source.textContent = '';
   }
 });
-$('check').addEventListener('click', run);
+$('check').addEventListener('click', runSafely);
 localeSelect.addEventListener('change', () => {
   locale = localeSelect.value === 'en' ? 'en' : 'zh-CN';
   applyLocale();
-  if (results.innerHTML !== '') run();
+  if (results.innerHTML !== '') runSafely();
 });
 const drop = document.body;
 drop.addEventListener('dragover', (event) => {

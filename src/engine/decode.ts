@@ -27,7 +27,9 @@ export type FileErrorKind =
   | 'notDocx'
   | 'notPdf'
   | 'pdfEncrypted'
-  | 'pdfScanned';
+  | 'pdfScanned'
+  | 'htmlTooDeep'
+  | 'docxTooLarge';
 
 export interface FileError {
   kind: FileErrorKind;
@@ -36,7 +38,7 @@ export interface FileError {
   data: Record<string, string | number>;
 }
 
-export type ReadResult = { text: string; encoding: Encoding; bom?: true; input?: DocumentInput } | { error: FileError };
+export type ReadResult = { text: string; encoding: Encoding; bom?: true; input?: DocumentInput; bytes?: Uint8Array } | { error: FileError };
 
 /** Annual reports are a few hundred KB at most; anything this big is not one. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -52,6 +54,8 @@ const MESSAGE_IDS: Record<FileErrorKind, MessageId> = {
   permissionDenied: 'filePermissionDenied',
   unreadable: 'fileUnreadable',
   notDocx: 'fileNotDocx',
+  htmlTooDeep: 'fileHtmlTooDeep',
+  docxTooLarge: 'fileDocxTooLarge',
   notPdf: 'fileNotPdf',
   pdfEncrypted: 'filePdfEncrypted',
   pdfScanned: 'filePdfScanned',
@@ -109,6 +113,8 @@ export function fileErrorFromException(err: unknown): FileError {
 export interface ReadReportOptions {
   /** Defaults to MAX_FILE_BYTES. */
   maxBytes?: number;
+  /** Keep the bytes read (`bytes`): --fix writes only if the file still holds them (write.ts). */
+  keepBytes?: boolean;
 }
 
 /** Reads and decodes one report. Never throws: every failure is a FileError to report. */
@@ -129,7 +135,8 @@ export async function readReport(path: string, options: ReadReportOptions = {}):
   if (bytes.length > maxBytes) return { error: tooLarge(bytes.length, maxBytes) };
   // .html/.htm, .docx and .pdf are converted to the Markdown text the reader reads (document.ts).
   const decoded = await decodeDocument(bytes, path, { pdfData });
-  return 'error' in decoded ? { error: fileError(decoded.error) } : decoded;
+  if ('error' in decoded) return { error: fileError(decoded.error, 'data' in decoded ? decoded.data : {}) };
+  return options.keepBytes ? { ...decoded, bytes } : decoded;
 }
 
 function tooLarge(size: number, limit: number): FileError {

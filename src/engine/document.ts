@@ -7,7 +7,8 @@
  * Pure (no `node:` modules): readReport (decode.ts) and the web page both use it.
  */
 import { decodeBuffer, tryDecode, type DecodeErrorKind, type Encoding } from './decode-bytes.ts';
-import { declaredCharset, htmlToReportText, type Origin } from '../reading/html-input.ts';
+import { declaredCharset, htmlToReportText, HtmlTooDeep, type Origin } from '../reading/html-input.ts';
+import { docxInflatedSize, MAX_DOCX_INFLATED } from './docx-size.ts';
 import type { LintResult, Locale, PdfLocation } from '../types.ts';
 import type { PdfDataKind, PdfPlace, PdfReadError } from '../reading/pdf/index.ts';
 
@@ -21,7 +22,9 @@ export interface DocumentInput {
   places?: (PdfPlace | null)[];
 }
 
-export type DocumentResult = { text: string; encoding: Encoding; input?: DocumentInput } | { error: DecodeErrorKind | 'notDocx' | PdfReadError };
+export type DocumentResult =
+  | { text: string; encoding: Encoding; input?: DocumentInput }
+  | { error: DecodeErrorKind | 'notDocx' | 'htmlTooDeep' | 'docxTooLarge' | PdfReadError; data?: Record<string, number> };
 
 /** File extensions read as something else than Markdown text. */
 export const DOCUMENT_EXTENSIONS: Readonly<Record<string, DocumentKind>> = { '.html': 'html', '.htm': 'html', '.docx': 'docx', '.pdf': 'pdf' };
@@ -63,17 +66,27 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string, option
     encoding = decoded.encoding;
   } else {
     if (bytes.length === 0) return { error: 'empty' };
+    // Refused before mammoth inflates it: what it would inflate to, from the zip (docx-size.ts).
+    const inflated = docxInflatedSize(bytes);
+    if (inflated !== undefined && inflated > MAX_DOCX_INFLATED) return { error: 'docxTooLarge', data: { limit: MAX_DOCX_INFLATED / (1024 * 1024) } };
     try {
       // Node's mammoth reads `buffer`, the browser build `arrayBuffer`; both take the bytes.
       // Loaded only for a .docx file: most runs read Markdown alone and need not compile it.
       const mammoth = (await import('mammoth')).default;
       const input = { buffer: bytes, arrayBuffer: bytes } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
-      html = (await mammoth.convertToHtml(input)).value;
+      // Images are not read (their text is none): no data URIs of megabytes in the HTML.
+      html = (await mammoth.convertToHtml(input, { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) })).value;
     } catch {
       return { error: 'notDocx' };
     }
   }
-  const converted = htmlToReportText(html);
+  let converted;
+  try {
+    converted = htmlToReportText(html);
+  } catch (err) {
+    if (err instanceof HtmlTooDeep) return { error: 'htmlTooDeep', data: { limit: err.limit } };
+    throw err;
+  }
   if (converted.text.trim() === '') return { error: 'empty' };
   return { text: converted.text, encoding, input: { kind, origins: converted.origins } };
 }
@@ -151,7 +164,9 @@ export function placeFindings(result: LintResult, input: DocumentInput, locale: 
       const pdf: PdfLocation = { page: place.page, rect: place.rect.map((v) => Math.round(v * 10) / 10) as PdfLocation['rect'] };
       return { ...kept, place: describePdfPlace(place, locale), pdf };
     }
-    return origin ? { ...kept, place: describeOrigin(origin, input.kind, locale) } : kept;
+    if (!origin) return kept;
+    const placeLine = input.kind === 'html' && origin.line !== undefined ? { placeLine: origin.line } : {};
+    return { ...kept, place: describeOrigin(origin, input.kind, locale), ...placeLine };
   });
   return { ...result, messages, input: { kind: input.kind } };
 }

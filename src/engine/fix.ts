@@ -28,6 +28,15 @@ function compareEdits(a: TextEdit, b: TextEdit): number {
 
 /** Applies the edits that do not overlap; the text outside them is untouched, byte for byte. */
 export function applyFixes(text: string, edits: readonly TextEdit[]): AppliedFixes {
+  if (typeof text !== 'string') throw new TypeError('applyFixes: the text must be a string');
+  if (!Array.isArray(edits)) throw new TypeError('applyFixes: the edits must be an array');
+  // A malformed edit is the caller's mistake, refused whole (NaN would sort and compare as no
+  // number does and land anywhere); a well-formed one outside the text is only skipped.
+  for (const edit of edits) {
+    const range = (edit as { range?: unknown } | null)?.range;
+    const ok = Array.isArray(range) && range.length === 2 && Number.isSafeInteger(range[0]) && Number.isSafeInteger(range[1]) && typeof edit.text === 'string';
+    if (!ok) throw new TypeError(`applyFixes: invalid edit ${safeJson(edit)}: range must be two whole numbers and text a string`);
+  }
   const sorted = [...edits].sort(compareEdits);
   const applied: TextEdit[] = [];
   const skipped: TextEdit[] = [];
@@ -55,6 +64,14 @@ export function applyFixes(text: string, edits: readonly TextEdit[]): AppliedFix
   }
   out += text.slice(copied);
   return { output: out, applied, skipped };
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 
 /** The fixes of a result's findings (suggestions are never applied automatically). */

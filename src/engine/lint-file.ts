@@ -2,6 +2,7 @@
 import { decodeBuffer, fileError, readReport, type Encoding, type FileError, type ReadResult } from './decode.ts';
 import { canWrite, encodeText } from './encode.ts';
 import { fixesOf, fixUntilStable } from './fix.ts';
+import { hashBytes } from './write.ts';
 import { analyzeText, fatalText, finishAnalysis, isStackOverflow, lintText, rulesToRun, type FileAnalysis, type LintTextOptions } from './lint.ts';
 import { placeFindings, type DocumentInput } from './document.ts';
 import { fatalResult } from './results.ts';
@@ -21,6 +22,8 @@ export interface LintedSource {
   bytes?: Uint8Array;
   /** Fixes were available but --fix cannot write this encoding back (GB18030): nothing was fixed. */
   unwritable?: Encoding;
+  /** The bytes the file held when read (with `bytes`, from a file): write.ts writes only over these. */
+  original?: Uint8Array;
 }
 
 /** Lints (and with `fix`, fixes until stable) text that has been decoded from `encoding`. */
@@ -63,10 +66,12 @@ export async function lintFile(file: string, options: LintTextOptions & { locale
 
 /** Reads, decodes and lints a file; with `fix`, fixes it (writing is the caller's). */
 export async function lintFileFixing(file: string, options: LintTextOptions & { locale: Locale }, lint: Lint = lintText, fix?: FixMode): Promise<LintedSource> {
-  const read = await readReport(file);
+  const read = await readReport(file, { keepBytes: fix === 'write' });
   // A file that cannot be read or decoded is that file's fatal error, not the run's.
   if ('error' in read) return { result: fatalResult(file, read.error, options.locale) };
-  return lintDecoded(read, file, options, lint, fix);
+  const { bytes: original, ...decoded } = read;
+  const linted = lintDecoded(decoded, file, options, lint, fix);
+  return linted.bytes && original ? { ...linted, original } : linted;
 }
 
 function namedError(file: string, err: unknown): Error {
@@ -92,6 +97,8 @@ export interface FileOutcome {
   fixed?: Uint8Array;
   /** Fixes were available but this encoding cannot be written back (GB18030): nothing was fixed. */
   unwritable?: Encoding;
+  /** With `fixed` from a file: the SHA-256 of the bytes read; --fix writes only over those (write.ts). */
+  readHash?: string;
 }
 
 /** One file for phase one, as the engine hands it to a worker or lints it here: plain data. */
@@ -109,12 +116,20 @@ export interface FileTask {
 
 /** Reads a task's file (or decodes its bytes) and runs phase one on it, or fixes it. */
 export async function lintTask(task: FileTask, options: LintTextOptions & { locale: Locale }): Promise<FileOutcome> {
-  const read = task.bytes ? decodeBytes(task.bytes) : await readReport(task.file);
+  const read = task.bytes ? decodeBytes(task.bytes) : await readReport(task.file, { keepBytes: task.fix === 'write' });
   if ('error' in read) return task.years ? {} : { result: fatalResult(task.file, read.error, options.locale) };
   if (task.years && !mentionsYear(read.text, task.years)) return {};
   if (task.fix) {
-    const linted = lintDecoded(read, task.file, options, lintText, task.fix);
-    return { result: linted.result, ...(linted.bytes ? { fixed: linted.bytes } : {}), ...(linted.unwritable ? { unwritable: linted.unwritable } : {}) };
+    const { bytes: original, ...decoded } = read as typeof read & { bytes?: Uint8Array };
+    const linted = lintDecoded(decoded, task.file, options, lintText, task.fix);
+    // The bytes read travel as their hash: the file is written only if it still holds them.
+    const readHash = linted.bytes && original ? { readHash: hashBytes(original) } : {};
+    return {
+      result: linted.result,
+      ...(linted.bytes ? { fixed: linted.bytes } : {}),
+      ...(linted.unwritable ? { unwritable: linted.unwritable } : {}),
+      ...readHash,
+    };
   }
   try {
     return analyzeRead(read, task.file, task.digestOnly ? { ...options, digestOnly: true } : options);

@@ -134,6 +134,7 @@ export function lintText(source: string, options: LintTextOptions = {}): LintRes
  * report is read as context for cross-report rules (the Action's last-year reports).
  */
 export function analyzeText(original: string, options: LintTextOptions & { digestOnly?: boolean } = {}): FileAnalysis {
+  checkLibraryInput(original, options);
   const filePath = options.filePath ?? '<text>';
   const locale = options.locale ?? 'zh-CN';
   const source = normalizeLineEndings(original);
@@ -205,6 +206,19 @@ function analyzeTree(source: string, tree: Root, filePath: string, locale: Local
 /** The digest of a report text, for `LintTextOptions.related` (tests, editors, the remark plugin). */
 export function digestText(source: string, options: Pick<LintTextOptions, 'filePath' | 'config'> = {}): ReportDigest | null {
   return analyzeText(source, { ...options, digestOnly: true }).digest;
+}
+
+/**
+ * The library's inputs, checked where they cross into it: a caller's mistake is a clear TypeError
+ * naming the argument, not a TypeError deep in a rule reported as that rule's bug.
+ */
+function checkLibraryInput(source: unknown, options: unknown): void {
+  if (typeof source !== 'string') throw new TypeError(`xxgk-lint: the text to lint must be a string, not ${source === null ? 'null' : typeof source}`);
+  if (options === null || typeof options !== 'object') throw new TypeError('xxgk-lint: the options must be an object');
+  const { locale, filePath } = options as { locale?: unknown; filePath?: unknown };
+  if (locale !== undefined && locale !== 'zh-CN' && locale !== 'en')
+    throw new TypeError(`xxgk-lint: unknown locale ${JSON.stringify(locale)}; use "zh-CN" or "en"`);
+  if (filePath !== undefined && typeof filePath !== 'string') throw new TypeError('xxgk-lint: options.filePath must be a string');
 }
 
 /** The LintResult of an analysis, with the cross-report rules' findings: directives applied, agency and year added. */
@@ -335,7 +349,7 @@ export function guarded(
       severity,
       message: formatMessage(template[locale], data),
       data,
-      ...location(d.at),
+      ...location(d.at, rule.meta.id),
     };
     if (d.fix !== undefined) {
       if (!rule.meta.fixable) throw new Error(`rule ${rule.meta.id} reported a fix but its meta.fixable is not set`);
@@ -393,9 +407,22 @@ function suggestion(rule: Rule, s: SuggestionDescriptor, input: { source: string
   return { desc, ...(s.messageId !== undefined ? { messageId: s.messageId } : {}), ...(s.data ? { data } : {}), fix };
 }
 
-function location(at: At): { line: number; column: number; endLine: number; endColumn: number } {
-  const end = at.end ?? at.start;
-  return { line: at.start.line, column: at.start.column, endLine: end.line, endColumn: end.column };
+/**
+ * A rule's position, checked: lines and columns are whole numbers from 1 (a plugin's `line: -5`,
+ * NaN or 1.5 would reach the JSON and SARIF, where GitHub code scanning refuses the whole upload).
+ * A bad start is the rule failing (a ruleError finding); an end before the start is the start.
+ */
+function location(at: At, ruleId: string): { line: number; column: number; endLine: number; endColumn: number } {
+  const valid = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1;
+  const start = (typeof at === 'object' && at !== null ? at.start : undefined) as { line?: unknown; column?: unknown } | undefined;
+  if (!start || !valid(start.line) || !valid(start.column)) {
+    throw new Error(`rule ${ruleId} reported an invalid position ${JSON.stringify(start ?? at)} (line and column are whole numbers from 1)`);
+  }
+  const end = (at.end ?? at.start) as { line?: unknown; column?: unknown };
+  const endValid = valid(end.line) && valid(end.column) && (end.line > start.line || (end.line === start.line && end.column >= start.column));
+  return endValid
+    ? { line: start.line, column: start.column, endLine: end.line as number, endColumn: end.column as number }
+    : { line: start.line, column: start.column, endLine: start.line, endColumn: start.column };
 }
 
 export function summarize(filePath: string, messages: Diagnostic[]): LintResult {

@@ -11,6 +11,14 @@ export const messages = {
   // Problems with one input file: reported as that file's fatal message.
   fileEmpty: { 'zh-CN': '文件为空', en: 'The file is empty' },
   fileBinary: { 'zh-CN': '文件不是文本文件（含有二进制内容）', en: 'The file is not a text file (it contains binary data)' },
+  fileHtmlTooDeep: {
+    'zh-CN': '网页的元素嵌套超过 {limit} 层（真实网页只有几十层），未检查此文件',
+    en: 'The page nests its elements more than {limit} levels deep (real pages have a few dozen); it was not linted',
+  },
+  fileDocxTooLarge: {
+    'zh-CN': '此 Word 文件解压后超过 {limit} MB，不像年度报告，未检查此文件',
+    en: 'This Word file inflates to more than {limit} MB, which no annual report does; it was not linted',
+  },
   fileNotPdf: {
     'zh-CN': '无法读取此 PDF 文件：文件已损坏或不是 PDF 格式',
     en: 'This PDF file cannot be read: it is damaged or not a PDF',
@@ -229,6 +237,10 @@ export const messages = {
   },
 
   // Fixes (--fix, --fix-dry-run).
+  fixFileChanged: {
+    'zh-CN': '文件在检查期间被修改，未写入修复，以免覆盖修改；请再运行一次 --fix',
+    en: 'the file changed while it was being fixed; the fixes were not written, so as not to overwrite the change: run --fix again',
+  },
   summaryFixable: {
     'zh-CN': '其中 {errors} 个错误和 {warnings} 个警告可以用 --fix 选项自动修复',
     en: '{errors} {errorWord} and {warnings} {warningWord} potentially fixable with the `--fix` option.',

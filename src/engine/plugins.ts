@@ -322,10 +322,29 @@ export function isPackageSpecifier(specifier: string): boolean {
   return splitSpecifier(specifier) !== undefined && !specifier.startsWith('.');
 }
 
-/** Imports a file as a module and returns its default export (or the namespace, when it has none). */
-export async function importDefault(file: string): Promise<unknown> {
-  const namespace = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-  return 'default' in namespace ? namespace.default : namespace;
+/** How long a rule file, plugin or config module may take to load (its top-level code, awaits included). */
+export const MODULE_LOAD_TIMEOUT_MS = 30_000;
+
+/**
+ * Imports a file as a module and returns its default export (or the namespace, when it has none).
+ * Under a time limit: a top-level await that never settles would otherwise leave the run waiting
+ * until Node gives up on it (exit 13, nothing printed); past the limit this rejects with a message
+ * that says so, and the caller reports it as that module's problem.
+ */
+export async function importDefault(file: string, timeoutMs = MODULE_LOAD_TIMEOUT_MS): Promise<unknown> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`it did not finish loading within ${Math.round(timeoutMs / 100) / 10} s (a top-level await that never settles?)`)),
+      timeoutMs,
+    );
+  });
+  try {
+    const namespace = (await Promise.race([import(pathToFileURL(file).href), timeout])) as Record<string, unknown>;
+    return 'default' in namespace ? namespace.default : namespace;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function errorText(err: unknown): string {

@@ -61,7 +61,7 @@ export interface RunOptions {
   /** A note for the user that is not a finding (a corrupt cache, say), localised. */
   onNote?: (text: string) => void;
   /** `fix`: called, in file order, before each fixed file's result is given. */
-  onFixed?: (filePath: string, fixed: { bytes?: Uint8Array; unwritable?: Encoding }) => Promise<void> | void;
+  onFixed?: (filePath: string, fixed: { bytes?: Uint8Array; unwritable?: Encoding; readHash?: string }) => Promise<void> | void;
 }
 
 /** The default per-file time budget: far above any real report (well under a second each). */
@@ -141,6 +141,7 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
         if (outcome.fixed || outcome.unwritable)
           await options.onFixed?.(names[i] as string, {
             ...(outcome.fixed ? { bytes: outcome.fixed } : {}),
+            ...(outcome.readHash ? { readHash: outcome.readHash } : {}),
             ...(outcome.unwritable ? { unwritable: outcome.unwritable } : {}),
           });
         yield outcome.result;

@@ -6,8 +6,8 @@
  *
  * Pure (no I/O, no `node:` modules): the CLI, the Action and the web page share it.
  */
-import { fromHtml } from 'hast-util-from-html';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { MAX_HTML_DEPTH, parseHtmlLimited } from './html-parse.ts';
 
 /** Where a line of the produced text came from. */
 export type Origin =
@@ -101,9 +101,20 @@ function span(node: Element, name: string): number {
   return Number.isInteger(value) && value > 1 && value < 1000 ? value : 1;
 }
 
-/** Converts an HTML document (or fragment) to the Markdown text the reader reads. */
+/** A page nested deeper than MAX_HTML_DEPTH (html-parse.ts): not read (the file's problem, not the run's). */
+export class HtmlTooDeep extends Error {
+  readonly limit = MAX_HTML_DEPTH;
+  constructor(readonly depth: number) {
+    super(`the page nests elements more than ${MAX_HTML_DEPTH} levels deep`);
+    this.name = 'HtmlTooDeep';
+  }
+}
+
+/** Converts an HTML document (or fragment) to the Markdown text the reader reads. Throws HtmlTooDeep. */
 export function htmlToReportText(html: string): ConvertedHtml {
-  const tree = fromHtml(html);
+  const parsed = parseHtmlLimited(html);
+  if ('tooDeep' in parsed) throw new HtmlTooDeep(parsed.tooDeep);
+  const tree = parsed.tree;
   const lines: string[] = [];
   const origins: (Origin | null)[] = [];
   let paragraph = 0;

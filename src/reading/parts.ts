@@ -86,14 +86,24 @@ function classify(n: string): { part: number; kind: HeadingCandidate['match']; l
     }
   }
   if (best) return best;
-  // A near miss of the official wording ("政府信息公开行政法复议、行政诉讼情况").
+  // A near miss of the official wording ("政府信息公开行政法复议、行政诉讼情况"). Of the lengths
+  // that come near, the most similar is the heading's (the first near enough would stop short:
+  // "…行政法复议、行政诉讼" of "…行政法复议、行政诉讼情况"); on a tie, the one that ends as the
+  // official words end, else the one that ends with the line (a heading on a line of its own),
+  // else the shortest (the text after a heading is not part of it).
   for (const p of NORMALISED_NAMES) {
     const name = p.official;
     if (name.length < 5) continue;
+    let best: { length: number; score: number; rank: number } | null = null;
     for (const len of [name.length - 1, name.length, name.length + 1, name.length + 2]) {
       const head = n.slice(0, len);
-      if (head.length === len && similarity(head, name) >= 0.85) return { part: p.part, kind: 'fuzzy', length: len };
+      if (head.length !== len) continue;
+      const score = similarity(head, name);
+      if (score < 0.85) continue;
+      const rank = head.endsWith(name.slice(-1)) ? 2 : len === n.length ? 1 : 0;
+      if (!best || score > best.score || (score === best.score && rank > best.rank)) best = { length: len, score, rank };
     }
+    if (best) return { part: p.part, kind: 'fuzzy', length: best.length };
   }
   return null;
 }

@@ -6,7 +6,7 @@
  */
 import type { Root, RootContent, Table } from 'mdast';
 import type { Element, ElementContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { parseHtmlLimited } from './html-parse.ts';
 import { norm } from './text.ts';
 
 export type TokenKind = 'text' | 'num' | 'blank' | 'placeholder';
@@ -108,17 +108,33 @@ export function parseNumber(raw: string): number {
   return Math.abs(value) > Number.MAX_SAFE_INTEGER ? Number.NaN : value;
 }
 
-/** Bracket nesting depth at each character: digits inside brackets are annotations, not cells. */
+/**
+ * Bracket nesting depth at each character: digits inside brackets are annotations, not cells. Only
+ * brackets closed within the fragment count: a label wrapped inside its bracket ("（二）部分公开（区分处
+ * 41 3 0 0 0 0 44", pdftotext -layout with single spaces) leaves the values outside it.
+ */
 function bracketDepths(text: string): number[] {
+  const chars = [...text];
+  const closed = new Set<number>();
+  const open: number[] = [];
+  chars.forEach((ch, i) => {
+    if ('(（[［【〔'.includes(ch)) open.push(i);
+    else if (')）]］】〕'.includes(ch) && open.length > 0) {
+      closed.add(open.pop() as number);
+      closed.add(i);
+    }
+  });
+  // A closing bracket without its opening one (the label's first line was elsewhere) opens nothing either.
   const depths: number[] = [];
   let depth = 0;
-  for (const ch of text) {
-    if ('(（[［【〔'.includes(ch)) depth++;
+  chars.forEach((ch, i) => {
+    const counted = closed.has(i);
+    if (counted && '(（[［【〔'.includes(ch)) depth++;
     depths.push(depth);
-    if (')）]］】〕'.includes(ch)) depth = Math.max(0, depth - 1);
+    if (counted && ')）]］】〕'.includes(ch)) depth = Math.max(0, depth - 1);
     // `for…of` walks code points; keep indices aligned with UTF-16 offsets.
     if (ch.length === 2) depths.push(depth);
-  }
+  });
   return depths;
 }
 
@@ -164,16 +180,42 @@ function scanTable(node: Table, source: string, out: Token[]): void {
     for (const cell of row.children) {
       const first = cell.children[0];
       const lastChild = cell.children[cell.children.length - 1];
-      const start = first?.position?.start.offset ?? cell.position?.start.offset ?? 0;
+      const start = first?.position?.start.offset ?? insideEmptyCell(source, cell.position?.start.offset ?? 0);
       const end = lastChild?.position?.end.offset ?? start;
       scanFragment(source.slice(start, end), start, rowKey, true, out);
     }
   });
 }
 
+/**
+ * Where an empty GFM cell's content would go: mdast's cell starts at its leading pipe, so an
+ * empty cell's place is after that pipe (and after one space, as `| 0 |` is written), never before
+ * it (which is the end of the previous cell).
+ */
+function insideEmptyCell(source: string, cellStart: number): number {
+  let at = cellStart;
+  if (source[at] === '|') at++;
+  if ((source[at] === ' ' || source[at] === '\t') && at + 1 < source.length && source[at + 1] !== '\n') at++;
+  return at;
+}
+
+/** A `<td …>`/`<th …>` start tag (quoted attribute values may hold `>`). */
+const CELL_START_TAG = /<t[dh](?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>/iy;
+
+/** The offset right after the start tag of the cell at `cellStart` in `html`, or `cellStart` if there is none. */
+function afterStartTag(html: string, cellStart: number): number {
+  CELL_START_TAG.lastIndex = cellStart;
+  const m = CELL_START_TAG.exec(html);
+  return m ? cellStart + m[0].length : cellStart;
+}
+
 /** Tokens of an HTML block that holds a table: one fragment per <td>/<th>. */
 function scanHtml(html: string, base: number, out: Token[]): void {
-  const tree = fromHtml(html, { fragment: true });
+  // HTML nested deeper than any real table (thousands of <div>s) would overflow the stack: such a
+  // block gives no cells (its tables are then reported missing, never guessed).
+  const parsed = parseHtmlLimited(html, { fragment: true });
+  if ('tooDeep' in parsed) return;
+  const tree = parsed.tree;
   let rowIndex = 0;
   const visit = (nodes: ElementContent[] | Element['children']): void => {
     for (const child of nodes) {
@@ -183,7 +225,9 @@ function scanHtml(html: string, base: number, out: Token[]): void {
         for (const cell of child.children) {
           if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
           const texts = textNodes(cell);
-          const cellStart = (cell.position?.start.offset ?? 0) + base;
+          // An empty cell's place is inside it, after its start tag (not before `<td>`, which is
+          // between two cells: a 0 written there belongs to no cell).
+          const cellStart = afterStartTag(html, cell.position?.start.offset ?? 0) + base;
           const firstText = texts[0];
           const start = firstText?.position?.start.offset !== undefined ? firstText.position.start.offset + base : cellStart;
           const content = texts.map((t) => t.value).join(' ');

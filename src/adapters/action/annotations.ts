@@ -46,6 +46,14 @@ export function findingsOf(results: readonly LintResult[], cwd: string): Finding
       findings.push({ path, severity: 2, ruleId: undefined, message: capMessage(result.fatal.message), line: 1, column: 1, endLine: 1, endColumn: 1 });
     }
     for (const m of result.messages) {
+      if (result.input) {
+        // A .html or .docx file was read as Markdown text: its lines are not the file's. On the
+        // page's own line when it has one (HTML), else on line 1, the place in words in front.
+        const line = m.placeLine ?? 1;
+        const message = m.placeLine === undefined && m.place ? `${m.place}: ${m.message}` : m.message;
+        findings.push({ path, severity: m.severity, ruleId: m.ruleId, message: capMessage(message), line, column: 1, endLine: line, endColumn: 1 });
+        continue;
+      }
       findings.push({
         path,
         severity: m.severity,

@@ -43,8 +43,8 @@ import { InputError, getInputs } from './inputs.ts';
 import type { Inputs } from './inputs.ts';
 import { tr } from './messages.ts';
 import { buildSummary } from './summary.ts';
-import { buildSuggestions, postedKeys, suggestionsRefused } from './suggestions.ts';
-import type { SuggestionFile } from './suggestions.ts';
+import { buildSuggestions, MAX_COMMENT_BODY, postedKeys, suggestionsRefused } from './suggestions.ts';
+import type { DroppedSuggestion, SuggestionFile } from './suggestions.ts';
 
 /** Config files that are programs: never loaded when repository code may not run. */
 
@@ -225,7 +225,9 @@ async function postSuggestions(
     if ('error' in read || read.encoding !== 'utf-8' || read.input) continue;
     files.push({ path: changed.filename, text: read.text, result, patch: changed.patch });
   }
-  const wanted = buildSuggestions(files);
+  const dropped: DroppedSuggestion[] = [];
+  const wanted = buildSuggestions(files, dropped);
+  for (const d of dropped) core.warning(tr('suggestionTooLong', locale, { path: d.path, line: d.line, length: d.length, max: MAX_COMMENT_BODY }));
   if (wanted.length === 0) return;
   const { owner, repo } = context.repo;
   try {
@@ -233,22 +235,29 @@ async function postSuggestions(
     const posted = postedKeys(existing.map((c) => c.body ?? ''));
     const fresh = wanted.filter((s) => !posted.has(s.key));
     const now = fresh.slice(0, inputs.suggestions);
+    let count = 0;
     for (const s of now) {
-      await octokit.rest.pulls.createReviewComment({
-        owner,
-        repo,
-        pull_number: pr.number,
-        commit_id: pr.headSha,
-        path: s.path,
-        body: s.body,
-        line: s.line,
-        side: 'RIGHT',
-        ...(s.startLine !== undefined ? { start_line: s.startLine, start_side: 'RIGHT' as const } : {}),
-      });
+      try {
+        await octokit.rest.pulls.createReviewComment({
+          owner,
+          repo,
+          pull_number: pr.number,
+          commit_id: pr.headSha,
+          path: s.path,
+          body: s.body,
+          line: s.line,
+          side: 'RIGHT',
+          ...(s.startLine !== undefined ? { start_line: s.startLine, start_side: 'RIGHT' as const } : {}),
+        });
+        count++;
+      } catch (err) {
+        // One comment GitHub refuses (422: a line it does not take) costs that comment only.
+        const status = httpStatus(err);
+        if (status !== 422) throw err;
+        core.warning(tr('suggestionsFailed', locale, { detail: `${s.path}:${s.line}: HTTP ${status}: ${errorDetail(err)}` }));
+      }
     }
-    core.info(
-      tr('suggestionsPosted', locale, { count: now.length, existing: wanted.length - fresh.length, left: fresh.length - now.length, max: inputs.suggestions }),
-    );
+    core.info(tr('suggestionsPosted', locale, { count, existing: wanted.length - fresh.length, left: fresh.length - now.length, max: inputs.suggestions }));
   } catch (err) {
     const status = httpStatus(err);
     core.warning(tr('suggestionsFailed', locale, { detail: status === undefined ? errorDetail(err) : `HTTP ${status}: ${errorDetail(err)}` }));

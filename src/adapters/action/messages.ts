@@ -32,6 +32,10 @@ export const actionMessages = {
     'zh-CN': 'pull_request_target 事件中不在不受信任的拉取请求上写评论',
     en: 'no comments are written on untrusted pull requests in pull_request_target events',
   },
+  suggestionTooLong: {
+    'zh-CN': '{path} 第 {line} 行的修改建议有 {length} 个字符，超过 GitHub 评论的上限 {max}，未发布（其他建议照常发布）',
+    en: 'The suggested change on line {line} of {path} has {length} characters, over the limit of {max} of a GitHub comment: not posted (the others are)',
+  },
   suggestionsFailed: {
     'zh-CN': '无法发布修改建议（{detail}）',
     en: 'Could not post a suggested change ({detail})',

@@ -112,8 +112,23 @@ export interface SuggestionFile {
   patch: string | undefined;
 }
 
-/** The review comments for these files, in file and line order. */
-export function buildSuggestions(files: readonly SuggestionFile[]): ReviewSuggestion[] {
+/** GitHub refuses a comment body longer than this (HTTP 422), in characters. */
+export const MAX_COMMENT_BODY = 65536;
+
+/** A suggestion left out because GitHub would refuse it. */
+export interface DroppedSuggestion {
+  path: string;
+  line: number;
+  /** The characters of its comment body. */
+  length: number;
+}
+
+/**
+ * The review comments for these files, in file and line order. One whose body GitHub would refuse
+ * (longer than MAX_COMMENT_BODY: a crawled report's line of 100,000 characters) is left out alone
+ * and added to `dropped`, so that the others are still posted.
+ */
+export function buildSuggestions(files: readonly SuggestionFile[], dropped: DroppedSuggestion[] = []): ReviewSuggestion[] {
   const out: ReviewSuggestion[] = [];
   for (const file of files) {
     const hunks = diffHunks(file.patch);
@@ -140,6 +155,10 @@ export function buildSuggestions(files: readonly SuggestionFile[]): ReviewSugges
         fence,
         `<!-- ${MARKER} ${key} -->`,
       ].join('\n');
+      if (body.length > MAX_COMMENT_BODY) {
+        dropped.push({ path: file.path, line: startLine, length: body.length });
+        continue;
+      }
       out.push({ path: file.path, line: endLine, ...(startLine < endLine ? { startLine } : {}), body, key });
     }
   }

@@ -202,8 +202,13 @@ function findingsSection(input: SummaryInput): string[] {
         left++;
         continue;
       }
-      const position = `${m.line}:${m.column}`;
-      const target = fileUrl(input.links, file, m.line, m.endLine);
+      // A .html/.docx file was read as Markdown text: its place in the file (the page's line).
+      const position = result.input ? (m.place ?? '—') : `${m.line}:${m.column}`;
+      const target = result.input
+        ? m.placeLine === undefined
+          ? undefined
+          : fileUrl(input.links, file, m.placeLine)
+        : fileUrl(input.links, file, m.line, m.endLine);
       // Rule ids link to their docs in the files table above; here they stay short.
       rows.push(`| ${target ? `[${position}](${target})` : position} | ${severity(m.severity)} | ${code(m.ruleId)} | ${escapeText(m.message)} |`);
       listed++;

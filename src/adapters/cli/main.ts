@@ -9,7 +9,7 @@
  *      still linted), or a path or glob that matched nothing while other files were linted
  *   2  the run itself failed: bad arguments, a bad config, no files at all, an internal error
  */
-import { mkdir, open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 // Only what every run needs is imported up front; the engine, the rules and the parser are loaded
@@ -216,7 +216,7 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
         const data = { file: relativeName(file, io.cwd), encoding: fixed.unwritable.toUpperCase() };
         io.stderr.write(`xxgk-lint: ${t('fixEncodingNotWritable', locale, data)}\n`);
       }
-      if (fixed.bytes && !(await writeFixed(file, fixed.bytes, io, locale))) writeFailures++;
+      if (fixed.bytes && !(await writeFixed(file, fixed.bytes, io, locale, fixed.readHash))) writeFailures++;
     };
   }
   const progress = options.fix ? undefined : Progress.when(files.length, options.format, options.outputFile, io, env);
@@ -315,9 +315,9 @@ const relativeName = (file: string, cwd: string): string => {
   return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
 };
 
-async function writeFixed(file: string, bytes: Uint8Array, io: CliIo, locale: Locale): Promise<boolean> {
+async function writeFixed(file: string, bytes: Uint8Array, io: CliIo, locale: Locale, readHash?: string): Promise<boolean> {
   try {
-    await writeFile(file, bytes);
+    await (await import('../../engine/write.ts')).writeFileIfUnchanged(file, bytes, readHash, locale);
     return true;
   } catch (err) {
     const detail = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : String(err);

@@ -48,18 +48,22 @@ export const githubStream: StreamingFormatter = (context) => {
       );
     }
     for (const m of result.messages) {
-      lines.push(
-        render({
-          command: m.severity === 2 ? 'error' : 'warning',
-          properties: [
-            ['file', file],
+      // A .html/.docx file was read as Markdown text: the page's own line (HTML), else line 1
+      // with the place in words (a .docx has no lines).
+      const line = result.input ? (m.placeLine ?? 1) : m.line;
+      const position: Array<[string, string | number]> = result.input
+        ? [['line', line]]
+        : [
             ['line', m.line],
             ['col', m.column],
             ['endLine', m.endLine],
             ['endColumn', m.endColumn],
-            ['title', m.ruleId],
-          ],
-          message: m.message,
+          ];
+      lines.push(
+        render({
+          command: m.severity === 2 ? 'error' : 'warning',
+          properties: [['file', file], ...position, ['title', m.ruleId]],
+          message: result.input && m.placeLine === undefined && m.place ? `${m.place}: ${m.message}` : m.message,
         }),
       );
     }
