@@ -1,19 +1,29 @@
-// Writes N synthetic reports for `npm run bench`: every table form, a few defects, 5–40 KB each.
+// Writes the bench corpus (`npm run bench`): N synthetic reports laid out as an archive — most
+// agencies recur over the years 2021–2024 (archive/agency-NNN/YEAR.md, so the cross-report rules
+// carry-over, stock-continuity and similar-to-last-year find a previous year's report), the rest are
+// agencies seen once (distinct/NNNNN.md). Every table form, a few defects, 5–40 KB each.
 // Deterministic (a fixed seed), so runs compare. Usage (through run-ts, as bench.mjs does):
-//   node scripts/run-ts.mjs scripts/bench-corpus.ts <folder> <count> [<large file> <bytes>]
-// The optional large file is one report grown to about <bytes> (the memory case).
+//   node scripts/run-ts.mjs scripts/bench-corpus.ts <folder> <count> [--small FILE] [--large FILE BYTES]
+// --small writes one small report (no padding, the "one small file" case); --large one report grown
+// to about BYTES (the memory case).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { consistentData, sampleReport } from '../src/testing/sample.ts';
 import type { SampleOptions, TableForm } from '../src/testing/sample.ts';
 
-const [dir, countText, largeFile, largeBytes] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const [dir, countText] = args;
 if (!dir || !countText || !/^\d+$/.test(countText)) {
-  console.error('usage: bench-corpus.ts <folder> <count>');
+  console.error('usage: bench-corpus.ts <folder> <count> [--small FILE] [--large FILE BYTES]');
   process.exit(2);
 }
+const option = (name: string, n = 1): string[] | undefined => {
+  const i = args.indexOf(name);
+  return i < 0 ? undefined : args.slice(i + 1, i + 1 + n);
+};
 const count = Number(countText);
 const FORMS: TableForm[] = ['gfm', 'tsv', 'html', 'layout', 'cellPerLine', 'gfmMerged', 'htmlMerged'];
+const YEARS = [2021, 2022, 2023, 2024];
 
 let seed = 20240101;
 const next = (n: number): number => {
@@ -52,31 +62,52 @@ function padded(report: string, bytes: number): string {
   return report.replace(marker, `${marker}\n\n${pieces.join('\n\n')}`);
 }
 
-mkdirSync(dir, { recursive: true });
-let total = 0;
-for (let i = 0; i < count; i++) {
-  const form = FORMS[i % FORMS.length]!;
-  const year = 2021 + (i % 4);
+/** One report; `carried` is last year's carry-over row (so R5 holds unless a defect breaks it). */
+function report(i: number, agency: string, year: number, carried: number[]): { text: string; carryOver: number[] } {
+  const carryOver = [next(3), 0, 0, 0, 0, 0];
   const options: SampleOptions = {
-    form,
+    form: FORMS[i % FORMS.length]!,
     year,
     data: consistentData(
       { 't3.open': [5 + next(40), next(5), 0, 0, 0, 0], 't3.partial': [next(9), 0, 0, 0, 0, 0], 't3.unable.1': [next(12), 0, 0, 0, 0, next(3)] },
-      [next(3), 0, 0, 0, 0, 0],
-      [next(3), 0, 0, 0, 0, 0],
+      carried,
+      carryOver,
     ),
-    title: `示例市第${i + 1}部门${year}年政府信息公开工作年度报告`,
+    title: `示例市${agency}${year}年政府信息公开工作年度报告`,
   };
   // About one report in six has a defect: a wrong total, no signature, a missing fee sentence.
   const defect = i % 6 === 5 ? Math.floor(i / 6) % 3 : -1;
   if (defect === 0) options.override = { table: 't3', row: 2, column: 0, value: 999 };
   if (defect === 1) options.signature = null;
   if (defect === 2) options.part6 = '无。';
-  const text = padded(sampleReport(options), 5 * 1024 + next(35 * 1024));
-  const sub = path.join(dir, `agency-${String(Math.floor(i / 100)).padStart(3, '0')}`);
-  if (i % 100 === 0) mkdirSync(sub, { recursive: true });
-  writeFileSync(path.join(sub, `report-${String(i).padStart(5, '0')}.md`), text);
-  total += Buffer.byteLength(text);
+  return { text: padded(sampleReport(options), 5 * 1024 + next(35 * 1024)), carryOver };
 }
-if (largeFile && largeBytes) writeFileSync(largeFile, padded(sampleReport({ form: 'gfm' }), Number(largeBytes)));
-console.log(JSON.stringify({ files: count, bytes: total }));
+
+mkdirSync(dir, { recursive: true });
+let total = 0;
+let written = 0;
+const write = (file: string, text: string): void => {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  total += Buffer.byteLength(text);
+  written++;
+};
+// About 60 % of the reports belong to agencies that recur over the four years.
+const recurring = Math.floor((count * 0.6) / YEARS.length);
+for (let a = 0; a < recurring; a++) {
+  let carried = [next(3), 0, 0, 0, 0, 0];
+  for (const year of YEARS) {
+    const r = report(written, `第${a + 1}局`, year, carried);
+    carried = r.carryOver;
+    write(path.join(dir, 'archive', `agency-${String(a).padStart(3, '0')}`, `${year}.md`), r.text);
+  }
+}
+for (let d = 0; written < count; d++) {
+  const r = report(written, `第${d + 1}办公室`, YEARS[d % YEARS.length]!, [next(3), 0, 0, 0, 0, 0]);
+  write(path.join(dir, 'distinct', `${String(d).padStart(5, '0')}.md`), r.text);
+}
+const small = option('--small');
+if (small?.[0]) writeFileSync(small[0], sampleReport({ form: 'gfm', year: 2024 }));
+const large = option('--large', 2);
+if (large?.[0] && large[1]) writeFileSync(large[0], padded(sampleReport({ form: 'gfm' }), Number(large[1])));
+console.log(JSON.stringify({ files: written, bytes: total, recurringAgencies: recurring, distinctAgencies: written - recurring * YEARS.length }));

@@ -1,23 +1,42 @@
-// `npm run bench`: generates N synthetic reports (every table form, some defective, 5–40 KB) in a
-// temporary folder and measures on those same files, each in a child process of its own:
-//   - our CLI cold, single-threaded (--concurrency off) and in worker processes (--concurrency auto):
-//     wall, CPU, peak RSS, files/s, MB/s
-//   - the floor: remark-parse + remark-gfm parsing the same files in one process, nothing else
-//     (and the same with remark-cjk-friendly, which our parse also runs)
-//   - markdownlint-cli2 with its default rules on the same files
-//   - one worker process (--concurrency 1), to tell the workers' own cost from their parallelism
-//   - a warm-cache re-run (--cache) of the unchanged files, a one-file run (and the floor on that
-//     one file: the target is one file ≤ 2 × node -e 0 + its parse), `--version`, `node -e 0`
-//   - one large report (default 5 MB): wall and peak RSS
-//   - PDF reading per page, warm, against the same report as text (scripts/bench-pdf.ts; alone: --pdf-only)
-// It prints a table of ratios and writes every figure to bench-results/bench-results.json
-// (gitignored). A measurement, not a test: nothing is asserted. The machine may be shared: read
-// the ratios of one run, not the absolute figures.
+// `npm run bench`: measures xxgk-lint against the targets of issue #22, each figure paired with its
+// baseline in the same run.
 //
-//   node scripts/bench.mjs [--files N] [--large-mb MB] [--no-markdownlint] [--pathological] [--keep] [--no-pdf] [--pdf-only]
+//   node scripts/bench.mjs [--files N] [--pairs P] [--quick] [--out FILE] [--only LIST]
+//                          [--dist DIR] [--compare DIST] [--memory] [--no-markdownlint] [--keep]
+//                          [--no-pdf] [--pdf-only]
 //
-// Peak RSS and CPU come from /usr/bin/time when it exists (GNU time's %M); otherwise only wall
-// times are given. Run `node scripts/build.mjs --only npm` first (npm's `prepare` does).
+// The corpus (scripts/bench-corpus.ts, deterministic): N synthetic reports laid out as an archive —
+// about 60 % from agencies that recur over 2021–2024 (so the cross-report rules find last year's
+// report), the rest from agencies seen once — plus one small report (the one-file case).
+//
+// Every target is a pair of commands (ours, its baseline) run P times in alternating order
+// (A B, B A, A B, …) after one unmeasured warm-up of each, so that a change in the machine's load
+// hits both sides alike. A figure is the median over the pairs, with min–max; a ratio is the median
+// of the per-pair ratios. Per run: wall (from here) and CPU (user + sys of the whole process tree:
+// the growth of this process's cutime + cstime from /proc/self/stat once the child is reaped, which
+// includes the worker processes the CLI reaped; one child at a time). The one-file pairs time a
+// batch of runs per sample (CPU is counted in clock ticks, 10 ms).
+//
+// Outputs are validated, not only timed: every run of the CLI must lint all N files (the JSON
+// output's file count), exit with the same code, and give byte-identical JSON findings in every
+// mode (off, default, 2 workers, cache cold and warm; with --compare, the other build too); the
+// floor must parse N files; markdownlint-cli2 must lint N files. A failed check exits with 1.
+//
+// --quick: 21 files, 1 pair, no warm-up, batches of 2 (a smoke test: the figures mean little).
+// --compare DIST: also pair this build against another build's dist/ folder (its cli.js) on the
+//   `--concurrency off` run over the corpus and on the one small file: the before/after of a change.
+// --memory: also the main process's peak RSS on 10,000 reports (and on N, for the slope).
+// --warmups N: unmeasured runs of each side before the pairs (default 1; --quick 0).
+// --dist DIR: the build to measure (default dist/; a copy keeps a long run safe from rebuilds).
+// --no-pdf: without the PDF part (scripts/bench-pdf.ts: reading a PDF per page against the same
+//   report as text; run after the targets, not with --quick or --only); --pdf-only: that part alone.
+// --only: a comma-separated subset of floor, default, workers, cache, one-file, markdownlint,
+//   memory, compare.
+//
+// The results go to --out (default docs/bench.md; with --quick, bench-results/bench-quick.md,
+// gitignored) and the raw figures next to it as JSON. Wall-clock figures mean something only on
+// a quiet machine; the report prints the load average before and after. Run
+// `node scripts/build.mjs --only npm` first (npm's `prepare` does).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -29,12 +48,20 @@ import { clearInterval, setInterval } from 'node:timers';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const MB = 1024 * 1024;
+const ALL = ['floor', 'default', 'workers', 'cache', 'one-file', 'markdownlint', 'memory', 'compare'];
 const { values } = parseArgs({
   options: {
-    files: { type: 'string', default: '2000' },
-    'large-mb': { type: 'string', default: '5' },
+    files: { type: 'string' },
+    pairs: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    only: { type: 'string' },
+    compare: { type: 'string' },
+    dist: { type: 'string' },
+    memory: { type: 'boolean', default: false },
+    warmups: { type: 'string' },
+    'memory-files': { type: 'string', default: '10000' },
     'no-markdownlint': { type: 'boolean', default: false },
-    pathological: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'no-pdf': { type: 'boolean', default: false },
     'pdf-only': { type: 'boolean', default: false },
@@ -54,37 +81,44 @@ if (values['pdf-only']) {
   pdfBench();
   process.exit(0);
 }
-const fileCount = positiveInt(values.files, '--files');
-const largeMB = Number(values['large-mb']);
-if (!(largeMB > 0)) fail(`--large-mb needs a positive number, got "${values['large-mb']}"`);
+const quick = values.quick;
+const fileCount = positiveInt(values.files ?? (quick ? '21' : '1000'), '--files');
+const pairs = positiveInt(values.pairs ?? (quick ? '1' : '5'), '--pairs');
+const warmups = values.warmups === undefined ? (quick ? 0 : 1) : Number(values.warmups);
+if (!Number.isInteger(warmups) || warmups < 0) fail(`--warmups needs a whole number, got "${values.warmups}"`);
+const batch = quick ? 2 : 10;
+const memoryFiles = positiveInt(values['memory-files'], '--memory-files');
+const only = new Set(values.only ? values.only.split(',').map((s) => s.trim()) : ALL);
+for (const name of only) if (!ALL.includes(name)) fail(`--only: unknown "${name}" (one of ${ALL.join(', ')})`);
+if (!values.memory && !values.only) only.delete('memory');
+if (values['no-markdownlint']) only.delete('markdownlint');
+if (!values.compare) only.delete('compare');
+const outFile = path.resolve(root, values.out ?? (quick ? 'bench-results/bench-quick.md' : 'docs/bench.md'));
 
-const cli = path.join(root, 'dist/cli.js');
-if (!existsSync(cli)) fail('dist/cli.js not found: run `node scripts/build.mjs --only npm` first');
-const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const node = process.execPath;
+const cli = path.resolve(root, values.dist ?? 'dist', 'cli.js');
+if (!existsSync(cli)) fail(`${cli} not found: run \`node scripts/build.mjs --only npm\` first`);
+const otherCli = values.compare ? path.resolve(values.compare, 'cli.js') : undefined;
+if (otherCli && !existsSync(otherCli)) fail(`--compare: ${otherCli} not found`);
+if (!existsSync('/proc/self/stat')) fail('needs /proc (Linux) for the CPU time of the process tree');
+const ticksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'xxgk-bench-'));
-const corpus = path.join(work, 'reports');
-const largeFile = path.join(work, 'large.md');
-const cacheFile = path.join(work, 'cache.json');
 process.on('exit', () => {
   if (!values.keep) rmSync(work, { recursive: true, force: true });
 });
+const loadBefore = os.loadavg();
 
-// ---- The corpus ---------------------------------------------------------------------------------
-const gen = run(
-  process.execPath,
-  [path.join(root, 'scripts/run-ts.mjs'), 'scripts/bench-corpus.ts', corpus, String(fileCount), largeFile, String(Math.round(largeMB * 1024 * 1024))],
-  { cwd: root },
-);
-if (gen.status !== 0) fail(`generating the corpus failed:\n${gen.stderr}`);
-const { bytes } = JSON.parse(gen.stdout.trim().split('\n').pop());
-const oneFile = path.join(corpus, 'agency-000', 'report-00000.md');
-
+// ---- The corpus --------------------------------------------------------------------------------
+const corpus = path.join(work, 'reports');
+const smallFile = path.join(work, 'small.md');
+const corpusInfo = generate(corpus, fileCount, ['--small', smallFile]);
 console.log(
-  `xxgk-lint bench: ${fileCount} reports, ${(bytes / MB).toFixed(1)} MB, Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
+  `xxgk-lint bench: ${corpusInfo.files} reports (${corpusInfo.recurringAgencies} agencies × 4 years + ${corpusInfo.distinctAgencies} distinct), ` +
+    `${(corpusInfo.bytes / MB).toFixed(1)} MB, ${pairs} pair(s), Node ${process.version}, ${os.cpus().length} cores, load ${loadBefore[0].toFixed(1)}`,
 );
 
-// ---- The floor: remark-parse + remark-gfm over the same files, in one process ----------------
+// The floor: remark-parse + remark-gfm parsing the same files in one process, nothing else.
 const floorScript = path.join(work, 'floor.mjs');
 writeFileSync(
   floorScript,
@@ -95,263 +129,447 @@ const load = async (name) => import(require.resolve(name));
 const { unified } = await load('unified');
 const remarkParse = (await load('remark-parse')).default;
 const remarkGfm = (await load('remark-gfm')).default;
-const cjk = process.argv[3] === 'cjk' ? (await load('remark-cjk-friendly')).default : undefined;
-let processor = unified().use(remarkParse).use(remarkGfm);
-if (cjk) processor = processor.use(cjk);
-let nodes = 0;
+const processor = unified().use(remarkParse).use(remarkGfm);
+let files = 0;
 for (const file of readFileSync(process.argv[2], 'utf8').split('\\n').filter(Boolean)) {
-  nodes += processor.parse(readFileSync(file, 'utf8')).children.length;
+  processor.parse(readFileSync(file, 'utf8'));
+  files++;
 }
-console.log(nodes);
+console.log(files);
 `,
 );
 const listFile = path.join(work, 'files.txt');
-const listing = run('find', [corpus, '-name', '*.md']);
-writeFileSync(listFile, listing.stdout.split('\n').filter(Boolean).sort().join('\n'));
+writeFileSync(listFile, listMarkdown(corpus).join('\n'));
 
-// ---- Measurements -----------------------------------------------------------------------------
-const results = {};
-const measure = async (name, command, args, extra = {}) => {
-  const m = await timed(command, args, extra);
-  results[name] = m;
-  process.stderr.write(`  ${name}: ${(m.wallMs / 1000).toFixed(2)} s${m.exitCode > 1 ? ` (exit ${m.exitCode}: ${m.stderr.slice(0, 200)})` : ''}\n`);
-  return m;
-};
-const node = process.execPath;
-await measure('node -e 0', node, ['-e', '0']);
-await measure('--version', node, [cli, '--version']);
-await measure('one file', node, [cli, oneFile]);
-await measure('one file (worker)', node, [cli, '--concurrency', '1', oneFile]);
-const oneList = path.join(work, 'one.txt');
-writeFileSync(oneList, oneFile);
-await measure('floor, one file', node, [floorScript, oneList]);
-await measure('floor', node, [floorScript, listFile]);
-await measure('floor + cjk-friendly', node, [floorScript, listFile, 'cjk']);
-await measure('cli, 1 thread', node, [cli, '--concurrency', 'off', '-f', 'json', '-o', path.join(work, 'out-1.json'), corpus]);
-await measure('cli, 1 worker', node, [cli, '--concurrency', '1', '-f', 'json', '-o', path.join(work, 'out-w1.json'), corpus]);
-await measure('cli, workers', node, [cli, '--concurrency', 'auto', '-f', 'json', '-o', path.join(work, 'out-n.json'), corpus]);
-await measure('cli, cache cold', node, [cli, '--cache', '--cache-location', cacheFile, '-f', 'json', '-o', path.join(work, 'out-c.json'), corpus]);
-await measure('cli, cache warm', node, [cli, '--cache', '--cache-location', cacheFile, '-f', 'json', '-o', path.join(work, 'out-w.json'), corpus]);
-if (!values['no-markdownlint']) {
-  await measure('markdownlint-cli2', node, [path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), `${corpus}/**/*.md`], { cwd: work });
-}
-await measure(`large ${largeMB} MB`, node, [cli, '--file-timeout', '0', largeFile]);
-
-// Same findings whatever the concurrency and whether cached (the bench checks what it measures).
-const outputs = ['out-1.json', 'out-w1.json', 'out-n.json', 'out-c.json', 'out-w.json'].map((f) => {
-  try {
-    return readFileSync(path.join(work, f), 'utf8');
-  } catch {
-    return undefined;
-  }
+// ---- Commands ----------------------------------------------------------------------------------
+let outputSeq = 0;
+/** Our CLI over the corpus with JSON output; checked after the run. */
+const ours = (label, extra, cliPath = cli) => ({
+  label,
+  command: node,
+  args: () => [cliPath, ...extra, '-f', 'json', '-o', path.join(work, `out-${++outputSeq}.json`), corpus],
+  check: checkLint,
 });
-const sameOutput = outputs.every((o) => o !== undefined && o === outputs[0]);
+const floor = { label: 'floor: remark-parse + remark-gfm', command: node, args: () => [floorScript, listFile], check: checkFloor };
+const markdownlint = {
+  label: 'markdownlint-cli2 (default rules)',
+  command: node,
+  args: () => [path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), '**/*.md'],
+  cwd: corpus,
+  check: checkMarkdownlint,
+};
+const nodeBare = { label: 'node -e 0', command: node, args: () => ['-e', '0'], check: (r) => r.exitCode === 0 || `exit ${r.exitCode}` };
+const oneFile = (label, cliPath = cli) => ({ label, command: node, args: () => [cliPath, smallFile], check: checkOneFile });
 
-// ---- Report -----------------------------------------------------------------------------------
-const r = (name) => results[name];
-const fmtS = (m) => (m ? (m.wallMs / 1000).toFixed(2) : '–');
-const fmtCpu = (m) => (m && m.cpuMs !== undefined ? (m.cpuMs / 1000).toFixed(2) : '–');
-const fmtRss = (m) => (m && m.rssKB !== undefined ? (m.rssKB / 1024).toFixed(0) : '–');
-const rows = [['run', 'wall s', 'CPU s', 'peak RSS MB', 'files/s', 'MB/s', 'ratio (wall)', 'ratio (CPU)']];
-const base = r('floor');
-const corpusRow = (name, ratioTo = base) => {
-  const m = r(name);
-  if (!m) return;
-  const cpuRatio = m.cpuMs !== undefined && ratioTo?.cpuMs ? `${(m.cpuMs / ratioTo.cpuMs).toFixed(2)} × floor` : '';
-  rows.push([
-    name,
-    fmtS(m),
-    fmtCpu(m),
-    fmtRss(m),
-    (fileCount / (m.wallMs / 1000)).toFixed(0),
-    (bytes / MB / (m.wallMs / 1000)).toFixed(2),
-    ratioTo ? `${(m.wallMs / ratioTo.wallMs).toFixed(2)} × floor` : '',
-    cpuRatio,
-  ]);
-};
-for (const name of ['floor', 'floor + cjk-friendly', 'cli, 1 thread', 'cli, 1 worker', 'cli, workers', 'cli, cache cold', 'markdownlint-cli2']) corpusRow(name);
-const warm = r('cli, cache warm');
-rows.push([
-  'cli, cache warm',
-  fmtS(warm),
-  fmtCpu(warm),
-  fmtRss(warm),
-  '',
-  '',
-  `${((100 * warm.wallMs) / r('cli, cache cold').wallMs).toFixed(1)} % of cold`,
-  '',
-]);
-for (const name of ['node -e 0', '--version', 'floor, one file', 'one file', 'one file (worker)']) {
-  const m = r(name);
-  const cpu0 = r('node -e 0').cpuMs;
-  rows.push([
-    name,
-    fmtS(m),
-    fmtCpu(m),
-    fmtRss(m),
-    '',
-    '',
-    `${(m.wallMs / r('node -e 0').wallMs).toFixed(2)} × node -e 0`,
-    m.cpuMs !== undefined && cpu0 ? `${(m.cpuMs / cpu0).toFixed(2)} × node -e 0` : '',
-  ]);
+const results = [];
+const problems = [];
+/** The exit codes every run of the CLI must repeat (set by the first run). */
+let lintExit;
+let oneExit;
+
+if (only.has('floor')) {
+  await pairTarget({
+    id: 'off-vs-floor',
+    title: '`--concurrency off`, CPU against remark-parse + remark-gfm parsing the same files (the floor)',
+    goal: '≤ 1.15×',
+    a: ours('cli --concurrency off', ['--concurrency', 'off']),
+    b: floor,
+    metric: 'cpu',
+    limit: 1.15,
+  });
 }
-const large = r(`large ${largeMB} MB`);
-rows.push([
-  `large ${largeMB} MB (exit ${large.exitCode})`,
-  fmtS(large),
-  fmtCpu(large),
-  fmtRss(large),
-  '',
-  (largeMB / (large.wallMs / 1000)).toFixed(2),
-  '',
-  '',
-]);
-console.log('');
-console.log(table(rows));
-const single = r('cli, 1 thread');
-const workers = r('cli, workers');
-const ratios = {
-  singleVsFloor: single.wallMs / base.wallMs,
-  singleCpuVsFloorCpu: single.cpuMs !== undefined && base.cpuMs !== undefined ? single.cpuMs / base.cpuMs : undefined,
-  workersSpeedup: single.wallMs / workers.wallMs,
-  workersVsOneWorker: r('cli, 1 worker').wallMs / workers.wallMs,
-  warmVsCold: warm.wallMs / r('cli, cache cold').wallMs,
-  vsMarkdownlint: r('markdownlint-cli2') ? single.wallMs / r('markdownlint-cli2').wallMs : undefined,
-  oneFileVsNode: r('one file').wallMs / r('node -e 0').wallMs,
-  // The target: one file ≤ 2 × node -e 0 + the parse of that file (the floor on it, less its own
-  // node start), i.e. ≤ node -e 0 + the floor on that one file.
-  oneFileVsBudget: r('one file').wallMs / (r('node -e 0').wallMs + r('floor, one file').wallMs),
-};
-console.log('');
-console.log(
-  `single-threaded / floor: ${ratios.singleVsFloor.toFixed(2)} (CPU ${ratios.singleCpuVsFloorCpu?.toFixed(2) ?? '–'}); workers speed-up: ${ratios.workersSpeedup.toFixed(2)}×; warm cache: ${(100 * ratios.warmVsCold).toFixed(1)} % of cold${ratios.vsMarkdownlint ? `; vs markdownlint-cli2: ${ratios.vsMarkdownlint.toFixed(2)}` : ''}`,
+if (only.has('default')) {
+  await pairTarget({
+    id: 'default-vs-floor',
+    title: 'default run, wall against the single-threaded floor',
+    goal: '≤ 0.8×',
+    a: ours('cli (default)', []),
+    b: floor,
+    metric: 'wall',
+    limit: 0.8,
+  });
+}
+if (only.has('workers')) {
+  await pairTarget({
+    id: 'workers-speedup',
+    title: 'speed-up of 2 workers over `off`',
+    goal: '≥ 1.7×',
+    a: ours('cli --concurrency 2', ['--concurrency', '2']),
+    b: ours('cli --concurrency off', ['--concurrency', 'off']),
+    metric: 'wall',
+    inverse: true,
+    limit: 1.7,
+  });
+}
+if (only.has('cache')) {
+  const cacheFile = path.join(work, 'cache');
+  const cold = { ...ours('cli --cache, cold', ['--cache', '--cache-location', cacheFile]), before: () => rmSync(cacheFile, { recursive: true, force: true }) };
+  const warm = ours('cli --cache, warm', ['--cache', '--cache-location', cacheFile]);
+  await pairTarget({
+    id: 'warm-vs-cold',
+    title: 'warm `--cache` re-run, wall against cold',
+    goal: '≤ 5 %',
+    a: warm,
+    b: cold,
+    metric: 'wall',
+    percent: true,
+    limit: 0.05,
+    // A warm run needs the cold run before it: always cold, then warm.
+    fixedOrder: true,
+  });
+}
+if (only.has('one-file')) {
+  await pairTarget({
+    id: 'one-file',
+    title: 'one small file against `node -e 0`',
+    goal: '≤ 2×',
+    a: oneFile('cli small.md'),
+    b: nodeBare,
+    metric: 'wall',
+    also: 'cpu',
+    limit: 2,
+    batch,
+  });
+}
+if (only.has('markdownlint')) {
+  await pairTarget({
+    id: 'vs-markdownlint',
+    title: 'against markdownlint-cli2 (default rules) on the same files (both as a user runs them: default options)',
+    goal: '≤ 0.7×',
+    a: ours('cli (default)', []),
+    b: markdownlint,
+    metric: 'wall',
+    also: 'cpu',
+    limit: 0.7,
+  });
+}
+if (only.has('memory')) await memoryTarget();
+if (only.has('compare')) {
+  await pairTarget({
+    id: 'compare-off',
+    title: `this build against ${values.compare}: \`--concurrency off\` over the corpus, CPU`,
+    goal: 'before/after',
+    a: ours('this build, --concurrency off', ['--concurrency', 'off']),
+    b: ours('other build, --concurrency off', ['--concurrency', 'off'], otherCli),
+    metric: 'cpu',
+    also: 'wall',
+  });
+  await pairTarget({
+    id: 'compare-one-file',
+    title: `this build against ${values.compare}: one small file, CPU`,
+    goal: 'before/after',
+    a: oneFile('this build, small.md'),
+    b: oneFile('other build, small.md', otherCli),
+    metric: 'cpu',
+    also: 'wall',
+    batch,
+  });
+}
+
+// Same findings in every mode (and build): the bench checks what it measures.
+const outputs = readdirSync(work)
+  .filter((f) => /^out-\d+\.json$/.test(f))
+  .map((f) => readFileSync(path.join(work, f), 'utf8'));
+const sameOutput = outputs.every((o) => o === outputs[0]);
+if (!sameOutput) problems.push('the JSON findings differ between modes or runs');
+
+const loadAfter = os.loadavg();
+const report = renderReport();
+mkdirSync(path.dirname(outFile), { recursive: true });
+writeFileSync(outFile, report);
+writeFileSync(
+  outFile.replace(/\.md$/, '') + '.json',
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: os.cpus().length, loadBefore, loadAfter, corpus: corpusInfo, pairs, results, problems }, null, 2)}\n`,
 );
-console.log(`workers / 1 worker: ${ratios.workersVsOneWorker.toFixed(2)}×; one file / (node -e 0 + floor on that file): ${ratios.oneFileVsBudget.toFixed(2)}`);
-console.log(`same JSON output for 1 thread, 1 worker, workers, cache cold and warm: ${sameOutput ? 'yes' : 'NO'}`);
-console.log('peak RSS: the whole process tree (the CLI and its worker processes together)');
-
-let pathological;
-if (values.pathological) pathological = await pathologicalTimings();
-
-const outDir = path.join(root, 'bench-results');
-mkdirSync(outDir, { recursive: true });
-const summary = {
-  date: new Date().toISOString(),
-  node: process.version,
-  cores: os.cpus().length,
-  loadAverage: os.loadavg(),
-  files: fileCount,
-  bytes,
-  sameOutput,
-  ratios,
-  runs: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { wallMs: v.wallMs, cpuMs: v.cpuMs, rssKB: v.rssKB, exitCode: v.exitCode }])),
-  ...(pathological ? { pathological } : {}),
-};
-writeFileSync(path.join(outDir, 'bench-results.json'), `${JSON.stringify(summary, null, 2)}\n`);
-console.log(`\nwritten: bench-results/bench-results.json${values.keep ? `; corpus kept in ${work}` : ''}`);
-if (!values['no-pdf']) pdfBench();
-
-// ---- Helpers --------------------------------------------------------------------------------
-
-function run(command, args, options = {}) {
-  return spawnSync(command, args, { encoding: 'utf8', maxBuffer: 512 * MB, ...options, env: { ...process.env, CI: '1', ...options.env } });
+console.log(`\n${report}`);
+console.log(`written: ${path.relative(root, outFile)}${values.keep ? `; corpus kept in ${work}` : ''}`);
+// The PDF part (not a target of issue #22): with the full set of targets only.
+if (!values['no-pdf'] && !quick && !values.only) pdfBench();
+if (problems.length > 0) {
+  console.error(`bench: ${problems.length} check(s) failed:\n  ${problems.join('\n  ')}`);
+  process.exitCode = 1;
 }
+
+// ---- Pairs -------------------------------------------------------------------------------------
 
 /**
- * Wall time from here; CPU of the child and its descendants from GNU time's report on stderr.
- * Peak RSS is the largest sum over the whole process tree (the CLI and its worker processes),
- * sampled from /proc every 20 ms; GNU time's %M (the largest single process) where /proc is not
- * there.
+ * Runs `a` and `b` in alternating order `pairs` times (after a warm-up of each) and records the
+ * per-side medians and the per-pair ratios of `metric` (a / b; b / a when `inverse`).
  */
+async function pairTarget(target) {
+  const n = target.batch ?? 1;
+  process.stderr.write(`${target.id}: `);
+  for (let w = 0; w < warmups; w++) {
+    await sample(target.b, n);
+    await sample(target.a, n);
+  }
+  const runs = { a: [], b: [] };
+  for (let p = 0; p < pairs; p++) {
+    const order = target.fixedOrder || p % 2 === 1 ? ['b', 'a'] : ['a', 'b'];
+    for (const side of order) runs[side].push(await sample(target[side], n));
+    process.stderr.write('.');
+  }
+  process.stderr.write('\n');
+  const ratio = (metric) =>
+    runs.a.map((ra, i) => {
+      const rb = runs.b[i];
+      return target.inverse ? rb[metric] / ra[metric] : ra[metric] / rb[metric];
+    });
+  const result = {
+    id: target.id,
+    title: target.title,
+    goal: target.goal,
+    metric: target.metric,
+    also: target.also,
+    batch: n,
+    a: { label: target.a.label, wallMs: runs.a.map((r) => r.wallMs), cpuMs: runs.a.map((r) => r.cpuMs) },
+    b: { label: target.b.label, wallMs: runs.b.map((r) => r.wallMs), cpuMs: runs.b.map((r) => r.cpuMs) },
+    ratio: { wall: ratio('wallMs'), cpu: ratio('cpuMs') },
+    inverse: Boolean(target.inverse),
+    percent: Boolean(target.percent),
+    limit: target.limit,
+  };
+  results.push(result);
+  return result;
+}
+
+/** One sample of a command: `n` runs in a row, each checked; wall and CPU per run. */
+async function sample(cmd, n) {
+  let wallMs = 0;
+  let cpuMs = 0;
+  for (let i = 0; i < n; i++) {
+    cmd.before?.();
+    const r = await timed(cmd.command, cmd.args(), { cwd: cmd.cwd });
+    const verdict = cmd.check(r);
+    if (verdict !== true) problems.push(`${cmd.label}: ${verdict}`);
+    wallMs += r.wallMs;
+    cpuMs += r.cpuMs;
+  }
+  return { wallMs: wallMs / n, cpuMs: cpuMs / n };
+}
+
+// ---- Memory ------------------------------------------------------------------------------------
+
+async function memoryTarget() {
+  const big = path.join(work, 'memory');
+  process.stderr.write(`memory: generating ${memoryFiles} reports…\n`);
+  const info = generate(big, memoryFiles, []);
+  const peak = async (dir, count) => {
+    const r = await timed(node, [cli, '-f', 'json', '-o', path.join(work, `memory-${count}.json`), dir], { watchMain: true });
+    const files = readJsonFiles(path.join(work, `memory-${count}.json`));
+    if (files !== count) problems.push(`memory run on ${count} files: ${files} files in the output`);
+    return { count, mainPeakKB: r.mainPeakKB, treePeakKB: r.treePeakKB, wallMs: r.wallMs, cpuMs: r.cpuMs, exitCode: r.exitCode };
+  };
+  const small = await peak(corpus, fileCount);
+  const large = await peak(big, info.files);
+  results.push({ id: 'memory', title: `main process on ${info.files} reports`, goal: 'flat, ≤ 200 MB', memory: [small, large] });
+  rmSync(big, { recursive: true, force: true });
+}
+
+// ---- Checks ------------------------------------------------------------------------------------
+
+function checkLint(r) {
+  if (r.exitCode !== 0 && r.exitCode !== 1) return `exit ${r.exitCode}: ${r.stderr.slice(0, 300)}`;
+  lintExit ??= r.exitCode;
+  if (r.exitCode !== lintExit) return `exit ${r.exitCode}, another run exited with ${lintExit}`;
+  const out = r.args[r.args.indexOf('-o') + 1];
+  const files = readJsonFiles(out);
+  return files === fileCount || `${files} files in the JSON output, ${fileCount} expected`;
+}
+function checkFloor(r) {
+  return (r.exitCode === 0 && Number(r.stdout.trim()) === fileCount) || `exit ${r.exitCode}, parsed "${r.stdout.trim()}" of ${fileCount} files`;
+}
+function checkMarkdownlint(r) {
+  const m = /Linting: (\d+) file/.exec(r.stdout);
+  return ((r.exitCode === 0 || r.exitCode === 1) && m && Number(m[1]) === fileCount) || `exit ${r.exitCode}, "${r.stdout.slice(0, 200)}"`;
+}
+function checkOneFile(r) {
+  if (r.exitCode !== 0 && r.exitCode !== 1) return `exit ${r.exitCode}: ${r.stderr.slice(0, 300)}`;
+  oneExit ??= r.exitCode;
+  return r.exitCode === oneExit || `exit ${r.exitCode}, another run exited with ${oneExit}`;
+}
+function readJsonFiles(file) {
+  try {
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    return Array.isArray(json) ? json.length : Array.isArray(json.results) ? json.results.length : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+// ---- Report ------------------------------------------------------------------------------------
+
+function renderReport() {
+  const busy = Math.max(loadBefore[0], loadAfter[0]) > 0.5 * os.cpus().length;
+  const lines = [
+    '# Bench',
+    '',
+    `Written by \`node scripts/bench.mjs${process.argv.slice(2).length ? ' ' + process.argv.slice(2).join(' ') : ''}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC:`,
+    `Node ${process.version}, ${os.cpus().length} cores, load average ${loadBefore[0].toFixed(1)} before and ${loadAfter[0].toFixed(1)} after.`,
+    `Corpus: ${corpusInfo.files} synthetic reports, ${(corpusInfo.bytes / MB).toFixed(1)} MB — ${corpusInfo.recurringAgencies} agencies × 4 years (2021–2024, the`,
+    `cross-report rules run) and ${corpusInfo.distinctAgencies} agencies seen once; the one small file is ${(readFileSync(smallFile).length / 1024).toFixed(1)} KB.`,
+    `Each target: ${pairs} pair(s) in alternating order${warmups ? ' after a warm-up of each side' : ''}; median (min–max); CPU = user + sys of the process tree.`,
+    '',
+  ];
+  if (busy)
+    lines.push(
+      '> **The machine was busy** (load average above half the cores): the wall-clock figures and the',
+      '> wall-clock targets mean nothing here and must be measured on a quiet machine; the CPU figures',
+      '> are the ones to read (they too grow somewhat under load: caches and frequency are shared).',
+      '',
+    );
+  lines.push('## The targets of issue #22', '', '| target | goal | measured | met |', '| --- | --- | --- | --- |');
+  for (const r of results) {
+    if (r.memory) {
+      const [s, l] = r.memory;
+      const mb = (kb) => (kb / 1024).toFixed(0);
+      const ok = l.mainPeakKB / 1024 <= 200 * 0.953674;
+      lines.push(`| ${r.title} | ${r.goal} | ${mb(l.mainPeakKB)} MiB (${mb(s.mainPeakKB)} MiB on ${s.count}) | ${ok ? 'yes' : 'no'} |`);
+      continue;
+    }
+    if (r.goal === 'before/after') continue;
+    const ratios = r.ratio[r.metric];
+    const med = median(ratios);
+    const met = r.inverse ? med >= r.limit : med <= r.limit;
+    const shown = r.percent
+      ? `${fmtPct(med)} (${fmtPct(Math.min(...ratios))}–${fmtPct(Math.max(...ratios))})`
+      : `${fmtX(med)} (${fmtX(Math.min(...ratios))}–${fmtX(Math.max(...ratios))})`;
+    const also = r.also ? `; ${r.also}: ${fmtX(median(r.ratio[r.also]))}` : '';
+    const wallOnBusy = busy && r.metric === 'wall' ? ' (busy machine: not meaningful)' : '';
+    lines.push(`| ${r.title} | ${r.goal} | ${r.metric} ${shown}${also} | ${met ? 'yes' : 'no'}${wallOnBusy} |`);
+  }
+  const compare = results.filter((r) => r.goal === 'before/after');
+  if (compare.length > 0) {
+    lines.push('', `## This build against ${values.compare}`, '', '| run | CPU ratio (this / other) | wall ratio |', '| --- | --- | --- |');
+    for (const r of compare) lines.push(`| ${r.title} | ${fmtRange(r.ratio.cpu, fmtX)} | ${fmtRange(r.ratio.wall, fmtX)} |`);
+  }
+  lines.push('', '## Every run', '', '| target | command | CPU s | wall s |', '| --- | --- | ---: | ---: |');
+  for (const r of results) {
+    if (r.memory) {
+      for (const m of r.memory)
+        lines.push(
+          `| ${r.id} | cli (default) on ${m.count} files: main ${(m.mainPeakKB / 1024).toFixed(0)} MiB, tree ${(m.treePeakKB / 1024).toFixed(0)} MiB peak RSS | ${(m.cpuMs / 1000).toFixed(2)} | ${(m.wallMs / 1000).toFixed(2)} |`,
+        );
+      continue;
+    }
+    const per = r.batch > 1 ? ` (mean of ${r.batch} runs per sample)` : '';
+    for (const side of [r.a, r.b]) {
+      lines.push(`| ${r.id} | ${side.label}${per} | ${fmtRange(side.cpuMs, fmtS)} | ${fmtRange(side.wallMs, fmtS)} |`);
+    }
+  }
+  lines.push(
+    '',
+    `Checks: every CLI run linted ${fileCount} files with the same exit code; the JSON findings of all ${outputs.length} CLI runs over the corpus ${sameOutput ? 'are byte-identical' : '**differ**'}${
+      problems.length
+        ? `; **${problems.length} check(s) failed**: ${problems.slice(0, 5).join('; ')}`
+        : `${only.has('floor') || only.has('default') ? '; the floor parsed every file' : ''}${only.has('markdownlint') ? '; markdownlint-cli2 linted every file' : ''}`
+    }.`,
+    '',
+  );
+  return lines.join('\n');
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+function fmtRange(xs, fmt) {
+  return xs.length > 1 ? `${fmt(median(xs))} (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))})` : fmt(xs[0]);
+}
+function fmtX(x) {
+  return `${x.toFixed(2)}×`;
+}
+function fmtPct(x) {
+  return `${(100 * x).toFixed(1)} %`;
+}
+function fmtS(ms) {
+  return (ms / 1000).toFixed(ms < 1000 ? 3 : 2);
+}
+
+// ---- Helpers -----------------------------------------------------------------------------------
+
+function generate(dir, count, extra) {
+  const gen = spawnSync(node, [path.join(root, 'scripts/run-ts.mjs'), 'scripts/bench-corpus.ts', dir, String(count), ...extra], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * MB,
+  });
+  if (gen.status !== 0) fail(`generating the corpus failed:\n${gen.stderr}`);
+  return JSON.parse(gen.stdout.trim().split('\n').pop());
+}
+
+function listMarkdown(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listMarkdown(p));
+    else if (entry.name.endsWith('.md')) out.push(p);
+  }
+  return out.sort();
+}
+
+/** user + sys of every reaped child of this process so far, in ms (/proc/self/stat cutime, cstime). */
+function childrenCpuMs() {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After the command's name: state is field 3, cutime 16 and cstime 17 (1-based, man proc).
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
+}
+
+/** Runs one command; wall from here, CPU of its whole (reaped) process tree, peak RSS when asked. */
 function timed(command, args, options = {}) {
-  const marker = '__XXGK_BENCH__';
-  const full = timeBin ? [timeBin, ['-f', `${marker} %e %U %S %M`, command, ...args]] : [command, args];
   return new Promise((resolve) => {
+    const cpu0 = childrenCpuMs();
     const t0 = performance.now();
-    const child = spawn(full[0], full[1], { cwd: options.cwd ?? root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+    const child = spawn(command, args, { cwd: options.cwd ?? root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1', NO_COLOR: '1' } });
+    let stdout = '';
     let stderr = '';
+    child.stdout.setEncoding('utf8');
     child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
+    let mainPeakKB = 0;
     let treePeakKB = 0;
-    const sampler = setInterval(() => {
-      const kb = treeRssKB(child.pid);
-      if (kb > treePeakKB) treePeakKB = kb;
-    }, 20);
+    const sampler = options.watchMain
+      ? setInterval(() => {
+          mainPeakKB = Math.max(mainPeakKB, statusKB(child.pid, 'VmHWM'));
+          treePeakKB = Math.max(treePeakKB, treeRssKB(child.pid));
+        }, 20)
+      : undefined;
     child.on('close', (code) => {
-      clearInterval(sampler);
+      if (sampler) clearInterval(sampler);
       const wallMs = performance.now() - t0;
-      const line = stderr.split('\n').find((l) => l.startsWith(marker));
-      let cpuMs;
-      let rssKB;
-      if (line) {
-        const [, , user, sys, rss] = line.split(' ');
-        cpuMs = (Number(user) + Number(sys)) * 1000;
-        rssKB = Number(rss);
-      }
-      if (treePeakKB > 0) rssKB = treePeakKB;
-      resolve({ wallMs, cpuMs, rssKB, exitCode: code, stderr: stderr.replace(/^__XXGK_BENCH__.*$/m, '').trim() });
+      resolve({ wallMs, cpuMs: childrenCpuMs() - cpu0, exitCode: code, stdout, stderr, args, mainPeakKB, treePeakKB });
     });
   });
 }
 
-/** The resident set of a process and all its descendants, in KB (0 without /proc). */
+function statusKB(pid, field) {
+  try {
+    return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** The resident set of a process and all its descendants, in KB. */
 function treeRssKB(pid) {
   let total = 0;
   const stack = [pid];
   while (stack.length > 0) {
     const p = stack.pop();
+    total += statusKB(p, 'VmRSS');
     try {
-      const status = readFileSync(`/proc/${p}/status`, 'utf8');
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       for (const task of readdirSync(`/proc/${p}/task`)) {
         const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
         if (children) stack.push(...children.split(/\s+/).map(Number));
       }
     } catch {
-      // gone already, or no /proc
+      // gone already
     }
   }
   return total;
-}
-
-async function pathologicalTimings() {
-  // Long runs of one kind of character are where a regular expression can turn quadratic.
-  const { lintText } = await import(new URL('../dist/index.js', import.meta.url).href);
-  const N = 200000;
-  const cases = {
-    'digit run': '一、总体情况' + '0'.repeat(N),
-    'CJK run': '一、总体情况' + '政'.repeat(N),
-    'space run': '一、总体情况 ' + ' '.repeat(N) + 'x',
-    'pipe run': '|'.repeat(N),
-    'tab run': '\t'.repeat(N),
-    claims: ('收到申请1件办结2件行政复议3件' + '0 '.repeat(10)).repeat(N / 40),
-    'open brackets': '（'.repeat(N),
-    'e-mail prefix': 'a'.repeat(N) + '@',
-    dates: '2024年1月1日'.repeat(N / 10),
-    headings: '一、总体情况\n'.repeat(N / 10),
-    'fee words': '信息处理费'.repeat(N / 5),
-    'citation marks': '《'.repeat(N),
-    'short lines': 'a\n'.repeat(N / 2),
-  };
-  const out = {};
-  const prows = [['pathological input (200k chars)', 'ms']];
-  for (const [name, text] of Object.entries(cases)) {
-    const t0 = performance.now();
-    lintText(text, { filePath: name });
-    out[name] = performance.now() - t0;
-    prows.push([name, out[name].toFixed(0)]);
-  }
-  console.log('');
-  console.log(table(prows));
-  return out;
-}
-
-function table(rows) {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
-  const line = (row) => `| ${row.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join(' | ')} |`;
-  return [line(rows[0]), `|${widths.map((w, c) => (c === 0 ? ':' : '-') + '-'.repeat(w) + (c === 0 ? '-' : ':')).join('|')}|`, ...rows.slice(1).map(line)].join(
-    '\n',
-  );
 }
 
 function positiveInt(text, name) {

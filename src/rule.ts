@@ -141,7 +141,10 @@ export interface ReportDescriptor {
 }
 
 export interface RuleContext<O> {
-  /** The typed, frozen model of the report: rules read this, never the raw text. */
+  /**
+   * The typed model of the report (read-only; frozen when rules other than the built-in ones run):
+   * rules read this, never the raw text.
+   */
   readonly model: ReportModel;
   /** The mdast tree the model was built from (read-only). */
   readonly tree: Readonly<Root>;

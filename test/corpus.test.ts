@@ -32,7 +32,7 @@ describe('corpus', () => {
       expect(result.fatal).toBeUndefined();
       // Never a silent pass: a report without findings must have had all three tables read.
       if (result.messages.length === 0 && !result.notReport) {
-        const model = buildModel(source, parseMarkdown(source));
+        const model = buildModel(source, parseMarkdown(source), { check: true });
         for (const table of Object.values(model.tables)) {
           expect(table.found).toBe(true);
           expect(table.rows.every((r) => r.status === 'read')).toBe(true);

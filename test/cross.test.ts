@@ -54,7 +54,7 @@ async function run(
 /** The cell of this year's report that a finding must point at. */
 const models = new Map<string, ReturnType<typeof buildModel>>();
 function cellAt(text: string, table: 't2' | 't3', rowId: string, column: string): { line: number; column: number } {
-  const model = models.get(text) ?? buildModel(text, parseMarkdown(text));
+  const model = models.get(text) ?? buildModel(text, parseMarkdown(text), { check: true });
   models.set(text, model);
   const cell = model.tables[table].rows.find((r) => r.id === rowId)?.cells.find((c) => c.column === column);
   if (!cell) throw new Error(`no cell ${rowId}/${column}`);

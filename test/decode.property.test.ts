@@ -61,7 +61,7 @@ function crawled(data: SampleData, override?: { row: number; text: string }): st
   return text;
 }
 
-const t3Of = (text: string) => buildModel(text, parseMarkdown(text)).tables.t3;
+const t3Of = (text: string) => buildModel(text, parseMarkdown(text), { check: true }).tables.t3;
 
 describe('decoding run-together digits by constraints', () => {
   it('reads a row only with its true values, always when one split adds up, and raises no sum error', () => {

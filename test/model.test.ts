@@ -7,7 +7,8 @@ import { parseMarkdown } from '../src/reading/parse.ts';
 import { lintText } from '../src/engine/lint.ts';
 import { sampleReport, t3Rows, DEFAULT_DATA } from '../src/testing/sample.ts';
 
-const model = (text: string) => buildModel(text, parseMarkdown(text));
+// Checked against the schema (and frozen), as a test should.
+const model = (text: string) => buildModel(text, parseMarkdown(text), { check: true });
 
 describe('table 三 in an HTML block with rowspan/colspan (PDF-to-Markdown converters)', () => {
   const rows = t3Rows(DEFAULT_DATA);

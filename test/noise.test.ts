@@ -18,7 +18,7 @@ const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'
 const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
 const model = (file: string): ReportModel => {
   const text = read(file);
-  return buildModel(text, parseMarkdown(text));
+  return buildModel(text, parseMarkdown(text), { check: true });
 };
 const rowOf = (m: ReportModel, label: string): Row | undefined =>
   [...m.tables.t2.rows, ...m.tables.t3.rows, ...m.tables.t4.rows].find((r) => r.label === label || r.label.endsWith(`·${label}`) || r.label.endsWith(label));

@@ -10,9 +10,9 @@ import { applyDirectives, blankComments, findComments, parseDirectives, type Dir
 import { t } from './messages.ts';
 import type { MessageId } from './messages.ts';
 import { runSetRules } from './set.ts';
-import { buildModel } from '../reading/build.ts';
+import { buildModel, mustCheckModel } from '../reading/build.ts';
 import type { ReportModel } from '../model/schema.ts';
-import { parseMarkdown } from '../reading/parse.ts';
+import { parseMarkdown, withRuleTree } from '../reading/parse.ts';
 import { formatMessage, type At, type Fix, type ReportDescriptor, type ReportDigest, type Rule, type SuggestionDescriptor } from '../rule.ts';
 import type { Diagnostic, LintResult, Locale, SeverityLevel, Suggestion, TextEdit } from '../types.ts';
 
@@ -67,6 +67,8 @@ export interface LintTextOptions {
    * (--format html, the web page). Off by default: the JSON output never carries it.
    */
   keepModel?: boolean;
+  /** Validate the model against its schema and freeze it (default: only when rules other than the built-in ones run). */
+  checkModel?: boolean;
 }
 
 /**
@@ -201,7 +203,7 @@ function analyzeTree(source: string, tree: Root, filePath: string, locale: Local
   const directives = parseDirectives(source, comments);
   let model: ReportModel;
   try {
-    model = buildModel(blankComments(source, comments), tree);
+    model = buildModel(blankComments(source, comments), tree, { check: mustCheckModel(options, builtinRules) });
   } catch (error) {
     // A bug of ours must not pass a file silently: it is reported against the file.
     const message = t('internalErrorRead', locale, { detail: String(error) });
@@ -348,7 +350,8 @@ export function runRule(rule: Rule, setting: RuleSetting, input: RunInput, out: 
     rule,
     input.locale,
     out,
-    (report) => rule.check?.({ model: input.model, tree: input.tree, source: input.source, options: setting.options, locale: input.locale, report }),
+    (report) =>
+      rule.check?.(withRuleTree({ model: input.model, tree: input.tree, source: input.source, options: setting.options, locale: input.locale, report })),
     setting,
     input.source,
   );

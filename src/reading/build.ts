@@ -1,4 +1,11 @@
-/** Builds the report model from the source and its mdast tree: once per file, then frozen. */
+/**
+ * Builds the report model from the source and its mdast tree, once per file. The model is ours,
+ * built by typed code: checking it against its zod schema and freezing it deeply cost a few per cent
+ * of a run for nothing the built-in rules need, so both happen only where data crosses a trust
+ * boundary — when rules other than the built-in ones read it (plugins, RuleTester, a caller's own
+ * `rules`: a rule that mutated it would change what the next rule reads) or when asked (tests:
+ * `{ check: true }`, the engine's `checkModel`).
+ */
 import type { Root } from 'mdast';
 import { findContact, findPeriod, findSignature, findTitle } from './facts.ts';
 import { findCitations, findOrderNumbers } from './citations.ts';
@@ -12,7 +19,12 @@ import { LineIndex } from './text.ts';
 import { tokenize, type Token } from './tokens.ts';
 import { findFrontMatter, type FrontMatter } from './front-matter.ts';
 
-export function buildModel(text: string, tree: Root): ReportModel {
+export interface BuildOptions {
+  /** Validate the model against ReportModelSchema (throws when it does not match) and freeze it deeply. */
+  check?: boolean;
+}
+
+export function buildModel(text: string, tree: Root, options: BuildOptions = {}): ReportModel {
   const lines = new LineIndex(text);
   // Front matter is read for its title and date; everything else reads the body, the block blanked
   // out (offsets, lines and columns unchanged).
@@ -90,7 +102,7 @@ export function buildModel(text: string, tree: Root): ReportModel {
       : null,
     preamble: { start: 0, end: preambleEnd },
   };
-  return deepFreeze(ReportModelSchema.parse(model));
+  return options.check ? deepFreeze(ReportModelSchema.parse(model)) : model;
 }
 
 /** One heading per part: the first in document order after the previous part, else the first anywhere. */
@@ -196,6 +208,18 @@ function frontMatterTitle(frontMatter: FrontMatter | null, lines: LineIndex): Re
   const title = findTitle(field.text, field.text.length, own);
   if (!title) return null;
   return { ...title, span: lines.span(field.start + title.span.start.offset, field.start + title.span.end.offset) };
+}
+
+/**
+ * Whether a lint must check and freeze the model (see buildModel): when asked, or when other rules
+ * than the built-in ones (`builtin`) will read it.
+ */
+export function mustCheckModel(
+  options: { checkModel?: boolean; rules?: readonly unknown[]; config?: { pluginRules?: readonly unknown[] } },
+  builtin: readonly unknown[],
+): boolean {
+  if (options.checkModel !== undefined) return options.checkModel;
+  return (options.rules?.some((rule) => !builtin.includes(rule)) ?? false) || (options.config?.pluginRules?.length ?? 0) > 0;
 }
 
 function deepFreeze<T>(value: T): T {
