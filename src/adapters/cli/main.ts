@@ -17,7 +17,8 @@ import { parseArgs } from 'node:util';
 // when a run needs them (`--version` and `--help` load none of it; a run in worker processes never
 // loads the parser in the main process).
 import type { Unmatched, Shard } from '../../engine/files.ts';
-import { FORMAT_NAMES, formatters, isFormatName, isStreamingFormat, needsModel, streamingFormatters } from '../formatters/index.ts';
+import { FORMAT_NAMES, formatResults, isFormatName, isStreamingFormat, needsModel, streamingFormatters } from '../formatters/index.ts';
+import type { OutputChunk } from '../formatters/index.ts';
 import type { FormatName } from '../formatters/index.ts';
 import type { LintTextOptions } from '../../engine/lint.ts';
 import { decodeBuffer, fileError, MAX_FILE_BYTES } from '../../engine/decode.ts';
@@ -220,9 +221,10 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
       if (linted.notice) io.stderr.write(`xxgk-lint: ${linted.notice}\n`);
       const { errorsOnly } = await import('../../engine/results.ts');
       const shownStdin = options.quiet ? results.map(errorsOnly) : results;
-      const report = formatters[options.format](shownStdin, { locale, cwd: io.cwd, rules: allRules, color: false });
+      const report = await formatResults(options.format, shownStdin, { locale, cwd: io.cwd, rules: allRules, color: false });
       if (options.outputFile !== undefined) await writeOutput(report, options.outputFile, io);
-      else if (report) io.stderr.write(report.endsWith('\n') ? report : `${report}\n`);
+      // A workbook (xlsx) is written only to a file (-o): standard output holds the fixed text.
+      else if (typeof report === 'string' && report) io.stderr.write(report.endsWith('\n') ? report : `${report}\n`);
       return exitCode(totalCounts(results), options, io, 0);
     }
     return finish(results, options, io, env, allRules, 0);
@@ -414,8 +416,8 @@ async function finish(
   if (stream) {
     const sink = await openOutput(options.outputFile, io);
     try {
-      for (const result of results) await sink.write(stream.file(seen(result)));
-      await sink.write(stream.end());
+      for (const result of results) await sink.write(await stream.file(seen(result)));
+      await sink.write(await stream.end());
       await sink.close();
     } catch (err) {
       await sink.abort();
@@ -423,7 +425,7 @@ async function finish(
     }
   } else {
     const shown = Array.from(results, seen);
-    await writeOutput(formatters[options.format](shown, context), options.outputFile, io);
+    await writeOutput(await formatResults(options.format, shown, context), options.outputFile, io);
   }
   // A rule that threw is a bug (ours or a plugin's), not a finding: exit 2, as ESLint does.
   if (crashed.length > 0) {
@@ -540,7 +542,7 @@ function printableConfig(
   return { configFile: loaded.filePath ?? null, ignores: loaded.ignores, rules: Object.fromEntries(entries) };
 }
 
-async function writeOutput(output: string, outputFile: string | undefined, io: CliIo): Promise<void> {
+async function writeOutput(output: OutputChunk, outputFile: string | undefined, io: CliIo): Promise<void> {
   const sink = await openOutput(outputFile, io);
   try {
     await sink.write(output);
@@ -553,7 +555,7 @@ async function writeOutput(output: string, outputFile: string | undefined, io: C
 
 /** Where the output goes, written piece by piece: standard output, or a file replaced at the end. */
 interface OutputSink {
-  write(text: string): Promise<void>;
+  write(chunk: OutputChunk): Promise<void>;
   /** Ends the output with a newline (when there is any) and, for a file, puts it in place. */
   close(): Promise<void>;
   /** Gives up: a file being written is removed, an earlier complete one stays as it was. */
@@ -567,7 +569,7 @@ async function openOutput(outputFile: string | undefined, io: CliIo): Promise<Ou
   let pending: string[] = [];
   let size = 0;
   let last = '';
-  let flush: (text: string) => Promise<void>;
+  let flush: (chunk: OutputChunk) => Promise<void>;
   let finish = async (): Promise<void> => undefined;
   let abort = async (): Promise<void> => undefined;
   if (outputFile === undefined) {
@@ -626,6 +628,14 @@ async function openOutput(outputFile: string | undefined, io: CliIo): Promise<Ou
   };
   return {
     write: async (text) => {
+      if (typeof text !== 'string') {
+        // Bytes (xlsx) go out as they are, after the text gathered so far, and get no newline.
+        if (text.length === 0) return;
+        await drain();
+        last = '\n';
+        await flush(text);
+        return;
+      }
       if (text === '') return;
       pending.push(text);
       size += text.length;
