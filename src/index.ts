@@ -67,5 +67,7 @@ export type { FormatName, Formatter, FormatterContext, OutputChunk } from './ada
 // The statistics as data (what --format csv and xlsx export), and the year-against-year comparisons.
 export { statistics, statisticsOf, findingsOf, READ_HOWS, STATISTICS_COLUMNS, FINDING_COLUMNS } from './adapters/formatters/statistics.ts';
 export type { FindingRecord, ReadHow, StatisticsRecord } from './adapters/formatters/statistics.ts';
+export { compareYears } from './adapters/formatters/archive.ts';
+export type { Comparison, ComparisonCell } from './adapters/formatters/archive.ts';
 export { countProblems, fatalResult, totalCounts } from './engine/results.ts';
 export { VERSION } from './engine/version.ts';

@@ -63,7 +63,7 @@ const en = { locale: 'en' as const, cwd, rules: fakeRules };
 
 describe('formatter registry', () => {
   it('offers the formats', () => {
-    expect(FORMAT_NAMES).toEqual(['stylish', 'json', 'sarif', 'github', 'summary', 'html', 'csv', 'xlsx']);
+    expect(FORMAT_NAMES).toEqual(['stylish', 'json', 'sarif', 'github', 'summary', 'html', 'csv', 'json-archive', 'xlsx']);
     expect(formatters.json).toBe(json);
   });
 });

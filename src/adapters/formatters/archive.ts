@@ -11,6 +11,7 @@
 import { ruleDocsUrl, type Rule } from '../../rule.ts';
 import type { Diagnostic, LintResult, Locale } from '../../types.ts';
 import { badgesHtml, escapeHtml, HTML_CSS, reportCounts, reportHtml } from './html.ts';
+import { toEslintResult } from './json.ts';
 import { displayName, identityOf, statisticsOf, TABLE_IDS, type ReadHow } from './statistics.ts';
 import { drawTables, TABLE_TITLES } from './tables.ts';
 import { whole, type Formatter, type FormatterContext, type FormatterStream, type StreamingFormatter } from './types.ts';
@@ -156,11 +157,11 @@ export class Archive {
     return { layout, values: records.map((r) => r.value), reads: records.map((r) => r.read), marks };
   }
 
-  /** Adds a report; returns the comparison sections it completes (with the year before or after). */
-  add(result: LintResult, id: string, name: string): string {
+  /** Adds a report; returns the comparisons it completes (with the year before or after, when both are in the run). */
+  add(result: LintResult, id: string, name: string): Comparison[] {
     if (result.notReport) {
       this.notReports++;
-      return '';
+      return [];
     }
     const { errors, warnings } = reportCounts(result);
     const rules = new Map<string, number>();
@@ -194,29 +195,23 @@ export class Archive {
       compared: undefined,
     };
     this.reports.push(summary);
-    if (agency === null || year === null) return '';
+    if (agency === null || year === null) return [];
     const key = (y: number): string => `${agency}\u0000${y}`;
-    if (this.byAgencyYear.has(key(year))) return '';
+    if (this.byAgencyYear.has(key(year))) return [];
     this.byAgencyYear.set(key(year), summary);
-    const out: string[] = [];
+    const out: Comparison[] = [];
     const before = this.byAgencyYear.get(key(year - 1));
     if (before) out.push(this.comparison(before, summary));
     const after = this.byAgencyYear.get(key(year + 1));
     if (after) out.push(this.comparison(summary, after));
-    return out.join('');
+    return out;
   }
 
-  /** Last year's and this year's tables side by side, cell by cell, with the cross-year checks. */
-  private comparison(prev: Summary, now: Summary): string {
-    const { locale } = this;
+  /** Last year's and this year's tables cell by cell, with the cross-year checks (R5 carry-over, R6 stock). */
+  private comparison(prev: Summary, now: Summary): Comparison {
     const id = `cmp-${now.id}`;
     now.compared = id;
-    const title = t('compare', locale).replace('{a}', String(now.year)).replace('{b}', String(prev.year));
-    const parts = [
-      `<section class="comparison" id="${e(id)}" data-testid="comparison" data-agency="${e(now.agency ?? '')}" data-year="${now.year ?? ''}">`,
-      `<h3>${e(now.agency ?? '')} ${e(title)}</h3>`,
-      `<p class="legend">${e(t('legend', locale))}<span class="chk ok">${e(t('lCheckOk', locale))}</span> <span class="chk bad">${e(t('lCheckBad', locale))}</span> <span>${e(t('lUnread', locale))}</span> <span class="up">▲</span><span class="down">▼</span></p>`,
-    ];
+    const cells: ComparisonCell[] = [];
     const a = prev.cells;
     const b = now.cells;
     if (a && b) {
@@ -224,80 +219,46 @@ export class Archive {
         const i = p.layout.index.get(`${rowId}/${column}`);
         return i === undefined ? null : (p.values[i] ?? null);
       };
-      // The checks across the two years (R5 carry-over, R6 stock), from the values shown.
-      const checks = new Map<string, { ok: boolean; expected: number }>();
-      for (const k of b.layout.keys) {
+      b.layout.keys.forEach((k, i) => {
+        const previous = value(a, k.rowId, k.column);
+        const current = b.values[i] ?? null;
+        const cell: ComparisonCell = {
+          table: k.table,
+          rowId: k.rowId,
+          row: k.row,
+          column: k.column,
+          previous,
+          current,
+          change: previous !== null && current !== null ? Math.round((current - previous) * 1e6) / 1e6 : null,
+        };
+        let expected: number | null = null;
+        let check: ComparisonCell['check'];
         if (k.rowId === 't3.carried') {
-          const expected = value(a, 't3.carryOver', k.column);
-          const actual = value(b, k.rowId, k.column);
-          if (expected !== null && actual !== null) checks.set(`${k.rowId}/${k.column}`, { ok: expected === actual, expected });
-        }
-        if ((k.rowId === 't2.rules' || k.rowId === 't2.normative') && k.column === '现行有效件数') {
+          check = 'carry-over';
+          expected = value(a, 't3.carryOver', k.column);
+        } else if ((k.rowId === 't2.rules' || k.rowId === 't2.normative') && k.column === '现行有效件数') {
+          check = 'stock';
           const last = value(a, k.rowId, '现行有效件数');
           const issued = value(b, k.rowId, '本年制发件数');
           const repealed = value(b, k.rowId, '本年废止件数');
-          const actual = value(b, k.rowId, k.column);
-          if (last !== null && issued !== null && repealed !== null && actual !== null) {
-            const expected = last + issued - repealed;
-            checks.set(`${k.rowId}/${k.column}`, { ok: expected === actual, expected });
-          }
+          expected = last !== null && issued !== null && repealed !== null ? last + issued - repealed : null;
         }
-      }
-      for (const table of TABLE_IDS) {
-        const keys = b.layout.keys.map((k, i) => ({ ...k, i })).filter((k) => k.table === table);
-        if (keys.length === 0) continue;
-        const columns = [...new Set(keys.map((k) => k.column))];
-        const rows = [...new Map(keys.map((k) => [k.rowId, k.row])).entries()];
-        parts.push(
-          `<h4>${e(TABLE_TITLES[table][locale])}</h4><div class="scroll"><table class="report-table cmp" data-table="${table}"><tr><th>${e(t('prevNow', locale))}</th>`,
-        );
-        parts.push(`${columns.map((c) => `<th>${e(c)}</th>`).join('')}</tr>`);
-        for (const [rowId, label] of rows) {
-          parts.push(`<tr data-row="${e(rowId)}"><td class="label">${e(label.replace('·', ' '))}</td>`);
-          for (const column of columns) {
-            const i = b.layout.index.get(`${rowId}/${column}`);
-            if (i === undefined) {
-              parts.push('<td></td>');
-              continue;
-            }
-            const before = value(a, rowId, column);
-            const after = b.values[i] ?? null;
-            const show = (v: number | null): string => (v === null ? '—' : String(v));
-            let delta = '';
-            if (before !== null && after !== null && before !== after) {
-              const d = Math.round((after - before) * 100) / 100;
-              delta = `<span class="${d > 0 ? 'up' : 'down'}">${d > 0 ? '▲+' : '▼'}${d}</span>`;
-            }
-            const check = checks.get(`${rowId}/${column}`);
-            const mark = b.marks.get(i);
-            const classes = ['num'];
-            let note = '';
-            if (check) {
-              classes.push(check.ok ? 'chk-ok' : 'chk-bad');
-              note = check.ok
-                ? ` <span class="chk ok" title="${e(rowId === 't3.carried' ? t('carryOk', locale) : t('stockOk', locale))}">✓</span>`
-                : ` <span class="chk bad">✗</span><span class="expected">${e(rowId === 't3.carried' ? t('carryBad', locale, check.expected) : t('stockBad', locale, check.expected))}</span>`;
-            } else if (mark) {
-              classes.push('chk-bad');
-              note = ` <span class="chk bad" title="${e(mark)}">✗</span>`;
-            }
-            parts.push(
-              `<td class="${classes.join(' ')}" data-column="${e(column)}"${check ? ` data-check="${check.ok ? 'ok' : 'bad'}"` : ''}><span class="prev">${e(show(before))}</span> → <b>${e(show(after))}</b>${delta}${note}</td>`,
-            );
-          }
-          parts.push('</tr>');
-        }
-        parts.push('</table></div>');
-      }
+        if (check && expected !== null && current !== null) Object.assign(cell, { check, expected, ok: expected === current });
+        const finding = b.marks.get(i);
+        if (finding) cell.finding = finding;
+        cells.push(cell);
+      });
     }
-    parts.push(`<h4>${e(t('copied', locale))}</h4>`);
-    if (now.similar) {
-      const { message, excerpt } = now.similar;
-      const marked = excerpt ? e(message).replace(e(excerpt), `<mark class="copied">${e(excerpt)}</mark>`) : e(message);
-      parts.push(`<p class="copied-prose" data-testid="copied">${marked}</p>`);
-    } else parts.push(`<p class="muted">${e(t('notCopied', locale))}</p>`);
-    parts.push('</section>');
-    return parts.join('');
+    return {
+      id,
+      agency: now.agency ?? '',
+      year: now.year ?? 0,
+      previousYear: prev.year ?? 0,
+      file: now.name,
+      previousFile: prev.name,
+      cells,
+      copied: now.similar ?? null,
+    };
   }
 
   /** The overview, shown first on the page. */
@@ -486,6 +447,97 @@ export class Archive {
   }
 }
 
+/** One cell of a year-against-year comparison. */
+export interface ComparisonCell {
+  table: string;
+  rowId: string;
+  row: string;
+  column: string;
+  /** Last year's and this year's values (null: not read); change = current − previous. */
+  previous: number | null;
+  current: number | null;
+  change: number | null;
+  /** A cross-year check on this cell: carry-over (R5) or stock (R6), what it expects, whether it holds. */
+  check?: 'carry-over' | 'stock';
+  expected?: number;
+  ok?: boolean;
+  /** The message of a carry-over or stock-continuity finding on this cell. */
+  finding?: string;
+}
+
+/** An agency's report against its report of the year before. */
+export interface Comparison {
+  id: string;
+  agency: string;
+  year: number;
+  previousYear: number;
+  file: string;
+  previousFile: string;
+  cells: ComparisonCell[];
+  /** The similar-to-last-year finding: its message and the longest passage copied. */
+  copied: { message: string; excerpt: string } | null;
+}
+
+/** Both years' tables side by side: each cell last year → this year, its change and the checks. */
+export function comparisonHtml(c: Comparison, locale: Locale): string {
+  const title = t('compare', locale).replace('{a}', String(c.year)).replace('{b}', String(c.previousYear));
+  const parts = [
+    `<section class="comparison" id="${e(c.id)}" data-testid="comparison" data-agency="${e(c.agency)}" data-year="${c.year}">`,
+    `<h3>${e(c.agency)} ${e(title)}</h3>`,
+    `<p class="legend">${e(t('legend', locale))}<span class="chk ok">${e(t('lCheckOk', locale))}</span> <span class="chk bad">${e(t('lCheckBad', locale))}</span> <span>${e(t('lUnread', locale))}</span> <span class="up">▲</span><span class="down">▼</span></p>`,
+  ];
+  const show = (v: number | null): string => (v === null ? '—' : String(v));
+  for (const table of TABLE_IDS) {
+    const cells = c.cells.filter((k) => k.table === table);
+    if (cells.length === 0) continue;
+    const columns = [...new Set(cells.map((k) => k.column))];
+    const rows = [...new Map(cells.map((k) => [k.rowId, k.row])).entries()];
+    const at = new Map(cells.map((k) => [`${k.rowId}/${k.column}`, k]));
+    parts.push(
+      `<h4>${e(TABLE_TITLES[table][locale])}</h4><div class="scroll"><table class="report-table cmp" data-table="${table}"><tr><th>${e(t('prevNow', locale))}</th>`,
+    );
+    parts.push(`${columns.map((col) => `<th>${e(col)}</th>`).join('')}</tr>`);
+    for (const [rowId, label] of rows) {
+      parts.push(`<tr data-row="${e(rowId)}"><td class="label">${e(label.replace('·', ' '))}</td>`);
+      for (const column of columns) {
+        const k = at.get(`${rowId}/${column}`);
+        if (!k) {
+          parts.push('<td></td>');
+          continue;
+        }
+        let delta = '';
+        if (k.change !== null && k.change !== 0) delta = `<span class="${k.change > 0 ? 'up' : 'down'}">${k.change > 0 ? '▲+' : '▼'}${k.change}</span>`;
+        const classes = ['num'];
+        let note = '';
+        if (k.check && k.ok !== undefined) {
+          classes.push(k.ok ? 'chk-ok' : 'chk-bad');
+          const carry = k.check === 'carry-over';
+          note = k.ok
+            ? ` <span class="chk ok" title="${e(carry ? t('carryOk', locale) : t('stockOk', locale))}">✓</span>`
+            : ` <span class="chk bad">✗</span><span class="expected">${e(carry ? t('carryBad', locale, k.expected) : t('stockBad', locale, k.expected))}</span>`;
+        } else if (k.finding) {
+          classes.push('chk-bad');
+          note = ` <span class="chk bad" title="${e(k.finding)}">✗</span>`;
+        }
+        const check = k.check && k.ok !== undefined ? ` data-check="${k.ok ? 'ok' : 'bad'}"` : '';
+        parts.push(
+          `<td class="${classes.join(' ')}" data-column="${e(column)}"${check}><span class="prev">${e(show(k.previous))}</span> → <b>${e(show(k.current))}</b>${delta}${note}</td>`,
+        );
+      }
+      parts.push('</tr>');
+    }
+    parts.push('</table></div>');
+  }
+  parts.push(`<h4>${e(t('copied', locale))}</h4>`);
+  if (c.copied) {
+    const { message, excerpt } = c.copied;
+    const marked = excerpt ? e(message).replace(e(excerpt), `<mark class="copied">${e(excerpt)}</mark>`) : e(message);
+    parts.push(`<p class="copied-prose" data-testid="copied">${marked}</p>`);
+  } else parts.push(`<p class="muted">${e(t('notCopied', locale))}</p>`);
+  parts.push('</section>');
+  return parts.join('');
+}
+
 /** A small line chart of one figure over the years; a year without a value leaves a gap. */
 export function chartSvg(label: string, id: string, points: readonly { year: number; value: number | null }[]): string {
   const w = 180;
@@ -615,7 +667,10 @@ export const htmlStream: StreamingFormatter = (context: FormatterContext): Forma
       }
       const id = `r${++count}`;
       const name = displayName(result.filePath, context.cwd);
-      const comparisons = archive.add(result, id, name);
+      const comparisons = archive
+        .add(result, id, name)
+        .map((c) => comparisonHtml(c, locale))
+        .join('');
       const { agency, year } = identityOf(result);
       const section = reportHtml(result, { locale, rules: context.rules, name, idPrefix: id }, comparisons);
       // The section carries what the filters match on.
@@ -632,3 +687,47 @@ export const htmlStream: StreamingFormatter = (context: FormatterContext): Forma
 };
 
 export const html: Formatter = whole(htmlStream);
+
+/**
+ * `--format json-archive`: ESLint's JSON array (the `json` format, key for key) with two more keys
+ * per report, so that tools reading ESLint's results read it unchanged: `statistics`, the report's
+ * cells as `--format csv` has them (without the file, agency, year and counts the result already
+ * holds), and `comparisons`, the year-against-year comparisons this report completes (with the
+ * same agency's report of the year before or after, when it came earlier in the run).
+ */
+export const jsonArchiveStream: StreamingFormatter = (context: FormatterContext): FormatterStream => {
+  const archive = new Archive(context.locale);
+  let count = 0;
+  return {
+    file(result) {
+      const id = `r${count + 1}`;
+      const comparisons = archive.add(result, id, displayName(result.filePath, context.cwd));
+      const statistics = statisticsOf(result, { cwd: context.cwd }).map(({ table, template, rowId, row, column, value, read, raw, line, rowStatus }) => ({
+        table,
+        template,
+        rowId,
+        row,
+        column,
+        value,
+        read,
+        raw,
+        line,
+        rowStatus,
+      }));
+      const entry = { ...toEslintResult(result), ...(result.notReport ? {} : { statistics, comparisons }) };
+      return `${count++ === 0 ? '[' : ','}${JSON.stringify(entry)}`;
+    },
+    end: () => (count === 0 ? '[]' : ']'),
+  };
+};
+
+export const jsonArchive: Formatter = whole(jsonArchiveStream);
+
+/** The year-against-year comparisons of a run's reports (what `--format json-archive` attaches), for the library. */
+export function compareYears(results: Iterable<LintResult>, options: { cwd?: string; locale?: Locale } = {}): Comparison[] {
+  const archive = new Archive(options.locale ?? 'zh-CN');
+  const out: Comparison[] = [];
+  let n = 0;
+  for (const r of results) out.push(...archive.add(r, `r${++n}`, options.cwd === undefined ? r.filePath : displayName(r.filePath, options.cwd)));
+  return out;
+}

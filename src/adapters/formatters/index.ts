@@ -1,5 +1,6 @@
 /** The output formats, by the name given to --format. */
 import type { LintResult } from '../../types.ts';
+import { jsonArchive, jsonArchiveStream } from './archive.ts';
 import { csv, csvStream } from './csv.ts';
 import { github, githubStream } from './github.ts';
 import { html, htmlStream } from './html.ts';
@@ -11,10 +12,12 @@ import type { Formatter, FormatterContext, OutputChunk, OutputFormatter, Streami
 import { xlsxStream } from './xlsx.ts';
 
 export type { Formatter, FormatterContext, FormatterStream, OutputChunk, OutputFormatter, OutputStream, StreamingFormatter } from './types.ts';
-export { csv, github, html, json, sarif, stylish, summary };
+export { csv, github, html, json, jsonArchive, sarif, stylish, summary };
+export { comparisonHtml } from './archive.ts';
+export type { Comparison, ComparisonCell } from './archive.ts';
 
 /** The formats whose whole output is text. */
-export const formatters = { stylish, json, sarif, github, summary, html, csv } as const satisfies Record<string, Formatter>;
+export const formatters = { stylish, json, sarif, github, summary, html, csv, 'json-archive': jsonArchive } as const satisfies Record<string, Formatter>;
 
 /** The formats that can be written file by file (the CLI streams long runs through them). */
 export const streamingFormatters = {
@@ -22,6 +25,7 @@ export const streamingFormatters = {
   json: jsonStream,
   github: githubStream,
   csv: csvStream,
+  'json-archive': jsonArchiveStream,
   html: htmlStream,
   xlsx: xlsxStream,
 } as const satisfies Record<string, StreamingFormatter | OutputFormatter>;
@@ -57,5 +61,5 @@ export async function formatResults(name: FormatName, results: readonly LintResu
 
 /** Formats that draw or export the tables: the CLI asks the engine for each file's model (`keepModel`). */
 export function needsModel(name: FormatName): boolean {
-  return name === 'html' || name === 'csv' || name === 'xlsx';
+  return name === 'html' || name === 'csv' || name === 'xlsx' || name === 'json-archive';
 }
