@@ -275,7 +275,19 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
   const pending: Array<{ index: number; file: string }> = [];
   // A long run moves each report's packed digest to a temporary file as it comes (packed.ts).
   const spool = files.length >= SPOOL_FROM ? (await import('../../engine/packed.ts')).DigestSpool.open() : undefined;
-  const spilled = (o: PhaseOne): PhaseOne => (spool && o.analysis?.digest ? { ...o, analysis: { ...o.analysis, digest: spool.spill(o.analysis.digest) } } : o);
+  const spillDigest = (o: PhaseOne): PhaseOne =>
+    spool && o.analysis?.digest ? { ...o, analysis: { ...o.analysis, digest: spool.spill(o.analysis.digest) } } : o;
+  // The models the formats that draw or export the tables need go there too, read back (once,
+  // as each result is finished and written) through a getter: thousands of reports are never all held.
+  const spilled = (o: PhaseOne): PhaseOne => {
+    const out = spillDigest(o);
+    const model = out.analysis?.model;
+    const at = spool && model ? spool.spillBytes(Buffer.from(JSON.stringify(model), 'utf8')) : undefined;
+    if (!spool || !at || !out.analysis) return out;
+    const analysis = { ...out.analysis };
+    Object.defineProperty(analysis, 'model', { enumerable: true, get: () => JSON.parse(spool.read(at).toString('utf8')) as unknown });
+    return { ...out, analysis };
+  };
   if (options.cache) {
     const { ResultCache, cacheKey, contentHash, DEFAULT_CACHE_FILE } = await import('../../engine/cache.ts');
     const key = cacheKey({ config: loaded.config, rules: allRules, locale, reportUnusedDisable: options.reportUnusedDisable });
