@@ -219,7 +219,7 @@ describe('the archive overview (--format html)', () => {
     const pingtan2024 = results.find((r) => r.agency === '平潭综合实验区' && r.year === 2024);
     const received = pingtan2024 ? statisticsOf(pingtan2024).find((s) => s.rowId === 't3.new' && s.column === '总计')?.value : undefined;
     expect(received).toBeDefined();
-    const charts = /<div class="agency-charts" data-agency="平潭综合实验区"[^]*?<\/div><\/div>/.exec(page)?.[0] ?? '';
+    const charts = /<div class="agency-charts" data-agency="平潭综合实验区"[^]*?<\/figure><\/div>/.exec(page)?.[0] ?? '';
     expect(charts).toContain(`data-year="2024" data-value="${received}"`);
     // No script, style or font from elsewhere; the script is inline.
     expect(page).not.toMatch(/<script[^>]*\bsrc=|<link\b|<img\b|<iframe\b|url\(|@import/i);
@@ -231,4 +231,24 @@ describe('the archive overview (--format html)', () => {
     expect(page).toMatch(/<li data-agency="平潭综合实验区" data-year="2022">/);
     expect(page).toMatch(/<td class="g-gap" data-year="2022" data-testid="gap">/);
   });
+});
+
+describe('the CLI writes the formats', () => {
+  it('-f xlsx -o writes the workbook bytes as they are; -f csv streams the same cells', async () => {
+    const { main } = await import('../src/adapters/cli/main.ts');
+    const dir = await makeTempDir();
+    const inputs = ['09-pingtan-2024.txt', '10-pingtan-2025.txt'].map((f) => path.join(peers, f));
+    const io = { stdout: { write: () => true }, stderr: { write: () => true }, cwd: dir };
+    await main(['-f', 'xlsx', '-o', 'out.xlsx', '--concurrency', 'off', ...inputs], io);
+    await main(['-f', 'csv', '-o', 'out.csv', '--concurrency', 'off', ...inputs], io);
+    const bytes = readFileSync(path.join(dir, 'out.xlsx'));
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const lines = readFileSync(path.join(dir, 'out.csv'), 'utf8').split('\r\n').filter(Boolean);
+    const cells = ['t2', 't3', 't4'].reduce((n, id) => n + (book.getWorksheet(SHEET_NAMES[id as 't2'])?.rowCount ?? 0) - 1, 0);
+    expect(cells).toBe(lines.length - 1);
+    expect(cells).toBeGreaterThan(300);
+  }, 120_000);
 });

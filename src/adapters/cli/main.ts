@@ -819,9 +819,11 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
 明确指定的文件总会被检查（例如 .txt 文件）。
 
 选项：
-  -f, --format <格式>         输出格式：stylish（默认）、json、sarif、github、summary、html
-                              （summary：按机关和年份汇总各规则的错误和警告数；html：可在浏览器中
-                              打开的网页，标出表格中有问题的单元格）
+  -f, --format <格式>         输出格式：stylish（默认）、json、sarif、github、summary、html、
+                              csv、xlsx、json-archive（summary：按机关和年份汇总各规则的错误和警告
+                              数；html：可在浏览器中打开的网页，标出表格中有问题的单元格，多份报告
+                              时附机关×年度概览；csv/xlsx：三张表的全部数据；json-archive：json
+                              另附各报告的表格数据和逐年对比）
       --locale <语言>         消息语言：zh-CN（默认，也可写 zh）、en
   -q, --quiet                 只显示错误，不显示警告
       --max-warnings <数量>   警告数超过该数量时以退出码 1 结束
@@ -873,7 +875,10 @@ A file named explicitly is always linted (a .txt file, for example).
 Options:
   -f, --format <format>       Output format: stylish (default), json, sarif, github,
                               summary (errors and warnings by rule, per agency and year), html
-                              (a page to open in a browser, with the wrong table cells marked)
+                              (a page to open in a browser, with the wrong table cells marked;
+                              for many reports an agencies × years overview), csv, xlsx (every
+                              cell of the three tables), json-archive (json with each report's
+                              table data and year-against-year comparisons)
       --locale <locale>       Message language: zh-CN (default, or zh), en
   -q, --quiet                 Report errors only, not warnings
       --max-warnings <count>  Exit with code 1 when there are more warnings than this

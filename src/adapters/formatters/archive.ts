@@ -404,7 +404,8 @@ export class Archive {
     for (const a of agencies) {
       if (a === '') continue;
       const own = reports.filter((r) => r.agency === a && r.year !== null).sort((x, y) => (x.year ?? 0) - (y.year ?? 0));
-      if (own.length === 0) continue;
+      // A chart over the years needs at least two of them (a province's archive has many one-report agencies).
+      if (own.length < 2) continue;
       const first = own[0]?.year ?? 0;
       const last = own[own.length - 1]?.year ?? 0;
       const span: number[] = [];
