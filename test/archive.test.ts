@@ -185,12 +185,20 @@ describe('year against year', () => {
   });
 
   it('gives each cell both years and the change, and agrees with the carry-over and stock rules', () => {
+    const byFile = new Map(results.filter((r) => !r.notReport).map((r) => [path.relative(root, r.filePath), r]));
+    const values = new Map<LintResult, Map<string, number | null>>();
+    const valueOf = (r: LintResult, rowId: string, column: string): number | null => {
+      let map = values.get(r);
+      if (!map) {
+        map = new Map(statisticsOf(r).map((s) => [`${s.rowId}/${s.column}`, s.value]));
+        values.set(r, map);
+      }
+      return map.get(`${rowId}/${column}`) ?? null;
+    };
     for (const c of comparisons) {
-      const now = results.find((r) => r.year === c.year && statisticsOf(r, { cwd: root })[0]?.file === c.file);
-      const before = results.find((r) => r.year === c.previousYear && statisticsOf(r, { cwd: root })[0]?.file === c.previousFile);
+      const now = byFile.get(c.file);
+      const before = byFile.get(c.previousFile);
       if (!now || !before) throw new Error('comparison without its reports');
-      const valueOf = (r: LintResult, rowId: string, column: string): number | null =>
-        statisticsOf(r).find((s) => s.rowId === rowId && s.column === column)?.value ?? null;
       for (const cell of c.cells) {
         expect(cell.current).toBe(valueOf(now, cell.rowId, cell.column));
         expect(cell.previous).toBe(valueOf(before, cell.rowId, cell.column));
