@@ -260,3 +260,51 @@ describe('the CLI writes the formats', () => {
     expect(cells).toBeGreaterThan(300);
   }, 120_000);
 });
+
+describe('year against year on a pair with copied prose and a wrong carry-over', () => {
+  it('marks the carry-over that does not match last year and highlights the copied passage', async () => {
+    const { sampleReport } = await import('../src/testing/sample.ts');
+    const { consistentPair } = await import('../rules/lib/examples.ts');
+    const overview =
+      '本年度，本局以习近平新时代中国特色社会主义思想为指导，围绕全区工业经济稳增长目标，聚焦企业服务、项目建设和数字化转型，' +
+      '及时公开惠企政策、专项资金申报和项目审批结果，全年开展政策解读活动六场，组织企业座谈会四次，持续提升政务公开的针对性和实效性。';
+    const problems =
+      '（一）存在的主要问题：部分栏目更新不够及时，政策解读形式比较单一，公众参与渠道有待拓宽。（二）改进措施：建立栏目更新提醒机制，丰富图表、视频等解读形式，开展政府开放日活动。';
+    // Last year carried 3 applications forward; this year's report says 2 were carried over.
+    const pair = consistentPair(2024, [3, 0, 0, 0, 0, 0]);
+    const dir = await makeTempDir();
+    const previous = path.join(dir, '2023.md');
+    const current = path.join(dir, '2024.md');
+    await writeFile(
+      previous,
+      sampleReport({
+        ...pair.previous,
+        replace: [
+          [/2023年，本局认真贯彻落实.*\n/, `${overview}\n`],
+          [/（一）存在的主要问题.*\n/, `${problems}\n`],
+        ],
+      }),
+    );
+    await writeFile(
+      current,
+      sampleReport({
+        ...pair.current,
+        replace: [
+          [/2024年，本局认真贯彻落实.*\n/, `${overview}\n`],
+          [/（一）存在的主要问题.*\n/, `${problems}\n`],
+        ],
+      }),
+    );
+    const pairResults = await lintFiles([previous, current], { locale: 'zh-CN', keepModel: true });
+    const now = pairResults[1] as LintResult;
+    expect(now.messages.map((m) => m.ruleId)).toEqual(expect.arrayContaining(['carry-over', 'similar-to-last-year']));
+    const [comparison] = compareYears(pairResults, { cwd: dir });
+    if (!comparison) throw new Error('no comparison');
+    const natural = comparison.cells.find((c) => c.rowId === 't3.carried' && c.column === '自然人');
+    expect(natural).toMatchObject({ previous: 0, current: 2, check: 'carry-over', expected: 3, ok: false });
+    expect(comparison.copied?.excerpt).toBeTruthy();
+    const page = html(pairResults, { ...context, cwd: dir });
+    expect(page).toContain(`<mark class="copied">`);
+    expect(page).toMatch(/data-column="自然人" data-check="bad">/);
+  }, 60_000);
+});
