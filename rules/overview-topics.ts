@@ -1,3 +1,4 @@
+import { list } from '../src/i18n.ts';
 import { z } from 'zod';
 import { defineRule } from '../src/rule.ts';
 import { reportYear } from './lib/options.ts';
@@ -54,7 +55,7 @@ export default defineRule({
     if (missing.length > 0)
       context.report({
         messageId: 'missingTopic',
-        data: { topics: missing.join(context.locale === 'en' ? ', ' : '、'), count: missing.length, all },
+        data: { topics: list(missing, context.locale), count: missing.length, all },
         at: overview.span,
       });
   },

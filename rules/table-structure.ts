@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TableFact } from '../src/model/schema.ts';
-import { defineRule, replaceSpan } from '../src/rule.ts';
+import { defineRule, formatMessage, replaceSpan, type LocalizedText } from '../src/rule.ts';
+import { list as joinList, orList, type Locale } from '../src/i18n.ts';
 import { groupFacts, ROW_KINDS, ROW_READING_KINDS, unreadableTable } from './lib/group-facts.ts';
 import { reportYear } from './lib/options.ts';
 
@@ -163,6 +164,11 @@ export default defineRule({
           errors: ['missingCell'],
         },
         {
+          title: '表四一行少了一个数：应有15个，缺的是哪几列之一、应为几',
+          sample: { replace: [[/\n2\t0\t0\t0\t2(\t0){10}\n/, '\n2\t0\t0\t0\t2\t1\t0\t0\t0\t1\t0\t0\t0\t0\n']] },
+          errors: ['missingCellSomewhere'],
+        },
+        {
           title: '一行少了两个数：不猜',
           sample: { replace: [[/(二、上年结转政府信息公开申请数量)\t1\t0\t/, '$1\t']] },
           errors: ['cellCount'],
@@ -183,7 +189,7 @@ export default defineRule({
   },
   check(context) {
     const { model, options, locale } = context;
-    const list = (items: readonly string[]) => items.join(locale === 'en' ? ', ' : '、');
+    const list = (items: readonly string[]) => joinList(items, locale);
     for (const table of Object.values(model.tables)) {
       const name = table.name;
       const unread = unreadableTable(table);
@@ -255,7 +261,7 @@ export default defineRule({
         case 'missingCell':
           return report(f.columns.length === 1 ? 'missingCell' : 'missingCellSomewhere', {
             row: f.row.label,
-            expected: f.columns.length === 1 ? 7 : 7,
+            expected: f.expected,
             columns: list(f.columns),
             value: f.value === null ? '?' : f.value,
           });
@@ -279,10 +285,10 @@ export default defineRule({
             row: f.row.label,
             text: f.text,
             count: f.count,
-            readings: f.readings
-              .slice(0, 2)
-              .map((r) => r.join(' '))
-              .join(locale === 'en' ? ' or ' : '或'),
+            readings: orList(
+              f.readings.slice(0, 2).map((r) => r.join(' ')),
+              locale,
+            ),
           });
         case 'runTogether':
           return report('runTogether', { row: f.row.label, text: f.text, expected: f.expected });
@@ -308,7 +314,7 @@ export default defineRule({
         case 'rowOrder':
           return report('rowOrder', { row: f.row.label });
         case 'interleaved':
-          return report('interleaved', { row: f.row ? (locale === 'en' ? ` row “${f.row.label}”` : `“${f.row.label}”行`) : '', runs: f.runs });
+          return report('interleaved', { row: f.row ? formatMessage(ROW_NAMED[locale], { row: f.row.label }) : '', runs: f.runs });
         case 'noReading':
           return; // table-sums
         default: {
@@ -320,17 +326,20 @@ export default defineRule({
   },
 });
 
-/** A short reason for a kind of unread row, for the whole-table finding. */
-function reasonOf(kind: TableFact['kind'], locale: string): string {
-  const zh: Partial<Record<TableFact['kind'], [string, string]>> = {
-    cellCount: ['数值个数不对', 'wrong number of values'],
-    runTogether: ['数字连在一起', 'digits run together'],
-    ambiguous: ['可有多种读法', 'more than one reading'],
-    interleaved: ['数值被其他文字隔开', 'values split by other text'],
-    unexpectedText: ['夹有无法识别的文字', 'unrecognised text'],
-    rowOrder: ['行的位置不对', 'rows out of place'],
-    blankRow: ['整行为空', 'blank rows'],
-  };
-  const pair = zh[kind] ?? [kind, kind];
-  return locale === 'en' ? pair[1] : pair[0];
+/** “row X” inside a sentence. */
+const ROW_NAMED: LocalizedText = { 'zh-CN': '“{row}”行', en: ' row “{row}”' };
+
+/** A short reason for each kind of unread row, for the whole-table finding (the compiler checks the kinds). */
+const REASONS: Partial<Record<TableFact['kind'], LocalizedText>> = {
+  cellCount: { 'zh-CN': '数值个数不对', en: 'wrong number of values' },
+  runTogether: { 'zh-CN': '数字连在一起', en: 'digits run together' },
+  ambiguous: { 'zh-CN': '可有多种读法', en: 'more than one reading' },
+  interleaved: { 'zh-CN': '数值被其他文字隔开', en: 'values split by other text' },
+  unexpectedText: { 'zh-CN': '夹有无法识别的文字', en: 'unrecognised text' },
+  rowOrder: { 'zh-CN': '行的位置不对', en: 'rows out of place' },
+  blankRow: { 'zh-CN': '整行为空', en: 'blank rows' },
+};
+
+function reasonOf(kind: TableFact['kind'], locale: Locale): string {
+  return REASONS[kind]?.[locale] ?? kind;
 }

@@ -1,8 +1,10 @@
 /** The library entry (`import { lintText } from 'xxgk-lint'`), for adapters and users' own tools. */
 export { analyzeText, digestText, finishAnalysis, lintText, summarize } from './engine/lint.ts';
 export type { FileAnalysis, LintTextOptions, ResolvedConfig, RuleSetting } from './engine/lint.ts';
-export { analyzeFile, finishRun, lintFile, lintFiles, previousYearReports } from './engine/lint-file.ts';
-export type { FileOutcome, LintFilesOptions } from './engine/lint-file.ts';
+export { analyzeFile, finishRun, lintFile } from './engine/lint-file.ts';
+export type { FileOutcome } from './engine/lint-file.ts';
+export { lintFiles, lintFilesToArray } from './engine/run.ts';
+export type { RunInput, RunOptions } from './engine/run.ts';
 export { normalizeAgency } from './engine/digest.ts';
 export { ReportIndex, runSetRules, sameAgency } from './engine/set.ts';
 

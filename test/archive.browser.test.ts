@@ -14,7 +14,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { builtinRules } from '../rules/index.ts';
 import { html } from '../src/adapters/formatters/html.ts';
 import { statisticsOf } from '../src/adapters/formatters/statistics.ts';
-import { lintFiles } from '../src/engine/lint-file.ts';
+import { lintFilesToArray as lintFiles } from '../src/engine/run.ts';
 import type { LintResult } from '../src/types.ts';
 import { makeTempDir, removeTempDirs } from './helpers/tmp.ts';
 
@@ -55,7 +55,7 @@ const FILES = [
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`XXGK_BROWSER=1 but there is no chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-    results = await lintFiles(FILES, { locale: 'zh-CN', keepModel: true });
+    results = await lintFiles(FILES, { locale: 'zh-CN', keepModel: true, concurrency: 'off' });
     const dir = await makeTempDir();
     const file = path.join(dir, 'archive.html');
     await writeFile(file, html(results, { locale: 'zh-CN', cwd: peers, rules: builtinRules }), 'utf8');

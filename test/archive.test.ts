@@ -18,7 +18,7 @@ import { json } from '../src/adapters/formatters/json.ts';
 import { FINDING_COLUMNS, findingsOf, STATISTICS_COLUMNS, statistics, statisticsOf, type StatisticsRecord } from '../src/adapters/formatters/statistics.ts';
 import { drawTable } from '../src/adapters/formatters/tables.ts';
 import { SHEET_NAMES } from '../src/adapters/formatters/xlsx.ts';
-import { lintFiles } from '../src/engine/lint-file.ts';
+import { lintFilesToArray as lintFiles } from '../src/engine/run.ts';
 import type { LintResult } from '../src/types.ts';
 import { makeTempDir } from './helpers/tmp.ts';
 
@@ -37,7 +37,7 @@ const context = { locale: 'zh-CN' as const, cwd: root, rules: builtinRules };
 
 let results: LintResult[];
 beforeAll(async () => {
-  results = await lintFiles(files, { locale: 'zh-CN', keepModel: true });
+  results = await lintFiles(files, { locale: 'zh-CN', keepModel: true, concurrency: 'off' });
 }, 180_000);
 
 const NUMBERED = new Set(['written', 'split', 'solved']);
@@ -295,7 +295,7 @@ describe('year against year on a pair with copied prose and a wrong carry-over',
         ],
       }),
     );
-    const pairResults = await lintFiles([previous, current], { locale: 'zh-CN', keepModel: true });
+    const pairResults = await lintFiles([previous, current], { locale: 'zh-CN', keepModel: true, concurrency: 'off' });
     const now = pairResults[1] as LintResult;
     expect(now.messages.map((m) => m.ruleId)).toEqual(expect.arrayContaining(['carry-over', 'similar-to-last-year']));
     const [comparison] = compareYears(pairResults, { cwd: dir });

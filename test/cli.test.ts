@@ -1,12 +1,11 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { summarize } from '../src/engine/lint.ts';
-import type { LintTextOptions } from '../src/engine/lint.ts';
 import { main } from '../src/adapters/cli/main.ts';
 import type { CliDeps } from '../src/adapters/cli/main.ts';
-import type { Diagnostic, LintResult } from '../src/types.ts';
+import type { Rule } from '../src/rule.ts';
 import { fakeRules } from './helpers/fake-rules.ts';
+import { markerRules } from './helpers/marker-rules.ts';
 import { makeTempDir, removeTempDirs, writeTree } from './helpers/tmp.ts';
 
 afterAll(removeTempDirs);
@@ -21,22 +20,19 @@ interface Run {
   linted: Record<string, string>;
 }
 
-/**
- * Runs the CLI in-process. With `fake: true` the engine is a stand-in that reports an error for
- * every line containing ERROR and a warning for every line containing WARN, so that exit codes
- * and output options can be tested before the real rules exist.
- */
+/** Runs the CLI in-process; with `fake: true` on the marker rules instead of the built-in ones. */
 async function run(cwd: string, argv: string[], options: { fake?: boolean; env?: Record<string, string>; isTTY?: boolean; deps?: CliDeps } = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const linted: Record<string, string> = {};
   const deps: CliDeps = { ...options.deps };
   if (options.fake) {
-    deps.rules = fakeRules;
-    deps.lint = (source: string, opts: LintTextOptions): LintResult => {
-      linted[path.basename(opts.filePath ?? '')] = source;
-      return summarize(opts.filePath ?? '<text>', fakeFindings(source));
-    };
+    // The texts the rules read, by file name (check sees the text, checkSet the file, in file order).
+    const sources: string[] = [];
+    deps.rules = markerRules({
+      checked: (source) => sources.push(source),
+      finished: (filePath) => (linted[path.basename(filePath)] = sources[Object.keys(linted).length] as string),
+    });
   }
   const code = await main(
     argv,
@@ -49,31 +45,6 @@ async function run(cwd: string, argv: string[], options: { fake?: boolean; env?:
     deps,
   );
   return { code, stdout, stderr, linted };
-}
-
-function fakeFindings(source: string): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  source.split('\n').forEach((text, i) => {
-    for (const [marker, severity] of [
-      ['ERROR', 2],
-      ['WARN', 1],
-    ] as const) {
-      if (!text.includes(marker)) continue;
-      const column = text.indexOf(marker) + 1;
-      found.push({
-        ruleId: severity === 2 ? 'table-sums' : 'fee-statement',
-        messageId: 'fake',
-        severity,
-        message: `fake ${marker.toLowerCase()}`,
-        data: {},
-        line: i + 1,
-        column,
-        endLine: i + 1,
-        endColumn: column + marker.length,
-      });
-    }
-  });
-  return found;
 }
 
 async function project(files: Record<string, string | Uint8Array>): Promise<string> {
@@ -188,7 +159,8 @@ describe('file problems', () => {
   });
 
   it('gives the engine decoded text for GB18030 files', async () => {
-    const root = await project({ 'gbk.md': Buffer.from([0x23, 0x20, 0xd6, 0xd0, 0xce, 0xc4, 0x0a]) });
+    // Not a report by its content: the config makes it one, so that the rules read it.
+    const root = await project({ '.xxgk-lint.json': '{"reports": ["*.md"]}', 'gbk.md': Buffer.from([0x23, 0x20, 0xd6, 0xd0, 0xce, 0xc4, 0x0a]) });
     const result = await run(root, ['gbk.md'], { fake: true });
     expect(result.linted['gbk.md']).toBe('# 中文\n');
   });
@@ -253,7 +225,7 @@ describe('exit codes and output options', () => {
   });
 
   it('--output-file: a failed write leaves no partial file, and a device is written to, not replaced', async () => {
-    const root = await project({ 'a.md': 'ERROR\n', 'out.json/keep': '' });
+    const root = await project({ 'a.md': `${CLEAN}ERROR\n`, 'out.json/keep': '' });
     const failed = await run(root, ['--format', 'json', '--output-file', 'out.json'], { fake: true });
     expect(failed.code).toBe(2);
     expect(failed.stderr).toMatch(/out\.json/);
@@ -292,24 +264,15 @@ describe('exit codes and output options', () => {
 describe('configuration', () => {
   it('applies .xxgk-lint.json: rules off and ignores', async () => {
     const root = await project({
-      '.xxgk-lint.json': JSON.stringify({ rules: { 'table-sums': 'off' }, ignores: ['drafts/'] }),
-      'a.md': CLEAN,
-      'drafts/b.md': CLEAN,
+      '.xxgk-lint.json': JSON.stringify({ rules: { 'fee-statement': 'off' }, ignores: ['drafts/'] }),
+      'a.md': `${CLEAN}WARN\nERROR\n`,
+      'drafts/b.md': `${CLEAN}ERROR\n`,
     });
-    let seen: LintTextOptions | undefined;
-    const result = await run(root, [], {
-      deps: {
-        rules: fakeRules,
-        lint: (source, options) => {
-          seen = options;
-          return summarize(options.filePath ?? '', []);
-        },
-      },
-    });
-    expect(result.code).toBe(0);
-    expect(seen?.filePath).toBe(path.join(root, 'a.md'));
-    expect(seen?.config?.rules['table-sums']).toEqual({ severity: 0, options: { tolerance: 0, skipColumns: [] } });
-    expect(seen?.locale).toBe('zh-CN');
+    const result = await run(root, ['--locale', 'en'], { fake: true });
+    expect(result.code).toBe(1);
+    expect(Object.keys(result.linted)).toEqual(['a.md']);
+    expect(result.stdout).toContain('fake error');
+    expect(result.stdout).not.toContain('fake warn');
   });
 
   it('prints every config problem and exits with 2', async () => {
@@ -339,11 +302,14 @@ describe('configuration', () => {
 });
 
 describe('internal errors', () => {
-  const boom: CliDeps = {
-    lint: () => {
+  // A rule object that fails where the engine, not the rule's own code, touches it: an engine failure.
+  const broken = {
+    ...fakeRules[0],
+    get check(): never {
       throw new Error('boom');
     },
-  };
+  } as unknown as Rule;
+  const boom: CliDeps = { rules: [broken] };
 
   it('prints one line naming the file and exits with 2', async () => {
     const root = await project({ 'a.md': CLEAN });

@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { builtinRules } from '../rules/index.ts';
-import { CONFIG_SCHEMA_PATH, ConfigError, configJsonSchema, loadConfig, resolveConfig } from '../src/engine/config.ts';
+import { Ajv } from 'ajv';
+import { CONFIG_KEYS, CONFIG_SCHEMA_PATH, ConfigError, configJsonSchema, loadConfig, parseJsonConfig, resolveConfig } from '../src/engine/config.ts';
 import { makeTempDir, removeTempDirs, writeTree } from './helpers/tmp.ts';
 
 afterAll(removeTempDirs);
@@ -128,6 +129,51 @@ describe('the JSON Schema', () => {
     const pattern = new RegExp(deadline?.pattern ?? '');
     expect(['01-31', '02-29'].map((v) => pattern.test(v))).toEqual([true, true]);
     expect(['00-00', '02-30'].map((v) => pattern.test(v))).toEqual([false, false]);
+  });
+});
+
+describe('the JSON Schema and the documentation', () => {
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(configJsonSchema(builtinRules));
+  const problemsOf = (config: unknown): string[] => (validate(config) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`));
+
+  it('has every key the config accepts', () => {
+    const schema = configJsonSchema(builtinRules) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties).sort()).toEqual([...CONFIG_KEYS].sort());
+  });
+
+  it('accepts every example config of the README and docs/cli.md, and this repository’s own', () => {
+    // The ```json / ```jsonc blocks and inline `{ "…": … }` spans that are configs (their keys are config keys).
+    const examples: unknown[] = [];
+    for (const doc of ['README.md', 'docs/cli.md']) {
+      const text = readFileSync(path.join(import.meta.dirname, '..', doc), 'utf8');
+      const candidates = [...text.matchAll(/```jsonc?\n([\s\S]*?)```/g), ...text.matchAll(/`(\{ "[^`]*\})`/g)].map((m) => m[1] ?? '');
+      for (const candidate of candidates) {
+        let value: unknown;
+        try {
+          value = parseJsonConfig(candidate, doc, 'en');
+        } catch {
+          continue; // not JSON (an output sample cut short)
+        }
+        const keys = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
+        if (keys.length > 0 && keys.every((k) => CONFIG_KEYS.includes(k)) && keys.some((k) => k !== 'plugins')) examples.push(value);
+      }
+    }
+    examples.push(JSON.parse(readFileSync(path.join(import.meta.dirname, '..', '.xxgk-lint.json'), 'utf8')));
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    for (const example of examples) expect(problemsOf(example)).toEqual([]);
+    expect(problemsOf({ rules: { 'table-sums': ['error', { relations: ['R9'] }] } })).not.toEqual([]);
+    expect(problemsOf({ agencies: { 甲: '乙' } })).not.toEqual([]);
+  });
+});
+
+describe('a JSON config with a "__proto__" key', () => {
+  it('is a key the schema refuses, never the prototype: it cannot turn rules off', async () => {
+    const text = '{ "__proto__": { "rules": { "table-sums": "off" } } }';
+    const parsed = parseJsonConfig(text, 'x.json', 'en') as Record<string, unknown>;
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(Object.keys(parsed)).toEqual(['__proto__']);
+    expect('rules' in parsed).toBe(false);
+    expect(await problems({ '.xxgk-lint.json': text })).toEqual([expect.stringMatching(/^__proto__ {2}unknown key/)]);
   });
 });
 

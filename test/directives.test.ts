@@ -129,9 +129,8 @@ describe('reading the comments', () => {
     expect(blanked).toHaveLength(source.length);
     expect(blanked.split('\n')[1]?.trim()).toBe('');
     const long = '<!--'.repeat(200_000);
-    const start = performance.now();
+    // No wall-clock assertion: quadratic work on 800,000 characters would run into jest's timeout.
     expect(findComments(long, parseMarkdown('x'))).toEqual([]);
-    expect(performance.now() - start).toBeLessThan(1000);
   });
 
   it('needs the keyword to stand alone', () => {

@@ -43,9 +43,8 @@ describe('the pre-parse budget', () => {
     'a table of many rows': `|a|b|\n|-|-|\n${'|1|2|\n'.repeat(3000)}`,
   };
   it.each(Object.entries(shapes))('refuses %s with one fatal message, quickly', (_, text) => {
-    const start = Date.now();
+    // Refused before parsing (no wall-clock assertion: a parse of these would run into jest's timeout).
     const result = lintText(text, { filePath: 'q.md', locale: 'en' });
-    expect(Date.now() - start).toBeLessThan(2000);
     expect(result.messages).toEqual([]);
     expect(result.errorCount).toBe(1);
     expect(result.fatal?.message).toMatch(/the file was not linted/);

@@ -2,16 +2,14 @@
 // the global setup builds), the cache, shards and the progress bar (in-process).
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../src/adapters/cli/main.ts';
 import type { CliDeps } from '../src/adapters/cli/main.ts';
-import { summarize } from '../src/engine/lint.ts';
-import type { LintTextOptions } from '../src/engine/lint.ts';
 import { sampleReport } from '../src/testing/sample.ts';
 import type { LintResult } from '../src/types.ts';
-import { fakeRules } from './helpers/fake-rules.ts';
+import { markerRules } from './helpers/marker-rules.ts';
 import { makeTempDir, removeTempDirs, writeTree } from './helpers/tmp.ts';
 
 afterAll(removeTempDirs);
@@ -19,11 +17,17 @@ afterAll(removeTempDirs);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(root, 'dist/cli.js');
 
-function runBuilt(cwd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function runBuilt(cwd: string, args: string[], env: Record<string, string> = {}, stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, CI: '1', ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd, env: { ...process.env, CI: '1', ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
+    child.stdin?.end(stdin ?? '');
   });
 }
 
@@ -66,9 +70,7 @@ describe('worker processes (built CLI)', () => {
     // read: only the time budget stops it. (Pathological emphasis runs are refused up front now.)
     const row = (cell: string) => `| ${Array(100).fill(cell).join(' | ')} |`;
     await writeFile(path.join(dir, 'r01-slow.md'), [row('h'), `|${Array(100).fill('---').join('|')}|`, ...Array(1000).fill(row('0')), ''].join('\n'));
-    const started = Date.now();
     const run = await runBuilt(dir, ['-f', 'json', '--file-timeout', '3', '--locale', 'en', '--concurrency', '2']);
-    expect(Date.now() - started).toBeLessThan(30_000);
     // ESLint's JSON shape: a fatal problem is a message with `fatal: true`.
     const results = JSON.parse(run.stdout) as Array<{ filePath: string; errorCount: number; messages: Array<{ fatal?: boolean; message: string }> }>;
     expect(results.map((r) => path.basename(r.filePath))).toEqual(['r00.md', 'r01-slow.md', 'r01.md', 'r02.md']);
@@ -81,6 +83,38 @@ describe('worker processes (built CLI)', () => {
     const zh = await runBuilt(dir, ['--file-timeout', '2', 'r01-slow.md']);
     expect(zh.stdout).toContain('r01-slow.md');
     expect(zh.stdout).toContain('检查超时');
+  }, 60_000);
+});
+
+describe('every path under the same budgets (built CLI)', () => {
+  // A rule file that never returns on a text containing LOOP: only the time budget can stop it.
+  const LOOPING_RULE = [
+    "import { z } from 'zod';",
+    'export default {',
+    "  meta: { id: 'loops', description: { 'zh-CN': '循环', en: 'Loops' }, rationale: { 'zh-CN': '测试', en: 'Test' },",
+    "    defaultSeverity: 'error', options: z.object({}).strict(), messages: { m: { 'zh-CN': '循环', en: 'Loops' } }, examples: { valid: [], invalid: [] } },",
+    "  check(context) { if (context.source.includes('LOOP')) for (;;) {} },",
+    '};',
+  ].join('\n');
+
+  it('--fix, --fix-dry-run, --stdin and a single small file are stopped by --file-timeout like any file', async () => {
+    const dir = await makeTempDir();
+    await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+    const looping = `${sampleReport({ year: 2024 })}\nLOOP\n`;
+    await writeTree(dir, { '.xxgk-lint.json': '{ "ruleFiles": ["loops.mjs"] }', 'loops.mjs': LOOPING_RULE, 'a.md': looping });
+    const timedOut = (stdout: string): void => {
+      const [result] = JSON.parse(stdout) as Array<{ messages: Array<{ fatal?: boolean; message: string }> }>;
+      expect(result?.messages).toEqual([expect.objectContaining({ fatal: true, message: expect.stringContaining('timed out') })]);
+    };
+    for (const args of [['a.md'], ['--fix', 'a.md'], ['--fix-dry-run', 'a.md']]) {
+      const run = await runBuilt(dir, ['-f', 'json', '--locale', 'en', '--file-timeout', '1', ...args]);
+      expect(run.code).toBe(1);
+      timedOut(run.stdout);
+    }
+    expect(await readFile(path.join(dir, 'a.md'), 'utf8')).toBe(looping);
+    const stdin = await runBuilt(dir, ['-f', 'json', '--locale', 'en', '--file-timeout', '1', '--stdin'], {}, looping);
+    expect(stdin.code).toBe(1);
+    timedOut(stdin.stdout);
   }, 60_000);
 });
 
@@ -135,7 +169,10 @@ describe('worker processes: flags node refuses', () => {
   }, 60_000);
 });
 
-// ---- In-process: the engine replaced by a counter ------------------------------------------------
+// ---- In-process: the real engine with the marker rules; every .md file is a report ----------------
+
+/** The config of the in-process runs: these short texts are reports whatever they look like. */
+const REPORTS = { reports: ['*.md'] };
 
 interface InProcess {
   code: number;
@@ -149,17 +186,15 @@ async function run(cwd: string, argv: string[], options: { env?: Record<string, 
   let stdout = '';
   let stderr = '';
   const linted: string[] = [];
+  // The real engine with the marker rules: a text the rules read is a file linted (its first line,
+  // `# a` or `# 12`, names it: a.md, f12.md).
   const deps: CliDeps = {
-    rules: fakeRules,
-    lint: (source: string, opts: LintTextOptions): LintResult => {
-      linted.push(path.basename(opts.filePath ?? ''));
-      return summarize(
-        opts.filePath ?? '<text>',
-        source.includes('ERROR')
-          ? [{ ruleId: 'table-sums', messageId: 'fake', severity: 2, message: 'fake', data: {}, line: 1, column: 1, endLine: 1, endColumn: 2 }]
-          : [],
-      );
-    },
+    rules: markerRules({
+      checked: (source) => {
+        const name = /^# (\S+)/.exec(source)?.[1] ?? '?';
+        linted.push(/^\d+$/.test(name) ? `f${name}.md` : `${name}.md`);
+      },
+    }),
   };
   const code = await main(
     argv,
@@ -177,7 +212,7 @@ async function run(cwd: string, argv: string[], options: { env?: Record<string, 
 describe('--cache', () => {
   it('lints only changed files; config, locale and options changes invalidate everything', async () => {
     const dir = await makeTempDir();
-    await writeTree(dir, { 'a.md': '# a\nERROR\n', 'b.md': '# b\n', 'c.md': '# c\n' });
+    await writeTree(dir, { '.xxgk-lint.json': JSON.stringify(REPORTS), 'a.md': '# a\nERROR\n', 'b.md': '# b\n', 'c.md': '# c\n' });
     const first = await run(dir, ['--cache', '-f', 'json']);
     expect(first.linted).toEqual(['a.md', 'b.md', 'c.md']);
     const second = await run(dir, ['--cache', '-f', 'json']);
@@ -190,7 +225,7 @@ describe('--cache', () => {
     expect((await run(dir, ['--cache'])).linted).toEqual(['b.md']);
     expect((await run(dir, ['--cache', '--locale', 'en'])).linted).toEqual(['a.md', 'b.md', 'c.md']);
     expect((await run(dir, ['--cache', '--locale', 'en'])).linted).toEqual([]);
-    await writeFile(path.join(dir, '.xxgk-lint.json'), JSON.stringify({ rules: { 'table-sums': 'warn' } }));
+    await writeFile(path.join(dir, '.xxgk-lint.json'), JSON.stringify({ ...REPORTS, rules: { 'table-sums': 'warn' } }));
     expect((await run(dir, ['--cache', '--locale', 'en'])).linted).toEqual(['a.md', 'b.md', 'c.md']);
     expect((await run(dir, ['--cache', '--locale', 'en', '--report-unused-disable'])).linted).toEqual(['a.md', 'b.md', 'c.md']);
     // Without --cache the cache is neither read nor needed.
@@ -201,7 +236,7 @@ describe('--cache', () => {
 
   it('ignores a corrupt cache with a note, and rewrites it; --cache-location picks the file or folder', async () => {
     const dir = await makeTempDir();
-    await writeTree(dir, { 'a.md': '# a\n', 'cache/keep.txt': '' });
+    await writeTree(dir, { '.xxgk-lint.json': JSON.stringify(REPORTS), 'a.md': '# a\n', 'cache/keep.txt': '' });
     await writeFile(path.join(dir, 'my-cache.json'), '{"format":1,"key":');
     const corrupt = await run(dir, ['--cache', '--cache-location', 'my-cache.json', '--locale', 'en']);
     expect(corrupt.stderr).toContain('my-cache.json is unreadable or corrupt');
@@ -274,6 +309,8 @@ describe('option values', () => {
       ['--shard', '0/2'],
       ['--shard', 'x'],
       ['--file-timeout', '-1'],
+      // Past what Node's timers hold (2^31 − 1 ms): refused, not left to time every file out.
+      ['--file-timeout', '2147484'],
     ]) {
       const result = await run(dir, ['--locale', 'en', ...args]);
       expect(result.code).toBe(2);
@@ -286,7 +323,7 @@ describe('option values', () => {
 describe('--shard', () => {
   it('splits the files into disjoint shards whose union is the full run', async () => {
     const dir = await makeTempDir();
-    const tree: Record<string, string> = {};
+    const tree: Record<string, string> = { '.xxgk-lint.json': JSON.stringify(REPORTS) };
     for (let i = 0; i < 40; i++) tree[`d${i % 3}/f${i}.md`] = `# ${i}\n`;
     await writeTree(dir, tree);
     const full = (await run(dir, [])).linted;

@@ -1,12 +1,12 @@
 /** Reads, decodes and lints files (and fixes them on request): shared by the CLI and the Action. */
-import { readReport, type Encoding } from './decode.ts';
+import { decodeBuffer, fileError, readReport, type Encoding, type FileError, type ReadResult } from './decode.ts';
 import { canWrite, encodeText } from './encode.ts';
 import { fixesOf, fixUntilStable } from './fix.ts';
 import { analyzeText, fatalText, finishAnalysis, isStackOverflow, lintText, rulesToRun, type FileAnalysis, type LintTextOptions } from './lint.ts';
 import { placeFindings, type DocumentInput } from './document.ts';
 import { fatalResult } from './results.ts';
 import { packDigest, unpackDigest, type PackedDigest } from './packed.ts';
-import { ReportIndex, canonicalAgencies, runSetRules } from './set.ts';
+import { canonicalAgencies, runSetRules } from './set.ts';
 import type { ReportDigest } from '../rule.ts';
 import type { LintResult, Locale } from '../types.ts';
 
@@ -88,12 +88,65 @@ export interface FileOutcome {
   encoding?: string;
   /** A .html or .docx file: where its text came from, to place the findings in the document. */
   input?: DocumentInput;
+  /** A fixed file (FileTask.fix): the fixed text, encoded as the input was (`result` is final). */
+  fixed?: Uint8Array;
+  /** Fixes were available but this encoding cannot be written back (GB18030): nothing was fixed. */
+  unwritable?: Encoding;
+}
+
+/** One file for phase one, as the engine hands it to a worker or lints it here: plain data. */
+export interface FileTask {
+  file: string;
+  /** The bytes already read (standard input), reported under `file`. */
+  bytes?: Uint8Array;
+  /** Fix the file (per-file rules only) instead of phase one: the outcome's `result` is final. */
+  fix?: FixMode;
+  /** Read for the digest only (context for the cross-report rules): no per-file rule runs. */
+  digestOnly?: boolean;
+  /** Model the file only when its opening text mentions one of these years (the candidates for last year's report). */
+  years?: readonly string[];
+}
+
+/** Reads a task's file (or decodes its bytes) and runs phase one on it, or fixes it. */
+export async function lintTask(task: FileTask, options: LintTextOptions & { locale: Locale }): Promise<FileOutcome> {
+  const read = task.bytes ? decodeBytes(task.bytes) : await readReport(task.file);
+  if ('error' in read) return task.years ? {} : { result: fatalResult(task.file, read.error, options.locale) };
+  if (task.years && !mentionsYear(read.text, task.years)) return {};
+  if (task.fix) {
+    const linted = lintDecoded(read, task.file, options, lintText, task.fix);
+    return { result: linted.result, ...(linted.bytes ? { fixed: linted.bytes } : {}), ...(linted.unwritable ? { unwritable: linted.unwritable } : {}) };
+  }
+  try {
+    return analyzeRead(read, task.file, task.digestOnly ? { ...options, digestOnly: true } : options);
+  } catch (err) {
+    if (task.years) return {}; // a candidate that cannot be read is not this run's problem
+    throw err;
+  }
+}
+
+function decodeBytes(bytes: Uint8Array): Exclude<ReturnType<typeof decodeBuffer>, { error: unknown }> | { error: FileError } {
+  const decoded = decodeBuffer(bytes);
+  return 'error' in decoded ? { error: fileError(decoded.error) } : decoded;
+}
+
+/** Whether the opening text names one of the years (a cheap look before modelling a candidate). */
+function mentionsYear(text: string, years: readonly string[]): boolean {
+  const head = text.slice(0, 4000).normalize('NFKC').replace(/\s+/g, '');
+  return years.some((y) => head.includes(y));
 }
 
 /** Phase one for one file: read, decode, model, per-file rules. Serialisable (a worker may run it). */
 export async function analyzeFile(file: string, options: LintTextOptions & { locale: Locale; digestOnly?: boolean }): Promise<FileOutcome> {
   const read = await readReport(file);
   if ('error' in read) return { result: fatalResult(file, read.error, options.locale) };
+  return analyzeRead(read, file, options);
+}
+
+function analyzeRead(
+  read: Exclude<ReadResult, { error: FileError }>,
+  file: string,
+  options: LintTextOptions & { locale: Locale; digestOnly?: boolean },
+): FileOutcome {
   try {
     const { digest, ...rest } = analyzeText(read.text, { ...options, filePath: file });
     const analysis: PackedAnalysis = { ...rest, digest: digest ? packDigest(digest) : null };
@@ -102,78 +155,6 @@ export async function analyzeFile(file: string, options: LintTextOptions & { loc
     if (isStackOverflow(err)) return { result: fatalText(file, 'fileStackOverflow', options.locale) };
     throw namedError(file, err);
   }
-}
-
-export interface LintFilesOptions {
-  /**
-   * Files read only as context for cross-report rules (last year's report of an agency whose
-   * report changed): modelled, never reported on.
-   */
-  context?: readonly string[];
-  /**
-   * Files among which to look for the year-before reports of the linted ones (the Action with
-   * only-changed passes every report of the checkout). Those that are the same agency's report for
-   * the year before a linted report are read as context; the others are not modelled at all.
-   */
-  contextCandidates?: readonly string[];
-  /** How each file is classified (the config's `reports` / `notReports`, see `classifier`). */
-  classify?: (file: string) => 'auto' | 'report' | 'notReport';
-}
-
-/**
- * Lints a set of files: phase one per file (analyzeFile), then the cross-report rules (`checkSet`)
- * over the digests of every file of the run and of `context`, then directives. Results in the
- * order of `files`.
- */
-export async function lintFiles(files: readonly string[], options: LintTextOptions & { locale: Locale }, more: LintFilesOptions = {}): Promise<LintResult[]> {
-  const outcomes: FileOutcome[] = [];
-  for (const file of files) outcomes.push(await analyzeFile(file, more.classify ? { ...options, classify: more.classify(file) } : options));
-  const contextDigests: ReportDigest[] = [];
-  for (const file of more.context ?? []) {
-    const outcome = await analyzeFile(file, { ...options, digestOnly: true });
-    if (outcome.analysis?.digest) contextDigests.push(unpackDigest(outcome.analysis.digest));
-  }
-  if (more.contextCandidates && more.contextCandidates.length > 0) {
-    const linted = new Set([...files, ...(more.context ?? [])]);
-    const targets = outcomes.flatMap((o) => (o.analysis?.digest ? [unpackDigest(o.analysis.digest)] : []));
-    contextDigests.push(
-      ...(await previousYearReports(
-        targets,
-        more.contextCandidates.filter((f) => !linted.has(f)),
-        options,
-      )),
-    );
-  }
-  return finishRun(outcomes, contextDigests, options);
-}
-
-/**
- * The digests of the candidates that are the year-before report of one of `targets` (same agency,
- * year − 1). A candidate is modelled only when its opening text mentions one of the years wanted.
- */
-export async function previousYearReports(
-  targets: readonly ReportDigest[],
-  candidates: readonly string[],
-  options: LintTextOptions & { locale: Locale },
-): Promise<ReportDigest[]> {
-  const wanted = targets.filter((t) => t.agency !== null && t.year !== null);
-  if (wanted.length === 0) return [];
-  const years = [...new Set(wanted.map((t) => String((t.year as number) - 1)))];
-  const found: ReportDigest[] = [];
-  for (const file of candidates) {
-    const read = await readReport(file);
-    if ('error' in read) continue;
-    const head = read.text.slice(0, 4000).normalize('NFKC').replace(/\s+/g, '');
-    if (!years.some((y) => head.includes(y))) continue;
-    let digest: ReportDigest | null;
-    try {
-      digest = analyzeText(read.text, { ...options, filePath: file, digestOnly: true }).digest;
-    } catch {
-      continue; // a context file that cannot be read is not this run's problem
-    }
-    if (digest && new ReportIndex(wanted).hasPreviousYearOf(digest)) found.push(digest);
-  }
-  return found;
 }
 
 /** Phase two: the cross-report rules over the run, then each file's LintResult. */

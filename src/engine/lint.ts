@@ -171,8 +171,7 @@ function analyzeTree(source: string, tree: Root, filePath: string, locale: Local
     model = buildModel(blankComments(source, comments), tree);
   } catch (error) {
     // A bug of ours must not pass a file silently: it is reported against the file.
-    const message =
-      locale === 'en' ? `xxgk-lint could not read this report (internal error: ${String(error)})` : `xxgk-lint 无法读取此报告（内部错误：${String(error)}）`;
+    const message = t('internalErrorRead', locale, { detail: String(error) });
     return {
       filePath,
       messages: [],
@@ -355,7 +354,7 @@ export function guarded(
       ruleId: rule.meta.id,
       messageId: 'ruleError',
       severity: 2,
-      message: locale === 'en' ? `rule ${rule.meta.id} failed: ${String(error)}` : `规则 ${rule.meta.id} 运行出错：${String(error)}`,
+      message: t('ruleFailed', locale, { rule: rule.meta.id, detail: String(error) }),
       data: {},
       line: 1,
       column: 1,

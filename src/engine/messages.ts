@@ -1,8 +1,9 @@
 /**
- * Messages of the adapters (CLI, formatters, config loader, file reader), in both locales.
- * Rule messages live with their rules; these are the tool's own words.
+ * The engine's messages (file reader, budgets, config loader, cache, fixes, directives) and, for
+ * now, the human formatters' words, in both locales. Rule messages live with their rules, the
+ * CLI's in adapters/cli/messages.ts.
  */
-import { formatMessage } from '../rule.ts';
+import { messageTable } from '../i18n.ts';
 import type { LocalizedText } from '../rule.ts';
 import type { Locale } from '../types.ts';
 
@@ -73,43 +74,10 @@ export const messages = {
     en: 'The file is too complex to parse (nested too deeply: the call stack overflowed); it was not linted',
   },
 
-  // Command line.
-  noMatch: { 'zh-CN': '找不到与“{pattern}”匹配的文件', en: 'No files matching "{pattern}" were found' },
-  noMatchInFolder: {
-    'zh-CN': '文件夹“{pattern}”中没有 .md 文件',
-    en: 'No .md files were found in the folder "{pattern}"',
-  },
-  allIgnored: {
-    'zh-CN': '“{pattern}”匹配的文件都被 .gitignore 或配置中的 ignores 排除了',
-    en: 'All files matching "{pattern}" are excluded by .gitignore or the ignores setting',
-  },
-  folderUnreadable: {
-    'zh-CN': '无法读取文件夹“{pattern}”（没有权限），其中的文件未检查',
-    en: 'The folder "{pattern}" cannot be read (permission denied); its files were not linted',
-  },
-  noFiles: { 'zh-CN': '没有可检查的文件', en: 'No files to lint' },
-  ruleCrashed: {
-    'zh-CN': '规则运行出错：{rules}（设置环境变量 DEBUG=xxgk-lint 可显示调用栈）',
-    en: 'a rule threw an exception: {rules} (set DEBUG=xxgk-lint to see the stack)',
-  },
-  unknownOption: { 'zh-CN': '未知选项：{option}', en: 'Unknown option: {option}' },
-  missingValue: { 'zh-CN': '选项 {option} 需要一个值', en: 'Option {option} needs a value' },
-  badOption: { 'zh-CN': '命令行参数有误：{detail}', en: 'Invalid arguments: {detail}' },
-  badChoice: {
-    'zh-CN': '选项 {option} 的值“{value}”无效，可选值：{allowed}',
-    en: 'Invalid value "{value}" for {option}; allowed values: {allowed}',
-  },
-  badNumber: {
-    'zh-CN': '选项 {option} 需要一个非负整数，收到“{value}”',
-    en: 'Option {option} needs a non-negative integer, received "{value}"',
-  },
-  badShard: {
-    'zh-CN': '选项 --shard 的值应为“序号/总数”（如 1/4，1 ≤ 序号 ≤ 总数），收到“{value}”',
-    en: 'Option --shard needs "index/count" (e.g. 1/4, 1 ≤ index ≤ count), received "{value}"',
-  },
-  badConcurrency: {
-    'zh-CN': '选项 --concurrency 的值应为 auto、off 或正整数，收到“{value}”',
-    en: 'Option --concurrency needs auto, off or a positive integer, received "{value}"',
+  // Notes of a run (the cache).
+  cacheNotRegular: {
+    'zh-CN': 'xxgk-lint：缓存位置 {file} 不是普通文件或文件夹（例如 /dev/null 或管道），本次不使用缓存，也不写入',
+    en: 'xxgk-lint: the cache location {file} is not a regular file or folder (/dev/null or a pipe, say); the cache is neither read nor written',
   },
   cacheCorrupt: {
     'zh-CN': 'xxgk-lint：缓存文件 {file} 无法读取或已损坏，已忽略并重新检查',
@@ -118,15 +86,6 @@ export const messages = {
   cacheWriteFailed: {
     'zh-CN': 'xxgk-lint：无法写入缓存文件 {file}（{detail}）',
     en: 'xxgk-lint: cannot write the cache file {file} ({detail})',
-  },
-  seeHelp: { 'zh-CN': '运行 xxgk-lint --help 查看用法', en: 'Run xxgk-lint --help for usage' },
-  tooManyWarnings: {
-    'zh-CN': 'xxgk-lint 发现的警告过多（上限：{max}）',
-    en: 'xxgk-lint found too many warnings (maximum: {max})',
-  },
-  outputWriteFailed: {
-    'zh-CN': '无法写入输出文件“{file}”：{detail}',
-    en: 'Cannot write the output file "{file}": {detail}',
   },
 
   // Configuration.
@@ -258,30 +217,10 @@ export const messages = {
   },
 
   // Fixes (--fix, --fix-dry-run).
-  fixEncodingNotWritable: {
-    'zh-CN': '{file}：文件编码为 {encoding}，--fix 不会改写它（只写回 UTF-8 和 UTF-16 文件）；请先另存为 UTF-8，再运行 --fix',
-    en: '{file}: the file is encoded as {encoding}; --fix does not rewrite it (only UTF-8 and UTF-16 files are written back): save it as UTF-8 first, then run --fix',
-  },
-  fixWriteFailed: { 'zh-CN': '无法写回已修复的文件“{file}”（{detail}）', en: 'Cannot write the fixed file "{file}" ({detail})' },
   summaryFixable: {
     'zh-CN': '其中 {errors} 个错误和 {warnings} 个警告可以用 --fix 选项自动修复',
     en: '{errors} {errorWord} and {warnings} {warningWord} potentially fixable with the `--fix` option.',
   },
-  fixAndDryRun: {
-    'zh-CN': '--fix 和 --fix-dry-run 不能同时使用',
-    en: 'The --fix and --fix-dry-run options cannot be used together',
-  },
-
-  // Standard input (--stdin, or the path -).
-  stdinWithPaths: {
-    'zh-CN': '使用 --stdin（或 -）时不能再指定文件路径：{paths}',
-    en: 'With --stdin (or -), no file paths can be given: {paths}',
-  },
-  stdinFilenameWithoutStdin: {
-    'zh-CN': '--stdin-filename 只能与 --stdin（或 -）一起使用',
-    en: '--stdin-filename can only be used with --stdin (or -)',
-  },
-  stdinUnreadable: { 'zh-CN': '无法读取标准输入（{detail}）', en: 'Cannot read standard input ({detail})' },
 
   // Inline comments (<!-- xxgk-lint-disable … -->), reported with --report-unused-disable.
   unusedDisable: {
@@ -296,6 +235,13 @@ export const messages = {
     'zh-CN': '{directive} 注释中的规则 {rule} 不存在',
     en: 'The {directive} comment names the rule {rule}, which does not exist',
   },
+
+  // A bug of ours or of a rule, reported against the file (lint.ts).
+  internalErrorRead: {
+    'zh-CN': 'xxgk-lint 无法读取此报告（内部错误：{detail}）',
+    en: 'xxgk-lint could not read this report (internal error: {detail})',
+  },
+  ruleFailed: { 'zh-CN': '规则 {rule} 运行出错：{detail}', en: 'rule {rule} failed: {detail}' },
 
   // Human output.
   severityError: { 'zh-CN': '错误', en: 'error' },
@@ -312,12 +258,7 @@ export const messages = {
 
 export type MessageId = keyof typeof messages;
 
-/** Looks up and fills one of the tool's messages. */
-export function t(id: MessageId, locale: Locale, data: Readonly<Record<string, string | number>> = {}): string {
-  return formatMessage(messages[id][locale], data);
-}
+/** Looks up and fills one of the engine's messages. */
+export const t: (id: MessageId, locale: Locale, data?: Readonly<Record<string, string | number>>) => string = messageTable(messages);
 
-/** English needs singular/plural words; Chinese does not. */
-export function plural(count: number, one: string, many: string): string {
-  return count === 1 ? one : many;
-}
+export { plural } from '../i18n.ts';

@@ -28,7 +28,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { t } from './messages.ts';
 import type { LintResult, Locale } from '../types.ts';
-import type { FileOutcome } from './lint-file.ts';
+import type { FileOutcome, FileTask } from './lint-file.ts';
 
 /** What a worker needs to lint like the main thread: everything plain data. */
 export interface WorkerSetup {
@@ -44,7 +44,7 @@ export interface WorkerSetup {
 /** One file's phase-one outcome (lint-file.ts), as it crosses the process boundary: plain data only. */
 export type { FileOutcome };
 
-export type WorkerRequest = { type: 'setup'; setup: WorkerSetup } | { type: 'lint'; id: number; file: string };
+export type WorkerRequest = { type: 'setup'; setup: WorkerSetup } | { type: 'lint'; id: number; task: FileTask };
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'setupFailed'; message: string }
@@ -89,6 +89,15 @@ export function workerFlags(memoryMb: number, tuned = true): string[] {
   return [...(tuned ? ['--single-threaded-gc', `--max-semi-space-size=${SEMI_SPACE_MB}`] : []), `--max-old-space-size=${memoryMb}`];
 }
 
+/**
+ * The longest per-file budget: Node's timers hold at most 2^31 − 1 ms (a longer one fires at once,
+ * which would mark every file as timed out). Whole seconds, so that it can be said in seconds.
+ */
+export const MAX_TIMEOUT_MS = 2_147_483_000;
+
+/** Set in a worker's environment: a bundle that is also a worker entry (the Action's) serves as one. */
+export const WORKER_ENV = 'XXGK_LINT_WORKER';
+
 /** What node prints when it refuses a command-line flag (exit code 9). */
 const BAD_OPTION = /bad option/i;
 
@@ -118,12 +127,15 @@ const STDERR_KEPT = 4096;
  * worker can start (a config that fails to load in the worker).
  */
 export function lintInWorkers(
-  files: ReadonlyArray<{ index: number; file: string }>,
+  files: ReadonlyArray<FileTask & { index: number }>,
   options: PoolOptions,
   onOutcome: (index: number, outcome: FileOutcome) => void,
 ): Promise<void> {
   const { locale } = options.setup;
   const memoryMb = options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB;
+  if (!(options.timeoutMs >= 0 && options.timeoutMs <= MAX_TIMEOUT_MS)) {
+    return Promise.reject(new RangeError(`per-file budget out of range: ${options.timeoutMs} ms (0 to ${MAX_TIMEOUT_MS})`));
+  }
   return new Promise<void>((resolve, reject) => {
     let next = 0;
     let remaining = files.length;
@@ -138,6 +150,8 @@ export function lintInWorkers(
       stderr: string;
       /** Started with the garbage-collector flags. */
       tuned: boolean;
+      /** Why a message could not be sent to it (reported with its exit). */
+      sendError?: string;
     }
 
     const finish = (error?: Error): void => {
@@ -197,13 +211,19 @@ export function lintInWorkers(
           ? setTimeout(() => replace(slot, { messageId: 'fileTimeout', data: { seconds: formatSeconds(options.timeoutMs) } }), options.timeoutMs)
           : undefined;
       slot.task = { index: entry.index, file: entry.file, timer };
-      send(slot, { type: 'lint', id: entry.index, file: entry.file });
+      const { index, ...task } = entry;
+      send(slot, { type: 'lint', id: index, task });
     };
 
     const send = (slot: Slot, message: WorkerRequest): void => {
-      // A worker that died between two files: its 'exit' handler replaces it.
+      // A failed send (EPIPE: the worker has exited, or is exiting — node refusing a flag exits at
+      // once) decides nothing yet: the 'close' handler does, once the process has exited and its
+      // stderr (which says why) has been read to the end. A worker still running is stopped so
+      // that 'close' comes.
       slot.child.send(message, (error) => {
-        if (error && !slot.retired) crashed(slot, error.message);
+        if (!error || slot.retired) return;
+        slot.sendError ??= error.message;
+        if (slot.child.exitCode === null && slot.child.signalCode === null) slot.child.kill('SIGKILL');
       });
     };
 
@@ -229,6 +249,7 @@ export function lintInWorkers(
       const child = fork(fileURLToPath(options.workerUrl), [], {
         execArgv: tuned ? [...(options.execArgv ?? workerFlags(memoryMb))] : workerFlags(memoryMb, false),
         serialization: 'advanced',
+        env: { ...process.env, [WORKER_ENV]: '1' },
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });
       const slot: Slot = { child, task: undefined, retired: false, stderr: '', tuned };
@@ -247,9 +268,16 @@ export function lintInWorkers(
           dispatch(slot);
         }
       });
-      child.on('error', (err) => crashed(slot, err.message));
+      // A process that never started has nothing more to say; one that did is decided on 'close'.
+      child.on('error', (err) => {
+        if (child.pid === undefined) crashed(slot, err.message);
+        else slot.sendError ??= err.message;
+      });
       // 'close': the process has exited and its stderr has been read to the end (the OOM report).
-      child.on('close', (code, signal) => crashed(slot, signal ? `signal ${signal}` : `exit code ${String(code)}`));
+      child.on('close', (code, signal) => {
+        const exit = signal ? `signal ${signal}` : `exit code ${String(code)}`;
+        crashed(slot, slot.sendError ? `${slot.sendError}, ${exit}` : exit);
+      });
       send(slot, { type: 'setup', setup: options.setup });
     };
 

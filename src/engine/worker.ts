@@ -1,13 +1,13 @@
 /**
  * The worker process's entry (built as dist/worker.js, started by pool.ts with `fork`): receives
  * its setup, loads the config as the main process did, says it is ready, then reads and checks
- * one file per message (phase one: `analyzeFile`) and replies with a plain {@link FileOutcome};
+ * one file per message (phase one, or a fix: `lintTask`) and replies with a plain {@link FileOutcome};
  * the main process finishes the run (cross-report rules). It exits when its parent closes the
  * channel (or goes away).
  */
 import { builtinRules } from '../../rules/index.ts';
 import { classifier, loadConfig } from './config.ts';
-import { analyzeFile } from './lint-file.ts';
+import { lintTask, type FileTask } from './lint-file.ts';
 import type { LintTextOptions } from './lint.ts';
 import type { FileOutcome, WorkerReply, WorkerRequest, WorkerSetup } from './pool.ts';
 
@@ -18,7 +18,7 @@ const reply = (message: WorkerReply): void => {
 };
 process.on('disconnect', () => process.exit(0));
 
-let lint: ((file: string) => Promise<FileOutcome>) | undefined;
+let lint: ((task: FileTask) => Promise<FileOutcome>) | undefined;
 
 async function setUp(setup: WorkerSetup): Promise<void> {
   try {
@@ -31,7 +31,7 @@ async function setUp(setup: WorkerSetup): Promise<void> {
     };
     const classify = classifier(loaded);
     // Phase one only: the main process runs the cross-report rules over every report's digest.
-    lint = (file) => analyzeFile(file, { ...options, classify: classify(file) });
+    lint = (task) => lintTask(task, { ...options, classify: classify(task.file) });
     reply({ type: 'ready' });
   } catch (err) {
     reply({ type: 'setupFailed', message: err instanceof Error ? err.message : String(err) });
@@ -46,7 +46,7 @@ process.on('message', (request: WorkerRequest) => {
   void (async () => {
     try {
       if (!lint) throw new Error('worker received a file before its setup');
-      reply({ type: 'done', id: request.id, outcome: await lint(request.file) });
+      reply({ type: 'done', id: request.id, outcome: await lint(request.task) });
     } catch (err) {
       reply({ type: 'failed', id: request.id, message: err instanceof Error ? err.message : String(err) });
     }

@@ -118,7 +118,15 @@ export const TableFactSchema = z.discriminatedUnion('kind', [
   /** A row with no values at all, its cells empty. */
   z.object({ kind: z.literal('blankRow'), row: RowRefSchema, ...factBase }),
   /** A cell lost: `columns` are where it can be (one when known), `value` what the relations make it (null if they do not). */
-  z.object({ kind: z.literal('missingCell'), row: RowRefSchema, columns: z.array(z.string()), value: z.number().nullable(), ...factBase }),
+  z.object({
+    kind: z.literal('missingCell'),
+    row: RowRefSchema,
+    columns: z.array(z.string()),
+    value: z.number().nullable(),
+    /** How many values the row has in the template (7 in table 三, 15 in table 四). */
+    expected: z.number().int(),
+    ...factBase,
+  }),
   /** One value too many, read by leaving out `text` (the only value whose removal makes the row add up). */
   z.object({ kind: z.literal('extraValue'), row: RowRefSchema, text: z.string(), ...factBase }),
   /** Several readings remain (digits run together, a lost cell): `readings` lists them (the first few), `count` how many. */

@@ -7,6 +7,7 @@
  * when the entry is run by hand without them. test/action/inputs.test.ts checks that they agree
  * with action.yml.
  */
+import { parseLocale as parseLocaleText } from '../../i18n.ts';
 import * as core from '@actions/core';
 import { z } from 'zod';
 import type { Locale } from '../../types.ts';
@@ -55,11 +56,9 @@ export class InputError extends Error {
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
 
+/** The `locale` input: empty is the default (zh-CN); otherwise as i18n reads a locale. */
 export function parseLocale(value: string): Locale | undefined {
-  const lower = value.trim().toLowerCase();
-  if (lower === '' || lower === 'zh' || lower === 'zh-cn') return 'zh-CN';
-  if (lower === 'en') return 'en';
-  return undefined;
+  return value.trim() === '' ? 'zh-CN' : parseLocaleText(value);
 }
 
 function inputSchema(locale: Locale) {

@@ -19,7 +19,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { builtinRules } from '../../../rules/index.ts';
-import { ConfigError, classifier, configRunsCode, loadConfig } from '../../engine/config.ts';
+import { ConfigError, configRunsCode, loadConfig } from '../../engine/config.ts';
 import type { LoadConfigOptions, LoadedConfig } from '../../engine/config.ts';
 // The three formats the Action prints, imported one by one: the registry (formatters/index.ts)
 // also holds xlsx, whose workbook library the Action bundle does not need.
@@ -28,7 +28,7 @@ import { sarif } from '../formatters/sarif.ts';
 import { stylish } from '../formatters/stylish.ts';
 import type { FormatterContext } from '../formatters/index.ts';
 import { readReport } from '../../engine/decode.ts';
-import { lintFiles } from '../../engine/lint-file.ts';
+import { lintFilesToArray } from '../../engine/run.ts';
 import { ruleSet } from '../../engine/lint.ts';
 import { relativePath } from '../../engine/paths.ts';
 import type { Rule } from '../../rule.ts';
@@ -89,12 +89,18 @@ async function lintRepository(inputs: Inputs, context: RunContext): Promise<void
   // On a one-file pull request, cross-report rules still need last year's report of the same
   // agency: the engine looks for it among every file `files` matches (read, never reported).
   // The models come along for the summary's tables around wrong cells.
-  const classify = classifier(loaded);
-  const results: LintResult[] = await lintFiles(
-    selection.files,
-    { locale, config: loaded.config, keepModel: true },
-    selection.pullRequest === undefined ? { classify } : { classify, contextCandidates: selection.candidates },
-  );
+  // The engine's pipeline, as the CLI's: each file in a worker process under the per-file time and
+  // heap budgets (the bundle is its own worker entry, see index.ts), then the cross-report rules.
+  const workerUrl = actionWorkerUrl();
+  const results: LintResult[] = await lintFilesToArray(selection.files, {
+    locale,
+    loaded,
+    cwd,
+    allowCode,
+    keepModel: true,
+    ...(workerUrl ? { workerUrl } : {}),
+    ...(selection.pullRequest === undefined ? {} : { contextCandidates: selection.candidates }),
+  });
 
   const findings = findingsOf(results, cwd);
   const { errors } = countLevels(findings);
@@ -253,6 +259,11 @@ async function postSuggestions(
     const status = httpStatus(err);
     core.warning(tr('suggestionsFailed', locale, { detail: status === undefined ? errorDetail(err) : `HTTP ${status}: ${errorDetail(err)}` }));
   }
+}
+
+/** The bundle itself (dist/action.js) as the workers' entry; none when run from the TypeScript sources (tests). */
+function actionWorkerUrl(): URL | undefined {
+  return import.meta.url.endsWith('.js') ? new URL(import.meta.url) : undefined;
 }
 
 async function loadConfigFor(cwd: string, inputs: Inputs, allowCode: boolean): Promise<LoadedConfig> {

@@ -5,6 +5,7 @@
  *
  * A pure function of its input, so that tests can snapshot it without a runner.
  */
+import { list, pick } from '../../i18n.ts';
 import { ruleDocsUrl, type Rule } from '../../rule.ts';
 import { relativePath } from '../../engine/paths.ts';
 import { countProblems } from '../../engine/results.ts';
@@ -94,7 +95,7 @@ export function buildSummary(input: SummaryInput): string {
     errors + warnings === 0
       ? tr('summaryPassed', locale)
       : tr('summaryProblems', locale, { icon: errors > 0 ? '❌' : '⚠️', total: errors + warnings, errors, warnings });
-  out.push(`${status}${locale === 'en' ? ' ' : ''}${scopeLine(input)}`, '');
+  out.push(`${status}${pick(locale, { 'zh-CN': '', en: ' ' })}${scopeLine(input)}`, '');
   for (const note of [input.fallback, input.notPullRequestEvent && tr('summaryNotPrEvent', locale, { event: input.notPullRequestEvent })]) {
     if (note) out.push(`> ${escapeText(note)}`, '');
   }
@@ -129,7 +130,7 @@ function capBytes(markdown: string, locale: Locale): string {
 
 function scopeLine(input: SummaryInput): string {
   const { locale } = input;
-  const patterns = input.patterns.map(code).join(locale === 'en' ? ', ' : '、');
+  const patterns = list(input.patterns.map(code), locale);
   const count = input.results.length;
   if (input.pullRequest !== undefined) {
     return count === 0
@@ -170,7 +171,7 @@ function rulesHit(result: LintResult, input: SummaryInput): string {
     const label = result.fatal && id === FATAL_TITLE ? tr('summaryFatal', input.locale) : ruleLink(id, input);
     return n > 1 ? `${label} ×${n}` : label;
   });
-  return parts.join(input.locale === 'en' ? ', ' : '、');
+  return list(parts, input.locale);
 }
 
 function ruleLink(id: string, input: SummaryInput): string {

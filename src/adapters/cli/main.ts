@@ -9,8 +9,7 @@
  *      still linted), or a path or glob that matched nothing while other files were linted
  *   2  the run itself failed: bad arguments, a bad config, no files at all, an internal error
  */
-import { mkdir, open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 // Only what every run needs is imported up front; the engine, the rules and the parser are loaded
@@ -20,18 +19,18 @@ import type { Unmatched, Shard } from '../../engine/files.ts';
 import { FORMAT_NAMES, formatResults, isFormatName, isStreamingFormat, needsModel, streamingFormatters } from '../formatters/index.ts';
 import type { OutputChunk } from '../formatters/index.ts';
 import type { FormatName } from '../formatters/index.ts';
-import type { LintTextOptions } from '../../engine/lint.ts';
-import { decodeBuffer, fileError, MAX_FILE_BYTES } from '../../engine/decode.ts';
+import { fileError, MAX_FILE_BYTES } from '../../engine/decode.ts';
 import { addProblems, errorsOnly, fatalResult, totalCounts, type ProblemCounts } from '../../engine/results.ts';
-import { t } from '../../engine/messages.ts';
-import type { MessageId } from '../../engine/messages.ts';
-import type { ResultCache } from '../../engine/cache.ts';
-import type { Encoding, FileError } from '../../engine/decode.ts';
-import type { FileOutcome as PhaseOne, FixMode, LintedSource } from '../../engine/lint-file.ts';
+import { tc as t, type CliMessageId as MessageId } from './messages.ts';
+import { parseLocale, pick } from '../../i18n.ts';
+import type { FileError } from '../../engine/decode.ts';
+import type { FixMode } from '../../engine/lint-file.ts';
 import type { Rule } from '../../rule.ts';
 import type { Diagnostic, LintResult, Locale } from '../../types.ts';
 import { VERSION } from '../../engine/version.ts';
+import { MAX_TIMEOUT_MS } from '../../engine/pool.ts';
 import { Progress } from './progress.ts';
+import type { RunOptions } from '../../engine/run.ts';
 
 export interface CliIo {
   /** Bytes only for `--stdin --fix` of a UTF-16 text (written back in its own encoding). */
@@ -47,7 +46,6 @@ export interface CliIo {
 /** Replaceable parts, so tests can run the CLI with their own rules or engine. */
 export interface CliDeps {
   rules?: readonly Rule[];
-  lint?: (source: string, options: LintTextOptions) => LintResult;
   /** The worker entry (default: dist/worker.js next to the built CLI; none when run from source). */
   workerUrl?: URL;
 }
@@ -71,8 +69,6 @@ interface CliOptions {
   concurrency: 'off' | 'auto' | number;
   /** Per-file time budget in ms; 0 = none. */
   fileTimeoutMs: number;
-  /** --file-timeout was given: the budget is wanted, so files are linted in worker processes. */
-  fileTimeoutSet: boolean;
   cache: boolean;
   cacheLocation: string | undefined;
   shard: Shard | undefined;
@@ -94,23 +90,6 @@ interface CliOptions {
 
 /** The default per-file time budget: far above any real report (well under a second each). */
 export const DEFAULT_FILE_TIMEOUT_SECONDS = 10;
-/**
- * `auto` lints in this process when fewer than AUTO_WORKERS_FROM files hold at most this many
- * bytes in all (and --file-timeout is not given): a report is 10–200 KB, and the slowest text
- * found within the size limits reads at some 60 KB a second, so these finish within the default
- * budget without a worker (which costs some half a second to start).
- */
-const AUTO_IN_PROCESS_BYTES = 256 * 1024;
-
-/** From this many files on, packed digests wait for the cross-report rules in a temporary file. */
-const SPOOL_FROM = 200;
-
-/** Files hashed at once for --cache. */
-const HASH_BATCH = 32;
-
-/** `--concurrency auto` uses a worker process per core from this many files on. */
-const AUTO_WORKERS_FROM = 32;
-
 /** A user mistake (arguments, output file): reported in one line, without a stack. */
 class UsageError extends Error {
   constructor(
@@ -185,50 +164,39 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
   const { locale } = options;
   // One after the other: jest's ESM loader fails on concurrent imports of shared modules.
   const { builtinRules } = await import('../../../rules/index.ts');
-  const { loadConfig, classifier } = await import('../../engine/config.ts');
-  const { expandPaths, shardFiles } = await import('../../engine/files.ts');
+  const { loadConfig } = await import('../../engine/config.ts');
+  const { expandPaths } = await import('../../engine/files.ts');
+  const { lintFiles } = await import('../../engine/run.ts');
   const rules = deps.rules ?? builtinRules;
   const loaded = await loadConfig({ cwd: io.cwd, configPath: options.config, rules, locale, allowCode: !options.noCode });
   const pluginRules = loaded.config.pluginRules ?? [];
   const allRules = pluginRules.length > 0 ? [...rules, ...pluginRules] : rules;
-  const lintOptions = {
-    locale,
-    config: loaded.config,
-    ...(options.reportUnusedDisable ? { reportUnusedDisable: true } : {}),
-    // The html format draws the tables from each report's model.
-    ...(needsModel(options.format) ? { keepModel: true } : {}),
-  };
-  const classify = classifier(loaded);
   // Which config applies is not always obvious (the search stops at the repository root).
   if (debugEnabled(env)) io.stderr.write(`xxgk-lint: config: ${loaded.filePath ?? '(none: defaults)'}\n`);
   if (options.printConfig !== undefined) {
     io.stdout.write(`${JSON.stringify(printableConfig(loaded, allRules), null, 2)}\n`);
     return EXIT_OK;
   }
+  let writeFailures = 0;
+  const runOptions: RunOptions = {
+    locale,
+    loaded,
+    cwd: io.cwd,
+    allowCode: !options.noCode,
+    ...(deps.rules ? { rules: deps.rules } : {}),
+    ...(deps.workerUrl ? { workerUrl: deps.workerUrl } : {}),
+    reportUnusedDisable: options.reportUnusedDisable,
+    // The html format draws the tables from each report's model.
+    keepModel: needsModel(options.format),
+    concurrency: options.concurrency,
+    fileTimeoutMs: options.fileTimeoutMs,
+    ...(options.fix ? { fix: options.fix } : {}),
+    ...(options.cache ? { cache: options.cacheLocation ?? '' } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
+    onNote: (text) => io.stderr.write(`${text}\n`),
+  };
 
-  if (options.stdin) {
-    const { lintDecoded } = await import('../../engine/lint-file.ts');
-    const { lintText } = await import('../../engine/lint.ts');
-    const lint = deps.lint ?? lintText;
-    const linted = await lintStdin(options, io, (read, filePath) =>
-      lintDecoded(read, filePath, { ...lintOptions, classify: classify(filePath) }, lint, options.fix),
-    );
-    const results = [linted.result];
-    // --stdin --fix prints the fixed text (the input unchanged when nothing was fixed), so the
-    // findings left go to stderr unless --output-file names a file.
-    if (options.fix === 'write') {
-      io.stdout.write(linted.text);
-      if (linted.notice) io.stderr.write(`xxgk-lint: ${linted.notice}\n`);
-      const { errorsOnly } = await import('../../engine/results.ts');
-      const shownStdin = options.quiet ? results.map(errorsOnly) : results;
-      const report = await formatResults(options.format, shownStdin, { locale, cwd: io.cwd, rules: allRules, color: false });
-      if (options.outputFile !== undefined) await writeOutput(report, options.outputFile, io);
-      // A workbook (xlsx) is written only to a file (-o): standard output holds the fixed text.
-      else if (typeof report === 'string' && report) io.stderr.write(report.endsWith('\n') ? report : `${report}\n`);
-      return exitCode(totalCounts(results), options, io, 0);
-    }
-    return finish(results, options, io, env, allRules, 0);
-  }
+  if (options.stdin) return lintStdin(options, io, env, allRules, runOptions);
 
   const expanded = await expandPaths(options.paths, {
     cwd: io.cwd,
@@ -237,168 +205,50 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
     ...(loaded.extensions ? { extensions: loaded.extensions } : {}),
     ignorePatterns: options.ignorePatterns,
   });
-  const { unmatched } = expanded;
+  const { unmatched, files } = expanded;
   for (const miss of unmatched) io.stderr.write(`xxgk-lint: ${unmatchedMessage(miss, locale)}\n`);
-  if (expanded.files.length === 0) {
+  if (files.length === 0) {
     io.stderr.write(`xxgk-lint: ${t('noFiles', locale)}\n`);
     return EXIT_FAILURE;
   }
-  // A shard may well be empty (few files, many shards): that is not an error.
-  const files = options.shard ? shardFiles(expanded.files, io.cwd, options.shard) : expanded.files;
-
-  if (options.fix !== undefined) {
-    // Fixing rewrites each file in turn: the per-file rules run, the cross-report rules do not.
-    const { lintFileFixing } = await import('../../engine/lint-file.ts');
-    const { lintText } = await import('../../engine/lint.ts');
-    const lint = deps.lint ?? lintText;
-    const results: LintResult[] = [];
-    let writeFailures = 0;
-    for (const file of files) {
-      const linted = await lintFileFixing(file, { ...lintOptions, classify: classify(file) }, lint, options.fix);
-      if (options.fix === 'write') {
-        if (linted.unwritable)
-          io.stderr.write(
-            `xxgk-lint: ${t('fixEncodingNotWritable', locale, { file: relativeName(file, io.cwd), encoding: linted.unwritable.toUpperCase() })}\n`,
-          );
-        if (linted.bytes && !(await writeFixed(file, linted.bytes, io, locale))) writeFailures++;
+  if (options.fix === 'write') {
+    runOptions.onFixed = async (file, fixed) => {
+      if (fixed.unwritable) {
+        const data = { file: relativeName(file, io.cwd), encoding: fixed.unwritable.toUpperCase() };
+        io.stderr.write(`xxgk-lint: ${t('fixEncodingNotWritable', locale, data)}\n`);
       }
-      results.push(linted.result);
-    }
-    return finish(results, options, io, env, allRules, unmatched.length + writeFailures);
-  }
-
-  // Phase one per file (read, model, per-file rules), in workers or here, from the cache when the
-  // file is unchanged; then the cross-report rules over every report of the run (finishRun).
-  let cache: ResultCache | undefined;
-  const hashes: Array<string | undefined> = [];
-  const outcomes: Array<PhaseOne | undefined> = new Array<PhaseOne | undefined>(files.length);
-  const pending: Array<{ index: number; file: string }> = [];
-  // A long run moves each report's packed digest to a temporary file as it comes (packed.ts).
-  const spool = files.length >= SPOOL_FROM ? (await import('../../engine/packed.ts')).DigestSpool.open() : undefined;
-  const spillDigest = (o: PhaseOne): PhaseOne =>
-    spool && o.analysis?.digest ? { ...o, analysis: { ...o.analysis, digest: spool.spill(o.analysis.digest) } } : o;
-  // The models the formats that draw or export the tables need go there too, read back (once,
-  // as each result is finished and written) through a getter: thousands of reports are never all held.
-  const spilled = (o: PhaseOne): PhaseOne => {
-    const out = spillDigest(o);
-    const model = out.analysis?.model;
-    const at = spool && model ? spool.spillBytes(Buffer.from(JSON.stringify(model), 'utf8')) : undefined;
-    if (!spool || !at || !out.analysis) return out;
-    const analysis = { ...out.analysis };
-    Object.defineProperty(analysis, 'model', { enumerable: true, get: () => JSON.parse(spool.read(at).toString('utf8')) as unknown });
-    return { ...out, analysis };
-  };
-  if (options.cache) {
-    const { ResultCache, cacheKey, contentHash, DEFAULT_CACHE_FILE } = await import('../../engine/cache.ts');
-    const key = cacheKey({ config: loaded.config, rules: allRules, locale, reportUnusedDisable: options.reportUnusedDisable });
-    const location = path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE);
-    cache = await ResultCache.open(location, key, io.cwd);
-    if (cache.corrupt) io.stderr.write(`${t('cacheCorrupt', locale, { file: cache.location })}\n`);
-    // Several files read at once: a warm run is mostly waiting for the disk.
-    const hashOf = async (file: string): Promise<string | undefined> => {
-      try {
-        return contentHash(await readFile(file));
-      } catch {
-        return undefined; // Unreadable: reading the file reports why.
-      }
+      if (fixed.bytes && !(await writeFixed(file, fixed.bytes, io, locale))) writeFailures++;
     };
-    for (let start = 0; start < files.length; start += HASH_BATCH) {
-      const batch = files.slice(start, start + HASH_BATCH);
-      const batchHashes = await Promise.all(batch.map(hashOf));
-      for (const [offset, file] of batch.entries()) {
-        const index = start + offset;
-        const hash = batchHashes[offset];
-        hashes[index] = hash;
-        const hit = hash === undefined ? undefined : cache.get(file, hash);
-        if (hit) outcomes[index] = spilled(hit);
-        else pending.push({ index, file });
-      }
-    }
-  } else {
-    for (const [index, file] of files.entries()) pending.push({ index, file });
   }
-
-  const progress = Progress.when(files.length, options.format, options.outputFile, io, env);
-  progress?.advance(files.length - pending.length);
-  const record = (index: number, outcome: PhaseOne): void => {
-    const hash = hashes[index];
-    if (cache && hash !== undefined) cache.set(files[index] ?? '', hash, outcome);
-    outcomes[index] = spilled(outcome);
-    progress?.advance(1);
-  };
-
-  const threads = workerThreads(options, pending.length, deps, await totalSize(pending, AUTO_IN_PROCESS_BYTES));
-  const workerUrl = threads > 0 ? (deps.workerUrl ?? (await import('../../engine/pool.ts')).findWorkerUrl()) : undefined;
+  const progress = options.fix ? undefined : Progress.when(files.length, options.format, options.outputFile, io, env);
+  if (progress) runOptions.onProgress = (count) => progress.advance(count);
+  const results = lintFiles(files, runOptions);
   try {
-    if (workerUrl) {
-      const { lintInWorkers } = await import('../../engine/pool.ts');
-      const setup = {
-        cwd: io.cwd,
-        configPath: loaded.filePath,
-        allowCode: !options.noCode,
-        locale,
-        reportUnusedDisable: options.reportUnusedDisable,
-        keepModel: needsModel(options.format),
-      };
-      await lintInWorkers(pending, { workerUrl, threads, timeoutMs: options.fileTimeoutMs, setup }, record);
-    } else if (deps.lint) {
-      // An injected engine (tests) lints each file whole: no cross-report phase to run.
-      const { lintFile } = await import('../../engine/lint-file.ts');
-      for (const { index, file } of pending) record(index, { result: await lintFile(file, { ...lintOptions, classify: classify(file) }, deps.lint) });
-    } else {
-      const { analyzeFile } = await import('../../engine/lint-file.ts');
-      for (const { index, file } of pending) record(index, await analyzeFile(file, { ...lintOptions, classify: classify(file) }));
-    }
+    // The progress line ends when the first result is given: the output follows.
+    return await finish(
+      afterFirst(results, () => progress?.done()),
+      options,
+      io,
+      env,
+      allRules,
+      () => unmatched.length + writeFailures,
+    );
   } finally {
     progress?.done();
   }
-  if (cache) {
-    try {
-      await cache.save();
-    } catch (err) {
-      const detail = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : String(err);
-      io.stderr.write(`${t('cacheWriteFailed', locale, { file: cache.location, detail })}\n`);
+}
+
+/** The results as they come, with `first()` called once before the first one (or at the end). */
+async function* afterFirst<T>(items: AsyncIterable<T>, first: () => void): AsyncGenerator<T, void, undefined> {
+  let called = false;
+  for await (const item of items) {
+    if (!called) {
+      called = true;
+      first();
     }
+    yield item;
   }
-  // The cache holds every outcome: let it go before the results are made, one at a time.
-  cache = undefined;
-  const { finishEach } = await import('../../engine/lint-file.ts');
-  try {
-    return await finish(finishEach(outcomes, [], lintOptions), options, io, env, allRules, unmatched.length);
-  } finally {
-    spool?.close();
-  }
-}
-
-/**
- * How many worker processes lint the `count` files to lint; 0 = this thread. Workers are needed
- * for the per-file time and memory budgets (a worker stuck in the parser, or one whose tree grows
- * to gigabytes, can only be stopped from outside), so `auto` uses one for a few files unless they
- * are small (AUTO_IN_PROCESS_BYTES), and one per core from AUTO_WORKERS_FROM files on.
- * Tests that replace the rules or the engine (CliDeps) lint in this thread.
- */
-function workerThreads(options: CliOptions, count: number, deps: CliDeps, bytes: number): number {
-  if (count === 0 || options.concurrency === 'off' || deps.rules || deps.lint) return 0;
-  if (typeof options.concurrency === 'number') return options.concurrency;
-  if (count >= AUTO_WORKERS_FROM) return Math.max(1, availableCores());
-  // A pull request's few reports: starting a worker would cost more than linting them, and text
-  // this short cannot run into the budgets (the size limits of budget.ts refuse what parses badly).
-  return bytes <= AUTO_IN_PROCESS_BYTES && !options.fileTimeoutSet ? 0 : 1;
-}
-
-/** The size of the files in bytes, counted up to `limit` (a file that cannot be read counts 0). */
-async function totalSize(files: ReadonlyArray<{ file: string }>, limit: number): Promise<number> {
-  if (files.length >= AUTO_WORKERS_FROM) return Infinity;
-  let total = 0;
-  for (const { file } of files) {
-    total += (await stat(file).catch(() => undefined))?.size ?? 0;
-    if (total > limit) break;
-  }
-  return total;
-}
-
-function availableCores(): number {
-  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  if (!called) first();
 }
 
 /**
@@ -407,12 +257,13 @@ function availableCores(): number {
  * them, so that a long run never holds every result nor the whole output.
  */
 async function finish(
-  results: Iterable<LintResult>,
+  results: AsyncIterable<LintResult> | Iterable<LintResult>,
   options: CliOptions,
   io: CliIo,
   env: Readonly<Record<string, string | undefined>>,
   allRules: readonly Rule[],
-  otherProblems: number,
+  /** Counted once the results are out (failed writes happen as they come). */
+  otherProblems: () => number,
 ): Promise<number> {
   const color = options.outputFile === undefined && (options.color ?? useColor(io, env));
   const context = { locale: options.locale, cwd: io.cwd, rules: allRules, color, verbose: options.verbose };
@@ -428,7 +279,7 @@ async function finish(
   if (stream) {
     const sink = await openOutput(options.outputFile, io);
     try {
-      for (const result of results) await sink.write(await stream.file(seen(result)));
+      for await (const result of results) await sink.write(await stream.file(seen(result)));
       await sink.write(await stream.end());
       await sink.close();
     } catch (err) {
@@ -436,7 +287,8 @@ async function finish(
       throw err;
     }
   } else {
-    const shown = Array.from(results, seen);
+    const shown: LintResult[] = [];
+    for await (const result of results) shown.push(seen(result));
     await writeOutput(await formatResults(options.format, shown, context), options.outputFile, io);
   }
   // A rule that threw is a bug (ours or a plugin's), not a finding: exit 2, as ESLint does.
@@ -450,7 +302,7 @@ async function finish(
     io.stderr.write(`xxgk-lint: ${t('ruleCrashed', options.locale, { rules: names })}\n`);
     return EXIT_FAILURE;
   }
-  return exitCode(counts, options, io, otherProblems);
+  return exitCode(counts, options, io, otherProblems());
 }
 
 function exitCode(counts: ProblemCounts, options: CliOptions, io: CliIo, otherProblems: number): number {
@@ -475,41 +327,61 @@ async function writeFixed(file: string, bytes: Uint8Array, io: CliIo, locale: Lo
   }
 }
 
-interface StdinLinted {
-  result: LintResult;
-  /** What `--stdin --fix` prints: the fixed text in the input's encoding, else the input as it came. */
-  text: string | Uint8Array;
-  /** Why fixes were not applied (an encoding --fix cannot write). */
-  notice?: string;
-}
-
 /**
- * Lints standard input: its bytes are decoded as a file's are (BOM, UTF-16, GB18030). The result
- * is named by --stdin-filename (resolved against the working folder), else `<stdin>`.
+ * Lints standard input: its bytes are decoded as a file's are (BOM, UTF-16, GB18030), in a worker
+ * under the same budgets as a file. The result is named by --stdin-filename (resolved against the
+ * working folder), else `<stdin>`. With --fix, the fixed text (the input unchanged when nothing was
+ * fixed) goes to standard output and the findings left to standard error, unless --output-file.
  */
 async function lintStdin(
   options: CliOptions,
   io: CliIo,
-  lintRead: (read: { text: string; encoding: Encoding; bom?: true }, filePath: string) => LintedSource,
-): Promise<StdinLinted> {
+  env: Readonly<Record<string, string | undefined>>,
+  allRules: readonly Rule[],
+  runOptions: RunOptions,
+): Promise<number> {
   const filePath = options.stdinFilename === undefined ? '<stdin>' : path.resolve(io.cwd, options.stdinFilename);
+  const { locale } = options;
   let bytes: Uint8Array;
   try {
     bytes = await readAll(io.stdin ?? process.stdin, MAX_FILE_BYTES);
   } catch (err) {
-    if (err instanceof FileTooLarge) return { result: fatalResult(filePath, tooLargeError(err.size), options.locale), text: '' };
-    const detail = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : String(err);
-    throw new UsageError('stdinUnreadable', { detail }, false);
+    if (!(err instanceof FileTooLarge)) {
+      const detail = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : String(err);
+      throw new UsageError('stdinUnreadable', { detail }, false);
+    }
+    const result = fatalResult(filePath, tooLargeError(err.size), locale);
+    if (options.fix === 'write') return printFixedStdin([result], '', options, io, allRules);
+    return finish([result], options, io, env, allRules, () => 0);
   }
-  const decoded = decodeBuffer(bytes);
-  if ('error' in decoded) return { result: fatalResult(filePath, fileError(decoded.error), options.locale), text: bytes };
-  const linted = lintRead(decoded, filePath);
-  const notice = linted.unwritable
-    ? t('fixEncodingNotWritable', options.locale, { file: options.stdinFilename ?? '<stdin>', encoding: linted.unwritable.toUpperCase() })
-    : undefined;
-  let text: string | Uint8Array = bytes;
-  if (linted.bytes) text = decoded.encoding === 'utf-8' ? Buffer.from(linted.bytes).toString('utf8') : linted.bytes;
-  return { result: linted.result, text, ...(notice ? { notice } : {}) };
+  // One text: no cache, no shard.
+  const single: RunOptions = { ...runOptions };
+  delete single.cache;
+  delete single.shard;
+  let fixedBytes: Uint8Array | undefined;
+  let notice: string | undefined;
+  single.onFixed = (_file, fixed) => {
+    if (fixed.unwritable) notice = t('fixEncodingNotWritable', locale, { file: options.stdinFilename ?? '<stdin>', encoding: fixed.unwritable.toUpperCase() });
+    fixedBytes = fixed.bytes;
+  };
+  const { lintFilesToArray } = await import('../../engine/run.ts');
+  const results = await lintFilesToArray([{ filePath, bytes }], single);
+  if (options.fix !== 'write') return finish(results, options, io, env, allRules, () => 0);
+  // The input as it came when nothing was fixed; fixed UTF-8 as text, another encoding (UTF-16) as bytes.
+  const text = fixedBytes === undefined ? bytes : results[0]?.encoding === undefined ? Buffer.from(fixedBytes).toString('utf8') : fixedBytes;
+  if (notice) io.stderr.write(`xxgk-lint: ${notice}\n`);
+  return printFixedStdin(results, text, options, io, allRules);
+}
+
+/** `--stdin --fix`: the text to standard output, the findings left to standard error (or --output-file). */
+async function printFixedStdin(results: LintResult[], text: string | Uint8Array, options: CliOptions, io: CliIo, allRules: readonly Rule[]): Promise<number> {
+  io.stdout.write(text);
+  const shown = options.quiet ? results.map(errorsOnly) : results;
+  const report = await formatResults(options.format, shown, { locale: options.locale, cwd: io.cwd, rules: allRules, color: false });
+  if (options.outputFile !== undefined) await writeOutput(report, options.outputFile, io);
+  // A workbook (xlsx) is written only to a file (-o): standard output holds the fixed text.
+  else if (typeof report === 'string' && report) io.stderr.write(report.endsWith('\n') ? report : `${report}\n`);
+  return exitCode(totalCounts(results), options, io, 0);
 }
 
 class FileTooLarge extends Error {
@@ -727,8 +599,7 @@ function parseOptions(argv: readonly string[]): CliOptions {
     noCode: values['no-code'] ?? false,
     reportUnusedDisable: values['report-unused-disable'] ?? false,
     concurrency: values.concurrency === undefined ? 'auto' : parseConcurrency(values.concurrency),
-    fileTimeoutSet: values['file-timeout'] !== undefined,
-    fileTimeoutMs: values['file-timeout'] === undefined ? DEFAULT_FILE_TIMEOUT_SECONDS * 1000 : parseSeconds('--file-timeout', values['file-timeout']) * 1000,
+    fileTimeoutMs: values['file-timeout'] === undefined ? DEFAULT_FILE_TIMEOUT_SECONDS * 1000 : parseTimeout(values['file-timeout']),
     cache: values.cache ?? false,
     cacheLocation: values['cache-location'],
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
@@ -780,19 +651,22 @@ function parseSeconds(option: string, value: string): number {
   return Number(value);
 }
 
+/**
+ * --file-timeout in ms. Node's timers hold at most 2^31 − 1 ms (about 24.8 days; a longer one
+ * fires at once): a longer budget is refused with the limit, not left to mark every file timed out.
+ */
+function parseTimeout(value: string): number {
+  const seconds = parseSeconds('--file-timeout', value);
+  if (seconds * 1000 > MAX_TIMEOUT_MS) throw new UsageError('timeoutTooLong', { option: '--file-timeout', value, max: MAX_TIMEOUT_MS / 1000 });
+  return Math.round(seconds * 1000);
+}
+
 function parseShard(value: string): Shard {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
   if (!match || index < 1 || count < 1 || index > count) throw new UsageError('badShard', { value });
   return { index, count };
-}
-
-function parseLocale(value: string): Locale | undefined {
-  const lower = value.toLowerCase();
-  if (lower === 'zh' || lower === 'zh-cn') return 'zh-CN';
-  if (lower === 'en') return 'en';
-  return undefined;
 }
 
 /** The --locale value, found without a full parse (which may be what fails). */
@@ -808,7 +682,7 @@ function sniffLocale(argv: readonly string[]): Locale {
 }
 
 export function helpText(locale: Locale): string {
-  return locale === 'en' ? HELP_EN : HELP_ZH;
+  return pick(locale, { 'zh-CN': HELP_ZH, en: HELP_EN });
 }
 
 const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...]
@@ -842,7 +716,7 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
       --stdin-filename <文件> 标准输入的文件名（用于结果中的路径）
       --verbose               列出因看起来不是年度报告而未检查的文件
       --concurrency <值>      检查所用的工作进程数：auto（默认：文件多于 32 个时用满所有核心，
-                              少量小文件在主进程中检查）、
+                              否则用一个）、
                               off（在主进程中检查，不设单个文件的时限）或正整数
       --file-timeout <秒>     单个文件的检查时限（默认 10 秒，0 表示不限）；超时的文件报告为
                               该文件的错误，其余文件照常检查
@@ -899,8 +773,8 @@ Options:
                               the fixed text to stdout and the findings to stderr
       --stdin-filename <file> The name of the standard input (the path in the results)
       --verbose               Name the files skipped because they do not look like reports
-      --concurrency <n>       Worker processes: auto (default: every core from 32 files on;
-                              a few small files are linted in the main process),
+      --concurrency <n>       Worker processes: auto (default: every core from 32 files on,
+                              one below),
                               off (lint in the main process, no per-file time limit) or a number
       --file-timeout <s>      Time limit per file in seconds (default 10, 0 = none); a file
                               that exceeds it is reported as that file's error, the rest go on

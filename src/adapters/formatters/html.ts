@@ -388,7 +388,7 @@ export function reportHtml(result: LintResult, options: RenderOptions, extra = '
 export function htmlPage(body: string, locale: Locale, title = text('title', locale)): string {
   return [
     '<!DOCTYPE html>',
-    `<html lang="${locale === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8">`,
+    `<html lang="${locale}"><head><meta charset="utf-8">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     // Nothing from elsewhere: the page must open inside an office network without internet.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,

@@ -19,6 +19,7 @@
  * `<!-- lint disable table-sums -->` comments work (remark-message-control, name `lint`), as do
  * our `<!-- xxgk-lint-disable … -->` comments.
  */
+import { parseLocale } from '../../i18n.ts';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import ignore from 'ignore';
@@ -88,11 +89,10 @@ async function setUp(options: Record<string, unknown>, configFile: string | fals
   return { config: loaded.config, ignores: loaded.ignores, baseDir: loaded.baseDir };
 }
 
-function parseLocale(value: unknown): Locale {
+function readLocale(value: unknown): Locale {
   if (value === undefined || value === null) return 'zh-CN';
-  const lower = String(value).toLowerCase();
-  if (lower === 'en') return 'en';
-  if (lower === 'zh' || lower === 'zh-cn') return 'zh-CN';
+  const locale = parseLocale(String(value));
+  if (locale) return locale;
   throw new Error(`xxgk-lint/remark: invalid locale "${String(value)}"; use "zh-CN" or "en"`);
 }
 
@@ -101,7 +101,7 @@ export default function remarkXxgkLint(this: Processor, options?: RemarkXxgkLint
   remarkGfm.call(this);
   remarkCjkFriendly.call(this);
   const { locale: localeOption, reportUnusedDisable, config: configFile, ...config } = options ?? {};
-  const locale = parseLocale(localeOption);
+  const locale = readLocale(localeOption);
   const control = remarkMessageControl({ name: 'lint', source: [MESSAGE_SOURCE] });
   let setup: Promise<Setup> | undefined;
   let byId: Map<string, Rule> | undefined;

@@ -341,6 +341,7 @@ export function settle(ctx: Ctx, draft: Draft, chosenBy: ReadonlyArray<'R1' | 'R
       row: ref,
       columns,
       value: columns.length === 1 ? (reading.cells[at]?.value ?? null) : commonMissingValue(group),
+      expected: template.columns.length,
       span: draft.valueSpan,
     });
   } else if (reading.how === 'extraValue' && reading.dropped) {

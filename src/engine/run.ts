@@ -1,0 +1,319 @@
+/**
+ * The one pipeline every front end runs (the CLI, the Action, the library): `lintFiles(files,
+ * options)` reads each file, takes it from the cache when it is unchanged, lints it in worker
+ * processes under the per-file time and heap budgets (or here, see `threadsFor`), runs the
+ * cross-report rules over every report of the run and gives the results in file order, one at a
+ * time. With `fix` it fixes each file instead (per-file rules only, as before) and hands the fixed
+ * bytes to `onFixed`; writing them is the caller's.
+ */
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { cacheKey, codeDigest, contentHash, DEFAULT_CACHE_FILE, ResultCache } from './cache.ts';
+import { classifier, type LoadedConfig } from './config.ts';
+import type { Encoding } from './decode.ts';
+import { shardFiles, type Shard } from './files.ts';
+import { finishEach, lintTask, type FileOutcome, type FileTask, type FixMode } from './lint-file.ts';
+import { defaultSetting, rulesToRun, ruleSet, type LintTextOptions, type ResolvedConfig } from './lint.ts';
+import { t } from './messages.ts';
+import { DigestSpool, unpackDigest } from './packed.ts';
+import { findWorkerUrl, lintInWorkers } from './pool.ts';
+import { ReportIndex } from './set.ts';
+import type { ReportDigest, Rule } from '../rule.ts';
+import type { LintResult, Locale } from '../types.ts';
+
+/** A file to lint: its path, or bytes already read (standard input) under the name to report. */
+export type RunInput = string | { filePath: string; bytes: Uint8Array };
+
+export interface RunOptions {
+  locale?: Locale;
+  /** The config as loadConfig returned it: the workers load the same file. */
+  loaded?: LoadedConfig;
+  /** A config object without a file (the library): the files are linted in this process. */
+  config?: ResolvedConfig;
+  /** The working folder: the cache's paths and the shards are relative to it (default: process.cwd()). */
+  cwd?: string;
+  /** Whether the workers may run the config's code (JS configs, plugins, rule files); default true. */
+  allowCode?: boolean;
+  /** Rules instead of the built-in ones (tests): linted in this process, as workers load the built-in rules. */
+  rules?: readonly Rule[];
+  reportUnusedDisable?: boolean;
+  /** Keep each report's model in its result (the html format and the Action's summary draw the tables). */
+  keepModel?: boolean;
+  /** Fix each file (per-file rules only); the fixed bytes go to `onFixed`. */
+  fix?: FixMode;
+  /** Worker processes: 'off' (this process, no budgets), 'auto' (default) or a number. */
+  concurrency?: 'off' | 'auto' | number;
+  /** The per-file time budget in ms (default {@link DEFAULT_FILE_TIMEOUT_MS}; 0 = none). */
+  fileTimeoutMs?: number;
+  /** The cache file or folder (`--cache-location`); undefined: no cache. Not used with `fix`. */
+  cache?: string;
+  /** Report only this shard's files; the cross-report rules still read every file's digest. */
+  shard?: Shard;
+  /** Files read only as context for the cross-report rules: modelled, never reported on. */
+  context?: readonly string[];
+  /** Files among which to look for the year-before reports of the linted ones (read as context). */
+  contextCandidates?: readonly string[];
+  /** The worker entry (default: findWorkerUrl(), none when run from the TypeScript sources). */
+  workerUrl?: URL;
+  /** Called with the number of files that got their first-phase outcome since the last call. */
+  onProgress?: (count: number) => void;
+  /** A note for the user that is not a finding (a corrupt cache, say), localised. */
+  onNote?: (text: string) => void;
+  /** `fix`: called, in file order, before each fixed file's result is given. */
+  onFixed?: (filePath: string, fixed: { bytes?: Uint8Array; unwritable?: Encoding }) => Promise<void> | void;
+}
+
+/** The default per-file time budget: far above any real report (well under a second each). */
+export const DEFAULT_FILE_TIMEOUT_MS = 10_000;
+/** From this many files on, packed digests wait for the cross-report rules in a temporary file. */
+const SPOOL_FROM = 200;
+/** Files hashed at once for the cache. */
+const HASH_BATCH = 32;
+/** `concurrency: 'auto'` uses a worker process per core from this many files on (one below). */
+const AUTO_WORKERS_FROM = 32;
+
+interface Task extends FileTask {
+  index: number;
+}
+
+/**
+ * Lints the files and yields their results in the order of `files`. Throws for what ends the run
+ * (a worker that cannot load the config, an engine bug); a file's own problem is that file's result.
+ */
+export async function* lintFiles(files: readonly RunInput[], options: RunOptions = {}): AsyncGenerator<LintResult, void, undefined> {
+  const locale = options.locale ?? 'zh-CN';
+  const config = options.loaded?.config ?? options.config;
+  const base: LintTextOptions & { locale: Locale } = {
+    locale,
+    ...(config ? { config } : {}),
+    // The given rules replace the built-in ones; the config's plugin rules run with them.
+    ...(options.rules ? { rules: ruleSet(config, options.rules) } : {}),
+    ...(options.reportUnusedDisable ? { reportUnusedDisable: true } : {}),
+    ...(options.keepModel ? { keepModel: true } : {}),
+  };
+  const classify = options.loaded ? classifier(options.loaded) : () => 'auto' as const;
+  const cwd = options.cwd ?? process.cwd();
+  const names = files.map((f) => (typeof f === 'string' ? f : f.filePath));
+  const own = options.shard ? new Set(shardFiles(names, cwd, options.shard)) : undefined;
+  const isOwn = (i: number): boolean => !own || own.has(names[i] as string);
+  // Another shard's report is read for its digest only, and only when a cross-report rule reads it.
+  const cross = crossReportRulesOn(rulesToRun(base), config) && options.fix === undefined && (own === undefined || own.size > 0);
+  const tasks: Task[] = [];
+  files.forEach((input, index) => {
+    const mine = isOwn(index);
+    if (!mine && !cross) return;
+    const task: Task = { index, file: names[index] as string, ...(typeof input === 'string' ? {} : { bytes: input.bytes }) };
+    if (options.fix && mine) task.fix = options.fix;
+    if (!mine) task.digestOnly = true;
+    tasks.push(task);
+  });
+  const contextStart = files.length;
+  if (cross) for (const [i, file] of (options.context ?? []).entries()) tasks.push({ index: contextStart + i, file, digestOnly: true });
+
+  const outcomes: Array<FileOutcome | undefined> = new Array<FileOutcome | undefined>(contextStart + (options.context?.length ?? 0));
+  const spool = tasks.length >= SPOOL_FROM ? DigestSpool.open() : undefined;
+  try {
+    const spillDigest = (o: FileOutcome): FileOutcome =>
+      spool && o.analysis?.digest ? { ...o, analysis: { ...o.analysis, digest: spool.spill(o.analysis.digest) } } : o;
+    // The models that the formats drawing or exporting the tables need (keepModel) go there too,
+    // read back through a getter as each result is finished: a run never holds every model.
+    const spilled = (o: FileOutcome): FileOutcome => {
+      const out = spillDigest(o);
+      const model = out.analysis?.model;
+      const at = spool && model ? spool.spillBytes(Buffer.from(JSON.stringify(model), 'utf8')) : undefined;
+      if (!spool || !at || !out.analysis) return out;
+      const analysis = { ...out.analysis };
+      Object.defineProperty(analysis, 'model', { enumerable: true, get: () => JSON.parse(spool.read(at).toString('utf8')) as unknown });
+      return { ...out, analysis };
+    };
+    const cache = options.cache !== undefined && options.fix === undefined ? await openCache(options, base, cwd) : undefined;
+    const pending = cache
+      ? await cache.lookUp(tasks, (index, outcome) => {
+          outcomes[index] = spilled(outcome);
+        })
+      : tasks;
+    options.onProgress?.(tasks.length - pending.length);
+    const contextOnly = new Set(tasks.flatMap((task) => (task.digestOnly ? [task.index] : [])));
+    const record = (index: number, outcome: FileOutcome): void => {
+      // An outcome read for its digest only has no per-file findings: not one to keep.
+      if (!contextOnly.has(index)) cache?.store(index, outcome);
+      outcomes[index] = spilled(outcome);
+      options.onProgress?.(1);
+    };
+    await runTasks(pending, options, base, classify, record);
+    await cache?.save();
+
+    if (options.fix !== undefined) {
+      for (let i = 0; i < files.length; i++) {
+        const outcome = outcomes[i];
+        outcomes[i] = undefined;
+        if (!outcome?.result) continue;
+        if (outcome.fixed || outcome.unwritable)
+          await options.onFixed?.(names[i] as string, {
+            ...(outcome.fixed ? { bytes: outcome.fixed } : {}),
+            ...(outcome.unwritable ? { unwritable: outcome.unwritable } : {}),
+          });
+        yield outcome.result;
+      }
+      return;
+    }
+    // Every report that is not reported on (another shard's, context) is context for the others.
+    const context: ReportDigest[] = [];
+    for (let i = 0; i < outcomes.length; i++) {
+      if (i < files.length && isOwn(i)) continue;
+      const digest = outcomes[i]?.analysis?.digest;
+      if (digest) context.push(unpackDigest(digest));
+      outcomes[i] = undefined;
+    }
+    outcomes.length = files.length;
+    if (cross && options.contextCandidates && options.contextCandidates.length > 0) {
+      context.push(...(await previousYearReports(outcomes, names, options, base, classify)));
+    }
+    yield* finishEach(outcomes, context, base);
+  } finally {
+    spool?.close();
+  }
+}
+
+/** Collects the results of lintFiles into an array (Array.fromAsync is Node 22). */
+export async function lintFilesToArray(files: readonly RunInput[], options: RunOptions = {}): Promise<LintResult[]> {
+  const out: LintResult[] = [];
+  for await (const result of lintFiles(files, options)) out.push(result);
+  return out;
+}
+
+/** Whether a cross-report rule (`checkSet`) is on. */
+function crossReportRulesOn(rules: readonly Rule[], config: ResolvedConfig | undefined): boolean {
+  return rules.some((rule) => typeof rule.checkSet === 'function' && (config?.rules[rule.meta.id] ?? defaultSetting(rule)).severity !== 0);
+}
+
+/**
+ * The digests of the candidates that are the year-before report of a linted one (same agency,
+ * year − 1). A candidate is modelled only when its opening text mentions one of the years wanted;
+ * it is read under the same budgets as the linted files.
+ */
+async function previousYearReports(
+  outcomes: ReadonlyArray<FileOutcome | undefined>,
+  names: readonly string[],
+  options: RunOptions,
+  base: LintTextOptions & { locale: Locale },
+  classify: (file: string) => 'auto' | 'report' | 'notReport',
+): Promise<ReportDigest[]> {
+  const targets = outcomes.flatMap((o) => (o?.analysis?.digest ? [unpackDigest(o.analysis.digest)] : []));
+  const wanted = targets.filter((d) => d.agency !== null && d.year !== null);
+  if (wanted.length === 0) return [];
+  const years = [...new Set(wanted.map((d) => String((d.year as number) - 1)))];
+  const linted = new Set([...names, ...(options.context ?? [])]);
+  const tasks: Task[] = (options.contextCandidates ?? []).filter((f) => !linted.has(f)).map((file, index) => ({ index, file, digestOnly: true, years }));
+  const found: ReportDigest[] = [];
+  const index = new ReportIndex(wanted);
+  await runTasks(tasks, { ...options, onProgress: undefined }, base, classify, (_i, outcome) => {
+    const packed = outcome.analysis?.digest;
+    const digest = packed ? unpackDigest(packed) : null;
+    if (digest && index.hasPreviousYearOf(digest)) found.push(digest);
+  });
+  // In the candidates' order, whatever order the workers finished in.
+  const order = new Map(tasks.map((task) => [task.file, task.index]));
+  return found.sort((a, b) => (order.get(a.filePath) ?? 0) - (order.get(b.filePath) ?? 0));
+}
+
+/** Phase one for each task, in worker processes or in this one (see threadsFor). */
+async function runTasks(
+  tasks: readonly Task[],
+  options: RunOptions,
+  base: LintTextOptions & { locale: Locale },
+  classify: (file: string) => 'auto' | 'report' | 'notReport',
+  record: (index: number, outcome: FileOutcome) => void,
+): Promise<void> {
+  if (tasks.length === 0) return;
+  const workerUrl = options.workerUrl ?? findWorkerUrl();
+  const threads = threadsFor(tasks.length, options, workerUrl);
+  if (threads > 0 && workerUrl && options.loaded) {
+    const timeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
+    const setup = {
+      cwd: options.cwd ?? process.cwd(),
+      configPath: options.loaded.filePath,
+      allowCode: options.allowCode ?? true,
+      locale: base.locale,
+      reportUnusedDisable: options.reportUnusedDisable ?? false,
+      keepModel: options.keepModel ?? false,
+    };
+    await lintInWorkers(tasks, { workerUrl, threads, timeoutMs, setup }, record);
+    return;
+  }
+  for (const task of tasks) record(task.index, await lintTask(task, { ...base, classify: classify(task.file) }));
+}
+
+/**
+ * How many worker processes lint `count` files; 0 = this process. Workers hold the per-file time
+ * and heap budgets (a parse gone superlinear or a tree of gigabytes can only be stopped from
+ * outside), so every file — a few small ones, `fix`, standard input — goes to one when a worker
+ * entry exists, and one per core from AUTO_WORKERS_FROM files on. Without a worker entry (run from
+ * the TypeScript sources), with `concurrency: 'off'`, with rules or a config object the workers
+ * cannot load, the files are linted here, without the budgets.
+ */
+function threadsFor(count: number, options: RunOptions, workerUrl: URL | undefined): number {
+  if (count === 0 || !workerUrl || !options.loaded || options.rules || options.concurrency === 'off') return 0;
+  if (typeof options.concurrency === 'number') return options.concurrency;
+  return count >= AUTO_WORKERS_FROM ? Math.max(1, availableCores()) : 1;
+}
+
+function availableCores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+interface RunCache {
+  /** Puts the cached outcomes in place; returns the tasks left to run. */
+  lookUp(tasks: readonly Task[], hit: (index: number, outcome: FileOutcome) => void): Promise<Task[]>;
+  store(index: number, outcome: FileOutcome): void;
+  save(): Promise<void>;
+}
+
+async function openCache(options: RunOptions, base: LintTextOptions & { locale: Locale }, cwd: string): Promise<RunCache> {
+  const note = (text: string): void => options.onNote?.(text);
+  const loaded = options.loaded;
+  const key = cacheKey({
+    config: base.config ?? { rules: {} },
+    rules: rulesToRun(base),
+    locale: base.locale,
+    reportUnusedDisable: options.reportUnusedDisable ?? false,
+    keepModel: options.keepModel ?? false,
+    classification: { reports: loaded?.reports ?? [], notReports: loaded?.notReports ?? [], baseDir: loaded?.baseDir ?? '' },
+    code: await codeDigest(loaded?.codeFiles ?? []),
+  });
+  const cache = await ResultCache.open(path.resolve(cwd, options.cache || DEFAULT_CACHE_FILE), key, cwd);
+  if (cache.notRegular) note(t('cacheNotRegular', base.locale, { file: cache.location }));
+  if (cache.corrupt) note(t('cacheCorrupt', base.locale, { file: cache.location }));
+  const hashes = new Map<number, { file: string; hash: string }>();
+  return {
+    async lookUp(tasks, hit) {
+      const left: Task[] = [];
+      // Several files read at once: a warm run is mostly waiting for the disk.
+      for (let start = 0; start < tasks.length; start += HASH_BATCH) {
+        const batch = tasks.slice(start, start + HASH_BATCH);
+        const found = await Promise.all(batch.map(async (task) => (task.bytes ? undefined : readFile(task.file).then(contentHash, () => undefined))));
+        batch.forEach((task, i) => {
+          const hash = found[i];
+          if (hash !== undefined) hashes.set(task.index, { file: task.file, hash });
+          const outcome = hash === undefined ? undefined : cache.get(task.file, hash);
+          if (outcome) hit(task.index, outcome);
+          else left.push(task);
+        });
+      }
+      return left;
+    },
+    store(index, outcome) {
+      const entry = hashes.get(index);
+      if (entry) cache.set(entry.file, entry.hash, outcome);
+    },
+    async save() {
+      try {
+        await cache.save();
+      } catch (err) {
+        const detail = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : String(err);
+        note(t('cacheWriteFailed', base.locale, { file: cache.location, detail }));
+      }
+    },
+  };
+}

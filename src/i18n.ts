@@ -1,0 +1,57 @@
+/**
+ * The tool's two languages: one way to read a locale, to fill a message table, to count and to
+ * list. Each layer keeps its own table (the engine's in engine/messages.ts, the CLI's in
+ * adapters/cli/messages.ts, a rule's in its meta) and fills it with `messageTable`; no module
+ * writes `locale === 'en' ? … : …` for a text of its own.
+ */
+import { formatMessage, type LocalizedText } from './rule.ts';
+import type { Locale } from './types.ts';
+
+export type { Locale, LocalizedText };
+
+/** Every locale, the default first. */
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+
+/** A locale as users write it (`zh`, `zh-CN`, `en`, any case, spaces around), or undefined. */
+export function parseLocale(value: unknown): Locale | undefined {
+  if (typeof value !== 'string') return undefined;
+  const lower = value.trim().toLowerCase();
+  if (lower === 'zh' || lower === 'zh-cn') return 'zh-CN';
+  if (lower === 'en') return 'en';
+  return undefined;
+}
+
+/** A table of messages by id, each in every locale, with `{name}` placeholders. */
+export type MessageTable = Readonly<Record<string, LocalizedText>>;
+
+/** The function that fills `table`'s messages: `t(id, locale, data)`. */
+export function messageTable<T extends MessageTable>(
+  table: T,
+): (id: keyof T & string, locale: Locale, data?: Readonly<Record<string, string | number>>) => string {
+  return (id, locale, data = {}) => formatMessage((table[id] as LocalizedText)[locale], data);
+}
+
+/** The text for this locale (for texts too long for a table entry, such as the help). */
+export function pick<T>(locale: Locale, texts: Readonly<Record<Locale, T>>): T {
+  return texts[locale];
+}
+
+/** English needs singular/plural words; Chinese does not. */
+export function plural(count: number, one: string, many: string): string {
+  return count === 1 ? one : many;
+}
+
+const SEPARATORS: Readonly<Record<Locale, { and: string; or: string }>> = {
+  'zh-CN': { and: '、', or: '或' },
+  en: { and: ', ', or: ' or ' },
+};
+
+/** `a、b、c` / `a, b, c`. */
+export function list(items: readonly string[], locale: Locale): string {
+  return items.join(SEPARATORS[locale].and);
+}
+
+/** `a或b` / `a or b`. */
+export function orList(items: readonly string[], locale: Locale): string {
+  return items.join(SEPARATORS[locale].or);
+}
