@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { builtinRules } from '../rules/index.ts';
-import { html } from '../src/adapters/formatters/html.ts';
+import { html } from '../src/adapters/formatters/archive.ts';
 import { statisticsOf } from '../src/adapters/formatters/statistics.ts';
 import { lintFilesToArray as lintFiles } from '../src/engine/run.ts';
 import type { LintResult } from '../src/types.ts';

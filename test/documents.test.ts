@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { builtinRules } from '../rules/index.ts';
-import { html } from '../src/adapters/formatters/html.ts';
+import { html } from '../src/adapters/formatters/archive.ts';
 import { json } from '../src/adapters/formatters/json.ts';
 import { cellText, drawTables, inSpan } from '../src/adapters/formatters/tables.ts';
 import type { Cell } from '../src/model/schema.ts';

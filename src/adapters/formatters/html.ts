@@ -397,6 +397,3 @@ export function htmlPage(body: string, locale: Locale, title = text('title', loc
     '',
   ].join('\n');
 }
-
-// The page for many reports (with the archive overview) is written by archive.ts.
-export { html, htmlStream } from './archive.ts';

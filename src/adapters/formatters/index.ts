@@ -1,9 +1,8 @@
 /** The output formats, by the name given to --format. */
 import type { LintResult } from '../../types.ts';
-import { jsonArchive, jsonArchiveStream } from './archive.ts';
 import { csv, csvStream } from './csv.ts';
 import { github, githubStream } from './github.ts';
-import { html, htmlStream } from './html.ts';
+import { html, htmlStream, jsonArchive, jsonArchiveStream } from './archive.ts';
 import { json, jsonStream } from './json.ts';
 import { sarif } from './sarif.ts';
 import { stylish, stylishStream } from './stylish.ts';

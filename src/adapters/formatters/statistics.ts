@@ -5,7 +5,6 @@
  * library (`statisticsOf`). Pure: no `node:` modules.
  */
 import type { Cell, ReportModel, Row, Table } from '../../model/schema.ts';
-import { countProblems } from '../../engine/results.ts';
 import type { LintResult } from '../../types.ts';
 import { drawTable } from './tables.ts';
 
@@ -153,12 +152,12 @@ function tableRecords(
 export function statisticsOf(result: LintResult, options: { cwd?: string } = {}): StatisticsRecord[] {
   const model: ReportModel | undefined = result.model;
   if (!model || result.notReport) return [];
-  const counts = countProblems(result);
+  // Counted as ESLint counts them (a file that could not be read: one error).
   const base = {
     file: options.cwd === undefined ? result.filePath : displayName(result.filePath, options.cwd),
     ...identityOf(result),
-    errors: counts.errorCount,
-    warnings: counts.warningCount,
+    errors: result.messages.filter((m) => m.severity === 2).length + (result.fatal ? 1 : 0),
+    warnings: result.messages.filter((m) => m.severity === 1).length,
   };
   return TABLE_IDS.flatMap((id) => tableRecords(model.tables[id], base));
 }
