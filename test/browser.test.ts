@@ -164,7 +164,7 @@ const sorted = (list: Finding[]): string[] => list.map((f) => `${f.rule}/${f.mes
     expect(await page.$$eval('.finding .where', (els) => els.map((el) => el.textContent ?? ''))).toContainEqual(
       expect.stringMatching(/^第 \d+ 页 表三 （六）其他处理 3\.其他 · 自然人$/),
     );
-    expect((await badCells(page)).map((c) => [c.table, c.column, c.text])).toEqual([['t3', '自然人', '16应为 0']]);
+    expect((await badCells(page)).map((c) => [c.table, c.column, c.text])).toEqual([['t3', '自然人', '16应为 0↩']]);
     expect(requests).toEqual([]);
     await page.close();
   }, 240_000);
