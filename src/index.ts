@@ -64,7 +64,12 @@ export { decodeDocument, documentKind, placeFindings } from './engine/document.t
 export type { DocumentInput, DocumentKind, DocumentResult } from './engine/document.ts';
 export { expandPaths } from './engine/files.ts';
 export type { ExpandOptions, ExpandResult, Unmatched } from './engine/files.ts';
-export { formatters, FORMAT_NAMES } from './adapters/formatters/index.ts';
-export type { FormatName, Formatter, FormatterContext } from './adapters/formatters/index.ts';
+export { formatters, formatResults, FORMAT_NAMES } from './adapters/formatters/index.ts';
+export type { FormatName, Formatter, FormatterContext, OutputChunk } from './adapters/formatters/index.ts';
+// The statistics as data (what --format csv and xlsx export), and the year-against-year comparisons.
+export { statistics, statisticsOf, findingsOf, READ_HOWS, STATISTICS_COLUMNS, FINDING_COLUMNS } from './adapters/formatters/statistics.ts';
+export type { FindingRecord, ReadHow, StatisticsRecord } from './adapters/formatters/statistics.ts';
+export { compareYears } from './adapters/formatters/archive.ts';
+export type { Comparison, ComparisonCell } from './adapters/formatters/archive.ts';
 export { countProblems, fatalResult, totalCounts } from './engine/results.ts';
 export { VERSION } from './engine/version.ts';

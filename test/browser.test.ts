@@ -112,7 +112,7 @@ const sorted = (list: Finding[]): string[] => list.map((f) => `${f.rule}/${f.mes
     const found = await findings(page);
     // One wrong cell, one finding naming the three relations it breaks.
     expect(found.filter((f) => f.rule === 'table-sums').map((f) => f.messageId)).toEqual(['several']);
-    expect(await badCells(page)).toContainEqual({ table: 't3', row: 't3.total', column: '自然人', text: '16应为 17' });
+    expect(await badCells(page)).toContainEqual({ table: 't3', row: 't3.total', column: '自然人', text: '16应为 17↩' });
     expect(requests).toEqual([]);
     // The top of the page: the pasted text, the findings and the first table.
     await page.setViewport({ width: 1000, height: 1250 });
@@ -141,7 +141,7 @@ const sorted = (list: Finding[]): string[] => list.map((f) => `${f.rule}/${f.mes
     expect(await page.$$eval('.finding .where', (els) => els.map((el) => el.textContent ?? ''))).toContainEqual(
       expect.stringMatching(/^表 \d+ 第 \d+ 行第 \d+ 格$/),
     );
-    expect(await badCells(page)).toContainEqual({ table: 't3', row: 't3.total', column: '自然人', text: '16应为 17' });
+    expect(await badCells(page)).toContainEqual({ table: 't3', row: 't3.total', column: '自然人', text: '16应为 17↩' });
 
     await page.evaluate(() => document.querySelector('[data-row="t3.total"]')?.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: path.join(shots, 'web-page-phone.png') });
@@ -164,7 +164,7 @@ const sorted = (list: Finding[]): string[] => list.map((f) => `${f.rule}/${f.mes
     expect(await page.$$eval('.finding .where', (els) => els.map((el) => el.textContent ?? ''))).toContainEqual(
       expect.stringMatching(/^第 \d+ 页 表三 （六）其他处理 3\.其他 · 自然人$/),
     );
-    expect((await badCells(page)).map((c) => [c.table, c.column, c.text])).toEqual([['t3', '自然人', '16应为 0']]);
+    expect((await badCells(page)).map((c) => [c.table, c.column, c.text])).toEqual([['t3', '自然人', '16应为 0↩']]);
     expect(requests).toEqual([]);
     await page.close();
   }, 240_000);

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { builtinRules } from '../rules/index.ts';
-import { html } from '../src/adapters/formatters/html.ts';
+import { html } from '../src/adapters/formatters/archive.ts';
 import { json } from '../src/adapters/formatters/json.ts';
 import { cellText, drawTables, inSpan } from '../src/adapters/formatters/tables.ts';
 import type { Cell } from '../src/model/schema.ts';
@@ -81,9 +81,18 @@ describe('--format html', () => {
   it('marks the cell a finding lies in, with the expected value, and asks nothing from elsewhere', async () => {
     const result = await lintFile(at('report.md'), { locale: 'zh-CN', keepModel: true });
     const page = html([result], context);
-    expect(page).toMatch(/<td class="num bad-error"[^>]*data-testid="bad-cell" data-column="自然人"[^>]*>16<span class="expected">应为 17<\/span><\/td>/);
+    const cell =
+      /<td id="([^"]+)" class="num bad-error"[^>]*data-testid="bad-cell" data-column="自然人"[^>]*>16<span class="expected">应为 17<\/span><a class="back" href="#([^"]+)"/.exec(
+        page,
+      );
+    expect(cell).not.toBeNull();
+    // The finding links to its cell, and the cell back to the finding.
+    const [, cellId, findingId] = cell ?? [];
+    expect(page).toMatch(
+      new RegExp(`<li class="finding error" id="${findingId}"[^>]*>.*?<a class="to-cell" data-testid="to-cell" href="#${cellId?.replaceAll('.', '\\.')}">`),
+    );
     // 行政处罚 could not be read: shown as such.
-    expect(page).toContain('<td class="num unread">未读出</td>');
+    expect(page).toMatch(/<td id="[^"]+" class="num unread">未读出<\/td>/);
     expect(page).not.toMatch(/<(script|link|img|iframe)\b|url\(|@import/i);
     expect(page).toContain('https://github.com/xxgk-lint/xxgk-lint/blob/main/docs/rules/table-sums.md');
     expect(page).toContain('<h2>report.md</h2>');

@@ -175,6 +175,20 @@ export class DigestSpool {
     return spooled;
   }
 
+  /** Any bytes moved to the file (a report model the formats that draw the tables read back): where they are, or undefined if writing fails. */
+  spillBytes(bytes: Uint8Array): [number, number] | undefined {
+    if (this.#closed) return undefined;
+    try {
+      let written = 0;
+      while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, this.#size + written);
+    } catch {
+      return undefined;
+    }
+    const at: [number, number] = [this.#size, bytes.length];
+    this.#size += bytes.length;
+    return at;
+  }
+
   read([offset, length]: readonly [number, number]): Buffer {
     const buffer = Buffer.alloc(length);
     let done = 0;

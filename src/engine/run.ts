@@ -114,8 +114,19 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
   const outcomes: Array<FileOutcome | undefined> = new Array<FileOutcome | undefined>(contextStart + (options.context?.length ?? 0));
   const spool = tasks.length >= SPOOL_FROM ? DigestSpool.open() : undefined;
   try {
-    const spilled = (o: FileOutcome): FileOutcome =>
+    const spillDigest = (o: FileOutcome): FileOutcome =>
       spool && o.analysis?.digest ? { ...o, analysis: { ...o.analysis, digest: spool.spill(o.analysis.digest) } } : o;
+    // The models that the formats drawing or exporting the tables need (keepModel) go there too,
+    // read back through a getter as each result is finished: a run never holds every model.
+    const spilled = (o: FileOutcome): FileOutcome => {
+      const out = spillDigest(o);
+      const model = out.analysis?.model;
+      const at = spool && model ? spool.spillBytes(Buffer.from(JSON.stringify(model), 'utf8')) : undefined;
+      if (!spool || !at || !out.analysis) return out;
+      const analysis = { ...out.analysis };
+      Object.defineProperty(analysis, 'model', { enumerable: true, get: () => JSON.parse(spool.read(at).toString('utf8')) as unknown });
+      return { ...out, analysis };
+    };
     const cache = options.cache !== undefined && options.fix === undefined ? await openCache(options, base, cwd) : undefined;
     const pending = cache
       ? await cache.lookUp(tasks, (index, outcome) => {

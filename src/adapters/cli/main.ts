@@ -16,7 +16,8 @@ import { parseArgs } from 'node:util';
 // when a run needs them (`--version` and `--help` load none of it; a run in worker processes never
 // loads the parser in the main process).
 import type { Unmatched, Shard } from '../../engine/files.ts';
-import { FORMAT_NAMES, formatters, isFormatName, isStreamingFormat, needsModel, streamingFormatters } from '../formatters/index.ts';
+import { FORMAT_NAMES, formatResults, isFormatName, isStreamingFormat, needsModel, streamingFormatters } from '../formatters/index.ts';
+import type { OutputChunk } from '../formatters/index.ts';
 import type { FormatName } from '../formatters/index.ts';
 import { fileError, MAX_FILE_BYTES } from '../../engine/decode.ts';
 import { addProblems, errorsOnly, fatalResult, totalCounts, type ProblemCounts } from '../../engine/results.ts';
@@ -278,8 +279,8 @@ async function finish(
   if (stream) {
     const sink = await openOutput(options.outputFile, io);
     try {
-      for await (const result of results) await sink.write(stream.file(seen(result)));
-      await sink.write(stream.end());
+      for await (const result of results) await sink.write(await stream.file(seen(result)));
+      await sink.write(await stream.end());
       await sink.close();
     } catch (err) {
       await sink.abort();
@@ -288,7 +289,7 @@ async function finish(
   } else {
     const shown: LintResult[] = [];
     for await (const result of results) shown.push(seen(result));
-    await writeOutput(formatters[options.format](shown, context), options.outputFile, io);
+    await writeOutput(await formatResults(options.format, shown, context), options.outputFile, io);
   }
   // A rule that threw is a bug (ours or a plugin's), not a finding: exit 2, as ESLint does.
   if (crashed.length > 0) {
@@ -376,9 +377,10 @@ async function lintStdin(
 async function printFixedStdin(results: LintResult[], text: string | Uint8Array, options: CliOptions, io: CliIo, allRules: readonly Rule[]): Promise<number> {
   io.stdout.write(text);
   const shown = options.quiet ? results.map(errorsOnly) : results;
-  const report = formatters[options.format](shown, { locale: options.locale, cwd: io.cwd, rules: allRules, color: false });
+  const report = await formatResults(options.format, shown, { locale: options.locale, cwd: io.cwd, rules: allRules, color: false });
   if (options.outputFile !== undefined) await writeOutput(report, options.outputFile, io);
-  else if (report) io.stderr.write(report.endsWith('\n') ? report : `${report}\n`);
+  // A workbook (xlsx) is written only to a file (-o): standard output holds the fixed text.
+  else if (typeof report === 'string' && report) io.stderr.write(report.endsWith('\n') ? report : `${report}\n`);
   return exitCode(totalCounts(results), options, io, 0);
 }
 
@@ -424,7 +426,7 @@ function printableConfig(
   return { configFile: loaded.filePath ?? null, ignores: loaded.ignores, rules: Object.fromEntries(entries) };
 }
 
-async function writeOutput(output: string, outputFile: string | undefined, io: CliIo): Promise<void> {
+async function writeOutput(output: OutputChunk, outputFile: string | undefined, io: CliIo): Promise<void> {
   const sink = await openOutput(outputFile, io);
   try {
     await sink.write(output);
@@ -437,7 +439,7 @@ async function writeOutput(output: string, outputFile: string | undefined, io: C
 
 /** Where the output goes, written piece by piece: standard output, or a file replaced at the end. */
 interface OutputSink {
-  write(text: string): Promise<void>;
+  write(chunk: OutputChunk): Promise<void>;
   /** Ends the output with a newline (when there is any) and, for a file, puts it in place. */
   close(): Promise<void>;
   /** Gives up: a file being written is removed, an earlier complete one stays as it was. */
@@ -451,7 +453,7 @@ async function openOutput(outputFile: string | undefined, io: CliIo): Promise<Ou
   let pending: string[] = [];
   let size = 0;
   let last = '';
-  let flush: (text: string) => Promise<void>;
+  let flush: (chunk: OutputChunk) => Promise<void>;
   let finish = async (): Promise<void> => undefined;
   let abort = async (): Promise<void> => undefined;
   if (outputFile === undefined) {
@@ -510,6 +512,14 @@ async function openOutput(outputFile: string | undefined, io: CliIo): Promise<Ou
   };
   return {
     write: async (text) => {
+      if (typeof text !== 'string') {
+        // Bytes (xlsx) go out as they are, after the text gathered so far, and get no newline.
+        if (text.length === 0) return;
+        await drain();
+        last = '\n';
+        await flush(text);
+        return;
+      }
       if (text === '') return;
       pending.push(text);
       size += text.length;
@@ -685,9 +695,11 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
 “第 3 段”“表 2 第 5 行第 3 格”，--fix 不改写这些文件。
 
 选项：
-  -f, --format <格式>         输出格式：stylish（默认）、json、sarif、github、summary、html
-                              （summary：按机关和年份汇总各规则的错误和警告数；html：可在浏览器中
-                              打开的网页，标出表格中有问题的单元格）
+  -f, --format <格式>         输出格式：stylish（默认）、json、sarif、github、summary、html、
+                              csv、xlsx、json-archive（summary：按机关和年份汇总各规则的错误和警告
+                              数；html：可在浏览器中打开的网页，标出表格中有问题的单元格，多份报告
+                              时附机关×年度概览；csv/xlsx：三张表的全部数据；json-archive：json
+                              另附各报告的表格数据和逐年对比）
       --locale <语言>         消息语言：zh-CN（默认，也可写 zh）、en
   -q, --quiet                 只显示错误，不显示警告
       --max-warnings <数量>   警告数超过该数量时以退出码 1 结束
@@ -742,7 +754,10 @@ row 5, cell 3), and --fix never rewrites such a file.
 Options:
   -f, --format <format>       Output format: stylish (default), json, sarif, github,
                               summary (errors and warnings by rule, per agency and year), html
-                              (a page to open in a browser, with the wrong table cells marked)
+                              (a page to open in a browser, with the wrong table cells marked;
+                              for many reports an agencies × years overview), csv, xlsx (every
+                              cell of the three tables), json-archive (json with each report's
+                              table data and year-against-year comparisons)
       --locale <locale>       Message language: zh-CN (default, or zh), en
   -q, --quiet                 Report errors only, not warnings
       --max-warnings <count>  Exit with code 1 when there are more warnings than this

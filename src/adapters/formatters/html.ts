@@ -9,8 +9,7 @@
 import { ruleDocsUrl, type Rule } from '../../rule.ts';
 import type { ReportModel } from '../../model/schema.ts';
 import type { Diagnostic, LintResult, Locale } from '../../types.ts';
-import { cellText, drawTables, TABLE_TITLES, type DrawnCell, type DrawnRow, type DrawnTable } from './tables.ts';
-import type { Formatter } from './types.ts';
+import { cellText, drawTables, inSpan, TABLE_TITLES, type DrawnCell, type DrawnRow, type DrawnTable } from './tables.ts';
 
 export function escapeHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
@@ -41,6 +40,15 @@ const TEXT = {
   legendError: { 'zh-CN': '有错误的单元格', en: 'cell with an error' },
   legendWarning: { 'zh-CN': '有警告的单元格', en: 'cell with a warning' },
   legendUnread: { 'zh-CN': '未能读出', en: 'could not be read' },
+  legendRow: { 'zh-CN': '红色行名：此行未能读出或整行有问题', en: 'red row label: the row could not be read or has a finding' },
+  legendExpected: { 'zh-CN': '应为：按勾稽关系应填的值', en: 'expected: the value the relations give' },
+  legendSolved: { 'zh-CN': '（空）推算为：空格按本行关系算出的值', en: '(blank) solved: an empty cell’s value from its row' },
+  legendSplit: { 'zh-CN': '虚线下划线：从连写的数字中拆出', en: 'dotted underline: split from digits run together' },
+  legendHeader: { 'zh-CN': '表头有错字：原文，并标出应为', en: 'header typo: as printed, with what it should read' },
+  legendBack: { 'zh-CN': '↩：跳到此格的问题', en: '↩: jump to the finding' },
+  toCell: { 'zh-CN': '在表中查看', en: 'show in table' },
+  contents: { 'zh-CN': '目录', en: 'Contents' },
+  reports: { 'zh-CN': '份报告', en: 'reports' },
   fatal: { 'zh-CN': '无法检查此文件', en: 'This file could not be checked' },
   other: { 'zh-CN': '表内其他问题', en: 'Other findings in this table' },
   generated: { 'zh-CN': '由 xxgk-lint 生成', en: 'Made by xxgk-lint' },
@@ -89,6 +97,18 @@ table.report-table{border-collapse:collapse;font-size:.88em;min-width:100%}
 .legend .l-error{background:var(--err-bg);outline:1px solid var(--err)}
 .legend .l-warning{background:var(--warn-bg);outline:1px solid var(--warn)}
 .legend .l-unread{background:#eee;font-style:italic}
+.legend .l-row{color:var(--err);font-weight:600}
+.legend .l-expected{color:#1a7f37;font-weight:600}
+.legend .l-solved{font-style:italic}
+.legend .l-split,.report-table td.split{text-decoration:underline dotted}
+.legend .l-head{text-decoration:line-through}
+.report-table th.bad-head{background:var(--err-bg);color:var(--err);outline:2px solid var(--err);outline-offset:-2px}
+.report-table th.bad-head.bad-warning{background:var(--warn-bg);color:var(--warn);outline-color:var(--warn)}
+a.back{font-size:.75em;margin-left:2px;text-decoration:none;color:#0550ae}
+.jumps{font-size:.9em;margin:.2em 0}
+.finding a.to-cell{font-size:.88em;margin-left:.4em}
+:target{scroll-margin-top:12px}
+td:target,th:target,li:target{box-shadow:0 0 0 3px #0969da}
 .fatal{color:var(--err);font-weight:600}
 footer{color:var(--muted);font-size:.8em;text-align:center;margin:2em 0 1em}
 @media (max-width:640px){body{font-size:14px}main{padding:8px}.report{padding:8px;border-radius:0;margin:8px -8px}.report-table{font-size:.8em}.report-table td.label{min-width:6em}}
@@ -109,87 +129,168 @@ function severityOf(findings: readonly Diagnostic[]): 'error' | 'warning' | unde
   return findings.some((f) => f.severity === 2) ? 'error' : 'warning';
 }
 
-function cellTd(drawn: DrawnCell, options: RenderOptions, findingIds: Map<Diagnostic, string>): string {
+function backLinks(findings: readonly Diagnostic[], findingIds: Map<Diagnostic, string>): string {
+  return findings
+    .map((f) => findingIds.get(f))
+    .filter((id) => id !== undefined)
+    .map((id) => `<a class="back" href="#${escapeHtml(id)}" aria-label="↩">↩</a>`)
+    .join('');
+}
+
+function cellTd(drawn: DrawnCell, options: RenderOptions, findingIds: Map<Diagnostic, string>, id?: string): string {
   const { locale } = options;
   const shown = cellText(drawn.cell, locale);
   const severity = severityOf(drawn.findings);
   const classes = ['num'];
   if (severity) classes.push(`bad-${severity}`);
   else if (shown.unread) classes.push('unread');
+  if (drawn.cell?.read === 'split') classes.push('split');
   const title = [...(shown.note ? [shown.note] : []), ...drawn.findings.map((f) => f.message)].join('\n');
   const refs = drawn.findings.map((f) => findingIds.get(f)).filter((id) => id !== undefined);
   const attrs = [
+    id ? `id="${escapeHtml(id)}"` : '',
     `class="${classes.join(' ')}"`,
     title ? `title="${escapeHtml(title)}"` : '',
     severity ? `data-testid="bad-cell" data-column="${escapeHtml(drawn.column)}"` : '',
     refs.length > 0 ? `aria-describedby="${escapeHtml(refs.join(' '))}"` : '',
   ].filter(Boolean);
   const expected = drawn.expected !== undefined ? `<span class="expected">${escapeHtml(text('expected', locale))} ${escapeHtml(drawn.expected)}</span>` : '';
-  return `<td ${attrs.join(' ')}>${escapeHtml(shown.text)}${expected}</td>`;
+  return `<td ${attrs.join(' ')}>${escapeHtml(shown.text)}${expected}${backLinks(drawn.findings, findingIds)}</td>`;
 }
 
-function labelTd(row: DrawnRow, colspan: number): string {
-  return `<td class="label"${colspan > 1 ? ` colspan="${colspan}"` : ''}>${escapeHtml(row.item)}</td>`;
+/** Ids of the places in the drawn tables that findings concern, so that each finding links to its place. */
+interface Places {
+  prefix: string;
+  /** Finding → the id of the cell, row label or header it concerns. */
+  of: Map<Diagnostic, string>;
 }
 
-function rowTr(row: DrawnRow, labelCells: string, options: RenderOptions, findingIds: Map<Diagnostic, string>): string {
+function placeId(places: Places, ...parts: (string | number)[]): string {
+  return `${places.prefix}-${parts.join('-')}`.replace(/[^\w.-]/g, '_');
+}
+
+function claim(places: Places, findings: readonly Diagnostic[], id: string): void {
+  for (const f of findings) if (!places.of.has(f)) places.of.set(f, id);
+}
+
+function labelTd(row: DrawnRow, colspan: number, places: Places, ids: Map<Diagnostic, string>): string {
+  const id = placeId(places, row.row.id, 'label');
+  claim(places, row.findings, id);
+  const typo = row.row.found?.typo ? ` title="${escapeHtml(row.row.found.text)}"` : '';
+  return `<td id="${escapeHtml(id)}" class="label"${colspan > 1 ? ` colspan="${colspan}"` : ''}${typo}>${escapeHtml(row.item)}${backLinks(row.findings, ids)}</td>`;
+}
+
+function rowCells(row: DrawnRow, options: RenderOptions, ids: Map<Diagnostic, string>, places: Places): string {
+  return row.cells
+    .map((c, i) => {
+      const id = placeId(places, row.row.id, i);
+      claim(places, c.findings, id);
+      return cellTd(c, options, ids, id);
+    })
+    .join('');
+}
+
+function rowTr(row: DrawnRow, labelCells: string, options: RenderOptions, ids: Map<Diagnostic, string>, places: Places): string {
   const unread = row.row.status !== 'read';
   const bad = row.findings.length > 0 || unread;
-  const cells = row.cells.map((c) => cellTd(c, options, findingIds)).join('');
   const note = unread ? ` title="${escapeHtml(text('rowUnread', options.locale))}"` : '';
-  return `<tr${bad ? ' class="row-bad"' : ''}${note} data-row="${escapeHtml(row.row.id)}">${labelCells}${cells}</tr>`;
+  return `<tr${bad ? ' class="row-bad"' : ''}${note} data-row="${escapeHtml(row.row.id)}">${labelCells}${rowCells(row, options, ids, places)}</tr>`;
 }
 
-function drawT2(table: DrawnTable, options: RenderOptions, ids: Map<Diagnostic, string>): string {
+const normalizeWord = (word: string): string => word.replace(/[（(]/g, '(').replace(/[）)]/g, ')').replace(/[：:]/g, ':').replace(/\s+/g, '');
+
+/** The headers as drawn: a header the report misspells shows as printed, marked, with what it should read. */
+interface HeaderTypo {
+  found: string;
+  expected: string;
+  findings: Diagnostic[];
+}
+
+function headerTypos(table: DrawnTable, messages: readonly Diagnostic[]): HeaderTypo[] {
+  const out: HeaderTypo[] = [];
+  for (const fact of table.table.facts) {
+    if (fact.kind !== 'headerTypo') continue;
+    const findings = messages.filter((m) => inSpan(m, fact.span));
+    out.push({ found: fact.found, expected: fact.expected, findings });
+  }
+  return out;
+}
+
+function th(column: string, typos: readonly HeaderTypo[], options: RenderOptions, ids: Map<Diagnostic, string>, places: Places, key: string): string {
+  const typo = typos.find((t) => normalizeWord(t.expected) === normalizeWord(column));
+  if (!typo) return `<th>${escapeHtml(column)}</th>`;
+  const id = placeId(places, key, 'head');
+  claim(places, typo.findings, id);
+  const severity = severityOf(typo.findings) ?? 'error';
+  return (
+    `<th id="${escapeHtml(id)}" class="bad-head bad-${severity}" data-testid="bad-header" title="${escapeHtml(`${typo.found} → ${column}`)}">` +
+    `<s>${escapeHtml(typo.found)}</s><span class="expected">${escapeHtml(text('expected', options.locale))} ${escapeHtml(column)}</span>${backLinks(typo.findings, ids)}</th>`
+  );
+}
+
+function drawT2(table: DrawnTable, options: RenderOptions, ids: Map<Diagnostic, string>, places: Places, typos: HeaderTypo[]): string {
   return table.blocks
-    .map((block) => {
-      const head = `<tr><th>${escapeHtml(text('content', options.locale))}</th>${block.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr>`;
-      const body = block.rows.map((r) => rowTr(r, labelTd(r, 1), options, ids)).join('');
+    .map((block, b) => {
+      const head = `<tr><th>${escapeHtml(text('content', options.locale))}</th>${block.columns.map((c, i) => th(c, typos, options, ids, places, `t2-${b}-${i}`)).join('')}</tr>`;
+      const body = block.rows.map((r) => rowTr(r, labelTd(r, 1, places, ids), options, ids, places)).join('');
       return `<div class="scroll"><table class="report-table">${head}${body}</table></div>`;
     })
     .join('');
 }
 
-function drawT3(table: DrawnTable, options: RenderOptions, ids: Map<Diagnostic, string>): string {
+function drawT3(table: DrawnTable, options: RenderOptions, ids: Map<Diagnostic, string>, places: Places, typos: HeaderTypo[]): string {
   const rows = table.blocks.flatMap((b) => b.rows);
   const columns = table.blocks[0]?.columns ?? [];
-  const head = `<tr><th colspan="2">${escapeHtml(text('applicant', options.locale))}</th>${columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr>`;
+  const head = `<tr><th colspan="2">${escapeHtml(text('applicant', options.locale))}</th>${columns.map((c, i) => th(c, typos, options, ids, places, `t3-${i}`)).join('')}</tr>`;
   const body = rows
     .map((r, i) => {
       let label: string;
-      if (r.group === undefined) label = labelTd(r, 2);
-      else if (rows[i - 1]?.group === r.group) label = labelTd(r, 1);
+      if (r.group === undefined) label = labelTd(r, 2, places, ids);
+      else if (rows[i - 1]?.group === r.group) label = labelTd(r, 1, places, ids);
       else {
         let n = 1;
         while (rows[i + n]?.group === r.group) n++;
-        label = `<td class="label" rowspan="${n}">${escapeHtml(r.group)}</td>${labelTd(r, 1)}`;
+        label = `<td class="label" rowspan="${n}">${escapeHtml(r.group)}</td>${labelTd(r, 1, places, ids)}`;
       }
-      return rowTr(r, label, options, ids);
+      return rowTr(r, label, options, ids, places);
     })
     .join('');
   return `<div class="scroll"><table class="report-table">${head}${body}</table></div>`;
 }
 
-function drawT4(table: DrawnTable, options: RenderOptions, ids: Map<Diagnostic, string>): string {
+function drawT4(table: DrawnTable, options: RenderOptions, ids: Map<Diagnostic, string>, places: Places, typos: HeaderTypo[]): string {
   const { locale } = options;
   const rows = table.blocks.flatMap((b) => b.rows);
   const columns = table.blocks[0]?.columns ?? [];
   const width = columns.length;
   const head1 = `<tr><th colspan="${width}">${escapeHtml(text('review', locale))}</th><th colspan="${width * 2}">${escapeHtml(text('litigation', locale))}</th></tr>`;
   const head2 = `<tr><th colspan="${width}"></th><th colspan="${width}">${escapeHtml(text('direct', locale))}</th><th colspan="${width}">${escapeHtml(text('afterReview', locale))}</th></tr>`;
-  const head3 = `<tr>${rows.map(() => columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')).join('')}</tr>`;
-  const cells = rows.map((r) => r.cells.map((c) => cellTd(c, options, ids)).join('')).join('');
-  return `<div class="scroll"><table class="report-table">${head1}${head2}${head3}<tr>${cells}</tr></table></div>`;
+  const head3 = `<tr>${rows.map((_, g) => columns.map((c, i) => th(c, typos, options, ids, places, `t4-${g}-${i}`)).join('')).join('')}</tr>`;
+  const cells = rows.map((r) => rowCells(r, options, ids, places)).join('');
+  return `<div class="scroll"><table class="report-table">${head1}${head2}${head3}<tr data-row="t4">${cells}</tr></table></div>`;
 }
 
-/** The three tables with their marked cells. */
-export function tablesHtml(model: ReportModel, messages: readonly Diagnostic[], options: RenderOptions, ids: Map<Diagnostic, string>): string {
+/** The three tables with their marked cells; `places` (when given) learns where each finding is drawn. */
+export function tablesHtml(
+  model: ReportModel,
+  messages: readonly Diagnostic[],
+  options: RenderOptions,
+  ids: Map<Diagnostic, string>,
+  places?: Map<Diagnostic, string>,
+): string {
   const { locale } = options;
+  const where: Places = { prefix: options.idPrefix, of: places ?? new Map() };
   return drawTables(model, messages)
     .map((drawn) => {
       const title = `<h3>${escapeHtml(TABLE_TITLES[drawn.table.id][locale])}</h3>`;
       if (!drawn.table.found) return `${title}<p class="fatal">${escapeHtml(text('notFound', locale))}</p>`;
-      const body = drawn.table.id === 't2' ? drawT2(drawn, options, ids) : drawn.table.id === 't3' ? drawT3(drawn, options, ids) : drawT4(drawn, options, ids);
+      const typos = headerTypos(drawn, messages);
+      const body =
+        drawn.table.id === 't2'
+          ? drawT2(drawn, options, ids, where, typos)
+          : drawn.table.id === 't3'
+            ? drawT3(drawn, options, ids, where, typos)
+            : drawT4(drawn, options, ids, where, typos);
       return `<section class="table" data-table="${drawn.table.id}">${title}${body}</section>`;
     })
     .join('');
@@ -199,48 +300,86 @@ function where(d: Diagnostic, locale: Locale): string {
   return d.place ?? text('line', locale, d.line);
 }
 
-/** One report: summary, findings, tables. */
-export function reportHtml(result: LintResult, options: RenderOptions): string {
+function legendHtml(locale: Locale): string {
+  const item = (cls: string, key: Parameters<typeof text>[0]): string => `<span class="${cls}">${escapeHtml(text(key, locale))}</span>`;
+  return (
+    `<p class="legend" data-testid="legend">${escapeHtml(text('legend', locale))}` +
+    item('l-error', 'legendError') +
+    item('l-warning', 'legendWarning') +
+    item('l-unread', 'legendUnread') +
+    item('l-row', 'legendRow') +
+    item('l-expected', 'legendExpected') +
+    item('l-solved', 'legendSolved') +
+    item('l-split', 'legendSplit') +
+    item('l-head', 'legendHeader') +
+    item('l-back', 'legendBack') +
+    '</p>'
+  );
+}
+
+/** Error and warning counts as ESLint counts them (an unreadable file: one error). */
+export function reportCounts(result: LintResult): { errors: number; warnings: number } {
+  return {
+    errors: result.messages.filter((m) => m.severity === 2).length + (result.fatal ? 1 : 0),
+    warnings: result.messages.filter((m) => m.severity === 1).length,
+  };
+}
+
+export function badgesHtml(errors: number, warnings: number, locale: Locale): string {
+  return errors + warnings === 0
+    ? `<span class="badge ok">${escapeHtml(text('clean', locale))}</span>`
+    : `<span class="badge error">${errors} ${escapeHtml(text('errors', locale))}</span><span class="badge warning">${warnings} ${escapeHtml(text('warnings', locale))}</span>`;
+}
+
+/** One report: summary, jump links, findings (each linked to its place in the tables and back), tables. */
+export function reportHtml(result: LintResult, options: RenderOptions, extra = ''): string {
   const { locale, rules } = options;
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
-  const errors = result.messages.filter((m) => m.severity === 2).length + (result.fatal ? 1 : 0);
-  const warnings = result.messages.filter((m) => m.severity === 1).length;
-  const parts: string[] = [`<section class="report" data-testid="report"><h2>${escapeHtml(options.name)}</h2>`];
-  const badges =
-    errors + warnings === 0
-      ? `<span class="badge ok">${escapeHtml(text('clean', locale))}</span>`
-      : `<span class="badge error">${errors} ${escapeHtml(text('errors', locale))}</span><span class="badge warning">${warnings} ${escapeHtml(text('warnings', locale))}</span>`;
+  const { errors, warnings } = reportCounts(result);
+  const prefix = options.idPrefix;
+  const parts: string[] = [`<section class="report" id="${escapeHtml(prefix)}" data-testid="report"><h2>${escapeHtml(options.name)}</h2>`];
   const counts = new Map<string, number>();
   for (const m of result.messages) counts.set(m.ruleId, (counts.get(m.ruleId) ?? 0) + 1);
   const perRule = [...counts].map(([id, n]) => `${escapeHtml(id)} ${n}`).join(' · ');
-  parts.push(`<div class="summary">${badges}${perRule ? `<span class="by-rule">${escapeHtml(text('byRule', locale))}：${perRule}</span>` : ''}</div>`);
+  parts.push(
+    `<div class="summary">${badgesHtml(errors, warnings, locale)}${perRule ? `<span class="by-rule">${escapeHtml(text('byRule', locale))}：${perRule}</span>` : ''}</div>`,
+  );
+  const jumps: string[] = [];
+  if (result.messages.length > 0)
+    jumps.push(`<a href="#${escapeHtml(prefix)}-findings">${escapeHtml(text('findings', locale))}（${result.messages.length}）</a>`);
+  if (result.model) jumps.push(`<a href="#${escapeHtml(prefix)}-tables">${escapeHtml(text('tables', locale)).replace(/（.*|\s\(.*/, '')}</a>`);
+  if (jumps.length > 0) parts.push(`<nav class="jumps">${jumps.join(' · ')}</nav>`);
   if (result.fatal) parts.push(`<p class="fatal" data-testid="finding">${escapeHtml(text('fatal', locale))}：${escapeHtml(result.fatal.message)}</p>`);
 
   const ids = new Map<Diagnostic, string>();
-  result.messages.forEach((m, i) => ids.set(m, `${options.idPrefix}-f${i + 1}`));
+  result.messages.forEach((m, i) => ids.set(m, `${prefix}-f${i + 1}`));
+  // The tables are drawn first so that each finding knows the id of its place in them.
+  const places = new Map<Diagnostic, string>();
+  const tables = result.model ? tablesHtml(result.model, result.messages, options, ids, places) : '';
   if (result.messages.length > 0) {
-    parts.push(`<h3>${escapeHtml(text('findings', locale))}</h3><ol class="findings">`);
+    parts.push(`<h3 id="${escapeHtml(prefix)}-findings">${escapeHtml(text('findings', locale))}</h3><ol class="findings">`);
     for (const m of result.messages) {
       const rule = byId.get(m.ruleId);
       const sev = m.severity === 2 ? 'error' : 'warning';
       const url = rule ? ruleDocsUrl(rule) : undefined;
       const name = rule ? `${rule.meta.description[locale]}（${m.ruleId}）` : m.ruleId;
       const link = url ? ` <a href="${escapeHtml(url)}" rel="noopener">${escapeHtml(text('docs', locale))}</a>` : '';
+      const place = places.get(m);
+      const toCell = place ? ` <a class="to-cell" data-testid="to-cell" href="#${escapeHtml(place)}">${escapeHtml(text('toCell', locale))}</a>` : '';
       parts.push(
         `<li class="finding ${sev}" id="${escapeHtml(ids.get(m) ?? '')}" data-testid="finding" data-rule="${escapeHtml(m.ruleId)}" data-message-id="${escapeHtml(m.messageId)}">` +
           `<span class="sev">${escapeHtml(text(sev, locale))}</span>${escapeHtml(m.message)}` +
-          `<span class="where">${escapeHtml(where(m, locale))}</span><span class="rule">${escapeHtml(name)}</span>${link}</li>`,
+          `<span class="where">${escapeHtml(where(m, locale))}</span><span class="rule">${escapeHtml(name)}</span>${toCell}${link}</li>`,
       );
     }
     parts.push('</ol>');
   }
   if (result.model) {
-    parts.push(`<h3>${escapeHtml(text('tables', locale))}</h3>`);
-    parts.push(
-      `<p class="legend">${escapeHtml(text('legend', locale))}<span class="l-error">${escapeHtml(text('legendError', locale))}</span><span class="l-warning">${escapeHtml(text('legendWarning', locale))}</span><span class="l-unread">${escapeHtml(text('legendUnread', locale))}</span></p>`,
-    );
-    parts.push(tablesHtml(result.model, result.messages, options, ids));
+    parts.push(`<h3 id="${escapeHtml(prefix)}-tables">${escapeHtml(text('tables', locale))}</h3>`);
+    parts.push(legendHtml(locale));
+    parts.push(tables);
   }
+  parts.push(extra);
   parts.push('</section>');
   return parts.join('');
 }
@@ -258,17 +397,3 @@ export function htmlPage(body: string, locale: Locale, title = text('title', loc
     '',
   ].join('\n');
 }
-
-function displayName(filePath: string, cwd: string): string {
-  const base = cwd.endsWith('/') || cwd.endsWith('\\') ? cwd : `${cwd}${cwd.includes('\\') && !cwd.includes('/') ? '\\' : '/'}`;
-  return filePath.startsWith(base) ? filePath.slice(base.length).replaceAll('\\', '/') : filePath;
-}
-
-export const html: Formatter = (results, context) => {
-  const body = results
-    .map((result, i) =>
-      reportHtml(result, { locale: context.locale, rules: context.rules, name: displayName(result.filePath, context.cwd), idPrefix: `r${i + 1}` }),
-    )
-    .join('');
-  return htmlPage(body, context.locale);
-};

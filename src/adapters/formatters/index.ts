@@ -1,31 +1,64 @@
 /** The output formats, by the name given to --format. */
+import type { LintResult } from '../../types.ts';
+import { csv, csvStream } from './csv.ts';
 import { github, githubStream } from './github.ts';
-import { html } from './html.ts';
+import { html, htmlStream, jsonArchive, jsonArchiveStream } from './archive.ts';
 import { json, jsonStream } from './json.ts';
 import { sarif } from './sarif.ts';
 import { stylish, stylishStream } from './stylish.ts';
 import { summary } from './summary.ts';
-import type { Formatter, StreamingFormatter } from './types.ts';
+import type { Formatter, FormatterContext, OutputChunk, OutputFormatter, StreamingFormatter } from './types.ts';
+import { xlsxStream } from './xlsx.ts';
 
-export type { Formatter, FormatterContext, FormatterStream, StreamingFormatter } from './types.ts';
-export { github, html, json, sarif, stylish, summary };
+export type { Formatter, FormatterContext, FormatterStream, OutputChunk, OutputFormatter, OutputStream, StreamingFormatter } from './types.ts';
+export { csv, github, html, json, jsonArchive, sarif, stylish, summary };
+export { comparisonHtml } from './archive.ts';
+export type { Comparison, ComparisonCell } from './archive.ts';
 
-export const formatters = { stylish, json, sarif, github, summary, html } as const satisfies Record<string, Formatter>;
+/** The formats whose whole output is text. */
+export const formatters = { stylish, json, sarif, github, summary, html, csv, 'json-archive': jsonArchive } as const satisfies Record<string, Formatter>;
 
 /** The formats that can be written file by file (the CLI streams long runs through them). */
-export const streamingFormatters = { stylish: stylishStream, json: jsonStream, github: githubStream } as const satisfies Record<string, StreamingFormatter>;
+export const streamingFormatters = {
+  stylish: stylishStream,
+  json: jsonStream,
+  github: githubStream,
+  csv: csvStream,
+  'json-archive': jsonArchiveStream,
+  html: htmlStream,
+  xlsx: xlsxStream,
+} as const satisfies Record<string, StreamingFormatter | OutputFormatter>;
+
+export type FormatName = keyof typeof formatters | keyof typeof streamingFormatters;
+export const FORMAT_NAMES = [...new Set([...Object.keys(formatters), ...Object.keys(streamingFormatters)])] as FormatName[];
 
 export function isStreamingFormat(name: FormatName): name is keyof typeof streamingFormatters {
   return Object.hasOwn(streamingFormatters, name);
 }
-export type FormatName = keyof typeof formatters;
-export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];
 
 export function isFormatName(name: string): name is FormatName {
-  return Object.hasOwn(formatters, name);
+  return Object.hasOwn(formatters, name) || Object.hasOwn(streamingFormatters, name);
 }
 
-/** Formats that draw the tables: the CLI asks the engine for each file's model (`keepModel`). */
+/** The whole output of any format: text, or bytes for xlsx. */
+export async function formatResults(name: FormatName, results: readonly LintResult[], context: FormatterContext): Promise<OutputChunk> {
+  if (Object.hasOwn(formatters, name)) return formatters[name as keyof typeof formatters](results, context);
+  const stream = streamingFormatters[name as keyof typeof streamingFormatters](context);
+  const parts: OutputChunk[] = [];
+  for (const r of results) parts.push(await stream.file(r));
+  parts.push(await stream.end());
+  if (parts.every((p) => typeof p === 'string')) return parts.join('');
+  const bytes = parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : p));
+  const out = new Uint8Array(bytes.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of bytes) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Formats that draw or export the tables: the CLI asks the engine for each file's model (`keepModel`). */
 export function needsModel(name: FormatName): boolean {
-  return name === 'html';
+  return name === 'html' || name === 'csv' || name === 'xlsx' || name === 'json-archive';
 }

@@ -28,6 +28,20 @@ export interface FormatterStream {
 
 export type StreamingFormatter = (context: FormatterContext) => FormatterStream;
 
+/** A piece of output: text, or bytes for a binary format (xlsx). */
+export type OutputChunk = string | Uint8Array;
+
+/**
+ * A formatter whose output may be bytes and may take time (xlsx: the workbook is zipped as it is
+ * written). The CLI writes what each call returns as it comes.
+ */
+export interface OutputStream {
+  file(result: LintResult): OutputChunk | Promise<OutputChunk>;
+  end(): OutputChunk | Promise<OutputChunk>;
+}
+
+export type OutputFormatter = (context: FormatterContext) => OutputStream;
+
 /** The whole-output form of a streaming formatter. */
 export function whole(stream: StreamingFormatter): Formatter {
   return (results, context) => {
