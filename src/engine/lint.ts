@@ -11,7 +11,7 @@ import { applyDirectives, blankComments, findComments, parseDirectives, type Dir
 import { normalizeLineEndings, originalOffsets } from './line-endings.ts';
 import { t } from './messages.ts';
 import { runRule } from './report.ts';
-import { fatalText, isStackOverflow, summarize } from './results.ts';
+import { fatalText, isStackOverflow, summarize } from './findings.ts';
 import { runSetRules } from './set.ts';
 import { defaultSetting, rulesToRun, type ResolvedConfig } from './settings.ts';
 import { buildModel } from '../reading/build.ts';
@@ -24,7 +24,7 @@ import type { Diagnostic, LintResult, Locale, SeverityLevel } from '../types.ts'
 export { looksLikeReport } from './classify.ts';
 export { normalizeLineEndings } from './line-endings.ts';
 export { guarded, ruleErrorOf, runRule } from './report.ts';
-export { fatalText, isStackOverflow, summarize } from './results.ts';
+export { fatalText, isStackOverflow, summarize } from './findings.ts';
 export { defaultSetting, ruleSet, rulesToRun, type ResolvedConfig, type RuleSetting } from './settings.ts';
 
 export interface LintTextOptions {

@@ -1,7 +1,6 @@
 /** Helpers on LintResult shared by the CLI and the formatters. */
 import type { FileError } from './decode.ts';
-import { t, type MessageId } from './messages.ts';
-import type { Diagnostic } from '../types.ts';
+import { t } from './messages.ts';
 import type { LintResult, Locale } from '../types.ts';
 
 /** The result for a file that could not be read or decoded: one fatal error, no rule findings. */
@@ -57,22 +56,4 @@ export function errorsOnly(result: LintResult): LintResult {
   return { ...result, messages, warningCount: 0 };
 }
 
-/** A result with one fatal message about the file and no findings. */
-export function fatalText(filePath: string, messageId: MessageId, locale: Locale, data: Record<string, string | number> = {}): LintResult {
-  return { ...summarize(filePath, []), fatal: { messageId, message: t(messageId, locale, data) }, errorCount: 1 };
-}
-
-/** V8's "Maximum call stack size exceeded" (a RangeError; other RangeErrors are bugs). */
-export function isStackOverflow(error: unknown): boolean {
-  return error instanceof RangeError && /call stack/i.test(error.message);
-}
-
-export function summarize(filePath: string, messages: Diagnostic[]): LintResult {
-  messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-  return {
-    filePath,
-    messages,
-    errorCount: messages.filter((m) => m.severity === 2).length,
-    warningCount: messages.filter((m) => m.severity === 1).length,
-  };
-}
+export { fatalText, isStackOverflow, summarize } from './findings.ts';
