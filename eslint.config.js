@@ -32,6 +32,37 @@ export default tseslint.config(
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
+  // Size budgets (issue 18): a file past them usually holds two jobs. Warnings, so that a file may
+  // grow past one for a while; `npm run lint` allows no warnings, so the files still over a budget
+  // are listed below, each to be split (not to be added to).
+  {
+    files: ['rules/*.ts'],
+    rules: { 'max-lines': ['warn', { max: 200, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    files: ['src/engine/**/*.ts', 'src/adapters/**/*.ts'],
+    rules: { 'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    files: ['src/**/*.ts', 'rules/**/*.ts'],
+    rules: { 'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }] },
+  },
+  {
+    // Over a budget today, to be split (measured without blank lines and comments):
+    // rules/table-structure.ts 332 lines (check() 131); config/resolve.ts collectPluginRules 84;
+    // directives.ts applyDirectives 93; pool.ts lintInWorkers 141; reading/html-input.ts
+    // htmlToReportText 96; reading/tables/rows.ts readRows 121; testing/sample.ts sampleReport 81.
+    files: [
+      'rules/table-structure.ts',
+      'src/engine/config/resolve.ts',
+      'src/engine/directives.ts',
+      'src/engine/pool.ts',
+      'src/reading/html-input.ts',
+      'src/reading/tables/rows.ts',
+      'src/testing/sample.ts',
+    ],
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
+  },
   {
     files: ['**/*.mjs', '*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
