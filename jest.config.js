@@ -14,6 +14,7 @@ const E2E = [
   '<rootDir>/test/hostile.test.ts',
   '<rootDir>/test/package.e2e.test.ts',
   '<rootDir>/test/browser.test.ts',
+  '<rootDir>/test/pdf-print.test.ts',
 ];
 const e2e = process.env.XXGK_SUITE === 'e2e';
 

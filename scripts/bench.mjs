@@ -9,11 +9,12 @@
 //   - a warm-cache re-run (--cache) of the unchanged files, a one-file run (and the floor on that
 //     one file: the target is one file ≤ 2 × node -e 0 + its parse), `--version`, `node -e 0`
 //   - one large report (default 5 MB): wall and peak RSS
+//   - PDF reading per page, warm, against the same report as text (scripts/bench-pdf.ts; alone: --pdf-only)
 // It prints a table of ratios and writes every figure to bench-results/bench-results.json
 // (gitignored). A measurement, not a test: nothing is asserted. The machine may be shared: read
 // the ratios of one run, not the absolute figures.
 //
-//   node scripts/bench.mjs [--files N] [--large-mb MB] [--no-markdownlint] [--pathological] [--keep]
+//   node scripts/bench.mjs [--files N] [--large-mb MB] [--no-markdownlint] [--pathological] [--keep] [--no-pdf] [--pdf-only]
 //
 // Peak RSS and CPU come from /usr/bin/time when it exists (GNU time's %M); otherwise only wall
 // times are given. Run `node scripts/build.mjs --only npm` first (npm's `prepare` does).
@@ -35,9 +36,24 @@ const { values } = parseArgs({
     'no-markdownlint': { type: 'boolean', default: false },
     pathological: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'no-pdf': { type: 'boolean', default: false },
+    'pdf-only': { type: 'boolean', default: false },
   },
   strict: true,
 });
+// PDF reading per page against the same report as text (scripts/bench-pdf.ts), in its own process.
+const pdfBench = () => {
+  const outDir = path.join(root, 'bench-results');
+  mkdirSync(outDir, { recursive: true });
+  spawnSync(process.execPath, [path.join(root, 'scripts/run-ts.mjs'), 'scripts/bench-pdf.ts', path.join(outDir, 'bench-pdf.json')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+};
+if (values['pdf-only']) {
+  pdfBench();
+  process.exit(0);
+}
 const fileCount = positiveInt(values.files, '--files');
 const largeMB = Number(values['large-mb']);
 if (!(largeMB > 0)) fail(`--large-mb needs a positive number, got "${values['large-mb']}"`);
@@ -233,6 +249,7 @@ const summary = {
 };
 writeFileSync(path.join(outDir, 'bench-results.json'), `${JSON.stringify(summary, null, 2)}\n`);
 console.log(`\nwritten: bench-results/bench-results.json${values.keep ? `; corpus kept in ${work}` : ''}`);
+if (!values['no-pdf']) pdfBench();
 
 // ---- Helpers --------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@
 // (scripts/check-dist.mjs), so it must be byte-for-byte reproducible: no timestamps, no absolute
 // paths, no source maps. Minification is deterministic for a given esbuild version,
 // and package-lock.json pins that version.
-import { chmod, mkdir, readFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -61,6 +61,14 @@ const common = {
 };
 
 await mkdir(outdir, { recursive: true });
+
+// pdf.js reads its CJK CMaps and standard fonts from disk when it reads a PDF (src/engine/decode.ts
+// pdfData): the bundles carry no runtime dependency, so the data goes next to them, in dist/pdfjs/.
+const pdfjsData = path.join(outdir, 'pdfjs');
+await rm(pdfjsData, { recursive: true, force: true });
+for (const dir of ['cmaps', 'standard_fonts']) {
+  await cp(path.join(root, 'node_modules/pdfjs-dist', dir), path.join(pdfjsData, dir), { recursive: true });
+}
 
 // The npm package's entry points (package.json `bin` and `exports`): the CLI (and its worker
 // processes' entry), the library and the remark plugin (`xxgk-lint/remark`, which remark-cli and editors load with plain Node). They share

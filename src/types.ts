@@ -50,6 +50,14 @@ export interface Diagnostic extends Location {
    * 第 3 格). Line and column then count in the text the file was read as.
    */
   place?: string;
+  /** For a PDF: the page (1-based) and the rectangle [x0, y0, x1, y1] in points from its top left. */
+  pdf?: PdfLocation;
+}
+
+/** Where a finding is on a PDF's page. */
+export interface PdfLocation {
+  page: number;
+  rect: [number, number, number, number];
 }
 
 /** The result for one file. `fatal` is set when the file could not be read or decoded. */
@@ -77,8 +85,8 @@ export interface LintResult {
   /** The report model, only when asked for (`keepModel`): formatters that draw the tables use it. */
   model?: ReportModel;
   /**
-   * Set for a file that is not Markdown (.html, .docx), read as Markdown text: its findings' lines
+   * Set for a file that is not Markdown (.html, .docx, .pdf), read as Markdown text: its findings' lines
    * count in that text, and each has a `place` in the original file.
    */
-  input?: { kind: 'html' | 'docx' };
+  input?: { kind: 'html' | 'docx' | 'pdf' };
 }

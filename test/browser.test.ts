@@ -156,6 +156,19 @@ const sorted = (list: Finding[]): string[] => list.map((f) => `${f.rule}/${f.mes
     await md.close();
   }, 240_000);
 
+  it('drops a .pdf: the table read from its lines, the finding placed by page, row and column, nothing fetched', async () => {
+    const page = await open(sitePage);
+    const input = await page.$('[data-testid="report-file"]');
+    await (input as unknown as { uploadFile(file: string): Promise<void> }).uploadFile(path.join(root, 'test/fixtures/pdf/bordered.pdf'));
+    await page.waitForSelector('[data-testid="finding"]');
+    expect(await page.$$eval('.finding .where', (els) => els.map((el) => el.textContent ?? ''))).toContainEqual(
+      expect.stringMatching(/^第 \d+ 页 表三 （六）其他处理 3\.其他 · 自然人$/),
+    );
+    expect((await badCells(page)).map((c) => [c.table, c.column, c.text])).toEqual([['t3', '自然人', '16应为 0']]);
+    expect(requests).toEqual([]);
+    await page.close();
+  }, 240_000);
+
   it('opens a --format html report: the same findings and marked cell, nothing fetched', async () => {
     const out = await makeTempDir();
     const report = path.join(out, 'report.html');

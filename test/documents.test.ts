@@ -162,7 +162,7 @@ describe('folders', () => {
     expect(loaded.extensions).toEqual(['.md', '.docx', '.htm']);
     const all = await expandPaths(['.'], { cwd: dir, extensions: loaded.extensions ?? [] });
     expect(all.files.map((f) => path.relative(dir, f).split(path.sep).join('/'))).toEqual(['a.md', 'b.docx', 'sub/c.htm']);
-    await writeTree(dir, { '.xxgk-lint.json': JSON.stringify({ extensions: ['.pdf'] }) });
+    await writeTree(dir, { '.xxgk-lint.json': JSON.stringify({ extensions: ['.doc'] }) });
     await expect(loadConfig({ cwd: dir, rules: builtinRules })).rejects.toThrow(/extensions/);
   });
 });

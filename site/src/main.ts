@@ -14,8 +14,8 @@ const UI = {
   title: { 'zh-CN': '政府信息公开年度报告检查', en: 'Annual report checker' },
   language: { 'zh-CN': '语言', en: 'Language' },
   lead: {
-    'zh-CN': '粘贴报告文本，或拖入 .md、.txt、.html、.docx 文件。检查在本机浏览器中完成，文件不会上传。',
-    en: 'Paste the report text, or drop a .md, .txt, .html or .docx file. Everything runs in this browser: nothing is uploaded.',
+    'zh-CN': '粘贴报告文本，或拖入 .md、.txt、.html、.docx、.pdf 文件。检查在本机浏览器中完成，文件不会上传。',
+    en: 'Paste the report text, or drop a .md, .txt, .html, .docx or .pdf file. Everything runs in this browser: nothing is uploaded.',
   },
   choose: { 'zh-CN': '选择文件', en: 'Choose a file' },
   check: { 'zh-CN': '检查', en: 'Check' },
@@ -28,6 +28,12 @@ const UI = {
   reasonEmpty: { 'zh-CN': '文件是空的', en: 'the file is empty' },
   reasonBinary: { 'zh-CN': '不是文本文件', en: 'it is not a text file' },
   reasonUndecodable: { 'zh-CN': '无法识别文件编码', en: 'its encoding is not recognised' },
+  reasonNotPdf: { 'zh-CN': 'PDF 文件已损坏或不是 PDF 格式', en: 'the PDF is damaged or not a PDF' },
+  reasonPdfEncrypted: { 'zh-CN': 'PDF 文件已加密，请提供未加密的文件', en: 'the PDF is encrypted; provide an unencrypted copy' },
+  reasonPdfScanned: {
+    'zh-CN': 'PDF 没有文字层（扫描件或图片），无法检查（不做文字识别）',
+    en: 'the PDF has no text layer (a scan or images) and cannot be checked (no OCR)',
+  },
   reasonNotDocx: { 'zh-CN': '不是 .docx 格式（旧的 .doc 请另存为 .docx）', en: 'it is not a .docx file (save an old .doc as .docx)' },
   pasted: { 'zh-CN': '粘贴的文本', en: 'Pasted text' },
 } as const satisfies Record<string, Record<Locale, string>>;
@@ -99,7 +105,15 @@ function run(): void {
   copyFixed.onclick = fixed === undefined ? null : () => void navigator.clipboard.writeText(fixed).then(() => (status.textContent = t('copied')));
 }
 
-const REASONS: Record<string, Key> = { empty: 'reasonEmpty', binary: 'reasonBinary', undecodable: 'reasonUndecodable', notDocx: 'reasonNotDocx' };
+const REASONS: Record<string, Key> = {
+  empty: 'reasonEmpty',
+  binary: 'reasonBinary',
+  undecodable: 'reasonUndecodable',
+  notDocx: 'reasonNotDocx',
+  notPdf: 'reasonNotPdf',
+  pdfEncrypted: 'reasonPdfEncrypted',
+  pdfScanned: 'reasonPdfScanned',
+};
 
 async function readFile(file: File): Promise<void> {
   const bytes = new Uint8Array(await file.arrayBuffer());

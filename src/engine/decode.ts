@@ -4,6 +4,9 @@
  * encoding is detected here instead of assuming UTF-8 and reporting mojibake as rule findings.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { MessageId } from './messages.ts';
 
 import type { DecodeErrorKind, Encoding } from './decode-bytes.ts';
@@ -13,7 +16,18 @@ import { decodeDocument, type DocumentInput } from './document.ts';
 export { decodeBuffer, sniffUtf16 } from './decode-bytes.ts';
 export type { DecodeErrorKind, DecodeResult, Encoding } from './decode-bytes.ts';
 
-export type FileErrorKind = DecodeErrorKind | 'tooLarge' | 'notFound' | 'isDirectory' | 'notRegular' | 'permissionDenied' | 'unreadable' | 'notDocx';
+export type FileErrorKind =
+  | DecodeErrorKind
+  | 'tooLarge'
+  | 'notFound'
+  | 'isDirectory'
+  | 'notRegular'
+  | 'permissionDenied'
+  | 'unreadable'
+  | 'notDocx'
+  | 'notPdf'
+  | 'pdfEncrypted'
+  | 'pdfScanned';
 
 export interface FileError {
   kind: FileErrorKind;
@@ -38,7 +52,38 @@ const MESSAGE_IDS: Record<FileErrorKind, MessageId> = {
   permissionDenied: 'filePermissionDenied',
   unreadable: 'fileUnreadable',
   notDocx: 'fileNotDocx',
+  notPdf: 'fileNotPdf',
+  pdfEncrypted: 'filePdfEncrypted',
+  pdfScanned: 'filePdfScanned',
 };
+
+let pdfjsDirs: string[] | undefined;
+
+/**
+ * pdf.js's CMaps and standard fonts, read from disk (never a URL): next to the bundle (dist/pdfjs/,
+ * copied there by scripts/build.mjs) or from the installed pdfjs-dist package (run from source).
+ */
+export async function pdfData(kind: 'cmap' | 'standardFont', name: string): Promise<Uint8Array> {
+  if (!/^[\w.-]+$/.test(name)) throw new Error(`pdf.js data ${name} not found`);
+  if (pdfjsDirs === undefined) {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    pdfjsDirs = [path.join(here, 'pdfjs'), path.join(here, '..', 'pdfjs')];
+    try {
+      pdfjsDirs.push(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')));
+    } catch {
+      // Not installed: the copy next to the bundle, if any, is all there is.
+    }
+  }
+  const sub = kind === 'cmap' ? 'cmaps' : 'standard_fonts';
+  for (const dir of pdfjsDirs) {
+    try {
+      return await readFile(path.join(dir, sub, name));
+    } catch {
+      // Try the next place.
+    }
+  }
+  throw new Error(`pdf.js data ${name} not found`);
+}
 
 export function fileError(kind: FileErrorKind, data: Record<string, string | number> = {}): FileError {
   return { kind, messageId: MESSAGE_IDS[kind], data };
@@ -82,8 +127,8 @@ export async function readReport(path: string, options: ReadReportOptions = {}):
   }
   // The file may have grown between stat and read.
   if (bytes.length > maxBytes) return { error: tooLarge(bytes.length, maxBytes) };
-  // .html/.htm and .docx are converted to the Markdown text the reader reads (document.ts).
-  const decoded = await decodeDocument(bytes, path);
+  // .html/.htm, .docx and .pdf are converted to the Markdown text the reader reads (document.ts).
+  const decoded = await decodeDocument(bytes, path, { pdfData });
   return 'error' in decoded ? { error: fileError(decoded.error) } : decoded;
 }
 

@@ -8,20 +8,28 @@
  */
 import { decodeBuffer, tryDecode, type DecodeErrorKind, type Encoding } from './decode-bytes.ts';
 import { declaredCharset, htmlToReportText, type Origin } from '../reading/html-input.ts';
-import type { LintResult, Locale } from '../types.ts';
+import type { LintResult, Locale, PdfLocation } from '../types.ts';
+import type { PdfDataKind, PdfPlace, PdfReadError } from '../reading/pdf/index.ts';
 
-export type DocumentKind = 'markdown' | 'html' | 'docx';
+export type DocumentKind = 'markdown' | 'html' | 'docx' | 'pdf';
 
 export interface DocumentInput {
-  kind: 'html' | 'docx';
+  kind: 'html' | 'docx' | 'pdf';
   /** Where each line of the text came from (index = line - 1). */
   origins: (Origin | null)[];
+  /** For a PDF: where each line of the text shows on the pages (index = line - 1). */
+  places?: (PdfPlace | null)[];
 }
 
-export type DocumentResult = { text: string; encoding: Encoding; input?: DocumentInput } | { error: DecodeErrorKind | 'notDocx' };
+export type DocumentResult = { text: string; encoding: Encoding; input?: DocumentInput } | { error: DecodeErrorKind | 'notDocx' | PdfReadError };
 
 /** File extensions read as something else than Markdown text. */
-export const DOCUMENT_EXTENSIONS: Readonly<Record<string, DocumentKind>> = { '.html': 'html', '.htm': 'html', '.docx': 'docx' };
+export const DOCUMENT_EXTENSIONS: Readonly<Record<string, DocumentKind>> = { '.html': 'html', '.htm': 'html', '.docx': 'docx', '.pdf': 'pdf' };
+
+export interface DecodeDocumentOptions {
+  /** Reads pdf.js's CMaps and standard fonts from the pdfjs-dist package (the CLI: from disk). */
+  pdfData?: (kind: PdfDataKind, name: string) => Promise<Uint8Array>;
+}
 
 export function documentKind(fileName: string): DocumentKind {
   const dot = fileName.lastIndexOf('.');
@@ -42,9 +50,10 @@ export function decodeHtml(bytes: Uint8Array): { text: string; encoding: Encodin
 }
 
 /** Reads the bytes of a report named `fileName` as the Markdown text to lint. */
-export async function decodeDocument(bytes: Uint8Array, fileName: string): Promise<DocumentResult> {
+export async function decodeDocument(bytes: Uint8Array, fileName: string, options: DecodeDocumentOptions = {}): Promise<DocumentResult> {
   const kind = documentKind(fileName);
   if (kind === 'markdown') return decodeBuffer(bytes);
+  if (kind === 'pdf') return decodePdf(bytes, options);
   let html: string;
   let encoding: Encoding = 'utf-8';
   if (kind === 'html') {
@@ -69,8 +78,32 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string): Promi
   return { text: converted.text, encoding, input: { kind, origins: converted.origins } };
 }
 
+/** A PDF: its pages laid out as the text to read (reading/pdf/), pdf.js loaded only now. */
+async function decodePdf(bytes: Uint8Array, options: DecodeDocumentOptions): Promise<DocumentResult> {
+  if (bytes.length === 0) return { error: 'empty' };
+  const { readPdf } = await import('../reading/pdf/index.ts');
+  let read: Awaited<ReturnType<typeof readPdf>>;
+  try {
+    read = await readPdf(bytes, options.pdfData ? { loadData: options.pdfData } : {});
+  } catch {
+    return { error: 'notPdf' };
+  }
+  if ('error' in read) return read;
+  return { text: read.text, encoding: 'utf-8', input: { kind: 'pdf', origins: read.origins, places: read.places } };
+}
+
+/** Where a place in a PDF is, in words: 第 3 页 表三 （七）总计 · 自然人. */
+export function describePdfPlace(place: PdfPlace, locale: Locale): string {
+  const en = locale === 'en';
+  const parts = [en ? `page ${place.page}` : `第 ${place.page} 页`];
+  if (place.table !== undefined) parts.push(en ? `table ${place.table}` : `表${place.table}`);
+  const cell = [place.row, place.column].filter((s): s is string => s !== undefined && s !== '').join(' · ');
+  if (cell !== '') parts.push(cell);
+  return parts.join(en ? ', ' : ' ');
+}
+
 /** Where an origin is, in words. */
-export function describeOrigin(origin: Origin, kind: 'html' | 'docx', locale: Locale): string {
+export function describeOrigin(origin: Origin, kind: 'html' | 'docx' | 'pdf', locale: Locale): string {
   const en = locale === 'en';
   if (kind === 'html' && origin.line !== undefined) return en ? `HTML line ${origin.line}` : `HTML 第 ${origin.line} 行`;
   switch (origin.kind) {
@@ -99,11 +132,25 @@ export function placeFindings(result: LintResult, input: DocumentInput, locale: 
     }
     return null;
   };
+  const pdfPlaceOf = (line: number): PdfPlace | null => {
+    const places = input.places ?? [];
+    for (let i = Math.min(line, places.length) - 1; i >= 0; i--) {
+      const place = places[i];
+      if (place) return place;
+    }
+    return null;
+  };
   const messages = result.messages.map((m) => {
     const origin = originOf(m.line);
     // The edits are of the intermediate Markdown, not of the file: never a fix --fix could write.
     const { fix, ...rest } = m;
     const kept = fix ? { ...rest, suggestions: [{ desc: m.message, fix }, ...(m.suggestions ?? [])] } : rest;
+    if (input.kind === 'pdf') {
+      const place = pdfPlaceOf(m.line);
+      if (!place) return kept;
+      const pdf: PdfLocation = { page: place.page, rect: place.rect.map((v) => Math.round(v * 10) / 10) as PdfLocation['rect'] };
+      return { ...kept, place: describePdfPlace(place, locale), pdf };
+    }
     return origin ? { ...kept, place: describeOrigin(origin, input.kind, locale) } : kept;
   });
   return { ...result, messages, input: { kind: input.kind } };

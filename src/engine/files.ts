@@ -91,7 +91,7 @@ export async function expandPaths(args: readonly string[], options: ExpandOption
   return { files: [...found].sort(compareStrings), unmatched };
 }
 
-/** `**\/*.md`, or `**\/*.{md,html,docx}` when the config names more extensions. */
+/** `**\/*.md`, or `**\/*.{md,html,docx,pdf}` when the config names more extensions. */
 function folderGlob(extensions: readonly string[] = ['.md']): string {
   const names = [...new Set(extensions.map((e) => e.replace(/^\./, '')))];
   return names.length === 1 ? `**/*.${names[0]}` : `**/*.{${names.join(',')}}`;

@@ -11,6 +11,18 @@ export const messages = {
   // Problems with one input file: reported as that file's fatal message.
   fileEmpty: { 'zh-CN': '文件为空', en: 'The file is empty' },
   fileBinary: { 'zh-CN': '文件不是文本文件（含有二进制内容）', en: 'The file is not a text file (it contains binary data)' },
+  fileNotPdf: {
+    'zh-CN': '无法读取此 PDF 文件：文件已损坏或不是 PDF 格式',
+    en: 'This PDF file cannot be read: it is damaged or not a PDF',
+  },
+  filePdfEncrypted: {
+    'zh-CN': '无法读取此 PDF 文件：文件已加密（设有打开密码），请提供未加密的文件',
+    en: 'This PDF file cannot be read: it is encrypted (password-protected); provide an unencrypted copy',
+  },
+  filePdfScanned: {
+    'zh-CN': '此 PDF 文件没有文字层（是扫描件或图片），无法检查；请提供 Word 原稿或由 Word/WPS 导出的 PDF（本工具不做文字识别）',
+    en: 'This PDF has no text layer (it is a scan or images) and cannot be checked; provide the Word draft or a PDF exported from Word/WPS (no OCR is done)',
+  },
   fileNotDocx: {
     'zh-CN': '无法读取此 Word 文件：它不是 .docx 格式（旧的 .doc 请在 Word 中另存为 .docx）',
     en: 'This Word file cannot be read: it is not in .docx format (save an old .doc as .docx in Word)',

@@ -221,7 +221,7 @@ async function postSuggestions(
     if (!changed || !result.messages.some((m) => m.fix || m.suggestions?.length)) continue;
     const read = await readReport(result.filePath);
     // GitHub applies suggestions to the text as UTF-8: other encodings get none, and neither do
-    // .html/.docx files (their edits are of the Markdown they were read as, not of the file).
+    // .html/.docx/.pdf files (their edits are of the Markdown they were read as, not of the file).
     if ('error' in read || read.encoding !== 'utf-8' || read.input) continue;
     files.push({ path: changed.filename, text: read.text, result, patch: changed.patch });
   }

@@ -21,6 +21,10 @@ export interface EslintMessage {
   fix?: { range: [number, number]; text: string };
   /** Present when the finding has edits a person must confirm. */
   suggestions?: { desc: string; messageId?: string; fix: { range: [number, number]; text: string } }[];
+  /** Where the finding is in a .docx, .html or .pdf file, in words (not in ESLint's format). */
+  place?: string;
+  /** For a PDF: the page and the rectangle [x0, y0, x1, y1] in points from its top left (not in ESLint's format). */
+  pdf?: { page: number; rect: [number, number, number, number] };
 }
 
 /** ESLint's message for a file it could not parse. */
@@ -98,6 +102,8 @@ function toEslintMessage(d: Diagnostic): EslintMessage {
           })),
         }
       : {}),
+    ...(d.place !== undefined ? { place: d.place } : {}),
+    ...(d.pdf ? { pdf: { page: d.pdf.page, rect: [...d.pdf.rect] } } : {}),
   };
 }
 

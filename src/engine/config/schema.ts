@@ -21,7 +21,7 @@ export const CONFIG_FILE_NAMES = [...JS_CONFIG_FILE_NAMES, ...JSON_CONFIG_FILE_N
 export const CONFIG_SCHEMA_PATH = 'schema/config.json';
 
 /** What folders may contain besides .md: text, saved portal pages, Word drafts. */
-export const FOLDER_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm', '.docx'] as const;
+export const FOLDER_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm', '.docx', '.pdf'] as const;
 
 /**
  * The config object. The JSON Schema (schema/config.json) is generated from this one, so the two

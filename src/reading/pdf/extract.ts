@@ -1,0 +1,288 @@
+/**
+ * What a PDF shows, page by page, through pdf.js: each run of text with its box and font size, and
+ * the ruling lines the page draws (stroked lines and rectangles, and thin filled rectangles, which
+ * WPS and Word draw table borders as). Coordinates are PDF points with the origin at the top left
+ * of the page as displayed (rotation applied), y growing downwards.
+ *
+ * Pure: pdf.js runs in this thread (no worker), and the CMaps and standard fonts it asks for come
+ * from `loadData`, which the caller reads from the pdfjs-dist package on disk (never from a URL).
+ */
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export interface PdfText {
+  str: string;
+  /** Left, top, right and bottom of the run's box. */
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** Font size (points). */
+  size: number;
+  /** Bold by font name (…Bold, …Heavy, 黑体). */
+  bold: boolean;
+}
+
+/** A horizontal (y0 === y1) or vertical (x0 === x1) ruling line. */
+export interface PdfLine {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface PdfPage {
+  /** 1-based. */
+  number: number;
+  width: number;
+  height: number;
+  texts: PdfText[];
+  lines: PdfLine[];
+}
+
+export type PdfDataKind = 'cmap' | 'standardFont';
+
+export interface ExtractOptions {
+  /** Reads a file of the pdfjs-dist package: `cmaps/NAME` or `standard_fonts/NAME`. */
+  loadData?: (kind: PdfDataKind, name: string) => Promise<Uint8Array>;
+}
+
+export type PdfErrorKind = 'pdfEncrypted' | 'notPdf';
+export type ExtractResult = { pages: PdfPage[] } | { error: PdfErrorKind };
+
+type Matrix = [number, number, number, number, number, number];
+
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[2] * n[1],
+  m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3],
+  m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4],
+  m[1] * n[4] + m[3] * n[5] + m[5],
+];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+/** Thicker than this, a filled rectangle is a shading, not a line. */
+const THIN = 2.5;
+
+type PdfJs = typeof PdfJsModule;
+let loaded: Promise<PdfJs> | undefined;
+
+/** An identity matrix: what pdf.js's display layer builds when it loads (it renders nothing here). */
+class StandInMatrix {
+  a = 1;
+  b = 0;
+  c = 0;
+  d = 1;
+  e = 0;
+  f = 0;
+}
+
+/** pdf.js with its worker code in this thread (pdf.js looks for `globalThis.pdfjsWorker`). */
+async function pdfjs(): Promise<PdfJs> {
+  loaded ??= (async () => {
+    // In Node, pdf.js's display layer wants DOMMatrix, ImageData and Path2D when it loads (from the
+    // optional @napi-rs/canvas, for rendering). Reading text and lines needs none of them: stand-ins
+    // let it load, and its warnings about the missing canvas are not the user's concern.
+    const g = globalThis as Record<string, unknown>;
+    g['DOMMatrix'] ??= StandInMatrix;
+    g['ImageData'] ??= class ImageData {};
+    g['Path2D'] ??= class Path2D {};
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      // @ts-expect-error -- pdf.js ships no declarations for its worker module.
+      const worker: unknown = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      g['pdfjsWorker'] = worker;
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      console.warn = warn;
+    }
+  })();
+  return loaded;
+}
+
+export function looksLikePdf(bytes: Uint8Array): boolean {
+  // "%PDF-" within the first KB (some writers put junk before it).
+  const head = String.fromCharCode(...bytes.subarray(0, Math.min(bytes.length, 1024)));
+  return head.includes('%PDF-');
+}
+
+export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractResult> {
+  if (!looksLikePdf(bytes)) return { error: 'notPdf' };
+  const lib = await pdfjs();
+  const { loadData } = options;
+  class DataFactory {
+    async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+      if (!loadData) throw new Error(`no ${kind} data`);
+      return new Uint8Array(await loadData(kind === 'cMapUrl' ? 'cmap' : 'standardFont', filename));
+    }
+  }
+  const task = lib.getDocument({
+    // pdf.js may transfer (detach) the buffer it gets: give it a copy.
+    data: new Uint8Array(bytes),
+    BinaryDataFactory: DataFactory,
+    cMapUrl: 'cmaps/',
+    cMapPacked: true,
+    standardFontDataUrl: 'standard_fonts/',
+    useWorkerFetch: false,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    // In Node no font face is made either way (nothing is drawn), and true would make pdf.js build
+    // every glyph's outline for nothing, a third of the reading. In a browser, true keeps the
+    // report's fonts out of the page.
+    disableFontFace: 'document' in globalThis,
+    stopAtErrors: false,
+    verbosity: 0,
+    // No image is decoded: text and lines are all that is read (a seal or a scan costs nothing).
+    maxImageSize: 0,
+  } as Parameters<PdfJs['getDocument']>[0]);
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    const name = typeof err === 'object' && err !== null && 'name' in err ? String(err.name) : '';
+    return { error: name === 'PasswordException' ? 'pdfEncrypted' : 'notPdf' };
+  }
+  try {
+    const pages: PdfPage[] = [];
+    for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(lib, await doc.getPage(n), n));
+    return { pages };
+  } catch {
+    return { error: 'notPdf' };
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+}
+
+type Page = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+
+async function readPage(lib: PdfJs, page: Page, number: number): Promise<PdfPage> {
+  const viewport = page.getViewport({ scale: 1 });
+  const view = viewport.transform as Matrix;
+  const texts: PdfText[] = [];
+  const content = await page.getTextContent();
+  const fonts = new Map<string, boolean>();
+  for (const item of content.items) {
+    if (!('str' in item) || item.str.trim() === '') continue;
+    const m = multiply(view, item.transform as Matrix);
+    const size = Math.hypot(m[2], m[3]);
+    if (size <= 0) continue;
+    // Text direction on the displayed page (rotated pages: the matrix's first column).
+    const len = Math.hypot(m[0], m[1]);
+    const dx = len > 0 ? m[0] / len : 1;
+    const dy = len > 0 ? m[1] / len : 0;
+    const ex = m[4] + dx * item.width;
+    const ey = m[5] + dy * item.width;
+    let bold = fonts.get(item.fontName);
+    if (bold === undefined) {
+      const style = content.styles[item.fontName];
+      const family = style?.fontFamily ?? '';
+      bold = /bold|heavy|black|黑体|hei/i.test(`${item.fontName} ${family}`);
+      fonts.set(item.fontName, bold);
+    }
+    texts.push({
+      str: item.str,
+      x0: Math.min(m[4], ex),
+      x1: Math.max(m[4], ex, m[4] + (Math.abs(dx) < 0.5 ? size : 0)),
+      y0: Math.min(m[5], ey) - size * 0.85,
+      y1: Math.max(m[5], ey) + size * 0.15,
+      size,
+      bold,
+    });
+  }
+
+  const ops = await page.getOperatorList();
+  const OPS = lib.OPS;
+  const lines: PdfLine[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  const paints = new Set<number>([
+    OPS.stroke,
+    OPS.closeStroke,
+    OPS.fill,
+    OPS.eoFill,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+  ]);
+  const strokes = new Set<number>([OPS.stroke, OPS.closeStroke]);
+  const addLine = (a: [number, number], b: [number, number]): void => {
+    const [x0, y0] = a;
+    const [x1, y1] = b;
+    if (Math.abs(y0 - y1) < 0.8 && Math.abs(x0 - x1) >= 1) {
+      const y = (y0 + y1) / 2;
+      lines.push({ x0: Math.min(x0, x1), x1: Math.max(x0, x1), y0: y, y1: y });
+    } else if (Math.abs(x0 - x1) < 0.8 && Math.abs(y0 - y1) >= 1) {
+      const x = (x0 + x1) / 2;
+      lines.push({ x0: x, x1: x, y0: Math.min(y0, y1), y1: Math.max(y0, y1) });
+    }
+  };
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = ops.argsArray[i] as unknown[];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
+    else if (fn === OPS.constructPath) {
+      const paint = args[0] as number;
+      const data = (args[1] as (Float32Array | null)[] | undefined)?.[0];
+      if (!paints.has(paint) || !data) continue;
+      const toPage = multiply(view, ctm);
+      const stroke = strokes.has(paint);
+      // Split into subpaths of straight segments.
+      let points: [number, number][] = [];
+      let curved = false;
+      const flush = (): void => {
+        if (points.length >= 2 && !curved) subpath(points, stroke);
+        points = [];
+        curved = false;
+      };
+      for (let k = 0; k < data.length;) {
+        const op = data[k];
+        if (op === 0) {
+          flush();
+          points.push(apply(toPage, data[k + 1] ?? 0, data[k + 2] ?? 0));
+          k += 3;
+        } else if (op === 1) {
+          points.push(apply(toPage, data[k + 1] ?? 0, data[k + 2] ?? 0));
+          k += 3;
+        } else if (op === 2) {
+          curved = true;
+          k += 7;
+        } else if (op === 3) {
+          curved = true;
+          k += 5;
+        } else {
+          // closePath
+          const first = points[0];
+          if (first && points.length > 2) points.push(first);
+          k += 1;
+        }
+      }
+      flush();
+    }
+  }
+
+  function subpath(points: [number, number][], stroke: boolean): void {
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    const x0 = Math.min(...xs);
+    const x1 = Math.max(...xs);
+    const y0 = Math.min(...ys);
+    const y1 = Math.max(...ys);
+    const w = x1 - x0;
+    const h = y1 - y0;
+    if (!stroke) {
+      // A filled shape: a thin one is a line; a large one is a shading (a cell's background).
+      if (h <= THIN && w > h) addLine([x0, (y0 + y1) / 2], [x1, (y0 + y1) / 2]);
+      else if (w <= THIN && h > w) addLine([(x0 + x1) / 2, y0], [(x0 + x1) / 2, y1]);
+      return;
+    }
+    for (let k = 1; k < points.length; k++) addLine(points[k - 1] as [number, number], points[k] as [number, number]);
+  }
+
+  page.cleanup();
+  return { number, width: viewport.width, height: viewport.height, texts, lines };
+}

@@ -1,0 +1,43 @@
+/**
+ * A PDF report as the Markdown text the reader reads: pdf.js gives the text runs and ruling lines
+ * (extract.ts), the layout makes HTML of them with the tables rebuilt from their lines (layout.ts),
+ * and html-input.ts makes that the text. Each line of the text keeps where it shows in the PDF.
+ */
+import { htmlToReportText, type Origin } from '../html-input.ts';
+import { extractPdf, type ExtractOptions } from './extract.ts';
+import { pdfToHtml, type PdfPlace } from './layout.ts';
+
+export type { PdfPlace } from './layout.ts';
+export type { PdfDataKind, ExtractOptions } from './extract.ts';
+export { looksLikePdf } from './extract.ts';
+
+export type PdfReadError = 'pdfEncrypted' | 'notPdf' | 'pdfScanned' | 'empty';
+
+export interface PdfRead {
+  text: string;
+  /** As for HTML (html-input.ts): where each line came from in the intermediate HTML. */
+  origins: (Origin | null)[];
+  /** `places[i]`: where line i + 1 of `text` shows on the pages. */
+  places: (PdfPlace | null)[];
+  pages: number;
+}
+
+export async function readPdf(bytes: Uint8Array, options: ExtractOptions = {}): Promise<PdfRead | { error: PdfReadError }> {
+  const extracted = await extractPdf(bytes, options);
+  if ('error' in extracted) return extracted;
+  const { pages } = extracted;
+  const chars = pages.reduce((n, p) => n + p.texts.reduce((m, t) => m + t.str.trim().length, 0), 0);
+  // No text layer: a scan, pictures of pages, or text turned into outlines. Nothing to read (no OCR).
+  if (chars < 20) return { error: pages.length === 0 ? 'empty' : 'pdfScanned' };
+  const { html, places: htmlPlaces } = pdfToHtml(pages);
+  const converted = htmlToReportText(html);
+  const places = converted.origins.map((o) => (o?.line === undefined ? null : (htmlPlaces[o.line - 1] ?? null)));
+  // The text's origins must not claim HTML lines: the places say where things are.
+  const origins = converted.origins.map((o) => {
+    if (!o) return null;
+    const rest: Origin = { ...o };
+    delete rest.line;
+    return rest;
+  });
+  return { text: converted.text, origins, places, pages: pages.length };
+}

@@ -1,0 +1,129 @@
+/**
+ * The PDF layout on pages built by hand (src/reading/pdf/layout.ts): the grid from ruling lines,
+ * merged cells where a line is missing, a run across a column line split, a table continued on the
+ * next page joined (its merged cell too, its repeated header dropped), page numbers dropped and
+ * paragraphs rejoined across lines and pages.
+ */
+import { describe, expect, it } from '@jest/globals';
+import type { PdfLine, PdfPage, PdfText } from '../src/reading/pdf/extract.ts';
+import { pdfToHtml, splitAtColumns } from '../src/reading/pdf/layout.ts';
+
+const text = (str: string, x0: number, y0: number, size = 10): PdfText => ({
+  str,
+  x0,
+  y0,
+  x1: x0 + [...str].reduce((n, ch) => n + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? size : size / 2), 0),
+  y1: y0 + size,
+  size,
+  bold: false,
+});
+const h = (x0: number, x1: number, y: number): PdfLine => ({ x0, x1, y0: y, y1: y });
+const v = (x: number, y0: number, y1: number): PdfLine => ({ x0: x, x1: x, y0, y1 });
+const page = (number: number, texts: PdfText[], lines: PdfLine[]): PdfPage => ({ number, width: 595, height: 842, texts, lines });
+
+/** The table rows of the HTML, one string per row: cells joined by |, spans as @rowspan x colspan. */
+function rows(html: string): string[] {
+  return [...html.matchAll(/<tr>\n([\s\S]*?)<\/tr>/g)].map((m) =>
+    [...(m[1] ?? '').matchAll(/<td(?: rowspan="(\d+)")?(?: colspan="(\d+)")?>(.*)<\/td>/g)]
+      .map(([, r, c, t]) => `${t}${r || c ? `@${r ?? 1}x${c ?? 1}` : ''}`)
+      .join('|'),
+  );
+}
+
+describe('tables from ruling lines', () => {
+  it('builds the grid, merges cells where a line is missing, keeps a wrapped label whole', () => {
+    // Columns at 100, 200, 300, 400; rows at 100, 120, 140, 160. The label cell spans rows 2–3
+    // (no line at 140 under it); the header spans columns 2–3 (no line at 300 in row 1).
+    const lines = [
+      h(100, 400, 100),
+      h(200, 400, 120),
+      h(100, 400, 160),
+      h(200, 400, 140),
+      h(100, 200, 120),
+      v(100, 100, 160),
+      v(200, 100, 160),
+      v(300, 120, 160),
+      v(400, 100, 160),
+    ];
+    const texts = [
+      text('信息', 105, 104),
+      text('申请人情况', 220, 104),
+      text('本年新收', 105, 124),
+      text('申请数量', 105, 144),
+      text('1', 240, 124),
+      text('2', 340, 124),
+      text('3', 240, 144),
+      text('4', 340, 144),
+    ];
+    const { html, places } = pdfToHtml([page(1, texts, lines)]);
+    expect(rows(html)).toEqual(['信息|申请人情况@1x2', '本年新收申请数量@2x1|1|2', '3|4']);
+    const cell = places[html.split('\n').indexOf('<td>4</td>')];
+    expect(cell).toMatchObject({ page: 1, rect: [300, 140, 400, 160], row: '本年新收申请数量' });
+  });
+
+  it('splits a run that crosses column lines at its spaces', () => {
+    const run = text('7 1 0', 205, 124);
+    const pieces = splitAtColumns({ ...run, x1: 390 }, [200, 262, 324, 400]);
+    expect(pieces.map((p) => p.str)).toEqual(['7', '1', '0']);
+    expect(splitAtColumns(text('本年新收', 105, 124), [100, 200])).toHaveLength(1);
+  });
+
+  it('joins a table continued on the next page: the merged cell goes on, the repeated header is dropped', () => {
+    const header = [text('项目', 105, 704), text('数量', 205, 704)];
+    const first = page(
+      1,
+      [...header, text('三、结果', 105, 724), text('1', 205, 724), text('2', 205, 744)],
+      // No line under the last row: the table goes on.
+      [h(100, 300, 700), h(100, 300, 720), h(200, 300, 740), v(100, 700, 760), v(200, 700, 760), v(300, 700, 760)],
+    );
+    const second = page(
+      2,
+      [text('项目', 105, 104), text('数量', 205, 104), text('3', 205, 124), text('合计', 105, 144), text('6', 205, 144)],
+      // The repeated header, then the label cell's column has no line over its first row.
+      [h(100, 300, 100), h(100, 300, 120), h(100, 300, 140), h(100, 300, 160), v(100, 100, 160), v(200, 100, 160), v(300, 100, 160)],
+    );
+    const { html } = pdfToHtml([first, second]);
+    expect(html.match(/<table>/g)).toHaveLength(1);
+    expect(rows(html)).toEqual(['项目|数量', '三、结果@3x1|1', '2', '3', '合计|6']);
+    // A footer under the table (not a page number, on this page alone) does not cut it either.
+    const footed = pdfToHtml([{ ...first, texts: [...first.texts, text('（转下页）', 250, 780)] }, second]).html;
+    expect(footed.match(/<table>/g)).toHaveLength(1);
+  });
+});
+
+describe('prose', () => {
+  it('drops page numbers in their usual forms and running headers, keeps a title', () => {
+    const numbers = ['— 3 —', '-3-', '- 3 -', '第 3 页', '第3页 共5页', '3/5', '3', 'Page 3 of 5'];
+    const pages = numbers.map((n, i) =>
+      page(
+        i + 1,
+        [
+          text('某某局政务公开', 250, 30, 9),
+          ...(i === 0 ? [text('某某局政务公开', 150, 60, 20)] : []),
+          text(`正文第${i + 1}页。`, 72, 400, 12),
+          text(n, 280, 800, 10),
+        ],
+        [],
+      ),
+    );
+    const { html } = pdfToHtml(pages);
+    for (const n of numbers) expect(html).not.toContain(`>${n}<`);
+    expect(html.match(/某某局政务公开/g)).toHaveLength(1);
+    expect(html).toContain('<h1>某某局政务公开</h1>');
+  });
+
+  it('drops page numbers, rejoins paragraphs across lines and pages without spaces, marks part headings', () => {
+    const line = (str: string, y: number, x = 72): PdfText => text(str, x, y, 12);
+    const full = '一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五';
+    const pages = [
+      // The paragraph's first line is indented by two ideographic spaces; its lines are as wide.
+      page(1, [line('一、总体情况', 100), line(`\u3000\u3000本年度${full.slice(0, 30)}`, 130), line(full, 146), line(full, 740), line('— 1 —', 800, 280)], []),
+      page(2, [line('续写完毕。', 80), line('-2-', 800, 290)], []),
+    ];
+    const { html } = pdfToHtml(pages);
+    expect(html).toContain('<h2>一、总体情况</h2>');
+    expect(html).toContain(`<p>本年度${full.slice(0, 30)}${full}</p>`);
+    expect(html).toContain(`<p>${full}续写完毕。</p>`);
+    expect(html).not.toMatch(/— 1 —|-2-/);
+  });
+});
