@@ -63,11 +63,15 @@ const common = {
 await mkdir(outdir, { recursive: true });
 
 // pdf.js reads its CJK CMaps and standard fonts from disk when it reads a PDF (src/engine/decode.ts
-// pdfData): the bundles carry no runtime dependency, so the data goes next to them, in dist/pdfjs/.
-const pdfjsData = path.join(outdir, 'pdfjs');
-await rm(pdfjsData, { recursive: true, force: true });
-for (const dir of ['cmaps', 'standard_fonts']) {
-  await cp(path.join(root, 'node_modules/pdfjs-dist', dir), path.join(pdfjsData, dir), { recursive: true });
+// pdfData): the npm package carries no runtime dependency, so the data goes next to its bundles, in
+// dist/pdfjs/ (2.5 MB). The committed Action bundle goes without (only dist/action.js is committed):
+// it reads PDFs whose fonts are embedded, as Word's and WPS's are.
+if (only === 'all' || only === 'npm') {
+  const pdfjsData = path.join(outdir, 'pdfjs');
+  await rm(pdfjsData, { recursive: true, force: true });
+  for (const dir of ['cmaps', 'standard_fonts']) {
+    await cp(path.join(root, 'node_modules/pdfjs-dist', dir), path.join(pdfjsData, dir), { recursive: true });
+  }
 }
 
 // The npm package's entry points (package.json `bin` and `exports`): the CLI (and its worker

@@ -108,17 +108,33 @@ export function parseNumber(raw: string): number {
   return Math.abs(value) > Number.MAX_SAFE_INTEGER ? Number.NaN : value;
 }
 
-/** Bracket nesting depth at each character: digits inside brackets are annotations, not cells. */
+/**
+ * Bracket nesting depth at each character: digits inside brackets are annotations, not cells. Only
+ * brackets closed within the fragment count: a label wrapped inside its bracket ("（二）部分公开（区分处
+ * 41 3 0 0 0 0 44", pdftotext -layout with single spaces) leaves the values outside it.
+ */
 function bracketDepths(text: string): number[] {
+  const chars = [...text];
+  const closed = new Set<number>();
+  const open: number[] = [];
+  chars.forEach((ch, i) => {
+    if ('(（[［【〔'.includes(ch)) open.push(i);
+    else if (')）]］】〕'.includes(ch) && open.length > 0) {
+      closed.add(open.pop() as number);
+      closed.add(i);
+    }
+  });
+  // A closing bracket without its opening one (the label's first line was elsewhere) opens nothing either.
   const depths: number[] = [];
   let depth = 0;
-  for (const ch of text) {
-    if ('(（[［【〔'.includes(ch)) depth++;
+  chars.forEach((ch, i) => {
+    const counted = closed.has(i);
+    if (counted && '(（[［【〔'.includes(ch)) depth++;
     depths.push(depth);
-    if (')）]］】〕'.includes(ch)) depth = Math.max(0, depth - 1);
+    if (counted && ')）]］】〕'.includes(ch)) depth = Math.max(0, depth - 1);
     // `for…of` walks code points; keep indices aligned with UTF-16 offsets.
     if (ch.length === 2) depths.push(depth);
-  }
+  });
   return depths;
 }
 

@@ -114,7 +114,10 @@ export function decodeRow(input: DecodeInput): Decoded {
   const { values, expected, relation } = input;
   const nonBlank = values.filter((v) => v.kind !== 'blank');
   const out: Decoded = { readings: [], tried: [], overBudget: false };
-  if (nonBlank.length === expected) {
+  // A whole number with a leading zero (“02 00 150”: two rows' digits merged by the layout) is no
+  // count as written.
+  const leadingZero = nonBlank.some((t) => t.kind === 'num' && /^0\d/.test(t.raw));
+  if (nonBlank.length === expected && !leadingZero) {
     out.readings.push({ cells: nonBlank.map((t) => cellOf(t, input)), how: 'written' });
     return out;
   }
@@ -140,8 +143,11 @@ export function decodeRow(input: DecodeInput): Decoded {
     return out;
   }
 
-  // Digits run together.
-  if (digitsOnly && nonBlank.length < expected && digits >= expected) {
+  // Digits run together — where the text shows they may have: a run glued to its label or in a
+  // delimited cell, a leading zero, more digits than a cell holds. Numbers that pdftotext set
+  // apart by spaces or lines are whole numbers (22971 is no 2 29 71), however few of them.
+  const mayRunTogether = nonBlank.some((t) => t.glued || t.delimited || /^0\d/.test(t.raw) || t.raw.length > MAX_DIGITS);
+  if (digitsOnly && nonBlank.length < expected && digits >= expected && mayRunTogether) {
     // Without a relation of its own, a row can be split only when the split is the only one
     // there is (one digit a cell).
     if (relation || digits === expected) {

@@ -44,10 +44,19 @@ export function regionText(ctx: Ctx, region: [number, number]): string {
   return s;
 }
 
-/** The text tokens of a region concatenated, for label search across token and line breaks. */
+/**
+ * The text tokens of a region concatenated, for label search across token and line breaks. A
+ * second, lean text also leaves out the `optional` tokens: pieces that may belong to a label
+ * printed beside the row labels (a vertical group label one or two characters a line, a group's
+ * bare enumerator), which a PDF layout interleaves with the wrapped lines of a row label.
+ */
 export class TextStream {
   readonly text: string;
   private readonly owners: number[] = [];
+  private readonly lean: string;
+  private readonly leanOwners: number[] = [];
+  private readonly startOf = new Map<number, number>();
+  private readonly leanStartOf = new Map<number, number>();
 
   constructor(
     readonly tokens: readonly Token[],
@@ -55,22 +64,51 @@ export class TextStream {
     end: number,
     /** Text to leave out of the stream: pieces of merged group labels that a PDF layout interleaves with a row label. */
     skip: (t: Token) => boolean = () => false,
+    optional: (t: Token) => boolean = () => false,
   ) {
     let text = '';
+    let lean = '';
     for (let i = start; i < end; i++) {
       const t = tokens[i];
       if (t?.kind !== 'text' || skip(t)) continue;
+      this.startOf.set(i, text.length);
       text += t.norm;
       for (let k = 0; k < t.norm.length; k++) this.owners.push(i);
+      if (optional(t)) continue;
+      this.leanStartOf.set(i, lean.length);
+      lean += t.norm;
+      for (let k = 0; k < t.norm.length; k++) this.leanOwners.push(i);
     }
     this.text = text;
+    this.lean = lean;
   }
 
-  /** Finds `key` at or after stream position `from`; returns token indices and the stream end. */
+  /**
+   * Finds `key` at or after stream position `from`; returns token indices and the stream end. A
+   * match that needs optional tokens left out counts when it starts before the plain match.
+   */
   find(key: string, from: number): { first: number; last: number; pos: number; next: number } | null {
     const at = this.text.indexOf(key, from);
-    if (at < 0) return null;
-    return { first: this.owners[at] ?? 0, last: this.owners[at + key.length - 1] ?? 0, pos: at, next: at + key.length };
+    const plain = at < 0 ? null : { first: this.owners[at] ?? 0, last: this.owners[at + key.length - 1] ?? 0, pos: at, next: at + key.length };
+    if (this.lean.length === this.text.length) return plain;
+    const leanAt = this.lean.indexOf(key, this.leanPosition(from));
+    if (leanAt < 0) return plain;
+    const first = this.leanOwners[leanAt] ?? 0;
+    const last = this.leanOwners[leanAt + key.length - 1] ?? 0;
+    if (plain && plain.first <= first) return plain;
+    const pos = (this.startOf.get(first) ?? 0) + (leanAt - (this.leanStartOf.get(first) ?? 0));
+    const next = (this.startOf.get(last) ?? 0) + (leanAt + key.length - (this.leanStartOf.get(last) ?? 0));
+    return { first, last, pos, next };
+  }
+
+  /** The lean position that corresponds to plain position `from`. */
+  private leanPosition(from: number): number {
+    if (from >= this.text.length) return this.lean.length;
+    const owner = this.owners[from] ?? 0;
+    const leanStart = this.leanStartOf.get(owner);
+    if (leanStart !== undefined) return leanStart + (from - (this.startOf.get(owner) ?? 0));
+    const k = this.leanOwners.findIndex((o) => o > owner);
+    return k < 0 ? this.lean.length : k;
   }
 }
 
@@ -143,6 +181,10 @@ export interface Draft {
   blanks: number;
   /** Where the row's values are (for findings about the row as a whole). */
   valueSpan: Span;
+  /** The value tokens when each stands on a line of its own in undelimited text (plain pdftotext), so their order is pdftotext's. */
+  stacked?: readonly Token[];
+  /** The row's value tokens (not blank), as found. */
+  values?: readonly Token[];
 }
 
 export type RowOutcome = { row: Row } | { draft: Draft };
@@ -269,9 +311,11 @@ export function readRows(
         tried: decoded.tried,
         overBudget: decoded.overBudget,
         hasRelation: options.relation !== null,
-        runTogether: digitsOnly && digits > row.columns.length && nonBlank.length < row.columns.length && glued,
+        runTogether: (digitsOnly && digits > row.columns.length && nonBlank.length < row.columns.length && glued) || nonBlank.some((t) => /^0\d/.test(t.raw)),
         blanks: blanksOnValueLines(values, ctx, anchor),
         valueSpan,
+        ...(isStacked(nonBlank) ? { stacked: nonBlank } : {}),
+        values: nonBlank,
       },
     });
   });
@@ -284,6 +328,11 @@ export function readRows(
     if (s0 && s1) facts.push({ kind: 'strayValues', count: stray.length, text: stray.map((s) => s.raw).join(' '), span: span(ctx, s0.start, s1.end) });
   }
   return out;
+}
+
+/** Values each on a line of their own, in undelimited text. */
+export function isStacked(values: readonly Token[]): boolean {
+  return values.length > 1 && values.every((v) => !v.delimited) && new Set(values.map((v) => v.rowKey)).size === values.length;
 }
 
 /**
@@ -391,7 +440,7 @@ export function unsettled(draft: Draft, required: { values: number[]; relation: 
     });
     return { ...base, status: 'ambiguous' };
   }
-  if (draft.overBudget || (!draft.hasRelation && draft.runTogether)) {
+  if (draft.overBudget || (draft.runTogether && (!draft.hasRelation || !draft.tried.includes('split')))) {
     facts.push({ kind: 'runTogether', row: ref, text: draft.text, expected, span: draft.valueSpan });
     return { ...base, status: 'count' };
   }

@@ -10,6 +10,11 @@ import type { Reading } from './decode.ts';
 export interface ColumnRelation {
   id: 'R1' | 'R2';
   terms: ReadonlyArray<{ row: string; sign: 1 | -1 }>;
+  /**
+   * A relation derived from others (R1 − R2: （七） eliminated): the relations it stands for, all
+   * of which a row it narrows remembers as having chosen it.
+   */
+  via?: ReadonlyArray<'R1' | 'R2'>;
 }
 
 export interface Candidate {
@@ -68,7 +73,7 @@ export function narrow(candidates: Candidate[], known: ReadonlyMap<string, Value
         // No combination holds: the relation is broken whatever the readings; it decides nothing.
         if (keep.size === 0 || keep.size === u.options.length) return;
         u.options = u.options.filter((_, index) => keep.has(index));
-        u.chosenBy.add(relation.id);
+        for (const id of relation.via ?? [relation.id]) u.chosenBy.add(id);
         changed = true;
       });
     }

@@ -3,11 +3,26 @@
  * row is found anywhere in the region. Its rows have no relation of their own: a row is read when
  * its text gives exactly its cells (or digits that split only one way).
  */
-import type { Span, Table, TableFact, Template } from '../../model/schema.ts';
+import type { Row, Span, Table, TableFact, Template } from '../../model/schema.ts';
+import type { TableTemplate } from '../../model/templates.ts';
 import { SIGNALS_2019, SIGNALS_2021, T2_2019, T2_2021 } from '../../model/templates.ts';
 import { norm } from '../text.ts';
 import type { Token } from '../tokens.ts';
-import { checkHeaderWords, readRows, regionText, settle, tokenSpan, TextStream, unsettled, type Anchor, type Ctx } from './rows.ts';
+import { decodeRow, distinctValues } from './decode.ts';
+import {
+  checkHeaderWords,
+  readRows,
+  regionText,
+  settle,
+  span,
+  tokenSpan,
+  TextStream,
+  unsettled,
+  type Anchor,
+  type Ctx,
+  type Draft,
+  type RowOutcome,
+} from './rows.ts';
 import { finishTable, missingTable } from './table.ts';
 
 export function readT2(ctx: Ctx, region: [number, number] | null, fallback: Span): Table {
@@ -50,9 +65,147 @@ export function readT2(ctx: Ctx, region: [number, number] | null, fallback: Span
   anchors.sort((a, b) => a.first - b.first);
   const isBoundary = (t: Token) => t.kind === 'text' && (t.norm.includes('第二十条') || t.norm.includes('信息内容'));
   checkHeaderWords(ctx, region, tpl, anchors, facts);
-  const outcomes = readRows(ctx, tpl, anchors, region, { isBoundary, relation: null }, facts);
+  const outcomes = readLoneValues(ctx, tpl, anchors, region, readRows(ctx, tpl, anchors, region, { isBoundary, relation: null }, facts), facts);
   const rows = outcomes.map((o) =>
     'row' in o ? o.row : o.draft.options.length === 1 ? settle(ctx, o.draft, [], null, facts) : unsettled(o.draft, null, facts),
   );
   return finishTable(ctx, { id: 't2', name: '二', template, region, tpl, rows, facts });
+}
+
+/** The rows of each sub-table, by its caption's item (those of the other template are not in it). */
+const CAPTION_ROWS: ReadonlyArray<[string, readonly string[]]> = [
+  ['(一)', ['t2.rules', 't2.normative']],
+  ['(五)', ['t2.license', 't2.otherServices']],
+  ['(六)', ['t2.penalty', 't2.coercion']],
+  ['(八)', ['t2.fees']],
+  ['(九)', ['t2.procurement']],
+];
+
+/**
+ * One-column sub-tables (第二十条第（五）项 行政许可, （六） 行政处罚 and 行政强制, （八） 行政事业性收费)
+ * whose values plain pdftotext printed away from the row labels (under the column header, or with
+ * the page's labels elsewhere): when the text between a caption and the next holds exactly as many
+ * values as the sub-table has rows, they are its rows' values from top to bottom. Rows the labels
+ * did read must agree.
+ */
+function readLoneValues(
+  ctx: Ctx,
+  tpl: TableTemplate,
+  anchors: readonly Anchor[],
+  region: [number, number],
+  outcomes: RowOutcome[],
+  facts: TableFact[],
+): RowOutcome[] {
+  const captionAt: Array<{ index: number; item: string }> = [];
+  for (let i = region[0]; i < region[1]; i++) {
+    const t = ctx.tokens[i];
+    const m = t?.kind === 'text' ? /第二十条第(\([一二三四五六七八九十]+\))项/.exec(t.norm) : null;
+    if (m) captionAt.push({ index: i, item: m[1] ?? '' });
+  }
+  const out = [...outcomes];
+  // Values a row took from another caption's part of the table (its label stood above its own
+  // caption, next to a value printed across a page break) are not its own: the row is unread.
+  const segmentOf = (index: number) => captionAt.filter((c) => c.index < index).pop()?.item ?? null;
+  out.forEach((o, r) => {
+    if (!o || !('draft' in o) || !o.draft.values) return;
+    const item = CAPTION_ROWS.find(([, ids]) => ids.includes(o.draft.template.id))?.[0];
+    if (!item || !captionAt.some((c) => c.item === item)) return;
+    const values = o.draft.values;
+    // Only in undelimited text (pdftotext); a converter's table cells keep their rows wherever the sub-table went.
+    if (values.some((v) => v.delimited)) return;
+    if (values.every((v) => segmentOf(ctx.tokens.indexOf(v)) === item)) return;
+    const template = tpl.rows[r];
+    if (!template) return;
+    facts.push({
+      kind: 'cellCount',
+      row: { id: template.id, label: template.label },
+      found: values.length,
+      expected: template.columns.length,
+      blanks: 0,
+      span: o.draft.valueSpan,
+    });
+    out[r] = { row: { ...o.draft.base, status: 'count' } };
+  });
+  // A sub-table of several columns whose labels stand elsewhere and whose values are all under its
+  // caption: they are its values, but whether row by row or column by column the text does not
+  // say. One fact for the sub-table instead of one per row.
+  // A row the labels did not read, and whose values, if any, were taken before this caption (its
+  // label stands above the caption, the values it took are another sub-table's).
+  const unreadHere = (o: RowOutcome | undefined, caption: number): o is RowOutcome => {
+    if (!o) return false;
+    const base = 'row' in o ? o.row : o.draft.base;
+    const unread = 'row' in o ? o.row.status === 'count' : o.draft.options.length === 0;
+    if (!unread) return false;
+    const anchor = anchors.find((a) => a.row.id === base.id);
+    return base.valuesFound === 0 || (anchor !== undefined && anchor.last < caption);
+  };
+  const baseOf = (o: RowOutcome): Row => ('row' in o ? o.row : o.draft.base);
+  const unplaced = (rows: number[], values: Token[], caption: number) => {
+    const unread = rows.map((r) => out[r]).filter((o) => unreadHere(o, caption));
+    if (unread.length !== rows.length) return;
+    const ids = new Set(unread.map((o) => baseOf(o).id));
+    for (let f = facts.length - 1; f >= 0; f--) {
+      const fact = facts[f];
+      if (fact?.kind === 'cellCount' && ids.has(fact.row.id)) facts.splice(f, 1);
+    }
+    const first = values[0] as Token;
+    const last = values[values.length - 1] as Token;
+    facts.push({ kind: 'interleaved', row: null, runs: 1, span: span(ctx, first.start, last.end) });
+    for (const r of rows) {
+      const o = out[r];
+      if (o) out[r] = { row: { ...baseOf(o), status: 'unclear', valuesFound: values.length } };
+    }
+  };
+  captionAt.forEach(({ index, item }, k) => {
+    const ids = CAPTION_ROWS.find(([it]) => it === item)?.[1] ?? [];
+    const rows = ids.map((id) => tpl.rows.findIndex((r) => r.id === id)).filter((r) => r >= 0);
+    if (rows.length === 0) return;
+    const end = captionAt[k + 1]?.index ?? region[1];
+    const values = ctx.tokens.slice(index + 1, end).filter((t) => t.kind === 'num' || t.kind === 'placeholder');
+    const cells = rows.reduce((n, r) => n + (tpl.rows[r]?.columns.length ?? 0), 0);
+    if (values.length !== cells || values.some((v) => v.delimited)) return;
+    if (cells !== rows.length) {
+      unplaced(rows, values, index);
+      return;
+    }
+    // Rows already read must have these very values; rows not read must have had none of their own.
+    const ok = rows.every((r, n) => {
+      const o = out[r];
+      if (!o) return false;
+      if ('row' in o || o.draft.options.length !== 1) return unreadHere(o, index);
+      const cells = o.draft.options.length === 1 ? o.draft.options[0]?.[0]?.cells : undefined;
+      return cells?.length === 1 && cells[0]?.start === values[n]?.start;
+    });
+    if (!ok) return;
+    rows.forEach((r, n) => {
+      const o = out[r];
+      const template = tpl.rows[r];
+      const value = values[n];
+      if (!o || !template || !value || ('draft' in o && o.draft.options.length === 1)) return;
+      const at = facts.findIndex((f) => f.kind === 'cellCount' && f.row.id === template.id);
+      if (at >= 0) facts.splice(at, 1);
+      const decoded = decodeRow({
+        values: [value],
+        expected: 1,
+        relation: null,
+        positional: null,
+        allowDecimal: template.allowDecimal,
+        allowNegative: template.allowNegative,
+      });
+      const draft: Draft = {
+        template,
+        base: { ...baseOf(o), status: 'read', valuesFound: 1 },
+        text: value.raw,
+        options: distinctValues(decoded.readings),
+        tried: decoded.tried,
+        overBudget: decoded.overBudget,
+        hasRelation: false,
+        runTogether: false,
+        blanks: 0,
+        valueSpan: span(ctx, value.start, value.end),
+      };
+      out[r] = { draft };
+    });
+  });
+  return out;
 }

@@ -4,11 +4,26 @@
  * are narrowed with the column relations R1 and R2 where every other row involved is certain.
  */
 import type { Row, Span, Table, TableFact, Template } from '../../model/schema.ts';
-import { T3_2019, T3_2021, T3_COLUMNS, T3_GROUPS, T3_NOTE, T3_OUTCOME_PREFIXES, T3_SIGNALS_2021 } from '../../model/templates.ts';
+import { T3_2019, T3_2021, type TableTemplate, T3_COLUMNS, T3_GROUPS, T3_NOTE, T3_OUTCOME_PREFIXES, T3_SIGNALS_2021 } from '../../model/templates.ts';
 import { norm, stripEnumerators } from '../text.ts';
 import type { Token } from '../tokens.ts';
+import { draftOf, readByBlocks } from './blocks.ts';
 import { ROW_TOTAL } from './decode.ts';
-import { checkHeaderWords, findTypos, readRows, regionText, settle, tokenSpan, TextStream, unsettled, type Anchor, type Ctx, type Draft } from './rows.ts';
+import {
+  checkHeaderWords,
+  findTypos,
+  readRows,
+  regionText,
+  rowRef,
+  settle,
+  tokenSpan,
+  TextStream,
+  unsettled,
+  type Anchor,
+  type Ctx,
+  type Draft,
+  type RowOutcome,
+} from './rows.ts';
 import { missingColumn, narrow, required, type Candidate, type ColumnRelation } from './solve.ts';
 import { finishTable, missingTable } from './table.ts';
 
@@ -18,8 +33,9 @@ const GROUP_STARTS: ReadonlyArray<[string, string]> = T3_GROUPS.flatMap((g) => {
   return m ? [[m[1] ?? '', m[2] ?? '']] : [];
 });
 
-export function readT3(ctx: Ctx, region: [number, number] | null, fallback: Span): Table {
-  if (!region) return missingTable('t3', '三', fallback);
+export function readT3(whole: Ctx, found: [number, number] | null, fallback: Span): Table {
+  if (!found) return missingTable('t3', '三', fallback);
+  const { ctx, region } = splitWords(whole, found);
   const facts: TableFact[] = [];
   const text = regionText(ctx, region);
   // 2021 shows itself by the sub-rows of （六）; 2019 by a （六）其他处理 without them. A table cut
@@ -28,6 +44,22 @@ export function readT3(ctx: Ctx, region: [number, number] | null, fallback: Span
   const tpl = template === '2019' ? T3_2019 : T3_2021;
   const groups = T3_GROUPS.map((v) => stripEnumerators(norm(v)));
   const keys = tpl.rows.map((r) => norm(r.key));
+  const headerWords = tpl.vocabulary.map((v) => stripEnumerators(norm(v))).filter((v) => !groups.includes(v));
+  // Runs of three or more header pieces in a row: the column header repeated on a new page.
+  const repeatedHeader = new Set<Token>();
+  for (let i = region[0]; i < region[1];) {
+    let j = i;
+    while (j < region[1] && ctx.tokens[j]?.kind === 'text' && headerWords.some((h) => h.includes(stripEnumerators((ctx.tokens[j] as Token).norm) || '\u0000')))
+      j++;
+    // Its ends are what only a header has: a row label's last piece (“申请”) may stand next to it.
+    const inKey = (k: number) => keys.some((key) => key.includes(stripEnumerators((ctx.tokens[k] as Token).norm)));
+    let a = i;
+    let b = j;
+    while (a < b && inKey(a)) a++;
+    while (b > a && inKey(b - 1)) b--;
+    if (b - a >= 3) for (let k = a; k < b; k++) repeatedHeader.add(ctx.tokens[k] as Token);
+    i = Math.max(j, i + 1);
+  }
   // Pieces of a group label (（三）不予公开) that a layout prints between its children's labels.
   const groupPiece = (t: Token) => {
     const w = stripEnumerators(t.norm);
@@ -36,7 +68,18 @@ export function readT3(ctx: Ctx, region: [number, number] | null, fallback: Span
     if (GROUP_STARTS.some(([mark, name]) => t.norm.startsWith(mark) && name.startsWith(w) && !keys.includes(name))) return true;
     return groups.some((g) => g.includes(w)) && !keys.some((k) => k.includes(w));
   };
-  const stream = new TextStream(ctx.tokens, region[0], region[1], groupPiece);
+  // Any piece of a group label, even one that row labels share (the “理” of a vertical
+  // 三、本年度办理结果 between the lines of “…要求缴” and “纳费用…”), or a bare group enumerator.
+  const maybeGroupPiece = (t: Token) => {
+    const w = stripEnumerators(t.norm);
+    // A bare enumerator (“（三）”, the “三、” of a vertical 三、本年度办理结果): keys have none.
+    if (w === '') return true;
+    // A piece of the column header repeated on the next page, between the halves of a label the
+    // page break split (“1.本机关不 / 掌握相关政” … header … “府信息”).
+    if (repeatedHeader.has(t)) return true;
+    return w.length <= 4 && groups.some((g) => g.includes(w));
+  };
+  const stream = new TextStream(ctx.tokens, region[0], region[1], groupPiece, maybeGroupPiece);
   const anchors: Anchor[] = [];
   const used = new Set<number>();
   let pos = 0;
@@ -63,7 +106,13 @@ export function readT3(ctx: Ctx, region: [number, number] | null, fallback: Span
   if (!stream.text.includes('勾稽')) facts.push({ kind: 'missingNote', note: T3_NOTE, span: tokenSpan(ctx, region[0]) });
   // Table 三's column headers stand above its first row; below, labels are checked as rows.
   checkHeaderWords(ctx, [region[0], anchors[0]?.first ?? region[1]], tpl, anchors, facts);
-  const outcomes = readRows(ctx, tpl, anchors, region, { isBoundary: () => false, relation: ROW_TOTAL }, facts);
+  const rowFacts: TableFact[] = [];
+  let outcomes = readRows(ctx, tpl, anchors, region, { isBoundary: () => false, relation: ROW_TOTAL }, rowFacts);
+  // Plain pdftotext text: values in column blocks, labels elsewhere.
+  const blocks = readByBlocks(ctx, tpl, anchors, region, outcomes, rowFacts);
+  if (blocks) outcomes = blocks.outcomes;
+  facts.push(...(blocks?.facts ?? rowFacts));
+  outcomes = valuesOfNextRow(ctx, tpl, outcomes, facts).map((o) => stackedOutOfOrder(o, facts));
 
   // Rows with one reading are known; the column relations narrow the others.
   const known = new Map<string, ReadonlyArray<number | null>>();
@@ -78,6 +127,9 @@ export function readT3(ctx: Ctx, region: [number, number] | null, fallback: Span
   const relations = columnRelations(tpl.rows.map((r) => r.id));
   missingColumn(candidates, known, relations, T3_COLUMNS.length, 3, headerLacks(regionText(ctx, [region[0], anchors[0]?.first ?? region[0]])));
   narrow(candidates, known, relations);
+  // Only then the two together: when （七）总计 is itself unread, 一 + 二 = Σ outcomes + 四 still
+  // holds column by column (R1 with （七） replaced by its R2 sum), and may leave one reading.
+  narrow(candidates, known, [...relations, withoutTotal(relations)]);
   const settled = new Map<string, ReadonlyArray<number | null>>(known);
   for (const c of candidates) {
     const only = c.options.length === 1 ? c.options[0] : undefined;
@@ -97,6 +149,92 @@ export function readT3(ctx: Ctx, region: [number, number] | null, fallback: Span
   });
   return finishTable(ctx, { id: 't3', name: '三', template, region, tpl, rows, facts });
 }
+
+/**
+ * A row with two lines of values and the next row with none: plain pdftotext printed the next
+ * row's values line before that row's label (“3.危及“三 / 安全一稳 0 0 0 0 0 0 0 / 定” / 0 0 0 0 0 0 0 /
+ * （三）不予 4.保护第三”). Each line is one whole row, in the rows' order: the second is the next row's.
+ */
+function valuesOfNextRow(ctx: Ctx, tpl: TableTemplate, outcomes: RowOutcome[], facts: TableFact[]): RowOutcome[] {
+  const out = [...outcomes];
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k];
+    const b = out[k + 1];
+    if (!a || !b || !('draft' in a) || a.draft.options.length !== 0 || !('row' in b) || b.row.status !== 'count' || b.row.valuesFound !== 0) continue;
+    const columns = a.draft.template.columns.length;
+    const values = a.draft.values ?? [];
+    if (values.length !== 2 * columns || values.some((v) => v.delimited || v.kind !== 'num')) continue;
+    const lines = [values.slice(0, columns), values.slice(columns)];
+    const [one, two] = lines.map((l) => new Set(l.map((t) => t.rowKey)));
+    if (one?.size !== 1 || two?.size !== 1 || [...one][0] === [...two][0]) continue;
+    const next = tpl.rows[k + 1];
+    if (!next) continue;
+    out[k] = { draft: draftOf(ctx, a.draft.template, a.draft.base.found, lines[0] ?? []) };
+    out[k + 1] = { draft: draftOf(ctx, next, b.row.found, lines[1] ?? []) };
+    const at = facts.findIndex((f) => f.kind === 'cellCount' && f.row.id === next.id);
+    if (at >= 0) facts.splice(at, 1);
+  }
+  return out;
+}
+
+/**
+ * Values each on a line of their own (plain pdftotext) come in the order pdftotext chose, which is
+ * not always the columns' (a row's 自然人 cell printed after its 总计): such a row whose own total
+ * does not hold is read as out of order, not as a sum error. Its values are not used.
+ */
+function stackedOutOfOrder(o: RowOutcome, facts: TableFact[]): RowOutcome {
+  if (!('draft' in o) || o.draft.options.length !== 1) return o;
+  const reading = o.draft.options[0]?.[0];
+  if (!reading || reading.how !== 'written') return o;
+  const cells = reading.cells;
+  const values = cells.map((c) => c.value);
+  if (values.some((v) => v === null) || ROW_TOTAL.check(values as number[])) return o;
+  // Stacked: no two values on one line, none in a delimited cell.
+  const starts = new Set(cells.map((c) => c.start));
+  const tokens = o.draft.stacked;
+  if (!tokens || tokens.length !== cells.length || tokens.some((t) => !starts.has(t.start))) return o;
+  facts.push({ kind: 'interleaved', row: rowRef(o.draft.template), runs: cells.length, span: o.draft.valueSpan });
+  return { row: { ...o.draft.base, status: 'unclear' } };
+}
+
+/**
+ * Text that `pdftotext -layout` ran together with one space: the characters of a vertical group
+ * label and the wrapped line of a row label beside it (“度办 的，只计这一情形，不计其”), or a header
+ * word and the next (“…第三项加第四 自然”). Within table 三 such text is read as separate words, so
+ * each piece is recognised for what it is; offsets stay exact.
+ */
+function splitWords(ctx: Ctx, region: [number, number]): { ctx: Ctx; region: [number, number] } {
+  const own: Token[] = [];
+  let changed = false;
+  for (let i = region[0]; i < region[1]; i++) {
+    const t = ctx.tokens[i] as Token;
+    if (t.kind !== 'text' || t.delimited || !WORD_GAP.test(t.raw)) {
+      own.push(t);
+      continue;
+    }
+    let from = 0;
+    const piece = (to: number) => {
+      const raw = t.raw.slice(from, to).trim();
+      const n = norm(raw);
+      if (n !== '') {
+        const at = t.start + t.raw.indexOf(raw, from);
+        own.push({ ...t, raw, norm: n, start: at, end: at + raw.length });
+      }
+    };
+    for (const m of t.raw.matchAll(new RegExp(WORD_GAP.source, 'gu'))) {
+      piece(m.index + 1);
+      from = m.index + 1;
+    }
+    piece(t.raw.length);
+    changed = true;
+  }
+  if (!changed) return { ctx, region };
+  const tokens = [...ctx.tokens.slice(0, region[0]), ...own, ...ctx.tokens.slice(region[1])];
+  return { ctx: { ...ctx, tokens }, region: [region[0], region[0] + own.length] };
+}
+
+/** One space between two words: after an ideograph or closing punctuation, before an ideograph, an opening bracket or an item number (“（四）无法 2.没有…”; not “8 .属于…”, “三 、本”). */
+const WORD_GAP = /[\p{Script=Han}，。）”」](?=[ \u3000](?:[\p{Script=Han}（“「]|\d{1,2}[.．、]))/u;
 
 /**
  * A label wrapped around its values with its item number on the first line ("（五）不予处理1." /
@@ -122,6 +260,15 @@ function headerLacks(header: string): number | null {
   if (!text.includes(norm('自然人'))) return null;
   const absent = T3_COLUMNS.flatMap((c, i) => (text.includes(norm(c)) ? [] : [i]));
   return absent.length === 1 ? (absent[0] ?? null) : null;
+}
+
+/** R1 − R2: （七）总计 eliminated, so 一 + 二 − 四 − Σ outcomes = 0; choosing with it is choosing with both. */
+export function withoutTotal(relations: readonly ColumnRelation[]): ColumnRelation {
+  const r1 = relations.find((r) => r.id === 'R1')?.terms ?? [];
+  const r2 = relations.find((r) => r.id === 'R2')?.terms ?? [];
+  // R1 has （七） with −1 and R2 with +1: R1 + R2 cancels it.
+  const terms = [...r1, ...r2].filter((t) => t.row !== 't3.total');
+  return { id: 'R1', terms, via: ['R1', 'R2'] };
 }
 
 /** R1 (一 + 二 = （七） + 四) and R2 (（七） = the sum of the outcome rows) over the template's rows. */

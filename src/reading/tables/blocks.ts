@@ -1,0 +1,152 @@
+/**
+ * Table 三 as plain `pdftotext` (no -layout) prints it: every cell on a line of its own, labels
+ * often far from their values (a label printed after the rows it belongs to, several labels in one
+ * block), and where cells of one column stand close together, a column's cells as one block of
+ * lines (`1↵0↵0↵10↵3` is one column of five rows), the table's seven columns one after another.
+ *
+ * Read by counting, never by guessing: the values are cut into bands — seven cells on lines of their
+ * own make one row; seven blocks of k lines each make k rows, column by column — and the bands must
+ * give exactly the template's number of rows. The k-th row of values is the template's k-th row.
+ * Every row the labels did anchor must then have exactly the values the bands give it; otherwise,
+ * or when any count does not fit, nothing is read this way.
+ */
+import type { Row, TableFact } from '../../model/schema.ts';
+import type { TableTemplate } from '../../model/templates.ts';
+import type { Token } from '../tokens.ts';
+import { decodeRow, distinctValues, ROW_TOTAL } from './decode.ts';
+import { isStacked, span, type Anchor, type Ctx, type Draft, type RowOutcome } from './rows.ts';
+
+/** The value tokens of each row, in template order; null when the text is not of this form or the counts do not fit. */
+export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, columns: number): Token[][] | null {
+  const line = (t: Token) => ctx.lines.point(t.start).line;
+  // Runs of values on consecutive lines with no text between: one block.
+  const blocks: Token[][] = [];
+  const textLines = new Set<number>();
+  let previous: Token | null = null;
+  for (let i = region[0]; i < region[1]; i++) {
+    const t = ctx.tokens[i] as Token;
+    if (t.delimited || t.kind === 'blank') return null;
+    if (t.kind === 'text') {
+      textLines.add(line(t));
+      previous = null;
+      continue;
+    }
+    const at = line(t);
+    const last = blocks[blocks.length - 1];
+    if (previous && line(previous) === at) return null; // two values on one line: not this form
+    if (previous && last && line(previous) === at - 1) last.push(t);
+    else blocks.push([t]);
+    previous = t;
+  }
+  // A value sharing its line with text ("（七）总计 80…") is another form, unless it is a lone cell
+  // after the label it was printed beside ("一、本年新收…数量 1176", then one cell a line).
+  for (const b of blocks) {
+    for (const t of b) {
+      if (!textLines.has(line(t))) continue;
+      const next = ctx.tokens[ctx.tokens.indexOf(t) + 1];
+      if (b.length > 1 || (next && line(next) === line(t))) return null;
+    }
+  }
+  const out: Token[][] = [];
+  let k = 0;
+  while (k < blocks.length) {
+    const height = (blocks[k] as Token[]).length;
+    if (height === 1) {
+      // Cells of one row, each on its own: the next `columns` single cells.
+      const row = blocks.slice(k, k + columns);
+      if (row.length < columns || row.some((b) => b.length !== 1)) return null;
+      out.push(row.map((b) => b[0] as Token));
+      k += columns;
+      continue;
+    }
+    // A band of `height` rows printed column by column. A block as high as whole rows could be
+    // rows printed one after another instead: not certain.
+    if (height % columns === 0) return null;
+    const band = blocks.slice(k, k + columns);
+    if (band.length < columns || band.some((b) => b.length !== height)) return null;
+    for (let r = 0; r < height; r++) out.push(band.map((b) => b[r] as Token));
+    k += columns;
+  }
+  return out.length === rows ? out : null;
+}
+
+/**
+ * Table 三's rows read from column blocks where the labels left rows unread: the outcomes with
+ * those rows replaced and the facts about them dropped (a label typo stays: it is in the text);
+ * null when the labels already read every row or the blocks do not fit.
+ */
+export function readByBlocks(
+  ctx: Ctx,
+  tpl: TableTemplate,
+  anchors: readonly Anchor[],
+  region: [number, number],
+  outcomes: readonly RowOutcome[],
+  facts: readonly TableFact[],
+): { outcomes: RowOutcome[]; facts: TableFact[] } | null {
+  const writtenCells = (o: RowOutcome) => {
+    if (!('draft' in o)) return null;
+    const group = o.draft.options.length === 1 ? o.draft.options[0] : undefined;
+    return group?.every((r) => r.how === 'written') ? (group[0]?.cells ?? null) : null;
+  };
+  if (outcomes.every((o) => writtenCells(o) !== null)) return null;
+  // The template says how many rows the values fill; labels may stand anywhere (or be lost).
+  if (outcomes.length !== tpl.rows.length || anchors.length === 0) return null;
+  const columns = tpl.rows[0]?.columns.length ?? 0;
+  const bands = columnBlocks(ctx, region, tpl.rows.length, columns);
+  if (!bands) return null;
+  let confirmed = 0;
+  for (const [r, o] of outcomes.entries()) {
+    const cells = writtenCells(o);
+    if (!cells) continue;
+    const tokens = bands[r] ?? [];
+    if (cells.length !== tokens.length || cells.some((c, i) => c.start !== tokens[i]?.start)) return null;
+    confirmed++;
+  }
+  // A label followed by exactly one row of values (however far from its place) must have these.
+  for (const a of anchors) {
+    const r = tpl.rows.indexOf(a.row);
+    const after: Token[] = [];
+    for (let i = a.last + 1; i < region[1]; i++) {
+      const t = ctx.tokens[i] as Token;
+      if (t.kind === 'text') break;
+      after.push(t);
+    }
+    if (after.length !== columns) continue;
+    if (after.some((t, i) => t !== bands[r]?.[i])) return null;
+    confirmed++;
+  }
+  if (confirmed === 0) return null;
+  const replaced = new Set<string>();
+  const next = outcomes.map((o, r): RowOutcome => {
+    if (writtenCells(o)) return o;
+    const template = tpl.rows[r] as TableTemplate['rows'][number];
+    const tokens = bands[r] ?? [];
+    replaced.add(template.id);
+    const found = 'row' in o ? o.row.found : o.draft.base.found;
+    const draft = draftOf(ctx, template, found, tokens);
+    return { draft };
+  });
+  const kept = facts.filter((f) => f.kind !== 'strayValues' && (f.kind === 'labelTypo' || !('row' in f) || f.row === null || !replaced.has(f.row.id)));
+  return { outcomes: next, facts: kept };
+}
+
+/** A row of table 三 whose value tokens are known (one per cell), to be decoded and settled as any other. */
+export function draftOf(ctx: Ctx, template: TableTemplate['rows'][number], found: Row['found'], tokens: readonly Token[]): Draft {
+  const decoded = decodeRow({ values: tokens, expected: template.columns.length, relation: ROW_TOTAL, positional: null });
+  const first = tokens[0] as Token;
+  const last = tokens[tokens.length - 1] as Token;
+  return {
+    template,
+    base: { id: template.id, label: template.label, found, status: 'read', cells: [], valuesFound: tokens.length, decoded: null },
+    text: tokens.map((t) => t.raw).join(' '),
+    options: distinctValues(decoded.readings),
+    tried: decoded.tried,
+    overBudget: decoded.overBudget,
+    hasRelation: true,
+    runTogether: false,
+    blanks: 0,
+    valueSpan: span(ctx, first.start, last.end),
+    ...(isStacked(tokens) ? { stacked: tokens } : {}),
+    values: tokens,
+  };
+}
