@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 /** The layers' import direction (see the README in each folder); CI fails on a violation. */
@@ -17,6 +18,63 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // No import cycles in the sources: a cycle means two modules that are really one, or a piece
+    // of one that belongs in a third (lint.ts ↔ set.ts was one). Imports name their .ts files, so
+    // Node's resolution finds them.
+    files: ['src/**/*.ts', 'rules/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs'] })],
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  // Size budgets (issue 18): a file past them usually holds two jobs. Warnings, so that a file may
+  // grow past one for a while; `npm run lint` allows no warnings, so the files still over a budget
+  // are listed below, each to be split (not to be added to).
+  {
+    files: ['rules/*.ts'],
+    rules: { 'max-lines': ['warn', { max: 200, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    files: ['src/engine/**/*.ts', 'src/adapters/**/*.ts'],
+    rules: { 'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    files: ['src/**/*.ts', 'rules/**/*.ts'],
+    rules: { 'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }] },
+  },
+  {
+    // Over a budget today, to be split (measured without blank lines and comments):
+    // rules/table-structure.ts 332 lines (check() 131); config/resolve.ts collectPluginRules 84;
+    // directives.ts applyDirectives 93; pool.ts lintInWorkers 141; reading/html-input.ts
+    // htmlToReportText 96; reading/tables/rows.ts readRows 121; testing/sample.ts sampleReport 81;
+    // reading/pdf/extract.ts readPage 122; reading/pdf/layout.ts buildTable 101, render 112;
+    // reading/tables/t2.ts readLoneValues 112; reading/tables/t3.ts readT3 98;
+    // adapters/formatters/archive.ts 338 (overview 169); adapters/formatters/html.ts 345;
+    // adapters/action/main.ts 305; adapters/cli/output.ts openOutput 83; engine/run.ts lintFiles 87.
+    files: [
+      'src/adapters/action/main.ts',
+      'src/adapters/cli/output.ts',
+      'src/adapters/formatters/archive.ts',
+      'src/adapters/formatters/html.ts',
+      'src/engine/run.ts',
+      'rules/table-structure.ts',
+      'src/engine/config/resolve.ts',
+      'src/engine/directives.ts',
+      'src/engine/pool.ts',
+      'src/reading/html-input.ts',
+      'src/reading/pdf/extract.ts',
+      'src/reading/pdf/layout.ts',
+      'src/reading/tables/rows.ts',
+      'src/reading/tables/t2.ts',
+      'src/reading/tables/t3.ts',
+      'src/testing/sample.ts',
+    ],
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },
   {
     files: ['**/*.mjs', '*.js'],

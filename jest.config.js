@@ -35,5 +35,8 @@ export default {
   globalSetup: '<rootDir>/test/helpers/global-setup.mjs',
   // Jest's default on two cores is one worker: use both.
   maxWorkers: 2,
+  // Jest's default of 5 s fails tests on a busy 2-core machine (parsing a .docx, say): no test
+  // measures time, so a generous limit only catches a hang.
+  testTimeout: 30_000,
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };

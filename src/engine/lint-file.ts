@@ -60,18 +60,12 @@ export function lintDecoded(
   return bytes ? { result, bytes } : { result };
 }
 
+/** Reads, decodes and lints one file on its own (per-file and cross-report rules, no other report). */
 export async function lintFile(file: string, options: LintTextOptions & { locale: Locale }, lint: Lint = lintText): Promise<LintResult> {
-  return (await lintFileFixing(file, options, lint)).result;
-}
-
-/** Reads, decodes and lints a file; with `fix`, fixes it (writing is the caller's). */
-export async function lintFileFixing(file: string, options: LintTextOptions & { locale: Locale }, lint: Lint = lintText, fix?: FixMode): Promise<LintedSource> {
-  const read = await readReport(file, { keepBytes: fix === 'write' });
+  const read = await readReport(file);
   // A file that cannot be read or decoded is that file's fatal error, not the run's.
-  if ('error' in read) return { result: fatalResult(file, read.error, options.locale) };
-  const { bytes: original, ...decoded } = read;
-  const linted = lintDecoded(decoded, file, options, lint, fix);
-  return linted.bytes && original ? { ...linted, original } : linted;
+  if ('error' in read) return fatalResult(file, read.error, options.locale);
+  return lintDecoded(read, file, options, lint).result;
 }
 
 function namedError(file: string, err: unknown): Error {

@@ -1,38 +1,32 @@
 /**
- * The engine: parse once, build the model once, run the rules, localise the findings.
- * Adapters (CLI, Action, remark plugin) call lintText() and translate its diagnostics.
+ * One text through the engine: parse once, build the model once, run the rules (the reporter is
+ * report.ts, the settings settings.ts), then the cross-report rules (set.ts) and the directives.
+ * Files, workers and the cache are run.ts's.
  */
 import type { Root } from 'mdast';
 import { builtinRules } from '../../rules/index.ts';
 import { checkBudget, type ParseLimits } from './budget.ts';
-import { aliasIndex, buildDigest, type AgencyAliases } from './digest.ts';
+import { looksLikeReport } from './classify.ts';
+import { aliasIndex, buildDigest } from './digest.ts';
 import { applyDirectives, blankComments, findComments, parseDirectives, type Directive } from './directives.ts';
+import { normalizeLineEndings, originalOffsets } from './line-endings.ts';
 import { t } from './messages.ts';
-import type { MessageId } from './messages.ts';
+import { runRule } from './report.ts';
+import { fatalText, isStackOverflow, summarize } from './findings.ts';
 import { runSetRules } from './set.ts';
+import { defaultSetting, rulesToRun, type ResolvedConfig } from './settings.ts';
 import { buildModel, mustCheckModel } from '../reading/build.ts';
 import type { ReportModel } from '../model/schema.ts';
-import { parseMarkdown, withRuleTree } from '../reading/parse.ts';
-import { formatMessage, type At, type Fix, type ReportDescriptor, type ReportDigest, type Rule, type SuggestionDescriptor } from '../rule.ts';
-import type { Diagnostic, LintResult, Locale, SeverityLevel, Suggestion, TextEdit } from '../types.ts';
+import { parseMarkdown } from '../reading/parse.ts';
+import type { ReportDigest, Rule } from '../rule.ts';
+import type { Diagnostic, LintResult, Locale, SeverityLevel } from '../types.ts';
 
-/** The effective setting of one rule: 0 = off. `options` has been parsed by the rule's schema. */
-export interface RuleSetting {
-  severity: SeverityLevel | 0;
-  options: unknown;
-}
-
-export interface ResolvedConfig {
-  /** Settings by rule id; rules not listed run with their defaults. */
-  rules: Readonly<Record<string, RuleSetting>>;
-  /**
-   * Rules from the config's plugins and ruleFiles (ids `<plugin>/<id>`), run after the built-in
-   * rules whenever lintText is not given its own `rules`.
-   */
-  pluginRules?: readonly Rule[];
-  /** The config's `agencies`: names of one agency (renamed agencies), for cross-report rules. */
-  agencies?: AgencyAliases;
-}
+// What lived here before the split, for the modules that import it from here.
+export { looksLikeReport } from './classify.ts';
+export { normalizeLineEndings } from './line-endings.ts';
+export { guarded, ruleErrorOf, runRule } from './report.ts';
+export { fatalText, isStackOverflow, summarize } from './findings.ts';
+export { defaultSetting, ruleSet, rulesToRun, type ResolvedConfig, type RuleSetting } from './settings.ts';
 
 export interface LintTextOptions {
   filePath?: string;
@@ -72,53 +66,6 @@ export interface LintTextOptions {
 }
 
 /**
- * Whether the content shows an annual report. Points: a title line with a year (3 when the file
- * starts with it and it names the agency, 2 when it starts the file without one, 1 anywhere else:
- * a README's sentence "这里存放本局2024年政府信息公开工作年度报告" is no title), the parts' headings
- * (4 or more: 2, 2–3: 1), table rows read (5 or more: 2, some: 1), a statistical period (1), and
- * figures (60 or more whole numbers outside dates, versions and code: 2, 15 or more: 1). Three
- * points make a report, if it has substance: a table row read, 15 figures, or the agency's title
- * at the top (a draft with only its first part is a report). A damaged report
- * (no title, flattened tables, headings without numerals) keeps its figures and some of the
- * rest; a README, a changelog or a writing guide that names the parts, the tables and a year has
- * no figures to report.
- */
-export function looksLikeReport(model: Pick<ReportModel, 'evidence' | 'title'>, source: string): boolean {
-  const { evidence } = model;
-  const figures = countFigures(source);
-  const title = titlePoints(model, source);
-  // An agency's titled report is one even as a stub (a draft with its first part).
-  const substance = evidence.tableRows >= 1 || figures >= 15 || title === 3;
-  if (!substance) return false;
-  const score =
-    title +
-    (evidence.parts >= 4 ? 2 : evidence.parts >= 2 ? 1 : 0) +
-    (evidence.tableRows >= 5 ? 2 : evidence.tableRows >= 1 ? 1 : 0) +
-    (evidence.period ? 1 : 0) +
-    (figures >= 60 ? 2 : figures >= 15 ? 1 : 0);
-  return score >= 3;
-}
-
-function titlePoints(model: Pick<ReportModel, 'evidence' | 'title'>, source: string): number {
-  const { title } = model;
-  if (!model.evidence.title || !title) return 0;
-  // A report starts with its title (after front matter or a line or two such as a date); a README
-  // mentions one under its own heading.
-  const before = source
-    .slice(0, source.lastIndexOf('\n', title.span.start.offset - 1) + 1)
-    .split('\n')
-    .filter((line) => line.trim() !== '');
-  if (before.length > 2 || before.some((line) => /^ {0,3}#/.test(line))) return 1;
-  return title.agency ? 3 : 2;
-}
-
-/** Whole numbers in the text, outside fenced code: not parts of dates (2024年1月), versions (0.1.0), times or phone numbers. */
-function countFigures(source: string): number {
-  const prose = source.replace(/^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?^[ \t]*\1[ \t]*$/gm, '');
-  return prose.match(/(?<![\d.\-/:#A-Za-z])\d{1,9}(?![\d.\-/:年月日号A-Za-z])/g)?.length ?? 0;
-}
-
-/**
  * One report read and checked by the per-file rules (`check`), before the cross-report rules
  * (`checkSet`) and the inline directives: a plain serialisable object, so that it can be produced
  * in a worker process. `finishAnalysis` turns it into the LintResult.
@@ -134,23 +81,6 @@ export interface FileAnalysis {
   failed?: LintResult;
   /** The report model, when `keepModel` asked for it. */
   model?: ReportModel;
-}
-
-const SEVERITY: Record<'warn' | 'error', SeverityLevel> = { warn: 1, error: 2 };
-
-export function defaultSetting(rule: Rule): RuleSetting {
-  return { severity: SEVERITY[rule.meta.defaultSeverity], options: rule.meta.options.parse({}) };
-}
-
-/** The rule set of a run: the base rules (the built-in ones unless given) and the config's plugin rules. */
-export function ruleSet(config: ResolvedConfig | undefined, base: readonly Rule[] = builtinRules): readonly Rule[] {
-  const plugin = config?.pluginRules ?? [];
-  return plugin.length > 0 ? [...base, ...plugin] : base;
-}
-
-/** The rules lintText runs for these options: its own `rules`, else the rule set of its config. */
-export function rulesToRun(options: Pick<LintTextOptions, 'rules' | 'config'>): readonly Rule[] {
-  return options.rules ?? ruleSet(options.config);
 }
 
 export function lintText(source: string, options: LintTextOptions = {}): LintResult {
@@ -240,19 +170,6 @@ export function digestText(source: string, options: Pick<LintTextOptions, 'fileP
   return analyzeText(source, { ...options, digestOnly: true }).digest;
 }
 
-/**
- * The library's inputs, checked where they cross into it: a caller's mistake is a clear TypeError
- * naming the argument, not a TypeError deep in a rule reported as that rule's bug.
- */
-function checkLibraryInput(source: unknown, options: unknown): void {
-  if (typeof source !== 'string') throw new TypeError(`xxgk-lint: the text to lint must be a string, not ${source === null ? 'null' : typeof source}`);
-  if (options === null || typeof options !== 'object') throw new TypeError('xxgk-lint: the options must be an object');
-  const { locale, filePath } = options as { locale?: unknown; filePath?: unknown };
-  if (locale !== undefined && locale !== 'zh-CN' && locale !== 'en')
-    throw new TypeError(`xxgk-lint: unknown locale ${JSON.stringify(locale)}; use "zh-CN" or "en"`);
-  if (filePath !== undefined && typeof filePath !== 'string') throw new TypeError('xxgk-lint: options.filePath must be a string');
-}
-
 /** The LintResult of an analysis, with the cross-report rules' findings: directives applied, agency and year added. */
 export function finishAnalysis(
   analysis: FileAnalysis,
@@ -279,190 +196,14 @@ export function finishAnalysis(
 }
 
 /**
- * Old Mac exports end lines with a lone \r, Windows with \r\n, some converters mix them. An editor
- * (and micromark) ends a line at each of \r\n, \r and \n; the reading code splits on \n. Every
- * line ending becomes \n: each character keeps its line and column, so the findings' positions are
- * those the editor shows for the original text (only offsets into it differ, by one per \r\n).
+ * The library's inputs, checked where they cross into it: a caller's mistake is a clear TypeError
+ * naming the argument, not a TypeError deep in a rule reported as that rule's bug.
  */
-export function normalizeLineEndings(source: string): string {
-  return source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
-}
-
-/**
- * Fixes are offsets into the text the rules read, where \r\n became \n: moved back to offsets into
- * the original, so that they apply to the file as it is (an edit at a line's end stays before its
- * \r\n).
- */
-function originalOffsets(original: string): (m: Diagnostic) => Diagnostic {
-  // The normalised offsets of the \n of each \r\n (where a \r was taken out), ascending.
-  const removed: number[] = [];
-  for (let i = original.indexOf('\r\n'); i >= 0; i = original.indexOf('\r\n', i + 2)) removed.push(i - removed.length);
-  const map = (n: number): number => {
-    let lo = 0;
-    let hi = removed.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((removed[mid] ?? 0) < n) lo = mid + 1;
-      else hi = mid;
-    }
-    return n + lo;
-  };
-  const edit = (e: TextEdit): TextEdit => ({ range: [map(e.range[0]), map(e.range[1])], text: e.text });
-  return (m) => {
-    if (!m.fix && !m.suggestions) return m;
-    const out: Diagnostic = { ...m };
-    if (m.fix) out.fix = edit(m.fix);
-    if (m.suggestions) out.suggestions = m.suggestions.map((s) => ({ ...s, fix: edit(s.fix) }));
-    return out;
-  };
-}
-
-/** A result with one fatal message about the file and no findings. */
-export function fatalText(filePath: string, messageId: MessageId, locale: Locale, data: Record<string, string | number> = {}): LintResult {
-  return { ...summarize(filePath, []), fatal: { messageId, message: t(messageId, locale, data) }, errorCount: 1 };
-}
-
-/** V8's "Maximum call stack size exceeded" (a RangeError; other RangeErrors are bugs). */
-export function isStackOverflow(error: unknown): boolean {
-  return error instanceof RangeError && /call stack/i.test(error.message);
-}
-
-interface RunInput {
-  source: string;
-  tree: Root;
-  model: ReportModel;
-  locale: Locale;
-}
-
-/**
- * The exceptions of rules that threw, by the finding that reports them (messageId `ruleError`):
- * the CLI exits with 2 for them, as ESLint does, and prints the stack under DEBUG=xxgk-lint.
- */
-const ruleErrors = new WeakMap<Diagnostic, unknown>();
-
-/** The exception behind a `ruleError` finding, if it is one. */
-export function ruleErrorOf(diagnostic: Diagnostic): unknown {
-  return ruleErrors.get(diagnostic);
-}
-
-export function runRule(rule: Rule, setting: RuleSetting, input: RunInput, out: Diagnostic[]): void {
-  guarded(
-    rule,
-    input.locale,
-    out,
-    (report) =>
-      rule.check?.(withRuleTree({ model: input.model, tree: input.tree, source: input.source, options: setting.options, locale: input.locale, report })),
-    setting,
-    input.source,
-  );
-}
-
-/**
- * Runs one rule's hook with a `report` that localises its findings into `out`. A rule that throws
- * yields one `ruleError` finding instead of stopping the run.
- */
-export function guarded(
-  rule: Rule,
-  locale: Locale,
-  out: Diagnostic[],
-  body: (report: (d: ReportDescriptor) => void) => void,
-  setting: RuleSetting,
-  /** The text fixes apply to; without it (cross-report rules) a rule may not offer fixes. */
-  source?: string,
-): void {
-  const severity = setting.severity as SeverityLevel;
-  const report = (d: ReportDescriptor): void => {
-    const template = rule.meta.messages[d.messageId];
-    if (!template) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${d.messageId}"`);
-    const data = d.data ?? {};
-    const diagnostic: Diagnostic = {
-      ruleId: rule.meta.id,
-      messageId: d.messageId,
-      severity,
-      message: formatMessage(template[locale], data),
-      data,
-      ...location(d.at, rule.meta.id),
-    };
-    if (d.fix !== undefined) {
-      if (!rule.meta.fixable) throw new Error(`rule ${rule.meta.id} reported a fix but its meta.fixable is not set`);
-      if (source === undefined) throw new Error(`rule ${rule.meta.id} reported a fix from checkSet, where fixes are not supported`);
-      diagnostic.fix = checkedEdit(d.fix, source, rule.meta.id);
-    }
-    if (d.suggest !== undefined && d.suggest.length > 0) {
-      if (!rule.meta.hasSuggestions) throw new Error(`rule ${rule.meta.id} reported suggestions but its meta.hasSuggestions is not set`);
-      if (source === undefined) throw new Error(`rule ${rule.meta.id} reported suggestions from checkSet, where they are not supported`);
-      diagnostic.suggestions = d.suggest.map((s) => suggestion(rule, s, { source, locale }));
-    }
-    out.push(diagnostic);
-  };
-  try {
-    body(report);
-  } catch (error) {
-    // One faulty rule (a user's own, say) must not hide the others' findings.
-    const finding: Diagnostic = {
-      ruleId: rule.meta.id,
-      messageId: 'ruleError',
-      severity: 2,
-      message: t('ruleFailed', locale, { rule: rule.meta.id, detail: String(error) }),
-      data: {},
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-    };
-    ruleErrors.set(finding, error);
-    out.push(finding);
-  }
-}
-
-/** A rule's edit, checked: integer offsets within the source, start ≤ end, text a string. */
-function checkedEdit(fix: Fix, source: string, ruleId: string): TextEdit {
-  const [start, end] = Array.isArray(fix.range) ? fix.range : [NaN, NaN];
-  const ok = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= source.length && typeof fix.text === 'string';
-  if (!ok) throw new Error(`rule ${ruleId} reported an invalid fix ${JSON.stringify(fix)} (the source has ${source.length} characters)`);
-  return { range: [start, end], text: fix.text };
-}
-
-function suggestion(rule: Rule, s: SuggestionDescriptor, input: { source: string; locale: Locale }): Suggestion {
-  const data = s.data ?? {};
-  let desc: string;
-  if (s.messageId !== undefined) {
-    const template = rule.meta.messages[s.messageId];
-    if (!template) throw new Error(`rule ${rule.meta.id} suggested with unknown messageId "${s.messageId}"`);
-    desc = formatMessage(template[input.locale], data);
-  } else if (s.desc !== undefined) {
-    desc = formatMessage(s.desc[input.locale], data);
-  } else {
-    throw new Error(`rule ${rule.meta.id} made a suggestion with neither messageId nor desc`);
-  }
-  const fix = checkedEdit(s.fix, input.source, rule.meta.id);
-  return { desc, ...(s.messageId !== undefined ? { messageId: s.messageId } : {}), ...(s.data ? { data } : {}), fix };
-}
-
-/**
- * A rule's position, checked: lines and columns are whole numbers from 1 (a plugin's `line: -5`,
- * NaN or 1.5 would reach the JSON and SARIF, where GitHub code scanning refuses the whole upload).
- * A bad start is the rule failing (a ruleError finding); an end before the start is the start.
- */
-function location(at: At, ruleId: string): { line: number; column: number; endLine: number; endColumn: number } {
-  const valid = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1;
-  const start = (typeof at === 'object' && at !== null ? at.start : undefined) as { line?: unknown; column?: unknown } | undefined;
-  if (!start || !valid(start.line) || !valid(start.column)) {
-    throw new Error(`rule ${ruleId} reported an invalid position ${JSON.stringify(start ?? at)} (line and column are whole numbers from 1)`);
-  }
-  const end = (at.end ?? at.start) as { line?: unknown; column?: unknown };
-  const endValid = valid(end.line) && valid(end.column) && (end.line > start.line || (end.line === start.line && end.column >= start.column));
-  return endValid
-    ? { line: start.line, column: start.column, endLine: end.line as number, endColumn: end.column as number }
-    : { line: start.line, column: start.column, endLine: start.line, endColumn: start.column };
-}
-
-export function summarize(filePath: string, messages: Diagnostic[]): LintResult {
-  messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-  return {
-    filePath,
-    messages,
-    errorCount: messages.filter((m) => m.severity === 2).length,
-    warningCount: messages.filter((m) => m.severity === 1).length,
-  };
+function checkLibraryInput(source: unknown, options: unknown): void {
+  if (typeof source !== 'string') throw new TypeError(`xxgk-lint: the text to lint must be a string, not ${source === null ? 'null' : typeof source}`);
+  if (options === null || typeof options !== 'object') throw new TypeError('xxgk-lint: the options must be an object');
+  const { locale, filePath } = options as { locale?: unknown; filePath?: unknown };
+  if (locale !== undefined && locale !== 'zh-CN' && locale !== 'en')
+    throw new TypeError(`xxgk-lint: unknown locale ${JSON.stringify(locale)}; use "zh-CN" or "en"`);
+  if (filePath !== undefined && typeof filePath !== 'string') throw new TypeError('xxgk-lint: options.filePath must be a string');
 }

@@ -4,7 +4,8 @@
  * (the same agency's report for the year before, say). Works on digests only (plain data, see
  * digest.ts), so the first phase may run anywhere (worker processes).
  */
-import { defaultSetting, guarded, type ResolvedConfig } from './lint.ts';
+import { guarded } from './report.ts';
+import { defaultSetting, type ResolvedConfig } from './settings.ts';
 import type { ReportDigest, Rule, SetRuleContext } from '../rule.ts';
 import type { Diagnostic, Locale } from '../types.ts';
 
