@@ -21,7 +21,7 @@ export default defineRule({
     fixable: 'code',
     options: z
       .object({
-        /** Accept the alternative headings seen in real reports (FORMAT.md §1.2). */
+        /** Accept the alternative headings seen in real reports (docs/format.md §2). */
         allowAliases: z.boolean().default(true),
       })
       .strict(),

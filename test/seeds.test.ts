@@ -1,5 +1,5 @@
 /**
- * The defects FORMAT.md §9 lists for the five seed reports are found, each at its line. Two are
+ * The defects docs/format.md §9 lists for the five seed reports are found, each at its line. Two are
  * not: the abbreviated or parent-less agency names (解放区…, 上杭县工信科技局) cannot be told from
  * a full name without a register of agencies, and seed 002's “暂无” is a fee statement only for
  * reports from 2021 on (the fee measures apply from 2021), so a 2020 report is not held to it.

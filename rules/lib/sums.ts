@@ -1,5 +1,5 @@
 /**
- * The arithmetic relations of FORMAT.md §3 (R1–R4) over the cells the model could read, and
+ * The arithmetic relations of docs/format.md §4 (R1–R4) over the cells the model could read, and
  * which cell each broken relation most likely points at. A relation that needs a cell the model
  * could not read is skipped, never guessed.
  */

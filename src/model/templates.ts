@@ -1,6 +1,6 @@
 /**
  * The three statistical tables of the annual report, as fixed by 国办公开办函〔2021〕30号 and
- * the 2019 trial format (国办公开办函〔2019〕60号). See FORMAT.md §1.4–1.6 and §2.
+ * the 2019 trial format (国办公开办函〔2019〕60号). See docs/format.md §3 and §5.
  */
 
 export interface RowTemplate {

@@ -1,5 +1,5 @@
 /**
- * The fee statement of part 六 (FORMAT.md §5): 信息(公开)处理费 (or 信息公开收费) with either a
+ * The fee statement of part 六 (docs/format.md §6): 信息(公开)处理费 (or 信息公开收费) with either a
  * negation (未/无/没有/不 + 收取/产生/发生) or an amount in 元.
  */
 const FEE = /信息(?:公开)?处理费|信息公开(?:收费|费用)|政府信息公开收费/g;

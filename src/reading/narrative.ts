@@ -1,5 +1,5 @@
 /**
- * Numbers the prose states about the tables (FORMAT.md §3 R8/R9): applications received, handled,
+ * Numbers the prose states about the tables (docs/format.md §4, R8/R9): applications received, handled,
  * none received, administrative reconsiderations and lawsuits. Only plain, unambiguous sentence
  * shapes are read; anything else is left alone rather than guessed.
  */

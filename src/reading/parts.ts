@@ -1,4 +1,4 @@
-/** Finds the six statutory parts (FORMAT.md §1.2) by their numbered headings, wherever they stand. */
+/** Finds the six statutory parts (docs/format.md §2) by their numbered headings, wherever they stand. */
 import { norm, similarity } from './text.ts';
 import { NUMERALS, PART_NAMES } from '../model/vocabulary.ts';
 
