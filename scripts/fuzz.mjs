@@ -52,9 +52,32 @@ const firstSeed = values.seed === undefined ? (Date.now() ^ (process.pid << 8)) 
 const outDir = values.out ?? path.join(os.tmpdir(), 'xxgk-fuzz-failures');
 
 const dist = path.resolve(root, values.dist);
-const { lintText, applyFixes, sampleReport, decodeDocument, defineRule, z } = await import(pathToFileURL(path.join(dist, 'index.js')).href);
+const { lintText, sampleReport, defineRule, z } = await import(pathToFileURL(path.join(dist, 'index.js')).href);
+const { applyFixes, decodeDocument, placeFindings } = await internals();
 const { zipSync, strToU8 } = await import('fflate');
 const cli = path.join(dist, 'cli.js');
+
+/** applyFixes, decodeDocument and placeFindings, which the library entry does not export: bundled from the source. */
+async function internals() {
+  const { build } = await import('esbuild');
+  const outdir = mkdtempSync(path.join(root, 'node_modules', '.xxgk-fuzz-'));
+  try {
+    const outfile = path.join(outdir, 'internals.mjs');
+    await build({
+      entryPoints: [path.join(root, 'scripts/fuzz-internals.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile,
+      packages: 'external',
+      logLevel: 'error',
+    });
+    return await import(pathToFileURL(outfile).href);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
 function rng(seed) {
@@ -444,7 +467,6 @@ async function surfaces(r, inputs, problems) {
     const decoded = await decodeDocument(new Uint8Array(Buffer.from(page, 'utf8')), 'page.html');
     if (!('error' in decoded)) {
       const result = lintText(decoded.text, { filePath: 'page.html' });
-      const { placeFindings } = await import(pathToFileURL(path.join(dist, 'index.js')).href);
       if (placeFindings(result, decoded.input, 'en').messages.some((m) => m.fix)) problems.push('page.html: a finding of an .html file carries a fix');
     }
   } catch (error) {
