@@ -65,8 +65,9 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
   0  没有错误，警告数未超过 --max-warnings
   1  发现错误或警告过多；或有文件为空、不是文本、编码无法识别、无法读取，
      或有路径找不到匹配的文件（其余文件照常检查）
-  2  抑制文件中有不再出现的记录（见 --prune-suppressions）、命令行参数错误、配置文件错误（包括 --no-code 拒绝的配置）、没有任何可检查的文件，
-     规则运行出错（设置 DEBUG=xxgk-lint 显示调用栈）或内部错误
+  2  命令行参数错误、配置文件错误（包括 --no-code 拒绝的配置）、没有任何可检查的文件，
+     规则运行出错（设置 DEBUG=xxgk-lint 显示调用栈）或内部错误，
+     或抑制文件中有不再出现的记录（见 --prune-suppressions）
 `;
 
 const HELP_EN = `Usage: xxgk-lint [options] [files, folders or globs ...]
@@ -137,6 +138,7 @@ Exit codes:
   0  no errors, and no more warnings than --max-warnings
   1  errors or too many warnings; or a file that is empty, not text, in an unknown
      encoding or unreadable, or a path that matched no files (other files are still linted)
-  2  suppressions that no longer occur (see --prune-suppressions), invalid arguments, an invalid config file (or one --no-code refuses), no files to
-     lint, a rule that threw (DEBUG=xxgk-lint shows its stack), or an internal error
+  2  invalid arguments, an invalid config file (or one --no-code refuses), no files to
+     lint, a rule that threw (DEBUG=xxgk-lint shows its stack), an internal error,
+     or suppressions that no longer occur (see --prune-suppressions)
 `;
