@@ -88,6 +88,20 @@ describe('bulk suppressions through the CLI (real rules)', () => {
     expect(one.code).toBe(others.length > 0 ? 1 : 0);
   });
 
+  it('shows every error of a rule once a file has more of them than recorded', async () => {
+    const root = await makeTempDir();
+    await writeTree(root, { 'a.md': wrongCell });
+    expect((await run(root, ['--suppress-all', 'a.md'])).code).toBe(0);
+    const file = path.join(root, DEFAULT_SUPPRESSIONS_FILE);
+    const recorded = await readFileJson(file);
+    const [rule, { count }] = Object.entries(recorded['a.md'] ?? {})[0] as [string, { count: number }];
+    // As if the file had gained one error of that rule since it was recorded.
+    await writeFile(file, JSON.stringify({ 'a.md': { ...recorded['a.md'], [rule]: { count: count - 1 } } }));
+    const after = await run(root, ['a.md']);
+    expect(after.code).toBe(1);
+    expect(errorsOf(after.results, root)).toEqual({ 'a.md': { [rule]: { count } } });
+  });
+
   it('refuses a damaged suppressions file and conflicting options in one line', async () => {
     const root = await makeTempDir();
     await writeTree(root, { 'a.md': good, [DEFAULT_SUPPRESSIONS_FILE]: '{"a.md": {"x": {"count": "many"}}}' });
