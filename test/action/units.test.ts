@@ -92,11 +92,20 @@ describe('inputs', () => {
       sarifFile: undefined,
       allowCode: false,
       suggestions: 20,
+      suppressionsLocation: 'xxgk-lint-suppressions.json',
     });
   });
 
   it('applies the same defaults to missing inputs (a run by hand)', () => {
-    expect(parseInputs({})).toMatchObject({ files: ['**/*.md'], onlyChanged: true, failOn: 'error', locale: 'zh-CN', githubToken: '', allowCode: false });
+    expect(parseInputs({})).toMatchObject({
+      files: ['**/*.md'],
+      onlyChanged: true,
+      failOn: 'error',
+      locale: 'zh-CN',
+      githubToken: '',
+      allowCode: false,
+      suppressionsLocation: 'xxgk-lint-suppressions.json',
+    });
   });
 
   it('reads files one per line, and accepts YAML booleans and any case of the choices', () => {

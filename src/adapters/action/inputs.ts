@@ -27,6 +27,7 @@ export const INPUT_DEFAULTS = {
   'sarif-file': '',
   'allow-code': 'false',
   suggestions: '20',
+  'suppressions-location': 'xxgk-lint-suppressions.json',
 } as const;
 
 export type InputName = keyof typeof INPUT_DEFAULTS;
@@ -46,6 +47,8 @@ export interface Inputs {
   allowCode: boolean;
   /** At most this many fix and suggestion review comments per run (0: none). */
   suggestions: number;
+  /** The suppressions file (bulk suppressions, as the CLI's --suppressions-location), relative to the workspace. */
+  suppressionsLocation: string;
 }
 
 /** A bad input: the message is the one line the step fails with. */
@@ -109,6 +112,7 @@ function inputSchema(locale: Locale) {
           error: (issue) => tr('inputCount', locale, { name: 'suggestions', value: String(issue.input) }),
         })
         .transform((v) => (v === '' ? Number(INPUT_DEFAULTS.suggestions) : Number(v))),
+      'suppressions-location': path('suppressions-location').transform((v) => v ?? INPUT_DEFAULTS['suppressions-location']),
     })
     .transform((raw): Inputs => ({
       files: raw.files,
@@ -120,6 +124,7 @@ function inputSchema(locale: Locale) {
       sarifFile: raw['sarif-file'],
       allowCode: raw['allow-code'],
       suggestions: raw.suggestions,
+      suppressionsLocation: raw['suppressions-location'],
     }));
 }
 

@@ -46,6 +46,7 @@ import type { ChangedFile, Selection } from './files.ts';
 import { InputError, getInputs } from './inputs.ts';
 import type { Inputs } from './inputs.ts';
 import { tr } from './messages.ts';
+import { applyRepositorySuppressions } from './suppressions.ts';
 import { buildSummary } from './summary.ts';
 import { buildSuggestions, MAX_COMMENT_BODY, postedKeys, suggestionsRefused } from './suggestions.ts';
 import type { DroppedSuggestion, SuggestionFile } from './suggestions.ts';
@@ -92,7 +93,8 @@ async function lintRepository(inputs: Inputs, context: RunContext): Promise<void
   // The engine's pipeline, as the CLI's: each file in a worker process under the per-file time and
   // heap budgets (the bundle is its own worker entry, see index.ts), then the cross-report rules.
   const workerUrl = actionWorkerUrl();
-  const results: LintResult[] = await lintFilesToArray(selection.files, {
+  // Bulk suppressions: the errors the repository's suppressions file records are not reported.
+  const linted: LintResult[] = await lintFilesToArray(selection.files, {
     locale,
     loaded,
     cwd,
@@ -101,6 +103,7 @@ async function lintRepository(inputs: Inputs, context: RunContext): Promise<void
     ...(workerUrl ? { workerUrl } : {}),
     ...(selection.pullRequest === undefined ? {} : { contextCandidates: selection.candidates }),
   });
+  const results = await applyRepositorySuppressions(linted, inputs.suppressionsLocation, cwd, locale);
 
   const findings = findingsOf(results, cwd);
   const { errors } = countLevels(findings);

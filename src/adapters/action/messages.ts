@@ -44,6 +44,16 @@ export const actionMessages = {
     'zh-CN': '输入参数 {name} 的值“{value}”无效，应为 true 或 false',
     en: 'Invalid value "{value}" for input {name}; use true or false',
   },
+  // Bulk suppressions (issue 21 item 3).
+  suppressionsApplied: {
+    'zh-CN': '按抑制文件 {file} 未报告 {count} 个已记录的错误',
+    en: '{count} recorded error(s) not reported, as the suppressions file {file} says',
+  },
+  suppressionsUnused: {
+    'zh-CN': '{file}：{rule} 记录了 {count} 个错误，现在只有 {found} 个；请运行 xxgk-lint --prune-suppressions 更新抑制文件',
+    en: '{file}: {rule} has {count} recorded error(s) but {found} now; run xxgk-lint --prune-suppressions to update the suppressions file',
+  },
+  suppressionsBad: { 'zh-CN': '抑制文件有误：{detail}', en: 'The suppressions file is invalid: {detail}' },
   inputPath: {
     'zh-CN': '输入参数 {name} 的值“{value}”无效：{detail}',
     en: 'Invalid value "{value}" for input {name}: {detail}',

@@ -46,6 +46,13 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
       --cache                 只检查上次检查后有改动的文件（配置、规则或版本变化时全部重查）
       --cache-location <路径> 缓存文件或文件夹（默认 .xxgk-lint-cache）
       --shard <序号/总数>     只检查按路径稳定划分的一部分文件（如 2/4），供 CI 矩阵并行
+      --suppress-all          把现有的全部错误按文件和规则记入抑制文件，以后只报告新增的
+      --suppress-rule <规则>  只记录该规则的错误（可重复）
+      --suppressions-location <文件>
+                              抑制文件（默认当前文件夹的 xxgk-lint-suppressions.json）
+      --prune-suppressions    从抑制文件中删除已不再出现的记录
+      --pass-on-unpruned-suppressions
+                              抑制文件中有不再出现的记录时不以退出码 2 结束
       --ignore-pattern <模式> 不检查匹配的文件（.gitignore 语法，可重复；
                               也可在路径参数前加 ! 排除，如 '!drafts/**'）
       --print-config <文件>   显示检查该文件时使用的配置（JSON），不做检查
@@ -59,7 +66,8 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
   1  发现错误或警告过多；或有文件为空、不是文本、编码无法识别、无法读取，
      或有路径找不到匹配的文件（其余文件照常检查）
   2  命令行参数错误、配置文件错误（包括 --no-code 拒绝的配置）、没有任何可检查的文件，
-     规则运行出错（设置 DEBUG=xxgk-lint 显示调用栈）或内部错误
+     规则运行出错（设置 DEBUG=xxgk-lint 显示调用栈）或内部错误，
+     或抑制文件中有不再出现的记录（见 --prune-suppressions）
 `;
 
 const HELP_EN = `Usage: xxgk-lint [options] [files, folders or globs ...]
@@ -109,6 +117,15 @@ Options:
       --cache-location <path> The cache file or folder (default .xxgk-lint-cache)
       --shard <i/n>           Lint a stable i-th of n parts of the files (e.g. 2/4), for CI
                               matrices
+      --suppress-all          Record every error, per file and rule, in the suppressions
+                              file; later runs report only errors beyond those counts
+      --suppress-rule <id>    Record only this rule's errors (repeatable)
+      --suppressions-location <file>
+                              The suppressions file (default xxgk-lint-suppressions.json
+                              in the current folder)
+      --prune-suppressions    Remove the records that no longer occur
+      --pass-on-unpruned-suppressions
+                              Do not exit with 2 when records no longer occur
       --ignore-pattern <pat>  Do not lint matching files (gitignore syntax, repeatable;
                               or exclude with a ! argument, e.g. '!drafts/**')
       --print-config <file>   Print the configuration used for this file (JSON); lint nothing
@@ -122,5 +139,6 @@ Exit codes:
   1  errors or too many warnings; or a file that is empty, not text, in an unknown
      encoding or unreadable, or a path that matched no files (other files are still linted)
   2  invalid arguments, an invalid config file (or one --no-code refuses), no files to
-     lint, a rule that threw (DEBUG=xxgk-lint shows its stack), or an internal error
+     lint, a rule that threw (DEBUG=xxgk-lint shows its stack), an internal error,
+     or suppressions that no longer occur (see --prune-suppressions)
 `;

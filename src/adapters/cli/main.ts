@@ -27,6 +27,7 @@ import { helpText } from './help.ts';
 import { printableConfig } from './print-config.ts';
 import { parseOptions, sniffLocale, UsageError, type CliOptions } from './options.ts';
 import { openOutput, writeOutput } from './output.ts';
+import { suppressionsRun } from './suppress.ts';
 import type { RunOptions } from '../../engine/run.ts';
 
 export interface CliIo {
@@ -147,17 +148,20 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
   }
   const progress = options.fix ? undefined : Progress.when(files.length, options.format, options.outputFile, io, env);
   if (progress) runOptions.onProgress = (count) => progress.advance(count);
-  const results = lintFiles(files, runOptions);
+  // Bulk suppressions (issue 21 item 3): recorded, applied and pruned as the results come.
+  const suppressions = await suppressionsRun(options, io);
+  const results = suppressions.wrap(lintFiles(files, runOptions));
   try {
     // The progress line ends when the first result is given: the output follows.
-    return await finish(
+    const code = await finish(
       afterFirst(results, () => progress?.done()),
       options,
       io,
       env,
       allRules,
-      () => unmatched.length + writeFailures,
+      () => unmatched.length + writeFailures + suppressions.failures(),
     );
+    return code === EXIT_FAILURE ? code : suppressions.exitCode(code);
   } finally {
     progress?.done();
   }

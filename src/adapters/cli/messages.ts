@@ -71,6 +71,15 @@ export const cliMessages = {
     en: '--stdin-filename can only be used with --stdin (or -)',
   },
   stdinUnreadable: { 'zh-CN': '无法读取标准输入（{detail}）', en: 'Cannot read standard input ({detail})' },
+  // Bulk suppressions (issue 21 item 3).
+  suppressConflict: { 'zh-CN': '{options} 不能同时使用', en: 'The options {options} cannot be used together' },
+  suppressWithStdin: { 'zh-CN': '{option} 不能与 --stdin（或 -）一起使用', en: '{option} cannot be used with --stdin (or -)' },
+  suppressionsBad: { 'zh-CN': '抑制文件有误：{detail}', en: 'The suppressions file is invalid: {detail}' },
+  suppressionsWriteFailed: { 'zh-CN': '无法写入抑制文件“{file}”（{detail}）', en: 'Cannot write the suppressions file "{file}" ({detail})' },
+  suppressionsUnused: {
+    'zh-CN': '抑制文件中有 {count} 条记录已不再出现（如 {example}）；请运行 --prune-suppressions 删除它们（或加 --pass-on-unpruned-suppressions 忽略）',
+    en: 'There are {count} suppressions left that do not occur anymore (e.g. {example}); run with --prune-suppressions to remove them (or pass --pass-on-unpruned-suppressions)',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type CliMessageId = keyof typeof cliMessages;

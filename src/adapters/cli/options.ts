@@ -40,6 +40,11 @@ export interface CliOptions {
   color: boolean | undefined;
   help: boolean;
   version: boolean;
+  // Issue 21 item 3 (ESLint's bulk suppressions): record, apply and prune a suppressions file.
+  suppress: 'all' | string[] | undefined;
+  suppressionsLocation: string | undefined;
+  pruneSuppressions: boolean;
+  passOnUnprunedSuppressions: boolean;
 }
 
 /** The default per-file time budget: far above any real report (well under a second each). */
@@ -81,6 +86,12 @@ const OPTIONS = {
   'no-color': { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
+  // Bulk suppressions (issue 21 item 3).
+  'suppress-all': { type: 'boolean' },
+  'suppress-rule': { type: 'string', multiple: true },
+  'suppressions-location': { type: 'string' },
+  'prune-suppressions': { type: 'boolean' },
+  'pass-on-unpruned-suppressions': { type: 'boolean' },
 } as const;
 
 export function parseOptions(argv: readonly string[]): CliOptions {
@@ -130,6 +141,34 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     color: lastFlag(argv, '--color', '--no-color'),
     help: values.help ?? false,
     version: values.version ?? false,
+    ...suppressionOptions(values, stdin),
+  };
+}
+
+/** Bulk suppressions: --suppress-all, --suppress-rule ID…, --prune-suppressions (one of them), not with --stdin. */
+function suppressionOptions(
+  values: {
+    'suppress-all'?: boolean;
+    'suppress-rule'?: string[];
+    'suppressions-location'?: string;
+    'prune-suppressions'?: boolean;
+    'pass-on-unpruned-suppressions'?: boolean;
+  },
+  stdin: boolean,
+): Pick<CliOptions, 'suppress' | 'suppressionsLocation' | 'pruneSuppressions' | 'passOnUnprunedSuppressions'> {
+  const rules = values['suppress-rule'] ?? [];
+  const all = values['suppress-all'] ?? false;
+  const prune = values['prune-suppressions'] ?? false;
+  const chosen = [all && '--suppress-all', rules.length > 0 && '--suppress-rule', prune && '--prune-suppressions'].filter(
+    (x): x is string => typeof x === 'string',
+  );
+  if (chosen.length > 1) throw new UsageError('suppressConflict', { options: chosen.join(', ') });
+  if (stdin && chosen.length > 0) throw new UsageError('suppressWithStdin', { option: chosen[0] ?? '' });
+  return {
+    suppress: all ? 'all' : rules.length > 0 ? rules : undefined,
+    suppressionsLocation: values['suppressions-location'],
+    pruneSuppressions: prune,
+    passOnUnprunedSuppressions: values['pass-on-unpruned-suppressions'] ?? false,
   };
 }
 
