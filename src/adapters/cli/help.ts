@@ -48,6 +48,8 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
       --shard <序号/总数>     只检查按路径稳定划分的一部分文件（如 2/4），供 CI 矩阵并行
       --ignore-pattern <模式> 不检查匹配的文件（.gitignore 语法，可重复；
                               也可在路径参数前加 ! 排除，如 '!drafts/**'）
+      --no-ignore             不使用配置中的 ignores 和 --ignore-pattern（直接指定的被忽略文件
+                              默认跳过并给出警告）
       --print-config <文件>   显示检查该文件时使用的配置（JSON），不做检查
       --color, --no-color     强制使用或不使用颜色（默认：终端中使用，遵循 NO_COLOR）
   -o, --output-file <文件>    把结果写入文件，而不是输出到终端
@@ -111,6 +113,8 @@ Options:
                               matrices
       --ignore-pattern <pat>  Do not lint matching files (gitignore syntax, repeatable;
                               or exclude with a ! argument, e.g. '!drafts/**')
+      --no-ignore             Disable the config's ignores and --ignore-pattern (a named file
+                              they exclude is otherwise skipped with a warning)
       --print-config <file>   Print the configuration used for this file (JSON); lint nothing
       --color, --no-color     Force colours on or off (default: on in a terminal; NO_COLOR)
   -o, --output-file <file>    Write the results to a file instead of the terminal

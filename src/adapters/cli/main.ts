@@ -24,6 +24,7 @@ import type { Diagnostic, LintResult, Locale } from '../../types.ts';
 import { VERSION } from '../../engine/version.ts';
 import { Progress } from './progress.ts';
 import { helpText } from './help.ts';
+import { ignoredResult, withFirst } from './eslint10.ts';
 import { printableConfig } from './print-config.ts';
 import { parseOptions, sniffLocale, UsageError, type CliOptions } from './options.ts';
 import { openOutput, writeOutput } from './output.ts';
@@ -129,9 +130,14 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
     ignoresBase: loaded.baseDir,
     ...(loaded.extensions ? { extensions: loaded.extensions } : {}),
     ignorePatterns: options.ignorePatterns,
+    noIgnore: options.noIgnore,
   });
   const { unmatched, files } = expanded;
   for (const miss of unmatched) io.stderr.write(`xxgk-lint: ${unmatchedMessage(miss, locale)}\n`);
+  // Issue 21 item 1: named files that the ignores exclude are skipped with a warning, as ESLint does.
+  const ignoredResults = expanded.ignored.map((file) => ignoredResult(file, locale));
+  for (const file of expanded.ignored) io.stderr.write(`xxgk-lint: ${relativeName(file, io.cwd)}: ${t('fileIgnored', locale)}\n`);
+  if (files.length === 0 && ignoredResults.length > 0) return finish(ignoredResults, options, io, env, allRules, () => unmatched.length);
   if (files.length === 0) {
     io.stderr.write(`xxgk-lint: ${t('noFiles', locale)}\n`);
     return EXIT_FAILURE;
@@ -151,7 +157,7 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
   try {
     // The progress line ends when the first result is given: the output follows.
     return await finish(
-      afterFirst(results, () => progress?.done()),
+      afterFirst(withFirst(ignoredResults, results), () => progress?.done()),
       options,
       io,
       env,

@@ -71,6 +71,11 @@ export const cliMessages = {
     en: '--stdin-filename can only be used with --stdin (or -)',
   },
   stdinUnreadable: { 'zh-CN': '无法读取标准输入（{detail}）', en: 'Cannot read standard input ({detail})' },
+  // Issue 21 item 5 (ESLint 10's conventions).
+  fileIgnored: {
+    'zh-CN': '该文件与忽略规则（配置中的 ignores 或 --ignore-pattern）匹配，未检查。使用 --no-ignore 可关闭忽略设置',
+    en: 'File ignored because of a matching ignore pattern. Use "--no-ignore" to disable file ignore settings',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type CliMessageId = keyof typeof cliMessages;

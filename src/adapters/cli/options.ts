@@ -40,6 +40,9 @@ export interface CliOptions {
   color: boolean | undefined;
   help: boolean;
   version: boolean;
+  // Issue 21 item 5 (ESLint 10's names): --no-ignore.
+  /** --no-ignore: `ignores` and --ignore-pattern exclude nothing, named files or in folders. */
+  noIgnore: boolean;
 }
 
 /** The default per-file time budget: far above any real report (well under a second each). */
@@ -81,6 +84,8 @@ const OPTIONS = {
   'no-color': { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
+  // Issue 21 item 5 (ESLint 10's names).
+  'no-ignore': { type: 'boolean' },
 } as const;
 
 export function parseOptions(argv: readonly string[]): CliOptions {
@@ -130,6 +135,8 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     color: lastFlag(argv, '--color', '--no-color'),
     help: values.help ?? false,
     version: values.version ?? false,
+    // Issue 21 item 5 (ESLint 10's names).
+    noIgnore: values['no-ignore'] ?? false,
   };
 }
 

@@ -1,0 +1,81 @@
+/**
+ * ESLint 10's command-line conventions (issue 21 item 5), driven through `main()` on the real
+ * engine: ignored named files, --no-ignore, --max-warnings -1, --rule, --no-config-lookup, custom
+ * formatters and --report-unused-disable-directives.
+ */
+import { afterAll, describe, expect, it, jest } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { main } from '../src/adapters/cli/main.ts';
+import { makeTempDir, removeTempDirs, writeTree } from './helpers/tmp.ts';
+
+afterAll(removeTempDirs);
+jest.setTimeout(30_000);
+
+const REPORT = readFileSync(path.join(process.cwd(), 'examples/clean-2024.md'), 'utf8');
+const DEFECTS = readFileSync(path.join(process.cwd(), 'examples/defects-2024.md'), 'utf8');
+
+interface JsonResult {
+  filePath: string;
+  warningCount: number;
+  errorCount: number;
+  messages: Array<{ ruleId: string | null; severity: number; message: string }>;
+}
+
+async function run(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stderr: { write: (s: string) => (stderr += s) },
+    cwd,
+    env: {},
+  });
+  return { code, stdout, stderr };
+}
+
+const rel = (root: string, file: string): string => path.relative(root, file).split(path.sep).join('/');
+
+describe('a named file that the ignores exclude', () => {
+  it('is skipped with ESLint’s warning (stderr and a result without a rule), in both languages', async () => {
+    const root = await makeTempDir();
+    await writeTree(root, { '.xxgk-lint.json': '{ "ignores": ["drafts/"] }', 'a.md': REPORT, 'drafts/d.md': DEFECTS, 'old/o.md': DEFECTS });
+    const en = await run(['--locale', 'en', '-f', 'json', '--ignore-pattern', 'old/', 'a.md', 'drafts/d.md', 'old/o.md'], root);
+    const results = JSON.parse(en.stdout) as JsonResult[];
+    const ignored = results.filter((r) => r.filePath !== path.join(root, 'a.md'));
+    expect(ignored.map((r) => rel(root, r.filePath)).sort()).toEqual(['drafts/d.md', 'old/o.md']);
+    for (const r of ignored) {
+      expect(r).toMatchObject({ errorCount: 0, warningCount: 1 });
+      expect(r.messages).toEqual([
+        expect.objectContaining({
+          ruleId: null,
+          severity: 1,
+          message: 'File ignored because of a matching ignore pattern. Use "--no-ignore" to disable file ignore settings',
+        }),
+      ]);
+    }
+    expect(en.stderr).toContain('drafts/d.md: File ignored because of a matching ignore pattern');
+    expect(en.stderr).toContain('old/o.md: File ignored because of a matching ignore pattern');
+    // Warnings only: exit 0, unless --max-warnings says otherwise (as ESLint).
+    expect(en.code).toBe(0);
+    expect((await run(['--max-warnings', '0', 'drafts/d.md'], root)).code).toBe(1);
+
+    const zh = await run(['drafts/d.md'], root);
+    expect(zh.stderr).toContain('--no-ignore');
+    expect(zh.stderr).toMatch(/drafts\/d\.md：?.*未检查/);
+    expect(zh.stdout).toContain('未检查');
+  });
+
+  it('--no-ignore lints it, and disables the ignores in folders too', async () => {
+    const root = await makeTempDir();
+    await writeTree(root, { '.xxgk-lint.json': '{ "ignores": ["drafts/"] }', 'a.md': REPORT, 'drafts/d.md': DEFECTS });
+    const named = JSON.parse((await run(['-f', 'json', '--no-ignore', 'drafts/d.md'], root)).stdout) as JsonResult[];
+    expect(named).toHaveLength(1);
+    expect(named[0]?.messages.every((m) => m.ruleId !== null)).toBe(true);
+    expect(named[0]?.errorCount).toBeGreaterThan(0);
+    const folder = JSON.parse((await run(['-f', 'json', '--no-ignore', '.'], root)).stdout) as JsonResult[];
+    expect(folder.map((r) => rel(root, r.filePath)).sort()).toEqual(['a.md', 'drafts/d.md']);
+    const without = JSON.parse((await run(['-f', 'json', '.'], root)).stdout) as JsonResult[];
+    expect(without.map((r) => rel(root, r.filePath))).toEqual(['a.md']);
+  });
+});
