@@ -79,3 +79,20 @@ describe('a named file that the ignores exclude', () => {
     expect(without.map((r) => rel(root, r.filePath))).toEqual(['a.md']);
   });
 });
+
+describe('--max-warnings -1', () => {
+  it('is accepted, as ESLint’s default: no limit', async () => {
+    const root = await makeTempDir();
+    await writeTree(root, { '.xxgk-lint.json': '{ "ignores": ["d.md"] }', 'd.md': DEFECTS });
+    // One warning (the ignored named file): over 0, never over -1.
+    expect((await run(['--max-warnings', '0', 'd.md'], root)).code).toBe(1);
+    for (const args of [['--max-warnings', '-1'], ['--max-warnings=-1']]) {
+      const { code, stderr } = await run([...args, 'd.md'], root);
+      expect(stderr).not.toMatch(/too many|过多|ambiguous|无效|非负/);
+      expect(code).toBe(0);
+    }
+    const bad = await run(['--locale', 'en', '--max-warnings', 'x', 'd.md'], root);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--max-warnings');
+  });
+});

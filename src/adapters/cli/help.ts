@@ -23,7 +23,7 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
                               另附各报告的表格数据和逐年对比）
       --locale <语言>         消息语言：zh-CN（默认，也可写 zh）、en
   -q, --quiet                 只显示错误，不显示警告
-      --max-warnings <数量>   警告数超过该数量时以退出码 1 结束
+      --max-warnings <数量>   警告数超过该数量时以退出码 1 结束（-1：不限，默认）
   -c, --config <文件>         使用指定的配置文件（默认从当前文件夹向上查找
                               xxgk-lint.config.js、xxgk-lint.config.mjs、.xxgk-lint.json、
                               .xxgk-lint.jsonc 或含“xxgk-lint”键的 package.json，到仓库根目录
@@ -84,6 +84,7 @@ Options:
       --locale <locale>       Message language: zh-CN (default, or zh), en
   -q, --quiet                 Report errors only, not warnings
       --max-warnings <count>  Exit with code 1 when there are more warnings than this
+                              (-1, the default: no limit)
   -c, --config <file>         Use this config file (default: the nearest
                               xxgk-lint.config.js, xxgk-lint.config.mjs, .xxgk-lint.json,
                               .xxgk-lint.jsonc or package.json with an "xxgk-lint" key in

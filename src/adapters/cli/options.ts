@@ -91,7 +91,7 @@ const OPTIONS = {
 export function parseOptions(argv: readonly string[]): CliOptions {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args: joinNegativeValues(argv), options: OPTIONS, strict: true, allowPositionals: true });
   } catch (err) {
     throw argumentError(err);
   }
@@ -119,7 +119,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     format,
     locale,
     quiet: values.quiet ?? false,
-    maxWarnings: values['max-warnings'] === undefined ? undefined : parseCount('--max-warnings', values['max-warnings']),
+    maxWarnings: values['max-warnings'] === undefined ? undefined : parseMaxWarnings(values['max-warnings']),
     config: values.config,
     outputFile: values['output-file'],
     noCode: values['no-code'] ?? false,
@@ -164,6 +164,31 @@ function lastFlag(argv: readonly string[], on: string, off: string): boolean | u
 function parseCount(option: string, value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new UsageError('badNumber', { option, value });
   return Number(value);
+}
+
+// Issue 21 item 5 (ESLint 10): `--max-warnings -1`.
+/** node:util refuses `--max-warnings -1` as ambiguous; ESLint takes it: it becomes `--max-warnings=-1`. */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') {
+      args.push(...argv.slice(i));
+      break;
+    }
+    const next = argv[i + 1];
+    if (arg === '--max-warnings' && next !== undefined && /^-\d+$/.test(next)) {
+      args.push(`${arg}=${next}`);
+      i++;
+    } else args.push(arg);
+  }
+  return args;
+}
+
+/** A count, or a negative integer (ESLint's default -1): no limit. */
+function parseMaxWarnings(value: string): number | undefined {
+  if (/^\s*-\d+\s*$/.test(value)) return undefined;
+  return parseCount('--max-warnings', value);
 }
 
 function parseConcurrency(value: string): 'off' | 'auto' | number {
