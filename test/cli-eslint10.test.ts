@@ -96,3 +96,40 @@ describe('--max-warnings -1', () => {
     expect(bad.stderr).toContain('--max-warnings');
   });
 });
+
+describe('--rule and --no-config-lookup', () => {
+  const ruleIds = (stdout: string): Map<string, number> => {
+    const map = new Map<string, number>();
+    for (const m of (JSON.parse(stdout) as JsonResult[]).flatMap((r) => r.messages)) if (m.ruleId) map.set(m.ruleId, m.severity);
+    return map;
+  };
+
+  it('override the config’s rules in ESLint’s syntax (repeatable, later wins); a bad value is one clear line', async () => {
+    const root = await makeTempDir();
+    await writeTree(root, { '.xxgk-lint.json': '{ "rules": { "table-sums": "error" } }', 'd.md': DEFECTS });
+    const base = ruleIds((await run(['-f', 'json', 'd.md'], root)).stdout);
+    expect(base.get('table-sums')).toBe(2);
+    const off = ruleIds((await run(['-f', 'json', '--rule', 'table-sums: off', 'd.md'], root)).stdout);
+    expect(off.has('table-sums')).toBe(false);
+    expect(off.size).toBe(base.size - 1);
+    const warn = ruleIds((await run(['-f', 'json', '--rule', 'table-sums: off', '--rule', '{"table-sums": "warn"}', 'd.md'], root)).stdout);
+    expect(warn.get('table-sums')).toBe(1);
+    const unknown = await run(['--locale', 'en', '--rule', 'no-such-rule: off', 'd.md'], root);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no-such-rule');
+    const garbled = await run(['--locale', 'en', '--rule', 'table-sums', 'd.md'], root);
+    expect(garbled.code).toBe(2);
+    expect(garbled.stderr).toContain('Cannot parse the --rule value "table-sums"');
+  });
+
+  it('--no-config-lookup ignores the config files (--rule still applies)', async () => {
+    const root = await makeTempDir();
+    await writeTree(root, { '.xxgk-lint.json': '{ "rules": { "table-sums": "off" }, "ignores": ["d.md"] }', 'd.md': DEFECTS });
+    const withConfig = ruleIds((await run(['-f', 'json', '--no-ignore', 'd.md'], root)).stdout);
+    expect(withConfig.has('table-sums')).toBe(false);
+    const without = ruleIds((await run(['-f', 'json', '--no-config-lookup', 'd.md'], root)).stdout);
+    expect(without.has('table-sums')).toBe(true);
+    const both = ruleIds((await run(['-f', 'json', '--no-config-lookup', '--rule', 'table-sums: warn', 'd.md'], root)).stdout);
+    expect(both.get('table-sums')).toBe(1);
+  });
+});

@@ -1,6 +1,8 @@
 /** ESLint 10's command-line conventions that need more than an option (issue 21 item 5). */
 import type { LintResult, Locale } from '../../types.ts';
 import { tc as t } from './messages.ts';
+import type { CliOptions } from './options.ts';
+import type { LoadConfigOptions } from '../../engine/config.ts';
 
 /** ESLint's result for a named file that is ignored: one warning, no rule. */
 export function ignoredResult(filePath: string, locale: Locale): LintResult {
@@ -17,4 +19,9 @@ export function ignoredResult(filePath: string, locale: Locale): LintResult {
 export async function* withFirst<T>(first: readonly T[], rest: AsyncIterable<T>): AsyncGenerator<T, void, undefined> {
   yield* first;
   yield* rest;
+}
+
+/** --rule and --no-config-lookup, for loadConfig. */
+export function configLookup(options: CliOptions): Pick<LoadConfigOptions, 'ruleOverrides' | 'noConfigLookup'> {
+  return { ...(options.rules ? { ruleOverrides: options.rules } : {}), noConfigLookup: options.noConfigLookup };
 }

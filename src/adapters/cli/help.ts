@@ -50,6 +50,9 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
                               也可在路径参数前加 ! 排除，如 '!drafts/**'）
       --no-ignore             不使用配置中的 ignores 和 --ignore-pattern（直接指定的被忽略文件
                               默认跳过并给出警告）
+      --rule <规则设置>       覆盖配置中的规则设置（ESLint 写法，可重复），如
+                              --rule 'table-sums: off'、--rule '{"table-sums": "warn"}'
+      --no-config-lookup      不查找配置文件（仍使用 --config 指定的文件）
       --print-config <文件>   显示检查该文件时使用的配置（JSON），不做检查
       --color, --no-color     强制使用或不使用颜色（默认：终端中使用，遵循 NO_COLOR）
   -o, --output-file <文件>    把结果写入文件，而不是输出到终端
@@ -116,6 +119,9 @@ Options:
                               or exclude with a ! argument, e.g. '!drafts/**')
       --no-ignore             Disable the config's ignores and --ignore-pattern (a named file
                               they exclude is otherwise skipped with a warning)
+      --rule <setting>        Override the config's rule settings (ESLint's syntax,
+                              repeatable): --rule 'table-sums: off', --rule '{"table-sums": "warn"}'
+      --no-config-lookup      Do not look for config files (--config still applies)
       --print-config <file>   Print the configuration used for this file (JSON); lint nothing
       --color, --no-color     Force colours on or off (default: on in a terminal; NO_COLOR)
   -o, --output-file <file>    Write the results to a file instead of the terminal

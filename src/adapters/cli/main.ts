@@ -24,7 +24,7 @@ import type { Diagnostic, LintResult, Locale } from '../../types.ts';
 import { VERSION } from '../../engine/version.ts';
 import { Progress } from './progress.ts';
 import { helpText } from './help.ts';
-import { ignoredResult, withFirst } from './eslint10.ts';
+import { configLookup, ignoredResult, withFirst } from './eslint10.ts';
 import { printableConfig } from './print-config.ts';
 import { parseOptions, sniffLocale, UsageError, type CliOptions } from './options.ts';
 import { openOutput, writeOutput } from './output.ts';
@@ -94,7 +94,7 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
   const { expandPaths } = await import('../../engine/files.ts');
   const { lintFiles } = await import('../../engine/run.ts');
   const rules = deps.rules ?? builtinRules;
-  const loaded = await loadConfig({ cwd: io.cwd, configPath: options.config, rules, locale, allowCode: !options.noCode });
+  const loaded = await loadConfig({ cwd: io.cwd, configPath: options.config, rules, locale, allowCode: !options.noCode, ...configLookup(options) });
   const pluginRules = loaded.config.pluginRules ?? [];
   const allRules = pluginRules.length > 0 ? [...rules, ...pluginRules] : rules;
   // Which config applies is not always obvious (the search stops at the repository root).

@@ -76,6 +76,10 @@ export const cliMessages = {
     'zh-CN': '该文件与忽略规则（配置中的 ignores 或 --ignore-pattern）匹配，未检查。使用 --no-ignore 可关闭忽略设置',
     en: 'File ignored because of a matching ignore pattern. Use "--no-ignore" to disable file ignore settings',
   },
+  badRuleOption: {
+    'zh-CN': '选项 --rule 的值“{value}”无法解析；写法如 --rule \'table-sums: off\' 或 --rule \'{"table-sums": "warn"}\'',
+    en: 'Cannot parse the --rule value "{value}"; write e.g. --rule \'table-sums: off\' or --rule \'{"table-sums": "warn"}\'',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type CliMessageId = keyof typeof cliMessages;

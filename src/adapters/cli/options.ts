@@ -43,6 +43,10 @@ export interface CliOptions {
   // Issue 21 item 5 (ESLint 10's names): --no-ignore.
   /** --no-ignore: `ignores` and --ignore-pattern exclude nothing, named files or in folders. */
   noIgnore: boolean;
+  /** --rule (repeatable, later wins): rule settings over the config's, as ESLint parses them. */
+  rules: Record<string, unknown> | undefined;
+  /** --no-config-lookup: use no config file unless --config names one. */
+  noConfigLookup: boolean;
 }
 
 /** The default per-file time budget: far above any real report (well under a second each). */
@@ -86,6 +90,8 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   // Issue 21 item 5 (ESLint 10's names).
   'no-ignore': { type: 'boolean' },
+  rule: { type: 'string', multiple: true },
+  'no-config-lookup': { type: 'boolean' },
 } as const;
 
 export function parseOptions(argv: readonly string[]): CliOptions {
@@ -137,6 +143,8 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     version: values.version ?? false,
     // Issue 21 item 5 (ESLint 10's names).
     noIgnore: values['no-ignore'] ?? false,
+    rules: values.rule === undefined ? undefined : Object.assign({}, ...values.rule.map(parseRuleOption)),
+    noConfigLookup: values['no-config-lookup'] ?? false,
   };
 }
 
@@ -183,6 +191,65 @@ function joinNegativeValues(argv: readonly string[]): string[] {
     } else args.push(arg);
   }
   return args;
+}
+
+/**
+ * One `--rule` value, in ESLint's syntax: JSON (`{"table-sums": "warn"}`) or its brace-less,
+ * unquoted form (`table-sums: off`, `signature-date: [error, {"departmentDeadline": "02-15"}]`).
+ * The settings themselves are checked with the config's.
+ */
+function parseRuleOption(value: string): Record<string, unknown> {
+  const bad = (): UsageError => new UsageError('badRuleOption', { value });
+  const trimmed = value.trim();
+  const json = tryJson(trimmed.startsWith('{') ? trimmed : `{${trimmed}}`);
+  if (json !== undefined) {
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw bad();
+    return json as Record<string, unknown>;
+  }
+  const settings: Record<string, unknown> = {};
+  const body = trimmed.replace(/^\{([\s\S]*)\}$/, '$1');
+  // Entries `id: setting`, separated by commas outside brackets.
+  for (const entry of splitTopLevel(body)) {
+    const match = /^\s*([^\s:]+)\s*:\s*([\s\S]+?)\s*$/.exec(entry);
+    if (!match) throw bad();
+    const id = match[1] ?? '';
+    const setting = match[2] ?? '';
+    const parsed = tryJson(setting.replace(/(^|[[,]\s*)(off|warn|error)(?=\s*(?:[,\]]|$))/g, '$1"$2"'));
+    if (parsed === undefined) throw bad();
+    settings[id] = parsed;
+  }
+  if (Object.keys(settings).length === 0) throw bad();
+  return settings;
+}
+
+function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inString = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.filter((p) => p.trim() !== '');
 }
 
 /** A count, or a negative integer (ESLint's default -1): no limit. */
