@@ -133,3 +133,40 @@ describe('--rule and --no-config-lookup', () => {
     expect(both.get('table-sums')).toBe(1);
   });
 });
+
+describe('a custom formatter (-f ./formatter.mjs)', () => {
+  const FORMATTER = [
+    'export default function (results, context) {',
+    "  const lines = results.map((r) => `${r.filePath.slice(context.cwd.length + 1)} ${r.errorCount}/${r.warningCount} ${r.messages.map((m) => m.ruleId).join(',')}`);",
+    "  return `${lines.join('\\n')}\\nrules known: ${Object.keys(context.rulesMeta).includes('table-sums')}\\n`;",
+    '}',
+  ].join('\n');
+
+  it('is loaded from the working folder and given ESLint’s results and context', async () => {
+    const root = await makeTempDir();
+    await writeTree(root, { 'fmt/formatter.mjs': FORMATTER, 'd.md': DEFECTS });
+    const { code, stdout } = await run(['-f', './fmt/formatter.mjs', 'd.md'], root);
+    const json = JSON.parse((await run(['-f', 'json', 'd.md'], root)).stdout) as JsonResult[];
+    const first = json[0];
+    expect(code).toBe(1);
+    expect(stdout).toBe(`d.md ${first?.errorCount}/${first?.warningCount} ${first?.messages.map((m) => m.ruleId).join(',')}\nrules known: true\n`);
+  });
+
+  it('fails with one clear line when it cannot be loaded, is not a function, or with --no-code', async () => {
+    const root = await makeTempDir();
+    await writeTree(root, { 'bad.mjs': 'export default 42;\n', 'broken.mjs': 'export default (\n', 'ok.mjs': FORMATTER, 'd.md': DEFECTS });
+    const cases: Array<[string[], string]> = [
+      [['-f', './missing.mjs'], 'Cannot load the custom formatter "./missing.mjs"'],
+      [['-f', './broken.mjs'], 'Cannot load the custom formatter "./broken.mjs"'],
+      [['-f', './bad.mjs'], 'must export a function'],
+      [['--no-code', '-f', './ok.mjs'], 'not loaded with --no-code'],
+    ];
+    for (const [args, text] of cases) {
+      const { code, stdout, stderr } = await run(['--locale', 'en', ...args, 'd.md'], root);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(text);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});

@@ -21,6 +21,7 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
                               数；html：可在浏览器中打开的网页，标出表格中有问题的单元格，多份报告
                               时附机关×年度概览；csv/xlsx：三张表的全部数据；json-archive：json
                               另附各报告的表格数据和逐年对比）
+                              也可指定自定义格式模块，如 -f ./formatter.js（ESLint 写法）
       --locale <语言>         消息语言：zh-CN（默认，也可写 zh）、en
   -q, --quiet                 只显示错误，不显示警告
       --max-warnings <数量>   警告数超过该数量时以退出码 1 结束（-1：不限，默认）
@@ -84,6 +85,7 @@ Options:
                               for many reports an agencies × years overview), csv, xlsx (every
                               cell of the three tables), json-archive (json with each report's
                               table data and year-against-year comparisons)
+                              or a custom formatter module, e.g. -f ./formatter.js (as ESLint)
       --locale <locale>       Message language: zh-CN (default, or zh), en
   -q, --quiet                 Report errors only, not warnings
       --max-warnings <count>  Exit with code 1 when there are more warnings than this

@@ -24,7 +24,7 @@ import type { Diagnostic, LintResult, Locale } from '../../types.ts';
 import { VERSION } from '../../engine/version.ts';
 import { Progress } from './progress.ts';
 import { helpText } from './help.ts';
-import { configLookup, ignoredResult, withFirst } from './eslint10.ts';
+import { configLookup, customReport, ignoredResult, loadCustomFormatter, withFirst } from './eslint10.ts';
 import { printableConfig } from './print-config.ts';
 import { parseOptions, sniffLocale, UsageError, type CliOptions } from './options.ts';
 import { openOutput, writeOutput } from './output.ts';
@@ -73,6 +73,7 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {
       io.stdout.write(`${VERSION}\n`);
       return EXIT_OK;
     }
+    if (options.customFormatter) options.customFormatter.format = await loadCustomFormatter(options.customFormatter.path, io.cwd, !options.noCode);
     return await run(options, io, env, deps);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -206,7 +207,8 @@ async function finish(
     for (const m of result.messages) if (m.messageId === 'ruleError') crashed.push(m);
     return options.quiet ? errorsOnly(result) : result;
   };
-  const stream = isStreamingFormat(options.format) ? streamingFormatters[options.format](context) : undefined;
+  const custom = options.customFormatter;
+  const stream = isStreamingFormat(options.format) && !custom ? streamingFormatters[options.format](context) : undefined;
   if (stream) {
     const sink = await openOutput(options.outputFile, io);
     try {
@@ -220,7 +222,8 @@ async function finish(
   } else {
     const shown: LintResult[] = [];
     for await (const result of results) shown.push(seen(result));
-    await writeOutput(await formatResults(options.format, shown, context), options.outputFile, io);
+    const report = custom?.format ? await customReport(custom.path, custom.format, shown, context) : await formatResults(options.format, shown, context);
+    await writeOutput(report, options.outputFile, io);
   }
   // A rule that threw is a bug (ours or a plugin's), not a finding: exit 2, as ESLint does.
   if (crashed.length > 0) {

@@ -47,6 +47,16 @@ export interface CliOptions {
   rules: Record<string, unknown> | undefined;
   /** --no-config-lookup: use no config file unless --config names one. */
   noConfigLookup: boolean;
+  /** `-f ./formatter.js`: the module's path as given, and its function once main has loaded it. */
+  customFormatter?: { path: string; format?: CustomFormat };
+}
+
+/** A custom formatter's default export, as ESLint calls it: ESLint-shaped results and a context. */
+export type CustomFormat = (results: unknown[], context: Record<string, unknown>) => string | Promise<string>;
+
+/** A `--format` value naming a module rather than a built-in format (ESLint: a path or a .js file). */
+function isFormatterPath(value: string): boolean {
+  return /[\\/]/.test(value) || /\.[cm]?js$/.test(value);
 }
 
 /** The default per-file time budget: far above any real report (well under a second each). */
@@ -103,7 +113,9 @@ export function parseOptions(argv: readonly string[]): CliOptions {
   }
   const { values, positionals } = parsed;
   const format = values.format ?? 'stylish';
-  if (!isFormatName(format)) {
+  // Issue 21 item 5: `-f ./formatter.js`, a module of the user's (loaded by main before linting).
+  const customFormatter = !isFormatName(format) && isFormatterPath(format) ? format : undefined;
+  if (!isFormatName(format) && customFormatter === undefined) {
     throw new UsageError('badChoice', { option: '--format', value: format, allowed: FORMAT_NAMES.join(', ') });
   }
   const locale = values.locale === undefined ? 'zh-CN' : parseLocale(values.locale);
@@ -122,7 +134,8 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     stdin,
     stdinFilename: values['stdin-filename'],
     verbose: values.verbose ?? false,
-    format,
+    format: isFormatName(format) ? format : 'json',
+    ...(customFormatter !== undefined ? { customFormatter: { path: customFormatter } } : {}),
     locale,
     quiet: values.quiet ?? false,
     maxWarnings: values['max-warnings'] === undefined ? undefined : parseMaxWarnings(values['max-warnings']),
