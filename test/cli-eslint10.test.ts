@@ -170,3 +170,17 @@ describe('a custom formatter (-f ./formatter.mjs)', () => {
     }
   });
 });
+
+describe('--report-unused-disable-directives', () => {
+  it('is ESLint’s spelling of --report-unused-disable', async () => {
+    const root = await makeTempDir();
+    await writeTree(root, { 'a.md': `<!-- xxgk-lint-disable-line fee-statement -->\n${REPORT}` });
+    const ids = async (flag: string[]) => {
+      const { stdout } = await run(['-f', 'json', ...flag, 'a.md'], root);
+      return (JSON.parse(stdout) as JsonResult[]).flatMap((r) => r.messages.map((m) => m.ruleId));
+    };
+    expect(await ids([])).toEqual([]);
+    expect(await ids(['--report-unused-disable-directives'])).toEqual(['unused-disable']);
+    expect(await ids(['--report-unused-disable'])).toEqual(['unused-disable']);
+  });
+});

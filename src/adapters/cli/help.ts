@@ -31,7 +31,9 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
                               （含 .git 的文件夹）为止；DEBUG=xxgk-lint 显示所用配置）
       --no-code               不执行任何代码：拒绝 JavaScript 配置文件、插件和规则文件
                               （用于检查不受信任的代码）
-      --report-unused-disable 报告没有屏蔽任何问题的 xxgk-lint-disable 注释
+      --report-unused-disable-directives
+                              报告没有屏蔽任何问题的 xxgk-lint-disable 注释（ESLint 写法；
+                              也可写 --report-unused-disable）
       --fix                   自动修复确定无误的问题并写回文件（保留原编码和换行符；
                               GB18030 文件不改写）；只报告修复后仍存在的问题
       --fix-dry-run           计算修复但不写回文件；json 格式的 output 字段给出修复后的文本
@@ -97,7 +99,9 @@ Options:
                               folder with .git); DEBUG=xxgk-lint prints the one used)
       --no-code               Run no code: refuse JavaScript configs, plugins and rule
                               files (for untrusted checkouts)
-      --report-unused-disable Report xxgk-lint-disable comments that suppress nothing
+      --report-unused-disable-directives
+                              Report xxgk-lint-disable comments that suppress nothing
+                              (ESLint's spelling; --report-unused-disable also works)
       --fix                   Fix the problems that have a certain fix, writing the files
                               back (same encoding and line endings; GB18030 files are not
                               rewritten); report only what is left

@@ -102,6 +102,7 @@ const OPTIONS = {
   'no-ignore': { type: 'boolean' },
   rule: { type: 'string', multiple: true },
   'no-config-lookup': { type: 'boolean' },
+  'report-unused-disable-directives': { type: 'boolean' },
 } as const;
 
 export function parseOptions(argv: readonly string[]): CliOptions {
@@ -142,7 +143,8 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     config: values.config,
     outputFile: values['output-file'],
     noCode: values['no-code'] ?? false,
-    reportUnusedDisable: values['report-unused-disable'] ?? false,
+    // ESLint's spelling, and the older --report-unused-disable.
+    reportUnusedDisable: (values['report-unused-disable-directives'] ?? false) || (values['report-unused-disable'] ?? false),
     concurrency: values.concurrency === undefined ? 'auto' : parseConcurrency(values.concurrency),
     fileTimeoutMs: values['file-timeout'] === undefined ? DEFAULT_FILE_TIMEOUT_SECONDS * 1000 : parseTimeout(values['file-timeout']),
     cache: values.cache ?? false,
