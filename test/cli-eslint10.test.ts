@@ -183,4 +183,23 @@ describe('--report-unused-disable-directives', () => {
     expect(await ids(['--report-unused-disable-directives'])).toEqual(['unused-disable']);
     expect(await ids(['--report-unused-disable'])).toEqual(['unused-disable']);
   });
+
+  it('and the config key linterOptions.reportUnusedDisableDirectives (true or "warn"; "off" and false leave it off)', async () => {
+    const root = await makeTempDir();
+    await writeTree(root, { 'a.md': `<!-- xxgk-lint-disable-line fee-statement -->\n${REPORT}` });
+    for (const [value, expected] of [
+      ['true', ['unused-disable']],
+      ['"warn"', ['unused-disable']],
+      ['"off"', []],
+      ['false', []],
+    ] as const) {
+      await writeTree(root, { '.xxgk-lint.json': `{ "linterOptions": { "reportUnusedDisableDirectives": ${value} } }` });
+      const { stdout } = await run(['-f', 'json', 'a.md'], root);
+      expect((JSON.parse(stdout) as JsonResult[]).flatMap((r) => r.messages.map((m) => m.ruleId))).toEqual(expected);
+    }
+    await writeTree(root, { '.xxgk-lint.json': '{ "linterOptions": { "reportUnusedDisableDirectives": "loud" } }' });
+    const bad = await run(['--locale', 'en', 'a.md'], root);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('reportUnusedDisableDirectives');
+  });
 });

@@ -112,7 +112,7 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
     allowCode: !options.noCode,
     ...(deps.rules ? { rules: deps.rules } : {}),
     ...(deps.workerUrl ? { workerUrl: deps.workerUrl } : {}),
-    reportUnusedDisable: options.reportUnusedDisable,
+    reportUnusedDisable: options.reportUnusedDisable || loaded.reportUnusedDisable === true,
     // The html format draws the tables from each report's model.
     keepModel: needsModel(options.format),
     concurrency: options.concurrency,
