@@ -9,6 +9,7 @@ import path from 'node:path';
 import { builtinRules } from '../rules/index.ts';
 import { html } from '../src/adapters/formatters/archive.ts';
 import { json } from '../src/adapters/formatters/json.ts';
+import { sarif } from '../src/adapters/formatters/sarif.ts';
 import { cellText, drawTables, inSpan } from '../src/adapters/formatters/tables.ts';
 import type { Cell } from '../src/model/schema.ts';
 import { contextTables } from '../src/adapters/action/summary-tables.ts';
@@ -53,6 +54,25 @@ describe('.docx and .html reports', () => {
     const line = Number(/^HTML 第 (\d+) 行$/.exec(place)?.[1]);
     const source = new TextDecoder('gb18030').decode(readFileSync(at('portal-page.html'))).split('\n');
     expect(source[line - 1]).toBe('<td>16</td>');
+  });
+
+  it('place SARIF results in the file the user has: the page’s own line, line 1 of a .docx with its place in words', async () => {
+    const page = await lintFile(at('portal-page.html'), { locale: 'zh-CN' });
+    const docx = await lintFile(at('report.docx'), { locale: 'zh-CN' });
+    const log = sarif([page, docx], { locale: 'zh-CN', cwd: fixtures, rules: builtinRules, color: false });
+    type Logged = {
+      ruleId: string;
+      message: { text: string };
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+    };
+    const results = (JSON.parse(log) as { runs: { results: Logged[] }[] }).runs[0]?.results ?? [];
+    const sum = (uri: string): Logged | undefined =>
+      results.find((r) => r.ruleId === 'table-sums' && r.locations[0]?.physicalLocation.artifactLocation.uri === uri);
+    const pageLine = page.messages.find((m) => m.ruleId === 'table-sums')?.placeLine;
+    expect(pageLine).toBeGreaterThan(1);
+    expect(sum('portal-page.html')?.locations[0]?.physicalLocation.region.startLine).toBe(pageLine);
+    expect(sum('report.docx')?.locations[0]?.physicalLocation.region.startLine).toBe(1);
+    expect(sum('report.docx')?.message.text).toMatch(/^表 5 第 25 行第 2 格: /);
   });
 
   it('honours <meta charset> over guessing, and reports a .doc that is not a .docx', async () => {

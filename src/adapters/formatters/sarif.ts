@@ -143,8 +143,9 @@ export function toSarif(results: readonly LintResult[], context: { locale: Local
         ruleId: d.ruleId,
         ruleIndex: ruleIndex(d.ruleId),
         level: d.severity === 2 ? 'error' : 'warning',
-        message: { text: d.message },
-        locations: [{ physicalLocation: { artifactLocation, region: region(d) } }],
+        // A .docx or .pdf has no lines of its own: its place in words leads the message.
+        message: { text: result.input && d.placeLine === undefined && d.place ? `${d.place}: ${d.message}` : d.message },
+        locations: [{ physicalLocation: { artifactLocation, region: region(d, result.input !== undefined) } }],
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(findingIdentity(d)) },
       });
     }
@@ -192,7 +193,12 @@ function describeRule(rule: Rule, locale: Locale): ReportingDescriptor {
   };
 }
 
-function region(d: Diagnostic): Region {
+/**
+ * Where the finding is in the file the user has: a .html page's own line (`placeLine`), line 1 of a
+ * .docx or .pdf (the line and column count in the Markdown text they were read as, not in the file).
+ */
+function region(d: Diagnostic, document: boolean): Region {
+  if (document) return { startLine: d.placeLine ?? 1, startColumn: 1 };
   return { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn };
 }
 
