@@ -60,6 +60,11 @@ describe('a named file that the ignores exclude', () => {
     expect(en.code).toBe(0);
     expect((await run(['--max-warnings', '0', 'drafts/d.md'], root)).code).toBe(1);
 
+    const sarif = JSON.parse((await run(['-f', 'sarif', 'drafts/d.md'], root)).stdout) as {
+      runs: Array<{ results: Array<{ ruleId: string; level: string }> }>;
+    };
+    expect(sarif.runs[0]?.results).toEqual([expect.objectContaining({ ruleId: 'file/fileIgnored', level: 'warning' })]);
+
     const zh = await run(['drafts/d.md'], root);
     expect(zh.stderr).toContain('--no-ignore');
     expect(zh.stderr).toMatch(/drafts\/d\.md：?.*未检查/);
