@@ -43,11 +43,11 @@ describe('which files are linted', () => {
     expect(await linted(root, ['**/*.md', '!final'])).toEqual(['a.md', 'drafts/b.md', 'drafts/keep/c.md']);
   });
 
-  it('--ignore-pattern excludes (repeatable), but never a file named explicitly', async () => {
+  it('--ignore-pattern excludes (repeatable); a file named explicitly only with --no-ignore (issue 21)', async () => {
     const root = await makeTempDir();
     await writeTree(root, { 'a.md': REPORT, 'old/b.md': REPORT, 'tmp/c.md': REPORT });
     expect(await linted(root, ['--ignore-pattern', 'old/', '--ignore-pattern', 'tmp/*.md'])).toEqual(['a.md']);
-    expect(await linted(root, ['--ignore-pattern', 'old/', 'old/b.md'])).toEqual(['old/b.md']);
+    expect(await linted(root, ['--no-ignore', '--ignore-pattern', 'old/', 'old/b.md'])).toEqual(['old/b.md']);
   });
 
   it('honours .gitignore files in subfolders and .git/info/exclude, as git does', async () => {

@@ -22,6 +22,8 @@ export interface ExpandOptions {
   extensions?: readonly string[];
   /** More patterns to exclude (`--ignore-pattern`, gitignore syntax), relative to cwd. */
   ignorePatterns?: readonly string[];
+  /** `--no-ignore` (ESLint's): neither `ignores` nor `ignorePatterns` applies, to named files or in folders. */
+  noIgnore?: boolean;
 }
 
 export interface ExpandResult {
@@ -29,6 +31,11 @@ export interface ExpandResult {
   files: string[];
   /** Arguments that named no file: missing paths, globs without matches, folders without .md files. */
   unmatched: Unmatched[];
+  /**
+   * Files named explicitly that `ignores` or `ignorePatterns` exclude: not linted; the CLI warns
+   * about each, as ESLint does. Absolute, sorted.
+   */
+  ignored: string[];
 }
 
 export interface Unmatched {
@@ -65,17 +72,28 @@ export async function expandPaths(args: readonly string[], options: ExpandOption
   const repo = await repositoryRoot(cwd);
   const exclude = repo ? await ignoreFileScope(repo, path.join(repo, '.git/info/exclude')) : undefined;
   if (exclude) baseScopes.push(exclude);
-  if (options.ignores && options.ignores.length > 0) {
-    baseScopes.push({ base: path.resolve(cwd, options.ignoresBase ?? cwd), matcher: ignore().add([...options.ignores]) });
+  // Issue 21 item 1: `ignores` and --ignore-pattern also skip files named explicitly (with a
+  // warning, as ESLint does), unless --no-ignore; `!` arguments and .gitignore files only apply to searches.
+  const namedScopes: IgnoreScope[] = [];
+  if (!options.noIgnore && options.ignores && options.ignores.length > 0) {
+    namedScopes.push({ base: path.resolve(cwd, options.ignoresBase ?? cwd), matcher: ignore().add([...options.ignores]) });
   }
-  const extra = [...negated, ...(options.ignorePatterns ?? [])];
-  if (extra.length > 0) baseScopes.push({ base: cwd, matcher: ignore().add(extra) });
+  const patternsToIgnore = options.noIgnore ? [] : (options.ignorePatterns ?? []);
+  if (patternsToIgnore.length > 0) namedScopes.push({ base: cwd, matcher: ignore().add([...patternsToIgnore]) });
+  baseScopes.push(...namedScopes);
+  if (negated.length > 0) baseScopes.push({ base: cwd, matcher: ignore().add(negated) });
   const gitignores = new GitignoreTree(repo ?? cwd);
 
   const found = new Set<string>();
   const unmatched: Unmatched[] = [];
   const readDir = options.readDir ?? ((dir: string) => readdir(dir, { withFileTypes: true }));
+  const ignored = new Set<string>();
   for (const pattern of patterns) {
+    const named = path.resolve(cwd, pattern);
+    if ((await pathKind(named)) === 'file' && isIgnored(named, namedScopes)) {
+      ignored.add(named);
+      continue;
+    }
     const matches = await expandOne(pattern, cwd, baseScopes, gitignores, folderGlob(options.extensions));
     if ('reason' in matches) unmatched.push({ pattern, reason: matches.reason });
     else for (const file of matches.files) found.add(file);
@@ -88,7 +106,7 @@ export async function expandPaths(args: readonly string[], options: ExpandOption
       }
     }
   }
-  return { files: [...found].sort(compareStrings), unmatched };
+  return { files: [...found].sort(compareStrings), unmatched, ignored: [...ignored].filter((f) => !found.has(f)).sort(compareStrings) };
 }
 
 /** `**\/*.md`, or `**\/*.{md,html,docx,pdf}` when the config names more extensions. */

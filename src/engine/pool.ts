@@ -34,6 +34,9 @@ import type { FileOutcome, FileTask } from './lint-file.ts';
 export interface WorkerSetup {
   cwd: string;
   configPath: string | undefined;
+  /** `--rule` settings and `--no-config-lookup`, applied as the main process applied them. */
+  ruleOverrides?: Readonly<Record<string, unknown>>;
+  noConfigLookup?: boolean;
   allowCode: boolean;
   locale: Locale;
   reportUnusedDisable: boolean;

@@ -235,6 +235,7 @@ async function runTasks(
     const setup = {
       cwd: options.cwd ?? process.cwd(),
       configPath: options.loaded.filePath,
+      ...options.loaded.lookup,
       allowCode: options.allowCode ?? true,
       locale: base.locale,
       reportUnusedDisable: options.reportUnusedDisable ?? false,

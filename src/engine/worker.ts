@@ -22,7 +22,15 @@ let lint: ((task: FileTask) => Promise<FileOutcome>) | undefined;
 
 async function setUp(setup: WorkerSetup): Promise<void> {
   try {
-    const loaded = await loadConfig({ cwd: setup.cwd, configPath: setup.configPath, rules: builtinRules, locale: setup.locale, allowCode: setup.allowCode });
+    const loaded = await loadConfig({
+      cwd: setup.cwd,
+      configPath: setup.configPath,
+      rules: builtinRules,
+      locale: setup.locale,
+      allowCode: setup.allowCode,
+      ...(setup.ruleOverrides ? { ruleOverrides: setup.ruleOverrides } : {}),
+      ...(setup.noConfigLookup ? { noConfigLookup: true } : {}),
+    });
     const options: LintTextOptions & { locale: typeof setup.locale } = {
       locale: setup.locale,
       config: loaded.config,

@@ -21,16 +21,19 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
                               数；html：可在浏览器中打开的网页，标出表格中有问题的单元格，多份报告
                               时附机关×年度概览；csv/xlsx：三张表的全部数据；json-archive：json
                               另附各报告的表格数据和逐年对比）
+                              也可指定自定义格式模块，如 -f ./formatter.js（ESLint 写法）
       --locale <语言>         消息语言：zh-CN（默认，也可写 zh）、en
   -q, --quiet                 只显示错误，不显示警告
-      --max-warnings <数量>   警告数超过该数量时以退出码 1 结束
+      --max-warnings <数量>   警告数超过该数量时以退出码 1 结束（-1：不限，默认）
   -c, --config <文件>         使用指定的配置文件（默认从当前文件夹向上查找
                               xxgk-lint.config.js、xxgk-lint.config.mjs、.xxgk-lint.json、
                               .xxgk-lint.jsonc 或含“xxgk-lint”键的 package.json，到仓库根目录
                               （含 .git 的文件夹）为止；DEBUG=xxgk-lint 显示所用配置）
       --no-code               不执行任何代码：拒绝 JavaScript 配置文件、插件和规则文件
                               （用于检查不受信任的代码）
-      --report-unused-disable 报告没有屏蔽任何问题的 xxgk-lint-disable 注释
+      --report-unused-disable-directives
+                              报告没有屏蔽任何问题的 xxgk-lint-disable 注释（ESLint 写法；
+                              也可写 --report-unused-disable）
       --fix                   自动修复确定无误的问题并写回文件（保留原编码和换行符；
                               GB18030 文件不改写）；只报告修复后仍存在的问题
       --fix-dry-run           计算修复但不写回文件；json 格式的 output 字段给出修复后的文本
@@ -55,6 +58,11 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
                               抑制文件中有不再出现的记录时不以退出码 2 结束
       --ignore-pattern <模式> 不检查匹配的文件（.gitignore 语法，可重复；
                               也可在路径参数前加 ! 排除，如 '!drafts/**'）
+      --no-ignore             不使用配置中的 ignores 和 --ignore-pattern（直接指定的被忽略文件
+                              默认跳过并给出警告）
+      --rule <规则设置>       覆盖配置中的规则设置（ESLint 写法，可重复），如
+                              --rule 'table-sums: off'、--rule '{"table-sums": "warn"}'
+      --no-config-lookup      不查找配置文件（仍使用 --config 指定的文件）
       --print-config <文件>   显示检查该文件时使用的配置（JSON），不做检查
       --color, --no-color     强制使用或不使用颜色（默认：终端中使用，遵循 NO_COLOR）
   -o, --output-file <文件>    把结果写入文件，而不是输出到终端
@@ -87,9 +95,11 @@ Options:
                               for many reports an agencies × years overview), csv, xlsx (every
                               cell of the three tables), json-archive (json with each report's
                               table data and year-against-year comparisons)
+                              or a custom formatter module, e.g. -f ./formatter.js (as ESLint)
       --locale <locale>       Message language: zh-CN (default, or zh), en
   -q, --quiet                 Report errors only, not warnings
       --max-warnings <count>  Exit with code 1 when there are more warnings than this
+                              (-1, the default: no limit)
   -c, --config <file>         Use this config file (default: the nearest
                               xxgk-lint.config.js, xxgk-lint.config.mjs, .xxgk-lint.json,
                               .xxgk-lint.jsonc or package.json with an "xxgk-lint" key in
@@ -97,7 +107,9 @@ Options:
                               folder with .git); DEBUG=xxgk-lint prints the one used)
       --no-code               Run no code: refuse JavaScript configs, plugins and rule
                               files (for untrusted checkouts)
-      --report-unused-disable Report xxgk-lint-disable comments that suppress nothing
+      --report-unused-disable-directives
+                              Report xxgk-lint-disable comments that suppress nothing
+                              (ESLint's spelling; --report-unused-disable also works)
       --fix                   Fix the problems that have a certain fix, writing the files
                               back (same encoding and line endings; GB18030 files are not
                               rewritten); report only what is left
@@ -128,6 +140,11 @@ Options:
                               Do not exit with 2 when records no longer occur
       --ignore-pattern <pat>  Do not lint matching files (gitignore syntax, repeatable;
                               or exclude with a ! argument, e.g. '!drafts/**')
+      --no-ignore             Disable the config's ignores and --ignore-pattern (a named file
+                              they exclude is otherwise skipped with a warning)
+      --rule <setting>        Override the config's rule settings (ESLint's syntax,
+                              repeatable): --rule 'table-sums: off', --rule '{"table-sums": "warn"}'
+      --no-config-lookup      Do not look for config files (--config still applies)
       --print-config <file>   Print the configuration used for this file (JSON); lint nothing
       --color, --no-color     Force colours on or off (default: on in a terminal; NO_COLOR)
   -o, --output-file <file>    Write the results to a file instead of the terminal

@@ -24,6 +24,7 @@ import type { Diagnostic, LintResult, Locale } from '../../types.ts';
 import { VERSION } from '../../engine/version.ts';
 import { Progress } from './progress.ts';
 import { helpText } from './help.ts';
+import { configLookup, customReport, ignoredResult, loadCustomFormatter, withFirst } from './eslint10.ts';
 import { printableConfig } from './print-config.ts';
 import { parseOptions, sniffLocale, UsageError, type CliOptions } from './options.ts';
 import { openOutput, writeOutput } from './output.ts';
@@ -73,6 +74,7 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {
       io.stdout.write(`${VERSION}\n`);
       return EXIT_OK;
     }
+    if (options.customFormatter) options.customFormatter.format = await loadCustomFormatter(options.customFormatter.path, io.cwd, !options.noCode);
     return await run(options, io, env, deps);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -94,7 +96,7 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
   const { expandPaths } = await import('../../engine/files.ts');
   const { lintFiles } = await import('../../engine/run.ts');
   const rules = deps.rules ?? builtinRules;
-  const loaded = await loadConfig({ cwd: io.cwd, configPath: options.config, rules, locale, allowCode: !options.noCode });
+  const loaded = await loadConfig({ cwd: io.cwd, configPath: options.config, rules, locale, allowCode: !options.noCode, ...configLookup(options) });
   const pluginRules = loaded.config.pluginRules ?? [];
   const allRules = pluginRules.length > 0 ? [...rules, ...pluginRules] : rules;
   // Which config applies is not always obvious (the search stops at the repository root).
@@ -111,7 +113,7 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
     allowCode: !options.noCode,
     ...(deps.rules ? { rules: deps.rules } : {}),
     ...(deps.workerUrl ? { workerUrl: deps.workerUrl } : {}),
-    reportUnusedDisable: options.reportUnusedDisable,
+    reportUnusedDisable: options.reportUnusedDisable || loaded.reportUnusedDisable === true,
     // The html format draws the tables from each report's model.
     keepModel: needsModel(options.format),
     concurrency: options.concurrency,
@@ -130,9 +132,14 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
     ignoresBase: loaded.baseDir,
     ...(loaded.extensions ? { extensions: loaded.extensions } : {}),
     ignorePatterns: options.ignorePatterns,
+    noIgnore: options.noIgnore,
   });
   const { unmatched, files } = expanded;
   for (const miss of unmatched) io.stderr.write(`xxgk-lint: ${unmatchedMessage(miss, locale)}\n`);
+  // Issue 21 item 1: named files that the ignores exclude are skipped with a warning, as ESLint does.
+  const ignoredResults = expanded.ignored.map((file) => ignoredResult(file, locale));
+  for (const file of expanded.ignored) io.stderr.write(`xxgk-lint: ${relativeName(file, io.cwd)}: ${t('fileIgnored', locale)}\n`);
+  if (files.length === 0 && ignoredResults.length > 0) return finish(ignoredResults, options, io, env, allRules, () => unmatched.length);
   if (files.length === 0) {
     io.stderr.write(`xxgk-lint: ${t('noFiles', locale)}\n`);
     return EXIT_FAILURE;
@@ -154,7 +161,7 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
   try {
     // The progress line ends when the first result is given: the output follows.
     const code = await finish(
-      afterFirst(results, () => progress?.done()),
+      afterFirst(withFirst(ignoredResults, results), () => progress?.done()),
       options,
       io,
       env,
@@ -204,7 +211,8 @@ async function finish(
     for (const m of result.messages) if (m.messageId === 'ruleError') crashed.push(m);
     return options.quiet ? errorsOnly(result) : result;
   };
-  const stream = isStreamingFormat(options.format) ? streamingFormatters[options.format](context) : undefined;
+  const custom = options.customFormatter;
+  const stream = isStreamingFormat(options.format) && !custom ? streamingFormatters[options.format](context) : undefined;
   if (stream) {
     const sink = await openOutput(options.outputFile, io);
     try {
@@ -218,7 +226,8 @@ async function finish(
   } else {
     const shown: LintResult[] = [];
     for await (const result of results) shown.push(seen(result));
-    await writeOutput(await formatResults(options.format, shown, context), options.outputFile, io);
+    const report = custom?.format ? await customReport(custom.path, custom.format, shown, context) : await formatResults(options.format, shown, context);
+    await writeOutput(report, options.outputFile, io);
   }
   // A rule that threw is a bug (ours or a plugin's), not a finding: exit 2, as ESLint does.
   if (crashed.length > 0) {

@@ -80,6 +80,28 @@ export const cliMessages = {
     'zh-CN': '抑制文件中有 {count} 条记录已不再出现（如 {example}）；请运行 --prune-suppressions 删除它们（或加 --pass-on-unpruned-suppressions 忽略）',
     en: 'There are {count} suppressions left that do not occur anymore (e.g. {example}); run with --prune-suppressions to remove them (or pass --pass-on-unpruned-suppressions)',
   },
+  // Issue 21 item 5 (ESLint 10's conventions).
+  fileIgnored: {
+    'zh-CN': '该文件与忽略规则（配置中的 ignores 或 --ignore-pattern）匹配，未检查。使用 --no-ignore 可关闭忽略设置',
+    en: 'File ignored because of a matching ignore pattern. Use "--no-ignore" to disable file ignore settings',
+  },
+  badRuleOption: {
+    'zh-CN': '选项 --rule 的值“{value}”无法解析；写法如 --rule \'table-sums: off\' 或 --rule \'{"table-sums": "warn"}\'',
+    en: 'Cannot parse the --rule value "{value}"; write e.g. --rule \'table-sums: off\' or --rule \'{"table-sums": "warn"}\'',
+  },
+  formatterLoadFailed: {
+    'zh-CN': '无法加载自定义格式“{file}”：{detail}',
+    en: 'Cannot load the custom formatter "{file}": {detail}',
+  },
+  formatterNoFunction: {
+    'zh-CN': '自定义格式“{file}”的默认导出应为函数 (results, context) => string',
+    en: 'The custom formatter "{file}" must export a function (results, context) => string as its default',
+  },
+  formatterFailed: { 'zh-CN': '自定义格式“{file}”运行出错：{detail}', en: 'The custom formatter "{file}" threw an error: {detail}' },
+  formatterCodeRefused: {
+    'zh-CN': '使用 --no-code 时不能加载自定义格式“{file}”（它是 JavaScript 代码）',
+    en: 'The custom formatter "{file}" is JavaScript: it is not loaded with --no-code',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type CliMessageId = keyof typeof cliMessages;

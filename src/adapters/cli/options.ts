@@ -45,6 +45,23 @@ export interface CliOptions {
   suppressionsLocation: string | undefined;
   pruneSuppressions: boolean;
   passOnUnprunedSuppressions: boolean;
+  // Issue 21 item 5 (ESLint 10's names): --no-ignore.
+  /** --no-ignore: `ignores` and --ignore-pattern exclude nothing, named files or in folders. */
+  noIgnore: boolean;
+  /** --rule (repeatable, later wins): rule settings over the config's, as ESLint parses them. */
+  rules: Record<string, unknown> | undefined;
+  /** --no-config-lookup: use no config file unless --config names one. */
+  noConfigLookup: boolean;
+  /** `-f ./formatter.js`: the module's path as given, and its function once main has loaded it. */
+  customFormatter?: { path: string; format?: CustomFormat };
+}
+
+/** A custom formatter's default export, as ESLint calls it: ESLint-shaped results and a context. */
+export type CustomFormat = (results: unknown[], context: Record<string, unknown>) => string | Promise<string>;
+
+/** A `--format` value naming a module rather than a built-in format (ESLint: a path or a .js file). */
+function isFormatterPath(value: string): boolean {
+  return /[\\/]/.test(value) || /\.[cm]?js$/.test(value);
 }
 
 /** The default per-file time budget: far above any real report (well under a second each). */
@@ -92,18 +109,25 @@ const OPTIONS = {
   'suppressions-location': { type: 'string' },
   'prune-suppressions': { type: 'boolean' },
   'pass-on-unpruned-suppressions': { type: 'boolean' },
+  // Issue 21 item 5 (ESLint 10's names).
+  'no-ignore': { type: 'boolean' },
+  rule: { type: 'string', multiple: true },
+  'no-config-lookup': { type: 'boolean' },
+  'report-unused-disable-directives': { type: 'boolean' },
 } as const;
 
 export function parseOptions(argv: readonly string[]): CliOptions {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args: joinNegativeValues(argv), options: OPTIONS, strict: true, allowPositionals: true });
   } catch (err) {
     throw argumentError(err);
   }
   const { values, positionals } = parsed;
   const format = values.format ?? 'stylish';
-  if (!isFormatName(format)) {
+  // Issue 21 item 5: `-f ./formatter.js`, a module of the user's (loaded by main before linting).
+  const customFormatter = !isFormatName(format) && isFormatterPath(format) ? format : undefined;
+  if (!isFormatName(format) && customFormatter === undefined) {
     throw new UsageError('badChoice', { option: '--format', value: format, allowed: FORMAT_NAMES.join(', ') });
   }
   const locale = values.locale === undefined ? 'zh-CN' : parseLocale(values.locale);
@@ -122,14 +146,16 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     stdin,
     stdinFilename: values['stdin-filename'],
     verbose: values.verbose ?? false,
-    format,
+    format: isFormatName(format) ? format : 'json',
+    ...(customFormatter !== undefined ? { customFormatter: { path: customFormatter } } : {}),
     locale,
     quiet: values.quiet ?? false,
-    maxWarnings: values['max-warnings'] === undefined ? undefined : parseCount('--max-warnings', values['max-warnings']),
+    maxWarnings: values['max-warnings'] === undefined ? undefined : parseMaxWarnings(values['max-warnings']),
     config: values.config,
     outputFile: values['output-file'],
     noCode: values['no-code'] ?? false,
-    reportUnusedDisable: values['report-unused-disable'] ?? false,
+    // ESLint's spelling, and the older --report-unused-disable.
+    reportUnusedDisable: (values['report-unused-disable-directives'] ?? false) || (values['report-unused-disable'] ?? false),
     concurrency: values.concurrency === undefined ? 'auto' : parseConcurrency(values.concurrency),
     fileTimeoutMs: values['file-timeout'] === undefined ? DEFAULT_FILE_TIMEOUT_SECONDS * 1000 : parseTimeout(values['file-timeout']),
     cache: values.cache ?? false,
@@ -141,6 +167,10 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     color: lastFlag(argv, '--color', '--no-color'),
     help: values.help ?? false,
     version: values.version ?? false,
+    // Issue 21 item 5 (ESLint 10's names).
+    noIgnore: values['no-ignore'] ?? false,
+    rules: values.rule === undefined ? undefined : Object.assign({}, ...values.rule.map(parseRuleOption)),
+    noConfigLookup: values['no-config-lookup'] ?? false,
     ...suppressionOptions(values, stdin),
   };
 }
@@ -196,6 +226,90 @@ function lastFlag(argv: readonly string[], on: string, off: string): boolean | u
 function parseCount(option: string, value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new UsageError('badNumber', { option, value });
   return Number(value);
+}
+
+// Issue 21 item 5 (ESLint 10): `--max-warnings -1`.
+/** node:util refuses `--max-warnings -1` as ambiguous; ESLint takes it: it becomes `--max-warnings=-1`. */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') {
+      args.push(...argv.slice(i));
+      break;
+    }
+    const next = argv[i + 1];
+    if (arg === '--max-warnings' && next !== undefined && /^-\d+$/.test(next)) {
+      args.push(`${arg}=${next}`);
+      i++;
+    } else args.push(arg);
+  }
+  return args;
+}
+
+/**
+ * One `--rule` value, in ESLint's syntax: JSON (`{"table-sums": "warn"}`) or its brace-less,
+ * unquoted form (`table-sums: off`, `signature-date: [error, {"departmentDeadline": "02-15"}]`).
+ * The settings themselves are checked with the config's.
+ */
+function parseRuleOption(value: string): Record<string, unknown> {
+  const bad = (): UsageError => new UsageError('badRuleOption', { value });
+  const trimmed = value.trim();
+  const json = tryJson(trimmed.startsWith('{') ? trimmed : `{${trimmed}}`);
+  if (json !== undefined) {
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw bad();
+    return json as Record<string, unknown>;
+  }
+  const settings: Record<string, unknown> = {};
+  const body = trimmed.replace(/^\{([\s\S]*)\}$/, '$1');
+  // Entries `id: setting`, separated by commas outside brackets.
+  for (const entry of splitTopLevel(body)) {
+    const match = /^\s*([^\s:]+)\s*:\s*([\s\S]+?)\s*$/.exec(entry);
+    if (!match) throw bad();
+    const id = match[1] ?? '';
+    const setting = match[2] ?? '';
+    const parsed = tryJson(setting.replace(/(^|[[,]\s*)(off|warn|error)(?=\s*(?:[,\]]|$))/g, '$1"$2"'));
+    if (parsed === undefined) throw bad();
+    settings[id] = parsed;
+  }
+  if (Object.keys(settings).length === 0) throw bad();
+  return settings;
+}
+
+function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inString = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.filter((p) => p.trim() !== '');
+}
+
+/** A count, or a negative integer (ESLint's default -1): no limit. */
+function parseMaxWarnings(value: string): number | undefined {
+  if (/^\s*-\d+\s*$/.test(value)) return undefined;
+  return parseCount('--max-warnings', value);
 }
 
 function parseConcurrency(value: string): 'off' | 'auto' | number {

@@ -8,7 +8,8 @@ import { whole, type Formatter, type StreamingFormatter } from './types.ts';
 
 /** ESLint's LintMessage for a rule finding. Key order follows ESLint's, which matters to snapshot diffs. */
 export interface EslintMessage {
-  ruleId: string;
+  /** null for a message about the file rather than a rule's (a named file that is ignored). */
+  ruleId: string | null;
   severity: 1 | 2;
   message: string;
   line: number;
@@ -83,7 +84,7 @@ export function toEslintResult(result: LintResult): EslintResult {
 
 function toEslintMessage(d: Diagnostic): EslintMessage {
   return {
-    ruleId: d.ruleId,
+    ruleId: d.ruleId === '' ? null : d.ruleId,
     severity: d.severity,
     message: d.message,
     line: d.line,

@@ -139,9 +139,11 @@ export function toSarif(results: readonly LintResult[], context: { locale: Local
       });
     }
     for (const d of result.messages) {
+      // A message about the file without a rule (a named file that is ignored) is named as file errors are.
+      const id = d.ruleId === '' ? `file/${d.messageId}` : d.ruleId;
       sarifResults.push({
-        ruleId: d.ruleId,
-        ruleIndex: ruleIndex(d.ruleId),
+        ruleId: id,
+        ruleIndex: ruleIndex(id),
         level: d.severity === 2 ? 'error' : 'warning',
         // A .docx or .pdf has no lines of its own: its place in words leads the message.
         message: { text: result.input && d.placeLine === undefined && d.place ? `${d.place}: ${d.message}` : d.message },

@@ -56,6 +56,11 @@ export interface LoadConfigOptions {
    * with a ConfigError, instead of falling back to anything.
    */
   allowCode?: boolean;
+  // Issue 21 item 5 (ESLint 10's --rule and --no-config-lookup).
+  /** Rule settings laid over the config's (`--rule`): a severity alone keeps the config's options. */
+  ruleOverrides?: Readonly<Record<string, unknown>>;
+  /** `--no-config-lookup`: no config file is searched for (`configPath` still applies). */
+  noConfigLookup?: boolean;
 }
 
 export interface LoadedConfig extends ResolvedConfigFile {
@@ -69,6 +74,8 @@ export interface LoadedConfig extends ResolvedConfigFile {
   codeFiles?: string[];
   /** The folder `ignores` are relative to. */
   baseDir: string;
+  /** `--rule` and `--no-config-lookup` as given: worker processes load the config with them too. */
+  lookup?: Pick<LoadConfigOptions, 'ruleOverrides' | 'noConfigLookup'>;
 }
 
 /** Finds, reads and resolves the configuration. Throws ConfigError for any user mistake. */
@@ -79,7 +86,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   let filePath: string | undefined;
   if (options.configPath) {
     filePath = path.resolve(cwd, options.configPath);
-  } else {
+  } else if (!options.noConfigLookup) {
     const found = await findConfigFilesWithKey(cwd);
     if (found.length > 1) {
       const names = found.map((f) => path.basename(f)).join(', ');
@@ -87,7 +94,18 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     }
     filePath = found[0];
   }
-  if (!filePath) return { config: defaultConfig(options.rules), ignores: [], filePath: undefined, baseDir: cwd };
+  if (!filePath && options.ruleOverrides) {
+    const resolved = await resolveConfigFrom(withRuleOverrides({}, options.ruleOverrides), options.rules, { locale, allowCode, baseDir: cwd });
+    return { ...resolved, filePath: undefined, baseDir: cwd, lookup: lookupOf(options) };
+  }
+  if (!filePath)
+    return {
+      config: defaultConfig(options.rules),
+      ignores: [],
+      filePath: undefined,
+      baseDir: cwd,
+      ...(options.noConfigLookup ? { lookup: lookupOf(options) } : {}),
+    };
   const problem = (message: string): ConfigError => new ConfigError([{ path: '', message }], filePath, locale);
 
   let raw: unknown;
@@ -119,8 +137,28 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     }
   }
   const baseDir = path.dirname(filePath);
+  if (options.ruleOverrides) raw = withRuleOverrides(raw, options.ruleOverrides);
   const resolved = await resolveConfigFrom(raw, options.rules, { locale, filePath, allowCode, baseDir, codeFiles });
-  return { ...resolved, filePath, baseDir, ...(codeFiles.length > 0 ? { codeFiles } : {}) };
+  return { ...resolved, filePath, baseDir, ...(codeFiles.length > 0 ? { codeFiles } : {}), ...(options.ruleOverrides ? { lookup: lookupOf(options) } : {}) };
+}
+
+function lookupOf(options: LoadConfigOptions): Pick<LoadConfigOptions, 'ruleOverrides' | 'noConfigLookup'> {
+  return { ...(options.ruleOverrides ? { ruleOverrides: options.ruleOverrides } : {}), ...(options.noConfigLookup ? { noConfigLookup: true } : {}) };
+}
+
+/**
+ * The raw config with `--rule` settings laid over its `rules`, as ESLint merges them: a severity
+ * alone (`"warn"`) keeps the options the config gives the rule. A raw config that is not an
+ * object is left for the checks to refuse.
+ */
+function withRuleOverrides(raw: unknown, overrides: Readonly<Record<string, unknown>>): unknown {
+  if (!isPlainObject(raw)) return raw;
+  const rules: Record<string, unknown> = isPlainObject(raw.rules) ? { ...raw.rules } : {};
+  for (const [id, setting] of Object.entries(overrides)) {
+    const current = rules[id];
+    rules[id] = !Array.isArray(setting) && Array.isArray(current) && current.length > 1 ? [setting, ...(current.slice(1) as unknown[])] : setting;
+  }
+  return { ...raw, rules };
 }
 
 export interface ResolveFromOptions extends ResolveOptions {

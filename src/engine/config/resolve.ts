@@ -30,6 +30,8 @@ export interface ResolvedConfigFile {
   notReports?: string[];
   /** File extensions picked up in folders (default: .md only); named files are always linted. */
   extensions?: string[];
+  /** `linterOptions.reportUnusedDisableDirectives`: true or "warn". */
+  reportUnusedDisable?: boolean;
 }
 
 /**
@@ -129,8 +131,11 @@ export function resolveWith(raw: unknown, rules: readonly Rule[], options: Resol
     reports: parsed.data.reports ?? [],
     notReports: parsed.data.notReports ?? [],
     ...(extensions ? { extensions: [...new Set(extensions)] } : {}),
+    ...(isOn(parsed.data.linterOptions?.reportUnusedDisableDirectives) ? { reportUnusedDisable: true } : {}),
   };
 }
+
+const isOn = (value: boolean | 'off' | 'warn' | undefined): boolean => value === true || value === 'warn';
 
 /** The rules of `plugins` and `ruleFiles`, under their prefixed ids, and the problems found. */
 function collectPluginRules(

@@ -44,6 +44,16 @@ export const FileSchema = z.strictObject({
     .record(z.string().min(1), z.array(z.string().min(1)))
     .describe('Names of one agency for the cross-report rules: { "<current name>": ["<former name>", …] }')
     .optional(),
+  // Issue 21 item 5: ESLint's key (a boolean or "off" / "warn"; the unused comments are warnings).
+  linterOptions: z
+    .strictObject({
+      reportUnusedDisableDirectives: z
+        .union([z.boolean(), z.enum(['off', 'warn'])])
+        .describe('Report xxgk-lint-disable comments that suppress nothing, as warnings (as --report-unused-disable-directives)')
+        .optional(),
+    })
+    .describe("Linting options, as ESLint's linterOptions")
+    .optional(),
   $schema: z.string().describe('The JSON Schema editors check the file with').optional(),
 });
 /** The keys a config may have, from its schema (the remark plugin tells its options from a config by them). */
