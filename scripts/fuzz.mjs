@@ -29,6 +29,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { importTs } from './bundle-ts.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const { values } = parseArgs({
@@ -53,31 +54,10 @@ const outDir = values.out ?? path.join(os.tmpdir(), 'xxgk-fuzz-failures');
 
 const dist = path.resolve(root, values.dist);
 const { lintText, sampleReport, defineRule, z } = await import(pathToFileURL(path.join(dist, 'index.js')).href);
-const { applyFixes, decodeDocument, placeFindings } = await internals();
+// applyFixes, decodeDocument and placeFindings, which the library entry does not export: from the source.
+const { applyFixes, decodeDocument, placeFindings } = await importTs(path.join(root, 'scripts/fuzz-internals.ts'));
 const { zipSync, strToU8 } = await import('fflate');
 const cli = path.join(dist, 'cli.js');
-
-/** applyFixes, decodeDocument and placeFindings, which the library entry does not export: bundled from the source. */
-async function internals() {
-  const { build } = await import('esbuild');
-  const outdir = mkdtempSync(path.join(root, 'node_modules', '.xxgk-fuzz-'));
-  try {
-    const outfile = path.join(outdir, 'internals.mjs');
-    await build({
-      entryPoints: [path.join(root, 'scripts/fuzz-internals.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile,
-      packages: 'external',
-      logLevel: 'error',
-    });
-    return await import(pathToFileURL(outfile).href);
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
-}
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
 function rng(seed) {
