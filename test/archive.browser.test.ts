@@ -6,7 +6,6 @@
  * the README's screenshots docs/screenshots/archive-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,22 +15,13 @@ import { html } from '../src/adapters/formatters/archive.ts';
 import { statisticsOf } from '../src/adapters/formatters/statistics.ts';
 import { lintFilesToArray as lintFiles } from '../src/engine/run.ts';
 import type { LintResult } from '../src/types.ts';
+import { browserTestsEnabled, launchChromium } from './helpers/chromium.ts';
 import { makeTempDir, removeTempDirs } from './helpers/tmp.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const peers = path.join(root, 'test/fixtures/peers');
 const shots = path.join(root, 'docs/screenshots');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const enabled = process.env['XXGK_BROWSER'] === '1';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const enabled = browserTestsEnabled;
 
 // One agency over seven years (平潭), one over two (洪泽区) and one report alone (淮安市).
 const FILES = [
@@ -54,15 +44,13 @@ const FILES = [
   let requests: string[];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`XXGK_BROWSER=1 but there is no chromium at ${CHROMIUM} (apt-get install -y chromium)`);
     results = await lintFiles(FILES, { locale: 'zh-CN', keepModel: true, concurrency: 'off' });
     const dir = await makeTempDir();
     const file = path.join(dir, 'archive.html');
     await writeFile(file, html(results, { locale: 'zh-CN', cwd: peers, rules: builtinRules }), 'utf8');
     url = pathToFileURL(file).href;
     await mkdir(shots, { recursive: true });
-    const puppeteer = (await import('puppeteer-core')).default;
-    browser = await puppeteer.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {

@@ -6,28 +6,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
+import { browserTestsEnabled, launchChromium } from './helpers/chromium.ts';
 import { makeTempDir, removeTempDirs } from './helpers/tmp.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const fixtures = path.join(root, 'test/fixtures/documents');
 const shots = path.join(root, 'docs/screenshots');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const enabled = process.env['XXGK_BROWSER'] === '1';
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const enabled = browserTestsEnabled;
 
 interface Finding {
   rule: string;
@@ -60,13 +49,11 @@ const sorted = (list: Finding[]): string[] => list.map((f) => `${f.rule}/${f.mes
   let requests: string[];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`XXGK_BROWSER=1 but there is no chromium at ${CHROMIUM} (apt-get install -y chromium)`);
     const out = await makeTempDir();
     execFileSync(process.execPath, [path.join(root, 'scripts/build-site.mjs'), '--outdir', out], { cwd: root, stdio: 'pipe' });
     sitePage = pathToFileURL(path.join(out, 'index.html')).href;
     await mkdir(shots, { recursive: true });
-    const puppeteer = (await import('puppeteer-core')).default;
-    browser = await puppeteer.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {
