@@ -3,8 +3,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { buildSummary } from '../../src/adapters/action/summary.ts';
 import type { SummaryInput } from '../../src/adapters/action/summary.ts';
-import { CLEAN_REPORT, pushEvent } from '../helpers/action-fixtures.ts';
-import { runAction } from '../helpers/action-harness.ts';
+import { CLEAN_REPORT } from '../helpers/action-fixtures.ts';
+import { runOnPush } from '../helpers/action-harness.ts';
 import { makeTempDir, removeTempDirs, writeTree } from '../helpers/tmp.ts';
 
 afterAll(removeTempDirs);
@@ -13,15 +13,7 @@ describe('a files input that matches nothing', () => {
   it('fails the step naming the patterns, instead of “no problems in 0 files”', async () => {
     const dir = await makeTempDir();
     await writeTree(dir, { 'reports/2024/a.md': CLEAN_REPORT });
-    const event = pushEvent();
-    const run = await runAction({
-      workspace: dir,
-      eventName: 'push',
-      payload: event,
-      sha: event.after,
-      apiUrl: 'http://127.0.0.1:9',
-      inputs: { files: 'report/**/*.md', locale: 'en' },
-    });
+    const run = await runOnPush(dir, { files: 'report/**/*.md', locale: 'en' });
     expect(run.exitCode).toBe(1);
     const errors = run.commands.filter((c) => c.command === 'error').map((c) => c.message);
     expect(errors).toEqual(['files (report/**/*.md) matched no files']);

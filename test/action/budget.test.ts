@@ -3,8 +3,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { CLEAN_REPORT, THREE_FINDINGS_REPORT, pushEvent } from '../helpers/action-fixtures.ts';
-import { runAction } from '../helpers/action-harness.ts';
+import { CLEAN_REPORT, THREE_FINDINGS_REPORT } from '../helpers/action-fixtures.ts';
+import { runOnPush } from '../helpers/action-harness.ts';
 import { makeTempDir, removeTempDirs, writeTree } from '../helpers/tmp.ts';
 
 afterAll(removeTempDirs);
@@ -30,15 +30,7 @@ describe('a file that never finishes', () => {
       'reports/a.md': `${CLEAN_REPORT}\nLOOP\n`,
       'reports/b.md': THREE_FINDINGS_REPORT,
     });
-    const event = pushEvent();
-    const run = await runAction({
-      workspace: dir,
-      eventName: 'push',
-      payload: event,
-      sha: event.after,
-      apiUrl: 'http://127.0.0.1:9',
-      inputs: { locale: 'en' },
-    });
+    const run = await runOnPush(dir, { locale: 'en' });
     const errors = run.commands.filter((c) => c.command === 'error' && c.properties.file);
     expect(errors.filter((c) => c.properties.file === 'reports/a.md').map((c) => c.message)).toEqual([expect.stringContaining('timed out')]);
     expect(errors.filter((c) => c.properties.file === 'reports/b.md')).toHaveLength(2);

@@ -3,8 +3,8 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { main } from '../../src/adapters/cli/main.ts';
-import { CLEAN_REPORT, pushEvent, THREE_FINDINGS_REPORT } from '../helpers/action-fixtures.ts';
-import { runAction } from '../helpers/action-harness.ts';
+import { CLEAN_REPORT, THREE_FINDINGS_REPORT } from '../helpers/action-fixtures.ts';
+import { runOnPush } from '../helpers/action-harness.ts';
 import { makeTempDir, removeTempDirs, writeTree } from '../helpers/tmp.ts';
 
 afterAll(removeTempDirs);
@@ -19,15 +19,7 @@ describe('a suppressions file in the repository', () => {
     await writeFile(path.join(dir, 'reports/a.md'), CLEAN_REPORT);
     await writeFile(path.join(dir, 'reports/b.md'), THREE_FINDINGS_REPORT);
 
-    const event = pushEvent();
-    const run = await runAction({
-      workspace: dir,
-      eventName: 'push',
-      payload: event,
-      sha: event.after,
-      apiUrl: 'http://127.0.0.1:9',
-      inputs: { locale: 'en', 'suppressions-location': 'ci/sup.json' },
-    });
+    const run = await runOnPush(dir, { locale: 'en', 'suppressions-location': 'ci/sup.json' });
     const errors = run.commands.filter((c) => c.command === 'error' && c.properties.file);
     expect(errors.length).toBeGreaterThan(0);
     expect(new Set(errors.map((c) => c.properties.file))).toEqual(new Set(['reports/b.md']));
@@ -40,15 +32,7 @@ describe('a suppressions file in the repository', () => {
   it('fails the step in one line for a damaged suppressions file', async () => {
     const dir = await makeTempDir();
     await writeTree(dir, { 'reports/a.md': CLEAN_REPORT, 'xxgk-lint-suppressions.json': '{ not json' });
-    const event = pushEvent();
-    const run = await runAction({
-      workspace: dir,
-      eventName: 'push',
-      payload: event,
-      sha: event.after,
-      apiUrl: 'http://127.0.0.1:9',
-      inputs: { locale: 'en' },
-    });
+    const run = await runOnPush(dir, { locale: 'en' });
     expect(run.exitCode).toBe(1);
     const errors = run.commands.filter((c) => c.command === 'error').map((c) => c.message);
     expect(errors).toEqual([expect.stringContaining('The suppressions file is invalid: ')]);

@@ -11,6 +11,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readActionManifest } from '../../scripts/action-yml.ts';
+import { pushEvent } from './action-fixtures.ts';
 
 export const ROOT = process.cwd();
 export const ACTION_ENTRY = path.join(ROOT, 'node_modules/.cache/xxgk-lint-test/action.js');
@@ -189,4 +190,10 @@ export function parseOutputFile(text: string): Record<string, string> {
     }
   }
   return outputs;
+}
+
+/** Runs the Action on a push to `workspace` with these inputs, with no GitHub API to reach. */
+export async function runOnPush(workspace: string, inputs: Record<string, string>): Promise<ActionRun> {
+  const event = pushEvent();
+  return runAction({ workspace, eventName: 'push', payload: event, sha: event.after, apiUrl: 'http://127.0.0.1:9', inputs });
 }
