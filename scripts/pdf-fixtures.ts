@@ -117,6 +117,16 @@ async function main(): Promise<void> {
     // A finding with a certain fix in Markdown (the period's year): never written into a PDF.
     ['wrong-year', sampleReport({ form: 'htmlMerged', replace: [['自2024年1月1日起至2024年12月31日止', '自2023年1月1日起至2023年12月31日止']] }), {}],
   ];
+  // Cells left empty where the format wants 0: 自然人 of three rows of （三）不予公开 (a grid says which column).
+  const blanks = sampleReport({
+    form: 'htmlMerged',
+    edit: (text) =>
+      text
+        .split('\n')
+        .map((line) => (/国家秘密|其他法律行政法规禁止公开|三安全一稳定/.test(line) ? line.replace(/(<\/td>)<td>0<\/td>/, '$1<td></td>') : line))
+        .join('\n'),
+  });
+  fixtures.push(['blank-cells', blanks, { narrow: true }]);
   // `pdf-fixtures.ts NAME…` makes only those.
   const only = process.argv.slice(2);
   for (const [name, markdown, options] of fixtures) {
