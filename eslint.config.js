@@ -49,7 +49,7 @@ export default tseslint.config(
   },
   {
     // Over a budget today, to be split (measured without blank lines and comments):
-    // rules/table-structure.ts 332 lines (check() 131); config/resolve.ts collectPluginRules 84;
+    // config/resolve.ts collectPluginRules 84;
     // directives.ts applyDirectives 93; pool.ts lintInWorkers 141; reading/html-input.ts
     // htmlToReportText 96; reading/tables/rows.ts readRows 121; testing/sample.ts sampleReport 81;
     // reading/pdf/extract.ts readPage 122; reading/pdf/layout.ts buildTable 101, render 112;
@@ -62,7 +62,6 @@ export default tseslint.config(
       'src/adapters/formatters/archive.ts',
       'src/adapters/formatters/html.ts',
       'src/engine/run.ts',
-      'rules/table-structure.ts',
       'src/engine/config/resolve.ts',
       'src/engine/directives.ts',
       'src/engine/pool.ts',
