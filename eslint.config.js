@@ -92,7 +92,7 @@ export default tseslint.config(
   ),
   layer(['src/engine/**/*.ts'], ['**/adapters/**', '**/testing/**'], 'src/engine/ never imports an adapter or the testing helpers.'),
   layer(
-    ['src/rule.ts', 'src/types.ts'],
+    ['src/rule.ts', 'src/define-rule.ts', 'src/types.ts', 'src/i18n.ts'],
     ['**/engine/**', '**/reading/**', '**/adapters/**', '**/testing/**', '**/rules/**'],
     'The rule API depends only on the model.',
   ),

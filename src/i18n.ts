@@ -4,10 +4,17 @@
  * adapters/cli/messages.ts, a rule's in its meta) and fills it with `messageTable`; no module
  * writes `locale === 'en' ? … : …` for a text of its own.
  */
-import { formatMessage, type LocalizedText } from './rule.ts';
 import type { Locale } from './types.ts';
 
-export type { Locale, LocalizedText };
+export type { Locale };
+
+/** A message in both locales; `{name}` placeholders are filled from the report's data. */
+export type LocalizedText = Readonly<Record<Locale, string>>;
+
+/** Fills `{name}` placeholders. Unknown placeholders are left visible so tests can catch them. */
+export function formatMessage(template: string, data: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
 
 /** Every locale, the default first. */
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];

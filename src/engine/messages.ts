@@ -208,10 +208,6 @@ export const messages = {
     en: 'a plugin named "{name}" is already loaded ({first})',
   },
   ruleFileNotFound: { 'zh-CN': '找不到文件 {file}', en: 'the file {file} does not exist' },
-  ruleDefinitionProblems: {
-    'zh-CN': 'defineRule：规则“{id}”有 {count} 处问题：',
-    en: 'defineRule: the rule "{id}" has {count} problem(s):',
-  },
   ruleFileRenameMjs: {
     'zh-CN': '规则文件“{file}”是 ES 模块（import/export），但所在的包是 CommonJS（package.json 没有 "type": "module"）：请把它改名为 .mjs',
     en: 'the rule file "{file}" is an ES module (import/export) in a CommonJS package (no "type": "module" in package.json): rename it to .mjs',
@@ -222,19 +218,6 @@ export const messages = {
     en: 'the rule file "{file}" must `export default` a rule (defineRule) or an array of rules',
   },
   ruleIdTwice: { 'zh-CN': '规则 {id} 重复定义（另见 {first}）', en: 'the rule {id} is defined twice (also at {first})' },
-  ruleOptionsNoDefaults: {
-    'zh-CN': '选项的 zod schema 必须为每个字段设置默认值（schema.parse({}) 应当成功）',
-    en: 'the options schema must give every field a default (schema.parse({}) must succeed)',
-  },
-  rulePlaceholdersDiffer: {
-    'zh-CN': '两种语言的占位符不同：zh-CN 为 {zh}，en 为 {en}',
-    en: 'the two locales use different placeholders: zh-CN has {zh}, en has {en}',
-  },
-  ruleUnknownMessageId: { 'zh-CN': '未知的消息 id “{id}”', en: 'unknown message id "{id}"' },
-  ruleOutputNotFixable: {
-    'zh-CN': '示例给出了修复后的文本（output），但规则没有声明 meta.fixable',
-    en: 'the example states a fixed text (output) but the rule does not set meta.fixable',
-  },
 
   // Fixes (--fix, --fix-dry-run).
   fixFileChanged: {
