@@ -229,6 +229,16 @@ export const messages = {
     en: '{errors} {errorWord} and {warnings} {warningWord} potentially fixable with the `--fix` option.',
   },
 
+  // Where a finding is in a .html, .docx or .pdf file (its `place`).
+  placePdfPage: { 'zh-CN': '第 {page} 页', en: 'page {page}' },
+  placePdfTable: { 'zh-CN': '表{table}', en: 'table {table}' },
+  placePdfSeparator: { 'zh-CN': ' ', en: ', ' },
+  placeHtmlLine: { 'zh-CN': 'HTML 第 {line} 行', en: 'HTML line {line}' },
+  placeParagraph: { 'zh-CN': '第 {paragraph} 段', en: 'paragraph {paragraph}' },
+  placeCell: { 'zh-CN': '表 {table} 第 {row} 行第 {cell} 格', en: 'table {table}, row {row}, cell {cell}' },
+  placeTable: { 'zh-CN': '表 {table}', en: 'table {table}' },
+  placeTableRow: { 'zh-CN': '表 {table} 第 {row} 行', en: 'table {table}, row {row}' },
+
   // Inline comments (<!-- xxgk-lint-disable … -->), reported with --report-unused-disable.
   unusedDisable: {
     'zh-CN': '未使用的 {directive} 注释（此处没有需要屏蔽的问题）',

@@ -636,7 +636,7 @@ f.addEventListener('change',apply);})();`;
 function pageHead(locale: Locale, title: string): string {
   return [
     '<!DOCTYPE html>',
-    `<html lang="${locale === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8">`,
+    `<html lang="${locale}"><head><meta charset="utf-8">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     // Nothing from elsewhere: the page must open inside an office network without internet.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">`,
