@@ -125,7 +125,8 @@ export default defineRule({
       for (const fact of table.facts) {
         if (fact.kind !== 'noReading') continue;
         const relationOn = fact.relation === null || enabled.has(fact.relation);
-        const required = fact.required && relationOn ? formatMessage(REQUIRED[locale], { relation: String(fact.relation), values: fact.required.join(' ') }) : '';
+        const required =
+          fact.required && relationOn ? formatMessage(REQUIRED[locale], { relation: String(fact.relation), values: fact.required.join(' ') }) : '';
         context.report({ messageId: 'noReading', data: { row: fact.row.label, text: fact.text, expected: fact.expected, required }, at: fact.span });
       }
     }

@@ -1,8 +1,9 @@
 /**
  * The tool's two languages: one way to read a locale, to fill a message table, to count and to
- * list. Each layer keeps its own table (the engine's in engine/messages.ts, the CLI's in
- * adapters/cli/messages.ts, a rule's in its meta) and fills it with `messageTable`; no module
- * writes `locale === 'en' ? … : …` for a text of its own.
+ * list. Each layer keeps its own table, one shape for all (id → { 'zh-CN', en }): the engine's
+ * in engine/messages.ts, the CLI's in adapters/cli/messages.ts, each formatter's in its module,
+ * the web page's in site/src/main.ts, a rule's in its meta; and fills it with `messageTable`. No
+ * module writes `locale === 'en' ? … : …` for a text of its own.
  */
 import type { Locale } from './types.ts';
 

@@ -1,7 +1,7 @@
 /**
- * The engine's messages (file reader, budgets, config loader, cache, fixes, directives) and, for
- * now, the human formatters' words, in both locales. Rule messages live with their rules, the
- * CLI's in adapters/cli/messages.ts.
+ * The engine's messages (file reader, budgets, config loader, cache, fixes, directives, places in
+ * converted documents), in both locales. Rule messages live with their rules, the CLI's in
+ * adapters/cli/messages.ts, the formatters' in each formatter.
  */
 import { messageTable } from '../i18n.ts';
 import type { LocalizedText } from '../rule.ts';
@@ -224,10 +224,6 @@ export const messages = {
     'zh-CN': '文件在检查期间被修改，未写入修复，以免覆盖修改；请再运行一次 --fix',
     en: 'the file changed while it was being fixed; the fixes were not written, so as not to overwrite the change: run --fix again',
   },
-  summaryFixable: {
-    'zh-CN': '其中 {errors} 个错误和 {warnings} 个警告可以用 --fix 选项自动修复',
-    en: '{errors} {errorWord} and {warnings} {warningWord} potentially fixable with the `--fix` option.',
-  },
 
   // Where a finding is in a .html, .docx or .pdf file (its `place`).
   placePdfPage: { 'zh-CN': '第 {page} 页', en: 'page {page}' },
@@ -259,23 +255,9 @@ export const messages = {
     en: 'xxgk-lint could not read this report (internal error: {detail})',
   },
   ruleFailed: { 'zh-CN': '规则 {rule} 运行出错：{detail}', en: 'rule {rule} failed: {detail}' },
-
-  // Human output.
-  severityError: { 'zh-CN': '错误', en: 'error' },
-  severityWarning: { 'zh-CN': '警告', en: 'warning' },
-  notReports: {
-    'zh-CN': '另有 {count} 个文件看起来不是政府信息公开工作年度报告，未检查（--verbose 列出它们）',
-    en: '{count} {fileWord} did not look like annual reports and were not checked (--verbose lists them)',
-  },
-  summary: {
-    'zh-CN': '{total} 个问题（{errors} 个错误，{warnings} 个警告）',
-    en: '{total} {problemWord} ({errors} {errorWord}, {warnings} {warningWord})',
-  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type MessageId = keyof typeof messages;
 
 /** Looks up and fills one of the engine's messages. */
 export const t: (id: MessageId, locale: Locale, data?: Readonly<Record<string, string | number>>) => string = messageTable(messages);
-
-export { plural } from '../i18n.ts';

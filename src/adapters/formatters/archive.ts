@@ -10,6 +10,7 @@
  */
 import { ruleDocsUrl, type Rule } from '../../rule.ts';
 import type { Diagnostic, LintResult, Locale } from '../../types.ts';
+import { messageTable, type MessageTable } from '../../i18n.ts';
 import { badgesHtml, escapeHtml, HTML_CSS, reportCounts, reportHtml } from './html.ts';
 import { toEslintResult } from './json.ts';
 import { displayName, identityOf, statisticsOf, TABLE_IDS, type ReadHow } from './statistics.ts';
@@ -66,10 +67,12 @@ const T = {
   lUnread: { 'zh-CN': '— 未读出', en: '— not read' },
   generated: { 'zh-CN': '由 xxgk-lint 生成', en: 'Made by xxgk-lint' },
   notReports: { 'zh-CN': '另有{n}个文件不是年度报告，未检查。', en: '{n} more files are not annual reports and were not checked.' },
-} as const satisfies Record<string, Record<Locale, string>>;
+} as const satisfies MessageTable;
+const words = messageTable(T);
 
-function t(key: keyof typeof T, locale: Locale, n?: number | string): string {
-  return T[key][locale].replace('{n}', String(n ?? ''));
+/** A word of the page; `n` fills `{n}`, an object the named placeholders. */
+function t(key: keyof typeof T, locale: Locale, n?: number | string | Readonly<Record<string, string>>): string {
+  return words(key, locale, typeof n === 'object' ? n : { n: n ?? '' });
 }
 const e = escapeHtml;
 
@@ -422,11 +425,7 @@ export class Archive {
           `<p class="cmp-links">${e(t('comparisons', locale))}：${comparisons
             .map(
               (r) =>
-                `<a href="#${e(r.compared ?? '')}" data-year="${r.year}">${e(
-                  t('compare', locale)
-                    .replace('{a}', String(r.year))
-                    .replace('{b}', String((r.year ?? 0) - 1)),
-                )}</a>`,
+                `<a href="#${e(r.compared ?? '')}" data-year="${r.year}">${e(t('compare', locale, { a: String(r.year), b: String((r.year ?? 0) - 1) }))}</a>`,
             )
             .join(' · ')}</p>`,
         );
@@ -481,7 +480,7 @@ export interface Comparison {
 
 /** Both years' tables side by side: each cell last year → this year, its change and the checks. */
 export function comparisonHtml(c: Comparison, locale: Locale): string {
-  const title = t('compare', locale).replace('{a}', String(c.year)).replace('{b}', String(c.previousYear));
+  const title = t('compare', locale, { a: String(c.year), b: String(c.previousYear) });
   const parts = [
     `<section class="comparison" id="${e(c.id)}" data-testid="comparison" data-agency="${e(c.agency)}" data-year="${c.year}">`,
     `<h3>${e(c.agency)} ${e(title)}</h3>`,

@@ -9,6 +9,7 @@
 import { ruleDocsUrl, type Rule } from '../../rule.ts';
 import type { ReportModel } from '../../model/schema.ts';
 import type { Diagnostic, LintResult, Locale } from '../../types.ts';
+import { messageTable, type MessageTable } from '../../i18n.ts';
 import { cellText, drawTables, inSpan, TABLE_TITLES, type DrawnCell, type DrawnRow, type DrawnTable } from './tables.ts';
 
 export function escapeHtml(text: string): string {
@@ -52,10 +53,11 @@ const TEXT = {
   fatal: { 'zh-CN': '无法检查此文件', en: 'This file could not be checked' },
   other: { 'zh-CN': '表内其他问题', en: 'Other findings in this table' },
   generated: { 'zh-CN': '由 xxgk-lint 生成', en: 'Made by xxgk-lint' },
-} as const satisfies Record<string, Record<Locale, string>>;
+} as const satisfies MessageTable;
+const words = messageTable(TEXT);
 
 export function text(key: keyof typeof TEXT, locale: Locale, n?: number | string): string {
-  return TEXT[key][locale].replace('{n}', String(n ?? ''));
+  return words(key, locale, { n: n ?? '' });
 }
 
 /** The page's style sheet: screen, phone (narrow) and print (A4). */

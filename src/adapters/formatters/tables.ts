@@ -7,7 +7,7 @@
 import type { Cell, ReportModel, Row, Span, Table } from '../../model/schema.ts';
 import { T2_2019, T2_2021, T3_2019, T3_2021, T4_COLUMNS, T4_GROUPS } from '../../model/templates.ts';
 import type { Diagnostic, Locale } from '../../types.ts';
-import { messageTable, type MessageTable } from '../../i18n.ts';
+import { messageTable, type LocalizedText, type MessageTable } from '../../i18n.ts';
 
 type Position = { line: number; column: number };
 
@@ -123,7 +123,7 @@ export function drawTables(model: ReportModel, messages: readonly Diagnostic[]):
   return [model.tables.t2, model.tables.t3, model.tables.t4].map((t) => drawTable(t, messages));
 }
 
-export const TABLE_TITLES: Record<Table['id'], Record<Locale, string>> = {
+export const TABLE_TITLES: Record<Table['id'], LocalizedText> = {
   t2: { 'zh-CN': '二、主动公开政府信息情况', en: '二 Proactive disclosure' },
   t3: { 'zh-CN': '三、收到和处理政府信息公开申请情况', en: '三 Requests received and handled' },
   t4: { 'zh-CN': '四、政府信息公开行政复议、行政诉讼情况', en: '四 Administrative reconsideration and litigation' },
