@@ -17,9 +17,6 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
 
-/** Every locale, the default first. */
-export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
-
 /** A locale as users write it (`zh`, `zh-CN`, `en`, any case, spaces around), or undefined. */
 export function parseLocale(value: unknown): Locale | undefined {
   if (typeof value !== 'string') return undefined;

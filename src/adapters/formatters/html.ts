@@ -385,17 +385,3 @@ export function reportHtml(result: LintResult, options: RenderOptions, extra = '
   parts.push('</section>');
   return parts.join('');
 }
-
-/** A whole page around the reports' sections. */
-export function htmlPage(body: string, locale: Locale, title = text('title', locale)): string {
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${locale}"><head><meta charset="utf-8">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    // Nothing from elsewhere: the page must open inside an office network without internet.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    `<title>${escapeHtml(title)}</title><style>${HTML_CSS}</style></head>`,
-    `<body><main><h1>${escapeHtml(title)}</h1>${body}<footer>${escapeHtml(text('generated', locale))}</footer></main></body></html>`,
-    '',
-  ].join('\n');
-}

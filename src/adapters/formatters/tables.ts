@@ -5,7 +5,7 @@
  * the message text). Pure: no `node:` modules.
  */
 import type { Cell, ReportModel, Row, Span, Table } from '../../model/schema.ts';
-import { T2_2019, T2_2021, T3_2019, T3_2021, T4_COLUMNS, T4_GROUPS } from '../../model/templates.ts';
+import { T2_2019, T2_2021, T3_2019, T3_2021, T4_COLUMNS } from '../../model/templates.ts';
 import type { Diagnostic, Locale } from '../../types.ts';
 import { messageTable, type LocalizedText, type MessageTable } from '../../i18n.ts';
 
@@ -128,8 +128,6 @@ export const TABLE_TITLES: Record<Table['id'], LocalizedText> = {
   t3: { 'zh-CN': '三、收到和处理政府信息公开申请情况', en: '三 Requests received and handled' },
   t4: { 'zh-CN': '四、政府信息公开行政复议、行政诉讼情况', en: '四 Administrative reconsideration and litigation' },
 };
-
-export const T4_GROUP_LABELS = T4_GROUPS;
 
 /**
  * What to show for a cell: its text as written, or a word for a cell that was not read. Read

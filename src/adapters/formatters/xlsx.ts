@@ -97,19 +97,3 @@ export const xlsxStream: OutputFormatter = (context: FormatterContext): OutputSt
     },
   };
 };
-
-/** The whole workbook for a list of results (the library's form). */
-export async function xlsx(results: Iterable<LintResult>, context: FormatterContext): Promise<Uint8Array> {
-  const stream = xlsxStream(context);
-  const parts: Uint8Array[] = [];
-  const bytes = (c: string | Uint8Array): Uint8Array => (typeof c === 'string' ? new TextEncoder().encode(c) : c);
-  for (const r of results) parts.push(bytes(await stream.file(r)));
-  parts.push(bytes(await stream.end()));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
