@@ -30,4 +30,4 @@ export type { Diagnostic, LintResult, Locale, Suggestion, TextEdit } from './typ
 export { statistics, statisticsOf, findingsOf } from './adapters/formatters/statistics.ts';
 export type { FindingRecord, ReadHow, StatisticsRecord } from './adapters/formatters/statistics.ts';
 export { compareYears } from './adapters/formatters/archive.ts';
-export type { Comparison, ComparisonCell } from './adapters/formatters/archive.ts';
+export type { Comparison, ComparisonCell } from './adapters/formatters/archive-compare.ts';
