@@ -50,17 +50,15 @@ export default tseslint.config(
   {
     // Over a budget today, to be split (measured without blank lines and comments):
     // config/resolve.ts collectPluginRules 84;
-    // directives.ts applyDirectives 93; pool.ts lintInWorkers 141; reading/html-input.ts
-    // htmlToReportText 96; reading/tables/rows.ts readRows 121; testing/sample.ts sampleReport 81;
+    // pool.ts lintInWorkers 141; reading/html-input.ts htmlToReportText 96;
+    // reading/tables/rows.ts readRows 121;
     // reading/pdf/extract.ts readPage 122; reading/pdf/layout.ts buildTable 101, render 112;
     // reading/tables/t2.ts readLoneValues 112; reading/tables/t3.ts readT3 98;
-    // adapters/action/main.ts 305; adapters/cli/output.ts openOutput 83; engine/run.ts lintFiles 87.
+    // adapters/action/main.ts 305; engine/run.ts lintFiles 87.
     files: [
       'src/adapters/action/main.ts',
-      'src/adapters/cli/output.ts',
       'src/engine/run.ts',
       'src/engine/config/resolve.ts',
-      'src/engine/directives.ts',
       'src/engine/pool.ts',
       'src/reading/html-input.ts',
       'src/reading/pdf/extract.ts',
@@ -68,7 +66,6 @@ export default tseslint.config(
       'src/reading/tables/rows.ts',
       'src/reading/tables/t2.ts',
       'src/reading/tables/t3.ts',
-      'src/testing/sample.ts',
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },
