@@ -50,22 +50,20 @@ export default tseslint.config(
   {
     // Over a budget today, to be split (measured without blank lines and comments):
     // config/resolve.ts collectPluginRules 84;
-    // pool.ts lintInWorkers 141; reading/html-input.ts htmlToReportText 96;
+    // pool.ts lintInWorkers 141;
     // reading/tables/rows.ts readRows 121;
     // reading/pdf/extract.ts readPage 122; reading/pdf/layout.ts buildTable 101, render 112;
-    // reading/tables/t2.ts readLoneValues 112; reading/tables/t3.ts readT3 98;
+    // reading/tables/t2.ts readLoneValues 112;
     // adapters/action/main.ts 305; engine/run.ts lintFiles 87.
     files: [
       'src/adapters/action/main.ts',
       'src/engine/run.ts',
       'src/engine/config/resolve.ts',
       'src/engine/pool.ts',
-      'src/reading/html-input.ts',
       'src/reading/pdf/extract.ts',
       'src/reading/pdf/layout.ts',
       'src/reading/tables/rows.ts',
       'src/reading/tables/t2.ts',
-      'src/reading/tables/t3.ts',
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },
