@@ -14,7 +14,7 @@ import { decodeDocument, type DocumentInput } from './document.ts';
 
 // The pure decoding (no I/O) lives in decode-bytes.ts so that the web page can use it too.
 export { decodeBuffer, sniffUtf16 } from './decode-bytes.ts';
-export type { DecodeErrorKind, DecodeResult, Encoding } from './decode-bytes.ts';
+export type { DecodeErrorKind, Encoding } from './decode-bytes.ts';
 
 export type FileErrorKind =
   | DecodeErrorKind
