@@ -344,7 +344,7 @@ function straightSubpaths(data: Float32Array, toPage: Matrix): [number, number][
     points = [];
     curved = false;
   };
-  for (let k = 0; k < data.length; ) {
+  for (let k = 0; k < data.length;) {
     const op = data[k];
     if (op === 0) {
       // moveTo
