@@ -2,7 +2,9 @@
  * What a PDF shows, page by page, through pdf.js: each run of text with its box and font size, and
  * the ruling lines the page draws (stroked lines and rectangles, and thin filled rectangles, which
  * WPS and Word draw table borders as). Coordinates are PDF points with the origin at the top left
- * of the page as displayed (rotation applied), y growing downwards.
+ * of the page as read, y growing downwards: the page turned so that most of its text runs left to
+ * right, whatever its /Rotate (a page shown sideways reads as the upright page; a landscape page
+ * drawn turned on a portrait sheet reads as landscape).
  *
  * Pure: pdf.js runs in this thread (no worker), and the CMaps and standard fonts it asks for come
  * from `loadData`, which the caller reads from the pdfjs-dist package on disk (never from a URL).
@@ -322,9 +324,14 @@ function linesOf(ops: OperatorList, OPS: PdfJs['OPS'], view: Matrix): PdfLine[] 
     const fn = ops.fnArray[i];
     const args = ops.argsArray[i] as unknown[];
     if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.restore || fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
-    else if (fn === OPS.constructPath) {
+    else if (fn === OPS.paintFormXObjectBegin) {
+      // A form XObject draws in its own space: its /Matrix, within the graphics state it saves.
+      stack.push(ctm);
+      const matrix = args[0] as ArrayLike<number> | null;
+      if (matrix) ctm = multiply(ctm, Array.from(matrix) as Matrix);
+    } else if (fn === OPS.constructPath) {
       const paint = args[0] as number;
       const data = (args[1] as (Float32Array | null)[] | undefined)?.[0];
       if (!data || !(strokes.has(paint) || fills.has(paint))) continue;
