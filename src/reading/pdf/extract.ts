@@ -179,17 +179,22 @@ const nowhere = {
   documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
 };
 
-/** The CMaps and standard fonts read so far: the same few files serve every PDF of a run. */
-const dataCache = new Map<string, Promise<Uint8Array>>();
+/** The CMaps and standard fonts read so far, by loader: the same few files serve every PDF of a run. */
+const dataCache = new WeakMap<Loader, Map<string, Promise<Uint8Array>>>();
 
-function cachedLoad(loadData: NonNullable<ExtractOptions['loadData']>): NonNullable<ExtractOptions['loadData']> {
+type Loader = NonNullable<ExtractOptions['loadData']>;
+
+function cachedLoad(loadData: Loader): Loader {
+  let cache = dataCache.get(loadData);
+  if (!cache) dataCache.set(loadData, (cache = new Map()));
+  const read = cache;
   return (kind, name) => {
     const key = `${kind}/${name}`;
-    let data = dataCache.get(key);
+    let data = read.get(key);
     if (!data) {
       data = loadData(kind, name);
-      dataCache.set(key, data);
-      data.catch(() => dataCache.delete(key));
+      read.set(key, data);
+      data.catch(() => read.delete(key));
     }
     return data;
   };
