@@ -64,9 +64,10 @@ async function rotated(name: string, turn: (page: number) => number): Promise<Ui
 
 /**
  * Each page drawn a quarter turn anticlockwise on a sheet of the swapped size, shown upright by
- * /Rotate 90: turned by the page's content (`cm`), or by the /Matrix of the form it is drawn as.
+ * /Rotate 90 (or sideways, with `rotate` 0): turned by the page's content (`cm`), or by the /Matrix
+ * of the form it is drawn as.
  */
-async function drawnTurned(name: string, by: 'content' | 'form'): Promise<Uint8Array> {
+async function drawnTurned(name: string, by: 'content' | 'form', rotate = 90): Promise<Uint8Array> {
   const source = await PDFDocument.load(read(name), { updateMetadata: false });
   const doc = await PDFDocument.create({ updateMetadata: false });
   const embedded = await doc.embedPages(source.getPages());
@@ -74,7 +75,7 @@ async function drawnTurned(name: string, by: 'content' | 'form'): Promise<Uint8A
     const page = doc.addPage([form.height, form.width]);
     if (by === 'content') page.drawPage(form, { x: form.height, y: 0, rotate: degrees(90) });
     else page.drawPage(form);
-    page.setRotation(degrees(90));
+    page.setRotation(degrees(rotate));
   }
   if (by === 'form') {
     await doc.flush();
@@ -111,6 +112,7 @@ describe('turned pages read as the upright page does', () => {
     ],
     ['landscape.pdf', 'landscape pages drawn turned on portrait sheets, shown upright by /Rotate 90', (name: string) => drawnTurned(name, 'content')],
     ['landscape.pdf', 'the same, turned by the /Matrix of the form each page is drawn as', (name: string) => drawnTurned(name, 'form')],
+    ['landscape.pdf', 'landscape pages drawn turned on portrait sheets without /Rotate (shown sideways)', (name: string) => drawnTurned(name, 'content', 0)],
   ])('%s, %s', async (name, _how, turn) => {
     const upright = await lintFile(path.join(fixtures, name), { locale: 'zh-CN', keepModel: true });
     const turned = await lintBytes(await turn(name));
