@@ -131,7 +131,7 @@ function restoreBuiltIns(snapshot: Snapshot): void {
   for (const [holder, own] of snapshot) {
     for (const [key, before] of own) {
       const now = Reflect.getOwnPropertyDescriptor(holder, key);
-      if (now && now.value === before.value && now.get === before.get && now.set === before.set) continue;
+      if (now && Object.is(now.value, before.value) && now.get === before.get && now.set === before.set) continue;
       if (before.configurable || now === undefined) Reflect.defineProperty(holder, key, before);
     }
   }
