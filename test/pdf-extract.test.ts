@@ -53,6 +53,17 @@ describe('reading a PDF and the built-ins', () => {
     expect(Array.prototype.push).toBe(before.push);
     expect(JSON.parse).toBe(before.parse);
   });
+
+  it('encodes base64 as the specification says, plain calls and calls with options', async () => {
+    await extractPdf(read('bordered.pdf'), { loadData: pdfData });
+    const toBase64 = (Uint8Array.prototype as unknown as { toBase64: (this: Uint8Array, options?: object) => string }).toBase64;
+    const bytes = Uint8Array.from({ length: 1000 }, (_, i) => (i * 37 + 11) % 256);
+    expect(toBase64.call(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+    expect(toBase64.call(bytes.subarray(3, 10))).toBe(Buffer.from(bytes.subarray(3, 10)).toString('base64'));
+    expect(toBase64.call(new Uint8Array(0))).toBe('');
+    expect(toBase64.call(new Uint8Array([251, 255]), { alphabet: 'base64url', omitPadding: true })).toBe('-_8');
+    expect(() => toBase64.call([1, 2] as unknown as Uint8Array)).toThrow(TypeError);
+  });
 });
 
 /** Sets /Rotate on the pages `turn` gives a turn for (degrees, clockwise). */
