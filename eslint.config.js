@@ -52,7 +52,7 @@ export default tseslint.config(
     // config/resolve.ts collectPluginRules 84;
     // pool.ts lintInWorkers 141;
     // reading/tables/rows.ts readRows 121;
-    // reading/pdf/extract.ts readPage 122; reading/pdf/layout.ts buildTable 101, render 112;
+    // reading/pdf/layout.ts buildTable 101, render 112;
     // reading/tables/t2.ts readLoneValues 112;
     // adapters/action/main.ts 305; engine/run.ts lintFiles 87.
     files: [
@@ -60,7 +60,6 @@ export default tseslint.config(
       'src/engine/run.ts',
       'src/engine/config/resolve.ts',
       'src/engine/pool.ts',
-      'src/reading/pdf/extract.ts',
       'src/reading/pdf/layout.ts',
       'src/reading/tables/rows.ts',
       'src/reading/tables/t2.ts',
