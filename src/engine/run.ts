@@ -7,17 +7,16 @@
  * bytes to `onFixed`; writing them is the caller's.
  */
 import { readFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { cacheKey, codeDigest, contentHash, DEFAULT_CACHE_FILE, ResultCache } from './cache.ts';
 import { classifier, type LoadedConfig } from './config.ts';
 import type { Encoding } from './decode.ts';
 import { shardFiles, type Shard } from './files.ts';
-import { finishEach, lintTask, type FileOutcome, type FileTask, type FixMode } from './lint-file.ts';
+import { finishEach, type FileOutcome, type FixMode } from './lint-file.ts';
 import { defaultSetting, rulesToRun, ruleSet, type LintTextOptions, type ResolvedConfig } from './lint.ts';
 import { t } from './messages.ts';
 import { DigestSpool, unpackDigest } from './packed.ts';
-import { findWorkerUrl, lintInWorkers } from './pool.ts';
+import { runTasks, type Task } from './phase-one.ts';
 import { ReportIndex } from './set.ts';
 import type { ReportDigest, Rule } from '../rule.ts';
 import type { LintResult, Locale } from '../types.ts';
@@ -44,7 +43,7 @@ export interface RunOptions {
   fix?: FixMode;
   /** Worker processes: 'off' (this process, no budgets), 'auto' (default) or a number. */
   concurrency?: 'off' | 'auto' | number;
-  /** The per-file time budget in ms (default {@link DEFAULT_FILE_TIMEOUT_MS}; 0 = none). */
+  /** The per-file time budget in ms (default DEFAULT_FILE_TIMEOUT_MS, phase-one.ts; 0 = none). */
   fileTimeoutMs?: number;
   /** The cache file or folder (`--cache-location`); undefined: no cache. Not used with `fix`. */
   cache?: string;
@@ -64,18 +63,10 @@ export interface RunOptions {
   onFixed?: (filePath: string, fixed: { bytes?: Uint8Array; unwritable?: Encoding; readHash?: string }) => Promise<void> | void;
 }
 
-/** The default per-file time budget: far above any real report (well under a second each). */
-export const DEFAULT_FILE_TIMEOUT_MS = 10_000;
 /** From this many files on, packed digests wait for the cross-report rules in a temporary file. */
 const SPOOL_FROM = 200;
 /** Files hashed at once for the cache. */
 const HASH_BATCH = 32;
-/** `concurrency: 'auto'` uses a worker process per core from this many files on (one below). */
-const AUTO_WORKERS_FROM = 32;
-
-interface Task extends FileTask {
-  index: number;
-}
 
 /**
  * Lints the files and yields their results in the order of `files`. Throws for what ends the run
@@ -209,7 +200,7 @@ async function previousYearReports(
   const tasks: Task[] = (options.contextCandidates ?? []).filter((f) => !linted.has(f)).map((file, index) => ({ index, file, digestOnly: true, years }));
   const found: ReportDigest[] = [];
   const index = new ReportIndex(wanted);
-  await runTasks(tasks, { ...options, onProgress: undefined }, base, classify, (_i, outcome) => {
+  await runTasks(tasks, options, base, classify, (_i, outcome) => {
     const packed = outcome.analysis?.digest;
     const digest = packed ? unpackDigest(packed) : null;
     if (digest && index.hasPreviousYearOf(digest)) found.push(digest);
@@ -217,52 +208,6 @@ async function previousYearReports(
   // In the candidates' order, whatever order the workers finished in.
   const order = new Map(tasks.map((task) => [task.file, task.index]));
   return found.sort((a, b) => (order.get(a.filePath) ?? 0) - (order.get(b.filePath) ?? 0));
-}
-
-/** Phase one for each task, in worker processes or in this one (see threadsFor). */
-async function runTasks(
-  tasks: readonly Task[],
-  options: RunOptions,
-  base: LintTextOptions & { locale: Locale },
-  classify: (file: string) => 'auto' | 'report' | 'notReport',
-  record: (index: number, outcome: FileOutcome) => void,
-): Promise<void> {
-  if (tasks.length === 0) return;
-  const workerUrl = options.workerUrl ?? findWorkerUrl();
-  const threads = threadsFor(tasks.length, options, workerUrl);
-  if (threads > 0 && workerUrl && options.loaded) {
-    const timeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
-    const setup = {
-      cwd: options.cwd ?? process.cwd(),
-      configPath: options.loaded.filePath,
-      ...options.loaded.lookup,
-      allowCode: options.allowCode ?? true,
-      locale: base.locale,
-      reportUnusedDisable: options.reportUnusedDisable ?? false,
-      keepModel: options.keepModel ?? false,
-    };
-    await lintInWorkers(tasks, { workerUrl, threads, timeoutMs, setup }, record);
-    return;
-  }
-  for (const task of tasks) record(task.index, await lintTask(task, { ...base, classify: classify(task.file) }));
-}
-
-/**
- * How many worker processes lint `count` files; 0 = this process. Workers hold the per-file time
- * and heap budgets (a parse gone superlinear or a tree of gigabytes can only be stopped from
- * outside), so every file — a few small ones, `fix`, standard input — goes to one when a worker
- * entry exists, and one per core from AUTO_WORKERS_FROM files on. Without a worker entry (run from
- * the TypeScript sources), with `concurrency: 'off'`, with rules or a config object the workers
- * cannot load, the files are linted here, without the budgets.
- */
-function threadsFor(count: number, options: RunOptions, workerUrl: URL | undefined): number {
-  if (count === 0 || !workerUrl || !options.loaded || options.rules || options.concurrency === 'off') return 0;
-  if (typeof options.concurrency === 'number') return options.concurrency;
-  return count >= AUTO_WORKERS_FROM ? Math.max(1, availableCores()) : 1;
-}
-
-function availableCores(): number {
-  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
 interface RunCache {
