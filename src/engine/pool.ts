@@ -307,7 +307,12 @@ function writeStats(stats: { started: number; cpu: NodeJS.CpuUsage; slots: SlotS
       })}\n`,
     );
   }
-  process.stderr.write(`xxgk-lint pool: main: ${JSON.stringify({ wallMs: round(wallMs), cpuMs: round((cpu.user + cpu.system) / 1000) })}\n`);
+  // Run with --expose-gc, the heap is what the main process holds after phase one.
+  (globalThis as { gc?: () => void }).gc?.();
+  const memory = process.memoryUsage();
+  const mb = (n: number): number => Math.round(n / 2 ** 20);
+  const main = { wallMs: round(wallMs), cpuMs: round((cpu.user + cpu.system) / 1000), rssMB: mb(memory.rss), heapUsedMB: mb(memory.heapUsed) };
+  process.stderr.write(`xxgk-lint pool: main: ${JSON.stringify(main)}\n`);
 }
 
 function fatalOutcome(filePath: string, messageId: string, message: string): LintResult {
