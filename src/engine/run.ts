@@ -90,34 +90,13 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
   const isOwn = (i: number): boolean => !own || own.has(names[i] as string);
   // Another shard's report is read for its digest only, and only when a cross-report rule reads it.
   const cross = crossReportRulesOn(rulesToRun(base), config) && options.fix === undefined && (own === undefined || own.size > 0);
-  const tasks: Task[] = [];
-  files.forEach((input, index) => {
-    const mine = isOwn(index);
-    if (!mine && !cross) return;
-    const task: Task = { index, file: names[index] as string, ...(typeof input === 'string' ? {} : { bytes: input.bytes }) };
-    if (options.fix && mine) task.fix = options.fix;
-    if (!mine) task.digestOnly = true;
-    tasks.push(task);
-  });
+  const tasks = phaseOneTasks(files, names, isOwn, cross, options);
   const contextStart = files.length;
-  if (cross) for (const [i, file] of (options.context ?? []).entries()) tasks.push({ index: contextStart + i, file, digestOnly: true });
 
   const outcomes: Array<FileOutcome | undefined> = new Array<FileOutcome | undefined>(contextStart + (options.context?.length ?? 0));
   const spool = tasks.length >= SPOOL_FROM ? DigestSpool.open() : undefined;
   try {
-    const spillDigest = (o: FileOutcome): FileOutcome =>
-      spool && o.analysis?.digest ? { ...o, analysis: { ...o.analysis, digest: spool.spill(o.analysis.digest) } } : o;
-    // The models that the formats drawing or exporting the tables need (keepModel) go there too,
-    // read back through a getter as each result is finished: a run never holds every model.
-    const spilled = (o: FileOutcome): FileOutcome => {
-      const out = spillDigest(o);
-      const model = out.analysis?.model;
-      const at = spool && model ? spool.spillBytes(Buffer.from(JSON.stringify(model), 'utf8')) : undefined;
-      if (!spool || !at || !out.analysis) return out;
-      const analysis = { ...out.analysis };
-      Object.defineProperty(analysis, 'model', { enumerable: true, get: () => JSON.parse(spool.read(at).toString('utf8')) as unknown });
-      return { ...out, analysis };
-    };
+    const spilled = spiller(spool);
     const cache = options.cache !== undefined && options.fix === undefined ? await openCache(options, base, cwd) : undefined;
     const pending = cache
       ? await cache.lookUp(tasks, (index, outcome) => {
@@ -136,18 +115,7 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
     await cache?.save();
 
     if (options.fix !== undefined) {
-      for (let i = 0; i < files.length; i++) {
-        const outcome = outcomes[i];
-        outcomes[i] = undefined;
-        if (!outcome?.result) continue;
-        if (outcome.fixed || outcome.unwritable)
-          await options.onFixed?.(names[i] as string, {
-            ...(outcome.fixed ? { bytes: outcome.fixed } : {}),
-            ...(outcome.readHash ? { readHash: outcome.readHash } : {}),
-            ...(outcome.unwritable ? { unwritable: outcome.unwritable } : {}),
-          });
-        yield outcome.result;
-      }
+      yield* fixedResults(outcomes, names, options);
       return;
     }
     // Every report that is not reported on (another shard's, context) is context for the others.
@@ -165,6 +133,55 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
     yield* finishEach(outcomes, context, base);
   } finally {
     spool?.close();
+  }
+}
+
+/** The files of phase one: this run's (or shard's) own, then others' read as context only. */
+function phaseOneTasks(files: readonly RunInput[], names: readonly string[], isOwn: (i: number) => boolean, cross: boolean, options: RunOptions): Task[] {
+  const tasks: Task[] = [];
+  files.forEach((input, index) => {
+    const mine = isOwn(index);
+    if (!mine && !cross) return;
+    const task: Task = { index, file: names[index] as string, ...(typeof input === 'string' ? {} : { bytes: input.bytes }) };
+    if (options.fix && mine) task.fix = options.fix;
+    if (!mine) task.digestOnly = true;
+    tasks.push(task);
+  });
+  if (cross) for (const [i, file] of (options.context ?? []).entries()) tasks.push({ index: files.length + i, file, digestOnly: true });
+  return tasks;
+}
+
+/**
+ * What the run keeps of an outcome until phase two: with a spool, the packed digest and the model
+ * (keepModel: the formats that draw or export the tables) wait in its file, the model read back
+ * through a getter as each result is finished: a run never holds every model.
+ */
+function spiller(spool: DigestSpool | undefined): (o: FileOutcome) => FileOutcome {
+  if (!spool) return (o) => o;
+  return (o) => {
+    const out = o.analysis?.digest ? { ...o, analysis: { ...o.analysis, digest: spool.spill(o.analysis.digest) } } : o;
+    const model = out.analysis?.model;
+    const at = model ? spool.spillBytes(Buffer.from(JSON.stringify(model), 'utf8')) : undefined;
+    if (!at || !out.analysis) return out;
+    const analysis = { ...out.analysis };
+    Object.defineProperty(analysis, 'model', { enumerable: true, get: () => JSON.parse(spool.read(at).toString('utf8')) as unknown });
+    return { ...out, analysis };
+  };
+}
+
+/** `fix`: each file's result in file order, its fixed bytes handed to onFixed first. */
+async function* fixedResults(outcomes: Array<FileOutcome | undefined>, names: readonly string[], options: RunOptions): AsyncGenerator<LintResult, void, undefined> {
+  for (let i = 0; i < names.length; i++) {
+    const outcome = outcomes[i];
+    outcomes[i] = undefined;
+    if (!outcome?.result) continue;
+    if (outcome.fixed || outcome.unwritable)
+      await options.onFixed?.(names[i] as string, {
+        ...(outcome.fixed ? { bytes: outcome.fixed } : {}),
+        ...(outcome.readHash ? { readHash: outcome.readHash } : {}),
+        ...(outcome.unwritable ? { unwritable: outcome.unwritable } : {}),
+      });
+    yield outcome.result;
   }
 }
 
