@@ -488,10 +488,10 @@ function renderReport() {
       '',
       '## The workers at work',
       '',
-      'One more run with `--concurrency 2` and `XXGK_LINT_POOL_STATS=1` per corpus: each worker\'s CPU (of which starting and loading',
-      'the config), the share of its life it had nothing to do, the time it waited for a file\'s bytes, and the bytes it sent back',
-      'per file; the main process\'s CPU while the workers worked. On two free cores the speed-up is about',
-      '(CPU of `off`) / (the busier worker\'s CPU + the main process\'s CPU outside phase one), if the workers are never idle.',
+      "One more run with `--concurrency 2` and `XXGK_LINT_POOL_STATS=1` per corpus: each worker's CPU (of which starting and loading",
+      "the config), the share of its life it had nothing to do, the time it waited for a file's bytes, and the bytes it sent back",
+      "per file; the main process's CPU while the workers worked. On two free cores the speed-up is about",
+      "(CPU of `off`) / (the busier worker's CPU + the main process's CPU outside phase one), if the workers are never idle.",
       '',
       '| files | process | files linted | CPU s | start CPU s | idle | waiting for bytes s | bytes sent per file |',
       '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -593,7 +593,11 @@ function timed(command, args, options = {}) {
   return new Promise((resolve) => {
     const cpu0 = childrenCpuMs();
     const t0 = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd ?? root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1', NO_COLOR: '1', ...options.env } });
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CI: '1', NO_COLOR: '1', ...options.env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8');

@@ -302,7 +302,13 @@ function writeStats(stats: { started: number; cpu: NodeJS.CpuUsage; slots: SlotS
         lifeMs: round(lifeMs),
         ...(s.startCpuMs === undefined ? {} : { startCpuMs: round(s.startCpuMs) }),
         ...(w
-          ? { cpuMs: round(w.cpuMs), idleMs: round(w.idleMs), waitMs: round(w.waitMs), idleFraction: +(w.idleMs / lifeMs).toFixed(3), bytesPerFile: round(w.sentBytes / Math.max(1, s.files)) }
+          ? {
+              cpuMs: round(w.cpuMs),
+              idleMs: round(w.idleMs),
+              waitMs: round(w.waitMs),
+              idleFraction: +(w.idleMs / lifeMs).toFixed(3),
+              bytesPerFile: round(w.sentBytes / Math.max(1, s.files)),
+            }
           : {}),
       })}\n`,
     );

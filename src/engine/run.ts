@@ -170,7 +170,11 @@ function spiller(spool: DigestSpool | undefined): (o: FileOutcome) => FileOutcom
 }
 
 /** `fix`: each file's result in file order, its fixed bytes handed to onFixed first. */
-async function* fixedResults(outcomes: Array<FileOutcome | undefined>, names: readonly string[], options: RunOptions): AsyncGenerator<LintResult, void, undefined> {
+async function* fixedResults(
+  outcomes: Array<FileOutcome | undefined>,
+  names: readonly string[],
+  options: RunOptions,
+): AsyncGenerator<LintResult, void, undefined> {
   for (let i = 0; i < names.length; i++) {
     const outcome = outcomes[i];
     outcomes[i] = undefined;
