@@ -36,7 +36,7 @@ describe('packed digests', () => {
       if (!digest) continue;
       const packed = packDigest(digest);
       // The identity stays as it is (the index of the run reads only that); the rest is one string.
-      expect(Object.keys(packed).sort()).toEqual(['agency', 'agencyText', 'filePath', 'identifiedBy', 'packed', 'year']);
+      expect(Object.keys(packed).sort()).toEqual(['agency', 'agencyText', 'filePath', 'id', 'identifiedBy', 'packed', 'year']);
       expect(typeof packed.packed).toBe('string');
       expect(plain(unpackDigest(packed))).toEqual(plain(digest));
       compared++;

@@ -13,12 +13,13 @@ import { cacheKey, codeDigest, contentHash, DEFAULT_CACHE_FILE, ResultCache } fr
 import { classifier, type LoadedConfig } from './config.ts';
 import type { Encoding } from './decode.ts';
 import { shardFiles, type Shard } from './files.ts';
-import { finishEach, lintTask, type FileOutcome, type FileTask, type FixMode } from './lint-file.ts';
+import { finishEach, lintTask, setFindings, type FileOutcome, type FileTask, type FixMode } from './lint-file.ts';
 import { defaultSetting, rulesToRun, ruleSet, type LintTextOptions, type ResolvedConfig } from './lint.ts';
 import { t } from './messages.ts';
-import { DigestSpool, unpackDigest } from './packed.ts';
+import { DigestSpool, takeDamaged, unpackDigest } from './packed.ts';
 import { findWorkerUrl, lintInWorkers } from './pool.ts';
 import { ReportIndex } from './set.ts';
+import type { SetRuleStore } from './set-cache.ts';
 import type { ReportDigest, Rule } from '../rule.ts';
 import type { LintResult, Locale } from '../types.ts';
 
@@ -113,6 +114,7 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
 
   const outcomes: Array<FileOutcome | undefined> = new Array<FileOutcome | undefined>(contextStart + (options.context?.length ?? 0));
   const spool = tasks.length >= SPOOL_FROM ? DigestSpool.open() : undefined;
+  let cache: RunCache | undefined;
   try {
     const spillDigest = (o: FileOutcome): FileOutcome =>
       spool && o.analysis?.digest ? { ...o, analysis: { ...o.analysis, digest: spool.spill(o.analysis.digest) } } : o;
@@ -127,7 +129,7 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
       Object.defineProperty(analysis, 'model', { enumerable: true, get: () => JSON.parse(spool.read(at).toString('utf8')) as unknown });
       return { ...out, analysis };
     };
-    const cache = options.cache !== undefined && options.fix === undefined ? await openCache(options, base, cwd) : undefined;
+    cache = options.cache !== undefined && options.fix === undefined ? await openCache(options, base, cwd, rebuilding.has(options)) : undefined;
     const pending = cache
       ? await cache.lookUp(tasks, (index, outcome) => {
           outcomes[index] = spilled(outcome);
@@ -137,12 +139,11 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
     const contextOnly = new Set(tasks.flatMap((task) => (task.digestOnly ? [task.index] : [])));
     const record = (index: number, outcome: FileOutcome): void => {
       // An outcome read for its digest only has no per-file findings: not one to keep.
-      if (!contextOnly.has(index)) cache?.store(index, outcome);
+      if (!contextOnly.has(index)) cache?.keep(index, outcome);
       outcomes[index] = spilled(outcome);
       options.onProgress?.(1);
     };
     await runTasks(pending, options, base, classify, record);
-    await cache?.save();
 
     if (options.fix !== undefined) {
       for (let i = 0; i < files.length; i++) {
@@ -171,8 +172,23 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
     if (cross && options.contextCandidates && options.contextCandidates.length > 0) {
       context.push(...(await previousYearReports(outcomes, names, options, base, classify)));
     }
-    yield* finishEach(outcomes, context, base);
+    takeDamaged();
+    const found = setFindings(outcomes, context, base, cache?.crossStore);
+    if (cache && takeDamaged().length > 0) {
+      // A cached digest failed its check (a damaged cache file): noted, and the run made again
+      // without reading the cache (rare: a cache file changed by something else than this tool).
+      cache.damaged();
+      cache.close();
+      cache = undefined;
+      const again = { ...options };
+      rebuilding.add(again);
+      yield* lintFiles(files, again);
+      return;
+    }
+    await cache?.save();
+    yield* finishEach(outcomes, context, base, found);
   } finally {
+    cache?.close();
     spool?.close();
   }
 }
@@ -268,11 +284,19 @@ function availableCores(): number {
 interface RunCache {
   /** Puts the cached outcomes in place; returns the tasks left to run. */
   lookUp(tasks: readonly Task[], hit: (index: number, outcome: FileOutcome) => void): Promise<Task[]>;
-  store(index: number, outcome: FileOutcome): void;
+  keep(index: number, outcome: FileOutcome): void;
+  /** The cross-report findings cached per report. */
+  crossStore: SetRuleStore;
+  /** A cached digest failed its check: the cache is corrupt (noted). */
+  damaged(): void;
   save(): Promise<void>;
+  close(): void;
 }
 
-async function openCache(options: RunOptions, base: LintTextOptions & { locale: Locale }, cwd: string): Promise<RunCache> {
+/** The options of a run made again without reading the cache (a damaged digest was found in it). */
+const rebuilding = new WeakSet<RunOptions>();
+
+async function openCache(options: RunOptions, base: LintTextOptions & { locale: Locale }, cwd: string, rebuild = false): Promise<RunCache> {
   const note = (text: string): void => options.onNote?.(text);
   const loaded = options.loaded;
   const key = cacheKey({
@@ -284,9 +308,11 @@ async function openCache(options: RunOptions, base: LintTextOptions & { locale: 
     classification: { reports: loaded?.reports ?? [], notReports: loaded?.notReports ?? [], baseDir: loaded?.baseDir ?? '' },
     code: await codeDigest(loaded?.codeFiles ?? []),
   });
-  const cache = await ResultCache.open(path.resolve(cwd, options.cache || DEFAULT_CACHE_FILE), key, cwd);
+  const location = path.resolve(cwd, options.cache || DEFAULT_CACHE_FILE);
+  // Noted once, when the file or an entry is found unreadable or of another shape.
+  const onCorrupt = (file: string): void => note(t('cacheCorrupt', base.locale, { file }));
+  const cache = await ResultCache.open(location, key, cwd, { onCorrupt, ignoreEntries: rebuild });
   if (cache.notRegular) note(t('cacheNotRegular', base.locale, { file: cache.location }));
-  if (cache.corrupt) note(t('cacheCorrupt', base.locale, { file: cache.location }));
   const hashes = new Map<number, { file: string; hash: string }>();
   return {
     async lookUp(tasks, hit) {
@@ -305,10 +331,13 @@ async function openCache(options: RunOptions, base: LintTextOptions & { locale: 
       }
       return left;
     },
-    store(index, outcome) {
+    keep(index, outcome) {
       const entry = hashes.get(index);
       if (entry) cache.set(entry.file, entry.hash, outcome);
     },
+    crossStore: { get: (current) => cache.cross(current.filePath), set: (current, record) => cache.setCross(current.filePath, record) },
+    damaged: () => cache.markCorrupt(),
+    close: () => cache.close(),
     async save() {
       try {
         await cache.save();

@@ -4,7 +4,9 @@
  * (the same agency's report for the year before, say). Works on digests only (plain data, see
  * digest.ts), so the first phase may run anywhere (worker processes).
  */
+import type { CrossRuleRecord, Read } from './cache-schema.ts';
 import { guarded } from './report.ts';
+import { cachedFor, RunLook, storeFor, type SetRuleStore } from './set-cache.ts';
 import { defaultSetting, type ResolvedConfig } from './settings.ts';
 import type { ReportDigest, Rule, SetRuleContext } from '../rule.ts';
 import type { Diagnostic, Locale } from '../types.ts';
@@ -90,10 +92,11 @@ export function setRules(rules: readonly Rule[]): Rule[] {
   return rules.filter((rule) => typeof rule.checkSet === 'function');
 }
 
-/**
- * Runs every enabled `checkSet` over each of `targets`, with `reports` (targets included) as the
- * run. Returns the findings by target.
- */
+/** Whether a cross-report rule (`checkSet`) is on: only then are the digests' tables and prose packed. */
+export function setRulesOn(rules: readonly Rule[], config: ResolvedConfig | undefined): boolean {
+  return rules.some((rule) => typeof rule.checkSet === 'function' && (config?.rules[rule.meta.id] ?? defaultSetting(rule)).severity !== 0);
+}
+
 /** The reports' agency keys, each mapped to the key a summary groups it under (see ReportIndex.canonical). */
 export function canonicalAgencies(reports: readonly ReportDigest[]): Map<string, string> {
   const index = new ReportIndex(reports);
@@ -102,12 +105,20 @@ export function canonicalAgencies(reports: readonly ReportDigest[]): Map<string,
   return out;
 }
 
+/**
+ * Runs every enabled `checkSet` over each of `targets`, with `reports` (targets included) as the
+ * run. Returns the findings by target. With a `store`, what each rule read of the run is recorded
+ * with its findings, and a rule whose record still holds (the same report, the same reports found
+ * where it looked) is not run again: its findings are taken as they were.
+ */
 export function runSetRules(
   targets: readonly ReportDigest[],
   reports: readonly ReportDigest[],
   rules: readonly Rule[],
   config: ResolvedConfig | undefined,
   locale: Locale,
+  /** The cross-report findings cached per report (set-cache.ts): reused while what they read is unchanged. */
+  store?: SetRuleStore,
 ): Map<ReportDigest, Diagnostic[]> {
   const out = new Map<ReportDigest, Diagnostic[]>();
   const active = setRules(rules)
@@ -115,9 +126,20 @@ export function runSetRules(
     .filter(({ setting }) => setting.severity !== 0);
   if (active.length === 0) return out;
   const index = new ReportIndex(reports);
+  const look = new RunLook(index, reports);
   for (const current of targets) {
+    const cached = store ? cachedFor(store, current) : undefined;
     const messages: Diagnostic[] = [];
+    const records: CrossRuleRecord[] = [];
     for (const { rule, setting } of active) {
+      const hit = cached?.rules.find((r) => r[0] === rule.meta.id);
+      if (hit && look.holds(current, hit[1])) {
+        messages.push(...hit[2]);
+        records.push(hit);
+        continue;
+      }
+      const reads: Read[] = [];
+      const start = messages.length;
       guarded(
         rule,
         locale,
@@ -125,9 +147,12 @@ export function runSetRules(
         (report) => {
           const context: SetRuleContext<unknown> = {
             current,
-            previousYear: () => (current.year === null ? undefined : index.find(current, current.year - 1)),
-            sameAgency: (year: number) => index.find(current, year),
-            reports,
+            previousYear: () => look.read(reads, 'p', 0, current.year === null ? undefined : index.find(current, current.year - 1)),
+            sameAgency: (year: number) => look.read(reads, 's', year, index.find(current, year)),
+            get reports() {
+              reads.push(['a', 0, look.runId(), null]);
+              return reports;
+            },
             options: setting.options,
             locale,
             report,
@@ -136,7 +161,11 @@ export function runSetRules(
         },
         setting,
       );
+      const found = messages.slice(start);
+      // A rule that failed (a damaged digest, a bug) is asked again next time.
+      if (!found.some((m) => m.messageId === 'ruleError' && m.ruleId === rule.meta.id)) records.push([rule.meta.id, reads, found]);
     }
+    if (store) storeFor(store, current, cached, records);
     out.set(current, messages);
   }
   return out;

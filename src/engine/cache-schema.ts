@@ -1,0 +1,104 @@
+/**
+ * What a cache record must look like to be used: everything the run and the formatters read,
+ * with its type. Well-formed JSON of another shape (a hand-edited or foreign file) makes the
+ * record corrupt: noted, and its file is linted again.
+ */
+import { z } from 'zod';
+import type { Diagnostic } from '../types.ts';
+import type { FileOutcome } from './lint-file.ts';
+
+const position = z.number().int().min(0);
+const edit = z.object({ range: z.tuple([position, position]), text: z.string() });
+const diagnostic = z.looseObject({
+  ruleId: z.string(),
+  messageId: z.string(),
+  severity: z.union([z.literal(1), z.literal(2)]),
+  message: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  line: position,
+  column: position,
+  endLine: position,
+  endColumn: position,
+  fix: edit.optional(),
+  suggestions: z.array(z.looseObject({ desc: z.string(), fix: edit })).optional(),
+});
+const result = z.looseObject({
+  filePath: z.string(),
+  messages: z.array(diagnostic),
+  errorCount: z.number(),
+  warningCount: z.number(),
+  fatal: z.object({ messageId: z.string(), message: z.string() }).optional(),
+  suppressedMessages: z.array(diagnostic).optional(),
+});
+const point = z.looseObject({ line: position, column: position });
+/** A packed digest without its bytes (they follow the outcome in the record). */
+const digest = z.looseObject({
+  filePath: z.string(),
+  id: z.string(),
+  packed: z.literal(''),
+  agencyText: z.string().nullable(),
+  agency: z.string().nullable(),
+  year: z.number().int().nullable(),
+  identifiedBy: z.looseObject({ agency: z.string().nullable(), year: z.string().nullable() }),
+  bodyless: z.literal(true).optional(),
+});
+const outcomeSchema = z
+  .looseObject({
+    result: result.optional(),
+    analysis: z
+      .looseObject({
+        filePath: z.string(),
+        messages: z.array(diagnostic),
+        directives: z.array(z.looseObject({ kind: z.string(), ruleIds: z.array(z.string()), start: point, end: point })),
+        digest: digest.nullable(),
+        failed: result.optional(),
+        model: z.record(z.string(), z.unknown()).optional(),
+      })
+      .optional(),
+    encoding: z.string().optional(),
+    input: z.looseObject({ kind: z.enum(['html', 'docx']), origins: z.array(z.unknown()) }).optional(),
+  })
+  .refine((o) => o.result !== undefined || o.analysis !== undefined);
+
+/** A stored outcome (JSON text), or undefined when it is not of this shape. */
+export function parseOutcome(text: string): FileOutcome | undefined {
+  try {
+    const data = JSON.parse(text) as unknown;
+    return outcomeSchema.safeParse(data).success ? (data as FileOutcome) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A report's cross-report findings as cached (set-cache.ts): the report they are about
+ * (`self`: file path and digest id) and, per rule, what the rule read of the run and what it found.
+ */
+export interface CrossRecord {
+  self: [string, string];
+  rules: CrossRuleRecord[];
+}
+/** [rule id, what it read (see Read), its findings]. */
+export type CrossRuleRecord = [string, Read[], Diagnostic[]];
+/**
+ * One look of a rule at the run: `previousYear()` (['p', 0, …]), `sameAgency(year)` (['s', year,
+ * …]) with the file path and id of the report it got (null: none); or the whole run read through
+ * `reports` (['a', 0, <id of the run>, null]).
+ */
+export type Read = ['p' | 's' | 'a', number, string | null, string | null];
+
+const read = z.tuple([z.enum(['p', 's', 'a']), z.number(), z.string().nullable(), z.string().nullable()]);
+const crossSchema = z.object({
+  self: z.tuple([z.string(), z.string()]),
+  rules: z.array(z.tuple([z.string(), z.array(read), z.array(diagnostic)])),
+});
+
+/** A stored cross-report record (JSON text), or undefined when it is not of this shape. */
+export function parseCross(text: string): CrossRecord | undefined {
+  try {
+    const data = JSON.parse(text) as unknown;
+    return crossSchema.safeParse(data).success ? (data as CrossRecord) : undefined;
+  } catch {
+    return undefined;
+  }
+}
