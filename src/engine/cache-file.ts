@@ -2,12 +2,13 @@
  * The cache's file (`--cache`): records read one at a time, never the whole file at once.
  *
  *     xxgk-lint cache\n                      magic
- *     record, record, …                      per file: outcome JSON, packed digest bytes; cross-report findings JSON
- *     index JSON                             {"format","key","entries":[[name, hash, offset, outcome, digest, crossOffset, cross], …]}
+ *     record, record, …                      per file: outcome JSON, cross-report findings JSON, packed digest bytes
+ *     index JSON                             {"format","key","entries":[[name, hash, at, outcome, crossAt, cross, digestAt, digest], …]}
  *     \n<index offset> <index length>        footer, 32 bytes, decimal, zero-padded
  *
- * Opening reads the footer and the index (about 100 bytes per file); a record is read when its
- * file is looked up, a digest's bytes only when a cross-report rule opens its tables or prose
+ * Opening reads the footer and the index (about 100 bytes per file); a file's outcome and
+ * cross-report findings are read when it is looked up (at once when they are next to each other,
+ * as the records copied from the last file are), a digest's bytes only when a cross-report rule opens its tables or prose
  * (they are checked then against the digest's id, packed.ts). A new file is written next to the
  * old one (records of this run as they come, then the records kept from the old file, copied as
  * bytes), and renamed over it: atomic on POSIX and NTFS, so an interrupted run never leaves half a
@@ -29,8 +30,8 @@ const MAGIC = Buffer.from('xxgk-lint cache\n', 'latin1');
 const FOOTER = 32;
 const DIGITS = 15;
 
-/** Where a file's record is: [name, content hash, offset, outcome length, digest length, cross offset, cross length]. */
-export type IndexEntry = [string, string, number, number, number, number, number];
+/** Where a file's record is: [name, content hash, outcome offset, length, cross offset, length, digest offset, length] (length 0: none). */
+export type IndexEntry = [string, string, number, number, number, number, number, number];
 
 export type Opened =
   | { kind: 'ok'; reader: CacheReader; key: string; entries: Map<string, IndexEntry> }
@@ -106,12 +107,11 @@ function readIndex(reader: CacheReader, size: number): { key: string; entries: M
   const out = new Map<string, IndexEntry>();
   const within = (start: number, n: number): boolean => Number.isSafeInteger(start) && Number.isSafeInteger(n) && start >= MAGIC.length && n >= 0 && start + n <= offset;
   for (const entry of entries as unknown[]) {
-    if (!Array.isArray(entry) || entry.length !== 7) return undefined;
-    const [name, hash, at, outcome, digest, crossAt, cross] = entry as unknown[];
-    if (typeof name !== 'string' || typeof hash !== 'string') return undefined;
-    if (![at, outcome, digest, crossAt, cross].every((n) => typeof n === 'number')) return undefined;
+    if (!Array.isArray(entry) || entry.length !== 8) return undefined;
+    const [name, hash, ...places] = entry as unknown[];
+    if (typeof name !== 'string' || typeof hash !== 'string' || !places.every((n) => typeof n === 'number')) return undefined;
     const e = entry as IndexEntry;
-    if (!within(e[2], e[3] + e[4]) || e[3] === 0 || (e[6] > 0 && !within(e[5], e[6]))) return undefined;
+    if (e[3] === 0 || !within(e[2], e[3]) || (e[5] > 0 && !within(e[4], e[5])) || (e[7] > 0 && !within(e[6], e[7]))) return undefined;
     out.set(name, e);
   }
   return { key, entries: out };

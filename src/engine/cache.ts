@@ -34,10 +34,11 @@ interface Slot {
   hash: string;
   /** The old file's entry (a hit, or the entry this run replaced: its cross-report record may still hold). */
   old?: IndexEntry;
-  /** Written to the new file this run: [offset, outcome length, digest length]. */
-  written?: [number, number, number];
-  /** The cross-report record set this run. */
+  /** Written to the new file this run: [outcome offset, length, digest offset, length]. */
+  written?: [number, number, number, number];
+  /** The cross-report record: read with the outcome, or set this run (`crossSet`). */
   cross?: Buffer;
+  crossSet?: boolean;
 }
 
 export function contentHash(bytes: Uint8Array): string {
@@ -118,10 +119,14 @@ export class ResultCache {
     const name = this.name(file);
     const entry = this.old.get(name);
     if (!entry || entry[1] !== hash) return undefined;
-    const [, , at, outcomeLength, digestLength] = entry;
+    const [, , at, outcomeLength, crossAt, crossLength, digestAt, digestLength] = entry;
+    // The cross-report record with the outcome, in one read, when it follows it.
+    const together = crossLength > 0 && crossAt === at + outcomeLength;
     let outcome: FileOutcome | undefined;
+    let bytes: Buffer | undefined;
     try {
-      outcome = parseOutcome(this.reader.read([at, outcomeLength]).toString('utf8'));
+      bytes = this.reader.read([at, together ? outcomeLength + crossLength : outcomeLength]);
+      outcome = parseOutcome(bytes.toString('utf8', 0, outcomeLength));
     } catch {
       outcome = undefined;
     }
@@ -131,12 +136,10 @@ export class ResultCache {
       this.markCorrupt();
       return undefined;
     }
-    this.#slots.set(name, { hash, old: entry });
+    this.#slots.set(name, { hash, old: entry, ...(together && bytes ? { cross: bytes.subarray(outcomeLength) } : {}) });
     const out = withPath(outcome, file);
     // The digest's bytes stay in the file until a cross-report rule reads them.
-    if (out.analysis?.digest && digestLength > 0) {
-      out.analysis.digest = placedDigest(out.analysis.digest, this.reader, [at + outcomeLength, digestLength]);
-    }
+    if (out.analysis?.digest && digestLength > 0) out.analysis.digest = placedDigest(out.analysis.digest, this.reader, [digestAt, digestLength]);
     return out;
   }
 
@@ -165,7 +168,7 @@ export class ResultCache {
     if (!writer || !writer.fits(json.length + digest.length)) return;
     const at = writer.append(json, digest);
     const old = this.old.get(name);
-    this.#slots.set(name, { hash, written: [at, json.length, digest.length], ...(old ? { old } : {}) });
+    this.#slots.set(name, { hash, written: [at, json.length, at + json.length, digest.length], ...(old ? { old } : {}) });
     this.#dirty = true;
   }
 
@@ -173,23 +176,29 @@ export class ResultCache {
   cross(file: string): CrossRecord | undefined {
     const slot = this.#slots.get(this.name(file));
     if (!slot) return undefined;
-    if (slot.cross) return parseCross(slot.cross.toString('utf8'));
-    const old = slot.old;
-    if (!old || old[6] === 0 || !this.reader) return undefined;
-    let record: CrossRecord | undefined;
-    try {
-      record = parseCross(this.reader.read([old[5], old[6]]).toString('utf8'));
-    } catch {
-      record = undefined;
-    }
-    if (!record) this.markCorrupt();
+    if (slot.crossSet) return slot.cross && parseCross(slot.cross.toString('utf8'));
+    const bytes = slot.cross ?? this.#oldCross(slot);
+    const record = bytes && parseCross(bytes.toString('utf8'));
+    if (bytes && !record) this.markCorrupt();
     return record;
+  }
+
+  /** The cross-report record of the slot's old entry, as bytes (undefined: none, or unreadable). */
+  #oldCross(slot: Slot): Buffer | undefined {
+    const old = slot.old;
+    if (!old || old[5] === 0 || !this.reader) return undefined;
+    try {
+      return this.reader.read([old[4], old[5]]);
+    } catch {
+      return undefined;
+    }
   }
 
   setCross(file: string, record: CrossRecord): void {
     const slot = this.#slots.get(this.name(file));
     if (!slot || this.notRegular) return;
     slot.cross = Buffer.from(JSON.stringify(record), 'utf8');
+    slot.crossSet = true;
     this.#dirty = true;
   }
 
@@ -204,22 +213,19 @@ export class ResultCache {
     if (!writer) throw this.#writeError;
     const entries: IndexEntry[] = [];
     const copy = (name: string, slot: Slot): boolean => {
-      let at: number;
-      let lengths: [number, number];
+      const cross = slot.cross ?? this.#oldCross(slot);
       if (slot.written) {
-        at = slot.written[0];
-        lengths = [slot.written[1], slot.written[2]];
-      } else {
-        const old = slot.old as IndexEntry;
-        if (!writer.fits(old[3] + old[4]) || !this.reader) return false;
-        at = writer.append(this.reader.read([old[2], old[3] + old[4]]));
-        lengths = [old[3], old[4]];
+        const [at, outcomeLength, digestAt, digestLength] = slot.written;
+        const crossAt = cross && writer.fits(cross.length) ? writer.append(cross) : undefined;
+        entries.push([name, slot.hash, at, outcomeLength, crossAt ?? 0, crossAt === undefined ? 0 : (cross as Buffer).length, digestAt, digestLength]);
+        return true;
       }
-      let cross: [number, number] = [0, 0];
-      const oldCross = slot.old && slot.old[6] > 0 && this.reader ? this.reader.read([slot.old[5], slot.old[6]]) : undefined;
-      const bytes = slot.cross ?? oldCross;
-      if (bytes && writer.fits(bytes.length)) cross = [writer.append(bytes), bytes.length];
-      entries.push([name, slot.hash, at, ...lengths, ...cross]);
+      // Copied from the old file as bytes: the outcome, its cross-report record, the digest.
+      const old = slot.old as IndexEntry;
+      if (!this.reader || !writer.fits(old[3] + (cross?.length ?? 0) + old[7])) return false;
+      const at = writer.append(this.reader.read([old[2], old[3]]), cross ?? Buffer.alloc(0));
+      const digestAt = writer.append(old[7] > 0 ? this.reader.read([old[6], old[7]]) : Buffer.alloc(0));
+      entries.push([name, slot.hash, at, old[3], cross ? at + old[3] : 0, cross?.length ?? 0, old[7] > 0 ? digestAt : 0, old[7]]);
       return true;
     };
     // This run's entries first, then the older ones, up to the cap.

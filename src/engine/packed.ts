@@ -214,23 +214,37 @@ function packedBytes(p: PackedDigest): Buffer {
 export class DigestSpool implements ByteSource {
   #size = 0;
   #closed = false;
+  #dir: string | undefined;
+  #fd: number | undefined;
   readonly #atExit = (): void => this.close();
 
-  private constructor(
-    private readonly dir: string,
-    private readonly fd: number,
-  ) {}
+  private constructor() {}
 
-  /** A spool in the system's temporary folder; undefined when none can be made (digests then stay in memory). */
-  static open(): DigestSpool | undefined {
-    let dir: string | undefined;
+  /**
+   * A spool in the system's temporary folder, made when the first bytes are moved there (a warm
+   * run from the cache moves none); digests stay in memory when none can be made.
+   */
+  static open(): DigestSpool {
+    return new DigestSpool();
+  }
+
+  /** The temporary folder, once made. */
+  get folder(): string | undefined {
+    return this.#closed ? undefined : this.#dir;
+  }
+
+  /** The file's descriptor, the file made on first use; undefined when it cannot be made. */
+  #file(): number | undefined {
+    if (this.#closed) return undefined;
+    if (this.#fd !== undefined) return this.#fd;
     try {
-      dir = mkdtempSync(path.join(os.tmpdir(), 'xxgk-lint-'));
-      const spool = new DigestSpool(dir, openSync(path.join(dir, 'digests'), 'w+', 0o600));
-      process.once('exit', spool.#atExit);
-      return spool;
+      this.#dir = mkdtempSync(path.join(os.tmpdir(), 'xxgk-lint-'));
+      this.#fd = openSync(path.join(this.#dir, 'digests'), 'w+', 0o600);
+      process.once('exit', this.#atExit);
+      return this.#fd;
     } catch {
-      if (dir) rmSync(dir, { recursive: true, force: true });
+      if (this.#dir) rmSync(this.#dir, { recursive: true, force: true });
+      this.#closed = true;
       return undefined;
     }
   }
@@ -238,25 +252,20 @@ export class DigestSpool implements ByteSource {
   /** The digest with its packed bytes moved to the file (as it was, if writing fails). */
   spill(p: PackedDigest): PackedDigest {
     if (this.#closed || p.packed === '') return p;
-    const bytes = Buffer.from(p.packed, 'latin1');
-    try {
-      let written = 0;
-      while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, this.#size + written);
-    } catch {
-      return p; // a full disk: this digest stays in memory
-    }
-    const spooled: PackedDigest = { ...p, packed: '', spooled: [this.#size, bytes.length] };
-    this.#size += bytes.length;
+    const at = this.spillBytes(Buffer.from(p.packed, 'latin1'));
+    if (!at) return p; // a full disk: this digest stays in memory
+    const spooled: PackedDigest = { ...p, packed: '', spooled: at };
     spools.set(spooled, this);
     return spooled;
   }
 
   /** Any bytes moved to the file (a report model the formats that draw the tables read back): where they are, or undefined if writing fails. */
   spillBytes(bytes: Uint8Array): [number, number] | undefined {
-    if (this.#closed) return undefined;
+    const fd = this.#file();
+    if (fd === undefined) return undefined;
     try {
       let written = 0;
-      while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, this.#size + written);
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, this.#size + written);
     } catch {
       return undefined;
     }
@@ -266,10 +275,12 @@ export class DigestSpool implements ByteSource {
   }
 
   read([offset, length]: readonly [number, number]): Buffer {
+    const fd = this.#fd;
+    if (fd === undefined || this.#closed) throw new Error('xxgk-lint: the temporary digest file is closed');
     const buffer = Buffer.alloc(length);
     let done = 0;
     while (done < length) {
-      const n = readSync(this.fd, buffer, done, length - done, offset + done);
+      const n = readSync(fd, buffer, done, length - done, offset + done);
       if (n === 0) throw new Error('xxgk-lint: the temporary digest file was cut short');
       done += n;
     }
@@ -279,12 +290,13 @@ export class DigestSpool implements ByteSource {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    if (this.#fd === undefined) return;
     process.removeListener('exit', this.#atExit);
     try {
-      closeSync(this.fd);
+      closeSync(this.#fd);
     } catch {
       // already closed
     }
-    rmSync(this.dir, { recursive: true, force: true });
+    if (this.#dir) rmSync(this.#dir, { recursive: true, force: true });
   }
 }

@@ -15,11 +15,11 @@ export function readCache(file: string): { key: string; records: CacheRecord[] }
   const opened = CacheReader.open(file);
   if (opened.kind !== 'ok') throw new Error(`cache ${file}: ${opened.kind}`);
   try {
-    const records = [...opened.entries.values()].map(([name, hash, at, outcome, digest, crossAt, cross]) => ({
+    const records = [...opened.entries.values()].map(([name, hash, at, outcome, crossAt, cross, digestAt, digest]) => ({
       name,
       hash,
       outcome: opened.reader.read([at, outcome]).toString('utf8'),
-      digest: opened.reader.read([at + outcome, digest]),
+      digest: opened.reader.read([digestAt, digest]),
       cross: cross > 0 ? opened.reader.read([crossAt, cross]).toString('utf8') : '',
     }));
     return { key: opened.key, records };
@@ -32,10 +32,9 @@ export async function writeCache(file: string, cache: { key: string; records: re
   const writer = CacheWriter.create(file, Number.MAX_SAFE_INTEGER);
   const entries: IndexEntry[] = cache.records.map((r) => {
     const outcome = Buffer.from(r.outcome, 'utf8');
-    const at = writer.append(outcome, r.digest);
     const cross = Buffer.from(r.cross, 'utf8');
-    const crossAt = cross.length > 0 ? writer.append(cross) : 0;
-    return [r.name, r.hash, at, outcome.length, r.digest.length, crossAt, cross.length];
+    const at = writer.append(outcome, cross, r.digest);
+    return [r.name, r.hash, at, outcome.length, cross.length > 0 ? at + outcome.length : 0, cross.length, at + outcome.length + cross.length, r.digest.length];
   });
   await writer.commit(file, cache.key, entries);
 }
