@@ -148,6 +148,7 @@ function body(p: PackedDigest): Unpacked {
     recent.set(p, hit);
     return hit;
   }
+  decoded++;
   if (p.bodyless) throw new Error(`xxgk-lint: the digest of ${p.filePath} was packed without its tables and prose`);
   const b = JSON.parse(inflateRawSync(packedBytes(p)).toString('utf8')) as Body;
   const out: Unpacked = {
@@ -161,6 +162,12 @@ function body(p: PackedDigest): Unpacked {
 
 /** The packed digest each unpacked one was read from (for its id). */
 const sources = new WeakMap<ReportDigest, PackedDigest>();
+
+/** How many packed bodies were decoded so far in this process (tests and the bench: a warm run decodes none). */
+let decoded = 0;
+export function decodedDigests(): number {
+  return decoded;
+}
 
 /** A ReportDigest read from a packed one: identity at once, tables and prose when first read. */
 export function unpackDigest(p: PackedDigest): ReportDigest {
