@@ -6,7 +6,7 @@
  * the whole cache.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,7 +75,14 @@ export async function codeDigest(entries: readonly string[]): Promise<string> {
   const seen = new Set<string>();
   const queue: Array<{ file: string; entry: boolean }> = entries.map((file) => ({ file, entry: true }));
   const self = fileURLToPath(import.meta.url);
-  if (self.endsWith('.js')) queue.push(...bundleFiles(path.dirname(self)).map((file) => ({ file, entry: false })));
+  const chunks = self.endsWith('.js') ? npmBundle(self) : undefined;
+  if (chunks) {
+    // The npm bundle: its entries and every chunk, hashed as bytes (no imports to follow).
+    for (const file of chunks) {
+      const bytes = await readFile(file).catch(() => undefined);
+      hash.update(`${file}\0${bytes ? createHash('sha256').update(bytes).digest('base64') : 'missing'}\0`);
+    }
+  } else if (self.endsWith('.js')) queue.push(...bundleFiles(path.dirname(self)).map((file) => ({ file, entry: false })));
   while (queue.length > 0 && seen.size < MAX_GRAPH_FILES) {
     const { file, entry } = queue.shift() as { file: string; entry: boolean };
     if (seen.has(file)) continue;
@@ -114,7 +121,25 @@ function resolveRelative(target: string): string | undefined {
   return undefined;
 }
 
-/** The bundle next to this module (dist/cli.js, worker.js, index.js, remark.js and the chunks), when run from dist/. */
+/**
+ * The files of the npm bundle when this module is one of its chunks (dist/chunks/*.js): the
+ * entries (cli.js, worker.js, index.js, remark.js) and every chunk; undefined otherwise.
+ */
+function npmBundle(self: string): string[] | undefined {
+  const dir = path.dirname(self);
+  if (path.basename(dir) !== 'chunks') return undefined;
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  } catch {
+    return undefined;
+  }
+  const top = path.dirname(dir);
+  const entries = ['cli.js', 'worker.js', 'index.js', 'remark.js'].map((f) => path.join(top, f)).filter((f) => existsSync(f));
+  return [...entries, ...names.sort().map((f) => path.join(dir, f))];
+}
+
+/** The bundle next to this module (dist/cli.js, worker.js, index.js, remark.js, action.js), when run from dist/. */
 function bundleFiles(dir: string): string[] {
   const top = path.basename(dir) === 'chunks' ? path.dirname(dir) : dir;
   return ['cli.js', 'worker.js', 'index.js', 'remark.js', 'action.js'].map((f) => path.join(top, f)).filter((f) => existsSync(f));

@@ -21,10 +21,13 @@ const OWN_PLACE = /^[\u4e00-\u9fff]{1,8}?[区县市旗州盟]/;
  * city in front (`淮安市洪泽区人民政府` and `洪泽区人民政府`, as one agency titles its reports in
  * different years). Other renamings need the config's `agencies`.
  */
+/** sameAgency needs the shorter key to be at least this long and the longer to end with it. */
+const SUFFIX = 5;
+
 export function sameAgency(a: string, b: string): boolean {
   if (a === b) return true;
   const [long, short] = a.length > b.length ? [a, b] : [b, a];
-  if (short.length < 5 || !long.endsWith(short) || !OWN_PLACE.test(short)) return false;
+  if (short.length < SUFFIX || !long.endsWith(short) || !OWN_PLACE.test(short)) return false;
   return PLACE_PREFIX.test(long.slice(0, long.length - short.length));
 }
 
@@ -61,13 +64,24 @@ export class ReportIndex {
   }
 
   readonly #aliases = new Map<string, string[]>();
+  /** The agency keys by their last SUFFIX characters: two keys of one agency end alike (see sameAgency). */
+  #bySuffix: Map<string, string[]> | undefined;
 
   /** The other agency keys of the run that name the same agency with or without a city in front. */
   aliasesOf(agency: string): string[] {
-    // Asked for each report by each cross-report rule: a scan of every agency of the run, once.
+    // Asked for each report by each cross-report rule: the keys that end as this one does, once.
     let found = this.#aliases.get(agency);
     if (!found) {
-      found = [...this.#byAgency.keys()].filter((other) => other !== agency && sameAgency(other, agency));
+      if (!this.#bySuffix) {
+        this.#bySuffix = new Map();
+        for (const key of this.#byAgency.keys()) {
+          const list = this.#bySuffix.get(key.slice(-SUFFIX)) ?? [];
+          list.push(key);
+          this.#bySuffix.set(key.slice(-SUFFIX), list);
+        }
+      }
+      const candidates = agency.length < SUFFIX ? [] : (this.#bySuffix.get(agency.slice(-SUFFIX)) ?? []);
+      found = candidates.filter((other) => other !== agency && sameAgency(other, agency));
       this.#aliases.set(agency, found);
     }
     return found;
