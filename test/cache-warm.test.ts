@@ -118,7 +118,10 @@ describe('a warm run', () => {
     await writeFile(path.join(dir, '.xxgk-lint.json'), JSON.stringify({ rules: { 'carry-over': 'off' } }));
     const off = await expectSame(dir);
     expect(crossIds(off.stdout)).not.toContain('carry-over');
-    await writeFile(path.join(dir, '.xxgk-lint.json'), JSON.stringify({ rules: { 'carry-over': 'off', 'stock-continuity': 'off', 'similar-to-last-year': 'off' } }));
+    await writeFile(
+      path.join(dir, '.xxgk-lint.json'),
+      JSON.stringify({ rules: { 'carry-over': 'off', 'stock-continuity': 'off', 'similar-to-last-year': 'off' } }),
+    );
     expect(crossIds((await expectSame(dir)).stdout)).toEqual([]);
     await rm(path.join(dir, '.xxgk-lint.json'));
     await expectSame(dir);
@@ -128,7 +131,13 @@ describe('a warm run', () => {
   }, 120_000);
 
   it('gives the cold output over random sequences of edits (property)', async () => {
-    const spec = fc.record({ agency: fc.nat({ max: 2 }), year: fc.integer({ min: 2021, max: 2024 }), carried: fc.nat({ max: 3 }), carryOver: fc.nat({ max: 3 }), fresh: fc.boolean() });
+    const spec = fc.record({
+      agency: fc.nat({ max: 2 }),
+      year: fc.integer({ min: 2021, max: 2024 }),
+      carried: fc.nat({ max: 3 }),
+      carryOver: fc.nat({ max: 3 }),
+      fresh: fc.boolean(),
+    });
     const edit = fc.oneof(
       fc.record({ kind: fc.constant('write' as const), slot: fc.nat({ max: 5 }), spec }),
       fc.record({ kind: fc.constant('remove' as const), slot: fc.nat({ max: 5 }) }),
@@ -146,7 +155,8 @@ describe('a warm run', () => {
           if (e.kind === 'write') await writeFile(file(e.slot), text(e.spec));
           if (e.kind === 'remove') await rm(file(e.slot), { force: true });
           if (e.kind === 'rename') await rename(file(e.slot), file(e.to)).catch(() => undefined);
-          if (e.kind === 'rule') await writeFile(path.join(dir, '.xxgk-lint.json'), JSON.stringify({ rules: Object.fromEntries(e.off.map((id) => [id, 'off'])) }));
+          if (e.kind === 'rule')
+            await writeFile(path.join(dir, '.xxgk-lint.json'), JSON.stringify({ rules: Object.fromEntries(e.off.map((id) => [id, 'off'])) }));
           await expectSame(dir);
         }
         expect((await expectSame(dir)).decoded).toBe(0);
@@ -158,7 +168,17 @@ describe('a warm run', () => {
 
 describe('the size cap', () => {
   const outcome = (name: string, size: number): FileOutcome => ({
-    result: { filePath: name, messages: [], suppressedMessages: [], errorCount: 0, warningCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, source: 'x'.repeat(size) } as never,
+    result: {
+      filePath: name,
+      messages: [],
+      suppressedMessages: [],
+      errorCount: 0,
+      warningCount: 0,
+      fatalErrorCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      source: 'x'.repeat(size),
+    } as never,
   });
 
   it('keeps this run’s entries first, then the older ones, while they fit', async () => {

@@ -84,7 +84,7 @@ describe('finishEach', () => {
 
 describe('DigestSpool', () => {
   it('moves packed digests to a temporary file and reads them back when a rule opens them; close() removes the file', async () => {
-    const { DigestSpool } = await import('../src/engine/packed.ts');
+    const { DigestSpool } = await import('../src/engine/digest-spool.ts');
     const { existsSync } = await import('node:fs');
     const dir = await makeTempDir();
     await writeTree(dir, {

@@ -33,9 +33,7 @@ const DIGITS = 15;
 /** Where a file's record is: [name, content hash, outcome offset, length, cross offset, length, digest offset, length] (length 0: none). */
 export type IndexEntry = [string, string, number, number, number, number, number, number];
 
-export type Opened =
-  | { kind: 'ok'; reader: CacheReader; key: string; entries: Map<string, IndexEntry> }
-  | { kind: 'missing' | 'corrupt' | 'notRegular' };
+export type Opened = { kind: 'ok'; reader: CacheReader; key: string; entries: Map<string, IndexEntry> } | { kind: 'missing' | 'corrupt' | 'notRegular' };
 
 /** The old cache file, open for reading its records. */
 export class CacheReader implements ByteSource {
@@ -105,7 +103,8 @@ function readIndex(reader: CacheReader, size: number): { key: string; entries: M
   const { format, key, entries } = data as { format?: unknown; key?: unknown; entries?: unknown };
   if (format !== CACHE_FORMAT || typeof key !== 'string' || !Array.isArray(entries)) return undefined;
   const out = new Map<string, IndexEntry>();
-  const within = (start: number, n: number): boolean => Number.isSafeInteger(start) && Number.isSafeInteger(n) && start >= MAGIC.length && n >= 0 && start + n <= offset;
+  const within = (start: number, n: number): boolean =>
+    Number.isSafeInteger(start) && Number.isSafeInteger(n) && start >= MAGIC.length && n >= 0 && start + n <= offset;
   for (const entry of entries as unknown[]) {
     if (!Array.isArray(entry) || entry.length !== 8) return undefined;
     const [name, hash, ...places] = entry as unknown[];

@@ -26,7 +26,7 @@ export const DEFAULT_CACHE_FILE = '.xxgk-lint-cache';
  * The cache holds at most this many bytes of records (this run's first, then the older ones still
  * on disk): far above an archive of 10,000 reports (some 10 KB each).
  */
-export const MAX_CACHE_BYTES = 400_000_000;
+export const MAX_CACHE_BYTES = 200_000_000;
 const UNCACHED_FATAL = new Set(['fileTimeout', 'fileWorkerCrashed', 'fileOutOfMemory', 'internalError']);
 
 /** Where a file's entry of this run is: in the old file (a hit) or the new one (set this run). */
@@ -132,7 +132,7 @@ export class ResultCache {
     }
     const digest = outcome?.analysis?.digest;
     // A digest has its bytes after the outcome, unless it was packed without them.
-    if (!outcome || (digest && (digestLength > 0) === (digest.bodyless === true))) {
+    if (!outcome || (digest && digestLength > 0 === (digest.bodyless === true))) {
       this.markCorrupt();
       return undefined;
     }

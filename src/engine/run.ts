@@ -6,20 +6,17 @@
  * time. With `fix` it fixes each file instead (per-file rules only, as before) and hands the fixed
  * bytes to `onFixed`; writing them is the caller's.
  */
-import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
-import { cacheKey, codeDigest, contentHash, DEFAULT_CACHE_FILE, ResultCache } from './cache.ts';
 import { classifier, type LoadedConfig } from './config.ts';
 import type { Encoding } from './decode.ts';
 import { shardFiles, type Shard } from './files.ts';
 import { finishEach, lintTask, setFindings, type FileOutcome, type FileTask, type FixMode } from './lint-file.ts';
 import { defaultSetting, rulesToRun, ruleSet, type LintTextOptions, type ResolvedConfig } from './lint.ts';
-import { t } from './messages.ts';
-import { DigestSpool, takeDamaged, unpackDigest } from './packed.ts';
+import { DigestSpool } from './digest-spool.ts';
+import { takeDamaged, unpackDigest } from './packed.ts';
 import { findWorkerUrl, lintInWorkers } from './pool.ts';
 import { ReportIndex } from './set.ts';
-import type { SetRuleStore } from './set-cache.ts';
+import { openCache, rebuilding, type RunCache } from './run-cache.ts';
 import type { ReportDigest, Rule } from '../rule.ts';
 import type { LintResult, Locale } from '../types.ts';
 
@@ -69,8 +66,6 @@ export interface RunOptions {
 export const DEFAULT_FILE_TIMEOUT_MS = 10_000;
 /** From this many files on, packed digests wait for the cross-report rules in a temporary file. */
 const SPOOL_FROM = 200;
-/** Files hashed at once for the cache. */
-const HASH_BATCH = 32;
 /** `concurrency: 'auto'` uses a worker process per core from this many files on (one below). */
 const AUTO_WORKERS_FROM = 32;
 
@@ -279,72 +274,4 @@ function threadsFor(count: number, options: RunOptions, workerUrl: URL | undefin
 
 function availableCores(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-}
-
-interface RunCache {
-  /** Puts the cached outcomes in place; returns the tasks left to run. */
-  lookUp(tasks: readonly Task[], hit: (index: number, outcome: FileOutcome) => void): Promise<Task[]>;
-  keep(index: number, outcome: FileOutcome): void;
-  /** The cross-report findings cached per report. */
-  crossStore: SetRuleStore;
-  /** A cached digest failed its check: the cache is corrupt (noted). */
-  damaged(): void;
-  save(): Promise<void>;
-  close(): void;
-}
-
-/** The options of a run made again without reading the cache (a damaged digest was found in it). */
-const rebuilding = new WeakSet<RunOptions>();
-
-async function openCache(options: RunOptions, base: LintTextOptions & { locale: Locale }, cwd: string, rebuild = false): Promise<RunCache> {
-  const note = (text: string): void => options.onNote?.(text);
-  const loaded = options.loaded;
-  const key = cacheKey({
-    config: base.config ?? { rules: {} },
-    rules: rulesToRun(base),
-    locale: base.locale,
-    reportUnusedDisable: options.reportUnusedDisable ?? false,
-    keepModel: options.keepModel ?? false,
-    classification: { reports: loaded?.reports ?? [], notReports: loaded?.notReports ?? [], baseDir: loaded?.baseDir ?? '' },
-    code: await codeDigest(loaded?.codeFiles ?? []),
-  });
-  const location = path.resolve(cwd, options.cache || DEFAULT_CACHE_FILE);
-  // Noted once, when the file or an entry is found unreadable or of another shape.
-  const onCorrupt = (file: string): void => note(t('cacheCorrupt', base.locale, { file }));
-  const cache = await ResultCache.open(location, key, cwd, { onCorrupt, ignoreEntries: rebuild });
-  if (cache.notRegular) note(t('cacheNotRegular', base.locale, { file: cache.location }));
-  const hashes = new Map<number, { file: string; hash: string }>();
-  return {
-    async lookUp(tasks, hit) {
-      const left: Task[] = [];
-      // Several files read at once: a warm run is mostly waiting for the disk.
-      for (let start = 0; start < tasks.length; start += HASH_BATCH) {
-        const batch = tasks.slice(start, start + HASH_BATCH);
-        const found = await Promise.all(batch.map(async (task) => (task.bytes ? undefined : readFile(task.file).then(contentHash, () => undefined))));
-        batch.forEach((task, i) => {
-          const hash = found[i];
-          if (hash !== undefined) hashes.set(task.index, { file: task.file, hash });
-          const outcome = hash === undefined ? undefined : cache.get(task.file, hash);
-          if (outcome) hit(task.index, outcome);
-          else left.push(task);
-        });
-      }
-      return left;
-    },
-    keep(index, outcome) {
-      const entry = hashes.get(index);
-      if (entry) cache.set(entry.file, entry.hash, outcome);
-    },
-    crossStore: { get: (current) => cache.cross(current.filePath), set: (current, record) => cache.setCross(current.filePath, record) },
-    damaged: () => cache.markCorrupt(),
-    close: () => cache.close(),
-    async save() {
-      try {
-        await cache.save();
-      } catch (err) {
-        const detail = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : String(err);
-        note(t('cacheWriteFailed', base.locale, { file: cache.location, detail }));
-      }
-    },
-  };
 }
