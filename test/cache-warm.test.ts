@@ -219,3 +219,20 @@ describe('the size cap', () => {
     reopened.close();
   });
 });
+
+describe('a cache of an earlier format', () => {
+  it('is rewritten without a note when whole, and noted as corrupt when cut short', async () => {
+    const dir = await makeTempDir();
+    await writeReports(dir, { 'reports/a/2024.md': { agency: 0, year: 2024, carried: 0, carryOver: 0 } });
+    const cold = await lint(dir);
+    await writeFile(path.join(dir, 'cache'), JSON.stringify({ format: 4, key: 'k', entries: {} }));
+    const older = await lint(dir, 'cache');
+    expect(older.stderr).toBe('');
+    expect(older.stdout).toBe(cold.stdout);
+    await writeFile(path.join(dir, 'cache'), '{"format":4,"key":');
+    const cut = await lint(dir, 'cache');
+    expect(cut.stderr).toContain('cache');
+    expect(cut.stdout).toBe(cold.stdout);
+    expect((await lint(dir, 'cache')).stderr).toBe('');
+  });
+});

@@ -28,12 +28,15 @@ import type { ByteSource } from './packed.ts';
 export const CACHE_FORMAT = 5;
 const MAGIC = Buffer.from('xxgk-lint cache\n', 'latin1');
 const FOOTER = 32;
+/** How the caches of formats 1 to 4 began. */
+const OLDER = Buffer.from('{"format":', 'latin1');
 const DIGITS = 15;
 
 /** Where a file's record is: [name, content hash, outcome offset, length, cross offset, length, digest offset, length] (length 0: none). */
 export type IndexEntry = [string, string, number, number, number, number, number, number];
 
-export type Opened = { kind: 'ok'; reader: CacheReader; key: string; entries: Map<string, IndexEntry> } | { kind: 'missing' | 'corrupt' | 'notRegular' };
+export type Opened =
+  { kind: 'ok'; reader: CacheReader; key: string; entries: Map<string, IndexEntry> } | { kind: 'missing' | 'older' | 'corrupt' | 'notRegular' };
 
 /** The old cache file, open for reading its records. */
 export class CacheReader implements ByteSource {
@@ -61,6 +64,11 @@ export class CacheReader implements ByteSource {
       }
       const index = readIndex(reader, stat.size);
       if (index) return { kind: 'ok', reader, ...index };
+      // A whole cache of this tool's earlier formats (one JSON object): rewritten without a note.
+      if (stat.size > OLDER.length && reader.read([0, OLDER.length]).equals(OLDER) && reader.read([stat.size - 1, 1]).toString('latin1') === '}') {
+        reader.close();
+        return { kind: 'older' };
+      }
     } catch {
       // unreadable: corrupt
     }

@@ -136,7 +136,8 @@ export class ResultCache {
       this.markCorrupt();
       return undefined;
     }
-    this.#slots.set(name, { hash, old: entry, ...(together && bytes ? { cross: bytes.subarray(outcomeLength) } : {}) });
+    // The record's bytes are copied out of the read, so that the outcome's are not held.
+    this.#slots.set(name, { hash, old: entry, ...(together && bytes ? { cross: Buffer.from(bytes.subarray(outcomeLength)) } : {}) });
     const out = withPath(outcome, file);
     // The digest's bytes stay in the file until a cross-report rule reads them.
     if (out.analysis?.digest && digestLength > 0) out.analysis.digest = placedDigest(out.analysis.digest, this.reader, [digestAt, digestLength]);
@@ -178,6 +179,8 @@ export class ResultCache {
     if (!slot) return undefined;
     if (slot.crossSet) return slot.cross && parseCross(slot.cross.toString('utf8'));
     const bytes = slot.cross ?? this.#oldCross(slot);
+    // Read once; save() reads it again from the old file if it must copy it.
+    slot.cross = undefined;
     const record = bytes && parseCross(bytes.toString('utf8'));
     if (bytes && !record) this.markCorrupt();
     return record;
