@@ -44,11 +44,11 @@ interface Run {
 }
 
 /** The CLI over `reports/` with JSON output; with `cache`, through that cache file. */
-async function lint(dir: string, cache?: string): Promise<Run> {
+async function lint(dir: string, cache?: string, extra: string[] = []): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const before = decodedDigests();
-  const args = [...(cache ? ['--cache', '--cache-location', cache] : []), '-f', 'json', 'reports'];
+  const args = [...(cache ? ['--cache', '--cache-location', cache] : []), ...extra, '-f', 'json', 'reports'];
   const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, cwd: dir, env: {} });
   return { code, stdout, stderr, decoded: decodedDigests() - before };
 }
@@ -164,6 +164,28 @@ describe('a warm run', () => {
       { numRuns: Math.max(2, Math.round(8 * SCALE)) },
     );
   }, 300_000);
+});
+
+describe('a warm shard', () => {
+  it('gives the cold output of its shard, the other shards’ reports read for the cross-report rules', async () => {
+    const dir = await makeTempDir();
+    const files: Record<string, Spec> = {};
+    for (let agency = 0; agency < 3; agency++)
+      for (const year of [2022, 2023, 2024])
+        files[`reports/${agency}/${year}.md`] = { agency, year, carried: (agency + year) % 3, carryOver: (agency * year) % 4 };
+    await writeReports(dir, files);
+    for (const shard of ['1/2', '2/2']) {
+      const cold = await lint(dir, undefined, ['--shard', shard]);
+      const first = await lint(dir, `cache-${shard[0]}`, ['--shard', shard]);
+      const warm = await lint(dir, `cache-${shard[0]}`, ['--shard', shard]);
+      expect(first.stdout).toBe(cold.stdout);
+      expect(warm.stdout).toBe(cold.stdout);
+      expect(warm.decoded).toBe(0);
+    }
+    await writeReports(dir, { 'reports/1/2023.md': { agency: 1, year: 2023, carried: 3, carryOver: 3 } });
+    for (const shard of ['1/2', '2/2'])
+      expect((await lint(dir, `cache-${shard[0]}`, ['--shard', shard])).stdout).toBe((await lint(dir, undefined, ['--shard', shard])).stdout);
+  }, 120_000);
 });
 
 describe('the size cap', () => {
