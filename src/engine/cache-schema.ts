@@ -4,8 +4,8 @@
  * record corrupt: noted, and its file is linted again.
  */
 import { z } from 'zod';
-import type { Diagnostic } from '../types.ts';
 import type { FileOutcome } from './lint-file.ts';
+import type { CrossRecord } from './set-cache.ts';
 
 const position = z.number().int().min(0);
 const edit = z.object({ range: z.tuple([position, position]), text: z.string() });
@@ -69,23 +69,6 @@ export function parseOutcome(text: string): FileOutcome | undefined {
     return undefined;
   }
 }
-
-/**
- * A report's cross-report findings as cached (set-cache.ts): the report they are about
- * (`self`: file path and digest id) and, per rule, what the rule read of the run and what it found.
- */
-export interface CrossRecord {
-  self: [string, string];
-  rules: CrossRuleRecord[];
-}
-/** [rule id, what it read (see Read), its findings]. */
-export type CrossRuleRecord = [string, Read[], Diagnostic[]];
-/**
- * One look of a rule at the run: `previousYear()` (['p', 0, …]), `sameAgency(year)` (['s', year,
- * …]) with the file path and id of the report it got (null: none); or the whole run read through
- * `reports` (['a', 0, <id of the run>, null]).
- */
-export type Read = ['p' | 's' | 'a', number, string | null, string | null];
 
 const read = z.tuple([z.enum(['p', 's', 'a']), z.number(), z.string().nullable(), z.string().nullable()]);
 const crossSchema = z.object({

@@ -14,9 +14,10 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CacheReader, CacheWriter, type IndexEntry } from './cache-file.ts';
-import { parseCross, parseOutcome, type CrossRecord } from './cache-schema.ts';
+import { parseCross, parseOutcome } from './cache-schema.ts';
 import type { FileOutcome } from './lint-file.ts';
 import { placedDigest } from './packed.ts';
+import type { CrossRecord } from './set-cache.ts';
 
 export { cacheKey, codeDigest, type CacheKeyInput } from './cache-key.ts';
 

@@ -3,12 +3,14 @@
  * hashes read a batch at a time, the cached outcomes put in place, the new ones kept, the
  * cross-report findings' store, the notes (corrupt, not a regular file, not written).
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheKey, codeDigest, contentHash, DEFAULT_CACHE_FILE, ResultCache } from './cache.ts';
 import type { FileOutcome } from './lint-file.ts';
 import { rulesToRun, type LintTextOptions } from './lint.ts';
 import { t } from './messages.ts';
+import { idOf } from './packed.ts';
 import type { RunOptions } from './run.ts';
 import type { SetRuleStore } from './set-cache.ts';
 import type { Locale } from '../types.ts';
@@ -77,7 +79,12 @@ export async function openCache(options: RunOptions, base: LintTextOptions & { l
       const entry = hashes.get(index);
       if (entry) cache.set(entry.file, entry.hash, outcome);
     },
-    crossStore: { get: (current) => cache.cross(current.filePath), set: (current, record) => cache.setCross(current.filePath, record) },
+    crossStore: {
+      get: (current) => cache.cross(current.filePath),
+      set: (current, record) => cache.setCross(current.filePath, record),
+      idOf,
+      hash: (parts) => createHash('sha256').update(parts.join('\0')).digest('base64url'),
+    },
     damaged: () => cache.markCorrupt(),
     close: () => cache.close(),
     async save() {

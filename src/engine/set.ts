@@ -4,9 +4,8 @@
  * (the same agency's report for the year before, say). Works on digests only (plain data, see
  * digest.ts), so the first phase may run anywhere (worker processes).
  */
-import type { CrossRuleRecord, Read } from './cache-schema.ts';
 import { guarded } from './report.ts';
-import { cachedFor, RunLook, storeFor, type SetRuleStore } from './set-cache.ts';
+import { cachedFor, RunLook, storeFor, type CrossRuleRecord, type Read, type SetRuleStore } from './set-cache.ts';
 import { defaultSetting, type ResolvedConfig } from './settings.ts';
 import type { ReportDigest, Rule, SetRuleContext } from '../rule.ts';
 import type { Diagnostic, Locale } from '../types.ts';
@@ -140,7 +139,7 @@ export function runSetRules(
     .filter(({ setting }) => setting.severity !== 0);
   if (active.length === 0) return out;
   const index = new ReportIndex(reports);
-  const look = new RunLook(index, reports);
+  const look = new RunLook(index, reports, store);
   for (const current of targets) {
     const cached = store ? cachedFor(store, current) : undefined;
     const messages: Diagnostic[] = [];
