@@ -3,9 +3,10 @@
 // treats a cache of another shape as corrupt.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { main } from '../src/adapters/cli/main.ts';
+import { readCache, writeCache } from './helpers/cache-file.ts';
 import { markerRules } from './helpers/marker-rules.ts';
 import { makeTempDir, removeTempDirs, writeTree } from './helpers/tmp.ts';
 
@@ -95,11 +96,15 @@ describe('a cache of another shape', () => {
     await writeTree(dir, { '.xxgk-lint.json': JSON.stringify(REPORTS), 'a.md': '# a\nERROR\n' });
     const cold = await run(dir, ['-f', 'json']);
     const cacheFile = path.join(dir, '.xxgk-lint-cache');
-    const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as { entries: Record<string, { outcome: { analysis: { messages: unknown[] } } }> };
+    const cache = readCache(cacheFile);
     for (const wrong of [[1, 2], [{ ruleId: 'table-sums', line: 'one' }], 'x']) {
-      const entry = Object.values(cache.entries)[0];
-      if (entry) entry.outcome.analysis.messages = wrong as unknown[];
-      await writeFile(cacheFile, JSON.stringify(cache));
+      const record = cache.records[0];
+      if (record) {
+        const outcome = JSON.parse(record.outcome) as { analysis: { messages: unknown } };
+        outcome.analysis.messages = wrong;
+        record.outcome = JSON.stringify(outcome);
+      }
+      await writeCache(cacheFile, cache);
       const again = await run(dir, ['-f', 'json']);
       expect(again.stderr).toContain('is unreadable or corrupt');
       expect(again.linted).toEqual(['# a']);

@@ -9,6 +9,7 @@ import { main } from '../src/adapters/cli/main.ts';
 import type { CliDeps } from '../src/adapters/cli/main.ts';
 import { sampleReport } from '../src/testing/sample.ts';
 import type { LintResult } from '../src/types.ts';
+import { readCache, writeCache } from './helpers/cache-file.ts';
 import { markerRules } from './helpers/marker-rules.ts';
 import { makeTempDir, removeTempDirs, writeTree } from './helpers/tmp.ts';
 
@@ -244,7 +245,7 @@ describe('--cache', () => {
     const again = await run(dir, ['--cache', '--cache-location', 'my-cache.json', '--locale', 'en']);
     expect(again.stderr).toBe('');
     expect(again.linted).toEqual([]);
-    JSON.parse(await readFile(path.join(dir, 'my-cache.json'), 'utf8'));
+    expect(readCache(path.join(dir, 'my-cache.json')).records.map((r) => r.name)).toEqual(['a.md']);
 
     await run(dir, ['--cache', '--cache-location', 'cache/']);
     expect(await readdir(path.join(dir, 'cache'))).toContain('.xxgk-lint-cache');
@@ -266,35 +267,44 @@ describe('--cache with the real engine (in this process)', () => {
     const cold = await readFile(path.join(dir, 'out.json'), 'utf8');
     const cacheFile = path.join(dir, '.xxgk-lint-cache');
     const written = await stat(cacheFile);
-    const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as { entries: Record<string, { outcome: { analysis?: { digest?: { packed: string } } } }> };
-    const packed = Object.values(cache.entries).map((e) => e.outcome.analysis?.digest?.packed);
-    expect(packed).toHaveLength(2);
-    for (const p of packed) expect(p).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    const cache = readCache(cacheFile);
+    expect(cache.records).toHaveLength(2);
+    for (const record of cache.records) {
+      expect(record.digest.length).toBeGreaterThan(0);
+      expect(record.cross).not.toBe('');
+    }
 
     // Warm: the same output (cross-report findings included), and the cache file is not rewritten.
     expect(await lint(dir)).toBe(1);
     expect(await readFile(path.join(dir, 'out.json'), 'utf8')).toBe(cold);
     expect((await stat(cacheFile)).mtimeMs).toBe(written.mtimeMs);
 
-    // A digest that is not base64: the whole cache is unusable (noted), and the run is as cold.
-    const entry = Object.values(cache.entries)[0];
-    if (entry?.outcome.analysis?.digest) entry.outcome.analysis.digest.packed = '不是 base64';
-    await writeFile(cacheFile, JSON.stringify(cache));
+    // A digest's bytes damaged, and no cross-report findings kept (so that the rules read the
+    // digests): the cache is unusable (noted), and the run is as cold.
+    for (const record of cache.records) {
+      record.cross = '';
+      record.digest = Buffer.from(record.digest.map((b) => b ^ 0x55));
+    }
+    await writeCache(cacheFile, cache);
     let stderr = '';
     expect(
-      await main(['--cache', '-f', 'json', '-o', 'out.json', '--locale', 'en', 'reports'], {
+      await main(['--cache', '-f', 'json', '-o', 'out.json', 'reports'], {
         stdout: quiet,
         stderr: { write: (s: string) => (stderr += s) },
         cwd: dir,
         env: {},
       }),
     ).toBe(1);
-    expect(stderr).toContain('unreadable or corrupt');
-    // The same findings (in English now), the cross-report ones among them.
-    const findings = (text: string): string[] =>
-      (JSON.parse(text) as Array<{ messages: Array<{ ruleId: string; line: number }> }>).flatMap((r) => r.messages.map((m) => `${m.ruleId}@${m.line}`));
-    expect(findings(await readFile(path.join(dir, 'out.json'), 'utf8'))).toEqual(findings(cold));
-    expect(findings(cold).some((f) => f.startsWith('carry-over') || f.startsWith('stock-continuity'))).toBe(true);
+    expect(stderr).toContain('已损坏');
+    expect(stderr.match(/已损坏/g)).toHaveLength(1);
+    // The same output, the cross-report findings among them; the cache is whole again.
+    expect(await readFile(path.join(dir, 'out.json'), 'utf8')).toBe(cold);
+    const ruleIds = (JSON.parse(cold) as Array<{ messages: Array<{ ruleId: string }> }>).flatMap((r) => r.messages.map((m) => m.ruleId));
+    expect(ruleIds.some((id) => id === 'carry-over' || id === 'stock-continuity')).toBe(true);
+    stderr = '';
+    await main(['--cache', '-f', 'json', '-o', 'out.json', 'reports'], { stdout: quiet, stderr: { write: (s: string) => (stderr += s) }, cwd: dir, env: {} });
+    expect(stderr).toBe('');
+    expect(await readFile(path.join(dir, 'out.json'), 'utf8')).toBe(cold);
   });
 });
 

@@ -7,9 +7,10 @@ import { analyzeText, fatalText, finishAnalysis, isStackOverflow, lintText, rule
 import { placeFindings, type DocumentInput } from './document.ts';
 import { fatalResult } from './results.ts';
 import { packDigest, unpackDigest, type PackedDigest } from './packed.ts';
-import { canonicalAgencies, runSetRules } from './set.ts';
+import { canonicalAgencies, runSetRules, setRulesOn } from './set.ts';
+import type { SetRuleStore } from './set-cache.ts';
 import type { ReportDigest } from '../rule.ts';
-import type { LintResult, Locale } from '../types.ts';
+import type { Diagnostic, LintResult, Locale } from '../types.ts';
 
 type Lint = (source: string, options: LintTextOptions) => LintResult;
 
@@ -161,7 +162,9 @@ function analyzeRead(
 ): FileOutcome {
   try {
     const { digest, ...rest } = analyzeText(read.text, { ...options, filePath: file });
-    const analysis: PackedAnalysis = { ...rest, digest: digest ? packDigest(digest) : null };
+    // Tables and prose are packed only for a cross-report rule; the results need the identity only.
+    const body = setRulesOn(rulesToRun(options), options.config);
+    const analysis: PackedAnalysis = { ...rest, digest: digest ? packDigest(digest, { body }) : null };
     return { analysis, ...(read.encoding === 'utf-8' ? {} : { encoding: read.encoding }), ...(read.input ? { input: read.input } : {}) };
   } catch (err) {
     if (isStackOverflow(err)) return { result: fatalText(file, 'fileStackOverflow', options.locale) };
@@ -174,26 +177,46 @@ export function finishRun(outcomes: readonly FileOutcome[], context: readonly Re
   return [...finishEach([...outcomes], context, options)];
 }
 
+/** The cross-report rules' findings over a run: what finishEach puts in the results. */
+export interface SetFindings {
+  digests: Array<ReportDigest | null>;
+  findings: Map<ReportDigest, Diagnostic[]>;
+  canonical: Map<string, string>;
+}
+
+/**
+ * The cross-report rules over every report of the run (the outcomes' and the context's), with
+ * the findings cached per report when a `store` is given (set-cache.ts).
+ */
+export function setFindings(
+  outcomes: ReadonlyArray<FileOutcome | undefined>,
+  context: readonly ReportDigest[],
+  options: LintTextOptions & { locale: Locale },
+  store?: SetRuleStore,
+): SetFindings {
+  const digests = outcomes.map((o) => (o?.analysis?.digest ? unpackDigest(o.analysis.digest) : null));
+  const targets = digests.filter((d): d is ReportDigest => d !== null);
+  const all = [...targets, ...context];
+  const findings = runSetRules(targets, all, rulesToRun(options), options.config, options.locale, store);
+  // One agency, one group: 洪泽区人民政府 (2023) and 淮安市洪泽区人民政府 (2024) share the longer name.
+  return { digests, findings, canonical: canonicalAgencies(all) };
+}
+
 /**
  * Phase two, one result at a time, in file order: the cross-report rules run over every report
- * first, then each file's result is made when asked for. Each outcome is released (its slot set
- * to undefined) as its result is given, so that a caller streaming the results to the output
- * holds neither all outcomes nor all results. Empty slots are skipped.
+ * first (or `found` gives their findings, see setFindings), then each file's result is made when
+ * asked for. Each outcome is released (its slot set to undefined) as its result is given, so that
+ * a caller streaming the results to the output holds neither all outcomes nor all results. Empty
+ * slots are skipped.
  */
 export function* finishEach(
   outcomes: Array<FileOutcome | undefined>,
   context: readonly ReportDigest[],
   options: LintTextOptions & { locale: Locale },
+  found?: SetFindings,
 ): Generator<LintResult, void, undefined> {
-  const digests = outcomes.map((o) => (o?.analysis?.digest ? unpackDigest(o.analysis.digest) : null));
-  const targets = digests.filter((d): d is ReportDigest => d !== null);
-  const all = [...targets, ...context];
-  const findings = runSetRules(targets, all, rulesToRun(options), options.config, options.locale);
-  // One agency, one group: 洪泽区人民政府 (2023) and 淮安市洪泽区人民政府 (2024) share the longer name.
-  const canonical = canonicalAgencies(all);
+  const { digests, findings, canonical } = found ?? setFindings(outcomes, context, options);
   // From here each digest is held only by its slot, released with it.
-  targets.length = 0;
-  all.length = 0;
   for (let i = 0; i < outcomes.length; i++) {
     const outcome = outcomes[i];
     if (!outcome) continue;

@@ -10,9 +10,7 @@
  * cross-report rule reads them; the last few decoded are kept (a report is read as `current` and
  * then as the `previousYear` of the next year's report).
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync, constants } from 'node:zlib';
 import type { DigestTable, ProseSegment, ReportDigest, ReportIdentity } from '../rule.ts';
 import type { Cell, Row, Span } from '../model/schema.ts';
@@ -20,10 +18,43 @@ import type { Cell, Row, Span } from '../model/schema.ts';
 /** A digest as a run keeps it: identity and path as they are, tables and prose packed. */
 export interface PackedDigest extends ReportIdentity {
   filePath: string;
-  /** Tables and prose: compact JSON, deflated, as a latin1 string (one byte per character); empty when spooled. */
+  /**
+   * What tells this digest from any other: a hash of the identity and the packed bytes (the file
+   * path aside). The cross-report findings cached per report are keyed by the ids of the reports
+   * they read (set-cache.ts); a digest read back from the cache file is checked against it.
+   */
+  id: string;
+  /**
+   * Tables and prose: compact JSON, deflated, as a latin1 string (one byte per character); empty
+   * when spooled, kept in the cache file, or not packed (no cross-report rule on: `bodyless`).
+   */
   packed: string;
-  /** Where the packed bytes are in a DigestSpool's file ([offset, length]), when they were moved there. */
+  /** Where the packed bytes are in a DigestSpool's file or the cache file ([offset, length]), when they are there. */
   spooled?: readonly [number, number];
+  /** Identity only: no cross-report rule was on, so tables and prose were not packed. */
+  bodyless?: true;
+}
+
+/** Where packed bytes that are not in memory can be read back (a DigestSpool, the cache file). */
+export interface ByteSource {
+  read(at: readonly [number, number]): Buffer;
+  /** Bytes read from here are checked against the digest's id (the cache file: on disk between runs). */
+  readonly verify?: boolean;
+}
+
+/** A digest whose bytes failed their check (a damaged cache file): the cross-report phase reads them again from the report. */
+export class DamagedDigestError extends Error {
+  constructor(readonly filePath: string) {
+    super(`xxgk-lint: the cached digest of ${filePath} is damaged`);
+  }
+}
+
+/** The file paths of the digests found damaged since the last call (see DamagedDigestError). */
+const damaged = new Set<string>();
+export function takeDamaged(): string[] {
+  const out = [...damaged];
+  damaged.clear();
+  return out;
 }
 
 type SpanTuple = [number, number, number, number, number, number];
@@ -75,14 +106,27 @@ function unpackTable(t: TableTuple): DigestTable {
   };
 }
 
-export function packDigest(digest: ReportDigest): PackedDigest {
+/**
+ * Packs a digest; with `body: false` (no cross-report rule will read it) only the identity is
+ * kept, which is all the run's results need (agency and year).
+ */
+export function packDigest(digest: ReportDigest, options: { body?: boolean } = {}): PackedDigest {
+  const identity: ReportIdentity = { agencyText: digest.agencyText, agency: digest.agency, year: digest.year, identifiedBy: digest.identifiedBy };
+  if (options.body === false) return { filePath: digest.filePath, ...identity, id: digestId(identity, Buffer.alloc(0)), packed: '', bodyless: true };
   const body: Body = {
     t: [packTable(digest.tables.t2), packTable(digest.tables.t3), packTable(digest.tables.t4)],
     p: digest.prose.map((s) => [s.text, s.line, s.column, s.offset, s.part]),
   };
   // Level 1: nearly the size of the default level at two thirds of the time.
-  const packed = deflateRawSync(JSON.stringify(body), { level: constants.Z_BEST_SPEED }).toString('latin1');
-  return { filePath: digest.filePath, agencyText: digest.agencyText, agency: digest.agency, year: digest.year, identifiedBy: digest.identifiedBy, packed };
+  const bytes = deflateRawSync(JSON.stringify(body), { level: constants.Z_BEST_SPEED });
+  return { filePath: digest.filePath, ...identity, id: digestId(identity, bytes), packed: bytes.toString('latin1') };
+}
+
+/** The id of a digest: its identity and packed bytes, hashed (see PackedDigest.id). */
+export function digestId(identity: ReportIdentity, bytes: Uint8Array): string {
+  const { agencyText, agency, year, identifiedBy } = identity;
+  const head = JSON.stringify([agencyText, agency, year, identifiedBy.agency, identifiedBy.year]);
+  return createHash('sha256').update(head).update('\0').update(bytes).digest('base64url');
 }
 
 interface Unpacked {
@@ -101,6 +145,8 @@ function body(p: PackedDigest): Unpacked {
     recent.set(p, hit);
     return hit;
   }
+  decoded++;
+  if (p.bodyless) throw new Error(`xxgk-lint: the digest of ${p.filePath} was packed without its tables and prose`);
   const b = JSON.parse(inflateRawSync(packedBytes(p)).toString('utf8')) as Body;
   const out: Unpacked = {
     tables: { t2: unpackTable(b.t[0]), t3: unpackTable(b.t[1]), t4: unpackTable(b.t[2]) },
@@ -111,6 +157,15 @@ function body(p: PackedDigest): Unpacked {
   return out;
 }
 
+/** The packed digest each unpacked one was read from (for its id). */
+const sources = new WeakMap<ReportDigest, PackedDigest>();
+
+/** How many packed bodies were decoded so far in this process (tests and the bench: a warm run decodes none). */
+let decoded = 0;
+export function decodedDigests(): number {
+  return decoded;
+}
+
 /** A ReportDigest read from a packed one: identity at once, tables and prose when first read. */
 export function unpackDigest(p: PackedDigest): ReportDigest {
   const digest = { filePath: p.filePath, agencyText: p.agencyText, agency: p.agency, year: p.year, identifiedBy: p.identifiedBy } as ReportDigest;
@@ -118,97 +173,38 @@ export function unpackDigest(p: PackedDigest): ReportDigest {
     tables: { enumerable: true, get: () => body(p).tables },
     prose: { enumerable: true, get: () => body(p).prose },
   });
+  sources.set(digest, p);
   return digest;
 }
 
-/** The spool each spooled digest was moved to. */
-const spools = new WeakMap<PackedDigest, DigestSpool>();
+/** The id of an unpacked digest (undefined for one that was never packed: `related` of lintText). */
+export function idOf(digest: ReportDigest): string | undefined {
+  return sources.get(digest)?.id;
+}
+
+/** The spool (or cache file) each digest whose bytes are not in memory reads them from. */
+const spools = new WeakMap<PackedDigest, ByteSource>();
+
+/** The digest with its packed bytes at `at` in `source` (the cache file). */
+export function placedDigest(p: Omit<PackedDigest, 'packed' | 'spooled'>, source: ByteSource, at: readonly [number, number]): PackedDigest {
+  const placed: PackedDigest = { ...p, packed: '', spooled: at };
+  spools.set(placed, source);
+  return placed;
+}
 
 function packedBytes(p: PackedDigest): Buffer {
   const spool = p.spooled ? spools.get(p) : undefined;
-  return spool && p.spooled ? spool.read(p.spooled) : Buffer.from(p.packed, 'latin1');
-}
-
-/**
- * Packed digests moved out of memory into a temporary file, for a run of many reports: the run
- * then keeps some hundred bytes per report (identity and place) instead of some 10 KB, and reads
- * a digest back when a cross-report rule opens its tables or prose. The file is removed by
- * `close()` (or when the process exits).
- */
-export class DigestSpool {
-  #size = 0;
-  #closed = false;
-  readonly #atExit = (): void => this.close();
-
-  private constructor(
-    private readonly dir: string,
-    private readonly fd: number,
-  ) {}
-
-  /** A spool in the system's temporary folder; undefined when none can be made (digests then stay in memory). */
-  static open(): DigestSpool | undefined {
-    let dir: string | undefined;
-    try {
-      dir = mkdtempSync(path.join(os.tmpdir(), 'xxgk-lint-'));
-      const spool = new DigestSpool(dir, openSync(path.join(dir, 'digests'), 'w+', 0o600));
-      process.once('exit', spool.#atExit);
-      return spool;
-    } catch {
-      if (dir) rmSync(dir, { recursive: true, force: true });
-      return undefined;
-    }
+  if (!spool || !p.spooled) return Buffer.from(p.packed, 'latin1');
+  let bytes: Buffer | undefined;
+  try {
+    bytes = spool.read(p.spooled);
+  } catch {
+    bytes = undefined;
   }
-
-  /** The digest with its packed bytes moved to the file (as it was, if writing fails). */
-  spill(p: PackedDigest): PackedDigest {
-    if (this.#closed || p.packed === '') return p;
-    const bytes = Buffer.from(p.packed, 'latin1');
-    try {
-      let written = 0;
-      while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, this.#size + written);
-    } catch {
-      return p; // a full disk: this digest stays in memory
-    }
-    const spooled: PackedDigest = { ...p, packed: '', spooled: [this.#size, bytes.length] };
-    this.#size += bytes.length;
-    spools.set(spooled, this);
-    return spooled;
+  if (spool.verify && (!bytes || digestId(p, bytes) !== p.id)) {
+    damaged.add(p.filePath);
+    throw new DamagedDigestError(p.filePath);
   }
-
-  /** Any bytes moved to the file (a report model the formats that draw the tables read back): where they are, or undefined if writing fails. */
-  spillBytes(bytes: Uint8Array): [number, number] | undefined {
-    if (this.#closed) return undefined;
-    try {
-      let written = 0;
-      while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, this.#size + written);
-    } catch {
-      return undefined;
-    }
-    const at: [number, number] = [this.#size, bytes.length];
-    this.#size += bytes.length;
-    return at;
-  }
-
-  read([offset, length]: readonly [number, number]): Buffer {
-    const buffer = Buffer.alloc(length);
-    let done = 0;
-    while (done < length) {
-      const n = readSync(this.fd, buffer, done, length - done, offset + done);
-      if (n === 0) throw new Error('xxgk-lint: the temporary digest file was cut short');
-      done += n;
-    }
-    return buffer;
-  }
-
-  close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    process.removeListener('exit', this.#atExit);
-    try {
-      closeSync(this.fd);
-    } catch {
-      // already closed
-    }
-    rmSync(this.dir, { recursive: true, force: true });
-  }
+  if (!bytes) throw new Error(`xxgk-lint: the packed digest of ${p.filePath} cannot be read back`);
+  return bytes;
 }

@@ -6,18 +6,16 @@
  * time. With `fix` it fixes each file instead (per-file rules only, as before) and hands the fixed
  * bytes to `onFixed`; writing them is the caller's.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { cacheKey, codeDigest, contentHash, DEFAULT_CACHE_FILE, ResultCache } from './cache.ts';
 import { classifier, type LoadedConfig } from './config.ts';
 import type { Encoding } from './decode.ts';
 import { shardFiles, type Shard } from './files.ts';
-import { finishEach, type FileOutcome, type FixMode } from './lint-file.ts';
+import { finishEach, setFindings, type FileOutcome, type FixMode } from './lint-file.ts';
 import { defaultSetting, rulesToRun, ruleSet, type LintTextOptions, type ResolvedConfig } from './lint.ts';
-import { t } from './messages.ts';
-import { DigestSpool, unpackDigest } from './packed.ts';
+import { DigestSpool } from './digest-spool.ts';
+import { takeDamaged, unpackDigest } from './packed.ts';
 import { runTasks, type Task } from './phase-one.ts';
 import { ReportIndex } from './set.ts';
+import { openCache, rebuilding, type RunCache } from './run-cache.ts';
 import type { ReportDigest, Rule } from '../rule.ts';
 import type { LintResult, Locale } from '../types.ts';
 
@@ -65,8 +63,6 @@ export interface RunOptions {
 
 /** From this many files on, packed digests wait for the cross-report rules in a temporary file. */
 const SPOOL_FROM = 200;
-/** Files hashed at once for the cache. */
-const HASH_BATCH = 32;
 
 /**
  * Lints the files and yields their results in the order of `files`. Throws for what ends the run
@@ -95,9 +91,10 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
 
   const outcomes: Array<FileOutcome | undefined> = new Array<FileOutcome | undefined>(contextStart + (options.context?.length ?? 0));
   const spool = tasks.length >= SPOOL_FROM ? DigestSpool.open() : undefined;
+  let cache: RunCache | undefined;
   try {
     const spilled = spiller(spool);
-    const cache = options.cache !== undefined && options.fix === undefined ? await openCache(options, base, cwd) : undefined;
+    cache = options.cache !== undefined && options.fix === undefined ? await openCache(options, base, cwd, rebuilding.has(options)) : undefined;
     const pending = cache
       ? await cache.lookUp(tasks, (index, outcome) => {
           outcomes[index] = spilled(outcome);
@@ -107,12 +104,11 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
     const contextOnly = new Set(tasks.flatMap((task) => (task.digestOnly ? [task.index] : [])));
     const record = (index: number, outcome: FileOutcome): void => {
       // An outcome read for its digest only has no per-file findings: not one to keep.
-      if (!contextOnly.has(index)) cache?.store(index, outcome);
+      if (!contextOnly.has(index)) cache?.keep(index, outcome);
       outcomes[index] = spilled(outcome);
       options.onProgress?.(1);
     };
     await runTasks(pending, options, base, classify, record);
-    await cache?.save();
 
     if (options.fix !== undefined) {
       yield* fixedResults(outcomes, names, options);
@@ -130,8 +126,23 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
     if (cross && options.contextCandidates && options.contextCandidates.length > 0) {
       context.push(...(await previousYearReports(outcomes, names, options, base, classify)));
     }
-    yield* finishEach(outcomes, context, base);
+    takeDamaged();
+    const found = setFindings(outcomes, context, base, cache?.crossStore);
+    if (cache && takeDamaged().length > 0) {
+      // A cached digest failed its check (a damaged cache file): noted, and the run made again
+      // without reading the cache (rare: a cache file changed by something else than this tool).
+      cache.damaged();
+      cache.close();
+      cache = undefined;
+      const again = { ...options };
+      rebuilding.add(again);
+      yield* lintFiles(files, again);
+      return;
+    }
+    await cache?.save();
+    yield* finishEach(outcomes, context, base, found);
   } finally {
+    cache?.close();
     spool?.close();
   }
 }
@@ -231,57 +242,3 @@ async function previousYearReports(
   return found.sort((a, b) => (order.get(a.filePath) ?? 0) - (order.get(b.filePath) ?? 0));
 }
 
-interface RunCache {
-  /** Puts the cached outcomes in place; returns the tasks left to run. */
-  lookUp(tasks: readonly Task[], hit: (index: number, outcome: FileOutcome) => void): Promise<Task[]>;
-  store(index: number, outcome: FileOutcome): void;
-  save(): Promise<void>;
-}
-
-async function openCache(options: RunOptions, base: LintTextOptions & { locale: Locale }, cwd: string): Promise<RunCache> {
-  const note = (text: string): void => options.onNote?.(text);
-  const loaded = options.loaded;
-  const key = cacheKey({
-    config: base.config ?? { rules: {} },
-    rules: rulesToRun(base),
-    locale: base.locale,
-    reportUnusedDisable: options.reportUnusedDisable ?? false,
-    keepModel: options.keepModel ?? false,
-    classification: { reports: loaded?.reports ?? [], notReports: loaded?.notReports ?? [], baseDir: loaded?.baseDir ?? '' },
-    code: await codeDigest(loaded?.codeFiles ?? []),
-  });
-  const cache = await ResultCache.open(path.resolve(cwd, options.cache || DEFAULT_CACHE_FILE), key, cwd);
-  if (cache.notRegular) note(t('cacheNotRegular', base.locale, { file: cache.location }));
-  if (cache.corrupt) note(t('cacheCorrupt', base.locale, { file: cache.location }));
-  const hashes = new Map<number, { file: string; hash: string }>();
-  return {
-    async lookUp(tasks, hit) {
-      const left: Task[] = [];
-      // Several files read at once: a warm run is mostly waiting for the disk.
-      for (let start = 0; start < tasks.length; start += HASH_BATCH) {
-        const batch = tasks.slice(start, start + HASH_BATCH);
-        const found = await Promise.all(batch.map(async (task) => (task.bytes ? undefined : readFile(task.file).then(contentHash, () => undefined))));
-        batch.forEach((task, i) => {
-          const hash = found[i];
-          if (hash !== undefined) hashes.set(task.index, { file: task.file, hash });
-          const outcome = hash === undefined ? undefined : cache.get(task.file, hash);
-          if (outcome) hit(task.index, outcome);
-          else left.push(task);
-        });
-      }
-      return left;
-    },
-    store(index, outcome) {
-      const entry = hashes.get(index);
-      if (entry) cache.set(entry.file, entry.hash, outcome);
-    },
-    async save() {
-      try {
-        await cache.save();
-      } catch (err) {
-        const detail = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : String(err);
-        note(t('cacheWriteFailed', base.locale, { file: cache.location, detail }));
-      }
-    },
-  };
-}

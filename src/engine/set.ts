@@ -5,6 +5,7 @@
  * digest.ts), so the first phase may run anywhere (worker processes).
  */
 import { guarded } from './report.ts';
+import { cachedFor, RunLook, storeFor, type CrossRuleRecord, type Read, type SetRuleStore } from './set-cache.ts';
 import { defaultSetting, type ResolvedConfig } from './settings.ts';
 import type { ReportDigest, Rule, SetRuleContext } from '../rule.ts';
 import type { Diagnostic, Locale } from '../types.ts';
@@ -19,10 +20,13 @@ const OWN_PLACE = /^[\u4e00-\u9fff]{1,8}?[区县市旗州盟]/;
  * city in front (`淮安市洪泽区人民政府` and `洪泽区人民政府`, as one agency titles its reports in
  * different years). Other renamings need the config's `agencies`.
  */
+/** sameAgency needs the shorter key to be at least this long and the longer to end with it. */
+const SUFFIX = 5;
+
 export function sameAgency(a: string, b: string): boolean {
   if (a === b) return true;
   const [long, short] = a.length > b.length ? [a, b] : [b, a];
-  if (short.length < 5 || !long.endsWith(short) || !OWN_PLACE.test(short)) return false;
+  if (short.length < SUFFIX || !long.endsWith(short) || !OWN_PLACE.test(short)) return false;
   return PLACE_PREFIX.test(long.slice(0, long.length - short.length));
 }
 
@@ -59,13 +63,24 @@ export class ReportIndex {
   }
 
   readonly #aliases = new Map<string, string[]>();
+  /** The agency keys by their last SUFFIX characters: two keys of one agency end alike (see sameAgency). */
+  #bySuffix: Map<string, string[]> | undefined;
 
   /** The other agency keys of the run that name the same agency with or without a city in front. */
   aliasesOf(agency: string): string[] {
-    // Asked for each report by each cross-report rule: a scan of every agency of the run, once.
+    // Asked for each report by each cross-report rule: the keys that end as this one does, once.
     let found = this.#aliases.get(agency);
     if (!found) {
-      found = [...this.#byAgency.keys()].filter((other) => other !== agency && sameAgency(other, agency));
+      if (!this.#bySuffix) {
+        this.#bySuffix = new Map();
+        for (const key of this.#byAgency.keys()) {
+          const list = this.#bySuffix.get(key.slice(-SUFFIX)) ?? [];
+          list.push(key);
+          this.#bySuffix.set(key.slice(-SUFFIX), list);
+        }
+      }
+      const candidates = agency.length < SUFFIX ? [] : (this.#bySuffix.get(agency.slice(-SUFFIX)) ?? []);
+      found = candidates.filter((other) => other !== agency && sameAgency(other, agency));
       this.#aliases.set(agency, found);
     }
     return found;
@@ -90,10 +105,11 @@ export function setRules(rules: readonly Rule[]): Rule[] {
   return rules.filter((rule) => typeof rule.checkSet === 'function');
 }
 
-/**
- * Runs every enabled `checkSet` over each of `targets`, with `reports` (targets included) as the
- * run. Returns the findings by target.
- */
+/** Whether a cross-report rule (`checkSet`) is on: only then are the digests' tables and prose packed. */
+export function setRulesOn(rules: readonly Rule[], config: ResolvedConfig | undefined): boolean {
+  return rules.some((rule) => typeof rule.checkSet === 'function' && (config?.rules[rule.meta.id] ?? defaultSetting(rule)).severity !== 0);
+}
+
 /** The reports' agency keys, each mapped to the key a summary groups it under (see ReportIndex.canonical). */
 export function canonicalAgencies(reports: readonly ReportDigest[]): Map<string, string> {
   const index = new ReportIndex(reports);
@@ -102,12 +118,20 @@ export function canonicalAgencies(reports: readonly ReportDigest[]): Map<string,
   return out;
 }
 
+/**
+ * Runs every enabled `checkSet` over each of `targets`, with `reports` (targets included) as the
+ * run. Returns the findings by target. With a `store`, what each rule read of the run is recorded
+ * with its findings, and a rule whose record still holds (the same report, the same reports found
+ * where it looked) is not run again: its findings are taken as they were.
+ */
 export function runSetRules(
   targets: readonly ReportDigest[],
   reports: readonly ReportDigest[],
   rules: readonly Rule[],
   config: ResolvedConfig | undefined,
   locale: Locale,
+  /** The cross-report findings cached per report (set-cache.ts): reused while what they read is unchanged. */
+  store?: SetRuleStore,
 ): Map<ReportDigest, Diagnostic[]> {
   const out = new Map<ReportDigest, Diagnostic[]>();
   const active = setRules(rules)
@@ -115,9 +139,20 @@ export function runSetRules(
     .filter(({ setting }) => setting.severity !== 0);
   if (active.length === 0) return out;
   const index = new ReportIndex(reports);
+  const look = new RunLook(index, reports, store);
   for (const current of targets) {
+    const cached = store ? cachedFor(store, current) : undefined;
     const messages: Diagnostic[] = [];
+    const records: CrossRuleRecord[] = [];
     for (const { rule, setting } of active) {
+      const hit = cached?.rules.find((r) => r[0] === rule.meta.id);
+      if (hit && look.holds(current, hit[1])) {
+        messages.push(...hit[2]);
+        records.push(hit);
+        continue;
+      }
+      const reads: Read[] = [];
+      const start = messages.length;
       guarded(
         rule,
         locale,
@@ -125,9 +160,12 @@ export function runSetRules(
         (report) => {
           const context: SetRuleContext<unknown> = {
             current,
-            previousYear: () => (current.year === null ? undefined : index.find(current, current.year - 1)),
-            sameAgency: (year: number) => index.find(current, year),
-            reports,
+            previousYear: () => look.read(reads, 'p', 0, current.year === null ? undefined : index.find(current, current.year - 1)),
+            sameAgency: (year: number) => look.read(reads, 's', year, index.find(current, year)),
+            get reports() {
+              reads.push(['a', 0, look.runId(), null]);
+              return reports;
+            },
             options: setting.options,
             locale,
             report,
@@ -136,7 +174,11 @@ export function runSetRules(
         },
         setting,
       );
+      const found = messages.slice(start);
+      // A rule that failed (a damaged digest, a bug) is asked again next time.
+      if (!found.some((m) => m.messageId === 'ruleError' && m.ruleId === rule.meta.id)) records.push([rule.meta.id, reads, found]);
     }
+    if (store) storeFor(store, current, cached, records);
     out.set(current, messages);
   }
   return out;
