@@ -6,7 +6,7 @@
  */
 import type { Root, RootContent, Table } from 'mdast';
 import type { Element, ElementContent } from 'hast';
-import { parseHtmlLimited } from './html-parse.ts';
+import { optionalParsers } from './optional.ts';
 import { norm } from './text.ts';
 
 export type TokenKind = 'text' | 'num' | 'blank' | 'placeholder';
@@ -235,7 +235,7 @@ function afterStartTag(html: string, cellStart: number): number {
 function scanHtml(html: string, base: number, out: Token[]): void {
   // HTML nested deeper than any real table (thousands of <div>s) would overflow the stack: such a
   // block gives no cells (its tables are then reported missing, never guessed).
-  const parsed = parseHtmlLimited(html, { fragment: true });
+  const parsed = optionalParsers().parseHtmlLimited(html, { fragment: true });
   if ('tooDeep' in parsed) return;
   const tree = parsed.tree;
   let rowIndex = 0;
