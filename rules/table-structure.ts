@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TableFact } from '../src/model/schema.ts';
 import { defineRule, formatMessage, replaceSpan, type LocalizedText } from '../src/rule.ts';
 import { list as joinList, orList, type Locale } from '../src/i18n.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, replaceSpan } from '../src/rule.ts';
 import type { Cell } from '../src/model/schema.ts';
 import { checkSums, type Failure, type RelationId } from './lib/sums.ts';

@@ -14,7 +14,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile, rename, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Rule } from '../rule.ts';
 import type { Locale } from '../types.ts';
 import type { FileOutcome } from './lint-file.ts';

@@ -13,7 +13,8 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
+import { en, zhCN } from 'zod/locales';
 import { RULE_ID, defineRule as declareRule } from '../rule.ts';
 import type { LocalizedText, Rule } from '../rule.ts';
 import { t } from './messages.ts';
@@ -371,7 +372,7 @@ export function environmentLocale(env: Readonly<Record<string, string | undefine
  */
 export function defineRule<Options extends z.ZodType>(rule: Rule<Options>): Rule<Options> {
   const locale = environmentLocale();
-  const zodLocale = locale === 'zh-CN' ? z.locales.zhCN() : z.locales.en();
+  const zodLocale = locale === 'zh-CN' ? zhCN() : en();
   const id = typeof rule === 'object' && rule !== null && typeof rule.meta?.id === 'string' ? rule.meta.id : '?';
   const problems = ruleProblems(rule, 'rule', locale, zodLocale.localeError);
   if (problems.length > 0) {
