@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
+import { optionalParsersOnDemand } from './optional-parsers-plugin.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -37,37 +38,6 @@ const versionOnly = {
       const { version } = JSON.parse(await readFile(packageJson, 'utf8'));
       return { contents: JSON.stringify({ version }), loader: 'json' };
     });
-  },
-};
-
-/**
- * The npm bundle's src/reading/optional-load.ts: parse5, yaml and smol-toml (src/reading/optional-parsers.ts)
- * are required from dist/chunks/optional-parsers.cjs, a CommonJS bundle, the first time a text needs
- * one (an HTML table or page, front matter), so that a run that reads none starts without compiling
- * them. CommonJS because the sync readers need them synchronously (require), which an ES module
- * chunk cannot give on Node 20. The Action's one-file bundle and the web page import them as usual.
- * @type {import('esbuild').Plugin}
- */
-const optionalParsersOnDemand = {
-  name: 'optional-parsers-on-demand',
-  setup(build) {
-    build.onResolve({ filter: /[\\/]optional-load\.ts$/ }, (args) => ({ path: path.resolve(args.resolveDir, args.path), namespace: 'optional-load' }));
-    build.onLoad({ filter: /.*/, namespace: 'optional-load' }, () => ({
-      loader: 'js',
-      resolveDir: root,
-      contents: [
-        "import { createRequire } from 'node:module';",
-        "import { existsSync } from 'node:fs';",
-        "import { fileURLToPath } from 'node:url';",
-        // In dist/chunks/ (shared code) or in dist/ (an entry's own code).
-        "const candidates = ['./optional-parsers.cjs', './chunks/optional-parsers.cjs'].map((p) => new URL(p, import.meta.url));",
-        'export const loadOptionalParsers = () => {',
-        '  const url = candidates.find((u) => existsSync(fileURLToPath(u)));',
-        "  if (!url) throw new Error('optional-parsers.cjs is missing next to the bundle');",
-        '  return createRequire(import.meta.url)(fileURLToPath(url));',
-        '};',
-      ].join('\n'),
-    }));
   },
 };
 

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
+import { optionalParsersOnDemand } from './optional-parsers-plugin.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const { values, positionals } = parseArgs({
@@ -39,7 +40,20 @@ await esbuild.build({
   charset: 'utf8',
   logLevel: 'warning',
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  plugins: [optionalParsersOnDemand],
   banner: { js: "import { createRequire as __xxgkCreateRequire } from 'node:module';\nconst require = __xxgkCreateRequire(import.meta.url);" },
+});
+// What the plugin requires when a text has an HTML table or front matter.
+await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: ['src/reading/optional-parsers.ts'],
+  outfile: path.join(out, 'chunks/optional-parsers.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  logLevel: 'warning',
 });
 
 const ticks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
