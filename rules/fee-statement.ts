@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, insertAt } from '../src/rule.ts';
 import { reportYear } from './lib/options.ts';
 import type { ReportModel } from '../src/model/schema.ts';

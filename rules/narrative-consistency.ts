@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type SuggestionDescriptor } from '../src/rule.ts';
 import type { ReportModel, Row } from '../src/model/schema.ts';
 

@@ -1,5 +1,5 @@
 import { list } from '../src/i18n.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../src/rule.ts';
 import { reportYear } from './lib/options.ts';
 import { OVERVIEW_TOPICS } from '../src/model/vocabulary.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { unifyRadicals } from '../src/model/radicals.ts';
 import { defineRule, replaceSpan } from '../src/rule.ts';
 

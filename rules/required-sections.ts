@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type Fix } from '../src/rule.ts';
 import { NUMERALS, PART_NAMES } from '../src/model/vocabulary.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, replaceSpan } from '../src/rule.ts';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TableFact } from '../src/model/schema.ts';
 import { defineRule, type LocalizedText } from '../src/rule.ts';
 import { list, type Locale } from '../src/i18n.ts';

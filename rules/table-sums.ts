@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, formatMessage, replaceSpan, type LocalizedText } from '../src/rule.ts';
 import { orList } from '../src/i18n.ts';
 import type { Cell } from '../src/model/schema.ts';

@@ -4,7 +4,8 @@
  * listing every problem, in the user's language, so that a rule file is fixed in one round.
  * Part of the rule API: imports only the model's types, zod and the i18n helpers.
  */
-import { z } from 'zod';
+import * as z from 'zod';
+import { en, zhCN } from 'zod/locales';
 import { messageTable, type LocalizedText } from './i18n.ts';
 import type { Rule } from './rule.ts';
 import type { Locale } from './types.ts';
@@ -119,7 +120,7 @@ export function ruleProblems(value: unknown, at: string, locale: Locale, errorMa
 }
 
 /** zod's own messages (a wrong type, a missing key) in each locale. */
-const ZOD_LOCALES: Readonly<Record<Locale, () => { localeError: ErrorMap }>> = { 'zh-CN': z.locales.zhCN, en: z.locales.en };
+const ZOD_LOCALES: Readonly<Record<Locale, () => { localeError: ErrorMap }>> = { 'zh-CN': zhCN, en };
 
 /** The error map that words zod's messages in `locale`. */
 export function zodErrorMap(locale: Locale): ErrorMap {

@@ -1,7 +1,7 @@
 /**
  * The rule authoring API. Built-in rules (rules/*.ts) use exactly this, and so do users' own rules.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Root } from 'mdast';
 import type { Locale, Point, SeverityName } from './types.ts';
 import type { ReportModel, Row, Table } from './model/schema.ts';

@@ -4,7 +4,7 @@
  * producing nonsense such as “2025年0月0日”. They also appear, with their patterns and ranges, in
  * the JSON Schema of the config file (schema/config.json).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A real month and day (02-29 allowed: leap years), as MM-DD. */
 const MONTH_DAY = /^(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2\d))$/;

@@ -3,7 +3,7 @@
  * with its type. Well-formed JSON of another shape (a hand-edited or foreign file) makes the
  * record corrupt: noted, and its file is linted again.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FileOutcome } from './lint-file.ts';
 import type { CrossRecord } from './set-cache.ts';
 

@@ -13,7 +13,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { RULE_ID, formatPath, ruleProblems, type ErrorMap, type Problem } from '../define-rule.ts';
 import type { Rule } from '../rule.ts';
 import { t } from './messages.ts';

@@ -2,7 +2,7 @@
  * The typed report model: what the parser read from one annual report, with a source span on
  * every element. Built once per file (src/model/build.ts), validated by these schemas, frozen.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PointSchema = z.object({ line: z.number().int().min(1), column: z.number().int().min(1), offset: z.number().int().min(0) });
 export const SpanSchema = z.object({ start: PointSchema, end: PointSchema });

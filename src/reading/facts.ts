@@ -1,5 +1,5 @@
 /** The opening facts: title (agency, year), statistical period and contact details (docs/format.md §7). */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ContactSchema, PeriodSchema, TitleSchema } from '../model/schema.ts';
 import type { LineIndex } from './text.ts';
 

@@ -3,8 +3,7 @@
  * `+++` lines at the top of the file (remark-frontmatter finds it). `title` counts as the report's
  * title and `date` as its publication date; both keep their exact position in the file.
  */
-import { parseDocument, isMap, isScalar } from 'yaml';
-import { parse as parseToml } from 'smol-toml';
+import { optionalParsers } from './optional.ts';
 
 export interface FrontMatter {
   /** Offsets of the whole block (fences included). */
@@ -43,6 +42,7 @@ type Field = { text: string; offset: number } | null;
 
 /** `title` and `date` of a YAML block, with their offsets in it; nothing when it is not valid YAML. */
 function yamlFields(value: string): { title: Field; date: Field } {
+  const { parseDocument, isMap, isScalar } = optionalParsers();
   const doc = parseDocument(value, { prettyErrors: false });
   if (doc.errors.length > 0 || !isMap(doc.contents)) return { title: null, date: null };
   const field = (key: string): Field => {
@@ -62,7 +62,7 @@ function yamlFields(value: string): { title: Field; date: Field } {
 /** `title` and `date` of a TOML block, found on their own lines; nothing when it is not valid TOML. */
 function tomlFields(value: string): { title: Field; date: Field } {
   try {
-    parseToml(value);
+    optionalParsers().parseToml(value);
   } catch {
     return { title: null, date: null };
   }

@@ -7,7 +7,8 @@
  * Pure (no I/O, no `node:` modules): the CLI, the Action and the web page share it.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { MAX_HTML_DEPTH, parseHtmlLimited } from './html-parse.ts';
+import { MAX_HTML_DEPTH } from './html-limits.ts';
+import { optionalParsers } from './optional.ts';
 
 /** Where a line of the produced text came from. */
 export type Origin =
@@ -144,7 +145,7 @@ function pushTable(node: Element, table: number, push: (text: string, origin: Or
 
 /** Converts an HTML document (or fragment) to the Markdown text the reader reads. Throws HtmlTooDeep. */
 export function htmlToReportText(html: string): ConvertedHtml {
-  const parsed = parseHtmlLimited(html);
+  const parsed = optionalParsers().parseHtmlLimited(html);
   if ('tooDeep' in parsed) throw new HtmlTooDeep(parsed.tooDeep);
   const tree = parsed.tree;
   const lines: string[] = [];

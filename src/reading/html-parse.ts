@@ -12,9 +12,9 @@ import { fromParse5 } from 'hast-util-from-parse5';
 import type { Root } from 'hast';
 import { parse, parseFragment } from 'parse5';
 import { VFile } from 'vfile';
+import { MAX_HTML_DEPTH } from './html-limits.ts';
 
-/** Levels of elements a page may nest (a real portal page has a few dozen). */
-export const MAX_HTML_DEPTH = 400;
+export { MAX_HTML_DEPTH };
 
 export type LimitedHtml = { tree: Root } | { tooDeep: number };
 

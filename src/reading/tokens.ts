@@ -6,7 +6,7 @@
  */
 import type { Root, RootContent, Table } from 'mdast';
 import type { Element, ElementContent } from 'hast';
-import { parseHtmlLimited } from './html-parse.ts';
+import { optionalParsers } from './optional.ts';
 import { norm } from './text.ts';
 
 export type TokenKind = 'text' | 'num' | 'blank' | 'placeholder';
@@ -41,12 +41,16 @@ const PLACEHOLDER = /^(?:[-—–－―~～]{1,2}|[/／\\]|无|空|—+|\.{3}|�
 const RULE_LINE = /^[-:|\s=]{3,}$/;
 /** A report title on a line of its own: `<agency><year>年(度)政府信息公开工作年度报告`. */
 const RUNNING_HEADER = /^[^\t|]{0,60}\d{4}\s*年度?\s*政府信息公开工作年度报告$/;
+const FULL_WIDTH_DIGIT = /[０-９]/;
+const BRACKET = /[(（[［【〔)）\]］】〕]/;
+/** The depths of a fragment without brackets: none (read only at digits' indices). */
+const NO_DEPTHS: readonly number[] = [];
 const NUMBER = /[+-]?\d+(?:,\d{3})*(?:\.\d+)?(?:\s*(?:万元|元|件|个))?/g;
 
 /** Splits one fragment (a cell, or the text between separators) into text and number tokens. */
 export function scanFragment(fragment: string, start: number, rowKey: string, delimited: boolean, out: Token[]): void {
   // Full-width digits (０–９ from Word) are digits: mapped one for one, so offsets stay exact.
-  const text = fragment.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const text = FULL_WIDTH_DIGIT.test(fragment) ? fragment.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)) : fragment;
   const trimmed = text.trim();
   if (trimmed === '') {
     if (delimited) out.push(token('blank', '', start, start, rowKey, delimited));
@@ -65,7 +69,8 @@ export function scanFragment(fragment: string, start: number, rowKey: string, de
     pushText(trimmed, from, rowKey, delimited, out);
     return;
   }
-  const depth = bracketDepths(trimmed);
+  // Most cells hold no bracket: then no digit is inside one.
+  const depth = BRACKET.test(trimmed) ? bracketDepths(trimmed) : NO_DEPTHS;
   let last = 0;
   for (const m of trimmed.matchAll(NUMBER)) {
     let index = m.index;
@@ -88,7 +93,7 @@ export function scanFragment(fragment: string, start: number, rowKey: string, de
     }
     if (index > last) pushText(trimmed.slice(last, index), from + last, rowKey, delimited, out);
     const glued = index > 0 && /\S/u.test(trimmed[index - 1] ?? '');
-    out.push({ ...token('num', raw, from + index, from + index + raw.length, rowKey, delimited), value: parseNumber(raw), glued });
+    out.push({ kind: 'num', raw, norm: '', value: parseNumber(raw), start: from + index, end: from + index + raw.length, rowKey, delimited, glued });
     last = index + raw.length;
   }
   if (last < trimmed.length) pushText(trimmed.slice(last), from + last, rowKey, delimited, out);
@@ -100,7 +105,7 @@ function pushText(text: string, start: number, rowKey: string, delimited: boolea
   const s = start + text.indexOf(t);
   const n = norm(t);
   if (n === '') return;
-  out.push({ ...token('text', t, s, s + t.length, rowKey, delimited), norm: n });
+  out.push({ kind: 'text', raw: t, norm: n, value: null, start: s, end: s + t.length, rowKey, delimited, glued: false });
 }
 
 function token(kind: TokenKind, raw: string, start: number, end: number, rowKey: string, delimited: boolean): Token {
@@ -120,7 +125,7 @@ export function parseNumber(raw: string): number {
  * brackets closed within the fragment count: a label wrapped inside its bracket ("（二）部分公开（区分处
  * 41 3 0 0 0 0 44", pdftotext -layout with single spaces) leaves the values outside it.
  */
-function bracketDepths(text: string): number[] {
+function bracketDepths(text: string): readonly number[] {
   const chars = [...text];
   const closed = new Set<number>();
   const open: number[] = [];
@@ -230,7 +235,7 @@ function afterStartTag(html: string, cellStart: number): number {
 function scanHtml(html: string, base: number, out: Token[]): void {
   // HTML nested deeper than any real table (thousands of <div>s) would overflow the stack: such a
   // block gives no cells (its tables are then reported missing, never guessed).
-  const parsed = parseHtmlLimited(html, { fragment: true });
+  const parsed = optionalParsers().parseHtmlLimited(html, { fragment: true });
   if ('tooDeep' in parsed) return;
   const tree = parsed.tree;
   let rowIndex = 0;

@@ -3,7 +3,7 @@
  * links and the check run point at, and for pull requests their number and head.
  */
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PULL_REQUEST_EVENTS: readonly string[] = ['pull_request', 'pull_request_target'];
 

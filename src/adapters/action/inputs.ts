@@ -9,7 +9,7 @@
  */
 import { parseLocale as parseLocaleText } from '../../i18n.ts';
 import * as core from '@actions/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Locale } from '../../types.ts';
 import { tr } from './messages.ts';
 

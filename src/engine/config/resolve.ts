@@ -1,7 +1,8 @@
 /** A parsed config object checked against the rules and merged over their defaults. */
 import path from 'node:path';
 import ignore from 'ignore';
-import { z } from 'zod';
+import type * as z from 'zod';
+import { en, zhCN } from 'zod/locales';
 import type { ResolvedConfig, RuleSetting } from '../lint.ts';
 import { t } from '../messages.ts';
 import { LOCAL_PLUGIN, checkPlugin, checkRules, formatPath } from '../plugins.ts';
@@ -91,7 +92,7 @@ export function resolveConfig(raw: unknown, rules: readonly Rule[], options: Res
 export function resolveWith(raw: unknown, rules: readonly Rule[], options: ResolveOptions, preloaded: Preloaded | undefined): ResolvedConfigFile {
   const locale = options.locale ?? 'en';
   const allowCode = options.allowCode ?? true;
-  const zodLocale = locale === 'zh-CN' ? z.locales.zhCN() : z.locales.en();
+  const zodLocale = locale === 'zh-CN' ? zhCN() : en();
   const fail = (problems: ConfigProblem[]): never => {
     throw new ConfigError(problems, options.filePath, locale);
   };

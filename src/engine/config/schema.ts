@@ -2,7 +2,7 @@
  * The config file's names and its schema: the zod schema the loader checks with, and the JSON
  * Schema generated from it (schema/config.json, `npm run docs`) with every rule's options.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Rule } from '../../rule.ts';
 
 export const CONFIG_FILE_NAME = '.xxgk-lint.json';

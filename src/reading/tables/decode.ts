@@ -290,12 +290,12 @@ function splitsBelow(tokens: readonly Token[], count: number, total: number): Dr
 
 /** A written value as a cell: numbers checked against what the row allows. */
 export function cellOf(t: Token, rules: { allowDecimal?: boolean | undefined; allowNegative?: boolean | undefined }): DraftCell {
-  const base = { raw: t.raw, start: t.start, end: t.end, read: 'written' as const };
-  if (t.kind === 'blank') return { ...base, kind: 'blank', value: null, raw: '' };
-  if (t.kind === 'placeholder') return { ...base, kind: 'placeholder', value: null };
+  // Literals in one key order (raw, start, end, read, kind, value), not spreads: a hot path.
+  if (t.kind === 'blank') return { raw: '', start: t.start, end: t.end, read: 'written', kind: 'blank', value: null };
+  if (t.kind === 'placeholder') return { raw: t.raw, start: t.start, end: t.end, read: 'written', kind: 'placeholder', value: null };
   const value = t.value ?? Number.NaN;
   const ok = Number.isFinite(value) && (rules.allowDecimal || Number.isInteger(value)) && (rules.allowNegative || value >= 0);
-  return { ...base, kind: ok ? 'number' : 'invalid', value: ok ? value : null };
+  return { raw: t.raw, start: t.start, end: t.end, read: 'written', kind: ok ? 'number' : 'invalid', value: ok ? value : null };
 }
 
 /** Readings that give the same values in every column (they differ only in where a cell was lost). */
