@@ -19,7 +19,7 @@ import type { FileOutcome } from './lint-file.ts';
 import { placedDigest } from './packed.ts';
 import type { CrossRecord } from './set-cache.ts';
 
-export { cacheKey, codeDigest, type CacheKeyInput } from './cache-key.ts';
+export { cacheKey, codeDigest } from './cache-key.ts';
 
 /** ESLint's default name is .eslintcache. */
 export const DEFAULT_CACHE_FILE = '.xxgk-lint-cache';

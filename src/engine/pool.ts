@@ -37,8 +37,8 @@ import type { LintResult } from '../types.ts';
 import type { FileOutcome, FileTask } from './lint-file.ts';
 import { POOL_STATS_ENV, workerFlags, WorkerProcess, type WorkerExit, type WorkerReply, type WorkerSetup, type WorkerStats } from './worker-process.ts';
 
-export { POOL_STATS_ENV, WORKER_ENV, workerFlags } from './worker-process.ts';
-export type { WorkerReply, WorkerRequest, WorkerSetup, WorkerStats } from './worker-process.ts';
+export { WORKER_ENV } from './worker-process.ts';
+export type { WorkerSetup } from './worker-process.ts';
 /** One file's phase-one outcome (lint-file.ts), as it crosses the process boundary: plain data only. */
 export type { FileOutcome };
 
