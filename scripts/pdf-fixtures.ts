@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Browser } from 'puppeteer-core';
 
 export interface PrintOptions {
   landscape?: boolean;
@@ -101,6 +102,22 @@ export function printToPdf(html: string, chromium = process.env.CHROMIUM ?? '/us
     return new Uint8Array(readFileSync(output));
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Prints an HTML page to PDF in a running headless Chromium (many pages, one browser: what the
+ * property test does), once the page's fonts are loaded: a page printed before its fonts are
+ * ready would lay out with another font's widths.
+ */
+export async function printInBrowser(browser: Browser, html: string): Promise<Uint8Array> {
+  const page = await browser.newPage();
+  try {
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.evaluate('document.fonts.ready.then(() => true)');
+    return new Uint8Array(await page.pdf({ preferCSSPageSize: true }));
+  } finally {
+    await page.close();
   }
 }
 
