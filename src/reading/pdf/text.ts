@@ -43,7 +43,11 @@ export function cluster(values: number[], tol = TOL): number[] {
   return out.map((c) => c.reduce((s, v) => s + v, 0) / c.length);
 }
 
-/** Text runs grouped into lines (baselines that overlap), each sorted left to right. */
+/**
+ * Text runs grouped into lines, each sorted left to right: a run joins a line when it overlaps the
+ * line's first run by most of its height (a label wrapped beside a row of values, half a line
+ * off, is a line of its own, as pdftotext -layout prints it).
+ */
 export function textLines(texts: PdfText[]): PdfText[][] {
   const sorted = [...texts].sort((a, b) => a.y1 - b.y1 || a.x0 - b.x0);
   const lines: { items: PdfText[]; y0: number; y1: number }[] = [];
@@ -51,13 +55,10 @@ export function textLines(texts: PdfText[]): PdfText[][] {
     const h = t.y1 - t.y0;
     const line = lines.find((l) => {
       const overlap = Math.min(l.y1, t.y1) - Math.max(l.y0, t.y0);
-      return overlap > 0.5 * Math.min(h, l.y1 - l.y0);
+      return overlap > 0.7 * Math.min(h, l.y1 - l.y0);
     });
-    if (line) {
-      line.items.push(t);
-      line.y0 = Math.min(line.y0, t.y0);
-      line.y1 = Math.max(line.y1, t.y1);
-    } else lines.push({ items: [t], y0: t.y0, y1: t.y1 });
+    if (line) line.items.push(t);
+    else lines.push({ items: [t], y0: t.y0, y1: t.y1 });
   }
   lines.sort((a, b) => a.y0 - b.y0);
   return lines.map((l) => l.items.sort((a, b) => a.x0 - b.x0));
