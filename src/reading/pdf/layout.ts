@@ -198,8 +198,13 @@ class Prose {
   add(line: TextLine, page: number): void {
     const { para, prev, body } = this;
     const text = line.text;
-    const place: PdfPlace = { page, rect: [line.x0, line.y0, line.x1, line.y1] };
-    this.prev = { x1: line.x1, y1: line.y1, size: line.size, page, row: text.includes('  ') };
+    // A row of a table drawn without lines (its cells apart by column gaps): in the part's table, its label as the row.
+    const cells = text.split(/\s{2,}/);
+    const row = cells.length > 1;
+    const labelCell = cells.filter((c) => !/^[\d.,\s%-]*$/.test(c)).pop();
+    const label = row && labelCell ? { row: labelCell } : {};
+    const place: PdfPlace = { page, rect: [line.x0, line.y0, line.x1, line.y1], ...(row && this.part ? { table: this.part, ...label } : {}) };
+    this.prev = { x1: line.x1, y1: line.y1, size: line.size, page, row };
     if (!this.titleDone && line.size > body.size * 1.2) {
       // The title: large lines at the top, one heading however many lines it takes.
       if (para?.level === 1 && prev && prev.page === page && line.y0 - prev.y1 < line.size * 1.2) para.text = join(para.text, text);
@@ -215,9 +220,8 @@ class Prose {
     const gap = prev && prev.page === page ? line.y0 - prev.y1 : 0;
     const prevEndedShort = prev ? prev.x1 < body.right - prev.size * 1.5 : true;
     const sizeChanged = prev ? Math.abs(line.size - prev.size) > 1 : false;
-    // A line with a column gap is a row of a table drawn without lines: never joined to another.
-    const row = text.includes('  ') || (prev?.row ?? false);
-    if (!para || para.level > 0 || heading !== null || indented || prevEndedShort || sizeChanged || row || gap > line.size * 1.2) {
+    // A row of a table drawn without lines is never joined to another line.
+    if (!para || para.level > 0 || heading !== null || indented || prevEndedShort || sizeChanged || row || prev?.row || gap > line.size * 1.2) {
       this.flush();
       // A part heading, not a row of a table drawn without lines (its label followed by numbers).
       const isHeading = heading !== null && text.length <= 40 && !/[。；]$/.test(text) && !/\s{2}\d/.test(text);
