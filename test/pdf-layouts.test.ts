@@ -70,6 +70,11 @@ describe.each(LAYOUTS.map((l) => [l.name, l] as const))('%s', (name, layout) => 
     const sums = result.messages.filter((m) => m.ruleId === 'table-sums');
     expect(sums.map((m) => m.message.startsWith(`${truth.row}·${truth.column}`))).toEqual([true]);
     expect(result.messages.filter((m) => m.ruleId.startsWith('table-') && m.ruleId !== 'table-sums')).toEqual([]);
+    // The prose too: nothing its Markdown does not find (a word broken at a line's end is one word).
+    const markdown = lintText(await layoutReport(layout), {});
+    expect(result.messages.filter((m) => !m.ruleId.startsWith('table-')).map((m) => m.message)).toEqual(
+      markdown.messages.filter((m) => !m.ruleId.startsWith('table-')).map((m) => m.message),
+    );
   });
 
   test(name, 'plain')('its plain pdftotext text: a table read exactly or not at all, one finding a table, no sum error from a misreading', () => {
