@@ -116,6 +116,20 @@ describe('tables from ruling lines', () => {
   });
 });
 
+describe('tables drawn without vertical lines (read as aligned text)', () => {
+  it('drops the header a table repeats at the top of the next page, keeps its rows apart from paragraphs', () => {
+    const row = (label: string, values: string, y: number): PdfText[] => [text(label, 72, y), text(values, 300, y)];
+    const pages = [
+      page(1, [text('三、收到和处理', 72, 80, 14), text('申请人情况', 300, 100), text('自然人', 300, 116), ...row('（一）予以公开', '1', 140), ...row('（二）部分公开', '2', 740)], []),
+      page(2, [text('申请人情况', 300, 80), text('自然人', 300, 96), ...row('（三）不予公开', '3', 120)], []),
+    ];
+    const { html } = pdfToHtml(pages);
+    expect(html.match(/申请人情况/g)).toHaveLength(1);
+    expect(html.match(/自然人/g)).toHaveLength(1);
+    expect(html).toContain('<p>（二）部分公开  2</p>\n<p>（三）不予公开  3</p>');
+  });
+});
+
 describe('prose', () => {
   it('drops page numbers in their usual forms and running headers, keeps a title', () => {
     const numbers = ['— 3 —', '-3-', '- 3 -', '第 3 页', '第3页 共5页', '3/5', '3', 'Page 3 of 5'];

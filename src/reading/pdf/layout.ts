@@ -108,7 +108,7 @@ export function pdfToHtml(pages: PdfPage[]): PdfHtml {
     const repeated = (text: string, size: number): boolean => pages.length > 1 && (margins.get(text) ?? 0) >= 2 && size <= pageSize * 1.15;
     blocks.push(...pageBlocks(page, repeated));
   }
-  return render(blocks, pages);
+  return render(dropRepeatedTextHeaders(blocks), pages);
 }
 
 /** A text block that is a footer of `page` (its lowest tenth) or a header of the next (its highest tenth). */
@@ -233,6 +233,38 @@ class Prose {
     const r = para.place.rect;
     para.place.rect = [Math.min(r[0], line.x0), r[1], Math.max(r[2], line.x1), para.place.page === page ? line.y1 : r[3]];
   }
+}
+
+/**
+ * A table drawn without vertical lines is read as text: when its header is repeated at the top of
+ * the next page, the repeated lines go (as a ruled table's repeated header rows do). Its header:
+ * the lines without digits between the part's heading and its first row of values.
+ */
+function dropRepeatedTextHeaders(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  const isValueRow = (text: string): boolean => /\S\s{2,}\S/.test(text) && /\d/.test(text);
+  let since: string[] = [];
+  let header: Set<string> | null = null;
+  let page = 0;
+  let atTop = false;
+  for (const block of blocks) {
+    if (block.kind === 'table') {
+      [since, header, atTop] = [[], null, false];
+      out.push(block);
+      continue;
+    }
+    const text = block.line.text;
+    if (block.page !== page) atTop = header !== null;
+    page = block.page;
+    if (/^[一二三四五六七八九十]{1,3}、\S{2,30}$/.test(text) && !isValueRow(text)) [since, header, atTop] = [[], null, false];
+    else if (isValueRow(text)) {
+      header ??= new Set(since);
+      atTop = false;
+    } else if (atTop && header?.has(text)) continue;
+    else if (!/\d/.test(text)) since.push(text);
+    out.push(block);
+  }
+  return out;
 }
 
 function render(blocks: Block[], pages: PdfPage[]): PdfHtml {
