@@ -116,7 +116,10 @@ function tableCss(options: PrintOptions): string {
     // short rules of a header of several rows).
     css.push('tr.head td { border-bottom: 0.75pt solid #000; }');
   }
-  if (options.shaded) css.push('* { -webkit-print-color-adjust: exact; print-color-adjust: exact; } tr.head td { background: #d9d9d9; } tr:nth-child(even) td { background: #f2f2f2; }');
+  if (options.shaded)
+    css.push(
+      '* { -webkit-print-color-adjust: exact; print-color-adjust: exact; } tr.head td { background: #d9d9d9; } tr:nth-child(even) td { background: #f2f2f2; }',
+    );
   if (options.numbersRight) css.push('td.n { text-align: right; }');
   if (options.narrow) css.push('td[rowspan], td[colspan="2"], td[colspan="3"] { width: 4.5em; } table td:first-child { max-width: 5em; }');
   if (options.labelWidths) {
@@ -132,7 +135,10 @@ function markTables(html: string, options: PrintOptions): string {
   // A header row: one with no number cell.
   out = out.replace(/<tr>((?:(?!<\/tr>)[\s\S])*?)<\/tr>/g, (row: string, cells: string) => (/class="n"/.test(cells) ? row : `<tr class="head">${cells}</tr>`));
   if (options.labelWidths) {
-    out = out.replace(/<table>(\s*(?:<thead>\s*)?<tr[^>]*><td[^>]*>（本列数据)/, '<table class="t3"><colgroup><col class="a"><col class="b"><col class="c"><col><col><col><col><col><col><col></colgroup>$1');
+    out = out.replace(
+      /<table>(\s*(?:<thead>\s*)?<tr[^>]*><td[^>]*>（本列数据)/,
+      '<table class="t3"><colgroup><col class="a"><col class="b"><col class="c"><col><col><col><col><col><col><col></colgroup>$1',
+    );
   }
   return out;
 }
@@ -208,8 +214,20 @@ export async function printInBrowser(browser: Browser, html: string): Promise<Ui
 
 /** The layouts Word and WPS export that the first fixtures do not have: each with its own data and one wrong cell. */
 export const LAYOUTS: { name: string; what: string; options: PrintOptions; seed: number; wrong: { row: number; column: number; delta: number } }[] = [
-  { name: 'three-line', what: 'three-line tables: rules above and below each table and under its header rows, no vertical rule', options: { threeLine: true }, seed: 1, wrong: { row: 5, column: 0, delta: 2 } },
-  { name: 'borderless', what: 'tables with no rule at all: columns by the alignment of their text', options: { borderless: true }, seed: 2, wrong: { row: 12, column: 1, delta: 1 } },
+  {
+    name: 'three-line',
+    what: 'three-line tables: rules above and below each table and under its header rows, no vertical rule',
+    options: { threeLine: true },
+    seed: 1,
+    wrong: { row: 5, column: 0, delta: 2 },
+  },
+  {
+    name: 'borderless',
+    what: 'tables with no rule at all: columns by the alignment of their text',
+    options: { borderless: true },
+    seed: 2,
+    wrong: { row: 12, column: 1, delta: 1 },
+  },
   {
     name: 'shaded-repeated',
     what: 'header cells and every other row shaded, numbers right-aligned, table 三 across pages with its header repeated',
@@ -238,7 +256,13 @@ export const LAYOUTS: { name: string; what: string; options: PrintOptions; seed:
     seed: 6,
     wrong: { row: 9, column: 0, delta: 5 },
   },
-  { name: 'two-columns', what: 'the first part in two columns of text before the tables; numbers right-aligned', options: { twoColumns: true, numbersRight: true }, seed: 7, wrong: { row: 23, column: 0, delta: 1 } },
+  {
+    name: 'two-columns',
+    what: 'the first part in two columns of text before the tables; numbers right-aligned',
+    options: { twoColumns: true, numbersRight: true },
+    seed: 7,
+    wrong: { row: 23, column: 0, delta: 1 },
+  },
 ];
 
 /** A layout's report data: outcomes drawn from its seed (a small LCG: the same data every time). */
@@ -249,7 +273,8 @@ export async function layoutData(seed: number): Promise<SampleData> {
   const rnd = (): number => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
   const six = (scale: number): number[] => [0, 1, 2, 3, 4, 5].map((c) => (rnd() < (c === 0 ? 0.8 : 0.3) ? Math.floor(rnd() * scale) : 0));
   const outcomes: Record<string, number[]> = {};
-  for (const row of T3_2021.rows) if (!['t3.new', 't3.carried', 't3.total', 't3.carryOver'].includes(row.id) && rnd() < 0.6) outcomes[row.id] = six(row.id === 't3.open' ? 300 : 40);
+  for (const row of T3_2021.rows)
+    if (!['t3.new', 't3.carried', 't3.total', 't3.carryOver'].includes(row.id) && rnd() < 0.6) outcomes[row.id] = six(row.id === 't3.open' ? 300 : 40);
   const carryOver = six(6);
   return consistentData(outcomes, [0, 0, 0, 0, 0, 0], carryOver, [
     [Math.floor(rnd() * 9), Math.floor(rnd() * 3), 0, Math.floor(rnd() * 2)],

@@ -120,7 +120,17 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
   it('drops the header a table repeats at the top of the next page, keeps its rows apart from paragraphs', () => {
     const row = (label: string, values: string, y: number): PdfText[] => [text(label, 72, y), text(values, 300, y)];
     const pages = [
-      page(1, [text('三、收到和处理', 72, 80, 14), text('申请人情况', 300, 100), text('自然人', 300, 116), ...row('（一）予以公开', '1', 140), ...row('（二）部分公开', '2', 740)], []),
+      page(
+        1,
+        [
+          text('三、收到和处理', 72, 80, 14),
+          text('申请人情况', 300, 100),
+          text('自然人', 300, 116),
+          ...row('（一）予以公开', '1', 140),
+          ...row('（二）部分公开', '2', 740),
+        ],
+        [],
+      ),
       page(2, [text('申请人情况', 300, 80), text('自然人', 300, 96), ...row('（三）不予公开', '3', 120)], []),
     ];
     const { html } = pdfToHtml(pages);

@@ -34,7 +34,9 @@ const test = (name: string, kind: string): typeof it => (KNOWN[name] === kind ? 
 function read(model: ReportModel | undefined): { t3: (number[] | string)[]; t4: number[] | string } {
   const t3 = (model?.tables.t3.rows ?? []).map((r) => (r.status === 'read' ? r.cells.map((c) => c.value ?? Number.NaN) : r.status));
   const t4rows = model?.tables.t4.rows ?? [];
-  const t4 = t4rows.every((r) => r.status === 'read') ? t4rows.flatMap((r) => r.cells.map((c) => c.value ?? Number.NaN)) : t4rows.map((r) => r.status).join(',');
+  const t4 = t4rows.every((r) => r.status === 'read')
+    ? t4rows.flatMap((r) => r.cells.map((c) => c.value ?? Number.NaN))
+    : t4rows.map((r) => r.status).join(',');
   return { t3, t4 };
 }
 

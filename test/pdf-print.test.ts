@@ -111,8 +111,12 @@ function readsBack(dir: string, browser: Browser) {
   it.each([
     ['random reports and layouts', Number(process.env['XXGK_SEED'] ?? 20261207), RUNS],
     ['the case that once failed (seed -1954599553)', -1954599553, 2],
-  ])('%s: their values, their Markdown findings, one changed cell found where it is', async (_name, seed, numRuns) => {
-    if (!browser) throw new Error('no browser');
-    await fc.assert(readsBack(dir, browser), { numRuns, seed });
-  }, 900_000);
+  ])(
+    '%s: their values, their Markdown findings, one changed cell found where it is',
+    async (_name, seed, numRuns) => {
+      if (!browser) throw new Error('no browser');
+      await fc.assert(readsBack(dir, browser), { numRuns, seed });
+    },
+    900_000,
+  );
 });

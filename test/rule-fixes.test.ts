@@ -130,7 +130,18 @@ tester.run(narrativeConsistency, {
     {
       name: 'a whole stated after a share is still compared',
       code: sample([['做好主动公开', '其中，区政府办受理7件。全年共收到政府信息公开申请27件，做好主动公开']]),
-      errors: [{ messageId: 'mismatch', suggestions: [{ messageId: 'useTableNumber', data: { stated: 27, table: 20 }, output: sample([['做好主动公开', '其中，区政府办受理7件。全年共收到政府信息公开申请20件，做好主动公开']]) }] }],
+      errors: [
+        {
+          messageId: 'mismatch',
+          suggestions: [
+            {
+              messageId: 'useTableNumber',
+              data: { stated: 27, table: 20 },
+              output: sample([['做好主动公开', '其中，区政府办受理7件。全年共收到政府信息公开申请20件，做好主动公开']]),
+            },
+          ],
+        },
+      ],
       output: null,
     },
     {

@@ -90,7 +90,15 @@ function pageBlocks(page: PdfPage, repeatedInMargin: (text: string, size: number
     const inMargin = y0 < page.height * 0.1 || y0 > page.height * 0.9;
     if (inMargin && (PAGE_NUMBER.test(text) || repeatedInMargin(text, size))) continue;
     if (PAGE_NUMBER.test(text) && y0 > page.height * 0.8) continue;
-    const entry = { text, x0: (line[0] as PdfText).x0, x1: Math.max(...line.map((t) => t.x1)), y0, y1: Math.max(...line.map((t) => t.y1)), size, bold: line.every((t) => t.bold) };
+    const entry = {
+      text,
+      x0: (line[0] as PdfText).x0,
+      x1: Math.max(...line.map((t) => t.x1)),
+      y0,
+      y1: Math.max(...line.map((t) => t.y1)),
+      size,
+      bold: line.every((t) => t.bold),
+    };
     items.push({ y: y0, block: { kind: 'text', page: page.number, line: entry } });
   }
   return items.sort((a, b) => a.y - b.y).map((i) => i.block);
@@ -160,7 +168,17 @@ function bodyMetrics(blocks: Block[]): { size: number; left: number; right: numb
     const sorted = [...values].sort((x, y) => x - y);
     return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   };
-  return { size, left: percentile(body.map((l) => l.x0), 0.05), right: percentile(body.map((l) => l.x1), 0.9) };
+  return {
+    size,
+    left: percentile(
+      body.map((l) => l.x0),
+      0.05,
+    ),
+    right: percentile(
+      body.map((l) => l.x1),
+      0.9,
+    ),
+  };
 }
 
 interface Para {
