@@ -56,8 +56,8 @@ export default defineRule({
     },
     rationale: {
       'zh-CN':
-        '“总体情况”常常复述表中的数字，正文与表格相互矛盾是评估和审计最常发现的问题之一（如正文写“共收到政府信息公开申请27件”，表三却是25件）。只读取句式明确的说法；表格中对应的单元格读不清时不作判断。',
-      en: 'The overview often restates the tables, and prose that contradicts them is a defect evaluators keep finding (e.g. “27 applications received” against 25 in table 三). Only plain sentence shapes are read; nothing is judged where the table cell could not be read.',
+        '“总体情况”常常复述表中的数字，正文与表格相互矛盾是评估和审计最常发现的问题之一（如正文写“共收到政府信息公开申请27件”，表三却是25件）。只读取句式明确的说法；说的是一个部门代表本机关办理的或“其中”的一部分时不比较；表格中对应的单元格读不清时不作判断。',
+      en: 'The overview often restates the tables, and prose that contradicts them is a defect evaluators keep finding (e.g. “27 applications received” against 25 in table 三). Only plain sentence shapes are read; a number about one office acting for the agency, or a share (“其中”), is not compared; nothing is judged where the table cell could not be read.',
     },
     defaultSeverity: 'warn',
     // The table's number in place of the text's: which one is wrong, a person must judge.
@@ -71,7 +71,11 @@ export default defineRule({
       useTableNumber: { 'zh-CN': '把正文中的{stated}改为表中的{table}', en: 'Change {stated} in the text to the table’s {table}' },
     },
     examples: {
-      valid: [{ sample: { replace: [['做好主动公开', '共收到政府信息公开申请20件，办结19件，做好主动公开']] } }],
+      valid: [
+        { sample: { replace: [['做好主动公开', '共收到政府信息公开申请20件，办结19件，做好主动公开']] } },
+        // One office's share, not the agency's whole: the table counts every department.
+        { title: '一个部门代表本机关受理的件数', sample: { replace: [['做好主动公开', '区政府办代表区政府受理政府信息公开申请17件，做好主动公开']] } },
+      ],
       invalid: [
         {
           title: '正文件数与表三不符',

@@ -1,10 +1,12 @@
 /**
  * PDFs made the way agencies make theirs: a report laid out as a Word/WPS page (bordered template
  * tables, merged cells, narrow wrapped label columns, tables across pages, page numbers in the
- * footer, landscape pages) and printed by Debian's headless Chromium. The property test
- * (test/pdf.property.test.ts, XXGK_BROWSER=1) prints random reports with it; run as a script it
- * writes the small fixtures the default tests read (test/fixtures/pdf/), so that `npm test` needs
- * no browser:
+ * footer, landscape pages; and the LAYOUTS Word and WPS also export: three-line and borderless
+ * tables, shading, a table starting at a page's bottom, a group label written again on the next page,
+ * two columns of text) and printed by Debian's headless Chromium. The property test
+ * (test/pdf-print.test.ts, XXGK_BROWSER=1) prints random reports with it; run as a script it writes
+ * the small fixtures the default tests read (test/fixtures/pdf/, and layouts/ with their pdftotext
+ * text), so that `npm test` needs no browser:
  *
  *   node scripts/run-ts.mjs scripts/pdf-fixtures.ts [NAME…]
  */
@@ -12,6 +14,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import type { SampleData } from '../src/testing/sample.ts';
 
 export interface PrintOptions {
   landscape?: boolean;
@@ -21,26 +25,45 @@ export interface PrintOptions {
   tall?: boolean;
   /** Repeat table 三's header rows on each page (a <thead>). */
   repeatHeader?: boolean;
-  /** The page number in the footer, as “— 3 —”. */
-  pageNumbers?: boolean;
+  /** The page number in the footer: “— 3 —” (the default), “第 3 页 共 9 页”, or none (false). */
+  pageNumbers?: boolean | 'of';
   /** Tables drawn without any lines. */
   borderless?: boolean;
+  /** Three-line tables (Word's 三线表): rules above and below the table and under the header, no vertical rule. */
+  threeLine?: boolean;
+  /** Header cells and every other row shaded (printed backgrounds). */
+  shaded?: boolean;
+  /** Numbers right-aligned in their cells (the default is centred). */
+  numbersRight?: boolean;
+  /** The first part's paragraphs set in two columns. */
+  twoColumns?: boolean;
+  /** Table 三 starts this many mm down a fresh page (near the bottom: only its first rows fit). */
+  t3At?: number;
+  /** Table 三's group label 三、本年度办理结果 written again in its own cell from （四）on, which starts a page. */
+  splitGroupLabel?: boolean;
+  /** The label columns' widths in em (table 三's first, second and third columns). */
+  labelWidths?: [number, number, number];
   /** The page's font (default WenQuanYi Zen Hei); Noto Serif CJK maps 人, 工, 一… to radicals in the PDF's text. */
   font?: string;
 }
 
 const escape = (s: string): string => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
-/** A sample report's Markdown (HTML tables, see src/testing/sample.ts 'htmlMerged') as a printable page. */
-export function printableHtml(markdown: string, options: PrintOptions = {}): string {
+/** The body of the page: headings, paragraphs and tables, with the options' changes to the tables. */
+function pageBody(markdown: string, options: PrintOptions): string[] {
   const body: string[] = [];
   let table: string[] | undefined;
   let first = true;
+  let part = '';
+  let columns: string[] | undefined;
   for (const line of markdown.split('\n')) {
     if (table) {
       table.push(line);
       if (line.startsWith('</table>')) {
-        body.push(headerToThead(table.join('\n'), options.repeatHeader === true));
+        let html = headerToThead(table.join('\n'), options.repeatHeader === true);
+        if (options.splitGroupLabel) html = splitGroupLabel(html);
+        if (options.t3At !== undefined && html.includes('申请人情况')) body.push(`<div style="break-before: page; height: ${options.t3At}mm"></div>`);
+        body.push(html);
         table = undefined;
       }
       continue;
@@ -51,24 +74,91 @@ export function printableHtml(markdown: string, options: PrintOptions = {}): str
     }
     const text = line.replace(/^#+\s*/, '').trim();
     if (text === '') continue;
+    const heading = /^[一二三四五六七八]、/.test(text) && text.length < 30;
+    if (heading) part = text;
+    if (columns && (heading || !part.startsWith('一、'))) {
+      body.push(`<div class="cols">${columns.join('\n')}</div>`);
+      columns = undefined;
+    }
     if (first) body.push(`<h1>${escape(text)}</h1>`);
-    else if (/^[一二三四五六七八]、/.test(text) && text.length < 30) body.push(`<h2>${escape(text)}</h2>`);
+    else if (heading) body.push(`<h2>${escape(text)}</h2>`);
+    else if (options.twoColumns && part.startsWith('一、')) (columns ??= []).push(`<p>${escape(text)}</p>`);
     else body.push(`<p>${escape(text)}</p>`);
     first = false;
   }
+  return body;
+}
+
+/** Table 三's group label cell split in two at （四）, the second part starting a page. */
+function splitGroupLabel(table: string): string {
+  if (!table.includes('申请人情况')) return table;
+  const rows = table.split('\n');
+  const at = rows.findIndex((r) => r.includes('三、本年度办理结果'));
+  const split = rows.findIndex((r) => r.includes('（四）无法提供'));
+  const span = Number(/rowspan="(\d+)">三、本年度办理结果/.exec(rows[at] ?? '')?.[1] ?? 0);
+  if (at < 0 || split < 0 || !span) return table;
+  const first = split - at;
+  rows[at] = (rows[at] ?? '').replace(`rowspan="${span}"`, `rowspan="${first}"`);
+  rows[split] = (rows[split] ?? '').replace('<tr>', `<tr class="page"><td rowspan="${span - first}">三、本年度办理结果</td>`);
+  return rows.join('\n');
+}
+
+function tableCss(options: PrintOptions): string {
+  const border = options.borderless || options.threeLine ? 'none' : '0.75pt solid #000';
+  const css = [
+    'table { border-collapse: collapse; width: 100%; margin: 6pt 0; font-size: 10pt; }',
+    `td, th { border: ${border}; padding: ${options.tall ? '7pt' : '2pt'} 3pt; text-align: center; font-weight: normal; }`,
+    'tr.page { break-before: page; }',
+  ];
+  if (options.threeLine) {
+    css.push('table { border-top: 1.5pt solid #000; border-bottom: 1.5pt solid #000; }');
+    // The header's rows: a rule under each header cell (the three-line table's middle rule, and the
+    // short rules of a header of several rows).
+    css.push('tr.head td { border-bottom: 0.75pt solid #000; }');
+  }
+  if (options.shaded)
+    css.push(
+      '* { -webkit-print-color-adjust: exact; print-color-adjust: exact; } tr.head td { background: #d9d9d9; } tr:nth-child(even) td { background: #f2f2f2; }',
+    );
+  if (options.numbersRight) css.push('td.n { text-align: right; }');
+  if (options.narrow) css.push('td[rowspan], td[colspan="2"], td[colspan="3"] { width: 4.5em; } table td:first-child { max-width: 5em; }');
+  if (options.labelWidths) {
+    const [a, b, c] = options.labelWidths;
+    css.push(`table.t3 { table-layout: fixed; } table.t3 col.a { width: ${a}em; } table.t3 col.b { width: ${b}em; } table.t3 col.c { width: ${c}em; }`);
+  }
+  return css.join('\n');
+}
+
+/** Marks the tables' header rows and number cells for the options' styles, table 三 with its label columns. */
+function markTables(html: string, options: PrintOptions): string {
+  let out = html.replace(/<td>(\d+(?:\.\d+)?)<\/td>/g, '<td class="n">$1</td>');
+  // A header row: one with no number cell.
+  out = out.replace(/<tr>((?:(?!<\/tr>)[\s\S])*?)<\/tr>/g, (row: string, cells: string) => (/class="n"/.test(cells) ? row : `<tr class="head">${cells}</tr>`));
+  if (options.labelWidths) {
+    out = out.replace(
+      /<table>(\s*(?:<thead>\s*)?<tr[^>]*><td[^>]*>（本列数据)/,
+      '<table class="t3"><colgroup><col class="a"><col class="b"><col class="c"><col><col><col><col><col><col><col></colgroup>$1',
+    );
+  }
+  return out;
+}
+
+/** A sample report's Markdown (HTML tables, see src/testing/sample.ts 'htmlMerged') as a printable page. */
+export function printableHtml(markdown: string, options: PrintOptions = {}): string {
+  const body = markTables(pageBody(markdown, options).join('\n'), options);
   const page = options.landscape ? 'A4 landscape' : 'A4';
-  const footer = options.pageNumbers === false ? '' : '@bottom-center { content: "— " counter(page) " —"; font-size: 10pt; }';
+  const number = options.pageNumbers === 'of' ? '"第 " counter(page) " 页 共 " counter(pages) " 页"' : '"— " counter(page) " —"';
+  const footer = options.pageNumbers === false ? '' : `@bottom-center { content: ${number}; font-size: 10pt; }`;
   const css = `
 @page { size: ${page}; margin: 25mm 22mm; ${footer} }
 body { font-family: '${options.font ?? 'WenQuanYi Zen Hei'}', sans-serif; font-size: 12pt; line-height: 1.6; }
 h1 { font-size: 18pt; text-align: center; font-weight: bold; }
 h2 { font-size: 14pt; font-weight: bold; margin: 10pt 0; }
 p { text-indent: 2em; margin: 0; text-align: justify; }
-table { border-collapse: collapse; width: 100%; margin: 6pt 0; font-size: 10pt; }
-td, th { border: ${options.borderless ? 'none' : '0.75pt solid #000'}; padding: ${options.tall ? '7pt' : '2pt'} 3pt; text-align: center; font-weight: normal; }
-${options.narrow ? 'td[rowspan], td[colspan="2"], td[colspan="3"] { width: 4.5em; } table td:first-child { max-width: 5em; }' : ''}
+.cols { column-count: 2; column-gap: 2em; }
+${tableCss(options)}
 `;
-  return `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body>\n${body.join('\n')}\n</body></html>\n`;
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body>\n${body}\n</body></html>\n`;
 }
 
 /** Table 三's three header rows in a <thead> (Chromium repeats it on each page) when asked. */
@@ -106,6 +196,102 @@ export function printToPdf(html: string, chromium = process.env.CHROMIUM ?? '/us
   }
 }
 
+/**
+ * Prints an HTML page to PDF in a running headless Chromium (many pages, one browser: what the
+ * property test does), once the page's fonts are loaded: a page printed before its fonts are
+ * ready would lay out with another font's widths.
+ */
+export async function printInBrowser(browser: Browser, html: string): Promise<Uint8Array> {
+  const page = await browser.newPage();
+  try {
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.evaluate('document.fonts.ready.then(() => true)');
+    return new Uint8Array(await page.pdf({ preferCSSPageSize: true }));
+  } finally {
+    await page.close();
+  }
+}
+
+/** The layouts Word and WPS export that the first fixtures do not have: each with its own data and one wrong cell. */
+export const LAYOUTS: { name: string; what: string; options: PrintOptions; seed: number; wrong: { row: number; column: number; delta: number } }[] = [
+  {
+    name: 'three-line',
+    what: 'three-line tables: rules above and below each table and under its header rows, no vertical rule',
+    options: { threeLine: true },
+    seed: 1,
+    wrong: { row: 5, column: 0, delta: 2 },
+  },
+  {
+    name: 'borderless',
+    what: 'tables with no rule at all: columns by the alignment of their text',
+    options: { borderless: true },
+    seed: 2,
+    wrong: { row: 12, column: 1, delta: 1 },
+  },
+  {
+    name: 'shaded-repeated',
+    what: 'header cells and every other row shaded, numbers right-aligned, table 三 across pages with its header repeated',
+    options: { shaded: true, numbersRight: true, tall: true, repeatHeader: true },
+    seed: 3,
+    wrong: { row: 20, column: 0, delta: 3 },
+  },
+  {
+    name: 'bottom-start',
+    what: 'table 三 starts at the very bottom of a page (its header alone there), footer 第 N 页 共 M 页 between its two parts',
+    options: { t3At: 205, pageNumbers: 'of' },
+    seed: 4,
+    wrong: { row: 3, column: 0, delta: 1 },
+  },
+  {
+    name: 'split-group-label',
+    what: 'table 三 split at （四）, its group label 三、本年度办理结果 written again on the second page',
+    options: { splitGroupLabel: true, tall: true },
+    seed: 5,
+    wrong: { row: 15, column: 5, delta: 4 },
+  },
+  {
+    name: 'narrow-labels',
+    what: 'label columns 1.5em, 3em and 4.5em wide: labels wrapped over 4–5 lines, the group label one character a line',
+    options: { labelWidths: [1.5, 3, 4.5], tall: true, repeatHeader: true },
+    seed: 6,
+    wrong: { row: 9, column: 0, delta: 5 },
+  },
+  {
+    name: 'two-columns',
+    what: 'the first part in two columns of text before the tables; numbers right-aligned',
+    options: { twoColumns: true, numbersRight: true },
+    seed: 7,
+    wrong: { row: 23, column: 0, delta: 1 },
+  },
+];
+
+/** A layout's report data: outcomes drawn from its seed (a small LCG: the same data every time). */
+export async function layoutData(seed: number): Promise<SampleData> {
+  const { consistentData } = await import('../src/testing/sample.ts');
+  const { T3_2021 } = await import('../src/model/templates.ts');
+  let state = seed * 7919;
+  const rnd = (): number => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const six = (scale: number): number[] => [0, 1, 2, 3, 4, 5].map((c) => (rnd() < (c === 0 ? 0.8 : 0.3) ? Math.floor(rnd() * scale) : 0));
+  const outcomes: Record<string, number[]> = {};
+  for (const row of T3_2021.rows)
+    if (!['t3.new', 't3.carried', 't3.total', 't3.carryOver'].includes(row.id) && rnd() < 0.6) outcomes[row.id] = six(row.id === 't3.open' ? 300 : 40);
+  const carryOver = six(6);
+  return consistentData(outcomes, [0, 0, 0, 0, 0, 0], carryOver, [
+    [Math.floor(rnd() * 9), Math.floor(rnd() * 3), 0, Math.floor(rnd() * 2)],
+    [Math.floor(rnd() * 5), 0, Math.floor(rnd() * 2), 0],
+    [Math.floor(rnd() * 3), 0, 0, 0],
+  ]);
+}
+
+/** A layout's report as Markdown: its data with its one wrong cell. */
+export async function layoutReport(layout: (typeof LAYOUTS)[number]): Promise<string> {
+  const { sampleReport, t3Rows } = await import('../src/testing/sample.ts');
+  const data = await layoutData(layout.seed);
+  const row = t3Rows(data)[layout.wrong.row];
+  const value = (row?.values[layout.wrong.column] ?? 0) + layout.wrong.delta;
+  return sampleReport({ form: 'htmlMerged', data, override: { table: 't3', row: layout.wrong.row, column: layout.wrong.column, value } });
+}
+
 async function main(): Promise<void> {
   const { sampleReport } = await import('../src/testing/sample.ts');
   // Run from the project's root (scripts/run-ts.mjs bundles this file elsewhere).
@@ -131,11 +317,19 @@ async function main(): Promise<void> {
   fixtures.push(['blank-cells', blanks, { narrow: true }]);
   // The font's map gives radicals for 人, 工, 一, 民… (“⼈⺠政府”): read as the page shows them.
   fixtures.push(['serif-radicals', defect, { font: 'Noto Serif CJK SC' }]);
+  for (const layout of LAYOUTS) fixtures.push([`layouts/${layout.name}`, await layoutReport(layout), layout.options]);
   // `pdf-fixtures.ts NAME…` makes only those.
   const only = process.argv.slice(2);
   for (const [name, markdown, options] of fixtures) {
     if (only.length > 0 && !only.includes(name)) continue;
-    writeFileSync(path.join(out, `${name}.pdf`), printToPdf(printableHtml(markdown, options)));
+    const file = path.join(out, `${name}.pdf`);
+    writeFileSync(file, printToPdf(printableHtml(markdown, options)));
+    // The new layouts as pdftotext prints them too, in its -layout and plain modes (poppler-utils).
+    if (!name.startsWith('layouts/')) continue;
+    for (const mode of ['layout', 'plain']) {
+      const run = spawnSync('pdftotext', [...(mode === 'layout' ? ['-layout'] : []), file, file.replace(/\.pdf$/, `.${mode}.txt`)]);
+      if (run.status !== 0) throw new Error(`pdftotext failed: ${String(run.stderr)}`);
+    }
   }
   writeFileSync(path.join(out, 'report.md'), defect);
 }

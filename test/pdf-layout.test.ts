@@ -89,6 +89,55 @@ describe('tables from ruling lines', () => {
     const footed = pdfToHtml([{ ...first, texts: [...first.texts, text('（转下页）', 250, 780)] }, second]).html;
     expect(footed.match(/<table>/g)).toHaveLength(1);
   });
+
+  it('keeps a group label cut by two page breaks whole: its column on the middle page drawn with vertical lines only', () => {
+    // The group label 三、结果 runs down the first column over three pages. On page 2 that column
+    // has no horizontal line at all (Chromium draws none for a cell that goes on), so its lines
+    // touch nothing; the label's last character 果 stands in it; its first line is cut by page 1's edge.
+    const first = page(
+      1,
+      [text('项目', 105, 704), text('数量', 205, 704), text('三、', 105, 724), text('结', 105, 752), text('1', 205, 724), text('2', 205, 744)],
+      [h(100, 300, 700), h(100, 300, 720), h(200, 300, 740), v(100, 700, 760), v(200, 700, 760), v(300, 700, 760)],
+    );
+    const second = page(
+      2,
+      [text('果', 105, 102), text('3', 205, 104), text('4', 205, 124)],
+      [h(200, 300, 100), h(200, 300, 120), h(200, 300, 760), v(100, 100, 760), v(200, 100, 760), v(300, 100, 760)],
+    );
+    const third = page(
+      3,
+      [text('5', 205, 104), text('合计', 105, 124), text('15', 205, 124)],
+      [h(200, 300, 100), h(100, 300, 120), h(100, 300, 140), v(100, 100, 140), v(200, 100, 140), v(300, 100, 140)],
+    );
+    const { html, places } = pdfToHtml([first, second, third]);
+    expect(html.match(/<table>/g)).toHaveLength(1);
+    expect(rows(html)).toEqual(['项目|数量', '三、结果@5x1|1', '2', '3', '4', '5', '合计|15']);
+    expect(places[html.split('\n').indexOf('<td>5</td>')]).toMatchObject({ page: 3, row: '三、结果', column: '数量' });
+  });
+});
+
+describe('tables drawn without vertical lines (read as aligned text)', () => {
+  it('drops the header a table repeats at the top of the next page, keeps its rows apart from paragraphs', () => {
+    const row = (label: string, values: string, y: number): PdfText[] => [text(label, 72, y), text(values, 300, y)];
+    const pages = [
+      page(
+        1,
+        [
+          text('三、收到和处理', 72, 80, 14),
+          text('申请人情况', 300, 100),
+          text('自然人', 300, 116),
+          ...row('（一）予以公开', '1', 140),
+          ...row('（二）部分公开', '2', 740),
+        ],
+        [],
+      ),
+      page(2, [text('申请人情况', 300, 80), text('自然人', 300, 96), ...row('（三）不予公开', '3', 120)], []),
+    ];
+    const { html } = pdfToHtml(pages);
+    expect(html.match(/申请人情况/g)).toHaveLength(1);
+    expect(html.match(/自然人/g)).toHaveLength(1);
+    expect(html).toContain('<p>（二）部分公开  2</p>\n<p>（三）不予公开  3</p>');
+  });
 });
 
 describe('prose', () => {

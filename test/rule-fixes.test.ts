@@ -107,7 +107,12 @@ tester.run(feeStatement, {
 });
 
 tester.run(narrativeConsistency, {
-  valid: [],
+  // A statement about one office acting for the agency, or a share of the whole: not the table's total.
+  valid: [
+    { name: 'one office acting for the agency', code: sample([['做好主动公开', '区政府办代表区政府受理政府信息公开申请17件，做好主动公开']]) },
+    { name: 'a share: 其中 …', code: sample([['做好主动公开', '共收到政府信息公开申请20件，其中，区政府办受理政府信息公开申请7件，做好主动公开']]) },
+    { name: 'a share: …，其中…', code: sample([['做好主动公开', '共收到政府信息公开申请20件，其中本机关受理政府信息公开申请7件，做好主动公开']]) },
+  ],
   invalid: [
     {
       name: 'suggests the table number in place of the text’s',
@@ -117,6 +122,23 @@ tester.run(narrativeConsistency, {
           messageId: 'mismatch',
           suggestions: [
             { messageId: 'useTableNumber', data: { stated: 27, table: 20 }, output: sample([['做好主动公开', '共收到政府信息公开申请20件，做好主动公开']]) },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a whole stated after a share is still compared',
+      code: sample([['做好主动公开', '其中，区政府办受理7件。全年共收到政府信息公开申请27件，做好主动公开']]),
+      errors: [
+        {
+          messageId: 'mismatch',
+          suggestions: [
+            {
+              messageId: 'useTableNumber',
+              data: { stated: 27, table: 20 },
+              output: sample([['做好主动公开', '其中，区政府办受理7件。全年共收到政府信息公开申请20件，做好主动公开']]),
+            },
           ],
         },
       ],

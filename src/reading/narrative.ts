@@ -50,6 +50,17 @@ export function parseChineseNumber(text: string): number | null {
   return total + current;
 }
 
+/**
+ * A statement about a part of the agency, not the whole the table counts: one office acting for
+ * it (“区政府办代表区政府受理…17件”, the table counting every department), or a share (“其中…”).
+ * `before` is the text of the sentence before the statement.
+ */
+function aboutAPart(before: string): boolean {
+  const sentence = before.slice(Math.max(...['。', '；', ';', '\n'].map((c) => before.lastIndexOf(c))) + 1);
+  const clause = sentence.slice(Math.max(sentence.lastIndexOf('，'), sentence.lastIndexOf(',')) + 1);
+  return /代表/.test(clause) || /^\s*其中/.test(clause) || /(?:^|[，,])\s*其中\s*[，,][^，,]*$/.test(sentence);
+}
+
 export function findClaims(source: string, from: number, to: number): Claim[] {
   const text = source.slice(from, to);
   const claims: Claim[] = [];
@@ -57,7 +68,7 @@ export function findClaims(source: string, from: number, to: number): Claim[] {
     for (const m of text.matchAll(re)) {
       const raw = m.slice(1).find((g) => g !== undefined);
       const value = zero ? 0 : parseChineseNumber(raw ?? '');
-      if (value === null) continue;
+      if (value === null || aboutAPart(text.slice(0, m.index))) continue;
       const stated = raw !== undefined && /^\d+$/.test(raw) ? raw.replace(/^0+(?=\d)/, '') : String(value);
       claims.push({ kind, value, stated, text: m[0], start: from + m.index, end: from + m.index + m[0].length });
     }

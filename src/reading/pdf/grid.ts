@@ -1,0 +1,323 @@
+/**
+ * Tables from ruling lines: a page's lines grouped into table fragments, a table's fragments (one
+ * per page) made one grid — columns from the vertical lines, fine rows from each fragment's
+ * horizontal lines, merged cells where a line is missing — and every text run put in the cell it
+ * lies in (a label wrapped over several lines is one cell).
+ */
+import type { PdfLine, PdfPage, PdfText } from './extract.ts';
+import { CJK, TOL, cluster, join, lineText, textLines, tidy } from './text.ts';
+
+/** One table's piece on one page: its lines and their extent. */
+export interface Fragment {
+  page: number;
+  lines: PdfLine[];
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface Cell {
+  r: number;
+  c: number;
+  rows: number;
+  cols: number;
+  text: string;
+  page: number;
+  rect: [number, number, number, number];
+}
+
+export interface Table {
+  cells: Cell[];
+  /** Number of fine rows and columns. */
+  rowCount: number;
+  colCount: number;
+  page: number;
+  lastPage: number;
+  y1: number;
+}
+
+/** A band of fine rows from one fragment. */
+export interface Band {
+  page: number;
+  ys: number[];
+  frag: Fragment;
+  texts: PdfText[];
+  /** Its first rows repeated the table's header and were dropped: its top line is the header's. */
+  headerDropped?: boolean;
+}
+
+const isHorizontal = (l: PdfLine): boolean => l.y0 === l.y1;
+
+/** Groups lines that touch or cross (union-find). */
+function touching(lines: PdfLine[]): PdfLine[][] {
+  const parent = lines.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
+    return i;
+  };
+  const near = (a: PdfLine, b: PdfLine): boolean => a.x0 - TOL <= b.x1 && b.x0 - TOL <= a.x1 && a.y0 - TOL <= b.y1 && b.y0 - TOL <= a.y1;
+  for (let i = 0; i < lines.length; i++) {
+    for (let j = i + 1; j < lines.length; j++) {
+      if (near(lines[i] as PdfLine, lines[j] as PdfLine)) parent[find(i)] = find(j);
+    }
+  }
+  const groups = new Map<number, PdfLine[]>();
+  lines.forEach((l, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), l]);
+  });
+  return [...groups.values()];
+}
+
+function extent(page: number, lines: PdfLine[]): Fragment {
+  return {
+    page,
+    lines,
+    x0: Math.min(...lines.map((l) => l.x0)),
+    x1: Math.max(...lines.map((l) => l.x1)),
+    y0: Math.min(...lines.map((l) => l.y0)),
+    y1: Math.max(...lines.map((l) => l.y1)),
+  };
+}
+
+/**
+ * Groups a page's ruling lines into tables (lines that touch or cross belong together). A column
+ * of vertical lines alone beside a table, over the table's height, is its first or last column
+ * continued from the page before (a merged cell cut by the page draws no horizontal line): it
+ * belongs to that table.
+ */
+export function fragments(page: PdfPage): Fragment[] {
+  const out: Fragment[] = [];
+  const loose: Fragment[] = [];
+  for (const group of touching(page.lines)) {
+    const f = extent(page.number, group);
+    const horizontal = group.filter(isHorizontal).length;
+    const vertical = group.length - horizontal;
+    // A table has both kinds of lines and some size; a lone rule is a separator.
+    if (horizontal >= 1 && vertical >= 2 && f.x1 - f.x0 >= 40 && f.y1 - f.y0 >= 10) out.push(f);
+    else if (horizontal === 0 && f.y1 - f.y0 >= 10) loose.push(f);
+  }
+  for (const v of loose) {
+    const table = out.find((f) => v.y0 >= f.y0 - TOL && v.y1 <= f.y1 + TOL && v.y1 - v.y0 >= 0.5 * (f.y1 - f.y0) && (v.x1 < f.x0 || v.x0 > f.x1));
+    if (!table) continue;
+    const merged = extent(page.number, [...table.lines, ...v.lines]);
+    out.splice(out.indexOf(table), 1, merged);
+  }
+  return out.sort((a, b) => a.y0 - b.y0);
+}
+
+/** The fraction of [a, b] that lines at `at` (along the other axis) cover. */
+export function coverage(lines: PdfLine[], vertical: boolean, at: number, a: number, b: number): number {
+  const spans: [number, number][] = [];
+  for (const l of lines) {
+    if (vertical ? l.x0 !== l.x1 || Math.abs(l.x0 - at) > TOL : l.y0 !== l.y1 || Math.abs(l.y0 - at) > TOL) continue;
+    const s = Math.max(a, vertical ? l.y0 : l.x0);
+    const e = Math.min(b, vertical ? l.y1 : l.x1);
+    if (e > s) spans.push([s, e]);
+  }
+  spans.sort((p, q) => p[0] - q[0]);
+  let covered = 0;
+  let end = a;
+  for (const [s, e] of spans) {
+    if (e <= end) continue;
+    covered += e - Math.max(s, end);
+    end = e;
+  }
+  return b > a ? covered / (b - a) : 0;
+}
+
+/** The row boundaries of a fragment (its horizontal lines, and its top and bottom edges). */
+export function rowBounds(frag: Fragment): number[] {
+  return cluster(
+    frag.lines
+      .filter((l) => isHorizontal(l) && l.x1 - l.x0 > 4)
+      .map((l) => l.y0)
+      .concat([frag.y0, frag.y1]),
+  );
+}
+
+/**
+ * A run that crosses a column line (a writer or pdf.js joined the texts of neighbouring cells)
+ * split at its spaces into the pieces on either side, each placed by its share of the run's
+ * width (CJK characters count full width, others half). A run without spaces stays whole.
+ */
+export function splitAtColumns(run: PdfText, xs: number[]): PdfText[] {
+  const inner = xs.filter((x) => x > run.x0 + TOL && x < run.x1 - TOL);
+  if (inner.length === 0 || !/\S\s+\S/.test(run.str)) return [run];
+  const weight = (ch: string): number => (CJK.test(ch) ? 1 : 0.5);
+  const chars = [...run.str];
+  const total = chars.reduce((n, ch) => n + weight(ch), 0);
+  const unit = (run.x1 - run.x0) / Math.max(total, 1e-9);
+  const out: PdfText[] = [];
+  let at = run.x0;
+  let piece = '';
+  let start = at;
+  for (const ch of chars) {
+    if (/\s/.test(ch)) {
+      if (piece !== '') out.push({ ...run, str: piece, x0: start, x1: at });
+      piece = '';
+      at += weight(ch) * unit;
+      start = at;
+      continue;
+    }
+    piece += ch;
+    at += weight(ch) * unit;
+  }
+  if (piece !== '') out.push({ ...run, str: piece, x0: start, x1: at });
+  return out;
+}
+
+interface Row {
+  band: number;
+  y0: number;
+  y1: number;
+}
+
+interface Placed {
+  r: number;
+  c: number;
+  t: PdfText;
+}
+
+/**
+ * Each run in the fine cell its centre is in (a run across a column line split first). A run
+ * whose centre lies just past its band's first or last line (a line of a merged label cut by the
+ * page, drawn over the edge) goes to that first or last row.
+ */
+function placeTexts(bands: Band[], rows: Row[], xs: number[]): Placed[] {
+  const placed: Placed[] = [];
+  bands.forEach((band, b) => {
+    const own = rows.map((row, r) => ({ row, r })).filter(({ row }) => row.band === b);
+    const top = own[0]?.row.y0 ?? 0;
+    const bottom = own[own.length - 1]?.row.y1 ?? 0;
+    for (const t of band.texts.flatMap((run) => splitAtColumns(run, xs))) {
+      const cx = (t.x0 + t.x1) / 2;
+      const cy = Math.min(Math.max((t.y0 + t.y1) / 2, top), bottom - 0.01);
+      const r = own.find(({ row }) => cy >= row.y0 && cy < row.y1)?.r ?? -1;
+      const c = xs.findIndex((x, k) => k + 1 < xs.length && cx >= x && cx < (xs[k + 1] ?? x));
+      if (r >= 0 && c >= 0) placed.push({ r, c, t });
+    }
+  });
+  return placed;
+}
+
+/**
+ * The boundaries between fine cells: right[r][c] between (r,c) and (r,c+1), below[r][c] between
+ * (r,c) and (r+1,c). Across a page break, a line under the last row, or over the first row of the
+ * next page (unless that is the bottom of a repeated header) closes a cell. Where some columns have
+ * such a line and this one has none, its cell goes on to the next page (a merged label cut by the
+ * page). Where no column has one, the page break took the lines of a row: a cell goes on when its
+ * continuation is empty, else a new row starts.
+ */
+function boundaries(bands: Band[], rows: Row[], xs: number[], placed: Placed[]): { right: boolean[][]; below: boolean[][] } {
+  const hasText = new Set(placed.map((p) => `${p.r},${p.c}`));
+  const right = rows.map((row) => {
+    const band = bands[row.band] as Band;
+    return xs.slice(1, -1).map((x) => coverage(band.frag.lines, true, x, row.y0, row.y1) > 0.5);
+  });
+  const below = rows.map((row, r) => {
+    const next = rows[r + 1];
+    const band = bands[row.band] as Band;
+    const lined = xs.slice(0, -1).map((x, c) => {
+      const xe = xs[c + 1] ?? x;
+      if (coverage(band.frag.lines, false, row.y1, x, xe) > 0.5) return true;
+      if (!next || next.band === row.band) return false;
+      const nextBand = bands[next.band] as Band;
+      return !nextBand.headerDropped && coverage(nextBand.frag.lines, false, next.y0, x, xe) > 0.5;
+    });
+    if (!next) return lined.map(() => true);
+    if (next.band === row.band || lined.some(Boolean)) return lined;
+    return lined.map((_, c) => hasText.has(`${r + 1},${c}`));
+  });
+  return { right, below };
+}
+
+/** Regions: flood fill over missing boundaries, each claiming its bounding box. */
+function regions(rows: Row[], xs: number[], right: boolean[][], below: boolean[][], bands: Band[]): { cells: Cell[]; owner: number[][] } {
+  const rowCount = rows.length;
+  const colCount = xs.length - 1;
+  const owner: number[][] = rows.map(() => xs.slice(0, -1).map(() => -1));
+  const cells: Cell[] = [];
+  for (let r = 0; r < rowCount; r++) {
+    for (let c = 0; c < colCount; c++) {
+      if ((owner[r] as number[])[c] !== -1) continue;
+      const id = cells.length;
+      const stack: [number, number][] = [[r, c]];
+      let [r0, r1, c0, c1] = [r, r, c, c];
+      (owner[r] as number[])[c] = id;
+      const visit = (a: number, b: number): void => {
+        if (a < 0 || b < 0 || a >= rowCount || b >= colCount || (owner[a] as number[])[b] !== -1) return;
+        (owner[a] as number[])[b] = id;
+        stack.push([a, b]);
+      };
+      while (stack.length > 0) {
+        const [i, j] = stack.pop() as [number, number];
+        [r0, r1, c0, c1] = [Math.min(r0, i), Math.max(r1, i), Math.min(c0, j), Math.max(c1, j)];
+        if (j + 1 < colCount && !(right[i] as boolean[])[j]) visit(i, j + 1);
+        if (j > 0 && !(right[i] as boolean[])[j - 1]) visit(i, j - 1);
+        if (i + 1 < rowCount && !(below[i] as boolean[])[j]) visit(i + 1, j);
+        if (i > 0 && !(below[i - 1] as boolean[])[j]) visit(i - 1, j);
+      }
+      // Claim the bounding box (a non-rectangular region reads as its box).
+      for (let i = r0; i <= r1; i++) for (let j = c0; j <= c1; j++) (owner[i] as number[])[j] = id;
+      const first = rows[r0] as Row;
+      const page = (bands[first.band] as Band).page;
+      cells.push({ r: r0, c: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1, text: '', page, rect: [xs[c0] ?? 0, first.y0, xs[c1 + 1] ?? 0, (rows[r1] as Row).y1] });
+    }
+  }
+  return { cells, owner };
+}
+
+/** Builds one table from its bands (one per page, in order). */
+export function buildTable(bands: Band[]): Table {
+  const xs = cluster(
+    bands.flatMap((b) => b.frag.lines.filter((l) => l.x0 === l.x1).map((l) => l.x0)).concat(bands.flatMap((b) => [b.frag.x0, b.frag.x1])),
+    TOL * 1.5,
+  );
+  const rows: Row[] = [];
+  bands.forEach((b, i) => {
+    for (let k = 0; k + 1 < b.ys.length; k++) rows.push({ band: i, y0: b.ys[k] ?? 0, y1: b.ys[k + 1] ?? 0 });
+  });
+  const placed = placeTexts(bands, rows, xs);
+  const { right, below } = boundaries(bands, rows, xs, placed);
+  const { cells, owner } = regions(rows, xs, right, below, bands);
+  const byCell = new Map<number, { t: PdfText; row: number }[]>();
+  for (const { r, c, t } of placed) {
+    const cell = (owner[r] as number[])[c] as number;
+    byCell.set(cell, [...(byCell.get(cell) ?? []), { t, row: r }]);
+  }
+  for (const [id, items] of byCell) {
+    // In reading order: by fine row (pages), then by line, then left to right.
+    const parts: string[] = [];
+    const rowsOf = [...new Set(items.map((i) => i.row))].sort((a, b) => a - b);
+    for (const row of rowsOf) for (const line of textLines(items.filter((i) => i.row === row).map((i) => i.t))) parts.push(lineText(line));
+    (cells[id] as Cell).text = tidy(parts.reduce(join, ''));
+  }
+  const last = bands[bands.length - 1] as Band;
+  return { cells, rowCount: rows.length, colCount: xs.length - 1, page: (bands[0] as Band).page, lastPage: last.page, y1: last.frag.y1 };
+}
+
+/** Drops the rows at the top of a continuation that repeat the table's header. */
+export function dropRepeatedHeader(first: Band, band: Band): Band {
+  const rowTexts = (b: Band, k: number): string => {
+    const y0 = b.ys[k] ?? 0;
+    const y1 = b.ys[k + 1] ?? 0;
+    return tidy(
+      textLines(b.texts.filter((t) => (t.y0 + t.y1) / 2 >= y0 && (t.y0 + t.y1) / 2 < y1))
+        .map(lineText)
+        .join(' '),
+    );
+  };
+  let k = 0;
+  while (k + 1 < band.ys.length - 1 && k + 1 < first.ys.length && rowTexts(band, k) !== '' && rowTexts(band, k) === rowTexts(first, k)) k++;
+  if (k === 0) return band;
+  const cut = band.ys[k] ?? band.frag.y0;
+  return {
+    ...band,
+    headerDropped: true,
+    ys: band.ys.slice(k),
+    texts: band.texts.filter((t) => (t.y0 + t.y1) / 2 >= cut),
+    frag: { ...band.frag, y0: cut, lines: band.frag.lines.filter((l) => l.y1 >= cut - TOL) },
+  };
+}

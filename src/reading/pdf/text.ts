@@ -1,0 +1,85 @@
+/**
+ * Text runs as lines and strings: runs grouped into lines by their baselines, a line's runs joined
+ * (a wide gap kept as two spaces, a column break), CJK justification spaces dropped.
+ */
+import type { PdfText } from './extract.ts';
+
+/** Points within which two positions are the same. */
+export const TOL = 2;
+
+export const CJK = /[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]/;
+
+/** Joins two pieces of one text: a space only between two Latin letters or digits. */
+export function join(a: string, b: string): string {
+  if (a === '') return b;
+  if (b === '') return a;
+  const last = a[a.length - 1] ?? '';
+  const first = b[0] ?? '';
+  if (CJK.test(last) || CJK.test(first) || /\s/.test(last)) return a + b;
+  return `${a} ${b}`;
+}
+
+/** Spaces between CJK characters are artefacts of justification, not text. */
+export function tidy(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/(?<=[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]) (?=\S)|(?<=\S) (?=[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef])/g, '')
+    .trim();
+}
+
+export function escape(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** Values that cluster within `tol`, each cluster as its mean. */
+export function cluster(values: number[], tol = TOL): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const v of sorted) {
+    const last = out[out.length - 1];
+    if (last && v - (last[last.length - 1] ?? v) <= tol) last.push(v);
+    else out.push([v]);
+  }
+  return out.map((c) => c.reduce((s, v) => s + v, 0) / c.length);
+}
+
+/**
+ * Text runs grouped into lines, each sorted left to right: a run joins a line when it overlaps the
+ * line's first run by most of its height (a label wrapped beside a row of values, half a line
+ * off, is a line of its own, as pdftotext -layout prints it).
+ */
+export function textLines(texts: PdfText[]): PdfText[][] {
+  const sorted = [...texts].sort((a, b) => a.y1 - b.y1 || a.x0 - b.x0);
+  const lines: { items: PdfText[]; y0: number; y1: number }[] = [];
+  for (const t of sorted) {
+    const h = t.y1 - t.y0;
+    const line = lines.find((l) => {
+      const overlap = Math.min(l.y1, t.y1) - Math.max(l.y0, t.y0);
+      return overlap > 0.7 * Math.min(h, l.y1 - l.y0);
+    });
+    if (line) line.items.push(t);
+    else lines.push({ items: [t], y0: t.y0, y1: t.y1 });
+  }
+  lines.sort((a, b) => a.y0 - b.y0);
+  return lines.map((l) => l.items.sort((a, b) => a.x0 - b.x0));
+}
+
+export function lineText(items: PdfText[]): string {
+  let out = '';
+  let prev: PdfText | undefined;
+  for (const t of items) {
+    const gap = prev ? t.x0 - prev.x1 : 0;
+    // A wide gap separates columns (a table drawn without lines): keep it as two spaces, as
+    // `pdftotext -layout` does, so that the text table reader sees the cells apart.
+    if (prev && gap > 1.5 * t.size) out = `${out.trimEnd()}\u001f`;
+    else if (prev && gap > 0.25 * t.size && !CJK.test(out[out.length - 1] ?? '') && !CJK.test(t.str[0] ?? '')) out += ' ';
+    out += t.str;
+    prev = t;
+  }
+  return tidy(out).replaceAll('\u001f', '  ');
+}
+
+/** The text of runs in reading order: line by line, top to bottom. */
+export function blockText(texts: PdfText[]): string {
+  return tidy(textLines(texts).map(lineText).reduce(join, ''));
+}
