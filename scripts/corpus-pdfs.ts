@@ -4,7 +4,8 @@
  * (the template's bordered tables with merged cells, the values as read) and turned into a PDF by
  * another producer than the Chromium fixtures: LibreOffice Writer (HTML → .docx → PDF, as an office
  * suite prints a Word file: its own table drawing, cells and merged cells split across pages,
- * numbers wrapped in narrow cells). test/corpus-pdf.test.ts reads them back and compares every
+ * numbers wrapped in narrow cells) — and by Chromium with narrow label columns and tall rows
+ * (labels wrapped over many lines, table 三 across pages). test/corpus-pdf.test.ts reads them back and compares every
  * table row with the Markdown's.
  *
  *   node scripts/run-ts.mjs scripts/corpus-pdfs.ts          # needs soffice (libreoffice-writer-nogui)
@@ -16,6 +17,7 @@ import path from 'node:path';
 import { parseMarkdown } from '../src/reading/parse.ts';
 import { buildModel } from '../src/reading/build.ts';
 import type { ReportModel, Row } from '../src/model/schema.ts';
+import { printToPdf } from './pdf-fixtures.ts';
 
 /** The corpus reports laid out (relative to ../shared/corpus), chosen for their tables' variety. */
 export const CORPUS_PDFS = [
@@ -23,8 +25,10 @@ export const CORPUS_PDFS = [
   'seeds/003_e61fd02df59cf2b0.md',
   'seeds/004_21329a809e184f07.md',
   'peers/03-shuyang-xianzf-2025.md',
+  'peers/08-pingtan-2023.txt',
   'peers/09-pingtan-2024.txt',
   'peers/10-pingtan-2025.txt',
+  'peers/12-huaian-hongzequ-2024.layout.txt',
   'peers/13-huaian-shizf-2024.layout.txt',
 ];
 
@@ -63,15 +67,16 @@ function table2(model: ReportModel): string {
   return out.join('\n');
 }
 
-function table3(model: ReportModel): string {
+/** Table 三, its three header rows in a <thead> when `repeat` (Chromium repeats them on each page, as Word's “repeat as header row”). */
+function table3(model: ReportModel, repeat = false): string {
   const rows = model.tables.t3.rows;
   const outcomes = rows.filter((r) => !EDGE_ROWS.includes(r.id));
   const groupOf = (r: Row): string | null => (r.label.includes('·') ? (r.label.split('·')[0] ?? null) : null);
   const out = [
-    TABLE,
+    TABLE + (repeat ? '<thead>' : ''),
     `<tr>${td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ' colspan="3" rowspan="3"')}${td('申请人情况', ' colspan="7"')}</tr>`,
     `<tr>${td('自然人', ' rowspan="2"')}${td('法人或其他组织', ' colspan="5"')}${td('总计', ' rowspan="2"')}</tr>`,
-    `<tr>${['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((h) => td(h)).join('')}</tr>`,
+    `<tr>${['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((h) => td(h)).join('')}</tr>${repeat ? '</thead><tbody>' : ''}`,
   ];
   for (const r of rows) {
     const labels: string[] = [];
@@ -91,7 +96,7 @@ function table3(model: ReportModel): string {
         .join('')}</tr>`,
     );
   }
-  out.push('</table>');
+  out.push(repeat ? '</tbody></table>' : '</table>');
   return out.join('\n');
 }
 
@@ -109,7 +114,7 @@ function table4(model: ReportModel): string {
 }
 
 /** The report as a Word-like page: prose before part 二 and from part 五 on, the three tables between. */
-export function wordLikeHtml(text: string): string {
+export function wordLikeHtml(text: string, layout: 'word' | 'narrow' = 'word'): string {
   const model = buildModel(text, parseMarkdown(text));
   const part = (n: number) => model.parts.find((p) => p.part === n);
   const p2 = part(2);
@@ -129,7 +134,7 @@ export function wordLikeHtml(text: string): string {
   prose(0, p2.span.start.offset);
   for (const [n, draw] of [
     [2, table2],
-    [3, table3],
+    [3, (m: ReportModel) => table3(m, layout === 'narrow')],
     [4, table4],
   ] as const) {
     const p = part(n);
@@ -141,9 +146,14 @@ export function wordLikeHtml(text: string): string {
 @page { size: A4; margin: 25mm 22mm; }
 body { font-family: 'WenQuanYi Zen Hei', sans-serif; font-size: 12pt; line-height: 1.6; }
 h1 { font-size: 18pt; text-align: center; } h2 { font-size: 14pt; }
-table { border-collapse: collapse; font-size: 10pt; } td { text-align: center; }`;
+table { border-collapse: collapse; font-size: 10pt; } td { text-align: center; }
+${layout === 'narrow' ? NARROW : ''}`;
   return `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body>\n${body.join('\n')}\n</body></html>\n`;
 }
+
+/** Label columns a few characters wide (labels wrap over several lines), tall rows (table 三 across pages), page numbers. */
+const NARROW = `td { padding: 7pt 3pt; } td[rowspan], td[colspan="2"], td[colspan="3"] { width: 4.5em; } table td:first-child { max-width: 5em; }
+@page { @bottom-center { content: "— " counter(page) " —"; font-size: 10pt; } }`;
 
 /** HTML → .docx → PDF with LibreOffice Writer, as an office suite prints a Word file. */
 export function printWithLibreOffice(html: string, soffice = process.env.SOFFICE ?? 'soffice'): Uint8Array {
@@ -175,7 +185,9 @@ async function main(): Promise<void> {
   for (const source of CORPUS_PDFS) {
     const html = wordLikeHtml(readFileSync(path.join(corpus, source), 'utf8'));
     writeFileSync(path.join(out, `${fixtureName(source)}.lo.pdf`), printWithLibreOffice(html));
-    console.log(`corpus-pdfs: ${fixtureName(source)}.lo.pdf`);
+    const narrow = wordLikeHtml(readFileSync(path.join(corpus, source), 'utf8'), 'narrow');
+    writeFileSync(path.join(out, `${fixtureName(source)}.narrow.pdf`), printToPdf(narrow));
+    console.log(`corpus-pdfs: ${fixtureName(source)}.lo.pdf, .narrow.pdf`);
   }
 }
 

@@ -1,8 +1,9 @@
 /**
  * Real reports' content as PDFs another producer made: each fixture in test/fixtures/corpus-pdf/
  * is a report of ../shared/corpus laid out as a Word page and printed by LibreOffice Writer
- * (scripts/corpus-pdfs.ts): its own way of drawing tables, merged cells cut by page breaks,
- * numbers wrapped in narrow cells. Every table row the Markdown reads must read the same from the
+ * (`lo`: its own way of drawing tables, merged cells cut by page breaks, numbers wrapped in narrow
+ * cells) and by Chromium with narrow label columns and tall rows (`narrow`), see
+ * scripts/corpus-pdfs.ts. Every table row the Markdown reads must read the same from the
  * PDF, cell for cell, and the PDF must find no sum error the Markdown does not.
  */
 import { describe, expect, it, jest } from '@jest/globals';
@@ -29,10 +30,24 @@ const sums = (messages: ReadonlyArray<{ ruleId: string | null; message: string }
     .map((m) => m.message.replace(/（本行按“[^”]*”读出）$/, ''))
     .sort();
 
-describe.each(CORPUS_PDFS.filter((s) => existsSync(path.join(corpus, s))))('%s printed by LibreOffice', (source) => {
-  const pdf = path.join(fixtures, `${fixtureName(source)}.lo.pdf`);
+const cases = CORPUS_PDFS.filter((s) => existsSync(path.join(corpus, s))).flatMap((s) => [
+  [s, 'lo'],
+  [s, 'narrow'],
+]);
 
-  it('reads every table row the Markdown reads, cell for cell, and finds no other sum error', async () => {
+/**
+ * Known not to read yet: seed 004 in the narrow layout, where table 三 starts at the foot of a page
+ * (header and row 一) and goes on after the header repeated on the next page; there the label
+ * columns are taken for one cell. Expected to fail until it reads (then jest says so).
+ */
+const KNOWN = new Set(['004_21329a809e184f07.narrow']);
+
+describe.each(cases)('%s printed (%s)', (source, producer) => {
+  const name = `${fixtureName(source)}.${producer}`;
+  const pdf = path.join(fixtures, `${name}.pdf`);
+  const test = KNOWN.has(name) ? it.failing : it;
+
+  test('reads every table row the Markdown reads, cell for cell, and finds no other sum error', async () => {
     const text = readFileSync(path.join(corpus, source), 'utf8');
     const markdown = lintText(text, { filePath: source, keepModel: true });
     const [read] = await lintFilesToArray([pdf], { concurrency: 'off', keepModel: true });

@@ -227,7 +227,7 @@ function boundaries(bands: Band[], rows: Row[], xs: number[], placed: Placed[]):
       return !nextBand.headerDropped && coverage(nextBand.frag.lines, false, next.y0, x, xe) > 0.5;
     });
     if (!next) return lined.map(() => true);
-    if (next.band !== row.band && restOfRow(r, xs.length - 1, hasText)) return lined.map(() => false);
+    if (next.band !== row.band && restOfRow(r, xs.length - 1, hasText, right)) return lined.map(() => false);
     if (next.band === row.band || lined.some(Boolean)) return lined;
     return lined.map((_, c) => hasText.has(`${r + 1},${c}`));
   });
@@ -239,10 +239,14 @@ function boundaries(bands: Band[], rows: Row[], xs: number[], placed: Placed[]):
  * let a row break across pages (the default) and draw the table's edge at the foot of one page
  * and the head of the next, so lines close both parts. The rest holds only what did not fit: text
  * in a few of the cells the row already has text in (a wrapped label, the last digit of “154”),
- * none in a column the row left empty, and at most half as many cells as the row. A row of its
- * own fills its cells.
+ * none in a column the row left empty, at most half as many cells as the row, and the row's own
+ * vertical lines. A row of its own fills its cells.
  */
-function restOfRow(r: number, colCount: number, hasText: ReadonlySet<string>): boolean {
+function restOfRow(r: number, colCount: number, hasText: ReadonlySet<string>, right: readonly boolean[][]): boolean {
+  // The same cells: the same vertical lines (a repeated header's merged cells have others).
+  const a = right[r] ?? [];
+  const b = right[r + 1] ?? [];
+  if (a.length !== b.length || a.some((line, c) => line !== b[c])) return false;
   let before = 0;
   let after = 0;
   for (let c = 0; c < colCount; c++) {
