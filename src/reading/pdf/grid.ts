@@ -5,7 +5,7 @@
  * lies in (a label wrapped over several lines is one cell).
  */
 import type { PdfLine, PdfPage, PdfText } from './extract.ts';
-import { CJK, TOL, cluster, join, lineText, textLines, tidy } from './text.ts';
+import { CJK, TOL, cluster, joinInCell, lineText, textLines, tidy } from './text.ts';
 
 /** One table's piece on one page: its lines and their extent. */
 export interface Fragment {
@@ -227,10 +227,36 @@ function boundaries(bands: Band[], rows: Row[], xs: number[], placed: Placed[]):
       return !nextBand.headerDropped && coverage(nextBand.frag.lines, false, next.y0, x, xe) > 0.5;
     });
     if (!next) return lined.map(() => true);
+    if (next.band !== row.band && restOfRow(r, xs.length - 1, hasText, right)) return lined.map(() => false);
     if (next.band === row.band || lined.some(Boolean)) return lined;
     return lined.map((_, c) => hasText.has(`${r + 1},${c}`));
   });
   return { right, below };
+}
+
+/**
+ * Whether the first row after a page break is the rest of the row before it: Word and LibreOffice
+ * let a row break across pages (the default) and draw the table's edge at the foot of one page
+ * and the head of the next, so lines close both parts. The rest holds only what did not fit: text
+ * in a few of the cells the row already has text in (a wrapped label, the last digit of “154”),
+ * none in a column the row left empty, at most half as many cells as the row, and the row's own
+ * vertical lines. A row of its own fills its cells.
+ */
+function restOfRow(r: number, colCount: number, hasText: ReadonlySet<string>, right: readonly boolean[][]): boolean {
+  // The same cells: the same vertical lines (a repeated header's merged cells have others).
+  const a = right[r] ?? [];
+  const b = right[r + 1] ?? [];
+  if (a.length !== b.length || a.some((line, c) => line !== b[c])) return false;
+  let before = 0;
+  let after = 0;
+  for (let c = 0; c < colCount; c++) {
+    const above = hasText.has(`${r},${c}`);
+    const here = hasText.has(`${r + 1},${c}`);
+    if (above) before++;
+    if (here) after++;
+    if (here && !above) return false;
+  }
+  return after > 0 && after * 2 <= before;
 }
 
 /** Regions: flood fill over missing boundaries, each claiming its bounding box. */
@@ -292,7 +318,7 @@ export function buildTable(bands: Band[]): Table {
     const parts: string[] = [];
     const rowsOf = [...new Set(items.map((i) => i.row))].sort((a, b) => a - b);
     for (const row of rowsOf) for (const line of textLines(items.filter((i) => i.row === row).map((i) => i.t))) parts.push(lineText(line));
-    (cells[id] as Cell).text = tidy(parts.reduce(join, ''));
+    (cells[id] as Cell).text = tidy(parts.reduce(joinInCell, ''));
   }
   const last = bands[bands.length - 1] as Band;
   return { cells, rowCount: rows.length, colCount: xs.length - 1, page: (bands[0] as Band).page, lastPage: last.page, y1: last.frag.y1 };

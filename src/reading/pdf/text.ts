@@ -19,6 +19,14 @@ export function join(a: string, b: string): string {
   return `${a} ${b}`;
 }
 
+/**
+ * Joins the lines of one table cell. A cell holds one value: digits that go on on the next line
+ * are a number wrapped by a narrow cell (“311” / “9” is 3119, as a person reads it), never two.
+ */
+export function joinInCell(a: string, b: string): string {
+  return /[\d,.]$/.test(a) && /^\d/.test(b) ? a + b : join(a, b);
+}
+
 /** Spaces between CJK characters are artefacts of justification, not text. */
 export function tidy(text: string): string {
   return text

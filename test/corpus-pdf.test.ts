@@ -1,0 +1,65 @@
+/**
+ * Real reports' content as PDFs another producer made: each fixture in test/fixtures/corpus-pdf/
+ * is a report of ../shared/corpus laid out as a Word page and printed by LibreOffice Writer
+ * (`lo`: its own way of drawing tables, merged cells cut by page breaks, numbers wrapped in narrow
+ * cells) and by Chromium with narrow label columns and tall rows (`narrow`), see
+ * scripts/corpus-pdfs.ts. Every table row the Markdown reads must read the same from the
+ * PDF, cell for cell, and the PDF must find no sum error the Markdown does not.
+ */
+import { describe, expect, it, jest } from '@jest/globals';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { lintText } from '../src/engine/lint.ts';
+import { lintFilesToArray } from '../src/engine/run.ts';
+import type { ReportModel, Row } from '../src/model/schema.ts';
+import { CORPUS_PDFS, fixtureName } from '../scripts/corpus-pdfs.ts';
+
+jest.setTimeout(180_000);
+
+const corpus = path.resolve(import.meta.dirname, '../../shared/corpus');
+const fixtures = path.resolve(import.meta.dirname, 'fixtures/corpus-pdf');
+
+/** A row's cells as compared: values, and blank for a cell with nothing (a lost cell prints empty). */
+const cells = (r: Row): string =>
+  r.cells.map((c) => (c.kind === 'number' ? String(c.value) : c.kind === 'missing' || c.kind === 'blank' ? '_' : c.kind)).join(' ');
+const rows = (m: ReportModel | undefined): Map<string, Row> => new Map(Object.values(m?.tables ?? {}).flatMap((t) => t.rows.map((r) => [r.id, r] as const)));
+/** A sum finding's words, without how the Markdown's row was read. */
+const sums = (messages: ReadonlyArray<{ ruleId: string | null; message: string }>): string[] =>
+  messages
+    .filter((m) => m.ruleId === 'table-sums')
+    .map((m) => m.message.replace(/（本行按“[^”]*”读出）$/, ''))
+    .sort();
+
+const cases = CORPUS_PDFS.filter((s) => existsSync(path.join(corpus, s))).flatMap((s) => [
+  [s, 'lo'],
+  [s, 'narrow'],
+]);
+
+/**
+ * Known not to read yet: seed 004 in the narrow layout, where table 三 starts at the foot of a page
+ * (header and row 一) and goes on after the header repeated on the next page; there the label
+ * columns are taken for one cell. Expected to fail until it reads (then jest says so).
+ */
+const KNOWN = new Set(['004_21329a809e184f07.narrow']);
+
+describe.each(cases)('%s printed (%s)', (source, producer) => {
+  const name = `${fixtureName(source)}.${producer}`;
+  const pdf = path.join(fixtures, `${name}.pdf`);
+  const test = KNOWN.has(name) ? it.failing : it;
+
+  test('reads every table row the Markdown reads, cell for cell, and finds no other sum error', async () => {
+    const text = readFileSync(path.join(corpus, source), 'utf8');
+    const markdown = lintText(text, { filePath: source, keepModel: true });
+    const [read] = await lintFilesToArray([pdf], { concurrency: 'off', keepModel: true });
+    const fromPdf = rows(read?.model);
+    const compared: Array<{ row: string; markdown: string; pdf: string }> = [];
+    for (const [id, row] of rows(markdown.model)) {
+      if (row.status !== 'read') continue;
+      const other = fromPdf.get(id);
+      compared.push({ row: id, markdown: cells(row), pdf: other?.status === 'read' ? cells(other) : `(${other?.status ?? 'none'})` });
+    }
+    expect(compared.filter((c) => c.markdown !== c.pdf)).toEqual([]);
+    expect(compared.length).toBeGreaterThan(20);
+    expect(sums(read?.messages ?? [])).toEqual(sums(markdown.messages));
+  });
+});
