@@ -9,7 +9,7 @@ import { fatalResult } from './results.ts';
 import { packDigest, unpackDigest, type PackedDigest } from './packed.ts';
 import { canonicalAgencies, runSetRules } from './set.ts';
 import type { ReportDigest } from '../rule.ts';
-import type { LintResult, Locale } from '../types.ts';
+import type { Diagnostic, LintResult, Locale } from '../types.ts';
 
 type Lint = (source: string, options: LintTextOptions) => LintResult;
 
@@ -181,11 +181,12 @@ export function* finishEach(
   outcomes: Array<FileOutcome | undefined>,
   context: readonly ReportDigest[],
   options: LintTextOptions & { locale: Locale },
+  optionsAt?: (index: number) => LintTextOptions & { locale: Locale },
 ): Generator<LintResult, void, undefined> {
   const digests = outcomes.map((o) => (o?.analysis?.digest ? unpackDigest(o.analysis.digest) : null));
   const targets = digests.filter((d): d is ReportDigest => d !== null);
   const all = [...targets, ...context];
-  const findings = runSetRules(targets, all, rulesToRun(options), options.config, options.locale);
+  const findings = setFindings(digests, all, options, optionsAt);
   // One agency, one group: 洪泽区人民政府 (2023) and 淮安市洪泽区人民政府 (2024) share the longer name.
   const canonical = canonicalAgencies(all);
   // From here each digest is held only by its slot, released with it.
@@ -201,10 +202,35 @@ export function* finishEach(
       yield outcome.result as LintResult;
       continue;
     }
-    const result = finishAnalysis({ ...outcome.analysis, digest }, (digest && findings.get(digest)) || [], options);
+    const result = finishAnalysis({ ...outcome.analysis, digest }, (digest && findings.get(digest)) || [], optionsAt?.(i) ?? options);
     if (digest) findings.delete(digest);
     if (result.agency !== undefined) result.agency = canonical.get(result.agency) ?? result.agency;
     const placed = outcome.input ? placeFindings(result, outcome.input, options.locale) : result;
     yield outcome.encoding ? { ...placed, encoding: outcome.encoding } : placed;
   }
+}
+
+/**
+ * The cross-report rules' findings per report. With settings per file (config per folder), each
+ * report is checked with the rule settings of its own file; every report of the run is context.
+ */
+function setFindings(
+  digests: ReadonlyArray<ReportDigest | null>,
+  all: readonly ReportDigest[],
+  options: LintTextOptions & { locale: Locale },
+  optionsAt: ((index: number) => LintTextOptions & { locale: Locale }) | undefined,
+): Map<ReportDigest, Diagnostic[]> {
+  const groups = new Map<LintTextOptions & { locale: Locale }, ReportDigest[]>();
+  digests.forEach((digest, i) => {
+    if (!digest) return;
+    const own = optionsAt?.(i) ?? options;
+    const group = groups.get(own);
+    if (group) group.push(digest);
+    else groups.set(own, [digest]);
+  });
+  const out = new Map<ReportDigest, Diagnostic[]>();
+  for (const [own, targets] of groups) {
+    for (const [digest, found] of runSetRules(targets, all, rulesToRun(own), own.config, own.locale)) out.set(digest, found);
+  }
+  return out;
 }

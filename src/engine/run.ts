@@ -92,13 +92,15 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
     ...(options.reportUnusedDisable ? { reportUnusedDisable: true } : {}),
     ...(options.keepModel ? { keepModel: true } : {}),
   };
-  const classify = options.loaded ? classifier(options.loaded) : () => 'auto' as const;
   const cwd = options.cwd ?? process.cwd();
   const names = files.map((f) => (typeof f === 'string' ? f : f.filePath));
+  // Each file's settings (config per folder, overrides), resolved once per set of config files.
+  const settings = await settingsOfFiles([...names, ...(options.context ?? []), ...(options.contextCandidates ?? [])], options, base);
   const own = options.shard ? new Set(shardFiles(names, cwd, options.shard)) : undefined;
   const isOwn = (i: number): boolean => !own || own.has(names[i] as string);
   // Another shard's report is read for its digest only, and only when a cross-report rule reads it.
-  const cross = crossReportRulesOn(rulesToRun(base), config) && options.fix === undefined && (own === undefined || own.size > 0);
+  const crossOn = settings.distinct.some((s) => crossReportRulesOn(rulesToRun(s.base), s.base.config));
+  const cross = crossOn && options.fix === undefined && (own === undefined || own.size > 0);
   const tasks: Task[] = [];
   files.forEach((input, index) => {
     const mine = isOwn(index);
@@ -127,7 +129,7 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
       Object.defineProperty(analysis, 'model', { enumerable: true, get: () => JSON.parse(spool.read(at).toString('utf8')) as unknown });
       return { ...out, analysis };
     };
-    const cache = options.cache !== undefined && options.fix === undefined ? await openCache(options, base, cwd) : undefined;
+    const cache = options.cache !== undefined && options.fix === undefined ? await openCache(options, base, cwd, settings) : undefined;
     const pending = cache
       ? await cache.lookUp(tasks, (index, outcome) => {
           outcomes[index] = spilled(outcome);
@@ -141,7 +143,7 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
       outcomes[index] = spilled(outcome);
       options.onProgress?.(1);
     };
-    await runTasks(pending, options, base, classify, record);
+    await runTasks(pending, options, settings.of, record);
     await cache?.save();
 
     if (options.fix !== undefined) {
@@ -169,9 +171,9 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
     }
     outcomes.length = files.length;
     if (cross && options.contextCandidates && options.contextCandidates.length > 0) {
-      context.push(...(await previousYearReports(outcomes, names, options, base, classify)));
+      context.push(...(await previousYearReports(outcomes, names, options, settings.of)));
     }
-    yield* finishEach(outcomes, context, base);
+    yield* finishEach(outcomes, context, base, (i) => settings.of(names[i] as string).base);
   } finally {
     spool?.close();
   }
@@ -198,8 +200,7 @@ async function previousYearReports(
   outcomes: ReadonlyArray<FileOutcome | undefined>,
   names: readonly string[],
   options: RunOptions,
-  base: LintTextOptions & { locale: Locale },
-  classify: (file: string) => 'auto' | 'report' | 'notReport',
+  settingsOf: (file: string) => FileSettings,
 ): Promise<ReportDigest[]> {
   const targets = outcomes.flatMap((o) => (o?.analysis?.digest ? [unpackDigest(o.analysis.digest)] : []));
   const wanted = targets.filter((d) => d.agency !== null && d.year !== null);
@@ -209,7 +210,7 @@ async function previousYearReports(
   const tasks: Task[] = (options.contextCandidates ?? []).filter((f) => !linted.has(f)).map((file, index) => ({ index, file, digestOnly: true, years }));
   const found: ReportDigest[] = [];
   const index = new ReportIndex(wanted);
-  await runTasks(tasks, { ...options, onProgress: undefined }, base, classify, (_i, outcome) => {
+  await runTasks(tasks, { ...options, onProgress: undefined }, settingsOf, (_i, outcome) => {
     const packed = outcome.analysis?.digest;
     const digest = packed ? unpackDigest(packed) : null;
     if (digest && index.hasPreviousYearOf(digest)) found.push(digest);
@@ -223,8 +224,7 @@ async function previousYearReports(
 async function runTasks(
   tasks: readonly Task[],
   options: RunOptions,
-  base: LintTextOptions & { locale: Locale },
-  classify: (file: string) => 'auto' | 'report' | 'notReport',
+  settingsOf: (file: string) => FileSettings,
   record: (index: number, outcome: FileOutcome) => void,
 ): Promise<void> {
   if (tasks.length === 0) return;
@@ -234,17 +234,21 @@ async function runTasks(
     const timeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
     const setup = {
       cwd: options.cwd ?? process.cwd(),
-      configPath: options.loaded.filePath,
+      // With a cascade the workers look the config files up as this process does, unless --config named one.
+      configPath: options.loaded.cascade ? options.loaded.configPath : options.loaded.filePath,
       ...options.loaded.lookup,
       allowCode: options.allowCode ?? true,
-      locale: base.locale,
+      locale: options.locale ?? 'zh-CN',
       reportUnusedDisable: options.reportUnusedDisable ?? false,
       keepModel: options.keepModel ?? false,
     };
     await lintInWorkers(tasks, { workerUrl, threads, timeoutMs, setup }, record);
     return;
   }
-  for (const task of tasks) record(task.index, await lintTask(task, { ...base, classify: classify(task.file) }));
+  for (const task of tasks) {
+    const own = settingsOf(task.file);
+    record(task.index, await lintTask(task, { ...own.base, classify: own.classify(task.file) }));
+  }
 }
 
 /**
@@ -272,7 +276,7 @@ interface RunCache {
   save(): Promise<void>;
 }
 
-async function openCache(options: RunOptions, base: LintTextOptions & { locale: Locale }, cwd: string): Promise<RunCache> {
+async function openCache(options: RunOptions, base: LintTextOptions & { locale: Locale }, cwd: string, settings: RunSettings): Promise<RunCache> {
   const note = (text: string): void => options.onNote?.(text);
   const loaded = options.loaded;
   const key = cacheKey({
@@ -285,6 +289,11 @@ async function openCache(options: RunOptions, base: LintTextOptions & { locale: 
     code: await codeDigest(loaded?.codeFiles ?? []),
   });
   const cache = await ResultCache.open(path.resolve(cwd, options.cache || DEFAULT_CACHE_FILE), key, cwd);
+  // With settings per folder, each file's entry is keyed by its own settings too.
+  const keyOf = new Map<FileSettings, string>();
+  if (settings.distinct.length > 1 || settings.distinct[0]?.loaded !== loaded) {
+    for (const own of settings.distinct) keyOf.set(own, `:${await settingsKey(own, options)}`);
+  }
   if (cache.notRegular) note(t('cacheNotRegular', base.locale, { file: cache.location }));
   if (cache.corrupt) note(t('cacheCorrupt', base.locale, { file: cache.location }));
   const hashes = new Map<number, { file: string; hash: string }>();
@@ -294,7 +303,11 @@ async function openCache(options: RunOptions, base: LintTextOptions & { locale: 
       // Several files read at once: a warm run is mostly waiting for the disk.
       for (let start = 0; start < tasks.length; start += HASH_BATCH) {
         const batch = tasks.slice(start, start + HASH_BATCH);
-        const found = await Promise.all(batch.map(async (task) => (task.bytes ? undefined : readFile(task.file).then(contentHash, () => undefined))));
+        const found = await Promise.all(
+          batch.map(async (task) =>
+            task.bytes ? undefined : readFile(task.file).then((bytes) => contentHash(bytes) + (keyOf.get(settings.of(task.file)) ?? ''), () => undefined),
+          ),
+        );
         batch.forEach((task, i) => {
           const hash = found[i];
           if (hash !== undefined) hashes.set(task.index, { file: task.file, hash });
@@ -318,4 +331,59 @@ async function openCache(options: RunOptions, base: LintTextOptions & { locale: 
       }
     },
   };
+}
+
+/** One file's settings: its config (config per folder, overrides), the lint options and classifier made from it. */
+interface FileSettings {
+  loaded: LoadedConfig | undefined;
+  base: LintTextOptions & { locale: Locale };
+  classify: (file: string) => 'auto' | 'report' | 'notReport';
+}
+
+interface RunSettings {
+  of: (file: string) => FileSettings;
+  /** Every distinct settings of the run (the run's own first). */
+  distinct: FileSettings[];
+}
+
+/**
+ * The settings of each file: with a config cascade (loadConfig without --no-config-lookup), its
+ * own folder's; otherwise the run's. Files with the same settings share one object.
+ */
+async function settingsOfFiles(files: readonly string[], options: RunOptions, base: LintTextOptions & { locale: Locale }): Promise<RunSettings> {
+  const run: FileSettings = { loaded: options.loaded, base, classify: options.loaded ? classifier(options.loaded) : () => 'auto' };
+  const cascade = options.loaded?.cascade;
+  if (!cascade) return { of: () => run, distinct: [run] };
+  const byConfig = new Map<LoadedConfig, FileSettings>();
+  const byFile = new Map<string, FileSettings>();
+  for (const file of files) {
+    const loaded = await cascade.forFile(file);
+    let own = byConfig.get(loaded);
+    if (!own) {
+      const reportUnused = options.reportUnusedDisable || loaded.reportUnusedDisable;
+      const fileBase = {
+        ...base,
+        config: loaded.config,
+        ...(options.rules ? { rules: ruleSet(loaded.config, options.rules) } : {}),
+        ...(reportUnused ? { reportUnusedDisable: true } : {}),
+      };
+      own = { loaded, base: fileBase, classify: classifier(loaded) };
+      byConfig.set(loaded, own);
+    }
+    byFile.set(file, own);
+  }
+  return { of: (file) => byFile.get(file) ?? run, distinct: byConfig.size > 0 ? [...byConfig.values()] : [run] };
+}
+
+/** The cache key of one file's settings (see cacheKey). */
+async function settingsKey(own: FileSettings, options: RunOptions): Promise<string> {
+  return cacheKey({
+    config: own.base.config ?? { rules: {} },
+    rules: rulesToRun(own.base),
+    locale: own.base.locale,
+    reportUnusedDisable: own.base.reportUnusedDisable === true,
+    keepModel: options.keepModel ?? false,
+    classification: { reports: own.loaded?.reports ?? [], notReports: own.loaded?.notReports ?? [], baseDir: own.loaded?.baseDir ?? '' },
+    code: await codeDigest(own.loaded?.codeFiles ?? []),
+  });
 }

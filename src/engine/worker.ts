@@ -6,7 +6,7 @@
  * channel (or goes away).
  */
 import { builtinRules } from '../../rules/index.ts';
-import { classifier, loadConfig } from './config.ts';
+import { classifier, loadConfig, type LoadedConfig } from './config.ts';
 import { lintTask, type FileTask } from './lint-file.ts';
 import type { LintTextOptions } from './lint.ts';
 import type { FileOutcome, WorkerReply, WorkerRequest, WorkerSetup } from './pool.ts';
@@ -31,15 +31,28 @@ async function setUp(setup: WorkerSetup): Promise<void> {
       ...(setup.ruleOverrides ? { ruleOverrides: setup.ruleOverrides } : {}),
       ...(setup.noConfigLookup ? { noConfigLookup: true } : {}),
     });
-    const options: LintTextOptions & { locale: typeof setup.locale } = {
-      locale: setup.locale,
-      config: loaded.config,
-      ...(setup.reportUnusedDisable ? { reportUnusedDisable: true } : {}),
-      ...(setup.keepModel ? { keepModel: true } : {}),
+    // Each file with its own settings (config per folder, overrides), as the main process resolves them.
+    const made = new Map<LoadedConfig, (task: FileTask) => Promise<FileOutcome>>();
+    const lintWith = (own: LoadedConfig): ((task: FileTask) => Promise<FileOutcome>) => {
+      const options: LintTextOptions & { locale: typeof setup.locale } = {
+        locale: setup.locale,
+        config: own.config,
+        ...(setup.reportUnusedDisable || own.reportUnusedDisable ? { reportUnusedDisable: true } : {}),
+        ...(setup.keepModel ? { keepModel: true } : {}),
+      };
+      const classify = classifier(own);
+      // Phase one only: the main process runs the cross-report rules over every report's digest.
+      return (task) => lintTask(task, { ...options, classify: classify(task.file) });
     };
-    const classify = classifier(loaded);
-    // Phase one only: the main process runs the cross-report rules over every report's digest.
-    lint = (task) => lintTask(task, { ...options, classify: classify(task.file) });
+    lint = async (task) => {
+      const own = loaded.cascade ? await loaded.cascade.forFile(task.file) : loaded;
+      let lintOwn = made.get(own);
+      if (!lintOwn) {
+        lintOwn = lintWith(own);
+        made.set(own, lintOwn);
+      }
+      return lintOwn(task);
+    };
     reply({ type: 'ready' });
   } catch (err) {
     reply({ type: 'setupFailed', message: err instanceof Error ? err.message : String(err) });

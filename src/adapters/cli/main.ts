@@ -126,6 +126,7 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
 
   if (options.stdin) return lintStdin(options, io, env, allRules, runOptions);
 
+  const cascade = loaded.cascade;
   const expanded = await expandPaths(options.paths, {
     cwd: io.cwd,
     ignores: loaded.ignores,
@@ -133,6 +134,7 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
     ...(loaded.extensions ? { extensions: loaded.extensions } : {}),
     ignorePatterns: options.ignorePatterns,
     noIgnore: options.noIgnore,
+    ...(cascade ? { ignoredByConfig: (file: string) => cascade.ignores(file) } : {}),
   });
   const { unmatched, files } = expanded;
   for (const miss of unmatched) io.stderr.write(`xxgk-lint: ${unmatchedMessage(miss, locale)}\n`);
