@@ -14,7 +14,7 @@
  */
 export { ConfigError, closeMatches, formatConfigProblems, type ConfigProblem } from './config/errors.ts';
 export { configRunsCode, findConfigFile } from './config/find.ts';
-export { ConfigCascade, loadConfig } from './config/cascade.ts';
+export { ConfigCascade, loadConfig, searchSettings } from './config/cascade.ts';
 export { parseJsonConfig, resolveConfigFrom, type LoadConfigOptions, type LoadedConfig, type ResolveFromOptions } from './config/load.ts';
 export { classifier, defaultConfig, resolveConfig, type ResolvedConfigFile, type ResolveOptions } from './config/resolve.ts';
 export {

@@ -92,7 +92,7 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
   const { locale } = options;
   // One after the other: jest's ESM loader fails on concurrent imports of shared modules.
   const { builtinRules } = await import('../../../rules/index.ts');
-  const { loadConfig } = await import('../../engine/config.ts');
+  const { loadConfig, searchSettings } = await import('../../engine/config.ts');
   const { expandPaths } = await import('../../engine/files.ts');
   const { lintFiles } = await import('../../engine/run.ts');
   const rules = deps.rules ?? builtinRules;
@@ -126,15 +126,11 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
 
   if (options.stdin) return lintStdin(options, io, env, allRules, runOptions);
 
-  const cascade = loaded.cascade;
   const expanded = await expandPaths(options.paths, {
     cwd: io.cwd,
-    ignores: loaded.ignores,
-    ignoresBase: loaded.baseDir,
-    ...(loaded.extensions ? { extensions: loaded.extensions } : {}),
+    ...searchSettings(loaded),
     ignorePatterns: options.ignorePatterns,
     noIgnore: options.noIgnore,
-    ...(cascade ? { ignoredByConfig: (file: string) => cascade.ignores(file) } : {}),
   });
   const { unmatched, files } = expanded;
   for (const miss of unmatched) io.stderr.write(`xxgk-lint: ${unmatchedMessage(miss, locale)}\n`);

@@ -211,6 +211,25 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   return { config: defaultConfig(options.rules), ignores: [], filePath: undefined, baseDir: cwd, ...lookup };
 }
 
+/**
+ * What a search for files (expandPaths) takes from the config: the working folder's `ignores`
+ * and `extensions`, and each file's own config files' `ignores` (config per folder).
+ */
+export function searchSettings(loaded: LoadedConfig): {
+  ignores: readonly string[];
+  ignoresBase: string;
+  extensions?: readonly string[];
+  ignoredByConfig?: (file: string) => Promise<boolean>;
+} {
+  const cascade = loaded.cascade;
+  return {
+    ignores: loaded.ignores,
+    ignoresBase: loaded.baseDir,
+    ...(loaded.extensions ? { extensions: loaded.extensions } : {}),
+    ...(cascade ? { ignoredByConfig: (file: string) => cascade.ignores(file) } : {}),
+  };
+}
+
 function lookupOf(options: LoadConfigOptions): Pick<LoadConfigOptions, 'ruleOverrides' | 'noConfigLookup'> {
   return { ...(options.ruleOverrides ? { ruleOverrides: options.ruleOverrides } : {}), ...(options.noConfigLookup ? { noConfigLookup: true } : {}) };
 }
