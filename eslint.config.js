@@ -49,21 +49,19 @@ export default tseslint.config(
   },
   {
     // Over a budget today, to be split (measured without blank lines and comments):
-    // rules/table-structure.ts 332 lines (check() 131); config/resolve.ts collectPluginRules 84;
+    // rules/table-structure.ts 332 lines (check() 131);
     // directives.ts applyDirectives 93; pool.ts lintInWorkers 141; reading/html-input.ts
     // htmlToReportText 96; reading/tables/rows.ts readRows 121; testing/sample.ts sampleReport 81;
     // reading/pdf/extract.ts readPage 122; reading/pdf/layout.ts buildTable 101, render 112;
     // reading/tables/t2.ts readLoneValues 112; reading/tables/t3.ts readT3 98;
     // adapters/formatters/archive.ts 338 (overview 169); adapters/formatters/html.ts 345;
-    // adapters/action/main.ts 305; adapters/cli/output.ts openOutput 83; engine/run.ts lintFiles 87.
+    // adapters/cli/output.ts openOutput 83; engine/run.ts lintFiles 87.
     files: [
-      'src/adapters/action/main.ts',
       'src/adapters/cli/output.ts',
       'src/adapters/formatters/archive.ts',
       'src/adapters/formatters/html.ts',
       'src/engine/run.ts',
       'rules/table-structure.ts',
-      'src/engine/config/resolve.ts',
       'src/engine/directives.ts',
       'src/engine/pool.ts',
       'src/reading/html-input.ts',

@@ -28,7 +28,12 @@ interface JsonResult {
 async function run(args: string[], cwd: string) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: { write: (s: string) => (stdout += s), isTTY: false }, stderr: { write: (s: string) => (stderr += s) }, cwd, env: {} });
+  const code = await main(args, {
+    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stderr: { write: (s: string) => (stderr += s) },
+    cwd,
+    env: {},
+  });
   return { code, stdout, stderr };
 }
 

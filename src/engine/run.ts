@@ -305,7 +305,12 @@ async function openCache(options: RunOptions, base: LintTextOptions & { locale: 
         const batch = tasks.slice(start, start + HASH_BATCH);
         const found = await Promise.all(
           batch.map(async (task) =>
-            task.bytes ? undefined : readFile(task.file).then((bytes) => contentHash(bytes) + (keyOf.get(settings.of(task.file)) ?? ''), () => undefined),
+            task.bytes
+              ? undefined
+              : readFile(task.file).then(
+                  (bytes) => contentHash(bytes) + (keyOf.get(settings.of(task.file)) ?? ''),
+                  () => undefined,
+                ),
           ),
         );
         batch.forEach((task, i) => {

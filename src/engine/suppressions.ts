@@ -104,7 +104,10 @@ export function applySuppressions(suppressions: Suppressions, result: LintResult
       messages: result.messages.filter((m) => !isHidden(m)),
       errorCount: result.errorCount - suppressed.length,
       // As ESLint's bulk suppressions: moved to suppressedMessages, marked as the file's.
-      suppressedMessages: [...(result.suppressedMessages ?? []), ...suppressed.map((m) => ({ ...m, suppressions: [{ kind: 'file' as const, justification: '' }] }))],
+      suppressedMessages: [
+        ...(result.suppressedMessages ?? []),
+        ...suppressed.map((m) => ({ ...m, suppressions: [{ kind: 'file' as const, justification: '' }] })),
+      ],
     },
     unused,
   };

@@ -303,13 +303,12 @@ function topLevelProblems(issue: z.core.$ZodIssue, locale: Locale): ConfigProble
   const at = formatPath(issue.path).replace(/^\./, '');
   if (issue.code !== 'unrecognized_keys') return [{ path: at, message: issue.message }];
   // Unknown keys at the top or in an `overrides` entry (the only nested objects with their own keys but linterOptions).
-  const known = issue.path[0] === 'overrides' && issue.path.length === 2 ? OVERRIDE_KEYS : issue.path.length === 0 ? CONFIG_KEYS : ['reportUnusedDisableDirectives'];
+  const known =
+    issue.path[0] === 'overrides' && issue.path.length === 2 ? OVERRIDE_KEYS : issue.path.length === 0 ? CONFIG_KEYS : ['reportUnusedDisableDirectives'];
   return issue.keys.map((key) => {
     const close = closeMatches(key, known);
     const message =
-      close.length > 0
-        ? t('configUnknownKeySuggest', locale, { suggestion: close.join(', ') })
-        : t('configUnknownKey', locale, { allowed: known.join(', ') });
+      close.length > 0 ? t('configUnknownKeySuggest', locale, { suggestion: close.join(', ') }) : t('configUnknownKey', locale, { allowed: known.join(', ') });
     return { path: at ? `${at}.${key}` : key, message };
   });
 }
@@ -322,7 +321,12 @@ export function checkShape(raw: unknown, filePath: string | undefined, locale: L
   if (!isPlainObject(raw)) throw new ConfigError([{ path: '', message: t('configNotObject', locale) }], filePath, locale);
   const zodLocale = locale === 'zh-CN' ? z.locales.zhCN() : z.locales.en();
   const parsed = FileSchema.safeParse(raw, { error: zodLocale.localeError });
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.flatMap((issue) => topLevelProblems(issue, locale)), filePath, locale);
+  if (!parsed.success)
+    throw new ConfigError(
+      parsed.error.issues.flatMap((issue) => topLevelProblems(issue, locale)),
+      filePath,
+      locale,
+    );
 }
 
 function unknownRuleMessage(id: string, known: readonly string[], prefixes: ReadonlySet<string>, locale: Locale): string {

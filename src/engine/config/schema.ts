@@ -59,9 +59,9 @@ export const OverrideSchema = z
 export const OVERRIDE_KEYS: readonly string[] = Object.keys(OverrideSchema.shape);
 
 export const FileSchema = z.strictObject({
-  root: z.boolean().describe('Stop looking for config files in the folders above this one (as ESLint\'s root: true)').optional(),
+  root: z.boolean().describe("Stop looking for config files in the folders above this one (as ESLint's root: true)").optional(),
   rules: RulesSchema.optional(),
-  overrides: z.array(OverrideSchema).describe('Settings for the files matched by patterns, as ESLint\'s overrides; later entries win').optional(),
+  overrides: z.array(OverrideSchema).describe("Settings for the files matched by patterns, as ESLint's overrides; later entries win").optional(),
   ignores: z.array(z.string()).describe('Files not to lint (gitignore syntax, relative to the config file)').optional(),
   extensions: z
     .array(z.enum(FOLDER_EXTENSIONS))
