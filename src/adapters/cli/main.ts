@@ -102,7 +102,9 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
   // Which config applies is not always obvious (the search stops at the repository root).
   if (debugEnabled(env)) io.stderr.write(`xxgk-lint: config: ${loaded.filePath ?? '(none: defaults)'}\n`);
   if (options.printConfig !== undefined) {
-    io.stdout.write(`${JSON.stringify(printableConfig(loaded, allRules), null, 2)}\n`);
+    // The settings of that file (its folder's config files and the overrides that match it).
+    const own = loaded.cascade && options.printConfig ? await loaded.cascade.forFile(path.resolve(io.cwd, options.printConfig)) : loaded;
+    io.stdout.write(`${JSON.stringify(printableConfig(own, [...rules, ...(own.config.pluginRules ?? [])]), null, 2)}\n`);
     return EXIT_OK;
   }
   let writeFailures = 0;
