@@ -152,6 +152,23 @@ describe('a run over folders with configs of their own', () => {
     expect(severities(noIgnore.stdout, root, 'table-sums')).toEqual({ 'a/drafts/x.md': 2 });
   });
 
+  it('--print-config FILE prints the settings of that file: its folder’s config files and the overrides that match it', async () => {
+    const root = await makeTempDir();
+    await writeTree(root, {
+      '.git/HEAD': '',
+      '.xxgk-lint.json': json({ rules: { 'table-sums': 'warn' } }),
+      'a/.xxgk-lint.json': json({ overrides: [{ files: 'old-*.md', rules: { 'fee-statement': 'off' } }] }),
+    });
+    const printed = async (file: string) =>
+      JSON.parse((await run(['--print-config', file], root)).stdout) as { configFile: string; rules: Record<string, unknown> };
+    const top = await printed('x.md');
+    expect(top.configFile).toBe(path.join(root, '.xxgk-lint.json'));
+    expect(top.rules['fee-statement']).toEqual(['error', { fromYear: 2021 }]);
+    const old = await printed('a/old-2019.md');
+    expect(old.configFile).toBe(path.join(root, 'a/.xxgk-lint.json'));
+    expect(old.rules).toMatchObject({ 'table-sums': 'warn', 'fee-statement': 'off' });
+  });
+
   it('keeps one cache entry per file and settings: changing a folder’s config changes its files’ results', async () => {
     const root = await makeTempDir();
     await writeTree(root, { '.git/HEAD': '', 'a/.xxgk-lint.json': json({ rules: { 'table-sums': 'error' } }), 'a/d.md': DEFECTS, 'c/d.md': DEFECTS });
