@@ -7,6 +7,7 @@
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { main } from '../src/adapters/cli/main.ts';
 import { ConfigError, loadConfig } from '../src/engine/config.ts';
 import { rebase } from '../src/engine/config/cascade.ts';
@@ -25,7 +26,7 @@ interface JsonResult {
   messages: Array<{ ruleId: string | null; severity: number }>;
 }
 
-async function run(args: string[], cwd: string) {
+async function run(args: string[], cwd: string, stdin?: string) {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -33,6 +34,7 @@ async function run(args: string[], cwd: string) {
     stderr: { write: (s: string) => (stderr += s) },
     cwd,
     env: {},
+    stdin: Readable.from(stdin === undefined ? [] : [Buffer.from(stdin, 'utf8')]),
   });
   return { code, stdout, stderr };
 }
@@ -150,6 +152,9 @@ describe('a run over folders with configs of their own', () => {
     expect(named.stderr).toContain('a/drafts/x.md: File ignored');
     const noIgnore = await run(['-f', 'json', '--no-ignore', 'a/drafts/x.md'], root);
     expect(severities(noIgnore.stdout, root, 'table-sums')).toEqual({ 'a/drafts/x.md': 2 });
+    // Standard input named by --stdin-filename gets the settings of that name's folder.
+    const stdin = await run(['-f', 'json', '--stdin', '--stdin-filename', 'c/in.md'], root, DEFECTS);
+    expect(severities(stdin.stdout, root, 'table-sums')).toEqual({ 'c/in.md': 1 });
   });
 
   it('--print-config FILE prints the settings of that file: its folder’s config files and the overrides that match it', async () => {

@@ -362,7 +362,8 @@ async function settingsOfFiles(files: readonly string[], options: RunOptions, ba
   const byConfig = new Map<LoadedConfig, FileSettings>();
   const byFile = new Map<string, FileSettings>();
   for (const file of files) {
-    const loaded = await cascade.forFile(file);
+    // Relative names (standard input's --stdin-filename) are relative to the run's folder.
+    const loaded = await cascade.forFile(path.resolve(options.cwd ?? process.cwd(), file));
     let own = byConfig.get(loaded);
     if (!own) {
       const reportUnused = options.reportUnusedDisable || loaded.reportUnusedDisable;

@@ -5,6 +5,7 @@
  * the main process finishes the run (cross-report rules). It exits when its parent closes the
  * channel (or goes away).
  */
+import path from 'node:path';
 import { builtinRules } from '../../rules/index.ts';
 import { classifier, loadConfig, type LoadedConfig } from './config.ts';
 import { lintTask, type FileTask } from './lint-file.ts';
@@ -45,7 +46,7 @@ async function setUp(setup: WorkerSetup): Promise<void> {
       return (task) => lintTask(task, { ...options, classify: classify(task.file) });
     };
     lint = async (task) => {
-      const own = loaded.cascade ? await loaded.cascade.forFile(task.file) : loaded;
+      const own = loaded.cascade ? await loaded.cascade.forFile(path.resolve(setup.cwd, task.file)) : loaded;
       let lintOwn = made.get(own);
       if (!lintOwn) {
         lintOwn = lintWith(own);
