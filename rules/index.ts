@@ -6,6 +6,7 @@ import contactInfo from './contact-info.ts';
 import feeStatement from './fee-statement.ts';
 import narrativeConsistency from './narrative-consistency.ts';
 import overviewTopics from './overview-topics.ts';
+import radicalCharacters from './radical-characters.ts';
 import reportTitle from './report-title.ts';
 import requiredSections from './required-sections.ts';
 import signatureDate from './signature-date.ts';
@@ -22,6 +23,7 @@ export const builtinRules: readonly Rule[] = [
   feeStatement,
   narrativeConsistency,
   overviewTopics,
+  radicalCharacters,
   reportTitle,
   requiredSections,
   signatureDate,

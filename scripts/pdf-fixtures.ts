@@ -25,6 +25,8 @@ export interface PrintOptions {
   pageNumbers?: boolean;
   /** Tables drawn without any lines. */
   borderless?: boolean;
+  /** The page's font (default WenQuanYi Zen Hei); Noto Serif CJK maps 人, 工, 一… to radicals in the PDF's text. */
+  font?: string;
 }
 
 const escape = (s: string): string => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -58,7 +60,7 @@ export function printableHtml(markdown: string, options: PrintOptions = {}): str
   const footer = options.pageNumbers === false ? '' : '@bottom-center { content: "— " counter(page) " —"; font-size: 10pt; }';
   const css = `
 @page { size: ${page}; margin: 25mm 22mm; ${footer} }
-body { font-family: 'WenQuanYi Zen Hei', sans-serif; font-size: 12pt; line-height: 1.6; }
+body { font-family: '${options.font ?? 'WenQuanYi Zen Hei'}', sans-serif; font-size: 12pt; line-height: 1.6; }
 h1 { font-size: 18pt; text-align: center; font-weight: bold; }
 h2 { font-size: 14pt; font-weight: bold; margin: 10pt 0; }
 p { text-indent: 2em; margin: 0; text-align: justify; }
@@ -117,6 +119,18 @@ async function main(): Promise<void> {
     // A finding with a certain fix in Markdown (the period's year): never written into a PDF.
     ['wrong-year', sampleReport({ form: 'htmlMerged', replace: [['自2024年1月1日起至2024年12月31日止', '自2023年1月1日起至2023年12月31日止']] }), {}],
   ];
+  // Cells left empty where the format wants 0: 自然人 of three rows of （三）不予公开 (a grid says which column).
+  const blanks = sampleReport({
+    form: 'htmlMerged',
+    edit: (text) =>
+      text
+        .split('\n')
+        .map((line) => (/国家秘密|其他法律行政法规禁止公开|三安全一稳定/.test(line) ? line.replace(/(<\/td>)<td>0<\/td>/, '$1<td></td>') : line))
+        .join('\n'),
+  });
+  fixtures.push(['blank-cells', blanks, { narrow: true }]);
+  // The font's map gives radicals for 人, 工, 一, 民… (“⼈⺠政府”): read as the page shows them.
+  fixtures.push(['serif-radicals', defect, { font: 'Noto Serif CJK SC' }]);
   // `pdf-fixtures.ts NAME…` makes only those.
   const only = process.argv.slice(2);
   for (const [name, markdown, options] of fixtures) {

@@ -112,6 +112,19 @@ describe('opening facts', () => {
     expect(m.title).toMatchObject({ agency: '上海市科委', year: 2024 });
   });
 
+  it.each([
+    ['…工作年度报 / 告', '福州市示例区工业和信息化局2024年政府信息公开工作年度报\n                        告'],
+    ['…政府信息公 / 开工作年度报告', '福州市示例区工业和信息化局2024年政府信息公\n开工作年度报告'],
+  ])('reads a centred title whose wording breaks at the line end (%s)', (_, title) => {
+    const m = model(sampleReport({ title }));
+    expect(m.title).toMatchObject({ agency: '福州市示例区工业和信息化局', year: 2024, standardWording: true });
+  });
+
+  it('does not join a line to the next when the join does not complete the wording', () => {
+    const m = model(sampleReport({ title: '福州市示例区工业和信息化局2024年政府信息公\n告' }));
+    expect(m.title?.standardWording ?? false).toBe(false);
+  });
+
   it('reads a period whose end year is omitted (统计期限为2022年1月1日至12月31日)', () => {
     const m = model(sampleReport({ year: 2022, edit: (t) => t.replace(/统计期限[^。]*。/, '统计期限为2022年1月1日至12月31日。') }));
     expect(m.period?.end).toEqual({ year: null, month: 12, day: 31 });

@@ -91,6 +91,54 @@ describe('plain pdftotext (column blocks) of the same reports', () => {
   }
 });
 
+describe('plain pdftotext of table 四 printed column block by column block', () => {
+  // Seen on a real report's table 四 laid out with a vertical header: the two 行政诉讼 groups'
+  // results came as one run and both 总计 cells after them (3 0 1 2 | 1 0 0 1 | 6 2 for
+  // 3 0 1 2 6 | 1 0 0 1 2). Read in that order the groups would not add up: sum errors that are
+  // not in the report.
+  const report = (values: string): string =>
+    sampleReport({ form: 'gfm' }).replace(
+      /四、政府信息公开行政复议、行政诉讼情况[\s\S]*?(?=\n\n五、)/,
+      [
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '行政复议',
+        '结果维持',
+        '结果纠正',
+        '其他结果',
+        '尚未审结',
+        '总计',
+        '6',
+        '1',
+        '2',
+        '1',
+        '10',
+        '行政诉讼',
+        '未经复议直接起诉',
+        '复议后起诉',
+        '结',
+        '果',
+        '维',
+        '持',
+        ...values.split(' '),
+      ].join('\n'),
+    );
+
+  it('reads two groups run together out of order as out of order, one finding and no sums', () => {
+    const messages = lintText(report('3 0 1 2 1 0 0 1 6 2'), { filePath: 'r.md' }).messages;
+    expect(messages.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+    expect(messages.filter((m) => m.ruleId === 'table-structure').map((m) => [m.messageId, m.data.table])).toEqual([['interleaved', '四']]);
+  });
+
+  it('reads the same run in table order, where every group adds up', () => {
+    const m = modelOf(report('3 0 1 2 6 1 0 0 1 2'));
+    expect(m.tables.t4.rows.map((r) => r.cells.map((c) => c.value))).toEqual([
+      [6, 1, 2, 1, 10],
+      [3, 0, 1, 2, 6],
+      [1, 0, 0, 1, 2],
+    ]);
+  });
+});
+
 describe('solving through two relations together', () => {
   // 一 is printed as the run 110000011 (11 0 0 0 0 0 11 or 1 10 0 0 0 0 11: both add up) and
   // （七）总计 lost a cell, so neither R1 nor R2 alone can decide 一; together they can: 一 + 二 =

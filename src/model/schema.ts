@@ -246,5 +246,18 @@ export const ReportModelSchema = z.object({
   documentStart: SpanSchema,
   /** Offsets of the text before the first part heading (title, opening paragraph). */
   preamble: z.object({ start: z.number().int(), end: z.number().int() }),
+  /**
+   * Radicals written where whole characters are meant (“⼯作”, “⼈⺠”: text copied from PDFs whose
+   * font maps those glyphs to the radicals' code points): how many, a few of them with the
+   * character meant, and the span from the first to the last. The rest of the model reads them as
+   * the characters. Null when the text has none.
+   */
+  radicals: z
+    .object({
+      count: z.number().int(),
+      examples: z.array(z.object({ written: z.string(), meant: z.string() })),
+      span: SpanSchema,
+    })
+    .nullable(),
 });
 export type ReportModel = z.infer<typeof ReportModelSchema>;

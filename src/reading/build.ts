@@ -15,6 +15,7 @@ import { findHeadingCandidates, type HeadingCandidate } from './parts.ts';
 import { OVERVIEW_TOPICS } from '../model/vocabulary.ts';
 import { ReportModelSchema, type ReportModel, type Span } from '../model/schema.ts';
 import { readT2, readT3, readT4, type Regions } from './tables/index.ts';
+import { findRadicals, unifyRadicals } from '../model/radicals.ts';
 import { LineIndex } from './text.ts';
 import { tokenize, type Token } from './tokens.ts';
 import { findFrontMatter, type FrontMatter } from './front-matter.ts';
@@ -24,7 +25,10 @@ export interface BuildOptions {
   check?: boolean;
 }
 
-export function buildModel(text: string, tree: Root, options: BuildOptions = {}): ReportModel {
+export function buildModel(written: string, tree: Root, options: BuildOptions = {}): ReportModel {
+  // Radicals standing for characters (“⼈⺠”, text copied from some PDFs) are read as those
+  // characters; the model records that the text has them (radicals.ts). Offsets are unchanged.
+  const text = unifyRadicals(written);
   const lines = new LineIndex(text);
   // Front matter is read for its title and date; everything else reads the body, the block blanked
   // out (offsets, lines and columns unchanged).
@@ -101,6 +105,7 @@ export function buildModel(text: string, tree: Root, options: BuildOptions = {})
         }
       : null,
     preamble: { start: 0, end: preambleEnd },
+    radicals: text === written ? null : findRadicals(written, (start, end) => lines.span(start, end)),
   };
   return options.check ? deepFreeze(ReportModelSchema.parse(model)) : model;
 }

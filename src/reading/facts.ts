@@ -18,6 +18,14 @@ const TITLES = [
 ];
 const BODY_START = /^(?:根据|依据|按照|本报告|为|现)/;
 
+/** The standard wording broken at the line's end (“…工作年度报” + “告”, a centred title wrapped in PDF text). */
+function splitsWording(line: string, next: string): boolean {
+  for (const words of ['政府信息公开工作年度报告', '政府信息公开年度报告']) {
+    for (let k = 1; k < words.length; k++) if (line.endsWith(words.slice(0, k)) && next.startsWith(words.slice(k))) return true;
+  }
+  return false;
+}
+
 /** The title: the first line of the preamble that reads as one (it may wrap onto a second line). */
 export function findTitle(source: string, preambleEnd: number, lines: LineIndex): Title | null {
   const end = Math.min(preambleEnd, source.length);
@@ -34,10 +42,13 @@ export function findTitle(source: string, preambleEnd: number, lines: LineIndex)
   }
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    if (!row || BODY_START.test(row.text)) continue;
+    if (!row) continue;
+    // The title stands above the text: once the text has begun (“本报告依据…”), no later line is it.
+    if (BODY_START.test(row.text)) break;
     const next = rows[i + 1];
     const candidates = [row.text];
-    if (next && !/报告/.test(row.text) && /^(?:工作)?年度报告/.test(next.text)) candidates.unshift(row.text + next.text);
+    if (next && !/报告/.test(row.text) && (/^(?:工作)?年度报告/.test(next.text) || splitsWording(row.text, next.text)))
+      candidates.unshift(row.text + next.text);
     for (const text of candidates) {
       const m = TITLES.map((re) => re.exec(text)).find((x) => x !== null);
       if (!m) continue;

@@ -27,6 +27,13 @@ export interface Token {
   delimited: boolean;
   /** A number written right after a letter with no space ("规章000"): cells may have run together. */
   glued: boolean;
+  /**
+   * In a table whose grid is regular (a GFM row with the header's number of cells; an HTML table
+   * whose rows all span the same number of columns, merged cells counted), how many grid columns
+   * lie right of this cell: its column is then certain, empty or not. Only for a one-column cell
+   * that gives one token.
+   */
+  fromRight?: number;
 }
 
 const PAGE_NUMBER = /^(?:[-—–－―]\s*\d{1,3}\s*[-—–－―]|第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
@@ -175,16 +182,26 @@ export function scanLine(source: string, lineStart: number, lineEnd: number, out
 
 /** Tokens of a GFM table: one fragment per cell, at the cell content's exact position. */
 function scanTable(node: Table, source: string, out: Token[]): void {
+  const width = node.children[0]?.children.length ?? 0;
   node.children.forEach((row, r) => {
     const rowKey = `T${node.position?.start.offset ?? 0}:${r}`;
-    for (const cell of row.children) {
+    row.children.forEach((cell, c) => {
       const first = cell.children[0];
       const lastChild = cell.children[cell.children.length - 1];
       const start = first?.position?.start.offset ?? insideEmptyCell(source, cell.position?.start.offset ?? 0);
       const end = lastChild?.position?.end.offset ?? start;
+      const before = out.length;
       scanFragment(source.slice(start, end), start, rowKey, true, out);
-    }
+      // A row with as many cells as the header has: each cell's column is the header's.
+      if (row.children.length === width) placeCell(out, before, width - 1 - c);
+    });
   });
+}
+
+/** Gives the one token a cell made (none or several: no place) its column, counted from the right. */
+function placeCell(out: Token[], before: number, fromRight: number | undefined): void {
+  const only = out.length === before + 1 ? out[before] : undefined;
+  if (only && fromRight !== undefined) only.fromRight = fromRight;
 }
 
 /**
@@ -217,9 +234,11 @@ function scanHtml(html: string, base: number, out: Token[]): void {
   if ('tooDeep' in parsed) return;
   const tree = parsed.tree;
   let rowIndex = 0;
+  const places = new Map<Element, number>();
   const visit = (nodes: ElementContent[] | Element['children']): void => {
     for (const child of nodes) {
       if (child.type !== 'element') continue;
+      if (child.tagName === 'table') gridPlaces(child, places);
       if (child.tagName === 'tr') {
         const rowKey = `H${base}:${rowIndex++}`;
         for (const cell of child.children) {
@@ -232,7 +251,9 @@ function scanHtml(html: string, base: number, out: Token[]): void {
           const start = firstText?.position?.start.offset !== undefined ? firstText.position.start.offset + base : cellStart;
           const content = texts.map((t) => t.value).join(' ');
           // Entities make the decoded text shorter than its source; the start is exact.
+          const before = out.length;
           scanFragment(content, start, rowKey, true, out);
+          placeCell(out, before, places.get(cell));
         }
       } else {
         visit(child.children);
@@ -240,6 +261,56 @@ function scanHtml(html: string, base: number, out: Token[]): void {
     }
   };
   visit(tree.children as ElementContent[]);
+}
+
+/** The rows of a table, not those of tables nested in it. */
+function rowsOf(table: Element): Element[] {
+  const rows: Element[] = [];
+  const walk = (nodes: Element['children']): void => {
+    for (const n of nodes) {
+      if (n.type !== 'element' || n.tagName === 'table') continue;
+      if (n.tagName === 'tr') rows.push(n);
+      else walk(n.children);
+    }
+  };
+  walk(table.children);
+  return rows;
+}
+
+const span = (cell: Element, name: 'colSpan' | 'rowSpan'): number => {
+  const v = Number(cell.properties?.[name] ?? 1);
+  return Number.isInteger(v) && v >= 1 && v <= 1000 ? v : 1;
+};
+
+/**
+ * The column of each one-column cell of a table, counted from the right, when the table's grid is
+ * regular: every row, with the cells that reach down into it from above, spans the same number of
+ * columns. A table whose rows disagree (a lost cell, a stray one) gives no places.
+ */
+function gridPlaces(table: Element, places: Map<Element, number>): void {
+  const rows = rowsOf(table);
+  // taken[r] holds the columns of row r that cells from rows above (rowspan) occupy.
+  const taken: Array<Set<number>> = rows.map(() => new Set<number>());
+  const placed: Array<[Element, number]> = [];
+  let width = -1;
+  for (const [r, row] of rows.entries()) {
+    let col = 0;
+    const occupied = taken[r] as Set<number>;
+    for (const cell of row.children) {
+      if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
+      while (occupied.has(col)) col++;
+      const cs = span(cell, 'colSpan');
+      const rs = span(cell, 'rowSpan');
+      for (let k = 1; k < rs && r + k < rows.length; k++) for (let c = col; c < col + cs; c++) taken[r + k]?.add(c);
+      if (cs === 1) placed.push([cell, col]);
+      col += cs;
+    }
+    while (occupied.has(col)) col++;
+    // A hole (a column taken from above right of a gap) or another width: not regular.
+    if ([...occupied].some((c) => c >= col) || (width !== -1 && col !== width)) return;
+    width = col;
+  }
+  for (const [cell, col] of placed) places.set(cell, width - 1 - col);
 }
 
 type HastText = Extract<ElementContent, { type: 'text' }>;

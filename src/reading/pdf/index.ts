@@ -4,6 +4,7 @@
  * and html-input.ts makes that the text. Each line of the text keeps where it shows in the PDF.
  */
 import { htmlToReportText, type Origin } from '../html-input.ts';
+import { unifyRadicals } from '../../model/radicals.ts';
 import { extractPdf, type ExtractOptions } from './extract.ts';
 import { pdfToHtml, type PdfPlace } from './layout.ts';
 
@@ -29,6 +30,8 @@ export async function readPdf(bytes: Uint8Array, options: ExtractOptions = {}): 
   const chars = pages.reduce((n, p) => n + p.texts.reduce((m, t) => m + t.str.trim().length, 0), 0);
   // No text layer: a scan, pictures of pages, or text turned into outlines. Nothing to read (no OCR).
   if (chars < 20) return { error: pages.length === 0 ? 'empty' : 'pdfScanned' };
+  // “⼈⺠” as the font's map gives it is “人民” as the page shows it (radicals.ts).
+  for (const page of pages) for (const t of page.texts) t.str = unifyRadicals(t.str);
   const { html, places: htmlPlaces } = pdfToHtml(pages);
   const converted = htmlToReportText(html);
   const places = converted.origins.map((o) => (o?.line === undefined ? null : (htmlPlaces[o.line - 1] ?? null)));

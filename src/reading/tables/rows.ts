@@ -345,6 +345,8 @@ export function positional(ctx: Ctx, values: readonly Token[], nonBlank: readonl
   const first = nonBlank[0];
   if (!first?.delimited || nonBlank.length >= expected || nonBlank.some((t) => t.rowKey !== first.rowKey)) return null;
   const line = values.filter((v) => v.rowKey === first.rowKey);
+  const placed = byGrid(line, expected);
+  if (placed) return placed;
   const lo = line.indexOf(first);
   const hi = line.lastIndexOf(nonBlank[nonBlank.length - 1] ?? first);
   const interior = line.slice(lo, hi + 1);
@@ -352,6 +354,31 @@ export function positional(ctx: Ctx, values: readonly Token[], nonBlank: readonl
   const labelled = ctx.tokens.some((t) => t.kind === 'text' && t.rowKey === first.rowKey);
   const leading = line.slice(0, hi + 1);
   return !labelled && leading.length === expected ? leading : null;
+}
+
+/**
+ * The row's cells by their columns in a regular grid (see Token.fromRight): the template's columns
+ * are the grid's last `expected`; empty cells left of them are the label's merged columns. Null
+ * unless every cell of the line has its column and each value column has exactly one cell.
+ */
+function byGrid(line: readonly Token[], expected: number): Token[] | null {
+  const cells: Array<Token | undefined> = Array.from({ length: expected }, () => undefined);
+  for (const t of line) {
+    if (t.fromRight === undefined) return null;
+    const k = expected - 1 - t.fromRight;
+    if (k < 0) {
+      if (t.kind === 'blank') continue;
+      return null;
+    }
+    if (cells[k]) return null;
+    cells[k] = t;
+  }
+  const out: Token[] = [];
+  for (const c of cells) {
+    if (!c) return null;
+    out.push(c);
+  }
+  return out;
 }
 
 /** Empty cells on the lines that hold the values, or on the label's own line when there are none. */

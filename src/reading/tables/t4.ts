@@ -7,7 +7,7 @@ import { T4_COLUMNS, T4_GROUPS, T4_HEADER_CHARS } from '../../model/templates.ts
 import { stripEnumerators } from '../text.ts';
 import type { Token } from '../tokens.ts';
 import { decodeRow, distinctValues, GROUP_TOTALS } from './decode.ts';
-import { positional, settle, span, tokenSpan, unsettled, type Ctx, type Draft } from './rows.ts';
+import { isStacked, positional, settle, span, tokenSpan, unsettled, type Ctx, type Draft } from './rows.ts';
 import { finishTable, missingTable } from './table.ts';
 
 const ALL_COLUMNS = T4_GROUPS.flatMap((g) => T4_COLUMNS.map((c) => `${g.id}|${c}`));
@@ -71,6 +71,10 @@ export function readT4(ctx: Ctx, region: [number, number] | null, fallback: Span
     blanks,
     valueSpan,
   };
+  if (stackedOutOfOrder(draft, nonBlank, runs)) {
+    facts.push({ kind: 'interleaved', row: null, runs: runs.length, span: valueSpan });
+    return done(unread('unclear'));
+  }
   const whole = draft.options.length === 1 ? settle(ctx, draft, [], 'R4', facts) : unsettled(draft, null, facts);
   if (whole.status !== 'read') return done(unread(whole.status).map((r) => ({ ...r, valuesFound: nonBlank.length })));
   // Facts about the whole row name the group and column of each cell.
@@ -86,6 +90,21 @@ export function readT4(ctx: Ctx, region: [number, number] | null, fallback: Span
       decoded: whole.decoded,
     })),
   );
+}
+
+/**
+ * Plain pdftotext prints each cell on a line of its own, in the order of the blocks it found. One
+ * group's five values after its own header words keep the table's order; values of several groups
+ * in one run, with no header words between them, came out of column blocks (seen: a group's 总计
+ * printed after the next group's results), and their order is not the table's. Such a run whose
+ * groups do not each add up is read as out of order, never as sum errors (as table 三's rows).
+ */
+function stackedOutOfOrder(draft: Draft, nonBlank: readonly Token[], runs: readonly number[]): boolean {
+  if (!isStacked(nonBlank) || !runs.some((r) => r > T4_COLUMNS.length)) return false;
+  const reading = draft.options.length === 1 ? draft.options[0]?.[0] : undefined;
+  if (!reading || reading.how !== 'written') return false;
+  const values = reading.cells.map((c) => c.value);
+  return values.some((v) => v === null) || !GROUP_TOTALS.check(values as number[]);
 }
 
 /** The whole-table row's cell ids (`t4.review|总计`) as the group's row and column. */
