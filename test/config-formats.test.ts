@@ -163,6 +163,10 @@ describe('the JSON Schema and the documentation', () => {
     for (const example of examples) expect(problemsOf(example)).toEqual([]);
     expect(problemsOf({ rules: { 'table-sums': ['error', { relations: ['R9'] }] } })).not.toEqual([]);
     expect(problemsOf({ agencies: { 甲: '乙' } })).not.toEqual([]);
+    // overrides entries: `files` required, their rules checked as the top-level ones.
+    expect(problemsOf({ root: true, overrides: [{ files: 'old/**', excludedFiles: ['old/keep.md'], rules: { 'table-sums': 'warn' } }] })).toEqual([]);
+    expect(problemsOf({ overrides: [{ rules: { 'table-sums': 'warn' } }] })).not.toEqual([]);
+    expect(problemsOf({ overrides: [{ files: 'x', rules: { 'table-sum': 'off' } }] })).not.toEqual([]);
   });
 });
 
