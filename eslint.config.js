@@ -49,29 +49,10 @@ export default tseslint.config(
   },
   {
     // Over a budget today, to be split (measured without blank lines and comments):
-    // rules/table-structure.ts 332 lines (check() 131);
-    // directives.ts applyDirectives 93; pool.ts lintInWorkers 141; reading/html-input.ts
-    // htmlToReportText 96; reading/tables/rows.ts readRows 121; testing/sample.ts sampleReport 81;
-    // reading/pdf/extract.ts readPage 122; reading/pdf/layout.ts buildTable 101, render 112;
-    // reading/tables/t2.ts readLoneValues 112; reading/tables/t3.ts readT3 98;
-    // adapters/formatters/archive.ts 338 (overview 169); adapters/formatters/html.ts 345;
-    // adapters/cli/output.ts openOutput 83; engine/run.ts lintFiles 87.
-    files: [
-      'src/adapters/cli/output.ts',
-      'src/adapters/formatters/archive.ts',
-      'src/adapters/formatters/html.ts',
-      'src/engine/run.ts',
-      'rules/table-structure.ts',
-      'src/engine/directives.ts',
-      'src/engine/pool.ts',
-      'src/reading/html-input.ts',
-      'src/reading/pdf/extract.ts',
-      'src/reading/pdf/layout.ts',
-      'src/reading/tables/rows.ts',
-      'src/reading/tables/t2.ts',
-      'src/reading/tables/t3.ts',
-      'src/testing/sample.ts',
-    ],
+    // reading/tables/rows.ts readRows 121;
+    // reading/pdf/layout.ts buildTable 101, render 112;
+    // reading/tables/t2.ts readLoneValues 112.
+    files: ['src/reading/pdf/layout.ts', 'src/reading/tables/rows.ts', 'src/reading/tables/t2.ts'],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },
   {
@@ -91,7 +72,7 @@ export default tseslint.config(
   ),
   layer(['src/engine/**/*.ts'], ['**/adapters/**', '**/testing/**'], 'src/engine/ never imports an adapter or the testing helpers.'),
   layer(
-    ['src/rule.ts', 'src/types.ts'],
+    ['src/rule.ts', 'src/define-rule.ts', 'src/types.ts', 'src/i18n.ts'],
     ['**/engine/**', '**/reading/**', '**/adapters/**', '**/testing/**', '**/rules/**'],
     'The rule API depends only on the model.',
   ),

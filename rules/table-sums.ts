@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineRule, replaceSpan } from '../src/rule.ts';
+import { defineRule, formatMessage, replaceSpan, type LocalizedText } from '../src/rule.ts';
+import { orList } from '../src/i18n.ts';
 import type { Cell } from '../src/model/schema.ts';
 import { checkSums, type Failure, type RelationId } from './lib/sums.ts';
 
@@ -69,7 +70,6 @@ export default defineRule({
   check(context) {
     const { model, locale } = context;
     const enabled = new Set<RelationId>(context.options.relations);
-    const en = locale === 'en';
     // A wrong cell breaks every relation it is in: one finding at the cell, naming them all.
     const byCell = new Map<Cell, Failure[]>();
     for (const f of checkSums(model, enabled)) {
@@ -90,18 +90,14 @@ export default defineRule({
           .filter((r) => r.decoded && r !== target),
       );
       const decoded = target.decoded
-        ? en
-          ? ` — this row was read from “${target.decoded.text}”`
-          : `（本行按“${target.decoded.text}”读出）`
+        ? formatMessage(DECODED.row[locale], { text: target.decoded.text })
         : others.size > 0
-          ? en
-            ? ` — ${others.size} of the rows involved were read from digits run together or completed by the relations`
-            : `（所涉行中有${others.size}行由连写数字读出或按勾稽关系补齐）`
+          ? formatMessage(DECODED.others[locale], { count: others.size })
           : '';
       const data = {
         cell: `${label}·${cell.column}`,
         actual: first.actual,
-        expected: expectedValues.length === 1 ? (expectedValues[0] as number) : expectedValues.join(en ? ' or ' : '或'),
+        expected: expectedValues.length === 1 ? (expectedValues[0] as number) : orList(expectedValues.map(String), locale),
         decoded,
       };
       // Every broken relation agrees on the one value the cell should have: offer it (a person
@@ -120,7 +116,7 @@ export default defineRule({
           ...(suggest ? { suggest } : {}),
         });
       } else {
-        const relations = failures.map((f) => `${f.relation.id}${en ? ': ' : '：'}${f.formula}`).join(en ? '; ' : '；');
+        const relations = failures.map((f) => `${f.relation.id}${PUNCTUATION.colon[locale]}${f.formula}`).join(PUNCTUATION.semicolon[locale]);
         context.report({ messageId: 'several', data: { ...data, count: failures.length, relations }, at: cell.span, ...(suggest ? { suggest } : {}) });
       }
     }
@@ -130,13 +126,27 @@ export default defineRule({
         if (fact.kind !== 'noReading') continue;
         const relationOn = fact.relation === null || enabled.has(fact.relation);
         const required =
-          fact.required && relationOn
-            ? en
-              ? `; the other rows require ${fact.required.join(' ')} (${fact.relation})`
-              : `；按${fact.relation}，其他行要求本行为 ${fact.required.join(' ')}`
-            : '';
+          fact.required && relationOn ? formatMessage(REQUIRED[locale], { relation: String(fact.relation), values: fact.required.join(' ') }) : '';
         context.report({ messageId: 'noReading', data: { row: fact.row.label, text: fact.text, expected: fact.expected, required }, at: fact.span });
       }
     }
   },
 });
+
+/** How a relation's id and formula, and the relations, are set apart in a sentence. */
+const PUNCTUATION = {
+  colon: { 'zh-CN': '：', en: ': ' },
+  semicolon: { 'zh-CN': '；', en: '; ' },
+} as const satisfies Record<string, LocalizedText>;
+
+/** Where the numbers came from when the text did not give them cell for cell (the messages' `{decoded}`). */
+const DECODED = {
+  row: { 'zh-CN': '（本行按“{text}”读出）', en: ' — this row was read from “{text}”' },
+  others: {
+    'zh-CN': '（所涉行中有{count}行由连写数字读出或按勾稽关系补齐）',
+    en: ' — {count} of the rows involved were read from digits run together or completed by the relations',
+  },
+} as const satisfies Record<string, LocalizedText>;
+
+/** What the other rows require of a row no split makes add up (the noReading message's `{required}`). */
+const REQUIRED: LocalizedText = { 'zh-CN': '；按{relation}，其他行要求本行为 {values}', en: '; the other rows require {values} ({relation})' };

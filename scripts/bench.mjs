@@ -3,7 +3,7 @@
 //
 //   node scripts/bench.mjs [--files N] [--pairs P] [--quick] [--out FILE] [--only LIST]
 //                          [--dist DIR] [--compare DIST] [--memory] [--no-markdownlint] [--keep]
-//                          [--no-pdf] [--pdf-only]
+//                          [--no-pdf] [--pdf-only] [--workers-files N]
 //
 // The corpus (scripts/bench-corpus.ts, deterministic): N synthetic reports laid out as an archive —
 // about 60 % from agencies that recur over 2021–2024 (so the cross-report rules find last year's
@@ -26,6 +26,9 @@
 // --compare DIST: also pair this build against another build's dist/ folder (its cli.js) on the
 //   `--concurrency off` run over the corpus and on the one small file: the before/after of a change.
 // --memory: also the main process's peak RSS on 10,000 reports (and on N, for the slope).
+// --workers-files N: the workers' speed-up is measured on the corpus and on a second one of N files
+//   (default 300; --quick 12), each followed by one run with XXGK_LINT_POOL_STATS (what each worker
+//   did: CPU, idle share, bytes sent back; the main process's CPU), reported under "The workers at work".
 // --warmups N: unmeasured runs of each side before the pairs (default 1; --quick 0).
 // --dist DIR: the build to measure (default dist/; a copy keeps a long run safe from rebuilds).
 // --no-pdf: without the PDF part (scripts/bench-pdf.ts: reading a PDF per page against the same
@@ -61,6 +64,7 @@ const { values } = parseArgs({
     memory: { type: 'boolean', default: false },
     warmups: { type: 'string' },
     'memory-files': { type: 'string', default: '10000' },
+    'workers-files': { type: 'string' },
     'no-markdownlint': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'no-pdf': { type: 'boolean', default: false },
@@ -88,6 +92,8 @@ const warmups = values.warmups === undefined ? (quick ? 0 : 1) : Number(values.w
 if (!Number.isInteger(warmups) || warmups < 0) fail(`--warmups needs a whole number, got "${values.warmups}"`);
 const batch = quick ? 2 : 10;
 const memoryFiles = positiveInt(values['memory-files'], '--memory-files');
+// The workers' speed-up is measured on the corpus and on a smaller one (issue #22: none at 300 files).
+const workersFiles = positiveInt(values['workers-files'] ?? (quick ? '12' : '300'), '--workers-files');
 const only = new Set(values.only ? values.only.split(',').map((s) => s.trim()) : ALL);
 for (const name of only) if (!ALL.includes(name)) fail(`--only: unknown "${name}" (one of ${ALL.join(', ')})`);
 if (!values.memory && !values.only) only.delete('memory');
@@ -144,11 +150,11 @@ writeFileSync(listFile, listMarkdown(corpus).join('\n'));
 // ---- Commands ----------------------------------------------------------------------------------
 let outputSeq = 0;
 /** Our CLI over the corpus with JSON output; checked after the run. */
-const ours = (label, extra, cliPath = cli) => ({
+const ours = (label, extra, cliPath = cli, on = { dir: corpus, count: fileCount, prefix: 'out' }) => ({
   label,
   command: node,
-  args: () => [cliPath, ...extra, '-f', 'json', '-o', path.join(work, `out-${++outputSeq}.json`), corpus],
-  check: checkLint,
+  args: () => [cliPath, ...extra, '-f', 'json', '-o', path.join(work, `${on.prefix}-${++outputSeq}.json`), on.dir],
+  check: (r) => checkLint(r, on.count),
 });
 const floor = { label: 'floor: remark-parse + remark-gfm', command: node, args: () => [floorScript, listFile], check: checkFloor };
 const markdownlint = {
@@ -190,16 +196,35 @@ if (only.has('default')) {
   });
 }
 if (only.has('workers')) {
-  await pairTarget({
+  const speedup = await pairTarget({
     id: 'workers-speedup',
     title: 'speed-up of 2 workers over `off`',
     goal: '≥ 1.7×',
     a: ours('cli --concurrency 2', ['--concurrency', '2']),
     b: ours('cli --concurrency off', ['--concurrency', 'off']),
     metric: 'wall',
+    also: 'cpu',
     inverse: true,
     limit: 1.7,
   });
+  speedup.pool = await poolStats(corpus, fileCount);
+  if (workersFiles !== fileCount) {
+    const dir = path.join(work, `reports-${workersFiles}`);
+    generate(dir, workersFiles, []);
+    const on = { dir, count: workersFiles, prefix: 'workers' };
+    const small = await pairTarget({
+      id: `workers-speedup-${workersFiles}`,
+      title: `speed-up of 2 workers over \`off\`, ${workersFiles} files`,
+      goal: '≥ 1.7×',
+      a: ours('cli --concurrency 2', ['--concurrency', '2'], cli, on),
+      b: ours('cli --concurrency off', ['--concurrency', 'off'], cli, on),
+      metric: 'wall',
+      also: 'cpu',
+      inverse: true,
+      limit: 1.7,
+    });
+    small.pool = await poolStats(dir, workersFiles);
+  }
 }
 if (only.has('cache')) {
   const cacheFile = path.join(work, 'cache');
@@ -267,11 +292,15 @@ if (only.has('compare')) {
 }
 
 // Same findings in every mode (and build): the bench checks what it measures.
-const outputs = readdirSync(work)
-  .filter((f) => /^out-\d+\.json$/.test(f))
-  .map((f) => readFileSync(path.join(work, f), 'utf8'));
+const outputsOf = (prefix) =>
+  readdirSync(work)
+    .filter((f) => new RegExp(`^${prefix}-\\d+\\.json$`).test(f))
+    .map((f) => readFileSync(path.join(work, f), 'utf8'));
+const outputs = outputsOf('out');
 const sameOutput = outputs.every((o) => o === outputs[0]);
 if (!sameOutput) problems.push('the JSON findings differ between modes or runs');
+const workersOutputs = outputsOf('workers');
+if (!workersOutputs.every((o) => o === workersOutputs[0])) problems.push(`the JSON findings on ${workersFiles} files differ between modes or runs`);
 
 const loadAfter = os.loadavg();
 const report = renderReport();
@@ -368,13 +397,28 @@ async function memoryTarget() {
 
 // ---- Checks ------------------------------------------------------------------------------------
 
-function checkLint(r) {
+function checkLint(r, count = fileCount) {
   if (r.exitCode !== 0 && r.exitCode !== 1) return `exit ${r.exitCode}: ${r.stderr.slice(0, 300)}`;
-  lintExit ??= r.exitCode;
-  if (r.exitCode !== lintExit) return `exit ${r.exitCode}, another run exited with ${lintExit}`;
+  if (count === fileCount) {
+    lintExit ??= r.exitCode;
+    if (r.exitCode !== lintExit) return `exit ${r.exitCode}, another run exited with ${lintExit}`;
+  }
   const out = r.args[r.args.indexOf('-o') + 1];
   const files = readJsonFiles(out);
-  return files === fileCount || `${files} files in the JSON output, ${fileCount} expected`;
+  return files === count || `${files} files in the JSON output, ${count} expected`;
+}
+
+/**
+ * One more run with 2 workers and XXGK_LINT_POOL_STATS: what each worker did (CPU, time with
+ * nothing to do, bytes sent back per file) and the main process's CPU during phase one — the
+ * structure behind the speed-up, readable even on a busy machine.
+ */
+async function poolStats(dir, count) {
+  const out = path.join(work, `pool-${count}.json`);
+  const r = await timed(node, [cli, '--concurrency', '2', '-f', 'json', '-o', out, dir], { env: { XXGK_LINT_POOL_STATS: '1' } });
+  const lines = r.stderr.split('\n').filter((l) => l.startsWith('xxgk-lint pool: '));
+  const parse = (l) => JSON.parse(l.slice(l.indexOf('{')));
+  return { workers: lines.filter((l) => / worker \d+:/.test(l)).map(parse), main: lines.filter((l) => / main:/.test(l)).map(parse)[0], cpuMs: r.cpuMs };
 }
 function checkFloor(r) {
   return (r.exitCode === 0 && Number(r.stdout.trim()) === fileCount) || `exit ${r.exitCode}, parsed "${r.stdout.trim()}" of ${fileCount} files`;
@@ -438,6 +482,31 @@ function renderReport() {
     const wallOnBusy = busy && r.metric === 'wall' ? ' (busy machine: not meaningful)' : '';
     lines.push(`| ${r.title} | ${r.goal} | ${r.metric} ${shown}${also} | ${met ? 'yes' : 'no'}${wallOnBusy} |`);
   }
+  const pooled = results.filter((r) => r.pool);
+  if (pooled.length > 0) {
+    lines.push(
+      '',
+      '## The workers at work',
+      '',
+      "One more run with `--concurrency 2` and `XXGK_LINT_POOL_STATS=1` per corpus: each worker's CPU (of which starting and loading",
+      "the config), the share of its life it had nothing to do, the time it waited for a file's bytes, and the bytes it sent back",
+      "per file; the main process's CPU while the workers worked. On two free cores the speed-up is about",
+      "(CPU of `off`) / (the busier worker's CPU + the main process's CPU outside phase one), if the workers are never idle.",
+      '',
+      '| files | process | files linted | CPU s | start CPU s | idle | waiting for bytes s | bytes sent per file |',
+      '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const r of pooled) {
+      const n = r.id === 'workers-speedup' ? fileCount : workersFiles;
+      for (const [i, w] of r.pool.workers.entries())
+        lines.push(
+          `| ${n} | worker ${i + 1} | ${w.files} | ${fmtS(w.cpuMs ?? NaN)} | ${fmtS(w.startCpuMs ?? NaN)} | ${fmtPct(w.idleFraction ?? NaN)} | ${fmtS(w.waitMs ?? NaN)} | ${w.bytesPerFile ?? '?'} |`,
+        );
+      const m = r.pool.main;
+      if (m) lines.push(`| ${n} | main, during phase one | | ${fmtS(m.cpuMs)} | | | | |`);
+      lines.push(`| ${n} | the whole run (process tree) | | ${fmtS(r.pool.cpuMs)} | | | | |`);
+    }
+  }
   const compare = results.filter((r) => r.goal === 'before/after');
   if (compare.length > 0) {
     lines.push('', `## This build against ${values.compare}`, '', '| run | CPU ratio (this / other) | wall ratio |', '| --- | --- | --- |');
@@ -460,6 +529,8 @@ function renderReport() {
   lines.push(
     '',
     `Checks: every CLI run linted ${fileCount} files with the same exit code; the JSON findings of all ${outputs.length} CLI runs over the corpus ${sameOutput ? 'are byte-identical' : '**differ**'}${
+      workersOutputs.length ? `, and of the ${workersOutputs.length} over the ${workersFiles} files too` : ''
+    }${
       problems.length
         ? `; **${problems.length} check(s) failed**: ${problems.slice(0, 5).join('; ')}`
         : `${only.has('floor') || only.has('default') ? '; the floor parsed every file' : ''}${only.has('markdownlint') ? '; markdownlint-cli2 linted every file' : ''}`
@@ -522,7 +593,11 @@ function timed(command, args, options = {}) {
   return new Promise((resolve) => {
     const cpu0 = childrenCpuMs();
     const t0 = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd ?? root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1', NO_COLOR: '1' } });
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CI: '1', NO_COLOR: '1', ...options.env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8');

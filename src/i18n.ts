@@ -1,16 +1,21 @@
 /**
  * The tool's two languages: one way to read a locale, to fill a message table, to count and to
- * list. Each layer keeps its own table (the engine's in engine/messages.ts, the CLI's in
- * adapters/cli/messages.ts, a rule's in its meta) and fills it with `messageTable`; no module
- * writes `locale === 'en' ? … : …` for a text of its own.
+ * list. Each layer keeps its own table, one shape for all (id → { 'zh-CN', en }): the engine's
+ * in engine/messages.ts, the CLI's in adapters/cli/messages.ts, each formatter's in its module,
+ * the web page's in site/src/main.ts, a rule's in its meta; and fills it with `messageTable`. No
+ * module writes `locale === 'en' ? … : …` for a text of its own.
  */
-import { formatMessage, type LocalizedText } from './rule.ts';
 import type { Locale } from './types.ts';
 
-export type { Locale, LocalizedText };
+export type { Locale };
 
-/** Every locale, the default first. */
-export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+/** A message in both locales; `{name}` placeholders are filled from the report's data. */
+export type LocalizedText = Readonly<Record<Locale, string>>;
+
+/** Fills `{name}` placeholders. Unknown placeholders are left visible so tests can catch them. */
+export function formatMessage(template: string, data: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
 
 /** A locale as users write it (`zh`, `zh-CN`, `en`, any case, spaces around), or undefined. */
 export function parseLocale(value: unknown): Locale | undefined {

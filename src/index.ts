@@ -12,7 +12,8 @@ export type { LoadedConfig } from './engine/config.ts';
 export { builtinRules } from '../rules/index.ts';
 
 // Rule and plugin authoring: the same API the built-in rules use.
-export { defineRule, definePlugin } from './engine/plugins.ts';
+export { defineRule } from './define-rule.ts';
+export { definePlugin } from './engine/plugins.ts';
 export type { Plugin } from './engine/plugins.ts';
 export { replaceSpan, insertAt } from './rule.ts';
 export type { Rule, RuleContext, SetRuleContext, ReportDigest } from './rule.ts';
@@ -29,4 +30,4 @@ export type { Diagnostic, LintResult, Locale, Suggestion, TextEdit } from './typ
 export { statistics, statisticsOf, findingsOf } from './adapters/formatters/statistics.ts';
 export type { FindingRecord, ReadHow, StatisticsRecord } from './adapters/formatters/statistics.ts';
 export { compareYears } from './adapters/formatters/archive.ts';
-export type { Comparison, ComparisonCell } from './adapters/formatters/archive.ts';
+export type { Comparison, ComparisonCell } from './adapters/formatters/archive-compare.ts';

@@ -6,8 +6,8 @@ import type { Root } from 'mdast';
 import type { Locale, Point, SeverityName } from './types.ts';
 import type { ReportModel, Row, Table } from './model/schema.ts';
 
-/** A message in both locales; `{name}` placeholders are filled from the report's data. */
-export type LocalizedText = Readonly<Record<Locale, string>>;
+export { formatMessage, type LocalizedText } from './i18n.ts';
+import type { LocalizedText } from './i18n.ts';
 
 /**
  * A report built from the sample every rule's docs share (src/testing/sample.ts), changed by
@@ -230,22 +230,7 @@ export interface Rule<Options extends z.ZodType = z.ZodType> {
   checkSet?(context: SetRuleContext<z.output<Options>>): void;
 }
 
-/** A rule id as written in a rule: kebab-case. Plugin rules are known as `<plugin>/<id>`. */
-export const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-
-/**
- * Declares a rule. Only checks the id here; `RuleTester` (and loading a plugin) check the rest of
- * the metadata: both locales, message ids, option defaults.
- */
-export function defineRule<Options extends z.ZodType>(rule: Rule<Options>): Rule<Options> {
-  if (!RULE_ID.test(rule.meta.id)) {
-    throw new Error(`rule id "${rule.meta.id}" must be kebab-case`);
-  }
-  if (typeof rule.check !== 'function' && typeof rule.checkSet !== 'function') {
-    throw new Error(`rule ${rule.meta.id} needs check(context) or checkSet(context)`);
-  }
-  return Object.freeze(rule);
-}
+export { defineRule } from './define-rule.ts';
 
 export const REPOSITORY_URL = 'https://github.com/xxgk-lint/xxgk-lint';
 
@@ -286,9 +271,4 @@ export function wrongFindingUrl(finding: { ruleId?: string; message?: string; sn
   if (finding.message) params.set('message', cut(finding.message, 1500));
   if (finding.snippet) params.set('snippet', cut(finding.snippet, 4000));
   return `${REPOSITORY_URL}/issues/new?${params.toString()}`;
-}
-
-/** Fills `{name}` placeholders. Unknown placeholders are left visible so tests can catch them. */
-export function formatMessage(template: string, data: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }

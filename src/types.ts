@@ -52,7 +52,10 @@ export interface Diagnostic extends Location {
   place?: string;
   /** The line of the original file the finding is on, when it has lines (an .html page): `line` is then the Markdown text's. */
   placeLine?: number;
-  /** For a PDF: the page (1-based) and the rectangle [x0, y0, x1, y1] in points from its top left. */
+  /**
+   * For a PDF: the page (1-based) and the rectangle [x0, y0, x1, y1] in points from its top left,
+   * the page turned the way its text reads (a page with /Rotate 90 over upright text counts as upright).
+   */
   pdf?: PdfLocation;
   /**
    * On a suppressed finding (LintResult.suppressedMessages), what suppressed it, as ESLint's

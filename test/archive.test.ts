@@ -11,7 +11,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { builtinRules } from '../rules/index.ts';
 import { csv } from '../src/adapters/formatters/csv.ts';
-import { compareYears, html, jsonArchive, type Comparison } from '../src/adapters/formatters/archive.ts';
+import { compareYears, html, jsonArchive } from '../src/adapters/formatters/archive.ts';
+import type { Comparison } from '../src/adapters/formatters/archive-compare.ts';
 import { formatResults } from '../src/adapters/formatters/index.ts';
 import { json } from '../src/adapters/formatters/json.ts';
 import { FINDING_COLUMNS, findingsOf, STATISTICS_COLUMNS, statistics, statisticsOf, type StatisticsRecord } from '../src/adapters/formatters/statistics.ts';
@@ -139,7 +140,7 @@ describe('the statistics as data', () => {
     };
     const all = results.flatMap((r) => statisticsOf(r, { cwd: root }));
     for (const table of ['t2', 't3', 't4'] as const) {
-      const rows = sheetRows(SHEET_NAMES[table]);
+      const rows = sheetRows(SHEET_NAMES[table]['zh-CN']);
       expect(rows[0]).toEqual([...STATISTICS_COLUMNS]);
       const fromJson = archive.flatMap((r) =>
         (r.statistics ?? []).filter((s) => s.table === table).map((s) => ({ ...s, file: path.relative(root, r.filePath) })),
@@ -150,7 +151,7 @@ describe('the statistics as data', () => {
       );
       expect(fromSheet).toEqual(all.filter((r) => r.table === table).map((r) => ({ ...r, raw: r.raw === '' ? null : r.raw, agency: r.agency, year: r.year })));
     }
-    const findings = sheetRows(SHEET_NAMES.findings);
+    const findings = sheetRows(SHEET_NAMES.findings['zh-CN']);
     expect(findings[0]).toEqual([...FINDING_COLUMNS]);
     expect(findings.length - 1).toBe(results.reduce((n, r) => n + r.messages.length + (r.fatal ? 1 : 0), 0));
   }, 120_000);
@@ -254,7 +255,7 @@ describe('the CLI writes the formats', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
     const lines = readFileSync(path.join(dir, 'out.csv'), 'utf8').split('\r\n').filter(Boolean);
-    const cells = ['t2', 't3', 't4'].reduce((n, id) => n + (book.getWorksheet(SHEET_NAMES[id as 't2'])?.rowCount ?? 0) - 1, 0);
+    const cells = ['t2', 't3', 't4'].reduce((n, id) => n + (book.getWorksheet(SHEET_NAMES[id as 't2']['zh-CN'])?.rowCount ?? 0) - 1, 0);
     expect(cells).toBe(lines.length - 1);
     expect(cells).toBeGreaterThan(300);
   }, 120_000);

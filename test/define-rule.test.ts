@@ -2,8 +2,9 @@
 // language (issue 12 item 7).
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { defineRule, environmentLocale } from '../src/engine/plugins.ts';
-import type { Rule } from '../src/rule.ts';
+import { defineRule, environmentLocale } from '../src/define-rule.ts';
+import { defineRule as ruleApiDefineRule, type Rule } from '../src/rule.ts';
+import { defineRule as packageDefineRule } from '../src/index.ts';
 
 const saved = { LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES, LANG: process.env.LANG };
 afterEach(() => {
@@ -67,6 +68,13 @@ describe('defineRule', () => {
     } as Rule;
     expect(defineRule(ok)).toBe(ok);
     expect(Object.isFrozen(ok)).toBe(true);
+  });
+
+  it('is the one defineRule: built-in rules (src/rule.ts) and users (the package) get the same checks', () => {
+    expect(ruleApiDefineRule).toBe(defineRule);
+    expect(packageDefineRule).toBe(defineRule);
+    setLang('en_US.UTF-8');
+    expect(() => ruleApiDefineRule(broken)).toThrow(/^defineRule: the rule "Year_Check" has 2 problem\(s\)/);
   });
 
   it('reads the locale from LC_ALL, LC_MESSAGES or LANG', () => {

@@ -77,7 +77,23 @@ const period = (startYear: number, endYear: number, startMonth: number, endMonth
     text.replace('2024年1月1日起至2024年12月31日止', `${startYear}年${startMonth}月1日起至${endYear}年${endMonth}月${endMonth === 12 ? 31 : 28}日止`),
   );
 
+/** Characters written as the radicals a PDF's font map gives for them (“⼯作”, “⼈⺠”). */
+const RADICALS: ReadonlyArray<readonly [string, string]> = [
+  ['工', '\u2F2F'],
+  ['人', '\u2F08'],
+  ['一', '\u2F00'],
+  ['民', '\u2EA0'],
+  ['长', '\u2ED3'],
+];
+const radicals = (which: number, every: number): Defect =>
+  named(`radicals(${which}, ${every})`, (text) => {
+    const [char, radical] = RADICALS[which % RADICALS.length] ?? ['工', '\u2F2F'];
+    let k = 0;
+    return text.replace(new RegExp(char, 'g'), (c) => (k++ % (every + 1) === 0 ? radical : c));
+  });
+
 const defectArb: fc.Arbitrary<Defect> = fc.oneof(
+  fc.tuple(fc.nat({ max: 4 }), fc.nat({ max: 3 })).map(([w, e]) => radicals(w, e)),
   fc.nat({ max: 400 }).map(blankZero),
   fc.tuple(fc.nat({ max: 5 }), fc.nat({ max: 20 }), fc.nat({ max: 4 })).map(([p, a, h]) => headingWording(p, a, h)),
   fc.tuple(fc.nat({ max: 5 }), fc.nat({ max: 8 })).map(([p, n]) => headingNumeral(p, n)),

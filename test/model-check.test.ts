@@ -10,7 +10,7 @@ import { parseMarkdown } from '../src/reading/parse.ts';
 import { lintText } from '../src/engine/lint.ts';
 import { builtinRules } from '../rules/index.ts';
 import { z } from 'zod';
-import { defineRule } from '../src/engine/plugins.ts';
+import { defineRule } from '../src/define-rule.ts';
 import type { Rule } from '../src/rule.ts';
 import type { ReportModel } from '../src/model/schema.ts';
 import { sampleReport } from '../src/testing/sample.ts';

@@ -125,6 +125,20 @@ describe('opening facts', () => {
     expect(m.title?.standardWording ?? false).toBe(false);
   });
 
+  it('takes no line of a wrapped body paragraph for the title (pdftotext -layout)', () => {
+    const text = sampleReport({
+      title: null,
+      opening:
+        '本报告依据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与\n政务公开办公室关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》编制。',
+    });
+    expect(model(text).title).toBeNull();
+  });
+
+  it('reads a title below a finished paragraph of text', () => {
+    const m = model(sampleReport({ title: null, opening: '本报告可在政府网站下载。\n\n福州市示例区工业和信息化局2024年政府信息公开工作年度报告' }));
+    expect(m.title).toMatchObject({ year: 2024, agency: '福州市示例区工业和信息化局' });
+  });
+
   it('reads a period whose end year is omitted (统计期限为2022年1月1日至12月31日)', () => {
     const m = model(sampleReport({ year: 2022, edit: (t) => t.replace(/统计期限[^。]*。/, '统计期限为2022年1月1日至12月31日。') }));
     expect(m.period?.end).toEqual({ year: null, month: 12, day: 31 });

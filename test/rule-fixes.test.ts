@@ -8,7 +8,7 @@ import narrativeConsistency from '../rules/narrative-consistency.ts';
 import requiredSections from '../rules/required-sections.ts';
 import statisticalPeriod from '../rules/statistical-period.ts';
 import { lintText } from '../src/engine/lint.ts';
-import { ruleProblems } from '../src/engine/plugins.ts';
+import { ruleProblems } from '../src/define-rule.ts';
 import { defineRule } from '../src/rule.ts';
 import type { Rule } from '../src/rule.ts';
 import { RuleTester, verifyCase } from '../src/testing/rule-tester.ts';

@@ -8,10 +8,8 @@ import type { Row, Table, TableFact, TableFactKind } from '../../src/model/schem
 /** From this many rows on, facts of one kind in one table are reported together. */
 export const GROUP_FROM = 3;
 
-export type Grouped = { single: TableFact } | { group: TableFact[]; kind: TableFactKind };
-
 /** Kinds that may concern many rows at once; the others are reported one by one. */
-const GROUPABLE = new Set<TableFactKind>([
+export const GROUPABLE_KINDS = [
   'cellCount',
   'missingCell',
   'blankCells',
@@ -26,7 +24,17 @@ const GROUPABLE = new Set<TableFactKind>([
   'extraValue',
   'interleaved',
   'labelTypo',
-]);
+] as const satisfies readonly TableFactKind[];
+
+export type GroupableKind = (typeof GROUPABLE_KINDS)[number];
+
+/** The facts of one kind, as the model's union narrows them. */
+export type FactOf<K extends TableFactKind> = Extract<TableFact, { kind: K }>;
+
+export type Grouped = { single: TableFact } | { group: TableFact[]; kind: GroupableKind };
+
+const GROUPABLE: ReadonlySet<TableFactKind> = new Set<TableFactKind>(GROUPABLE_KINDS);
+const isGroupable = (kind: TableFactKind): kind is GroupableKind => GROUPABLE.has(kind);
 
 export function groupFacts(facts: readonly TableFact[]): Grouped[] {
   const byKind = new Map<TableFactKind, TableFact[]>();
@@ -39,7 +47,7 @@ export function groupFacts(facts: readonly TableFact[]): Grouped[] {
   const emitted = new Set<TableFactKind>();
   for (const f of facts) {
     const same = byKind.get(f.kind) ?? [];
-    if (GROUPABLE.has(f.kind) && same.length >= GROUP_FROM) {
+    if (isGroupable(f.kind) && same.length >= GROUP_FROM) {
       if (!emitted.has(f.kind)) out.push({ group: same, kind: f.kind });
       emitted.add(f.kind);
     } else out.push({ single: f });

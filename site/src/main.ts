@@ -7,9 +7,11 @@ import { builtinRules } from '../../rules/index.ts';
 import { lintText } from '../../src/engine/lint.ts';
 import { fixUntilStable } from '../../src/engine/fix.ts';
 import { decodeDocument, placeFindings, type DocumentInput } from '../../src/engine/document.ts';
-import { HTML_CSS, reportHtml } from '../../src/adapters/formatters/html.ts';
+import { reportHtml } from '../../src/adapters/formatters/html.ts';
+import { HTML_CSS } from '../../src/adapters/formatters/html-css.ts';
 import { wrongFindingUrl } from '../../src/rule.ts';
 import type { LintResult, Locale } from '../../src/types.ts';
+import { messageTable, parseLocale, type MessageTable } from '../../src/i18n.ts';
 
 const UI = {
   title: { 'zh-CN': '政府信息公开年度报告检查', en: 'Annual report checker' },
@@ -46,7 +48,7 @@ const UI = {
     en: 'Each link opens a GitHub issue prefilled with the rule, the finding and the text (edit the text before you submit). Report a missed problem there too.',
   },
   wrongFinding: { 'zh-CN': '报告这条结果有误', en: 'report this one as wrong' },
-} as const satisfies Record<string, Record<Locale, string>>;
+} as const satisfies MessageTable;
 
 type Key = keyof typeof UI;
 
@@ -74,8 +76,9 @@ interface Loaded {
 let locale: Locale = 'zh-CN';
 let loaded: Loaded | undefined;
 
+const ui = messageTable(UI);
 function t(key: Key, data: Record<string, string> = {}): string {
-  return UI[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => data[k] ?? '');
+  return ui(key, locale, data);
 }
 
 function applyLocale(): void {
@@ -222,7 +225,7 @@ input.addEventListener('input', () => {
 });
 $('check').addEventListener('click', runSafely);
 localeSelect.addEventListener('change', () => {
-  locale = localeSelect.value === 'en' ? 'en' : 'zh-CN';
+  locale = parseLocale(localeSelect.value) ?? 'zh-CN';
   applyLocale();
   if (results.innerHTML !== '') runSafely();
 });

@@ -14,7 +14,7 @@ import { decodeDocument, type DocumentInput } from './document.ts';
 
 // The pure decoding (no I/O) lives in decode-bytes.ts so that the web page can use it too.
 export { decodeBuffer, sniffUtf16 } from './decode-bytes.ts';
-export type { DecodeErrorKind, DecodeResult, Encoding } from './decode-bytes.ts';
+export type { DecodeErrorKind, Encoding } from './decode-bytes.ts';
 
 export type FileErrorKind =
   | DecodeErrorKind
@@ -115,11 +115,22 @@ export interface ReadReportOptions {
   maxBytes?: number;
   /** Keep the bytes read (`bytes`): --fix writes only if the file still holds them (write.ts). */
   keepBytes?: boolean;
+  /**
+   * The file's bytes as {@link readBytes} read them ahead (while another file was being linted):
+   * only decoding is left to do.
+   */
+  read?: Promise<BytesRead>;
 }
 
-/** Reads and decodes one report. Never throws: every failure is a FileError to report. */
-export async function readReport(path: string, options: ReadReportOptions = {}): Promise<ReadResult> {
-  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+/** A file's bytes, or why they could not be read. */
+export type BytesRead = { bytes: Uint8Array } | { error: FileError };
+
+/**
+ * Reads a file's bytes, refusing before reading what is not a regular file or is larger than
+ * `maxBytes` (a report is a few hundred KB). Never throws. Callers may start it early, so that the
+ * disk works while the processor lints the file before (see readReport's `read`).
+ */
+export async function readBytes(path: string, maxBytes: number = MAX_FILE_BYTES): Promise<BytesRead> {
   let bytes: Uint8Array;
   try {
     const info = await stat(path);
@@ -133,6 +144,14 @@ export async function readReport(path: string, options: ReadReportOptions = {}):
   }
   // The file may have grown between stat and read.
   if (bytes.length > maxBytes) return { error: tooLarge(bytes.length, maxBytes) };
+  return { bytes };
+}
+
+/** Reads and decodes one report. Never throws: every failure is a FileError to report. */
+export async function readReport(path: string, options: ReadReportOptions = {}): Promise<ReadResult> {
+  const read = await (options.read ?? readBytes(path, options.maxBytes ?? MAX_FILE_BYTES));
+  if ('error' in read) return read;
+  const { bytes } = read;
   // .html/.htm, .docx and .pdf are converted to the Markdown text the reader reads (document.ts).
   const decoded = await decodeDocument(bytes, path, { pdfData });
   if ('error' in decoded) return { error: fileError(decoded.error, 'data' in decoded ? decoded.data : {}) };

@@ -162,6 +162,9 @@ export interface ApplyResult {
   unused: Diagnostic[];
 }
 
+/** A directive (by index) and one of its rule ids ('' for all) that suppressed a finding. */
+const usedKey = (index: number, id: string): string => `${index}\u0000${id}`;
+
 const before = (a: Point, b: Point): boolean => a.line < b.line || (a.line === b.line && a.column < b.column);
 
 /**
@@ -172,7 +175,6 @@ export function applyDirectives(messages: readonly Diagnostic[], directives: rea
   if (directives.length === 0) return { messages: [...messages], suppressed: [], unused: [] };
   // Which directive (and which of its ids: '' for all) suppressed something.
   const used = new Set<string>();
-  const key = (index: number, id: string) => `${index}\u0000${id}`;
 
   const byLine = new Map<number, number[]>();
   const blocks: number[] = [];
@@ -229,14 +231,14 @@ export function applyDirectives(messages: readonly Diagnostic[], directives: rea
     let by: string | null = null;
     for (const index of byLine.get(m.line) ?? []) {
       const d = directives[index] as Directive;
-      if (d.ruleIds.length === 0) by = key(index, '');
-      else if (d.ruleIds.includes(m.ruleId)) by = key(index, m.ruleId);
+      if (d.ruleIds.length === 0) by = usedKey(index, '');
+      else if (d.ruleIds.includes(m.ruleId)) by = usedKey(index, m.ruleId);
       if (by) break;
     }
     if (!by) {
       const rule = perRule.get(m.ruleId);
-      if (rule !== undefined) by = key(rule, m.ruleId);
-      else if (all !== null && !reenabled.has(m.ruleId)) by = key(all, '');
+      if (rule !== undefined) by = usedKey(rule, m.ruleId);
+      else if (all !== null && !reenabled.has(m.ruleId)) by = usedKey(all, '');
     }
     if (by) {
       used.add(by);
@@ -247,24 +249,28 @@ export function applyDirectives(messages: readonly Diagnostic[], directives: rea
     }
   }
 
+  return { messages: kept, suppressed, unused: unusedDirectives(directives, used, options) };
+}
+
+/** The directives that suppressed nothing, or name a rule that does not exist (--report-unused-disable-directives). */
+function unusedDirectives(directives: readonly Directive[], used: ReadonlySet<string>, options: ApplyOptions): Diagnostic[] {
   const unused: Diagnostic[] = [];
   const severity = options.reportUnused ?? 0;
-  if (severity !== 0) {
-    directives.forEach((d, index) => {
-      if (d.kind === 'enable') return;
-      const at = { line: d.start.line, column: d.start.column, endLine: d.end.line, endColumn: d.end.column };
-      const push = (messageId: 'unusedDisable' | 'unusedDisableRule' | 'unknownDisableRule', data: Record<string, string>) =>
-        unused.push({ ruleId: UNUSED_DISABLE_ID, messageId, severity, message: t(messageId, options.locale, data), data, ...at });
-      const directive = d.written;
-      if (d.ruleIds.length === 0) {
-        if (!used.has(key(index, ''))) push('unusedDisable', { directive });
-        return;
-      }
-      for (const id of d.ruleIds) {
-        if (!options.knownRuleIds.has(id)) push('unknownDisableRule', { directive, rule: id });
-        else if (!used.has(key(index, id))) push('unusedDisableRule', { directive, rule: id });
-      }
-    });
-  }
-  return { messages: kept, suppressed, unused };
+  if (severity === 0) return unused;
+  directives.forEach((d, index) => {
+    if (d.kind === 'enable') return;
+    const at = { line: d.start.line, column: d.start.column, endLine: d.end.line, endColumn: d.end.column };
+    const push = (messageId: 'unusedDisable' | 'unusedDisableRule' | 'unknownDisableRule', data: Record<string, string>) =>
+      unused.push({ ruleId: UNUSED_DISABLE_ID, messageId, severity, message: t(messageId, options.locale, data), data, ...at });
+    const directive = d.written;
+    if (d.ruleIds.length === 0) {
+      if (!used.has(usedKey(index, ''))) push('unusedDisable', { directive });
+      return;
+    }
+    for (const id of d.ruleIds) {
+      if (!options.knownRuleIds.has(id)) push('unknownDisableRule', { directive, rule: id });
+      else if (!used.has(usedKey(index, id))) push('unusedDisableRule', { directive, rule: id });
+    }
+  });
+  return unused;
 }

@@ -10,6 +10,7 @@ import { decodeBuffer, tryDecode, type DecodeErrorKind, type Encoding } from './
 import { declaredCharset, htmlToReportText, HtmlTooDeep, type Origin } from '../reading/html-input.ts';
 import { docxInflatedSize, MAX_DOCX_INFLATED } from './docx-size.ts';
 import type { LintResult, Locale, PdfLocation } from '../types.ts';
+import { t } from './messages.ts';
 import type { PdfDataKind, PdfPlace, PdfReadError } from '../reading/pdf/index.ts';
 
 export type DocumentKind = 'markdown' | 'html' | 'docx' | 'pdf';
@@ -107,31 +108,23 @@ async function decodePdf(bytes: Uint8Array, options: DecodeDocumentOptions): Pro
 
 /** Where a place in a PDF is, in words: 第 3 页 表三 （七）总计 · 自然人. */
 export function describePdfPlace(place: PdfPlace, locale: Locale): string {
-  const en = locale === 'en';
-  const parts = [en ? `page ${place.page}` : `第 ${place.page} 页`];
-  if (place.table !== undefined) parts.push(en ? `table ${place.table}` : `表${place.table}`);
+  const parts = [t('placePdfPage', locale, { page: place.page })];
+  if (place.table !== undefined) parts.push(t('placePdfTable', locale, { table: place.table }));
   const cell = [place.row, place.column].filter((s): s is string => s !== undefined && s !== '').join(' · ');
   if (cell !== '') parts.push(cell);
-  return parts.join(en ? ', ' : ' ');
+  return parts.join(t('placePdfSeparator', locale));
 }
 
 /** Where an origin is, in words. */
 export function describeOrigin(origin: Origin, kind: 'html' | 'docx' | 'pdf', locale: Locale): string {
-  const en = locale === 'en';
-  if (kind === 'html' && origin.line !== undefined) return en ? `HTML line ${origin.line}` : `HTML 第 ${origin.line} 行`;
+  if (kind === 'html' && origin.line !== undefined) return t('placeHtmlLine', locale, { line: origin.line });
   switch (origin.kind) {
     case 'paragraph':
-      return en ? `paragraph ${origin.paragraph}` : `第 ${origin.paragraph} 段`;
+      return t('placeParagraph', locale, { paragraph: origin.paragraph });
     case 'cell':
-      return en ? `table ${origin.table}, row ${origin.row}, cell ${origin.cell}` : `表 ${origin.table} 第 ${origin.row} 行第 ${origin.cell} 格`;
+      return t('placeCell', locale, { table: origin.table, row: origin.row, cell: origin.cell });
     case 'table':
-      return origin.row === undefined
-        ? en
-          ? `table ${origin.table}`
-          : `表 ${origin.table}`
-        : en
-          ? `table ${origin.table}, row ${origin.row}`
-          : `表 ${origin.table} 第 ${origin.row} 行`;
+      return origin.row === undefined ? t('placeTable', locale, { table: origin.table }) : t('placeTableRow', locale, { table: origin.table, row: origin.row });
   }
 }
 

@@ -1,5 +1,5 @@
 /** Reads, decodes and lints files (and fixes them on request): shared by the CLI and the Action. */
-import { decodeBuffer, fileError, readReport, type Encoding, type FileError, type ReadResult } from './decode.ts';
+import { decodeBuffer, fileError, readReport, type BytesRead, type Encoding, type FileError, type ReadResult } from './decode.ts';
 import { canWrite, encodeText } from './encode.ts';
 import { fixesOf, fixUntilStable } from './fix.ts';
 import { hashBytes } from './write.ts';
@@ -108,9 +108,12 @@ export interface FileTask {
   years?: readonly string[];
 }
 
-/** Reads a task's file (or decodes its bytes) and runs phase one on it, or fixes it. */
-export async function lintTask(task: FileTask, options: LintTextOptions & { locale: Locale }): Promise<FileOutcome> {
-  const read = task.bytes ? decodeBytes(task.bytes) : await readReport(task.file, { keepBytes: task.fix === 'write' });
+/**
+ * Reads a task's file (or decodes its bytes) and runs phase one on it, or fixes it. `ahead`: the
+ * file's bytes being read already (readBytes, started while the file before was linted).
+ */
+export async function lintTask(task: FileTask, options: LintTextOptions & { locale: Locale }, ahead?: Promise<BytesRead>): Promise<FileOutcome> {
+  const read = task.bytes ? decodeBytes(task.bytes) : await readReport(task.file, { keepBytes: task.fix === 'write', ...(ahead ? { read: ahead } : {}) });
   if ('error' in read) return task.years ? {} : { result: fatalResult(task.file, read.error, options.locale) };
   if (task.years && !mentionsYear(read.text, task.years)) return {};
   if (task.fix) {

@@ -22,9 +22,8 @@ import type { ReportDigest, Rule } from '../rule.ts';
 import type { Diagnostic, LintResult, Locale, SeverityLevel } from '../types.ts';
 
 // What lived here before the split, for the modules that import it from here.
-export { looksLikeReport } from './classify.ts';
 export { normalizeLineEndings } from './line-endings.ts';
-export { guarded, ruleErrorOf, runRule } from './report.ts';
+export { ruleErrorOf } from './report.ts';
 export { fatalText, isStackOverflow, summarize } from './findings.ts';
 export { defaultSetting, ruleSet, rulesToRun, type ResolvedConfig, type RuleSetting } from './settings.ts';
 

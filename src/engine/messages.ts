@@ -1,7 +1,7 @@
 /**
- * The engine's messages (file reader, budgets, config loader, cache, fixes, directives) and, for
- * now, the human formatters' words, in both locales. Rule messages live with their rules, the
- * CLI's in adapters/cli/messages.ts.
+ * The engine's messages (file reader, budgets, config loader, cache, fixes, directives, places in
+ * converted documents), in both locales. Rule messages live with their rules, the CLI's in
+ * adapters/cli/messages.ts, the formatters' in each formatter.
  */
 import { messageTable } from '../i18n.ts';
 import type { LocalizedText } from '../rule.ts';
@@ -208,10 +208,6 @@ export const messages = {
     en: 'a plugin named "{name}" is already loaded ({first})',
   },
   ruleFileNotFound: { 'zh-CN': '找不到文件 {file}', en: 'the file {file} does not exist' },
-  ruleDefinitionProblems: {
-    'zh-CN': 'defineRule：规则“{id}”有 {count} 处问题：',
-    en: 'defineRule: the rule "{id}" has {count} problem(s):',
-  },
   ruleFileRenameMjs: {
     'zh-CN': '规则文件“{file}”是 ES 模块（import/export），但所在的包是 CommonJS（package.json 没有 "type": "module"）：请把它改名为 .mjs',
     en: 'the rule file "{file}" is an ES module (import/export) in a CommonJS package (no "type": "module" in package.json): rename it to .mjs',
@@ -222,29 +218,22 @@ export const messages = {
     en: 'the rule file "{file}" must `export default` a rule (defineRule) or an array of rules',
   },
   ruleIdTwice: { 'zh-CN': '规则 {id} 重复定义（另见 {first}）', en: 'the rule {id} is defined twice (also at {first})' },
-  ruleOptionsNoDefaults: {
-    'zh-CN': '选项的 zod schema 必须为每个字段设置默认值（schema.parse({}) 应当成功）',
-    en: 'the options schema must give every field a default (schema.parse({}) must succeed)',
-  },
-  rulePlaceholdersDiffer: {
-    'zh-CN': '两种语言的占位符不同：zh-CN 为 {zh}，en 为 {en}',
-    en: 'the two locales use different placeholders: zh-CN has {zh}, en has {en}',
-  },
-  ruleUnknownMessageId: { 'zh-CN': '未知的消息 id “{id}”', en: 'unknown message id "{id}"' },
-  ruleOutputNotFixable: {
-    'zh-CN': '示例给出了修复后的文本（output），但规则没有声明 meta.fixable',
-    en: 'the example states a fixed text (output) but the rule does not set meta.fixable',
-  },
 
   // Fixes (--fix, --fix-dry-run).
   fixFileChanged: {
     'zh-CN': '文件在检查期间被修改，未写入修复，以免覆盖修改；请再运行一次 --fix',
     en: 'the file changed while it was being fixed; the fixes were not written, so as not to overwrite the change: run --fix again',
   },
-  summaryFixable: {
-    'zh-CN': '其中 {errors} 个错误和 {warnings} 个警告可以用 --fix 选项自动修复',
-    en: '{errors} {errorWord} and {warnings} {warningWord} potentially fixable with the `--fix` option.',
-  },
+
+  // Where a finding is in a .html, .docx or .pdf file (its `place`).
+  placePdfPage: { 'zh-CN': '第 {page} 页', en: 'page {page}' },
+  placePdfTable: { 'zh-CN': '表{table}', en: 'table {table}' },
+  placePdfSeparator: { 'zh-CN': ' ', en: ', ' },
+  placeHtmlLine: { 'zh-CN': 'HTML 第 {line} 行', en: 'HTML line {line}' },
+  placeParagraph: { 'zh-CN': '第 {paragraph} 段', en: 'paragraph {paragraph}' },
+  placeCell: { 'zh-CN': '表 {table} 第 {row} 行第 {cell} 格', en: 'table {table}, row {row}, cell {cell}' },
+  placeTable: { 'zh-CN': '表 {table}', en: 'table {table}' },
+  placeTableRow: { 'zh-CN': '表 {table} 第 {row} 行', en: 'table {table}, row {row}' },
 
   // Inline comments (<!-- xxgk-lint-disable … -->), reported with --report-unused-disable.
   unusedDisable: {
@@ -266,23 +255,9 @@ export const messages = {
     en: 'xxgk-lint could not read this report (internal error: {detail})',
   },
   ruleFailed: { 'zh-CN': '规则 {rule} 运行出错：{detail}', en: 'rule {rule} failed: {detail}' },
-
-  // Human output.
-  severityError: { 'zh-CN': '错误', en: 'error' },
-  severityWarning: { 'zh-CN': '警告', en: 'warning' },
-  notReports: {
-    'zh-CN': '另有 {count} 个文件看起来不是政府信息公开工作年度报告，未检查（--verbose 列出它们）',
-    en: '{count} {fileWord} did not look like annual reports and were not checked (--verbose lists them)',
-  },
-  summary: {
-    'zh-CN': '{total} 个问题（{errors} 个错误，{warnings} 个警告）',
-    en: '{total} {problemWord} ({errors} {errorWord}, {warnings} {warningWord})',
-  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type MessageId = keyof typeof messages;
 
 /** Looks up and fills one of the engine's messages. */
 export const t: (id: MessageId, locale: Locale, data?: Readonly<Record<string, string | number>>) => string = messageTable(messages);
-
-export { plural } from '../i18n.ts';

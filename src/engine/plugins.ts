@@ -14,8 +14,8 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { RULE_ID, defineRule as declareRule } from '../rule.ts';
-import type { LocalizedText, Rule } from '../rule.ts';
+import { RULE_ID, formatPath, ruleProblems, type ErrorMap, type Problem } from '../define-rule.ts';
+import type { Rule } from '../rule.ts';
 import { t } from './messages.ts';
 import type { Locale } from '../types.ts';
 
@@ -63,94 +63,13 @@ export function originalRule(rule: Rule): Rule {
 
 // ---- Validation ---------------------------------------------------------------------------------
 
-export interface Problem {
-  path: string;
-  message: string;
-}
-
-const Localized = z.object({ 'zh-CN': z.string().trim().min(1), en: z.string().trim().min(1) });
-const isZodSchema = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && typeof (value as { safeParse?: unknown }).safeParse === 'function';
-const Example = z
-  .object({ code: z.string().optional(), sample: z.object({}).passthrough().optional(), title: z.string().optional() })
-  .refine((e) => typeof e.code === 'string' || e.sample !== undefined, 'needs `code` (a report) or `sample`');
-
-const RuleShape = z
-  .object({
-    meta: z.object({
-      id: z.string().regex(RULE_ID, 'must be kebab-case (a-z, 0-9, -)'),
-      description: Localized,
-      rationale: Localized,
-      defaultSeverity: z.enum(['warn', 'error']),
-      options: z.custom<z.ZodType>(isZodSchema, 'must be a zod schema (z.object({...}))'),
-      messages: z.record(z.string(), Localized).refine((m) => Object.keys(m).length > 0, 'must have at least one message'),
-      examples: z.object({
-        valid: z.array(Example),
-        invalid: z.array(
-          Example.and(
-            z.object({
-              errors: z.array(z.string()).min(1),
-              output: z
-                .union([z.string(), z.object({ sample: z.object({}).passthrough() })])
-                .nullable()
-                .optional(),
-            }),
-          ),
-        ),
-      }),
-      url: z.string().optional(),
-      deprecated: z.boolean().optional(),
-      fixable: z.enum(['code', 'whitespace'], "must be 'code' or 'whitespace' (as ESLint's)").optional(),
-      hasSuggestions: z.boolean().optional(),
-    }),
-    check: z.custom<Rule['check']>((value) => value === undefined || typeof value === 'function', 'must be a function').optional(),
-    checkSet: z.custom<Rule['checkSet']>((value) => value === undefined || typeof value === 'function', 'must be a function').optional(),
-  })
-  .refine((rule) => typeof rule.check === 'function' || typeof rule.checkSet === 'function', {
-    message: 'needs check(context) or checkSet(context)',
-    path: ['check'],
-  });
+export { formatPath };
 
 const PluginShape = z.object({
   name: z.string().regex(RULE_ID, 'must be kebab-case (a-z, 0-9, -)'),
   rules: z.array(z.unknown()),
   url: z.string().optional(),
 });
-
-type ErrorMap = z.core.$ZodErrorMap;
-
-/** `a.b[1].c` from zod's path segments. */
-export function formatPath(segments: readonly PropertyKey[]): string {
-  return segments.map((s) => (typeof s === 'number' ? `[${s}]` : `.${String(s)}`)).join('');
-}
-
-const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''))].sort();
-
-/**
- * The problems of one rule's shape and metadata (empty when it is fine): what loading a plugin and
- * `RuleTester` check, so that a user's rule fails early and by name, not in the middle of a run.
- */
-export function ruleProblems(value: unknown, at: string, locale: Locale, errorMap?: ErrorMap): Problem[] {
-  const shape = RuleShape.safeParse(value, errorMap ? { error: errorMap } : undefined);
-  if (!shape.success) return shape.error.issues.map((issue) => ({ path: `${at}${formatPath(issue.path)}`, message: issue.message }));
-  const rule = value as Rule;
-  const problems: Problem[] = [];
-  if (!rule.meta.options.safeParse({}).success) problems.push({ path: `${at}.meta.options`, message: t('ruleOptionsNoDefaults', locale) });
-  for (const [id, text] of Object.entries(rule.meta.messages as Record<string, LocalizedText>)) {
-    const zh = placeholders(text['zh-CN']).join(', ');
-    const en = placeholders(text.en).join(', ');
-    if (zh !== en) problems.push({ path: `${at}.meta.messages.${id}`, message: t('rulePlaceholdersDiffer', locale, { zh: zh || '—', en: en || '—' }) });
-  }
-  rule.meta.examples.invalid.forEach((example, i) => {
-    for (const id of example.errors) {
-      if (!(id in rule.meta.messages)) problems.push({ path: `${at}.meta.examples.invalid[${i}].errors`, message: t('ruleUnknownMessageId', locale, { id }) });
-    }
-    if (example.output !== undefined && example.output !== null && !rule.meta.fixable) {
-      problems.push({ path: `${at}.meta.examples.invalid[${i}].output`, message: t('ruleOutputNotFixable', locale) });
-    }
-  });
-  return problems;
-}
 
 /** Checks a plugin object; returns its rules under their prefixed ids, or the problems. */
 export function checkPlugin(value: unknown, at: string, locale: Locale, errorMap?: ErrorMap): { plugin: Plugin; rules: Rule[] } | { problems: Problem[] } {
@@ -351,32 +270,4 @@ export function errorText(err: unknown): string {
   const text = err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err);
   const firstLine = text.split('\n')[0] ?? text;
   return firstLine.length > 300 ? `${firstLine.slice(0, 297)}...` : firstLine;
-}
-
-/**
- * The user's language for messages outside a lint run (defineRule at import time): LC_ALL,
- * LC_MESSAGES or LANG; Chinese unless one of them names another language.
- */
-export function environmentLocale(env: Readonly<Record<string, string | undefined>> = process.env): Locale {
-  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  // No preference (unset, C, POSIX): the project's default language, as the CLI's --locale.
-  if (value === '' || /^(C|POSIX)(\.|$)/.test(value) || /^zh/i.test(value)) return 'zh-CN';
-  return 'en';
-}
-
-/**
- * `defineRule` as the package exports it to rule authors: checks all of the metadata at once (the
- * same checks as loading a plugin and RuleTester) and throws one error listing every problem, in
- * the user's language, so that a rule file is fixed in one round.
- */
-export function defineRule<Options extends z.ZodType>(rule: Rule<Options>): Rule<Options> {
-  const locale = environmentLocale();
-  const zodLocale = locale === 'zh-CN' ? z.locales.zhCN() : z.locales.en();
-  const id = typeof rule === 'object' && rule !== null && typeof rule.meta?.id === 'string' ? rule.meta.id : '?';
-  const problems = ruleProblems(rule, 'rule', locale, zodLocale.localeError);
-  if (problems.length > 0) {
-    const lines = problems.map((p) => `  ! ${p.path}  ${p.message}`);
-    throw new Error([t('ruleDefinitionProblems', locale, { id, count: problems.length }), ...lines].join('\n'));
-  }
-  return declareRule(rule);
 }

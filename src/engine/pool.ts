@@ -1,6 +1,6 @@
 /**
- * Lints files in worker processes (node:child_process `fork`), with a time and a memory budget per
- * file.
+ * Lints files in worker processes (worker-process.ts: `fork`, entry worker.ts), with a time and a
+ * memory budget per file.
  *
  * Processes, not threads: a process gets V8 flags of its own. remark allocates a great many
  * short-lived objects, and V8's parallel garbage collector then runs helper threads next to each
@@ -11,48 +11,36 @@
  * (`--max-semi-space-size`), and its heap is capped (`--max-old-space-size`).
  *
  * Each worker loads the config itself (plugins and rule files are code, which cannot be sent to
- * another process) and then lints one file per message. Outcomes come back as plain,
- * structured-clonable objects ({@link FileOutcome}, IPC with `serialization: 'advanced'`); the
- * caller puts them back in file order.
+ * another process). Files go to it as paths (standard input as its bytes), outcomes come back as
+ * plain, structured-clonable objects ({@link FileOutcome}: findings and the packed digest, never
+ * the model unless asked for); the caller puts them back in file order.
+ *
+ * {@link IN_FLIGHT} files are in flight per worker: the worker reads the next file while it lints
+ * one and never waits for the main process between two (with one in flight, each file cost a
+ * round trip through the main process, which is busy too). The files are sent with the setup, so
+ * that they are read while the worker loads. A worker lints its files in the order sent; the time
+ * budget runs for the oldest only, from when the worker is ready or the file before is done.
  *
  * A file that takes longer than the budget has its worker killed (a parse that went superlinear
- * cannot be interrupted any other way) and replaced; the file gets one fatal message, and the run
- * goes on. A worker that dies (out of memory, say) is replaced the same way.
+ * cannot be interrupted any other way) and replaced; the file gets one fatal message, the file
+ * queued behind it goes to the next worker, and the run goes on. A worker that dies (out of
+ * memory, say) is replaced the same way.
  *
  * The worker's entry is `worker.js` next to the built CLI (scripts/build.mjs builds it);
  * {@link findWorkerUrl} returns undefined when running from the TypeScript sources, and the
  * caller then lints in its own thread.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { t } from './messages.ts';
-import type { LintResult, Locale } from '../types.ts';
+import type { LintResult } from '../types.ts';
 import type { FileOutcome, FileTask } from './lint-file.ts';
+import { POOL_STATS_ENV, workerFlags, WorkerProcess, type WorkerExit, type WorkerReply, type WorkerSetup, type WorkerStats } from './worker-process.ts';
 
-/** What a worker needs to lint like the main thread: everything plain data. */
-export interface WorkerSetup {
-  cwd: string;
-  configPath: string | undefined;
-  /** `--rule` settings and `--no-config-lookup`, applied as the main process applied them. */
-  ruleOverrides?: Readonly<Record<string, unknown>>;
-  noConfigLookup?: boolean;
-  allowCode: boolean;
-  locale: Locale;
-  reportUnusedDisable: boolean;
-  /** Return each report's model with its outcome (the html format draws the tables from it). */
-  keepModel?: boolean;
-}
-
+export { POOL_STATS_ENV, WORKER_ENV, workerFlags } from './worker-process.ts';
+export type { WorkerReply, WorkerRequest, WorkerSetup, WorkerStats } from './worker-process.ts';
 /** One file's phase-one outcome (lint-file.ts), as it crosses the process boundary: plain data only. */
 export type { FileOutcome };
-
-export type WorkerRequest = { type: 'setup'; setup: WorkerSetup } | { type: 'lint'; id: number; task: FileTask };
-export type WorkerReply =
-  | { type: 'ready' }
-  | { type: 'setupFailed'; message: string }
-  | { type: 'done'; id: number; outcome: FileOutcome }
-  | { type: 'failed'; id: number; message: string };
 
 export interface PoolOptions {
   workerUrl: URL;
@@ -65,6 +53,8 @@ export interface PoolOptions {
   tuned?: boolean;
   /** The tuned workers' flags instead of workerFlags() (tests: a flag node refuses, to check the fallback). */
   execArgv?: readonly string[];
+  /** Files in flight per worker (default {@link IN_FLIGHT}). */
+  inFlight?: number;
   setup: WorkerSetup;
 }
 
@@ -77,32 +67,14 @@ export interface PoolOptions {
  */
 export const DEFAULT_WORKER_MEMORY_MB = 448;
 
-/**
- * A worker's semi-space (half its young generation), in MB. Twice Node's default: one report's
- * mdast then mostly dies young instead of being copied into the old generation, which takes the
- * worker about a third less CPU (measured: 2,000 synthetic reports).
- */
-const SEMI_SPACE_MB = 32;
-
-/**
- * The V8 flags of a worker process (see the comment at the top); `tuned: false` keeps only the
- * heap limit, for a Node whose V8 no longer knows a garbage-collector flag.
- */
-export function workerFlags(memoryMb: number, tuned = true): string[] {
-  return [...(tuned ? ['--single-threaded-gc', `--max-semi-space-size=${SEMI_SPACE_MB}`] : []), `--max-old-space-size=${memoryMb}`];
-}
+/** Files in flight per worker: one linted, the next one read meanwhile. */
+export const IN_FLIGHT = 2;
 
 /**
  * The longest per-file budget: Node's timers hold at most 2^31 − 1 ms (a longer one fires at once,
  * which would mark every file as timed out). Whole seconds, so that it can be said in seconds.
  */
 export const MAX_TIMEOUT_MS = 2_147_483_000;
-
-/** Set in a worker's environment: a bundle that is also a worker entry (the Action's) serves as one. */
-export const WORKER_ENV = 'XXGK_LINT_WORKER';
-
-/** What node prints when it refuses a command-line flag (exit code 9). */
-const BAD_OPTION = /bad option/i;
 
 /** Thrown when a file made the engine itself fail: the run's internal error, as without workers. */
 export class WorkerTaskError extends Error {
@@ -119,178 +91,234 @@ export function findWorkerUrl(from: string = import.meta.url): URL | undefined {
   return undefined;
 }
 
-/** What V8 prints when a heap limit is reached (the process then aborts). */
-const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|Fatal JavaScript out of memory|Allocation failed/i;
-/** The end of a worker's stderr kept to tell why it died. */
-const STDERR_KEPT = 4096;
+type Entry = FileTask & { index: number };
+type Fatal = { messageId: 'fileTimeout' | 'fileWorkerCrashed' | 'fileOutOfMemory'; data: Record<string, string | number> };
 
 /**
  * Lints `files` (by index) in `threads` worker processes; `onOutcome` is called as each finishes,
  * in any order. Resolves when every file has an outcome; rejects on an engine failure or when no
  * worker can start (a config that fails to load in the worker).
  */
-export function lintInWorkers(
-  files: ReadonlyArray<FileTask & { index: number }>,
-  options: PoolOptions,
-  onOutcome: (index: number, outcome: FileOutcome) => void,
-): Promise<void> {
-  const { locale } = options.setup;
-  const memoryMb = options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB;
+export function lintInWorkers(files: readonly Entry[], options: PoolOptions, onOutcome: (index: number, outcome: FileOutcome) => void): Promise<void> {
   if (!(options.timeoutMs >= 0 && options.timeoutMs <= MAX_TIMEOUT_MS)) {
     return Promise.reject(new RangeError(`per-file budget out of range: ${options.timeoutMs} ms (0 to ${MAX_TIMEOUT_MS})`));
   }
-  return new Promise<void>((resolve, reject) => {
-    let next = 0;
-    let remaining = files.length;
-    let failed = false;
-    let tuned = options.tuned ?? true;
-    const slots = new Set<Slot>();
+  if (files.length === 0) return Promise.resolve();
+  return new Pool(files, options, onOutcome).run();
+}
 
-    interface Slot {
-      child: ChildProcess;
-      task: { index: number; file: string; timer: NodeJS.Timeout | undefined } | undefined;
-      retired: boolean;
-      stderr: string;
-      /** Started with the garbage-collector flags. */
-      tuned: boolean;
-      /** Why a message could not be sent to it (reported with its exit). */
-      sendError?: string;
-    }
+/** One worker process and the files it has been sent, oldest first (the one it is linting). */
+interface Slot {
+  worker: WorkerProcess;
+  inFlight: Entry[];
+  /** Its config is loaded: the budget of the oldest file runs. */
+  ready: boolean;
+  /** Started with the garbage-collector flags. */
+  tuned: boolean;
+  timer: NodeJS.Timeout | undefined;
+  stats: SlotStats;
+}
 
-    const finish = (error?: Error): void => {
-      if (failed) return;
-      if (error) failed = true;
-      if (error || remaining === 0) {
-        for (const slot of slots) retire(slot);
-        if (error) reject(error);
-        else resolve();
-      }
+interface SlotStats {
+  started: number;
+  lastReply: number;
+  files: number;
+  startCpuMs?: number | undefined;
+  worker?: WorkerStats;
+}
+
+class Pool {
+  readonly #files: readonly Entry[];
+  readonly #options: PoolOptions;
+  readonly #onOutcome: (index: number, outcome: FileOutcome) => void;
+  readonly #memoryMb: number;
+  readonly #inFlight: number;
+  readonly #slots = new Set<Slot>();
+  /** Files taken back from a worker that stopped: sent again before the others. */
+  readonly #again: Entry[] = [];
+  #next = 0;
+  #remaining: number;
+  #tuned: boolean;
+  #done = false;
+  #resolve: () => void = () => {};
+  #reject: (error: Error) => void = () => {};
+  readonly #stats = process.env[POOL_STATS_ENV] ? { started: performance.now(), cpu: process.cpuUsage(), slots: [] as SlotStats[] } : undefined;
+
+  constructor(files: readonly Entry[], options: PoolOptions, onOutcome: (index: number, outcome: FileOutcome) => void) {
+    this.#files = files;
+    this.#options = options;
+    this.#onOutcome = onOutcome;
+    this.#memoryMb = options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB;
+    this.#inFlight = Math.max(1, options.inFlight ?? IN_FLIGHT);
+    this.#remaining = files.length;
+    this.#tuned = options.tuned ?? true;
+  }
+
+  run(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+      const threads = Math.max(1, Math.min(this.#options.threads, this.#files.length));
+      const slots = Array.from({ length: threads }, () => this.#start(false));
+      // One file each first, then the second: a few files spread over every worker.
+      for (let round = 1; round <= this.#inFlight; round++) for (const slot of slots) this.#fill(slot, round);
+    });
+  }
+
+  #take(): Entry | undefined {
+    return this.#again.shift() ?? this.#files[this.#next++];
+  }
+
+  #start(fill = true): Slot {
+    const tuned = this.#tuned;
+    const flags = tuned ? (this.#options.execArgv ?? workerFlags(this.#memoryMb)) : workerFlags(this.#memoryMb, false);
+    const slot: Slot = {
+      inFlight: [],
+      ready: false,
+      tuned,
+      timer: undefined,
+      stats: { started: performance.now(), lastReply: 0, files: 0 },
+      worker: new WorkerProcess(this.#options.workerUrl, flags, {
+        message: (reply) => this.#message(slot, reply),
+        exit: (exit) => this.#exited(slot, exit),
+      }),
     };
+    this.#slots.add(slot);
+    this.#stats?.slots.push(slot.stats);
+    slot.worker.send({ type: 'setup', setup: this.#options.setup });
+    if (fill) this.#fill(slot, this.#inFlight);
+    return slot;
+  }
 
-    const retire = (slot: Slot): void => {
-      if (slot.retired) return;
-      slot.retired = true;
-      if (slot.task?.timer) clearTimeout(slot.task.timer);
-      slots.delete(slot);
-      // Closing the channel ends an idle worker (it exits on `disconnect`); a busy one is killed.
-      if (slot.child.connected) slot.child.disconnect();
-      if (slot.child.exitCode === null && slot.child.signalCode === null) slot.child.kill('SIGKILL');
-    };
-
-    const complete = (slot: Slot, outcome: FileOutcome): void => {
-      const task = slot.task;
-      if (!task) return;
-      if (task.timer) clearTimeout(task.timer);
-      slot.task = undefined;
-      remaining--;
-      onOutcome(task.index, outcome);
-      if (remaining === 0) finish();
-    };
-
-    /** The file's worker is gone: the file gets a fatal message, a new worker takes over. */
-    const replace = (
-      slot: Slot,
-      fatal: { messageId: 'fileTimeout' | 'fileWorkerCrashed' | 'fileOutOfMemory'; data: Record<string, string | number> },
-    ): void => {
-      const task = slot.task;
-      retire(slot);
-      if (task) {
-        slot.task = task;
-        complete(slot, { result: fatalOutcome(task.file, fatal.messageId, t(fatal.messageId, locale, fatal.data)) });
-      }
-      if (!failed && next < files.length) start();
-    };
-
-    const dispatch = (slot: Slot): void => {
-      if (failed || slot.retired) return;
-      const entry = files[next];
-      if (entry === undefined) {
-        retire(slot);
-        return;
-      }
-      next++;
-      const timer =
-        options.timeoutMs > 0
-          ? setTimeout(() => replace(slot, { messageId: 'fileTimeout', data: { seconds: formatSeconds(options.timeoutMs) } }), options.timeoutMs)
-          : undefined;
-      slot.task = { index: entry.index, file: entry.file, timer };
+  /** Sends the slot files until it has `upTo` in flight; a ready worker left with none is ended. */
+  #fill(slot: Slot, upTo: number): void {
+    while (!this.#done && slot.inFlight.length < upTo) {
+      const entry = this.#take();
+      if (!entry) break;
+      slot.inFlight.push(entry);
       const { index, ...task } = entry;
-      send(slot, { type: 'lint', id: index, task });
-    };
+      slot.worker.send({ type: 'lint', id: index, task });
+    }
+    if (slot.ready && slot.inFlight.length === 0) this.#retire(slot);
+    else this.#arm(slot);
+  }
 
-    const send = (slot: Slot, message: WorkerRequest): void => {
-      // A failed send (EPIPE: the worker has exited, or is exiting — node refusing a flag exits at
-      // once) decides nothing yet: the 'close' handler does, once the process has exited and its
-      // stderr (which says why) has been read to the end. A worker still running is stopped so
-      // that 'close' comes.
-      slot.child.send(message, (error) => {
-        if (!error || slot.retired) return;
-        slot.sendError ??= error.message;
-        if (slot.child.exitCode === null && slot.child.signalCode === null) slot.child.kill('SIGKILL');
-      });
-    };
+  /** The budget of the oldest file in flight, from when the worker can start on it. */
+  #arm(slot: Slot): void {
+    const { timeoutMs } = this.#options;
+    if (!slot.ready || slot.timer || slot.inFlight.length === 0 || timeoutMs === 0) return;
+    const seconds = formatSeconds(timeoutMs);
+    slot.timer = setTimeout(() => this.#replace(slot, { messageId: 'fileTimeout', data: { seconds } }), timeoutMs);
+  }
 
-    /** A worker stopped or failed: out of memory, killed, or a bug; the file it had is reported. */
-    const crashed = (slot: Slot, detail: string): void => {
-      if (slot.retired) return;
-      if (!slot.task) {
-        // A newer or older Node that refuses a garbage-collector flag: the same workers without them.
-        if (slot.tuned && BAD_OPTION.test(slot.stderr)) {
-          tuned = false;
-          retire(slot);
-          start();
-          return;
-        }
-        finish(new Error(`worker failed to start: ${detail}${slot.stderr ? `\n${slot.stderr.trim()}` : ''}`));
+  #message(slot: Slot, reply: WorkerReply): void {
+    if (this.#done) return;
+    if (reply.type === 'ready') {
+      slot.ready = true;
+      slot.stats.startCpuMs = reply.startCpuMs;
+      this.#fill(slot, this.#inFlight);
+    } else if (reply.type === 'setupFailed') this.#finish(new Error(reply.message));
+    else if (reply.type === 'failed') this.#finish(new WorkerTaskError(reply.message));
+    else {
+      const at = slot.inFlight.findIndex((entry) => entry.index === reply.id);
+      const [entry] = at < 0 ? [] : slot.inFlight.splice(at, 1);
+      if (!entry) return;
+      clearTimeout(slot.timer);
+      slot.timer = undefined;
+      slot.stats.files++;
+      slot.stats.lastReply = performance.now();
+      if (reply.stats) slot.stats.worker = reply.stats;
+      this.#complete(entry, reply.outcome);
+      this.#fill(slot, this.#inFlight);
+    }
+  }
+
+  #complete(entry: Entry, outcome: FileOutcome): void {
+    this.#remaining--;
+    this.#onOutcome(entry.index, outcome);
+    if (this.#remaining === 0) this.#finish();
+  }
+
+  /** A worker stopped: out of memory, killed, a flag node refused, or a bug. */
+  #exited(slot: Slot, exit: WorkerExit): void {
+    if (this.#done || !this.#slots.has(slot)) return;
+    if (!slot.ready) {
+      // A newer or older Node that refuses a garbage-collector flag: the same workers without them.
+      if (slot.tuned && exit.badOption) {
+        this.#tuned = false;
+        this.#drop(slot);
+        this.#start();
         return;
       }
-      if (OUT_OF_MEMORY.test(slot.stderr)) replace(slot, { messageId: 'fileOutOfMemory', data: { limit: memoryMb } });
-      else replace(slot, { messageId: 'fileWorkerCrashed', data: { detail } });
-    };
-
-    const start = (): void => {
-      const child = fork(fileURLToPath(options.workerUrl), [], {
-        execArgv: tuned ? [...(options.execArgv ?? workerFlags(memoryMb))] : workerFlags(memoryMb, false),
-        serialization: 'advanced',
-        env: { ...process.env, [WORKER_ENV]: '1' },
-        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      });
-      const slot: Slot = { child, task: undefined, retired: false, stderr: '', tuned };
-      slots.add(slot);
-      child.stderr?.setEncoding('utf8');
-      child.stderr?.on('data', (chunk: string) => {
-        slot.stderr = (slot.stderr + chunk).slice(-STDERR_KEPT);
-      });
-      child.on('message', (reply: WorkerReply) => {
-        if (slot.retired) return;
-        if (reply.type === 'ready') dispatch(slot);
-        else if (reply.type === 'setupFailed') finish(new Error(reply.message));
-        else if (reply.type === 'failed') finish(new WorkerTaskError(reply.message));
-        else {
-          complete(slot, reply.outcome);
-          dispatch(slot);
-        }
-      });
-      // A process that never started has nothing more to say; one that did is decided on 'close'.
-      child.on('error', (err) => {
-        if (child.pid === undefined) crashed(slot, err.message);
-        else slot.sendError ??= err.message;
-      });
-      // 'close': the process has exited and its stderr has been read to the end (the OOM report).
-      child.on('close', (code, signal) => {
-        const exit = signal ? `signal ${signal}` : `exit code ${String(code)}`;
-        crashed(slot, slot.sendError ? `${slot.sendError}, ${exit}` : exit);
-      });
-      send(slot, { type: 'setup', setup: options.setup });
-    };
-
-    if (files.length === 0) {
-      resolve();
+      this.#finish(new Error(`worker failed to start: ${exit.detail}${exit.stderr ? `\n${exit.stderr.trim()}` : ''}`));
       return;
     }
-    const threads = Math.max(1, Math.min(options.threads, files.length));
-    for (let i = 0; i < threads; i++) start();
-  });
+    if (exit.outOfMemory) this.#replace(slot, { messageId: 'fileOutOfMemory', data: { limit: this.#memoryMb } });
+    else this.#replace(slot, { messageId: 'fileWorkerCrashed', data: { detail: exit.detail } });
+  }
+
+  /** The worker of the oldest file in flight is gone: that file gets a fatal message, the others go to a new worker. */
+  #replace(slot: Slot, fatal: Fatal): void {
+    const head = slot.inFlight.shift();
+    this.#drop(slot);
+    if (head) this.#complete(head, { result: fatalOutcome(head.file, fatal.messageId, t(fatal.messageId, this.#options.setup.locale, fatal.data)) });
+    if (!this.#done && (this.#again.length > 0 || this.#next < this.#files.length)) this.#start();
+  }
+
+  /** Ends the slot's worker; the files it still had are sent again (before the others). */
+  #drop(slot: Slot): void {
+    this.#retire(slot);
+    this.#again.unshift(...slot.inFlight.splice(0));
+  }
+
+  #retire(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.timer = undefined;
+    this.#slots.delete(slot);
+    slot.worker.stop();
+  }
+
+  #finish(error?: Error): void {
+    if (this.#done) return;
+    this.#done = true;
+    for (const slot of this.#slots) this.#retire(slot);
+    if (this.#stats) writeStats(this.#stats);
+    if (error) this.#reject(error);
+    else this.#resolve();
+  }
+}
+
+/** With POOL_STATS_ENV: one line per worker and one for the main process, to stderr (measuring the pool on a busy machine, where wall time says little). */
+function writeStats(stats: { started: number; cpu: NodeJS.CpuUsage; slots: SlotStats[] }): void {
+  const wallMs = performance.now() - stats.started;
+  const cpu = process.cpuUsage(stats.cpu);
+  const round = (n: number): number => Math.round(n);
+  for (const [i, s] of stats.slots.entries()) {
+    const w = s.worker;
+    const lifeMs = (s.lastReply || performance.now()) - s.started;
+    process.stderr.write(
+      `xxgk-lint pool: worker ${i + 1}: ${JSON.stringify({
+        files: s.files,
+        lifeMs: round(lifeMs),
+        ...(s.startCpuMs === undefined ? {} : { startCpuMs: round(s.startCpuMs) }),
+        ...(w
+          ? {
+              cpuMs: round(w.cpuMs),
+              idleMs: round(w.idleMs),
+              waitMs: round(w.waitMs),
+              idleFraction: +(w.idleMs / lifeMs).toFixed(3),
+              bytesPerFile: round(w.sentBytes / Math.max(1, s.files)),
+            }
+          : {}),
+      })}\n`,
+    );
+  }
+  // Run with --expose-gc, the heap is what the main process holds after phase one.
+  (globalThis as { gc?: () => void }).gc?.();
+  const memory = process.memoryUsage();
+  const mb = (n: number): number => Math.round(n / 2 ** 20);
+  const main = { wallMs: round(wallMs), cpuMs: round((cpu.user + cpu.system) / 1000), rssMB: mb(memory.rss), heapUsedMB: mb(memory.heapUsed) };
+  process.stderr.write(`xxgk-lint pool: main: ${JSON.stringify(main)}\n`);
 }
 
 function fatalOutcome(filePath: string, messageId: string, message: string): LintResult {

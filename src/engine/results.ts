@@ -55,5 +55,3 @@ export function errorsOnly(result: LintResult): LintResult {
   const messages = result.messages.filter((m) => m.severity === 2);
   return { ...result, messages, warningCount: 0 };
 }
-
-export { fatalText, isStackOverflow, summarize } from './findings.ts';

@@ -7,17 +7,16 @@
  * bytes to `onFixed`; writing them is the caller's.
  */
 import { readFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { cacheKey, codeDigest, contentHash, DEFAULT_CACHE_FILE, ResultCache } from './cache.ts';
 import { classifier, type LoadedConfig } from './config.ts';
 import type { Encoding } from './decode.ts';
 import { shardFiles, type Shard } from './files.ts';
-import { finishEach, lintTask, type FileOutcome, type FileTask, type FixMode } from './lint-file.ts';
+import { finishEach, type FileOutcome, type FixMode } from './lint-file.ts';
 import { defaultSetting, rulesToRun, ruleSet, type LintTextOptions, type ResolvedConfig } from './lint.ts';
 import { t } from './messages.ts';
 import { DigestSpool, unpackDigest } from './packed.ts';
-import { findWorkerUrl, lintInWorkers } from './pool.ts';
+import { runTasks, type Task } from './phase-one.ts';
 import { ReportIndex } from './set.ts';
 import type { ReportDigest, Rule } from '../rule.ts';
 import type { LintResult, Locale } from '../types.ts';
@@ -44,7 +43,7 @@ export interface RunOptions {
   fix?: FixMode;
   /** Worker processes: 'off' (this process, no budgets), 'auto' (default) or a number. */
   concurrency?: 'off' | 'auto' | number;
-  /** The per-file time budget in ms (default {@link DEFAULT_FILE_TIMEOUT_MS}; 0 = none). */
+  /** The per-file time budget in ms (default DEFAULT_FILE_TIMEOUT_MS, phase-one.ts; 0 = none). */
   fileTimeoutMs?: number;
   /** The cache file or folder (`--cache-location`); undefined: no cache. Not used with `fix`. */
   cache?: string;
@@ -64,18 +63,10 @@ export interface RunOptions {
   onFixed?: (filePath: string, fixed: { bytes?: Uint8Array; unwritable?: Encoding; readHash?: string }) => Promise<void> | void;
 }
 
-/** The default per-file time budget: far above any real report (well under a second each). */
-export const DEFAULT_FILE_TIMEOUT_MS = 10_000;
 /** From this many files on, packed digests wait for the cross-report rules in a temporary file. */
 const SPOOL_FROM = 200;
 /** Files hashed at once for the cache. */
 const HASH_BATCH = 32;
-/** `concurrency: 'auto'` uses a worker process per core from this many files on (one below). */
-const AUTO_WORKERS_FROM = 32;
-
-interface Task extends FileTask {
-  index: number;
-}
 
 /**
  * Lints the files and yields their results in the order of `files`. Throws for what ends the run
@@ -101,34 +92,13 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
   // Another shard's report is read for its digest only, and only when a cross-report rule reads it.
   const crossOn = settings.distinct.some((s) => crossReportRulesOn(rulesToRun(s.base), s.base.config));
   const cross = crossOn && options.fix === undefined && (own === undefined || own.size > 0);
-  const tasks: Task[] = [];
-  files.forEach((input, index) => {
-    const mine = isOwn(index);
-    if (!mine && !cross) return;
-    const task: Task = { index, file: names[index] as string, ...(typeof input === 'string' ? {} : { bytes: input.bytes }) };
-    if (options.fix && mine) task.fix = options.fix;
-    if (!mine) task.digestOnly = true;
-    tasks.push(task);
-  });
+  const tasks = phaseOneTasks(files, names, isOwn, cross, options);
   const contextStart = files.length;
-  if (cross) for (const [i, file] of (options.context ?? []).entries()) tasks.push({ index: contextStart + i, file, digestOnly: true });
 
   const outcomes: Array<FileOutcome | undefined> = new Array<FileOutcome | undefined>(contextStart + (options.context?.length ?? 0));
   const spool = tasks.length >= SPOOL_FROM ? DigestSpool.open() : undefined;
   try {
-    const spillDigest = (o: FileOutcome): FileOutcome =>
-      spool && o.analysis?.digest ? { ...o, analysis: { ...o.analysis, digest: spool.spill(o.analysis.digest) } } : o;
-    // The models that the formats drawing or exporting the tables need (keepModel) go there too,
-    // read back through a getter as each result is finished: a run never holds every model.
-    const spilled = (o: FileOutcome): FileOutcome => {
-      const out = spillDigest(o);
-      const model = out.analysis?.model;
-      const at = spool && model ? spool.spillBytes(Buffer.from(JSON.stringify(model), 'utf8')) : undefined;
-      if (!spool || !at || !out.analysis) return out;
-      const analysis = { ...out.analysis };
-      Object.defineProperty(analysis, 'model', { enumerable: true, get: () => JSON.parse(spool.read(at).toString('utf8')) as unknown });
-      return { ...out, analysis };
-    };
+    const spilled = spiller(spool);
     const cache = options.cache !== undefined && options.fix === undefined ? await openCache(options, base, cwd, settings) : undefined;
     const pending = cache
       ? await cache.lookUp(tasks, (index, outcome) => {
@@ -147,18 +117,7 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
     await cache?.save();
 
     if (options.fix !== undefined) {
-      for (let i = 0; i < files.length; i++) {
-        const outcome = outcomes[i];
-        outcomes[i] = undefined;
-        if (!outcome?.result) continue;
-        if (outcome.fixed || outcome.unwritable)
-          await options.onFixed?.(names[i] as string, {
-            ...(outcome.fixed ? { bytes: outcome.fixed } : {}),
-            ...(outcome.readHash ? { readHash: outcome.readHash } : {}),
-            ...(outcome.unwritable ? { unwritable: outcome.unwritable } : {}),
-          });
-        yield outcome.result;
-      }
+      yield* fixedResults(outcomes, names, options);
       return;
     }
     // Every report that is not reported on (another shard's, context) is context for the others.
@@ -176,6 +135,59 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
     yield* finishEach(outcomes, context, base, (i) => settings.of(names[i] as string).base);
   } finally {
     spool?.close();
+  }
+}
+
+/** The files of phase one: this run's (or shard's) own, then others' read as context only. */
+function phaseOneTasks(files: readonly RunInput[], names: readonly string[], isOwn: (i: number) => boolean, cross: boolean, options: RunOptions): Task[] {
+  const tasks: Task[] = [];
+  files.forEach((input, index) => {
+    const mine = isOwn(index);
+    if (!mine && !cross) return;
+    const task: Task = { index, file: names[index] as string, ...(typeof input === 'string' ? {} : { bytes: input.bytes }) };
+    if (options.fix && mine) task.fix = options.fix;
+    if (!mine) task.digestOnly = true;
+    tasks.push(task);
+  });
+  if (cross) for (const [i, file] of (options.context ?? []).entries()) tasks.push({ index: files.length + i, file, digestOnly: true });
+  return tasks;
+}
+
+/**
+ * What the run keeps of an outcome until phase two: with a spool, the packed digest and the model
+ * (keepModel: the formats that draw or export the tables) wait in its file, the model read back
+ * through a getter as each result is finished: a run never holds every model.
+ */
+function spiller(spool: DigestSpool | undefined): (o: FileOutcome) => FileOutcome {
+  if (!spool) return (o) => o;
+  return (o) => {
+    const out = o.analysis?.digest ? { ...o, analysis: { ...o.analysis, digest: spool.spill(o.analysis.digest) } } : o;
+    const model = out.analysis?.model;
+    const at = model ? spool.spillBytes(Buffer.from(JSON.stringify(model), 'utf8')) : undefined;
+    if (!at || !out.analysis) return out;
+    const analysis = { ...out.analysis };
+    Object.defineProperty(analysis, 'model', { enumerable: true, get: () => JSON.parse(spool.read(at).toString('utf8')) as unknown });
+    return { ...out, analysis };
+  };
+}
+
+/** `fix`: each file's result in file order, its fixed bytes handed to onFixed first. */
+async function* fixedResults(
+  outcomes: Array<FileOutcome | undefined>,
+  names: readonly string[],
+  options: RunOptions,
+): AsyncGenerator<LintResult, void, undefined> {
+  for (let i = 0; i < names.length; i++) {
+    const outcome = outcomes[i];
+    outcomes[i] = undefined;
+    if (!outcome?.result) continue;
+    if (outcome.fixed || outcome.unwritable)
+      await options.onFixed?.(names[i] as string, {
+        ...(outcome.fixed ? { bytes: outcome.fixed } : {}),
+        ...(outcome.readHash ? { readHash: outcome.readHash } : {}),
+        ...(outcome.unwritable ? { unwritable: outcome.unwritable } : {}),
+      });
+    yield outcome.result;
   }
 }
 
@@ -210,7 +222,7 @@ async function previousYearReports(
   const tasks: Task[] = (options.contextCandidates ?? []).filter((f) => !linted.has(f)).map((file, index) => ({ index, file, digestOnly: true, years }));
   const found: ReportDigest[] = [];
   const index = new ReportIndex(wanted);
-  await runTasks(tasks, { ...options, onProgress: undefined }, settingsOf, (_i, outcome) => {
+  await runTasks(tasks, options, settingsOf, (_i, outcome) => {
     const packed = outcome.analysis?.digest;
     const digest = packed ? unpackDigest(packed) : null;
     if (digest && index.hasPreviousYearOf(digest)) found.push(digest);
@@ -218,55 +230,6 @@ async function previousYearReports(
   // In the candidates' order, whatever order the workers finished in.
   const order = new Map(tasks.map((task) => [task.file, task.index]));
   return found.sort((a, b) => (order.get(a.filePath) ?? 0) - (order.get(b.filePath) ?? 0));
-}
-
-/** Phase one for each task, in worker processes or in this one (see threadsFor). */
-async function runTasks(
-  tasks: readonly Task[],
-  options: RunOptions,
-  settingsOf: (file: string) => FileSettings,
-  record: (index: number, outcome: FileOutcome) => void,
-): Promise<void> {
-  if (tasks.length === 0) return;
-  const workerUrl = options.workerUrl ?? findWorkerUrl();
-  const threads = threadsFor(tasks.length, options, workerUrl);
-  if (threads > 0 && workerUrl && options.loaded) {
-    const timeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
-    const setup = {
-      cwd: options.cwd ?? process.cwd(),
-      // With a cascade the workers look the config files up as this process does, unless --config named one.
-      configPath: options.loaded.cascade ? options.loaded.configPath : options.loaded.filePath,
-      ...options.loaded.lookup,
-      allowCode: options.allowCode ?? true,
-      locale: options.locale ?? 'zh-CN',
-      reportUnusedDisable: options.reportUnusedDisable ?? false,
-      keepModel: options.keepModel ?? false,
-    };
-    await lintInWorkers(tasks, { workerUrl, threads, timeoutMs, setup }, record);
-    return;
-  }
-  for (const task of tasks) {
-    const own = settingsOf(task.file);
-    record(task.index, await lintTask(task, { ...own.base, classify: own.classify(task.file) }));
-  }
-}
-
-/**
- * How many worker processes lint `count` files; 0 = this process. Workers hold the per-file time
- * and heap budgets (a parse gone superlinear or a tree of gigabytes can only be stopped from
- * outside), so every file — a few small ones, `fix`, standard input — goes to one when a worker
- * entry exists, and one per core from AUTO_WORKERS_FROM files on. Without a worker entry (run from
- * the TypeScript sources), with `concurrency: 'off'`, with rules or a config object the workers
- * cannot load, the files are linted here, without the budgets.
- */
-function threadsFor(count: number, options: RunOptions, workerUrl: URL | undefined): number {
-  if (count === 0 || !workerUrl || !options.loaded || options.rules || options.concurrency === 'off') return 0;
-  if (typeof options.concurrency === 'number') return options.concurrency;
-  return count >= AUTO_WORKERS_FROM ? Math.max(1, availableCores()) : 1;
-}
-
-function availableCores(): number {
-  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
 interface RunCache {

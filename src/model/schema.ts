@@ -31,7 +31,6 @@ export const ContactSchema = z.object({
   postcodes: z.array(ContactItemSchema.extend({ digits: z.string() })),
 });
 
-export const PART_NUMBERS = [1, 2, 3, 4, 5, 6] as const;
 export const PartSchema = z.object({
   /** Which of the six statutory parts (1 = 总体情况 … 6 = 其他需要报告的事项). */
   part: z.number().int().min(1).max(6),
@@ -197,7 +196,6 @@ export const ClaimSchema = z.object({
   text: z.string(),
   span: SpanSchema,
 });
-export type Claim = z.infer<typeof ClaimSchema>;
 
 export const FeeStatementSchema = z.object({
   text: z.string(),

@@ -40,11 +40,16 @@ export function findTitle(source: string, preambleEnd: number, lines: LineIndex)
     if (text !== '') rows.push({ text, start: pos + marker });
     pos = lineEnd + 1;
   }
+  // A line of body text (“本报告依据…”) and the lines it wraps onto (PDF text) until its sentence
+  // ends are no title, whatever they hold (“…关于印发<…政府信息公开工作年度报告格式>…”).
+  let inParagraph = false;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (!row) continue;
-    // The title stands above the text: once the text has begun (“本报告依据…”), no later line is it.
-    if (BODY_START.test(row.text)) break;
+    if (inParagraph || BODY_START.test(row.text)) {
+      inParagraph = !/[。！？!?]$/.test(row.text);
+      continue;
+    }
     const next = rows[i + 1];
     const candidates = [row.text];
     if (next && !/报告/.test(row.text) && (/^(?:工作)?年度报告/.test(next.text) || splitsWording(row.text, next.text)))

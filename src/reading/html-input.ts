@@ -110,6 +110,38 @@ export class HtmlTooDeep extends Error {
   }
 }
 
+/** Table `table` as HTML lines, a line per row and per cell, each with its origin. */
+function pushTable(node: Element, table: number, push: (text: string, origin: Origin | null) => void): void {
+  const at = (n: Element): { line?: number } => (n.position ? { line: n.position.start.line } : {});
+  push('<table>', { kind: 'table', table, ...at(node) });
+  let row = 0;
+  const rows: Element[] = [];
+  const collect = (nodes: ElementContent[]): void => {
+    for (const n of nodes) {
+      if (n.type !== 'element') continue;
+      if (n.tagName === 'tr') rows.push(n);
+      else if (n.tagName !== 'table') collect(n.children);
+    }
+  };
+  collect(node.children);
+  for (const tr of rows) {
+    row++;
+    push('<tr>', { kind: 'table', table, row, ...at(tr) });
+    let cell = 0;
+    for (const td of tr.children) {
+      if (td.type !== 'element' || (td.tagName !== 'td' && td.tagName !== 'th')) continue;
+      cell++;
+      const attrs = [
+        span(td, 'rowSpan') > 1 ? ` rowspan="${span(td, 'rowSpan')}"` : '',
+        span(td, 'colSpan') > 1 ? ` colspan="${span(td, 'colSpan')}"` : '',
+      ].join('');
+      push(`<td${attrs}>${escapeCell(inlineText(td))}</td>`, { kind: 'cell', table, row, cell, ...at(td) });
+    }
+    push('</tr>', { kind: 'table', table, row, ...at(tr) });
+  }
+  push('</table>', { kind: 'table', table, ...at(node) });
+}
+
 /** Converts an HTML document (or fragment) to the Markdown text the reader reads. Throws HtmlTooDeep. */
 export function htmlToReportText(html: string): ConvertedHtml {
   const parsed = parseHtmlLimited(html);
@@ -148,34 +180,7 @@ export function htmlToReportText(html: string): ConvertedHtml {
     flush();
     blank();
     table++;
-    const at = (n: Element): { line?: number } => (n.position ? { line: n.position.start.line } : {});
-    push('<table>', { kind: 'table', table, ...at(node) });
-    let row = 0;
-    const rows: Element[] = [];
-    const collect = (nodes: ElementContent[]): void => {
-      for (const n of nodes) {
-        if (n.type !== 'element') continue;
-        if (n.tagName === 'tr') rows.push(n);
-        else if (n.tagName !== 'table') collect(n.children);
-      }
-    };
-    collect(node.children);
-    for (const tr of rows) {
-      row++;
-      push('<tr>', { kind: 'table', table, row, ...at(tr) });
-      let cell = 0;
-      for (const td of tr.children) {
-        if (td.type !== 'element' || (td.tagName !== 'td' && td.tagName !== 'th')) continue;
-        cell++;
-        const attrs = [
-          span(td, 'rowSpan') > 1 ? ` rowspan="${span(td, 'rowSpan')}"` : '',
-          span(td, 'colSpan') > 1 ? ` colspan="${span(td, 'colSpan')}"` : '',
-        ].join('');
-        push(`<td${attrs}>${escapeCell(inlineText(td))}</td>`, { kind: 'cell', table, row, cell, ...at(td) });
-      }
-      push('</tr>', { kind: 'table', table, row, ...at(tr) });
-    }
-    push('</table>', { kind: 'table', table, ...at(node) });
+    pushTable(node, table, push);
     blank();
   };
 

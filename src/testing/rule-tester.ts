@@ -12,7 +12,7 @@
  */
 import { applyFixes, fixesOf } from '../engine/fix.ts';
 import { lintText, defaultSetting, digestText } from '../engine/lint.ts';
-import { ruleProblems } from '../engine/plugins.ts';
+import { ruleProblems } from '../define-rule.ts';
 import type { ExampleOutput, InvalidRuleExample, ReportDigest, Rule, RuleExample } from '../rule.ts';
 import type { Diagnostic, Locale } from '../types.ts';
 import { LOCALES } from '../types.ts';

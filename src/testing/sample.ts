@@ -241,7 +241,12 @@ export function sampleReport(options: SampleOptions = {}): string {
     options.part6 ?? `${year}年度本单位未收取信息处理费。`,
     options.signature === undefined ? `福州市示例区工业和信息化局\n\n${year + 1}年1月15日` : options.signature,
   ].filter((p): p is string => p !== null);
-  let text = parts.join('\n\n') + '\n';
+  return changed(parts.join('\n\n') + '\n', options);
+}
+
+/** The sample with the options' replacements and edit applied; each must change the text. */
+function changed(sample: string, options: SampleOptions): string {
+  let text = sample;
   for (const [pattern, replacement] of options.replace ?? []) {
     const next = text.replace(pattern, replacement);
     if (next === text) throw new Error(`sampleReport: the replacement of ${String(pattern)} changed nothing`);

@@ -41,8 +41,8 @@ const HELP_ZH = `用法：xxgk-lint [选项] [文件、文件夹或通配符 ...
                               把修复后的全文输出到标准输出，问题输出到标准错误
       --stdin-filename <文件> 标准输入的文件名（用于结果中的路径）
       --verbose               列出因看起来不是年度报告而未检查的文件
-      --concurrency <值>      检查所用的工作进程数：auto（默认：文件多于 32 个时用满所有核心，
-                              否则用一个）、
+      --concurrency <值>      检查所用的工作进程数：auto（默认：每 16 个文件一个，至少一个，
+                              最多每个核心一个）、
                               off（在主进程中检查，不设单个文件的时限）或正整数
       --file-timeout <秒>     单个文件的检查时限（默认 10 秒，0 表示不限）；超时的文件报告为
                               该文件的错误，其余文件照常检查
@@ -119,8 +119,8 @@ Options:
                               the fixed text to stdout and the findings to stderr
       --stdin-filename <file> The name of the standard input (the path in the results)
       --verbose               Name the files skipped because they do not look like reports
-      --concurrency <n>       Worker processes: auto (default: every core from 32 files on,
-                              one below),
+      --concurrency <n>       Worker processes: auto (default: one per 16 files, at least
+                              one, at most one per core),
                               off (lint in the main process, no per-file time limit) or a number
       --file-timeout <s>      Time limit per file in seconds (default 10, 0 = none); a file
                               that exceeds it is reported as that file's error, the rest go on

@@ -53,7 +53,6 @@ export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_FAILURE = 2;
 
-export { DEFAULT_FILE_TIMEOUT_SECONDS } from './options.ts';
 export { helpText } from './help.ts';
 
 export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {}): Promise<number> {

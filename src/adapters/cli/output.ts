@@ -28,47 +28,54 @@ interface OutputSink {
 /** Pieces are gathered to this many characters before they are written. */
 const OUTPUT_CHUNK = 1 << 16;
 
-export async function openOutput(outputFile: string | undefined, io: CliIo): Promise<OutputSink> {
-  let pending: string[] = [];
-  let size = 0;
-  let last = '';
-  let flush: (chunk: OutputChunk) => Promise<void>;
-  let finish = async (): Promise<void> => undefined;
-  let abort = async (): Promise<void> => undefined;
-  if (outputFile === undefined) {
-    const stdout = io.stdout as CliIo['stdout'] & { once?: (event: 'drain', listener: () => void) => unknown };
-    flush = async (text) => {
+/** Where the gathered output goes: how to write a piece, and how to end (or give up) the output. */
+interface Target {
+  flush(chunk: OutputChunk): Promise<void>;
+  finish(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+function stdoutTarget(io: CliIo): Target {
+  const stdout = io.stdout as CliIo['stdout'] & { once?: (event: 'drain', listener: () => void) => unknown };
+  return {
+    flush: async (text) => {
       // A pipe that is full says so: wait for it to drain rather than buffer the whole output.
       if (stdout.write(text) === false && typeof stdout.once === 'function') await new Promise<void>((resolve) => stdout.once?.('drain', resolve));
-    };
-  } else {
-    const target = path.resolve(io.cwd, outputFile);
-    const failed = (err: unknown): UsageError => {
-      const detail = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : String(err);
-      return new UsageError('outputWriteFailed', { file: outputFile, detail }, false);
-    };
-    // Written next to the target, then renamed over it: a failed write (a full disk) leaves no
-    // truncated file behind, and an earlier complete one stays as it was. A device or a pipe
-    // (/dev/stdout, a FIFO) is written to, never replaced.
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-    let handle: FileHandle;
-    let direct = false;
-    try {
-      await mkdir(path.dirname(target), { recursive: true });
-      const existing = await stat(target).catch(() => undefined);
-      direct = existing !== undefined && !existing.isFile() && !existing.isDirectory();
-      handle = await open(direct ? target : temporary, 'w');
-    } catch (err) {
-      throw failed(err);
-    }
-    flush = async (text) => {
+    },
+    finish: async () => undefined,
+    abort: async () => undefined,
+  };
+}
+
+async function fileTarget(outputFile: string, io: CliIo): Promise<Target> {
+  const target = path.resolve(io.cwd, outputFile);
+  const failed = (err: unknown): UsageError => {
+    const detail = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : String(err);
+    return new UsageError('outputWriteFailed', { file: outputFile, detail }, false);
+  };
+  // Written next to the target, then renamed over it: a failed write (a full disk) leaves no
+  // truncated file behind, and an earlier complete one stays as it was. A device or a pipe
+  // (/dev/stdout, a FIFO) is written to, never replaced.
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  let handle: FileHandle;
+  let direct = false;
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    const existing = await stat(target).catch(() => undefined);
+    direct = existing !== undefined && !existing.isFile() && !existing.isDirectory();
+    handle = await open(direct ? target : temporary, 'w');
+  } catch (err) {
+    throw failed(err);
+  }
+  return {
+    flush: async (text) => {
       try {
         await handle.writeFile(text);
       } catch (err) {
         throw failed(err);
       }
-    };
-    finish = async () => {
+    },
+    finish: async () => {
       try {
         await handle.close();
         if (!direct) await rename(temporary, target);
@@ -76,12 +83,19 @@ export async function openOutput(outputFile: string | undefined, io: CliIo): Pro
         if (!direct) await rm(temporary, { force: true }).catch(() => undefined);
         throw failed(err);
       }
-    };
-    abort = async () => {
+    },
+    abort: async () => {
       await handle.close().catch(() => undefined);
       if (!direct) await rm(temporary, { force: true }).catch(() => undefined);
-    };
-  }
+    },
+  };
+}
+
+export async function openOutput(outputFile: string | undefined, io: CliIo): Promise<OutputSink> {
+  let pending: string[] = [];
+  let size = 0;
+  let last = '';
+  const { flush, finish, abort } = outputFile === undefined ? stdoutTarget(io) : await fileTarget(outputFile, io);
   const drain = async (): Promise<void> => {
     if (pending.length === 0) return;
     const text = pending.join('');

@@ -10,10 +10,8 @@ import { summary } from './summary.ts';
 import type { Formatter, FormatterContext, OutputChunk, OutputFormatter, StreamingFormatter } from './types.ts';
 import { xlsxStream } from './xlsx.ts';
 
-export type { Formatter, FormatterContext, FormatterStream, OutputChunk, OutputFormatter, OutputStream, StreamingFormatter } from './types.ts';
+export type { Formatter, FormatterContext, OutputChunk, OutputFormatter, StreamingFormatter } from './types.ts';
 export { csv, github, html, json, jsonArchive, sarif, stylish, summary };
-export { comparisonHtml } from './archive.ts';
-export type { Comparison, ComparisonCell } from './archive.ts';
 
 /** The formats whose whole output is text. */
 export const formatters = { stylish, json, sarif, github, summary, html, csv, 'json-archive': jsonArchive } as const satisfies Record<string, Formatter>;

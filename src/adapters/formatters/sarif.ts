@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { isInside, toPosix } from '../../engine/paths.ts';
 import { REPOSITORY_URL, ruleDocsUrl } from '../../rule.ts';
-import type { Rule } from '../../rule.ts';
+import type { LocalizedText, Rule } from '../../rule.ts';
 import type { Diagnostic, LintResult, Locale } from '../../types.ts';
 import { VERSION } from '../../engine/version.ts';
 import type { Formatter } from './types.ts';
@@ -86,13 +86,13 @@ export interface SarifLog {
 }
 
 /** Texts of the descriptor for files that could not be read (their results' rule). */
-const FILE_RULE_TEXT: Record<Locale, { short: string; full: string }> = {
-  'zh-CN': { short: '文件无法读取', full: '文件无法读取或解码（不是文本、编码无法识别、过大或无法访问），因此未能检查。' },
-  en: {
-    short: 'The file cannot be read',
-    full: 'The file could not be read or decoded (not text, an unknown encoding, too large or not accessible), so it was not checked.',
+const FILE_RULE_TEXT = {
+  short: { 'zh-CN': '文件无法读取', en: 'The file cannot be read' },
+  full: {
+    'zh-CN': '文件无法读取或解码（不是文本、编码无法识别、过大或无法访问），因此未能检查。',
+    en: 'The file could not be read or decoded (not text, an unknown encoding, too large or not accessible), so it was not checked.',
   },
-};
+} as const satisfies Record<string, LocalizedText>;
 
 export function toSarif(results: readonly LintResult[], context: { locale: Locale; cwd: string; rules: readonly Rule[] }): SarifLog {
   const descriptors = context.rules.map((rule) => describeRule(rule, context.locale));
@@ -122,7 +122,7 @@ export function toSarif(results: readonly LintResult[], context: { locale: Local
     if (result.fatal) {
       const { messageId, message } = result.fatal;
       const id = `file/${messageId}`;
-      const text = FILE_RULE_TEXT[context.locale];
+      const text = { short: FILE_RULE_TEXT.short[context.locale], full: FILE_RULE_TEXT.full[context.locale] };
       sarifResults.push({
         ruleId: id,
         ruleIndex: ruleIndex(id, () => ({ id, name: messageId, shortDescription: { text: text.short }, fullDescription: { text: text.full } })),
@@ -179,11 +179,14 @@ function findingIdentity(d: Diagnostic): unknown[] {
   return [d.ruleId, d.messageId, data];
 }
 
+/** The link to a rule's page, in its help text. */
+const SEE_RULE_PAGE: LocalizedText = { 'zh-CN': '规则说明', en: 'Rule page' };
+
 function describeRule(rule: Rule, locale: Locale): ReportingDescriptor {
   const { meta } = rule;
   // A plugin rule's own page, when it names one; built-in rules' pages are in this repository.
   const url = ruleDocsUrl(rule);
-  const see = locale === 'en' ? 'Rule page' : '规则说明';
+  const see = SEE_RULE_PAGE[locale];
   return {
     id: meta.id,
     shortDescription: { text: meta.description[locale] },

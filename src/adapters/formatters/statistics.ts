@@ -17,7 +17,6 @@ import { drawTable } from './tables.ts';
  * `rowStatus` says why).
  */
 export type ReadHow = 'written' | 'split' | 'solved' | 'blank' | 'placeholder' | 'invalid' | 'unread';
-export const READ_HOWS: readonly ReadHow[] = ['written', 'split', 'solved', 'blank', 'placeholder', 'invalid', 'unread'];
 
 /** One cell of one report's table. */
 export interface StatisticsRecord {

@@ -6,11 +6,30 @@
  *
  *   ✖ 1 个问题（1 个错误，0 个警告）
  */
-import { plural, t } from '../../engine/messages.ts';
+import { messageTable, plural, type MessageTable } from '../../i18n.ts';
 import { relativePath } from '../../engine/paths.ts';
 import { addProblems, type ProblemCounts } from '../../engine/results.ts';
 import type { LintResult, Locale } from '../../types.ts';
 import { whole, type Formatter, type StreamingFormatter } from './types.ts';
+
+/** The stylish format's words (the messages themselves come localised from the engine). */
+const STYLISH_WORDS = {
+  severityError: { 'zh-CN': '错误', en: 'error' },
+  severityWarning: { 'zh-CN': '警告', en: 'warning' },
+  notReports: {
+    'zh-CN': '另有 {count} 个文件看起来不是政府信息公开工作年度报告，未检查（--verbose 列出它们）',
+    en: '{count} {fileWord} did not look like annual reports and were not checked (--verbose lists them)',
+  },
+  summary: {
+    'zh-CN': '{total} 个问题（{errors} 个错误，{warnings} 个警告）',
+    en: '{total} {problemWord} ({errors} {errorWord}, {warnings} {warningWord})',
+  },
+  summaryFixable: {
+    'zh-CN': '其中 {errors} 个错误和 {warnings} 个警告可以用 --fix 选项自动修复',
+    en: '{errors} {errorWord} and {warnings} {warningWord} potentially fixable with the `--fix` option.',
+  },
+} as const satisfies MessageTable;
+const t = messageTable(STYLISH_WORDS);
 
 type Style = (text: string) => string;
 const ansi =

@@ -5,45 +5,34 @@
  * (LintResult.agency / .year); `--format json` carries the same fields for other tools.
  */
 import path from 'node:path';
-import { list } from '../../i18n.ts';
+import { list, messageTable, type MessageTable } from '../../i18n.ts';
 import { relativePath, toPosix } from '../../engine/paths.ts';
 import { countProblems, totalCounts } from '../../engine/results.ts';
-import type { LintResult, Locale } from '../../types.ts';
+import type { LintResult } from '../../types.ts';
 import type { Formatter } from './types.ts';
 
-const TEXT: Record<
-  Locale,
-  Record<'title' | 'unknownAgency' | 'year' | 'file' | 'errors' | 'warnings' | 'byRule' | 'clean' | 'fatal' | 'total' | 'unknownYear' | 'notReports', string>
-> = {
-  'zh-CN': {
-    title: '# 年报检查汇总（按机关和年份）',
-    unknownAgency: '（未识别出机关）',
-    year: '年份',
-    file: '文件',
-    errors: '错误',
-    warnings: '警告',
-    byRule: '各规则（错误/警告）',
-    clean: '无问题',
-    fatal: '无法读取',
-    total: '合计：{agencies} 个机关，{files} 份报告，{errors} 个错误，{warnings} 个警告',
-    unknownYear: '—',
-    notReports: '另有 {count} 个文件不是年度报告（说明、指南、更新日志等），未检查，不计入上表：{files}',
+/** The summary's words. */
+const TEXT = {
+  title: { 'zh-CN': '# 年报检查汇总（按机关和年份）', en: '# Annual reports by agency and year' },
+  unknownAgency: { 'zh-CN': '（未识别出机关）', en: '(agency not identified)' },
+  year: { 'zh-CN': '年份', en: 'Year' },
+  file: { 'zh-CN': '文件', en: 'File' },
+  errors: { 'zh-CN': '错误', en: 'Errors' },
+  warnings: { 'zh-CN': '警告', en: 'Warnings' },
+  byRule: { 'zh-CN': '各规则（错误/警告）', en: 'By rule (errors/warnings)' },
+  clean: { 'zh-CN': '无问题', en: 'no problems' },
+  fatal: { 'zh-CN': '无法读取', en: 'unreadable' },
+  total: {
+    'zh-CN': '合计：{agencies} 个机关，{files} 份报告，{errors} 个错误，{warnings} 个警告',
+    en: 'Total: {agencies} agencies, {files} reports, {errors} errors, {warnings} warnings',
   },
-  en: {
-    title: '# Annual reports by agency and year',
-    unknownAgency: '(agency not identified)',
-    year: 'Year',
-    file: 'File',
-    errors: 'Errors',
-    warnings: 'Warnings',
-    byRule: 'By rule (errors/warnings)',
-    clean: 'no problems',
-    fatal: 'unreadable',
-    total: 'Total: {agencies} agencies, {files} reports, {errors} errors, {warnings} warnings',
-    unknownYear: '—',
-    notReports: '{count} more files are not annual reports (a README, guide, changelog…): not linted, not in the tables: {files}',
+  unknownYear: { 'zh-CN': '—', en: '—' },
+  notReports: {
+    'zh-CN': '另有 {count} 个文件不是年度报告（说明、指南、更新日志等），未检查，不计入上表：{files}',
+    en: '{count} more files are not annual reports (a README, guide, changelog…): not linted, not in the tables: {files}',
   },
-};
+} as const satisfies MessageTable;
+const words = messageTable(TEXT);
 
 /** Markdown table cells: no pipes or line breaks from file names. */
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
@@ -60,7 +49,7 @@ function shownPath(filePath: string, cwd: string): string {
 }
 
 export const summary: Formatter = (all, context) => {
-  const text = TEXT[context.locale];
+  const text = (id: keyof typeof TEXT, data?: Record<string, string | number>): string => words(id, context.locale, data);
   // A README, guide or changelog is no report: never a row, never counted as a clean report.
   const results = all.filter((r) => !r.notReport);
   const notReports = all.filter((r) => r.notReport);
@@ -70,15 +59,15 @@ export const summary: Formatter = (all, context) => {
     groups.set(key, [...(groups.get(key) ?? []), result]);
   }
   const agencies = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : a > b ? 1 : 0));
-  const out: string[] = [text.title, ''];
+  const out: string[] = [text('title'), ''];
   for (const agency of agencies) {
     const rows = (groups.get(agency) ?? []).slice().sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || (a.filePath < b.filePath ? -1 : 1));
-    out.push(`## ${cell(agency || text.unknownAgency)}`, '');
-    out.push(`| ${text.year} | ${text.file} | ${text.errors} | ${text.warnings} | ${text.byRule} |`, '| --- | --- | ---: | ---: | --- |');
+    out.push(`## ${cell(agency || text('unknownAgency'))}`, '');
+    out.push(`| ${text('year')} | ${text('file')} | ${text('errors')} | ${text('warnings')} | ${text('byRule')} |`, '| --- | --- | ---: | ---: | --- |');
     for (const result of rows) {
       const counts = countProblems(result);
       const byRule = new Map<string, [number, number]>();
-      if (result.fatal) byRule.set(text.fatal, [1, 0]);
+      if (result.fatal) byRule.set(text('fatal'), [1, 0]);
       for (const m of result.messages) {
         const entry = byRule.get(m.ruleId) ?? [0, 0];
         entry[m.severity === 2 ? 0 : 1]++;
@@ -88,25 +77,21 @@ export const summary: Formatter = (all, context) => {
         .sort((a, b) => b[1][0] - a[1][0] || b[1][1] - a[1][1] || (a[0] < b[0] ? -1 : 1))
         .map(([id, [e, w]]) => `${id} ${e}/${w}`)
         .join(', ');
-      const year = result.year === undefined ? text.unknownYear : String(result.year);
-      out.push(`| ${year} | ${cell(shownPath(result.filePath, context.cwd))} | ${counts.errorCount} | ${counts.warningCount} | ${cell(rules || text.clean)} |`);
+      const year = result.year === undefined ? text('unknownYear') : String(result.year);
+      out.push(
+        `| ${year} | ${cell(shownPath(result.filePath, context.cwd))} | ${counts.errorCount} | ${counts.warningCount} | ${cell(rules || text('clean'))} |`,
+      );
     }
     out.push('');
   }
   const total = totalCounts(results);
-  out.push(
-    text.total
-      .replace('{agencies}', String(agencies.filter((a) => a !== '').length))
-      .replace('{files}', String(results.length))
-      .replace('{errors}', String(total.errorCount))
-      .replace('{warnings}', String(total.warningCount)),
-  );
+  out.push(text('total', { agencies: agencies.filter((a) => a !== '').length, files: results.length, errors: total.errorCount, warnings: total.warningCount }));
   if (notReports.length > 0) {
     const files = list(
       notReports.map((r) => shownPath(r.filePath, context.cwd)),
       context.locale,
     );
-    out.push('', text.notReports.replace('{count}', String(notReports.length)).replace('{files}', cell(files)));
+    out.push('', text('notReports', { count: notReports.length, files: cell(files) }));
   }
   return `${out.join('\n')}\n`;
 };

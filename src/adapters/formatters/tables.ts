@@ -5,8 +5,9 @@
  * the message text). Pure: no `node:` modules.
  */
 import type { Cell, ReportModel, Row, Span, Table } from '../../model/schema.ts';
-import { T2_2019, T2_2021, T3_2019, T3_2021, T4_COLUMNS, T4_GROUPS } from '../../model/templates.ts';
+import { T2_2019, T2_2021, T3_2019, T3_2021, T4_COLUMNS } from '../../model/templates.ts';
 import type { Diagnostic, Locale } from '../../types.ts';
+import { messageTable, type LocalizedText, type MessageTable } from '../../i18n.ts';
 
 type Position = { line: number; column: number };
 
@@ -122,29 +123,33 @@ export function drawTables(model: ReportModel, messages: readonly Diagnostic[]):
   return [model.tables.t2, model.tables.t3, model.tables.t4].map((t) => drawTable(t, messages));
 }
 
-export const TABLE_TITLES: Record<Table['id'], Record<Locale, string>> = {
+export const TABLE_TITLES: Record<Table['id'], LocalizedText> = {
   t2: { 'zh-CN': '二、主动公开政府信息情况', en: '二 Proactive disclosure' },
   t3: { 'zh-CN': '三、收到和处理政府信息公开申请情况', en: '三 Requests received and handled' },
   t4: { 'zh-CN': '四、政府信息公开行政复议、行政诉讼情况', en: '四 Administrative reconsideration and litigation' },
 };
-
-export const T4_GROUP_LABELS = T4_GROUPS;
 
 /**
  * What to show for a cell: its text as written, or a word for a cell that was not read. Read
  * through the schema but tolerant of fields and kinds it may gain (a `read` field saying a value
  * was split from run-together digits or solved from the row's relation; a `missing` kind).
  */
+const CELL_WORDS = {
+  notRead: { 'zh-CN': '未读出', en: 'not read' },
+  solved: { 'zh-CN': '（推算为 {value}）', en: ' (solved: {value})' },
+  blank: { 'zh-CN': '（空）', en: '(blank)' },
+  missing: { 'zh-CN': '（缺）', en: '(missing)' },
+  split: { 'zh-CN': '从连写的数字“{raw}”中拆出', en: 'split from digits run together: {raw}' },
+} as const satisfies MessageTable;
+const words = messageTable(CELL_WORDS);
+
 export function cellText(cell: Cell | undefined, locale: Locale): { text: string; unread: boolean; note?: string } {
-  const en = locale === 'en';
-  if (!cell) return { text: en ? 'not read' : '未读出', unread: true };
+  if (!cell) return { text: words('notRead', locale), unread: true };
   const kind: string = cell.kind;
   const how = (cell as { read?: unknown }).read;
-  const solved = how === 'solved' && cell.value !== null ? (en ? ` (solved: ${cell.value})` : `（推算为 ${cell.value}）`) : '';
-  if (kind === 'blank') return { text: (en ? '(blank)' : '（空）') + solved, unread: true };
-  if (kind === 'missing' || cell.raw.trim() === '') return { text: (en ? '(missing)' : '（缺）') + solved, unread: true };
-  if (how === 'split' && cell.value !== null) {
-    return { text: String(cell.value), unread: false, note: en ? `split from digits run together: ${cell.raw}` : `从连写的数字“${cell.raw}”中拆出` };
-  }
+  const solved = how === 'solved' && cell.value !== null ? words('solved', locale, { value: cell.value }) : '';
+  if (kind === 'blank') return { text: words('blank', locale) + solved, unread: true };
+  if (kind === 'missing' || cell.raw.trim() === '') return { text: words('missing', locale) + solved, unread: true };
+  if (how === 'split' && cell.value !== null) return { text: String(cell.value), unread: false, note: words('split', locale, { raw: cell.raw }) };
   return { text: cell.raw, unread: kind === 'invalid' };
 }

@@ -6,12 +6,17 @@
  * when this format is used.
  */
 import type { Writable } from 'node:stream';
+import type { MessageTable } from '../../i18n.ts';
 import type { LintResult } from '../../types.ts';
 import { FINDING_COLUMNS, findingsOf, STATISTICS_COLUMNS, statisticsOf, type FindingRecord, type StatisticsRecord, type TABLE_IDS } from './statistics.ts';
 import type { FormatterContext, OutputFormatter, OutputStream } from './types.ts';
 
-export const SHEET_NAMES = { t2: '表二 主动公开', t3: '表三 依申请公开', t4: '表四 复议诉讼', findings: '问题' } as const;
-export const SHEET_NAMES_EN = { t2: 'Table 2 proactive', t3: 'Table 3 requests', t4: 'Table 4 appeals', findings: 'Findings' } as const;
+export const SHEET_NAMES = {
+  t2: { 'zh-CN': '表二 主动公开', en: 'Table 2 proactive' },
+  t3: { 'zh-CN': '表三 依申请公开', en: 'Table 3 requests' },
+  t4: { 'zh-CN': '表四 复议诉讼', en: 'Table 4 appeals' },
+  findings: { 'zh-CN': '问题', en: 'Findings' },
+} as const satisfies MessageTable;
 
 type Sheet = { addRow(values: unknown[]): { commit(): void }; commit(): void | Promise<void>; columns: unknown };
 type Writer = { addWorksheet(name: string, options?: unknown): Sheet; commit(): Promise<void> };
@@ -55,7 +60,7 @@ const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolv
 
 export const xlsxStream: OutputFormatter = (context: FormatterContext): OutputStream => {
   const out = chunksOut();
-  const names = context.locale === 'en' ? SHEET_NAMES_EN : SHEET_NAMES;
+  const name = (sheet: keyof typeof SHEET_NAMES): string => SHEET_NAMES[sheet][context.locale];
   let opened: Promise<{ writer: Writer; sheets: Record<(typeof TABLE_IDS)[number] | 'findings', Sheet> }> | undefined;
   const open = () =>
     (opened ??= (async () => {
@@ -64,10 +69,10 @@ export const xlsxStream: OutputFormatter = (context: FormatterContext): OutputSt
       const frozen = { views: [{ state: 'frozen', ySplit: 1 }] };
       // Table 三 is the largest: its sheet is opened first, so that its rows stream out and only
       // the smaller sheets wait in memory for their turn in the zip.
-      const t3 = writer.addWorksheet(names.t3, frozen);
-      const t2 = writer.addWorksheet(names.t2, frozen);
-      const t4 = writer.addWorksheet(names.t4, frozen);
-      const findings = writer.addWorksheet(names.findings, frozen);
+      const t3 = writer.addWorksheet(name('t3'), frozen);
+      const t2 = writer.addWorksheet(name('t2'), frozen);
+      const t4 = writer.addWorksheet(name('t4'), frozen);
+      const findings = writer.addWorksheet(name('findings'), frozen);
       for (const sheet of [t3, t2, t4]) sheet.addRow([...STATISTICS_COLUMNS]).commit();
       findings.addRow([...FINDING_COLUMNS]).commit();
       return { writer, sheets: { t2, t3, t4, findings } };
@@ -92,19 +97,3 @@ export const xlsxStream: OutputFormatter = (context: FormatterContext): OutputSt
     },
   };
 };
-
-/** The whole workbook for a list of results (the library's form). */
-export async function xlsx(results: Iterable<LintResult>, context: FormatterContext): Promise<Uint8Array> {
-  const stream = xlsxStream(context);
-  const parts: Uint8Array[] = [];
-  const bytes = (c: string | Uint8Array): Uint8Array => (typeof c === 'string' ? new TextEncoder().encode(c) : c);
-  for (const r of results) parts.push(bytes(await stream.file(r)));
-  parts.push(bytes(await stream.end()));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}

@@ -2,7 +2,9 @@
  * What a PDF shows, page by page, through pdf.js: each run of text with its box and font size, and
  * the ruling lines the page draws (stroked lines and rectangles, and thin filled rectangles, which
  * WPS and Word draw table borders as). Coordinates are PDF points with the origin at the top left
- * of the page as displayed (rotation applied), y growing downwards.
+ * of the page as read, y growing downwards: the page turned so that most of its text runs left to
+ * right, whatever its /Rotate (a page shown sideways reads as the upright page; a landscape page
+ * drawn turned on a portrait sheet reads as landscape).
  *
  * Pure: pdf.js runs in this thread (no worker), and the CMaps and standard fonts it asks for come
  * from `loadData`, which the caller reads from the pdfjs-dist package on disk (never from a URL).
@@ -77,6 +79,88 @@ class StandInMatrix {
   f = 0;
 }
 
+/**
+ * The built-ins that pdf.js's legacy build (core-js, bundled) may replace when it loads. core-js
+ * replaces some that Node has natively, for corner cases of the specification that pdf.js does not
+ * meet, with slower JavaScript: on Node 20 `Array.prototype.push` (≈ 9 % of reading a PDF, and every
+ * push of the whole process after it, the linter's too) and `JSON.parse`.
+ */
+function builtInHolders(): object[] {
+  const typedArray = Object.getPrototypeOf(Uint8Array) as object & { prototype: object };
+  const iterator = Object.getPrototypeOf(Object.getPrototypeOf([].values())) as object;
+  return [
+    globalThis,
+    Object,
+    Array,
+    Array.prototype,
+    Map,
+    Map.prototype,
+    Set.prototype,
+    WeakMap.prototype,
+    Promise,
+    Math,
+    JSON,
+    URL,
+    URLSearchParams.prototype,
+    ArrayBuffer.prototype,
+    typedArray,
+    typedArray.prototype,
+    Uint8Array,
+    Uint8Array.prototype,
+    iterator,
+  ];
+}
+
+type Snapshot = Map<object, Map<PropertyKey, PropertyDescriptor>>;
+
+function snapshotBuiltIns(): Snapshot {
+  const snapshot: Snapshot = new Map();
+  for (const holder of builtInHolders()) {
+    const own = new Map<PropertyKey, PropertyDescriptor>();
+    for (const key of Reflect.ownKeys(holder)) {
+      const descriptor = Reflect.getOwnPropertyDescriptor(holder, key);
+      if (descriptor) own.set(key, descriptor);
+    }
+    snapshot.set(holder, own);
+  }
+  return snapshot;
+}
+
+/** Puts back what was there before; what was missing (and pdf.js needs) stays polyfilled. */
+function restoreBuiltIns(snapshot: Snapshot): void {
+  for (const [holder, own] of snapshot) {
+    for (const [key, before] of own) {
+      const now = Reflect.getOwnPropertyDescriptor(holder, key);
+      if (now && Object.is(now.value, before.value) && now.get === before.get && now.set === before.set) continue;
+      if (before.configurable || now === undefined) Reflect.defineProperty(holder, key, before);
+    }
+  }
+}
+
+/**
+ * pdf.js base64-encodes every font it hands its display layer (for the CSS rule, `toBase64`). Where
+ * the platform has no `Uint8Array.prototype.toBase64` (Node before 25), core-js's polyfill does it
+ * in JavaScript: 60–100 ms for the 1.3–1.8 MB of fonts of a WPS-made report, a third of the
+ * reading. In Node, a plain call on a Uint8Array goes to Node's encoder (the same text); any other
+ * call (options, a detached or foreign array) stays with the polyfill.
+ */
+function fastToBase64(): void {
+  const proto = Uint8Array.prototype as Uint8Array & { toBase64?: (this: Uint8Array, options?: unknown) => string };
+  const polyfill = proto.toBase64;
+  const NodeBuffer = (globalThis as { Buffer?: { from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'base64'): string } } })
+    .Buffer;
+  const descriptor = Reflect.getOwnPropertyDescriptor(proto, 'toBase64');
+  if (!polyfill || !NodeBuffer || !descriptor?.configurable) return;
+  Reflect.defineProperty(proto, 'toBase64', {
+    ...descriptor,
+    value: function toBase64(this: Uint8Array, options?: unknown): string {
+      if (options === undefined && this instanceof Uint8Array && this.byteLength > 0)
+        return NodeBuffer.from(this.buffer, this.byteOffset, this.byteLength).toString('base64');
+      return polyfill.call(this, options);
+    },
+  });
+}
+
 /** pdf.js with its worker code in this thread (pdf.js looks for `globalThis.pdfjsWorker`). */
 async function pdfjs(): Promise<PdfJs> {
   loaded ??= (async () => {
@@ -89,12 +173,16 @@ async function pdfjs(): Promise<PdfJs> {
     g['Path2D'] ??= class Path2D {};
     const warn = console.warn;
     console.warn = () => undefined;
+    const builtIns = snapshotBuiltIns();
+    const hadToBase64 = 'toBase64' in Uint8Array.prototype;
     try {
       // @ts-expect-error -- pdf.js ships no declarations for its worker module.
       const worker: unknown = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
       g['pdfjsWorker'] = worker;
       return await import('pdfjs-dist/legacy/build/pdf.mjs');
     } finally {
+      restoreBuiltIns(builtIns);
+      if (!hadToBase64) fastToBase64();
       console.warn = warn;
     }
   })();
@@ -103,20 +191,53 @@ async function pdfjs(): Promise<PdfJs> {
 
 export function looksLikePdf(bytes: Uint8Array): boolean {
   // "%PDF-" within the first KB (some writers put junk before it).
-  const head = String.fromCharCode(...bytes.subarray(0, Math.min(bytes.length, 1024)));
-  return head.includes('%PDF-');
+  return new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-');
+}
+
+/**
+ * Where pdf.js's display layer puts the fonts it gets, in Node (no document): it adds each font as
+ * a CSS rule, and nothing is drawn here, so the rule goes nowhere. Without a document to put it in,
+ * pdf.js would fall back to building the outline of every glyph shown (a sixth of the reading).
+ * In a browser pdf.js gets `disableFontFace` instead, which keeps the report's fonts out of the page.
+ */
+const nowhere = {
+  createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => undefined }),
+  documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
+};
+
+/** The CMaps and standard fonts read so far, by loader: the same few files serve every PDF of a run. */
+const dataCache = new WeakMap<Loader, Map<string, Promise<Uint8Array>>>();
+
+type Loader = NonNullable<ExtractOptions['loadData']>;
+
+function cachedLoad(loadData: Loader): Loader {
+  let cache = dataCache.get(loadData);
+  if (!cache) dataCache.set(loadData, (cache = new Map()));
+  const read = cache;
+  return (kind, name) => {
+    const key = `${kind}/${name}`;
+    let data = read.get(key);
+    if (!data) {
+      data = loadData(kind, name);
+      read.set(key, data);
+      data.catch(() => read.delete(key));
+    }
+    return data;
+  };
 }
 
 export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractResult> {
   if (!looksLikePdf(bytes)) return { error: 'notPdf' };
   const lib = await pdfjs();
-  const { loadData } = options;
+  const loadData = options.loadData && cachedLoad(options.loadData);
   class DataFactory {
     async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
       if (!loadData) throw new Error(`no ${kind} data`);
+      // A copy: pdf.js may transfer (detach) what it gets, and the cache keeps the original.
       return new Uint8Array(await loadData(kind === 'cMapUrl' ? 'cmap' : 'standardFont', filename));
     }
   }
+  const inBrowser = 'document' in globalThis;
   const task = lib.getDocument({
     // pdf.js may transfer (detach) the buffer it gets: give it a copy.
     data: new Uint8Array(bytes),
@@ -127,10 +248,8 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
     useWorkerFetch: false,
     isEvalSupported: false,
     useSystemFonts: false,
-    // In Node no font face is made either way (nothing is drawn), and true would make pdf.js build
-    // every glyph's outline for nothing, a third of the reading. In a browser, true keeps the
-    // report's fonts out of the page.
-    disableFontFace: 'document' in globalThis,
+    disableFontFace: inBrowser,
+    ...(inBrowser ? {} : { ownerDocument: nowhere }),
     stopAtErrors: false,
     verbosity: 0,
     // No image is decoded: text and lines are all that is read (a seal or a scan costs nothing).
@@ -156,19 +275,50 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
 }
 
 type Page = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+type TextContent = Awaited<ReturnType<Page['getTextContent']>>;
+type OperatorList = Awaited<ReturnType<Page['getOperatorList']>>;
 
 async function readPage(lib: PdfJs, page: Page, number: number): Promise<PdfPage> {
-  const viewport = page.getViewport({ scale: 1 });
-  const view = viewport.transform as Matrix;
-  const texts: PdfText[] = [];
   const content = await page.getTextContent();
+  const viewport = page.getViewport({ scale: 1, rotation: uprightRotation(content) ?? page.rotate });
+  const view = viewport.transform as Matrix;
+  const texts = textsOf(content, view);
+  const lines = linesOf(await page.getOperatorList(), lib.OPS, view);
+  page.cleanup();
+  return { number, width: viewport.width, height: viewport.height, texts, lines };
+}
+
+/**
+ * The page's reading frame: the turn (0, 90, 180 or 270, clockwise, as /Rotate counts) that makes
+ * most of its text run left to right, whatever the page's /Rotate says; undefined when no direction
+ * holds more than half the characters (the page is then shown as its /Rotate says).
+ */
+function uprightRotation(content: TextContent): number | undefined {
+  const chars = [0, 0, 0, 0];
+  let total = 0;
+  for (const item of content.items) {
+    if (!('str' in item)) continue;
+    const n = item.str.trim().length;
+    const [a, b] = item.transform as Matrix;
+    if (n === 0 || (a === 0 && b === 0)) continue;
+    // User space counts angles anticlockwise; /Rotate turns the page clockwise by as much.
+    const quarter = ((Math.round(Math.atan2(b, a) / (Math.PI / 2)) % 4) + 4) % 4;
+    chars[quarter] = (chars[quarter] ?? 0) + n;
+    total += n;
+  }
+  const best = chars.indexOf(Math.max(...chars));
+  return total > 0 && (chars[best] ?? 0) * 2 > total ? best * 90 : undefined;
+}
+
+function textsOf(content: TextContent, view: Matrix): PdfText[] {
+  const texts: PdfText[] = [];
   const fonts = new Map<string, boolean>();
   for (const item of content.items) {
     if (!('str' in item) || item.str.trim() === '') continue;
     const m = multiply(view, item.transform as Matrix);
     const size = Math.hypot(m[2], m[3]);
     if (size <= 0) continue;
-    // Text direction on the displayed page (rotated pages: the matrix's first column).
+    // Text direction on the page as read (the matrix's first column).
     const len = Math.hypot(m[0], m[1]);
     const dx = len > 0 ? m[0] / len : 1;
     const dy = len > 0 ? m[1] / len : 0;
@@ -191,98 +341,97 @@ async function readPage(lib: PdfJs, page: Page, number: number): Promise<PdfPage
       bold,
     });
   }
+  return texts;
+}
 
-  const ops = await page.getOperatorList();
-  const OPS = lib.OPS;
+/** The ruling lines of the operator list: stroked straight segments and thin filled rectangles. */
+function linesOf(ops: OperatorList, OPS: PdfJs['OPS'], view: Matrix): PdfLine[] {
   const lines: PdfLine[] = [];
+  const fills = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const strokes = new Set<number>([OPS.stroke, OPS.closeStroke]);
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
-  const paints = new Set<number>([
-    OPS.stroke,
-    OPS.closeStroke,
-    OPS.fill,
-    OPS.eoFill,
-    OPS.fillStroke,
-    OPS.eoFillStroke,
-    OPS.closeFillStroke,
-    OPS.closeEOFillStroke,
-  ]);
-  const strokes = new Set<number>([OPS.stroke, OPS.closeStroke]);
-  const addLine = (a: [number, number], b: [number, number]): void => {
-    const [x0, y0] = a;
-    const [x1, y1] = b;
-    if (Math.abs(y0 - y1) < 0.8 && Math.abs(x0 - x1) >= 1) {
-      const y = (y0 + y1) / 2;
-      lines.push({ x0: Math.min(x0, x1), x1: Math.max(x0, x1), y0: y, y1: y });
-    } else if (Math.abs(x0 - x1) < 0.8 && Math.abs(y0 - y1) >= 1) {
-      const x = (x0 + x1) / 2;
-      lines.push({ x0: x, x1: x, y0: Math.min(y0, y1), y1: Math.max(y0, y1) });
-    }
-  };
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = ops.argsArray[i] as unknown[];
     if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.restore || fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
-    else if (fn === OPS.constructPath) {
+    else if (fn === OPS.paintFormXObjectBegin) {
+      // A form XObject draws in its own space: its /Matrix, within the graphics state it saves.
+      stack.push(ctm);
+      const matrix = args[0] as ArrayLike<number> | null;
+      if (matrix) ctm = multiply(ctm, Array.from(matrix) as Matrix);
+    } else if (fn === OPS.constructPath) {
       const paint = args[0] as number;
       const data = (args[1] as (Float32Array | null)[] | undefined)?.[0];
-      if (!paints.has(paint) || !data) continue;
-      const toPage = multiply(view, ctm);
-      const stroke = strokes.has(paint);
-      // Split into subpaths of straight segments.
-      let points: [number, number][] = [];
-      let curved = false;
-      const flush = (): void => {
-        if (points.length >= 2 && !curved) subpath(points, stroke);
-        points = [];
-        curved = false;
-      };
-      for (let k = 0; k < data.length;) {
-        const op = data[k];
-        if (op === 0) {
-          flush();
-          points.push(apply(toPage, data[k + 1] ?? 0, data[k + 2] ?? 0));
-          k += 3;
-        } else if (op === 1) {
-          points.push(apply(toPage, data[k + 1] ?? 0, data[k + 2] ?? 0));
-          k += 3;
-        } else if (op === 2) {
-          curved = true;
-          k += 7;
-        } else if (op === 3) {
-          curved = true;
-          k += 5;
-        } else {
-          // closePath
-          const first = points[0];
-          if (first && points.length > 2) points.push(first);
-          k += 1;
-        }
-      }
+      if (!data || !(strokes.has(paint) || fills.has(paint))) continue;
+      for (const points of straightSubpaths(data, multiply(view, ctm))) subpathLines(points, strokes.has(paint), lines);
+    }
+  }
+  return lines;
+}
+
+/** The subpaths of a path (pdf.js's packed form) that are made of straight segments only. */
+function straightSubpaths(data: Float32Array, toPage: Matrix): [number, number][][] {
+  const subpaths: [number, number][][] = [];
+  let points: [number, number][] = [];
+  let curved = false;
+  const flush = (): void => {
+    if (points.length >= 2 && !curved) subpaths.push(points);
+    points = [];
+    curved = false;
+  };
+  for (let k = 0; k < data.length;) {
+    const op = data[k];
+    if (op === 0) {
+      // moveTo
       flush();
+      points.push(apply(toPage, data[k + 1] ?? 0, data[k + 2] ?? 0));
+      k += 3;
+    } else if (op === 1) {
+      // lineTo
+      points.push(apply(toPage, data[k + 1] ?? 0, data[k + 2] ?? 0));
+      k += 3;
+    } else if (op === 2 || op === 3) {
+      // curveTo, quadraticCurveTo
+      curved = true;
+      k += op === 2 ? 7 : 5;
+    } else {
+      // closePath
+      const first = points[0];
+      if (first && points.length > 2) points.push(first);
+      k += 1;
     }
   }
+  flush();
+  return subpaths;
+}
 
-  function subpath(points: [number, number][], stroke: boolean): void {
-    const xs = points.map((p) => p[0]);
-    const ys = points.map((p) => p[1]);
-    const x0 = Math.min(...xs);
-    const x1 = Math.max(...xs);
-    const y0 = Math.min(...ys);
-    const y1 = Math.max(...ys);
-    const w = x1 - x0;
-    const h = y1 - y0;
-    if (!stroke) {
-      // A filled shape: a thin one is a line; a large one is a shading (a cell's background).
-      if (h <= THIN && w > h) addLine([x0, (y0 + y1) / 2], [x1, (y0 + y1) / 2]);
-      else if (w <= THIN && h > w) addLine([(x0 + x1) / 2, y0], [(x0 + x1) / 2, y1]);
-      return;
-    }
-    for (let k = 1; k < points.length; k++) addLine(points[k - 1] as [number, number], points[k] as [number, number]);
+function subpathLines(points: [number, number][], stroke: boolean, lines: PdfLine[]): void {
+  if (stroke) {
+    for (let k = 1; k < points.length; k++) addLine(points[k - 1] as [number, number], points[k] as [number, number], lines);
+    return;
   }
+  // A filled shape: a thin one is a line; a large one is a shading (a cell's background).
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  const x0 = Math.min(...xs);
+  const x1 = Math.max(...xs);
+  const y0 = Math.min(...ys);
+  const y1 = Math.max(...ys);
+  const w = x1 - x0;
+  const h = y1 - y0;
+  if (h <= THIN && w > h) addLine([x0, (y0 + y1) / 2], [x1, (y0 + y1) / 2], lines);
+  else if (w <= THIN && h > w) addLine([(x0 + x1) / 2, y0], [(x0 + x1) / 2, y1], lines);
+}
 
-  page.cleanup();
-  return { number, width: viewport.width, height: viewport.height, texts, lines };
+function addLine([x0, y0]: [number, number], [x1, y1]: [number, number], lines: PdfLine[]): void {
+  if (Math.abs(y0 - y1) < 0.8 && Math.abs(x0 - x1) >= 1) {
+    const y = (y0 + y1) / 2;
+    lines.push({ x0: Math.min(x0, x1), x1: Math.max(x0, x1), y0: y, y1: y });
+  } else if (Math.abs(x0 - x1) < 0.8 && Math.abs(y0 - y1) >= 1) {
+    const x = (x0 + x1) / 2;
+    lines.push({ x0: x, x1: x, y0: Math.min(y0, y1), y1: Math.max(y0, y1) });
+  }
 }

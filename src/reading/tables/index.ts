@@ -2,7 +2,6 @@
 export { readT2 } from './t2.ts';
 export { readT3 } from './t3.ts';
 export { readT4 } from './t4.ts';
-export type { Ctx } from './rows.ts';
 
 /** Token index ranges [start, end) of each table, or null when not found. */
 export interface Regions {

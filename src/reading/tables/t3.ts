@@ -33,19 +33,8 @@ const GROUP_STARTS: ReadonlyArray<[string, string]> = T3_GROUPS.flatMap((g) => {
   return m ? [[m[1] ?? '', m[2] ?? '']] : [];
 });
 
-export function readT3(whole: Ctx, found: [number, number] | null, fallback: Span): Table {
-  if (!found) return missingTable('t3', '三', fallback);
-  const { ctx, region } = splitWords(whole, found);
-  const facts: TableFact[] = [];
-  const text = regionText(ctx, region);
-  // 2021 shows itself by the sub-rows of （六）; 2019 by a （六）其他处理 without them. A table cut
-  // off before （六） shows neither: its template is unknown (read against 2021's rows).
-  const template: Template = T3_SIGNALS_2021.some((s) => text.includes(s)) ? '2021' : text.includes(norm('其他处理')) ? '2019' : 'unknown';
-  const tpl = template === '2019' ? T3_2019 : T3_2021;
-  const groups = T3_GROUPS.map((v) => stripEnumerators(norm(v)));
-  const keys = tpl.rows.map((r) => norm(r.key));
-  const headerWords = tpl.vocabulary.map((v) => stripEnumerators(norm(v))).filter((v) => !groups.includes(v));
-  // Runs of three or more header pieces in a row: the column header repeated on a new page.
+/** Runs of three or more header pieces in a row: the column header repeated on a new page. */
+function repeatedHeaderTokens(ctx: Ctx, region: [number, number], headerWords: readonly string[], keys: readonly string[]): Set<Token> {
   const repeatedHeader = new Set<Token>();
   for (let i = region[0]; i < region[1];) {
     let j = i;
@@ -60,26 +49,11 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
     if (b - a >= 3) for (let k = a; k < b; k++) repeatedHeader.add(ctx.tokens[k] as Token);
     i = Math.max(j, i + 1);
   }
-  // Pieces of a group label (（三）不予公开) that a layout prints between its children's labels.
-  const groupPiece = (t: Token) => {
-    const w = stripEnumerators(t.norm);
-    if (w.length === 0) return false;
-    // A group's own enumerator and the start of its name (“（四）无” of a wrapped “（四）无法提供”).
-    if (GROUP_STARTS.some(([mark, name]) => t.norm.startsWith(mark) && name.startsWith(w) && !keys.includes(name))) return true;
-    return groups.some((g) => g.includes(w)) && !keys.some((k) => k.includes(w));
-  };
-  // Any piece of a group label, even one that row labels share (the “理” of a vertical
-  // 三、本年度办理结果 between the lines of “…要求缴” and “纳费用…”), or a bare group enumerator.
-  const maybeGroupPiece = (t: Token) => {
-    const w = stripEnumerators(t.norm);
-    // A bare enumerator (“（三）”, the “三、” of a vertical 三、本年度办理结果): keys have none.
-    if (w === '') return true;
-    // A piece of the column header repeated on the next page, between the halves of a label the
-    // page break split (“1.本机关不 / 掌握相关政” … header … “府信息”).
-    if (repeatedHeader.has(t)) return true;
-    return w.length <= 4 && groups.some((g) => g.includes(w));
-  };
-  const stream = new TextStream(ctx.tokens, region[0], region[1], groupPiece, maybeGroupPiece);
+  return repeatedHeader;
+}
+
+/** Each template row's label found in the text, in order; a label found out of order is kept, marked. */
+function anchorRows(stream: TextStream, tpl: TableTemplate): Anchor[] {
   const anchors: Anchor[] = [];
   const used = new Set<number>();
   let pos = 0;
@@ -100,6 +74,43 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
       }
     }
   }
+  return anchors;
+}
+
+export function readT3(whole: Ctx, found: [number, number] | null, fallback: Span): Table {
+  if (!found) return missingTable('t3', '三', fallback);
+  const { ctx, region } = splitWords(whole, found);
+  const facts: TableFact[] = [];
+  const text = regionText(ctx, region);
+  // 2021 shows itself by the sub-rows of （六）; 2019 by a （六）其他处理 without them. A table cut
+  // off before （六） shows neither: its template is unknown (read against 2021's rows).
+  const template: Template = T3_SIGNALS_2021.some((s) => text.includes(s)) ? '2021' : text.includes(norm('其他处理')) ? '2019' : 'unknown';
+  const tpl = template === '2019' ? T3_2019 : T3_2021;
+  const groups = T3_GROUPS.map((v) => stripEnumerators(norm(v)));
+  const keys = tpl.rows.map((r) => norm(r.key));
+  const headerWords = tpl.vocabulary.map((v) => stripEnumerators(norm(v))).filter((v) => !groups.includes(v));
+  const repeatedHeader = repeatedHeaderTokens(ctx, region, headerWords, keys);
+  // Pieces of a group label (（三）不予公开) that a layout prints between its children's labels.
+  const groupPiece = (t: Token) => {
+    const w = stripEnumerators(t.norm);
+    if (w.length === 0) return false;
+    // A group's own enumerator and the start of its name (“（四）无” of a wrapped “（四）无法提供”).
+    if (GROUP_STARTS.some(([mark, name]) => t.norm.startsWith(mark) && name.startsWith(w) && !keys.includes(name))) return true;
+    return groups.some((g) => g.includes(w)) && !keys.some((k) => k.includes(w));
+  };
+  // Any piece of a group label, even one that row labels share (the “理” of a vertical
+  // 三、本年度办理结果 between the lines of “…要求缴” and “纳费用…”), or a bare group enumerator.
+  const maybeGroupPiece = (t: Token) => {
+    const w = stripEnumerators(t.norm);
+    // A bare enumerator (“（三）”, the “三、” of a vertical 三、本年度办理结果): keys have none.
+    if (w === '') return true;
+    // A piece of the column header repeated on the next page, between the halves of a label the
+    // page break split (“1.本机关不 / 掌握相关政” … header … “府信息”).
+    if (repeatedHeader.has(t)) return true;
+    return w.length <= 4 && groups.some((g) => g.includes(w));
+  };
+  const stream = new TextStream(ctx.tokens, region[0], region[1], groupPiece, maybeGroupPiece);
+  const anchors = anchorRows(stream, tpl);
   findTypos(ctx, tpl, anchors, region);
   anchors.sort((a, b) => a.first - b.first);
   extendOverEnumerators(ctx, anchors, region);

@@ -1,0 +1,152 @@
+/**
+ * One worker process of the pool (pool.ts): started with `fork` and V8 flags of its own, spoken
+ * to through the IPC channel, and told apart when it stops — out of memory (from what V8 prints on
+ * its stderr), a flag node refused, or any other exit. The protocol (`WorkerRequest`,
+ * `WorkerReply`) is plain data; worker.ts is the other end.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Locale } from '../types.ts';
+import type { FileOutcome, FileTask } from './lint-file.ts';
+
+/** What a worker needs to lint like the main thread: everything plain data. */
+export interface WorkerSetup {
+  cwd: string;
+  configPath: string | undefined;
+  /** `--rule` settings and `--no-config-lookup`, applied as the main process applied them. */
+  ruleOverrides?: Readonly<Record<string, unknown>>;
+  noConfigLookup?: boolean;
+  allowCode: boolean;
+  locale: Locale;
+  reportUnusedDisable: boolean;
+  /** Return each report's model with its outcome (the html format draws the tables from it). */
+  keepModel?: boolean;
+}
+
+/**
+ * What a worker measured of itself (with {@link POOL_STATS_ENV} set), so far: CPU, time with
+ * nothing to do, time waiting for a file's bytes, and the serialised size of the outcomes sent.
+ */
+export interface WorkerStats {
+  cpuMs: number;
+  idleMs: number;
+  waitMs: number;
+  sentBytes: number;
+}
+
+export type WorkerRequest = { type: 'setup'; setup: WorkerSetup } | { type: 'lint'; id: number; task: FileTask };
+export type WorkerReply =
+  /** `startCpuMs` (with POOL_STATS_ENV): the CPU the worker took to start and load the config. */
+  | { type: 'ready'; startCpuMs?: number }
+  | { type: 'setupFailed'; message: string }
+  | { type: 'done'; id: number; outcome: FileOutcome; stats?: WorkerStats }
+  | { type: 'failed'; id: number; message: string };
+
+/** Set in a worker's environment: a bundle that is also a worker entry (the Action's) serves as one. */
+export const WORKER_ENV = 'XXGK_LINT_WORKER';
+
+/** Set (to anything) to have the pool write what each worker did to stderr at the end of a run. */
+export const POOL_STATS_ENV = 'XXGK_LINT_POOL_STATS';
+
+/**
+ * A worker's semi-space (half its young generation), in MB. Twice Node's default: one report's
+ * mdast then mostly dies young instead of being copied into the old generation, which takes the
+ * worker about a third less CPU (measured: 2,000 synthetic reports).
+ */
+const SEMI_SPACE_MB = 32;
+
+/**
+ * The V8 flags of a worker process (see pool.ts); `tuned: false` keeps only the heap limit, for a
+ * Node whose V8 no longer knows a garbage-collector flag.
+ */
+export function workerFlags(memoryMb: number, tuned = true): string[] {
+  return [...(tuned ? ['--single-threaded-gc', `--max-semi-space-size=${SEMI_SPACE_MB}`] : []), `--max-old-space-size=${memoryMb}`];
+}
+
+/** What node prints when it refuses a command-line flag (exit code 9). */
+const BAD_OPTION = /bad option/i;
+/** What V8 prints when a heap limit is reached (the process then aborts). */
+const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|Fatal JavaScript out of memory|Allocation failed/i;
+/** The end of a worker's stderr kept to tell why it died. */
+const STDERR_KEPT = 4096;
+
+/** Why a worker process stopped: `detail` names the exit; `outOfMemory` and `badOption` from its stderr. */
+export interface WorkerExit {
+  detail: string;
+  outOfMemory: boolean;
+  badOption: boolean;
+  stderr: string;
+}
+
+export interface WorkerEvents {
+  message(reply: WorkerReply): void;
+  /** The process has exited (or never started) and its stderr has been read to the end. */
+  exit(exit: WorkerExit): void;
+}
+
+/** One worker process; `stop()` ends it (an idle one exits when its channel closes, a busy one is killed). */
+export class WorkerProcess {
+  readonly #child: ChildProcess;
+  #stderr = '';
+  /** Why a message could not be sent (reported with the exit). */
+  #sendError: string | undefined;
+  #stopped = false;
+
+  constructor(workerUrl: URL, execArgv: readonly string[], events: WorkerEvents) {
+    this.#child = fork(fileURLToPath(workerUrl), [], {
+      execArgv: [...execArgv],
+      serialization: 'advanced',
+      env: { ...process.env, [WORKER_ENV]: '1' },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    const child = this.#child;
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      this.#stderr = (this.#stderr + chunk).slice(-STDERR_KEPT);
+    });
+    child.on('message', (reply: WorkerReply) => {
+      if (!this.#stopped) events.message(reply);
+    });
+    const exited = (detail: string): void => {
+      if (this.#stopped) return;
+      this.#stopped = true;
+      const stderr = this.#stderr;
+      events.exit({ detail, outOfMemory: OUT_OF_MEMORY.test(stderr), badOption: BAD_OPTION.test(stderr), stderr });
+    };
+    // A process that never started has nothing more to say; one that did is decided on 'close'.
+    child.on('error', (err) => {
+      if (child.pid === undefined) exited(err.message);
+      else this.#sendError ??= err.message;
+    });
+    // 'close': the process has exited and its stderr has been read to the end (the OOM report).
+    child.on('close', (code, signal) => {
+      const exit = signal ? `signal ${signal}` : `exit code ${String(code)}`;
+      exited(this.#sendError ? `${this.#sendError}, ${exit}` : exit);
+    });
+  }
+
+  send(message: WorkerRequest): void {
+    if (this.#stopped) return;
+    // A failed send (EPIPE: the worker has exited, or is exiting — node refusing a flag exits at
+    // once) decides nothing yet: 'close' does, once the process has exited and its stderr (which
+    // says why) has been read to the end. A worker still running is stopped so that 'close' comes.
+    this.#child.send(message, (error) => {
+      if (!error || this.#stopped) return;
+      this.#sendError ??= error.message;
+      this.#kill();
+    });
+  }
+
+  /** Ends the process; no event is given for it any more. */
+  stop(): void {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    // Closing the channel ends an idle worker (it exits on `disconnect`); a busy one is killed.
+    if (this.#child.connected) this.#child.disconnect();
+    this.#kill();
+  }
+
+  #kill(): void {
+    if (this.#child.exitCode === null && this.#child.signalCode === null) this.#child.kill('SIGKILL');
+  }
+}
