@@ -49,16 +49,9 @@ export default tseslint.config(
   },
   {
     // Over a budget today, to be split (measured without blank lines and comments):
-    // config/resolve.ts collectPluginRules 84;
     // reading/tables/rows.ts readRows 121;
-    // reading/tables/t2.ts readLoneValues 112;
-    // adapters/action/main.ts 305.
-    files: [
-      'src/adapters/action/main.ts',
-      'src/engine/config/resolve.ts',
-      'src/reading/tables/rows.ts',
-      'src/reading/tables/t2.ts',
-    ],
+    // reading/tables/t2.ts readLoneValues 112.
+    files: ['src/reading/tables/rows.ts', 'src/reading/tables/t2.ts'],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },
   {

@@ -8,6 +8,7 @@
 const E2E = [
   '<rootDir>/test/action/',
   '<rootDir>/test/scale.test.ts',
+  '<rootDir>/test/workers-config.test.ts',
   '<rootDir>/test/plugin-fujian.test.ts',
   '<rootDir>/test/remark-cli.test.ts',
   '<rootDir>/test/remark-agrees.test.ts',

@@ -57,6 +57,12 @@ export interface Diagnostic extends Location {
    * the page turned the way its text reads (a page with /Rotate 90 over upright text counts as upright).
    */
   pdf?: PdfLocation;
+  /**
+   * On a suppressed finding (LintResult.suppressedMessages), what suppressed it, as ESLint's
+   * SuppressedLintMessage: an inline comment (`directive`, with its ` -- description`) or the
+   * bulk suppressions file (`file`).
+   */
+  suppressions?: ReadonlyArray<{ kind: 'directive' | 'file'; justification: string }>;
 }
 
 /** Where a finding is on a PDF's page. */
@@ -77,7 +83,7 @@ export interface LintResult {
   notReport?: boolean;
   /** The encoding the file was decoded from, when it was not UTF-8. */
   encoding?: string;
-  /** Findings that `<!-- xxgk-lint-disable … -->` comments suppressed (not counted, not shown). */
+  /** Findings that `<!-- xxgk-lint-disable … -->` comments or the bulk suppressions file suppressed (not counted, not shown). */
   suppressedMessages?: Diagnostic[];
   /**
    * The agency the report is by, as cross-report rules match it (normalised, after the config's

@@ -141,10 +141,10 @@ describe('the JSON Schema and the documentation', () => {
     expect(Object.keys(schema.properties).sort()).toEqual([...CONFIG_KEYS].sort());
   });
 
-  it('accepts every example config of the README and docs/cli.md, and this repository’s own', () => {
+  it('accepts every example config of the README, docs/cli.md and docs/config.md, and this repository’s own', () => {
     // The ```json / ```jsonc blocks and inline `{ "…": … }` spans that are configs (their keys are config keys).
     const examples: unknown[] = [];
-    for (const doc of ['README.md', 'docs/cli.md']) {
+    for (const doc of ['README.md', 'docs/cli.md', 'docs/config.md', 'docs/action.md']) {
       const text = readFileSync(path.join(import.meta.dirname, '..', doc), 'utf8');
       const candidates = [...text.matchAll(/```jsonc?\n([\s\S]*?)```/g), ...text.matchAll(/`(\{ "[^`]*\})`/g)].map((m) => m[1] ?? '');
       for (const candidate of candidates) {
@@ -163,6 +163,10 @@ describe('the JSON Schema and the documentation', () => {
     for (const example of examples) expect(problemsOf(example)).toEqual([]);
     expect(problemsOf({ rules: { 'table-sums': ['error', { relations: ['R9'] }] } })).not.toEqual([]);
     expect(problemsOf({ agencies: { 甲: '乙' } })).not.toEqual([]);
+    // overrides entries: `files` required, their rules checked as the top-level ones.
+    expect(problemsOf({ root: true, overrides: [{ files: 'old/**', excludedFiles: ['old/keep.md'], rules: { 'table-sums': 'warn' } }] })).toEqual([]);
+    expect(problemsOf({ overrides: [{ rules: { 'table-sums': 'warn' } }] })).not.toEqual([]);
+    expect(problemsOf({ overrides: [{ files: 'x', rules: { 'table-sum': 'off' } }] })).not.toEqual([]);
   });
 });
 

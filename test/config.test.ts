@@ -83,7 +83,7 @@ describe('resolveConfig', () => {
   it('reports unknown top-level keys, with a suggestion when one is close', () => {
     expect(problemsOf({ rule: {}, extends: 'x' })).toEqual([
       'rule  unknown key; did you mean rules, ruleFiles?',
-      'extends  unknown key; allowed keys: rules, ignores, extensions, plugins, ruleFiles, reports, notReports, agencies, linterOptions, $schema',
+      'extends  unknown key; allowed keys: root, rules, overrides, ignores, extensions, plugins, ruleFiles, reports, notReports, agencies, linterOptions, $schema',
     ]);
   });
 

@@ -114,3 +114,22 @@ describe('bulk suppressions through the CLI (real rules)', () => {
     expect(both.stderr).toContain('--suppress-all');
   });
 });
+
+describe('suppressed findings in -f json (issue 21: ESLint’s suppressedMessages)', () => {
+  it('lists what the suppressions file hid (kind "file") and what comments disabled (kind "directive", with the description)', async () => {
+    const root = await makeTempDir();
+    const disabled = `<!-- xxgk-lint-disable statistical-period -- 原件如此 -->\n\n${wrongYear}`;
+    await writeTree(root, { 'a.md': wrongCell, 'b.md': disabled });
+    await run(root, ['--suppress-all', 'a.md']);
+    const { results } = await run(root, ['a.md', 'b.md']);
+    type Suppressed = { ruleId: string; suppressions: Array<{ kind: string; justification: string }> };
+    const suppressed = (file: string): Suppressed[] =>
+      (results.find((r) => r.filePath === path.join(root, file)) as unknown as { suppressedMessages: Suppressed[] }).suppressedMessages;
+    const a = suppressed('a.md');
+    expect(a.length).toBeGreaterThan(0);
+    for (const m of a) expect(m.suppressions).toEqual([{ kind: 'file', justification: '' }]);
+    const b = suppressed('b.md');
+    expect(b.map((m) => m.ruleId)).toContain('statistical-period');
+    for (const m of b) expect(m.suppressions).toEqual([{ kind: 'directive', justification: '原件如此' }]);
+  });
+});

@@ -14,7 +14,8 @@
  */
 export { ConfigError, closeMatches, formatConfigProblems, type ConfigProblem } from './config/errors.ts';
 export { configRunsCode, findConfigFile } from './config/find.ts';
-export { loadConfig, parseJsonConfig, resolveConfigFrom, type LoadConfigOptions, type LoadedConfig, type ResolveFromOptions } from './config/load.ts';
+export { ConfigCascade, loadConfig, searchSettings } from './config/cascade.ts';
+export { parseJsonConfig, resolveConfigFrom, type LoadConfigOptions, type LoadedConfig, type ResolveFromOptions } from './config/load.ts';
 export { classifier, defaultConfig, resolveConfig, type ResolvedConfigFile, type ResolveOptions } from './config/resolve.ts';
 export {
   CONFIG_FILE_NAME,

@@ -36,6 +36,8 @@ export interface Directive {
   kind: DirectiveKind;
   /** The rule ids named; empty = every rule. */
   ruleIds: string[];
+  /** The text after ` -- ` (why the finding is suppressed); '' when none. */
+  justification?: string;
   /** The comment's span (1-based, as diagnostics). */
   start: Point;
   end: Point;
@@ -115,13 +117,14 @@ export function parseDirectives(source: string, comments: readonly HtmlComment[]
     const m = own ?? remark;
     if (!m) continue;
     // ` -- description` is not part of the list.
-    const list = (m[2] ?? '').split(/(?:^|\s)--(?:\s|$)/)[0] ?? '';
+    const [list = '', ...description] = (m[2] ?? '').split(/(?:^|\s)--(?:\s|$)/);
     const start = lines.point(comment.start);
     const end = lines.point(comment.end);
     out.push({
       kind: own ? (m[1] as DirectiveKind) : (REMARK_KINDS[m[1] ?? ''] ?? 'disable'),
       written: own ? `xxgk-lint-${m[1] ?? ''}` : `lint ${m[1] ?? ''}`,
       ruleIds: list.split(/[\s,]+/).filter((id) => id !== ''),
+      justification: description.join(' -- ').trim(),
       start: { line: start.line, column: start.column },
       end: { line: end.line, column: end.column },
       startOffset: comment.start,
@@ -239,7 +242,8 @@ export function applyDirectives(messages: readonly Diagnostic[], directives: rea
     }
     if (by) {
       used.add(by);
-      suppressed.push(m);
+      const justification = directives[Number(by.split('\u0000')[0])]?.justification ?? '';
+      suppressed.push({ ...m, suppressions: [{ kind: 'directive', justification }] });
     } else {
       kept.push(m);
     }

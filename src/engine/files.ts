@@ -24,6 +24,11 @@ export interface ExpandOptions {
   ignorePatterns?: readonly string[];
   /** `--no-ignore` (ESLint's): neither `ignores` nor `ignorePatterns` applies, to named files or in folders. */
   noIgnore?: boolean;
+  /**
+   * Whether the `ignores` of the file's own config files (config per folder, below the working
+   * folder's) exclude it: such files are left out of searches and named ones are `ignored`.
+   */
+  ignoredByConfig?: (file: string) => Promise<boolean>;
 }
 
 export interface ExpandResult {
@@ -90,7 +95,8 @@ export async function expandPaths(args: readonly string[], options: ExpandOption
   const ignored = new Set<string>();
   for (const pattern of patterns) {
     const named = path.resolve(cwd, pattern);
-    if ((await pathKind(named)) === 'file' && isIgnored(named, namedScopes)) {
+    const byConfig = options.noIgnore ? undefined : options.ignoredByConfig;
+    if ((await pathKind(named)) === 'file' && (isIgnored(named, namedScopes) || (await byConfig?.(named)))) {
       ignored.add(named);
       continue;
     }
@@ -106,6 +112,7 @@ export async function expandPaths(args: readonly string[], options: ExpandOption
       }
     }
   }
+  if (options.ignoredByConfig && !options.noIgnore) for (const file of found) if (await options.ignoredByConfig(file)) found.delete(file);
   return { files: [...found].sort(compareStrings), unmatched, ignored: [...ignored].filter((f) => !found.has(f)).sort(compareStrings) };
 }
 

@@ -193,11 +193,23 @@ export function setFindings(
   context: readonly ReportDigest[],
   options: LintTextOptions & { locale: Locale },
   store?: SetRuleStore,
+  /** Each file's own settings (config per folder): each report is checked with its file's rule settings; every report is context. */
+  optionsAt?: (index: number) => LintTextOptions & { locale: Locale },
 ): SetFindings {
   const digests = outcomes.map((o) => (o?.analysis?.digest ? unpackDigest(o.analysis.digest) : null));
-  const targets = digests.filter((d): d is ReportDigest => d !== null);
-  const all = [...targets, ...context];
-  const findings = runSetRules(targets, all, rulesToRun(options), options.config, options.locale, store);
+  const all = [...digests.filter((d): d is ReportDigest => d !== null), ...context];
+  const groups = new Map<LintTextOptions & { locale: Locale }, ReportDigest[]>();
+  digests.forEach((digest, i) => {
+    if (!digest) return;
+    const own = optionsAt?.(i) ?? options;
+    const group = groups.get(own);
+    if (group) group.push(digest);
+    else groups.set(own, [digest]);
+  });
+  const findings = new Map<ReportDigest, Diagnostic[]>();
+  for (const [own, targets] of groups) {
+    for (const [digest, found] of runSetRules(targets, all, rulesToRun(own), own.config, own.locale, store)) findings.set(digest, found);
+  }
   // One agency, one group: 洪泽区人民政府 (2023) and 淮安市洪泽区人民政府 (2024) share the longer name.
   return { digests, findings, canonical: canonicalAgencies(all) };
 }
@@ -214,8 +226,10 @@ export function* finishEach(
   context: readonly ReportDigest[],
   options: LintTextOptions & { locale: Locale },
   found?: SetFindings,
+  /** Each file's own settings (config per folder); default `options` for every file. */
+  optionsAt?: (index: number) => LintTextOptions & { locale: Locale },
 ): Generator<LintResult, void, undefined> {
-  const { digests, findings, canonical } = found ?? setFindings(outcomes, context, options);
+  const { digests, findings, canonical } = found ?? setFindings(outcomes, context, options, undefined, optionsAt);
   // From here each digest is held only by its slot, released with it.
   for (let i = 0; i < outcomes.length; i++) {
     const outcome = outcomes[i];
@@ -227,7 +241,7 @@ export function* finishEach(
       yield outcome.result as LintResult;
       continue;
     }
-    const result = finishAnalysis({ ...outcome.analysis, digest }, (digest && findings.get(digest)) || [], options);
+    const result = finishAnalysis({ ...outcome.analysis, digest }, (digest && findings.get(digest)) || [], optionsAt?.(i) ?? options);
     if (digest) findings.delete(digest);
     if (result.agency !== undefined) result.agency = canonical.get(result.agency) ?? result.agency;
     const placed = outcome.input ? placeFindings(result, outcome.input, options.locale) : result;

@@ -29,6 +29,7 @@ export interface Task extends FileTask {
 
 /** What phase one needs of the run's options (RunOptions). */
 export interface PhaseOneOptions {
+  locale?: Locale;
   loaded?: LoadedConfig;
   cwd?: string;
   allowCode?: boolean;
@@ -44,8 +45,7 @@ export interface PhaseOneOptions {
 export async function runTasks(
   tasks: readonly Task[],
   options: PhaseOneOptions,
-  base: LintTextOptions & { locale: Locale },
-  classify: (file: string) => 'auto' | 'report' | 'notReport',
+  settingsOf: (file: string) => { base: LintTextOptions & { locale: Locale }; classify: (file: string) => 'auto' | 'report' | 'notReport' },
   record: (index: number, outcome: FileOutcome) => void,
 ): Promise<void> {
   if (tasks.length === 0) return;
@@ -55,17 +55,25 @@ export async function runTasks(
     const timeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
     const setup = {
       cwd: options.cwd ?? process.cwd(),
-      configPath: options.loaded.filePath,
+      // With a cascade (config per folder) the workers look the config files up as this process does, unless --config named one.
+      configPath: options.loaded.cascade ? options.loaded.configPath : options.loaded.filePath,
       ...options.loaded.lookup,
       allowCode: options.allowCode ?? true,
-      locale: base.locale,
+      locale: options.locale ?? 'zh-CN',
       reportUnusedDisable: options.reportUnusedDisable ?? false,
       keepModel: options.keepModel ?? false,
     };
     await lintInWorkers(tasks, { workerUrl, threads, timeoutMs, setup }, record);
     return;
   }
-  await lintHere(tasks, (task, ahead) => lintTask(task, { ...base, classify: classify(task.file) }, ahead), record);
+  await lintHere(
+    tasks,
+    (task, ahead) => {
+      const own = settingsOf(task.file);
+      return lintTask(task, { ...own.base, classify: own.classify(task.file) }, ahead);
+    },
+    record,
+  );
 }
 
 /** Lints the tasks one after the other in this process, reading each file's bytes while the one before is linted. */

@@ -40,7 +40,14 @@ export interface RunCache {
 /** The options of a run made again without reading the cache (a damaged digest was found in it). */
 export const rebuilding = new WeakSet<RunOptions>();
 
-export async function openCache(options: RunOptions, base: LintTextOptions & { locale: Locale }, cwd: string, rebuild = false): Promise<RunCache> {
+export async function openCache(
+  options: RunOptions,
+  base: LintTextOptions & { locale: Locale },
+  cwd: string,
+  rebuild = false,
+  /** With settings per folder: the key of a file's own settings, appended to its content hash (run-settings.ts). */
+  keyOf: (file: string) => string = () => '',
+): Promise<RunCache> {
   const note = (text: string): void => options.onNote?.(text);
   const loaded = options.loaded;
   const key = cacheKey({
@@ -64,7 +71,16 @@ export async function openCache(options: RunOptions, base: LintTextOptions & { l
       // Several files read at once: a warm run is mostly waiting for the disk.
       for (let start = 0; start < tasks.length; start += HASH_BATCH) {
         const batch = tasks.slice(start, start + HASH_BATCH);
-        const found = await Promise.all(batch.map(async (task) => (task.bytes ? undefined : readFile(task.file).then(contentHash, () => undefined))));
+        const found = await Promise.all(
+          batch.map(async (task) =>
+            task.bytes
+              ? undefined
+              : readFile(task.file).then(
+                  (bytes) => contentHash(bytes) + keyOf(task.file),
+                  () => undefined,
+                ),
+          ),
+        );
         batch.forEach((task, i) => {
           const hash = found[i];
           if (hash !== undefined) hashes.set(task.index, { file: task.file, hash });

@@ -6,7 +6,7 @@
  * time. With `fix` it fixes each file instead (per-file rules only, as before) and hands the fixed
  * bytes to `onFixed`; writing them is the caller's.
  */
-import { classifier, type LoadedConfig } from './config.ts';
+import type { LoadedConfig } from './config.ts';
 import type { Encoding } from './decode.ts';
 import { shardFiles, type Shard } from './files.ts';
 import { finishEach, setFindings, type FileOutcome, type FixMode } from './lint-file.ts';
@@ -16,6 +16,7 @@ import { takeDamaged, unpackDigest } from './packed.ts';
 import { runTasks, type Task } from './phase-one.ts';
 import { ReportIndex } from './set.ts';
 import { openCache, rebuilding, type RunCache } from './run-cache.ts';
+import { settingsKeys, settingsOfFiles, type FileSettings } from './run-settings.ts';
 import type { ReportDigest, Rule } from '../rule.ts';
 import type { LintResult, Locale } from '../types.ts';
 
@@ -79,13 +80,15 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
     ...(options.reportUnusedDisable ? { reportUnusedDisable: true } : {}),
     ...(options.keepModel ? { keepModel: true } : {}),
   };
-  const classify = options.loaded ? classifier(options.loaded) : () => 'auto' as const;
   const cwd = options.cwd ?? process.cwd();
   const names = files.map((f) => (typeof f === 'string' ? f : f.filePath));
+  // Each file's settings (config per folder, overrides), resolved once per set of config files.
+  const settings = await settingsOfFiles([...names, ...(options.context ?? []), ...(options.contextCandidates ?? [])], options, base);
   const own = options.shard ? new Set(shardFiles(names, cwd, options.shard)) : undefined;
   const isOwn = (i: number): boolean => !own || own.has(names[i] as string);
   // Another shard's report is read for its digest only, and only when a cross-report rule reads it.
-  const cross = crossReportRulesOn(rulesToRun(base), config) && options.fix === undefined && (own === undefined || own.size > 0);
+  const crossOn = settings.distinct.some((s) => crossReportRulesOn(rulesToRun(s.base), s.base.config));
+  const cross = crossOn && options.fix === undefined && (own === undefined || own.size > 0);
   const tasks = phaseOneTasks(files, names, isOwn, cross, options);
   const contextStart = files.length;
 
@@ -94,7 +97,8 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
   let cache: RunCache | undefined;
   try {
     const spilled = spiller(spool);
-    cache = options.cache !== undefined && options.fix === undefined ? await openCache(options, base, cwd, rebuilding.has(options)) : undefined;
+    const keyOf = options.cache !== undefined && options.fix === undefined ? await settingsKeys(settings, options) : undefined;
+    cache = keyOf ? await openCache(options, base, cwd, rebuilding.has(options), keyOf) : undefined;
     const pending = cache
       ? await cache.lookUp(tasks, (index, outcome) => {
           outcomes[index] = spilled(outcome);
@@ -108,7 +112,7 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
       outcomes[index] = spilled(outcome);
       options.onProgress?.(1);
     };
-    await runTasks(pending, options, base, classify, record);
+    await runTasks(pending, options, settings.of, record);
 
     if (options.fix !== undefined) {
       yield* fixedResults(outcomes, names, options);
@@ -124,10 +128,12 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
     }
     outcomes.length = files.length;
     if (cross && options.contextCandidates && options.contextCandidates.length > 0) {
-      context.push(...(await previousYearReports(outcomes, names, options, base, classify)));
+      context.push(...(await previousYearReports(outcomes, names, options, settings.of)));
     }
+    // Each report's cross-report findings with the settings of its own file (config per folder).
+    const optionsAt = (i: number) => settings.of(names[i] as string).base;
     takeDamaged();
-    const found = setFindings(outcomes, context, base, cache?.crossStore);
+    const found = setFindings(outcomes, context, base, cache?.crossStore, optionsAt);
     if (cache && takeDamaged().length > 0) {
       // A cached digest failed its check (a damaged cache file): noted, and the run made again
       // without reading the cache (rare: a cache file changed by something else than this tool).
@@ -140,7 +146,7 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
       return;
     }
     await cache?.save();
-    yield* finishEach(outcomes, context, base, found);
+    yield* finishEach(outcomes, context, base, found, optionsAt);
   } finally {
     cache?.close();
     spool?.close();
@@ -221,8 +227,7 @@ async function previousYearReports(
   outcomes: ReadonlyArray<FileOutcome | undefined>,
   names: readonly string[],
   options: RunOptions,
-  base: LintTextOptions & { locale: Locale },
-  classify: (file: string) => 'auto' | 'report' | 'notReport',
+  settingsOf: (file: string) => FileSettings,
 ): Promise<ReportDigest[]> {
   const targets = outcomes.flatMap((o) => (o?.analysis?.digest ? [unpackDigest(o.analysis.digest)] : []));
   const wanted = targets.filter((d) => d.agency !== null && d.year !== null);
@@ -232,7 +237,7 @@ async function previousYearReports(
   const tasks: Task[] = (options.contextCandidates ?? []).filter((f) => !linted.has(f)).map((file, index) => ({ index, file, digestOnly: true, years }));
   const found: ReportDigest[] = [];
   const index = new ReportIndex(wanted);
-  await runTasks(tasks, options, base, classify, (_i, outcome) => {
+  await runTasks(tasks, options, settingsOf, (_i, outcome) => {
     const packed = outcome.analysis?.digest;
     const digest = packed ? unpackDigest(packed) : null;
     if (digest && index.hasPreviousYearOf(digest)) found.push(digest);
@@ -241,4 +246,3 @@ async function previousYearReports(
   const order = new Map(tasks.map((task) => [task.file, task.index]));
   return found.sort((a, b) => (order.get(a.filePath) ?? 0) - (order.get(b.filePath) ?? 0));
 }
-

@@ -103,7 +103,11 @@ export function applySuppressions(suppressions: Suppressions, result: LintResult
       ...result,
       messages: result.messages.filter((m) => !isHidden(m)),
       errorCount: result.errorCount - suppressed.length,
-      suppressedMessages: [...(result.suppressedMessages ?? []), ...suppressed],
+      // As ESLint's bulk suppressions: moved to suppressedMessages, marked as the file's.
+      suppressedMessages: [
+        ...(result.suppressedMessages ?? []),
+        ...suppressed.map((m) => ({ ...m, suppressions: [{ kind: 'file' as const, justification: '' }] })),
+      ],
     },
     unused,
   };

@@ -10,8 +10,9 @@
  * read while the current one is linted, so that the worker never waits for the disk nor for the
  * main process between two files.
  */
+import path from 'node:path';
 import { builtinRules } from '../../rules/index.ts';
-import { classifier, loadConfig } from './config.ts';
+import { classifier, loadConfig, type LoadedConfig } from './config.ts';
 import { readBytes, type BytesRead } from './decode.ts';
 import { lintTask, type FileOutcome, type FileTask } from './lint-file.ts';
 import type { LintTextOptions } from './lint.ts';
@@ -43,15 +44,28 @@ async function setUp(setup: WorkerSetup): Promise<void> {
       ...(setup.ruleOverrides ? { ruleOverrides: setup.ruleOverrides } : {}),
       ...(setup.noConfigLookup ? { noConfigLookup: true } : {}),
     });
-    const options: LintTextOptions & { locale: typeof setup.locale } = {
-      locale: setup.locale,
-      config: loaded.config,
-      ...(setup.reportUnusedDisable ? { reportUnusedDisable: true } : {}),
-      ...(setup.keepModel ? { keepModel: true } : {}),
+    // Each file with its own settings (config per folder, overrides), as the main process resolves them.
+    const made = new Map<LoadedConfig, Lint>();
+    const lintWith = (own: LoadedConfig): Lint => {
+      const options: LintTextOptions & { locale: typeof setup.locale } = {
+        locale: setup.locale,
+        config: own.config,
+        ...(setup.reportUnusedDisable || own.reportUnusedDisable ? { reportUnusedDisable: true } : {}),
+        ...(setup.keepModel ? { keepModel: true } : {}),
+      };
+      const classify = classifier(own);
+      // Phase one only: the main process runs the cross-report rules over every report's digest.
+      return (task, ahead) => lintTask(task, { ...options, classify: classify(task.file) }, ahead);
     };
-    const classify = classifier(loaded);
-    // Phase one only: the main process runs the cross-report rules over every report's digest.
-    setReady((task, ahead) => lintTask(task, { ...options, classify: classify(task.file) }, ahead));
+    setReady(async (task, ahead) => {
+      const own = loaded.cascade ? await loaded.cascade.forFile(path.resolve(setup.cwd, task.file)) : loaded;
+      let lintOwn = made.get(own);
+      if (!lintOwn) {
+        lintOwn = lintWith(own);
+        made.set(own, lintOwn);
+      }
+      return lintOwn(task, ahead);
+    });
     reply({ type: 'ready', ...(stats ? { startCpuMs: workerStats(stats).cpuMs } : {}) });
   } catch (err) {
     setReady(undefined);

@@ -31,13 +31,16 @@ export interface IgnoreSettings {
   baseDir: string;
   /** The config's `extensions`: what folders contribute besides .md. */
   extensions?: readonly string[];
+  /** Whether the config files of a file's own folder ignore it (config per folder). */
+  ignoredByConfig?: (file: string) => Promise<boolean>;
 }
 
 export async function expandCandidates(patterns: readonly string[], cwd: string, settings: IgnoreSettings): Promise<Candidates> {
   const extensions = settings.extensions ? { extensions: settings.extensions } : {};
-  const { files, unmatched } = await expandPaths(patterns, { cwd, ignores: settings.ignores, ignoresBase: settings.baseDir, ...extensions });
+  const byFolder = settings.ignoredByConfig ? { ignoredByConfig: settings.ignoredByConfig } : {};
+  const { files, unmatched } = await expandPaths(patterns, { cwd, ignores: settings.ignores, ignoresBase: settings.baseDir, ...extensions, ...byFolder });
   const ignoredByConfig = new Set<string>();
-  if (settings.ignores.length > 0) {
+  if (settings.ignores.length > 0 || settings.ignoredByConfig) {
     // The same expansion without the config's ignores: the difference is what they exclude.
     const all = await expandPaths(patterns, { cwd, ...extensions });
     const kept = new Set(files);
@@ -71,14 +74,15 @@ export interface Selection {
 
 const MARKDOWN = /\.(md|markdown)$/i;
 
-/** The candidates that the pull request adds or changes (any status but removed). */
-export function selectChanged(candidates: Candidates, changed: readonly ChangedFile[], cwd: string): Selection {
+/** The candidates that the pull request adds or changes (any status but removed); `cwd` is where the paths shown start. */
+export function selectChanged(candidates: Candidates, changed: readonly ChangedFile[], cwd: string, workspace: string = cwd): Selection {
   const wanted = new Set(candidates.files);
   const files: string[] = [];
   const skipped: Skipped[] = [];
   let otherChanged = 0;
   for (const entry of changed) {
-    const absolute = path.resolve(cwd, entry.filename);
+    // GitHub names the files relative to the repository root; they are shown relative to cwd (the working directory).
+    const absolute = path.resolve(workspace, entry.filename);
     const shown = relativePath(absolute, cwd);
     if (entry.status === 'removed') {
       if (MARKDOWN.test(entry.filename) || wanted.has(absolute)) skipped.push({ path: shown, reason: 'removed' });

@@ -28,6 +28,7 @@ export const INPUT_DEFAULTS = {
   'allow-code': 'false',
   suggestions: '20',
   'suppressions-location': 'xxgk-lint-suppressions.json',
+  'working-directory': '',
 } as const;
 
 export type InputName = keyof typeof INPUT_DEFAULTS;
@@ -47,8 +48,10 @@ export interface Inputs {
   allowCode: boolean;
   /** At most this many fix and suggestion review comments per run (0: none). */
   suggestions: number;
-  /** The suppressions file (bulk suppressions, as the CLI's --suppressions-location), relative to the workspace. */
+  /** The suppressions file (bulk suppressions, as the CLI's --suppressions-location), relative to the working directory. */
   suppressionsLocation: string;
+  /** The folder (relative to the workspace) the Action runs in as the CLI would: `files`, `config`, the config lookup and the paths shown. */
+  workingDirectory: string | undefined;
 }
 
 /** A bad input: the message is the one line the step fails with. */
@@ -113,6 +116,7 @@ function inputSchema(locale: Locale) {
         })
         .transform((v) => (v === '' ? Number(INPUT_DEFAULTS.suggestions) : Number(v))),
       'suppressions-location': path('suppressions-location').transform((v) => v ?? INPUT_DEFAULTS['suppressions-location']),
+      'working-directory': path('working-directory'),
     })
     .transform((raw): Inputs => ({
       files: raw.files,
@@ -125,6 +129,7 @@ function inputSchema(locale: Locale) {
       allowCode: raw['allow-code'],
       suggestions: raw.suggestions,
       suppressionsLocation: raw['suppressions-location'],
+      workingDirectory: raw['working-directory'],
     }));
 }
 

@@ -147,6 +147,14 @@ export const actionMessages = {
   // Job summary.
   summaryHeading: { 'zh-CN': 'xxgk-lint 年度报告检查结果', en: 'xxgk-lint: annual report check' },
   summaryPassed: { 'zh-CN': '✅ 没有发现问题。', en: '✅ No problems found.' },
+  summarySuppressed: {
+    'zh-CN': '另有 {count} 个问题已抑制（行内注释或批量抑制文件），未计入。',
+    en: '{count} suppressed (inline comments or the bulk suppressions file), not counted.',
+  },
+  workingDirectoryMissing: {
+    'zh-CN': 'working-directory 输入的文件夹 {dir} 不存在，或不在仓库内',
+    en: 'The working-directory input {dir} is not a folder inside the repository',
+  },
   summaryProblems: {
     'zh-CN': '{icon} 发现 {total} 个问题（{errors} 个错误，{warnings} 个警告）。',
     en: '{icon} {total} {problemWord} ({errors} {errorWord}, {warnings} {warningWord}).',

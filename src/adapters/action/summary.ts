@@ -5,6 +5,7 @@
  *
  * A pure function of its input, so that tests can snapshot it without a runner.
  */
+import path from 'node:path';
 import { list, pick } from '../../i18n.ts';
 import { ruleDocsUrl, type Rule } from '../../rule.ts';
 import { relativePath } from '../../engine/paths.ts';
@@ -21,6 +22,8 @@ export interface SummaryLinks {
   owner: string;
   repo: string;
   sha: string;
+  /** The working directory relative to the repository root (forward slashes), when the paths shown are relative to it. */
+  dir?: string;
 }
 
 export interface SummaryInput {
@@ -96,6 +99,9 @@ export function buildSummary(input: SummaryInput): string {
       ? tr('summaryPassed', locale)
       : tr('summaryProblems', locale, { icon: errors > 0 ? '❌' : '⚠️', total: errors + warnings, errors, warnings });
   out.push(`${status}${pick(locale, { 'zh-CN': '', en: ' ' })}${scopeLine(input)}`, '');
+  // What inline comments and the bulk suppressions file hid, counted (ESLint's suppressedMessages).
+  const suppressed = input.results.reduce((n, r) => n + (r.suppressedMessages?.length ?? 0), 0);
+  if (suppressed > 0) out.push(tr('summarySuppressed', locale, { count: suppressed }), '');
   for (const note of [input.fallback, input.notPullRequestEvent && tr('summaryNotPrEvent', locale, { event: input.notPullRequestEvent })]) {
     if (note) out.push(`> ${escapeText(note)}`, '');
   }
@@ -256,7 +262,9 @@ function skippedSection(input: SummaryInput): string[] {
 export function fileUrl(links: SummaryLinks | undefined, file: string, line?: number, endLine?: number): string | undefined {
   // A path outside the workspace (absolute) is not in the repository.
   if (!links || file.startsWith('/') || /^[A-Za-z]:/.test(file)) return undefined;
-  const encoded = file.split('/').map(encodeURIComponent).join('/');
+  const inRepository = links.dir ? path.posix.normalize(`${links.dir}/${file}`) : file;
+  if (inRepository.startsWith('../')) return undefined;
+  const encoded = inRepository.split('/').map(encodeURIComponent).join('/');
   const base = `${links.serverUrl}/${encodeURIComponent(links.owner)}/${encodeURIComponent(links.repo)}/blob/${links.sha}/${encoded}`;
   if (line === undefined) return base;
   // GitHub renders Markdown files, where line anchors do nothing: ?plain=1 shows the source.

@@ -91,7 +91,7 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
   const { locale } = options;
   // One after the other: jest's ESM loader fails on concurrent imports of shared modules.
   const { builtinRules } = await import('../../../rules/index.ts');
-  const { loadConfig } = await import('../../engine/config.ts');
+  const { loadConfig, searchSettings } = await import('../../engine/config.ts');
   const { expandPaths } = await import('../../engine/files.ts');
   const { lintFiles } = await import('../../engine/run.ts');
   const rules = deps.rules ?? builtinRules;
@@ -101,7 +101,9 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
   // Which config applies is not always obvious (the search stops at the repository root).
   if (debugEnabled(env)) io.stderr.write(`xxgk-lint: config: ${loaded.filePath ?? '(none: defaults)'}\n`);
   if (options.printConfig !== undefined) {
-    io.stdout.write(`${JSON.stringify(printableConfig(loaded, allRules), null, 2)}\n`);
+    // The settings of that file (its folder's config files and the overrides that match it).
+    const own = loaded.cascade && options.printConfig ? await loaded.cascade.forFile(path.resolve(io.cwd, options.printConfig)) : loaded;
+    io.stdout.write(`${JSON.stringify(printableConfig(own, [...rules, ...(own.config.pluginRules ?? [])]), null, 2)}\n`);
     return EXIT_OK;
   }
   let writeFailures = 0;
@@ -127,9 +129,7 @@ async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, 
 
   const expanded = await expandPaths(options.paths, {
     cwd: io.cwd,
-    ignores: loaded.ignores,
-    ignoresBase: loaded.baseDir,
-    ...(loaded.extensions ? { extensions: loaded.extensions } : {}),
+    ...searchSettings(loaded),
     ignorePatterns: options.ignorePatterns,
     noIgnore: options.noIgnore,
   });

@@ -41,7 +41,8 @@ export interface EslintFatalMessage {
 export interface EslintResult {
   filePath: string;
   messages: (EslintMessage | EslintFatalMessage)[];
-  suppressedMessages: [];
+  /** ESLint's SuppressedLintMessage: what inline comments and the bulk suppressions file hid. */
+  suppressedMessages: Array<EslintMessage & { suppressions: Array<{ kind: 'directive' | 'file'; justification: string }> }>;
   errorCount: number;
   fatalErrorCount: number;
   warningCount: number;
@@ -69,7 +70,10 @@ export function toEslintResult(result: LintResult): EslintResult {
   return {
     filePath: result.filePath,
     messages,
-    suppressedMessages: [],
+    suppressedMessages: (result.suppressedMessages ?? []).map((d) => ({
+      ...toEslintMessage(d),
+      suppressions: (d.suppressions ?? [{ kind: 'directive' as const, justification: '' }]).map((s) => ({ ...s })),
+    })),
     errorCount: counts.errorCount,
     fatalErrorCount: counts.fatalErrorCount,
     warningCount: counts.warningCount,

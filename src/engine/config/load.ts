@@ -1,4 +1,4 @@
-/** Finds, reads (JSON without prototype setters, or a JavaScript module) and resolves the config. */
+/** Reads (JSON without prototype setters, or a JavaScript module) and resolves a config file. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,8 +8,9 @@ import { errorText, importDefault, isPackageSpecifier, resolvePackage } from '..
 import type { Rule } from '../../rule.ts';
 import type { Locale } from '../../types.ts';
 import { ConfigError, type ConfigProblem } from './errors.ts';
-import { configRunsCode, findConfigFilesWithKey, isFile } from './find.ts';
-import { defaultConfig, isPlainObject, resolveWith, type Preloaded, type ResolvedConfigFile, type ResolveOptions } from './resolve.ts';
+import type { ConfigCascade } from './cascade.ts';
+import { configRunsCode, isFile } from './find.ts';
+import { isPlainObject, resolveWith, type Preloaded, type ResolvedConfigFile, type ResolveOptions } from './resolve.ts';
 import { PACKAGE_JSON_KEY } from './schema.ts';
 
 /**
@@ -72,46 +73,28 @@ export interface LoadedConfig extends ResolvedConfigFile {
    * linted again.
    */
   codeFiles?: string[];
-  /** The folder `ignores` are relative to. */
+  /** The folder `ignores`, `reports` and `notReports` are relative to (the farthest config file's). */
   baseDir: string;
   /** `--rule` and `--no-config-lookup` as given: worker processes load the config with them too. */
   lookup?: Pick<LoadConfigOptions, 'ruleOverrides' | 'noConfigLookup'>;
+  /** `--config` as given (resolved): the one config file of every folder. */
+  configPath?: string;
+  /** The config files merged, farthest first (the nearest is `filePath`). */
+  configFiles?: string[];
+  /**
+   * Each file's own settings (issue 21: config per folder and `overrides`); absent with
+   * `--no-config-lookup` and no `--config`, when every file gets these settings.
+   */
+  cascade?: ConfigCascade;
 }
 
-/** Finds, reads and resolves the configuration. Throws ConfigError for any user mistake. */
-export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
-  const locale = options.locale ?? 'en';
-  const allowCode = options.allowCode ?? true;
-  const cwd = path.resolve(options.cwd);
-  let filePath: string | undefined;
-  if (options.configPath) {
-    filePath = path.resolve(cwd, options.configPath);
-  } else if (!options.noConfigLookup) {
-    const found = await findConfigFilesWithKey(cwd);
-    if (found.length > 1) {
-      const names = found.map((f) => path.basename(f)).join(', ');
-      throw new ConfigError([{ path: '', message: t('configTwoFiles', locale, { names }) }], found[0], locale);
-    }
-    filePath = found[0];
-  }
-  if (!filePath && options.ruleOverrides) {
-    const resolved = await resolveConfigFrom(withRuleOverrides({}, options.ruleOverrides), options.rules, { locale, allowCode, baseDir: cwd });
-    return { ...resolved, filePath: undefined, baseDir: cwd, lookup: lookupOf(options) };
-  }
-  if (!filePath)
-    return {
-      config: defaultConfig(options.rules),
-      ignores: [],
-      filePath: undefined,
-      baseDir: cwd,
-      ...(options.noConfigLookup ? { lookup: lookupOf(options) } : {}),
-    };
+/**
+ * Reads one config file: JSONC (a package.json's `xxgk-lint` key) or a JavaScript module's default
+ * export. Throws ConfigError naming the file.
+ */
+export async function readConfigFile(filePath: string, allowCode: boolean, locale: Locale): Promise<{ raw: unknown; codeFiles: string[] }> {
   const problem = (message: string): ConfigError => new ConfigError([{ path: '', message }], filePath, locale);
-
-  let raw: unknown;
-  const codeFiles: string[] = [];
   if (configRunsCode(filePath)) {
-    codeFiles.push(filePath);
     if (!allowCode) throw problem(t('configCodeRefused', locale));
     if (!(await isFile(filePath))) throw problem(t('configNotFound', locale));
     let namespace: Record<string, unknown>;
@@ -121,29 +104,21 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
       throw problem(t('configJsLoadFailed', locale, { detail: errorText(err) }));
     }
     if (!('default' in namespace)) throw problem(t('configJsNoDefault', locale));
-    raw = namespace.default;
-  } else {
-    let text: string;
-    try {
-      text = await readFile(filePath, 'utf8');
-    } catch (err) {
-      const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : 'UNKNOWN';
-      throw problem(code === 'ENOENT' ? t('configNotFound', locale) : t('configUnreadable', locale, { code }));
-    }
-    raw = parseJsonConfig(text, filePath, locale);
-    if (path.basename(filePath) === 'package.json') {
-      if (!isPlainObject(raw) || !(PACKAGE_JSON_KEY in raw)) throw problem(t('configNoPackageKey', locale, { key: PACKAGE_JSON_KEY }));
-      raw = raw[PACKAGE_JSON_KEY];
-    }
+    return { raw: namespace.default, codeFiles: [filePath] };
   }
-  const baseDir = path.dirname(filePath);
-  if (options.ruleOverrides) raw = withRuleOverrides(raw, options.ruleOverrides);
-  const resolved = await resolveConfigFrom(raw, options.rules, { locale, filePath, allowCode, baseDir, codeFiles });
-  return { ...resolved, filePath, baseDir, ...(codeFiles.length > 0 ? { codeFiles } : {}), ...(options.ruleOverrides ? { lookup: lookupOf(options) } : {}) };
-}
-
-function lookupOf(options: LoadConfigOptions): Pick<LoadConfigOptions, 'ruleOverrides' | 'noConfigLookup'> {
-  return { ...(options.ruleOverrides ? { ruleOverrides: options.ruleOverrides } : {}), ...(options.noConfigLookup ? { noConfigLookup: true } : {}) };
+  let text: string;
+  try {
+    text = await readFile(filePath, 'utf8');
+  } catch (err) {
+    const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : 'UNKNOWN';
+    throw problem(code === 'ENOENT' ? t('configNotFound', locale) : t('configUnreadable', locale, { code }));
+  }
+  let raw = parseJsonConfig(text, filePath, locale);
+  if (path.basename(filePath) === 'package.json') {
+    if (!isPlainObject(raw) || !(PACKAGE_JSON_KEY in raw)) throw problem(t('configNoPackageKey', locale, { key: PACKAGE_JSON_KEY }));
+    raw = raw[PACKAGE_JSON_KEY];
+  }
+  return { raw, codeFiles: [] };
 }
 
 /**
@@ -151,7 +126,7 @@ function lookupOf(options: LoadConfigOptions): Pick<LoadConfigOptions, 'ruleOver
  * alone (`"warn"`) keeps the options the config gives the rule. A raw config that is not an
  * object is left for the checks to refuse.
  */
-function withRuleOverrides(raw: unknown, overrides: Readonly<Record<string, unknown>>): unknown {
+export function withRuleOverrides(raw: unknown, overrides: Readonly<Record<string, unknown>>): unknown {
   if (!isPlainObject(raw)) return raw;
   const rules: Record<string, unknown> = isPlainObject(raw.rules) ? { ...raw.rules } : {};
   for (const [id, setting] of Object.entries(overrides)) {

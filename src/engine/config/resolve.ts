@@ -9,7 +9,7 @@ import { LOCAL_PLUGIN, checkPlugin, checkRules, formatPath } from '../plugins.ts
 import type { Rule } from '../../rule.ts';
 import type { Locale, SeverityLevel } from '../../types.ts';
 import { ConfigError, closeMatches, describe, type ConfigProblem } from './errors.ts';
-import { CONFIG_KEYS, FileSchema } from './schema.ts';
+import { CONFIG_KEYS, FileSchema, OVERRIDE_KEYS } from './schema.ts';
 
 export interface ResolveOptions {
   locale?: Locale;
@@ -138,6 +138,13 @@ export function resolveWith(raw: unknown, rules: readonly Rule[], options: Resol
 
 const isOn = (value: boolean | 'off' | 'warn' | undefined): boolean => value === true || value === 'warn';
 
+interface Collected {
+  rules: Rule[];
+  problems: ConfigProblem[];
+  /** Plugin name → where it was first given (`plugins[i]`, or `ruleFiles` for the local plugin). */
+  names: Map<string, string>;
+}
+
 /** The rules of `plugins` and `ruleFiles`, under their prefixed ids, and the problems found. */
 function collectPluginRules(
   raw: Record<string, unknown>,
@@ -146,84 +153,103 @@ function collectPluginRules(
   locale: Locale,
   errorMap: ZodErrorMap,
 ): { rules: Rule[]; prefixes: Set<string>; problems: ConfigProblem[] } {
-  const rules: Rule[] = [];
-  const problems: ConfigProblem[] = [];
-  const names = new Map<string, string>();
+  const out: Collected = { rules: [], problems: [], names: new Map() };
   const plugins = Array.isArray(raw.plugins) ? (raw.plugins as unknown[]) : [];
-  plugins.forEach((entry, i) => {
-    const at = `plugins[${i}]`;
-    let value: unknown = entry;
-    if (typeof entry === 'string') {
-      if (!allowCode) {
-        problems.push({ path: at, message: t('configCodeRefusedPlugin', locale, { name: entry }) });
-        return;
-      }
-      const loaded = preloaded?.packages.get(i);
-      if (!loaded) {
-        problems.push({ path: at, message: t('configPackageNeedsLoader', locale, { name: entry }) });
-        return;
-      }
-      if ('problem' in loaded) {
-        problems.push(loaded.problem);
-        return;
-      }
-      value = loaded.value;
-    } else if (!isPlainObject(entry)) {
-      problems.push({ path: at, message: t('configBadPluginEntry', locale, { received: describe(entry) }) });
-      return;
-    }
-    const checked = checkPlugin(value, at, locale, errorMap);
-    if ('problems' in checked) {
-      problems.push(...checked.problems);
-      return;
-    }
-    const first = names.get(checked.plugin.name);
-    if (first !== undefined) {
-      problems.push({ path: `${at}.name`, message: t('pluginNameTwice', locale, { name: checked.plugin.name, first }) });
-      return;
-    }
-    names.set(checked.plugin.name, at);
-    rules.push(...checked.rules);
-  });
-
+  plugins.forEach((entry, i) => collectPlugin(entry, i, out, allowCode, preloaded, locale, errorMap));
   const files = Array.isArray(raw.ruleFiles) ? (raw.ruleFiles as unknown[]) : [];
-  // Every rule of every file, with where it came from, checked together: ids are unique across files.
+  collectRuleFiles(files, out, allowCode, preloaded, locale, errorMap);
+  return { rules: out.rules, prefixes: new Set(out.names.keys()), problems: out.problems };
+}
+
+/** One entry of `plugins`: a plugin object, or a package or path that loadConfig imported. */
+function collectPlugin(
+  entry: unknown,
+  i: number,
+  out: Collected,
+  allowCode: boolean,
+  preloaded: Preloaded | undefined,
+  locale: Locale,
+  errorMap: ZodErrorMap,
+): void {
+  const at = `plugins[${i}]`;
+  let value: unknown = entry;
+  if (typeof entry === 'string') {
+    if (!allowCode) {
+      out.problems.push({ path: at, message: t('configCodeRefusedPlugin', locale, { name: entry }) });
+      return;
+    }
+    const loaded = preloaded?.packages.get(i);
+    if (!loaded) {
+      out.problems.push({ path: at, message: t('configPackageNeedsLoader', locale, { name: entry }) });
+      return;
+    }
+    if ('problem' in loaded) {
+      out.problems.push(loaded.problem);
+      return;
+    }
+    value = loaded.value;
+  } else if (!isPlainObject(entry)) {
+    out.problems.push({ path: at, message: t('configBadPluginEntry', locale, { received: describe(entry) }) });
+    return;
+  }
+  const checked = checkPlugin(value, at, locale, errorMap);
+  if ('problems' in checked) {
+    out.problems.push(...checked.problems);
+    return;
+  }
+  const first = out.names.get(checked.plugin.name);
+  if (first !== undefined) {
+    out.problems.push({ path: `${at}.name`, message: t('pluginNameTwice', locale, { name: checked.plugin.name, first }) });
+    return;
+  }
+  out.names.set(checked.plugin.name, at);
+  out.rules.push(...checked.rules);
+}
+
+/** The rules of every file of `ruleFiles`, checked together: ids are unique across files. */
+function collectRuleFiles(
+  files: readonly unknown[],
+  out: Collected,
+  allowCode: boolean,
+  preloaded: Preloaded | undefined,
+  locale: Locale,
+  errorMap: ZodErrorMap,
+): void {
+  // Every rule of every file, with where it came from.
   const local: Array<{ value: unknown; at: string }> = [];
   files.forEach((entry, i) => {
     const at = `ruleFiles[${i}]`;
     if (typeof entry !== 'string') return; // the schema reports it
     if (!allowCode) {
-      problems.push({ path: at, message: t('configCodeRefusedRuleFile', locale, { file: entry }) });
+      out.problems.push({ path: at, message: t('configCodeRefusedRuleFile', locale, { file: entry }) });
       return;
     }
     const loaded = preloaded?.ruleFiles.get(i);
     if (!loaded) {
-      problems.push({ path: at, message: t('configRuleFileNeedsLoader', locale, { file: entry }) });
+      out.problems.push({ path: at, message: t('configRuleFileNeedsLoader', locale, { file: entry }) });
       return;
     }
     if ('problem' in loaded) {
-      problems.push(loaded.problem);
+      out.problems.push(loaded.problem);
       return;
     }
     if (Array.isArray(loaded.value)) loaded.value.forEach((value, j) => local.push({ value, at: `${at}[${j}]` }));
     else if (isPlainObject(loaded.value) && 'meta' in loaded.value) local.push({ value: loaded.value, at });
-    else problems.push({ path: at, message: t('ruleFileNoRule', locale, { file: entry }) });
+    else out.problems.push({ path: at, message: t('ruleFileNoRule', locale, { file: entry }) });
   });
-  if (local.length > 0) {
-    const checked = checkRules(
-      local.map((l) => l.value),
-      LOCAL_PLUGIN,
-      (index) => local[index]?.at ?? 'ruleFiles',
-      locale,
-      errorMap,
-    );
-    if ('problems' in checked) problems.push(...checked.problems);
-    else {
-      rules.push(...checked.rules);
-      names.set(LOCAL_PLUGIN, 'ruleFiles');
-    }
+  if (local.length === 0) return;
+  const checked = checkRules(
+    local.map((l) => l.value),
+    LOCAL_PLUGIN,
+    (index) => local[index]?.at ?? 'ruleFiles',
+    locale,
+    errorMap,
+  );
+  if ('problems' in checked) out.problems.push(...checked.problems);
+  else {
+    out.rules.push(...checked.rules);
+    out.names.set(LOCAL_PLUGIN, 'ruleFiles');
   }
-  return { rules, prefixes: new Set(names.keys()), problems };
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -275,15 +301,33 @@ function severityLevel(name: 'warn' | 'error'): SeverityLevel {
 }
 
 function topLevelProblems(issue: z.core.$ZodIssue, locale: Locale): ConfigProblem[] {
-  if (issue.code !== 'unrecognized_keys') return [{ path: formatPath(issue.path).replace(/^\./, ''), message: issue.message }];
+  const at = formatPath(issue.path).replace(/^\./, '');
+  if (issue.code !== 'unrecognized_keys') return [{ path: at, message: issue.message }];
+  // Unknown keys at the top or in an `overrides` entry (the only nested objects with their own keys but linterOptions).
+  const known =
+    issue.path[0] === 'overrides' && issue.path.length === 2 ? OVERRIDE_KEYS : issue.path.length === 0 ? CONFIG_KEYS : ['reportUnusedDisableDirectives'];
   return issue.keys.map((key) => {
-    const close = closeMatches(key, CONFIG_KEYS);
+    const close = closeMatches(key, known);
     const message =
-      close.length > 0
-        ? t('configUnknownKeySuggest', locale, { suggestion: close.join(', ') })
-        : t('configUnknownKey', locale, { allowed: CONFIG_KEYS.join(', ') });
-    return { path: key, message };
+      close.length > 0 ? t('configUnknownKeySuggest', locale, { suggestion: close.join(', ') }) : t('configUnknownKey', locale, { allowed: known.join(', ') });
+    return { path: at ? `${at}.${key}` : key, message };
   });
+}
+
+/**
+ * Checks a config file's shape alone (keys and their types, not the rules' entries, which may name
+ * a plugin of a config above): throws ConfigError naming this file and every problem in it.
+ */
+export function checkShape(raw: unknown, filePath: string | undefined, locale: Locale): asserts raw is Record<string, unknown> {
+  if (!isPlainObject(raw)) throw new ConfigError([{ path: '', message: t('configNotObject', locale) }], filePath, locale);
+  const zodLocale = locale === 'zh-CN' ? zhCN() : en();
+  const parsed = FileSchema.safeParse(raw, { error: zodLocale.localeError });
+  if (!parsed.success)
+    throw new ConfigError(
+      parsed.error.issues.flatMap((issue) => topLevelProblems(issue, locale)),
+      filePath,
+      locale,
+    );
 }
 
 function unknownRuleMessage(id: string, known: readonly string[], prefixes: ReadonlySet<string>, locale: Locale): string {

@@ -27,8 +27,41 @@ export const FOLDER_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm', '
  * The config object. The JSON Schema (schema/config.json) is generated from this one, so the two
  * cannot disagree; the descriptions are what editors show.
  */
+const RulesSchema = z.record(z.string(), z.unknown()).describe('Rule severities and options: "<rule id>": "off" | "warn" | "error" | [severity, options]');
+const AgenciesSchema = z
+  .record(z.string().min(1), z.array(z.string().min(1)))
+  .describe('Names of one agency for the cross-report rules: { "<current name>": ["<former name>", …] }');
+// Issue 21 item 5: ESLint's key (a boolean or "off" / "warn"; the unused comments are warnings).
+const LinterOptionsSchema = z
+  .strictObject({
+    reportUnusedDisableDirectives: z
+      .union([z.boolean(), z.enum(['off', 'warn'])])
+      .describe('Report xxgk-lint-disable comments that suppress nothing, as warnings (as --report-unused-disable-directives)')
+      .optional(),
+  })
+  .describe("Linting options, as ESLint's linterOptions");
+const Patterns = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+/**
+ * One entry of `overrides` (issue 21 item 1, as ESLint's eslintrc overrides): settings for the
+ * files its patterns match, laid over the config's own in order (a later entry wins).
+ */
+export const OverrideSchema = z
+  .strictObject({
+    files: Patterns.describe('The files this entry applies to (gitignore syntax, relative to the config file)'),
+    excludedFiles: Patterns.describe('Files among those that it does not apply to (gitignore syntax, relative to the config file)').optional(),
+    rules: RulesSchema.optional(),
+    agencies: AgenciesSchema.optional(),
+    linterOptions: LinterOptionsSchema.optional(),
+  })
+  .describe('Settings for some files only, laid over the rest of this config');
+/** The keys an `overrides` entry may have. */
+export const OVERRIDE_KEYS: readonly string[] = Object.keys(OverrideSchema.shape);
+
 export const FileSchema = z.strictObject({
-  rules: z.record(z.string(), z.unknown()).describe('Rule severities and options: "<rule id>": "off" | "warn" | "error" | [severity, options]').optional(),
+  root: z.boolean().describe("Stop looking for config files in the folders above this one (as ESLint's root: true)").optional(),
+  rules: RulesSchema.optional(),
+  overrides: z.array(OverrideSchema).describe("Settings for the files matched by patterns, as ESLint's overrides; later entries win").optional(),
   ignores: z.array(z.string()).describe('Files not to lint (gitignore syntax, relative to the config file)').optional(),
   extensions: z
     .array(z.enum(FOLDER_EXTENSIONS))
@@ -40,20 +73,8 @@ export const FileSchema = z.strictObject({
   ruleFiles: z.array(z.string()).describe('Files (ES modules) that export rules made with defineRule').optional(),
   reports: z.array(z.string()).describe('Files that are reports whatever their content looks like (gitignore syntax, relative to the config file)').optional(),
   notReports: z.array(z.string()).describe('Files that are never reports (gitignore syntax, relative to the config file); wins over reports').optional(),
-  agencies: z
-    .record(z.string().min(1), z.array(z.string().min(1)))
-    .describe('Names of one agency for the cross-report rules: { "<current name>": ["<former name>", …] }')
-    .optional(),
-  // Issue 21 item 5: ESLint's key (a boolean or "off" / "warn"; the unused comments are warnings).
-  linterOptions: z
-    .strictObject({
-      reportUnusedDisableDirectives: z
-        .union([z.boolean(), z.enum(['off', 'warn'])])
-        .describe('Report xxgk-lint-disable comments that suppress nothing, as warnings (as --report-unused-disable-directives)')
-        .optional(),
-    })
-    .describe("Linting options, as ESLint's linterOptions")
-    .optional(),
+  agencies: AgenciesSchema.optional(),
+  linterOptions: LinterOptionsSchema.optional(),
   $schema: z.string().describe('The JSON Schema editors check the file with').optional(),
 });
 /** The keys a config may have, from its schema (the remark plugin tells its options from a config by them). */
@@ -80,6 +101,15 @@ export function configJsonSchema(rules: readonly Rule[]): Record<string, unknown
     properties: Record<string, Record<string, unknown>>;
   };
   const topLevel = generated.properties;
+  const rulesProperty = {
+    ...topLevel.rules,
+    type: 'object',
+    properties: ruleProperties,
+    // Plugin rules: `<plugin>/<rule id>`.
+    patternProperties: { '^[^/]+/[^/]+$': { anyOf: [severity, { type: 'array', items: [severity, {}], additionalItems: false, minItems: 1 }] } },
+    additionalProperties: false,
+  };
+  const overrides = topLevel.overrides as { items: { properties: Record<string, unknown> } };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'xxgk-lint configuration (.xxgk-lint.json, .xxgk-lint.jsonc, package.json "xxgk-lint")',
@@ -90,14 +120,9 @@ export function configJsonSchema(rules: readonly Rule[]): Record<string, unknown
     },
     properties: {
       ...topLevel,
-      rules: {
-        ...topLevel.rules,
-        type: 'object',
-        properties: ruleProperties,
-        // Plugin rules: `<plugin>/<rule id>`.
-        patternProperties: { '^[^/]+/[^/]+$': { anyOf: [severity, { type: 'array', items: [severity, {}], additionalItems: false, minItems: 1 }] } },
-        additionalProperties: false,
-      },
+      rules: rulesProperty,
+      // The same rule settings in each `overrides` entry.
+      overrides: { ...overrides, items: { ...overrides.items, properties: { ...overrides.items.properties, rules: rulesProperty } } },
       // In a JSON file, a plugin is named by its package or path (a JavaScript config may hold the object).
       plugins: { ...topLevel.plugins, type: 'array', items: { type: 'string' } },
     },
