@@ -12,19 +12,9 @@
  * merging over the defaults), `config/schema.ts` (the zod schema and the JSON Schema generated
  * from it) and `config/errors.ts` (every problem at once). This module is their public face.
  */
-export { ConfigError, closeMatches, formatConfigProblems, type ConfigProblem } from './config/errors.ts';
+export { ConfigError, closeMatches } from './config/errors.ts';
 export { configRunsCode, findConfigFile } from './config/find.ts';
-export { ConfigCascade, loadConfig, searchSettings } from './config/cascade.ts';
-export { parseJsonConfig, resolveConfigFrom, type LoadConfigOptions, type LoadedConfig, type ResolveFromOptions } from './config/load.ts';
-export { classifier, defaultConfig, resolveConfig, type ResolvedConfigFile, type ResolveOptions } from './config/resolve.ts';
-export {
-  CONFIG_FILE_NAME,
-  CONFIG_FILE_NAMES,
-  CONFIG_KEYS,
-  CONFIG_SCHEMA_PATH,
-  FOLDER_EXTENSIONS,
-  JS_CONFIG_FILE_NAMES,
-  JSON_CONFIG_FILE_NAMES,
-  PACKAGE_JSON_KEY,
-  configJsonSchema,
-} from './config/schema.ts';
+export { loadConfig, searchSettings } from './config/cascade.ts';
+export { parseJsonConfig, resolveConfigFrom, type LoadConfigOptions, type LoadedConfig } from './config/load.ts';
+export { classifier, defaultConfig, resolveConfig } from './config/resolve.ts';
+export { CONFIG_FILE_NAME, CONFIG_KEYS, CONFIG_SCHEMA_PATH, configJsonSchema } from './config/schema.ts';

@@ -10,7 +10,6 @@ import { pdfToHtml, type PdfPlace } from './layout.ts';
 
 export type { PdfPlace } from './layout.ts';
 export type { PdfDataKind, ExtractOptions } from './extract.ts';
-export { looksLikePdf } from './extract.ts';
 
 export type PdfReadError = 'pdfEncrypted' | 'notPdf' | 'pdfScanned' | 'empty';
 

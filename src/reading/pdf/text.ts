@@ -86,8 +86,3 @@ export function lineText(items: PdfText[]): string {
   }
   return tidy(out).replaceAll('\u001f', '  ');
 }
-
-/** The text of runs in reading order: line by line, top to bottom. */
-export function blockText(texts: PdfText[]): string {
-  return tidy(textLines(texts).map(lineText).reduce(join, ''));
-}
