@@ -51,6 +51,20 @@ function severities(stdout: string, root: string, ruleId: string): Record<string
 
 const json = (value: unknown): string => JSON.stringify(value);
 
+describe('a file whose folders have no config file', () => {
+  it('gets the working folder’s config (a report named from outside the project)', async () => {
+    const root = await makeTempDir();
+    await writeTree(root, {
+      'project/.git/HEAD': 'ref: refs/heads/main\n',
+      'project/.xxgk-lint.json': json({ rules: { 'fee-statement': 'off', 'table-sums': 'warn' } }),
+      'elsewhere/r.md': DEFECTS,
+    });
+    const result = await run(['-f', 'json', '../elsewhere/r.md'], path.join(root, 'project'));
+    expect(severities(result.stdout, root, 'table-sums')).toEqual({ 'elsewhere/r.md': 1 });
+    expect(severities(result.stdout, root, 'fee-statement')).toEqual({ 'elsewhere/r.md': 0 });
+  });
+});
+
 describe('the config files of a file’s folder', () => {
   it('are merged from the repository root down, the nearer winning; a severity alone keeps the farther options', async () => {
     const root = await makeTempDir();

@@ -31,6 +31,12 @@ export interface CascadeOptions {
   allowCode: boolean;
   /** `--config`: this file for every folder, no search. */
   configPath?: string;
+  /**
+   * The working folder: a file none of whose folders up to the root has a config file (a file
+   * named from outside the project, `xxgk-lint ../other/report.md`) gets its settings, as the
+   * run's config applied to every file before configs were looked up per folder.
+   */
+  fallbackDir?: string;
   ruleOverrides?: Readonly<Record<string, unknown>>;
 }
 
@@ -85,7 +91,9 @@ export class ConfigCascade {
   }
 
   private async settle(dir: string, file: string | undefined): Promise<LoadedConfig> {
-    const chain = await this.chain(dir);
+    let chain = await this.chain(dir);
+    const fallback = this.options.fallbackDir;
+    if (chain.length === 0 && fallback !== undefined && fallback !== dir) chain = await this.chain(fallback);
     const matched = file ? matchedOverrides(chain, file) : [];
     const key = [...chain.map((layer) => layer.filePath), ...matched.map(([i, j]) => `${i}:${j}`)].join('\0');
     let found = this.settings.get(key);
@@ -200,6 +208,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
       allowCode,
       ...(options.configPath ? { configPath: path.resolve(cwd, options.configPath) } : {}),
       ...(options.ruleOverrides ? { ruleOverrides: options.ruleOverrides } : {}),
+      fallbackDir: cwd,
     });
     const explicit = options.configPath ? { configPath: path.resolve(cwd, options.configPath) } : {};
     return { ...(await cascade.forFolder(cwd)), ...explicit, ...lookup, cascade };
