@@ -200,6 +200,22 @@ describe('a run over folders with configs of their own', () => {
     expect(severities(second.stdout, root, 'table-sums')).toEqual({ 'a/d.md': 1, 'c/d.md': 2 });
   });
 
+  it('reuses no cross-report finding cached under another config of its folder', async () => {
+    const root = await makeTempDir();
+    const pair = consistentPair(2024, [3, 0, 0, 0, 0, 0]);
+    await writeTree(root, {
+      '.git/HEAD': '',
+      'a/.xxgk-lint.json': json({ rules: { 'carry-over': 'error' } }),
+      'a/2024.md': sampleReport(pair.current),
+      'a/2023.md': sampleReport(pair.previous),
+    });
+    const first = await run(['-f', 'json', '--cache', '.'], root);
+    expect(severities(first.stdout, root, 'carry-over')['a/2024.md']).toBe(2);
+    await writeTree(root, { 'a/.xxgk-lint.json': json({ rules: { 'carry-over': 'warn' } }) });
+    const second = await run(['-f', 'json', '--cache', '.'], root);
+    expect(severities(second.stdout, root, 'carry-over')['a/2024.md']).toBe(1);
+  });
+
   it('runs a cross-report rule with the settings of the file it reports on; every report of the run is its context', async () => {
     const root = await makeTempDir();
     const pair = consistentPair(2024, [3, 0, 0, 0, 0, 0]);

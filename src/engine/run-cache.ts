@@ -98,7 +98,12 @@ export async function openCache(
     crossStore: {
       get: (current) => cache.cross(current.filePath),
       set: (current, record) => cache.setCross(current.filePath, record),
-      idOf,
+      // A report's id includes its file's settings key (config per folder): the findings cached
+      // for it, or for reports that read it, hold only while those settings are the same.
+      idOf: (report) => {
+        const id = idOf(report);
+        return id === undefined ? undefined : id + keyOf(report.filePath);
+      },
       hash: (parts) => createHash('sha256').update(parts.join('\0')).digest('base64url'),
     },
     damaged: () => cache.markCorrupt(),
