@@ -7,7 +7,7 @@
  * Pure (no I/O, no `node:` modules): the CLI, the Action and the web page share it.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { MAX_HTML_DEPTH } from './html-limits.ts';
+import { cellSpan, MAX_HTML_DEPTH } from './html-limits.ts';
 import { optionalParsers } from './optional.ts';
 
 /** Where a line of the produced text came from. */
@@ -97,11 +97,6 @@ function inlineText(node: Element | Root): string {
   return normalise(out);
 }
 
-function span(node: Element, name: string): number {
-  const value = Number(node.properties[name]);
-  return Number.isInteger(value) && value > 1 && value < 1000 ? value : 1;
-}
-
 /** A page nested deeper than MAX_HTML_DEPTH (html-parse.ts): not read (the file's problem, not the run's). */
 export class HtmlTooDeep extends Error {
   readonly limit = MAX_HTML_DEPTH;
@@ -133,8 +128,8 @@ function pushTable(node: Element, table: number, push: (text: string, origin: Or
       if (td.type !== 'element' || (td.tagName !== 'td' && td.tagName !== 'th')) continue;
       cell++;
       const attrs = [
-        span(td, 'rowSpan') > 1 ? ` rowspan="${span(td, 'rowSpan')}"` : '',
-        span(td, 'colSpan') > 1 ? ` colspan="${span(td, 'colSpan')}"` : '',
+        cellSpan(td, 'rowSpan') > 1 ? ` rowspan="${cellSpan(td, 'rowSpan')}"` : '',
+        cellSpan(td, 'colSpan') > 1 ? ` colspan="${cellSpan(td, 'colSpan')}"` : '',
       ].join('');
       push(`<td${attrs}>${escapeCell(inlineText(td))}</td>`, { kind: 'cell', table, row, cell, ...at(td) });
     }

@@ -6,6 +6,7 @@
  */
 import type { Root, RootContent, Table } from 'mdast';
 import type { Element, ElementContent } from 'hast';
+import { cellSpan } from './html-limits.ts';
 import { optionalParsers } from './optional.ts';
 import { norm } from './text.ts';
 
@@ -282,11 +283,6 @@ function rowsOf(table: Element): Element[] {
   return rows;
 }
 
-const span = (cell: Element, name: 'colSpan' | 'rowSpan'): number => {
-  const v = Number(cell.properties?.[name] ?? 1);
-  return Number.isInteger(v) && v >= 1 && v <= 1000 ? v : 1;
-};
-
 /**
  * The column of each one-column cell of a table, counted from the right, when the table's grid is
  * regular: every row, with the cells that reach down into it from above, spans the same number of
@@ -304,8 +300,8 @@ function gridPlaces(table: Element, places: Map<Element, number>): void {
     for (const cell of row.children) {
       if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
       while (occupied.has(col)) col++;
-      const cs = span(cell, 'colSpan');
-      const rs = span(cell, 'rowSpan');
+      const cs = cellSpan(cell, 'colSpan');
+      const rs = cellSpan(cell, 'rowSpan');
       for (let k = 1; k < rs && r + k < rows.length; k++) for (let c = col; c < col + cs; c++) taken[r + k]?.add(c);
       if (cs === 1) placed.push([cell, col]);
       col += cs;
