@@ -6,12 +6,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cacheKey, codeDigest, contentHash, DEFAULT_CACHE_FILE, ResultCache } from './cache.ts';
+import { contentHash, DEFAULT_CACHE_FILE, ResultCache } from './cache.ts';
 import type { FileOutcome } from './lint-file.ts';
-import { rulesToRun, type LintTextOptions } from './lint.ts';
+import type { LintTextOptions } from './lint.ts';
 import { t } from './messages.ts';
 import { idOf } from './packed.ts';
 import type { RunOptions } from './run.ts';
+import { settingsKey } from './run-settings.ts';
 import type { SetRuleStore } from './set-cache.ts';
 import type { Locale } from '../types.ts';
 
@@ -49,16 +50,7 @@ export async function openCache(
   keyOf: (file: string) => string = () => '',
 ): Promise<RunCache> {
   const note = (text: string): void => options.onNote?.(text);
-  const loaded = options.loaded;
-  const key = cacheKey({
-    config: base.config ?? { rules: {} },
-    rules: rulesToRun(base),
-    locale: base.locale,
-    reportUnusedDisable: options.reportUnusedDisable ?? false,
-    keepModel: options.keepModel ?? false,
-    classification: { reports: loaded?.reports ?? [], notReports: loaded?.notReports ?? [], baseDir: loaded?.baseDir ?? '' },
-    code: await codeDigest(loaded?.codeFiles ?? []),
-  });
+  const key = await settingsKey({ loaded: options.loaded, base }, options);
   const location = path.resolve(cwd, options.cache || DEFAULT_CACHE_FILE);
   // Noted once, when the file or an entry is found unreadable or of another shape.
   const onCorrupt = (file: string): void => note(t('cacheCorrupt', base.locale, { file }));

@@ -53,8 +53,8 @@ export async function settingsOfFiles(files: readonly string[], options: RunOpti
   return { of: (file) => byFile.get(file) ?? run, distinct: byConfig.size > 0 ? [...byConfig.values()] : [run] };
 }
 
-/** The cache key of one file's settings (see cacheKey). */
-async function settingsKey(own: FileSettings, options: RunOptions): Promise<string> {
+/** The cache key of one file's settings (see cacheKey); of the run's own, the cache's key. */
+export async function settingsKey(own: Pick<FileSettings, 'loaded' | 'base'>, options: RunOptions): Promise<string> {
   return cacheKey({
     config: own.base.config ?? { rules: {} },
     rules: rulesToRun(own.base),
