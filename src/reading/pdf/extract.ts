@@ -10,6 +10,7 @@
  * from `loadData`, which the caller reads from the pdfjs-dist package on disk (never from a URL).
  */
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { withoutFontPrograms } from './font-programs.ts';
 
 export interface PdfText {
   str: string;
@@ -239,8 +240,9 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
   }
   const inBrowser = 'document' in globalThis;
   const task = lib.getDocument({
-    // pdf.js may transfer (detach) the buffer it gets: give it a copy.
-    data: new Uint8Array(bytes),
+    // pdf.js may transfer (detach) the buffer it gets: give it a copy, without the font programs
+    // it need not parse (font-programs.ts).
+    data: (await withoutFontPrograms(bytes)) ?? new Uint8Array(bytes),
     BinaryDataFactory: DataFactory,
     cMapUrl: 'cmaps/',
     cMapPacked: true,
