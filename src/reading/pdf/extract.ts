@@ -47,6 +47,11 @@ export type PdfDataKind = 'cmap' | 'standardFont';
 export interface ExtractOptions {
   /** Reads a file of the pdfjs-dist package: `cmaps/NAME` or `standard_fonts/NAME`. */
   loadData?: (kind: PdfDataKind, name: string) => Promise<Uint8Array>;
+  /**
+   * Have pdf.js parse every embedded font program, even those that cannot change the reading
+   * (font-programs.ts); the same pages either way, slower. For tests that hold the two equal.
+   */
+  keepFontPrograms?: boolean;
 }
 
 export type PdfErrorKind = 'pdfEncrypted' | 'notPdf';
@@ -242,7 +247,7 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
   const task = lib.getDocument({
     // pdf.js may transfer (detach) the buffer it gets: give it a copy, without the font programs
     // it need not parse (font-programs.ts).
-    data: (await withoutFontPrograms(bytes)) ?? new Uint8Array(bytes),
+    data: (!options.keepFontPrograms && (await withoutFontPrograms(bytes))) || new Uint8Array(bytes),
     BinaryDataFactory: DataFactory,
     cMapUrl: 'cmaps/',
     cMapPacked: true,
