@@ -324,8 +324,7 @@ export async function withoutFontPrograms(bytes: Uint8Array): Promise<Uint8Array
     if (versions) versions.push(o);
     else byKey.set(o.key, [o]);
   }
-  const dictsOf = (v: Value | undefined): Dict[] =>
-    v instanceof Dict ? [v] : v instanceof Ref ? (byKey.get(v.key) ?? []).map((o) => o.dict) : [];
+  const dictsOf = (v: Value | undefined): Dict[] => (v instanceof Dict ? [v] : v instanceof Ref ? (byKey.get(v.key) ?? []).map((o) => o.dict) : []);
 
   /** Per descriptor: whether every font found that uses it qualifies. */
   const verdict = new Map<string, boolean>();
