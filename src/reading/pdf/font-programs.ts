@@ -22,7 +22,11 @@
  *
  * Only what the file writes in plain objects is read; a PDF with object streams (where a font
  * could be referenced from where this does not look) is given to pdf.js as it is. A descriptor is
- * left alone unless every font found that uses it qualifies.
+ * renamed in place only when every font found that uses it qualifies. When a descendant font serves
+ * a qualifying Type0 font and one that does not (WPS writes 宋体 with /Identity-H and, for a
+ * table's vertical label, the same descendant with /Identity-V), an incremental update appended to
+ * the copy gives the qualifying Type0 font a copy of the descendant and of its descriptor without
+ * the program; the other keeps the original.
  */
 
 type Value = number | boolean | null | string | Name | Ref | Value[] | Dict;
@@ -49,6 +53,8 @@ class Dict {
   readonly values = new Map<string, Value>();
   /** Where each key's `/` is in the file. */
   readonly keyAt = new Map<string, number>();
+  /** Where each value is written in the file (from the end of its key). */
+  readonly span = new Map<string, [number, number]>();
   get(key: string): Value | undefined {
     return this.values.get(key);
   }
@@ -65,6 +71,8 @@ class Dict {
 interface PdfObject {
   key: string;
   dict: Dict;
+  /** Where the dictionary is written in the file. */
+  at: [number, number];
   /** The stream's data (start and end offsets in the file), for a stream object. */
   stream?: { start: number; end: number };
 }
@@ -163,7 +171,9 @@ class Parser {
         const key = this.value();
         if (!(key instanceof Name)) throw new Error('dictionary key');
         dict.keyAt.set(key.name, key.at);
+        const from = this.pos;
         dict.values.set(key.name, this.value());
+        dict.span.set(key.name, [from, this.pos]);
       }
     }
     if (c === 0x3c || c === 0x28) return this.string();
@@ -240,7 +250,7 @@ function plainObjects(text: string): PdfObject[] | undefined {
     }
     let resume = parser.pos;
     if (value instanceof Dict) {
-      const object: PdfObject = { key, dict: value };
+      const object: PdfObject = { key, dict: value, at: [text.indexOf('<<', body), parser.pos] };
       const after = /^\s*stream(\r\n|\n|\r)/.exec(text.slice(parser.pos, parser.pos + 16));
       if (after) {
         const start = parser.pos + after[0].length;
@@ -262,6 +272,13 @@ function plainObjects(text: string): PdfObject[] | undefined {
 }
 
 const SUBSET = /^[A-Z]{6}\+/;
+const named = (...names: (string | undefined)[]): boolean => names.every((n) => n !== undefined && SUBSET.test(n));
+
+/** The one plain object a reference names, if there is exactly one. */
+function onlyVersion(byKey: Map<string, PdfObject[]>, v: Value | undefined): PdfObject | undefined {
+  const versions = v instanceof Ref ? byKey.get(v.key) : undefined;
+  return versions?.length === 1 ? versions[0] : undefined;
+}
 
 /** The file as Latin-1 text, one character a byte (Node's Buffer is ten times faster at it). */
 function latin1(bytes: Uint8Array): string {
@@ -308,46 +325,140 @@ const isTrueType = (head: Uint8Array): boolean =>
   (head[0] === 0x00 && head[1] === 0x01 && head[2] === 0x00 && head[3] === 0x00) ||
   String.fromCharCode(head[0] ?? 0, head[1] ?? 0, head[2] ?? 0, head[3] ?? 0) === 'true';
 
-/**
- * A copy of the PDF in which the TrueType programs that cannot change the reading (above) are
- * named under another key; undefined when there is none.
- */
-export async function withoutFontPrograms(bytes: Uint8Array): Promise<Uint8Array | undefined> {
-  const text = latin1(bytes);
-  // Objects inside object streams are not read here: a font there could use a descriptor too.
-  if (/\/ObjStm\b/.test(text)) return undefined;
-  const objects = plainObjects(text);
-  if (!objects) return undefined;
-  const byKey = new Map<string, PdfObject[]>();
-  for (const o of objects) {
-    const versions = byKey.get(o.key);
-    if (versions) versions.push(o);
-    else byKey.set(o.key, [o]);
+/** The `startxref` of the file's last section, and its trailer (or xref stream) dictionary. */
+function lastTrailer(text: string, parser: Parser): { prev: number; dict: Dict } | undefined {
+  const m = /startxref\s+(\d+)\s*%%EOF\s*$/.exec(text.slice(-64));
+  if (!m) return undefined;
+  const prev = Number(m[1]);
+  try {
+    const table = /^\s*xref\b/.exec(text.slice(prev, prev + 16));
+    if (table) {
+      const at = text.indexOf('trailer', prev);
+      if (at < 0) return undefined;
+      parser.pos = at + 'trailer'.length;
+    } else {
+      const header = /^\s*\d+\s+\d+\s+obj\b/.exec(text.slice(prev, prev + 32));
+      if (!header) return undefined;
+      parser.pos = prev + header[0].length;
+    }
+    const dict = parser.value();
+    return dict instanceof Dict ? { prev, dict } : undefined;
+  } catch {
+    return undefined;
   }
-  const dictsOf = (v: Value | undefined): Dict[] => (v instanceof Dict ? [v] : v instanceof Ref ? (byKey.get(v.key) ?? []).map((o) => o.dict) : []);
+}
 
-  /** Per descriptor: whether every font found that uses it qualifies. */
+/** A horizontal Type0 font that qualifies, whose descendant also serves fonts that do not. */
+interface Split {
+  type0: PdfObject;
+  descendant: PdfObject;
+  descriptor: PdfObject;
+}
+
+/**
+ * The file with an incremental update (ISO 32000 7.5.6) after it: for each descendant in `splits`,
+ * a copy of it and of its descriptor without the program, and new versions of the qualifying Type0
+ * fonts that use the copy. The fonts that do not qualify keep the descendant with its program.
+ */
+function withUpdate(bytes: Uint8Array, text: string, splits: Split[], trailer: { prev: number; dict: Dict }): Uint8Array | undefined {
+  const size = trailer.dict.get('Size');
+  if (typeof size !== 'number' || trailer.dict.get('Encrypt') !== undefined || !trailer.dict.span.has('Root')) return undefined;
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [bytes, encoder.encode('\n')];
+  let offset = bytes.length + 1;
+  const entries: [number, number, number][] = [];
+  const raw = (from: number, to: number): string => text.slice(from, to);
+  /** An object from the file's bytes, with some of its spans replaced. */
+  const write = (num: number, gen: number, object: PdfObject, replace: [number, number, string][]): void => {
+    const pieces: Uint8Array[] = [encoder.encode(`${num} ${gen} obj\n`)];
+    let at = object.at[0];
+    for (const [from, to, by] of [...replace].sort((a, b) => a[0] - b[0])) {
+      pieces.push(bytes.subarray(at, from), encoder.encode(by));
+      at = to;
+    }
+    pieces.push(bytes.subarray(at, object.at[1]), encoder.encode('\nendobj\n'));
+    entries.push([num, gen, offset]);
+    for (const piece of pieces) {
+      parts.push(piece);
+      offset += piece.length;
+    }
+  };
+  let next = size;
+  const copies = new Map<PdfObject, number>();
+  for (const { type0, descendant, descriptor } of splits) {
+    let copy = copies.get(descendant);
+    if (copy === undefined) {
+      const descriptorCopy = next++;
+      copy = next++;
+      const fontFile = descriptor.dict.keyAt.get('FontFile2') ?? -1;
+      write(descriptorCopy, 0, descriptor, [[fontFile, fontFile + 10, '/FontFileX']]);
+      const span = descendant.dict.span.get('FontDescriptor');
+      if (!span) return undefined;
+      write(copy, 0, descendant, [[span[0], span[1], ` ${descriptorCopy} 0 R`]]);
+      copies.set(descendant, copy);
+    }
+    const span = type0.dict.span.get('DescendantFonts');
+    const [num, gen] = type0.key.split(' ').map(Number) as [number, number];
+    if (!span) return undefined;
+    write(num, gen, type0, [[span[0], span[1], ` [${copy} 0 R]`]]);
+  }
+  const kept = ['Root', 'Info', 'ID']
+    .map((key) => [key, trailer.dict.span.get(key)] as const)
+    .filter((e): e is readonly [string, [number, number]] => e[1] !== undefined)
+    .map(([key, [from, to]]) => `/${key}${raw(from, to)}`);
+  const table = entries
+    .sort((a, b) => a[0] - b[0])
+    .map(([num, gen, at]) => `${num} 1\n${String(at).padStart(10, '0')} ${String(gen).padStart(5, '0')} n\r\n`)
+    .join('');
+  parts.push(
+    encoder.encode(
+      `xref\n0 1\n0000000000 65535 f\r\n${table}trailer\n<< /Size ${next} ${kept.join(' ')} /Prev ${trailer.prev} >>\nstartxref\n${offset}\n%%EOF\n`,
+    ),
+  );
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/**
+ * Per descriptor: whether every font found that uses it qualifies; and the qualifying Type0 fonts,
+ * each with its one descendant (which other fonts may share).
+ */
+function classify(
+  objects: PdfObject[],
+  byKey: Map<string, PdfObject[]>,
+): { verdict: Map<string, boolean>; candidates: { type0: PdfObject; descendant: PdfObject }[] } {
+  const dictsOf = (v: Value | undefined): Dict[] => (v instanceof Dict ? [v] : v instanceof Ref ? (byKey.get(v.key) ?? []).map((o) => o.dict) : []);
   const verdict = new Map<string, boolean>();
   const judge = (descriptor: Value | undefined, ok: boolean): void => {
     if (descriptor instanceof Ref) verdict.set(descriptor.key, (verdict.get(descriptor.key) ?? true) && ok);
   };
-  const named = (...names: (string | undefined)[]): boolean => names.every((n) => n !== undefined && SUBSET.test(n));
   const hasToUnicode = (d: Dict): boolean => d.get('ToUnicode') instanceof Ref;
   /** The descendants that some Type0 font uses, and whether all those fonts qualify. */
   const descendantOk = new Map<Dict, boolean>();
-  for (const { dict } of objects) {
+  const candidates: { type0: PdfObject; descendant: PdfObject }[] = [];
+  for (const object of objects) {
+    const { dict } = object;
     if (dict.name('Type') !== 'Font') continue;
     const subtype = dict.name('Subtype');
     if (subtype === 'Type0') {
       const descendants = dict.get('DescendantFonts');
       const list = Array.isArray(descendants) ? descendants : [descendants];
       const ok = dict.name('Encoding') === 'Identity-H' && hasToUnicode(dict) && dict.get('FontMatrix') === undefined;
+      let fits = true;
       for (const item of list) {
         for (const d of dictsOf(item)) {
           const fine = ok && named(dict.name('BaseFont'), d.name('BaseFont')) && d.get('FontMatrix') === undefined;
           descendantOk.set(d, (descendantOk.get(d) ?? true) && fine);
+          fits &&= fine;
         }
       }
+      const descendant = list.length === 1 ? onlyVersion(byKey, list[0]) : undefined;
+      if (fits && descendant && byKey.get(object.key)?.length === 1) candidates.push({ type0: object, descendant });
     } else if (subtype === 'TrueType') {
       const descriptor = dict.get('FontDescriptor');
       const flags = dictsOf(descriptor)[0]?.get('Flags');
@@ -366,32 +477,69 @@ export async function withoutFontPrograms(bytes: Uint8Array): Promise<Uint8Array
     judge(dict.get('FontDescriptor'), descendantOk.get(dict) ?? false);
   }
 
+  return { verdict, candidates };
+}
+
+/**
+ * A copy of the PDF in which the TrueType programs that cannot change the reading (above) are
+ * named under another key; undefined when there is none. A descendant font that serves both fonts
+ * that qualify and fonts that do not (WPS writes 宋体 horizontally and, for a table's vertical
+ * label, vertically) is copied without its program for the ones that qualify.
+ */
+export async function withoutFontPrograms(bytes: Uint8Array): Promise<Uint8Array | undefined> {
+  const text = latin1(bytes);
+  // Objects inside object streams are not read here: a font there could use a descriptor too.
+  if (/\/ObjStm\b/.test(text)) return undefined;
+  const objects = plainObjects(text);
+  if (!objects) return undefined;
+  const byKey = new Map<string, PdfObject[]>();
+  for (const o of objects) {
+    const versions = byKey.get(o.key);
+    if (versions) versions.push(o);
+    else byKey.set(o.key, [o]);
+  }
+  const only = (v: Value | undefined): PdfObject | undefined => onlyVersion(byKey, v);
+
+  const { verdict, candidates } = classify(objects, byKey);
+
+  /** Where each version of a descriptor names its program, if the descriptor and program qualify. */
+  const programKeys = async (key: string): Promise<number[] | undefined> => {
+    const found: number[] = [];
+    for (const { dict } of byKey.get(key) ?? []) {
+      const file = dict.ref('FontFile2');
+      const at = dict.keyAt.get('FontFile2');
+      if (dict.name('Type') !== 'FontDescriptor' || !named(dict.name('FontName')) || !file || at === undefined) return undefined;
+      // The key as written, not with #-escapes: the same length is renamed below.
+      if (text.slice(at, at + 10) !== '/FontFile2') return undefined;
+      const programs = byKey.get(file.key) ?? [];
+      if (programs.length === 0) return undefined;
+      for (const program of programs) {
+        const head = await streamHead(bytes, program, 4);
+        if (!head || !isTrueType(head)) return undefined;
+      }
+      found.push(at);
+    }
+    return found.length > 0 ? found : undefined;
+  };
   const edits: number[] = [];
+  const splits: Split[] = [];
   await Promise.all(
     [...verdict].map(async ([key, ok]) => {
-      if (!ok) return;
-      const versions = byKey.get(key) ?? [];
-      const found: number[] = [];
-      for (const { dict } of versions) {
-        const file = dict.ref('FontFile2');
-        const at = dict.keyAt.get('FontFile2');
-        if (dict.name('Type') !== 'FontDescriptor' || !named(dict.name('FontName')) || !file || at === undefined) return;
-        // The key as written, not with #-escapes: the same length is renamed below.
-        if (text.slice(at, at + 10) !== '/FontFile2') return;
-        const programs = byKey.get(file.key) ?? [];
-        if (programs.length === 0) return;
-        for (const program of programs) {
-          const head = await streamHead(bytes, program, 4);
-          if (!head || !isTrueType(head)) return;
-        }
-        found.push(at);
+      if (ok) {
+        edits.push(...((await programKeys(key)) ?? []));
+        return;
       }
-      edits.push(...found);
+      const shared = candidates.filter((c) => c.descendant.dict.ref('FontDescriptor')?.key === key);
+      const descriptor = only(shared[0]?.descendant.dict.get('FontDescriptor'));
+      if (!descriptor || shared.length === 0 || !(await programKeys(key))) return;
+      for (const c of shared) splits.push({ ...c, descriptor });
     }),
   );
-  if (edits.length === 0) return undefined;
+  if (edits.length === 0 && splits.length === 0) return undefined;
   const copy = new Uint8Array(bytes);
   // "/FontFile2" becomes "/FontFileX": a key pdf.js does not read, of the same length.
   for (const at of edits) copy[at + 9] = 0x58;
-  return copy;
+  if (splits.length === 0) return copy;
+  const trailer = lastTrailer(text, new Parser(text));
+  return (trailer && withUpdate(copy, text, splits, trailer)) ?? (edits.length > 0 ? copy : undefined);
 }
