@@ -1,7 +1,8 @@
 /**
  * The font programs pdf.js is not given (src/reading/pdf/font-programs.ts): what pdf.js reads of a
  * PDF is the same with them and without them, and a font whose program could change the reading
- * keeps it — no /ToUnicode, a symbolic simple font, vertical writing, a program that is not
+ * keeps it — no /ToUnicode, a symbolic simple font whose /ToUnicode maps nothing, vertical
+ * writing (a horizontal font sharing its descendant gets a copy without), a program that is not
  * TrueType, object streams.
  *
  * The hand-made PDFs embed pdf.js's own LiberationSans-Regular.ttf as a simple TrueType font
@@ -33,7 +34,7 @@ const pdfs = [
     .filter((f) => f.endsWith('.pdf'))
     .map((f) => path.join(fixtures, 'pdf/layouts', f)),
   ...readdirSync(path.join(fixtures, 'corpus-pdf'))
-    .filter((f) => f.endsWith('.narrow.pdf'))
+    .filter((f) => f.endsWith('.pdf'))
     .map((f) => path.join(fixtures, 'corpus-pdf', f)),
   ...(existsSync(peers) ? readdirSync(peers) : []).filter((f) => f.endsWith('.pdf')).map((f) => path.join(peers, f)),
 ];
@@ -41,7 +42,7 @@ const pdfs = [
 const ttf = read(path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts/LiberationSans-Regular.ttf'));
 
 /** A one-page PDF showing `Total 123` in LiberationSans embedded as a simple TrueType font. */
-async function handMade(options: { toUnicode: boolean; symbolic?: boolean; program?: Uint8Array }): Promise<Uint8Array> {
+async function handMade(options: { toUnicode: boolean | 'maps nothing'; symbolic?: boolean; program?: Uint8Array }): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([300, 200]);
   const { context } = doc;
@@ -76,7 +77,7 @@ async function handMade(options: { toUnicode: boolean; symbolic?: boolean; progr
       '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
       '/CMapName /Adobe-Identity-UCS def /CMapType 2 def',
       '1 begincodespacerange <00> <FF> endcodespacerange',
-      '1 beginbfrange <20> <7E> <0020> endbfrange',
+      options.toUnicode === 'maps nothing' ? '' : '1 beginbfrange <20> <7E> <0020> endbfrange',
       'endcmap CMapName currentdict /CMap defineresource pop end end',
     ].join('\n');
     font['ToUnicode'] = context.register(context.flateStream(cmap));
@@ -129,8 +130,16 @@ describe('the font programs pdf.js need not parse', () => {
     expect((pages as { texts: { str: string }[] }[])[0]?.texts.map((t) => t.str)).toEqual(['Total 123']);
   });
 
-  it('keeps the program of a symbolic simple font, and of a /FontFile2 that is not TrueType', async () => {
-    expect(await withoutFontPrograms(await handMade({ toUnicode: true, symbolic: true }))).toBeUndefined();
+  it('leaves out the program of a symbolic simple font whose /ToUnicode maps its codes (as LibreOffice writes)', async () => {
+    const bytes = await handMade({ toUnicode: true, symbolic: true });
+    const stripped = await withoutFontPrograms(bytes);
+    expect(stripped && count(stripped, '/FontFileX')).toBe(1);
+    expect(await texts(bytes)).toEqual(await texts(bytes, true));
+  });
+
+  it('keeps the program of a symbolic simple font whose /ToUnicode maps nothing, and of a /FontFile2 that is not TrueType', async () => {
+    // pdf.js then takes the Unicode from the program's cmap (adjustTrueTypeToUnicode).
+    expect(await withoutFontPrograms(await handMade({ toUnicode: 'maps nothing', symbolic: true }))).toBeUndefined();
     const type1 = read(path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts/FoxitSerif.pfb'));
     expect(await withoutFontPrograms(await handMade({ toUnicode: true, program: type1 }))).toBeUndefined();
   });

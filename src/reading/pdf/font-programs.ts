@@ -11,8 +11,9 @@
  * its width from /W or /Widths, scaled by the font matrix. The program can change them only
  *  - by its own font matrix (CFF and Type1 programs: widths rescaled), so only /FontFile2 holding a
  *    TrueType program (its first bytes say so) qualifies, and the font has no /FontMatrix;
- *  - for a simple font, by the font's `cmap` when the font has no ToUnicode and is symbolic
- *    (`adjustTrueTypeToUnicode`), so a simple font must have a /ToUnicode and not be symbolic;
+ *  - for a simple font, by the font's `cmap` when the font is symbolic and its ToUnicode maps no
+ *    code (`adjustTrueTypeToUnicode`), so a symbolic simple font's /ToUnicode must map one (a
+ *    `bfchar` or `bfrange` entry, read here; LibreOffice writes its fonts so);
  *  - without the program, vertical text takes the vertical presentation forms (、 becomes ︑), so
  *    a composite font must be written with /Identity-H;
  *  - without the program, a font named as a standard font gets the standard font's program or
@@ -320,6 +321,30 @@ async function streamHead(bytes: Uint8Array, object: PdfObject, n: number): Prom
   }
 }
 
+/** A stream's whole data, decoded (a ToUnicode CMap, a few KB); undefined when it cannot be. */
+async function streamAll(bytes: Uint8Array, object: PdfObject): Promise<Uint8Array | undefined> {
+  const { stream, dict } = object;
+  if (!stream || dict.get('DecodeParms') !== undefined || dict.get('DP') !== undefined) return undefined;
+  const filter = dict.get('Filter');
+  const filters = Array.isArray(filter) ? filter : filter === undefined ? [] : [filter];
+  const data = bytes.slice(stream.start, stream.end);
+  if (filters.length === 0) return data;
+  if (filters.length !== 1 || !(filters[0] instanceof Name) || filters[0].name !== 'FlateDecode') return undefined;
+  if (typeof DecompressionStream === 'undefined') return undefined;
+  try {
+    return new Uint8Array(await new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate'))).arrayBuffer());
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a ToUnicode CMap maps some code: a `bfchar` pair, or a `bfrange` of one code or more. */
+function mapsACode(cmap: string): boolean {
+  if (/beginbfchar\s*<[0-9A-Fa-f]+>\s*<[0-9A-Fa-f]+>/.test(cmap)) return true;
+  const range = /beginbfrange\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<[0-9A-Fa-f]+>/.exec(cmap);
+  return range !== null && parseInt(range[1] ?? '', 16) <= parseInt(range[2] ?? '', 16);
+}
+
 /** A TrueType program (not OpenType with CFF outlines, not a collection, not CFF or Type1). */
 const isTrueType = (head: Uint8Array): boolean =>
   (head[0] === 0x00 && head[1] === 0x01 && head[2] === 0x00 && head[3] === 0x00) ||
@@ -431,7 +456,13 @@ function withUpdate(bytes: Uint8Array, text: string, splits: Split[], trailer: {
 function classify(
   objects: PdfObject[],
   byKey: Map<string, PdfObject[]>,
-): { verdict: Map<string, boolean>; candidates: { type0: PdfObject; descendant: PdfObject }[] } {
+): {
+  verdict: Map<string, boolean>;
+  candidates: { type0: PdfObject; descendant: PdfObject }[];
+  /** Per descriptor, the ToUnicode maps that must map a code (those of its symbolic simple fonts). */
+  mustMap: Map<string, Ref[]>;
+} {
+  const mustMap = new Map<string, Ref[]>();
   const dictsOf = (v: Value | undefined): Dict[] => (v instanceof Dict ? [v] : v instanceof Ref ? (byKey.get(v.key) ?? []).map((o) => o.dict) : []);
   const verdict = new Map<string, boolean>();
   const judge = (descriptor: Value | undefined, ok: boolean): void => {
@@ -461,10 +492,14 @@ function classify(
       if (fits && descendant && byKey.get(object.key)?.length === 1) candidates.push({ type0: object, descendant });
     } else if (subtype === 'TrueType') {
       const descriptor = dict.get('FontDescriptor');
-      const flags = dictsOf(descriptor)[0]?.get('Flags');
-      // Bit 3, Symbolic.
-      const symbolic = typeof flags !== 'number' || (flags & 4) !== 0;
-      judge(descriptor, hasToUnicode(dict) && !symbolic && named(dict.name('BaseFont')) && dict.get('FontMatrix') === undefined);
+      // Bit 3 of /Flags, Symbolic (in any version of the descriptor).
+      const symbolic = dictsOf(descriptor).some((d) => {
+        const flags = d.get('Flags');
+        return typeof flags !== 'number' || (flags & 4) !== 0;
+      });
+      const toUnicode = dict.ref('ToUnicode');
+      if (symbolic && toUnicode && descriptor instanceof Ref) mustMap.set(descriptor.key, [...(mustMap.get(descriptor.key) ?? []), toUnicode]);
+      judge(descriptor, toUnicode !== undefined && named(dict.name('BaseFont')) && dict.get('FontMatrix') === undefined);
     } else {
       // Any other font (a CIDFont, a Type1, a Type3) that names a descriptor keeps it whole, unless
       // it is a CIDFontType2 descendant, judged with its Type0 font below.
@@ -477,7 +512,7 @@ function classify(
     judge(dict.get('FontDescriptor'), descendantOk.get(dict) ?? false);
   }
 
-  return { verdict, candidates };
+  return { verdict, candidates, mustMap };
 }
 
 /**
@@ -500,7 +535,19 @@ export async function withoutFontPrograms(bytes: Uint8Array): Promise<Uint8Array
   }
   const only = (v: Value | undefined): PdfObject | undefined => onlyVersion(byKey, v);
 
-  const { verdict, candidates } = classify(objects, byKey);
+  const { verdict, candidates, mustMap } = classify(objects, byKey);
+  /** Whether every version of each ToUnicode map a descriptor's symbolic fonts use maps a code. */
+  const mapped = async (key: string): Promise<boolean> => {
+    for (const ref of mustMap.get(key) ?? []) {
+      const versions = byKey.get(ref.key) ?? [];
+      if (versions.length === 0) return false;
+      for (const version of versions) {
+        const cmap = await streamAll(bytes, version);
+        if (!cmap || !mapsACode(latin1(cmap))) return false;
+      }
+    }
+    return true;
+  };
 
   /** Where each version of a descriptor names its program, if the descriptor and program qualify. */
   const programKeys = async (key: string): Promise<number[] | undefined> => {
@@ -526,7 +573,7 @@ export async function withoutFontPrograms(bytes: Uint8Array): Promise<Uint8Array
   await Promise.all(
     [...verdict].map(async ([key, ok]) => {
       if (ok) {
-        edits.push(...((await programKeys(key)) ?? []));
+        if (await mapped(key)) edits.push(...((await programKeys(key)) ?? []));
         return;
       }
       const shared = candidates.filter((c) => c.descendant.dict.ref('FontDescriptor')?.key === key);
