@@ -90,6 +90,26 @@ describe('tables from ruling lines', () => {
     expect(footed.match(/<table>/g)).toHaveLength(1);
   });
 
+  it('drops a repeated header of two rows whose merged cell text falls on the other side of a row line on the next page', () => {
+    // The header: a label cell over two rows (no line at the middle under it) beside 申请人 / 数量.
+    // Its text, centred, sits on the middle line: just above it on page 1, just below on page 2.
+    const headerLines = (y: number): PdfLine[] => [h(100, 300, y), h(200, 300, y + 20), h(100, 300, y + 40), v(100, y, y + 40), v(200, y, y + 40), v(300, y, y + 40)];
+    const headerTexts = (y: number, shift: number): PdfText[] => [text('项目', 105, y + 14.8 + shift), text('申请人', 205, y + 4), text('数量', 205, y + 24)];
+    const first = page(
+      1,
+      [...headerTexts(680, 0), text('一、新收', 105, 724), text('1', 205, 724)],
+      [...headerLines(680), h(100, 300, 740), v(100, 720, 740), v(200, 720, 740), v(300, 720, 740)],
+    );
+    const second = page(
+      2,
+      [...headerTexts(100, 0.8), text('二、结转', 105, 144), text('2', 205, 144)],
+      [...headerLines(100), h(100, 300, 160), v(100, 140, 160), v(200, 140, 160), v(300, 140, 160)],
+    );
+    const { html } = pdfToHtml([first, second]);
+    expect(html.match(/<table>/g)).toHaveLength(1);
+    expect(rows(html)).toEqual(['项目@2x1|申请人', '数量', '一、新收|1', '二、结转|2']);
+  });
+
   it('keeps a group label cut by two page breaks whole: its column on the middle page drawn with vertical lines only', () => {
     // The group label 三、结果 runs down the first column over three pages. On page 2 that column
     // has no horizontal line at all (Chromium draws none for a cell that goes on), so its lines
