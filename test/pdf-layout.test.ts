@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import type { PdfLine, PdfPage, PdfText } from '../src/reading/pdf/extract.ts';
-import { pdfToHtml, splitAtColumns } from '../src/reading/pdf/layout.ts';
+import { isHeaderWords, pdfToHtml, splitAtColumns } from '../src/reading/pdf/layout.ts';
 
 const text = (str: string, x0: number, y0: number, size = 10): PdfText => ({
   str,
@@ -157,6 +157,27 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     expect(html.match(/申请人情况/g)).toHaveLength(1);
     expect(html.match(/自然人/g)).toHaveLength(1);
     expect(html).toContain('<p>（二）部分公开  2</p>\n<p>（三）不予公开  3</p>');
+  });
+
+  it('keeps a table header that stands in the top tenth of each page: header words are never a running header', () => {
+    // Table 三 starts page 1 and goes on on page 2, its header repeated there at the same height;
+    // a running header above both. Only the running header and the repeated header go.
+    const row = (label: string, values: string, y: number): PdfText[] => [text(label, 72, y), text(values, 300, y)];
+    const head = (y: number): PdfText[] => [text('某区人民政府信息公开年度报告', 72, 30), text('申请人情况', 300, y), text('社会公益', 300, y + 16), text('法律服务', 360, y + 16)];
+    const pages = [
+      page(1, [...head(50), ...row('（一）予以公开', '1', 100), ...row('（二）部分公开', '2', 740)], []),
+      page(2, [...head(50), ...row('（三）不予公开', '3', 100)], []),
+    ];
+    const { html } = pdfToHtml(pages);
+    expect(html).not.toContain('某区人民政府');
+    expect(html.match(/申请人情况/g)).toHaveLength(1);
+    expect(html.match(/社会公益 {2}法律服务/g)).toHaveLength(1);
+    expect(html.indexOf('申请人情况')).toBeLessThan(html.indexOf('（一）予以公开'));
+  });
+
+  it('tells table header words from other lines', () => {
+    expect(['申请人情况', '商业企业科研机构', '社会公益  法律服务', '（本列数据的勾稽', '结果维持  结果纠正', '本年收费金额（单位：万元）'].filter((t) => !isHeaderWords(t))).toEqual([]);
+    expect(['某区人民政府', '— 3 —', '2024年度报告', '其他事项', '人'].filter((t) => isHeaderWords(t))).toEqual([]);
   });
 });
 

@@ -4,7 +4,8 @@
  * cell): three-line tables, tables with no rule at all, shaded cells with the header repeated,
  * table 三 starting at the very bottom of a page with a “第 N 页 共 M 页” footer between its parts,
  * its group label written again on the second page, label columns wrapped over 4–5 lines, two
- * columns of text before the tables. Each PDF and its `pdftotext -layout` text read with the values
+ * columns of text before the tables, a table with no rules whose header stands in the top tenth of
+ * two pages (where running headers stand). Each PDF and its `pdftotext -layout` text read with the values
  * the generator printed (its data, not another reading), and find the one wrong cell.
  */
 import { describe, expect, it, jest } from '@jest/globals';

@@ -9,6 +9,7 @@
  * the table's name (the part it is in) and the row's and column's labels, so that a finding can say
  * where it is as a person looks for it.
  */
+import { T2_2019, T2_2021, T3_2021, T4_COLUMNS } from '../../model/templates.ts';
 import type { PdfPage, PdfText } from './extract.ts';
 import { emitTable } from './emit.ts';
 import { buildTable, dropRepeatedHeader, fragments, rowBounds, type Band, type Fragment } from './grid.ts';
@@ -47,6 +48,30 @@ type Block = { kind: 'text'; page: number; line: TextLine } | { kind: 'table'; p
 
 const PAGE_NUMBER =
   /^[-—–－‒―_~～·•\s]*(第\s*)?\d{1,4}(\s*页)?(\s*([/／]|共)\s*\d{1,4})?(\s*(页|頁))?[-—–－‒―_~～·•\s]*$|^(page|p\.)\s*\d+(\s*(of|\/)\s*\d+)?$/i;
+
+/** The template tables' header words (NFKC), which a running header never is. */
+const HEADER_WORDS = [...T2_2021.vocabulary, ...T2_2019.vocabulary, ...T3_2021.vocabulary, ...T4_COLUMNS, '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'];
+
+/**
+ * Whether a line is made of table header words: each of its pieces (apart by spaces) a run of
+ * pieces of the template's header words, two characters or more each (a word wrapped in a narrow
+ * cell shows a part of it: 社会公益 / 组织). A table's header repeated at the top of each page is
+ * the table's, not a running page header.
+ */
+export function isHeaderWords(text: string): boolean {
+  const pieces = text.normalize('NFKC').split(/\s+/).filter((p) => p !== '');
+  if (pieces.length === 0 || text.length > 80) return false;
+  const covered = (piece: string): boolean => {
+    // can[i]: piece.slice(0, i) is a run of header word parts.
+    const can = [true, ...[...piece].map(() => false)];
+    for (let i = 0; i < piece.length; i++) {
+      if (!can[i]) continue;
+      for (let j = i + 2; j <= piece.length; j++) if (!can[j] && HEADER_WORDS.some((w) => w.includes(piece.slice(i, j)))) can[j] = true;
+    }
+    return can[piece.length] === true;
+  };
+  return pieces.every(covered);
+}
 
 /** How many pages have each line of text in their top or bottom tenth. */
 function marginCounts(pages: PdfPage[]): Map<string, number> {
@@ -88,7 +113,7 @@ function pageBlocks(page: PdfPage, repeatedInMargin: (text: string, size: number
     const y0 = Math.min(...line.map((t) => t.y0));
     const size = Math.max(...line.map((t) => t.size));
     const inMargin = y0 < page.height * 0.1 || y0 > page.height * 0.9;
-    if (inMargin && (PAGE_NUMBER.test(text) || repeatedInMargin(text, size))) continue;
+    if (inMargin && (PAGE_NUMBER.test(text) || (repeatedInMargin(text, size) && !isHeaderWords(text)))) continue;
     if (PAGE_NUMBER.test(text) && y0 > page.height * 0.8) continue;
     const entry = {
       text,
