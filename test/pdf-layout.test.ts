@@ -175,6 +175,14 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     expect(html.indexOf('申请人情况')).toBeLessThan(html.indexOf('（一）予以公开'));
   });
 
+  it('keeps runs about an em apart as two cells (the narrow columns of a tight table), runs closer as one text', () => {
+    const pages = [page(1, [text('三、收到和处理', 72, 80, 14), text('一、本年新收', 72, 120), text('195', 300, 120), text('53', 326, 120), text('7', 346, 120)], [])];
+    // 195 ends at 315: 53 is 1.1 em after it (two cells); 7 is 1 em after 53 ends at 336 (two cells).
+    expect(pdfToHtml(pages).html).toContain('<p>一、本年新收  195  53  7</p>');
+    const close = [page(1, [text('收到申请', 72, 120), text('195', 114, 120), text('件', 131, 120)], [])];
+    expect(pdfToHtml(close).html).toContain('<p>收到申请195件</p>');
+  });
+
   it('tells table header words from other lines', () => {
     expect(['申请人情况', '商业企业科研机构', '社会公益  法律服务', '（本列数据的勾稽', '结果维持  结果纠正', '本年收费金额（单位：万元）'].filter((t) => !isHeaderWords(t))).toEqual([]);
     expect(['某区人民政府', '— 3 —', '2024年度报告', '其他事项', '人'].filter((t) => isHeaderWords(t))).toEqual([]);
