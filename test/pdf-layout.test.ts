@@ -183,6 +183,30 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     expect(pdfToHtml(close).html).toContain('<p>收到申请195件</p>');
   });
 
+  it('names the columns of a table drawn without vertical lines from the alignment of its values under the header words', () => {
+    // Values right-aligned under 自然人 (x 300–330) and 商业企业 (wrapped 商业 / 企业, x 360–380);
+    // 申请人情况 stands over both and names neither.
+    const texts = [
+      text('三、收到和处理', 72, 80),
+      text('申请人情况', 320, 100),
+      text('自然人', 300, 116),
+      text('商业', 360, 116),
+      text('企业', 360, 132),
+      text('（一）予以公开', 72, 150),
+      text('12', 320, 150),
+      text('3', 375, 150),
+      text('（二）部分公开', 72, 170),
+      text('7', 325, 170),
+      text('40', 370, 170),
+    ];
+    const { html, places } = pdfToHtml([page(1, texts, [])]);
+    const at = html.split('\n').indexOf('<p>（二）部分公开  7  40</p>');
+    expect(places[at]).toMatchObject({ table: '三', row: '（二）部分公开', columns: ['自然人', '商业企业'] });
+    // A column with no header word of its own: no column is named.
+    const unnamed = pdfToHtml([page(1, texts.filter((t) => !['商业', '企业'].includes(t.str)), [])]);
+    expect(unnamed.places.some((p) => p?.columns !== undefined)).toBe(false);
+  });
+
   it('tells table header words from other lines', () => {
     expect(['申请人情况', '商业企业科研机构', '社会公益  法律服务', '（本列数据的勾稽', '结果维持  结果纠正', '本年收费金额（单位：万元）'].filter((t) => !isHeaderWords(t))).toEqual([]);
     expect(['某区人民政府', '— 3 —', '2024年度报告', '其他事项', '人'].filter((t) => isHeaderWords(t))).toEqual([]);

@@ -64,6 +64,8 @@ describe.each(LAYOUTS.map((l) => [l.name, l] as const))('%s', (name, layout) => 
     expect(sums).toHaveLength(1);
     expect(sums[0]?.message.startsWith(`${truth.row}·${truth.column}`)).toBe(true);
     expect(sums[0]?.place).toMatch(/^第 \d+ 页/);
+    // The place names the column, ruled or not (a table without vertical lines by its values' alignment).
+    expect(sums[0]?.place?.endsWith(` · ${truth.column}`)).toBe(true);
   });
 
   test(name, 'layout')('its pdftotext -layout text: every table read exactly, one table-sums finding, at the wrong cell', async () => {

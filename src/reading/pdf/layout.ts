@@ -13,7 +13,7 @@ import { T2_2019, T2_2021, T3_2021, T4_COLUMNS } from '../../model/templates.ts'
 import type { PdfPage, PdfText } from './extract.ts';
 import { emitTable } from './emit.ts';
 import { buildTable, dropRepeatedHeader, fragments, rowBounds, type Band, type Fragment } from './grid.ts';
-import { TOL, escape, join, lineText, textLines } from './text.ts';
+import { TOL, escape, join, lineText, textLines, tidy } from './text.ts';
 
 export { splitAtColumns } from './grid.ts';
 
@@ -26,6 +26,14 @@ export interface PdfPlace {
   /** The row's and the column's labels, for a table cell. */
   row?: string;
   column?: string;
+  /**
+   * A row of a table drawn without vertical lines, read as one line of text: its values' columns,
+   * left to right (from the alignment of the values under the header's words). index.ts turns them
+   * into `cells`.
+   */
+  columns?: string[];
+  /** The columns' labels by where each value stands in the text line (1-based character columns, `to` exclusive). */
+  cells?: { from: number; to: number; column: string }[];
 }
 
 export interface PdfHtml {
@@ -42,6 +50,9 @@ interface TextLine {
   y1: number;
   size: number;
   bold: boolean;
+  runs: PdfText[];
+  /** For a row of a table drawn without vertical lines: its values' column labels (textColumns). */
+  columns?: string[];
 }
 
 type Block = { kind: 'text'; page: number; line: TextLine } | { kind: 'table'; page: number; frag: Fragment; texts: PdfText[] };
@@ -123,6 +134,7 @@ function pageBlocks(page: PdfPage, repeatedInMargin: (text: string, size: number
       y1: Math.max(...line.map((t) => t.y1)),
       size,
       bold: line.every((t) => t.bold),
+      runs: line,
     };
     items.push({ y: y0, block: { kind: 'text', page: page.number, line: entry } });
   }
@@ -141,6 +153,7 @@ export function pdfToHtml(pages: PdfPage[]): PdfHtml {
     const repeated = (text: string, size: number): boolean => pages.length > 1 && (margins.get(text) ?? 0) >= 2 && size <= pageSize * 1.15;
     blocks.push(...pageBlocks(page, repeated));
   }
+  textColumns(blocks);
   return render(dropRepeatedTextHeaders(blocks), pages);
 }
 
@@ -246,7 +259,8 @@ class Prose {
     const row = cells.length > 1;
     const labelCell = cells.filter((c) => !/^[\d.,\s%-]*$/.test(c)).pop();
     const label = row && labelCell ? { row: labelCell } : {};
-    const place: PdfPlace = { page, rect: [line.x0, line.y0, line.x1, line.y1], ...(row && this.part ? { table: this.part, ...label } : {}) };
+    const columns = row && this.part && line.columns ? { columns: line.columns } : {};
+    const place: PdfPlace = { page, rect: [line.x0, line.y0, line.x1, line.y1], ...(row && this.part ? { table: this.part, ...label, ...columns } : {}) };
     this.prev = { x1: line.x1, y1: line.y1, size: line.size, page, row };
     if (!this.titleDone && line.size > body.size * 1.2) {
       // The title: large lines at the top, one heading however many lines it takes.
@@ -308,6 +322,75 @@ function dropRepeatedTextHeaders(blocks: Block[]): Block[] {
     out.push(block);
   }
   return out;
+}
+
+const NUMBER_RUN = /^\d[\d,]*(\.\d+)?$/;
+
+/**
+ * The columns of a table drawn without vertical lines (three-line tables, tables with no rules),
+ * from the alignment of its text: each column the span its values share (a value right-aligned or
+ * centred under its header overlaps the other values of its column, never those of the next),
+ * labelled by the header's words that stand over that column alone (a header over several
+ * columns, such as 申请人情况, names none), top to bottom. A table is the value rows between its
+ * header (the lines without digits after a part heading) and the next heading or ruled table. The
+ * rows get their values' labels only where this gives one answer: every value in a column, every
+ * column labelled.
+ */
+function textColumns(blocks: Block[]): void {
+  const isValueRow = (line: TextLine): boolean => /\S\s{2,}\S/.test(line.text) && /\d/.test(line.text);
+  let header: TextLine[] = [];
+  let rows: TextLine[] = [];
+  const finish = (): void => {
+    if (rows.length > 0) labelColumns(header, rows);
+    [header, rows] = [[], []];
+  };
+  for (const block of blocks) {
+    if (block.kind === 'table') {
+      finish();
+      continue;
+    }
+    const line = block.line;
+    if (/^[一二三四五六七八九十]{1,3}、\S{2,30}$/.test(line.text) && !isValueRow(line)) finish();
+    else if (isValueRow(line)) rows.push(line);
+    else if (rows.length === 0 && !/\d/.test(line.text)) header.push(line);
+  }
+  finish();
+}
+
+function labelColumns(header: TextLine[], rows: TextLine[]): void {
+  const values = (line: TextLine): PdfText[] => line.runs.filter((t) => NUMBER_RUN.test(t.str.trim()));
+  // The columns: the values' spans, overlapping ones together.
+  const spans = rows
+    .flatMap(values)
+    .map((t) => [t.x0, t.x1] as [number, number])
+    .sort((a, b) => a[0] - b[0]);
+  const zones: [number, number][] = [];
+  for (const [a, b] of spans) {
+    const last = zones[zones.length - 1];
+    if (last && a < last[1] - 0.5) last[1] = Math.max(last[1], b);
+    else zones.push([a, b]);
+  }
+  if (zones.length < 2) return;
+  // Each column's ground: to the middle of the gaps beside it (the outer ones as wide).
+  const gaps = zones.slice(1).map((z, k) => z[0] - (zones[k] as [number, number])[1]);
+  const meanGap = gaps.reduce((n, g) => n + g, 0) / gaps.length;
+  const ground = zones.map(([a, b], k): [number, number] => [
+    k === 0 ? a - meanGap / 2 : (a + (zones[k - 1] as [number, number])[1]) / 2,
+    k === zones.length - 1 ? b + meanGap / 2 : (b + (zones[k + 1] as [number, number])[0]) / 2,
+  ]);
+  const labels = ground.map(() => [] as PdfText[]);
+  for (const t of header.flatMap((l) => l.runs)) {
+    const over = ground.flatMap(([a, b], k) => (t.x1 > a && t.x0 < b ? [k] : []));
+    const k = over[0];
+    if (over.length === 1 && k !== undefined && t.x0 >= (ground[k] as [number, number])[0] - TOL && t.x1 <= (ground[k] as [number, number])[1] + TOL) (labels[k] as PdfText[]).push(t);
+  }
+  const names = labels.map((ts) => tidy(textLines(ts).map(lineText).join('')));
+  if (names.some((n) => n === '')) return;
+  for (const row of rows) {
+    const cols = values(row).map((t) => ground.findIndex(([a, b]) => t.x0 >= a && t.x1 <= b));
+    if (cols.some((c) => c < 0) || new Set(cols).size !== cols.length) continue;
+    row.columns = cols.map((c) => names[c] as string);
+  }
 }
 
 function render(blocks: Block[], pages: PdfPage[]): PdfHtml {
