@@ -266,6 +266,13 @@ export const LAYOUTS: { name: string; what: string; options: PrintOptions; seed:
     wrong: { row: 23, column: 0, delta: 1 },
   },
   {
+    name: 'bottom-borderless',
+    what: 'no rules, numbers right-aligned, table 三 starting low on a page: header words centred a little past the middle between the columns of values, a row whose label wraps around its values',
+    options: { borderless: true, t3At: 200, numbersRight: true },
+    seed: 20,
+    wrong: { row: 3, column: 0, delta: 1 },
+  },
+  {
     name: 'header-in-margin',
     what: 'landscape, no rules, a narrow top margin: table 三 starts a page and its header, repeated on the next, stands in the top tenth of both pages, where a running header stands',
     options: { landscape: true, borderless: true, t3At: 0, tall: true, repeatHeader: true, margin: '12mm 22mm' },

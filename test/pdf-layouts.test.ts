@@ -28,6 +28,8 @@ const KNOWN: Record<string, string> = {
   'narrow-labels': 'layout',
   // Table 三's plain text comes out in column blocks that a row-by-row reading misassigns: a false sum error.
   'two-columns': 'plain',
+  // Table 三's plain text (no rules, numbers right-aligned): row 22 takes values of other rows (a false sum error).
+  'bottom-borderless': 'plain',
 };
 const test = (name: string, kind: string): typeof it => (KNOWN[name] === kind ? it.failing : it) as typeof it;
 
@@ -65,7 +67,8 @@ describe.each(LAYOUTS.map((l) => [l.name, l] as const))('%s', (name, layout) => 
     expect(sums[0]?.message.startsWith(`${truth.row}·${truth.column}`)).toBe(true);
     expect(sums[0]?.place).toMatch(/^第 \d+ 页/);
     // The place names the column, ruled or not (a table without vertical lines by its values' alignment).
-    expect(sums[0]?.place?.endsWith(` · ${truth.column}`)).toBe(true);
+    // (A row whose label wraps around its values, read as text, has its column but no row label.)
+    expect(sums[0]?.place).toMatch(new RegExp(`[ ·]${truth.column}$`));
   });
 
   test(name, 'layout')('its pdftotext -layout text: every table read exactly, one table-sums finding, at the wrong cell', async () => {

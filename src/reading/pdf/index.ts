@@ -31,7 +31,7 @@ function withCells(place: PdfPlace, line: string): PdfPlace {
   const { columns = [], ...rest } = place;
   const words = [...line.matchAll(/\S+/g)];
   const tail = words.slice(words.length - columns.length);
-  if (columns.length === 0 || words.length <= columns.length || !tail.every((w) => /^\d[\d,]*(\.\d+)?$/.test(w[0]))) return rest;
+  if (columns.length === 0 || words.length < columns.length || !tail.every((w) => /^\d[\d,]*(\.\d+)?$/.test(w[0]))) return rest;
   return { ...rest, cells: tail.map((w, k) => ({ from: w.index + 1, to: w.index + 1 + w[0].length, column: columns[k] as string })) };
 }
 

@@ -330,8 +330,8 @@ const NUMBER_RUN = /^\d[\d,]*(\.\d+)?$/;
  * The columns of a table drawn without vertical lines (three-line tables, tables with no rules),
  * from the alignment of its text: each column the span its values share (a value right-aligned or
  * centred under its header overlaps the other values of its column, never those of the next),
- * labelled by the header's words that stand over that column alone (a header over several
- * columns, such as 申请人情况, names none), top to bottom. A table is the value rows between its
+ * labelled by the header's words centred over that column and over no other column's values (a
+ * header over several columns, such as 申请人情况, names none), top to bottom. A table is the value rows between its
  * header (the lines without digits after a part heading) and the next heading or ruled table. The
  * rows get their values' labels only where this gives one answer: every value in a column, every
  * column labelled.
@@ -380,9 +380,14 @@ function labelColumns(header: TextLine[], rows: TextLine[]): void {
   ]);
   const labels = ground.map(() => [] as PdfText[]);
   for (const t of header.flatMap((l) => l.runs)) {
-    const over = ground.flatMap(([a, b], k) => (t.x1 > a && t.x0 < b ? [k] : []));
-    const k = over[0];
-    if (over.length === 1 && k !== undefined && t.x0 >= (ground[k] as [number, number])[0] - TOL && t.x1 <= (ground[k] as [number, number])[1] + TOL) (labels[k] as PdfText[]).push(t);
+    // A word over its column: on the column's ground (a centred word a little past it); over the
+    // values of two columns, or half on another's ground, it heads both (申请人情况).
+    const cx = (t.x0 + t.x1) / 2;
+    const k = ground.findIndex(([a, b]) => cx >= a && cx < b);
+    const spans = zones.filter(([a, b]) => t.x1 > a && t.x0 < b).length;
+    const [a, b] = ground[k] ?? [0, 0];
+    const outside = Math.max(0, a - t.x0) + Math.max(0, t.x1 - b);
+    if (k >= 0 && spans <= 1 && outside <= (t.x1 - t.x0) / 4) (labels[k] as PdfText[]).push(t);
   }
   const names = labels.map((ts) => tidy(textLines(ts).map(lineText).join('')));
   if (names.some((n) => n === '')) return;
