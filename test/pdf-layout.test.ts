@@ -207,6 +207,27 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     expect(unnamed.places.some((p) => p?.columns !== undefined)).toBe(false);
   });
 
+  it('does not take the label of a table row wrapped around its values for a part heading', () => {
+    // Body text 12 pt (most lines); table 三 in 10 pt with a narrow label column: 一、本年新收政府 / 信息公开申请数量
+    // around its values. Part 四's heading stays a heading.
+    const texts = [
+      text('三、收到和处理政府信息公开申请情况', 72, 80, 12),
+      ...[0, 1, 2, 3, 4, 5].map((k) => text(`正文第${k}段。`, 72, 400 + 20 * k, 12)),
+      text('自然人', 300, 120),
+      text('总计', 360, 120),
+      text('一、本年新收政府', 72, 140),
+      text('5', 320, 148),
+      text('5', 370, 148),
+      text('信息公开申请数量', 72, 156),
+      text('二、上年结转', 72, 176),
+      text('四、政府信息公开行政复议', 72, 220, 12),
+    ];
+    const { html } = pdfToHtml([page(1, texts, [])]);
+    expect(html).not.toContain('<h2>一、本年新收政府</h2>');
+    expect(html).not.toContain('<h2>二、上年结转</h2>');
+    expect(html).toContain('<h2>四、政府信息公开行政复议</h2>');
+  });
+
   it('tells table header words from other lines', () => {
     expect(['申请人情况', '商业企业科研机构', '社会公益  法律服务', '（本列数据的勾稽', '结果维持  结果纠正', '本年收费金额（单位：万元）'].filter((t) => !isHeaderWords(t))).toEqual([]);
     expect(['某区人民政府', '— 3 —', '2024年度报告', '其他事项', '人'].filter((t) => isHeaderWords(t))).toEqual([]);

@@ -51,6 +51,8 @@ interface TextLine {
   size: number;
   bold: boolean;
   runs: PdfText[];
+  /** A label's first line whose row of values (no label of its own) follows within a line: a table's, not a heading. */
+  wrapsValues?: boolean;
   /** For a row of a table drawn without vertical lines: its values' column labels (textColumns). */
   columns?: string[];
 }
@@ -154,6 +156,12 @@ export function pdfToHtml(pages: PdfPage[]): PdfHtml {
     blocks.push(...pageBlocks(page, repeated));
   }
   textColumns(blocks);
+  blocks.forEach((block, k) => {
+    const next = blocks[k + 1];
+    if (block.kind !== 'text' || next?.kind !== 'text' || next.page !== block.page) return;
+    const values = /^\d[\d,.]*(\s{2,}\d[\d,.]*)+$/.test(next.line.text);
+    if (values && next.line.y0 - block.line.y1 < block.line.size * 1.2 && next.line.x0 > block.line.x1) block.line.wrapsValues = true;
+  });
   return render(dropRepeatedTextHeaders(blocks), pages);
 }
 
@@ -281,7 +289,9 @@ class Prose {
     if (!para || para.level > 0 || heading !== null || indented || prevEndedShort || sizeChanged || row || prev?.row || gap > line.size * 1.2) {
       this.flush();
       // A part heading, not a row of a table drawn without lines (its label followed by numbers).
-      const isHeading = heading !== null && text.length <= 40 && !/[。；]$/.test(text) && !/\s{2}\d/.test(text);
+      // Nor a row's label in a table's smaller type, wrapped around its values (一、本年新收政府 / 信息公开申请数量).
+      const isHeading =
+        heading !== null && text.length <= 40 && !/[。；]$/.test(text) && !/\s{2}\d/.test(text) && line.size >= body.size - 1 && !line.wrapsValues;
       if (isHeading) this.part = heading?.[1];
       this.para = { text, place, level: isHeading ? 2 : 0 };
       return;
