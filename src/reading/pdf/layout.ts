@@ -155,14 +155,18 @@ export function pdfToHtml(pages: PdfPage[]): PdfHtml {
     const repeated = (text: string, size: number): boolean => pages.length > 1 && (margins.get(text) ?? 0) >= 2 && size <= pageSize * 1.15;
     blocks.push(...pageBlocks(page, repeated));
   }
-  textColumns(blocks);
   blocks.forEach((block, k) => {
     const next = blocks[k + 1];
     if (block.kind !== 'text' || next?.kind !== 'text' || next.page !== block.page) return;
     const values = /^\d[\d,.]*(\s{2,}\d[\d,.]*)+$/.test(next.line.text);
     if (values && next.line.y0 - block.line.y1 < block.line.size * 1.2 && next.line.x0 > block.line.x1) block.line.wrapsValues = true;
   });
-  return render(dropRepeatedTextHeaders(blocks), pages);
+  // A line that may be a part heading: 三、… alone, in the body's type, not a row's label wrapped around its values.
+  const bodySize = bodyMetrics(blocks).size;
+  const mayBeHeading = (line: TextLine): boolean =>
+    /^[一二三四五六七八九十]{1,3}、\S{2,30}$/.test(line.text) && line.size >= bodySize - 1 && line.wrapsValues !== true;
+  textColumns(blocks, mayBeHeading);
+  return render(dropRepeatedTextHeaders(blocks, mayBeHeading), pages);
 }
 
 /** A text block that is a footer of `page` (its lowest tenth) or a header of the next (its highest tenth). */
@@ -307,7 +311,7 @@ class Prose {
  * the next page, the repeated lines go (as a ruled table's repeated header rows do). Its header:
  * the lines without digits between the part's heading and its first row of values.
  */
-function dropRepeatedTextHeaders(blocks: Block[]): Block[] {
+function dropRepeatedTextHeaders(blocks: Block[], mayBeHeading: (line: TextLine) => boolean): Block[] {
   const out: Block[] = [];
   const isValueRow = (text: string): boolean => /\S\s{2,}\S/.test(text) && /\d/.test(text);
   let since: string[] = [];
@@ -323,7 +327,7 @@ function dropRepeatedTextHeaders(blocks: Block[]): Block[] {
     const text = block.line.text;
     if (block.page !== page) atTop = header !== null;
     page = block.page;
-    if (/^[一二三四五六七八九十]{1,3}、\S{2,30}$/.test(text) && !isValueRow(text)) [since, header, atTop] = [[], null, false];
+    if (mayBeHeading(block.line) && !isValueRow(text)) [since, header, atTop] = [[], null, false];
     else if (isValueRow(text)) {
       header ??= new Set(since);
       atTop = false;
@@ -346,7 +350,7 @@ const NUMBER_RUN = /^\d[\d,]*(\.\d+)?$/;
  * rows get their values' labels only where this gives one answer: every value in a column, every
  * column labelled.
  */
-function textColumns(blocks: Block[]): void {
+function textColumns(blocks: Block[], mayBeHeading: (line: TextLine) => boolean): void {
   const isValueRow = (line: TextLine): boolean => /\S\s{2,}\S/.test(line.text) && /\d/.test(line.text);
   let header: TextLine[] = [];
   let rows: TextLine[] = [];
@@ -360,7 +364,7 @@ function textColumns(blocks: Block[]): void {
       continue;
     }
     const line = block.line;
-    if (/^[一二三四五六七八九十]{1,3}、\S{2,30}$/.test(line.text) && !isValueRow(line)) finish();
+    if (mayBeHeading(line) && !isValueRow(line)) finish();
     else if (isValueRow(line)) rows.push(line);
     else if (rows.length === 0 && !/\d/.test(line.text)) header.push(line);
   }
