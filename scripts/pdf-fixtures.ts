@@ -273,6 +273,13 @@ export const LAYOUTS: { name: string; what: string; options: PrintOptions; seed:
     wrong: { row: 3, column: 0, delta: 1 },
   },
   {
+    name: 'narrow-borderless',
+    what: 'no rules, table 三 starting a page with label columns 1.5em, 3em and 4.5em wide: labels wrapped around their values, the header repeated on each page',
+    options: { borderless: true, t3At: 0, tall: true, repeatHeader: true, labelWidths: [1.5, 3, 4.5] },
+    seed: 23,
+    wrong: { row: 20, column: 0, delta: 1 },
+  },
+  {
     name: 'header-in-margin',
     what: 'landscape, no rules, a narrow top margin: table 三 starts a page and its header, repeated on the next, stands in the top tenth of both pages, where a running header stands',
     options: { landscape: true, borderless: true, t3At: 0, tall: true, repeatHeader: true, margin: '12mm 22mm' },
