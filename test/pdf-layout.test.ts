@@ -228,6 +228,24 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     expect(html).toContain('<h2>四、政府信息公开行政复议</h2>');
   });
 
+  it('does not take a label wrapped around its values for a heading when the table is set in the body type', () => {
+    const texts = [
+      text('三、收到和处理', 72, 80),
+      text('自然人', 300, 100),
+      text('总计', 360, 100),
+      text('一、本年新收政府', 72, 120),
+      text('5', 320, 128),
+      text('5', 370, 128),
+      text('信息公开申请数量', 72, 136),
+      text('二、上年结转', 72, 156),
+      text('0', 320, 156),
+      text('0', 370, 156),
+    ];
+    const { html } = pdfToHtml([page(1, texts, [])]);
+    expect(html).toContain('<h2>三、收到和处理</h2>');
+    expect(html).toContain('<p>一、本年新收政府</p>');
+  });
+
   it('tells table header words from other lines', () => {
     expect(['申请人情况', '商业企业科研机构', '社会公益  法律服务', '（本列数据的勾稽', '结果维持  结果纠正', '本年收费金额（单位：万元）'].filter((t) => !isHeaderWords(t))).toEqual([]);
     expect(['某区人民政府', '— 3 —', '2024年度报告', '其他事项', '人'].filter((t) => isHeaderWords(t))).toEqual([]);
