@@ -43,6 +43,8 @@ export interface PrintOptions {
   splitGroupLabel?: boolean;
   /** The label columns' widths in em (table 三's first, second and third columns). */
   labelWidths?: [number, number, number];
+  /** The page's margins (CSS, default 25mm 22mm): a narrow top margin puts a table's first lines in the page's top tenth. */
+  margin?: string;
   /** The page's font (default WenQuanYi Zen Hei); Noto Serif CJK maps 人, 工, 一… to radicals in the PDF's text. */
   font?: string;
 }
@@ -150,7 +152,7 @@ export function printableHtml(markdown: string, options: PrintOptions = {}): str
   const number = options.pageNumbers === 'of' ? '"第 " counter(page) " 页 共 " counter(pages) " 页"' : '"— " counter(page) " —"';
   const footer = options.pageNumbers === false ? '' : `@bottom-center { content: ${number}; font-size: 10pt; }`;
   const css = `
-@page { size: ${page}; margin: 25mm 22mm; ${footer} }
+@page { size: ${page}; margin: ${options.margin ?? '25mm 22mm'}; ${footer} }
 body { font-family: '${options.font ?? 'WenQuanYi Zen Hei'}', sans-serif; font-size: 12pt; line-height: 1.6; }
 h1 { font-size: 18pt; text-align: center; font-weight: bold; }
 h2 { font-size: 14pt; font-weight: bold; margin: 10pt 0; }
@@ -262,6 +264,27 @@ export const LAYOUTS: { name: string; what: string; options: PrintOptions; seed:
     options: { twoColumns: true, numbersRight: true },
     seed: 7,
     wrong: { row: 23, column: 0, delta: 1 },
+  },
+  {
+    name: 'bottom-borderless',
+    what: 'no rules, numbers right-aligned, table 三 starting low on a page: header words centred a little past the middle between the columns of values, a row whose label wraps around its values',
+    options: { borderless: true, t3At: 200, numbersRight: true },
+    seed: 20,
+    wrong: { row: 3, column: 0, delta: 1 },
+  },
+  {
+    name: 'narrow-borderless',
+    what: 'no rules, table 三 starting a page with label columns 1.5em, 3em and 4.5em wide: labels wrapped around their values, the header repeated on each page',
+    options: { borderless: true, t3At: 0, tall: true, repeatHeader: true, labelWidths: [1.5, 3, 4.5] },
+    seed: 23,
+    wrong: { row: 20, column: 0, delta: 1 },
+  },
+  {
+    name: 'header-in-margin',
+    what: 'landscape, no rules, a narrow top margin: table 三 starts a page and its header, repeated on the next, stands in the top tenth of both pages, where a running header stands',
+    options: { landscape: true, borderless: true, t3At: 0, tall: true, repeatHeader: true, margin: '12mm 22mm' },
+    seed: 26,
+    wrong: { row: 17, column: 0, delta: 2 },
   },
 ];
 

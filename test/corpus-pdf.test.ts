@@ -35,12 +35,8 @@ const cases = CORPUS_PDFS.filter((s) => existsSync(path.join(corpus, s))).flatMa
   [s, 'narrow'],
 ]);
 
-/**
- * Known not to read yet: seed 004 in the narrow layout, where table 三 starts at the foot of a page
- * (header and row 一) and goes on after the header repeated on the next page; there the label
- * columns are taken for one cell. Expected to fail until it reads (then jest says so).
- */
-const KNOWN = new Set(['004_21329a809e184f07.narrow']);
+/** Known not to read yet: none (a name here runs as it.failing, so that a fix says so). */
+const KNOWN = new Set<string>([]);
 
 describe.each(cases)('%s printed (%s)', (source, producer) => {
   const name = `${fixtureName(source)}.${producer}`;

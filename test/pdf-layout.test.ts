@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import type { PdfLine, PdfPage, PdfText } from '../src/reading/pdf/extract.ts';
-import { pdfToHtml, splitAtColumns } from '../src/reading/pdf/layout.ts';
+import { isHeaderWords, pdfToHtml, splitAtColumns } from '../src/reading/pdf/layout.ts';
 
 const text = (str: string, x0: number, y0: number, size = 10): PdfText => ({
   str,
@@ -90,6 +90,26 @@ describe('tables from ruling lines', () => {
     expect(footed.match(/<table>/g)).toHaveLength(1);
   });
 
+  it('drops a repeated header of two rows whose merged cell text falls on the other side of a row line on the next page', () => {
+    // The header: a label cell over two rows (no line at the middle under it) beside 申请人 / 数量.
+    // Its text, centred, sits on the middle line: just above it on page 1, just below on page 2.
+    const headerLines = (y: number): PdfLine[] => [h(100, 300, y), h(200, 300, y + 20), h(100, 300, y + 40), v(100, y, y + 40), v(200, y, y + 40), v(300, y, y + 40)];
+    const headerTexts = (y: number, shift: number): PdfText[] => [text('项目', 105, y + 14.8 + shift), text('申请人', 205, y + 4), text('数量', 205, y + 24)];
+    const first = page(
+      1,
+      [...headerTexts(680, 0), text('一、新收', 105, 724), text('1', 205, 724)],
+      [...headerLines(680), h(100, 300, 740), v(100, 720, 740), v(200, 720, 740), v(300, 720, 740)],
+    );
+    const second = page(
+      2,
+      [...headerTexts(100, 0.8), text('二、结转', 105, 144), text('2', 205, 144)],
+      [...headerLines(100), h(100, 300, 160), v(100, 140, 160), v(200, 140, 160), v(300, 140, 160)],
+    );
+    const { html } = pdfToHtml([first, second]);
+    expect(html.match(/<table>/g)).toHaveLength(1);
+    expect(rows(html)).toEqual(['项目@2x1|申请人', '数量', '一、新收|1', '二、结转|2']);
+  });
+
   it('keeps a group label cut by two page breaks whole: its column on the middle page drawn with vertical lines only', () => {
     // The group label 三、结果 runs down the first column over three pages. On page 2 that column
     // has no horizontal line at all (Chromium draws none for a cell that goes on), so its lines
@@ -137,6 +157,98 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     expect(html.match(/申请人情况/g)).toHaveLength(1);
     expect(html.match(/自然人/g)).toHaveLength(1);
     expect(html).toContain('<p>（二）部分公开  2</p>\n<p>（三）不予公开  3</p>');
+  });
+
+  it('keeps a table header that stands in the top tenth of each page: header words are never a running header', () => {
+    // Table 三 starts page 1 and goes on on page 2, its header repeated there at the same height;
+    // a running header above both. Only the running header and the repeated header go.
+    const row = (label: string, values: string, y: number): PdfText[] => [text(label, 72, y), text(values, 300, y)];
+    const head = (y: number): PdfText[] => [text('某区人民政府信息公开年度报告', 72, 30), text('申请人情况', 300, y), text('社会公益', 300, y + 16), text('法律服务', 360, y + 16)];
+    const pages = [
+      page(1, [...head(50), ...row('（一）予以公开', '1', 100), ...row('（二）部分公开', '2', 740)], []),
+      page(2, [...head(50), ...row('（三）不予公开', '3', 100)], []),
+    ];
+    const { html } = pdfToHtml(pages);
+    expect(html).not.toContain('某区人民政府');
+    expect(html.match(/申请人情况/g)).toHaveLength(1);
+    expect(html.match(/社会公益 {2}法律服务/g)).toHaveLength(1);
+    expect(html.indexOf('申请人情况')).toBeLessThan(html.indexOf('（一）予以公开'));
+  });
+
+  it('keeps runs about an em apart as two cells (the narrow columns of a tight table), runs closer as one text', () => {
+    const pages = [page(1, [text('三、收到和处理', 72, 80, 14), text('一、本年新收', 72, 120), text('195', 300, 120), text('53', 326, 120), text('7', 346, 120)], [])];
+    // 195 ends at 315: 53 is 1.1 em after it (two cells); 7 is 1 em after 53 ends at 336 (two cells).
+    expect(pdfToHtml(pages).html).toContain('<p>一、本年新收  195  53  7</p>');
+    const close = [page(1, [text('收到申请', 72, 120), text('195', 114, 120), text('件', 131, 120)], [])];
+    expect(pdfToHtml(close).html).toContain('<p>收到申请195件</p>');
+  });
+
+  it('names the columns of a table drawn without vertical lines from the alignment of its values under the header words', () => {
+    // Values right-aligned under 自然人 (x 300–330) and 商业企业 (wrapped 商业 / 企业, x 360–380);
+    // 申请人情况 stands over both and names neither.
+    const texts = [
+      text('三、收到和处理', 72, 80),
+      text('申请人情况', 320, 100),
+      text('自然人', 300, 116),
+      text('商业', 360, 116),
+      text('企业', 360, 132),
+      text('（一）予以公开', 72, 150),
+      text('12', 320, 150),
+      text('3', 375, 150),
+      text('（二）部分公开', 72, 170),
+      text('7', 325, 170),
+      text('40', 370, 170),
+    ];
+    const { html, places } = pdfToHtml([page(1, texts, [])]);
+    const at = html.split('\n').indexOf('<p>（二）部分公开  7  40</p>');
+    expect(places[at]).toMatchObject({ table: '三', row: '（二）部分公开', columns: ['自然人', '商业企业'] });
+    // A column with no header word of its own: no column is named.
+    const unnamed = pdfToHtml([page(1, texts.filter((t) => !['商业', '企业'].includes(t.str)), [])]);
+    expect(unnamed.places.some((p) => p?.columns !== undefined)).toBe(false);
+  });
+
+  it('does not take the label of a table row wrapped around its values for a part heading', () => {
+    // Body text 12 pt (most lines); table 三 in 10 pt with a narrow label column: 一、本年新收政府 / 信息公开申请数量
+    // around its values. Part 四's heading stays a heading.
+    const texts = [
+      text('三、收到和处理政府信息公开申请情况', 72, 80, 12),
+      ...[0, 1, 2, 3, 4, 5].map((k) => text(`正文第${k}段。`, 72, 400 + 20 * k, 12)),
+      text('自然人', 300, 120),
+      text('总计', 360, 120),
+      text('一、本年新收政府', 72, 140),
+      text('5', 320, 148),
+      text('5', 370, 148),
+      text('信息公开申请数量', 72, 156),
+      text('二、上年结转', 72, 176),
+      text('四、政府信息公开行政复议', 72, 220, 12),
+    ];
+    const { html } = pdfToHtml([page(1, texts, [])]);
+    expect(html).not.toContain('<h2>一、本年新收政府</h2>');
+    expect(html).not.toContain('<h2>二、上年结转</h2>');
+    expect(html).toContain('<h2>四、政府信息公开行政复议</h2>');
+  });
+
+  it('does not take a label wrapped around its values for a heading when the table is set in the body type', () => {
+    const texts = [
+      text('三、收到和处理', 72, 80),
+      text('自然人', 300, 100),
+      text('总计', 360, 100),
+      text('一、本年新收政府', 72, 120),
+      text('5', 320, 128),
+      text('5', 370, 128),
+      text('信息公开申请数量', 72, 136),
+      text('二、上年结转', 72, 156),
+      text('0', 320, 156),
+      text('0', 370, 156),
+    ];
+    const { html } = pdfToHtml([page(1, texts, [])]);
+    expect(html).toContain('<h2>三、收到和处理</h2>');
+    expect(html).toContain('<p>一、本年新收政府</p>');
+  });
+
+  it('tells table header words from other lines', () => {
+    expect(['申请人情况', '商业企业科研机构', '社会公益  法律服务', '（本列数据的勾稽', '结果维持  结果纠正', '本年收费金额（单位：万元）'].filter((t) => !isHeaderWords(t))).toEqual([]);
+    expect(['某区人民政府', '— 3 —', '2024年度报告', '其他事项', '人'].filter((t) => isHeaderWords(t))).toEqual([]);
   });
 });
 

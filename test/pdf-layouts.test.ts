@@ -4,7 +4,8 @@
  * cell): three-line tables, tables with no rule at all, shaded cells with the header repeated,
  * table 三 starting at the very bottom of a page with a “第 N 页 共 M 页” footer between its parts,
  * its group label written again on the second page, label columns wrapped over 4–5 lines, two
- * columns of text before the tables. Each PDF and its `pdftotext -layout` text read with the values
+ * columns of text before the tables, a table with no rules whose header stands in the top tenth of
+ * two pages (where running headers stand). Each PDF and its `pdftotext -layout` text read with the values
  * the generator printed (its data, not another reading), and find the one wrong cell.
  */
 import { describe, expect, it, jest } from '@jest/globals';
@@ -22,13 +23,18 @@ const COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组�
 jest.setTimeout(120_000);
 
 /** Not read right yet (it.failing: a fix makes them fail, to be moved out of this list). */
-const KNOWN: Record<string, string> = {
+const KNOWN: Record<string, string[]> = {
   // The group label beside 二 and （一）: 二's and （一）'s rows are not found.
-  'narrow-labels': 'layout',
+  'narrow-labels': ['layout'],
   // Table 三's plain text comes out in column blocks that a row-by-row reading misassigns: a false sum error.
-  'two-columns': 'plain',
+  'two-columns': ['plain'],
+  // Table 三's plain text (no rules, numbers right-aligned): row 22 takes values of other rows (a false sum error).
+  'bottom-borderless': ['plain'],
+  // No rules and labels wrapped around their values in narrow columns, read as text: rows whose
+  // label wraps beside the group label (三、 / （一）予以公 …) are not found or misread.
+  'narrow-borderless': ['pdf', 'layout'],
 };
-const test = (name: string, kind: string): typeof it => (KNOWN[name] === kind ? it.failing : it) as typeof it;
+const test = (name: string, kind: string): typeof it => (KNOWN[name]?.includes(kind) === true ? it.failing : it) as typeof it;
 
 /** Tables 三 and 四 as read: each row's values, or its status when it was not read. */
 function read(model: ReportModel | undefined): { t3: (number[] | string)[]; t4: number[] | string } {
@@ -63,6 +69,9 @@ describe.each(LAYOUTS.map((l) => [l.name, l] as const))('%s', (name, layout) => 
     expect(sums).toHaveLength(1);
     expect(sums[0]?.message.startsWith(`${truth.row}·${truth.column}`)).toBe(true);
     expect(sums[0]?.place).toMatch(/^第 \d+ 页/);
+    // The place names the column, ruled or not (a table without vertical lines by its values' alignment).
+    // (A row whose label wraps around its values, read as text, has its column but no row label.)
+    expect(sums[0]?.place).toMatch(new RegExp(`[ ·]${truth.column}$`));
   });
 
   test(name, 'layout')('its pdftotext -layout text: every table read exactly, one table-sums finding, at the wrong cell', async () => {

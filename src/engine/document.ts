@@ -152,8 +152,12 @@ export function placeFindings(result: LintResult, input: DocumentInput, locale: 
     const { fix, ...rest } = m;
     const kept = fix ? { ...rest, suggestions: [{ desc: m.message, fix }, ...(m.suggestions ?? [])] } : rest;
     if (input.kind === 'pdf') {
-      const place = pdfPlaceOf(m.line);
-      if (!place) return kept;
+      const found = pdfPlaceOf(m.line);
+      if (!found) return kept;
+      // A row read as a line of text (a table drawn without vertical lines): the column its value at the finding stands in.
+      const { cells, ...place } = found;
+      const cell = cells?.find((c) => m.column >= c.from && m.column < c.to);
+      if (cell && place.column === undefined) place.column = cell.column;
       const pdf: PdfLocation = { page: place.page, rect: place.rect.map((v) => Math.round(v * 10) / 10) as PdfLocation['rect'] };
       return { ...kept, place: describePdfPlace(place, locale), pdf };
     }

@@ -324,19 +324,30 @@ export function buildTable(bands: Band[]): Table {
   return { cells, rowCount: rows.length, colCount: xs.length - 1, page: (bands[0] as Band).page, lastPage: last.page, y1: last.frag.y1 };
 }
 
-/** Drops the rows at the top of a continuation that repeat the table's header. */
+/**
+ * Drops the rows at the top of a continuation that repeat the table's header: the most rows from
+ * the top whose text is the text of as many rows at the table's start, cut at a line across the
+ * whole table (a cut through a merged header cell would leave its other rows as body). The text
+ * is compared over all the rows together, not row by row: a merged cell's lines, centred in it,
+ * fall either side of a fine row's boundary by a fraction of a point from page to page.
+ */
 export function dropRepeatedHeader(first: Band, band: Band): Band {
-  const rowTexts = (b: Band, k: number): string => {
-    const y0 = b.ys[k] ?? 0;
-    const y1 = b.ys[k + 1] ?? 0;
+  const textOf = (b: Band, k: number): string => {
+    const y0 = b.ys[0] ?? 0;
+    const y1 = b.ys[k] ?? 0;
     return tidy(
       textLines(b.texts.filter((t) => (t.y0 + t.y1) / 2 >= y0 && (t.y0 + t.y1) / 2 < y1))
         .map(lineText)
         .join(' '),
     );
   };
+  const across = (b: Band, k: number): boolean => coverage(b.frag.lines, false, b.ys[k] ?? 0, b.frag.x0, b.frag.x1) > 0.9;
   let k = 0;
-  while (k + 1 < band.ys.length - 1 && k + 1 < first.ys.length && rowTexts(band, k) !== '' && rowTexts(band, k) === rowTexts(first, k)) k++;
+  for (let n = 1; n < band.ys.length - 1 && n < first.ys.length; n++) {
+    if (!across(band, n) || !across(first, n)) continue;
+    const text = textOf(band, n);
+    if (text !== '' && text === textOf(first, n)) k = n;
+  }
   if (k === 0) return band;
   const cut = band.ys[k] ?? band.frag.y0;
   return {

@@ -22,6 +22,19 @@ export interface PdfRead {
   pages: number;
 }
 
+/**
+ * A row read as a line of text: its values' columns placed on the line's last words, which must
+ * be as many numbers (else the line's words are not the row's values as aligned, and no column
+ * is named).
+ */
+function withCells(place: PdfPlace, line: string): PdfPlace {
+  const { columns = [], ...rest } = place;
+  const words = [...line.matchAll(/\S+/g)];
+  const tail = words.slice(words.length - columns.length);
+  if (columns.length === 0 || words.length < columns.length || !tail.every((w) => /^\d[\d,]*(\.\d+)?$/.test(w[0]))) return rest;
+  return { ...rest, cells: tail.map((w, k) => ({ from: w.index + 1, to: w.index + 1 + w[0].length, column: columns[k] as string })) };
+}
+
 export async function readPdf(bytes: Uint8Array, options: ExtractOptions = {}): Promise<PdfRead | { error: PdfReadError }> {
   const extracted = await extractPdf(bytes, options);
   if ('error' in extracted) return extracted;
@@ -33,7 +46,11 @@ export async function readPdf(bytes: Uint8Array, options: ExtractOptions = {}): 
   for (const page of pages) for (const t of page.texts) t.str = unifyRadicals(t.str);
   const { html, places: htmlPlaces } = pdfToHtml(pages);
   const converted = htmlToReportText(html);
-  const places = converted.origins.map((o) => (o?.line === undefined ? null : (htmlPlaces[o.line - 1] ?? null)));
+  const lines = converted.text.split('\n');
+  const places = converted.origins.map((o, i) => {
+    const place = o?.line === undefined ? null : (htmlPlaces[o.line - 1] ?? null);
+    return place?.columns ? withCells(place, lines[i] ?? '') : place;
+  });
   // The text's origins must not claim HTML lines: the places say where things are.
   const origins = converted.origins.map((o) => {
     if (!o) return null;

@@ -9,10 +9,11 @@
  * the table's name (the part it is in) and the row's and column's labels, so that a finding can say
  * where it is as a person looks for it.
  */
+import { T2_2019, T2_2021, T3_2021, T4_COLUMNS } from '../../model/templates.ts';
 import type { PdfPage, PdfText } from './extract.ts';
 import { emitTable } from './emit.ts';
 import { buildTable, dropRepeatedHeader, fragments, rowBounds, type Band, type Fragment } from './grid.ts';
-import { TOL, escape, join, lineText, textLines } from './text.ts';
+import { TOL, escape, join, lineText, textLines, tidy } from './text.ts';
 
 export { splitAtColumns } from './grid.ts';
 
@@ -25,6 +26,14 @@ export interface PdfPlace {
   /** The row's and the column's labels, for a table cell. */
   row?: string;
   column?: string;
+  /**
+   * A row of a table drawn without vertical lines, read as one line of text: its values' columns,
+   * left to right (from the alignment of the values under the header's words). index.ts turns them
+   * into `cells`.
+   */
+  columns?: string[];
+  /** The columns' labels by where each value stands in the text line (1-based character columns, `to` exclusive). */
+  cells?: { from: number; to: number; column: string }[];
 }
 
 export interface PdfHtml {
@@ -41,12 +50,41 @@ interface TextLine {
   y1: number;
   size: number;
   bold: boolean;
+  runs: PdfText[];
+  /** A label's first line whose row of values (no label of its own) follows within a line: a table's, not a heading. */
+  wrapsValues?: boolean;
+  /** For a row of a table drawn without vertical lines: its values' column labels (textColumns). */
+  columns?: string[];
 }
 
 type Block = { kind: 'text'; page: number; line: TextLine } | { kind: 'table'; page: number; frag: Fragment; texts: PdfText[] };
 
 const PAGE_NUMBER =
   /^[-—–－‒―_~～·•\s]*(第\s*)?\d{1,4}(\s*页)?(\s*([/／]|共)\s*\d{1,4})?(\s*(页|頁))?[-—–－‒―_~～·•\s]*$|^(page|p\.)\s*\d+(\s*(of|\/)\s*\d+)?$/i;
+
+/** The template tables' header words (NFKC), which a running header never is. */
+const HEADER_WORDS = [...T2_2021.vocabulary, ...T2_2019.vocabulary, ...T3_2021.vocabulary, ...T4_COLUMNS, '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'];
+
+/**
+ * Whether a line is made of table header words: each of its pieces (apart by spaces) a run of
+ * pieces of the template's header words, two characters or more each (a word wrapped in a narrow
+ * cell shows a part of it: 社会公益 / 组织). A table's header repeated at the top of each page is
+ * the table's, not a running page header.
+ */
+export function isHeaderWords(text: string): boolean {
+  const pieces = text.normalize('NFKC').split(/\s+/).filter((p) => p !== '');
+  if (pieces.length === 0 || text.length > 80) return false;
+  const covered = (piece: string): boolean => {
+    // can[i]: piece.slice(0, i) is a run of header word parts.
+    const can = [true, ...[...piece].map(() => false)];
+    for (let i = 0; i < piece.length; i++) {
+      if (!can[i]) continue;
+      for (let j = i + 2; j <= piece.length; j++) if (!can[j] && HEADER_WORDS.some((w) => w.includes(piece.slice(i, j)))) can[j] = true;
+    }
+    return can[piece.length] === true;
+  };
+  return pieces.every(covered);
+}
 
 /** How many pages have each line of text in their top or bottom tenth. */
 function marginCounts(pages: PdfPage[]): Map<string, number> {
@@ -88,7 +126,7 @@ function pageBlocks(page: PdfPage, repeatedInMargin: (text: string, size: number
     const y0 = Math.min(...line.map((t) => t.y0));
     const size = Math.max(...line.map((t) => t.size));
     const inMargin = y0 < page.height * 0.1 || y0 > page.height * 0.9;
-    if (inMargin && (PAGE_NUMBER.test(text) || repeatedInMargin(text, size))) continue;
+    if (inMargin && (PAGE_NUMBER.test(text) || (repeatedInMargin(text, size) && !isHeaderWords(text)))) continue;
     if (PAGE_NUMBER.test(text) && y0 > page.height * 0.8) continue;
     const entry = {
       text,
@@ -98,6 +136,7 @@ function pageBlocks(page: PdfPage, repeatedInMargin: (text: string, size: number
       y1: Math.max(...line.map((t) => t.y1)),
       size,
       bold: line.every((t) => t.bold),
+      runs: line,
     };
     items.push({ y: y0, block: { kind: 'text', page: page.number, line: entry } });
   }
@@ -116,7 +155,18 @@ export function pdfToHtml(pages: PdfPage[]): PdfHtml {
     const repeated = (text: string, size: number): boolean => pages.length > 1 && (margins.get(text) ?? 0) >= 2 && size <= pageSize * 1.15;
     blocks.push(...pageBlocks(page, repeated));
   }
-  return render(dropRepeatedTextHeaders(blocks), pages);
+  blocks.forEach((block, k) => {
+    const next = blocks[k + 1];
+    if (block.kind !== 'text' || next?.kind !== 'text' || next.page !== block.page) return;
+    const values = /^\d[\d,.]*(\s{2,}\d[\d,.]*)+$/.test(next.line.text);
+    if (values && next.line.y0 - block.line.y1 < block.line.size * 1.2 && next.line.x0 > block.line.x1) block.line.wrapsValues = true;
+  });
+  // A line that may be a part heading: 三、… alone, in the body's type, not a row's label wrapped around its values.
+  const bodySize = bodyMetrics(blocks).size;
+  const mayBeHeading = (line: TextLine): boolean =>
+    /^[一二三四五六七八九十]{1,3}、\S{2,30}$/.test(line.text) && line.size >= bodySize - 1 && line.wrapsValues !== true;
+  textColumns(blocks, mayBeHeading);
+  return render(dropRepeatedTextHeaders(blocks, mayBeHeading), pages);
 }
 
 /** A text block that is a footer of `page` (its lowest tenth) or a header of the next (its highest tenth). */
@@ -221,7 +271,8 @@ class Prose {
     const row = cells.length > 1;
     const labelCell = cells.filter((c) => !/^[\d.,\s%-]*$/.test(c)).pop();
     const label = row && labelCell ? { row: labelCell } : {};
-    const place: PdfPlace = { page, rect: [line.x0, line.y0, line.x1, line.y1], ...(row && this.part ? { table: this.part, ...label } : {}) };
+    const columns = row && this.part && line.columns ? { columns: line.columns } : {};
+    const place: PdfPlace = { page, rect: [line.x0, line.y0, line.x1, line.y1], ...(row && this.part ? { table: this.part, ...label, ...columns } : {}) };
     this.prev = { x1: line.x1, y1: line.y1, size: line.size, page, row };
     if (!this.titleDone && line.size > body.size * 1.2) {
       // The title: large lines at the top, one heading however many lines it takes.
@@ -242,7 +293,9 @@ class Prose {
     if (!para || para.level > 0 || heading !== null || indented || prevEndedShort || sizeChanged || row || prev?.row || gap > line.size * 1.2) {
       this.flush();
       // A part heading, not a row of a table drawn without lines (its label followed by numbers).
-      const isHeading = heading !== null && text.length <= 40 && !/[。；]$/.test(text) && !/\s{2}\d/.test(text);
+      // Nor a row's label in a table's smaller type, wrapped around its values (一、本年新收政府 / 信息公开申请数量).
+      const isHeading =
+        heading !== null && text.length <= 40 && !/[。；]$/.test(text) && !/\s{2}\d/.test(text) && line.size >= body.size - 1 && !line.wrapsValues;
       if (isHeading) this.part = heading?.[1];
       this.para = { text, place, level: isHeading ? 2 : 0 };
       return;
@@ -258,7 +311,7 @@ class Prose {
  * the next page, the repeated lines go (as a ruled table's repeated header rows do). Its header:
  * the lines without digits between the part's heading and its first row of values.
  */
-function dropRepeatedTextHeaders(blocks: Block[]): Block[] {
+function dropRepeatedTextHeaders(blocks: Block[], mayBeHeading: (line: TextLine) => boolean): Block[] {
   const out: Block[] = [];
   const isValueRow = (text: string): boolean => /\S\s{2,}\S/.test(text) && /\d/.test(text);
   let since: string[] = [];
@@ -274,7 +327,7 @@ function dropRepeatedTextHeaders(blocks: Block[]): Block[] {
     const text = block.line.text;
     if (block.page !== page) atTop = header !== null;
     page = block.page;
-    if (/^[一二三四五六七八九十]{1,3}、\S{2,30}$/.test(text) && !isValueRow(text)) [since, header, atTop] = [[], null, false];
+    if (mayBeHeading(block.line) && !isValueRow(text)) [since, header, atTop] = [[], null, false];
     else if (isValueRow(text)) {
       header ??= new Set(since);
       atTop = false;
@@ -283,6 +336,80 @@ function dropRepeatedTextHeaders(blocks: Block[]): Block[] {
     out.push(block);
   }
   return out;
+}
+
+const NUMBER_RUN = /^\d[\d,]*(\.\d+)?$/;
+
+/**
+ * The columns of a table drawn without vertical lines (three-line tables, tables with no rules),
+ * from the alignment of its text: each column the span its values share (a value right-aligned or
+ * centred under its header overlaps the other values of its column, never those of the next),
+ * labelled by the header's words centred over that column and over no other column's values (a
+ * header over several columns, such as 申请人情况, names none), top to bottom. A table is the value rows between its
+ * header (the lines without digits after a part heading) and the next heading or ruled table. The
+ * rows get their values' labels only where this gives one answer: every value in a column, every
+ * column labelled.
+ */
+function textColumns(blocks: Block[], mayBeHeading: (line: TextLine) => boolean): void {
+  const isValueRow = (line: TextLine): boolean => /\S\s{2,}\S/.test(line.text) && /\d/.test(line.text);
+  let header: TextLine[] = [];
+  let rows: TextLine[] = [];
+  const finish = (): void => {
+    if (rows.length > 0) labelColumns(header, rows);
+    [header, rows] = [[], []];
+  };
+  for (const block of blocks) {
+    if (block.kind === 'table') {
+      finish();
+      continue;
+    }
+    const line = block.line;
+    if (mayBeHeading(line) && !isValueRow(line)) finish();
+    else if (isValueRow(line)) rows.push(line);
+    else if (rows.length === 0 && !/\d/.test(line.text)) header.push(line);
+  }
+  finish();
+}
+
+function labelColumns(header: TextLine[], rows: TextLine[]): void {
+  const values = (line: TextLine): PdfText[] => line.runs.filter((t) => NUMBER_RUN.test(t.str.trim()));
+  // The columns: the values' spans, overlapping ones together.
+  const spans = rows
+    .flatMap(values)
+    .map((t) => [t.x0, t.x1] as [number, number])
+    .sort((a, b) => a[0] - b[0]);
+  const zones: [number, number][] = [];
+  for (const [a, b] of spans) {
+    const last = zones[zones.length - 1];
+    if (last && a < last[1] - 0.5) last[1] = Math.max(last[1], b);
+    else zones.push([a, b]);
+  }
+  if (zones.length < 2) return;
+  // Each column's ground: to the middle of the gaps beside it (the outer ones as wide).
+  const gaps = zones.slice(1).map((z, k) => z[0] - (zones[k] as [number, number])[1]);
+  const meanGap = gaps.reduce((n, g) => n + g, 0) / gaps.length;
+  const ground = zones.map(([a, b], k): [number, number] => [
+    k === 0 ? a - meanGap / 2 : (a + (zones[k - 1] as [number, number])[1]) / 2,
+    k === zones.length - 1 ? b + meanGap / 2 : (b + (zones[k + 1] as [number, number])[0]) / 2,
+  ]);
+  const labels = ground.map(() => [] as PdfText[]);
+  for (const t of header.flatMap((l) => l.runs)) {
+    // A word over its column: on the column's ground (a centred word a little past it); over the
+    // values of two columns, or half on another's ground, it heads both (申请人情况).
+    const cx = (t.x0 + t.x1) / 2;
+    const k = ground.findIndex(([a, b]) => cx >= a && cx < b);
+    const spans = zones.filter(([a, b]) => t.x1 > a && t.x0 < b).length;
+    const [a, b] = ground[k] ?? [0, 0];
+    const outside = Math.max(0, a - t.x0) + Math.max(0, t.x1 - b);
+    if (k >= 0 && spans <= 1 && outside <= (t.x1 - t.x0) / 4) (labels[k] as PdfText[]).push(t);
+  }
+  const names = labels.map((ts) => tidy(textLines(ts).map(lineText).join('')));
+  if (names.some((n) => n === '')) return;
+  for (const row of rows) {
+    const cols = values(row).map((t) => ground.findIndex(([a, b]) => t.x0 >= a && t.x1 <= b));
+    if (cols.some((c) => c < 0) || new Set(cols).size !== cols.length) continue;
+    row.columns = cols.map((c) => names[c] as string);
+  }
 }
 
 function render(blocks: Block[], pages: PdfPage[]): PdfHtml {
