@@ -46,17 +46,17 @@ export function regionText(ctx: Ctx, region: [number, number]): string {
 
 /**
  * The text tokens of a region concatenated, for label search across token and line breaks. A
- * second, lean text also leaves out the `optional` tokens: pieces that may belong to a label
- * printed beside the row labels (a vertical group label one or two characters a line, a group's
- * bare enumerator), which a PDF layout interleaves with the wrapped lines of a row label.
+ * label may also be found leaving out `optional` tokens in its way: pieces that may belong to a
+ * label printed beside the row labels (a vertical group label one or two characters a line, a
+ * group's bare enumerator), which a PDF layout interleaves with the wrapped lines of a row label.
  */
 export class TextStream {
   readonly text: string;
   private readonly owners: number[] = [];
-  private readonly lean: string;
-  private readonly leanOwners: number[] = [];
-  private readonly startOf = new Map<number, number>();
-  private readonly leanStartOf = new Map<number, number>();
+  /** Per stream position: where its token's text ends in the stream. */
+  private readonly ends: number[] = [];
+  /** Stream positions where an optional token starts, with where it ends. */
+  private readonly optionalAt = new Map<number, number>();
 
   constructor(
     readonly tokens: readonly Token[],
@@ -67,48 +67,58 @@ export class TextStream {
     optional: (t: Token) => boolean = () => false,
   ) {
     let text = '';
-    let lean = '';
     for (let i = start; i < end; i++) {
       const t = tokens[i];
-      if (t?.kind !== 'text' || skip(t)) continue;
-      this.startOf.set(i, text.length);
+      if (t?.kind !== 'text' || skip(t) || t.norm.length === 0) continue;
+      const at = text.length;
       text += t.norm;
-      for (let k = 0; k < t.norm.length; k++) this.owners.push(i);
-      if (optional(t)) continue;
-      this.leanStartOf.set(i, lean.length);
-      lean += t.norm;
-      for (let k = 0; k < t.norm.length; k++) this.leanOwners.push(i);
+      if (optional(t)) this.optionalAt.set(at, text.length);
+      for (let k = 0; k < t.norm.length; k++) {
+        this.owners.push(i);
+        this.ends.push(text.length);
+      }
     }
     this.text = text;
-    this.lean = lean;
   }
 
   /**
-   * Finds `key` at or after stream position `from`; returns token indices and the stream end. A
-   * match that needs optional tokens left out counts when it starts before the plain match.
+   * Finds `key` at or after stream position `from`, the earliest start first; returns token
+   * indices and the stream end. Between its characters the match may leave out whole optional
+   * tokens (“…予以公” 本 “开”), never part of one, and prefers leaving out none.
    */
   find(key: string, from: number): { first: number; last: number; pos: number; next: number } | null {
-    const at = this.text.indexOf(key, from);
-    const plain = at < 0 ? null : { first: this.owners[at] ?? 0, last: this.owners[at + key.length - 1] ?? 0, pos: at, next: at + key.length };
-    if (this.lean.length === this.text.length) return plain;
-    const leanAt = this.lean.indexOf(key, this.leanPosition(from));
-    if (leanAt < 0) return plain;
-    const first = this.leanOwners[leanAt] ?? 0;
-    const last = this.leanOwners[leanAt + key.length - 1] ?? 0;
-    if (plain && plain.first <= first) return plain;
-    const pos = (this.startOf.get(first) ?? 0) + (leanAt - (this.leanStartOf.get(first) ?? 0));
-    const next = (this.startOf.get(last) ?? 0) + (leanAt + key.length - (this.leanStartOf.get(last) ?? 0));
-    return { first, last, pos, next };
+    if (key.length === 0) return null;
+    for (let at = this.text.indexOf(key[0] as string, from); at >= 0; at = this.text.indexOf(key[0] as string, at + 1)) {
+      const next = this.matchFrom(key, 0, at);
+      if (next !== null) return { first: this.owners[at] ?? 0, last: this.owners[next - 1] ?? 0, pos: at, next };
+    }
+    return null;
   }
 
-  /** The lean position that corresponds to plain position `from`. */
-  private leanPosition(from: number): number {
-    if (from >= this.text.length) return this.lean.length;
-    const owner = this.owners[from] ?? 0;
-    const leanStart = this.leanStartOf.get(owner);
-    if (leanStart !== undefined) return leanStart + (from - (this.startOf.get(owner) ?? 0));
-    const k = this.leanOwners.findIndex((o) => o > owner);
-    return k < 0 ? this.lean.length : k;
+  /** Matches `key` from its character `k` at stream position `at`; the stream end of the match, or null. */
+  private matchFrom(key: string, k: number, at: number): number | null {
+    let i = k;
+    let q = at;
+    const tokenEnd = this.ends[q] ?? q;
+    while (i < key.length && q < tokenEnd && this.text[q] === key[i]) {
+      i++;
+      q++;
+    }
+    if (i === key.length) return q;
+    if (q < tokenEnd || q >= this.text.length) return null;
+    // At a token's start: go on into it, or leave it out whole when it is optional.
+    const through = this.matchFrom(key, i, q);
+    if (through !== null) return through;
+    const skipTo = this.optionalAt.get(q);
+    return skipTo === undefined || skipTo >= this.text.length ? null : this.skipOptional(key, i, skipTo);
+  }
+
+  /** Leaves out the optional tokens that follow one another from `at`, trying the key after each. */
+  private skipOptional(key: string, k: number, at: number): number | null {
+    const through = this.text[at] === key[k] ? this.matchFrom(key, k, at) : null;
+    if (through !== null) return through;
+    const skipTo = this.optionalAt.get(at);
+    return skipTo === undefined || skipTo >= this.text.length ? null : this.skipOptional(key, k, skipTo);
   }
 }
 
