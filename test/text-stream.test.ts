@@ -4,6 +4,7 @@
  * line, a group's name wrapped beside its children's labels), never part of a piece.
  */
 import { describe, expect, it } from '@jest/globals';
+import { headerPieces } from '../src/reading/tables/pieces.ts';
 import { TextStream } from '../src/reading/tables/rows.ts';
 import type { Token } from '../src/reading/tokens.ts';
 
@@ -53,5 +54,16 @@ describe('TextStream.find', () => {
   it('never leaves out part of a token, nor a token that is not optional', () => {
     expect(stream(tokens('予以公', '本年', '开')).find('予以公开', 0)).toBeNull();
     expect(stream(tokens('予以公', '其', '开')).find('予以公开', 0)).toBeNull();
+  });
+});
+
+describe('headerPieces', () => {
+  const words = ['本年度办理结果', '不予公开', '无法提供', '社会公益组织', '法律服务机构', '商业企业', '总计'];
+  it('takes runs of header and group-label pieces and enumerators for what they are', () => {
+    for (const w of ['果(三)', '理(三)', '本(五)', '社会公益组法律服务机', '结不予', '(三', ')不予公开', '三、本法提供'])
+      expect([w, headerPieces(w, words)]).toEqual([w, true]);
+  });
+  it('not other text: a row label, two lone characters, more than three pieces', () => {
+    for (const w of ['信访举', '合计', '商总业计', '本年度不予公开无法提供总计商业']) expect([w, headerPieces(w, words)]).toEqual([w, false]);
   });
 });

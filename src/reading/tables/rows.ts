@@ -8,6 +8,7 @@ import type { Cell, Row, Span, TableFact } from '../../model/schema.ts';
 import type { RowTemplate, TableTemplate } from '../../model/templates.ts';
 import { norm, similarity, stripEnumerators, type LineIndex } from '../text.ts';
 import type { Token } from '../tokens.ts';
+import { headerPieces } from './pieces.ts';
 import { decodeRow, distinctValues, type DraftCell, type Reading, type RowRelation } from './decode.ts';
 
 export interface Ctx {
@@ -248,6 +249,13 @@ export function readRows(
     for (let i = anchor.first + 1; i < end; i++) {
       const t = ctx.tokens[i];
       if (!t) continue;
+      // A placeholder word that is a piece of a group label (the 无 of a vertical 无法提供) before
+      // the label text of its line is that piece, not an empty cell: no cell comes before a label.
+      const after = ctx.tokens[i + 1];
+      if (t.kind === 'placeholder' && !t.delimited && after?.kind === 'text' && after.rowKey === t.rowKey && groupWords.some((g) => g.includes(t.raw))) {
+        inRun = false;
+        continue;
+      }
       if (t.kind !== 'text') {
         if (foreign) foreignBeforeValue = true;
         values.push(t);
@@ -260,7 +268,7 @@ export function readRows(
       inRun = false;
       if (options.isBoundary(t)) break;
       const w = stripEnumerators(t.norm);
-      if (w === '' || /^表[一二三四]/.test(w) || GENERIC_HEADERS.test(w) || ownLabel.includes(w) || groupWords.some((g) => g.includes(w))) continue;
+      if (w === '' || /^表[一二三四]/.test(w) || GENERIC_HEADERS.test(w) || ownLabel.includes(w) || headerPieces(w, groupWords)) continue;
       // After the last row has its values, other text is the prose below the table.
       if (order === anchors.length - 1 && values.some((v) => v.kind !== 'blank')) break;
       foreign ??= t;
