@@ -26,6 +26,7 @@ import {
 } from './rows.ts';
 import { missingColumn, narrow, required, type Candidate, type ColumnRelation } from './solve.ts';
 import { finishTable, missingTable } from './table.ts';
+import { headerPieces } from './pieces.ts';
 
 /** The group labels of table 三 split into their enumerator and name: （三） 不予公开, … */
 const GROUP_STARTS: ReadonlyArray<[string, string]> = T3_GROUPS.flatMap((g) => {
@@ -50,6 +51,23 @@ function repeatedHeaderTokens(ctx: Ctx, region: [number, number], headerWords: r
     i = Math.max(j, i + 1);
   }
   return repeatedHeader;
+}
+
+/**
+ * Whether the table has its consistency note (…勾稽关系…), read leaving out the column header's
+ * words that a layout prints on the same lines as the note's wrapped lines (“…的勾 申请人情况 稽关系…”).
+ */
+function hasNote(ctx: Ctx, region: [number, number], tpl: TableTemplate): boolean {
+  const words = tpl.vocabulary.map((v) => stripEnumerators(norm(v))).filter((v) => !v.includes('勾稽'));
+  // The note's first line may stand left of the header's first word, before the table's region.
+  let start = region[0];
+  while (start > 0 && ctx.tokens[start - 1]?.kind === 'text' && ctx.tokens[start - 1]?.rowKey === ctx.tokens[region[0]]?.rowKey) start--;
+  let text = '';
+  for (let i = start; i < region[1]; i++) {
+    const t = ctx.tokens[i];
+    if (t?.kind === 'text' && (t.norm.includes('勾稽') || !headerPieces(stripEnumerators(t.norm), words))) text += t.norm;
+  }
+  return text.includes('勾稽');
 }
 
 /** Each template row's label found in the text, in order; a label found out of order is kept, marked. */
@@ -114,7 +132,7 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
   findTypos(ctx, tpl, anchors, region);
   anchors.sort((a, b) => a.first - b.first);
   extendOverEnumerators(ctx, anchors, region);
-  if (!stream.text.includes('勾稽')) facts.push({ kind: 'missingNote', note: T3_NOTE, span: tokenSpan(ctx, region[0]) });
+  if (!hasNote(ctx, region, tpl)) facts.push({ kind: 'missingNote', note: T3_NOTE, span: tokenSpan(ctx, region[0]) });
   // Table 三's column headers stand above its first row; below, labels are checked as rows.
   checkHeaderWords(ctx, [region[0], anchors[0]?.first ?? region[1]], tpl, anchors, facts);
   const rowFacts: TableFact[] = [];
