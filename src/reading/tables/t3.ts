@@ -71,12 +71,23 @@ function hasNote(ctx: Ctx, region: [number, number], tpl: TableTemplate): boolea
 }
 
 /** Each template row's label found in the text, in order; a label found out of order is kept, marked. */
-function anchorRows(stream: TextStream, tpl: TableTemplate): Anchor[] {
+function anchorRows(stream: TextStream, tpl: TableTemplate, header: ReadonlySet<Token>): Anchor[] {
   const anchors: Anchor[] = [];
   const used = new Set<number>();
+  // A key inside the column header repeated on a new page (the 其他 of 法人或其他组织, or the
+  // column 其他) is not the row's label: look further.
+  const inHeader = (m: { first: number; last: number }) => {
+    for (let i = m.first; i <= m.last; i++) if (!header.has(stream.tokens[i] as Token)) return false;
+    return true;
+  };
+  const find = (key: string, from: number) => {
+    let m = stream.find(key, from);
+    while (m && inHeader(m)) m = stream.find(key, m.pos + 1);
+    return m;
+  };
   let pos = 0;
   for (const row of tpl.rows) {
-    const m = stream.find(norm(row.key), pos);
+    const m = find(norm(row.key), pos);
     if (m && !used.has(m.first)) {
       anchors.push({ row, first: m.first, last: m.last, typo: false, disordered: false });
       used.add(m.first);
@@ -85,7 +96,7 @@ function anchorRows(stream: TextStream, tpl: TableTemplate): Anchor[] {
     }
     // Out of order (a converter moved the label): keep it, but never trust its values.
     if (row.key.length >= 4) {
-      const early = stream.find(norm(row.key), 0);
+      const early = find(norm(row.key), 0);
       if (early && !used.has(early.first) && early.pos < pos) {
         anchors.push({ row, first: early.first, last: early.last, typo: false, disordered: true });
         used.add(early.first);
@@ -128,7 +139,7 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
     return w.length <= 4 && groups.some((g) => g.includes(w));
   };
   const stream = new TextStream(ctx.tokens, region[0], region[1], groupPiece, maybeGroupPiece);
-  const anchors = anchorRows(stream, tpl);
+  const anchors = anchorRows(stream, tpl, repeatedHeader);
   findTypos(ctx, tpl, anchors, region);
   anchors.sort((a, b) => a.first - b.first);
   extendOverEnumerators(ctx, anchors, region);
