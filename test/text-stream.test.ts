@@ -51,6 +51,20 @@ describe('TextStream.find', () => {
     expect(stream(ts).find('本年新收', 1)).toMatchObject({ first: 1, last: 2 });
   });
 
+  it('leaves out the optional prefix of a token where the label goes on in it (（五）开出版)', () => {
+    const ts = tokens('3.要求', '提供公', '(五)开出版', '不', '物');
+    const prefixed = new TextStream(
+      ts,
+      0,
+      ts.length,
+      () => false,
+      (t) => t.norm === '不',
+      (t) => (t.norm.startsWith('(五)') ? 3 : 0),
+    );
+    expect(prefixed.find('要求提供公开出版物', 0)).toMatchObject({ first: 0, last: 4 });
+    expect(stream(ts).find('要求提供公开出版物', 0)).toBeNull();
+  });
+
   it('never leaves out part of a token, nor a token that is not optional', () => {
     expect(stream(tokens('予以公', '本年', '开')).find('予以公开', 0)).toBeNull();
     expect(stream(tokens('予以公', '其', '开')).find('予以公开', 0)).toBeNull();

@@ -58,6 +58,8 @@ export class TextStream {
   private readonly ends: number[] = [];
   /** Stream positions where an optional token starts, with where it ends. */
   private readonly optionalAt = new Map<number, number>();
+  /** Stream positions where a token starts whose first characters may be left out, with how many. */
+  private readonly prefixAt = new Map<number, number>();
 
   constructor(
     readonly tokens: readonly Token[],
@@ -66,6 +68,8 @@ export class TextStream {
     /** Text to leave out of the stream: pieces of merged group labels that a PDF layout interleaves with a row label. */
     skip: (t: Token) => boolean = () => false,
     optional: (t: Token) => boolean = () => false,
+    /** How many leading characters of a token may be left out (a group's enumerator glued to the next line of a label: “（五）开出版”). */
+    optionalPrefix: (t: Token) => number = () => 0,
   ) {
     let text = '';
     for (let i = start; i < end; i++) {
@@ -74,6 +78,8 @@ export class TextStream {
       const at = text.length;
       text += t.norm;
       if (optional(t)) this.optionalAt.set(at, text.length);
+      const prefix = optionalPrefix(t);
+      if (prefix > 0 && prefix < t.norm.length) this.prefixAt.set(at, prefix);
       for (let k = 0; k < t.norm.length; k++) {
         this.owners.push(i);
         this.ends.push(text.length);
@@ -85,7 +91,8 @@ export class TextStream {
   /**
    * Finds `key` at or after stream position `from`, the earliest start first; returns token
    * indices and the stream end. Between its characters the match may leave out whole optional
-   * tokens (“…予以公” 本 “开”), never part of one, and prefers leaving out none.
+   * tokens (“…予以公” 本 “开”) and a token's optional prefix (“（五）”开出版), never other text, and
+   * prefers leaving out none.
    */
   find(key: string, from: number): { first: number; last: number; pos: number; next: number } | null {
     if (key.length === 0) return null;
@@ -110,6 +117,9 @@ export class TextStream {
     // At a token's start: go on into it, or leave it out whole when it is optional.
     const through = this.matchFrom(key, i, q);
     if (through !== null) return through;
+    const prefix = this.prefixAt.get(q);
+    const afterPrefix = prefix === undefined ? null : this.matchFrom(key, i, q + prefix);
+    if (afterPrefix !== null) return afterPrefix;
     const skipTo = this.optionalAt.get(q);
     return skipTo === undefined || skipTo >= this.text.length ? null : this.skipOptional(key, i, skipTo);
   }
@@ -249,10 +259,19 @@ export function readRows(
     for (let i = anchor.first + 1; i < end; i++) {
       const t = ctx.tokens[i];
       if (!t) continue;
-      // A placeholder word that is a piece of a group label (the 无 of a vertical 无法提供) before
-      // the label text of its line is that piece, not an empty cell: no cell comes before a label.
+      // A placeholder word that is a piece of a group label (the 无 of a vertical 无法提供) among
+      // label text, first on its line, is that piece, not an empty cell: a cell's placeholder
+      // follows its label on the line or stands among values.
+      const before = ctx.tokens[i - 1];
       const after = ctx.tokens[i + 1];
-      if (t.kind === 'placeholder' && !t.delimited && after?.kind === 'text' && after.rowKey === t.rowKey && groupWords.some((g) => g.includes(t.raw))) {
+      if (
+        t.kind === 'placeholder' &&
+        !t.delimited &&
+        before?.kind === 'text' &&
+        before.rowKey !== t.rowKey &&
+        after?.kind === 'text' &&
+        groupWords.some((g) => g.includes(t.raw))
+      ) {
         inRun = false;
         continue;
       }

@@ -138,7 +138,9 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
     if (repeatedHeader.has(t)) return true;
     return w.length <= 4 && groups.some((g) => g.includes(w));
   };
-  const stream = new TextStream(ctx.tokens, region[0], region[1], groupPiece, maybeGroupPiece);
+  // A group's enumerator glued to the next line of a child's label beside it (“（五）开出版”).
+  const groupMark = (t: Token) => /^(?:\([三四五六]\)|三、)/.exec(t.norm)?.[0].length ?? 0;
+  const stream = new TextStream(ctx.tokens, region[0], region[1], groupPiece, maybeGroupPiece, groupMark);
   const anchors = anchorRows(stream, tpl, repeatedHeader);
   findTypos(ctx, tpl, anchors, region);
   anchors.sort((a, b) => a.first - b.first);
