@@ -287,7 +287,7 @@ export function readRows(
       inRun = false;
       if (options.isBoundary(t)) break;
       const w = stripEnumerators(t.norm);
-      if (w === '' || /^表[一二三四]/.test(w) || GENERIC_HEADERS.test(w) || ownLabel.includes(w) || headerPieces(w, groupWords)) continue;
+      if (w === '' || /^表[一二三四]/.test(w) || GENERIC_HEADERS.test(w) || headerPieces(w, [...groupWords, ownLabel])) continue;
       // After the last row has its values, other text is the prose below the table.
       if (order === anchors.length - 1 && values.some((v) => v.kind !== 'blank')) break;
       foreign ??= t;

@@ -138,8 +138,15 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
     if (repeatedHeader.has(t)) return true;
     return w.length <= 4 && groups.some((g) => g.includes(w));
   };
-  // A group's enumerator glued to the next line of a child's label beside it (“（五）开出版”).
-  const groupMark = (t: Token) => /^(?:\([三四五六]\)|三、)/.exec(t.norm)?.[0].length ?? 0;
+  // A group's enumerator, or the characters of a group label written one or two a line, glued to
+  // the next line of a child's label beside it (“（五）开出版”, “不予家秘密” in a table with no rules).
+  const groupMark = (t: Token) => {
+    const mark = /^(?:\([三四五六]\)|三、)/.exec(t.norm)?.[0].length ?? 0;
+    if (mark > 0) return mark;
+    let n = 0;
+    while (n < t.norm.length - 1 && groups.some((g) => g.includes(t.norm.slice(0, n + 1)))) n++;
+    return n;
+  };
   const stream = new TextStream(ctx.tokens, region[0], region[1], groupPiece, maybeGroupPiece, groupMark);
   const anchors = anchorRows(stream, tpl, repeatedHeader);
   findTypos(ctx, tpl, anchors, region);
