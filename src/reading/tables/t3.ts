@@ -136,7 +136,10 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
     // A piece of the column header repeated on the next page, between the halves of a label the
     // page break split (“1.本机关不 / 掌握相关政” … header … “府信息”).
     if (repeatedHeader.has(t)) return true;
-    return w.length <= 4 && groups.some((g) => g.includes(w));
+    // A group's enumerator cut by a line break (“（四” / “）无”): its halves.
+    if (/^\([一二三四五六七八九十]{1,3}$/.test(w)) return true;
+    const rest = w.replace(/^\)/, '');
+    return rest === '' || (rest.length <= 4 && groups.some((g) => g.includes(rest)));
   };
   // A group's enumerator, or the characters of a group label written one or two a line, glued to
   // the next line of a child's label beside it (“（五）开出版”, “不予家秘密” in a table with no rules).
