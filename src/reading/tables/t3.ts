@@ -39,8 +39,8 @@ function repeatedHeaderTokens(ctx: Ctx, region: [number, number], headerWords: r
   const repeatedHeader = new Set<Token>();
   for (let i = region[0]; i < region[1];) {
     let j = i;
-    while (j < region[1] && ctx.tokens[j]?.kind === 'text' && headerWords.some((h) => h.includes(stripEnumerators((ctx.tokens[j] as Token).norm) || '\u0000')))
-      j++;
+    // Header words, whole or as pieces of neighbouring cells run together (“社会公益组法律服务机”).
+    while (j < region[1] && ctx.tokens[j]?.kind === 'text' && headerPieces(stripEnumerators((ctx.tokens[j] as Token).norm) || '\u0000', headerWords)) j++;
     // Its ends are what only a header has: a row label's last piece (“申请”) may stand next to it.
     const inKey = (k: number) => keys.some((key) => key.includes(stripEnumerators((ctx.tokens[k] as Token).norm)));
     let a = i;
