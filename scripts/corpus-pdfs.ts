@@ -9,6 +9,7 @@
  * table row with the Markdown's.
  *
  *   node scripts/run-ts.mjs scripts/corpus-pdfs.ts          # needs soffice (libreoffice-writer-nogui)
+ *   node scripts/run-ts.mjs scripts/corpus-pdfs.ts --text   # only their `pdftotext -layout` text
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -189,6 +190,23 @@ async function main(): Promise<void> {
     writeFileSync(path.join(out, `${fixtureName(source)}.narrow.pdf`), printToPdf(narrow));
     console.log(`corpus-pdfs: ${fixtureName(source)}.lo.pdf, .narrow.pdf`);
   }
+  layoutTexts(out);
 }
 
-if (process.argv[1]?.endsWith('corpus-pdfs.ts')) await main();
+/**
+ * Each PDF's `pdftotext -layout` text beside it (poppler-utils), as users keep it:
+ * `node scripts/run-ts.mjs scripts/corpus-pdfs.ts --text` writes only these.
+ */
+function layoutTexts(out: string): void {
+  for (const source of CORPUS_PDFS)
+    for (const producer of ['lo', 'narrow']) {
+      const pdf = path.join(out, `${fixtureName(source)}.${producer}.pdf`);
+      const run = spawnSync('pdftotext', ['-layout', pdf, pdf.replace(/\.pdf$/, '.layout.txt')]);
+      if (run.status !== 0) throw new Error(`pdftotext failed: ${String(run.stderr)}`);
+    }
+}
+
+if (process.argv[1]?.endsWith('corpus-pdfs.ts')) {
+  if (process.argv.includes('--text')) layoutTexts(path.resolve('test/fixtures/corpus-pdf'));
+  else await main();
+}

@@ -8,6 +8,7 @@ import type { Root, RootContent, Table } from 'mdast';
 import type { Element, ElementContent } from 'hast';
 import { cellSpan } from './html-limits.ts';
 import { optionalParsers } from './optional.ts';
+import { joinWrappedNumbers } from './wrapped-numbers.ts';
 import { norm } from './text.ts';
 
 export type TokenKind = 'text' | 'num' | 'blank' | 'placeholder';
@@ -373,5 +374,5 @@ export function tokenize(source: string, tree: Root, from = 0): Token[] {
     }
   }
   for (let k = first; k < children.length; k++) visit(children[k] as RootContent);
-  return out;
+  return joinWrappedNumbers(source, out);
 }

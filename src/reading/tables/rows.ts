@@ -8,6 +8,7 @@ import type { Cell, Row, Span, TableFact } from '../../model/schema.ts';
 import type { RowTemplate, TableTemplate } from '../../model/templates.ts';
 import { norm, similarity, stripEnumerators, type LineIndex } from '../text.ts';
 import type { Token } from '../tokens.ts';
+import { headerPieces } from './pieces.ts';
 import { decodeRow, distinctValues, type DraftCell, type Reading, type RowRelation } from './decode.ts';
 
 export interface Ctx {
@@ -46,17 +47,19 @@ export function regionText(ctx: Ctx, region: [number, number]): string {
 
 /**
  * The text tokens of a region concatenated, for label search across token and line breaks. A
- * second, lean text also leaves out the `optional` tokens: pieces that may belong to a label
- * printed beside the row labels (a vertical group label one or two characters a line, a group's
- * bare enumerator), which a PDF layout interleaves with the wrapped lines of a row label.
+ * label may also be found leaving out `optional` tokens in its way: pieces that may belong to a
+ * label printed beside the row labels (a vertical group label one or two characters a line, a
+ * group's bare enumerator), which a PDF layout interleaves with the wrapped lines of a row label.
  */
 export class TextStream {
   readonly text: string;
   private readonly owners: number[] = [];
-  private readonly lean: string;
-  private readonly leanOwners: number[] = [];
-  private readonly startOf = new Map<number, number>();
-  private readonly leanStartOf = new Map<number, number>();
+  /** Per stream position: where its token's text ends in the stream. */
+  private readonly ends: number[] = [];
+  /** Stream positions where an optional token starts, with where it ends. */
+  private readonly optionalAt = new Map<number, number>();
+  /** Stream positions where a token starts whose first characters may be left out, with how many. */
+  private readonly prefixAt = new Map<number, number>();
 
   constructor(
     readonly tokens: readonly Token[],
@@ -65,50 +68,68 @@ export class TextStream {
     /** Text to leave out of the stream: pieces of merged group labels that a PDF layout interleaves with a row label. */
     skip: (t: Token) => boolean = () => false,
     optional: (t: Token) => boolean = () => false,
+    /** How many leading characters of a token may be left out (a group's enumerator glued to the next line of a label: “（五）开出版”). */
+    optionalPrefix: (t: Token) => number = () => 0,
   ) {
     let text = '';
-    let lean = '';
     for (let i = start; i < end; i++) {
       const t = tokens[i];
-      if (t?.kind !== 'text' || skip(t)) continue;
-      this.startOf.set(i, text.length);
+      if (t?.kind !== 'text' || skip(t) || t.norm.length === 0) continue;
+      const at = text.length;
       text += t.norm;
-      for (let k = 0; k < t.norm.length; k++) this.owners.push(i);
-      if (optional(t)) continue;
-      this.leanStartOf.set(i, lean.length);
-      lean += t.norm;
-      for (let k = 0; k < t.norm.length; k++) this.leanOwners.push(i);
+      if (optional(t)) this.optionalAt.set(at, text.length);
+      const prefix = optionalPrefix(t);
+      if (prefix > 0 && prefix < t.norm.length) this.prefixAt.set(at, prefix);
+      for (let k = 0; k < t.norm.length; k++) {
+        this.owners.push(i);
+        this.ends.push(text.length);
+      }
     }
     this.text = text;
-    this.lean = lean;
   }
 
   /**
-   * Finds `key` at or after stream position `from`; returns token indices and the stream end. A
-   * match that needs optional tokens left out counts when it starts before the plain match.
+   * Finds `key` at or after stream position `from`, the earliest start first; returns token
+   * indices and the stream end. Between its characters the match may leave out whole optional
+   * tokens (“…予以公” 本 “开”) and a token's optional prefix (“（五）”开出版), never other text, and
+   * prefers leaving out none.
    */
   find(key: string, from: number): { first: number; last: number; pos: number; next: number } | null {
-    const at = this.text.indexOf(key, from);
-    const plain = at < 0 ? null : { first: this.owners[at] ?? 0, last: this.owners[at + key.length - 1] ?? 0, pos: at, next: at + key.length };
-    if (this.lean.length === this.text.length) return plain;
-    const leanAt = this.lean.indexOf(key, this.leanPosition(from));
-    if (leanAt < 0) return plain;
-    const first = this.leanOwners[leanAt] ?? 0;
-    const last = this.leanOwners[leanAt + key.length - 1] ?? 0;
-    if (plain && plain.first <= first) return plain;
-    const pos = (this.startOf.get(first) ?? 0) + (leanAt - (this.leanStartOf.get(first) ?? 0));
-    const next = (this.startOf.get(last) ?? 0) + (leanAt + key.length - (this.leanStartOf.get(last) ?? 0));
-    return { first, last, pos, next };
+    if (key.length === 0) return null;
+    for (let at = this.text.indexOf(key[0] as string, from); at >= 0; at = this.text.indexOf(key[0] as string, at + 1)) {
+      const next = this.matchFrom(key, 0, at);
+      if (next !== null) return { first: this.owners[at] ?? 0, last: this.owners[next - 1] ?? 0, pos: at, next };
+    }
+    return null;
   }
 
-  /** The lean position that corresponds to plain position `from`. */
-  private leanPosition(from: number): number {
-    if (from >= this.text.length) return this.lean.length;
-    const owner = this.owners[from] ?? 0;
-    const leanStart = this.leanStartOf.get(owner);
-    if (leanStart !== undefined) return leanStart + (from - (this.startOf.get(owner) ?? 0));
-    const k = this.leanOwners.findIndex((o) => o > owner);
-    return k < 0 ? this.lean.length : k;
+  /** Matches `key` from its character `k` at stream position `at`; the stream end of the match, or null. */
+  private matchFrom(key: string, k: number, at: number): number | null {
+    let i = k;
+    let q = at;
+    const tokenEnd = this.ends[q] ?? q;
+    while (i < key.length && q < tokenEnd && this.text[q] === key[i]) {
+      i++;
+      q++;
+    }
+    if (i === key.length) return q;
+    if (q < tokenEnd || q >= this.text.length) return null;
+    // At a token's start: go on into it, or leave it out whole when it is optional.
+    const through = this.matchFrom(key, i, q);
+    if (through !== null) return through;
+    const prefix = this.prefixAt.get(q);
+    const afterPrefix = prefix === undefined ? null : this.matchFrom(key, i, q + prefix);
+    if (afterPrefix !== null) return afterPrefix;
+    const skipTo = this.optionalAt.get(q);
+    return skipTo === undefined || skipTo >= this.text.length ? null : this.skipOptional(key, i, skipTo);
+  }
+
+  /** Leaves out the optional tokens that follow one another from `at`, trying the key after each. */
+  private skipOptional(key: string, k: number, at: number): number | null {
+    const through = this.text[at] === key[k] ? this.matchFrom(key, k, at) : null;
+    if (through !== null) return through;
+    const skipTo = this.optionalAt.get(at);
+    return skipTo === undefined || skipTo >= this.text.length ? null : this.skipOptional(key, k, skipTo);
   }
 }
 
@@ -238,6 +259,22 @@ export function readRows(
     for (let i = anchor.first + 1; i < end; i++) {
       const t = ctx.tokens[i];
       if (!t) continue;
+      // A placeholder word that is a piece of a group label (the 无 of a vertical 无法提供) among
+      // label text, first on its line, is that piece, not an empty cell: a cell's placeholder
+      // follows its label on the line or stands among values.
+      const before = ctx.tokens[i - 1];
+      const after = ctx.tokens[i + 1];
+      if (
+        t.kind === 'placeholder' &&
+        !t.delimited &&
+        before?.kind === 'text' &&
+        before.rowKey !== t.rowKey &&
+        after?.kind === 'text' &&
+        groupWords.some((g) => g.includes(t.raw))
+      ) {
+        inRun = false;
+        continue;
+      }
       if (t.kind !== 'text') {
         if (foreign) foreignBeforeValue = true;
         values.push(t);
@@ -250,7 +287,7 @@ export function readRows(
       inRun = false;
       if (options.isBoundary(t)) break;
       const w = stripEnumerators(t.norm);
-      if (w === '' || /^表[一二三四]/.test(w) || GENERIC_HEADERS.test(w) || ownLabel.includes(w) || groupWords.some((g) => g.includes(w))) continue;
+      if (w === '' || /^表[一二三四]/.test(w) || GENERIC_HEADERS.test(w) || headerPieces(w, [...groupWords, ownLabel])) continue;
       // After the last row has its values, other text is the prose below the table.
       if (order === anchors.length - 1 && values.some((v) => v.kind !== 'blank')) break;
       foreign ??= t;

@@ -26,6 +26,7 @@ import {
 } from './rows.ts';
 import { missingColumn, narrow, required, type Candidate, type ColumnRelation } from './solve.ts';
 import { finishTable, missingTable } from './table.ts';
+import { headerPieces } from './pieces.ts';
 
 /** The group labels of table 三 split into their enumerator and name: （三） 不予公开, … */
 const GROUP_STARTS: ReadonlyArray<[string, string]> = T3_GROUPS.flatMap((g) => {
@@ -38,8 +39,8 @@ function repeatedHeaderTokens(ctx: Ctx, region: [number, number], headerWords: r
   const repeatedHeader = new Set<Token>();
   for (let i = region[0]; i < region[1];) {
     let j = i;
-    while (j < region[1] && ctx.tokens[j]?.kind === 'text' && headerWords.some((h) => h.includes(stripEnumerators((ctx.tokens[j] as Token).norm) || '\u0000')))
-      j++;
+    // Header words, whole or as pieces of neighbouring cells run together (“社会公益组法律服务机”).
+    while (j < region[1] && ctx.tokens[j]?.kind === 'text' && headerPieces(stripEnumerators((ctx.tokens[j] as Token).norm) || '\u0000', headerWords)) j++;
     // Its ends are what only a header has: a row label's last piece (“申请”) may stand next to it.
     const inKey = (k: number) => keys.some((key) => key.includes(stripEnumerators((ctx.tokens[k] as Token).norm)));
     let a = i;
@@ -52,13 +53,41 @@ function repeatedHeaderTokens(ctx: Ctx, region: [number, number], headerWords: r
   return repeatedHeader;
 }
 
+/**
+ * Whether the table has its consistency note (…勾稽关系…), read leaving out the column header's
+ * words that a layout prints on the same lines as the note's wrapped lines (“…的勾 申请人情况 稽关系…”).
+ */
+function hasNote(ctx: Ctx, region: [number, number], tpl: TableTemplate): boolean {
+  const words = tpl.vocabulary.map((v) => stripEnumerators(norm(v))).filter((v) => !v.includes('勾稽'));
+  // The note's first line may stand left of the header's first word, before the table's region.
+  let start = region[0];
+  while (start > 0 && ctx.tokens[start - 1]?.kind === 'text' && ctx.tokens[start - 1]?.rowKey === ctx.tokens[region[0]]?.rowKey) start--;
+  let text = '';
+  for (let i = start; i < region[1]; i++) {
+    const t = ctx.tokens[i];
+    if (t?.kind === 'text' && (t.norm.includes('勾稽') || !headerPieces(stripEnumerators(t.norm), words))) text += t.norm;
+  }
+  return text.includes('勾稽');
+}
+
 /** Each template row's label found in the text, in order; a label found out of order is kept, marked. */
-function anchorRows(stream: TextStream, tpl: TableTemplate): Anchor[] {
+function anchorRows(stream: TextStream, tpl: TableTemplate, header: ReadonlySet<Token>): Anchor[] {
   const anchors: Anchor[] = [];
   const used = new Set<number>();
+  // A key inside the column header repeated on a new page (the 其他 of 法人或其他组织, or the
+  // column 其他) is not the row's label: look further.
+  const inHeader = (m: { first: number; last: number }) => {
+    for (let i = m.first; i <= m.last; i++) if (!header.has(stream.tokens[i] as Token)) return false;
+    return true;
+  };
+  const find = (key: string, from: number) => {
+    let m = stream.find(key, from);
+    while (m && inHeader(m)) m = stream.find(key, m.pos + 1);
+    return m;
+  };
   let pos = 0;
   for (const row of tpl.rows) {
-    const m = stream.find(norm(row.key), pos);
+    const m = find(norm(row.key), pos);
     if (m && !used.has(m.first)) {
       anchors.push({ row, first: m.first, last: m.last, typo: false, disordered: false });
       used.add(m.first);
@@ -67,7 +96,7 @@ function anchorRows(stream: TextStream, tpl: TableTemplate): Anchor[] {
     }
     // Out of order (a converter moved the label): keep it, but never trust its values.
     if (row.key.length >= 4) {
-      const early = stream.find(norm(row.key), 0);
+      const early = find(norm(row.key), 0);
       if (early && !used.has(early.first) && early.pos < pos) {
         anchors.push({ row, first: early.first, last: early.last, typo: false, disordered: true });
         used.add(early.first);
@@ -107,14 +136,26 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
     // A piece of the column header repeated on the next page, between the halves of a label the
     // page break split (“1.本机关不 / 掌握相关政” … header … “府信息”).
     if (repeatedHeader.has(t)) return true;
-    return w.length <= 4 && groups.some((g) => g.includes(w));
+    // A group's enumerator cut by a line break (“（四” / “）无”): its halves.
+    if (/^\([一二三四五六七八九十]{1,3}$/.test(w)) return true;
+    const rest = w.replace(/^\)/, '');
+    return rest === '' || (rest.length <= 4 && groups.some((g) => g.includes(rest)));
   };
-  const stream = new TextStream(ctx.tokens, region[0], region[1], groupPiece, maybeGroupPiece);
-  const anchors = anchorRows(stream, tpl);
+  // A group's enumerator, or the characters of a group label written one or two a line, glued to
+  // the next line of a child's label beside it (“（五）开出版”, “不予家秘密” in a table with no rules).
+  const groupMark = (t: Token) => {
+    const mark = /^(?:\([三四五六]\)|三、)/.exec(t.norm)?.[0].length ?? 0;
+    if (mark > 0) return mark;
+    let n = 0;
+    while (n < t.norm.length - 1 && groups.some((g) => g.includes(t.norm.slice(0, n + 1)))) n++;
+    return n;
+  };
+  const stream = new TextStream(ctx.tokens, region[0], region[1], groupPiece, maybeGroupPiece, groupMark);
+  const anchors = anchorRows(stream, tpl, repeatedHeader);
   findTypos(ctx, tpl, anchors, region);
   anchors.sort((a, b) => a.first - b.first);
   extendOverEnumerators(ctx, anchors, region);
-  if (!stream.text.includes('勾稽')) facts.push({ kind: 'missingNote', note: T3_NOTE, span: tokenSpan(ctx, region[0]) });
+  if (!hasNote(ctx, region, tpl)) facts.push({ kind: 'missingNote', note: T3_NOTE, span: tokenSpan(ctx, region[0]) });
   // Table 三's column headers stand above its first row; below, labels are checked as rows.
   checkHeaderWords(ctx, [region[0], anchors[0]?.first ?? region[1]], tpl, anchors, facts);
   const rowFacts: TableFact[] = [];

@@ -1,0 +1,63 @@
+/**
+ * joinWrappedNumbers (src/reading/wrapped-numbers.ts): a number a narrow cell wrapped over the
+ * lines above and below its row, in `pdftotext -layout` text, is one number of that row; nothing
+ * else is joined.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { parseMarkdown } from '../src/reading/parse.ts';
+import { tokenize } from '../src/reading/tokens.ts';
+
+const numbers = (text: string): string[][] => {
+  const rows = new Map<string, string[]>();
+  for (const t of tokenize(text, parseMarkdown(text))) if (t.kind === 'num') rows.set(t.rowKey, [...(rows.get(t.rowKey) ?? []), t.raw]);
+  return [...rows.values()];
+};
+
+describe('joinWrappedNumbers', () => {
+  it('joins the pieces above and below a row whose line is empty there', () => {
+    const text = [
+      '                                                          311',
+      ' 一、本年新收政府信息公开申请数量         3001   53   0    0    61    4',
+      '                                                           9',
+      '',
+      ' 二、上年结转政府信息公开申请数量          34     0   0    0     0    0   34',
+    ].join('\n');
+    expect(numbers(text)).toEqual([
+      ['3001', '53', '0', '0', '61', '4', '3119'],
+      ['34', '0', '0', '0', '0', '0', '34'],
+    ]);
+  });
+
+  it('with label pieces left of them (a group label wrapped beside the rows)', () => {
+    const text = [
+      '三、本                                                       136',
+      '           （一）予以公开        1288   21   0    0    50    3',
+      '年度办                                                        2',
+    ].join('\n');
+    expect(numbers(text)).toEqual([['1288', '21', '0', '0', '50', '3', '1362']]);
+  });
+
+  it('not where the row has a value there, nor pieces apart, nor lines that are not neighbours', () => {
+    const full = [
+      '                                             311',
+      ' 一、本年新收   3001   53   0    0    61    4   3119',
+      '                                              9',
+    ].join('\n');
+    expect(numbers(full)).toEqual([['311'], ['3001', '53', '0', '0', '61', '4', '3119'], ['9']]);
+    const apart = [
+      '                              311',
+      ' 一、本年新收   3001   53   0    0    61    4',
+      '                                                  9',
+    ].join('\n');
+    expect(numbers(apart)).toHaveLength(3);
+    const gap = [
+      '                                             311',
+      '',
+      ' 一、本年新收   3001   53   0    0    61    4',
+      '                                              9',
+    ].join('\n');
+    expect(numbers(gap)).toHaveLength(3);
+    // Plain text: values each on a line of their own, at the line's start.
+    expect(numbers(['5', '0 0 0', '7'].join('\n'))).toEqual([['5'], ['0', '0', '0'], ['7']]);
+  });
+});
