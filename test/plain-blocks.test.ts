@@ -27,7 +27,7 @@ const rows = t3Rows(data);
 const LATE = new Set([2, 3, 19, 20, 21, 22]);
 
 /** Table 三 as plain pdftotext prints it; `lines` says how each row's values are set on lines. */
-function plainTable(lines: (row: number, values: number[]) => string[]): string {
+function plainTable(lines: (row: number, values: number[]) => string[], tail: string[] = []): string {
   const out = ['三、收到和处理政府信息公开申请情况', '（本列数据的勾稽关系为：第一项加第二项之和，', '等于第三项加第四项之和）', '申请人情况', '法人或其他组织', '自然', '人', '商业 科研', '企业 机构', '总计'];
   rows.forEach((r, i) => {
     if (!LATE.has(i)) out.push(r.label);
@@ -35,6 +35,7 @@ function plainTable(lines: (row: number, values: number[]) => string[]): string 
   });
   out.push('（一）予以公开', '（二）部分公开（区分处理的，只计这一', '情形，不计其他情形）', '三、本年', '度办理结果', '5.要求行政机关确认或重新出具', '已获取信息');
   out.push('1.申请人无正当理由逾期不补', '正、行政机关不再处理其政府信息公开申请', '（六）其', '他处理', '2.申请人逾期未按收费通知要求', '缴纳费用、行政机关不再处理其政府信息公开申请', '3.其他');
+  out.push(...tail);
   return out.join('\n\n');
 }
 
@@ -62,6 +63,25 @@ describe('table 三 in plain pdftotext: one cell a line, a few cells sharing a l
     );
     const t3 = modelOf(text).tables.t3;
     expect(t3.rows.find((r) => r.id === 't3.open')?.status).not.toBe('read');
+    const messages = lintText(text, { filePath: 'plain.txt' }).messages;
+    expect(messages.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+    expect(messages.filter((m) => m.ruleId === 'table-structure' && m.data['table'] === '三')).toHaveLength(1);
+  });
+
+  it('reads nothing by counting when a label is followed by cells that counting gives to another row', () => {
+    // A landscape page: （七）'s last three cells and 四's last two printed after the labels.
+    // Counted in order, （七） would take 四's first cells; 四's label, followed by its own first
+    // cells, says otherwise.
+    const total = rows[23]?.values ?? [];
+    const carryOver = rows[24]?.values ?? [];
+    const text = report(
+      plainTable(
+        (i, v) => (i === 23 ? v.slice(0, 4).map(String) : i === 24 ? v.slice(0, 5).map(String) : v.map(String)),
+        [total.slice(4).join(' '), ...carryOver.slice(5).map(String)],
+      ),
+    );
+    const t3 = modelOf(text).tables.t3;
+    expect(t3.rows.find((r) => r.id === 't3.total')?.status).not.toBe('read');
     const messages = lintText(text, { filePath: 'plain.txt' }).messages;
     expect(messages.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
     expect(messages.filter((m) => m.ruleId === 'table-structure' && m.data['table'] === '三')).toHaveLength(1);

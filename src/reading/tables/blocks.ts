@@ -22,7 +22,7 @@ import { isStacked, span, type Anchor, type Ctx, type Draft, type RowOutcome } f
  * cells of one row, next to each other: a row's run of single lines takes them in order, and a
  * line never gives cells to two rows.
  */
-export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, columns: number): Token[][] | null {
+export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, columns: number): { rows: Token[][]; banded: Set<Token> } | null {
   const line = (t: Token) => ctx.lines.point(t.start).line;
   // Lines of values on consecutive lines with no text between: one block.
   const blocks: Token[][][] = [];
@@ -52,6 +52,7 @@ export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, c
     }
   }
   const out: Token[][] = [];
+  const banded = new Set<Token>();
   let k = 0;
   let row: Token[] = [];
   while (k < blocks.length) {
@@ -76,9 +77,10 @@ export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, c
     const band = blocks.slice(k, k + columns);
     if (band.length < columns || band.some((b) => b.length !== height || b.some((l) => l.length !== 1))) return null;
     for (let r = 0; r < height; r++) out.push(band.map((b) => b[r]?.[0] as Token));
+    for (const t of band.flat(2)) banded.add(t);
     k += columns;
   }
-  return row.length === 0 && out.length === rows ? out : null;
+  return row.length === 0 && out.length === rows ? { rows: out, banded } : null;
 }
 
 /**
@@ -103,8 +105,9 @@ export function readByBlocks(
   // The template says how many rows the values fill; labels may stand anywhere (or be lost).
   if (outcomes.length !== tpl.rows.length || anchors.length === 0) return null;
   const columns = tpl.rows[0]?.columns.length ?? 0;
-  const bands = columnBlocks(ctx, region, tpl.rows.length, columns);
-  if (!bands) return null;
+  const blocks = columnBlocks(ctx, region, tpl.rows.length, columns);
+  if (!blocks) return null;
+  const bands = blocks.rows;
   let confirmed = 0;
   for (const [r, o] of outcomes.entries()) {
     const cells = writtenCells(o);
@@ -113,7 +116,10 @@ export function readByBlocks(
     if (cells.length !== tokens.length || cells.some((c, i) => c.start !== tokens[i]?.start)) return null;
     confirmed++;
   }
-  // A label followed by exactly one row of values (however far from its place) must have these.
+  // A label followed by exactly one row of values (however far from its place) must have these;
+  // a label followed by values at all must have the first as its first cell (a row's last cells
+  // printed after the labels, “（七）总计 299 68 8 161 / 四、… 0 0 5 0 0 / … / 60 131 727”, would
+  // otherwise fill the row before from the next row's cells).
   for (const a of anchors) {
     const r = tpl.rows.indexOf(a.row);
     const after: Token[] = [];
@@ -122,9 +128,15 @@ export function readByBlocks(
       if (t.kind === 'text') break;
       after.push(t);
     }
-    if (after.length !== columns) continue;
-    if (after.some((t, i) => t !== bands[r]?.[i])) return null;
-    confirmed++;
+    // Values after the last label, up to the table's end, are the last rows' cells that
+    // pdftotext printed after the label column (“…3.其他 / 0”): they follow no label of theirs.
+    const last = after[after.length - 1];
+    const toEnd = last !== undefined && ctx.tokens.indexOf(last) === region[1] - 1;
+    if (after.length === columns && after.some((t, i) => t !== bands[r]?.[i])) return null;
+    // (A label beside a band of column blocks may stand by any of its rows.)
+    const first = after[0];
+    if (!toEnd && first && !blocks.banded.has(first) && first !== bands[r]?.[0]) return null;
+    if (after.length === columns) confirmed++;
   }
   if (confirmed === 0) return null;
   const replaced = new Set<string>();
