@@ -121,10 +121,9 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
   let outcomes = readRows(ctx, tpl, anchors, region, { isBoundary: () => false, relation: ROW_TOTAL }, rowFacts);
   // Plain pdftotext text: values in column blocks, labels elsewhere.
   const blocks = readByBlocks(ctx, tpl, anchors, region, outcomes, rowFacts);
-  const counted = new Set(blocks ? blocks.outcomes.filter((o) => !outcomes.includes(o)) : []);
   if (blocks) outcomes = blocks.outcomes;
   facts.push(...(blocks?.facts ?? rowFacts));
-  outcomes = valuesOfNextRow(ctx, tpl, outcomes, facts).map((o) => stackedOutOfOrder(o, facts, counted));
+  outcomes = valuesOfNextRow(ctx, tpl, outcomes, facts).map((o) => stackedOutOfOrder(o, facts));
 
   // Rows with one reading are known; the column relations narrow the others.
   const known = new Map<string, ReadonlyArray<number | null>>();
@@ -196,12 +195,12 @@ function valuesOfNextRow(ctx: Ctx, tpl: TableTemplate, outcomes: RowOutcome[], f
  * whose values pdftotext scattered over several lines of undelimited text (“212 51 778 / 0 / 0 /
  * 0 305”: another row's cells among them, or a cell lost) and that its values as written do not
  * make add up: a lost cell or a split would be placed by an order nobody printed. A row read by
- * counting (`counted`) has its cells by their place in the blocks: only its stacked cells' order is in doubt.
+ * counting is no different: counting gives it cells in the order pdftotext printed them.
  */
-function stackedOutOfOrder(o: RowOutcome, facts: TableFact[], counted: ReadonlySet<RowOutcome>): RowOutcome {
+function stackedOutOfOrder(o: RowOutcome, facts: TableFact[]): RowOutcome {
   if (!('draft' in o)) return o;
   const values = o.draft.values ?? [];
-  const scattered = !counted.has(o) && values.length > 1 && values.every((v) => !v.delimited) && new Set(values.map((v) => v.rowKey)).size > 1;
+  const scattered = values.length > 1 && values.every((v) => !v.delimited) && new Set(values.map((v) => v.rowKey)).size > 1;
   const readings = o.draft.options.flat();
   const asWritten = readings.length === 1 && readings[0]?.how === 'written' ? readings[0] : undefined;
   if (asWritten) {
