@@ -121,9 +121,12 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
   let outcomes = readRows(ctx, tpl, anchors, region, { isBoundary: () => false, relation: ROW_TOTAL }, rowFacts);
   // Plain pdftotext text: values in column blocks, labels elsewhere.
   const blocks = readByBlocks(ctx, tpl, anchors, region, outcomes, rowFacts);
+  // Rows read by counting (or confirmed by it) have their values by their place in the blocks.
+  const counted = new Set(blocks?.outcomes ?? []);
   if (blocks) outcomes = blocks.outcomes;
   facts.push(...(blocks?.facts ?? rowFacts));
-  outcomes = valuesOfNextRow(ctx, tpl, outcomes, facts).map((o) => stackedOutOfOrder(o, facts));
+  const labelsOutOfOrder = anchors.some((a) => a.disordered);
+  outcomes = valuesOfNextRow(ctx, tpl, outcomes, facts).map((o) => stackedOutOfOrder(o, facts, labelsOutOfOrder && !counted.has(o)));
 
   // Rows with one reading are known; the column relations narrow the others.
   const known = new Map<string, ReadonlyArray<number | null>>();
@@ -195,9 +198,12 @@ function valuesOfNextRow(ctx: Ctx, tpl: TableTemplate, outcomes: RowOutcome[], f
  * whose values pdftotext scattered over several lines of undelimited text (“212 51 778 / 0 / 0 /
  * 0 305”: another row's cells among them, or a cell lost) and that its values as written do not
  * make add up: a lost cell or a split would be placed by an order nobody printed. A row read by
- * counting is no different: counting gives it cells in the order pdftotext printed them.
+ * counting is no different: counting gives it cells in the order pdftotext printed them. Where
+ * labels stand out of their order (`labelsOutOfOrder`: plain pdftotext printed some after the
+ * values), a row's scattered values are not known to be its own even when they add up: the label
+ * before them may be one printed late (“（二）部分公开…” after the rows of （三）).
  */
-function stackedOutOfOrder(o: RowOutcome, facts: TableFact[]): RowOutcome {
+function stackedOutOfOrder(o: RowOutcome, facts: TableFact[], labelsOutOfOrder: boolean): RowOutcome {
   if (!('draft' in o)) return o;
   const values = o.draft.values ?? [];
   const scattered = values.length > 1 && values.every((v) => !v.delimited) && new Set(values.map((v) => v.rowKey)).size > 1;
@@ -205,7 +211,7 @@ function stackedOutOfOrder(o: RowOutcome, facts: TableFact[]): RowOutcome {
   const asWritten = readings.length === 1 && readings[0]?.how === 'written' ? readings[0] : undefined;
   if (asWritten) {
     const numbers = asWritten.cells.map((c) => c.value);
-    if (numbers.some((v) => v === null) || ROW_TOTAL.check(numbers as number[])) return o;
+    if (numbers.some((v) => v === null) || (ROW_TOTAL.check(numbers as number[]) && !(scattered && labelsOutOfOrder))) return o;
     // Stacked: no two values on one line, none in a delimited cell.
     const starts = new Set(asWritten.cells.map((c) => c.start));
     const tokens = o.draft.stacked;
