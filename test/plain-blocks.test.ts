@@ -15,6 +15,7 @@ const data = consistentData(
   {
     't3.open': [206, 0, 20, 99, 0, 0],
     't3.deny.1': [37, 20, 33, 0, 0, 0],
+    't3.deny.2': [5, 0, 1, 0, 0, 0],
     't3.unable.3': [30, 0, 0, 14, 0, 9],
     't3.reject.2': [23, 0, 0, 0, 15, 33],
     't3.other.3': [37, 0, 21, 0, 0, 31],
@@ -85,5 +86,22 @@ describe('table 三 in plain pdftotext: one cell a line, a few cells sharing a l
     const messages = lintText(text, { filePath: 'plain.txt' }).messages;
     expect(messages.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
     expect(messages.filter((m) => m.ruleId === 'table-structure' && m.data['table'] === '三')).toHaveLength(1);
+  });
+
+  it('does not give a label printed late the next values as its own, even when they add up', () => {
+    // （一）'s and （二）'s labels printed after （三）1's values, then （三）2's values without its
+    // label (printed at the end): （二） stands before values that are not its own.
+    const out: string[] = ['三、收到和处理政府信息公开申请情况', '申请人情况', '自然人', '总计'];
+    rows.forEach((r, i) => {
+      if (i !== 2 && i !== 3 && i !== 5) out.push(r.label);
+      out.push(...r.values.map(String));
+      if (i === 4) out.push('（一）予以公开', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+    });
+    out.push('2.其他法律行政法规禁止公开');
+    const text = report(out.join('\n\n'));
+    const partial = modelOf(text).tables.t3.rows.find((r) => r.id === 't3.partial');
+    if (partial?.status === 'read') expect(partial.cells.map((c) => c.value)).toEqual(rows[3]?.values);
+    const messages = lintText(text, { filePath: 'plain.txt' }).messages;
+    expect(messages.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
   });
 });
