@@ -28,6 +28,12 @@ export const GROUPABLE_KINDS = [
 
 export type GroupableKind = (typeof GROUPABLE_KINDS)[number];
 
+/**
+ * Kinds grouped from two rows on: rows whose values other text splits share one cause, the text
+ * having been read across the table's columns (plain pdftotext, a page's repeated header).
+ */
+const GROUP_FROM_TWO: ReadonlySet<TableFactKind> = new Set<TableFactKind>(['interleaved']);
+
 /** The facts of one kind, as the model's union narrows them. */
 export type FactOf<K extends TableFactKind> = Extract<TableFact, { kind: K }>;
 
@@ -47,7 +53,7 @@ export function groupFacts(facts: readonly TableFact[]): Grouped[] {
   const emitted = new Set<TableFactKind>();
   for (const f of facts) {
     const same = byKind.get(f.kind) ?? [];
-    if (isGroupable(f.kind) && same.length >= GROUP_FROM) {
+    if (isGroupable(f.kind) && same.length >= (GROUP_FROM_TWO.has(f.kind) ? 2 : GROUP_FROM)) {
       if (!emitted.has(f.kind)) out.push({ group: same, kind: f.kind });
       emitted.add(f.kind);
     } else out.push({ single: f });

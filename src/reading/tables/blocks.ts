@@ -16,11 +16,16 @@ import type { Token } from '../tokens.ts';
 import { decodeRow, distinctValues, ROW_TOTAL } from './decode.ts';
 import { isStacked, span, type Anchor, type Ctx, type Draft, type RowOutcome } from './rows.ts';
 
-/** The value tokens of each row, in template order; null when the text is not of this form or the counts do not fit. */
-export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, columns: number): Token[][] | null {
+/**
+ * The value tokens of each row, in template order; null when the text is not of this form or the
+ * counts do not fit. Several values on one line (cells pdftotext set on one line: “73 1028”) are
+ * cells of one row, next to each other: a row's run of single lines takes them in order, and a
+ * line never gives cells to two rows.
+ */
+export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, columns: number): { rows: Token[][]; banded: Set<Token> } | null {
   const line = (t: Token) => ctx.lines.point(t.start).line;
-  // Runs of values on consecutive lines with no text between: one block.
-  const blocks: Token[][] = [];
+  // Lines of values on consecutive lines with no text between: one block.
+  const blocks: Token[][][] = [];
   const textLines = new Set<number>();
   let previous: Token | null = null;
   for (let i = region[0]; i < region[1]; i++) {
@@ -32,42 +37,50 @@ export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, c
       continue;
     }
     const at = line(t);
-    const last = blocks[blocks.length - 1];
-    if (previous && line(previous) === at) return null; // two values on one line: not this form
-    if (previous && last && line(previous) === at - 1) last.push(t);
-    else blocks.push([t]);
+    const block = blocks[blocks.length - 1];
+    const last = block?.[block.length - 1];
+    if (previous && last && line(previous) === at) last.push(t);
+    else if (previous && block && line(previous) === at - 1) block.push([t]);
+    else blocks.push([[t]]);
     previous = t;
   }
   // A value sharing its line with text ("（七）总计 80…") is another form, unless it is a lone cell
   // after the label it was printed beside ("一、本年新收…数量 1176", then one cell a line).
   for (const b of blocks) {
-    for (const t of b) {
-      if (!textLines.has(line(t))) continue;
-      const next = ctx.tokens[ctx.tokens.indexOf(t) + 1];
-      if (b.length > 1 || (next && line(next) === line(t))) return null;
+    for (const l of b) {
+      if (l.some((t) => textLines.has(line(t))) && (b.length > 1 || l.length > 1)) return null;
     }
   }
   const out: Token[][] = [];
+  const banded = new Set<Token>();
   let k = 0;
+  let row: Token[] = [];
   while (k < blocks.length) {
-    const height = (blocks[k] as Token[]).length;
-    if (height === 1) {
-      // Cells of one row, each on its own: the next `columns` single cells.
-      const row = blocks.slice(k, k + columns);
-      if (row.length < columns || row.some((b) => b.length !== 1)) return null;
-      out.push(row.map((b) => b[0] as Token));
-      k += columns;
+    const block = blocks[k] as Token[][];
+    if (block.length === 1) {
+      // Cells of one row, a line (of one or a few cells) at a time, up to the row's `columns`.
+      const cells = block[0] as Token[];
+      if (row.length + cells.length > columns) return null;
+      row.push(...cells);
+      if (row.length === columns) {
+        out.push(row);
+        row = [];
+      }
+      k++;
       continue;
     }
-    // A band of `height` rows printed column by column. A block as high as whole rows could be
-    // rows printed one after another instead: not certain.
+    if (row.length > 0) return null;
+    // A band of `height` rows printed column by column, one cell a line. A block as high as
+    // whole rows could be rows printed one after another instead: not certain.
+    const height = block.length;
     if (height % columns === 0) return null;
     const band = blocks.slice(k, k + columns);
-    if (band.length < columns || band.some((b) => b.length !== height)) return null;
-    for (let r = 0; r < height; r++) out.push(band.map((b) => b[r] as Token));
+    if (band.length < columns || band.some((b) => b.length !== height || b.some((l) => l.length !== 1))) return null;
+    for (let r = 0; r < height; r++) out.push(band.map((b) => b[r]?.[0] as Token));
+    for (const t of band.flat(2)) banded.add(t);
     k += columns;
   }
-  return out.length === rows ? out : null;
+  return row.length === 0 && out.length === rows ? { rows: out, banded } : null;
 }
 
 /**
@@ -92,8 +105,9 @@ export function readByBlocks(
   // The template says how many rows the values fill; labels may stand anywhere (or be lost).
   if (outcomes.length !== tpl.rows.length || anchors.length === 0) return null;
   const columns = tpl.rows[0]?.columns.length ?? 0;
-  const bands = columnBlocks(ctx, region, tpl.rows.length, columns);
-  if (!bands) return null;
+  const blocks = columnBlocks(ctx, region, tpl.rows.length, columns);
+  if (!blocks) return null;
+  const bands = blocks.rows;
   let confirmed = 0;
   for (const [r, o] of outcomes.entries()) {
     const cells = writtenCells(o);
@@ -102,7 +116,10 @@ export function readByBlocks(
     if (cells.length !== tokens.length || cells.some((c, i) => c.start !== tokens[i]?.start)) return null;
     confirmed++;
   }
-  // A label followed by exactly one row of values (however far from its place) must have these.
+  // A label followed by exactly one row of values (however far from its place) must have these;
+  // a label followed by values at all must have the first as its first cell (a row's last cells
+  // printed after the labels, “（七）总计 299 68 8 161 / 四、… 0 0 5 0 0 / … / 60 131 727”, would
+  // otherwise fill the row before from the next row's cells).
   for (const a of anchors) {
     const r = tpl.rows.indexOf(a.row);
     const after: Token[] = [];
@@ -111,9 +128,15 @@ export function readByBlocks(
       if (t.kind === 'text') break;
       after.push(t);
     }
-    if (after.length !== columns) continue;
-    if (after.some((t, i) => t !== bands[r]?.[i])) return null;
-    confirmed++;
+    // Values after the last label, up to the table's end, are the last rows' cells that
+    // pdftotext printed after the label column (“…3.其他 / 0”): they follow no label of theirs.
+    const last = after[after.length - 1];
+    const toEnd = last !== undefined && ctx.tokens.indexOf(last) === region[1] - 1;
+    if (after.length === columns && after.some((t, i) => t !== bands[r]?.[i])) return null;
+    // (A label beside a band of column blocks may stand by any of its rows.)
+    const first = after[0];
+    if (!toEnd && first && !blocks.banded.has(first) && first !== bands[r]?.[0]) return null;
+    if (after.length === columns) confirmed++;
   }
   if (confirmed === 0) return null;
   const replaced = new Set<string>();

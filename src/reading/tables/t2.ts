@@ -23,6 +23,7 @@ import {
   type Draft,
   type RowOutcome,
 } from './rows.ts';
+import { valuesOfWrappedRow } from './next-row.ts';
 import { finishTable, missingTable } from './table.ts';
 
 export function readT2(ctx: Ctx, region: [number, number] | null, fallback: Span): Table {
@@ -65,7 +66,8 @@ export function readT2(ctx: Ctx, region: [number, number] | null, fallback: Span
   anchors.sort((a, b) => a.first - b.first);
   const isBoundary = (t: Token) => t.kind === 'text' && (t.norm.includes('第二十条') || t.norm.includes('信息内容'));
   checkHeaderWords(ctx, region, tpl, anchors, facts);
-  const outcomes = readLoneValues(ctx, tpl, anchors, region, readRows(ctx, tpl, anchors, region, { isBoundary, relation: null }, facts), facts);
+  const rowsRead = valuesOfWrappedRow(ctx, tpl, readRows(ctx, tpl, anchors, region, { isBoundary, relation: null }, facts), facts);
+  const outcomes = readLoneValues(ctx, tpl, anchors, region, rowsRead, facts);
   const rows = outcomes.map((o) =>
     'row' in o ? o.row : o.draft.options.length === 1 ? settle(ctx, o.draft, [], null, facts) : unsettled(o.draft, null, facts),
   );

@@ -162,9 +162,12 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
   let outcomes = readRows(ctx, tpl, anchors, region, { isBoundary: () => false, relation: ROW_TOTAL }, rowFacts);
   // Plain pdftotext text: values in column blocks, labels elsewhere.
   const blocks = readByBlocks(ctx, tpl, anchors, region, outcomes, rowFacts);
+  // Rows read by counting (or confirmed by it) have their values by their place in the blocks.
+  const counted = new Set(blocks?.outcomes ?? []);
   if (blocks) outcomes = blocks.outcomes;
   facts.push(...(blocks?.facts ?? rowFacts));
-  outcomes = valuesOfNextRow(ctx, tpl, outcomes, facts).map((o) => stackedOutOfOrder(o, facts));
+  const labelsOutOfOrder = anchors.some((a) => a.disordered);
+  outcomes = valuesOfNextRow(ctx, tpl, outcomes, facts).map((o) => stackedOutOfOrder(o, facts, labelsOutOfOrder && !counted.has(o)));
 
   // Rows with one reading are known; the column relations narrow the others.
   const known = new Map<string, ReadonlyArray<number | null>>();
@@ -232,20 +235,31 @@ function valuesOfNextRow(ctx: Ctx, tpl: TableTemplate, outcomes: RowOutcome[], f
 /**
  * Values each on a line of their own (plain pdftotext) come in the order pdftotext chose, which is
  * not always the columns' (a row's 自然人 cell printed after its 总计): such a row whose own total
- * does not hold is read as out of order, not as a sum error. Its values are not used.
+ * does not hold is read as out of order, not as a sum error. Its values are not used. So is a row
+ * whose values pdftotext scattered over several lines of undelimited text (“212 51 778 / 0 / 0 /
+ * 0 305”: another row's cells among them, or a cell lost) and that its values as written do not
+ * make add up: a lost cell or a split would be placed by an order nobody printed. A row read by
+ * counting is no different: counting gives it cells in the order pdftotext printed them. Where
+ * labels stand out of their order (`labelsOutOfOrder`: plain pdftotext printed some after the
+ * values), a row's scattered values are not known to be its own even when they add up: the label
+ * before them may be one printed late (“（二）部分公开…” after the rows of （三）).
  */
-function stackedOutOfOrder(o: RowOutcome, facts: TableFact[]): RowOutcome {
-  if (!('draft' in o) || o.draft.options.length !== 1) return o;
-  const reading = o.draft.options[0]?.[0];
-  if (!reading || reading.how !== 'written') return o;
-  const cells = reading.cells;
-  const values = cells.map((c) => c.value);
-  if (values.some((v) => v === null) || ROW_TOTAL.check(values as number[])) return o;
-  // Stacked: no two values on one line, none in a delimited cell.
-  const starts = new Set(cells.map((c) => c.start));
-  const tokens = o.draft.stacked;
-  if (!tokens || tokens.length !== cells.length || tokens.some((t) => !starts.has(t.start))) return o;
-  facts.push({ kind: 'interleaved', row: rowRef(o.draft.template), runs: cells.length, span: o.draft.valueSpan });
+function stackedOutOfOrder(o: RowOutcome, facts: TableFact[], labelsOutOfOrder: boolean): RowOutcome {
+  if (!('draft' in o)) return o;
+  const values = o.draft.values ?? [];
+  const scattered = values.length > 1 && values.every((v) => !v.delimited) && new Set(values.map((v) => v.rowKey)).size > 1;
+  const readings = o.draft.options.flat();
+  const asWritten = readings.length === 1 && readings[0]?.how === 'written' ? readings[0] : undefined;
+  if (asWritten) {
+    const numbers = asWritten.cells.map((c) => c.value);
+    if (numbers.some((v) => v === null) || (ROW_TOTAL.check(numbers as number[]) && !(scattered && labelsOutOfOrder))) return o;
+    // Stacked: no two values on one line, none in a delimited cell.
+    const starts = new Set(asWritten.cells.map((c) => c.start));
+    const tokens = o.draft.stacked;
+    const stacked = tokens !== undefined && tokens.length === asWritten.cells.length && tokens.every((t) => starts.has(t.start));
+    if (!stacked && !scattered) return o;
+  } else if (!scattered || readings.length === 0) return o;
+  facts.push({ kind: 'interleaved', row: rowRef(o.draft.template), runs: new Set(values.map((v) => v.rowKey)).size, span: o.draft.valueSpan });
   return { row: { ...o.draft.base, status: 'unclear' } };
 }
 

@@ -1,0 +1,107 @@
+/**
+ * Table 三 in plain `pdftotext` text (no -layout) as Chromium's borderless and three-line tables
+ * print it: every cell on a line of its own, in the rows' order, except a few cells pdftotext set
+ * on one line (“73 1028”); the labels of merged or wrapped cells printed together after the
+ * values. Read by counting (src/reading/tables/blocks.ts): the values fill the template's rows in
+ * order, a line never gives cells to two rows, and every label followed by its values confirms it.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { lintText } from '../src/engine/lint.ts';
+import { buildModel } from '../src/reading/build.ts';
+import { parseMarkdown } from '../src/reading/parse.ts';
+import { consistentData, sampleReport, t3Rows } from '../src/testing/sample.ts';
+
+const data = consistentData(
+  {
+    't3.open': [206, 0, 20, 99, 0, 0],
+    't3.deny.1': [37, 20, 33, 0, 0, 0],
+    't3.deny.2': [5, 0, 1, 0, 0, 0],
+    't3.unable.3': [30, 0, 0, 14, 0, 9],
+    't3.reject.2': [23, 0, 0, 0, 15, 33],
+    't3.other.3': [37, 0, 21, 0, 0, 31],
+  },
+  [0, 0, 0, 0, 0, 0],
+  [1, 0, 0, 0, 0, 0],
+);
+const rows = t3Rows(data);
+/** Rows whose label pdftotext printed after all the values (merged or wrapped label cells). */
+const LATE = new Set([2, 3, 19, 20, 21, 22]);
+
+/** Table 三 as plain pdftotext prints it; `lines` says how each row's values are set on lines. */
+function plainTable(lines: (row: number, values: number[]) => string[], tail: string[] = []): string {
+  const out = ['三、收到和处理政府信息公开申请情况', '（本列数据的勾稽关系为：第一项加第二项之和，', '等于第三项加第四项之和）', '申请人情况', '法人或其他组织', '自然', '人', '商业 科研', '企业 机构', '总计'];
+  rows.forEach((r, i) => {
+    if (!LATE.has(i)) out.push(r.label);
+    out.push(...lines(i, r.values));
+  });
+  out.push('（一）予以公开', '（二）部分公开（区分处理的，只计这一', '情形，不计其他情形）', '三、本年', '度办理结果', '5.要求行政机关确认或重新出具', '已获取信息');
+  out.push('1.申请人无正当理由逾期不补', '正、行政机关不再处理其政府信息公开申请', '（六）其', '他处理', '2.申请人逾期未按收费通知要求', '缴纳费用、行政机关不再处理其政府信息公开申请', '3.其他');
+  out.push(...tail);
+  return out.join('\n\n');
+}
+
+const report = (table: string): string =>
+  sampleReport({ form: 'gfm', data }).replace(/三、收到和处理政府信息公开申请情况[\s\S]*?(?=\n\n四、政府信息公开行政复议)/, table);
+const modelOf = (text: string) => buildModel(text, parseMarkdown(text));
+
+describe('table 三 in plain pdftotext: one cell a line, a few cells sharing a line', () => {
+  it('reads every row exactly when the counts fit, and finds nothing in a consistent report', () => {
+    // 一's and （七）'s last two cells on one line, as pdftotext set them.
+    const text = report(plainTable((i, v) => (i === 0 || i === 23 ? [...v.slice(0, 5).map(String), v.slice(5).join(' ')] : v.map(String))));
+    const t3 = modelOf(text).tables.t3;
+    expect(t3.rows.map((r) => (r.status === 'read' ? r.cells.map((c) => c.value) : r.status))).toEqual(rows.map((r) => r.values));
+    expect(lintText(text, { filePath: 'plain.txt' }).messages.filter((m) => m.ruleId.startsWith('table-'))).toEqual([]);
+  });
+
+  it('reads nothing by counting when a line would give cells to two rows', () => {
+    // 二's last cell and （一）'s first on one line: not the form; the rows stay unread, one finding.
+    const text = report(
+      plainTable((i, v) => {
+        if (i === 1) return v.slice(0, 6).map(String);
+        if (i === 2) return [`${String(rows[1]?.values[6])} ${String(v[0])}`, ...v.slice(1).map(String)];
+        return v.map(String);
+      }),
+    );
+    const t3 = modelOf(text).tables.t3;
+    expect(t3.rows.find((r) => r.id === 't3.open')?.status).not.toBe('read');
+    const messages = lintText(text, { filePath: 'plain.txt' }).messages;
+    expect(messages.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+    expect(messages.filter((m) => m.ruleId === 'table-structure' && m.data['table'] === '三')).toHaveLength(1);
+  });
+
+  it('reads nothing by counting when a label is followed by cells that counting gives to another row', () => {
+    // A landscape page: （七）'s last three cells and 四's last two printed after the labels.
+    // Counted in order, （七） would take 四's first cells; 四's label, followed by its own first
+    // cells, says otherwise.
+    const total = rows[23]?.values ?? [];
+    const carryOver = rows[24]?.values ?? [];
+    const text = report(
+      plainTable(
+        (i, v) => (i === 23 ? v.slice(0, 4).map(String) : i === 24 ? v.slice(0, 5).map(String) : v.map(String)),
+        [total.slice(4).join(' '), ...carryOver.slice(5).map(String)],
+      ),
+    );
+    const t3 = modelOf(text).tables.t3;
+    expect(t3.rows.find((r) => r.id === 't3.total')?.status).not.toBe('read');
+    const messages = lintText(text, { filePath: 'plain.txt' }).messages;
+    expect(messages.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+    expect(messages.filter((m) => m.ruleId === 'table-structure' && m.data['table'] === '三')).toHaveLength(1);
+  });
+
+  it('does not give a label printed late the next values as its own, even when they add up', () => {
+    // （一）'s and （二）'s labels printed after （三）1's values, then （三）2's values without its
+    // label (printed at the end): （二） stands before values that are not its own.
+    const out: string[] = ['三、收到和处理政府信息公开申请情况', '申请人情况', '自然人', '总计'];
+    rows.forEach((r, i) => {
+      if (i !== 2 && i !== 3 && i !== 5) out.push(r.label);
+      out.push(...r.values.map(String));
+      if (i === 4) out.push('（一）予以公开', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+    });
+    out.push('2.其他法律行政法规禁止公开');
+    const text = report(out.join('\n\n'));
+    const partial = modelOf(text).tables.t3.rows.find((r) => r.id === 't3.partial');
+    if (partial?.status === 'read') expect(partial.cells.map((c) => c.value)).toEqual(rows[3]?.values);
+    const messages = lintText(text, { filePath: 'plain.txt' }).messages;
+    expect(messages.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+  });
+});
