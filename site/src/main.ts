@@ -4,9 +4,8 @@
  * `--format html`. Built into one self-contained file by scripts/build-site.mjs.
  */
 import { builtinRules } from '../../rules/index.ts';
-import { lintText } from '../../src/engine/lint.ts';
-import { fixUntilStable } from '../../src/engine/fix.ts';
-import { decodeDocument, placeFindings, type DocumentInput } from '../../src/engine/document.ts';
+import { decodeDocument } from '../../src/engine/document.ts';
+import { lintFiles, type WebFile } from '../../src/engine/web.ts';
 import { reportHtml } from '../../src/adapters/formatters/html.ts';
 import { HTML_CSS } from '../../src/adapters/formatters/html-css.ts';
 import { wrongFindingUrl } from '../../src/rule.ts';
@@ -66,11 +65,13 @@ const status = $('status');
 const source = $('source');
 const copyFixed = $('copy-fixed') as HTMLButtonElement;
 
-/** A file read as something else than the pasted text: its name, text and where each line came from. */
+/** A file read as something else than the pasted text: its name, bytes and the text read from them. */
 interface Loaded {
   name: string;
+  bytes: Uint8Array;
   text: string;
-  input?: DocumentInput;
+  /** A .html, .docx or .pdf file: read as a document (its findings are placed in it, never fixed). */
+  document: boolean;
 }
 
 let locale: Locale = 'zh-CN';
@@ -90,17 +91,26 @@ function applyLocale(): void {
   if (loaded) source.textContent = t('readFrom', { name: loaded.name });
 }
 
+/** The page's one file through the engine's pipeline (the same `lintFiles` as the CLI's and the Action's). */
+async function lintOne(file: WebFile, options: { keepModel?: true; fix?: 'dry-run' } = {}): Promise<LintResult> {
+  for await (const result of lintFiles([file], { locale, ...options })) return result;
+  throw new Error(`no result for ${file.filePath}`);
+}
+
 /**
  * The text with every certain fix applied (in passes until none is left), when there is any:
  * what the copy button copies. Suggestions a person must confirm are not applied.
  */
-function fixedText(text: string, result: LintResult): string | undefined {
+async function fixedText(file: WebFile, result: LintResult): Promise<string | undefined> {
   if (!result.messages.some((m) => m.fix)) return undefined;
-  const run = fixUntilStable(text, (t) => lintText(t, { filePath: 'report.md', locale }));
-  return run.fixed ? run.output : undefined;
+  return (await lintOne(file, { fix: 'dry-run' })).output;
 }
 
-function run(): void {
+/** Each check gets a number: a check overtaken by a later one (another file, another language) draws nothing. */
+let checks = 0;
+
+async function run(): Promise<void> {
+  const check = ++checks;
   const text = loaded?.text ?? input.value;
   status.textContent = '';
   if (text.trim() === '') {
@@ -110,11 +120,12 @@ function run(): void {
     return;
   }
   const name = loaded?.name ?? t('pasted');
-  let result = lintText(text, { filePath: name, locale, keepModel: true });
-  if (loaded?.input) result = placeFindings(result, loaded.input, locale);
+  const file: WebFile = { filePath: name, bytes: loaded?.bytes ?? new TextEncoder().encode(text) };
+  const result = await lintOne(file, { keepModel: true });
+  const fixed = loaded?.document ? undefined : await fixedText(file, result);
+  if (check !== checks) return;
   results.innerHTML = reportHtml(result, { locale, rules: builtinRules, name, idPrefix: 'r1' });
   results.append(wrongFindingLinks(text, result));
-  const fixed = loaded?.input ? undefined : fixedText(text, result);
   copyFixed.hidden = fixed === undefined;
   copyFixed.onclick = fixed === undefined ? null : () => void navigator.clipboard.writeText(fixed).then(() => (status.textContent = t('copied')));
 }
@@ -179,9 +190,9 @@ function showFailure(name: string, err: unknown): void {
   status.textContent = t('failed', { name, reason: err instanceof Error ? err.message : String(err) });
 }
 
-function runSafely(): void {
+async function runSafely(): Promise<void> {
   try {
-    run();
+    await run();
   } catch (err) {
     showFailure(loaded?.name ?? t('pasted'), err);
   }
@@ -206,10 +217,10 @@ async function readFileUnguarded(file: File): Promise<void> {
     source.textContent = t('cannotRead', { name: file.name, reason: t(REASONS[decoded.error] ?? 'reasonUndecodable') });
     return;
   }
-  loaded = { name: file.name, text: decoded.text, ...(decoded.input ? { input: decoded.input } : {}) };
+  loaded = { name: file.name, bytes, text: decoded.text, document: decoded.input !== undefined };
   input.value = decoded.text;
   source.textContent = t('readFrom', { name: file.name });
-  run();
+  await run();
 }
 
 fileInput.addEventListener('change', () => {
@@ -223,11 +234,11 @@ input.addEventListener('input', () => {
     source.textContent = '';
   }
 });
-$('check').addEventListener('click', runSafely);
+$('check').addEventListener('click', () => void runSafely());
 localeSelect.addEventListener('change', () => {
   locale = parseLocale(localeSelect.value) ?? 'zh-CN';
   applyLocale();
-  if (results.innerHTML !== '') runSafely();
+  if (results.innerHTML !== '') void runSafely();
 });
 const drop = document.body;
 drop.addEventListener('dragover', (event) => {
