@@ -257,5 +257,5 @@ const style = document.createElement('style');
 style.textContent = HTML_CSS;
 document.head.prepend(style);
 const params = new URLSearchParams(location.search);
-if (params.get('lang') === 'en') locale = 'en';
+locale = parseLocale(params.get('lang')) ?? 'zh-CN';
 applyLocale();
