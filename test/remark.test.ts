@@ -175,11 +175,15 @@ describe('remark plugin in a unified pipeline', () => {
     const dir = await makeTempDir();
     await writeTree(dir, {
       '.xxgk-lint.json': JSON.stringify({ rules: { 'table-sums': 'off' }, overrides: [{ files: 'drafts/**', rules: { 'fee-statement': 'off' } }] }),
-      'county/.xxgk-lint.json': JSON.stringify({ rules: { 'table-sums': 'warn' }, ignores: ['old/**'] }),
+      'county/.xxgk-lint.json': JSON.stringify({
+        rules: { 'table-sums': 'warn' },
+        ignores: ['old/**'],
+        linterOptions: { reportUnusedDisableDirectives: 'warn' },
+      }),
     });
     const processor = unified().use(remarkParse).use(remarkXxgkLint);
-    const ruleIds = async (file: string) => {
-      const vfile = new VFile({ value: DEFECTS, path: file, cwd: dir });
+    const ruleIds = async (file: string, value = DEFECTS) => {
+      const vfile = new VFile({ value, path: file, cwd: dir });
       await processor.run(processor.parse(vfile), vfile);
       return [...new Set(vfile.messages.map((m) => m.ruleId))].sort();
     };
@@ -192,6 +196,10 @@ describe('remark plugin in a unified pipeline', () => {
     expect(await ruleIds('county/old/a.md')).toEqual([]);
     // An absolute path, as editors give it, finds the same config.
     expect(await ruleIds(path.join(dir, 'county/a.md'))).toEqual(all);
+    // The folder's linterOptions too: an unused disable comment is reported there only.
+    const unused = `<!-- xxgk-lint-disable citations -->\n${DEFECTS}`;
+    expect(await ruleIds('county/b.md', unused)).toContain('unused-disable');
+    expect(await ruleIds('b.md', unused)).not.toContain('unused-disable');
   });
 
   it('reports a bad config as the file’s failure, naming the problem', async () => {

@@ -73,6 +73,8 @@ interface Setup {
   ignores: string[];
   /** The folder `ignores` are relative to. */
   baseDir: string;
+  /** `linterOptions.reportUnusedDisableDirectives` of the config. */
+  reportUnusedDisable?: boolean;
   /** From config files: each file's own settings (its folder's config files, the overrides that match it), as the CLI's. */
   cascade?: ConfigCascade;
 }
@@ -91,7 +93,13 @@ async function setUp(options: Record<string, unknown>, configFile: string | fals
     return { ...resolved, baseDir: cwd };
   }
   const loaded = await loadConfig({ cwd, configPath: configFile, rules: builtinRules, locale });
-  return { config: loaded.config, ignores: loaded.ignores, baseDir: loaded.baseDir, ...(loaded.cascade ? { cascade: loaded.cascade } : {}) };
+  return {
+    config: loaded.config,
+    ignores: loaded.ignores,
+    baseDir: loaded.baseDir,
+    ...(loaded.reportUnusedDisable ? { reportUnusedDisable: true } : {}),
+    ...(loaded.cascade ? { cascade: loaded.cascade } : {}),
+  };
 }
 
 /**
@@ -99,8 +107,8 @@ async function setUp(options: Record<string, unknown>, configFile: string | fals
  * `overrides`, the engine's lookup as in the CLI); otherwise the plugin's one config. Undefined:
  * the file is ignored (the working folder's `ignores`, or its own config files').
  */
-async function configFor(setup: Setup, file: VFile): Promise<ResolvedConfig | undefined> {
-  if (!file.path) return setup.config;
+async function configFor(setup: Setup, file: VFile): Promise<Pick<Setup, 'config' | 'reportUnusedDisable'> | undefined> {
+  if (!file.path) return setup;
   const absolute = path.resolve(file.cwd, file.path);
   const { ignores, baseDir } = setup;
   if (ignores.length > 0) {
@@ -108,9 +116,9 @@ async function configFor(setup: Setup, file: VFile): Promise<ResolvedConfig | un
     if (relative && !relative.startsWith('..') && !path.isAbsolute(relative) && ignore().add(ignores).ignores(relative.split(path.sep).join('/')))
       return undefined;
   }
-  if (!setup.cascade) return setup.config;
+  if (!setup.cascade) return setup;
   if (await setup.cascade.ignores(absolute)) return undefined;
-  return (await setup.cascade.forFile(absolute)).config;
+  return setup.cascade.forFile(absolute);
 }
 
 function readLocale(value: unknown): Locale {
@@ -158,8 +166,9 @@ export default function remarkXxgkLint(this: Processor, options?: RemarkXxgkLint
     if (refused.has(file)) return undefined;
     // Set up on the first file: config files and plugin packages are found from its cwd.
     setup ??= setUp(config, configFile, file.cwd, locale);
-    const resolvedConfig = await configFor(await setup, file);
-    if (!resolvedConfig) return undefined;
+    const own = await configFor(await setup, file);
+    if (!own) return undefined;
+    const resolvedConfig = own.config;
     let byId = rulesOf.get(resolvedConfig);
     if (!byId) {
       byId = new Map(rulesToRun({ config: resolvedConfig }).map((rule) => [rule.meta.id, rule]));
@@ -175,7 +184,13 @@ export default function remarkXxgkLint(this: Processor, options?: RemarkXxgkLint
     }
     // A file in another encoding was parsed from mis-decoded text: parse the decoded text again.
     const parsed = input.reparse ? {} : { tree };
-    const result = lintText(input.text, { ...parsed, filePath: file.path, locale, config: resolvedConfig, reportUnusedDisable });
+    const result = lintText(input.text, {
+      ...parsed,
+      filePath: file.path,
+      locale,
+      config: resolvedConfig,
+      reportUnusedDisable: reportUnusedDisable || own.reportUnusedDisable,
+    });
     if (result.fatal) {
       const message = file.message(result.fatal.message, { ruleId: result.fatal.messageId, source: MESSAGE_SOURCE });
       message.fatal = true;
