@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { decodeDocument } from '../src/engine/document.ts';
 import { lintFilesToArray, type RunOptions } from '../src/engine/run.ts';
 import { lintFiles, type WebFile } from '../src/engine/web.ts';
 import { sampleReport } from '../src/testing/sample.ts';
@@ -54,6 +55,16 @@ describe('lintFiles on the web host', () => {
     const { web, node } = await bothHosts([report], { locale: 'zh-CN', fix: 'dry-run' });
     expect(web[0]?.output).toBeDefined();
     expect(web).toEqual(node);
+  });
+
+  it('hands the page the text it read from a document (onRead), once, before the result', async () => {
+    const filePath = path.join(fixtures, 'documents/report.docx');
+    const bytes = new Uint8Array(await readFile(filePath));
+    const decoded = await decodeDocument(bytes, filePath);
+    const seen: string[] = [];
+    const results = await onWeb([{ filePath, bytes }], { onRead: (file, text) => seen.push(`${file}\n${text}`) });
+    expect(results).toHaveLength(1);
+    expect(seen).toEqual(['text' in decoded ? `${filePath}\n${decoded.text}` : 'unreadable']);
   });
 
   it('gives a file it cannot read its fatal error, in the page’s words as the CLI’s', async () => {

@@ -18,6 +18,11 @@ export interface WebFile {
   bytes: Uint8Array;
 }
 
+export interface WebOptions extends PipelineOptions {
+  /** Called with each file's text as read (a document's Markdown) before it is linted: what the page shows and lets edit. */
+  onRead?: (filePath: string, text: string) => void;
+}
+
 /** The digests of the page's runs, kept as they are (a WeakMap: gone with the run's outcomes). */
 const kept = new WeakMap<PackedDigest, ReportDigest>();
 
@@ -43,16 +48,17 @@ async function readTask(task: Task): Promise<TaskRead> {
   return 'error' in decoded ? documentError(decoded) : decoded;
 }
 
-const webHost: RunHost<PipelineOptions, HostSettings> = {
+const webHost: RunHost<WebOptions, HostSettings> = {
   // One config for the run (the options' `config`): a page has no folders to look configs up in.
   async settings(_files, _options, base) {
     const run: HostSettings = { base, classify: () => 'auto' };
     return { of: () => run, distinct: [run] };
   },
-  async runTasks(tasks, _options, settingsOf, record) {
+  async runTasks(tasks, options, settingsOf, record) {
     for (const task of tasks) {
       const own = settingsOf(task.file);
       const read = await readTask(task);
+      if (!('error' in read)) options.onRead?.(task.file, read.text);
       record(task.index, lintRead(task, read, { ...own.base, classify: own.classify(task.file) }, keeper));
     }
   },
@@ -60,6 +66,6 @@ const webHost: RunHost<PipelineOptions, HostSettings> = {
 };
 
 /** Lints the files in this page and yields their results in the order of `files` (see runPipeline). */
-export function lintFiles(files: readonly WebFile[], options: PipelineOptions = {}): AsyncGenerator<LintResult, void, undefined> {
+export function lintFiles(files: readonly WebFile[], options: WebOptions = {}): AsyncGenerator<LintResult, void, undefined> {
   return runPipeline(webHost, files, options);
 }
