@@ -143,6 +143,24 @@ const sorted = (list: Finding[]): string[] => list.map((f) => `${f.rule}/${f.mes
     await md.close();
   }, 240_000);
 
+  it('drops a file it cannot read: the engine’s words for why (as the CLI’s), the previous findings gone', async () => {
+    const page = await open(`${sitePage}?lang=en`);
+    await page.$eval('[data-testid="report-input"]', (el) => ((el as HTMLTextAreaElement).value = '# 某局2024年政府信息公开工作年度报告\n\n一、总体情况\n'));
+    await page.click('#check');
+    await page.waitForSelector('[data-testid="finding"]');
+    await page.evaluate(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new TextEncoder().encode('not a zip')], 'old.docx'));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+    await page.waitForFunction(() => (document.getElementById('source')?.textContent ?? '').startsWith('old.docx: '));
+    expect(await page.$eval('#source', (el) => el.textContent)).toBe(
+      'old.docx: This Word file cannot be read: it is not in .docx format (save an old .doc as .docx in Word)',
+    );
+    expect(await findings(page)).toEqual([]);
+    await page.close();
+  }, 240_000);
+
   it('drops a .pdf: the table read from its lines, the finding placed by page, row and column, nothing fetched', async () => {
     const page = await open(sitePage);
     const input = await page.$('[data-testid="report-file"]');

@@ -144,6 +144,7 @@ describe('the JSON Schema and the documentation', () => {
   it('accepts every example config of the README, docs/cli.md and docs/config.md, and this repository’s own', () => {
     // The ```json / ```jsonc blocks and inline `{ "…": … }` spans that are configs (their keys are config keys).
     const examples: unknown[] = [];
+    const strays: Array<{ doc: string; keys: string[] }> = [];
     for (const doc of ['README.md', 'docs/cli.md', 'docs/config.md', 'docs/action.md']) {
       const text = readFileSync(path.join(import.meta.dirname, '..', doc), 'utf8');
       const candidates = [...text.matchAll(/```jsonc?\n([\s\S]*?)```/g), ...text.matchAll(/`(\{ "[^`]*\})`/g)].map((m) => m[1] ?? '');
@@ -156,10 +157,13 @@ describe('the JSON Schema and the documentation', () => {
         }
         const keys = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
         if (keys.length > 0 && keys.every((k) => CONFIG_KEYS.includes(k)) && keys.some((k) => k !== 'plugins')) examples.push(value);
+        // A config with a key the config does not know would be left out above: name it instead.
+        else if (keys.includes('rules')) strays.push({ doc, keys: keys.filter((k) => !CONFIG_KEYS.includes(k)) });
       }
     }
     examples.push(JSON.parse(readFileSync(path.join(import.meta.dirname, '..', '.xxgk-lint.json'), 'utf8')));
     expect(examples.length).toBeGreaterThanOrEqual(4);
+    expect(strays).toEqual([]);
     for (const example of examples) expect(problemsOf(example)).toEqual([]);
     expect(problemsOf({ rules: { 'table-sums': ['error', { relations: ['R9'] }] } })).not.toEqual([]);
     expect(problemsOf({ agencies: { 甲: '乙' } })).not.toEqual([]);

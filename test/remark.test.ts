@@ -171,6 +171,37 @@ describe('remark plugin in a unified pipeline', () => {
     expect((await lint(DEFECTS, { config: 'other.json' }, { cwd: dir })).map((m) => m.ruleId)).not.toContain('fee-statement');
   });
 
+  it('lints each file with its own folder’s config (config per folder, overrides), one processor for every file as remark-cli runs it', async () => {
+    const dir = await makeTempDir();
+    await writeTree(dir, {
+      '.xxgk-lint.json': JSON.stringify({ rules: { 'table-sums': 'off' }, overrides: [{ files: 'drafts/**', rules: { 'fee-statement': 'off' } }] }),
+      'county/.xxgk-lint.json': JSON.stringify({
+        rules: { 'table-sums': 'warn' },
+        ignores: ['old/**'],
+        linterOptions: { reportUnusedDisableDirectives: 'warn' },
+      }),
+    });
+    const processor = unified().use(remarkParse).use(remarkXxgkLint);
+    const ruleIds = async (file: string, value = DEFECTS) => {
+      const vfile = new VFile({ value, path: file, cwd: dir });
+      await processor.run(processor.parse(vfile), vfile);
+      return [...new Set(vfile.messages.map((m) => m.ruleId))].sort();
+    };
+    const all = [...new Set((await lint(DEFECTS, { config: false })).map((m) => m.ruleId))].sort();
+    expect(all).toEqual(expect.arrayContaining(['fee-statement', 'table-sums']));
+    // The working folder's config, then a nearer folder's (its severity wins), an override, the folder's ignores.
+    expect(await ruleIds('a.md')).toEqual(all.filter((id) => id !== 'table-sums'));
+    expect(await ruleIds('county/a.md')).toEqual(all);
+    expect(await ruleIds('drafts/a.md')).toEqual(all.filter((id) => id !== 'table-sums' && id !== 'fee-statement'));
+    expect(await ruleIds('county/old/a.md')).toEqual([]);
+    // An absolute path, as editors give it, finds the same config.
+    expect(await ruleIds(path.join(dir, 'county/a.md'))).toEqual(all);
+    // The folder's linterOptions too: an unused disable comment is reported there only.
+    const unused = `<!-- xxgk-lint-disable citations -->\n${DEFECTS}`;
+    expect(await ruleIds('county/b.md', unused)).toContain('unused-disable');
+    expect(await ruleIds('b.md', unused)).not.toContain('unused-disable');
+  });
+
   it('reports a bad config as the file’s failure, naming the problem', async () => {
     await expect(lint(DEFECTS, { locale: 'en', rules: { 'table-sum': 'off' } })).rejects.toThrow(/rules\.table-sum {2}unknown rule; did you mean table-sums\?/);
     expect(() => unified().use(remarkParse).use(remarkXxgkLint, { locale: 'fr' }).freeze()).toThrow(/invalid locale "fr"/);

@@ -4,9 +4,8 @@
  * `--format html`. Built into one self-contained file by scripts/build-site.mjs.
  */
 import { builtinRules } from '../../rules/index.ts';
-import { lintText } from '../../src/engine/lint.ts';
-import { fixUntilStable } from '../../src/engine/fix.ts';
-import { decodeDocument, placeFindings, type DocumentInput } from '../../src/engine/document.ts';
+import { documentKind } from '../../src/engine/document.ts';
+import { lintFiles, type WebFile, type WebOptions } from '../../src/engine/web.ts';
 import { reportHtml } from '../../src/adapters/formatters/html.ts';
 import { HTML_CSS } from '../../src/adapters/formatters/html-css.ts';
 import { wrongFindingUrl } from '../../src/rule.ts';
@@ -26,20 +25,8 @@ const UI = {
   copied: { 'zh-CN': '已复制', en: 'Copied' },
   placeholder: { 'zh-CN': '在此粘贴年度报告（Markdown 或纯文本）……', en: 'Paste the annual report here (Markdown or plain text)…' },
   readFrom: { 'zh-CN': '已读取：{name}（编辑文本后按文本检查）', en: 'Read from {name} (edit the text to check the text instead)' },
-  cannotRead: { 'zh-CN': '无法读取 {name}：{reason}', en: 'Cannot read {name}: {reason}' },
+  cannotRead: { 'zh-CN': '{name}：{reason}', en: '{name}: {reason}' },
   empty: { 'zh-CN': '请先粘贴报告文本或选择文件。', en: 'Paste a report or choose a file first.' },
-  reasonEmpty: { 'zh-CN': '文件是空的', en: 'the file is empty' },
-  reasonBinary: { 'zh-CN': '不是文本文件', en: 'it is not a text file' },
-  reasonUndecodable: { 'zh-CN': '无法识别文件编码', en: 'its encoding is not recognised' },
-  reasonNotPdf: { 'zh-CN': 'PDF 文件已损坏或不是 PDF 格式', en: 'the PDF is damaged or not a PDF' },
-  reasonPdfEncrypted: { 'zh-CN': 'PDF 文件已加密，请提供未加密的文件', en: 'the PDF is encrypted; provide an unencrypted copy' },
-  reasonPdfScanned: {
-    'zh-CN': 'PDF 没有文字层（扫描件或图片），无法检查（不做文字识别）',
-    en: 'the PDF has no text layer (a scan or images) and cannot be checked (no OCR)',
-  },
-  reasonNotDocx: { 'zh-CN': '不是 .docx 格式（旧的 .doc 请另存为 .docx）', en: 'it is not a .docx file (save an old .doc as .docx)' },
-  reasonTooDeep: { 'zh-CN': '网页的元素嵌套过深（超过 400 层）', en: 'the page nests its elements too deeply (over 400 levels)' },
-  reasonDocxTooLarge: { 'zh-CN': '解压后过大，不像年度报告', en: 'it inflates to more than any annual report' },
   failed: { 'zh-CN': '检查 {name} 时出错：{reason}', en: 'Checking {name} failed: {reason}' },
   pasted: { 'zh-CN': '粘贴的文本', en: 'Pasted text' },
   wrongFindings: { 'zh-CN': '检查结果有误？报告给我们', en: 'A wrong finding? Tell us' },
@@ -66,11 +53,12 @@ const status = $('status');
 const source = $('source');
 const copyFixed = $('copy-fixed') as HTMLButtonElement;
 
-/** A file read as something else than the pasted text: its name, text and where each line came from. */
+/** A file chosen or dropped (until its text is edited by hand): its name and bytes. */
 interface Loaded {
   name: string;
-  text: string;
-  input?: DocumentInput;
+  bytes: Uint8Array;
+  /** A .html, .docx or .pdf file: read as a document (its findings are placed in it, never fixed). */
+  document: boolean;
 }
 
 let locale: Locale = 'zh-CN';
@@ -90,31 +78,52 @@ function applyLocale(): void {
   if (loaded) source.textContent = t('readFrom', { name: loaded.name });
 }
 
+/** The page's one file through the engine's pipeline (the same `lintFiles` as the CLI's and the Action's). */
+async function lintOne(file: WebFile, options: Pick<WebOptions, 'keepModel' | 'fix' | 'onRead'> = {}): Promise<LintResult> {
+  for await (const result of lintFiles([file], { locale, ...options })) return result;
+  throw new Error(`no result for ${file.filePath}`);
+}
+
 /**
  * The text with every certain fix applied (in passes until none is left), when there is any:
  * what the copy button copies. Suggestions a person must confirm are not applied.
  */
-function fixedText(text: string, result: LintResult): string | undefined {
+async function fixedText(file: WebFile, result: LintResult): Promise<string | undefined> {
   if (!result.messages.some((m) => m.fix)) return undefined;
-  const run = fixUntilStable(text, (t) => lintText(t, { filePath: 'report.md', locale }));
-  return run.fixed ? run.output : undefined;
+  return (await lintOne(file, { fix: 'dry-run' })).output;
 }
 
-function run(): void {
-  const text = loaded?.text ?? input.value;
+/** Each check gets a number: a check overtaken by a later one (another file, another language) draws nothing. */
+let checks = 0;
+
+async function run(): Promise<void> {
+  const check = ++checks;
   status.textContent = '';
-  if (text.trim() === '') {
+  if (!loaded && input.value.trim() === '') {
     results.innerHTML = '';
     status.textContent = t('empty');
     copyFixed.hidden = true;
     return;
   }
   const name = loaded?.name ?? t('pasted');
-  let result = lintText(text, { filePath: name, locale, keepModel: true });
-  if (loaded?.input) result = placeFindings(result, loaded.input, locale);
+  const file: WebFile = { filePath: name, bytes: loaded?.bytes ?? new TextEncoder().encode(input.value) };
+  // The text the engine read (a document's Markdown): shown, editable, and quoted in the issue links.
+  let text: string | undefined;
+  const result = await lintOne(file, { keepModel: true, onRead: (_file, read) => (text = read) });
+  if (check !== checks) return;
+  if (text === undefined) {
+    // Not readable (empty, not a .docx, a scanned PDF…): the engine's words for why, no findings.
+    loaded = undefined;
+    results.innerHTML = '';
+    copyFixed.hidden = true;
+    source.textContent = t('cannotRead', { name, reason: result.fatal?.message ?? '' });
+    return;
+  }
+  if (loaded) input.value = text;
+  const fixed = loaded?.document ? undefined : await fixedText(file, result);
+  if (check !== checks) return;
   results.innerHTML = reportHtml(result, { locale, rules: builtinRules, name, idPrefix: 'r1' });
   results.append(wrongFindingLinks(text, result));
-  const fixed = loaded?.input ? undefined : fixedText(text, result);
   copyFixed.hidden = fixed === undefined;
   copyFixed.onclick = fixed === undefined ? null : () => void navigator.clipboard.writeText(fixed).then(() => (status.textContent = t('copied')));
 }
@@ -159,18 +168,6 @@ function wrongFindingLinks(text: string, result: LintResult): HTMLElement {
   return details;
 }
 
-const REASONS: Record<string, Key> = {
-  empty: 'reasonEmpty',
-  binary: 'reasonBinary',
-  undecodable: 'reasonUndecodable',
-  notDocx: 'reasonNotDocx',
-  notPdf: 'reasonNotPdf',
-  pdfEncrypted: 'reasonPdfEncrypted',
-  pdfScanned: 'reasonPdfScanned',
-  htmlTooDeep: 'reasonTooDeep',
-  docxTooLarge: 'reasonDocxTooLarge',
-};
-
 /** Whatever goes wrong, the page shows it and never the previous report's findings. */
 function showFailure(name: string, err: unknown): void {
   loaded = undefined;
@@ -179,9 +176,9 @@ function showFailure(name: string, err: unknown): void {
   status.textContent = t('failed', { name, reason: err instanceof Error ? err.message : String(err) });
 }
 
-function runSafely(): void {
+async function runSafely(): Promise<void> {
   try {
-    run();
+    await run();
   } catch (err) {
     showFailure(loaded?.name ?? t('pasted'), err);
   }
@@ -199,17 +196,10 @@ async function readFileUnguarded(file: File): Promise<void> {
   // The previous report's findings go at once: they are not this file's.
   results.innerHTML = '';
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const decoded = await decodeDocument(bytes, file.name);
-  if ('error' in decoded) {
-    loaded = undefined;
-    results.innerHTML = '';
-    source.textContent = t('cannotRead', { name: file.name, reason: t(REASONS[decoded.error] ?? 'reasonUndecodable') });
-    return;
-  }
-  loaded = { name: file.name, text: decoded.text, ...(decoded.input ? { input: decoded.input } : {}) };
-  input.value = decoded.text;
+  // Read once, by the engine's pipeline as it lints: run() shows the text it read.
+  loaded = { name: file.name, bytes, document: documentKind(file.name) !== 'markdown' };
   source.textContent = t('readFrom', { name: file.name });
-  run();
+  await run();
 }
 
 fileInput.addEventListener('change', () => {
@@ -223,11 +213,11 @@ input.addEventListener('input', () => {
     source.textContent = '';
   }
 });
-$('check').addEventListener('click', runSafely);
+$('check').addEventListener('click', () => void runSafely());
 localeSelect.addEventListener('change', () => {
   locale = parseLocale(localeSelect.value) ?? 'zh-CN';
   applyLocale();
-  if (results.innerHTML !== '') runSafely();
+  if (results.innerHTML !== '') void runSafely();
 });
 const drop = document.body;
 drop.addEventListener('dragover', (event) => {
@@ -246,5 +236,5 @@ const style = document.createElement('style');
 style.textContent = HTML_CSS;
 document.head.prepend(style);
 const params = new URLSearchParams(location.search);
-if (params.get('lang') === 'en') locale = 'en';
+locale = parseLocale(params.get('lang')) ?? 'zh-CN';
 applyLocale();

@@ -7,59 +7,19 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MessageId } from './messages.ts';
-
-import type { DecodeErrorKind, Encoding } from './decode-bytes.ts';
+import type { Encoding } from './decode-bytes.ts';
 import { decodeDocument, type DocumentInput } from './document.ts';
+import { documentError, fileError, type FileError } from './file-error.ts';
 
 // The pure decoding (no I/O) lives in decode-bytes.ts so that the web page can use it too.
 export { decodeBuffer, sniffUtf16 } from './decode-bytes.ts';
-export type { DecodeErrorKind, Encoding } from './decode-bytes.ts';
-
-export type FileErrorKind =
-  | DecodeErrorKind
-  | 'tooLarge'
-  | 'notFound'
-  | 'isDirectory'
-  | 'notRegular'
-  | 'permissionDenied'
-  | 'unreadable'
-  | 'notDocx'
-  | 'notPdf'
-  | 'pdfEncrypted'
-  | 'pdfScanned'
-  | 'htmlTooDeep'
-  | 'docxTooLarge';
-
-export interface FileError {
-  kind: FileErrorKind;
-  /** Key into src/messages.ts. */
-  messageId: MessageId;
-  data: Record<string, string | number>;
-}
+export type { Encoding } from './decode-bytes.ts';
+export { fileError, type FileError } from './file-error.ts';
 
 export type ReadResult = { text: string; encoding: Encoding; bom?: true; input?: DocumentInput; bytes?: Uint8Array } | { error: FileError };
 
 /** Annual reports are a few hundred KB at most; anything this big is not one. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
-
-const MESSAGE_IDS: Record<FileErrorKind, MessageId> = {
-  empty: 'fileEmpty',
-  binary: 'fileBinary',
-  undecodable: 'fileUndecodable',
-  tooLarge: 'fileTooLarge',
-  notFound: 'fileNotFound',
-  isDirectory: 'fileIsDirectory',
-  notRegular: 'fileNotRegular',
-  permissionDenied: 'filePermissionDenied',
-  unreadable: 'fileUnreadable',
-  notDocx: 'fileNotDocx',
-  htmlTooDeep: 'fileHtmlTooDeep',
-  docxTooLarge: 'fileDocxTooLarge',
-  notPdf: 'fileNotPdf',
-  pdfEncrypted: 'filePdfEncrypted',
-  pdfScanned: 'filePdfScanned',
-};
 
 let pdfjsDirs: string[] | undefined;
 
@@ -87,10 +47,6 @@ export async function pdfData(kind: 'cmap' | 'standardFont', name: string): Prom
     }
   }
   throw new Error(`pdf.js data ${name} not found`);
-}
-
-export function fileError(kind: FileErrorKind, data: Record<string, string | number> = {}): FileError {
-  return { kind, messageId: MESSAGE_IDS[kind], data };
 }
 
 /** Maps a file-system exception to a file error; anything unexpected keeps its code. */
@@ -154,7 +110,7 @@ export async function readReport(path: string, options: ReadReportOptions = {}):
   const { bytes } = read;
   // .html/.htm, .docx and .pdf are converted to the Markdown text the reader reads (document.ts).
   const decoded = await decodeDocument(bytes, path, { pdfData });
-  if ('error' in decoded) return { error: fileError(decoded.error, 'data' in decoded ? decoded.data : {}) };
+  if ('error' in decoded) return documentError(decoded);
   return options.keepBytes ? { ...decoded, bytes } : decoded;
 }
 

@@ -12,28 +12,11 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync, constants } from 'node:zlib';
+import type { PackedDigest } from './outcome.ts';
 import type { DigestTable, ProseSegment, ReportDigest, ReportIdentity } from '../rule.ts';
 import type { Cell, Row, Span } from '../model/schema.ts';
 
-/** A digest as a run keeps it: identity and path as they are, tables and prose packed. */
-export interface PackedDigest extends ReportIdentity {
-  filePath: string;
-  /**
-   * What tells this digest from any other: a hash of the identity and the packed bytes (the file
-   * path aside). The cross-report findings cached per report are keyed by the ids of the reports
-   * they read (set-cache.ts); a digest read back from the cache file is checked against it.
-   */
-  id: string;
-  /**
-   * Tables and prose: compact JSON, deflated, as a latin1 string (one byte per character); empty
-   * when spooled, kept in the cache file, or not packed (no cross-report rule on: `bodyless`).
-   */
-  packed: string;
-  /** Where the packed bytes are in a DigestSpool's file or the cache file ([offset, length]), when they are there. */
-  spooled?: readonly [number, number];
-  /** Identity only: no cross-report rule was on, so tables and prose were not packed. */
-  bodyless?: true;
-}
+export type { PackedDigest } from './outcome.ts';
 
 /** Where packed bytes that are not in memory can be read back (a DigestSpool, the cache file). */
 export interface ByteSource {

@@ -7,7 +7,8 @@
 import os from 'node:os';
 import type { LoadedConfig } from './config.ts';
 import { readBytes, type BytesRead } from './decode.ts';
-import { lintTask, type FileOutcome, type FileTask } from './lint-file.ts';
+import { lintTask } from './lint-file.ts';
+import type { FileOutcome, Task } from './outcome.ts';
 import type { LintTextOptions } from './lint.ts';
 import { findWorkerUrl, lintInWorkers } from './pool.ts';
 import type { Rule } from '../rule.ts';
@@ -23,9 +24,7 @@ export const DEFAULT_FILE_TIMEOUT_MS = 10_000;
  */
 export const FILES_PER_WORKER = 16;
 
-export interface Task extends FileTask {
-  index: number;
-}
+export type { Task } from './outcome.ts';
 
 /** What phase one needs of the run's options (RunOptions). */
 export interface PhaseOneOptions {

@@ -1,5 +1,5 @@
 /** Helpers on LintResult shared by the CLI and the formatters. */
-import type { FileError } from './decode.ts';
+import type { FileError } from './file-error.ts';
 import { t } from './messages.ts';
 import type { LintResult, Locale } from '../types.ts';
 

@@ -7,7 +7,7 @@
  * when the entry is run by hand without them. test/action/inputs.test.ts checks that they agree
  * with action.yml.
  */
-import { parseLocale as parseLocaleText } from '../../i18n.ts';
+import { parseLocale } from '../../i18n.ts';
 import * as core from '@actions/core';
 import * as z from 'zod';
 import type { Locale } from '../../types.ts';
@@ -63,8 +63,8 @@ const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
 
 /** The `locale` input: empty is the default (zh-CN); otherwise as i18n reads a locale. */
-export function parseLocale(value: string): Locale | undefined {
-  return value.trim() === '' ? 'zh-CN' : parseLocaleText(value);
+function localeInput(value: string): Locale | undefined {
+  return value.trim() === '' ? 'zh-CN' : parseLocale(value);
 }
 
 function inputSchema(locale: Locale) {
@@ -102,10 +102,10 @@ function inputSchema(locale: Locale) {
         .transform((v): FailOn => (v === '' ? 'error' : (v.toLowerCase() as FailOn))),
       locale: z
         .string()
-        .refine((v) => parseLocale(v) !== undefined, {
+        .refine((v) => localeInput(v) !== undefined, {
           error: (issue) => tr('inputChoice', locale, { name: 'locale', value: String(issue.input), allowed: 'zh-CN, zh, en' }),
         })
-        .transform((v): Locale => parseLocale(v) ?? 'zh-CN'),
+        .transform((v): Locale => localeInput(v) ?? 'zh-CN'),
       'github-token': z.string(),
       'sarif-file': path('sarif-file'),
       'allow-code': boolean('allow-code', false),
@@ -137,7 +137,7 @@ function inputSchema(locale: Locale) {
 export function parseInputs(raw: Readonly<Partial<Record<InputName, string>>>): Inputs {
   const values = Object.fromEntries(INPUT_NAMES.map((name) => [name, (raw[name] ?? '').trim()])) as Record<InputName, string>;
   // The messages' language: the locale input itself, if it is valid.
-  const locale = parseLocale(values.locale) ?? 'zh-CN';
+  const locale = localeInput(values.locale) ?? 'zh-CN';
   const parsed = inputSchema(locale).safeParse(values);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => issue.message);

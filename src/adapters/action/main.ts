@@ -30,6 +30,7 @@ import type { RunContext } from './context.ts';
 import { InputError, getInputs } from './inputs.ts';
 import type { Inputs } from './inputs.ts';
 import { tr } from './messages.ts';
+import { plural } from '../../i18n.ts';
 import { annotate, printUntrusted, summaryLinks, writeSarif, writeSummary } from './publish.ts';
 import { postSuggestions } from './review.ts';
 import { loadConfigFor, selectFiles, workingDirectory } from './select.ts';
@@ -94,7 +95,7 @@ async function lintRepository(inputs: Inputs, context: RunContext): Promise<void
 
   // The full report in the log, folded; the report's own text (paths, quoted cells) is shown
   // with workflow commands switched off, so that it cannot issue any.
-  core.startGroup(`xxgk-lint: ${tr('checkedFiles', locale, { count: results.length })}`);
+  core.startGroup(`xxgk-lint: ${tr('checkedFiles', locale, { count: results.length, fileWord: plural(results.length, 'file', 'files') })}`);
   printUntrusted(stylish(results, { locale, cwd, rules, color: false }).trim() || '✔');
   core.endGroup();
 
@@ -131,7 +132,13 @@ async function lintRepository(inputs: Inputs, context: RunContext): Promise<void
   core.setOutput('sarif-file', sarifPath);
 
   if (failed) {
-    const data = { errors: totals.errorCount, warnings: totals.warningCount, failOn: inputs.failOn };
+    const data = {
+      errors: totals.errorCount,
+      warnings: totals.warningCount,
+      errorWord: plural(totals.errorCount, 'error', 'errors'),
+      warningWord: plural(totals.warningCount, 'warning', 'warnings'),
+      failOn: inputs.failOn,
+    };
     core.setFailed(tr(inputs.failOn === 'warning' ? 'failedOnWarnings' : 'failedOnErrors', locale, data));
   }
 }

@@ -2,9 +2,7 @@
  * The Action's own words (log lines, the job summary, input errors), in both locales. Rule
  * messages come localised from the engine; these are only the adapter's.
  */
-import { formatMessage } from '../../rule.ts';
-import type { LocalizedText } from '../../rule.ts';
-import type { Locale } from '../../types.ts';
+import { messageTable, type MessageTable } from '../../i18n.ts';
 
 export const actionMessages = {
   // Inputs.
@@ -249,27 +247,12 @@ export const actionMessages = {
   },
   severityError: { 'zh-CN': '错误', en: 'error' },
   severityWarning: { 'zh-CN': '警告', en: 'warning' },
-} as const satisfies Record<string, LocalizedText>;
+} as const satisfies MessageTable;
 
 export type ActionMessageId = keyof typeof actionMessages;
 
 /**
- * Looks up and fills one of the Action's messages. English plural words are derived from the
- * counts in `data` ({fileWord} from count, {errorWord} from errors, …), so callers pass numbers only.
+ * Fills one of the Action's messages (i18n's messageTable, as every layer's). English plural
+ * words ({fileWord}, {errorWord}…) are given by the caller with i18n's `plural`.
  */
-export function tr(id: ActionMessageId, locale: Locale, data: Readonly<Record<string, string | number>> = {}): string {
-  return formatMessage(actionMessages[id][locale], { ...pluralWords(data), ...data });
-}
-
-function pluralWords(data: Readonly<Record<string, string | number>>): Record<string, string> {
-  const word = (key: string, one: string, many: string): string => (Number(data[key] ?? 0) === 1 ? one : many);
-  const total = Number(data.total ?? data.count ?? 0);
-  return {
-    fileWord: word('count', 'file', 'files'),
-    findingWord: word('count', 'finding', 'findings'),
-    batchWord: word('batches', 'batch', 'batches'),
-    errorWord: word('errors', 'error', 'errors'),
-    warningWord: word('warnings', 'warning', 'warnings'),
-    problemWord: total === 1 ? 'problem' : 'problems',
-  };
-}
+export const tr = messageTable(actionMessages);

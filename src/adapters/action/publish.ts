@@ -22,6 +22,7 @@ import { PULL_REQUEST_EVENTS } from './context.ts';
 import type { RunContext } from './context.ts';
 import type { Inputs } from './inputs.ts';
 import { tr } from './messages.ts';
+import { plural } from '../../i18n.ts';
 import type { FileSelection } from './select.ts';
 import { buildSummary } from './summary.ts';
 import type { SummaryLinks } from './summary.ts';
@@ -51,18 +52,26 @@ export async function annotate(
   const counts = countLevels(findings);
   let note: { url: string; count: number } | { failed: string } | undefined;
   if (exceedsCommandLimit(counts)) {
-    core.info(tr('tooManyForCommands', locale, { ...counts }));
+    core.info(tr('tooManyForCommands', locale, { ...counts, ...levelWords(counts) }));
     if (octokit && context.repo && context.sha) {
       const outcome = await publishCheckRun(octokit, {
         ...context.repo,
         headSha: context.sha,
-        title: tr('checkRunTitle', locale, { ...counts }),
+        title: tr('checkRunTitle', locale, { ...counts, ...levelWords(counts) }),
         summary: checkRunSummary(inputs, context, selection, results, rules, cwd),
         annotations: findings.map(toCheckAnnotation),
         conclusion: failed ? 'failure' : findings.length > 0 ? 'neutral' : 'success',
       });
       if (outcome.published) {
-        core.info(tr('checkRunPublished', locale, { count: findings.length, name: CHECK_RUN_NAME, batches: outcome.requests, url: outcome.url }));
+        core.info(
+          tr('checkRunPublished', locale, {
+            count: findings.length,
+            name: CHECK_RUN_NAME,
+            batches: outcome.requests,
+            batchWord: plural(outcome.requests, 'batch', 'batches'),
+            url: outcome.url,
+          }),
+        );
         // Everything is on the pull request: printing workflow commands too would annotate twice.
         return { url: outcome.url, count: findings.length };
       }
@@ -77,7 +86,7 @@ export async function annotate(
   }
   if (findings.length > 0) {
     process.stdout.write(`${githubFormat(results, { locale, cwd: context.workspace, rules })}\n`);
-    core.info(tr('annotationsAsCommands', locale, { count: findings.length }));
+    core.info(tr('annotationsAsCommands', locale, { count: findings.length, findingWord: plural(findings.length, 'finding', 'findings') }));
   }
   return note;
 }
@@ -159,4 +168,9 @@ export async function writeSummary(markdown: string, locale: Locale): Promise<vo
 export function printUntrusted(text: string): void {
   const token = `xxgk-lint-${randomUUID()}`;
   process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
+}
+
+/** The English words for error and warning counts (a check run's title, the log line). */
+function levelWords(counts: { errors: number; warnings: number }): { errorWord: string; warningWord: string } {
+  return { errorWord: plural(counts.errors, 'error', 'errors'), warningWord: plural(counts.warnings, 'warning', 'warnings') };
 }

@@ -6,7 +6,7 @@
  * A pure function of its input, so that tests can snapshot it without a runner.
  */
 import path from 'node:path';
-import { list, pick } from '../../i18n.ts';
+import { list, pick, plural } from '../../i18n.ts';
 import { ruleDocsUrl, type Rule } from '../../rule.ts';
 import { relativePath } from '../../engine/paths.ts';
 import { countProblems } from '../../engine/results.ts';
@@ -97,7 +97,15 @@ export function buildSummary(input: SummaryInput): string {
   const status =
     errors + warnings === 0
       ? tr('summaryPassed', locale)
-      : tr('summaryProblems', locale, { icon: errors > 0 ? '❌' : '⚠️', total: errors + warnings, errors, warnings });
+      : tr('summaryProblems', locale, {
+          icon: errors > 0 ? '❌' : '⚠️',
+          total: errors + warnings,
+          errors,
+          warnings,
+          problemWord: plural(errors + warnings, 'problem', 'problems'),
+          errorWord: plural(errors, 'error', 'errors'),
+          warningWord: plural(warnings, 'warning', 'warnings'),
+        });
   out.push(`${status}${pick(locale, { 'zh-CN': '', en: ' ' })}${scopeLine(input)}`, '');
   // What inline comments and the bulk suppressions file hid, counted (ESLint's suppressedMessages).
   const suppressed = input.results.reduce((n, r) => n + (r.suppressedMessages?.length ?? 0), 0);
@@ -142,9 +150,9 @@ function scopeLine(input: SummaryInput): string {
   if (input.pullRequest !== undefined) {
     return count === 0
       ? tr('summaryScopeNone', locale, { number: input.pullRequest, patterns })
-      : tr('summaryScopePr', locale, { number: input.pullRequest, count });
+      : tr('summaryScopePr', locale, { number: input.pullRequest, count, fileWord: plural(count, 'file', 'files') });
   }
-  return tr('summaryScopeAll', locale, { count, patterns });
+  return tr('summaryScopeAll', locale, { count, fileWord: plural(count, 'file', 'files'), patterns });
 }
 
 function filesTable(input: SummaryInput): string[] {
@@ -165,7 +173,7 @@ function filesTable(input: SummaryInput): string[] {
     ...rows,
   ];
   const more = clean.length - MAX_SUMMARY_CLEAN_FILES;
-  if (more > 0) table.push('', tr('summaryMoreFiles', locale, { count: more }));
+  if (more > 0) table.push('', tr('summaryMoreFiles', locale, { count: more, fileWord: plural(more, 'file', 'files') }));
   return table;
 }
 
@@ -236,7 +244,7 @@ function findingsSection(input: SummaryInput): string[] {
   }
   if (left > 0) {
     const where = input.checkRun && 'url' in input.checkRun ? tr('summaryMoreWhereCheckRun', locale) : input.sarif ? tr('summaryMoreWhereSarif', locale) : '';
-    out.push('', tr('summaryMoreFindings', locale, { count: left, where }));
+    out.push('', tr('summaryMoreFindings', locale, { count: left, findingWord: plural(left, 'finding', 'findings'), where }));
   }
   return out;
 }
@@ -253,7 +261,8 @@ function skippedSection(input: SummaryInput): string[] {
     if (more > 0) out.push('', tr('skipMoreRows', locale, { count: more }));
     out.push('');
   }
-  if (input.otherChanged > 0) out.push(tr('skipOtherChanged', locale, { count: input.otherChanged }), '');
+  if (input.otherChanged > 0)
+    out.push(tr('skipOtherChanged', locale, { count: input.otherChanged, fileWord: plural(input.otherChanged, 'file', 'files') }), '');
   while (out[out.length - 1] === '') out.pop();
   return out;
 }

@@ -7,11 +7,11 @@
  *
  * Options are the config object of `.xxgk-lint.json` (`rules`, `ignores`, `plugins` as objects or
  * package names, `ruleFiles`), plus `locale` ('zh-CN' by default, or 'en'), `reportUnusedDisable`
- * and `config`. Given none of the config keys, the plugin reads the project's config file as the
- * CLI does (the nearest xxgk-lint.config.js, xxgk-lint.config.mjs or .xxgk-lint.json from the
- * working directory up), so that `remark --use xxgk-lint/remark` and `xxgk-lint` agree;
- * `config: 'path'` names the file, `config: false` uses none. Findings become vfile messages with `ruleId`, `source: 'xxgk-lint'`,
- * `url` (the rule's page), the position, and `fatal: true` for errors (`false` for warnings), so
+ * and `config`. Given none of the config keys, the plugin reads each file's config as the CLI
+ * does (the config files from the file's folder up, nearer winning, and the `overrides` that match
+ * it; a file outside any gets the working folder's), so that `remark --use xxgk-lint/remark` and
+ * `xxgk-lint` agree; `config: 'path'` names the one file, `config: false` uses none. Findings
+ * become vfile messages with `ruleId`, `source: 'xxgk-lint'`, `url` (the rule's page), the position, and `fatal: true` for errors (`false` for warnings), so
  * remark-cli exits with 1 on errors (with `--frail`, on warnings too). A finding with a fix or
  * suggestions also gets `expected` (the texts that replace its range, the fix first), which the
  * remark language server (vscode-remark) offers as quick fixes; its range then covers every edit.
@@ -32,6 +32,7 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { builtinRules } from '../../../rules/index.ts';
 import { CONFIG_KEYS, ConfigError, loadConfig, resolveConfigFrom } from '../../engine/config.ts';
+import type { ConfigCascade } from '../../engine/config/cascade.ts';
 import { checkBudget } from '../../engine/budget.ts';
 import { decodeBuffer, fileError, readReport } from '../../engine/decode.ts';
 import type { FileError } from '../../engine/decode.ts';
@@ -72,6 +73,10 @@ interface Setup {
   ignores: string[];
   /** The folder `ignores` are relative to. */
   baseDir: string;
+  /** `linterOptions.reportUnusedDisableDirectives` of the config. */
+  reportUnusedDisable?: boolean;
+  /** From config files: each file's own settings (its folder's config files, the overrides that match it), as the CLI's. */
+  cascade?: ConfigCascade;
 }
 
 async function setUp(options: Record<string, unknown>, configFile: string | false | undefined, cwd: string, locale: Locale): Promise<Setup> {
@@ -88,7 +93,32 @@ async function setUp(options: Record<string, unknown>, configFile: string | fals
     return { ...resolved, baseDir: cwd };
   }
   const loaded = await loadConfig({ cwd, configPath: configFile, rules: builtinRules, locale });
-  return { config: loaded.config, ignores: loaded.ignores, baseDir: loaded.baseDir };
+  return {
+    config: loaded.config,
+    ignores: loaded.ignores,
+    baseDir: loaded.baseDir,
+    ...(loaded.reportUnusedDisable ? { reportUnusedDisable: true } : {}),
+    ...(loaded.cascade ? { cascade: loaded.cascade } : {}),
+  };
+}
+
+/**
+ * The config a file is linted with: with config files, its own folder's (config per folder and
+ * `overrides`, the engine's lookup as in the CLI); otherwise the plugin's one config. Undefined:
+ * the file is ignored (the working folder's `ignores`, or its own config files').
+ */
+async function configFor(setup: Setup, file: VFile): Promise<Pick<Setup, 'config' | 'reportUnusedDisable'> | undefined> {
+  if (!file.path) return setup;
+  const absolute = path.resolve(file.cwd, file.path);
+  const { ignores, baseDir } = setup;
+  if (ignores.length > 0) {
+    const relative = path.relative(baseDir, absolute);
+    if (relative && !relative.startsWith('..') && !path.isAbsolute(relative) && ignore().add(ignores).ignores(relative.split(path.sep).join('/')))
+      return undefined;
+  }
+  if (!setup.cascade) return setup;
+  if (await setup.cascade.ignores(absolute)) return undefined;
+  return setup.cascade.forFile(absolute);
 }
 
 function readLocale(value: unknown): Locale {
@@ -106,7 +136,8 @@ export default function remarkXxgkLint(this: Processor, options?: RemarkXxgkLint
   const locale = readLocale(localeOption);
   const control = remarkMessageControl({ name: 'lint', source: [MESSAGE_SOURCE] });
   let setup: Promise<Setup> | undefined;
-  let byId: Map<string, Rule> | undefined;
+  // Each config's rules by id (a folder's config may add plugin rules): the messages' `url`.
+  const rulesOf = new WeakMap<ResolvedConfig, Map<string, Rule>>();
   // Files refused before or during the parse: one fatal message each, no findings.
   const refused = new WeakSet<VFile>();
   const refuse = (file: VFile, messageId: MessageId, data?: Record<string, string | number>): Root => {
@@ -135,11 +166,13 @@ export default function remarkXxgkLint(this: Processor, options?: RemarkXxgkLint
     if (refused.has(file)) return undefined;
     // Set up on the first file: config files and plugin packages are found from its cwd.
     setup ??= setUp(config, configFile, file.cwd, locale);
-    const { config: resolvedConfig, ignores, baseDir } = await setup;
-    byId ??= new Map(rulesToRun({ config: resolvedConfig }).map((rule) => [rule.meta.id, rule]));
-    if (ignores.length > 0 && file.path) {
-      const relative = path.relative(baseDir, path.resolve(file.cwd, file.path));
-      if (relative && !relative.startsWith('..') && !path.isAbsolute(relative) && ignore().add(ignores).ignores(relative.split(path.sep).join('/'))) return;
+    const own = await configFor(await setup, file);
+    if (!own) return undefined;
+    const resolvedConfig = own.config;
+    let byId = rulesOf.get(resolvedConfig);
+    if (!byId) {
+      byId = new Map(rulesToRun({ config: resolvedConfig }).map((rule) => [rule.meta.id, rule]));
+      rulesOf.set(resolvedConfig, byId);
     }
     const input = await sourceOf(file);
     if ('error' in input) {
@@ -151,7 +184,13 @@ export default function remarkXxgkLint(this: Processor, options?: RemarkXxgkLint
     }
     // A file in another encoding was parsed from mis-decoded text: parse the decoded text again.
     const parsed = input.reparse ? {} : { tree };
-    const result = lintText(input.text, { ...parsed, filePath: file.path, locale, config: resolvedConfig, reportUnusedDisable });
+    const result = lintText(input.text, {
+      ...parsed,
+      filePath: file.path,
+      locale,
+      config: resolvedConfig,
+      reportUnusedDisable: reportUnusedDisable || own.reportUnusedDisable,
+    });
     if (result.fatal) {
       const message = file.message(result.fatal.message, { ruleId: result.fatal.messageId, source: MESSAGE_SOURCE });
       message.fatal = true;
