@@ -38,7 +38,19 @@ const outcome = {
   encoding: 'gb18030',
   input: { kind: 'docx', origins: [] },
 };
-const cross = { self: ['a.md', 'id'], rules: [['carry-over', [['p', 0, 'b.md', 'id2'], ['a', 0, null, null]], [diagnostic]]] };
+const cross = {
+  self: ['a.md', 'id'],
+  rules: [
+    [
+      'carry-over',
+      [
+        ['p', 0, 'b.md', 'id2'],
+        ['a', 0, null, null],
+      ],
+      [diagnostic],
+    ],
+  ],
+};
 
 /** The value with the field at `path` set to `value` (undefined: removed). */
 function withField(value: unknown, path: Array<string | number>, to: unknown): unknown {
