@@ -9,11 +9,13 @@
 import type { LoadedConfig } from './config.ts';
 import type { Encoding } from './decode.ts';
 import { shardFiles, type Shard } from './files.ts';
-import { finishEach, setFindings, type FileOutcome, type FixMode } from './lint-file.ts';
-import { defaultSetting, rulesToRun, ruleSet, type LintTextOptions, type ResolvedConfig } from './lint.ts';
+import type { FileOutcome, FixMode } from './lint-file.ts';
+import type { LintTextOptions } from './lint.ts';
+import { finishEach, setFindings } from './phase-two.ts';
+import { defaultSetting, rulesToRun, ruleSet, type ResolvedConfig } from './settings.ts';
 import { DigestSpool } from './digest-spool.ts';
 import { takeDamaged, unpackDigest } from './packed.ts';
-import { runTasks, type Task } from './phase-one.ts';
+import type { runTasks as RunTasks, Task } from './phase-one.ts';
 import { ReportIndex } from './set.ts';
 import { openCache, rebuilding, type RunCache } from './run-cache.ts';
 import { settingsKeys, settingsOfFiles, type FileSettings } from './run-settings.ts';
@@ -112,7 +114,8 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
       outcomes[index] = spilled(outcome);
       options.onProgress?.(1);
     };
-    await runTasks(pending, options, settings.of, record);
+    // Phase one (and the reader it loads) only for files the cache did not have.
+    if (pending.length > 0) await runTasks(pending, options, settings.of, record);
 
     if (options.fix !== undefined) {
       yield* fixedResults(outcomes, names, options);
@@ -151,6 +154,12 @@ export async function* lintFiles(files: readonly RunInput[], options: RunOptions
     cache?.close();
     spool?.close();
   }
+}
+
+/** Phase one's runTasks, loaded when a file needs linting: a run that takes every file from the cache loads no reader. */
+async function runTasks(...args: Parameters<typeof RunTasks>): Promise<void> {
+  const { runTasks: run } = await import('./phase-one.ts');
+  return run(...args);
 }
 
 /** The files of phase one: this run's (or shard's) own, then others' read as context only. */
