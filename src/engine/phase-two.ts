@@ -4,6 +4,7 @@
  * no reader: a run whose reports all come from the cache needs no parser.
  */
 import { finishAnalysis } from './finish.ts';
+import { heapKeeper } from './heap.ts';
 import type { FileOutcome } from './lint-file.ts';
 import type { LintTextOptions } from './lint.ts';
 import { placeFindings } from './document.ts';
@@ -13,6 +14,9 @@ import type { SetRuleStore } from './set-cache.ts';
 import { rulesToRun } from './settings.ts';
 import type { ReportDigest } from '../rule.ts';
 import type { Diagnostic, LintResult, Locale } from '../types.ts';
+
+/** From this many reports on, the cross-report phase keeps the heap in check (heap.ts). */
+const BIG_RUN = 500;
 
 /** Phase two: the cross-report rules over the run, then each file's LintResult. */
 export function finishRun(outcomes: readonly FileOutcome[], context: readonly ReportDigest[], options: LintTextOptions & { locale: Locale }): LintResult[] {
@@ -49,8 +53,10 @@ export function setFindings(
     else groups.set(own, [digest]);
   });
   const findings = new Map<ReportDigest, Diagnostic[]>();
+  // A big run keeps its heap near what it holds (heap.ts); a small one is over before it matters.
+  const keep = digests.length >= BIG_RUN ? heapKeeper() : undefined;
   for (const [own, targets] of groups) {
-    for (const [digest, found] of runSetRules(targets, all, rulesToRun(own), own.config, own.locale, store)) findings.set(digest, found);
+    for (const [digest, found] of runSetRules(targets, all, rulesToRun(own), own.config, own.locale, store, keep)) findings.set(digest, found);
   }
   // One agency, one group: 洪泽区人民政府 (2023) and 淮安市洪泽区人民政府 (2024) share the longer name.
   return { digests, findings, canonical: canonicalAgencies(all) };
