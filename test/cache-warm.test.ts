@@ -8,6 +8,9 @@ import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { main } from '../src/adapters/cli/main.ts';
 import { ResultCache } from '../src/engine/cache.ts';
+import { loadConfig } from '../src/engine/config.ts';
+import { lintFilesToArray } from '../src/engine/run.ts';
+import { builtinRules } from '../rules/index.ts';
 import type { FileOutcome } from '../src/engine/lint-file.ts';
 import { decodedDigests } from '../src/engine/packed.ts';
 import { consistentData, sampleReport } from '../src/testing/sample.ts';
@@ -256,5 +259,25 @@ describe('a cache of an earlier format', () => {
     expect(cut.stderr).toContain('cache');
     expect(cut.stdout).toBe(cold.stdout);
     expect((await lint(dir, 'cache')).stderr).toBe('');
+  });
+});
+
+describe('a run that finds every file in the cache', () => {
+  it('starts no worker process: phase one is not run at all', async () => {
+    const dir = await makeTempDir();
+    await writeReports(dir, {
+      'reports/a/2023.md': { agency: 0, year: 2023, carried: 0, carryOver: 2 },
+      'reports/a/2024.md': { agency: 0, year: 2024, carried: 3, carryOver: 0 },
+    });
+    const files = ['reports/a/2023.md', 'reports/a/2024.md'].map((f) => path.join(dir, f));
+    const loaded = await loadConfig({ cwd: dir, rules: builtinRules });
+    const base = { loaded, cwd: dir, cache: path.join(dir, 'cache'), locale: 'en' as const };
+    const cold = await lintFilesToArray(files, { ...base, concurrency: 'off' });
+    // A worker entry that does not exist: starting a worker would end the run with an error.
+    const noWorker = { ...base, concurrency: 2, workerUrl: new URL('file:///nonexistent/xxgk-lint-worker.js') };
+    await expect(lintFilesToArray(files, { ...noWorker, cache: path.join(dir, 'other-cache') })).rejects.toThrow();
+    const warm = await lintFilesToArray(files, noWorker);
+    expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
+    expect(warm.flatMap((r) => r.messages.map((m) => m.ruleId))).toContain('carry-over');
   });
 });

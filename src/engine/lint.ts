@@ -8,16 +8,17 @@ import { builtinRules } from '../../rules/index.ts';
 import { checkBudget, type ParseLimits } from './budget.ts';
 import { looksLikeReport } from './classify.ts';
 import { aliasIndex, buildDigest } from './digest.ts';
-import { applyDirectives, blankComments, findComments, parseDirectives, type Directive } from './directives.ts';
+import { blankComments, findComments, parseDirectives, type Directive } from './directives.ts';
 import { normalizeLineEndings, originalOffsets } from './line-endings.ts';
 import { t } from './messages.ts';
-import { runRule } from './report.ts';
+import { guarded } from './report.ts';
 import { fatalText, isStackOverflow, summarize } from './findings.ts';
+import { finishAnalysis } from './finish.ts';
 import { runSetRules } from './set.ts';
 import { defaultSetting, rulesToRun, type ResolvedConfig } from './settings.ts';
 import { buildModel, mustCheckModel } from '../reading/build.ts';
 import type { ReportModel } from '../model/schema.ts';
-import { parseMarkdown } from '../reading/parse.ts';
+import { parseMarkdown, withRuleTree } from '../reading/parse.ts';
 import type { ReportDigest, Rule } from '../rule.ts';
 import type { Diagnostic, LintResult, Locale, SeverityLevel } from '../types.ts';
 
@@ -25,6 +26,7 @@ import type { Diagnostic, LintResult, Locale, SeverityLevel } from '../types.ts'
 export { normalizeLineEndings } from './line-endings.ts';
 export { ruleErrorOf } from './report.ts';
 export { fatalText, isStackOverflow, summarize } from './findings.ts';
+export { finishAnalysis } from './finish.ts';
 export { defaultSetting, ruleSet, rulesToRun, type ResolvedConfig, type RuleSetting } from './settings.ts';
 
 export interface LintTextOptions {
@@ -158,7 +160,14 @@ function analyzeTree(source: string, tree: Root, filePath: string, locale: Local
       if (typeof rule.check !== 'function') continue;
       const setting = options.config?.rules[rule.meta.id] ?? defaultSetting(rule);
       if (setting.severity === 0) continue;
-      runRule(rule, setting, { source, tree, model, locale }, messages);
+      guarded(
+        rule,
+        locale,
+        messages,
+        (report) => rule.check?.(withRuleTree({ model, tree, source, options: setting.options, locale, report })),
+        setting,
+        source,
+      );
     }
   }
   return { filePath, messages, directives, digest, ...(options.keepModel ? { model } : {}) };
@@ -167,31 +176,6 @@ function analyzeTree(source: string, tree: Root, filePath: string, locale: Local
 /** The digest of a report text, for `LintTextOptions.related` (tests, editors, the remark plugin). */
 export function digestText(source: string, options: Pick<LintTextOptions, 'filePath' | 'config'> = {}): ReportDigest | null {
   return analyzeText(source, { ...options, digestOnly: true }).digest;
-}
-
-/** The LintResult of an analysis, with the cross-report rules' findings: directives applied, agency and year added. */
-export function finishAnalysis(
-  analysis: FileAnalysis,
-  setMessages: readonly Diagnostic[],
-  options: Pick<LintTextOptions, 'locale' | 'rules' | 'config' | 'reportUnusedDisable'>,
-): LintResult {
-  if (analysis.failed) return analysis.failed;
-  const { filePath, directives, digest, model } = analysis;
-  const messages = setMessages.length > 0 ? [...analysis.messages, ...setMessages] : analysis.messages;
-  const identity: Pick<LintResult, 'agency' | 'year' | 'model'> = {};
-  if (digest?.agency) identity.agency = digest.agency;
-  if (digest?.year != null) identity.year = digest.year;
-  if (model) identity.model = model;
-  if (directives.length === 0) return { ...summarize(filePath, messages), ...identity };
-  const reportUnused = options.reportUnusedDisable === true ? 1 : options.reportUnusedDisable || 0;
-  const rules = rulesToRun(options);
-  const applied = applyDirectives(messages, directives, {
-    knownRuleIds: new Set(rules.map((r) => r.meta.id)),
-    reportUnused,
-    locale: options.locale ?? 'zh-CN',
-  });
-  const result = { ...summarize(filePath, [...applied.messages, ...applied.unused]), ...identity };
-  return applied.suppressed.length > 0 ? { ...result, suppressedMessages: applied.suppressed } : result;
 }
 
 /**

@@ -213,6 +213,8 @@ export function setFindings(
   store?: SetRuleStore,
   /** Each file's own settings (config per folder): each report is checked with its file's rule settings; every report is context. */
   optionsAt?: (index: number) => LintTextOptions & { locale: Locale },
+  /** Called after each report's cross-report rules (the Node host keeps a big run's heap in check there, heap.ts). */
+  afterEach?: () => void,
 ): SetFindings {
   const digests = outcomes.map((o) => (o?.analysis?.digest ? unpack(o.analysis.digest) : null));
   const all = [...digests.filter((d): d is ReportDigest => d !== null), ...context];
@@ -226,7 +228,7 @@ export function setFindings(
   });
   const findings = new Map<ReportDigest, Diagnostic[]>();
   for (const [own, targets] of groups) {
-    for (const [digest, found] of runSetRules(targets, all, rulesToRun(own), own.config, own.locale, store)) findings.set(digest, found);
+    for (const [digest, found] of runSetRules(targets, all, rulesToRun(own), own.config, own.locale, store, afterEach)) findings.set(digest, found);
   }
   // One agency, one group: 洪泽区人民政府 (2023) and 淮安市洪泽区人民政府 (2024) share the longer name.
   return { digests, findings, canonical: canonicalAgencies(all) };

@@ -87,6 +87,8 @@ export interface RunHost<O extends PipelineOptions, S extends HostSettings> {
   runTasks(tasks: readonly Task[], options: O, settingsOf: (file: string) => S, record: (index: number, outcome: FileOutcome) => void): Promise<void>;
   /** A digest that phase one kept, read back. */
   unpack: Unpack;
+  /** Called after each report of the cross-report phase, given how many reports it has (Node: a big run's heap kept in check). */
+  afterEachReport?(reports: number): (() => void) | undefined;
   /** A run's store (Node); none: everything stays in memory. */
   open?(taskCount: number, settings: SettingsOf<S>, options: O, base: Base): Promise<RunStore<O> | undefined>;
 }
@@ -159,7 +161,7 @@ export async function* runPipeline<O extends PipelineOptions, S extends HostSett
     // Each report's cross-report findings with the settings of its own file (config per folder).
     const optionsAt = (i: number) => settings.of(names[i] as string).base;
     store?.damaged();
-    const found = setFindings(host.unpack, outcomes, context, base, store?.crossStore, optionsAt);
+    const found = setFindings(host.unpack, outcomes, context, base, store?.crossStore, optionsAt, host.afterEachReport?.(outcomes.length));
     if (store?.damaged()) {
       // A cached digest failed its check (a damaged cache file): noted, and the run made again
       // without reading the cache (rare: a cache file changed by something else than this tool).

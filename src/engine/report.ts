@@ -1,21 +1,12 @@
 /**
  * The reporter: turns what a rule reports (`context.report`) into localised findings, checks its
- * fixes and suggestions, and turns a rule that throws into one `ruleError` finding.
+ * fixes and suggestions, and turns a rule that throws into one `ruleError` finding. It loads no
+ * reader: a run whose reports all come from the cache runs the cross-report rules without one.
  */
-import type { Root } from 'mdast';
 import { t } from './messages.ts';
 import type { RuleSetting } from './settings.ts';
-import type { ReportModel } from '../model/schema.ts';
-import { withRuleTree } from '../reading/parse.ts';
 import { formatMessage, type At, type Fix, type ReportDescriptor, type Rule, type SuggestionDescriptor } from '../rule.ts';
 import type { Diagnostic, Locale, SeverityLevel, Suggestion, TextEdit } from '../types.ts';
-
-export interface RunInput {
-  source: string;
-  tree: Root;
-  model: ReportModel;
-  locale: Locale;
-}
 
 /**
  * The exceptions of rules that threw, by the finding that reports them (messageId `ruleError`):
@@ -26,18 +17,6 @@ const ruleErrors = new WeakMap<Diagnostic, unknown>();
 /** The exception behind a `ruleError` finding, if it is one. */
 export function ruleErrorOf(diagnostic: Diagnostic): unknown {
   return ruleErrors.get(diagnostic);
-}
-
-export function runRule(rule: Rule, setting: RuleSetting, input: RunInput, out: Diagnostic[]): void {
-  guarded(
-    rule,
-    input.locale,
-    out,
-    (report) =>
-      rule.check?.(withRuleTree({ model: input.model, tree: input.tree, source: input.source, options: setting.options, locale: input.locale, report })),
-    setting,
-    input.source,
-  );
 }
 
 /**

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { cacheKey, codeDigest } from './cache.ts';
 import { classifier, type LoadedConfig } from './config.ts';
-import { rulesToRun, ruleSet, type LintTextOptions } from './lint.ts';
+import type { LintTextOptions } from './lint.ts';
+import { rulesToRun, ruleSet } from './settings.ts';
 import type { RunOptions } from './run.ts';
 import type { Locale } from '../types.ts';
 

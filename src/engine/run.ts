@@ -8,6 +8,7 @@
 import type { LoadedConfig } from './config.ts';
 import { DigestSpool } from './digest-spool.ts';
 import { shardFiles, type Shard } from './files.ts';
+import { heapKeeper } from './heap.ts';
 import { takeDamaged, unpackDigest } from './packed.ts';
 import { runTasks } from './phase-one.ts';
 import { runPipeline, type PipelineOptions, type RunHost, type RunInput, type RunStore } from './pipeline.ts';
@@ -43,11 +44,16 @@ export interface RunOptions extends PipelineOptions {
 /** From this many files on, packed digests wait for the cross-report rules in a temporary file. */
 const SPOOL_FROM = 200;
 
+/** From this many reports on, the cross-report phase keeps the heap in check (heap.ts). */
+const BIG_RUN = 500;
+
 const nodeHost: RunHost<RunOptions, FileSettings> = {
   settings: (files, options, base) => settingsOfFiles(files, options, base),
   ownFiles: (names, options) => (options.shard ? new Set(shardFiles(names, options.cwd ?? process.cwd(), options.shard)) : undefined),
   runTasks,
   unpack: unpackDigest,
+  // A big run keeps its heap near what it holds (heap.ts); a small one is over before it matters.
+  afterEachReport: (reports) => (reports >= BIG_RUN ? heapKeeper() : undefined),
   open: openStore,
 };
 

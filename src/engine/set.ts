@@ -132,6 +132,8 @@ export function runSetRules(
   locale: Locale,
   /** The cross-report findings cached per report (set-cache.ts): reused while what they read is unchanged. */
   store?: SetRuleStore,
+  /** Called after each target (the run keeps its heap in check there, heap.ts). */
+  afterEach?: () => void,
 ): Map<ReportDigest, Diagnostic[]> {
   const out = new Map<ReportDigest, Diagnostic[]>();
   const active = setRules(rules)
@@ -180,6 +182,7 @@ export function runSetRules(
     }
     if (store) storeFor(store, current, cached, records);
     out.set(current, messages);
+    afterEach?.();
   }
   return out;
 }
