@@ -93,7 +93,14 @@ describe('tables from ruling lines', () => {
   it('drops a repeated header of two rows whose merged cell text falls on the other side of a row line on the next page', () => {
     // The header: a label cell over two rows (no line at the middle under it) beside 申请人 / 数量.
     // Its text, centred, sits on the middle line: just above it on page 1, just below on page 2.
-    const headerLines = (y: number): PdfLine[] => [h(100, 300, y), h(200, 300, y + 20), h(100, 300, y + 40), v(100, y, y + 40), v(200, y, y + 40), v(300, y, y + 40)];
+    const headerLines = (y: number): PdfLine[] => [
+      h(100, 300, y),
+      h(200, 300, y + 20),
+      h(100, 300, y + 40),
+      v(100, y, y + 40),
+      v(200, y, y + 40),
+      v(300, y, y + 40),
+    ];
     const headerTexts = (y: number, shift: number): PdfText[] => [text('项目', 105, y + 14.8 + shift), text('申请人', 205, y + 4), text('数量', 205, y + 24)];
     const first = page(
       1,
@@ -163,7 +170,12 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     // Table 三 starts page 1 and goes on on page 2, its header repeated there at the same height;
     // a running header above both. Only the running header and the repeated header go.
     const row = (label: string, values: string, y: number): PdfText[] => [text(label, 72, y), text(values, 300, y)];
-    const head = (y: number): PdfText[] => [text('某区人民政府信息公开年度报告', 72, 30), text('申请人情况', 300, y), text('社会公益', 300, y + 16), text('法律服务', 360, y + 16)];
+    const head = (y: number): PdfText[] => [
+      text('某区人民政府信息公开年度报告', 72, 30),
+      text('申请人情况', 300, y),
+      text('社会公益', 300, y + 16),
+      text('法律服务', 360, y + 16),
+    ];
     const pages = [
       page(1, [...head(50), ...row('（一）予以公开', '1', 100), ...row('（二）部分公开', '2', 740)], []),
       page(2, [...head(50), ...row('（三）不予公开', '3', 100)], []),
@@ -176,7 +188,9 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
   });
 
   it('keeps runs about an em apart as two cells (the narrow columns of a tight table), runs closer as one text', () => {
-    const pages = [page(1, [text('三、收到和处理', 72, 80, 14), text('一、本年新收', 72, 120), text('195', 300, 120), text('53', 326, 120), text('7', 346, 120)], [])];
+    const pages = [
+      page(1, [text('三、收到和处理', 72, 80, 14), text('一、本年新收', 72, 120), text('195', 300, 120), text('53', 326, 120), text('7', 346, 120)], []),
+    ];
     // 195 ends at 315: 53 is 1.1 em after it (two cells); 7 is 1 em after 53 ends at 336 (two cells).
     expect(pdfToHtml(pages).html).toContain('<p>一、本年新收  195  53  7</p>');
     const close = [page(1, [text('收到申请', 72, 120), text('195', 114, 120), text('件', 131, 120)], [])];
@@ -203,7 +217,13 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     const at = html.split('\n').indexOf('<p>（二）部分公开  7  40</p>');
     expect(places[at]).toMatchObject({ table: '三', row: '（二）部分公开', columns: ['自然人', '商业企业'] });
     // A column with no header word of its own: no column is named.
-    const unnamed = pdfToHtml([page(1, texts.filter((t) => !['商业', '企业'].includes(t.str)), [])]);
+    const unnamed = pdfToHtml([
+      page(
+        1,
+        texts.filter((t) => !['商业', '企业'].includes(t.str)),
+        [],
+      ),
+    ]);
     expect(unnamed.places.some((p) => p?.columns !== undefined)).toBe(false);
   });
 
@@ -247,7 +267,11 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
   });
 
   it('tells table header words from other lines', () => {
-    expect(['申请人情况', '商业企业科研机构', '社会公益  法律服务', '（本列数据的勾稽', '结果维持  结果纠正', '本年收费金额（单位：万元）'].filter((t) => !isHeaderWords(t))).toEqual([]);
+    expect(
+      ['申请人情况', '商业企业科研机构', '社会公益  法律服务', '（本列数据的勾稽', '结果维持  结果纠正', '本年收费金额（单位：万元）'].filter(
+        (t) => !isHeaderWords(t),
+      ),
+    ).toEqual([]);
     expect(['某区人民政府', '— 3 —', '2024年度报告', '其他事项', '人'].filter((t) => isHeaderWords(t))).toEqual([]);
   });
 });

@@ -8,8 +8,7 @@ import { buildModel } from '../src/reading/build.ts';
 import { parseMarkdown } from '../src/reading/parse.ts';
 import { sampleReport } from '../src/testing/sample.ts';
 
-const part = (lines: string[]): string =>
-  sampleReport({ form: 'gfm' }).replace(/第二十条第（一）项[\s\S]*?(?=\n\n第二十条第（五）项)/, lines.join('\n\n'));
+const part = (lines: string[]): string => sampleReport({ form: 'gfm' }).replace(/第二十条第（一）项[\s\S]*?(?=\n\n第二十条第（五）项)/, lines.join('\n\n'));
 const header = ['第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数'];
 const t2 = (text: string) => buildModel(text, parseMarkdown(text)).tables.t2.rows.map((r) => (r.status === 'read' ? r.cells.map((c) => c.value) : r.status));
 

@@ -11,7 +11,17 @@ import { narrow, type Candidate } from '../src/reading/tables/solve.ts';
 import { columnRelations, withoutTotal } from '../src/reading/tables/t3.ts';
 import type { Token } from '../src/reading/tokens.ts';
 
-const run = (raw: string): Token => ({ kind: 'num', raw, norm: raw, value: Number(raw), start: 0, end: raw.length, rowKey: 'r', delimited: true, glued: false });
+const run = (raw: string): Token => ({
+  kind: 'num',
+  raw,
+  norm: raw,
+  value: Number(raw),
+  start: 0,
+  end: raw.length,
+  rowKey: 'r',
+  delimited: true,
+  glued: false,
+});
 const relations = columnRelations(T3_2021.rows.map((r) => r.id));
 const outcomes = T3_2021.rows.map((r) => r.id).filter((id) => !['t3.new', 't3.carried', 't3.total', 't3.carryOver'].includes(id));
 const zeros = [0, 0, 0, 0, 0, 0, 0];

@@ -63,7 +63,16 @@ const PAGE_NUMBER =
   /^[-—–－‒―_~～·•\s]*(第\s*)?\d{1,4}(\s*页)?(\s*([/／]|共)\s*\d{1,4})?(\s*(页|頁))?[-—–－‒―_~～·•\s]*$|^(page|p\.)\s*\d+(\s*(of|\/)\s*\d+)?$/i;
 
 /** The template tables' header words (NFKC), which a running header never is. */
-const HEADER_WORDS = [...T2_2021.vocabulary, ...T2_2019.vocabulary, ...T3_2021.vocabulary, ...T4_COLUMNS, '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'];
+const HEADER_WORDS = [
+  ...T2_2021.vocabulary,
+  ...T2_2019.vocabulary,
+  ...T3_2021.vocabulary,
+  ...T4_COLUMNS,
+  '行政复议',
+  '行政诉讼',
+  '未经复议直接起诉',
+  '复议后起诉',
+];
 
 /**
  * Whether a line is made of table header words: each of its pieces (apart by spaces) a run of
@@ -72,7 +81,10 @@ const HEADER_WORDS = [...T2_2021.vocabulary, ...T2_2019.vocabulary, ...T3_2021.v
  * the table's, not a running page header.
  */
 export function isHeaderWords(text: string): boolean {
-  const pieces = text.normalize('NFKC').split(/\s+/).filter((p) => p !== '');
+  const pieces = text
+    .normalize('NFKC')
+    .split(/\s+/)
+    .filter((p) => p !== '');
   if (pieces.length === 0 || text.length > 80) return false;
   const covered = (piece: string): boolean => {
     // can[i]: piece.slice(0, i) is a run of header word parts.
