@@ -4,7 +4,7 @@
  * same entry and protocol), which hold the same budgets (heap limit per thread, `terminate()`) and
  * start in a fraction of a process's time.
  *
- * Processes, not threads: a process gets V8 flags of its own. remark allocates a great many
+ * Processes, not threads, for a run of many files: a process gets V8 flags of its own. remark allocates a great many
  * short-lived objects, and V8's parallel garbage collector then runs helper threads next to each
  * thread that lints; on a machine with as many busy workers as cores those helpers only contend for
  * them (two worker threads on two cores used ~1.3 cores' worth of CPU more than one thread for the
