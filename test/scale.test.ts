@@ -143,6 +143,19 @@ describe('every path under the same budgets (built CLI)', () => {
   }, 60_000);
 });
 
+describe('the worker thread the CLI starts early (a few files)', () => {
+  it('does not keep the process alive when the run lints nothing: a bad config, an ignored file', async () => {
+    const dir = await makeTempDir();
+    await writeTree(dir, { 'a.md': sampleReport({ year: 2024 }), '.xxgk-lint.json': '{ "rules": ' });
+    const bad = await runBuilt(dir, ['a.md']);
+    expect(bad.code).toBe(2);
+    await writeTree(dir, { '.xxgk-lint.json': '{ "ignores": ["a.md"] }' });
+    const ignored = await runBuilt(dir, ['-f', 'json', 'a.md']);
+    expect(ignored.code).toBe(0);
+    expect(JSON.parse(ignored.stdout)).toEqual([expect.objectContaining({ warningCount: 1 })]);
+  }, 60_000);
+});
+
 describe.each(['process', 'thread'] as const)('the memory budget (%s workers)', (kind) => {
   it('stops a file whose tree outgrows the heap limit with one fatal message; the worker is replaced and the others are linted', async () => {
     const { lintInWorkers } = await import('../src/engine/pool.ts');

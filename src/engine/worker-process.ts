@@ -201,12 +201,9 @@ export class WorkerThread implements PoolWorker {
       stderr: true,
     });
     const worker = this.#worker;
-    if (!events) worker.unref();
-    worker.stdout.resume();
-    worker.stderr.setEncoding('utf8');
-    worker.stderr.on('data', (chunk: string) => {
-      this.#stderr = (this.#stderr + chunk).slice(-STDERR_KEPT);
-    });
+    // A flowing stdio stream keeps the process alive even when the thread is unref'd: a thread
+    // started early has its output read only once a pool takes it.
+    if (events) this.#readOutput();
     // The worker speaks only once it has its setup, which comes after `attach`.
     worker.on('message', (reply: WorkerReply) => {
       if (!this.#stopped) this.#events?.message(reply);
@@ -224,12 +221,15 @@ export class WorkerThread implements PoolWorker {
       if (this.#events) this.#events.exit(exit);
       else this.#exit = exit;
     });
+    // Last: adding a 'message' listener refs the thread again.
+    if (!events) worker.unref();
   }
 
   /** The pool takes a thread started early: from now on it keeps the process alive and speaks to `events`. */
   attach(events: WorkerEvents): this {
     this.#events = events;
     this.#worker.ref();
+    this.#readOutput();
     const exit = this.#exit;
     if (exit) queueMicrotask(() => events.exit(exit));
     return this;
@@ -237,6 +237,14 @@ export class WorkerThread implements PoolWorker {
 
   send(message: WorkerRequest): void {
     if (!this.#stopped) this.#worker.postMessage(message);
+  }
+
+  #readOutput(): void {
+    this.#worker.stdout.resume();
+    this.#worker.stderr.setEncoding('utf8');
+    this.#worker.stderr.on('data', (chunk: string) => {
+      this.#stderr = (this.#stderr + chunk).slice(-STDERR_KEPT);
+    });
   }
 
   stop(): void {
