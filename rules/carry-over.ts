@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { defineRule } from '../src/rule.ts';
+import { builtinRule } from '../src/rule.ts';
 import { consistentPair } from './lib/examples.ts';
 import { cleanRow, relativeTo } from './lib/related.ts';
 
-export default defineRule({
+export default builtinRule({
   meta: {
     id: 'carry-over',
     description: {

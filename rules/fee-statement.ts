@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineRule, insertAt } from '../src/rule.ts';
+import { builtinRule, insertAt } from '../src/rule.ts';
 import { reportYear } from './lib/options.ts';
 import type { ReportModel } from '../src/model/schema.ts';
 
@@ -18,7 +18,7 @@ function addSentence(source: string, model: ReportModel) {
   return [{ messageId: 'addNoFees', data: { sentence }, fix: insertAt(end, `${newline}${newline}${sentence}`) }];
 }
 
-export default defineRule({
+export default builtinRule({
   meta: {
     id: 'fee-statement',
     description: {

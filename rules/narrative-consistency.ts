@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineRule, type SuggestionDescriptor } from '../src/rule.ts';
+import { builtinRule, type SuggestionDescriptor } from '../src/rule.ts';
 import type { ReportModel, Row } from '../src/model/schema.ts';
 
 type Kind = ReportModel['claims'][number]['kind'];
@@ -47,7 +47,7 @@ function tableNumber(source: string, claim: ReportModel['claims'][number], table
   return [{ messageId: 'useTableNumber', data: { stated: claim.value, table }, fix: { range: [start, start + only[0].length], text: String(table) } }];
 }
 
-export default defineRule({
+export default builtinRule({
   meta: {
     id: 'narrative-consistency',
     description: {

@@ -1,10 +1,10 @@
 import { list } from '../src/i18n.ts';
 import * as z from 'zod';
-import { defineRule } from '../src/rule.ts';
+import { builtinRule } from '../src/rule.ts';
 import { reportYear } from './lib/options.ts';
 import { OVERVIEW_TOPICS } from '../src/model/vocabulary.ts';
 
-export default defineRule({
+export default builtinRule({
   meta: {
     id: 'overview-topics',
     description: {

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { unifyRadicals } from '../src/model/radicals.ts';
-import { defineRule, replaceSpan } from '../src/rule.ts';
+import { builtinRule, replaceSpan } from '../src/rule.ts';
 
-export default defineRule({
+export default builtinRule({
   meta: {
     id: 'radical-characters',
     description: {

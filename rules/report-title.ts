@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { defineRule } from '../src/rule.ts';
+import { builtinRule } from '../src/rule.ts';
 
-export default defineRule({
+export default builtinRule({
   meta: {
     id: 'report-title',
     description: {

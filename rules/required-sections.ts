@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { defineRule, type Fix } from '../src/rule.ts';
+import { builtinRule, type Fix } from '../src/rule.ts';
 import { NUMERALS, PART_NAMES } from '../src/model/vocabulary.ts';
 
 const heading = (part: number) => `${NUMERALS[part - 1]}、${PART_NAMES[part - 1]?.official ?? ''}`;
 
-export default defineRule({
+export default builtinRule({
   meta: {
     id: 'required-sections',
     description: {

@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { defineRule } from '../src/rule.ts';
+import { builtinRule } from '../src/rule.ts';
 import { monthDay } from './lib/options.ts';
 
-export default defineRule({
+export default builtinRule({
   meta: {
     id: 'signature-date',
     description: {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineRule } from '../src/rule.ts';
+import { builtinRule } from '../src/rule.ts';
 import { consistentPair } from './lib/examples.ts';
 import { relativeTo } from './lib/related.ts';
 import { comparableProse, normalizeProse, repetition } from './lib/similarity.ts';
@@ -13,7 +13,7 @@ const OVERVIEW_2024 =
   '本年度，本局围绕制造业高质量发展，重点公开技术改造、专精特新企业培育和工业园区招商信息，新开设“企业服务直通车”专栏，' +
   '通过线上问答、现场宣讲等方式解读新出台的扶持政策，主动回应企业关切，政务公开与优化营商环境工作相互促进。';
 
-export default defineRule({
+export default builtinRule({
   meta: {
     id: 'similar-to-last-year',
     description: {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { defineRule, replaceSpan } from '../src/rule.ts';
+import { builtinRule, replaceSpan } from '../src/rule.ts';
 
-export default defineRule({
+export default builtinRule({
   meta: {
     id: 'statistical-period',
     description: {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineRule } from '../src/rule.ts';
+import { builtinRule } from '../src/rule.ts';
 import { consistentPair } from './lib/examples.ts';
 import { cleanRow, relativeTo } from './lib/related.ts';
 
@@ -7,7 +7,7 @@ const ISSUED = '本年制发件数';
 const REPEALED = '本年废止件数';
 const IN_FORCE = '现行有效件数';
 
-export default defineRule({
+export default builtinRule({
   meta: {
     id: 'stock-continuity',
     description: {

@@ -1,13 +1,13 @@
 import * as z from 'zod';
 import type { TableFact } from '../src/model/schema.ts';
-import { defineRule, type LocalizedText } from '../src/rule.ts';
+import { builtinRule, type LocalizedText } from '../src/rule.ts';
 import { list, type Locale } from '../src/i18n.ts';
 import { groupFacts, ROW_KINDS, ROW_READING_KINDS, unreadableTable } from './lib/group-facts.ts';
 import { factFinding, groupFinding } from './lib/table-facts.ts';
 import { TABLE_STRUCTURE_MESSAGES } from './lib/table-structure-messages.ts';
 import { reportYear } from './lib/options.ts';
 
-export default defineRule({
+export default builtinRule({
   meta: {
     id: 'table-structure',
     description: {

@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { defineRule, formatMessage, replaceSpan, type LocalizedText } from '../src/rule.ts';
+import { builtinRule, formatMessage, replaceSpan, type LocalizedText } from '../src/rule.ts';
 import { orList } from '../src/i18n.ts';
 import type { Cell } from '../src/model/schema.ts';
 import { checkSums, type Failure, type RelationId } from './lib/sums.ts';
 
-export default defineRule({
+export default builtinRule({
   meta: {
     id: 'table-sums',
     description: {

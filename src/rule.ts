@@ -230,7 +230,7 @@ export interface Rule<Options extends z.ZodType = z.ZodType> {
   checkSet?(context: SetRuleContext<z.output<Options>>): void;
 }
 
-export { defineRule } from './define-rule.ts';
+export { builtinRule, defineRule } from './define-rule.ts';
 
 export const REPOSITORY_URL = 'https://github.com/xxgk-lint/xxgk-lint';
 

@@ -5,6 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { builtinRules } from '../rules/index.ts';
+import { ruleProblems } from '../src/define-rule.ts';
 import type { Rule } from '../src/rule.ts';
 import { LOCALES } from '../src/types.ts';
 import { checkDocs, optionComments, runExample } from '../scripts/generate-docs.ts';
@@ -36,6 +37,11 @@ describe('the rule registry', () => {
 
 describe.each(builtinRules.map((rule) => [rule.meta.id, rule] as const))('%s', (id, rule) => {
   const { meta } = rule;
+
+  it('passes the checks of defineRule (built-in rules are not checked at import: builtinRule)', () => {
+    expect(ruleProblems(rule, 'rule', 'en')).toEqual([]);
+    expect(Object.isFrozen(rule)).toBe(true);
+  });
 
   it('has its page docs/rules/<id>.md', () => {
     expect(existsSync(path.join(root, 'docs/rules', `${id}.md`))).toBe(true);

@@ -1,11 +1,12 @@
-// The pool's scheduling (src/engine/pool.ts) against fake worker processes that speak the worker
-// protocol (worker-process.ts) and report what they saw: how many files were in flight, in which
-// order they came, which process linted each. No linting, no build: the fakes are a few lines of JS.
+// The pool's scheduling (src/engine/pool.ts) against fake workers, processes and threads, that speak
+// the worker protocol (worker-process.ts) and report what they saw: how many files were in flight,
+// in which order they came, which worker linted each. No linting, no build: the fakes are a few
+// lines of JS.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { lintInWorkers, type FileOutcome, type PoolOptions } from '../src/engine/pool.ts';
+import { dropEarlyThread, lintInWorkers, startThreadEarly, type FileOutcome, type PoolOptions } from '../src/engine/pool.ts';
 import { lintHere, threadsFor, FILES_PER_WORKER } from '../src/engine/phase-one.ts';
 import { makeTempDir, removeTempDirs, writeTree } from './helpers/tmp.ts';
 
@@ -16,12 +17,15 @@ afterAll(removeTempDirs);
  * short pause; `hang*` never returns, `crash*` exits. Each outcome says what the worker saw.
  */
 const FAKE_WORKER = `
+import { parentPort, threadId } from 'node:worker_threads';
+const send = (m) => (parentPort ? parentPort.postMessage(m) : process.send(m));
+const id = parentPort ? threadId : process.pid;
 let ready = false, busy = false, beforeReady = 0;
 const queue = [];
-process.on('disconnect', () => process.exit(0));
-process.on('message', (m) => {
+if (!parentPort) process.on('disconnect', () => process.exit(0));
+(parentPort ?? process).on('message', (m) => {
   if (m.type === 'setup') {
-    setTimeout(() => { ready = true; process.send({ type: 'ready' }); pump(); }, 20);
+    setTimeout(() => { ready = true; send({ type: 'ready' }); pump(); }, 20);
     return;
   }
   if (!ready) beforeReady++;
@@ -37,7 +41,7 @@ function pump() {
   if (name.startsWith('crash')) process.exit(3);
   setTimeout(() => {
     const result = { filePath: m.task.file, messages: [], errorCount: 0, warningCount: 0 };
-    process.send({ type: 'done', id: m.id, outcome: { result, seen: { pid: process.pid, unanswered, beforeReady } } });
+    send({ type: 'done', id: m.id, outcome: { result, seen: { pid: id, unanswered, beforeReady } } });
     busy = false;
     pump();
   }, 10);
@@ -57,7 +61,7 @@ async function fakeWorker(): Promise<URL> {
   return pathToFileURL(file);
 }
 
-async function runPool(names: string[], options: Partial<PoolOptions> = {}): Promise<Array<{ index: number; outcome: FileOutcome }>> {
+async function runPoolOf(names: string[], options: Partial<PoolOptions> = {}): Promise<Array<{ index: number; outcome: FileOutcome }>> {
   const got: Array<{ index: number; outcome: FileOutcome }> = [];
   await lintInWorkers(
     names.map((name, index) => ({ index, file: `/nowhere/${name}` })),
@@ -76,7 +80,9 @@ async function runPool(names: string[], options: Partial<PoolOptions> = {}): Pro
 const seen = (outcome: FileOutcome): Seen | undefined => (outcome as FileOutcome & { seen?: Seen }).seen;
 const names = (n: number): string[] => Array.from({ length: n }, (_, i) => `f${i}.md`);
 
-describe('the pool', () => {
+describe.each(['process', 'thread'] as const)('the pool (%s workers)', (kind) => {
+  const runPool = (files: string[], options: Partial<PoolOptions> = {}): ReturnType<typeof runPoolOf> => runPoolOf(files, { kind, ...options });
+
   it('keeps two files in flight per worker, sent with the setup, and every file gets exactly one outcome', async () => {
     const got = await runPool(names(40));
     expect(got.map((g) => g.index).sort((a, b) => a - b)).toEqual([...Array(40).keys()]);
@@ -119,6 +125,22 @@ describe('the pool', () => {
       expect(g.outcome.result?.fatal?.messageId).toBe(crashed ? 'fileWorkerCrashed' : undefined);
       if (crashed) expect(g.outcome.result?.fatal?.message).toContain('exit code 3');
     }
+  }, 60_000);
+});
+
+describe('a worker thread started early', () => {
+  it('is taken by the next pool of threads with its entry, which lints every file with it', async () => {
+    const workerUrl = await fakeWorker();
+    startThreadEarly(workerUrl);
+    const got = await runPoolOf(names(3), { kind: 'thread', threads: 1, workerUrl });
+    expect(got.map((g) => g.index).sort()).toEqual([0, 1, 2]);
+    const ids = new Set(got.map((g) => seen(g.outcome)?.pid));
+    expect(ids.size).toBe(1);
+    // A thread started for this run would have a later thread id than one started before it.
+    startThreadEarly(workerUrl);
+    dropEarlyThread();
+    const later = await runPoolOf(names(1), { kind: 'thread', threads: 1, workerUrl });
+    expect(seen(later[0]?.outcome as FileOutcome)?.pid).toBeGreaterThan([...ids][0] as number);
   }, 60_000);
 });
 

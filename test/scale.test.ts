@@ -117,9 +117,46 @@ describe('every path under the same budgets (built CLI)', () => {
     expect(stdin.code).toBe(1);
     timedOut(stdin.stdout);
   }, 60_000);
+
+  it('a few files (linted in a worker thread): the looping one is stopped, the others keep their findings', async () => {
+    const dir = await makeTempDir();
+    await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+    const clean = sampleReport({ year: 2024 });
+    const wrong = (year: number): string => sampleReport({ year, override: { table: 't3', row: 2, column: 0, value: 77 } });
+    await writeTree(dir, {
+      '.xxgk-lint.json': '{ "ruleFiles": ["loops.mjs"] }',
+      'loops.mjs': LOOPING_RULE,
+      'a.md': wrong(2023),
+      'b.md': `${clean}\nLOOP\n`,
+      'c.md': wrong(2022),
+    });
+    const without = await runBuilt(dir, ['-f', 'json', '--locale', 'en', 'a.md', 'c.md']);
+    const expected = JSON.parse(without.stdout) as Array<{ messages: unknown[] }>;
+    expect(expected[0]?.messages.length).toBeGreaterThan(0);
+    const run = await runBuilt(dir, ['-f', 'json', '--locale', 'en', '--file-timeout', '1', 'a.md', 'b.md', 'c.md']);
+    expect(run.code).toBe(1);
+    const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ fatal?: boolean; message: string }> }>;
+    expect(results.map((r) => path.basename(r.filePath))).toEqual(['a.md', 'b.md', 'c.md']);
+    expect(results[1]?.messages).toEqual([expect.objectContaining({ fatal: true, message: expect.stringContaining('timed out') })]);
+    expect(results[0]?.messages).toEqual(expected[0]?.messages);
+    expect(results[2]?.messages).toEqual(expected[1]?.messages);
+  }, 60_000);
 });
 
-describe('worker processes: the memory budget', () => {
+describe('the worker thread the CLI starts early (a few files)', () => {
+  it('does not keep the process alive when the run lints nothing: a bad config, an ignored file', async () => {
+    const dir = await makeTempDir();
+    await writeTree(dir, { 'a.md': sampleReport({ year: 2024 }), '.xxgk-lint.json': '{ "rules": ' });
+    const bad = await runBuilt(dir, ['a.md']);
+    expect(bad.code).toBe(2);
+    await writeTree(dir, { '.xxgk-lint.json': '{ "ignores": ["a.md"] }' });
+    const ignored = await runBuilt(dir, ['-f', 'json', 'a.md']);
+    expect(ignored.code).toBe(0);
+    expect(JSON.parse(ignored.stdout)).toEqual([expect.objectContaining({ warningCount: 1 })]);
+  }, 60_000);
+});
+
+describe.each(['process', 'thread'] as const)('the memory budget (%s workers)', (kind) => {
   it('stops a file whose tree outgrows the heap limit with one fatal message; the worker is replaced and the others are linted', async () => {
     const { lintInWorkers } = await import('../src/engine/pool.ts');
     const dir = await makeTempDir();
@@ -135,6 +172,7 @@ describe('worker processes: the memory budget', () => {
         threads: 1,
         timeoutMs: 0,
         memoryMb: 64,
+        kind,
         setup: { cwd: dir, configPath: undefined, allowCode: false, locale: 'en', reportUnusedDisable: false },
       },
       (index, outcome) => outcomes.set(index, outcome),

@@ -1,9 +1,10 @@
 /**
- * Settings inside worker processes (issue 21 items 1 and 5): the built CLI (dist/cli.js, which
- * the tests' global setup builds from the sources) with `--concurrency 2` lints in two worker
- * processes, each loading the config itself. `--rule`, `--no-config-lookup` and the config of each
- * file's folder must take effect there as in the main process. The config is a JavaScript module
- * that notes the process that imports it, which shows the files were linted in workers.
+ * Settings inside workers (issue 21 items 1 and 5): the built CLI (dist/cli.js, which the tests'
+ * global setup builds from the sources) with `--concurrency 2` lints in two workers (threads for
+ * these few files, pool.ts THREADS_BELOW), each loading the config itself. `--rule`,
+ * `--no-config-lookup` and the config of each file's folder must take effect there as in the main
+ * process. The config is a JavaScript module that notes the process and thread that import it,
+ * which shows the files were linted in workers.
  */
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { execFile } from 'node:child_process';
@@ -49,30 +50,30 @@ async function project(): Promise<string> {
   const pids = JSON.stringify(path.join(root, 'pids.txt'));
   await writeTree(root, {
     '.git/HEAD': '',
-    // Notes each process that loads it: the main process and every worker.
-    'xxgk-lint.config.mjs': `import { appendFileSync } from 'node:fs';\nappendFileSync(${pids}, process.pid + '\\n');\nexport default { rules: { 'table-sums': 'warn' } };\n`,
+    // Notes each process and thread that loads it: the main thread and every worker.
+    'xxgk-lint.config.mjs': `import { appendFileSync } from 'node:fs';\nimport { threadId } from 'node:worker_threads';\nappendFileSync(${pids}, process.pid + ':' + threadId + '\\n');\nexport default { rules: { 'table-sums': 'warn' } };\n`,
     'a/.xxgk-lint.json': JSON.stringify({ rules: { 'table-sums': 'error' } }),
     ...Object.fromEntries(FILES.map((f) => [f, DEFECTS])),
   });
   return root;
 }
 
-const processes = (root: string): number => new Set(readFileSync(path.join(root, 'pids.txt'), 'utf8').split('\n').filter(Boolean)).size;
+const loaders = (root: string): number => new Set(readFileSync(path.join(root, 'pids.txt'), 'utf8').split('\n').filter(Boolean)).size;
 
-describe('with --concurrency 2 (files linted in worker processes)', () => {
+describe('with --concurrency 2 (files linted in workers)', () => {
   it('each file gets the config of its folder', async () => {
     const root = await project();
     const out = await cli(['.'], root);
     expect(out.stderr).toBe('');
     // The main process and at least one worker loaded the config.
-    expect(processes(root)).toBeGreaterThanOrEqual(2);
+    expect(loaders(root)).toBeGreaterThanOrEqual(2);
     expect(severities(out.stdout, root, 'table-sums')).toEqual({ 'a/1.md': 2, 'a/2.md': 2, 'c/1.md': 1, 'c/2.md': 1 });
   });
 
   it('--rule takes effect in the workers, over every folder’s config', async () => {
     const root = await project();
     const off = await cli(['--rule', 'table-sums: off', '.'], root);
-    expect(processes(root)).toBeGreaterThanOrEqual(2);
+    expect(loaders(root)).toBeGreaterThanOrEqual(2);
     expect(severities(off.stdout, root, 'table-sums')).toEqual({ 'a/1.md': 0, 'a/2.md': 0, 'c/1.md': 0, 'c/2.md': 0 });
   });
 

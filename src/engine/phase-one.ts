@@ -10,7 +10,7 @@ import { readBytes, type BytesRead } from './decode.ts';
 import { lintTask } from './lint-file.ts';
 import type { FileOutcome, Task } from './outcome.ts';
 import type { LintTextOptions } from './lint.ts';
-import { findWorkerUrl, lintInWorkers } from './pool.ts';
+import { dropEarlyThread, findWorkerUrl, lintInWorkers, THREADS_BELOW } from './pool.ts';
 import type { Rule } from '../rule.ts';
 import type { Locale } from '../types.ts';
 
@@ -62,9 +62,11 @@ export async function runTasks(
       reportUnusedDisable: options.reportUnusedDisable ?? false,
       keepModel: options.keepModel ?? false,
     };
-    await lintInWorkers(tasks, { workerUrl, threads, timeoutMs, setup }, record);
+    const kind = tasks.length < THREADS_BELOW ? 'thread' : 'process';
+    await lintInWorkers(tasks, { workerUrl, threads, timeoutMs, kind, setup }, record);
     return;
   }
+  dropEarlyThread();
   await lintHere(
     tasks,
     (task, ahead) => {
@@ -92,7 +94,7 @@ export async function lintHere(
 }
 
 /**
- * How many worker processes lint `count` files; 0 = this process. Workers hold the per-file time
+ * How many workers lint `count` files (threads below THREADS_BELOW files, else processes); 0 = this process. Workers hold the per-file time
  * and heap budgets (a parse gone superlinear or a tree of gigabytes can only be stopped from
  * outside), so every file — a few small ones, `fix`, standard input — goes to one when a worker
  * entry exists, and a further one for every FILES_PER_WORKER files up to one per core. Without a

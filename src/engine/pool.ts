@@ -1,8 +1,10 @@
 /**
  * Lints files in worker processes (worker-process.ts: `fork`, entry worker.ts), with a time and a
- * memory budget per file.
+ * memory budget per file; or, for a run of a few files, in worker threads (`kind: 'thread'`, the
+ * same entry and protocol), which hold the same budgets (heap limit per thread, `terminate()`) and
+ * start in a fraction of a process's time.
  *
- * Processes, not threads: a process gets V8 flags of its own. remark allocates a great many
+ * Processes, not threads, for a run of many files: a process gets V8 flags of its own. remark allocates a great many
  * short-lived objects, and V8's parallel garbage collector then runs helper threads next to each
  * thread that lints; on a machine with as many busy workers as cores those helpers only contend for
  * them (two worker threads on two cores used ~1.3 cores' worth of CPU more than one thread for the
@@ -35,7 +37,17 @@ import { fileURLToPath } from 'node:url';
 import { t } from './messages.ts';
 import type { LintResult } from '../types.ts';
 import type { FileOutcome, FileTask } from './lint-file.ts';
-import { POOL_STATS_ENV, workerFlags, WorkerProcess, type WorkerExit, type WorkerReply, type WorkerSetup, type WorkerStats } from './worker-process.ts';
+import {
+  POOL_STATS_ENV,
+  workerFlags,
+  WorkerProcess,
+  WorkerThread,
+  type PoolWorker,
+  type WorkerExit,
+  type WorkerReply,
+  type WorkerSetup,
+  type WorkerStats,
+} from './worker-process.ts';
 
 export { WORKER_ENV } from './worker-process.ts';
 export type { WorkerSetup } from './worker-process.ts';
@@ -55,6 +67,11 @@ export interface PoolOptions {
   execArgv?: readonly string[];
   /** Files in flight per worker (default {@link IN_FLIGHT}). */
   inFlight?: number;
+  /**
+   * Worker processes (default) or worker threads: a thread starts far faster (no second node) but
+   * shares the process's garbage-collector settings; its heap limit and young generation are its own.
+   */
+  kind?: 'process' | 'thread';
   setup: WorkerSetup;
 }
 
@@ -66,6 +83,14 @@ export interface PoolOptions {
  * about 580 MB; with 512 MB of heap it was read at 640 MB).
  */
 export const DEFAULT_WORKER_MEMORY_MB = 448;
+
+/**
+ * Below this many files (phase-one.ts) the budgets are held by worker threads instead of
+ * processes: a thread starts without a second node (a process cost one small file's run about as
+ * much again as the lint itself), and for a few files the processes' garbage-collector flags do
+ * not pay. The number is phase-one.ts's FILES_PER_WORKER: below it, one worker.
+ */
+export const THREADS_BELOW = 16;
 
 /** Files in flight per worker: one linted, the next one read meanwhile. */
 export const IN_FLIGHT = 2;
@@ -91,6 +116,35 @@ export function findWorkerUrl(from: string = import.meta.url): URL | undefined {
   return undefined;
 }
 
+/** A worker thread started before its run ({@link startThreadEarly}), until a pool takes it. */
+let early: WorkerThread | undefined;
+
+/**
+ * Starts the worker thread of a small run before the run knows its files (the CLI, as it begins):
+ * the thread loads the engine while this thread loads the CLI, the config and the file list. The
+ * next pool of threads with the same entry and heap limit takes it; until then it keeps nothing
+ * open (a run that lints in this process, or no file, simply leaves it). {@link dropEarlyThread}
+ * ends it.
+ */
+export function startThreadEarly(workerUrl: URL, memoryMb: number = DEFAULT_WORKER_MEMORY_MB): void {
+  early?.stop();
+  early = new WorkerThread(workerUrl, memoryMb);
+}
+
+/** Ends a thread started early that no pool took. */
+export function dropEarlyThread(): void {
+  early?.stop();
+  early = undefined;
+}
+
+function takeEarlyThread(workerUrl: URL, memoryMb: number): WorkerThread | undefined {
+  const thread = early;
+  early = undefined;
+  if (thread && thread.url === workerUrl.href && thread.memoryMb === memoryMb) return thread;
+  thread?.stop();
+  return undefined;
+}
+
 type Entry = FileTask & { index: number };
 type Fatal = { messageId: 'fileTimeout' | 'fileWorkerCrashed' | 'fileOutOfMemory'; data: Record<string, string | number> };
 
@@ -109,7 +163,7 @@ export function lintInWorkers(files: readonly Entry[], options: PoolOptions, onO
 
 /** One worker process and the files it has been sent, oldest first (the one it is linting). */
 interface Slot {
-  worker: WorkerProcess;
+  worker: PoolWorker;
   inFlight: Entry[];
   /** Its config is loaded: the budget of the oldest file runs. */
   ready: boolean;
@@ -155,6 +209,7 @@ class Pool {
   }
 
   run(): Promise<void> {
+    if (this.#options.kind !== 'thread') dropEarlyThread();
     return new Promise<void>((resolve, reject) => {
       this.#resolve = resolve;
       this.#reject = reject;
@@ -170,18 +225,22 @@ class Pool {
   }
 
   #start(fill = true): Slot {
-    const tuned = this.#tuned;
+    const thread = this.#options.kind === 'thread';
+    const tuned = this.#tuned && !thread;
     const flags = tuned ? (this.#options.execArgv ?? workerFlags(this.#memoryMb)) : workerFlags(this.#memoryMb, false);
+    const events = {
+      message: (reply: WorkerReply) => this.#message(slot, reply),
+      exit: (exit: WorkerExit) => this.#exited(slot, exit),
+    };
     const slot: Slot = {
       inFlight: [],
       ready: false,
       tuned,
       timer: undefined,
       stats: { started: performance.now(), lastReply: 0, files: 0 },
-      worker: new WorkerProcess(this.#options.workerUrl, flags, {
-        message: (reply) => this.#message(slot, reply),
-        exit: (exit) => this.#exited(slot, exit),
-      }),
+      worker: thread
+        ? (takeEarlyThread(this.#options.workerUrl, this.#memoryMb)?.attach(events) ?? new WorkerThread(this.#options.workerUrl, this.#memoryMb, events))
+        : new WorkerProcess(this.#options.workerUrl, flags, events),
     };
     this.#slots.add(slot);
     this.#stats?.slots.push(slot.stats);

@@ -1,11 +1,19 @@
 /**
- * One worker process of the pool (pool.ts): started with `fork` and V8 flags of its own, spoken
- * to through the IPC channel, and told apart when it stops — out of memory (from what V8 prints on
- * its stderr), a flag node refused, or any other exit. The protocol (`WorkerRequest`,
- * `WorkerReply`) is plain data; worker.ts is the other end.
+ * One worker of the pool (pool.ts), a process or a thread, and told apart when it stops — out of
+ * memory, a flag node refused, or any other exit. The protocol (`WorkerRequest`, `WorkerReply`) is
+ * plain data; worker.ts is the other end.
+ *
+ * {@link WorkerProcess}: started with `fork` and V8 flags of its own, spoken to through the IPC
+ * channel; out of memory is read from what V8 prints on its stderr. {@link WorkerThread}: a
+ * `worker_threads` Worker with `resourceLimits` (its own heap limit and young generation; the
+ * garbage collector's other flags are the process's), stopped with `terminate()`, which interrupts
+ * a loop of JavaScript as killing a process does; out of memory is Node's
+ * `ERR_WORKER_OUT_OF_MEMORY`. A thread starts in a fraction of a process's time (no second node),
+ * which is what a run of a few files pays for its budgets.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Locale } from '../types.ts';
 import type { FileOutcome, FileTask } from './lint-file.ts';
 
@@ -84,8 +92,15 @@ export interface WorkerEvents {
   exit(exit: WorkerExit): void;
 }
 
+/** What the pool holds of a worker, process or thread. */
+export interface PoolWorker {
+  send(message: WorkerRequest): void;
+  /** Ends the worker; no event is given for it any more. */
+  stop(): void;
+}
+
 /** One worker process; `stop()` ends it (an idle one exits when its channel closes, a busy one is killed). */
-export class WorkerProcess {
+export class WorkerProcess implements PoolWorker {
   readonly #child: ChildProcess;
   #stderr = '';
   /** Why a message could not be sent (reported with the exit). */
@@ -148,5 +163,93 @@ export class WorkerProcess {
 
   #kill(): void {
     if (this.#child.exitCode === null && this.#child.signalCode === null) this.#child.kill('SIGKILL');
+  }
+}
+
+/**
+ * A worker thread's young generation in MB: three semi-spaces in V8's reckoning, so the same
+ * semi-space as a worker process's `--max-semi-space-size`.
+ */
+const THREAD_YOUNG_MB = 3 * SEMI_SPACE_MB;
+
+/**
+ * One worker thread (same entry, same protocol as a process); `stop()` terminates it, busy or not.
+ * It may be started before the pool has events for it ({@link WorkerThread.early}): it then loads
+ * its modules while the main thread loads its own, holds nothing open, and waits for `attach`.
+ */
+export class WorkerThread implements PoolWorker {
+  readonly #worker: Worker;
+  readonly memoryMb: number;
+  readonly url: string;
+  #events: WorkerEvents | undefined;
+  /** An exit that came before `attach`. */
+  #exit: WorkerExit | undefined;
+  #stopped = false;
+  #outOfMemory = false;
+  #error: string | undefined;
+  #stderr = '';
+
+  constructor(workerUrl: URL, memoryMb: number, events?: WorkerEvents) {
+    this.memoryMb = memoryMb;
+    this.url = workerUrl.href;
+    this.#events = events;
+    this.#worker = new Worker(workerUrl, {
+      env: { ...process.env, [WORKER_ENV]: '1' },
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: THREAD_YOUNG_MB },
+      // Kept from the user's terminal, as a process's: stdout dropped, the end of stderr kept.
+      stdout: true,
+      stderr: true,
+    });
+    const worker = this.#worker;
+    // A flowing stdio stream keeps the process alive even when the thread is unref'd: a thread
+    // started early has its output read only once a pool takes it.
+    if (events) this.#readOutput();
+    // The worker speaks only once it has its setup, which comes after `attach`.
+    worker.on('message', (reply: WorkerReply) => {
+      if (!this.#stopped) this.#events?.message(reply);
+    });
+    // An error the thread did not catch, or its heap limit reached: the exit follows.
+    worker.on('error', (err: Error & { code?: string }) => {
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') this.#outOfMemory = true;
+      this.#error ??= err.message;
+    });
+    worker.on('exit', (code) => {
+      if (this.#stopped) return;
+      this.#stopped = true;
+      const detail = this.#error ? `${this.#error}, exit code ${code}` : `exit code ${code}`;
+      const exit = { detail, outOfMemory: this.#outOfMemory, badOption: false, stderr: this.#stderr };
+      if (this.#events) this.#events.exit(exit);
+      else this.#exit = exit;
+    });
+    // Last: adding a 'message' listener refs the thread again.
+    if (!events) worker.unref();
+  }
+
+  /** The pool takes a thread started early: from now on it keeps the process alive and speaks to `events`. */
+  attach(events: WorkerEvents): this {
+    this.#events = events;
+    this.#worker.ref();
+    this.#readOutput();
+    const exit = this.#exit;
+    if (exit) queueMicrotask(() => events.exit(exit));
+    return this;
+  }
+
+  send(message: WorkerRequest): void {
+    if (!this.#stopped) this.#worker.postMessage(message);
+  }
+
+  #readOutput(): void {
+    this.#worker.stdout.resume();
+    this.#worker.stderr.setEncoding('utf8');
+    this.#worker.stderr.on('data', (chunk: string) => {
+      this.#stderr = (this.#stderr + chunk).slice(-STDERR_KEPT);
+    });
+  }
+
+  stop(): void {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    void this.#worker.terminate();
   }
 }

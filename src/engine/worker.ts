@@ -1,9 +1,10 @@
 /**
- * The worker process's entry (built as dist/worker.js, started by pool.ts with `fork`): receives
- * its setup, loads the config as the main process did, says it is ready, then reads and checks
- * the files it is sent (phase one, or a fix: `lintTask`) and replies with a plain
- * {@link FileOutcome} each; the main process finishes the run (cross-report rules). It exits when
- * its parent closes the channel (or goes away).
+ * The worker's entry (built as dist/worker.js, started by pool.ts as a process with `fork` or as a
+ * `worker_threads` thread): receives its setup, loads the config as the main process did, says it
+ * is ready, then reads and checks the files it is sent (phase one, or a fix: `lintTask`) and
+ * replies with a plain {@link FileOutcome} each; the main process finishes the run (cross-report
+ * rules). A process exits when its parent closes the channel (or goes away); a thread is
+ * terminated by the pool.
  *
  * The pool keeps two files in flight per worker (pool.ts): the files are linted strictly in the
  * order they came (the pool's time budget runs for the oldest), and the next file's bytes are
@@ -11,6 +12,7 @@
  * main process between two files.
  */
 import path from 'node:path';
+import { parentPort } from 'node:worker_threads';
 import { builtinRules } from '../../rules/index.ts';
 import { classifier, loadConfig, type LoadedConfig } from './config.ts';
 import { readBytes, type BytesRead } from './decode.ts';
@@ -19,12 +21,13 @@ import type { LintTextOptions } from './lint.ts';
 import { serialize } from 'node:v8';
 import { POOL_STATS_ENV, type WorkerReply, type WorkerRequest, type WorkerSetup, type WorkerStats } from './worker-process.ts';
 
-const send = process.send?.bind(process);
-if (!send) throw new Error('worker.js runs as a worker process only (started by the CLI)');
+const port = parentPort;
+const send = port ? (message: WorkerReply): void => port.postMessage(message) : process.send?.bind(process);
+if (!send) throw new Error('worker.js runs as a worker process or thread only (started by the CLI)');
 const reply = (message: WorkerReply): void => {
   send(message);
 };
-process.on('disconnect', () => process.exit(0));
+if (!port) process.on('disconnect', () => process.exit(0));
 
 type Lint = (task: FileTask, ahead: Promise<BytesRead> | undefined) => Promise<FileOutcome>;
 /** Set once the config is loaded; the files that came before wait for it. */
@@ -103,12 +106,13 @@ async function drain(): Promise<void> {
   if (stats) stats.since = performance.now();
 }
 
+/** In a thread, `cpuMs` is the whole process's (Node 20 has no CPU clock per thread). */
 function workerStats(s: Omit<WorkerStats, 'cpuMs'>): WorkerStats {
   const cpu = process.cpuUsage();
   return { cpuMs: (cpu.user + cpu.system) / 1000, idleMs: s.idleMs, waitMs: s.waitMs, sentBytes: s.sentBytes };
 }
 
-process.on('message', (request: WorkerRequest) => {
+const receive = (request: WorkerRequest): void => {
   if (request.type === 'setup') {
     void setUp(request.setup);
     return;
@@ -116,4 +120,6 @@ process.on('message', (request: WorkerRequest) => {
   // The bytes are read now, while the file before (if any) is linted.
   queue.push({ id: request.id, task: request.task, ahead: request.task.bytes ? undefined : readBytes(request.task.file) });
   if (!running) void drain();
-});
+};
+if (port) port.on('message', receive);
+else process.on('message', receive);

@@ -13,7 +13,7 @@ import { findFeeStatements } from './fees.ts';
 import { findClaims } from './narrative.ts';
 import { findHeadingCandidates, type HeadingCandidate } from './parts.ts';
 import { OVERVIEW_TOPICS } from '../model/vocabulary.ts';
-import { ReportModelSchema, type ReportModel, type Span } from '../model/schema.ts';
+import { modelSchemas, type ReportModel, type Span } from '../model/schema.ts';
 import { readT2, readT3, readT4, type Regions } from './tables/index.ts';
 import { findRadicals, unifyRadicals } from '../model/radicals.ts';
 import { LineIndex } from './text.ts';
@@ -110,7 +110,7 @@ export function buildModel(written: string, tree: Root, options: BuildOptions = 
     preamble: { start: 0, end: preambleEnd },
     radicals: text === written ? null : findRadicals(written, (start, end) => lines.span(start, end)),
   };
-  return options.check ? deepFreeze(ReportModelSchema.parse(model)) : model;
+  return options.check ? deepFreeze(modelSchemas().ReportModelSchema.parse(model)) : model;
 }
 
 /** One heading per part: the first in document order after the previous part, else the first anywhere. */

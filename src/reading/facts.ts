@@ -1,11 +1,6 @@
 /** The opening facts: title (agency, year), statistical period and contact details (docs/format.md §7). */
-import type * as z from 'zod';
-import type { ContactSchema, PeriodSchema, TitleSchema } from '../model/schema.ts';
+import type { Contact, Period, Title } from '../model/schema.ts';
 import type { LineIndex } from './text.ts';
-
-type Title = z.infer<typeof TitleSchema>;
-type Period = z.infer<typeof PeriodSchema>;
-type Contact = z.infer<typeof ContactSchema>;
 
 const YEAR = '((?:19|20)\\d{2})';
 const TITLE_SUFFIX =

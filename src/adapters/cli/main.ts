@@ -29,6 +29,7 @@ import { printableConfig } from './print-config.ts';
 import { parseOptions, sniffLocale, UsageError, type CliOptions } from './options.ts';
 import { openOutput, writeOutput } from './output.ts';
 import { suppressionsRun } from './suppress.ts';
+import { mayLintInThread, startEarly } from './early-thread.ts';
 import type { RunOptions } from '../../engine/run.ts';
 
 export interface CliIo {
@@ -89,6 +90,8 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {
 
 async function run(options: CliOptions, io: CliIo, env: Readonly<Record<string, string | undefined>>, deps: CliDeps): Promise<number> {
   const { locale } = options;
+  // The worker thread of a small run loads the engine while this thread loads the rest.
+  if (mayLintInThread(options, deps)) await startEarly(options, io.cwd, deps);
   // One after the other: jest's ESM loader fails on concurrent imports of shared modules.
   const { builtinRules } = await import('../../../rules/index.ts');
   const { loadConfig, searchSettings } = await import('../../engine/config.ts');
