@@ -256,6 +256,8 @@ export function readRows(
     let runs = 0;
     let inRun = false;
     const ownLabel = stripEnumerators(norm(row.label));
+    // Text that is pieces of the header, the group labels or the row's own label is no foreign text.
+    const pieceWords = [...groupWords, ownLabel];
     for (let i = anchor.first + 1; i < end; i++) {
       const t = ctx.tokens[i];
       if (!t) continue;
@@ -287,7 +289,7 @@ export function readRows(
       inRun = false;
       if (options.isBoundary(t)) break;
       const w = stripEnumerators(t.norm);
-      if (w === '' || /^表[一二三四]/.test(w) || GENERIC_HEADERS.test(w) || headerPieces(w, [...groupWords, ownLabel])) continue;
+      if (w === '' || /^表[一二三四]/.test(w) || GENERIC_HEADERS.test(w) || headerPieces(w, pieceWords)) continue;
       // After the last row has its values, other text is the prose below the table.
       if (order === anchors.length - 1 && values.some((v) => v.kind !== 'blank')) break;
       foreign ??= t;
