@@ -318,6 +318,9 @@ class Prose {
   }
 }
 
+/** A line of a table drawn without vertical lines that holds values: cells apart by wide gaps, digits among them. */
+const isValueRow = (text: string): boolean => /\S\s{2,}\S/.test(text) && /\d/.test(text);
+
 /**
  * A table drawn without vertical lines is read as text: when its header is repeated at the top of
  * the next page, the repeated lines go (as a ruled table's repeated header rows do). Its header:
@@ -325,7 +328,6 @@ class Prose {
  */
 function dropRepeatedTextHeaders(blocks: Block[], mayBeHeading: (line: TextLine) => boolean): Block[] {
   const out: Block[] = [];
-  const isValueRow = (text: string): boolean => /\S\s{2,}\S/.test(text) && /\d/.test(text);
   let since: string[] = [];
   let header: Set<string> | null = null;
   let page = 0;
@@ -363,7 +365,6 @@ const NUMBER_RUN = /^\d[\d,]*(\.\d+)?$/;
  * column labelled.
  */
 function textColumns(blocks: Block[], mayBeHeading: (line: TextLine) => boolean): void {
-  const isValueRow = (line: TextLine): boolean => /\S\s{2,}\S/.test(line.text) && /\d/.test(line.text);
   let header: TextLine[] = [];
   let rows: TextLine[] = [];
   const finish = (): void => {
@@ -376,8 +377,8 @@ function textColumns(blocks: Block[], mayBeHeading: (line: TextLine) => boolean)
       continue;
     }
     const line = block.line;
-    if (mayBeHeading(line) && !isValueRow(line)) finish();
-    else if (isValueRow(line)) rows.push(line);
+    if (mayBeHeading(line) && !isValueRow(line.text)) finish();
+    else if (isValueRow(line.text)) rows.push(line);
     else if (rows.length === 0 && !/\d/.test(line.text)) header.push(line);
   }
   finish();
