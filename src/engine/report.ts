@@ -1,7 +1,7 @@
 /**
  * The reporter: turns what a rule reports (`context.report`) into localised findings, checks its
- * fixes and suggestions, and turns a rule that throws into one `ruleError` finding. It loads no
- * reader: a run whose reports all come from the cache runs the cross-report rules without one.
+ * fixes and suggestions, and turns a rule that throws into one `ruleError` finding. It imports no
+ * reader (lint.ts runs the per-file rules over the tree and the model).
  */
 import { t } from './messages.ts';
 import type { RuleSetting } from './settings.ts';
