@@ -46,6 +46,21 @@ export function plural(count: number, one: string, many: string): string {
   return count === 1 ? one : many;
 }
 
+/** A count of findings as the messages that say “{total} {problemWord} ({errors} {errorWord}, …)” take it. */
+export function problemCounts(
+  errors: number,
+  warnings: number,
+): { total: number; errors: number; warnings: number; problemWord: string; errorWord: string; warningWord: string } {
+  return {
+    total: errors + warnings,
+    errors,
+    warnings,
+    problemWord: plural(errors + warnings, 'problem', 'problems'),
+    errorWord: plural(errors, 'error', 'errors'),
+    warningWord: plural(warnings, 'warning', 'warnings'),
+  };
+}
+
 const SEPARATORS: Readonly<Record<Locale, { and: string; or: string }>> = {
   'zh-CN': { and: '、', or: '或' },
   en: { and: ', ', or: ' or ' },

@@ -6,7 +6,7 @@
  * A pure function of its input, so that tests can snapshot it without a runner.
  */
 import path from 'node:path';
-import { list, pick, plural } from '../../i18n.ts';
+import { list, pick, plural, problemCounts } from '../../i18n.ts';
 import { ruleDocsUrl, type Rule } from '../../rule.ts';
 import { relativePath } from '../../engine/paths.ts';
 import { countProblems } from '../../engine/results.ts';
@@ -97,15 +97,7 @@ export function buildSummary(input: SummaryInput): string {
   const status =
     errors + warnings === 0
       ? tr('summaryPassed', locale)
-      : tr('summaryProblems', locale, {
-          icon: errors > 0 ? '❌' : '⚠️',
-          total: errors + warnings,
-          errors,
-          warnings,
-          problemWord: plural(errors + warnings, 'problem', 'problems'),
-          errorWord: plural(errors, 'error', 'errors'),
-          warningWord: plural(warnings, 'warning', 'warnings'),
-        });
+      : tr('summaryProblems', locale, { icon: errors > 0 ? '❌' : '⚠️', ...problemCounts(errors, warnings) });
   out.push(`${status}${pick(locale, { 'zh-CN': '', en: ' ' })}${scopeLine(input)}`, '');
   // What inline comments and the bulk suppressions file hid, counted (ESLint's suppressedMessages).
   const suppressed = input.results.reduce((n, r) => n + (r.suppressedMessages?.length ?? 0), 0);

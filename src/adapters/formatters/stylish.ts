@@ -6,7 +6,7 @@
  *
  *   ✖ 1 个问题（1 个错误，0 个警告）
  */
-import { messageTable, plural, type MessageTable } from '../../i18n.ts';
+import { messageTable, plural, problemCounts, type MessageTable } from '../../i18n.ts';
 import { relativePath } from '../../engine/paths.ts';
 import { addProblems, type ProblemCounts } from '../../engine/results.ts';
 import type { LintResult, Locale } from '../../types.ts';
@@ -143,14 +143,7 @@ function table(rows: readonly Row[], locale: Locale, styles: Styles): string {
 }
 
 function summaryText(errors: number, warnings: number, locale: Locale): string {
-  return t('summary', locale, {
-    total: errors + warnings,
-    errors,
-    warnings,
-    problemWord: plural(errors + warnings, 'problem', 'problems'),
-    errorWord: plural(errors, 'error', 'errors'),
-    warningWord: plural(warnings, 'warning', 'warnings'),
-  });
+  return t('summary', locale, problemCounts(errors, warnings));
 }
 
 /** Messages are one line in a table; a stray newline would break the columns. */
