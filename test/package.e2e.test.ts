@@ -1,7 +1,9 @@
 /**
  * The package as users get it (issue 12 item 3): `npm pack`, installed into an empty folder.
- * Slow (packing runs `prepare`, which builds the bundles and the declarations, then npm installs),
- * so it runs only with XXGK_E2E=1 (`.ci/run` sets it).
+ * Slow (it builds the declarations, packs, then npm installs), so it runs only with XXGK_E2E=1
+ * (`.ci/run` sets it). The bundles are the ones the tests' global setup built from these sources
+ * with the same script `prepare` runs: packing runs no `prepare` (`--ignore-scripts`), as a second
+ * build writing over dist/ would change the files other suites' worker processes are loading.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -21,7 +23,9 @@ afterAll(removeTempDirs);
 
   it('packs and installs without runtime dependencies', async () => {
     const packDir = await makeTempDir();
-    npm(['pack', '--pack-destination', packDir], root);
+    // `prepare`'s second half; its first (the bundles) is the global setup's.
+    execFileSync(process.execPath, [path.join(root, 'scripts/build-types.mjs')], { cwd: root, stdio: 'inherit' });
+    npm(['pack', '--ignore-scripts', '--pack-destination', packDir], root);
     const tarball = readdirSync(packDir).find((f) => f.endsWith('.tgz'));
     expect(tarball).toBeDefined();
     project = await makeTempDir();
