@@ -1,7 +1,7 @@
 // `npm run bench`: measures xxgk-lint against the targets of issue #22, each figure paired with its
 // baseline in the same run.
 //
-//   node scripts/bench.mjs [--files N] [--pairs P] [--quick] [--out FILE] [--only LIST]
+//   node scripts/bench.mjs [--help] [--files N] [--pairs P] [--quick] [--out FILE] [--only LIST]
 //                          [--dist DIR] [--compare DIST] [--memory] [--no-markdownlint] [--keep]
 //                          [--no-pdf] [--pdf-only] [--workers-files N]
 //
@@ -52,26 +52,45 @@ import { clearInterval, setInterval } from 'node:timers';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const MB = 1024 * 1024;
 const ALL = ['floor', 'default', 'workers', 'cache', 'one-file', 'markdownlint', 'memory', 'compare'];
-const { values } = parseArgs({
-  options: {
-    files: { type: 'string' },
-    pairs: { type: 'string' },
-    quick: { type: 'boolean', default: false },
-    out: { type: 'string' },
-    only: { type: 'string' },
-    compare: { type: 'string' },
-    dist: { type: 'string' },
-    memory: { type: 'boolean', default: false },
-    warmups: { type: 'string' },
-    'memory-files': { type: 'string', default: '10000' },
-    'workers-files': { type: 'string' },
-    'no-markdownlint': { type: 'boolean', default: false },
-    keep: { type: 'boolean', default: false },
-    'no-pdf': { type: 'boolean', default: false },
-    'pdf-only': { type: 'boolean', default: false },
-  },
-  strict: true,
-});
+// The usage is this file's opening comment, printed for --help and after an unknown option.
+const usage = () =>
+  readFileSync(fileURLToPath(import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line, i, lines) => lines.slice(0, i + 1).every((l) => l.startsWith('//')))
+    .map((line) => line.replace(/^\/\/ ?/, ''))
+    .join('\n');
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      help: { type: 'boolean', short: 'h', default: false },
+      files: { type: 'string' },
+      pairs: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      only: { type: 'string' },
+      compare: { type: 'string' },
+      dist: { type: 'string' },
+      memory: { type: 'boolean', default: false },
+      warmups: { type: 'string' },
+      'memory-files': { type: 'string', default: '10000' },
+      'workers-files': { type: 'string' },
+      'no-markdownlint': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      'no-pdf': { type: 'boolean', default: false },
+      'pdf-only': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+} catch (error) {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n\n${usage()}\n`);
+  process.exit(2);
+}
+const { values } = parsed;
+if (values.help) {
+  process.stdout.write(`${usage()}\n`);
+  process.exit(0);
+}
 // PDF reading per page against the same report as text (scripts/bench-pdf.ts), in its own process.
 const pdfBench = () => {
   const outDir = path.join(root, 'bench-results');
