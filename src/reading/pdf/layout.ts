@@ -275,7 +275,7 @@ interface Para {
 class Prose {
   part: string | undefined;
   private para: Para | undefined;
-  private prev: { x1: number; y1: number; size: number; page: number; row: boolean; right: number } | undefined;
+  private prev: { x0: number; x1: number; y1: number; size: number; page: number; row: boolean; right: number; text: string } | undefined;
   private titleDone = false;
 
   constructor(
@@ -307,7 +307,7 @@ class Prose {
     const label = row && labelCell ? { row: labelCell } : {};
     const columns = row && this.part && line.columns ? { columns: line.columns } : {};
     const place: PdfPlace = { page, rect: [line.x0, line.y0, line.x1, line.y1], ...(row && this.part ? { table: this.part, ...label, ...columns } : {}) };
-    this.prev = { x1: line.x1, y1: line.y1, size: line.size, page, row, right: line.colRight ?? body.right };
+    this.prev = { x0: line.x0, x1: line.x1, y1: line.y1, size: line.size, page, row, right: line.colRight ?? body.right, text };
     if (!this.titleDone && line.size > body.size * 1.2) {
       // The title: large lines at the top, one heading however many lines it takes.
       if (para?.level === 1 && prev && prev.page === page && line.y0 - prev.y1 < line.size * 1.2) para.text = join(para.text, text);
@@ -322,7 +322,17 @@ class Prose {
     // A column's lines are measured against the column's edges (columns.ts), others against the body's.
     const indented = line.x0 > (line.colLeft ?? body.left) + line.size * 1.2;
     const gap = prev && prev.page === page ? line.y0 - prev.y1 : 0;
-    const prevEndedShort = prev ? prev.x1 < prev.right - prev.size * 1.5 : true;
+    // A line that ends short mid-sentence, a column's width long, followed at the left edge by a line
+    // that ends no further right: a column with nothing beside it (a short paragraph set in columns
+    // all in the first), not a paragraph's end. A subheading (an enumerator, no comma) ends there.
+    const lone =
+      prev !== undefined &&
+      prev.page === page &&
+      prev.x1 - prev.x0 >= 15 * prev.size &&
+      line.x1 <= prev.x1 + 0.5 * prev.size &&
+      !/[。；！？：.!?:;][”’」』）)]*$/.test(prev.text) &&
+      !(/^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]/.test(prev.text) && !/[，,。；]/.test(prev.text));
+    const prevEndedShort = prev ? prev.x1 < prev.right - prev.size * 1.5 && !lone : true;
     const sizeChanged = prev ? Math.abs(line.size - prev.size) > 1 : false;
     // A row of a table drawn without lines is never joined to another line.
     if (!para || para.level > 0 || heading !== null || indented || prevEndedShort || sizeChanged || row || prev?.row || gap > line.size * 1.2) {
