@@ -96,6 +96,31 @@ describe('readingOrder: where the lines have a gutter', () => {
       expected: [`左${COL.slice(1)}`, COL, '左完。', '右完。'],
     },
     {
+      name: 'a heading in larger type at the top of the right column: its lines half a line off the left ones',
+      runs: [
+        run(`左${COL.slice(1)}`, L, 0),
+        run('（三）政府信息管理', R, 0, 14),
+        ...[1, 2, 3].map((r) => run(COL, L, r)),
+        ...[1, 2, 3].map((r) => ({ ...run(`右${COL.slice(1)}`, R, r), y0: 109 + r * 18, y1: 121 + r * 18 })),
+      ],
+      expected: [`左${COL.slice(1)}`, COL, COL, COL, '（三）政府信息管理', `右${COL.slice(1)}`, `右${COL.slice(1)}`, `右${COL.slice(1)}`],
+    },
+    {
+      name: 'a heading across the page between two passages in columns: each passage by columns, the heading between',
+      runs: [
+        run(`左${COL.slice(1)}`, L, 0),
+        run(`右${COL.slice(1)}`, R, 0),
+        run('左完。', L, 1),
+        run('右完。', R, 1),
+        { ...run('六、其他需要报告的事项', L, 2, 14), y0: 100 + 2 * 18 + 8, y1: 100 + 2 * 18 + 22 },
+        { ...run(`甲${COL.slice(1)}`, L, 4), y0: 100 + 4 * 18 },
+        { ...run(`乙${COL.slice(1)}`, R, 4), y0: 100 + 4 * 18 },
+        run('甲完。', L, 5),
+        run('乙完。', R, 5),
+      ],
+      expected: [`左${COL.slice(1)}`, '左完。', `右${COL.slice(1)}`, '右完。', '六、其他需要报告的事项', `甲${COL.slice(1)}`, '甲完。', `乙${COL.slice(1)}`, '乙完。'],
+    },
+    {
       name: "a table's rows (several gaps a line) are no columns",
       runs: [0, 1, 2].flatMap((r) => [run('行政许可事项', L, r), run('12', 200, r), run('3', 260, r), run('15', 320, r)]),
       expected: ['行政许可事项  12  3  15', '行政许可事项  12  3  15', '行政许可事项  12  3  15'],

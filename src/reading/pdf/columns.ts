@@ -64,8 +64,9 @@ function bandAt(lines: PdfText[][], start: number): Band | undefined {
   const first = lines[start] as PdfText[];
   const gaps = wideGaps(first);
   if (gaps.length !== 1) return undefined;
-  const size = sizeOf(first);
   let [g0, g1] = gaps[0] as [number, number];
+  // The body's type: the smaller side's (a heading may stand at the top of a column).
+  const size = Math.min(sizeOf(first.filter((t) => t.x1 <= g0)), sizeOf(first.filter((t) => t.x0 >= g1)));
   if (g1 - g0 > MAX_GUTTER * size) return undefined;
   const split = (runs: PdfText[], mid: number): { l: PdfText[]; r: PdfText[] } => ({
     l: runs.filter((t) => (t.x0 + t.x1) / 2 < mid),
@@ -77,9 +78,18 @@ function bandAt(lines: PdfText[][], start: number): Band | undefined {
   for (; end < lines.length; end++) {
     const runs = lines[end] as PdfText[];
     const prev = lines[end - 1] as PdfText[];
-    // A wide vertical space or a line in another type ends the run (a heading, a new section).
-    if (top(runs) - bottom(prev) > 1.5 * size || Math.abs(sizeOf(runs) - size) > 1) break;
+    // A wide vertical space ends the run, and so does a line in another type with nothing beside it
+    // in the other column (a heading across the page, not a column's heading).
+    if (top(runs) - bottom(prev) > 1.5 * size) break;
     const { l, r } = split(runs, (g0 + g1) / 2);
+    if (Math.abs(sizeOf(runs) - size) > 1 && (l.length === 0 || r.length === 0)) {
+      const mid = (g0 + g1) / 2;
+      const onLeft = l.length > 0;
+      const beside = [lines[end - 1], lines[end + 1]].some((near) =>
+        (near ?? []).some((t) => ((t.x0 + t.x1) / 2 < mid) !== onLeft && t.y1 > top(runs) && t.y0 < bottom(runs)),
+      );
+      if (!beside) break;
+    }
     const n0 = l.length > 0 ? Math.max(g0, right(l)) : g0;
     const n1 = r.length > 0 ? Math.min(g1, left(r)) : g1;
     // The gutter stays free, and each side is one stretch of text.
