@@ -37,6 +37,12 @@ export interface PrintOptions {
   numbersRight?: boolean;
   /** The first part's paragraphs set in two columns. */
   twoColumns?: boolean;
+  /** The parts (by their numeral, 一、) whose paragraphs are set in two columns. */
+  columnParts?: string[];
+  /** The paragraph (by its first words) that starts the second column: columns of unequal length. */
+  columnBreakBefore?: string;
+  /** Space (mm) under the title: pushes what follows down, so that columns go on on the next page. */
+  titleSpace?: number;
   /** Table 三 starts this many mm down a fresh page (near the bottom: only its first rows fit). */
   t3At?: number;
   /** Table 三's group label 三、本年度办理结果 written again in its own cell from （四）on, which starts a page. */
@@ -71,6 +77,8 @@ function pageBody(markdown: string, options: PrintOptions): string[] {
       continue;
     }
     if (line.startsWith('<table')) {
+      if (columns) body.push(`<div class="cols">${columns.join('\n')}</div>`);
+      columns = undefined;
       table = [line];
       continue;
     }
@@ -78,16 +86,19 @@ function pageBody(markdown: string, options: PrintOptions): string[] {
     if (text === '') continue;
     const heading = /^[一二三四五六七八]、/.test(text) && text.length < 30;
     if (heading) part = text;
-    if (columns && (heading || !part.startsWith('一、'))) {
+    const inColumns = (options.twoColumns === true && part.startsWith('一、')) || (options.columnParts ?? []).some((p) => part.startsWith(p));
+    if (columns && (heading || !inColumns)) {
       body.push(`<div class="cols">${columns.join('\n')}</div>`);
       columns = undefined;
     }
-    if (first) body.push(`<h1>${escape(text)}</h1>`);
+    const breakBefore = options.columnBreakBefore !== undefined && text.startsWith(options.columnBreakBefore) ? ' style="break-before: column"' : '';
+    if (first) body.push(`<h1${options.titleSpace === undefined ? '' : ` style="margin-bottom: ${options.titleSpace}mm"`}>${escape(text)}</h1>`);
     else if (heading) body.push(`<h2>${escape(text)}</h2>`);
-    else if (options.twoColumns && part.startsWith('一、')) (columns ??= []).push(`<p>${escape(text)}</p>`);
+    else if (inColumns) (columns ??= []).push(`<p${breakBefore}>${escape(text)}</p>`);
     else body.push(`<p>${escape(text)}</p>`);
     first = false;
   }
+  if (columns) body.push(`<div class="cols">${columns.join('\n')}</div>`);
   return body;
 }
 
@@ -215,7 +226,15 @@ export async function printInBrowser(browser: Browser, html: string): Promise<Ui
 }
 
 /** The layouts Word and WPS export that the first fixtures do not have: each with its own data and one wrong cell. */
-export const LAYOUTS: { name: string; what: string; options: PrintOptions; seed: number; wrong: { row: number; column: number; delta: number } }[] = [
+export const LAYOUTS: {
+  name: string;
+  what: string;
+  options: PrintOptions;
+  seed: number;
+  wrong: { row: number; column: number; delta: number };
+  /** Parts 一, 五 and 六 written out at length (LONG_PROSE), to fill columns. */
+  longProse?: boolean;
+}[] = [
   {
     name: 'three-line',
     what: 'three-line tables: rules above and below each table and under its header rows, no vertical rule',
@@ -286,6 +305,49 @@ export const LAYOUTS: { name: string; what: string; options: PrintOptions; seed:
     seed: 26,
     wrong: { row: 17, column: 0, delta: 2 },
   },
+  {
+    name: 'columns-mixed',
+    what: 'parts 一, 五 and 六 at length in two columns between the title, the tables (no rules) and the headings across the full width; the second column of part 一 started early (columns of unequal length); the signature in the second column',
+    options: { columnParts: ['一、', '五、', '六、'], columnBreakBefore: '（四）平台建设', borderless: true },
+    seed: 30,
+    wrong: { row: 8, column: 0, delta: 2 },
+    longProse: true,
+  },
+  {
+    name: 'columns-across-pages',
+    what: 'part 一 at length in two columns going on on the next page (both columns on both pages), three-line tables, part 五 in two columns',
+    options: { columnParts: ['一、', '五、'], titleSpace: 150, threeLine: true, pageNumbers: 'of' },
+    seed: 31,
+    wrong: { row: 12, column: 0, delta: 1 },
+    longProse: true,
+  },
+  {
+    name: 'columns-short',
+    what: 'landscape: part 一 in two columns, its one short paragraph all in the first column (nothing beside it)',
+    options: { columnParts: ['一、'], landscape: true, numbersRight: true },
+    seed: 32,
+    wrong: { row: 3, column: 0, delta: 1 },
+  },
+];
+
+/** Parts 一, 五 and 六 at length, with the narrative numbers, the five topics of 总体情况 and the fee statement. */
+const LONG_PROSE: [string, string][] = [
+  [
+    '2024年，本局认真贯彻落实《条例》，做好主动公开、依申请公开、政府信息管理、平台建设和监督保障工作。',
+    [
+      '2024年，本局认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，围绕中心工作，做好主动公开、依申请公开、政府信息管理、平台建设和监督保障工作，全年主动公开政府信息356条。',
+      '（一）主动公开。本局通过门户网站、政务新媒体等渠道主动公开政府信息，其中发布政策文件12件，政策解读材料8篇，回应社会关切事项15件，进一步提升了政务公开的质量和实效。',
+      '（二）依申请公开。本年度收到的政府信息公开申请均在法定期限内予以答复，没有发生因依申请公开引发的行政复议和行政诉讼被纠错的情况。',
+      '（三）政府信息管理。本局严格落实公开前保密审查制度，动态更新政府信息公开指南和目录，对现行有效的规范性文件进行清理并集中公开。',
+      '（四）平台建设。持续加强政府网站和政务新媒体建设管理，优化栏目设置，确保信息发布及时准确，全年网站访问量达到12万人次。',
+      '（五）监督保障。将政府信息公开工作纳入年度绩效考核，开展业务培训2次，参训人员60人次，自觉接受社会各界监督评议。',
+    ].join('\n\n'),
+  ],
+  [
+    '（一）存在的主要问题：政策解读形式还不够丰富。（二）改进措施：丰富解读形式。',
+    '（一）存在的主要问题：政策解读形式还不够丰富，信息公开的及时性和规范性有待进一步提高，部分栏目内容更新不够及时。（二）改进措施：丰富解读形式，加强业务培训，健全信息发布审核机制，提升政务公开工作的整体水平。',
+  ],
+  ['2024年度本单位未收取信息处理费。', '2024年度本单位未收取信息处理费。本单位认真落实政务公开工作要点，无其他需要报告的事项。'],
 ];
 
 /** A layout's report data: outcomes drawn from its seed (a small LCG: the same data every time). */
@@ -312,7 +374,8 @@ export async function layoutReport(layout: (typeof LAYOUTS)[number]): Promise<st
   const data = await layoutData(layout.seed);
   const row = t3Rows(data)[layout.wrong.row];
   const value = (row?.values[layout.wrong.column] ?? 0) + layout.wrong.delta;
-  return sampleReport({ form: 'htmlMerged', data, override: { table: 't3', row: layout.wrong.row, column: layout.wrong.column, value } });
+  const replace = layout.longProse === true ? LONG_PROSE : [];
+  return sampleReport({ form: 'htmlMerged', data, override: { table: 't3', row: layout.wrong.row, column: layout.wrong.column, value }, replace });
 }
 
 async function main(): Promise<void> {

@@ -5,7 +5,9 @@
  * table 三 starting at the very bottom of a page with a “第 N 页 共 M 页” footer between its parts,
  * its group label written again on the second page, label columns wrapped over 4–5 lines, two
  * columns of text before the tables, a table with no rules whose header stands in the top tenth of
- * two pages (where running headers stand). Each PDF and its `pdftotext -layout` text read with the values
+ * two pages (where running headers stand), prose at length in two columns between full-width
+ * tables and headings (columns of unequal length, going on on the next page, a short paragraph all in
+ * the first column). Each PDF and its `pdftotext -layout` text read with the values
  * the generator printed (its data, not another reading), and find the one wrong cell.
  */
 import { describe, expect, it, jest } from '@jest/globals';
@@ -23,7 +25,11 @@ const COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组�
 jest.setTimeout(120_000);
 
 /** Not read right yet (it.failing: a fix makes them fail, to be moved out of this list). */
-const KNOWN: Record<string, string[]> = {};
+const KNOWN: Record<string, string[]> = {
+  // pdftotext -layout sets two columns of prose side by side on one line: part 六's fee statement and
+  // the signature beside the paragraphs are not found there (the PDF itself reads them, columns.ts).
+  'columns-mixed': ['layout'],
+};
 const test = (name: string, kind: string): typeof it => (KNOWN[name]?.includes(kind) === true ? it.failing : it) as typeof it;
 
 /** Tables 三 and 四 as read: each row's values, or its status when it was not read. */

@@ -13,6 +13,7 @@ import { T2_2019, T2_2021, T3_2021, T4_COLUMNS } from '../../model/templates.ts'
 import type { PdfPage, PdfText } from './extract.ts';
 import { emitTable } from './emit.ts';
 import { buildTable, dropRepeatedHeader, fragments, rowBounds, type Band, type Fragment } from './grid.ts';
+import { readingOrder, type OrderedLine } from './columns.ts';
 import { TOL, escape, join, lineText, textLines, tidy } from './text.ts';
 
 export { splitAtColumns } from './grid.ts';
@@ -55,6 +56,9 @@ interface TextLine {
   wrapsValues?: boolean;
   /** For a row of a table drawn without vertical lines: its values' column labels (textColumns). */
   columns?: string[];
+  /** For a line of prose set in columns: its column's left edge, and its right edge unless it is the last column (columns.ts). */
+  colLeft?: number;
+  colRight?: number;
 }
 
 type Block = { kind: 'text'; page: number; line: TextLine } | { kind: 'table'; page: number; frag: Fragment; texts: PdfText[] };
@@ -133,7 +137,23 @@ function pageBlocks(page: PdfPage, repeatedInMargin: (text: string, size: number
     y: frag.y0,
     block: { kind: 'table', page: page.number, frag, texts: tableTexts[k] as PdfText[] },
   }));
-  for (const line of textLines(free)) {
+  // The lines between two tables (or a table and the page's edge) in reading order: prose set in
+  // columns side by side read column by column (columns.ts).
+  const lines = textLines(free);
+  const ordered: (OrderedLine & { y: number })[] = [];
+  const separates = (a: PdfText[], b: PdfText[]): boolean => {
+    const from = Math.min(...a.map((t) => t.y0));
+    const to = Math.max(...b.map((t) => t.y1));
+    return frags.some((f) => f.y1 > from && f.y0 < to);
+  };
+  for (let i = 0; i < lines.length; ) {
+    let j = i + 1;
+    while (j < lines.length && !separates(lines[j - 1] as PdfText[], lines[j] as PdfText[])) j++;
+    // Lines read by columns keep their order: placed among the tables by where the columns start.
+    readingOrder(lines.slice(i, j)).forEach((o, k) => ordered.push({ ...o, y: o.top === undefined ? Math.min(...o.runs.map((t) => t.y0)) : o.top + k * 1e-6 }));
+    i = j;
+  }
+  for (const { runs: line, y, left, right } of ordered) {
     const text = lineText(line);
     const y0 = Math.min(...line.map((t) => t.y0));
     const size = Math.max(...line.map((t) => t.size));
@@ -149,8 +169,10 @@ function pageBlocks(page: PdfPage, repeatedInMargin: (text: string, size: number
       size,
       bold: line.every((t) => t.bold),
       runs: line,
+      ...(left === undefined ? {} : { colLeft: left }),
+      ...(right === undefined ? {} : { colRight: right }),
     };
-    items.push({ y: y0, block: { kind: 'text', page: page.number, line: entry } });
+    items.push({ y, block: { kind: 'text', page: page.number, line: entry } });
   }
   return items.sort((a, b) => a.y - b.y).map((i) => i.block);
 }
@@ -253,7 +275,7 @@ interface Para {
 class Prose {
   part: string | undefined;
   private para: Para | undefined;
-  private prev: { x1: number; y1: number; size: number; page: number; row: boolean } | undefined;
+  private prev: { x0: number; x1: number; y1: number; size: number; page: number; row: boolean; right: number; text: string } | undefined;
   private titleDone = false;
 
   constructor(
@@ -285,7 +307,7 @@ class Prose {
     const label = row && labelCell ? { row: labelCell } : {};
     const columns = row && this.part && line.columns ? { columns: line.columns } : {};
     const place: PdfPlace = { page, rect: [line.x0, line.y0, line.x1, line.y1], ...(row && this.part ? { table: this.part, ...label, ...columns } : {}) };
-    this.prev = { x1: line.x1, y1: line.y1, size: line.size, page, row };
+    this.prev = { x0: line.x0, x1: line.x1, y1: line.y1, size: line.size, page, row, right: line.colRight ?? body.right, text };
     if (!this.titleDone && line.size > body.size * 1.2) {
       // The title: large lines at the top, one heading however many lines it takes.
       if (para?.level === 1 && prev && prev.page === page && line.y0 - prev.y1 < line.size * 1.2) para.text = join(para.text, text);
@@ -297,9 +319,20 @@ class Prose {
     }
     this.titleDone = this.titleDone || para?.level === 1 || text.length > 0;
     const heading = /^([一二三四五六七八九十]{1,3})[、.．]\s*\S/.exec(text);
-    const indented = line.x0 > body.left + line.size * 1.2;
+    // A column's lines are measured against the column's edges (columns.ts), others against the body's.
+    const indented = line.x0 > (line.colLeft ?? body.left) + line.size * 1.2;
     const gap = prev && prev.page === page ? line.y0 - prev.y1 : 0;
-    const prevEndedShort = prev ? prev.x1 < body.right - prev.size * 1.5 : true;
+    // A line that ends short mid-sentence, a column's width long, followed at the left edge by a line
+    // that ends no further right: a column with nothing beside it (a short paragraph set in columns
+    // all in the first), not a paragraph's end. A subheading (an enumerator, no comma) ends there.
+    const lone =
+      prev !== undefined &&
+      prev.page === page &&
+      prev.x1 - prev.x0 >= 15 * prev.size &&
+      line.x1 <= prev.x1 + 0.5 * prev.size &&
+      !/[。；！？：.!?:;][”’」』）)]*$/.test(prev.text) &&
+      !(/^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]/.test(prev.text) && !/[，,。；]/.test(prev.text));
+    const prevEndedShort = prev ? prev.x1 < prev.right - prev.size * 1.5 && !lone : true;
     const sizeChanged = prev ? Math.abs(line.size - prev.size) > 1 : false;
     // A row of a table drawn without lines is never joined to another line.
     if (!para || para.level > 0 || heading !== null || indented || prevEndedShort || sizeChanged || row || prev?.row || gap > line.size * 1.2) {
@@ -314,7 +347,8 @@ class Prose {
     }
     para.text = join(para.text, text);
     const r = para.place.rect;
-    para.place.rect = [Math.min(r[0], line.x0), r[1], Math.max(r[2], line.x1), para.place.page === page ? line.y1 : r[3]];
+    // The paragraph's box on its first page (a paragraph going on in the next column goes up again).
+    if (para.place.page === page) para.place.rect = [Math.min(r[0], line.x0), Math.min(r[1], line.y0), Math.max(r[2], line.x1), Math.max(r[3], line.y1)];
   }
 }
 
