@@ -10,7 +10,7 @@
  * from `loadData`, which the caller reads from the pdfjs-dist package on disk (never from a URL).
  */
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { withoutFontPrograms } from './font-programs.ts';
+import { forPdfjs } from './font-programs.ts';
 import { InThreadPort } from './port.ts';
 
 export interface PdfText {
@@ -53,6 +53,12 @@ export interface ExtractOptions {
    * (font-programs.ts); the same pages either way, slower. For tests that hold the two equal.
    */
   keepFontPrograms?: boolean;
+  /**
+   * Give pdf.js the page contents and ToUnicode maps compressed, as the file has them (by default
+   * they are inflated once, here, instead of once per pass: font-programs.ts `inflatable`); the
+   * same pages either way, slower. For tests.
+   */
+  keepStreamsCompressed?: boolean;
   /**
    * Run pdf.js through its own fake worker, which structured-clones every message (port.ts hands
    * the operator lists over as they are); the same pages either way, slower. For tests.
@@ -271,8 +277,8 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
   };
   const task = lib.getDocument({
     // pdf.js may transfer (detach) the buffer it gets: give it a copy, without the font programs
-    // it need not parse (font-programs.ts).
-    data: (!options.keepFontPrograms && (await withoutFontPrograms(bytes))) || new Uint8Array(bytes),
+    // it need not parse and with the streams it would inflate twice inflated (font-programs.ts).
+    data: (await forPdfjs(bytes, { fontPrograms: !options.keepFontPrograms, inflate: !options.keepStreamsCompressed })) ?? new Uint8Array(bytes),
     BinaryDataFactory: DataFactory,
     cMapUrl: 'cmaps/',
     cMapPacked: true,
