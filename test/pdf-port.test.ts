@@ -68,6 +68,23 @@ describe('pdf.js in this thread through port.ts', () => {
     expect(path2d.length).toBe(3);
   });
 
+  it('hands a text content chunk over with its items as they are, and copies a message of primitives', () => {
+    const item = { str: '总计', dir: 'ltr', width: 24, height: 12, transform: [12, 0, 0, 12, 90, 700], fontName: 'g_d0_f1', hasEOL: false };
+    const styles = Object.assign(Object.create(null) as object, { g_d0_f1: { fontFamily: 'serif', ascent: 0.8, descent: -0.2, vertical: false } });
+    const chunk = { items: [item], styles };
+    const got = handOver({ sourceName: 'worker', targetName: 'main', stream: 4, streamId: 2, chunk }) as { chunk: typeof chunk };
+    expect(got.chunk.items).not.toBe(chunk.items);
+    expect(got.chunk.items[0]).toBe(item);
+    expect(got.chunk.styles).toEqual(styles);
+    const pull = { sourceName: 'main', targetName: 'worker', stream: 6, streamId: 2, desiredSize: 1 };
+    const copied = handOver(pull);
+    expect(copied).not.toBe(pull);
+    expect(copied).toEqual(structuredClone(pull));
+    // A value that is an object: cloned, not shared.
+    const nested = { action: 'GetPage', data: { pageIndex: 0 } };
+    expect((handOver(nested) as typeof nested).data).not.toBe(nested.data);
+  });
+
   it('clones any other message, transfers included, as pdf.js’s LoopbackPort does', () => {
     const data = new Uint8Array([1, 2, 3]);
     const message = { action: 'GetDocRequest', data: { data } };
