@@ -10,7 +10,8 @@
  * from `loadData`, which the caller reads from the pdfjs-dist package on disk (never from a URL).
  */
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { withoutFontPrograms } from './font-programs.ts';
+import { forPdfjs } from './font-programs.ts';
+import { InThreadPort } from './port.ts';
 
 export interface PdfText {
   str: string;
@@ -52,6 +53,17 @@ export interface ExtractOptions {
    * (font-programs.ts); the same pages either way, slower. For tests that hold the two equal.
    */
   keepFontPrograms?: boolean;
+  /**
+   * Give pdf.js the page contents and ToUnicode maps compressed, as the file has them (by default
+   * they are inflated once, here, instead of once per pass: font-programs.ts `inflatable`); the
+   * same pages either way, slower. For tests.
+   */
+  keepStreamsCompressed?: boolean;
+  /**
+   * Run pdf.js through its own fake worker, which structured-clones every message (port.ts hands
+   * the operator lists over as they are); the same pages either way, slower. For tests.
+   */
+  pdfjsLoopback?: boolean;
 }
 
 export type PdfErrorKind = 'pdfEncrypted' | 'notPdf';
@@ -73,7 +85,11 @@ const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x +
 const THIN = 2.5;
 
 type PdfJs = typeof PdfJsModule;
-let loaded: Promise<PdfJs> | undefined;
+/** pdf.js's worker code: what `pdf.worker.mjs` exports. */
+interface PdfJsWorker {
+  WorkerMessageHandler: { initializeFromPort(port: InThreadPort): void };
+}
+let loaded: Promise<{ lib: PdfJs; worker: PdfJsWorker }> | undefined;
 
 /** An identity matrix: what pdf.js's display layer builds when it loads (it renders nothing here). */
 class StandInMatrix {
@@ -168,7 +184,7 @@ function fastToBase64(): void {
 }
 
 /** pdf.js with its worker code in this thread (pdf.js looks for `globalThis.pdfjsWorker`). */
-async function pdfjs(): Promise<PdfJs> {
+async function pdfjs(): Promise<{ lib: PdfJs; worker: PdfJsWorker }> {
   loaded ??= (async () => {
     // In Node, pdf.js's display layer wants DOMMatrix, ImageData and Path2D when it loads (from the
     // optional @napi-rs/canvas, for rendering). Reading text and lines needs none of them: stand-ins
@@ -183,9 +199,9 @@ async function pdfjs(): Promise<PdfJs> {
     const hadToBase64 = 'toBase64' in Uint8Array.prototype;
     try {
       // @ts-expect-error -- pdf.js ships no declarations for its worker module.
-      const worker: unknown = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      const worker = (await import('pdfjs-dist/legacy/build/pdf.worker.mjs')) as PdfJsWorker;
       g['pdfjsWorker'] = worker;
-      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+      return { lib: await import('pdfjs-dist/legacy/build/pdf.mjs'), worker };
     } finally {
       restoreBuiltIns(builtIns);
       if (!hadToBase64) fastToBase64();
@@ -234,7 +250,7 @@ function cachedLoad(loadData: Loader): Loader {
 
 export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractResult> {
   if (!looksLikePdf(bytes)) return { error: 'notPdf' };
-  const lib = await pdfjs();
+  const { lib, worker } = await pdfjs();
   const loadData = options.loadData && cachedLoad(options.loadData);
   class DataFactory {
     async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
@@ -244,10 +260,25 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
     }
   }
   const inBrowser = 'document' in globalThis;
+  // pdf.js's worker code in this thread, as its fake worker runs it, through a port that does not
+  // clone the operator lists (port.ts).
+  let port: InThreadPort | undefined;
+  let pdfWorker: InstanceType<PdfJs['PDFWorker']> | undefined;
+  if (!options.pdfjsLoopback) {
+    port = new InThreadPort();
+    worker.WorkerMessageHandler.initializeFromPort(port);
+    // The declared type says no port (a JSDoc default); the parameters it documents take one.
+    pdfWorker = new lib.PDFWorker({ port, verbosity: 0 } as unknown as ConstructorParameters<PdfJs['PDFWorker']>[0]);
+  }
+  const close = async (): Promise<void> => {
+    await task.destroy().catch(() => undefined);
+    pdfWorker?.destroy();
+    port?.terminate();
+  };
   const task = lib.getDocument({
     // pdf.js may transfer (detach) the buffer it gets: give it a copy, without the font programs
-    // it need not parse (font-programs.ts).
-    data: (!options.keepFontPrograms && (await withoutFontPrograms(bytes))) || new Uint8Array(bytes),
+    // it need not parse and with the streams it would inflate twice inflated (font-programs.ts).
+    data: (await forPdfjs(bytes, { fontPrograms: !options.keepFontPrograms, inflate: !options.keepStreamsCompressed })) ?? new Uint8Array(bytes),
     BinaryDataFactory: DataFactory,
     cMapUrl: 'cmaps/',
     cMapPacked: true,
@@ -261,12 +292,13 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
     verbosity: 0,
     // No image is decoded: text and lines are all that is read (a seal or a scan costs nothing).
     maxImageSize: 0,
+    ...(pdfWorker ? { worker: pdfWorker } : {}),
   } as Parameters<PdfJs['getDocument']>[0]);
   let doc: Awaited<typeof task.promise>;
   try {
     doc = await task.promise;
   } catch (err) {
-    await task.destroy().catch(() => undefined);
+    await close();
     const name = typeof err === 'object' && err !== null && 'name' in err ? String(err.name) : '';
     return { error: name === 'PasswordException' ? 'pdfEncrypted' : 'notPdf' };
   }
@@ -277,7 +309,7 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
   } catch {
     return { error: 'notPdf' };
   } finally {
-    await task.destroy().catch(() => undefined);
+    await close();
   }
 }
 

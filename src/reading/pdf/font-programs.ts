@@ -28,6 +28,10 @@
  * table's vertical label, the same descendant with /Identity-V), an incremental update appended to
  * the copy gives the qualifying Type0 font a copy of the descendant and of its descriptor without
  * the program; the other keeps the original.
+ *
+ * The same copy also holds, in that update, the page contents and ToUnicode maps decoded
+ * (`inflatable`): pdf.js inflates a page's content once for its text and again for its operator
+ * list, each time through a DecompressionStream; here each is inflated once, synchronously.
  */
 
 type Value = number | boolean | null | string | Name | Ref | Value[] | Dict;
@@ -373,6 +377,56 @@ function lastTrailer(text: string, parser: Parser): { prev: number; dict: Dict }
   }
 }
 
+/** A stream given to pdf.js decoded: the object's one version, and its data inflated. */
+interface Inflated {
+  object: PdfObject;
+  data: Uint8Array;
+}
+
+/** Node's zlib, where there is one (not in a browser: the streams are then left as they are). */
+type Zlib = { inflateSync(data: Uint8Array, options: { info: true }): { buffer: Uint8Array; engine: { bytesWritten: number } } };
+function zlib(): Zlib | undefined {
+  const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
+  return typeof get === 'function' ? (get('node:zlib') as Zlib | undefined) : undefined;
+}
+
+/** At most this much decoded data is added to pdf.js's copy (a long report's pages stay compressed past it). */
+const MAX_INFLATED = 64 * 1024 * 1024;
+
+/**
+ * The streams pdf.js would inflate once per pass over a page (the text content, then the operator
+ * list), each through a DecompressionStream: page contents and ToUnicode maps, i.e. the streams
+ * whose dictionary holds /Length and /Filter /FlateDecode and nothing else (no parameters, no
+ * type: no image, font program, metadata or cross-reference stream). Given to pdf.js decoded, in
+ * an incremental update, they are inflated once, here. Only data zlib inflates whole (the checksum
+ * right, every byte of the stream used: for such data every inflater gives the same bytes) is
+ * replaced; anything else pdf.js decodes as before, with its own recovery.
+ */
+function inflatable(bytes: Uint8Array, objects: PdfObject[], byKey: Map<string, PdfObject[]>): Inflated[] {
+  const z = zlib();
+  if (!z) return [];
+  const found: Inflated[] = [];
+  let total = 0;
+  for (const object of objects) {
+    const { dict, stream } = object;
+    if (!stream || byKey.get(object.key)?.length !== 1 || dict.values.size !== 2 || typeof dict.get('Length') !== 'number') continue;
+    const filter = dict.get('Filter');
+    const only = Array.isArray(filter) && filter.length === 1 ? filter[0] : filter;
+    if (!(only instanceof Name) || only.name !== 'FlateDecode') continue;
+    const data = bytes.subarray(stream.start, stream.end);
+    try {
+      const { buffer, engine } = z.inflateSync(data, { info: true });
+      if (engine.bytesWritten !== data.length) continue;
+      total += buffer.length;
+      if (total > MAX_INFLATED) break;
+      found.push({ object, data: buffer });
+    } catch {
+      // Damaged: pdf.js reads what it can of it, as before.
+    }
+  }
+  return found;
+}
+
 /** A horizontal Type0 font that qualifies, whose descendant also serves fonts that do not. */
 interface Split {
   type0: PdfObject;
@@ -385,7 +439,7 @@ interface Split {
  * a copy of it and of its descriptor without the program, and new versions of the qualifying Type0
  * fonts that use the copy. The fonts that do not qualify keep the descendant with its program.
  */
-function withUpdate(bytes: Uint8Array, text: string, splits: Split[], trailer: { prev: number; dict: Dict }): Uint8Array | undefined {
+function withUpdate(bytes: Uint8Array, text: string, splits: Split[], streams: Inflated[], trailer: { prev: number; dict: Dict }): Uint8Array | undefined {
   const size = trailer.dict.get('Size');
   if (typeof size !== 'number' || trailer.dict.get('Encrypt') !== undefined || !trailer.dict.span.has('Root')) return undefined;
   const encoder = new TextEncoder();
@@ -408,6 +462,15 @@ function withUpdate(bytes: Uint8Array, text: string, splits: Split[], trailer: {
       offset += piece.length;
     }
   };
+  for (const { object, data } of streams) {
+    const [num, gen] = object.key.split(' ').map(Number) as [number, number];
+    const pieces = [encoder.encode(`${num} ${gen} obj\n<< /Length ${data.length} >>\nstream\n`), data, encoder.encode('\nendstream\nendobj\n')];
+    entries.push([num, gen, offset]);
+    for (const piece of pieces) {
+      parts.push(piece);
+      offset += piece.length;
+    }
+  }
   let next = size;
   const copies = new Map<PdfObject, number>();
   for (const { type0, descendant, descriptor } of splits) {
@@ -522,6 +585,15 @@ function classify(
  * label, vertically) is copied without its program for the ones that qualify.
  */
 export async function withoutFontPrograms(bytes: Uint8Array): Promise<Uint8Array | undefined> {
+  return forPdfjs(bytes, { inflate: false });
+}
+
+/**
+ * The copy of the PDF pdf.js is given: without the font programs it need not parse (unless
+ * `fontPrograms` is false), and with its page contents and ToUnicode maps decoded (unless `inflate`
+ * is false; see `inflatable`); undefined when it would be the PDF as it is.
+ */
+export async function forPdfjs(bytes: Uint8Array, { fontPrograms = true, inflate = true } = {}): Promise<Uint8Array | undefined> {
   const text = latin1(bytes);
   // Objects inside object streams are not read here: a font there could use a descriptor too.
   if (/\/ObjStm\b/.test(text)) return undefined;
@@ -535,7 +607,9 @@ export async function withoutFontPrograms(bytes: Uint8Array): Promise<Uint8Array
   }
   const only = (v: Value | undefined): PdfObject | undefined => onlyVersion(byKey, v);
 
-  const { verdict, candidates, mustMap } = classify(objects, byKey);
+  const { verdict, candidates, mustMap } = fontPrograms
+    ? classify(objects, byKey)
+    : { verdict: new Map<string, boolean>(), candidates: [], mustMap: new Map<string, Ref[]>() };
   /** Whether every version of each ToUnicode map a descriptor's symbolic fonts use maps a code. */
   const mapped = async (key: string): Promise<boolean> => {
     for (const ref of mustMap.get(key) ?? []) {
@@ -582,11 +656,12 @@ export async function withoutFontPrograms(bytes: Uint8Array): Promise<Uint8Array
       for (const c of shared) splits.push({ ...c, descriptor });
     }),
   );
-  if (edits.length === 0 && splits.length === 0) return undefined;
+  const streams = inflate ? inflatable(bytes, objects, byKey) : [];
+  if (edits.length === 0 && splits.length === 0 && streams.length === 0) return undefined;
   const copy = new Uint8Array(bytes);
   // "/FontFile2" becomes "/FontFileX": a key pdf.js does not read, of the same length.
   for (const at of edits) copy[at + 9] = 0x58;
-  if (splits.length === 0) return copy;
+  if (splits.length === 0 && streams.length === 0) return copy;
   const trailer = lastTrailer(text, new Parser(text));
-  return (trailer && withUpdate(copy, text, splits, trailer)) ?? (edits.length > 0 ? copy : undefined);
+  return (trailer && withUpdate(copy, text, splits, streams, trailer)) ?? (edits.length > 0 ? copy : undefined);
 }
