@@ -80,9 +80,13 @@ function expectedOf(findings: readonly Diagnostic[]): string | undefined {
   return undefined;
 }
 
-/** Whether a finding lies wholly inside the span: it starts there and ends at or before its end. */
-function within(d: Diagnostic, span: Span): boolean {
-  return inSpan(d, span) && !before(span.end, { line: d.endLine, column: d.endColumn });
+/**
+ * Whether a finding is about the cell: it starts where the cell starts and ends within it (a
+ * number wrapped over the lines above and below its row spans the lines between, which hold other
+ * rows' cells).
+ */
+function onCell(d: Diagnostic, span: Span): boolean {
+  return d.line === span.start.line && d.column === span.start.column && !before(span.end, { line: d.endLine, column: d.endColumn });
 }
 
 function drawCells(table: Table, row: Row, messages: readonly Diagnostic[], claimed: Set<Diagnostic>): DrawnCell[] {
@@ -90,7 +94,7 @@ function drawCells(table: Table, row: Row, messages: readonly Diagnostic[], clai
   return columns.map((column): DrawnCell => {
     const cell = row.cells.find((c) => c.column === column);
     // A finding that starts on a cell but reaches past it (a row's values lacking one) is the row's.
-    const findings = cell ? messages.filter((m) => !claimed.has(m) && within(m, cell.span)) : [];
+    const findings = cell ? messages.filter((m) => !claimed.has(m) && onCell(m, cell.span)) : [];
     for (const f of findings) claimed.add(f);
     return { column, cell, findings, expected: expectedOf(findings) };
   });
