@@ -1,7 +1,8 @@
 /**
  * joinWrappedNumbers (src/reading/wrapped-numbers.ts): a number a narrow cell wrapped over the
  * lines above and below its row, in `pdftotext -layout` text, is one number of that row; nothing
- * else is joined.
+ * else is joined. Several such numbers in one row pair in order, each pair in one gap between the
+ * row's values.
  */
 import { describe, expect, it } from '@jest/globals';
 import { parseMarkdown } from '../src/reading/parse.ts';
@@ -59,5 +60,46 @@ describe('joinWrappedNumbers', () => {
     expect(numbers(gap)).toHaveLength(3);
     // Plain text: values each on a line of their own, at the line's start.
     expect(numbers(['5', '0 0 0', '7'].join('\n'))).toEqual([['5'], ['0', '0', '0'], ['7']]);
+  });
+
+  it('several numbers of one row, LibreOffice: pieces paired in order, each placed in its gap, the first column too', () => {
+    // 68420, 108850, 35454 and 231384 wrapped in cells too narrow for them; the row's other values
+    // centred between; the lower pieces stand a few columns away from under the upper ones.
+    const text = [
+      '一、本年新收政府信息公开申请数 6842                 10885                  3545 23138',
+      '                              3110           5598    9952',
+      '            量           0              0                     4     4',
+    ].join('\n');
+    expect(numbers(text)).toEqual([['68420', '3110', '108850', '5598', '9952', '35454', '231384']]);
+  });
+
+  it('a lower piece away from under the upper one, still in the same gap between the row’s values', () => {
+    const text = [
+      '                                                   311',
+      ' 一、本年新收政府信息公开申请数量   3001   53   0    0    61    4',
+      '                                                        9',
+    ].join('\n');
+    expect(numbers(text)).toEqual([['3001', '53', '0', '0', '61', '4', '3119']]);
+  });
+
+  it('not when a lower piece stands in another gap, the counts differ, or a first-column piece has the label right of it', () => {
+    const otherGap = [
+      '                                                   311',
+      ' 一、本年新收政府信息公开申请数量   3001   53   0    0    61    4',
+      '                                             9',
+    ].join('\n');
+    expect(numbers(otherGap)).toEqual([['311'], ['3001', '53', '0', '0', '61', '4'], ['9']]);
+    const counts = [
+      '                           311                         311',
+      ' 一、本年新收   3001   53       0    0    61    4',
+      '                            9',
+    ].join('\n');
+    expect(numbers(counts)).toHaveLength(3);
+    const beforeLabel = [
+      '  311',
+      '        一、本年新收   3001   53   0    0    61    4',
+      '  9',
+    ].join('\n');
+    expect(numbers(beforeLabel)).toHaveLength(3);
   });
 });
