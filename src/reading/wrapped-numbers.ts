@@ -8,9 +8,12 @@
  *                                                   9
  *
  * The two pieces are one number of that row when the geometry leaves no other reading: the line
- * above and the line below are the row's neighbours, each holds that one number and nothing right
- * of it, both stand in one column, and the row has values but none there. The arithmetic is not
- * asked: the relations then check the number like any other.
+ * above and the line below are the row's neighbours, each holds only such pieces right of any label
+ * text, as many on the one as on the other (a row may have several wrapped numbers: they pair in
+ * their order), each pair stands in one gap between the row's values and the row's line is empty
+ * there. The lower piece need not stand right under the upper one (pdftotext shifts a line that
+ * holds a few pieces, LibreOffice), but a pair whose pieces stand in different gaps is not joined.
+ * The arithmetic is not asked: the relations then check the number like any other.
  */
 import type { Token } from './tokens.ts';
 
