@@ -5,6 +5,9 @@
  * row's values.
  */
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { lintText } from '../src/engine/lint.ts';
 import { parseMarkdown } from '../src/reading/parse.ts';
 import { tokenize } from '../src/reading/tokens.ts';
 
@@ -101,5 +104,18 @@ describe('joinWrappedNumbers', () => {
       '  9',
     ].join('\n');
     expect(numbers(beforeLabel)).toHaveLength(3);
+  });
+
+  it('a LibreOffice report with numbers wrapped in many cells reads as its Markdown: every cell, the same table findings', () => {
+    const dir = path.join(import.meta.dirname, 'fixtures/pdftext/lo');
+    const lint = (name: string) => lintText(readFileSync(path.join(dir, name), 'utf8'), { keepModel: true, locale: 'en' });
+    const markdown = lint('lo-wrapped-numbers.md');
+    const text = lint('lo-wrapped-numbers.layout.txt');
+    const rows = (r: typeof text) =>
+      Object.values(r.model?.tables ?? {}).flatMap((t) => t.rows.map((row) => `${row.id} ${row.status} ${row.cells.map((c) => c.value ?? '·').join(',')}`));
+    expect(rows(text)).toEqual(rows(markdown));
+    const findings = (r: typeof text) => r.messages.filter((m) => m.ruleId?.startsWith('table-')).map((m) => `${m.ruleId} ${m.message}`);
+    expect(findings(text)).toEqual(findings(markdown));
+    expect(findings(text)).toEqual([expect.stringMatching(/^table-sums （一）予以公开·科研机构 is 81790, expected 81793/)]);
   });
 });
