@@ -104,6 +104,17 @@ describe('joinWrappedNumbers', () => {
       '  9',
     ].join('\n');
     expect(numbers(beforeLabel)).toHaveLength(3);
+    // Full rows above and below a row's line that pdftotext printed far to their left (Chromium, seen).
+    const fullRows = [
+      '                          7.属于行政执法案卷         0     0     0       0      0     0     0',
+      '\f8.属于行政查询事项   0   0   0   0   0   0   0',
+      '\f                                   1.本机关不掌握相关政府信息                    26         5        34         0         0          22   82',
+    ].join('\n');
+    expect(numbers(fullRows)).toEqual([
+      ['0', '0', '0', '0', '0', '0', '0'],
+      ['0', '0', '0', '0', '0', '0', '0'],
+      ['26', '5', '34', '0', '0', '22', '82'],
+    ]);
   });
 
   it('a LibreOffice report with numbers wrapped in many cells reads as its Markdown: every cell, the same table findings', () => {

@@ -68,6 +68,18 @@ export function joinWrappedNumbers(source: string, tokens: Token[]): Token[] {
     // values (the lower piece under the upper one, or printed away from it but still there).
     const pairs = ups.map((u, r) => ({ u, d: downs[r] as number, at: gap(tokens[u] as Token, up) }));
     if (pairs.some((p) => p.at === null || p.at !== gap(tokens[p.d] as Token, down))) continue;
+    // Beyond one lone number under the other: each upper piece fills a narrow cell (two digits or
+    // more, no leading 0), and the label text beside the pieces ends left of the row's values (full
+    // rows above and below a line that pdftotext printed to their left are no pieces).
+    const under = (p: (typeof pairs)[number]) => {
+      const [u0, u1] = col(tokens[p.u] as Token, up);
+      const d0 = col(tokens[p.d] as Token, down)[0];
+      return d0 >= u0 - 1 && d0 <= u1;
+    };
+    const full = (p: (typeof pairs)[number]) => /^[1-9]\d/.test((tokens[p.u] as Token).raw);
+    const firstValue = col(tokens[nums[0] as number] as Token, row)[0];
+    const labelLeft = (line: Line) => line.tokens.every((i) => tokens[i]?.kind !== 'text' || col(tokens[i] as Token, line)[1] <= firstValue);
+    if ((pairs.length > 1 || !pairs.every(under)) && !(pairs.every(full) && labelLeft(up) && labelLeft(down))) continue;
     for (const { u, d, at } of pairs) {
       const ut = tokens[u] as Token;
       const dt = tokens[d] as Token;
