@@ -115,6 +115,19 @@ describe('joinWrappedNumbers', () => {
       ['0', '0', '0', '0', '0', '0', '0'],
       ['26', '5', '34', '0', '0', '22', '82'],
     ]);
+    // The same with values that could be upper pieces: the label text beside them stands over the row's values.
+    const [above, line, below] = fullRows.split('\n') as [string, string, string];
+    const fullValues = [above.replace(/ 0(?= |$)/g, '12'), line, below.replace(/ [05](?= |$)/g, '15')].join('\n');
+    expect(numbers(fullValues)).toHaveLength(3);
+  });
+
+  it('two numbers wrapped in neighbouring cells at the row’s end: one gap, both joined', () => {
+    const text = [
+      '                                                            680 3322',
+      '一、本年新收政府信息公开申请数量         9102 1998 4329 8732         2257',
+      '                                                             8     6',
+    ].join('\n');
+    expect(numbers(text)).toEqual([['9102', '1998', '4329', '8732', '2257', '6808', '33226']]);
   });
 
   it('a LibreOffice report with numbers wrapped in many cells reads as its Markdown: every cell, the same table findings', () => {
