@@ -8,9 +8,12 @@
  *                                                   9
  *
  * The two pieces are one number of that row when the geometry leaves no other reading: the line
- * above and the line below are the row's neighbours, each holds that one number and nothing right
- * of it, both stand in one column, and the row has values but none there. The arithmetic is not
- * asked: the relations then check the number like any other.
+ * above and the line below are the row's neighbours, each holds only such pieces right of any label
+ * text, as many on the one as on the other (a row may have several wrapped numbers: they pair in
+ * their order), each pair stands in one gap between the row's values and the row's line is empty
+ * there. The lower piece need not stand right under the upper one (pdftotext shifts a line that
+ * holds a few pieces, LibreOffice), but a pair whose pieces stand in different gaps is not joined.
+ * The arithmetic is not asked: the relations then check the number like any other.
  */
 import type { Token } from './tokens.ts';
 
@@ -39,51 +42,67 @@ export function joinWrappedNumbers(source: string, tokens: Token[]): Token[] {
     const nl = source.indexOf('\n', t.start);
     lines.push({ key: t.rowKey, start, end: nl < 0 ? source.length : nl, tokens: [i] });
   }
-  const joins = new Map<number, Token>();
+  // Joined numbers by the index of the token they follow (several may follow one).
+  const joins = new Map<number, Token[]>();
   const drop = new Set<number>();
+  const col = (t: Token, line: Line) => [t.start - line.start, t.end - line.start] as const;
   for (let k = 1; k + 1 < lines.length; k++) {
     const [up, row, down] = [lines[k - 1] as Line, lines[k] as Line, lines[k + 1] as Line];
     // Neighbouring lines, nothing between them.
     if (row.start !== up.end + 1 || down.start !== row.end + 1) continue;
-    const u = lonePiece(tokens, up);
-    const d = lonePiece(tokens, down);
-    if (u === null || d === null || drop.has(u) || drop.has(d)) continue;
-    const ut = tokens[u] as Token;
-    const dt = tokens[d] as Token;
-    const col = (t: Token, line: Line) => [t.start - line.start, t.end - line.start] as const;
-    const [u0, u1] = col(ut, up);
-    const [d0, d1] = col(dt, down);
-    // One column: the lower piece starts under the upper one.
-    if (d0 < u0 - 1 || d0 > u1) continue;
+    const ups = pieces(tokens, up);
+    const downs = pieces(tokens, down);
+    if (ups === null || downs === null || ups.length !== downs.length || [...ups, ...downs].some((i) => drop.has(i))) continue;
     const nums = row.tokens.filter((i) => tokens[i]?.kind === 'num');
     if (nums.length < 2) continue;
-    // The row's line is empty there, and it has values before that place.
-    const lo = Math.min(u0, d0);
-    const hi = Math.max(u1, d1);
-    const clash = row.tokens.some((i) => {
-      const [a, b] = col(tokens[i] as Token, row);
-      return a < hi + 1 && b > lo - 1;
-    });
-    if (clash || !nums.some((i) => col(tokens[i] as Token, row)[1] < lo)) continue;
-    const raw = ut.raw + dt.raw;
-    const after = [...row.tokens].reverse().find((i) => col(tokens[i] as Token, row)[1] < lo) as number;
-    joins.set(after, { kind: 'num', raw, norm: '', value: Number(raw), start: ut.start, end: dt.end, rowKey: row.key, delimited: false, glued: false });
-    drop.add(u).add(d);
+    // Where a piece stands among the row's values: after how many of them; null when it overlaps one.
+    const gap = (t: Token, line: Line): number | null => {
+      const [a, b] = col(t, line);
+      if (row.tokens.some((i) => col(tokens[i] as Token, row)[0] < b + 1 && col(tokens[i] as Token, row)[1] > a - 1)) return null;
+      const at = nums.filter((i) => col(tokens[i] as Token, row)[1] < a).length;
+      // Before every value: the first column only when the row's label text stands left of it.
+      if (at === 0 && row.tokens.some((i) => tokens[i]?.kind === 'text' && col(tokens[i] as Token, row)[0] > b)) return null;
+      return at;
+    };
+    // Each upper piece with the lower piece of the same rank, both in one gap between the row's
+    // values (the lower piece under the upper one, or printed away from it but still there).
+    const pairs = ups.map((u, r) => ({ u, d: downs[r] as number, at: gap(tokens[u] as Token, up) }));
+    if (pairs.some((p) => p.at === null || p.at !== gap(tokens[p.d] as Token, down))) continue;
+    // Beyond one lone number under the other: each upper piece fills a narrow cell (two digits or
+    // more, no leading 0), and the label text beside the pieces ends left of the row's values (full
+    // rows above and below a line that pdftotext printed to their left are no pieces).
+    const under = (p: (typeof pairs)[number]) => {
+      const [u0, u1] = col(tokens[p.u] as Token, up);
+      const d0 = col(tokens[p.d] as Token, down)[0];
+      return d0 >= u0 - 1 && d0 <= u1;
+    };
+    const full = (p: (typeof pairs)[number]) => /^[1-9]\d/.test((tokens[p.u] as Token).raw);
+    const firstValue = col(tokens[nums[0] as number] as Token, row)[0];
+    const labelLeft = (line: Line) => line.tokens.every((i) => tokens[i]?.kind !== 'text' || col(tokens[i] as Token, line)[1] <= firstValue);
+    if ((pairs.length > 1 || !pairs.every(under)) && !(pairs.every(full) && labelLeft(up) && labelLeft(down))) continue;
+    for (const { u, d, at } of pairs) {
+      const ut = tokens[u] as Token;
+      const dt = tokens[d] as Token;
+      const raw = ut.raw + dt.raw;
+      const after = at === 0 ? (nums[0] as number) - 1 : (nums[(at as number) - 1] as number);
+      const joined: Token = { kind: 'num', raw, norm: '', value: Number(raw), start: ut.start, end: dt.end, rowKey: row.key, delimited: false, glued: false };
+      joins.set(after, [...(joins.get(after) ?? []), joined]);
+      drop.add(u).add(d);
+    }
   }
   if (joins.size === 0) return tokens;
   const out: Token[] = [];
   tokens.forEach((t, i) => {
     if (!drop.has(i)) out.push(t);
-    const joined = joins.get(i);
-    if (joined) out.push(joined);
+    out.push(...(joins.get(i) ?? []));
   });
   return out;
 }
 
-/** The line's one number (digits only) with nothing right of it, other than label text left of it; else null. */
-function lonePiece(tokens: readonly Token[], line: Line): number | null {
-  const last = line.tokens[line.tokens.length - 1] as number;
-  const t = tokens[last];
-  if (t?.kind !== 'num' || !DIGITS.test(t.raw)) return null;
-  return line.tokens.slice(0, -1).every((i) => tokens[i]?.kind === 'text') ? last : null;
+/** The line's numbers (digits only), when nothing but label text stands left of them; else null. */
+function pieces(tokens: readonly Token[], line: Line): number[] | null {
+  const first = line.tokens.findIndex((i) => tokens[i]?.kind !== 'text');
+  if (first === -1) return null;
+  const rest = line.tokens.slice(first);
+  return rest.every((i) => tokens[i]?.kind === 'num' && DIGITS.test(tokens[i].raw)) ? rest : null;
 }

@@ -1,8 +1,9 @@
 /**
  * The three statistical tables as the template lays them out, drawn from a report's model, with the
  * findings that concern each cell: shared by --format html, the Action's job summary and the web
- * page. A finding concerns a cell when its position lies inside the cell's span (never by reading
- * the message text). Pure: no `node:` modules.
+ * page. A finding concerns a cell when it lies inside the cell's span, and a row when it lies inside
+ * the span of one of the reader's facts about that row or starts on the row's label line (never by
+ * reading the message text). Pure: no `node:` modules.
  */
 import type { Cell, ReportModel, Row, Span, Table } from '../../model/schema.ts';
 import { T2_2019, T2_2021, T3_2019, T3_2021, T4_COLUMNS } from '../../model/templates.ts';
@@ -79,33 +80,67 @@ function expectedOf(findings: readonly Diagnostic[]): string | undefined {
   return undefined;
 }
 
-function drawRow(table: Table, row: Row, messages: readonly Diagnostic[], claimed: Set<Diagnostic>): DrawnRow {
+/**
+ * Whether a finding is about the cell: it starts where the cell starts and ends within it (a
+ * number wrapped over the lines above and below its row spans the lines between, which hold other
+ * rows' cells).
+ */
+function onCell(d: Diagnostic, span: Span): boolean {
+  return d.line === span.start.line && d.column === span.start.column && !before(span.end, { line: d.endLine, column: d.endColumn });
+}
+
+function drawCells(table: Table, row: Row, messages: readonly Diagnostic[], claimed: Set<Diagnostic>): DrawnCell[] {
   const columns = row.cells.length > 0 ? row.cells.map((c) => c.column) : templateColumns(table, row.id);
-  const cells = columns.map((column): DrawnCell => {
+  return columns.map((column): DrawnCell => {
     const cell = row.cells.find((c) => c.column === column);
-    const findings = cell ? messages.filter((m) => inSpan(m, cell.span)) : [];
+    // A finding that starts on a cell but reaches past it (a row's values lacking one) is the row's.
+    const findings = cell ? messages.filter((m) => !claimed.has(m) && onCell(m, cell.span)) : [];
     for (const f of findings) claimed.add(f);
     return { column, cell, findings, expected: expectedOf(findings) };
   });
-  const rowFindings = row.found
-    ? messages.filter((m) => !claimed.has(m) && m.line === row.found?.span.start.line && !cells.some((c) => c.findings.includes(m)))
-    : [];
-  for (const f of rowFindings) claimed.add(f);
+}
+
+function drawRow(row: Row, cells: DrawnCell[], findings: Diagnostic[]): DrawnRow {
   const dot = row.label.indexOf('·');
   return {
     row,
     group: dot === -1 ? undefined : row.label.slice(0, dot),
     item: dot === -1 ? row.label : row.label.slice(dot + 1),
     cells,
-    findings: rowFindings,
+    findings,
   };
+}
+
+/**
+ * The row each finding no cell claimed is about: the row of the narrowest of the reader's facts
+ * whose span holds it (the label's first line, the values of a label wrapped around them in PDF
+ * text, the row below a row not found, a value left over), else the row whose label's first line it is on.
+ */
+function rowFindings(table: Table, messages: readonly Diagnostic[], claimed: Set<Diagnostic>): Map<string, Diagnostic[]> {
+  const out = new Map<string, Diagnostic[]>();
+  const facts = table.facts.flatMap((f) => ('row' in f && f.row ? [{ row: f.row.id, span: f.span }] : []));
+  for (const m of messages) {
+    if (claimed.has(m)) continue;
+    let best: { row: string; size: number } | null = null;
+    for (const f of facts) {
+      const size = f.span.end.offset - f.span.start.offset;
+      if (inSpan(m, f.span) && (!best || size < best.size)) best = { row: f.row, size };
+    }
+    const row = best?.row ?? table.rows.find((r) => r.found !== null && r.found.span.start.line === m.line)?.id;
+    if (row === undefined) continue;
+    claimed.add(m);
+    out.set(row, [...(out.get(row) ?? []), m]);
+  }
+  return out;
 }
 
 /** A table of the model with its findings, rows grouped into blocks of the same columns. */
 export function drawTable(table: Table, messages: readonly Diagnostic[]): DrawnTable {
   const claimed = new Set<Diagnostic>();
-  // Cells first, so that a finding on a cell is not also taken as one on its row.
-  const rows = table.rows.map((row) => drawRow(table, row, messages, claimed));
+  // Cells first (of every row), so that a finding on a cell is not also taken as one on a row.
+  const cells = table.rows.map((row) => drawCells(table, row, messages, claimed));
+  const byRow = rowFindings(table, messages, claimed);
+  const rows = table.rows.map((row, i) => drawRow(row, cells[i] ?? [], byRow.get(row.id) ?? []));
   const blocks: DrawnBlock[] = [];
   for (const drawn of rows) {
     const columns = drawn.cells.map((c) => c.column);

@@ -2,7 +2,7 @@
  * Table 四 (行政复议、行政诉讼): fifteen values in a fixed order under a header of fixed words, read as
  * one row of three groups (each 总计 = its four results, R4).
  */
-import type { Row, Span, Table, TableFact } from '../../model/schema.ts';
+import type { Cell, Row, Span, Table, TableFact } from '../../model/schema.ts';
 import { T4_COLUMNS, T4_GROUPS, T4_HEADER_CHARS } from '../../model/templates.ts';
 import { stripEnumerators } from '../text.ts';
 import type { Token } from '../tokens.ts';
@@ -78,7 +78,7 @@ export function readT4(ctx: Ctx, region: [number, number] | null, fallback: Span
   const whole = draft.options.length === 1 ? settle(ctx, draft, [], 'R4', facts) : unsettled(draft, null, facts);
   if (whole.status !== 'read') return done(unread(whole.status).map((r) => ({ ...r, valuesFound: nonBlank.length })));
   // Facts about the whole row name the group and column of each cell.
-  for (const f of facts) relabel(f);
+  for (const f of facts) relabel(f, whole.cells);
   return done(
     T4_GROUPS.map((g, gi) => ({
       id: g.id,
@@ -107,12 +107,21 @@ function stackedOutOfOrder(draft: Draft, nonBlank: readonly Token[], runs: reado
   return values.some((v) => v === null) || !GROUP_TOTALS.check(values as number[]);
 }
 
-/** The whole-table row's cell ids (`t4.review|总计`) as the group's row and column. */
-function relabel(f: TableFact): void {
+/**
+ * The whole-table row's cell ids (`t4.review|总计`) as the group's row and column; a cell lost
+ * from one group is placed at that group's values (the three groups often share one line).
+ */
+function relabel(f: TableFact, cells: readonly Cell[]): void {
   const group = (column: string) => T4_GROUPS.find((g) => column.startsWith(`${g.id}|`));
   if (f.kind === 'blankCells' || f.kind === 'missingCell') {
     const g = group(f.columns[0] ?? '');
-    if (g && f.columns.every((c) => group(c) === g)) f.row = { id: g.id, label: g.label };
+    if (g && f.columns.every((c) => group(c) === g)) {
+      f.row = { id: g.id, label: g.label };
+      const own = cells.filter((c) => group(c.column) === g && c.kind !== 'missing');
+      const first = own[0];
+      const last = own[own.length - 1];
+      if (f.kind === 'missingCell' && first && last) f.span = { start: first.span.start, end: last.span.end };
+    }
     f.columns = f.columns.map((c) => {
       const cg = group(c);
       const name = c.split('|')[1] ?? c;
