@@ -13,9 +13,8 @@ afterAll(removeTempDirs);
 
 const cli = path.join(process.cwd(), 'dist/cli.js');
 
-// A module hook (off the main thread, as Node runs them) that tells the main thread, through a
-// port, each module it loads and whether its text holds the reader: `hardBreakEscape` is the name
-// of a micromark construct, in micromark's code and in our parse.ts, and in no other module.
+// What a loaded module's text tells: whether it holds the reader. `hardBreakEscape` is the name of
+// a micromark construct, in micromark's code and in our parse.ts, and in no other module.
 const hooks = `
 let port;
 export function initialize(data) { port = data.port; }
@@ -28,18 +27,33 @@ export async function load(url, context, next) {
   return loaded;
 }
 `;
-// Preloaded with --import: only the main thread registers the hook (worker threads run the
-// preload too) and writes what it was told at exit.
+// Preloaded with --import, which worker threads run too: only the main thread watches its loads,
+// and writes what it saw at exit. In-thread hooks (module.registerHooks, Node 22.15 and later)
+// where Node has them; else a hooks module, which Node 20 runs on a thread of its own for the
+// thread that registered it, telling the main thread through a port.
 const preload = (hooksUrl: string, out: string): string => `
-import { register } from 'node:module';
+import module from 'node:module';
 import { isMainThread, MessageChannel } from 'node:worker_threads';
 import { writeFileSync } from 'node:fs';
 if (isMainThread) {
   const loads = [];
-  const { port1, port2 } = new MessageChannel();
-  port1.on('message', (m) => loads.push(m));
-  port1.unref();
-  register(${JSON.stringify(hooksUrl)}, { data: { port: port2 }, transferList: [port2] });
+  if (typeof module.registerHooks === 'function') {
+    module.registerHooks({
+      load(url, context, next) {
+        const loaded = next(url, context);
+        if (url.startsWith('file:')) {
+          const text = loaded.source == null ? '' : typeof loaded.source === 'string' ? loaded.source : Buffer.from(loaded.source).toString('utf8');
+          loads.push({ url, reader: text.includes('hardBreakEscape') });
+        }
+        return loaded;
+      },
+    });
+  } else {
+    const { port1, port2 } = new MessageChannel();
+    port1.on('message', (m) => loads.push(m));
+    port1.unref();
+    module.register(${JSON.stringify(hooksUrl)}, { data: { port: port2 }, transferList: [port2] });
+  }
   process.on('exit', () => writeFileSync(${JSON.stringify(out)}, JSON.stringify(loads)));
 }
 `;
@@ -88,8 +102,10 @@ describe('the main thread of the built CLI', () => {
     expect(run.status).toBe(1);
     const [result] = JSON.parse(run.stdout) as JsonResult[];
     expect(result?.messages.map((m) => m.ruleId)).toContain('fee-statement');
-    // The engine ran in the thread: its entry was loaded there, not here.
+    // The engine ran in the thread: its entry was loaded there, not here (were the hooks to see
+    // the thread's loads too, this says so instead of letting the test pass on the wrong thread).
     expect(run.loads.some((m) => m.url.endsWith('/worker.js'))).toBe(false);
+    expect(run.loads.some((m) => m.url.endsWith('/cli.js'))).toBe(true);
     expect(readerModules(run)).toEqual([]);
   });
 
