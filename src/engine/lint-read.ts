@@ -116,4 +116,3 @@ export function analyzeRead(
     throw namedError(file, err);
   }
 }
-
