@@ -68,6 +68,9 @@ describe('a cached outcome', () => {
     expect(parseOutcome(JSON.stringify(outcome))).toEqual(outcome);
     expect(parseOutcome(JSON.stringify({ result: outcome.analysis.failed }))).toEqual({ result: outcome.analysis.failed });
     expect(parseOutcome(JSON.stringify(withField(outcome, ['analysis', 'digest'], null)))).toBeDefined();
+    // A PDF's outcome: where each line shows on the pages (a warm run re-linted every PDF as corrupt before).
+    const pdf = withField(outcome, ['input'], { kind: 'pdf', origins: [null], places: [{ page: 1 }] });
+    expect(parseOutcome(JSON.stringify(pdf))).toEqual(pdf);
   });
 
   it.each<[string, Array<string | number>, unknown]>([
@@ -85,7 +88,8 @@ describe('a cached outcome', () => {
     ['a directive rule id that is a number', ['analysis', 'directives', 0, 'ruleIds', 0], 1],
     ['a failed result without counts', ['analysis', 'failed', 'errorCount'], undefined],
     ['a model that is a string', ['analysis', 'model'], 'm'],
-    ['an input of another kind', ['input', 'kind'], 'pdf'],
+    ['an input of another kind', ['input', 'kind'], 'odt'],
+    ['PDF places that are not an array', ['input', 'places'], {}],
     ['an encoding that is a number', ['encoding'], 8],
   ])('with %s is of another shape', (_what, path, value) => {
     expect(parseOutcome(JSON.stringify(withField(outcome, path, value)))).toBeUndefined();

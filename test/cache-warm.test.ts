@@ -4,7 +4,7 @@
 // cache with what they read). The real engine and built-in rules, through the CLI in this process.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { main } from '../src/adapters/cli/main.ts';
 import { ResultCache } from '../src/engine/cache.ts';
@@ -280,5 +280,24 @@ describe('a run that finds every file in the cache', () => {
     const warm = await lintFilesToArray(files, noWorker);
     expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
     expect(warm.flatMap((r) => r.messages.map((m) => m.ruleId))).toContain('carry-over');
+  });
+});
+
+describe('a warm run over a PDF', () => {
+  it('takes the PDF from the cache, with no note, and gives the cold output', async () => {
+    const dir = await makeTempDir();
+    await mkdir(path.join(dir, 'reports'), { recursive: true });
+    await copyFile(path.join(process.cwd(), 'test/fixtures/pdf/bordered.pdf'), path.join(dir, 'reports/bordered.pdf'));
+    const args = ['reports/bordered.pdf'];
+    const cold = await lint(dir, undefined, args);
+    const first = await lint(dir, 'cache', args);
+    const written = (await stat(path.join(dir, 'cache'))).mtimeMs;
+    const warm = await lint(dir, 'cache', args);
+    for (const run of [first, warm]) {
+      expect(run.stdout).toBe(cold.stdout);
+      expect(run.stderr).toBe(cold.stderr);
+    }
+    // Nothing linted again: the cache file is left as it was.
+    expect((await stat(path.join(dir, 'cache'))).mtimeMs).toBe(written);
   });
 });

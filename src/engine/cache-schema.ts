@@ -91,7 +91,7 @@ const outcome = object({
   result: optional(result),
   analysis: optional(analysis),
   encoding: optional(string),
-  input: optional(object({ kind: oneOf('html', 'docx'), origins: Array.isArray })),
+  input: optional(object({ kind: oneOf('html', 'docx', 'pdf'), origins: Array.isArray, places: optional(Array.isArray) })),
 });
 
 /** A stored outcome (JSON text), or undefined when it is not of this shape. */

@@ -8,7 +8,6 @@
  */
 import { decodeBuffer, tryDecode, type DecodeErrorKind, type Encoding } from './decode-bytes.ts';
 import { declaredCharset, htmlToReportText, HtmlTooDeep, type Origin } from '../reading/html-input.ts';
-import { docxInflatedSize, MAX_DOCX_INFLATED } from './docx-size.ts';
 import type { LintResult, Locale, PdfLocation } from '../types.ts';
 import { t } from './messages.ts';
 import type { PdfDataKind, PdfPlace, PdfReadError } from '../reading/pdf/index.ts';
@@ -68,6 +67,8 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string, option
   } else {
     if (bytes.length === 0) return { error: 'empty' };
     // Refused before mammoth inflates it: what it would inflate to, from the zip (docx-size.ts).
+    // Loaded only for a .docx file: fflate builds its tables as it loads (some ms of every start).
+    const { docxInflatedSize, MAX_DOCX_INFLATED } = await import('./docx-size.ts');
     const inflated = docxInflatedSize(bytes);
     if (inflated !== undefined && inflated > MAX_DOCX_INFLATED) return { error: 'docxTooLarge', data: { limit: MAX_DOCX_INFLATED / (1024 * 1024) } };
     try {

@@ -6,7 +6,6 @@ import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { isInside, toPosix } from './paths.ts';
 
 export interface ExpandOptions {
@@ -135,6 +134,8 @@ async function expandOne(
   if (kind === 'file') return { files: [absolute] };
   if (kind === 'directory') return search(inFolders, absolute, baseScopes, gitignores, 'emptyFolder');
   const globPattern = toGlob(pattern);
+  // tinyglobby (with picomatch and fdir) is loaded only for a folder or a pattern: a run of named files needs none.
+  const { isDynamicPattern } = await import('tinyglobby');
   if (isDynamicPattern(globPattern)) return search(globPattern, cwd, baseScopes, gitignores, 'noMatch');
   return { reason: 'noMatch' };
 }
@@ -146,6 +147,7 @@ async function search(
   gitignores: GitignoreTree,
   whenNone: Unmatched['reason'],
 ): Promise<{ files: string[] } | { reason: Unmatched['reason'] }> {
+  const { glob } = await import('tinyglobby');
   const all = await glob(pattern, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ALWAYS_IGNORED });
   if (all.length === 0) return { reason: whenNone };
   const files: string[] = [];

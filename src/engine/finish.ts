@@ -1,7 +1,7 @@
 /**
  * The LintResult of a report's analysis (lint.ts's FileAnalysis): the cross-report findings added,
- * the directives applied. It imports no reader (lint.ts, which reads reports, re-exports it); the
- * pipeline still loads the reader through outcome.ts, which holds phase one beside phase two.
+ * the directives applied. It imports no reader (lint.ts, which reads reports, re-exports it), so
+ * that phase two (outcome.ts) runs in a thread that never loaded one.
  */
 import { applyDirectives } from './directives.ts';
 import { summarize } from './findings.ts';

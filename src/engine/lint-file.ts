@@ -2,7 +2,8 @@
 import { decodeBuffer, fileError, readReport, type BytesRead, type FileError } from './decode.ts';
 import { hashBytes } from './write.ts';
 import type { LintTextOptions } from './lint.ts';
-import { finishEach as finishEachWith, lintDecoded, lintRead, type FileOutcome, type FileTask, type Keeper, type TaskRead } from './outcome.ts';
+import { lintDecoded, lintRead } from './lint-read.ts';
+import { finishEach as finishEachWith, type FileOutcome, type FileTask, type Keeper, type TaskRead } from './outcome.ts';
 import { fatalResult } from './results.ts';
 import { packDigest, unpackDigest } from './packed.ts';
 import type { ReportDigest } from '../rule.ts';

@@ -24,7 +24,6 @@ import type { Diagnostic, LintResult, Locale, SeverityLevel } from '../types.ts'
 
 // What lived here before the split, for the modules that import it from here.
 export { normalizeLineEndings } from './line-endings.ts';
-export { ruleErrorOf } from './report.ts';
 export { fatalText, isStackOverflow, summarize } from './findings.ts';
 export { finishAnalysis } from './finish.ts';
 export { defaultSetting, ruleSet, rulesToRun, type ResolvedConfig, type RuleSetting } from './settings.ts';

@@ -7,7 +7,6 @@
 import os from 'node:os';
 import type { LoadedConfig } from './config.ts';
 import { readBytes, type BytesRead } from './decode.ts';
-import { lintTask } from './lint-file.ts';
 import type { FileOutcome, Task } from './outcome.ts';
 import type { LintTextOptions } from './lint.ts';
 import { dropEarlyThread, findWorkerUrl, lintInWorkers, THREADS_BELOW } from './pool.ts';
@@ -67,6 +66,9 @@ export async function runTasks(
     return;
   }
   dropEarlyThread();
+  // The reader (lint.ts, micromark, the readers) is loaded only when a file is linted in this
+  // thread: the main thread of a run whose files go to workers, or all come from the cache, never loads it.
+  const { lintTask } = await import('./lint-file.ts');
   await lintHere(
     tasks,
     (task, ahead) => {

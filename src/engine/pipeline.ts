@@ -11,10 +11,11 @@
  * one reaches it.
  */
 import type { Encoding } from './decode-bytes.ts';
-import { defaultSetting, rulesToRun, ruleSet, type LintTextOptions, type ResolvedConfig } from './lint.ts';
+import type { LintTextOptions } from './lint.ts';
 import { finishEach, setFindings, type FileOutcome, type FixMode, type Task, type Unpack } from './outcome.ts';
 import { ReportIndex } from './set.ts';
 import type { SetRuleStore } from './set-cache.ts';
+import { defaultSetting, rulesToRun, ruleSet, type ResolvedConfig } from './settings.ts';
 import type { ReportDigest, Rule } from '../rule.ts';
 import type { LintResult, Locale } from '../types.ts';
 

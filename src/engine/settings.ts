@@ -25,7 +25,7 @@ export interface ResolvedConfig {
 const SEVERITY: Record<'warn' | 'error', SeverityLevel> = { warn: 1, error: 2 };
 
 export function defaultSetting(rule: Rule): RuleSetting {
-  return { severity: SEVERITY[rule.meta.defaultSeverity], options: rule.meta.options.parse({}) };
+  return { severity: SEVERITY[rule.meta.defaultSeverity], options: rule.meta.options.parse({}, { jitless: true }) };
 }
 
 /** The rule set of a run: the base rules (the built-in ones unless given) and the config's plugin rules. */

@@ -7,7 +7,8 @@
  */
 import { decodeDocument } from './document.ts';
 import { documentError, fileError } from './file-error.ts';
-import { lintRead, type Keeper, type PackedDigest, type Task, type TaskRead } from './outcome.ts';
+import { lintRead } from './lint-read.ts';
+import type { Keeper, PackedDigest, Task, TaskRead } from './outcome.ts';
 import { runPipeline, type HostSettings, type PipelineOptions, type RunHost } from './pipeline.ts';
 import type { ReportDigest } from '../rule.ts';
 import type { LintResult } from '../types.ts';

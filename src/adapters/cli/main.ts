@@ -233,7 +233,7 @@ async function finish(
   }
   // A rule that threw is a bug (ours or a plugin's), not a finding: exit 2, as ESLint does.
   if (crashed.length > 0) {
-    const { ruleErrorOf } = await import('../../engine/lint.ts');
+    const { ruleErrorOf } = await import('../../engine/report.ts');
     for (const m of crashed) {
       const error = ruleErrorOf(m);
       if (debugEnabled(env) && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);

@@ -21,7 +21,7 @@ import { t } from '../messages.ts';
 import type { Rule } from '../../rule.ts';
 import type { Locale } from '../../types.ts';
 import { ConfigError, type ConfigProblem } from './errors.ts';
-import { findConfigFilesWithKey } from './find.ts';
+import { findConfigFilesWithKey, type FoundIn } from './find.ts';
 import { readConfigFile, resolveConfigFrom, withRuleOverrides, type LoadConfigOptions, type LoadedConfig } from './load.ts';
 import { checkShape, defaultConfig, isPlainObject } from './resolve.ts';
 
@@ -66,6 +66,8 @@ interface Origin {
 export class ConfigCascade {
   private readonly layers = new Map<string, Promise<Layer>>();
   private readonly chains = new Map<string, Promise<Layer[]>>();
+  /** The config files found from each folder looked at (find.ts). */
+  private readonly foundIn: FoundIn = new Map();
   private readonly settings = new Map<string, Promise<LoadedConfig>>();
   private readonly checked = new Map<string, Promise<unknown>>();
 
@@ -117,7 +119,7 @@ export class ConfigCascade {
 
   /** The config files that apply in `dir`, farthest first. */
   private async lookUp(dir: string): Promise<Layer[]> {
-    const found = await findConfigFilesWithKey(dir);
+    const found = await findConfigFilesWithKey(dir, this.foundIn);
     if (found.length > 1) {
       const names = found.map((f) => path.basename(f)).join(', ');
       throw new ConfigError([{ path: '', message: t('configTwoFiles', this.options.locale, { names }) }], found[0], this.options.locale);

@@ -1,4 +1,10 @@
-/** A parsed config object checked against the rules and merged over their defaults. */
+/**
+ * A parsed config object checked against the rules and merged over their defaults.
+ *
+ * Each schema here parses once or twice a run, so every parse is `jitless`: zod 4 otherwise
+ * compiles a parser for each object schema (`new Function`) on its first parse, which costs more
+ * than the parse itself (some 20 rules' options and the config file's shape, in every thread).
+ */
 import path from 'node:path';
 import ignore from 'ignore';
 import type * as z from 'zod';
@@ -63,7 +69,7 @@ export function defaultConfig(rules: readonly Rule[]): ResolvedConfig {
 }
 
 function defaultOptions(rule: Rule): unknown {
-  const parsed = rule.meta.options.safeParse({});
+  const parsed = rule.meta.options.safeParse({}, { jitless: true });
   // A rule whose options have no complete defaults is a bug in the rule, not the user's config.
   if (!parsed.success) throw new Error(`rule ${rule.meta.id}: options schema has no defaults for {}`);
   return parsed.data;
@@ -100,7 +106,7 @@ export function resolveWith(raw: unknown, rules: readonly Rule[], options: Resol
   if (!isPlainObject(raw)) {
     return fail([{ path: '', message: t('configNotObject', locale) }]);
   }
-  const parsed = FileSchema.safeParse(raw, { error: zodLocale.localeError });
+  const parsed = FileSchema.safeParse(raw, { error: zodLocale.localeError, jitless: true });
   const problems: ConfigProblem[] = parsed.success ? [] : parsed.error.issues.flatMap((issue) => topLevelProblems(issue, locale));
 
   // Plugins and rule files first: their rules may be configured under `rules`.
@@ -280,7 +286,7 @@ function parseRuleEntry(
     return { problems: [{ path: `${at}[0]`, message: t('configBadSeverity', locale, { received: describe(entry[0]) }) }] };
   }
   // Options are validated even when the rule is off, so that mistakes surface before they matter.
-  const options = rule.meta.options.safeParse(entry.length === 2 ? entry[1] : {}, { error: errorMap });
+  const options = rule.meta.options.safeParse(entry.length === 2 ? entry[1] : {}, { error: errorMap, jitless: true });
   if (!options.success) {
     return {
       problems: options.error.issues.map((issue) => ({ path: `${at}[1]${formatPath(issue.path)}`, message: issue.message })),
@@ -321,7 +327,7 @@ function topLevelProblems(issue: z.core.$ZodIssue, locale: Locale): ConfigProble
 export function checkShape(raw: unknown, filePath: string | undefined, locale: Locale): asserts raw is Record<string, unknown> {
   if (!isPlainObject(raw)) throw new ConfigError([{ path: '', message: t('configNotObject', locale) }], filePath, locale);
   const zodLocale = locale === 'zh-CN' ? zhCN() : en();
-  const parsed = FileSchema.safeParse(raw, { error: zodLocale.localeError });
+  const parsed = FileSchema.safeParse(raw, { error: zodLocale.localeError, jitless: true });
   if (!parsed.success)
     throw new ConfigError(
       parsed.error.issues.flatMap((issue) => topLevelProblems(issue, locale)),
