@@ -60,11 +60,15 @@ function defineSchemas() {
     column: z.string(),
     /** missing = the text has no cell here (a cell was lost); its value, if any, was solved. */
     kind: z.enum(['number', 'blank', 'placeholder', 'invalid', 'missing']),
-    /** The value: as written, split from digits run together, or (blank and missing cells) solved from the row's relation. */
+    /** The value: as written, split from digits run together (or joined from a number wrapped over two lines), or (blank and missing cells) solved from the row's relation. */
     value: z.number().nullable(),
     raw: z.string(),
     span: SpanSchema,
-    /** How the value was obtained: written as such; split from digits run together; solved (a blank or missing cell). */
+    /**
+     * How the value was obtained: written as such; split from digits run together, or joined from
+     * the two pieces of a number wrapped over two lines (the row's `decoded.how` tells which); solved
+     * (a blank or missing cell).
+     */
     read: z.enum(['written', 'split', 'solved']),
   });
 
@@ -90,13 +94,14 @@ function defineSchemas() {
     valuesFound: z.number().int(),
     /**
      * How a row that was not written cell for cell was read: from digits run together (split), with
-     * a cell lost (missingCell) or left empty (blankCell), or with one value too many (extraValue);
+     * a cell lost (missingCell) or left empty (blankCell), with one value too many (extraValue), or
+     * with a number wrapped over two lines joined (joined: its lower piece away from its column);
      * `text` is the row's values as printed; `chosenBy` the column relations that chose this
      * reading among others (they cannot then confirm it).
      */
     decoded: z
       .object({
-        how: z.enum(['split', 'missingCell', 'blankCell', 'extraValue']),
+        how: z.enum(['split', 'missingCell', 'blankCell', 'extraValue', 'joined']),
         text: z.string(),
         chosenBy: z.array(RelationIdSchema),
       })

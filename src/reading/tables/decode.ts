@@ -11,7 +11,11 @@
  *   cells (no multi-digit cell with a leading zero, at most MAX_DIGITS digits a cell);
  * - one value short: the missing cell in each column (or in the one column an empty delimited cell
  *   pins), its value solved from the row's own relation where it has one;
- * - one value too many: each value left out in turn (only where a row relation can tell).
+ * - one value too many: each value left out in turn (only where a row relation can tell);
+ * - a few values too many, alone on the line right above or below the row's values: numbers
+ *   wrapped in cells too narrow for them, their pieces printed away from their columns
+ *   (`pdftotext -layout`), so the geometry cannot tell which numbers they finish: the pieces joined
+ *   to the values in every order-keeping way (only where a row relation can tell).
  */
 import type { Token } from '../tokens.ts';
 
@@ -26,7 +30,7 @@ export interface DraftCell {
   read: 'written' | 'split' | 'solved';
 }
 
-export type ReadingHow = 'written' | 'split' | 'missingCell' | 'blankCell' | 'extraValue';
+export type ReadingHow = 'written' | 'split' | 'missingCell' | 'blankCell' | 'extraValue' | 'joined';
 
 export interface Reading {
   cells: DraftCell[];
@@ -99,6 +103,8 @@ export interface DecodeInput {
   /** Whether numbers may be decimals / negative in this row (table 二's amounts and 2019 增减). */
   allowDecimal?: boolean;
   allowNegative?: boolean;
+  /** The line of an offset, in text whose lines are the page's (space-aligned text): for pieces of wrapped numbers. */
+  lineOf?: (offset: number) => number;
 }
 
 export interface Decoded {
@@ -189,6 +195,64 @@ export function decodeRow(input: DecodeInput): Decoded {
       }
     }
   }
+
+  // A few values too many, alone on a line just above or below the others: numbers wrapped.
+  if (input.lineOf && relation && nonBlank.length > expected && nonBlank.length <= expected + MAX_WRAPPED) {
+    out.tried.push('joined');
+    out.readings.push(...joinings(nonBlank, expected, relation, input.lineOf));
+  }
+  return out;
+}
+
+/** At most this many numbers of one row wrapped with their pieces away from their columns. */
+const MAX_WRAPPED = 3;
+
+/**
+ * Numbers wrapped over two lines in narrow cells, their lower pieces printed away from under their
+ * upper ones (“15” on the row's line, “4” on the next, under another column): the pieces, alone on
+ * a line below the row's values (the next, or the one after when a wrapped group label's line
+ * stands between), joined after as many of those values, in their order (pdftotext keeps a line's
+ * order; pieces on a line above are joined before them), in every
+ * way that makes the row relation hold. The values must all be whole numbers, the row's line must
+ * hold all but the pieces, and a joined number must be one a cell can hold (no leading zero, at
+ * most MAX_DIGITS digits). The relation chose the reading: it cannot confirm it.
+ */
+function joinings(tokens: readonly Token[], expected: number, relation: RowRelation, lineOf: (offset: number) => number): Reading[] {
+  if (!tokens.every((t) => t.kind === 'num' && !t.delimited && /^\d+$/.test(t.raw))) return [];
+  const lines = tokens.map((t) => lineOf(t.start));
+  const distinct = [...new Set(lines)];
+  if (distinct.length !== 2) return [];
+  const [a, b] = distinct as [number, number];
+  const count = (line: number) => lines.filter((l) => l === line).length;
+  const rowLine = count(a) === expected ? a : b;
+  const pieceLine = rowLine === a ? b : a;
+  if (count(rowLine) !== expected || Math.abs(pieceLine - rowLine) > 2) return [];
+  const below = pieceLine > rowLine;
+  const kept = tokens.filter((_, i) => lines[i] === rowLine);
+  const pieces = tokens.filter((_, i) => lines[i] === pieceLine);
+  const out: Reading[] = [];
+  const chosen: number[] = [];
+  const walk = (from: number): void => {
+    if (chosen.length === pieces.length) {
+      const cells = kept.map((t) => cellOf(t, {}));
+      for (let k = 0; k < chosen.length; k++) {
+        const at = chosen[k] as number;
+        const upper = kept[at] as Token;
+        const piece = pieces[k] as Token;
+        const raw = below ? upper.raw + piece.raw : piece.raw + upper.raw;
+        if (raw.startsWith('0') || raw.length > MAX_DIGITS) return;
+        cells[at] = { kind: 'number', value: Number(raw), raw, start: upper.start, end: upper.end, read: 'split' };
+      }
+      if (relation.check(cells.map((c) => c.value as number))) out.push({ cells, how: 'joined' });
+      return;
+    }
+    for (let at = from; at <= kept.length - (pieces.length - chosen.length); at++) {
+      chosen.push(at);
+      walk(at + 1);
+      chosen.pop();
+    }
+  };
+  walk(0);
   return out;
 }
 

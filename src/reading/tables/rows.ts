@@ -334,6 +334,7 @@ export function readRows(
       positional: positional(ctx, values, nonBlank, row.columns.length),
       allowDecimal: row.allowDecimal,
       allowNegative: row.allowNegative,
+      lineOf: (offset) => ctx.lines.point(offset).line,
     });
     const text = nonBlank.map((t) => t.raw).join(' ');
     const digitsOnly = nonBlank.every((t) => t.kind === 'num' && /^\d+$/.test(t.raw));
@@ -440,7 +441,11 @@ export function settle(ctx: Ctx, draft: Draft, chosenBy: ReadonlyArray<'R1' | 'R
     // The row relation chose the reading when it was one of several the text allowed.
     const local =
       localRelation &&
-      (reading.how === 'split' || reading.how === 'missingCell' || reading.how === 'extraValue' || reading.cells.some((c) => c.read === 'solved'))
+      (reading.how === 'split' ||
+        reading.how === 'missingCell' ||
+        reading.how === 'extraValue' ||
+        reading.how === 'joined' ||
+        reading.cells.some((c) => c.read === 'solved'))
         ? [localRelation]
         : [];
     row.decoded = { how: reading.how, text: draft.text, chosenBy: [...local, ...chosenBy] };

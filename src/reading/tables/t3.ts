@@ -259,6 +259,8 @@ function stackedOutOfOrder(o: RowOutcome, facts: TableFact[], labelsOutOfOrder: 
     const stacked = tokens !== undefined && tokens.length === asWritten.cells.length && tokens.every((t) => starts.has(t.start));
     if (!stacked && !scattered) return o;
   } else if (!scattered || readings.length === 0) return o;
+  // A number wrapped over the row's line and the next (decode.ts, `joined`) is scattered by nature.
+  else if (!labelsOutOfOrder && readings.every((r) => r.how === 'joined')) return o;
   facts.push({ kind: 'interleaved', row: rowRef(o.draft.template), runs: new Set(values.map((v) => v.rowKey)).size, span: o.draft.valueSpan });
   return { row: { ...o.draft.base, status: 'unclear' } };
 }

@@ -57,7 +57,13 @@ export function readT4(ctx: Ctx, region: [number, number] | null, fallback: Span
     facts.push({ kind: 'blankRow', row: { id: 't4', label: template.label }, span: valueSpan });
     return done(unread('blank'));
   }
-  const decoded = decodeRow({ values, expected, relation: GROUP_TOTALS, positional: positional(ctx, values, nonBlank, expected) });
+  const decoded = decodeRow({
+    values,
+    expected,
+    relation: GROUP_TOTALS,
+    positional: positional(ctx, values, nonBlank, expected),
+    lineOf: (offset) => ctx.lines.point(offset).line,
+  });
   const blanks = values.filter((v) => v.kind === 'blank' && nonBlank.some((n) => n.rowKey === v.rowKey)).length;
   const draft: Draft = {
     template,
