@@ -88,7 +88,12 @@ export function scanFragment(fragment: string, start: number, rowKey: string, de
     // ("00000002.其他法律…" in crawled pages is seven cells of 0 and then "2.其他法律…"). PDF text
     // spaces them out ("8 .属于行政查询事项", "2 . 重 复 申 请") or ends a wrapped label line with
     // one ("（五）不予处理1." above the values, "信访举报投诉类申请" below).
-    const enumerator = /^\s?[.．、](?![\d.])\s*\S/.test(after) || (/^[.．、]\s*$/.test(after) && index > 0 && /[^\s\d]/.test(trimmed[index - 1] ?? ''));
+    // A distributed (分散对齐) label cell spreads its characters over the cell's width, so that in
+    // `-layout` text its enumerator stands alone before the label's spaced-out characters (“1.   属
+    // 于   国   家”): a lone digit with its point, in undelimited text, is that enumerator too.
+    const enumerator =
+      /^\s?[.．、](?![\d.])\s*\S/.test(after) ||
+      (/^[.．、]\s*$/.test(after) && ((index > 0 && /[^\s\d]/.test(trimmed[index - 1] ?? '')) || (index === 0 && !delimited && raw.length === 1)));
     if (/^\d+$/.test(raw) && enumerator) {
       if (raw.length === 1) continue;
       raw = raw.slice(0, -1);

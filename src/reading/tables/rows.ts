@@ -257,7 +257,10 @@ export function readRows(
     let inRun = false;
     const ownLabel = stripEnumerators(norm(row.label));
     // Text that is pieces of the header, the group labels or the row's own label is no foreign text.
-    const pieceWords = [...groupWords, ownLabel];
+    // So are pieces of the next row's label before its anchor: a distributed (分散对齐) label cell
+    // spreads “（七）总计” so wide that its enumerator's characters stand apart (“（   七   ）”).
+    const nextLabel = anchors[order + 1]?.row.label;
+    const pieceWords = nextLabel === undefined ? [...groupWords, ownLabel] : [...groupWords, ownLabel, norm(nextLabel)];
     for (let i = anchor.first + 1; i < end; i++) {
       const t = ctx.tokens[i];
       if (!t) continue;
