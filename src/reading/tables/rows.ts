@@ -45,6 +45,9 @@ export function regionText(ctx: Ctx, region: [number, number]): string {
   return s;
 }
 
+/** Placeholder words that are also characters of row labels (4.无正当理由大量反复申请). */
+const LABEL_PLACEHOLDER = /^无$/;
+
 /**
  * The text tokens of a region concatenated, for label search across token and line breaks. A
  * label may also be found leaving out `optional` tokens in its way: pieces that may belong to a
@@ -74,13 +77,17 @@ export class TextStream {
     let text = '';
     for (let i = start; i < end; i++) {
       const t = tokens[i];
-      if (t?.kind !== 'text' || skip(t) || t.norm.length === 0) continue;
+      // A 无 alone on its line may be a label's character (“4.” / values / “无” / “正” / “当”… in a
+      // cell one character wide), not only an empty cell: the label may go through it, or leave it out.
+      const word = t?.kind === 'placeholder' && LABEL_PLACEHOLDER.test(t.raw);
+      if (!t || (t.kind !== 'text' && !word) || (!word && (skip(t) || t.norm.length === 0))) continue;
       const at = text.length;
-      text += t.norm;
-      if (optional(t)) this.optionalAt.set(at, text.length);
-      const prefix = optionalPrefix(t);
+      const piece = word ? t.raw : t.norm;
+      text += piece;
+      if (word || optional(t)) this.optionalAt.set(at, text.length);
+      const prefix = word ? 0 : optionalPrefix(t);
       if (prefix > 0 && prefix < t.norm.length) this.prefixAt.set(at, prefix);
-      for (let k = 0; k < t.norm.length; k++) {
+      for (let k = 0; k < piece.length; k++) {
         this.owners.push(i);
         this.ends.push(text.length);
       }
@@ -277,6 +284,11 @@ export function readRows(
         after?.kind === 'text' &&
         groupWords.some((g) => g.includes(t.raw))
       ) {
+        inRun = false;
+        continue;
+      }
+      // A 无 the label went through (a character of “无正当理由…” on a line of its own) is no empty cell.
+      if (t.kind === 'placeholder' && i <= anchor.last && after?.kind === 'text' && LABEL_PLACEHOLDER.test(t.raw) && row.label.includes(t.raw)) {
         inRun = false;
         continue;
       }
