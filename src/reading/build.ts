@@ -158,7 +158,8 @@ export function findRegions(tokens: readonly Token[], parts: readonly HeadingCan
   const p6 = partAt(6);
   const searchFrom = p2 ? tokenAt(p2.start) : 0;
   const t3s = firstText(searchFrom, end, (n) => n.includes('勾稽') || n.includes('申请人情况') || n.includes('本年新收政府信息公开申请数量'));
-  const t2s = firstText(searchFrom, t3s ?? end, (n) => n.includes('第二十条') || n.includes('信息内容'));
+  // The header cell 信息内容 may wrap in a narrow column (“信息内” / “容”, the column names between).
+  const t2s = firstText(searchFrom, t3s ?? end, (n) => n.includes('第二十条') || n.includes('信息内容') || n === '信息内' || n === '信息');
   const t4s = firstText((t3s ?? t2s ?? searchFrom) + 1, end, (n) => n.includes('复议'));
   // A table ends where the next table starts or at the next part heading, whichever comes first.
   const headings = parts.map((p) => tokenAt(p.start));
