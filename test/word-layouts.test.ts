@@ -40,3 +40,48 @@ describe('table 二 under a header cell 信息内容 wrapped in a narrow column'
     expect(rows(text, 't2').slice(0, 3)).toEqual(['t2.rules read 0,0,0', 't2.normative read 1,0,3', 't2.license read 21']);
   });
 });
+
+describe('distributed (分散对齐) cells in -layout text', () => {
+  it('table 二 whose header and label cells spread their characters over the cell', () => {
+    const text = [
+      '宿迁市示例县人民政府2025年政府信息公开工作年度报告',
+      '',
+      '二、主动公开政府信息情况',
+      '',
+      '信       息           内           容 本         年     制         发       件       数 本      年      废       止       件       数 现              行       有       效     件    数',
+      '',
+      '规                               章 0                                             0                                           0',
+      '',
+      '行   政   规   范       性   文       件 6                                             1                                           32',
+      '',
+      '信               息                内                    容 本               年            处          理                   决                定               数          量',
+      '',
+      '行               政                许                    可 517645',
+      '',
+      '三、收到和处理政府信息公开申请情况',
+      '',
+    ].join('\n');
+    const result = lintText(text, { keepModel: true, locale: 'en' });
+    expect(rows(text, 't2').slice(0, 3)).toEqual(['t2.rules read 0,0,0', 't2.normative read 6,1,32', 't2.license read 517645']);
+    expect(result.messages.filter((m) => m.ruleId === 'table-structure' && /Unrecognised/.test(m.message))).toEqual([]);
+  });
+
+  it('table 三 items whose number stands apart from its point (“1 .”, “不予 4 .”)', () => {
+    const lines = [
+      '                            1 .           属               于               国           家           秘           密        0    0        0       0       0       0    0',
+      '                            2 .   其       他       法       律       行       政   法       规       禁   止       公   开        0    0        0       0       0       0    0',
+      '                            3 .   危           及       “       三           安       全       一       稳       定   ”        5    0        0       0       0       0    5',
+      '',
+      '                （三）不予 4 .         保           护           第       三           方       合       法       权       益        0    0        0       0       0       0    0',
+      '                公       开 5 .     属       于           三       类           内       部   事           务   信       息        0    2        0       0       0       0    2',
+    ];
+    const t3 = rows(['三、收到和处理政府信息公开申请情况', '', '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '', ...lines, ''].join('\n'), 't3');
+    expect(t3.filter((r) => /deny\.[1-5] /.test(r))).toEqual([
+      't3.deny.1 read 0,0,0,0,0,0,0',
+      't3.deny.2 read 0,0,0,0,0,0,0',
+      't3.deny.3 read 5,0,0,0,0,0,5',
+      't3.deny.4 read 0,0,0,0,0,0,0',
+      't3.deny.5 read 0,2,0,0,0,0,2',
+    ]);
+  });
+});

@@ -145,10 +145,18 @@ export function findRegions(tokens: readonly Token[], parts: readonly HeadingCan
   /** The token that holds `offset` (crawled pages fuse a heading with the text around it). */
   const tokenAt = (offset: number): number => Math.max(0, indexAt(offset + 1) - 1);
   const partAt = (n: number) => parts.find((p) => p.part === n);
+  // A distributed (分散对齐) cell spreads its words' characters far apart on their line (“信   息   内
+  // 容”): from a character standing alone, the line's text from there on is tested too.
+  const spread = (i: number, to: number): string => {
+    const key = tokens[i]?.rowKey;
+    let text = '';
+    for (let j = i; j < to && tokens[j]?.kind === 'text' && tokens[j]?.rowKey === key; j++) text += tokens[j]?.norm ?? '';
+    return text;
+  };
   const firstText = (from: number, to: number, test: (norm: string) => boolean): number | null => {
     for (let i = from; i < to; i++) {
       const t = tokens[i];
-      if (t?.kind === 'text' && test(t.norm)) return i;
+      if (t?.kind === 'text' && (test(t.norm) || (t.norm.length === 1 && test(spread(i, to))))) return i;
     }
     return null;
   };

@@ -90,10 +90,12 @@ export function scanFragment(fragment: string, start: number, rowKey: string, de
     // one ("（五）不予处理1." above the values, "信访举报投诉类申请" below).
     // A distributed (分散对齐) label cell spreads its characters over the cell's width, so that in
     // `-layout` text its enumerator stands alone before the label's spaced-out characters (“1.   属
-    // 于   国   家”): a lone digit with its point, in undelimited text, is that enumerator too.
+    // 于   国   家”, “1 .   属”, after a group label's line: “不予 4 .”): a lone digit with its point,
+    // in undelimited text or after text and a space, is that enumerator too.
     const enumerator =
       /^\s?[.．、](?![\d.])\s*\S/.test(after) ||
-      (/^[.．、]\s*$/.test(after) && ((index > 0 && /[^\s\d]/.test(trimmed[index - 1] ?? '')) || (index === 0 && !delimited && raw.length === 1)));
+      (/^[.．、]\s*$/.test(after) && index > 0 && /[^\s\d]/.test(trimmed[index - 1] ?? '')) ||
+      (/^\s?[.．、]\s*$/.test(after) && raw.length === 1 && (index === 0 ? !delimited : /[^\s\d]\s$/.test(trimmed.slice(0, index))));
     if (/^\d+$/.test(raw) && enumerator) {
       if (raw.length === 1) continue;
       raw = raw.slice(0, -1);
