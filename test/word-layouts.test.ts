@@ -85,3 +85,25 @@ describe('distributed (分散对齐) cells in -layout text', () => {
     ]);
   });
 });
+
+describe('zeros written as a dash or a slash in -layout text', () => {
+  it('a dash one space from a number is a cell of its own, not text', () => {
+    const text = [
+      '福州市示例区工业和信息化局2024年政府信息公开工作年度报告',
+      '',
+      '三、收到和处理政府信息公开申请情况',
+      '',
+      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+      '',
+      '     二、上年结转政府信息公开申请数量                —     —   —     —     —    —    —',
+      '',
+      '               （一）予以公开               207   —   144   137   —    — 488',
+      '',
+      '               （二）部分公开（区分处理的，只计这一情形，不计其他情形）  ／     ／     ／    ／    ／    ／ 34',
+      '',
+    ].join('\n');
+    const result = lintText(text, { keepModel: true, locale: 'en' });
+    expect(rows(text, 't3').slice(1, 4)).toEqual(['t3.carried read ·,·,·,·,·,·,·', 't3.open read 207,·,144,137,·,·,488', 't3.partial read ·,·,·,·,·,·,34']);
+    expect(result.messages.filter((m) => /Unrecognised/.test(m.message))).toEqual([]);
+  });
+});

@@ -65,6 +65,15 @@ export function scanFragment(fragment: string, start: number, rowKey: string, de
     out.push(token('placeholder', trimmed, from, from + trimmed.length, rowKey, delimited));
     return;
   }
+  // Cells of a tight row one space apart in `-layout` text, some of them a dash or slash where the
+  // table writes nothing (“—    — 488”, “／ 414”): each its own cell.
+  if (!delimited && /\s/.test(trimmed)) {
+    const parts = [...trimmed.matchAll(/\S+/g)];
+    if (parts.some((m) => PLACEHOLDER.test(m[0])) && parts.every((m) => PLACEHOLDER.test(m[0]) || /^\d+$/.test(m[0]))) {
+      for (const m of parts) scanFragment(m[0], from + m.index, rowKey, delimited, out);
+      return;
+    }
+  }
   // In a real cell, text with digits glued to it is a name ("数据1", "表3"), not a value; only a
   // label followed by spaced numbers ("行政许可 97") splits.
   if (delimited && /[^\d\s.,+-]\d/.test(trimmed.replace(/\s+\d[\d\s.,]*$/, ''))) {
