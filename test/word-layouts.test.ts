@@ -3,6 +3,8 @@
  * the text as pdftotext printed it (cut to the table), read cell for cell.
  */
 import { describe, expect, it } from '@jest/globals';
+import path from 'node:path';
+import { lintFile } from '../src/engine/lint-file.ts';
 import { lintText } from '../src/engine/lint.ts';
 
 const rows = (text: string, table: 't2' | 't3' | 't4') =>
@@ -105,5 +107,17 @@ describe('zeros written as a dash or a slash in -layout text', () => {
     const result = lintText(text, { keepModel: true, locale: 'en' });
     expect(rows(text, 't3').slice(1, 4)).toEqual(['t3.carried read ·,·,·,·,·,·,·', 't3.open read 207,·,144,137,·,·,488', 't3.partial read ·,·,·,·,·,·,34']);
     expect(result.messages.filter((m) => /Unrecognised/.test(m.message))).toEqual([]);
+  });
+});
+
+describe('a table wider than the page (LibreOffice, thousands separators)', () => {
+  it('a number the paper edge cuts (“1,560,035” shows “1,560”) is not read as the part that shows', async () => {
+    const result = await lintFile(path.resolve(import.meta.dirname, 'fixtures/pdf/cut-at-page-edge.pdf'), { keepModel: true, locale: 'en' });
+    const row = (id: string) => result.model?.tables.t3.rows.find((r) => r.id === id);
+    // 总计 lies across the page's right edge: its column is missing throughout (one finding), and
+    // the relations complete it; before, the cut “1,560” and “1,542” were read, with false sum errors.
+    expect(row('t3.new')?.cells.map((c) => c.value)).toEqual([543007, 276007, 354007, 159007, 0, 228007, 1560035]);
+    expect(row('t3.total')?.cells[6]?.value).toBe(1542035);
+    expect(result.messages.filter((m) => m.ruleId === 'table-structure' && /whole column were missing/.test(m.message))).toHaveLength(1);
   });
 });
