@@ -53,6 +53,8 @@ export interface PrintOptions {
   margin?: string;
   /** The page's font (default WenQuanYi Zen Hei); Noto Serif CJK maps 人, 工, 一… to radicals in the PDF's text. */
   font?: string;
+  /** Label cells distributed (Word's 分散对齐): each line's characters spread over the cell's width. */
+  distributed?: boolean;
 }
 
 const escape = (s: string): string => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -134,6 +136,7 @@ function tableCss(options: PrintOptions): string {
       '* { -webkit-print-color-adjust: exact; print-color-adjust: exact; } tr.head td { background: #d9d9d9; } tr:nth-child(even) td { background: #f2f2f2; }',
     );
   if (options.numbersRight) css.push('td.n { text-align: right; }');
+  if (options.distributed) css.push('td:not(.n) { text-align: justify; text-align-last: justify; }');
   if (options.narrow) css.push('td[rowspan], td[colspan="2"], td[colspan="3"] { width: 4.5em; } table td:first-child { max-width: 5em; }');
   if (options.labelWidths) {
     const [a, b, c] = options.labelWidths;

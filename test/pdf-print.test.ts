@@ -38,6 +38,7 @@ const layout = fc.record({
   threeLine: fc.boolean(),
   shaded: fc.boolean(),
   numbersRight: fc.boolean(),
+  distributed: fc.boolean(),
 });
 
 function values(model: ReportModel | undefined): Record<string, string> {

@@ -145,10 +145,18 @@ export function findRegions(tokens: readonly Token[], parts: readonly HeadingCan
   /** The token that holds `offset` (crawled pages fuse a heading with the text around it). */
   const tokenAt = (offset: number): number => Math.max(0, indexAt(offset + 1) - 1);
   const partAt = (n: number) => parts.find((p) => p.part === n);
+  // A distributed (分散对齐) cell spreads its words' characters far apart on their line (“信   息   内
+  // 容”): from a character standing alone, the line's text from there on is tested too.
+  const spread = (i: number, to: number): string => {
+    const key = tokens[i]?.rowKey;
+    let text = '';
+    for (let j = i; j < to && tokens[j]?.kind === 'text' && tokens[j]?.rowKey === key; j++) text += tokens[j]?.norm ?? '';
+    return text;
+  };
   const firstText = (from: number, to: number, test: (norm: string) => boolean): number | null => {
     for (let i = from; i < to; i++) {
       const t = tokens[i];
-      if (t?.kind === 'text' && test(t.norm)) return i;
+      if (t?.kind === 'text' && (test(t.norm) || (t.norm.length === 1 && test(spread(i, to))))) return i;
     }
     return null;
   };
@@ -158,7 +166,8 @@ export function findRegions(tokens: readonly Token[], parts: readonly HeadingCan
   const p6 = partAt(6);
   const searchFrom = p2 ? tokenAt(p2.start) : 0;
   const t3s = firstText(searchFrom, end, (n) => n.includes('勾稽') || n.includes('申请人情况') || n.includes('本年新收政府信息公开申请数量'));
-  const t2s = firstText(searchFrom, t3s ?? end, (n) => n.includes('第二十条') || n.includes('信息内容'));
+  // The header cell 信息内容 may wrap in a narrow column (“信息内” / “容”, the column names between).
+  const t2s = firstText(searchFrom, t3s ?? end, (n) => n.includes('第二十条') || n.includes('信息内容') || n === '信息内' || n === '信息');
   const t4s = firstText((t3s ?? t2s ?? searchFrom) + 1, end, (n) => n.includes('复议'));
   // A table ends where the next table starts or at the next part heading, whichever comes first.
   const headings = parts.map((p) => tokenAt(p.start));

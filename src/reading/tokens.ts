@@ -65,6 +65,15 @@ export function scanFragment(fragment: string, start: number, rowKey: string, de
     out.push(token('placeholder', trimmed, from, from + trimmed.length, rowKey, delimited));
     return;
   }
+  // Cells of a tight row one space apart in `-layout` text, some of them a dash or slash where the
+  // table writes nothing (“—    — 488”, “／ 414”): each its own cell.
+  if (!delimited && /\s/.test(trimmed)) {
+    const parts = [...trimmed.matchAll(/\S+/g)];
+    if (parts.some((m) => PLACEHOLDER.test(m[0])) && parts.every((m) => PLACEHOLDER.test(m[0]) || /^\d+$/.test(m[0]))) {
+      for (const m of parts) scanFragment(m[0], from + m.index, rowKey, delimited, out);
+      return;
+    }
+  }
   // In a real cell, text with digits glued to it is a name ("数据1", "表3"), not a value; only a
   // label followed by spaced numbers ("行政许可 97") splits.
   if (delimited && /[^\d\s.,+-]\d/.test(trimmed.replace(/\s+\d[\d\s.,]*$/, ''))) {
@@ -88,7 +97,14 @@ export function scanFragment(fragment: string, start: number, rowKey: string, de
     // ("00000002.其他法律…" in crawled pages is seven cells of 0 and then "2.其他法律…"). PDF text
     // spaces them out ("8 .属于行政查询事项", "2 . 重 复 申 请") or ends a wrapped label line with
     // one ("（五）不予处理1." above the values, "信访举报投诉类申请" below).
-    const enumerator = /^\s?[.．、](?![\d.])\s*\S/.test(after) || (/^[.．、]\s*$/.test(after) && index > 0 && /[^\s\d]/.test(trimmed[index - 1] ?? ''));
+    // A distributed (分散对齐) label cell spreads its characters over the cell's width, so that in
+    // `-layout` text its enumerator stands alone before the label's spaced-out characters (“1.   属
+    // 于   国   家”, “1 .   属”, after a group label's line: “不予 4 .”): a lone digit with its point,
+    // in undelimited text or after text and a space, is that enumerator too.
+    const enumerator =
+      /^\s?[.．、](?![\d.])\s*\S/.test(after) ||
+      (/^[.．、]\s*$/.test(after) && index > 0 && /[^\s\d]/.test(trimmed[index - 1] ?? '')) ||
+      (/^\s?[.．、]\s*$/.test(after) && raw.length === 1 && (index === 0 ? !delimited : /[^\s\d]\s$/.test(trimmed.slice(0, index))));
     if (/^\d+$/.test(raw) && enumerator) {
       if (raw.length === 1) continue;
       raw = raw.slice(0, -1);

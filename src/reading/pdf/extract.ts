@@ -321,7 +321,9 @@ async function readPage(lib: PdfJs, page: Page, number: number): Promise<PdfPage
   const content = await page.getTextContent();
   const viewport = page.getViewport({ scale: 1, rotation: uprightRotation(content) ?? page.rotate });
   const view = viewport.transform as Matrix;
-  const texts = textsOf(content, view);
+  // A number the paper's edge cuts (a table wider than the page: “1,560,035” shows as “1,560”) is
+  // not legible whole: left out, its cell reads as empty (a finding), never as the part that shows.
+  const texts = textsOf(content, view).filter((t) => !(/\d/.test(t.str) && (t.x0 < -0.5 || t.x1 > viewport.width + 0.5)));
   const lines = linesOf(await page.getOperatorList(), lib.OPS, view);
   page.cleanup();
   return { number, width: viewport.width, height: viewport.height, texts, lines };

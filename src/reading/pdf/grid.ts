@@ -98,10 +98,18 @@ export function fragments(page: PdfPage): Fragment[] {
     if (horizontal >= 1 && vertical >= 2 && f.x1 - f.x0 >= 40 && f.y1 - f.y0 >= 10) out.push(f);
     else if (horizontal === 0 && f.y1 - f.y0 >= 10) loose.push(f);
   }
+  // Beside the table's ruled body as found, not as grown: a page inside a group of rows has both
+  // group label columns' lines loose (三、本年度办理结果 and （三）不予公开 beside it), and the inner
+  // one lies inside the table once the outer one has joined it.
+  const body = new Map(out.map((f) => [f, { x0: f.x0, x1: f.x1 }]));
   for (const v of loose) {
-    const table = out.find((f) => v.y0 >= f.y0 - TOL && v.y1 <= f.y1 + TOL && v.y1 - v.y0 >= 0.5 * (f.y1 - f.y0) && (v.x1 < f.x0 || v.x0 > f.x1));
+    const table = out.find((f) => {
+      const { x0, x1 } = body.get(f) ?? f;
+      return v.y0 >= f.y0 - TOL && v.y1 <= f.y1 + TOL && v.y1 - v.y0 >= 0.5 * (f.y1 - f.y0) && (v.x1 < x0 || v.x0 > x1);
+    });
     if (!table) continue;
     const merged = extent(page.number, [...table.lines, ...v.lines]);
+    body.set(merged, body.get(table) ?? table);
     out.splice(out.indexOf(table), 1, merged);
   }
   return out.sort((a, b) => a.y0 - b.y0);

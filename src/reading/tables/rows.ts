@@ -45,6 +45,9 @@ export function regionText(ctx: Ctx, region: [number, number]): string {
   return s;
 }
 
+/** Placeholder words that are also characters of row labels (4.无正当理由大量反复申请). */
+const LABEL_PLACEHOLDER = /^无$/;
+
 /**
  * The text tokens of a region concatenated, for label search across token and line breaks. A
  * label may also be found leaving out `optional` tokens in its way: pieces that may belong to a
@@ -74,13 +77,17 @@ export class TextStream {
     let text = '';
     for (let i = start; i < end; i++) {
       const t = tokens[i];
-      if (t?.kind !== 'text' || skip(t) || t.norm.length === 0) continue;
+      // A 无 alone on its line may be a label's character (“4.” / values / “无” / “正” / “当”… in a
+      // cell one character wide), not only an empty cell: the label may go through it, or leave it out.
+      const word = t?.kind === 'placeholder' && LABEL_PLACEHOLDER.test(t.raw);
+      if (!t || (t.kind !== 'text' && !word) || (!word && (skip(t) || t.norm.length === 0))) continue;
       const at = text.length;
-      text += t.norm;
-      if (optional(t)) this.optionalAt.set(at, text.length);
-      const prefix = optionalPrefix(t);
+      const piece = word ? t.raw : t.norm;
+      text += piece;
+      if (word || optional(t)) this.optionalAt.set(at, text.length);
+      const prefix = word ? 0 : optionalPrefix(t);
       if (prefix > 0 && prefix < t.norm.length) this.prefixAt.set(at, prefix);
-      for (let k = 0; k < t.norm.length; k++) {
+      for (let k = 0; k < piece.length; k++) {
         this.owners.push(i);
         this.ends.push(text.length);
       }
@@ -257,7 +264,10 @@ export function readRows(
     let inRun = false;
     const ownLabel = stripEnumerators(norm(row.label));
     // Text that is pieces of the header, the group labels or the row's own label is no foreign text.
-    const pieceWords = [...groupWords, ownLabel];
+    // So are pieces of the next row's label before its anchor: a distributed (分散对齐) label cell
+    // spreads “（七）总计” so wide that its enumerator's characters stand apart (“（   七   ）”).
+    const nextLabel = anchors[order + 1]?.row.label;
+    const pieceWords = nextLabel === undefined ? [...groupWords, ownLabel] : [...groupWords, ownLabel, norm(nextLabel)];
     for (let i = anchor.first + 1; i < end; i++) {
       const t = ctx.tokens[i];
       if (!t) continue;
@@ -277,6 +287,11 @@ export function readRows(
         inRun = false;
         continue;
       }
+      // A 无 the label went through (a character of “无正当理由…” on a line of its own) is no empty cell.
+      if (t.kind === 'placeholder' && i <= anchor.last && after?.kind === 'text' && LABEL_PLACEHOLDER.test(t.raw) && row.label.includes(t.raw)) {
+        inRun = false;
+        continue;
+      }
       if (t.kind !== 'text') {
         if (foreign) foreignBeforeValue = true;
         values.push(t);
@@ -290,6 +305,9 @@ export function readRows(
       if (options.isBoundary(t)) break;
       const w = stripEnumerators(t.norm);
       if (w === '' || /^表[一二三四]/.test(w) || GENERIC_HEADERS.test(w) || headerPieces(w, pieceWords)) continue;
+      // Distributed (分散对齐) header cells: the last character of one and the first of the next
+      // one space apart (“容 本” of 信息内容 and 本年制发件数), each a piece of its own.
+      if (/\s/.test(t.raw) && t.raw.trim().split(/\s+/).every((p) => headerPieces(stripEnumerators(norm(p)), pieceWords))) continue;
       // After the last row has its values, other text is the prose below the table.
       if (order === anchors.length - 1 && values.some((v) => v.kind !== 'blank')) break;
       foreign ??= t;

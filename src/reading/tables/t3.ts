@@ -154,7 +154,7 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
   const anchors = anchorRows(stream, tpl, repeatedHeader);
   findTypos(ctx, tpl, anchors, region);
   anchors.sort((a, b) => a.first - b.first);
-  extendOverEnumerators(ctx, anchors, region);
+  extendOverEnumerators(ctx, anchors, region, (t) => groupPiece(t) || maybeGroupPiece(t));
   if (!hasNote(ctx, region, tpl)) facts.push({ kind: 'missingNote', note: T3_NOTE, span: tokenSpan(ctx, region[0]) });
   // Table 三's column headers stand above its first row; below, labels are checked as rows.
   checkHeaderWords(ctx, [region[0], anchors[0]?.first ?? region[1]], tpl, anchors, facts);
@@ -306,18 +306,24 @@ const WORD_GAP = /[\p{Script=Han}，。）”」](?=[ \u3000](?:[\p{Script=Han}�
 
 /**
  * A label wrapped around its values with its item number on the first line ("（五）不予处理1." /
- * values / "信访举报投诉类申请"): the anchor starts at the line with the number, so the values in
- * between are the row's own.
+ * values / "信访举报投诉类申请"; "三、（一）" / values / "予以公" / "开" in cells so narrow that
+ * the first line holds only the number): the anchor starts at the line with the number, so the
+ * values in between are the row's own. Pieces of a group label printed beside the label's next
+ * lines (the 不 of a vertical 不予公开 before 属) may stand between the values and the label.
  */
-function extendOverEnumerators(ctx: Ctx, anchors: Anchor[], region: [number, number]): void {
+function extendOverEnumerators(ctx: Ctx, anchors: Anchor[], region: [number, number], piece: (t: Token) => boolean): void {
   anchors.forEach((anchor, k) => {
     const item = /·(\d+)\./.exec(anchor.row.label)?.[1];
-    if (!item || anchor.typo) return;
+    const bracket = /^（([一二七])）/.exec(anchor.row.label)?.[1];
+    const mark = item ? new RegExp(`(?:^|[^\\d])${item}[.、]$`) : bracket ? new RegExp(`\\(${bracket}\\)$`) : null;
+    if (!mark || anchor.typo) return;
     const floor = k > 0 ? (anchors[k - 1] as Anchor).last + 1 : region[0];
     let j = anchor.first - 1;
+    while (j >= floor && ctx.tokens[j]?.kind === 'text' && piece(ctx.tokens[j] as Token)) j--;
+    const values = j;
     while (j >= floor && ctx.tokens[j]?.kind !== 'text') j--;
     const t = ctx.tokens[j];
-    if (j >= floor && j < anchor.first - 1 && t && new RegExp(`(?:^|[^\\d])${item}[.、]$`).test(t.norm)) anchor.first = j;
+    if (j >= floor && j < values && t && mark.test(t.norm)) anchor.first = j;
   });
 }
 

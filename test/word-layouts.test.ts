@@ -1,0 +1,123 @@
+/**
+ * Layouts of Word/WPS documents met in real reports' content, in `pdftotext` text: each case is
+ * the text as pdftotext printed it (cut to the table), read cell for cell.
+ */
+import { describe, expect, it } from '@jest/globals';
+import path from 'node:path';
+import { lintFile } from '../src/engine/lint-file.ts';
+import { lintText } from '../src/engine/lint.ts';
+
+const rows = (text: string, table: 't2' | 't3' | 't4') =>
+  (lintText(text, { keepModel: true, locale: 'en' }).model?.tables[table].rows ?? []).map(
+    (r) => `${r.id} ${r.status} ${r.cells.map((c) => c.value ?? '·').join(',')}`,
+  );
+
+describe('table 二 under a header cell 信息内容 wrapped in a narrow column', () => {
+  it('finds the table at “信息内” / “容”, the column names between, across a page footer', () => {
+    const text = [
+      '福州市示例区工业和信息化局2024年政府信息公开工作年度报告',
+      '',
+      '二、主动公开政府信息情况',
+      '',
+      '信息内',
+      '       本年制发件数    本年废止件数       现行有效件数',
+      '容',
+      '',
+      '                 第1页共6页',
+      '规章     0           0                0',
+      '',
+      '',
+      '行政规',
+      '范性文    1           0                3',
+      '件',
+      '',
+      '',
+      '信息内容           本年处理决定数量',
+      '',
+      '行政许可           21',
+      '',
+      '三、收到和处理政府信息公开申请情况',
+      '',
+    ].join('\n');
+    expect(rows(text, 't2').slice(0, 3)).toEqual(['t2.rules read 0,0,0', 't2.normative read 1,0,3', 't2.license read 21']);
+  });
+});
+
+describe('distributed (分散对齐) cells in -layout text', () => {
+  it('table 二 whose header and label cells spread their characters over the cell', () => {
+    const text = [
+      '宿迁市示例县人民政府2025年政府信息公开工作年度报告',
+      '',
+      '二、主动公开政府信息情况',
+      '',
+      '信       息           内           容 本         年     制         发       件       数 本      年      废       止       件       数 现              行       有       效     件    数',
+      '',
+      '规                               章 0                                             0                                           0',
+      '',
+      '行   政   规   范       性   文       件 6                                             1                                           32',
+      '',
+      '信               息                内                    容 本               年            处          理                   决                定               数          量',
+      '',
+      '行               政                许                    可 517645',
+      '',
+      '三、收到和处理政府信息公开申请情况',
+      '',
+    ].join('\n');
+    const result = lintText(text, { keepModel: true, locale: 'en' });
+    expect(rows(text, 't2').slice(0, 3)).toEqual(['t2.rules read 0,0,0', 't2.normative read 6,1,32', 't2.license read 517645']);
+    expect(result.messages.filter((m) => m.ruleId === 'table-structure' && /Unrecognised/.test(m.message))).toEqual([]);
+  });
+
+  it('table 三 items whose number stands apart from its point (“1 .”, “不予 4 .”)', () => {
+    const lines = [
+      '                            1 .           属               于               国           家           秘           密        0    0        0       0       0       0    0',
+      '                            2 .   其       他       法       律       行       政   法       规       禁   止       公   开        0    0        0       0       0       0    0',
+      '                            3 .   危           及       “       三           安       全       一       稳       定   ”        5    0        0       0       0       0    5',
+      '',
+      '                （三）不予 4 .         保           护           第       三           方       合       法       权       益        0    0        0       0       0       0    0',
+      '                公       开 5 .     属       于           三       类           内       部   事           务   信       息        0    2        0       0       0       0    2',
+    ];
+    const t3 = rows(['三、收到和处理政府信息公开申请情况', '', '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '', ...lines, ''].join('\n'), 't3');
+    expect(t3.filter((r) => /deny\.[1-5] /.test(r))).toEqual([
+      't3.deny.1 read 0,0,0,0,0,0,0',
+      't3.deny.2 read 0,0,0,0,0,0,0',
+      't3.deny.3 read 5,0,0,0,0,0,5',
+      't3.deny.4 read 0,0,0,0,0,0,0',
+      't3.deny.5 read 0,2,0,0,0,0,2',
+    ]);
+  });
+});
+
+describe('zeros written as a dash or a slash in -layout text', () => {
+  it('a dash one space from a number is a cell of its own, not text', () => {
+    const text = [
+      '福州市示例区工业和信息化局2024年政府信息公开工作年度报告',
+      '',
+      '三、收到和处理政府信息公开申请情况',
+      '',
+      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+      '',
+      '     二、上年结转政府信息公开申请数量                —     —   —     —     —    —    —',
+      '',
+      '               （一）予以公开               207   —   144   137   —    — 488',
+      '',
+      '               （二）部分公开（区分处理的，只计这一情形，不计其他情形）  ／     ／     ／    ／    ／    ／ 34',
+      '',
+    ].join('\n');
+    const result = lintText(text, { keepModel: true, locale: 'en' });
+    expect(rows(text, 't3').slice(1, 4)).toEqual(['t3.carried read ·,·,·,·,·,·,·', 't3.open read 207,·,144,137,·,·,488', 't3.partial read ·,·,·,·,·,·,34']);
+    expect(result.messages.filter((m) => /Unrecognised/.test(m.message))).toEqual([]);
+  });
+});
+
+describe('a table wider than the page (LibreOffice, thousands separators)', () => {
+  it('a number the paper edge cuts (“1,560,035” shows “1,560”) is not read as the part that shows', async () => {
+    const result = await lintFile(path.resolve(import.meta.dirname, 'fixtures/pdf/cut-at-page-edge.pdf'), { keepModel: true, locale: 'en' });
+    const row = (id: string) => result.model?.tables.t3.rows.find((r) => r.id === id);
+    // 总计 lies across the page's right edge: its column is missing throughout (one finding), and
+    // the relations complete it; before, the cut “1,560” and “1,542” were read, with false sum errors.
+    expect(row('t3.new')?.cells.map((c) => c.value)).toEqual([543007, 276007, 354007, 159007, 0, 228007, 1560035]);
+    expect(row('t3.total')?.cells[6]?.value).toBe(1542035);
+    expect(result.messages.filter((m) => m.ruleId === 'table-structure' && /whole column were missing/.test(m.message))).toHaveLength(1);
+  });
+});
