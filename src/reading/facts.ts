@@ -82,15 +82,21 @@ const DATE_RANGE = new RegExp(
   `${YEAR}\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*起?\\s*(?:至|到|—|-|－|~|～)\\s*(?:${YEAR}\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*止?`,
 );
 
+const LINE_BREAKS = /[ \t\u3000]*\n[ \t\u3000]*/g;
+
 /** The statistical period: a date range shortly after 统计时限/统计期限/起止时间… */
 export function findPeriod(source: string, preambleEnd: number, lines: LineIndex): Period | null {
   const search = (from: number, to: number): Period | null => {
     const text = source.slice(from, to);
     for (const k of text.matchAll(PERIOD_KEY)) {
       const windowStart = k.index + k[0].length;
-      const window = text.slice(windowStart, windowStart + 40);
+      // Within 40 characters, line breaks and the indentation around them not counted (PDF text
+      // keeps the page's lines: “统计时限为 2024 年 1 月 1 日至” / “2024 年 12 月 31 日”).
+      const window = text.slice(windowStart, windowStart + 80);
       const m = DATE_RANGE.exec(window);
       if (!m) continue;
+      const through = window.slice(0, m.index + m[0].length);
+      if (through.length - (through.match(LINE_BREAKS) ?? []).join('').length > 40) continue;
       const start = from + windowStart + m.index;
       return {
         text: m[0],

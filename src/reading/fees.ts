@@ -18,9 +18,13 @@ export function findFeeStatements(source: string, from = 0, to = source.length):
     const end = ends.exec(text);
     const sentenceEnd = end ? end.index : text.length;
     const sentence = text.slice(sentenceStart, sentenceEnd);
+    // Words a line break cut (“无收” / “取信息处理费”, “信息处理” / “费”: PDF text in the page's
+    // lines) are read whole; places are the sentence's own.
+    const { words, at } = sentence.includes('\n') ? unwrap(sentence) : { words: sentence, at: null };
     FEE.lastIndex = 0;
-    const m = FEE.exec(sentence);
-    if (m && (NEGATION.test(sentence) || AMOUNT.test(sentence))) {
+    const fee = FEE.exec(words);
+    const m = fee && { index: at ? (at[fee.index] ?? 0) : fee.index };
+    if (m && (NEGATION.test(words) || AMOUNT.test(words))) {
       // The statement is placed from the start of the line that names the fee: a sentence may run
       // on from a heading line ("六、其他需要报告的事项\n2024年度…") that belongs to no statement.
       const keyword = sentenceStart + m.index;
@@ -31,4 +35,19 @@ export function findFeeStatements(source: string, from = 0, to = source.length):
     sentenceStart = end.index + end[0].length;
   }
   return found;
+}
+
+/** The sentence without its line breaks and the spaces around them, with each character's index in the sentence. */
+function unwrap(sentence: string): { words: string; at: number[] } {
+  let words = '';
+  const at: number[] = [];
+  const breaks = /[ \t\u3000]*\n[ \t\u3000]*/g;
+  let from = 0;
+  for (const b of sentence.matchAll(breaks)) {
+    for (let i = from; i < b.index; i++) at.push(i);
+    words += sentence.slice(from, b.index);
+    from = b.index + b[0].length;
+  }
+  for (let i = from; i < sentence.length; i++) at.push(i);
+  return { words: words + sentence.slice(from), at };
 }

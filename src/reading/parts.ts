@@ -41,9 +41,18 @@ export function findHeadingCandidates(source: string): HeadingCandidate[] {
     // Look no further than 60 characters: a crawled page can be one line of 100k characters.
     const window = source.slice(textStart, textStart + 60);
     const lineEnd = window.indexOf('\n');
-    const raw = lineEnd < 0 ? window : window.slice(0, lineEnd);
+    let raw = lineEnd < 0 ? window : window.slice(0, lineEnd);
     const n = norm(raw);
-    const match = classify(n);
+    let match = classify(n);
+    // A heading the line cut in its words (“…31 日。一、总体” / “情况 2025 年…”: prose that
+    // `pdftotext -layout` keeps in the page's lines) goes on in the next line with text: the
+    // official words or an alias only, and only where the line ends inside them.
+    if (!match && lineEnd >= 0 && cutInName(n)) {
+      const next = /^\n\s*[^\n]*/.exec(window.slice(lineEnd));
+      const joined = next ? window.slice(0, lineEnd + next[0].length) : raw;
+      const m2 = classify(norm(joined));
+      if (m2 && m2.kind !== 'fuzzy' && m2.length > n.length) [raw, match] = [joined, m2];
+    }
     // The numbering （一）or 第一部分 counts only with the official words or an alias: sub-headings
     // inside the parts use it too.
     if (!match || ((!atBoundary || style !== 'plain') && match.kind === 'fuzzy')) continue;
@@ -77,6 +86,11 @@ const NORMALISED_NAMES = PART_NAMES.map((p) => ({
   official: norm(p.official),
   names: [[norm(p.official), 'exact'], ...p.aliases.map((a): [string, 'alias'] => [norm(a), 'alias'])] as Array<[string, HeadingCandidate['match']]>,
 }));
+
+/** Whether `n` is the start of a part's official words or an alias, cut short. */
+function cutInName(n: string): boolean {
+  return n.length > 0 && NORMALISED_NAMES.some((p) => p.names.some(([name]) => name.length > n.length && name.startsWith(n)));
+}
 
 function classify(n: string): { part: number; kind: HeadingCandidate['match']; length: number } | null {
   let best: { part: number; kind: HeadingCandidate['match']; length: number } | null = null;
