@@ -15,6 +15,7 @@ const E2E = [
   '<rootDir>/test/remark-lsp.test.ts',
   '<rootDir>/test/hostile.test.ts',
   '<rootDir>/test/package.e2e.test.ts',
+  '<rootDir>/test/built.e2e.test.ts',
   '<rootDir>/test/bench.e2e.test.ts',
   '<rootDir>/test/browser.test.ts',
   '<rootDir>/test/archive.browser.test.ts',

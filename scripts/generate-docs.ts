@@ -231,9 +231,18 @@ function editsSection(code: string, messages: readonly Diagnostic[]): string[] {
   return rows.length > 0 ? ['修改 · Edits:', '', ...rows, ''] : [];
 }
 
+/** The findings of each rule's examples in each locale, once per process (the docs and test/docs.test.ts both ask). */
+const examplesRun = new WeakMap<Rule, WeakMap<RuleExample, Map<Locale, readonly Diagnostic[]>>>();
+
 /** Lints the example with this rule only, at its default severity, with the example's options. */
-export function runExample(rule: Rule, example: RuleExample, locale: Locale): Diagnostic[] {
-  return runRuleExample(rule, example, locale);
+export function runExample(rule: Rule, example: RuleExample, locale: Locale): readonly Diagnostic[] {
+  const byExample = examplesRun.get(rule) ?? new WeakMap<RuleExample, Map<Locale, readonly Diagnostic[]>>();
+  examplesRun.set(rule, byExample);
+  const byLocale = byExample.get(example) ?? new Map<Locale, readonly Diagnostic[]>();
+  byExample.set(example, byLocale);
+  const found = byLocale.get(locale) ?? runRuleExample(rule, example, locale);
+  byLocale.set(locale, found);
+  return found;
 }
 
 // ---- Index and README table -------------------------------------------------------------------

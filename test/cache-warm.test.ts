@@ -14,11 +14,10 @@ import { builtinRules } from '../rules/index.ts';
 import type { FileOutcome } from '../src/engine/lint-file.ts';
 import { decodedDigests } from '../src/engine/packed.ts';
 import { consistentData, sampleReport } from '../src/testing/sample.ts';
+import { PROPERTY_SCALE } from './helpers/property.ts';
 import { makeTempDir, removeTempDirs } from './helpers/tmp.ts';
 
 afterAll(removeTempDirs);
-
-const SCALE = Number(process.env['XXGK_PROPERTY_SCALE'] ?? 0.25);
 
 /** One report: an agency, a year, the carried-over row it states and the one it carries forward. */
 interface Spec {
@@ -165,7 +164,7 @@ describe('a warm run', () => {
         }
         expect((await expectSame(dir)).decoded).toBe(0);
       }),
-      { numRuns: Math.max(2, Math.round(8 * SCALE)) },
+      { numRuns: Math.max(2, Math.round(8 * PROPERTY_SCALE)) },
     );
   }, 300_000);
 });

@@ -1,6 +1,5 @@
 /** Config file formats (issue 12 item 4): JSONC, the package.json key, the JSON Schema, strict option content. */
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { builtinRules } from '../rules/index.ts';
@@ -182,27 +181,5 @@ describe('a JSON config with a "__proto__" key', () => {
     expect(Object.keys(parsed)).toEqual(['__proto__']);
     expect('rules' in parsed).toBe(false);
     expect(await problems({ '.xxgk-lint.json': text })).toEqual([expect.stringMatching(/^__proto__ {2}unknown key/)]);
-  });
-});
-
-describe('a ruleFiles .js file in a CommonJS package', () => {
-  // Through the built CLI in a child process: jest's own module loader would not fail as Node does.
-  it('is reported with the fix: rename it to .mjs', async () => {
-    const root = await makeTempDir();
-    await writeTree(root, {
-      'package.json': '{ "name": "reports" }',
-      'my-rule.js': "export default { meta: { id: 'x' }, check() {} };\n",
-      '.xxgk-lint.json': '{ "ruleFiles": ["my-rule.js"] }',
-      'a.md': '# 报告\n',
-    });
-    const run = spawnSync(process.execPath, [path.join(import.meta.dirname, '../dist/cli.js'), '--locale', 'en', 'a.md'], { cwd: root, encoding: 'utf8' });
-    expect(run.status).toBe(2);
-    // Node versions that detect ES module syntax (22.12, 20.19 and later) load the file anyway,
-    // with their MODULE_TYPELESS_PACKAGE_JSON warning; older ones fail, and we name the fix.
-    if (!run.stderr.includes('MODULE_TYPELESS_PACKAGE_JSON')) {
-      expect(run.stderr).toContain(
-        '! ruleFiles[0]  the rule file "my-rule.js" is an ES module (import/export) in a CommonJS package (no "type": "module" in package.json): rename it to .mjs',
-      );
-    }
   });
 });

@@ -12,7 +12,7 @@ import { buildModel } from '../src/reading/build.ts';
 import { parseMarkdown } from '../src/reading/parse.ts';
 import { T3_2021 } from '../src/model/templates.ts';
 import { consistentData, sampleReport, t3Rows, type SampleData } from '../src/testing/sample.ts';
-import { RUNS } from './forms.test.ts';
+import { RUNS } from './helpers/property.ts';
 
 const OUTCOME_IDS = T3_2021.rows.map((r) => r.id).filter((id) => !['t3.new', 't3.carried', 't3.total', 't3.carryOver'].includes(id));
 // Small counts, many zeros: as in real reports, where runs like 1000001 are common.

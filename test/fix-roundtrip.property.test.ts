@@ -13,9 +13,7 @@ import { lintText } from '../src/engine/lint.ts';
 import { NUMERALS, PART_NAMES } from '../src/model/vocabulary.ts';
 import { sampleReport, type TableForm } from '../src/testing/sample.ts';
 import type { Diagnostic } from '../src/types.ts';
-
-/** As in forms.test.ts: scaled by XXGK_PROPERTY_SCALE (default 0.25 for a fast `npm test`). */
-const RUNS = (n: number): number => Math.max(3, Math.round(n * Number(process.env.XXGK_PROPERTY_SCALE ?? 0.25)));
+import { RUNS } from './helpers/property.ts';
 
 const FORMS: TableForm[] = ['gfm', 'tsv', 'html', 'layout', 'cellPerLine', 'gfmMerged', 'htmlMerged'];
 

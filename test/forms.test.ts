@@ -7,9 +7,7 @@ import fc from 'fast-check';
 import { lintText } from '../src/engine/lint.ts';
 import { consistentData, sampleReport, type SampleData, type TableForm } from '../src/testing/sample.ts';
 import { T3_2021 } from '../src/model/templates.ts';
-
-/** Property runs scale with XXGK_PROPERTY_SCALE (default 0.25 for a fast `npm test`; CI runs more). */
-export const RUNS = (n: number): number => Math.max(3, Math.round(n * Number(process.env.XXGK_PROPERTY_SCALE ?? 0.25)));
+import { RUNS } from './helpers/property.ts';
 
 const FORMS: TableForm[] = ['gfm', 'tsv', 'html', 'layout', 'cellPerLine', 'gfmMerged', 'htmlMerged'];
 const OUTCOME_IDS = T3_2021.rows.map((r) => r.id).filter((id) => !['t3.new', 't3.carried', 't3.total', 't3.carryOver'].includes(id));

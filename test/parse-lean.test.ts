@@ -24,7 +24,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkFrontmatter from 'remark-frontmatter';
-import { RUNS } from './forms.test.ts';
+import { RUNS } from './helpers/property.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const READABLE = /\.(?:md|markdown|txt|html?|docx)$/i;

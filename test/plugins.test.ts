@@ -278,12 +278,6 @@ describe('loadConfig: JavaScript configs, packages and rule files', () => {
 });
 
 describe('resolvePackage', () => {
-  it('resolves this package by self-reference, through its exports', () => {
-    expect(resolvePackage('xxgk-lint/remark', root)).toBe(path.join(root, 'dist/remark.js'));
-    expect(resolvePackage('xxgk-lint', path.join(root, 'test'))).toBe(path.join(root, 'dist/index.js'));
-    expect(resolvePackage('xxgk-lint/nothing', root)).toBeUndefined();
-  });
-
   it('follows exports patterns and conditions, and main', async () => {
     const dir = await makeTempDir();
     await writeTree(dir, {

@@ -84,6 +84,8 @@ function headingText(raw: string, normLength: number): string {
 const NORMALISED_NAMES = PART_NAMES.map((p) => ({
   part: p.part,
   official: norm(p.official),
+  /** The official words' UTF-16 code units: a text sharing too few of them cannot come near. */
+  officialUnits: codeUnits(norm(p.official)),
   names: [[norm(p.official), 'exact'], ...p.aliases.map((a): [string, 'alias'] => [norm(a), 'alias'])] as Array<[string, HeadingCandidate['match']]>,
 }));
 
@@ -112,6 +114,9 @@ function classify(n: string): { part: number; kind: HeadingCandidate['match']; l
     for (const len of [name.length - 1, name.length, name.length + 1, name.length + 2]) {
       const head = n.slice(0, len);
       if (head.length !== len) continue;
+      // The common subsequence is at most the code units of the head found in the name: where
+      // that many fall short, so does the similarity (the same quotient, computed cheaply first).
+      if (sharedUnits(head, p.officialUnits) / Math.max(len, name.length) < 0.85) continue;
       const score = similarity(head, name);
       if (score < 0.85) continue;
       const rank = head.endsWith(name.slice(-1)) ? 2 : len === n.length ? 1 : 0;
@@ -120,4 +125,17 @@ function classify(n: string): { part: number; kind: HeadingCandidate['match']; l
     if (best) return { part: p.part, kind: 'fuzzy', length: best.length };
   }
   return null;
+}
+
+function codeUnits(text: string): Set<number> {
+  const units = new Set<number>();
+  for (let i = 0; i < text.length; i++) units.add(text.charCodeAt(i));
+  return units;
+}
+
+/** How many of the code units of `text` are in `units` (counted with repetition). */
+function sharedUnits(text: string, units: ReadonlySet<number>): number {
+  let shared = 0;
+  for (let i = 0; i < text.length; i++) if (units.has(text.charCodeAt(i))) shared++;
+  return shared;
 }

@@ -37,18 +37,22 @@ export function stripEnumerators(normalized: string): string {
   }
 }
 
-/** Length of the longest common subsequence of two short strings. */
+/** Length of the longest common subsequence of two short strings (of their UTF-16 code units). */
 export function lcsLength(a: string, b: string): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  let prev = new Array<number>(b.length + 1).fill(0);
-  let cur = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = a[i - 1] === b[j - 1] ? (prev[j - 1] ?? 0) + 1 : Math.max(prev[j] ?? 0, cur[j - 1] ?? 0);
+  const m = b.length;
+  if (a.length === 0 || m === 0) return 0;
+  // Two rows of the table in typed arrays: the reading runs this for every heading candidate.
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    for (let j = 1; j <= m; j++) {
+      if (b.charCodeAt(j - 1) === c) cur[j] = (prev[j - 1] ?? 0) + 1;
+      else cur[j] = Math.max(prev[j] ?? 0, cur[j - 1] ?? 0);
     }
     [prev, cur] = [cur, prev];
   }
-  return prev[b.length] ?? 0;
+  return prev[m] ?? 0;
 }
 
 /** Similarity in [0, 1]: common subsequence over the longer length. */
