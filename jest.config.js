@@ -16,6 +16,7 @@ const E2E = [
   '<rootDir>/test/hostile.test.ts',
   '<rootDir>/test/package.e2e.test.ts',
   '<rootDir>/test/built.e2e.test.ts',
+  '<rootDir>/test/main-thread-loads.test.ts',
   '<rootDir>/test/bench.e2e.test.ts',
   '<rootDir>/test/browser.test.ts',
   '<rootDir>/test/archive.browser.test.ts',
