@@ -54,7 +54,10 @@ describe.each(COLUMN_LAYOUTS.map((l) => [l.name, l] as const))('%s', (name, layo
       const [x0, y0, x1, y1] = place?.rect ?? [0, 0, 0, 0];
       const inside = (page?.texts ?? []).filter((t) => t.x0 >= x0 - 1 && t.x1 <= x1 + 1 && t.y0 >= y0 - 1 && t.y1 <= y1 + 1);
       const start = text.slice(0, 6);
-      expect({ line: text.slice(0, 20), starts: inside.some((t) => t.str.replace(/\s/g, '').startsWith(start)) }).toEqual({ line: text.slice(0, 20), starts: true });
+      expect({ line: text.slice(0, 20), starts: inside.some((t) => t.str.replace(/\s/g, '').startsWith(start)) }).toEqual({
+        line: text.slice(0, 20),
+        starts: true,
+      });
     });
   });
 });
@@ -118,7 +121,17 @@ describe('readingOrder: where the lines have a gutter', () => {
         run('甲完。', L, 5),
         run('乙完。', R, 5),
       ],
-      expected: [`左${COL.slice(1)}`, '左完。', `右${COL.slice(1)}`, '右完。', '六、其他需要报告的事项', `甲${COL.slice(1)}`, '甲完。', `乙${COL.slice(1)}`, '乙完。'],
+      expected: [
+        `左${COL.slice(1)}`,
+        '左完。',
+        `右${COL.slice(1)}`,
+        '右完。',
+        '六、其他需要报告的事项',
+        `甲${COL.slice(1)}`,
+        '甲完。',
+        `乙${COL.slice(1)}`,
+        '乙完。',
+      ],
     },
     {
       name: "a table's rows (several gaps a line) are no columns",

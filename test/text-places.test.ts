@@ -68,16 +68,16 @@ describe('places of findings in tables read from pdftotext -layout text', () => 
   it('a wrong value in a row whose label wraps over six lines around it: at the number, row and column named, on its cell', () => {
     // 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请: label lines 143–149, values on 146.
     const found = placed(edit(narrow, 146, '   1          0', '   2          0'));
-    expect(found).toEqual([
-      expect.objectContaining({ line: 146, column: 40, at: '2', ruleId: 'table-sums', drawn: { row: 't3.other.2', column: '自然人' } }),
-    ]);
+    expect(found).toEqual([expect.objectContaining({ line: 146, column: 40, at: '2', ruleId: 'table-sums', drawn: { row: 't3.other.2', column: '自然人' } })]);
     expect(found[0]?.message).toMatch(/^2\.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请·自然人 is 2, expected 1/);
   });
 
   it('a value that is not a number, in a row wrapped around its values beside the group label: on its cell', () => {
     // 4.保护第三方合法权益 (lines 87–89) under （三）不予公开, whose characters stand on lines 90–91.
     const found = placed(edit(narrow, 88, '5          1', '5          -'));
-    expect(found).toEqual([expect.objectContaining({ line: 88, column: 34, at: '-', ruleId: 'table-structure', drawn: { row: 't3.deny.4', column: '商业企业' } })]);
+    expect(found).toEqual([
+      expect.objectContaining({ line: 88, column: 34, at: '-', ruleId: 'table-structure', drawn: { row: 't3.deny.4', column: '商业企业' } }),
+    ]);
     expect(found[0]?.message).toContain('“（三）不予公开·4.保护第三方合法权益”·商业企业 is not a number');
   });
 
@@ -102,7 +102,9 @@ describe('places of findings in tables read from pdftotext -layout text', () => 
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ line: 104, column: 22, at: '63' });
     expect(found[0]?.drawn).toEqual({ row: 't3.unable.1' });
-    expect(found[0]?.message).toContain('“（四）无法提供·1.本机关不掌握相关政府信息” lacks one value (7 expected), in one of the columns 科研机构, 社会公益组织');
+    expect(found[0]?.message).toContain(
+      '“（四）无法提供·1.本机关不掌握相关政府信息” lacks one value (7 expected), in one of the columns 科研机构, 社会公益组织',
+    );
   });
 
   it('an unread row (several readings add up) wrapped around its values: marked on its row', () => {

@@ -98,11 +98,7 @@ describe('joinWrappedNumbers', () => {
       '                            9',
     ].join('\n');
     expect(numbers(counts)).toHaveLength(3);
-    const beforeLabel = [
-      '  311',
-      '        一、本年新收   3001   53   0    0    61    4',
-      '  9',
-    ].join('\n');
+    const beforeLabel = ['  311', '        一、本年新收   3001   53   0    0    61    4', '  9'].join('\n');
     expect(numbers(beforeLabel)).toHaveLength(3);
     // Full rows above and below a row's line that pdftotext printed far to their left (Chromium, seen).
     const fullRows = [

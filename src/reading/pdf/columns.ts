@@ -86,7 +86,7 @@ function bandAt(lines: PdfText[][], start: number): Band | undefined {
       const mid = (g0 + g1) / 2;
       const onLeft = l.length > 0;
       const beside = [lines[end - 1], lines[end + 1]].some((near) =>
-        (near ?? []).some((t) => ((t.x0 + t.x1) / 2 < mid) !== onLeft && t.y1 > top(runs) && t.y0 < bottom(runs)),
+        (near ?? []).some((t) => (t.x0 + t.x1) / 2 < mid !== onLeft && t.y1 > top(runs) && t.y0 < bottom(runs)),
       );
       if (!beside) break;
     }

@@ -146,7 +146,7 @@ function pageBlocks(page: PdfPage, repeatedInMargin: (text: string, size: number
     const to = Math.max(...b.map((t) => t.y1));
     return frags.some((f) => f.y1 > from && f.y0 < to);
   };
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     let j = i + 1;
     while (j < lines.length && !separates(lines[j - 1] as PdfText[], lines[j] as PdfText[])) j++;
     // Lines read by columns keep their order: placed among the tables by where the columns start.

@@ -307,7 +307,14 @@ export function readRows(
       if (w === '' || /^表[一二三四]/.test(w) || GENERIC_HEADERS.test(w) || headerPieces(w, pieceWords)) continue;
       // Distributed (分散对齐) header cells: the last character of one and the first of the next
       // one space apart (“容 本” of 信息内容 and 本年制发件数), each a piece of its own.
-      if (/\s/.test(t.raw) && t.raw.trim().split(/\s+/).every((p) => headerPieces(stripEnumerators(norm(p)), pieceWords))) continue;
+      if (
+        /\s/.test(t.raw) &&
+        t.raw
+          .trim()
+          .split(/\s+/)
+          .every((p) => headerPieces(stripEnumerators(norm(p)), pieceWords))
+      )
+        continue;
       // After the last row has its values, other text is the prose below the table.
       if (order === anchors.length - 1 && values.some((v) => v.kind !== 'blank')) break;
       foreign ??= t;
