@@ -54,8 +54,11 @@ function isFlat(data: unknown): data is Record<string, unknown> {
   return Object.getOwnPropertySymbols(data).length === 0;
 }
 
+/** What pdf.js transfers with a message: the buffers of typed arrays (a DOM `Transferable` in a browser). */
+type Transfer = ArrayBuffer[];
+
 /** What the receiving side gets of a message. */
-export function handOver(data: unknown, transfer?: Transferable[] | null): unknown {
+export function handOver(data: unknown, transfer?: Transfer | null): unknown {
   if (isOperatorListChunk(data) && isPlain(data) && isPlain(data.chunk)) {
     return { ...data, chunk: { ...data.chunk, fnArray: data.chunk.fnArray.slice(), argsArray: data.chunk.argsArray.slice() } };
   }
@@ -70,7 +73,7 @@ export class InThreadPort {
   #listeners = new Map<Listener, (() => void) | null>();
   #deferred = Promise.resolve();
 
-  postMessage(data: unknown, transfer?: Transferable[] | null): void {
+  postMessage(data: unknown, transfer?: Transfer | null): void {
     const event = { data: handOver(data, transfer) };
     void this.#deferred.then(() => {
       for (const [listener] of this.#listeners) listener.call(this, event);
