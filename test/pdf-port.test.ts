@@ -5,32 +5,19 @@
  * other message is cloned as before.
  */
 import { describe, expect, it, jest } from '@jest/globals';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { pdfData } from '../src/engine/decode.ts';
 import { extractPdf } from '../src/reading/pdf/extract.ts';
 import { handOver, InThreadPort } from '../src/reading/pdf/port.ts';
+import { ALL_PDFS, pdfCases } from './helpers/pdfs.ts';
+import { PROPERTY_SCALE } from './helpers/property.ts';
 
 jest.setTimeout(240_000);
 
-const fixtures = path.resolve(import.meta.dirname, 'fixtures');
-const peers = path.resolve(import.meta.dirname, '../../shared/corpus/peers');
-const inDir = (dir: string): string[] =>
-  existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => f.endsWith('.pdf'))
-        .map((f) => path.join(dir, f))
-    : [];
-const pdfs = [
-  ...inDir(path.join(fixtures, 'pdf')),
-  ...inDir(path.join(fixtures, 'pdf/layouts')),
-  ...inDir(path.join(fixtures, 'pdf/cross')),
-  ...inDir(path.join(fixtures, 'corpus-pdf')),
-  ...inDir(peers),
-];
-
 describe('pdf.js in this thread through port.ts', () => {
-  it.each(pdfs.map((f) => [path.relative(path.resolve(fixtures, '..'), f), f]))('%s reads the same as through pdf.js’s own fake worker', async (_, file) => {
+  // Every PDF at full scale; npm test reads each with all the reader's savings and with none
+  // (test/pdf-same-reading.test.ts).
+  it.each(PROPERTY_SCALE >= 1 ? pdfCases() : pdfCases().slice(0, 1))('%s reads the same as through pdf.js’s own fake worker', async (_, file) => {
     const bytes = new Uint8Array(readFileSync(file));
     const through = await extractPdf(bytes, { loadData: pdfData });
     const loopback = await extractPdf(bytes, { loadData: pdfData, pdfjsLoopback: true });
@@ -39,7 +26,7 @@ describe('pdf.js in this thread through port.ts', () => {
   });
 
   it('reads the same again after many documents (nothing left over from one to the next)', async () => {
-    const file = pdfs.find((f) => f.endsWith('bordered.pdf')) ?? '';
+    const file = ALL_PDFS.find((f) => f.endsWith('bordered.pdf')) ?? '';
     const bytes = new Uint8Array(readFileSync(file));
     const first = await extractPdf(bytes, { loadData: pdfData });
     for (let i = 0; i < 5; i++) await extractPdf(bytes, { loadData: pdfData });
