@@ -1,13 +1,16 @@
 /**
  * Prose as PDF text keeps it (`pdftotext -layout`, LibreOffice's and Chromium's PDFs): in the
  * page's lines, a line break anywhere in a word, often with a blank line between the lines. A
- * part heading, the fee statement and the statistical period cut by a line break are read as
- * on the page; nothing else is joined.
+ * part heading, the fee statement, the statistical period, the overview's topics and a cited
+ * title cut by a line break are read as on the page: the corpus reports printed and kept as such
+ * text give the findings about their text that the reports themselves give.
  */
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { CORPUS_PDFS, fixtureName } from '../scripts/corpus-pdfs.ts';
 import { lintText } from '../src/engine/lint.ts';
+import { findCitations } from '../src/reading/citations.ts';
 import { findFeeStatements } from '../src/reading/fees.ts';
 import { findPeriod } from '../src/reading/facts.ts';
 import { findHeadingCandidates } from '../src/reading/parts.ts';
@@ -52,20 +55,38 @@ describe('the fee statement and the statistical period across a line break', () 
   });
 });
 
+describe('overview topics and citations across a line break', () => {
+  it('a topic word cut by a line break with a blank line after it (LibreOffice)', () => {
+    const report = (overview: string) => `# 某区2024年政府信息公开工作年度报告\n\n一、总体情况\n\n${overview}\n\n二、主动公开政府信息情况\n\n略。\n`;
+    const topics = (overview: string) => lintText(report(overview), { keepModel: true }).model?.overviewTopics;
+    expect(topics('加强政务公开平\n\n台建设，优化栏目。')).toContain('政府信息公开平台建设');
+    expect(topics('加强政务公开，优化栏目。')).not.toContain('政府信息公开平台建设');
+  });
+
+  it('a cited title and its number over two lines, a blank line between', () => {
+    const text = '根据《国务院办公厅政府\n\n信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函\n\n〔2021〕30 号）编制。';
+    expect(findCitations(text)).toEqual([
+      expect.objectContaining({ title: '国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知', number: '国办公开办函〔2021〕30号' }),
+    ]);
+  });
+});
+
 describe('real reports printed and kept as pdftotext -layout text', () => {
   const fixtures = path.join(import.meta.dirname, 'fixtures/corpus-pdf');
   const corpus = path.resolve(import.meta.dirname, '../../shared/corpus');
+  /** The findings about the text around the tables, by rule. */
   const prose = (messages: ReadonlyArray<{ ruleId: string | null }>) =>
-    messages.map((m) => m.ruleId).filter((id) => id === 'required-sections' || id === 'fee-statement' || id === 'statistical-period');
-  it.each([
-    ['10-pingtan-2025.lo', 'peers/10-pingtan-2025.txt'],
-    ['09-pingtan-2024.lo', 'peers/09-pingtan-2024.txt'],
-    ['08-pingtan-2023.narrow', 'peers/08-pingtan-2023.txt'],
-    ['10-pingtan-2025.narrow', 'peers/10-pingtan-2025.txt'],
-    ['003_e61fd02df59cf2b0.lo', 'seeds/003_e61fd02df59cf2b0.md'],
-  ])('%s: the parts, the fee statement and the period as in the report', (name, source) => {
+    messages
+      .map((m) => m.ruleId ?? '')
+      .filter((id) => !id.startsWith('table-'))
+      .sort();
+  const cases = CORPUS_PDFS.filter((s) => existsSync(path.join(corpus, s))).flatMap((s) => [
+    [`${fixtureName(s)}.lo`, s],
+    [`${fixtureName(s)}.narrow`, s],
+  ]);
+  it.each(cases)('%s: the same findings about the text as the report itself', (name, source) => {
     const text = lintText(readFileSync(path.join(fixtures, `${name}.layout.txt`), 'utf8'));
-    const markdown = lintText(readFileSync(path.join(corpus, source), 'utf8'));
+    const markdown = lintText(readFileSync(path.join(corpus, source), 'utf8'), { filePath: source });
     expect(prose(text.messages)).toEqual(prose(markdown.messages));
   });
 });

@@ -73,10 +73,11 @@ export function buildModel(written: string, tree: Root, options: BuildOptions = 
     overviewTopics: (() => {
       const overview = parts.find((p) => p.part === 1);
       if (!overview) return null;
-      // A line break inside a word (pdftotext -layout: “政府信息管 / 理”) is no break in the text.
+      // A line break inside a word (pdftotext -layout: “政府信息管 / 理”, LibreOffice's PDFs with a
+      // blank line between: “平台” / “” / “建设”) is no break in the text.
       const body = source
         .slice(overview.bodyStart, overview.bodyEnd)
-        .replace(/(?<=[\u2e80-\u9fff\uff00-\uffef])[ \t]*\r?\n[ \t]*(?=[\u2e80-\u9fff\uff00-\uffef])/g, '');
+        .replace(/(?<=[\u2e80-\u9fff\uff00-\uffef])(?:[ \t]*\r?\n)+[ \t]*(?=[\u2e80-\u9fff\uff00-\uffef])/g, '');
       return OVERVIEW_TOPICS.filter((t) => t.pattern.test(body)).map((t) => t.topic);
     })(),
     claims: (() => {
