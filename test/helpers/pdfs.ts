@@ -24,4 +24,11 @@ export const ALL_PDFS: readonly string[] = [
 ];
 
 /** it.each rows: the path as a test name, the file. */
-export const pdfCases = (): Array<[string, string]> => ALL_PDFS.map((f) => [path.relative(path.resolve(fixtures, '..'), f), f]);
+export const pdfCases = (files: readonly string[] = ALL_PDFS): Array<[string, string]> => files.map((f) => [path.relative(path.resolve(fixtures, '..'), f), f]);
+
+/**
+ * At full scale (XXGK_PROPERTY_SCALE=1, as CI runs) every PDF; otherwise every fourth of each
+ * folder's (each producer's: Chromium, LibreOffice, the hand-made ones) and the real WPS PDFs.
+ */
+export const samplePdfs = (scale: number): readonly string[] =>
+  scale >= 1 ? ALL_PDFS : ALL_PDFS.filter((f, i) => f.startsWith(peers) || i % Math.max(1, Math.round(1 / scale)) === 0);
