@@ -124,3 +124,16 @@ describe('a table wider than the page (LibreOffice, thousands separators)', () =
     expect(result.messages.filter((m) => m.ruleId === 'table-structure' && /whole column were missing/.test(m.message))).toHaveLength(1);
   });
 });
+
+describe('a table whose last columns lie wholly beyond the paper (Chromium)', () => {
+  it('rows of five cells where seven belong are one finding for the table, never sum errors of digits “run together”', async () => {
+    const result = await lintFile(path.resolve(import.meta.dirname, 'fixtures/pdf/columns-beyond-paper.pdf'), { keepModel: true, locale: 'en' });
+    const t3 = result.model?.tables.t3.rows ?? [];
+    // 其他 and 总计 are off the page: no row can be read, and none is read as a split of its cells.
+    expect(t3.filter((r) => r.status === 'read')).toEqual([]);
+    expect(result.messages.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+    const t3Findings = result.messages.filter((m) => m.ruleId === 'table-structure' && /table 三/i.test(m.message));
+    expect(t3Findings).toHaveLength(1);
+    expect(t3Findings[0]?.message).toMatch(/25 of its 25 rows/);
+  });
+});

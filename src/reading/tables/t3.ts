@@ -168,6 +168,7 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
   facts.push(...(blocks?.facts ?? rowFacts));
   const labelsOutOfOrder = anchors.some((a) => a.disordered);
   outcomes = valuesOfNextRow(ctx, tpl, outcomes, facts).map((o) => stackedOutOfOrder(o, facts, labelsOutOfOrder && !counted.has(o)));
+  outcomes = columnsShort(outcomes, T3_COLUMNS.length);
 
   // Rows with one reading are known; the column relations narrow the others.
   const known = new Map<string, ReadonlyArray<number | null>>();
@@ -230,6 +231,36 @@ function valuesOfNextRow(ctx: Ctx, tpl: TableTemplate, outcomes: RowOutcome[], f
     if (at >= 0) facts.splice(at, 1);
   }
   return out;
+}
+
+/**
+ * A table whose cells show fewer value columns than the format's, row after row (two columns
+ * beyond the paper's edge, left out when the page was printed): rows of that many separate cells
+ * are not digits run together. Their splits into the format's cells are dropped, so that such a
+ * row is a wrong count of values (one finding for the table), never a reading cut from numbers
+ * that belong to one cell each, nor a sum error of “digits that no split makes add up”. It takes
+ * at least three rows of the same short count of cells, each a whole number as a count is written
+ * (no leading zero, at most MAX_DIGITS digits, not glued to text): a row of one cell holding a
+ * long run (“15130000154”) still splits.
+ */
+function columnsShort(outcomes: RowOutcome[], width: number): RowOutcome[] {
+  const separate = (d: Draft): number | null => {
+    const values = d.values ?? [];
+    const plain = values.every((t) => t.kind === 'num' && t.delimited && !t.glued && /^(?:0|[1-9]\d{0,5})$/.test(t.raw));
+    return values.length >= 2 && values.length < width - 1 && plain ? values.length : null;
+  };
+  const counts = new Map<number, number>();
+  for (const o of outcomes) {
+    const n = 'draft' in o ? separate(o.draft) : null;
+    if (n !== null) counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  const short = [...counts].filter(([, rows]) => rows >= 3).map(([n]) => n);
+  if (short.length !== 1) return outcomes;
+  return outcomes.map((o) => {
+    if (!('draft' in o) || separate(o.draft) !== short[0]) return o;
+    const options = o.draft.options.map((g) => g.filter((r) => r.how !== 'split')).filter((g) => g.length > 0);
+    return { draft: { ...o.draft, options, tried: o.draft.tried.filter((t) => t !== 'split') } };
+  });
 }
 
 /**
