@@ -139,19 +139,31 @@ function checkFix(text: string, before: readonly Diagnostic[], fixed: Diagnostic
 
 describe('every fix of every rule, on every table form', () => {
   const seen = new Map<string, number>();
+  /** Each fix of the text's findings removes its finding, adds none and changes nothing outside its range. */
+  const everyFix = (text: string): void => {
+    const { messages } = lint(text);
+    for (const m of messages) {
+      if (!m.fix) continue;
+      seen.set(key(m), (seen.get(key(m)) ?? 0) + 1);
+      const problem = checkFix(text, messages, m);
+      if (problem) throw new Error(`${problem}\n--- text:\n${text}`);
+    }
+  };
+  /** Fixed until nothing is left to fix, a text the fixes made clean is the report before the defect. */
+  const fixedBack = (text: string, good: string): void => {
+    const run = fixUntilStable(text, lint);
+    if (run.passes > 0) seen.set('fixUntilStable', (seen.get('fixUntilStable') ?? 0) + 1);
+    // The fix wrote exactly what the defect took (no 0 beside the cell, no heading words twice,
+    // the whole period).
+    if (run.passes > 0 && run.result.messages.length === 0) expect(run.output).toBe(good);
+  };
 
   it.each(FORMS)('form %s: a fix removes its finding, adds none and changes nothing outside its range', (form) => {
     fc.assert(
       fc.property(fc.array(defectArb, { minLength: 1, maxLength: 3 }), (defects) => {
         let text = sampleReport({ form });
         for (const d of defects) text = d(text, form);
-        const { messages } = lint(text);
-        for (const m of messages) {
-          if (!m.fix) continue;
-          seen.set(key(m), (seen.get(key(m)) ?? 0) + 1);
-          const problem = checkFix(text, messages, m);
-          if (problem) throw new Error(`${problem}\n--- text:\n${text}`);
-        }
+        everyFix(text);
       }),
       { numRuns: RUNS(24) },
     );
@@ -160,14 +172,7 @@ describe('every fix of every rule, on every table form', () => {
   it.each(FORMS)('form %s: one defect, fixed until nothing is left to fix, gives back the report as it was', (form) => {
     const good = sampleReport({ form });
     fc.assert(
-      fc.property(defectArb, (defect) => {
-        const text = defect(good, form);
-        const run = fixUntilStable(text, lint);
-        if (run.passes > 0) seen.set('fixUntilStable', (seen.get('fixUntilStable') ?? 0) + 1);
-        // Text that fixes made clean is the report before the defect: the fix wrote exactly
-        // what the defect took (no 0 beside the cell, no heading words twice, the whole period).
-        if (run.passes > 0 && run.result.messages.length === 0) expect(run.output).toBe(good);
-      }),
+      fc.property(defectArb, (defect) => fixedBack(defect(good, form), good)),
       { numRuns: RUNS(24) },
     );
   });
@@ -178,17 +183,8 @@ describe('every fix of every rule, on every table form', () => {
     const good = sampleReport({ form });
     const kinds = [radicals(0, 0), period(2023, 2023, 1, 12), headingWording(1, 2, 1), ...Array.from({ length: 13 }, (_, k) => blankZero(k * 5))];
     for (const defect of kinds) {
-      const text = defect(good, form);
-      const { messages } = lint(text);
-      for (const m of messages) {
-        if (!m.fix) continue;
-        seen.set(key(m), (seen.get(key(m)) ?? 0) + 1);
-        const problem = checkFix(text, messages, m);
-        if (problem) throw new Error(`${problem}\n--- text:\n${text}`);
-      }
-      const run = fixUntilStable(text, lint);
-      if (run.passes > 0) seen.set('fixUntilStable', (seen.get('fixUntilStable') ?? 0) + 1);
-      if (run.passes > 0 && run.result.messages.length === 0) expect(run.output).toBe(good);
+      everyFix(defect(good, form));
+      fixedBack(defect(good, form), good);
     }
   });
 
