@@ -3,7 +3,8 @@
 /**
  * End-to-end suites: they run the built bundles or child processes (the Action against a fake
  * GitHub, worker threads, remark-cli, the packed package, chromium, the fuzz loop). `npm test` runs
- * the rest (the source, in well under a minute); `npm run test:e2e` runs these; CI runs both.
+ * the rest (the source: about 1½ minutes on 2 cores, see CONTRIBUTING.md); `npm run test:e2e` runs
+ * these; CI runs both.
  */
 const E2E = [
   '<rootDir>/test/action/',
