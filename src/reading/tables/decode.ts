@@ -212,10 +212,12 @@ const MAX_WRAPPED = 3;
  * upper ones (“15” on the row's line, “4” on the next, under another column): the pieces, alone on
  * a line below the row's values (the next, or the one after when a wrapped group label's line
  * stands between), joined after as many of those values, in their order (pdftotext keeps a line's
- * order; pieces on a line above are joined before them), in every
- * way that makes the row relation hold. The values must all be whole numbers, the row's line must
- * hold all but the pieces, and a joined number must be one a cell can hold (no leading zero, at
- * most MAX_DIGITS digits). The relation chose the reading: it cannot confirm it.
+ * order; pieces on a line above are joined before them), in every way that makes the row relation
+ * hold. The values must all be whole numbers, the row's line must hold all but the pieces, and a
+ * joined number must be one a cell can hold (no leading zero, at most MAX_DIGITS digits). The
+ * relation chose the reading: it cannot confirm it. A row that adds up without a lone piece (a
+ * stray number: a page number, another row's) gains no reading here, since joining a piece to one
+ * value changes the row's sum or its total alone.
  */
 function joinings(tokens: readonly Token[], expected: number, relation: RowRelation, lineOf: (offset: number) => number): Reading[] {
   if (!tokens.every((t) => t.kind === 'num' && !t.delimited && /^\d+$/.test(t.raw))) return [];
