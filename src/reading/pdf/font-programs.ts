@@ -292,16 +292,28 @@ function latin1(bytes: Uint8Array): string {
   return NodeBuffer ? NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') : new TextDecoder('latin1').decode(bytes);
 }
 
-/** The first bytes of a stream's data, decoded (none: undefined, then the program is kept). */
-async function streamHead(bytes: Uint8Array, object: PdfObject, n: number): Promise<Uint8Array | undefined> {
+/**
+ * A stream's data as the file holds it, and whether it is deflated: only unfiltered or /FlateDecode
+ * data without parameters is read here (undefined otherwise, or for deflated data where there is no
+ * DecompressionStream).
+ */
+function storedData(bytes: Uint8Array, object: PdfObject): { data: Uint8Array; deflated: boolean } | undefined {
   const { stream, dict } = object;
   if (!stream || dict.get('DecodeParms') !== undefined || dict.get('DP') !== undefined) return undefined;
   const filter = dict.get('Filter');
   const filters = Array.isArray(filter) ? filter : filter === undefined ? [] : [filter];
   const data = bytes.subarray(stream.start, stream.end);
-  if (filters.length === 0) return data.subarray(0, n);
+  if (filters.length === 0) return { data, deflated: false };
   if (filters.length !== 1 || !(filters[0] instanceof Name) || filters[0].name !== 'FlateDecode') return undefined;
-  if (typeof DecompressionStream === 'undefined') return undefined;
+  return typeof DecompressionStream === 'undefined' ? undefined : { data, deflated: true };
+}
+
+/** The first bytes of a stream's data, decoded (none: undefined, then the program is kept). */
+async function streamHead(bytes: Uint8Array, object: PdfObject, n: number): Promise<Uint8Array | undefined> {
+  const stored = storedData(bytes, object);
+  if (!stored) return undefined;
+  const { data } = stored;
+  if (!stored.deflated) return data.subarray(0, n);
   try {
     const inflate = new DecompressionStream('deflate');
     const writer = inflate.writable.getWriter();
@@ -327,14 +339,11 @@ async function streamHead(bytes: Uint8Array, object: PdfObject, n: number): Prom
 
 /** A stream's whole data, decoded (a ToUnicode CMap, a few KB); undefined when it cannot be. */
 async function streamAll(bytes: Uint8Array, object: PdfObject): Promise<Uint8Array | undefined> {
-  const { stream, dict } = object;
-  if (!stream || dict.get('DecodeParms') !== undefined || dict.get('DP') !== undefined) return undefined;
-  const filter = dict.get('Filter');
-  const filters = Array.isArray(filter) ? filter : filter === undefined ? [] : [filter];
-  const data = bytes.slice(stream.start, stream.end);
-  if (filters.length === 0) return data;
-  if (filters.length !== 1 || !(filters[0] instanceof Name) || filters[0].name !== 'FlateDecode') return undefined;
-  if (typeof DecompressionStream === 'undefined') return undefined;
+  const stored = storedData(bytes, object);
+  if (!stored) return undefined;
+  // A copy, backed by an ArrayBuffer of its own (what Blob takes), as before.
+  const data = stored.data.slice();
+  if (!stored.deflated) return data;
   try {
     return new Uint8Array(await new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate'))).arrayBuffer());
   } catch {
