@@ -1,4 +1,5 @@
 /** Documents the report cites: 《title》（document number）, and the 条例's State Council order number. */
+import { unwrapLines } from './text.ts';
 
 export interface Citation {
   title: string;
@@ -11,12 +12,11 @@ export interface Citation {
 // A title or number may run over the page's lines (PDF text as pdftotext -layout keeps it, a blank
 // line between the lines in LibreOffice's PDFs): its line breaks are no part of it.
 const CITED = /《([^《》]{2,100})》(?:\s*[（(]([^（()）]{0,40}?[〔[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号)[）)])?/g;
-const LINE_BREAKS = /[ \t\u3000]*(?:\r?\n[ \t\u3000]*)+/g;
 const ORDER = /《中华人民共和国政府信息公开条例》[^。\n]{0,30}?(?:国务院令|国令|令)\s*第\s*(\d+)\s*号/g;
 
 export function findCitations(source: string): Citation[] {
   return [...source.matchAll(CITED)].map((m) => ({
-    title: (m[1] ?? '').replace(LINE_BREAKS, ''),
+    title: unwrapLines(m[1] ?? '').words,
     number: m[2]?.replace(/\s+/g, '') ?? null,
     start: m.index,
     end: m.index + m[0].length,

@@ -1,6 +1,6 @@
 /** The opening facts: title (agency, year), statistical period and contact details (docs/format.md §7). */
 import type { Contact, Period, Title } from '../model/schema.ts';
-import type { LineIndex } from './text.ts';
+import { unwrapLines, type LineIndex } from './text.ts';
 
 const YEAR = '((?:19|20)\\d{2})';
 const TITLE_SUFFIX =
@@ -82,8 +82,6 @@ const DATE_RANGE = new RegExp(
   `${YEAR}\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*起?\\s*(?:至|到|—|-|－|~|～)\\s*(?:${YEAR}\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*止?`,
 );
 
-const LINE_BREAKS = /[ \t\u3000]*\n[ \t\u3000]*/g;
-
 /** The statistical period: a date range shortly after 统计时限/统计期限/起止时间… */
 export function findPeriod(source: string, preambleEnd: number, lines: LineIndex): Period | null {
   const search = (from: number, to: number): Period | null => {
@@ -96,7 +94,7 @@ export function findPeriod(source: string, preambleEnd: number, lines: LineIndex
       const m = DATE_RANGE.exec(window);
       if (!m) continue;
       const through = window.slice(0, m.index + m[0].length);
-      if (through.length - (through.match(LINE_BREAKS) ?? []).join('').length > 40) continue;
+      if (unwrapLines(through).words.length > 40) continue;
       const start = from + windowStart + m.index;
       return {
         text: m[0],

@@ -2,6 +2,8 @@
  * The fee statement of part 六 (docs/format.md §6): 信息(公开)处理费 (or 信息公开收费) with either a
  * negation (未/无/没有/不 + 收取/产生/发生) or an amount in 元.
  */
+import { unwrapLines } from './text.ts';
+
 const FEE = /信息(?:公开)?处理费|信息公开(?:收费|费用)|政府信息公开收费/g;
 const NEGATION = /(?:未|无|没有|不|暂未|均未)[^。；;\n]{0,12}?(?:收取|产生|发生|收费)|(?:收取|收费)[^。；;\n]{0,8}?(?:为|共计|合计)?\s*0(?:\.0+)?\s*元|零元/;
 const AMOUNT = /(?<![\d.])\d+(?:\.\d+)?\s*(?:万元|元)/;
@@ -20,7 +22,7 @@ export function findFeeStatements(source: string, from = 0, to = source.length):
     const sentence = text.slice(sentenceStart, sentenceEnd);
     // Words a line break cut (“无收” / “取信息处理费”, “信息处理” / “费”: PDF text in the page's
     // lines) are read whole; places are the sentence's own.
-    const { words, at } = sentence.includes('\n') ? unwrap(sentence) : { words: sentence, at: null };
+    const { words, at } = sentence.includes('\n') ? unwrapLines(sentence) : { words: sentence, at: null };
     FEE.lastIndex = 0;
     const fee = FEE.exec(words);
     const m = fee && { index: at ? (at[fee.index] ?? 0) : fee.index };
@@ -35,19 +37,4 @@ export function findFeeStatements(source: string, from = 0, to = source.length):
     sentenceStart = end.index + end[0].length;
   }
   return found;
-}
-
-/** The sentence without its line breaks and the spaces around them, with each character's index in the sentence. */
-function unwrap(sentence: string): { words: string; at: number[] } {
-  let words = '';
-  const at: number[] = [];
-  const breaks = /[ \t\u3000]*\n[ \t\u3000]*/g;
-  let from = 0;
-  for (const b of sentence.matchAll(breaks)) {
-    for (let i = from; i < b.index; i++) at.push(i);
-    words += sentence.slice(from, b.index);
-    from = b.index + b[0].length;
-  }
-  for (let i = from; i < sentence.length; i++) at.push(i);
-  return { words: words + sentence.slice(from), at };
 }

@@ -37,6 +37,26 @@ export function stripEnumerators(normalized: string): string {
   }
 }
 
+/**
+ * Line breaks and the spaces around them: PDF text kept in the page's lines (`pdftotext -layout`)
+ * cuts words and sentences anywhere, often with a blank line between the lines.
+ */
+const LINE_BREAKS = /[ \t\u3000]*(?:\n[ \t\u3000]*)+/g;
+
+/** The text without its line breaks and the spaces around them, with each character's index in the text. */
+export function unwrapLines(text: string): { words: string; at: number[] } {
+  let words = '';
+  const at: number[] = [];
+  let from = 0;
+  for (const b of text.matchAll(LINE_BREAKS)) {
+    for (let i = from; i < b.index; i++) at.push(i);
+    words += text.slice(from, b.index);
+    from = b.index + b[0].length;
+  }
+  for (let i = from; i < text.length; i++) at.push(i);
+  return { words: words + text.slice(from), at };
+}
+
 /** Length of the longest common subsequence of two short strings (of their UTF-16 code units). */
 export function lcsLength(a: string, b: string): number {
   const m = b.length;
