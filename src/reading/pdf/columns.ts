@@ -8,7 +8,7 @@
  * whole page: a title, an introduction or a table across the full width stays where it is.
  */
 import type { PdfText } from './extract.ts';
-import { CJK } from './text.ts';
+import { CJK, WIDE_GAP } from './text.ts';
 
 /** A line in reading order: its runs; for a column's line, the column's left and right edges. */
 export interface OrderedLine {
@@ -21,8 +21,6 @@ export interface OrderedLine {
   top?: number;
 }
 
-/** A gap between runs of one line wider than this many ems separates columns (as lineText keeps it). */
-const WIDE = 0.9;
 /** The widest gutter, in ems (Word's default is two characters; a heading's date far right is wider). */
 const MAX_GUTTER = 5;
 /** The narrowest column, in ems. */
@@ -39,7 +37,7 @@ function wideGaps(runs: PdfText[]): [number, number][] {
   const gaps: [number, number][] = [];
   let end = -Infinity;
   for (const t of runs) {
-    if (end > -Infinity && t.x0 - end > WIDE * t.size) gaps.push([end, t.x0]);
+    if (end > -Infinity && t.x0 - end > WIDE_GAP * t.size) gaps.push([end, t.x0]);
     end = Math.max(end, t.x1);
   }
   return gaps;
@@ -93,7 +91,7 @@ function bandAt(lines: PdfText[][], start: number): Band | undefined {
     const n0 = l.length > 0 ? Math.max(g0, right(l)) : g0;
     const n1 = r.length > 0 ? Math.min(g1, left(r)) : g1;
     // The gutter stays free, and each side is one stretch of text.
-    if (n1 - n0 <= WIDE * size || wideGaps(l).length > 0 || wideGaps(r).length > 0) break;
+    if (n1 - n0 <= WIDE_GAP * size || wideGaps(l).length > 0 || wideGaps(r).length > 0) break;
     [g0, g1] = [n0, n1];
     sides.push({ l, r });
     if (l.length > 0 && r.length > 0) lastBoth = end;

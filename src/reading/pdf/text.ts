@@ -72,16 +72,21 @@ export function textLines(texts: PdfText[]): PdfText[][] {
   return lines.map((l) => l.items.sort((a, b) => a.x0 - b.x0));
 }
 
+/**
+ * A gap between runs of one line wider than this many ems separates cells or columns. Most of an em
+ * is wide: neighbouring narrow cells of a tight table stand about an em apart, while the runs of
+ * one line of text touch (CJK justification spreads them by a fraction of an em).
+ */
+export const WIDE_GAP = 0.9;
+
 export function lineText(items: PdfText[]): string {
   let out = '';
   let prev: PdfText | undefined;
   for (const t of items) {
     const gap = prev ? t.x0 - prev.x1 : 0;
     // A wide gap separates columns (a table drawn without lines): keep it as two spaces, as
-    // `pdftotext -layout` does, so that the text table reader sees the cells apart. Most of an em
-    // is wide: neighbouring narrow cells of a tight table stand about an em apart, while the
-    // runs of one line of text touch (CJK justification spreads them by a fraction of an em).
-    if (prev && gap > 0.9 * t.size) out = `${out.trimEnd()}\u001f`;
+    // `pdftotext -layout` does, so that the text table reader sees the cells apart.
+    if (prev && gap > WIDE_GAP * t.size) out = `${out.trimEnd()}\u001f`;
     else if (prev && gap > 0.25 * t.size && !CJK.test(out[out.length - 1] ?? '') && !CJK.test(t.str[0] ?? '')) out += ' ';
     out += t.str;
     prev = t;
