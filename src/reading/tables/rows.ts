@@ -463,16 +463,9 @@ export function settle(ctx: Ctx, draft: Draft, chosenBy: ReadonlyArray<'R1' | 'R
   const row: Row = { ...base, cells };
   const ref = rowRef(template);
   if (reading.how !== 'written') {
-    // The row relation chose the reading when it was one of several the text allowed.
-    const local =
-      localRelation &&
-      (reading.how === 'split' ||
-        reading.how === 'missingCell' ||
-        reading.how === 'extraValue' ||
-        reading.how === 'joined' ||
-        reading.cells.some((c) => c.read === 'solved'))
-        ? [localRelation]
-        : [];
+    // The row relation chose the reading when it was one of several the text allowed: every kind
+    // but blank cells the layout pins (unless the relation solved one of them).
+    const local = localRelation && (reading.how !== 'blankCell' || reading.cells.some((c) => c.read === 'solved')) ? [localRelation] : [];
     row.decoded = { how: reading.how, text: draft.text, chosenBy: [...local, ...chosenBy] };
   }
   if (reading.how === 'missingCell') {
