@@ -1,14 +1,17 @@
-// Readers under a budget (issue 17): an .html nested thousands of levels deep, or a .docx that
-// inflates to hundreds of MB, is that file's clear problem, never the run's stack overflow or a
+// Readers under a budget (issue 17): an .html nested thousands of levels deep, or a .docx or a PDF
+// that inflates to hundreds of MB, is that file's clear problem, never the run's stack overflow or a
 // gigabyte of memory.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { strToU8, zipSync } from 'fflate';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { constants, deflateRawSync } from 'node:zlib';
 import { main } from '../src/adapters/cli/main.ts';
 import { decodeDocument } from '../src/engine/document.ts';
 import { docxInflatedSize } from '../src/engine/docx-size.ts';
 import { lintFile } from '../src/engine/lint-file.ts';
 import { lintText } from '../src/engine/lint.ts';
+import { inflatesBeyond } from '../src/reading/pdf/inflation.ts';
 import { sampleReport } from '../src/testing/sample.ts';
 import { makeTempDir, removeTempDirs, writeTree } from './helpers/tmp.ts';
 
@@ -77,5 +80,72 @@ describe('a .docx that inflates too far', () => {
     await writeTree(dir, { 'bomb.docx': docx(70 * 1024 * 1024) });
     const result = await lintFile(path.join(dir, 'bomb.docx'), { locale: 'en' });
     expect(result.fatal?.message).toMatch(/inflates to more than 64 MB/);
+  }, 60_000);
+});
+
+describe('a PDF that inflates too far', () => {
+  const MB = 1024 * 1024;
+  /** A one-page PDF whose page content is the given streams' data (deflated), one object each. */
+  const pdf = (contents: Uint8Array[]): Uint8Array => {
+    const objects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [${contents.map((_, k) => `${k + 4} 0 R`).join(' ')}] >>`,
+    ].map((o) => Buffer.from(o, 'latin1'));
+    for (const data of contents) {
+      objects.push(
+        Buffer.concat([Buffer.from(`<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]),
+      );
+    }
+    const parts = [Buffer.from('%PDF-1.4\n', 'latin1')];
+    let at = parts[0]!.length;
+    const offsets: number[] = [];
+    objects.forEach((o, k) => {
+      offsets.push(at);
+      const part = Buffer.concat([Buffer.from(`${k + 1} 0 obj\n`, 'latin1'), o, Buffer.from('\nendobj\n', 'latin1')]);
+      parts.push(part);
+      at += part.length;
+    });
+    const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+    parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`, 'latin1'));
+    return Buffer.concat(parts);
+  };
+  /**
+   * `mb` MB of spaces as deflated data a thousand times smaller: one MB deflated and flushed to a
+   * byte boundary, repeated (each repeat refers back to the spaces before it), then a final block.
+   */
+  const spaces = (mb: number): Uint8Array => {
+    const one = deflateRawSync(Buffer.alloc(MB, 0x20), { finishFlush: constants.Z_SYNC_FLUSH });
+    return Buffer.concat([Buffer.from([0x78, 0xda]), ...Array<Buffer>(mb).fill(one), Buffer.from([0x03, 0x00])]);
+  };
+
+  it('counts what the streams inflate to, in all', async () => {
+    const three = pdf([spaces(1), spaces(1), spaces(1)]);
+    expect(await inflatesBeyond(three, 2.5 * MB)).toBe(true);
+    expect(await inflatesBeyond(three, 3.5 * MB)).toBe(false);
+    // Stored sizes alone: 3 KB can never inflate to 4 MB (deflate's highest ratio is 1032).
+    expect(await inflatesBeyond(three, 4 * MB)).toBe(false);
+    for (const name of ['bordered.pdf', 'serif-radicals.pdf']) {
+      expect(await inflatesBeyond(await readFile(path.join('test/fixtures/pdf', name)))).toBe(false);
+    }
+  });
+
+  it('is refused with a clear message before pdf.js inflates it, and the other files are linted', async () => {
+    const dir = await makeTempDir();
+    // 600 MB of page content in 600 KB.
+    await writeTree(dir, { 'bomb.pdf': pdf([spaces(600)]), 'good.md': sampleReport() });
+    let stdout = '';
+    const code = await main(['--locale', 'en', '-f', 'json', '--concurrency', 'off', 'bomb.pdf', 'good.md'], {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: () => undefined },
+      cwd: dir,
+      env: {},
+    });
+    expect(code).toBe(1);
+    const results = JSON.parse(stdout) as Array<{ filePath: string; messages: Array<{ fatal?: boolean; message: string }> }>;
+    const [fatal] = results.find((r) => r.filePath.endsWith('bomb.pdf'))?.messages ?? [];
+    expect(fatal?.fatal).toBe(true);
+    expect(fatal?.message).toMatch(/inflates to more than 512 MB/);
+    expect(results.find((r) => r.filePath.endsWith('good.md'))?.messages).toEqual([]);
   }, 60_000);
 });

@@ -96,14 +96,14 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string, option
 /** A PDF: its pages laid out as the text to read (reading/pdf/), pdf.js loaded only now. */
 async function decodePdf(bytes: Uint8Array, options: DecodeDocumentOptions): Promise<DocumentResult> {
   if (bytes.length === 0) return { error: 'empty' };
-  const { readPdf } = await import('../reading/pdf/index.ts');
+  const { readPdf, MAX_PDF_INFLATED } = await import('../reading/pdf/index.ts');
   let read: Awaited<ReturnType<typeof readPdf>>;
   try {
     read = await readPdf(bytes, options.pdfData ? { loadData: options.pdfData } : {});
   } catch {
     return { error: 'notPdf' };
   }
-  if ('error' in read) return read;
+  if ('error' in read) return read.error === 'pdfTooLarge' ? { error: 'pdfTooLarge', data: { limit: MAX_PDF_INFLATED / (1024 * 1024) } } : read;
   return { text: read.text, encoding: 'utf-8', input: { kind: 'pdf', origins: read.origins, places: read.places } };
 }
 

@@ -18,6 +18,7 @@ export type FileErrorKind =
   | 'notPdf'
   | 'pdfEncrypted'
   | 'pdfScanned'
+  | 'pdfTooLarge'
   | 'htmlTooDeep'
   | 'docxTooLarge';
 
@@ -44,6 +45,7 @@ const MESSAGE_IDS: Record<FileErrorKind, MessageId> = {
   notPdf: 'fileNotPdf',
   pdfEncrypted: 'filePdfEncrypted',
   pdfScanned: 'filePdfScanned',
+  pdfTooLarge: 'filePdfTooLarge',
 };
 
 export function fileError(kind: FileErrorKind, data: Record<string, string | number> = {}): FileError {

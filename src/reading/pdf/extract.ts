@@ -11,6 +11,7 @@
  */
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { forPdfjs } from './font-programs.ts';
+import { inflatesBeyond } from './inflation.ts';
 import { InThreadPort } from './port.ts';
 
 export interface PdfText {
@@ -66,7 +67,7 @@ export interface ExtractOptions {
   pdfjsLoopback?: boolean;
 }
 
-export type PdfErrorKind = 'pdfEncrypted' | 'notPdf';
+export type PdfErrorKind = 'pdfEncrypted' | 'notPdf' | 'pdfTooLarge';
 export type ExtractResult = { pages: PdfPage[] } | { error: PdfErrorKind };
 
 type Matrix = [number, number, number, number, number, number];
@@ -250,6 +251,7 @@ function cachedLoad(loadData: Loader): Loader {
 
 export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractResult> {
   if (!looksLikePdf(bytes)) return { error: 'notPdf' };
+  if (await inflatesBeyond(bytes)) return { error: 'pdfTooLarge' };
   const { lib, worker } = await pdfjs();
   const loadData = options.loadData && cachedLoad(options.loadData);
   class DataFactory {

@@ -33,6 +33,7 @@
  * (`inflatable`): pdf.js inflates a page's content once for its text and again for its operator
  * list, each time through a DecompressionStream; here each is inflated once, synchronously.
  */
+import { latin1, nodeZlib } from './inflation.ts';
 
 type Value = number | boolean | null | string | Name | Ref | Value[] | Dict;
 
@@ -285,13 +286,6 @@ function onlyVersion(byKey: Map<string, PdfObject[]>, v: Value | undefined): Pdf
   return versions?.length === 1 ? versions[0] : undefined;
 }
 
-/** The file as Latin-1 text, one character a byte (Node's Buffer is ten times faster at it). */
-function latin1(bytes: Uint8Array): string {
-  const NodeBuffer = (globalThis as { Buffer?: { from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'latin1'): string } } })
-    .Buffer;
-  return NodeBuffer ? NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') : new TextDecoder('latin1').decode(bytes);
-}
-
 /**
  * A stream's data as the file holds it, and whether it is deflated: only unfiltered or /FlateDecode
  * data without parameters is read here (undefined otherwise, or for deflated data where there is no
@@ -392,13 +386,6 @@ interface Inflated {
   data: Uint8Array;
 }
 
-/** Node's zlib, where there is one (not in a browser: the streams are then left as they are). */
-type Zlib = { inflateSync(data: Uint8Array, options: { info: true }): { buffer: Uint8Array; engine: { bytesWritten: number } } };
-function zlib(): Zlib | undefined {
-  const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
-  return typeof get === 'function' ? (get('node:zlib') as Zlib | undefined) : undefined;
-}
-
 /** At most this much decoded data is added to pdf.js's copy (a long report's pages stay compressed past it). */
 const MAX_INFLATED = 64 * 1024 * 1024;
 
@@ -412,7 +399,7 @@ const MAX_INFLATED = 64 * 1024 * 1024;
  * replaced; anything else pdf.js decodes as before, with its own recovery.
  */
 function inflatable(bytes: Uint8Array, objects: PdfObject[], byKey: Map<string, PdfObject[]>): Inflated[] {
-  const z = zlib();
+  const z = nodeZlib();
   if (!z) return [];
   const found: Inflated[] = [];
   let total = 0;
@@ -424,14 +411,15 @@ function inflatable(bytes: Uint8Array, objects: PdfObject[], byKey: Map<string, 
     if (!(only instanceof Name) || only.name !== 'FlateDecode') continue;
     const data = bytes.subarray(stream.start, stream.end);
     try {
-      const { buffer, engine } = z.inflateSync(data, { info: true });
+      // Never more than what is left of the allowance: a small stream may inflate to gigabytes.
+      const { buffer, engine } = z.inflateSync(data, { info: true, maxOutputLength: MAX_INFLATED - total });
       if (engine.bytesWritten !== data.length) continue;
       total += buffer.length;
-      if (total > MAX_INFLATED) break;
       found.push({ object, data: buffer });
     } catch {
-      // Damaged: pdf.js reads what it can of it, as before.
+      // Damaged, or larger than the allowance: pdf.js reads what it can of it, as before.
     }
+    if (total >= MAX_INFLATED) break;
   }
   return found;
 }

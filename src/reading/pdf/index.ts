@@ -9,9 +9,10 @@ import { extractPdf, type ExtractOptions } from './extract.ts';
 import { pdfToHtml, type PdfPlace } from './layout.ts';
 
 export type { PdfPlace } from './layout.ts';
+export { MAX_PDF_INFLATED } from './inflation.ts';
 export type { PdfDataKind, ExtractOptions } from './extract.ts';
 
-export type PdfReadError = 'pdfEncrypted' | 'notPdf' | 'pdfScanned' | 'empty';
+export type PdfReadError = 'pdfEncrypted' | 'notPdf' | 'pdfScanned' | 'pdfTooLarge' | 'empty';
 
 export interface PdfRead {
   text: string;
