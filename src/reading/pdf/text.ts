@@ -61,10 +61,20 @@ export function textLines(texts: PdfText[]): PdfText[][] {
   const lines: { items: PdfText[]; y0: number; y1: number }[] = [];
   for (const t of sorted) {
     const h = t.y1 - t.y0;
-    const line = lines.find((l) => {
+    // Lines are made in the order of their first run's y1, so they stand sorted by y1: those
+    // ending above the run (y1 ≤ its y0) cannot overlap it, and the search starts past them.
+    let lo = 0;
+    for (let hi = lines.length; lo < hi;) {
+      const mid = (lo + hi) >> 1;
+      if ((lines[mid] as { y1: number }).y1 <= t.y0) lo = mid + 1;
+      else hi = mid;
+    }
+    let line: (typeof lines)[number] | undefined;
+    for (let k = lo; k < lines.length && !line; k++) {
+      const l = lines[k] as (typeof lines)[number];
       const overlap = Math.min(l.y1, t.y1) - Math.max(l.y0, t.y0);
-      return overlap > 0.7 * Math.min(h, l.y1 - l.y0);
-    });
+      if (overlap > 0.7 * Math.min(h, l.y1 - l.y0)) line = l;
+    }
     if (line) line.items.push(t);
     else lines.push({ items: [t], y0: t.y0, y1: t.y1 });
   }
