@@ -85,6 +85,21 @@ describe('joinWrappedNumbers', () => {
     expect(numbers(text)).toEqual([['3001', '53', '0', '0', '61', '4', '3119']]);
   });
 
+  it('not from full rows above and below a row that a wide number shifted (their values in its ordinary gaps)', () => {
+    // A property test's counterexample (forms.test.ts, pasted-from-PDF noise): 900001 pushes the
+    // row's values right, so that each value of the rows around it stands in one of its gaps.
+    const text = [
+      '    1.信访举报投诉类申请         10      10      10      10      10      10      60',
+      '    2.重复申请      900001       0       0       0       0       0       0',
+      '    3.要求提供公开出版物          0       0       0       0       0       0       0',
+    ].join('\n');
+    expect(numbers(text)).toEqual([
+      ['10', '10', '10', '10', '10', '10', '60'],
+      ['900001', '0', '0', '0', '0', '0', '0'],
+      ['0', '0', '0', '0', '0', '0', '0'],
+    ]);
+  });
+
   it('not when a lower piece stands in another gap, the counts differ, or a first-column piece has the label right of it', () => {
     const otherGap = [
       '                                                   311',

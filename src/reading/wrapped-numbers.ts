@@ -11,8 +11,9 @@
  * above and the line below are the row's neighbours, each holds only such pieces right of any label
  * text, as many on the one as on the other (a row may have several wrapped numbers: they pair in
  * their order), each pair stands in one gap between the row's values and the row's line is empty
- * there. The lower piece need not stand right under the upper one (pdftotext shifts a line that
- * holds a few pieces, LibreOffice), but a pair whose pieces stand in different gaps is not joined.
+ * there (wider than the row's gaps that hold no piece, of which there is one at least).
+ * The lower piece need not stand right under the upper one (pdftotext shifts a line that holds a
+ * few pieces, LibreOffice), but a pair whose pieces stand in different gaps is not joined.
  * The arithmetic is not asked: the relations then check the number like any other.
  */
 import type { Token } from './tokens.ts';
@@ -68,6 +69,17 @@ export function joinWrappedNumbers(source: string, tokens: Token[]): Token[] {
     // values (the lower piece under the upper one, or printed away from it but still there).
     const pairs = ups.map((u, r) => ({ u, d: downs[r] as number, at: gap(tokens[u] as Token, up) }));
     if (pairs.some((p) => p.at === null || p.at !== gap(tokens[p.d] as Token, down))) continue;
+    // Where the row's line is empty for a wrapped cell, its values stand a cell further apart: a
+    // gap between two of them that holds a piece is wider than the gaps that hold none (and some
+    // gap holds none). Full rows above and below a row that a wide number (“900001”) shifted have
+    // their values in the row's ordinary gaps, one in each.
+    const held = new Set(pairs.map((p) => p.at as number).filter((at) => at > 0 && at < nums.length));
+    if (held.size > 0) {
+      const width = (at: number) => col(tokens[nums[at] as number] as Token, row)[0] - col(tokens[nums[at - 1] as number] as Token, row)[1];
+      const free = nums.flatMap((_, at) => (at === 0 || held.has(at) ? [] : [width(at)])).sort((a, b) => a - b);
+      const median = free[Math.floor(free.length / 2)];
+      if (median === undefined || [...held].some((at) => width(at) < median + 2)) continue;
+    }
     // Beyond one lone number under the other: each upper piece fills a narrow cell (two digits or
     // more, no leading 0), and the label text beside the pieces ends left of the row's values (full
     // rows above and below a line that pdftotext printed to their left are no pieces).
