@@ -59,6 +59,7 @@ export type CacheKeyOf = string | ((code: CodeHashes) => Promise<string>);
 
 export class ResultCache {
   readonly #slots = new Map<string, Slot>();
+  readonly #names = new Map<string, string>();
   #writer: CacheWriter | undefined;
   #writeError: unknown;
   #dirty = false;
@@ -295,8 +296,14 @@ export class ResultCache {
     return this.#writer;
   }
 
+  /** The entry's name of a file: its path relative to the base, with '/' (each asked for four times a run). */
   private name(file: string): string {
-    return path.relative(this.base, file).split(path.sep).join('/');
+    let name = this.#names.get(file);
+    if (name === undefined) {
+      name = path.relative(this.base, file).split(path.sep).join('/');
+      this.#names.set(file, name);
+    }
+    return name;
   }
 }
 
