@@ -24,7 +24,8 @@
 //
 // --quick: 21 files, 1 pair, no warm-up, batches of 2 (a smoke test: the figures mean little).
 // --compare DIST: also pair this build against another build's dist/ folder (its cli.js) on the
-//   `--concurrency off` run over the corpus and on the one small file: the before/after of a change.
+//   `--concurrency off` run over the corpus, on the one small file and on a warm `--cache` run
+//   (each build through its own cache): the before/after of a change.
 // --memory: also the main process's peak RSS on 10,000 reports (and on N, for the slope).
 // --workers-files N: the workers' speed-up is measured on the corpus and on a second one of N files
 //   (default 300; --quick 12), each followed by one run with XXGK_LINT_POOL_STATS (what each worker
@@ -255,18 +256,25 @@ if (only.has('cache')) {
     check: checkCrossReport,
   };
   const warm = { ...ours('cli --cache, warm', ['--cache', '--cache-location', cacheFile]), check: checkCrossReport };
-  await pairTarget({
+  const warmVsCold = await pairTarget({
     id: 'warm-vs-cold',
     title: 'warm `--cache` re-run, wall against cold',
     goal: '≤ 5 %',
     a: warm,
     b: cold,
     metric: 'wall',
+    // CPU too: the cold run's wall grows with the load far more than the warm run's (it wants
+    // both cores), so that the wall ratio falls as the machine gets busier.
+    also: 'cpu',
     percent: true,
     limit: 0.05,
     // A warm run needs the cold run before it: always cold, then warm.
     fixedOrder: true,
   });
+  // For scale: node's own start (`node -e 0`), as many samples as the warm run had, right after it.
+  const start = [];
+  for (let p = 0; p < pairs; p++) start.push(await sample(nodeBare, batch));
+  warmVsCold.start = { label: `node -e 0, for scale (mean of ${batch} runs per sample)`, wallMs: start.map((r) => r.wallMs), cpuMs: start.map((r) => r.cpuMs) };
 }
 if (only.has('one-file')) {
   await pairTarget({
@@ -313,6 +321,23 @@ if (only.has('compare')) {
     metric: 'cpu',
     also: 'wall',
     batch,
+  });
+  // Each build through its own cache, made by one cold run of each before the pairs.
+  const warmOf = (label, cacheFile, cliPath) => ({
+    ...ours(label, ['--cache', '--cache-location', path.join(work, cacheFile)], cliPath),
+    check: checkCrossReport,
+  });
+  const thisWarm = warmOf('this build, --cache warm', 'cache-this', cli);
+  const otherWarm = warmOf('other build, --cache warm', 'cache-other', otherCli);
+  for (const made of [thisWarm, otherWarm]) await sample(made, 1);
+  await pairTarget({
+    id: 'compare-warm',
+    title: `this build against ${values.compare}: warm \`--cache\` run over the corpus, CPU`,
+    goal: 'before/after',
+    a: thisWarm,
+    b: otherWarm,
+    metric: 'cpu',
+    also: 'wall',
   });
 }
 
@@ -517,7 +542,7 @@ function renderReport() {
     const shown = r.percent
       ? `${fmtPct(med)} (${fmtPct(Math.min(...ratios))}–${fmtPct(Math.max(...ratios))})`
       : `${fmtX(med)} (${fmtX(Math.min(...ratios))}–${fmtX(Math.max(...ratios))})`;
-    const also = r.also ? `; ${r.also}: ${fmtX(median(r.ratio[r.also]))}` : '';
+    const also = r.also ? `; ${r.also}: ${(r.percent ? fmtPct : fmtX)(median(r.ratio[r.also]))}` : '';
     const wallOnBusy = busy && r.metric === 'wall' ? ' (busy machine: not meaningful)' : '';
     lines.push(`| ${r.title} | ${r.goal} | ${r.metric} ${shown}${also} | ${met ? 'yes' : 'no'}${wallOnBusy} |`);
   }
@@ -564,6 +589,7 @@ function renderReport() {
     for (const side of [r.a, r.b]) {
       lines.push(`| ${r.id} | ${side.label}${per} | ${fmtRange(side.cpuMs, fmtS)} | ${fmtRange(side.wallMs, fmtS)} |`);
     }
+    if (r.start) lines.push(`| ${r.id} | ${r.start.label} | ${fmtRange(r.start.cpuMs, fmtS)} | ${fmtRange(r.start.wallMs, fmtS)} |`);
   }
   lines.push(
     '',

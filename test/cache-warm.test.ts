@@ -246,7 +246,7 @@ describe('the size cap', () => {
 });
 
 describe('a cache of an earlier format', () => {
-  it('is rewritten without a note when whole, and noted as corrupt when cut short', async () => {
+  it('is rewritten without a note when whole (formats 4 and 5), and noted as corrupt when cut short', async () => {
     const dir = await makeTempDir();
     await writeReports(dir, { 'reports/a/2024.md': { agency: 0, year: 2024, carried: 0, carryOver: 0 } });
     const cold = await lint(dir);
@@ -254,6 +254,14 @@ describe('a cache of an earlier format', () => {
     const older = await lint(dir, 'cache');
     expect(older.stderr).toBe('');
     expect(older.stdout).toBe(cold.stdout);
+    // Format 5: an index and records, entries without a signature.
+    const index = JSON.stringify({ format: 5, key: 'k', entries: [] });
+    const at = 'xxgk-lint cache\n'.length;
+    const footer = `\n${String(at).padStart(15, '0')} ${String(index.length).padStart(15, '0')}`;
+    await writeFile(path.join(dir, 'cache'), `xxgk-lint cache\n${index}${footer}`);
+    const five = await lint(dir, 'cache');
+    expect(five.stderr).toBe('');
+    expect(five.stdout).toBe(cold.stdout);
     await writeFile(path.join(dir, 'cache'), '{"format":4,"key":');
     const cut = await lint(dir, 'cache');
     expect(cut.stderr).toContain('cache');

@@ -1,9 +1,11 @@
 // The cache (src/engine/cache.ts) through the CLI in this process, with the real engine and the
 // marker rules: it never harms a device or a pipe, keys on everything that changes a result, and
 // treats a cache of another shape as corrupt.
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { stat, symlink, writeFile } from 'node:fs/promises';
+import { stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { RECENT_MS } from '../src/engine/file-hash.ts';
 import path from 'node:path';
 import { main } from '../src/adapters/cli/main.ts';
 import { readCache, writeCache } from './helpers/cache-file.ts';
@@ -110,6 +112,44 @@ describe('a cache of another shape', () => {
       expect(again.linted).toEqual(['# a']);
       expect(again.stdout).toBe(cold.stdout);
       expect(again.code).toBe(1);
+    }
+  });
+});
+
+describe('a file’s stat signature', () => {
+  it('spares a warm run reading unchanged files, and never hides an edit that keeps the size and the modification time', async () => {
+    const dir = await makeTempDir();
+    const hourAgo = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
+    await writeTree(dir, { '.xxgk-lint.json': JSON.stringify(REPORTS), 'a.md': '# a\nERROR\n', 'b.md': '# b\nWARN\n' });
+    for (const name of ['a.md', 'b.md']) await utimes(path.join(dir, name), hourAgo, hourAgo);
+    // The runs are made as if some seconds after the files were written (ctime cannot be set back).
+    const now = Date.now.bind(Date);
+    const later = jest.spyOn(Date, 'now').mockImplementation(() => now() + RECENT_MS + 1000);
+    try {
+      const cold = await run(dir, ['-f', 'json']);
+      expect(cold.linted).toEqual(['# a', '# b']);
+      const signatures = readCache(path.join(dir, '.xxgk-lint-cache')).records.map((r) => r.signature);
+      expect(signatures).toHaveLength(2);
+      expect(signatures.every((s) => typeof s === 'string' && s !== '')).toBe(true);
+      const warm = await run(dir, ['-f', 'json']);
+      expect(warm.linted).toEqual([]);
+      expect(warm.stdout).toBe(cold.stdout);
+
+      // a.md: other bytes of the same length, its modification time set back to what it was.
+      await sleep(20);
+      await writeFile(path.join(dir, 'a.md'), '# a\nWARNX\n');
+      await utimes(path.join(dir, 'a.md'), hourAgo, hourAgo);
+      const edited = await run(dir, ['-f', 'json']);
+      expect(edited.linted).toEqual(['# a']);
+      expect(edited.stdout).not.toBe(cold.stdout);
+      // What a run without the cache gives for the edited file.
+      let stdout = '';
+      const io = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: () => true }, cwd: dir, env: {} };
+      expect(await main(['--locale', 'en', '-f', 'json'], io, { rules: markerRules() })).toBe(edited.code);
+      expect(edited.stdout).toBe(stdout);
+      expect((await run(dir, ['-f', 'json'])).linted).toEqual([]);
+    } finally {
+      later.mockRestore();
     }
   });
 });

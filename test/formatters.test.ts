@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { escapeData, escapeProperty, github } from '../src/adapters/formatters/github.ts';
-import { FORMAT_NAMES, formatters } from '../src/adapters/formatters/index.ts';
+import { FORMAT_NAMES, formatResults, formatters, streamingFormatters } from '../src/adapters/formatters/index.ts';
+import * as lazy from '../src/adapters/formatters/load.ts';
+import { isStreamingFormat, isWholeFormat } from '../src/adapters/formatters/names.ts';
 import { json } from '../src/adapters/formatters/json.ts';
 import { artifactUri, FINGERPRINT_KEY, sarif } from '../src/adapters/formatters/sarif.ts';
 import type { SarifLog } from '../src/adapters/formatters/sarif.ts';
@@ -69,6 +71,19 @@ describe('formatter registry', () => {
   it('offers the formats', () => {
     expect(FORMAT_NAMES).toEqual(['stylish', 'json', 'sarif', 'github', 'summary', 'html', 'csv', 'json-archive', 'xlsx']);
     expect(formatters.json).toBe(json);
+  });
+
+  it('loads, name by name, the formatters the registry holds (the CLI loads only the one it uses)', async () => {
+    for (const name of FORMAT_NAMES) {
+      if (isWholeFormat(name)) expect(await lazy.loadWhole(name)).toBe(formatters[name]);
+      if (isStreamingFormat(name)) expect(await lazy.loadStreaming(name)).toBe(streamingFormatters[name]);
+      const output = await lazy.formatResults(name, results, en);
+      const expected = await formatResults(name, results, en);
+      expect(output.length).toBeGreaterThan(0);
+      // The workbook (xlsx) is a zip stamped with the time it is written: its size, and text the same.
+      if (typeof expected === 'string') expect(output).toBe(expected);
+      else expect([output instanceof Uint8Array, output.length]).toEqual([true, expected.length]);
+    }
   });
 });
 

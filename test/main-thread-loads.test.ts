@@ -14,7 +14,8 @@ afterAll(removeTempDirs);
 const cli = path.join(process.cwd(), 'dist/cli.js');
 
 // What a loaded module's text tells: whether it holds the reader. `hardBreakEscape` is the name of
-// a micromark construct, in micromark's code and in our parse.ts, and in no other module.
+// a micromark construct, in micromark's code and in our parse.ts, and in no other module. And
+// whether it holds the SARIF formatter (its schema's address), which only `-f sarif` needs.
 const hooks = `
 let port;
 export function initialize(data) { port = data.port; }
@@ -22,7 +23,7 @@ export async function load(url, context, next) {
   const loaded = await next(url, context);
   if (url.startsWith('file:')) {
     const text = loaded.source == null ? '' : typeof loaded.source === 'string' ? loaded.source : Buffer.from(loaded.source).toString('utf8');
-    port.postMessage({ url, reader: text.includes('hardBreakEscape') });
+    port.postMessage({ url, reader: text.includes('hardBreakEscape'), sarif: text.includes('sarif-2.1.0.json') });
   }
   return loaded;
 }
@@ -43,7 +44,7 @@ if (isMainThread) {
         const loaded = next(url, context);
         if (url.startsWith('file:')) {
           const text = loaded.source == null ? '' : typeof loaded.source === 'string' ? loaded.source : Buffer.from(loaded.source).toString('utf8');
-          loads.push({ url, reader: text.includes('hardBreakEscape') });
+          loads.push({ url, reader: text.includes('hardBreakEscape'), sarif: text.includes('sarif-2.1.0.json') });
         }
         return loaded;
       },
@@ -61,6 +62,7 @@ if (isMainThread) {
 interface Loaded {
   url: string;
   reader: boolean;
+  sarif: boolean;
 }
 
 interface Run {
@@ -80,6 +82,7 @@ async function runCli(cwd: string, args: string[]): Promise<Run> {
 }
 
 const readerModules = (run: Run): string[] => run.loads.filter((m) => m.reader).map((m) => path.basename(m.url));
+const sarifModules = (run: Run): string[] => run.loads.filter((m) => m.sarif).map((m) => path.basename(m.url));
 
 interface JsonResult {
   filePath: string;
@@ -87,12 +90,13 @@ interface JsonResult {
 }
 
 describe('the main thread of the built CLI', () => {
-  it('loads the reader when it lints a file itself (--concurrency off): the hook sees it', async () => {
+  it('loads the reader when it lints a file itself (--concurrency off), and the formatter it writes with: the hook sees them', async () => {
     const dir = await makeTempDir();
     await writeTree(dir, { 'a.md': sampleReport() });
-    const run = await runCli(dir, ['a.md', '-f', 'json', '--concurrency', 'off']);
+    const run = await runCli(dir, ['a.md', '-f', 'sarif', '--concurrency', 'off']);
     expect(run.status).toBe(0);
     expect(readerModules(run).length).toBeGreaterThan(0);
+    expect(sarifModules(run).length).toBeGreaterThan(0);
   });
 
   it('does not load the reader when one file is linted in a worker thread', async () => {
@@ -120,5 +124,7 @@ describe('the main thread of the built CLI', () => {
     expect(warm.stdout).toBe(cold.stdout);
     expect((JSON.parse(warm.stdout) as JsonResult[]).map((r) => path.basename(r.filePath))).toEqual(['2023.md', '2024.md']);
     expect(readerModules(warm)).toEqual([]);
+    // Nor a formatter it does not write with.
+    expect(sarifModules(warm)).toEqual([]);
   });
 });

@@ -3,20 +3,22 @@
  *
  *     xxgk-lint cache\n                      magic
  *     record, record, …                      per file: outcome JSON, cross-report findings JSON, packed digest bytes
- *     index JSON                             {"format","key","entries":[[name, hash, at, outcome, crossAt, cross, digestAt, digest], …]}
+ *     index JSON                             {"format","key","code":[[path, signature, hash], …],"entries":[[name, hash, at, outcome, crossAt, cross, digestAt, digest, signature], …]}
  *     \n<index offset> <index length>        footer, 32 bytes, decimal, zero-padded
  *
- * Opening reads the footer and the index (about 100 bytes per file); a file's outcome and
+ * Opening reads the footer and the index (about 150 bytes per file); a file's outcome and
  * cross-report findings are read when it is looked up (at once when they are next to each other,
  * as the records copied from the last file are), a digest's bytes only when a cross-report rule opens its tables or prose
  * (they are checked then against the digest's id, packed.ts). A new file is written next to the
  * old one (records of this run as they come, then the records kept from the old file, copied as
  * bytes), and renamed over it: atomic on POSIX and NTFS, so an interrupted run never leaves half a
- * cache.
+ * cache. The signatures (file-hash.ts) let a warm run take a file's hash, and the bundle's, without
+ * reading it.
  */
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { Hashed } from './file-hash.ts';
 import type { ByteSource } from './packed.ts';
 
 // 2: entries hold each file's phase-one outcome (findings before directives, and the digest the
@@ -25,18 +27,24 @@ import type { ByteSource } from './packed.ts';
 // 4: the key covers the classification, the model kept for the html format and the code's module graphs.
 // 5: an index and records read one at a time; packed digests as bytes, with their id; the
 //    cross-report findings of each report with the ids of the reports they read.
-export const CACHE_FORMAT = 5;
+// 6: each entry's stat signature, and the code's files with theirs (file-hash.ts).
+export const CACHE_FORMAT = 6;
 const MAGIC = Buffer.from('xxgk-lint cache\n', 'latin1');
 const FOOTER = 32;
 /** How the caches of formats 1 to 4 began. */
 const OLDER = Buffer.from('{"format":', 'latin1');
 const DIGITS = 15;
 
-/** Where a file's record is: [name, content hash, outcome offset, length, cross offset, length, digest offset, length] (length 0: none). */
-export type IndexEntry = [string, string, number, number, number, number, number, number];
+/**
+ * Where a file's record is: [name, content hash (with the file's settings key, run-settings.ts),
+ * outcome offset, length, cross offset, length, digest offset, length, signature] (length 0: none;
+ * signature '': none, file-hash.ts).
+ */
+export type IndexEntry = [string, string, number, number, number, number, number, number, string];
 
 export type Opened =
-  { kind: 'ok'; reader: CacheReader; key: string; entries: Map<string, IndexEntry> } | { kind: 'missing' | 'older' | 'corrupt' | 'notRegular' };
+  | { kind: 'ok'; reader: CacheReader; key: string; entries: Map<string, IndexEntry>; code: Map<string, Hashed> }
+  | { kind: 'missing' | 'older' | 'corrupt' | 'notRegular' };
 
 /** The old cache file, open for reading its records. */
 export class CacheReader implements ByteSource {
@@ -63,6 +71,10 @@ export class CacheReader implements ByteSource {
         return { kind: 'notRegular' };
       }
       const index = readIndex(reader, stat.size);
+      if (index === 'older') {
+        reader.close();
+        return { kind: 'older' };
+      }
       if (index) return { kind: 'ok', reader, ...index };
       // A whole cache of this tool's earlier formats (one JSON object): rewritten without a note.
       if (stat.size > OLDER.length && reader.read([0, OLDER.length]).equals(OLDER) && reader.read([stat.size - 1, 1]).toString('latin1') === '}') {
@@ -98,7 +110,7 @@ export class CacheReader implements ByteSource {
   }
 }
 
-function readIndex(reader: CacheReader, size: number): { key: string; entries: Map<string, IndexEntry> } | undefined {
+function readIndex(reader: CacheReader, size: number): { key: string; entries: Map<string, IndexEntry>; code: Map<string, Hashed> } | 'older' | undefined {
   if (size < MAGIC.length + FOOTER) return undefined;
   if (!reader.read([0, MAGIC.length]).equals(MAGIC)) return undefined;
   const footer = /^\n(\d{15}) (\d{15})$/.exec(reader.read([size - FOOTER, FOOTER]).toString('latin1'));
@@ -108,20 +120,29 @@ function readIndex(reader: CacheReader, size: number): { key: string; entries: M
   if (offset < MAGIC.length || offset + length !== size - FOOTER) return undefined;
   const data = JSON.parse(reader.read([offset, length]).toString('utf8')) as unknown;
   if (typeof data !== 'object' || data === null) return undefined;
-  const { format, key, entries } = data as { format?: unknown; key?: unknown; entries?: unknown };
-  if (format !== CACHE_FORMAT || typeof key !== 'string' || !Array.isArray(entries)) return undefined;
+  const { format, key, entries, code } = data as { format?: unknown; key?: unknown; entries?: unknown; code?: unknown };
+  // An index of an earlier format (5): rewritten without a note.
+  if (typeof format === 'number' && Number.isInteger(format) && format >= 5 && format < CACHE_FORMAT) return 'older';
+  if (format !== CACHE_FORMAT || typeof key !== 'string' || !Array.isArray(entries) || !Array.isArray(code)) return undefined;
+  const codeHashes = new Map<string, Hashed>();
+  for (const item of code as unknown[]) {
+    if (!Array.isArray(item) || item.length !== 3 || !item.every((s) => typeof s === 'string')) return undefined;
+    const [file, signature, hash] = item as [string, string, string];
+    codeHashes.set(file, { hash, signature });
+  }
   const out = new Map<string, IndexEntry>();
   const within = (start: number, n: number): boolean =>
     Number.isSafeInteger(start) && Number.isSafeInteger(n) && start >= MAGIC.length && n >= 0 && start + n <= offset;
   for (const entry of entries as unknown[]) {
-    if (!Array.isArray(entry) || entry.length !== 8) return undefined;
+    if (!Array.isArray(entry) || entry.length !== 9) return undefined;
     const [name, hash, ...places] = entry as unknown[];
-    if (typeof name !== 'string' || typeof hash !== 'string' || !places.every((n) => typeof n === 'number')) return undefined;
+    const signature = places.pop();
+    if (typeof name !== 'string' || typeof hash !== 'string' || typeof signature !== 'string' || !places.every((n) => typeof n === 'number')) return undefined;
     const e = entry as IndexEntry;
     if (e[3] === 0 || !within(e[2], e[3]) || (e[5] > 0 && !within(e[4], e[5])) || (e[7] > 0 && !within(e[6], e[7]))) return undefined;
     out.set(name, e);
   }
-  return { key, entries: out };
+  return { key, entries: out, code: codeHashes };
 }
 
 /** A new cache file being written next to the old one; `commit` renames it over the old one. */
@@ -166,8 +187,8 @@ export class CacheWriter {
   }
 
   /** Writes the index and the footer and renames the file over `location`. */
-  async commit(location: string, key: string, entries: readonly IndexEntry[]): Promise<void> {
-    const index = Buffer.from(JSON.stringify({ format: CACHE_FORMAT, key, entries }), 'utf8');
+  async commit(location: string, key: string, entries: readonly IndexEntry[], code: readonly [string, string, string][] = []): Promise<void> {
+    const index = Buffer.from(JSON.stringify({ format: CACHE_FORMAT, key, code, entries }), 'utf8');
     const at = this.append(index);
     this.append(Buffer.from(`\n${String(at).padStart(DIGITS, '0')} ${String(index.length).padStart(DIGITS, '0')}`, 'latin1'));
     this.#done = true;

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Rule } from '../rule.ts';
 import type { Locale } from '../types.ts';
 import { CACHE_FORMAT as FORMAT } from './cache-file.ts';
+import { CodeHashes } from './file-hash.ts';
 import type { ResolvedConfig } from './lint.ts';
 import { originalRule, resolvePackage } from './plugins.ts';
 import { VERSION } from './version.ts';
@@ -68,9 +69,11 @@ const MAX_GRAPH_FILES = 2000;
  * A digest of the code that makes the results: every module reachable by relative imports from
  * `entries` (the config's JavaScript, plugins, rule files — helper modules included), and the
  * packages the entries import by name; plus the running bundle itself (the built-in rules and the
- * engine) when run from dist/. A rule changed in a helper module then changes the key.
+ * engine) when run from dist/. A rule changed in a helper module then changes the key. The
+ * bundle's files are hashed through `code` (their hashes kept in the cache with their signatures:
+ * a warm run reads them only when they changed).
  */
-export async function codeDigest(entries: readonly string[]): Promise<string> {
+export async function codeDigest(entries: readonly string[], code: CodeHashes = new CodeHashes()): Promise<string> {
   const hash = createHash('sha256');
   const seen = new Set<string>();
   const queue: Array<{ file: string; entry: boolean }> = entries.map((file) => ({ file, entry: true }));
@@ -78,10 +81,7 @@ export async function codeDigest(entries: readonly string[]): Promise<string> {
   const chunks = self.endsWith('.js') ? npmBundle(self) : undefined;
   if (chunks) {
     // The npm bundle: its entries and every chunk, hashed as bytes (no imports to follow).
-    for (const file of chunks) {
-      const bytes = await readFile(file).catch(() => undefined);
-      hash.update(`${file}\0${bytes ? createHash('sha256').update(bytes).digest('base64') : 'missing'}\0`);
-    }
+    for (const file of chunks) hash.update(`${file}\0${(await code.hash(file)) ?? 'missing'}\0`);
   } else if (self.endsWith('.js')) queue.push(...bundleFiles(path.dirname(self)).map((file) => ({ file, entry: false })));
   while (queue.length > 0 && seen.size < MAX_GRAPH_FILES) {
     const { file, entry } = queue.shift() as { file: string; entry: boolean };

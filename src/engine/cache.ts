@@ -10,16 +10,17 @@
  * A cache that cannot be read at all is ignored with the same note and rewritten. The new file is
  * written next to the old one and renamed over it.
  */
-import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CacheReader, CacheWriter, type IndexEntry } from './cache-file.ts';
 import { parseCross, parseOutcome } from './cache-schema.ts';
+import { CodeHashes, type Hashed } from './file-hash.ts';
 import type { FileOutcome } from './lint-file.ts';
 import { placedDigest } from './packed.ts';
 import type { CrossRecord } from './set-cache.ts';
 
 export { cacheKey, codeDigest } from './cache-key.ts';
+export { contentHash } from './file-hash.ts';
 
 /** ESLint's default name is .eslintcache. */
 export const DEFAULT_CACHE_FILE = '.xxgk-lint-cache';
@@ -33,6 +34,8 @@ const UNCACHED_FATAL = new Set(['fileTimeout', 'fileWorkerCrashed', 'fileOutOfMe
 /** Where a file's entry of this run is: in the old file (a hit) or the new one (set this run). */
 interface Slot {
   hash: string;
+  /** The file's stat signature to store with its hash ('' none; file-hash.ts). */
+  signature: string;
   /** The old file's entry (a hit, or the entry this run replaced: its cross-report record may still hold). */
   old?: IndexEntry;
   /** Written to the new file this run: [outcome offset, length, digest offset, length]. */
@@ -40,10 +43,6 @@ interface Slot {
   /** The cross-report record: read with the outcome, or set this run (`crossSet`). */
   cross?: Buffer;
   crossSet?: boolean;
-}
-
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('base64');
 }
 
 export interface CacheOptions {
@@ -55,8 +54,12 @@ export interface CacheOptions {
   ignoreEntries?: boolean;
 }
 
+/** The cache's key, or how to make it from the code's hashes kept in the file (cache-key.ts codeDigest). */
+export type CacheKeyOf = string | ((code: CodeHashes) => Promise<string>);
+
 export class ResultCache {
   readonly #slots = new Map<string, Slot>();
+  readonly #names = new Map<string, string>();
   #writer: CacheWriter | undefined;
   #writeError: unknown;
   #dirty = false;
@@ -65,6 +68,8 @@ export class ResultCache {
   private constructor(
     readonly location: string,
     private readonly key: string,
+    /** The code's files hashed for the key, with their signatures. */
+    private readonly code: CodeHashes,
     private readonly base: string,
     private readonly options: CacheOptions,
     private readonly reader: CacheReader | undefined,
@@ -79,26 +84,46 @@ export class ResultCache {
    * Opens the cache at `location` (a file, or a folder to put the default name in, as ESLint
    * reads a trailing slash or an existing folder). Entries are keyed by path relative to `base`.
    */
-  static async open(location: string, key: string, base: string, options: CacheOptions = {}): Promise<ResultCache> {
+  static async open(location: string, keyOf: CacheKeyOf, base: string, options: CacheOptions = {}): Promise<ResultCache> {
     let file = location;
     if (location.endsWith('/') || location.endsWith(path.sep) || (await isDirectory(location))) file = path.join(location, DEFAULT_CACHE_FILE);
     // A device or a pipe (/dev/null, a FIFO) is not a cache: neither read (a FIFO would block) nor
     // replaced by a file.
     const existing = await stat(file).catch(() => undefined);
     const none = new Map<string, IndexEntry>();
-    if (existing && !existing.isFile()) return new ResultCache(file, key, base, options, undefined, none, false, true);
-    const opened = existing && !options.ignoreEntries ? CacheReader.open(file) : ({ kind: 'missing' } as const);
-    if (opened.kind === 'notRegular') return new ResultCache(file, key, base, options, undefined, none, false, true);
+    const opened =
+      existing && existing.isFile() && !options.ignoreEntries
+        ? CacheReader.open(file)
+        : ({ kind: existing && !existing.isFile() ? 'notRegular' : 'missing' } as const);
+    const code = new CodeHashes(opened.kind === 'ok' ? opened.code : undefined);
+    let key: string;
+    try {
+      key = typeof keyOf === 'string' ? keyOf : await keyOf(code);
+    } catch (err) {
+      if (opened.kind === 'ok') opened.reader.close();
+      throw err;
+    }
+    if (opened.kind === 'notRegular') return new ResultCache(file, key, code, base, options, undefined, none, false, true);
     if (opened.kind !== 'ok') {
-      const cache = new ResultCache(file, key, base, options, undefined, none, true);
+      const cache = new ResultCache(file, key, code, base, options, undefined, none, true);
       if (opened.kind === 'corrupt') cache.markCorrupt();
       return cache;
     }
     if (opened.key !== key) {
       opened.reader.close();
-      return new ResultCache(file, key, base, options, undefined, none, true);
+      return new ResultCache(file, key, code, base, options, undefined, none, true);
     }
-    return new ResultCache(file, key, base, options, opened.reader, opened.entries, false);
+    return new ResultCache(file, key, code, base, options, opened.reader, opened.entries, false);
+  }
+
+  /**
+   * The content hash kept for this file with its signature (file-hash.ts), without the settings
+   * key appended to it (run-settings.ts: it begins with ':', which base64 never holds).
+   */
+  known(file: string): Hashed | undefined {
+    const entry = this.reader ? this.old.get(this.name(file)) : undefined;
+    if (!entry || entry[8] === '') return undefined;
+    return { hash: entry[1].split(':')[0] as string, signature: entry[8] };
   }
 
   /** Whether the cache was found unreadable, or an entry of another shape. */
@@ -115,7 +140,7 @@ export class ResultCache {
   }
 
   /** The cached outcome for this file's bytes, with its current path; undefined when none (or corrupt). */
-  get(file: string, hash: string): FileOutcome | undefined {
+  get(file: string, hash: string, signature = ''): FileOutcome | undefined {
     if (this.notRegular || !this.reader) return undefined;
     const name = this.name(file);
     const entry = this.old.get(name);
@@ -138,20 +163,24 @@ export class ResultCache {
       return undefined;
     }
     // The record's bytes are copied out of the read, so that the outcome's are not held.
-    this.#slots.set(name, { hash, old: entry, ...(together && bytes ? { cross: Buffer.from(bytes.subarray(outcomeLength)) } : {}) });
+    this.#slots.set(name, { hash, signature, old: entry, ...(together && bytes ? { cross: Buffer.from(bytes.subarray(outcomeLength)) } : {}) });
     const out = withPath(outcome, file);
     // The digest's bytes stay in the file until a cross-report rule reads them.
     if (out.analysis?.digest && digestLength > 0) out.analysis.digest = placedDigest(out.analysis.digest, this.reader, [digestAt, digestLength]);
     return out;
   }
 
-  /** Whether save() would write anything new: an entry was set, or the file was unusable. */
+  /**
+   * Whether save() would write anything new: an entry was set, or the file was unusable. New
+   * signatures alone (a file or the bundle old enough now to have one) are no reason to write: they
+   * are kept whenever the file is written, so that a run with nothing changed leaves it as it is.
+   */
   get changed(): boolean {
     return !this.notRegular && (this.#dirty || this.stale);
   }
 
   /** Keeps the outcome of this file's bytes: written to the new file at once (nothing is held). */
-  set(file: string, hash: string, outcome: FileOutcome): void {
+  set(file: string, hash: string, outcome: FileOutcome, signature = ''): void {
     if (this.notRegular) return;
     // A timeout or a crashed worker says nothing lasting about the file: lint it again next time.
     const fatal = outcome.result?.fatal ?? outcome.analysis?.failed?.fatal;
@@ -170,7 +199,7 @@ export class ResultCache {
     if (!writer || !writer.fits(json.length + digest.length)) return;
     const at = writer.append(json, digest);
     const old = this.old.get(name);
-    this.#slots.set(name, { hash, written: [at, json.length, at + json.length, digest.length], ...(old ? { old } : {}) });
+    this.#slots.set(name, { hash, signature, written: [at, json.length, at + json.length, digest.length], ...(old ? { old } : {}) });
     this.#dirty = true;
   }
 
@@ -221,7 +250,17 @@ export class ResultCache {
       if (slot.written) {
         const [at, outcomeLength, digestAt, digestLength] = slot.written;
         const crossAt = cross && writer.fits(cross.length) ? writer.append(cross) : undefined;
-        entries.push([name, slot.hash, at, outcomeLength, crossAt ?? 0, crossAt === undefined ? 0 : (cross as Buffer).length, digestAt, digestLength]);
+        entries.push([
+          name,
+          slot.hash,
+          at,
+          outcomeLength,
+          crossAt ?? 0,
+          crossAt === undefined ? 0 : (cross as Buffer).length,
+          digestAt,
+          digestLength,
+          slot.signature,
+        ]);
         return true;
       }
       // Copied from the old file as bytes: the outcome, its cross-report record, the digest.
@@ -229,15 +268,15 @@ export class ResultCache {
       if (!this.reader || !writer.fits(old[3] + (cross?.length ?? 0) + old[7])) return false;
       const at = writer.append(this.reader.read([old[2], old[3]]), cross ?? Buffer.alloc(0));
       const digestAt = writer.append(old[7] > 0 ? this.reader.read([old[6], old[7]]) : Buffer.alloc(0));
-      entries.push([name, slot.hash, at, old[3], cross ? at + old[3] : 0, cross?.length ?? 0, old[7] > 0 ? digestAt : 0, old[7]]);
+      entries.push([name, slot.hash, at, old[3], cross ? at + old[3] : 0, cross?.length ?? 0, old[7] > 0 ? digestAt : 0, old[7], slot.signature]);
       return true;
     };
     // This run's entries first, then the older ones, up to the cap.
     for (const [name, slot] of this.#slots) if (slot.written) copy(name, slot);
     for (const [name, slot] of this.#slots) if (!slot.written && !copy(name, slot)) break;
-    for (const [name, old] of this.old) if (!this.#slots.has(name) && !copy(name, { hash: old[1], old })) break;
+    for (const [name, old] of this.old) if (!this.#slots.has(name) && !copy(name, { hash: old[1], signature: old[8], old })) break;
     this.#writer = undefined;
-    await writer.commit(this.location, this.key, entries);
+    await writer.commit(this.location, this.key, entries, this.code.entries());
   }
 
   /** Ends the cache's use: the old file closed, a new one not saved removed. */
@@ -257,8 +296,14 @@ export class ResultCache {
     return this.#writer;
   }
 
+  /** The entry's name of a file: its path relative to the base, with '/' (each asked for four times a run). */
   private name(file: string): string {
-    return path.relative(this.base, file).split(path.sep).join('/');
+    let name = this.#names.get(file);
+    if (name === undefined) {
+      name = path.relative(this.base, file).split(path.sep).join('/');
+      this.#names.set(file, name);
+    }
+    return name;
   }
 }
 

@@ -4,15 +4,16 @@
  * cross-report findings' store, the notes (corrupt, not a regular file, not written).
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { contentHash, DEFAULT_CACHE_FILE, ResultCache } from './cache.ts';
+import { DEFAULT_CACHE_FILE, ResultCache } from './cache.ts';
+import { hashFile } from './file-hash.ts';
 import type { FileOutcome } from './lint-file.ts';
 import type { LintTextOptions } from './lint.ts';
 import { t } from './messages.ts';
+import type { CodeHashes } from './file-hash.ts';
 import { idOf } from './packed.ts';
 import type { RunOptions } from './run.ts';
-import { settingsKey } from './run-settings.ts';
+import { settingsKey, settingsKeys, type RunSettings } from './run-settings.ts';
 import type { SetRuleStore } from './set-cache.ts';
 import type { Locale } from '../types.ts';
 
@@ -46,37 +47,34 @@ export async function openCache(
   base: LintTextOptions & { locale: Locale },
   cwd: string,
   rebuild = false,
-  /** With settings per folder: the key of a file's own settings, appended to its content hash (run-settings.ts). */
-  keyOf: (file: string) => string = () => '',
+  /** With settings per folder: each file's, whose key is appended to its content hash (run-settings.ts). */
+  settings?: RunSettings,
 ): Promise<RunCache> {
   const note = (text: string): void => options.onNote?.(text);
-  const key = await settingsKey({ loaded: options.loaded, base }, options);
   const location = path.resolve(cwd, options.cache || DEFAULT_CACHE_FILE);
   // Noted once, when the file or an entry is found unreadable or of another shape.
   const onCorrupt = (file: string): void => note(t('cacheCorrupt', base.locale, { file }));
-  const cache = await ResultCache.open(location, key, cwd, { onCorrupt, ignoreEntries: rebuild });
+  let keyOf: (file: string) => string = () => '';
+  // The keys hash the code's files through the hashes the cache keeps of them (cache-key.ts).
+  const cacheKeyOf = async (code: CodeHashes): Promise<string> => {
+    if (settings) keyOf = await settingsKeys(settings, options, code);
+    return settingsKey({ loaded: options.loaded, base }, options, code);
+  };
+  const cache = await ResultCache.open(location, cacheKeyOf, cwd, { onCorrupt, ignoreEntries: rebuild });
   if (cache.notRegular) note(t('cacheNotRegular', base.locale, { file: cache.location }));
-  const hashes = new Map<number, { file: string; hash: string }>();
+  const hashes = new Map<number, { file: string; hash: string; signature: string }>();
   return {
     async lookUp(tasks, hit) {
       const left: (typeof tasks)[number][] = [];
-      // Several files read at once: a warm run is mostly waiting for the disk.
+      // Several files read at once (those whose signature changed): reading is mostly waiting for the disk.
       for (let start = 0; start < tasks.length; start += HASH_BATCH) {
         const batch = tasks.slice(start, start + HASH_BATCH);
-        const found = await Promise.all(
-          batch.map(async (task) =>
-            task.bytes
-              ? undefined
-              : readFile(task.file).then(
-                  (bytes) => contentHash(bytes) + keyOf(task.file),
-                  () => undefined,
-                ),
-          ),
-        );
+        const found = await Promise.all(batch.map(async (task) => (task.bytes ? undefined : hashFile(task.file, cache.known(task.file)))));
         batch.forEach((task, i) => {
-          const hash = found[i];
-          if (hash !== undefined) hashes.set(task.index, { file: task.file, hash });
-          const outcome = hash === undefined ? undefined : cache.get(task.file, hash);
+          const hashed = found[i];
+          const hash = hashed && hashed.hash + keyOf(task.file);
+          if (hashed && hash !== undefined) hashes.set(task.index, { file: task.file, hash, signature: hashed.signature });
+          const outcome = hashed && hash !== undefined ? cache.get(task.file, hash, hashed.signature) : undefined;
           if (outcome) hit(task.index, outcome);
           else left.push(task);
         });
@@ -85,7 +83,7 @@ export async function openCache(
     },
     keep(index, outcome) {
       const entry = hashes.get(index);
-      if (entry) cache.set(entry.file, entry.hash, outcome);
+      if (entry) cache.set(entry.file, entry.hash, outcome, entry.signature);
     },
     crossStore: {
       get: (current) => cache.cross(current.filePath),

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { cacheKey, codeDigest } from './cache.ts';
 import { classifier, type LoadedConfig } from './config.ts';
+import type { CodeHashes } from './file-hash.ts';
 import type { LintTextOptions } from './lint.ts';
 import { rulesToRun, ruleSet } from './settings.ts';
 import type { RunOptions } from './run.ts';
@@ -55,7 +56,7 @@ export async function settingsOfFiles(files: readonly string[], options: RunOpti
 }
 
 /** The cache key of one file's settings (see cacheKey); of the run's own, the cache's key. */
-export async function settingsKey(own: Pick<FileSettings, 'loaded' | 'base'>, options: RunOptions): Promise<string> {
+export async function settingsKey(own: Pick<FileSettings, 'loaded' | 'base'>, options: RunOptions, code?: CodeHashes): Promise<string> {
   return cacheKey({
     config: own.base.config ?? { rules: {} },
     rules: rulesToRun(own.base),
@@ -63,7 +64,7 @@ export async function settingsKey(own: Pick<FileSettings, 'loaded' | 'base'>, op
     reportUnusedDisable: own.base.reportUnusedDisable === true,
     keepModel: options.keepModel ?? false,
     classification: { reports: own.loaded?.reports ?? [], notReports: own.loaded?.notReports ?? [], baseDir: own.loaded?.baseDir ?? '' },
-    code: await codeDigest(own.loaded?.codeFiles ?? []),
+    code: await codeDigest(own.loaded?.codeFiles ?? [], code),
   });
 }
 
@@ -72,10 +73,10 @@ export async function settingsKey(own: Pick<FileSettings, 'loaded' | 'base'>, op
  * so that a file whose folder config changed is linted again); an empty key when the run has one
  * settings, the run's own (its key is the cache's).
  */
-export async function settingsKeys(settings: RunSettings, options: RunOptions): Promise<(file: string) => string> {
+export async function settingsKeys(settings: RunSettings, options: RunOptions, code?: CodeHashes): Promise<(file: string) => string> {
   const keyOf = new Map<FileSettings, string>();
   if (settings.distinct.length > 1 || settings.distinct[0]?.loaded !== options.loaded) {
-    for (const own of settings.distinct) keyOf.set(own, `:${await settingsKey(own, options)}`);
+    for (const own of settings.distinct) keyOf.set(own, `:${await settingsKey(own, options, code)}`);
   }
   return (file) => keyOf.get(settings.of(file)) ?? '';
 }

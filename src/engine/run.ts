@@ -13,7 +13,7 @@ import { takeDamaged, unpackDigest } from './packed.ts';
 import { runTasks } from './phase-one.ts';
 import { runPipeline, type PipelineOptions, type RunHost, type RunInput, type RunStore } from './pipeline.ts';
 import { openCache, rebuilding, type RunCache } from './run-cache.ts';
-import { settingsKeys, settingsOfFiles, type FileSettings, type RunSettings } from './run-settings.ts';
+import { settingsOfFiles, type FileSettings, type RunSettings } from './run-settings.ts';
 import type { FileOutcome } from './outcome.ts';
 import type { LintTextOptions } from './lint.ts';
 import type { LintResult, Locale } from '../types.ts';
@@ -82,8 +82,8 @@ async function openStore(
   const spool = taskCount >= SPOOL_FROM ? DigestSpool.open() : undefined;
   let cache: RunCache | undefined;
   try {
-    const keyOf = options.cache !== undefined && options.fix === undefined ? await settingsKeys(settings, options) : undefined;
-    cache = keyOf ? await openCache(options, base, options.cwd ?? process.cwd(), rebuilding.has(options), keyOf) : undefined;
+    const cached = options.cache !== undefined && options.fix === undefined;
+    cache = cached ? await openCache(options, base, options.cwd ?? process.cwd(), rebuilding.has(options), settings) : undefined;
   } catch (err) {
     spool?.close();
     throw err;

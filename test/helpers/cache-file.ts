@@ -9,15 +9,18 @@ export interface CacheRecord {
   outcome: string;
   digest: Buffer;
   cross: string;
+  /** The file's stat signature ('' none; src/engine/file-hash.ts); writeCache writes none. */
+  signature?: string;
 }
 
 export function readCache(file: string): { key: string; records: CacheRecord[] } {
   const opened = CacheReader.open(file);
   if (opened.kind !== 'ok') throw new Error(`cache ${file}: ${opened.kind}`);
   try {
-    const records = [...opened.entries.values()].map(([name, hash, at, outcome, crossAt, cross, digestAt, digest]) => ({
+    const records = [...opened.entries.values()].map(([name, hash, at, outcome, crossAt, cross, digestAt, digest, signature]) => ({
       name,
       hash,
+      signature,
       outcome: opened.reader.read([at, outcome]).toString('utf8'),
       digest: opened.reader.read([digestAt, digest]),
       cross: cross > 0 ? opened.reader.read([crossAt, cross]).toString('utf8') : '',
@@ -34,7 +37,18 @@ export async function writeCache(file: string, cache: { key: string; records: re
     const outcome = Buffer.from(r.outcome, 'utf8');
     const cross = Buffer.from(r.cross, 'utf8');
     const at = writer.append(outcome, cross, r.digest);
-    return [r.name, r.hash, at, outcome.length, cross.length > 0 ? at + outcome.length : 0, cross.length, at + outcome.length + cross.length, r.digest.length];
+    // No signature: a run reads and hashes each file again (file-hash.ts).
+    return [
+      r.name,
+      r.hash,
+      at,
+      outcome.length,
+      cross.length > 0 ? at + outcome.length : 0,
+      cross.length,
+      at + outcome.length + cross.length,
+      r.digest.length,
+      '',
+    ];
   });
   await writer.commit(file, cache.key, entries);
 }

@@ -5,7 +5,6 @@ import { UsageError, type CliOptions, type CustomFormat } from './options.ts';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '../../rule.ts';
-import { toEslintResult } from '../formatters/json.ts';
 import type { LoadConfigOptions } from '../../engine/config.ts';
 
 /** ESLint's result for a named file that is ignored: one warning, no rule. */
@@ -55,6 +54,8 @@ export async function customReport(
   context: { cwd: string; rules: readonly Rule[]; locale: Locale },
 ): Promise<string> {
   const rulesMeta = Object.fromEntries(context.rules.map((r) => [r.meta.id, { type: 'problem', docs: { description: r.meta.description[context.locale] } }]));
+  // Loaded here: the CLI's main module holds no formatter's code (formatters/load.ts).
+  const { toEslintResult } = await import('../formatters/json.ts');
   try {
     return String(await format(results.map(toEslintResult), { cwd: context.cwd, rulesMeta }));
   } catch (err) {

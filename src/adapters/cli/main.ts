@@ -14,7 +14,7 @@ import path from 'node:path';
 // when a run needs them (`--version` and `--help` load none of it; a run in worker processes never
 // loads the parser in the main process).
 import type { Unmatched } from '../../engine/files.ts';
-import { formatResults, isStreamingFormat, needsModel, streamingFormatters } from '../formatters/index.ts';
+import { formatResults, isStreamingFormat, loadStreaming, needsModel } from '../formatters/load.ts';
 import { fileError, MAX_FILE_BYTES } from '../../engine/decode.ts';
 import { addProblems, errorsOnly, fatalResult, totalCounts, type ProblemCounts } from '../../engine/results.ts';
 import { tc as t, type CliMessageId as MessageId } from './messages.ts';
@@ -214,7 +214,7 @@ async function finish(
     return options.quiet ? errorsOnly(result) : result;
   };
   const custom = options.customFormatter;
-  const stream = isStreamingFormat(options.format) && !custom ? streamingFormatters[options.format](context) : undefined;
+  const stream = isStreamingFormat(options.format) && !custom ? (await loadStreaming(options.format))(context) : undefined;
   if (stream) {
     const sink = await openOutput(options.outputFile, io);
     try {

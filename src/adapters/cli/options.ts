@@ -5,7 +5,7 @@ import type { FixMode } from '../../engine/lint-file.ts';
 import { MAX_TIMEOUT_MS } from '../../engine/pool.ts';
 import { parseLocale } from '../../i18n.ts';
 import type { Locale } from '../../types.ts';
-import { FORMAT_NAMES, isFormatName, type FormatName } from '../formatters/index.ts';
+import { FORMAT_NAMES, isFormatName, type FormatName } from '../formatters/names.ts';
 import type { CliMessageId as MessageId } from './messages.ts';
 
 export interface CliOptions {

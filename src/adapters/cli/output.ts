@@ -3,7 +3,7 @@ import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises
 import path from 'node:path';
 import type { CliIo } from './main.ts';
 import { UsageError } from './options.ts';
-import type { OutputChunk } from '../formatters/index.ts';
+import type { OutputChunk } from '../formatters/types.ts';
 
 export async function writeOutput(output: OutputChunk, outputFile: string | undefined, io: CliIo): Promise<void> {
   const sink = await openOutput(outputFile, io);

@@ -4,7 +4,7 @@
  * or SARIF goes to stdout (a tool is reading it; stderr may well be the same pipe). Redrawn at
  * most every 100 ms and erased at the end, so nothing of it stays in the output.
  */
-import type { FormatName } from '../formatters/index.ts';
+import type { FormatName } from '../formatters/names.ts';
 
 export const PROGRESS_MIN_FILES = 100;
 const WIDTH = 30;

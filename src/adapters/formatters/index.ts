@@ -9,12 +9,17 @@ import { stylish, stylishStream } from './stylish.ts';
 import { summary } from './summary.ts';
 import type { Formatter, FormatterContext, OutputChunk, OutputFormatter, StreamingFormatter } from './types.ts';
 import { xlsxStream } from './xlsx.ts';
+import type { StreamingFormatName, WholeFormatName } from './names.ts';
 
 export type { Formatter, FormatterContext, OutputChunk, OutputFormatter, StreamingFormatter } from './types.ts';
 export { csv, github, html, json, jsonArchive, sarif, stylish, summary };
+export { FORMAT_NAMES, isFormatName, isStreamingFormat, needsModel, type FormatName } from './names.ts';
 
 /** The formats whose whole output is text. */
-export const formatters = { stylish, json, sarif, github, summary, html, csv, 'json-archive': jsonArchive } as const satisfies Record<string, Formatter>;
+export const formatters = { stylish, json, sarif, github, summary, html, csv, 'json-archive': jsonArchive } as const satisfies Record<
+  WholeFormatName,
+  Formatter
+>;
 
 /** The formats that can be written file by file (the CLI streams long runs through them). */
 export const streamingFormatters = {
@@ -25,21 +30,14 @@ export const streamingFormatters = {
   'json-archive': jsonArchiveStream,
   html: htmlStream,
   xlsx: xlsxStream,
-} as const satisfies Record<string, StreamingFormatter | OutputFormatter>;
-
-export type FormatName = keyof typeof formatters | keyof typeof streamingFormatters;
-export const FORMAT_NAMES = [...new Set([...Object.keys(formatters), ...Object.keys(streamingFormatters)])] as FormatName[];
-
-export function isStreamingFormat(name: FormatName): name is keyof typeof streamingFormatters {
-  return Object.hasOwn(streamingFormatters, name);
-}
-
-export function isFormatName(name: string): name is FormatName {
-  return Object.hasOwn(formatters, name) || Object.hasOwn(streamingFormatters, name);
-}
+} as const satisfies Record<StreamingFormatName, StreamingFormatter | OutputFormatter>;
 
 /** The whole output of any format: text, or bytes for xlsx. */
-export async function formatResults(name: FormatName, results: readonly LintResult[], context: FormatterContext): Promise<OutputChunk> {
+export async function formatResults(
+  name: WholeFormatName | StreamingFormatName,
+  results: readonly LintResult[],
+  context: FormatterContext,
+): Promise<OutputChunk> {
   if (Object.hasOwn(formatters, name)) return formatters[name as keyof typeof formatters](results, context);
   const stream = streamingFormatters[name as keyof typeof streamingFormatters](context);
   const parts: OutputChunk[] = [];
@@ -54,9 +52,4 @@ export async function formatResults(name: FormatName, results: readonly LintResu
     at += p.length;
   }
   return out;
-}
-
-/** Formats that draw or export the tables: the CLI asks the engine for each file's model (`keepModel`). */
-export function needsModel(name: FormatName): boolean {
-  return name === 'html' || name === 'csv' || name === 'xlsx' || name === 'json-archive';
 }
