@@ -296,7 +296,7 @@ function chunkHolds(chunk) {
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
     const group = m
       ? m[1].replace(/^(micromark|mdast-util|unist-util)-.*/, '$1-*')
-      : path.relative(root, path.resolve(path.dirname(mapFile), source)).replace(/\/[^/]+$/, '/');
+      : path.relative(root, path.resolve(path.dirname(mapFile), source.slice(source.lastIndexOf(':') + 1))).replace(/\/[^/]+$/, '/');
     groups.set(group, (groups.get(group) ?? 0) + (sourcesContent?.[i]?.length ?? 0));
   });
   return [...groups]
