@@ -19,6 +19,7 @@ const E2E = [
   '<rootDir>/test/built.e2e.test.ts',
   '<rootDir>/test/main-thread-loads.test.ts',
   '<rootDir>/test/bench.e2e.test.ts',
+  '<rootDir>/test/profile.e2e.test.ts',
   '<rootDir>/test/browser.test.ts',
   '<rootDir>/test/archive.browser.test.ts',
   '<rootDir>/test/pdf-print.test.ts',

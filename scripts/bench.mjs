@@ -24,8 +24,8 @@
 //
 // --quick: 21 files, 1 pair, no warm-up, batches of 2 (a smoke test: the figures mean little).
 // --compare DIST: also pair this build against another build's dist/ folder (its cli.js) on the
-//   `--concurrency off` run over the corpus, on the one small file and on a warm `--cache` run
-//   (each build through its own cache): the before/after of a change.
+//   `--concurrency off` and `--concurrency 2` runs over the corpus, on the one small file and on a
+//   warm `--cache` run (each build through its own cache): the before/after of a change.
 // --memory: also the main process's peak RSS on 10,000 reports (and on N, for the slope).
 // --workers-files N: the workers' speed-up is measured on the corpus and on a second one of N files
 //   (default 300; --quick 12), each followed by one run with XXGK_LINT_POOL_STATS (what each worker
@@ -309,6 +309,15 @@ if (only.has('compare')) {
     goal: 'before/after',
     a: ours('this build, --concurrency off', ['--concurrency', 'off']),
     b: ours('other build, --concurrency off', ['--concurrency', 'off'], otherCli),
+    metric: 'cpu',
+    also: 'wall',
+  });
+  await pairTarget({
+    id: 'compare-workers',
+    title: `this build against ${values.compare}: \`--concurrency 2\` over the corpus, CPU`,
+    goal: 'before/after',
+    a: ours('this build, --concurrency 2', ['--concurrency', '2']),
+    b: ours('other build, --concurrency 2', ['--concurrency', '2'], otherCli),
     metric: 'cpu',
     also: 'wall',
   });

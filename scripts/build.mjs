@@ -1,9 +1,10 @@
 // Bundles the CLI, the library, the remark plugin and the GitHub Action with esbuild:
-// `node scripts/build.mjs [--outdir DIR] [--only all|npm|action]` (default dist/, all).
+// `node scripts/build.mjs [--outdir DIR] [--only all|npm|action] [--sourcemap]` (default dist/, all).
 // dist/action.js is committed and CI rebuilds it into a temporary folder and compares
 // (scripts/check-dist.mjs), so it must be byte-for-byte reproducible: no timestamps, no absolute
 // paths, no source maps. Minification is deterministic for a given esbuild version,
-// and package-lock.json pins that version.
+// and package-lock.json pins that version. `--sourcemap` (for scripts/profile.mjs, never for what is
+// shipped) writes a .map file next to each bundle; the bundles' code stays the same (no comment added).
 import { chmod, cp, mkdir, readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -13,7 +14,10 @@ import { optionalParsersOnDemand } from './optional-parsers-plugin.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
-const { values } = parseArgs({ options: { outdir: { type: 'string' }, only: { type: 'string' } }, strict: true });
+const { values } = parseArgs({
+  options: { outdir: { type: 'string' }, only: { type: 'string' }, sourcemap: { type: 'boolean', default: false } },
+  strict: true,
+});
 const outdir = path.resolve(root, values.outdir ?? 'dist');
 /** all (default), npm (the package's entry points) or action (dist/action.js). */
 const only = values.only ?? 'all';
@@ -49,7 +53,7 @@ const common = {
   format: 'esm',
   target: 'node20',
   minify: true,
-  sourcemap: false,
+  sourcemap: values.sourcemap ? 'external' : false,
   // Keep Chinese text readable in the bundle instead of \uXXXX escapes.
   charset: 'utf8',
   // The bundled packages' license notices, collected at the end of each file.

@@ -64,11 +64,22 @@ export const POOL_STATS_ENV = 'XXGK_LINT_POOL_STATS';
 const SEMI_SPACE_MB = 32;
 
 /**
+ * How much bytecode TurboFan inlines into one optimized function, in bytes: a quarter of V8's
+ * default (920). Each worker process optimizes the same hot functions again, on V8's threads beside
+ * its own, and that compiling took over a third of a worker's CPU; with this budget it takes a
+ * quarter less, and the linting runs no slower (docs/bench.md, "Targets not met, and why").
+ */
+const INLINING_BUDGET = 230;
+
+/**
  * The V8 flags of a worker process (see pool.ts); `tuned: false` keeps only the heap limit, for a
- * Node whose V8 no longer knows a garbage-collector flag.
+ * Node whose V8 no longer knows a garbage-collector or compiler flag.
  */
 export function workerFlags(memoryMb: number, tuned = true): string[] {
-  return [...(tuned ? ['--single-threaded-gc', `--max-semi-space-size=${SEMI_SPACE_MB}`] : []), `--max-old-space-size=${memoryMb}`];
+  return [
+    ...(tuned ? ['--single-threaded-gc', `--max-semi-space-size=${SEMI_SPACE_MB}`, `--max-inlined-bytecode-size-cumulative=${INLINING_BUDGET}`] : []),
+    `--max-old-space-size=${memoryMb}`,
+  ];
 }
 
 /** What node prints when it refuses a command-line flag (exit code 9). */
