@@ -55,6 +55,10 @@ export interface PrintOptions {
   font?: string;
   /** Label cells distributed (Word's 分散对齐): each line's characters spread over the cell's width. */
   distributed?: boolean;
+  /** Number cells letter-spaced (Word's 字符间距 加宽), by this CSS length: 483 printed “4 8 3”. */
+  numberSpacing?: string;
+  /** Number cells distributed (分散对齐): a number's digits spread over the cell's width. */
+  numbersDistributed?: boolean;
 }
 
 const escape = (s: string): string => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -137,6 +141,8 @@ function tableCss(options: PrintOptions): string {
     );
   if (options.numbersRight) css.push('td.n { text-align: right; }');
   if (options.distributed) css.push('td:not(.n) { text-align: justify; text-align-last: justify; }');
+  if (options.numberSpacing !== undefined) css.push(`td.n { letter-spacing: ${options.numberSpacing}; }`);
+  if (options.numbersDistributed) css.push('td.n { text-align: justify; text-align-last: justify; text-justify: inter-character; }');
   if (options.narrow) css.push('td[rowspan], td[colspan="2"], td[colspan="3"] { width: 4.5em; } table td:first-child { max-width: 5em; }');
   if (options.labelWidths) {
     const [a, b, c] = options.labelWidths;
@@ -330,6 +336,20 @@ export const LAYOUTS: {
     options: { columnParts: ['一、'], landscape: true, numbersRight: true },
     seed: 32,
     wrong: { row: 3, column: 0, delta: 1 },
+  },
+  {
+    name: 'letter-spaced',
+    what: 'number cells letter-spaced (字符间距 加宽): 152 printed “1 5 2”, its digits one space apart in -layout text, cells three apart',
+    options: { numberSpacing: '0.5em' },
+    seed: 40,
+    wrong: { row: 5, column: 0, delta: 1 },
+  },
+  {
+    name: 'distributed-numbers',
+    what: 'number cells distributed (分散对齐): the digits of each number spread over its cell, the last digit of one cell one space from the first of the next in -layout text',
+    options: { numbersDistributed: true },
+    seed: 43,
+    wrong: { row: 12, column: 3, delta: 2 },
   },
 ];
 

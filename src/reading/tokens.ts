@@ -36,6 +36,12 @@ export interface Token {
    * that gives one token.
    */
   fromRight?: number;
+  /**
+   * A number of a run of whole numbers one space apart in undelimited text (“1 5 2”, “41 3 0 0 44”):
+   * cells of a tight row, or, where they are single digits, maybe one number letter-spaced (Word's
+   * 字符间距 加宽, 分散对齐). The run's start, which its numbers share; see tables/spaced.ts.
+   */
+  spread?: number;
 }
 
 const PAGE_NUMBER = /^(?:[-—–－―]\s*\d{1,3}\s*[-—–－―]|第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
@@ -78,6 +84,14 @@ export function scanFragment(fragment: string, start: number, rowKey: string, de
   // label followed by spaced numbers ("行政许可 97") splits.
   if (delimited && /[^\d\s.,+-]\d/.test(trimmed.replace(/\s+\d[\d\s.,]*$/, ''))) {
     pushText(trimmed, from, rowKey, delimited, out);
+    return;
+  }
+  // Whole numbers one space apart, in undelimited text: marked as one run (see Token.spread).
+  if (!delimited && /^\d+(?: \d+)+$/.test(trimmed)) {
+    for (const m of trimmed.matchAll(/\d+/g)) {
+      const at = from + m.index;
+      out.push({ kind: 'num', raw: m[0], norm: '', value: Number(m[0]), start: at, end: at + m[0].length, rowKey, delimited, glued: false, spread: from });
+    }
     return;
   }
   // Most cells hold no bracket: then no digit is inside one.
