@@ -124,3 +124,28 @@ describe('letter-spaced digits in a ruled PDF cell (spacedNumber)', () => {
     expect(spacedNumber([run('0', 100), run('5', 112)])).toBeNull();
   });
 });
+
+describe('a total of seven digits (1234567) written whole', () => {
+  const data = consistentData({ 't3.open': [1234000, 567, 0, 0, 0, 2] }, [3, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0]);
+  const truth = t3Rows(data).map((r) => r.values);
+
+  it.each(['gfm', 'tsv', 'html', 'htmlMerged', 'layout'] as const)('%s: read, and a wrong cell beside it found there', (form) => {
+    expect(truth[0]?.[6]).toBeGreaterThan(999_999);
+    const text = sampleReport({ form, data });
+    expect(t3Values(text)).toEqual(truth);
+    expect(lintText(text).messages.filter((m) => m.ruleId.startsWith('table-'))).toEqual([]);
+    // 一、本年新收 · 商业企业 one more than its column's sum.
+    const wrong = sampleReport({ form, data, override: { table: 't3', row: 0, column: 1, value: 568 } });
+    const sums = lintText(wrong).messages.filter((m) => m.ruleId === 'table-sums');
+    expect(sums.map((m) => m.message.startsWith('一、本年新收政府信息公开申请数量·商业企业为568'))).toEqual([true]);
+  });
+
+  it('beside another number, with cells lost (plain pdftotext), is no digits run together: no sum error', () => {
+    // pdftotext printed “1234005 567” for the row and its other cells elsewhere: the seven digits are
+    // one number set apart by a space, not cells run together that “no split adds up”.
+    const text = sampleReport({ form: 'layout', data }).replace(/( {4}一、本年新收政府信息公开申请数量).*/, '$1         1234005 567');
+    const messages = lintText(text).messages.filter((m) => m.ruleId.startsWith('table-'));
+    expect(messages.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+    expect(messages.map((m) => m.message)).toEqual([expect.stringContaining('一、本年新收政府信息公开申请数量')]);
+  });
+});

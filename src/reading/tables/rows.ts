@@ -10,7 +10,7 @@ import { norm, similarity, stripEnumerators, type LineIndex } from '../text.ts';
 import type { Token } from '../tokens.ts';
 import { headerPieces } from './pieces.ts';
 import { decodeRow, distinctValues, type DraftCell, type Reading, type RowRelation } from './decode.ts';
-import { hasSpacedDigits, joinSpacedRuns } from './spaced.ts';
+import { hasSpacedDigits, joinSpacedRuns, showsSpacing } from './spaced.ts';
 
 export interface Ctx {
   readonly tokens: readonly Token[];
@@ -354,7 +354,7 @@ function readRowsOnce(
     }
     // Numbers letter-spaced (“1 5 2”), where the row's count of cells leaves no other reading.
     const spacedDigits = hasSpacedDigits(values);
-    if (mode.join && spacedDigits && values.length > row.columns.length) {
+    if (mode.join && showsSpacing(values, row.columns.length)) {
       const spaced = joinSpacedRuns(values, row.columns.length);
       if (spaced) values.splice(0, values.length, ...spaced);
       if (spaced) spacing.joined++;

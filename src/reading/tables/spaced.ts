@@ -25,19 +25,36 @@ export function hasSpacedDigits(values: readonly Token[]): boolean {
   });
 }
 
-/** The row's values with each letter-spaced run joined into one number; null when that is not the one reading. */
-export function joinSpacedRuns(values: readonly Token[], expected: number): Token[] | null {
-  if (values.length <= expected || !hasSpacedDigits(values) || values.some((t) => t.kind === 'blank')) return null;
-  // A run of single digits is one piece; a run that holds a number of several digits (“201 6 7”) is
-  // cells one space apart, each a piece, as is any other value.
-  const pieces: Token[][] = [];
+/** The values in runs: numbers one space apart together (Token.spread), any other value alone. */
+function runsOf(values: readonly Token[]): Token[][] {
+  const runs: Token[][] = [];
   for (const t of values) {
-    const last = pieces[pieces.length - 1];
+    const last = runs[runs.length - 1];
     const prev = last?.[last.length - 1];
     if (last && prev && t.spread !== undefined && prev.spread === t.spread) last.push(t);
-    else pieces.push([t]);
+    else runs.push([t]);
   }
-  const split = pieces.flatMap((p) => (p.every((t) => t.kind === 'num' && t.raw.length === 1) ? [p] : p.map((t) => [t])));
+  return runs;
+}
+
+/** A run that may be one number letter-spaced: single digits, not led by 0. */
+const mayBeSpaced = (run: readonly Token[]): boolean => run.length > 1 && run[0]?.raw !== '0' && run.every((t) => t.kind === 'num' && t.raw.length === 1);
+
+/**
+ * Whether the row shows letter spacing: more values than cells, and among them a run that may be
+ * one number spaced out, and not whole rows of cells (a tight row's single digits one space apart,
+ * “1 0 0 0 0 0 1”, printed with another row's).
+ */
+export function showsSpacing(values: readonly Token[], expected: number): boolean {
+  return values.length > expected && runsOf(values).some((run) => mayBeSpaced(run) && (expected === 1 || run.length % expected !== 0));
+}
+
+/** The row's values with each letter-spaced run joined into one number; null when that is not the one reading. */
+export function joinSpacedRuns(values: readonly Token[], expected: number): Token[] | null {
+  if (!showsSpacing(values, expected) || values.some((t) => t.kind === 'blank')) return null;
+  // A run of single digits is one piece; a run that holds a number of several digits (“201 6 7”) is
+  // cells one space apart, each a piece, as is any other value.
+  const split = runsOf(values).flatMap((p) => (p.every((t) => t.kind === 'num' && t.raw.length === 1) ? [p] : p.map((t) => [t])));
   if (split.length !== expected) return null;
   const out: Token[] = [];
   for (const piece of split) {
