@@ -86,17 +86,10 @@ export function scanFragment(fragment: string, start: number, rowKey: string, de
     pushText(trimmed, from, rowKey, delimited, out);
     return;
   }
-  // Whole numbers one space apart, in undelimited text: marked as one run (see Token.spread).
-  if (!delimited && /^\d+(?: \d+)+$/.test(trimmed)) {
-    for (const m of trimmed.matchAll(/\d+/g)) {
-      const at = from + m.index;
-      out.push({ kind: 'num', raw: m[0], norm: '', value: Number(m[0]), start: at, end: at + m[0].length, rowKey, delimited, glued: false, spread: from });
-    }
-    return;
-  }
   // Most cells hold no bracket: then no digit is inside one.
   const depth = BRACKET.test(trimmed) ? bracketDepths(trimmed) : NO_DEPTHS;
   let last = 0;
+  const first = out.length;
   for (const m of trimmed.matchAll(NUMBER)) {
     let index = m.index;
     let raw = m[0];
@@ -129,6 +122,19 @@ export function scanFragment(fragment: string, start: number, rowKey: string, de
     last = index + raw.length;
   }
   if (last < trimmed.length) pushText(trimmed.slice(last), from + last, rowKey, delimited, out);
+  if (!delimited) markSpread(out, first, trimmed, from);
+}
+
+/** Whole numbers one space apart, in undelimited text (“1 5 2”, “规章 3 0 1”): marked as one run (see Token.spread). */
+function markSpread(out: Token[], first: number, text: string, from: number): void {
+  for (let i = first + 1; i < out.length; i++) {
+    const a = out[i - 1] as Token;
+    const b = out[i] as Token;
+    const whole = (t: Token) => t.kind === 'num' && /^\d+$/.test(t.raw);
+    if (!whole(a) || !whole(b) || b.start - a.end !== 1 || text[a.end - from] !== ' ') continue;
+    a.spread ??= a.start;
+    b.spread = a.spread;
+  }
 }
 
 function pushText(text: string, start: number, rowKey: string, delimited: boolean, out: Token[]): void {
