@@ -87,6 +87,21 @@ describe('letter-spaced numbers in -layout text', () => {
     expect(messages.map((m) => m.data['table'])).toEqual(['三']);
   });
 
+  it('reads tight rows, their cells one space apart, as written: no digits joined in a table without letter spacing', () => {
+    fc.assert(
+      fc.property(dataArb, (data) => {
+        const plain = sampleReport({ form: 'layout', data });
+        const from = plain.indexOf('三、收到和处理');
+        const to = plain.indexOf('四、政府信息公开行政复议');
+        // Each row's cells one space apart (“41 3 0 0 0 0 44”), as pdftotext prints a tight table.
+        const text = plain.slice(0, from) + plain.slice(from, to).replace(/(?<=\d) {2,}(?=\d)/g, ' ') + plain.slice(to);
+        expect(t3Values(text)).toEqual(t3Rows(data).map((r) => r.values));
+        expect(lintText(text).messages.filter((m) => m.ruleId.startsWith('table-'))).toEqual([]);
+      }),
+      { numRuns: RUNS(40) },
+    );
+  });
+
   it('reads a tight row of whole cells one space apart as written (“41 3 0 0 0 0 44”)', () => {
     const text = sampleReport({ form: 'layout' }).replace(/( {4}一、本年新收政府信息公开申请数量).*/, '$1         41 3 0 0 0 0 44');
     expect(t3Values(text)[0]).toEqual([41, 3, 0, 0, 0, 0, 44]);
