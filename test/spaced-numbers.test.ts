@@ -12,16 +12,16 @@ import { lintText } from '../src/engine/lint.ts';
 import { T3_2021 } from '../src/model/templates.ts';
 import type { PdfText } from '../src/reading/pdf/extract.ts';
 import { spacedNumber } from '../src/reading/pdf/text.ts';
-import { consistentData, sampleReport, t3Rows, type SampleData } from '../src/testing/sample.ts';
+import { consistentData, sampleReport, t3Rows, t4Values, type SampleData } from '../src/testing/sample.ts';
 import { RUNS } from './helpers/property.ts';
 
 const COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
 const layouts = path.resolve(import.meta.dirname, 'fixtures/pdf/layouts');
 
-/** Tables 二 and 三 of a report in `-layout` form with every number of two digits or more letter-spaced. */
+/** Tables 二, 三 and 四 of a report in `-layout` form with every number of two digits or more letter-spaced. */
 function letterSpaced(text: string): string {
   const from = text.indexOf('二、主动公开');
-  const to = text.indexOf('四、政府信息公开行政复议');
+  const to = text.indexOf('五、存在的主要问题');
   return text.slice(0, from) + text.slice(from, to).replace(/(?<=\s)\d{2,}(?=\s|$)/gm, (d) => [...d].join(' ')) + text.slice(to);
 }
 
@@ -32,9 +32,16 @@ describe('letter-spaced numbers in -layout text', () => {
   const OUTCOME_IDS = T3_2021.rows.map((r) => r.id).filter((id) => !['t3.new', 't3.carried', 't3.total', 't3.carryOver'].includes(id));
   const cell = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.nat({ max: 9 }) }, { weight: 2, arbitrary: fc.nat({ max: 400 }) });
   const six = fc.array(cell, { minLength: 6, maxLength: 6 });
+  const group = fc.array(fc.oneof(fc.constant(0), fc.nat({ max: 30 })), { minLength: 4, maxLength: 4 });
   const dataArb: fc.Arbitrary<SampleData> = fc
-    .record({ outcomes: fc.array(six, { minLength: OUTCOME_IDS.length, maxLength: OUTCOME_IDS.length }), carryOver: six })
-    .map(({ outcomes, carryOver }) => consistentData(Object.fromEntries(OUTCOME_IDS.map((id, i) => [id, outcomes[i] ?? []])), [0, 0, 0, 0, 0, 0], carryOver));
+    .record({
+      outcomes: fc.array(six, { minLength: OUTCOME_IDS.length, maxLength: OUTCOME_IDS.length }),
+      carryOver: six,
+      t4: fc.array(group, { minLength: 3, maxLength: 3 }),
+    })
+    .map(({ outcomes, carryOver, t4 }) =>
+      consistentData(Object.fromEntries(OUTCOME_IDS.map((id, i) => [id, outcomes[i] ?? []])), [0, 0, 0, 0, 0, 0], carryOver, t4),
+    );
 
   it('reads every row of a consistent report with its values, and finds nothing', () => {
     fc.assert(
@@ -43,6 +50,7 @@ describe('letter-spaced numbers in -layout text', () => {
         const result = lintText(text, { keepModel: true });
         expect(t3Values(text)).toEqual(t3Rows(data).map((r) => r.values));
         expect(result.model?.tables.t2.rows.find((r) => r.id === 't2.license')?.cells.map((c) => c.value)).toEqual([21]);
+        expect(result.model?.tables.t4.rows.flatMap((r) => r.cells.map((c) => c.value))).toEqual(t4Values(data));
         expect(result.messages.filter((m) => m.ruleId.startsWith('table-'))).toEqual([]);
       }),
       { numRuns: RUNS(40) },
@@ -85,6 +93,23 @@ describe('letter-spaced numbers in -layout text', () => {
     );
     expect(messages.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
     expect(messages.map((m) => m.data['table'])).toEqual(['三']);
+  });
+
+  it('reads table 四 letter-spaced, and finds a wrong 总计 there', () => {
+    const data = consistentData(
+      { 't3.open': [12, 3, 0, 0, 0, 0] },
+      [0, 0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0, 0],
+      [
+        [12, 3, 0, 1],
+        [0, 0, 0, 0],
+        [25, 0, 0, 0],
+      ],
+    );
+    const text = letterSpaced(sampleReport({ form: 'layout', data, override: { table: 't4', row: 0, column: 4, value: 17 } }));
+    expect(text).toMatch(/1 2 +3 +0 +1 +1 7 /);
+    const messages = lintText(text).messages.filter((m) => m.ruleId.startsWith('table-'));
+    expect(messages.map((m) => m.message.slice(0, 15))).toEqual(['行政复议·总计为17，应为16']);
   });
 
   it('reads tight rows, their cells one space apart, as written: no digits joined in a table without letter spacing', () => {
