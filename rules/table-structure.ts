@@ -98,6 +98,7 @@ export default builtinRule({
 const REASONS: Partial<Record<TableFact['kind'], LocalizedText>> = {
   cellCount: { 'zh-CN': '数值个数不对', en: 'wrong number of values' },
   runTogether: { 'zh-CN': '数字连在一起', en: 'digits run together' },
+  spacedDigits: { 'zh-CN': '单个数字相隔一个空格', en: 'single digits one space apart' },
   ambiguous: { 'zh-CN': '可有多种读法', en: 'more than one reading' },
   interleaved: { 'zh-CN': '数值被其他文字隔开', en: 'values split by other text' },
   unexpectedText: { 'zh-CN': '夹有无法识别的文字', en: 'unrecognised text' },

@@ -55,6 +55,12 @@ export interface PrintOptions {
   font?: string;
   /** Label cells distributed (Word's 分散对齐): each line's characters spread over the cell's width. */
   distributed?: boolean;
+  /** Number cells letter-spaced (Word's 字符间距 加宽), by this CSS length: 483 printed “4 8 3”. */
+  numberSpacing?: string;
+  /** Number cells distributed (分散对齐): a number's digits spread over the cell's width. */
+  numbersDistributed?: boolean;
+  /** Numbers typed in full-width digits (１２３) in number cells one em wide, top-aligned (Word's default): one digit a line. */
+  fullWidthNarrow?: boolean;
 }
 
 const escape = (s: string): string => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -137,6 +143,10 @@ function tableCss(options: PrintOptions): string {
     );
   if (options.numbersRight) css.push('td.n { text-align: right; }');
   if (options.distributed) css.push('td:not(.n) { text-align: justify; text-align-last: justify; }');
+  if (options.numberSpacing !== undefined) css.push(`td.n { letter-spacing: ${options.numberSpacing}; }`);
+  if (options.numbersDistributed) css.push('td.n { text-align: justify; text-align-last: justify; text-justify: inter-character; }');
+  if (options.fullWidthNarrow)
+    css.push('table { width: auto; } td { vertical-align: top; } td.n { width: 1em; max-width: 1em; padding: 2pt; word-break: break-all; }');
   if (options.narrow) css.push('td[rowspan], td[colspan="2"], td[colspan="3"] { width: 4.5em; } table td:first-child { max-width: 5em; }');
   if (options.labelWidths) {
     const [a, b, c] = options.labelWidths;
@@ -148,6 +158,9 @@ function tableCss(options: PrintOptions): string {
 /** Marks the tables' header rows and number cells for the options' styles, table 三 with its label columns. */
 function markTables(html: string, options: PrintOptions): string {
   let out = html.replace(/<td>(\d+(?:\.\d+)?)<\/td>/g, '<td class="n">$1</td>');
+  // Full-width digits (０–９), as typed with a Chinese input method's full-width mode.
+  if (options.fullWidthNarrow)
+    out = out.replace(/(<td class="n">)([\d.]+)/g, (_m, td: string, n: string) => td + n.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)));
   // A header row: one with no number cell.
   out = out.replace(/<tr>((?:(?!<\/tr>)[\s\S])*?)<\/tr>/g, (row: string, cells: string) => (/class="n"/.test(cells) ? row : `<tr class="head">${cells}</tr>`));
   if (options.labelWidths) {
@@ -330,6 +343,27 @@ export const LAYOUTS: {
     options: { columnParts: ['一、'], landscape: true, numbersRight: true },
     seed: 32,
     wrong: { row: 3, column: 0, delta: 1 },
+  },
+  {
+    name: 'letter-spaced',
+    what: 'number cells letter-spaced (字符间距 加宽): 152 printed “1 5 2”, its digits one space apart in -layout text, cells three apart',
+    options: { numberSpacing: '0.5em' },
+    seed: 40,
+    wrong: { row: 5, column: 0, delta: 1 },
+  },
+  {
+    name: 'distributed-numbers',
+    what: 'number cells distributed (分散对齐): the digits of each number spread over its cell, the last digit of one cell one space from the first of the next in -layout text',
+    options: { numbersDistributed: true },
+    seed: 43,
+    wrong: { row: 12, column: 3, delta: 2 },
+  },
+  {
+    name: 'full-width-narrow',
+    what: 'numbers in full-width digits (１２３) in number cells one em wide, top-aligned: one digit a line, pdftotext printing the lines of digits below a row away from its columns',
+    options: { fullWidthNarrow: true },
+    seed: 41,
+    wrong: { row: 8, column: 0, delta: 1 },
   },
 ];
 

@@ -29,6 +29,16 @@ const KNOWN: Record<string, string[]> = {
   // pdftotext -layout sets two columns of prose side by side on one line: part 六's fee statement and
   // the signature beside the paragraphs are not found there (the PDF itself reads them, columns.ts).
   'columns-mixed': ['layout'],
+  // Number cells distributed: in pdftotext's text a cell's last digit stands one space from the next
+  // cell's first (“1       9 0” for 19 and 0), as letter spacing prints one number's digits, and only
+  // the cells' borders, which the text has lost, tell them apart. Table 三 is one finding there
+  // (test/spaced-numbers.test.ts); the PDF itself reads every cell.
+  'distributed-numbers': ['layout'],
+  // Full-width digits one a line in cells one em wide: pdftotext prints the lines of digits below a
+  // row's line away from its columns (“８        ４ １    ４” under “９ ４ ２ ３ １ ５ ０”, the offsets
+  // growing along the line, the more so beside label text), so no column is certain there
+  // (test/spaced-numbers.test.ts: one finding a table, no sum error); the PDF reads every cell.
+  'full-width-narrow': ['layout'],
 };
 const test = (name: string, kind: string): typeof it => (KNOWN[name]?.includes(kind) === true ? it.failing : it) as typeof it;
 

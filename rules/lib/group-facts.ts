@@ -23,6 +23,7 @@ export const GROUPABLE_KINDS = [
   'missingRow',
   'extraValue',
   'interleaved',
+  'spacedDigits',
   'labelTypo',
 ] as const satisfies readonly TableFactKind[];
 
@@ -30,9 +31,10 @@ export type GroupableKind = (typeof GROUPABLE_KINDS)[number];
 
 /**
  * Kinds grouped from two rows on: rows whose values other text splits share one cause, the text
- * having been read across the table's columns (plain pdftotext, a page's repeated header).
+ * having been read across the table's columns (plain pdftotext, a page's repeated header); so do
+ * rows whose spaced digits the table's letter spacing leaves unread.
  */
-const GROUP_FROM_TWO: ReadonlySet<TableFactKind> = new Set<TableFactKind>(['interleaved']);
+const GROUP_FROM_TWO: ReadonlySet<TableFactKind> = new Set<TableFactKind>(['interleaved', 'spacedDigits']);
 
 /** The facts of one kind, as the model's union narrows them. */
 export type FactOf<K extends TableFactKind> = Extract<TableFact, { kind: K }>;
@@ -65,7 +67,16 @@ export function groupFacts(facts: readonly TableFact[]): Grouped[] {
 const UNREAD: ReadonlySet<Row['status']> = new Set(['count', 'ambiguous', 'unclear']);
 
 /** Fact kinds about a row's values that an unreadable table as a whole stands for. */
-export const ROW_READING_KINDS = new Set<TableFactKind>(['cellCount', 'runTogether', 'ambiguous', 'interleaved', 'unexpectedText', 'rowOrder', 'blankRow']);
+export const ROW_READING_KINDS = new Set<TableFactKind>([
+  'cellCount',
+  'runTogether',
+  'ambiguous',
+  'interleaved',
+  'spacedDigits',
+  'unexpectedText',
+  'rowOrder',
+  'blankRow',
+]);
 /** Fact kinds about single rows: when the table is unreadable as a whole, they are symptoms of that one cause. */
 export const ROW_KINDS = new Set<TableFactKind>([
   ...ROW_READING_KINDS,

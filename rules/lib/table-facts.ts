@@ -87,6 +87,7 @@ const ONE_FACT: { [K in TableFactKind]: Describe<K> } = {
   mixedTemplate: (f) => finding('mixedTemplate', { found2019: f.found2019, found2021: f.found2021 }),
   strayValues: (f) => finding('strayValues', { count: f.count, text: f.text }),
   rowOrder: (f) => finding('rowOrder', { row: f.row.label }),
+  spacedDigits: (f) => finding('spacedDigits', { row: f.row.label, text: f.text }),
   interleaved: (f, { locale }) => finding('interleaved', { row: f.row ? formatMessage(ROW_NAMED[locale], { row: f.row.label }) : '', runs: f.runs }),
   // A sum that does not add up: table-sums reports it.
   noReading: () => undefined,
@@ -133,6 +134,7 @@ const GROUP: { [K in GroupableKind]: DescribeGroup<K> } = {
   missingRow: { messageId: 'missingRowRows' },
   extraValue: { messageId: 'extraValueRows' },
   interleaved: { messageId: 'interleavedRows' },
+  spacedDigits: { messageId: 'spacedDigitsRows' },
   labelTypo: { messageId: 'labelTypoRows', data: (group) => ({ found: group[0]?.found ?? '', expected: group[0]?.row.label ?? '' }) },
 };
 

@@ -39,6 +39,15 @@ export const TABLE_STRUCTURE_MESSAGES = {
     'zh-CN': '表{table}有{count}行各少一个数值（从“{first}”到“{last}”），像是整列缺失（缺的是{columns}中的一列）；按勾稽关系补齐后这些行参与合计校验',
     en: "Table {table}: {count} rows each lack one value (from “{first}” to “{last}”), as if a whole column were missing (one of {columns}); completed by the table's relations, these rows take part in the sums",
   },
+  spacedDigits: {
+    'zh-CN': '“{row}”的数值“{text}”中有相隔一个空格的单个数字，本表的字符间距无法一致读出，看不出是一个加宽了间距的数还是几个单元格，该行不参与合计校验',
+    en: '“{row}”: “{text}” holds single digits one space apart where the table’s letter spacing cannot be read alike, so one spaced-out number cannot be told from several cells; the row is left out of the sums',
+  },
+  spacedDigitsRows: {
+    'zh-CN':
+      '表{table}有{count}行的数值中有相隔一个空格的单个数字（从“{first}”到“{last}”），本表的字符间距无法一致读出，看不出是加宽了间距的数还是几个单元格，这些行不参与合计校验',
+    en: 'Table {table}: {count} rows hold single digits one space apart (from “{first}” to “{last}”) where the table’s letter spacing cannot be read alike, so spaced-out numbers cannot be told from cells; they are left out of the sums',
+  },
   runTogether: {
     'zh-CN': '“{row}”的数字连在一起（“{text}”），无法不加猜测地拆成{expected}个单元格，该行不参与合计校验',
     en: 'The digits of “{row}” run together (“{text}”) and cannot be split into {expected} cells without guessing; the row is left out of the sums',

@@ -172,6 +172,8 @@ function defineSchemas() {
     z.object({ kind: z.literal('rowOrder'), row: RowRefSchema, ...factBase }),
     /** Values split by other text into `runs` (a PDF read column by column); `row` null for the whole of table 四. */
     z.object({ kind: z.literal('interleaved'), row: RowRefSchema.nullable(), runs: z.number().int(), ...factBase }),
+    /** Single digits one space apart in a table whose letter spacing cannot be read: one number's digits, or cells (tables/spaced.ts). */
+    z.object({ kind: z.literal('spacedDigits'), row: RowRefSchema, text: z.string(), ...factBase }),
   ]);
 
   const TemplateSchema = z.enum(['2019', '2021', 'unknown']);

@@ -36,6 +36,12 @@ export interface Token {
    * that gives one token.
    */
   fromRight?: number;
+  /**
+   * A number of a run of whole numbers one space apart in undelimited text (“1 5 2”, “41 3 0 0 44”):
+   * cells of a tight row, or, where they are single digits, maybe one number letter-spaced (Word's
+   * 字符间距 加宽, 分散对齐). The run's start, which its numbers share; see tables/spaced.ts.
+   */
+  spread?: number;
 }
 
 const PAGE_NUMBER = /^(?:[-—–－―]\s*\d{1,3}\s*[-—–－―]|第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
@@ -83,6 +89,7 @@ export function scanFragment(fragment: string, start: number, rowKey: string, de
   // Most cells hold no bracket: then no digit is inside one.
   const depth = BRACKET.test(trimmed) ? bracketDepths(trimmed) : NO_DEPTHS;
   let last = 0;
+  const first = out.length;
   for (const m of trimmed.matchAll(NUMBER)) {
     let index = m.index;
     let raw = m[0];
@@ -115,6 +122,19 @@ export function scanFragment(fragment: string, start: number, rowKey: string, de
     last = index + raw.length;
   }
   if (last < trimmed.length) pushText(trimmed.slice(last), from + last, rowKey, delimited, out);
+  if (!delimited) markSpread(out, first, trimmed, from);
+}
+
+/** Whole numbers one space apart, in undelimited text (“1 5 2”, “规章 3 0 1”): marked as one run (see Token.spread). */
+function markSpread(out: Token[], first: number, text: string, from: number): void {
+  for (let i = first + 1; i < out.length; i++) {
+    const a = out[i - 1] as Token;
+    const b = out[i] as Token;
+    const whole = (t: Token) => t.kind === 'num' && /^\d+$/.test(t.raw);
+    if (!whole(a) || !whole(b) || b.start - a.end !== 1 || text[a.end - from] !== ' ') continue;
+    a.spread ??= a.start;
+    b.spread = a.spread;
+  }
 }
 
 function pushText(text: string, start: number, rowKey: string, delimited: boolean, out: Token[]): void {

@@ -6,7 +6,8 @@ import type { Cell, Table } from './grid.ts';
 import type { PdfPlace } from './layout.ts';
 import { escape } from './text.ts';
 
-const NUMBER = /^[\d.,，\s%-]*$/;
+/** A value cell's text: digits (full-width ones too, ０–９), separators, a percent sign. */
+const NUMBER = /^[\d０-９.,，\s%-]*$/;
 
 type Emit = (line: string, place: PdfPlace | null) => void;
 

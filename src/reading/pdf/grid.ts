@@ -5,7 +5,7 @@
  * lies in (a label wrapped over several lines is one cell).
  */
 import type { PdfLine, PdfPage, PdfText } from './extract.ts';
-import { CJK, TOL, cluster, joinInCell, lineText, textLines, tidy } from './text.ts';
+import { CJK, TOL, cluster, joinInCell, lineText, spacedNumber, textLines, tidy } from './text.ts';
 
 /** One table's piece on one page: its lines and their extent. */
 export interface Fragment {
@@ -325,7 +325,8 @@ export function buildTable(bands: Band[]): Table {
     // In reading order: by fine row (pages), then by line, then left to right.
     const parts: string[] = [];
     const rowsOf = [...new Set(items.map((i) => i.row))].sort((a, b) => a - b);
-    for (const row of rowsOf) for (const line of textLines(items.filter((i) => i.row === row).map((i) => i.t))) parts.push(lineText(line));
+    for (const row of rowsOf)
+      for (const line of textLines(items.filter((i) => i.row === row).map((i) => i.t))) parts.push(spacedNumber(line) ?? lineText(line));
     (cells[id] as Cell).text = tidy(parts.reduce(joinInCell, ''));
   }
   const last = bands[bands.length - 1] as Band;

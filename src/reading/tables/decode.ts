@@ -150,9 +150,10 @@ export function decodeRow(input: DecodeInput): Decoded {
   }
 
   // Digits run together — where the text shows they may have: a run glued to its label or in a
-  // delimited cell, a leading zero, more digits than a cell holds. Numbers that pdftotext set
-  // apart by spaces or lines are whole numbers (22971 is no 2 29 71), however few of them.
-  const mayRunTogether = nonBlank.some((t) => t.glued || t.delimited || /^0\d/.test(t.raw) || t.raw.length > MAX_DIGITS);
+  // delimited cell, a leading zero, more digits than a cell holds in a row's only value. Numbers
+  // that pdftotext set apart by spaces or lines are whole numbers (22971 is no 2 29 71, 1234567
+  // beside 567 no 123 4567), however few of them.
+  const mayRunTogether = nonBlank.some((t) => t.glued || t.delimited || /^0\d/.test(t.raw) || (nonBlank.length === 1 && t.raw.length > MAX_DIGITS));
   if (digitsOnly && nonBlank.length < expected && digits >= expected && mayRunTogether) {
     // Without a relation of its own, a row can be split only when the split is the only one
     // there is (one digit a cell).

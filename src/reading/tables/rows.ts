@@ -10,6 +10,7 @@ import { norm, similarity, stripEnumerators, type LineIndex } from '../text.ts';
 import type { Token } from '../tokens.ts';
 import { headerPieces } from './pieces.ts';
 import { decodeRow, distinctValues, type DraftCell, type Reading, type RowRelation } from './decode.ts';
+import { hasSpacedDigits, joinSpacedRuns, showsSpacing } from './spaced.ts';
 
 export interface Ctx {
   readonly tokens: readonly Token[];
@@ -222,7 +223,15 @@ export interface ReadRowsOptions {
   relation: RowRelation | null;
 }
 
-/** Assigns value tokens to anchored rows and decodes each row's values. */
+/**
+ * Assigns value tokens to anchored rows and decodes each row's values. Letter-spaced numbers
+ * (spaced.ts) are read only in a table spaced alike throughout: every number of two digits or more
+ * in it letter-spaced, and every row that shows more values than cells, single digits one space
+ * apart among them, made of exactly its cells that way. Else (a tight row's cells one space apart,
+ * a distributed cell's last digit one space from the next cell's first: “1       9 0” for 19 and 0)
+ * no run is joined, and where the table showed such digits a row with single digits one space
+ * apart is not read either: they may be one number's.
+ */
 export function readRows(
   ctx: Ctx,
   tpl: TableTemplate,
@@ -230,6 +239,30 @@ export function readRows(
   region: [number, number],
   options: ReadRowsOptions,
   facts: TableFact[],
+): RowOutcome[] {
+  const before = facts.length;
+  const spacing = { joined: 0, refused: 0 };
+  const out = readRowsOnce(ctx, tpl, anchors, region, options, facts, { join: true, distrust: false }, spacing);
+  if (spacing.joined + spacing.refused === 0) return out;
+  if (spacing.refused === 0 && !ctx.tokens.slice(region[0], region[1]).some(unspacedNumber)) return out;
+  facts.length = before;
+  return readRowsOnce(ctx, tpl, anchors, region, options, facts, { join: false, distrust: true }, spacing);
+}
+
+/** A number of two digits or more written without letter spacing, in text without cell delimiters. */
+const unspacedNumber = (t: Token): boolean => t.kind === 'num' && !t.delimited && /^\d{2,}$/.test(t.raw);
+
+function readRowsOnce(
+  ctx: Ctx,
+  tpl: TableTemplate,
+  anchors: readonly Anchor[],
+  region: [number, number],
+  options: ReadRowsOptions,
+  facts: TableFact[],
+  /** Whether to join letter-spaced runs, and whether to leave unread a row that shows single digits one space apart. */
+  mode: { join: boolean; distrust: boolean },
+  /** Counts of rows with more values than cells and single digits one space apart: joined, or not. */
+  spacing: { joined: number; refused: number },
 ): RowOutcome[] {
   const byRow = new Map(anchors.map((a) => [a.row.id, a]));
   const groupWords = tpl.vocabulary.map((v) => stripEnumerators(norm(v)));
@@ -319,6 +352,14 @@ export function readRows(
       if (order === anchors.length - 1 && values.some((v) => v.kind !== 'blank')) break;
       foreign ??= t;
     }
+    // Numbers letter-spaced (“1 5 2”), where the row's count of cells leaves no other reading.
+    const spacedDigits = hasSpacedDigits(values);
+    if (mode.join && showsSpacing(values, row.columns.length)) {
+      const spaced = joinSpacedRuns(values, row.columns.length);
+      if (spaced) values.splice(0, values.length, ...spaced);
+      if (spaced) spacing.joined++;
+      else spacing.refused++;
+    }
     const nonBlank = values.filter((v) => v.kind !== 'blank');
     const base: Row = { id: row.id, label: row.label, found, status: 'read', cells: [], valuesFound: nonBlank.length, decoded: null };
     if (foreign) facts.push({ kind: 'unexpectedText', row: rowRef(row), text: foreign.raw, span: tokenSpan(ctx, ctx.tokens.indexOf(foreign)) });
@@ -339,6 +380,12 @@ export function readRows(
     const first = nonBlank[0];
     const last = nonBlank[nonBlank.length - 1];
     const valueSpan = first && last ? span(ctx, first.start, last.end) : found.span;
+    // A table that showed letter-spaced digits it could not read: single digits one space apart may be one number's here too.
+    if (mode.distrust && spacedDigits) {
+      facts.push({ kind: 'spacedDigits', row: rowRef(row), text: nonBlank.map((t) => t.raw).join(' '), span: valueSpan });
+      out.push({ row: { ...base, status: 'count' } });
+      return;
+    }
     if (nonBlank.length === 0) {
       // A label with nothing after it in a table whose cells are delimited (tabs, pipes, table
       // cells): a row left blank. Words where the numbers belong ("两") are no blank row; in PDF or

@@ -115,7 +115,8 @@ function readLoneValues(
     const values = o.draft.values;
     // Only in undelimited text (pdftotext); a converter's table cells keep their rows wherever the sub-table went.
     if (values.some((v) => v.delimited)) return;
-    if (values.every((v) => segmentOf(ctx.tokens.indexOf(v)) === item)) return;
+    // By where each value starts: a letter-spaced number joined for the row (spaced.ts) is not one of ctx.tokens.
+    if (values.every((v) => segmentOf(ctx.tokens.findIndex((t) => t.start === v.start)) === item)) return;
     const template = tpl.rows[r];
     if (!template) return;
     facts.push({

@@ -8,9 +8,23 @@ import { stripEnumerators } from '../text.ts';
 import type { Token } from '../tokens.ts';
 import { decodeRow, distinctValues, GROUP_TOTALS } from './decode.ts';
 import { isStacked, positional, settle, span, tokenSpan, unsettled, type Ctx, type Draft } from './rows.ts';
+import { joinSpacedRuns } from './spaced.ts';
 import { finishTable, missingTable } from './table.ts';
 
 const ALL_COLUMNS = T4_GROUPS.flatMap((g) => T4_COLUMNS.map((c) => `${g.id}|${c}`));
+
+/**
+ * Numbers letter-spaced (“1 2”, spaced.ts) in one run of values: joined in place where the run's
+ * pieces are exactly the table's cells and no number of two digits or more stands whole beside
+ * them (the table spaced alike).
+ */
+function joinSpaced(values: Token[], runs: number[], expected: number): void {
+  if (runs.length !== 1 || values.some((t) => t.kind === 'num' && /^\d{2,}$/.test(t.raw))) return;
+  const spaced = joinSpacedRuns(values, expected);
+  if (!spaced) return;
+  values.splice(0, values.length, ...spaced);
+  runs.splice(0, 1, spaced.length);
+}
 
 export function readT4(ctx: Ctx, region: [number, number] | null, fallback: Span): Table {
   if (!region) return missingTable('t4', '四', fallback);
@@ -40,6 +54,7 @@ export function readT4(ctx: Ctx, region: [number, number] | null, fallback: Span
   const unread = (status: Row['status']): Row[] =>
     T4_GROUPS.map((g) => ({ id: g.id, label: g.label, found: null, status, cells: [], valuesFound: 0, decoded: null }));
   const expected = T4_COLUMNS.length * T4_GROUPS.length;
+  joinSpaced(values, runs, expected);
   const nonBlank = values.filter((v) => v.kind !== 'blank');
   const first = nonBlank[0];
   const last = nonBlank[nonBlank.length - 1];
