@@ -119,24 +119,35 @@ export function readByBlocks(
   // A label followed by exactly one row of values (however far from its place) must have these;
   // a label followed by values at all must have the first as its first cell (a row's last cells
   // printed after the labels, “（七）总计 299 68 8 161 / 四、… 0 0 5 0 0 / … / 60 131 727”, would
-  // otherwise fill the row before from the next row's cells).
-  for (const a of anchors) {
-    const r = tpl.rows.indexOf(a.row);
+  // otherwise fill the row before from the next row's cells). Labels printed one after another
+  // with no values between (a stack: “（一）予以公开 / （二）部分公开… / 1.属于国家秘密”, then their
+  // rows' 21 values; or labels printed after their values, then the next row's label and values)
+  // are checked together: the values after the stack start one of its rows, and as many values
+  // as whole rows of the stack are exactly those rows, in the template's order.
+  for (const [k, a] of anchors.entries()) {
+    const stack = [tpl.rows.indexOf(a.row)];
+    for (let j = k; j > 0 && onlyText(ctx, (anchors[j - 1] as Anchor).last + 1, (anchors[j] as Anchor).first); j--) {
+      stack.unshift(tpl.rows.indexOf((anchors[j - 1] as Anchor).row));
+    }
+    // Values within the label's lines come first (“一、本年新收政府信息公开申请 108 / 数量 / 1 / 2…”).
     const after: Token[] = [];
-    for (let i = a.last + 1; i < region[1]; i++) {
+    for (let i = a.first + 1; i < region[1]; i++) {
       const t = ctx.tokens[i] as Token;
-      if (t.kind === 'text') break;
-      after.push(t);
+      if (t.kind === 'text' && i > a.last) break;
+      if (t.kind !== 'text') after.push(t);
     }
     // Values after the last label, up to the table's end, are the last rows' cells that
     // pdftotext printed after the label column (“…3.其他 / 0”): they follow no label of theirs.
     const last = after[after.length - 1];
     const toEnd = last !== undefined && ctx.tokens.indexOf(last) === region[1] - 1;
-    if (after.length === columns && after.some((t, i) => t !== bands[r]?.[i])) return null;
+    const isRows = (rows: readonly number[]) => after.length === rows.length * columns && rows.flatMap((r) => bands[r] ?? []).every((t, i) => t === after[i]);
+    if (after.length === columns && !stack.some((r) => isRows([r]))) return null;
+    const ascending = stack.every((r, i) => i === 0 || r === (stack[i - 1] as number) + 1);
+    if (stack.length > 1 && after.length === stack.length * columns && !(ascending && isRows(stack))) return null;
     // (A label beside a band of column blocks may stand by any of its rows.)
     const first = after[0];
-    if (!toEnd && first && !blocks.banded.has(first) && first !== bands[r]?.[0]) return null;
-    if (after.length === columns) confirmed++;
+    if (!toEnd && first && !blocks.banded.has(first) && !stack.some((r) => first === bands[r]?.[0])) return null;
+    if (after.length > 0 && after.length % columns === 0 && (isRows(stack) || stack.some((r) => isRows([r])))) confirmed++;
   }
   if (confirmed === 0) return null;
   const replaced = new Set<string>();
@@ -151,6 +162,12 @@ export function readByBlocks(
   });
   const kept = facts.filter((f) => f.kind !== 'strayValues' && (f.kind === 'labelTypo' || !('row' in f) || f.row === null || !replaced.has(f.row.id)));
   return { outcomes: next, facts: kept };
+}
+
+/** Whether tokens from..to (exclusive) are all text: nothing printed between two labels but words. */
+function onlyText(ctx: Ctx, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (ctx.tokens[i]?.kind !== 'text') return false;
+  return true;
 }
 
 /** A row of table 三 whose value tokens are known (one per cell), to be decoded and settled as any other. */
