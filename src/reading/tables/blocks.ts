@@ -149,7 +149,13 @@ export function readByBlocks(
     if (!toEnd && first && !blocks.banded.has(first) && !stack.some((r) => first === bands[r]?.[0])) return null;
     if (after.length > 0 && after.length % columns === 0 && (isRows(stack) || stack.some((r) => isRows([r])))) confirmed++;
   }
-  if (confirmed === 0) return null;
+  // No label stands right before whole rows of its values (LibreOffice's plain text prints the
+  // labels in stacks and the values in others, not side by side): the rows' own totals tell that
+  // the values run row by row — every row but at most two adds up as counted, at least three of
+  // them with a total above 0 (values taken column by column, or shifted, almost never add up).
+  // Those that do not (at most two: a sum error, a value pdftotext printed late) are then checked
+  // as any other row: out of order unless the column relations place a sum error at one cell.
+  if (confirmed === 0 && !totalsConfirm(bands)) return null;
   const replaced = new Set<string>();
   const next = outcomes.map((o, r): RowOutcome => {
     if (writtenCells(o)) return o;
@@ -162,6 +168,19 @@ export function readByBlocks(
   });
   const kept = facts.filter((f) => f.kind !== 'strayValues' && (f.kind === 'labelTypo' || !('row' in f) || f.row === null || !replaced.has(f.row.id)));
   return { outcomes: next, facts: kept };
+}
+
+function totalsConfirm(rows: readonly Token[][]): boolean {
+  let failing = 0;
+  let confirming = 0;
+  for (const row of rows) {
+    const values = row.map((t) => (t.kind === 'num' && /^\d+$/.test(t.raw) ? Number(t.raw) : null));
+    if (values.some((v) => v === null)) return false;
+    const total = values[values.length - 1] as number;
+    if (values.slice(0, -1).reduce((a, b) => (a as number) + (b as number), 0) !== total) failing++;
+    else if (total > 0) confirming++;
+  }
+  return failing <= 2 && confirming >= 3;
 }
 
 /** Whether tokens from..to (exclusive) are all text: nothing printed between two labels but words. */
