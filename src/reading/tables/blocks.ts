@@ -22,7 +22,13 @@ import { isStacked, span, type Anchor, type Ctx, type Draft, type RowOutcome } f
  * cells of one row, next to each other: a row's run of single lines takes them in order, and a
  * line never gives cells to two rows.
  */
-export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, columns: number): { rows: Token[][]; banded: Set<Token> } | null {
+export function columnBlocks(
+  ctx: Ctx,
+  region: [number, number],
+  rows: number,
+  columns: number,
+  pinned: ReadonlyMap<Token, number> = new Map(),
+): { rows: Token[][]; banded: Set<Token> } | null {
   const line = (t: Token) => ctx.lines.point(t.start).line;
   // Lines of values on consecutive lines with no text between: one block.
   const blocks: Token[][][] = [];
@@ -31,6 +37,7 @@ export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, c
   for (let i = region[0]; i < region[1]; i++) {
     const t = ctx.tokens[i] as Token;
     if (t.delimited || t.kind === 'blank') return null;
+    if (pinned.has(t)) continue;
     if (t.kind === 'text') {
       textLines.add(line(t));
       previous = null;
@@ -53,8 +60,16 @@ export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, c
   }
   const out: Token[][] = [];
   const banded = new Set<Token>();
+  // A row's cells printed on its label's line start the row wherever the label stands.
+  const first = (r: number) => [...pinned].filter(([, at]) => at === r).map(([t]) => t);
   let k = 0;
-  let row: Token[] = [];
+  let row: Token[] = first(0);
+  const full = () => {
+    while (row.length === columns) {
+      out.push(row);
+      row = first(out.length);
+    }
+  };
   while (k < blocks.length) {
     const block = blocks[k] as Token[][];
     if (block.length === 1) {
@@ -62,14 +77,11 @@ export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, c
       const cells = block[0] as Token[];
       if (row.length + cells.length > columns) return null;
       row.push(...cells);
-      if (row.length === columns) {
-        out.push(row);
-        row = [];
-      }
+      full();
       k++;
       continue;
     }
-    if (row.length > 0) return null;
+    if (row.length > 0 || pinned.size > 0) return null;
     // A band of `height` rows printed column by column, one cell a line. A block as high as
     // whole rows could be rows printed one after another instead: not certain.
     const height = block.length;
@@ -80,6 +92,7 @@ export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, c
     for (const t of band.flat(2)) banded.add(t);
     k += columns;
   }
+  full();
   return row.length === 0 && out.length === rows ? { rows: out, banded } : null;
 }
 
@@ -105,7 +118,7 @@ export function readByBlocks(
   // The template says how many rows the values fill; labels may stand anywhere (or be lost).
   if (outcomes.length !== tpl.rows.length || anchors.length === 0) return null;
   const columns = tpl.rows[0]?.columns.length ?? 0;
-  const blocks = columnBlocks(ctx, region, tpl.rows.length, columns);
+  const blocks = columnBlocks(ctx, region, tpl.rows.length, columns, pinnedValues(ctx, tpl, anchors));
   if (!blocks) return null;
   const bands = blocks.rows;
   let confirmed = 0;
@@ -181,6 +194,34 @@ function totalsConfirm(rows: readonly Token[][]): boolean {
     else if (total > 0) confirming++;
   }
   return failing <= 2 && confirming >= 3;
+}
+
+/**
+ * Values plain pdftotext printed on a label's line, right after a piece of the label (“（三 1.属于国家
+ * 秘密 1892”, “一、本年新收政府信息公开申请 108 / 数量”): the cells nearest the label, its row's first,
+ * wherever the label stands among the values (LibreOffice's stacks of labels). Only where the label's
+ * row is known for certain (an anchor in order) and the values are the only ones on that line.
+ */
+function pinnedValues(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[]): Map<Token, number> {
+  const line = (t: Token) => ctx.lines.point(t.start).line;
+  const pinned = new Map<Token, number>();
+  for (const a of anchors) {
+    if (a.disordered || a.typo) continue;
+    const r = tpl.rows.indexOf(a.row);
+    for (let i = a.first + 1; i <= a.last + 1; i++) {
+      const t = ctx.tokens[i];
+      const before = ctx.tokens[i - 1] as Token;
+      if (!t || t.kind === 'text' || before.kind !== 'text' || line(before) !== line(t)) continue;
+      // The run of values on that line, nothing else after them there.
+      const run: Token[] = [];
+      let j = i;
+      while (ctx.tokens[j] && (ctx.tokens[j] as Token).kind !== 'text' && line(ctx.tokens[j] as Token) === line(t)) run.push(ctx.tokens[j++] as Token);
+      const next = ctx.tokens[j];
+      if (next && line(next) === line(t)) continue;
+      for (const v of run) pinned.set(v, r);
+    }
+  }
+  return pinned;
 }
 
 /** Whether tokens from..to (exclusive) are all text: nothing printed between two labels but words. */
