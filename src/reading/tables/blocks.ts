@@ -93,6 +93,12 @@ export function columnBlocks(
     k += columns;
   }
   full();
+  // The table's last cell missing from its text (LibreOffice's plain text printed 四's 总计 after
+  // the next part's heading): the last row is one cell short, a lost cell as any other.
+  if (row.length === columns - 1 && out.length === rows - 1) {
+    out.push(row);
+    row = [];
+  }
   return row.length === 0 && out.length === rows ? { rows: out, banded } : null;
 }
 
