@@ -185,6 +185,28 @@ describe('table 三 in plain pdftotext: one cell a line, a few cells sharing a l
     expect(findings.filter((m) => m.data['table'] === '三')).toHaveLength(1);
   });
 
+  it("reads by counting a row whose label was printed late, before another row's values", () => {
+    // （三）1's label printed after （四）3's values, right before （五）1's (which add up): counting,
+    // confirmed by the labels in their places, gives （三）1 the values at its place.
+    const out: string[] = [
+      '三、收到和处理政府信息公开申请情况',
+      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+      '申请人情况',
+      '自然人',
+      '总计',
+    ];
+    rows.forEach((r, i) => {
+      if (i === 15) out.push(rows[4]?.label ?? '');
+      else if (i !== 4) out.push(r.label);
+      out.push(...r.values.map(String));
+    });
+    out.push(rows[15]?.label ?? '');
+    const text = report(out.join('\n\n'));
+    const t3 = modelOf(text).tables.t3;
+    expect(t3.rows.map((r) => (r.status === 'read' ? r.cells.map((c) => c.value) : r.status))).toEqual(rows.map((r) => r.values));
+    expect(tableFindings(text).filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+  });
+
   it('does not give a label printed late the next values as its own, even when they add up', () => {
     // （一）'s and （二）'s labels printed after （三）1's values, then （三）2's values without its
     // label (printed at the end): （二） stands before values that are not its own.

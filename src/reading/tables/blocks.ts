@@ -127,9 +127,18 @@ export function readByBlocks(
   const blocks = columnBlocks(ctx, region, tpl.rows.length, columns, pinnedValues(ctx, tpl, anchors));
   if (!blocks) return null;
   const bands = blocks.rows;
+  // A label printed after labels of rows below it (“（三）不予公开 1.属于国家秘密” after 3.补正后…)
+  // stands before values that need not be its own: its row takes what counting gives it.
+  const late = new Set<number>();
+  let highest = -1;
+  for (const a of [...anchors].sort((x, y) => x.first - y.first)) {
+    const r = tpl.rows.indexOf(a.row);
+    if (r < highest) late.add(r);
+    highest = Math.max(highest, r);
+  }
   let confirmed = 0;
   for (const [r, o] of outcomes.entries()) {
-    const cells = writtenCells(o);
+    const cells = late.has(r) ? null : writtenCells(o);
     if (!cells) continue;
     const tokens = bands[r] ?? [];
     if (cells.length !== tokens.length || cells.some((c, i) => c.start !== tokens[i]?.start)) return null;
@@ -144,6 +153,8 @@ export function readByBlocks(
   // are checked together: the values after the stack start one of its rows, and as many values
   // as whole rows of the stack are exactly those rows, in the template's order.
   for (const [k, a] of anchors.entries()) {
+    // A late label's neighbours are not its values (above): nothing to check.
+    if (late.has(tpl.rows.indexOf(a.row))) continue;
     const stack = [tpl.rows.indexOf(a.row)];
     for (let j = k; j > 0 && onlyText(ctx, (anchors[j - 1] as Anchor).last + 1, (anchors[j] as Anchor).first); j--) {
       stack.unshift(tpl.rows.indexOf((anchors[j - 1] as Anchor).row));
@@ -177,7 +188,7 @@ export function readByBlocks(
   if (confirmed === 0 && !totalsConfirm(bands)) return null;
   const replaced = new Set<string>();
   const next = outcomes.map((o, r): RowOutcome => {
-    if (writtenCells(o)) return o;
+    if (!late.has(r) && writtenCells(o)) return o;
     const template = tpl.rows[r] as TableTemplate['rows'][number];
     const tokens = bands[r] ?? [];
     replaced.add(template.id);
