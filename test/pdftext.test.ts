@@ -22,6 +22,8 @@ interface Truth {
   t4: number[][];
   errors: Array<{ rule: string; row: string; column: string }>;
   findings: Array<{ rule: string; messageId: string }>;
+  /** The tables the plain text must read exactly, each of their sum errors found at its cell. */
+  plain?: Array<'t2' | 't3' | 't4'>;
 }
 
 const dir = path.join(import.meta.dirname, 'fixtures/pdftext');
@@ -87,6 +89,14 @@ describe('plain pdftotext (column blocks) of the same reports', () => {
       // A sum error is reported only where the text was read; a table read whole has its real errors found.
       const sums = messages.filter((x) => x.ruleId === 'table-sums');
       expect(sums.length).toBeLessThanOrEqual(truth.errors.length);
+      // The forms plain text is known to give whole: those tables exact, their errors at their cells.
+      for (const table of truth.plain ?? []) {
+        for (const r of read[table]) expect({ table, label: r.label, read: r.read }).toEqual({ table, label: r.label, read: r.values });
+        for (const e of truth.errors.filter((x) => table === 't3' && x.row.split('·').pop()! in truth.t3)) {
+          const at = sums.filter((m) => String(m.data.cell).startsWith(`${e.row.split('·').pop() ?? e.row}·${e.column}`));
+          expect({ error: e, found: at.length }).toEqual({ error: e, found: 1 });
+        }
+      }
     });
   }
 });

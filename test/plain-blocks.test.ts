@@ -115,6 +115,98 @@ describe('table 三 in plain pdftotext: one cell a line, a few cells sharing a l
     expect(messages.filter((m) => m.ruleId === 'table-structure' && m.data['table'] === '三')).toHaveLength(1);
   });
 
+  /** Table 三 with every label before its values; the rows `stacked` as their labels one after another, then their values. */
+  const labelsFirst = (values: (i: number) => number[], stacked: readonly number[] = []): string => {
+    const out: string[] = [
+      '三、收到和处理政府信息公开申请情况',
+      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+      '申请人情况',
+      '自然人',
+      '总计',
+    ];
+    rows.forEach((r, i) => {
+      if (stacked.includes(i) && i !== stacked[0]) return;
+      const run = i === stacked[0] ? stacked : [i];
+      out.push(...run.map((k) => rows[k]?.label ?? ''));
+      for (const k of run) out.push(...values(k).map(String));
+    });
+    return report(out.join('\n\n'));
+  };
+  const tableFindings = (text: string) => lintText(text, { filePath: 'plain.txt' }).messages.filter((m) => m.ruleId.startsWith('table-'));
+
+  it("reads labels printed one after another before their rows' values (a stack) by counting", () => {
+    // “（一）予以公开 / （二）部分公开… / 1.属于国家秘密” and then the three rows' 21 values.
+    const text = labelsFirst((i) => rows[i]?.values ?? [], [2, 3, 4]);
+    const t3 = modelOf(text).tables.t3;
+    expect(t3.rows.map((r) => (r.status === 'read' ? r.cells.map((c) => c.value) : r.status))).toEqual(rows.map((r) => r.values));
+    expect(tableFindings(text)).toEqual([]);
+  });
+
+  it('finds a wrong cell of a row printed one value a line where the column relations place it', () => {
+    // （三）1 printed 37 20 35 0 0 0 90 (科研机构 33): its own total and R2's 科研机构 column fail, by 2 each.
+    const text = labelsFirst((i) => (i === 4 ? [37, 20, 35, 0, 0, 0, 90] : (rows[i]?.values ?? [])));
+    const sums = tableFindings(text).filter((m) => m.ruleId === 'table-sums');
+    expect(sums.map((m) => String(m.data['cell']))).toEqual([expect.stringMatching(/1\.属于国家秘密·科研机构$/)]);
+  });
+
+  it("does not read a row whose values pdftotext printed out of the columns' order as a sum error, even when it adds up", () => {
+    // 四 (1 0 0 0 0 0 1) printed with its 自然人 value after the others: 0 0 0 0 0 1 1 adds up,
+    // but R1 then fails in 自然人 and 其他 by amounts that cancel: values moved, not a wrong cell.
+    const text = labelsFirst((i) => (i === 24 ? [0, 0, 0, 0, 0, 1, 1] : (rows[i]?.values ?? [])));
+    expect(rows[24]?.values).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    const t3 = modelOf(text).tables.t3;
+    expect(t3.rows.find((r) => r.id === 't3.carryOver')?.status).not.toBe('read');
+    expect(t3.rows.filter((r) => r.status === 'read')).toHaveLength(24);
+    const findings = tableFindings(text);
+    expect(findings.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+    expect(findings.filter((m) => m.data['table'] === '三')).toHaveLength(1);
+  });
+
+  it("reads every label printed before every value (LibreOffice) by counting, the rows' totals confirming it", () => {
+    const text = labelsFirst(
+      (i) => rows[i]?.values ?? [],
+      rows.map((_, i) => i),
+    );
+    const t3 = modelOf(text).tables.t3;
+    expect(t3.rows.map((r) => (r.status === 'read' ? r.cells.map((c) => c.value) : r.status))).toEqual(rows.map((r) => r.values));
+    expect(tableFindings(text)).toEqual([]);
+  });
+
+  it('counts a table whose very last value is printed elsewhere, its last row one cell short', () => {
+    // LibreOffice: every label, then every value, 四's 总计 printed after the next part's heading.
+    // The other 24 rows are read by counting (their totals confirm it); 四, one value a line with a
+    // cell lost, is not placed by an order nobody printed: one finding.
+    const all = rows.map((_, i) => i);
+    const text = labelsFirst((i) => (i === 24 ? (rows[i]?.values ?? []).slice(0, 6) : (rows[i]?.values ?? [])), all);
+    const t3 = modelOf(text).tables.t3;
+    expect(t3.rows.filter((r) => r.status === 'read').map((r) => r.cells.map((c) => c.value))).toEqual(rows.slice(0, 24).map((r) => r.values));
+    const findings = tableFindings(text);
+    expect(findings.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+    expect(findings.filter((m) => m.data['table'] === '三')).toHaveLength(1);
+  });
+
+  it("reads by counting a row whose label was printed late, before another row's values", () => {
+    // （三）1's label printed after （四）3's values, right before （五）1's (which add up): counting,
+    // confirmed by the labels in their places, gives （三）1 the values at its place.
+    const out: string[] = [
+      '三、收到和处理政府信息公开申请情况',
+      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+      '申请人情况',
+      '自然人',
+      '总计',
+    ];
+    rows.forEach((r, i) => {
+      if (i === 15) out.push(rows[4]?.label ?? '');
+      else if (i !== 4) out.push(r.label);
+      out.push(...r.values.map(String));
+    });
+    out.push(rows[15]?.label ?? '');
+    const text = report(out.join('\n\n'));
+    const t3 = modelOf(text).tables.t3;
+    expect(t3.rows.map((r) => (r.status === 'read' ? r.cells.map((c) => c.value) : r.status))).toEqual(rows.map((r) => r.values));
+    expect(tableFindings(text).filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+  });
+
   it('does not give a label printed late the next values as its own, even when they add up', () => {
     // （一）'s and （二）'s labels printed after （三）1's values, then （三）2's values without its
     // label (printed at the end): （二） stands before values that are not its own.

@@ -22,7 +22,13 @@ import { isStacked, span, type Anchor, type Ctx, type Draft, type RowOutcome } f
  * cells of one row, next to each other: a row's run of single lines takes them in order, and a
  * line never gives cells to two rows.
  */
-export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, columns: number): { rows: Token[][]; banded: Set<Token> } | null {
+export function columnBlocks(
+  ctx: Ctx,
+  region: [number, number],
+  rows: number,
+  columns: number,
+  pinned: ReadonlyMap<Token, number> = new Map(),
+): { rows: Token[][]; banded: Set<Token> } | null {
   const line = (t: Token) => ctx.lines.point(t.start).line;
   // Lines of values on consecutive lines with no text between: one block.
   const blocks: Token[][][] = [];
@@ -31,6 +37,7 @@ export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, c
   for (let i = region[0]; i < region[1]; i++) {
     const t = ctx.tokens[i] as Token;
     if (t.delimited || t.kind === 'blank') return null;
+    if (pinned.has(t)) continue;
     if (t.kind === 'text') {
       textLines.add(line(t));
       previous = null;
@@ -53,8 +60,16 @@ export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, c
   }
   const out: Token[][] = [];
   const banded = new Set<Token>();
+  // A row's cells printed on its label's line start the row wherever the label stands.
+  const first = (r: number) => [...pinned].filter(([, at]) => at === r).map(([t]) => t);
   let k = 0;
-  let row: Token[] = [];
+  let row: Token[] = first(0);
+  const full = () => {
+    while (row.length === columns) {
+      out.push(row);
+      row = first(out.length);
+    }
+  };
   while (k < blocks.length) {
     const block = blocks[k] as Token[][];
     if (block.length === 1) {
@@ -62,14 +77,11 @@ export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, c
       const cells = block[0] as Token[];
       if (row.length + cells.length > columns) return null;
       row.push(...cells);
-      if (row.length === columns) {
-        out.push(row);
-        row = [];
-      }
+      full();
       k++;
       continue;
     }
-    if (row.length > 0) return null;
+    if (row.length > 0 || pinned.size > 0) return null;
     // A band of `height` rows printed column by column, one cell a line. A block as high as
     // whole rows could be rows printed one after another instead: not certain.
     const height = block.length;
@@ -79,6 +91,13 @@ export function columnBlocks(ctx: Ctx, region: [number, number], rows: number, c
     for (let r = 0; r < height; r++) out.push(band.map((b) => b[r]?.[0] as Token));
     for (const t of band.flat(2)) banded.add(t);
     k += columns;
+  }
+  full();
+  // The table's last cell missing from its text (LibreOffice's plain text printed 四's 总计 after
+  // the next part's heading): the last row is one cell short, a lost cell as any other.
+  if (row.length === columns - 1 && out.length === rows - 1) {
+    out.push(row);
+    row = [];
   }
   return row.length === 0 && out.length === rows ? { rows: out, banded } : null;
 }
@@ -105,12 +124,21 @@ export function readByBlocks(
   // The template says how many rows the values fill; labels may stand anywhere (or be lost).
   if (outcomes.length !== tpl.rows.length || anchors.length === 0) return null;
   const columns = tpl.rows[0]?.columns.length ?? 0;
-  const blocks = columnBlocks(ctx, region, tpl.rows.length, columns);
+  const blocks = columnBlocks(ctx, region, tpl.rows.length, columns, pinnedValues(ctx, tpl, anchors));
   if (!blocks) return null;
   const bands = blocks.rows;
+  // A label printed after labels of rows below it (“（三）不予公开 1.属于国家秘密” after 3.补正后…)
+  // stands before values that need not be its own: its row takes what counting gives it.
+  const late = new Set<number>();
+  let highest = -1;
+  for (const a of [...anchors].sort((x, y) => x.first - y.first)) {
+    const r = tpl.rows.indexOf(a.row);
+    if (r < highest) late.add(r);
+    highest = Math.max(highest, r);
+  }
   let confirmed = 0;
   for (const [r, o] of outcomes.entries()) {
-    const cells = writtenCells(o);
+    const cells = late.has(r) ? null : writtenCells(o);
     if (!cells) continue;
     const tokens = bands[r] ?? [];
     if (cells.length !== tokens.length || cells.some((c, i) => c.start !== tokens[i]?.start)) return null;
@@ -119,29 +147,48 @@ export function readByBlocks(
   // A label followed by exactly one row of values (however far from its place) must have these;
   // a label followed by values at all must have the first as its first cell (a row's last cells
   // printed after the labels, “（七）总计 299 68 8 161 / 四、… 0 0 5 0 0 / … / 60 131 727”, would
-  // otherwise fill the row before from the next row's cells).
-  for (const a of anchors) {
-    const r = tpl.rows.indexOf(a.row);
+  // otherwise fill the row before from the next row's cells). Labels printed one after another
+  // with no values between (a stack: “（一）予以公开 / （二）部分公开… / 1.属于国家秘密”, then their
+  // rows' 21 values; or labels printed after their values, then the next row's label and values)
+  // are checked together: the values after the stack start one of its rows, and as many values
+  // as whole rows of the stack are exactly those rows, in the template's order.
+  for (const [k, a] of anchors.entries()) {
+    // A late label's neighbours are not its values (above): nothing to check.
+    if (late.has(tpl.rows.indexOf(a.row))) continue;
+    const stack = [tpl.rows.indexOf(a.row)];
+    for (let j = k; j > 0 && onlyText(ctx, (anchors[j - 1] as Anchor).last + 1, (anchors[j] as Anchor).first); j--) {
+      stack.unshift(tpl.rows.indexOf((anchors[j - 1] as Anchor).row));
+    }
+    // Values within the label's lines come first (“一、本年新收政府信息公开申请 108 / 数量 / 1 / 2…”).
     const after: Token[] = [];
-    for (let i = a.last + 1; i < region[1]; i++) {
+    for (let i = a.first + 1; i < region[1]; i++) {
       const t = ctx.tokens[i] as Token;
-      if (t.kind === 'text') break;
-      after.push(t);
+      if (t.kind === 'text' && i > a.last) break;
+      if (t.kind !== 'text') after.push(t);
     }
     // Values after the last label, up to the table's end, are the last rows' cells that
     // pdftotext printed after the label column (“…3.其他 / 0”): they follow no label of theirs.
     const last = after[after.length - 1];
     const toEnd = last !== undefined && ctx.tokens.indexOf(last) === region[1] - 1;
-    if (after.length === columns && after.some((t, i) => t !== bands[r]?.[i])) return null;
+    const isRows = (rows: readonly number[]) => after.length === rows.length * columns && rows.flatMap((r) => bands[r] ?? []).every((t, i) => t === after[i]);
+    if (after.length === columns && !stack.some((r) => isRows([r]))) return null;
+    const ascending = stack.every((r, i) => i === 0 || r === (stack[i - 1] as number) + 1);
+    if (stack.length > 1 && after.length === stack.length * columns && !(ascending && isRows(stack))) return null;
     // (A label beside a band of column blocks may stand by any of its rows.)
     const first = after[0];
-    if (!toEnd && first && !blocks.banded.has(first) && first !== bands[r]?.[0]) return null;
-    if (after.length === columns) confirmed++;
+    if (!toEnd && first && !blocks.banded.has(first) && !stack.some((r) => first === bands[r]?.[0])) return null;
+    if (after.length > 0 && after.length % columns === 0 && (isRows(stack) || stack.some((r) => isRows([r])))) confirmed++;
   }
-  if (confirmed === 0) return null;
+  // No label stands right before whole rows of its values (LibreOffice's plain text prints the
+  // labels in stacks and the values in others, not side by side): the rows' own totals tell that
+  // the values run row by row — every row but at most two adds up as counted, at least three of
+  // them with a total above 0 (values taken column by column, or shifted, almost never add up).
+  // Those that do not (at most two: a sum error, a value pdftotext printed late) are then checked
+  // as any other row: out of order unless the column relations place a sum error at one cell.
+  if (confirmed === 0 && !totalsConfirm(bands)) return null;
   const replaced = new Set<string>();
   const next = outcomes.map((o, r): RowOutcome => {
-    if (writtenCells(o)) return o;
+    if (!late.has(r) && writtenCells(o)) return o;
     const template = tpl.rows[r] as TableTemplate['rows'][number];
     const tokens = bands[r] ?? [];
     replaced.add(template.id);
@@ -151,6 +198,53 @@ export function readByBlocks(
   });
   const kept = facts.filter((f) => f.kind !== 'strayValues' && (f.kind === 'labelTypo' || !('row' in f) || f.row === null || !replaced.has(f.row.id)));
   return { outcomes: next, facts: kept };
+}
+
+function totalsConfirm(rows: readonly Token[][]): boolean {
+  let failing = 0;
+  let confirming = 0;
+  for (const row of rows) {
+    const values = row.map((t) => (t.kind === 'num' && /^\d+$/.test(t.raw) ? Number(t.raw) : null));
+    if (values.some((v) => v === null)) return false;
+    const total = values[values.length - 1] as number;
+    if (values.slice(0, -1).reduce((a, b) => (a as number) + (b as number), 0) !== total) failing++;
+    else if (total > 0) confirming++;
+  }
+  return failing <= 2 && confirming >= 3;
+}
+
+/**
+ * Values plain pdftotext printed on a label's line, right after a piece of the label (“（三 1.属于国家
+ * 秘密 1892”, “一、本年新收政府信息公开申请 108 / 数量”): the cells nearest the label, its row's first,
+ * wherever the label stands among the values (LibreOffice's stacks of labels). Only where the label's
+ * row is known for certain (an anchor in order) and the values are the only ones on that line.
+ */
+function pinnedValues(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[]): Map<Token, number> {
+  const line = (t: Token) => ctx.lines.point(t.start).line;
+  const pinned = new Map<Token, number>();
+  for (const a of anchors) {
+    if (a.disordered || a.typo) continue;
+    const r = tpl.rows.indexOf(a.row);
+    for (let i = a.first + 1; i <= a.last + 1; i++) {
+      const t = ctx.tokens[i];
+      const before = ctx.tokens[i - 1] as Token;
+      if (!t || t.kind === 'text' || before.kind !== 'text' || line(before) !== line(t)) continue;
+      // The run of values on that line, nothing else after them there.
+      const run: Token[] = [];
+      let j = i;
+      while (ctx.tokens[j] && (ctx.tokens[j] as Token).kind !== 'text' && line(ctx.tokens[j] as Token) === line(t)) run.push(ctx.tokens[j++] as Token);
+      const next = ctx.tokens[j];
+      if (next && line(next) === line(t)) continue;
+      for (const v of run) pinned.set(v, r);
+    }
+  }
+  return pinned;
+}
+
+/** Whether tokens from..to (exclusive) are all text: nothing printed between two labels but words. */
+function onlyText(ctx: Ctx, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (ctx.tokens[i]?.kind !== 'text') return false;
+  return true;
 }
 
 /** A row of table 三 whose value tokens are known (one per cell), to be decoded and settled as any other. */

@@ -167,14 +167,15 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
   if (blocks) outcomes = blocks.outcomes;
   facts.push(...(blocks?.facts ?? rowFacts));
   const labelsOutOfOrder = anchors.some((a) => a.disordered);
-  outcomes = valuesOfNextRow(ctx, tpl, outcomes, facts).map((o) => stackedOutOfOrder(o, facts, labelsOutOfOrder && !counted.has(o)));
+  const pending = new Set<Draft>(); // rows whose place of a sum error the column relations may tell
+  outcomes = valuesOfNextRow(ctx, tpl, outcomes, facts).map((o) => stackedOutOfOrder(o, facts, labelsOutOfOrder && !counted.has(o), pending));
   outcomes = columnsShort(outcomes, T3_COLUMNS.length);
 
   // Rows with one reading are known; the column relations narrow the others.
   const known = new Map<string, ReadonlyArray<number | null>>();
   const candidates: Array<Candidate & { draft: Draft }> = [];
   for (const o of outcomes) {
-    if (!('draft' in o)) continue;
+    if (!('draft' in o) || pending.has(o.draft)) continue;
     const only = o.draft.options.length === 1 ? o.draft.options[0] : undefined;
     const values = only?.[0]?.cells.map((c) => c.value);
     if (values && only?.every((r) => r.how === 'written')) known.set(o.draft.template.id, values);
@@ -188,12 +189,8 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
   narrow(candidates, known, [...relations, withoutTotal(relations)]);
   const settled = new Map<string, ReadonlyArray<number | null>>(known);
   for (const c of candidates) {
-    const only = c.options.length === 1 ? c.options[0] : undefined;
-    if (only?.[0])
-      settled.set(
-        c.row,
-        only[0].cells.map((cell) => cell.value),
-      );
+    const values = c.options.length === 1 ? c.options[0]?.[0]?.cells.map((cell) => cell.value) : undefined;
+    if (values) settled.set(c.row, values);
   }
   const rows: Row[] = outcomes.map((o) => {
     if ('row' in o) return o.row;
@@ -203,7 +200,122 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
     if (options.length === 1) return settle(ctx, draft, [...(candidate?.chosenBy ?? [])], 'R3', facts);
     return unsettled(draft, options.length === 0 ? required(draft.template.id, settled, relations, draft.template.columns.length) : null, facts);
   });
-  return finishTable(ctx, { id: 't3', name: '三', template, region, tpl, rows, facts });
+  const ordered = displaced(sumErrorInPlace(rows, pending, relations, facts), outcomes, relations, facts);
+  return finishTable(ctx, { id: 't3', name: '三', template, region, tpl, rows: ordered, facts });
+}
+
+/**
+ * A row whose values stand on several lines (plain pdftotext) and whose own total fails as written
+ * has a sum error whatever the order, but where is not known from the row alone: pdftotext may have
+ * printed its values out of the columns' order. The column relations tell: when every relation
+ * through the row that can be checked fails in exactly one column, the same one, by the amount the
+ * row is off (a wrong cell e off: the row off by −e and its column by ±e; a wrong 总计: the row and
+ * the 总计 column off by e), the values stand in the columns' order and table-sums finds the
+ * error at its cell. Otherwise (another column off too, no relation to check) the row is out of
+ * order: unread, one `interleaved` fact, never a sum error placed by an order nobody printed.
+ * Only rows pdftotext printed under their own label qualify (stackedOutOfOrder).
+ */
+function sumErrorInPlace(rows: Row[], pending: ReadonlySet<Draft>, relations: readonly ColumnRelation[], facts: TableFact[]): Row[] {
+  if (pending.size === 0) return rows;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const valuesOf = (id: string): number[] | null => {
+    const row = byId.get(id);
+    const values = row?.status === 'read' && row.cells.length === T3_COLUMNS.length ? row.cells.map((c) => c.value) : null;
+    return values && values.every((v) => v !== null) ? (values as number[]) : null;
+  };
+  const inPlace = (draft: Draft): boolean => {
+    const own = valuesOf(draft.template.id);
+    if (!own) return false;
+    const off = (own[own.length - 1] as number) - own.slice(0, -1).reduce((a, b) => a + b, 0);
+    let column: number | null = null;
+    let checked = 0;
+    for (const relation of relations) {
+      const term = relation.terms.find((t) => t.row === draft.template.id);
+      if (!term) continue;
+      const values = relation.terms.map((t) => valuesOf(t.row));
+      if (values.some((v) => v === null)) continue;
+      const residual = T3_COLUMNS.map((_, c) => relation.terms.reduce((sum, t, i) => sum + t.sign * ((values[i] as number[])[c] as number), 0));
+      const failing = residual.flatMap((r, c) => (r === 0 ? [] : [c]));
+      const c = failing[0];
+      if (failing.length !== 1 || c === undefined) return false;
+      // A wrong applicant cell (printed = true + e) leaves its total off by −e, its column by sign·e;
+      // a wrong total leaves the row off by e and the 总计 column by sign·e.
+      const total = c === T3_COLUMNS.length - 1;
+      if (residual[c] !== (total ? term.sign * off : -term.sign * off) || (column !== null && column !== c)) return false;
+      column = c;
+      checked++;
+    }
+    return checked > 0;
+  };
+  const out = new Map<string, Row>();
+  for (const draft of pending) {
+    if (inPlace(draft)) continue;
+    for (let i = facts.length - 1; i >= 0; i--) {
+      const f = facts[i] as TableFact;
+      if (f.kind !== 'labelTypo' && 'row' in f && f.row !== null && f.row.id === draft.template.id) facts.splice(i, 1);
+    }
+    facts.push({ kind: 'interleaved', row: rowRef(draft.template), runs: new Set((draft.values ?? []).map((v) => v.rowKey)).size, span: draft.valueSpan });
+    out.set(draft.template.id, { ...draft.base, status: 'unclear', cells: [], decoded: null });
+  }
+  return rows.map((r) => out.get(r.id) ?? r);
+}
+
+/**
+ * Values that plain pdftotext printed each on a line of their own (or over several lines) come in
+ * the order it chose, and a value printed early or late (“164 / 0 / 0 / 15 / 0 / -2- / 0 / 179”,
+ * true 164 0 0 0 15 0 179) still makes its row's own total hold: the row relation cannot see it.
+ * A column relation can: where R1 or R2 fails in two or more applicant columns by amounts that
+ * cancel out (what moving values within rows does; one wrong cell fails one column) and its 总计
+ * column holds, its rows whose values stand on several lines are out of order, not sum errors —
+ * unread, one `interleaved` fact each (one finding for the table), never a sum error at a cell
+ * nobody printed wrong. Where some of those rows hold the numbers the relation needs in another
+ * order, only they are (the relation tells which rows, not their reading: they stay unread). The
+ * relation chose no reading here.
+ */
+function displaced(rows: Row[], outcomes: readonly RowOutcome[], relations: readonly ColumnRelation[], facts: TableFact[]): Row[] {
+  const scattered = new Map<string, Draft>();
+  for (const o of outcomes) {
+    if (!('draft' in o)) continue;
+    const values = o.draft.values ?? [];
+    if (values.length > 1 && values.every((v) => !v.delimited) && new Set(values.map((v) => v.rowKey)).size > 1) scattered.set(o.draft.template.id, o.draft);
+  }
+  if (scattered.size === 0) return rows;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const suspects = new Set<string>();
+  for (const relation of relations) {
+    const values = relation.terms.map((t) => {
+      const row = byId.get(t.row);
+      return row?.status === 'read' && row.cells.length === T3_COLUMNS.length ? row.cells.map((c) => c.value) : null;
+    });
+    if (values.some((v) => v === null || v.some((x) => x === null))) continue;
+    const residual = T3_COLUMNS.map((_, c) => relation.terms.reduce((sum, t, i) => sum + t.sign * ((values[i] as number[])[c] as number), 0));
+    const applicants = residual.slice(0, -1);
+    const failing = applicants.filter((r) => r !== 0).length;
+    if (failing < 2 || residual[residual.length - 1] !== 0 || applicants.reduce((a, b) => a + b, 0) !== 0) continue;
+    // A row whose values, put in the order the relation needs, are its own values (another order
+    // of the same numbers) explains the failure alone: such rows are the suspects (二 or 四 when a
+    // value of one of them moved and both hold the same numbers); when none does, all are.
+    const sameNumbers = (a: readonly number[], b: readonly number[]) => [...a].sort((x, y) => x - y).join() === [...b].sort((x, y) => x - y).join();
+    const terms = relation.terms.flatMap((t, i) => (scattered.has(t.row) ? [{ row: t.row, sign: t.sign, own: (values[i] as number[]).slice(0, -1) }] : []));
+    const explain = terms.filter((t) =>
+      sameNumbers(
+        t.own,
+        t.own.map((v, c) => v - t.sign * (applicants[c] as number)),
+      ),
+    );
+    for (const t of explain.length > 0 ? explain : terms) suspects.add(t.row);
+  }
+  if (suspects.size === 0) return rows;
+  for (let i = facts.length - 1; i >= 0; i--) {
+    const f = facts[i] as TableFact;
+    if (f.kind !== 'labelTypo' && 'row' in f && f.row !== null && suspects.has(f.row.id)) facts.splice(i, 1);
+  }
+  return rows.map((row) => {
+    const draft = scattered.get(row.id);
+    if (!draft || !suspects.has(row.id)) return row;
+    facts.push({ kind: 'interleaved', row: rowRef(draft.template), runs: new Set((draft.values ?? []).map((v) => v.rowKey)).size, span: draft.valueSpan });
+    return { ...draft.base, status: 'unclear', cells: [], decoded: null };
+  });
 }
 
 /**
@@ -266,7 +378,8 @@ function columnsShort(outcomes: RowOutcome[], width: number): RowOutcome[] {
 /**
  * Values each on a line of their own (plain pdftotext) come in the order pdftotext chose, which is
  * not always the columns' (a row's 自然人 cell printed after its 总计): such a row whose own total
- * does not hold is read as out of order, not as a sum error. Its values are not used. So is a row
+ * does not hold is read as out of order, not as a sum error, unless the column relations place the
+ * error at one cell (it goes to `pending`: sumErrorInPlace decides once the other rows are read). So is a row
  * whose values pdftotext scattered over several lines of undelimited text (“212 51 778 / 0 / 0 /
  * 0 305”: another row's cells among them, or a cell lost) and that its values as written do not
  * make add up: a lost cell or a split would be placed by an order nobody printed. A row read by
@@ -275,7 +388,7 @@ function columnsShort(outcomes: RowOutcome[], width: number): RowOutcome[] {
  * values), a row's scattered values are not known to be its own even when they add up: the label
  * before them may be one printed late (“（二）部分公开…” after the rows of （三）).
  */
-function stackedOutOfOrder(o: RowOutcome, facts: TableFact[], labelsOutOfOrder: boolean): RowOutcome {
+function stackedOutOfOrder(o: RowOutcome, facts: TableFact[], labelsOutOfOrder: boolean, pending: Set<Draft>): RowOutcome {
   if (!('draft' in o)) return o;
   const values = o.draft.values ?? [];
   const scattered = values.length > 1 && values.every((v) => !v.delimited) && new Set(values.map((v) => v.rowKey)).size > 1;
@@ -289,6 +402,12 @@ function stackedOutOfOrder(o: RowOutcome, facts: TableFact[], labelsOutOfOrder: 
     const tokens = o.draft.stacked;
     const stacked = tokens !== undefined && tokens.length === asWritten.cells.length && tokens.every((t) => starts.has(t.start));
     if (!stacked && !scattered) return o;
+    // Its own values (not a late label's): the column relations may yet show the order is the
+    // columns' and place a sum error.
+    if (!(scattered && labelsOutOfOrder)) {
+      pending.add(o.draft);
+      return o;
+    }
   } else if (!scattered || readings.length === 0) return o;
   // A number wrapped over the row's line and the next (decode.ts, `joined`) is scattered by nature.
   else if (!labelsOutOfOrder && readings.every((r) => r.how === 'joined')) return o;
