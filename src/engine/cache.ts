@@ -20,7 +20,6 @@ import { placedDigest } from './packed.ts';
 import type { CrossRecord } from './set-cache.ts';
 
 export { cacheKey, codeDigest } from './cache-key.ts';
-export { contentHash } from './file-hash.ts';
 
 /** ESLint's default name is .eslintcache. */
 export const DEFAULT_CACHE_FILE = '.xxgk-lint-cache';

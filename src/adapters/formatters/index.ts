@@ -13,7 +13,7 @@ import type { StreamingFormatName, WholeFormatName } from './names.ts';
 
 export type { Formatter, FormatterContext, OutputChunk, OutputFormatter, StreamingFormatter } from './types.ts';
 export { csv, github, html, json, jsonArchive, sarif, stylish, summary };
-export { FORMAT_NAMES, isFormatName, isStreamingFormat, needsModel, type FormatName } from './names.ts';
+export { FORMAT_NAMES } from './names.ts';
 
 /** The formats whose whole output is text. */
 export const formatters = { stylish, json, sarif, github, summary, html, csv, 'json-archive': jsonArchive } as const satisfies Record<
