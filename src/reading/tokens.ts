@@ -9,6 +9,7 @@ import type { Element, ElementContent } from 'hast';
 import { cellSpan } from './html-limits.ts';
 import { optionalParsers } from './optional.ts';
 import { joinWrappedNumbers } from './wrapped-numbers.ts';
+import { isHeaderWords } from './pdf/layout.ts';
 import { norm } from './text.ts';
 
 export type TokenKind = 'text' | 'num' | 'blank' | 'placeholder';
@@ -169,8 +170,9 @@ function bracketDepths(text: string): readonly number[] {
 }
 
 /** Splits a source line into cells on tabs, pipes and runs of two or more spaces. */
-export function scanLine(source: string, lineStart: number, lineEnd: number, out: Token[]): void {
+export function scanLine(source: string, lineStart: number, lineEnd: number, out: Token[], running?: ReadonlySet<string>): void {
   let text = source.slice(lineStart, lineEnd);
+  if (running?.has(text.trim())) return;
   let offset = lineStart;
   // Markdown block markers are not content.
   const marker = /^(?:\s{0,3}(?:#{1,6}\s+|>\s?))/.exec(text);
@@ -350,6 +352,26 @@ function textNodes(element: Element): HastText[] {
 }
 
 /**
+ * The running headers and footers of pdftotext text (pages apart by form feeds): a line that is the
+ * first or the last of two pages or more (the agency's name over each page), one piece of text, not
+ * made of a table's header words (a table's header repeated at the top of each page is the table's).
+ * Such a line between a table's rows is no text of the table.
+ */
+export function runningLines(source: string): ReadonlySet<string> | undefined {
+  if (!source.includes('\f')) return undefined;
+  const counts = new Map<string, number>();
+  for (const page of source.split('\f')) {
+    const lines = page
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
+    for (const l of new Set([lines[0], lines[lines.length - 1]])) if (l !== undefined) counts.set(l, (counts.get(l) ?? 0) + 1);
+  }
+  const running = [...counts].filter(([l, n]) => n >= 2 && !/\s{2}|\d/.test(l) && !isHeaderWords(l)).map(([l]) => l);
+  return running.length > 0 ? new Set(running) : undefined;
+}
+
+/**
  * Linearises the document. With `from`, the top-level nodes that end before that offset are left
  * out, except the last one before it that has tokens: the table search starts at the token that
  * holds `from` (the part 二 heading), so the tokens before that one are never read, and skipping
@@ -358,13 +380,14 @@ function textNodes(element: Element): HastText[] {
  */
 export function tokenize(source: string, tree: Root, from = 0): Token[] {
   const out: Token[] = [];
+  const running = runningLines(source);
   const scanLines = (start: number, end: number): void => {
     let lineStart = start;
     while (lineStart < end) {
       let lineEnd = source.indexOf('\n', lineStart);
       if (lineEnd === -1 || lineEnd > end) lineEnd = end;
       const trimmedEnd = lineEnd > lineStart && source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
-      scanLine(source, lineStart, trimmedEnd, out);
+      scanLine(source, lineStart, trimmedEnd, out, running);
       lineStart = lineEnd + 1;
     }
   };

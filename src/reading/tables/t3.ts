@@ -106,6 +106,9 @@ function anchorRows(stream: TextStream, tpl: TableTemplate, header: ReadonlySet<
   return anchors;
 }
 
+/** The group labels with their enumerators (the 、 of 三、本年度办理结果 is a piece of one). */
+const RAW_GROUPS = T3_GROUPS.map(norm);
+
 export function readT3(whole: Ctx, found: [number, number] | null, fallback: Span): Table {
   if (!found) return missingTable('t3', '三', fallback);
   const { ctx, region } = splitWords(whole, found);
@@ -139,7 +142,8 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
     // A group's enumerator cut by a line break (“（四” / “）无”): its halves.
     if (/^\([一二三四五六七八九十]{1,3}$/.test(w)) return true;
     const rest = w.replace(/^\)/, '');
-    return rest === '' || (rest.length <= 4 && groups.some((g) => g.includes(rest)));
+    // The 、 of a vertical 三、本年度办理结果 set on a line of its own, or before a row's values.
+    return rest === '' || (rest.length <= 4 && (groups.some((g) => g.includes(rest)) || RAW_GROUPS.some((g) => g.includes(rest))));
   };
   // A group's enumerator, or the characters of a group label written one or two a line, glued to
   // the next line of a child's label beside it (“（五）开出版”, “不予家秘密” in a table with no rules).
