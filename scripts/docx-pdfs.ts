@@ -323,7 +323,8 @@ export function reportDocx(text: string, o: DocxOptions = {}): Uint8Array {
         .trim();
       if (line === '' || line.startsWith('|') || line.includes('\t') || line.startsWith('<')) continue;
       if (body.length === 0) {
-        agency = line.replace(/\d{4}年.*$/, '');
+        // The agency, from a title line (`<agency><year>年…报告`); a report without one has no page header.
+        agency = /^(.{2,40}?)\s*\d{4}\s*年.*报告$/.exec(line)?.[1] ?? '';
         body.push(para(run(line, { font: o.font ?? '方正小标宋简体', size: 36 }), { jc: 'center', line: doc.line }));
       } else if (/^[一二三四五六七八九十]+、/.test(line)) body.push(doc.heading(line));
       else body.push(doc.text(line));
@@ -420,6 +421,8 @@ export const DOCX_LAYOUTS: {
   options: DocxOptions;
   seed: number;
   wrong: { row: number; column: number; delta: number };
+  /** Table-structure findings the layout itself makes (a table off the template): one a cause. */
+  structure?: number;
 }[] = [
   {
     name: 'frame-textbox',
@@ -452,6 +455,14 @@ export const DOCX_LAYOUTS: {
     },
     seed: 42,
     wrong: { row: 20, column: 1, delta: 3 },
+  },
+  {
+    name: 'extra-total',
+    what: 'table 三 with a 合计 column (the five 法人或其他组织 columns’ sum) before 总计: one value too many in every row, at one place',
+    options: { extraTotal: true, header: true },
+    seed: 43,
+    wrong: { row: 9, column: 0, delta: 2 },
+    structure: 1,
   },
 ];
 

@@ -8,7 +8,7 @@ import { T3_2019, T3_2021, type TableTemplate, T3_COLUMNS, T3_GROUPS, T3_NOTE, T
 import { norm, stripEnumerators } from '../text.ts';
 import type { Token } from '../tokens.ts';
 import { draftOf, readByBlocks } from './blocks.ts';
-import { ROW_TOTAL } from './decode.ts';
+import { cellOf, ROW_TOTAL, type Reading } from './decode.ts';
 import {
   checkHeaderWords,
   findTypos,
@@ -24,7 +24,7 @@ import {
   type Draft,
   type RowOutcome,
 } from './rows.ts';
-import { missingColumn, narrow, required, type Candidate, type ColumnRelation } from './solve.ts';
+import { extraColumn, missingColumn, narrow, required, type Candidate, type ColumnRelation } from './solve.ts';
 import { finishTable, missingTable } from './table.ts';
 import { headerPieces } from './pieces.ts';
 
@@ -185,7 +185,7 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
     else candidates.push({ row: o.draft.template.id, options: o.draft.options, chosenBy: new Set(), draft: o.draft });
   }
   const relations = columnRelations(tpl.rows.map((r) => r.id));
-  missingColumn(candidates, known, relations, T3_COLUMNS.length, 3, headerLacks(regionText(ctx, [region[0], anchors[0]?.first ?? region[0]])));
+  columnThroughout(candidates, known, relations, headerLacks(regionText(ctx, [region[0], anchors[0]?.first ?? region[0]])));
   narrow(candidates, known, relations);
   // Only then the two together: when （七）总计 is itself unread, 一 + 二 = Σ outcomes + 四 still
   // holds column by column (R1 with （七） replaced by its R2 sum), and may leave one reading.
@@ -204,7 +204,7 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
     const candidate = candidates.find((c) => c.draft === o.draft);
     const options = candidate?.options ?? o.draft.options;
     const draft = { ...o.draft, options };
-    if (options.length === 1) return settle(ctx, draft, [...(candidate?.chosenBy ?? [])], 'R3', facts);
+    if (options.length === 1) return settle(ctx, draft, [...(candidate?.chosenBy ?? [])], holdsOwn(options[0]) ? 'R3' : null, facts);
     return unsettled(draft, options.length === 0 ? required(draft.template.id, settled, relations, draft.template.columns.length) : null, facts);
   });
   return finishTable(ctx, { id: 't3', name: '三', template, region, tpl, rows, facts });
@@ -395,4 +395,29 @@ export function columnRelations(rowIds: readonly string[]): ColumnRelation[] {
     },
     { id: 'R2', terms: [{ row: 't3.total', sign: 1 }, ...outcomes.map((row) => ({ row, sign: -1 as const }))] },
   ];
+}
+
+/** A row's reading without its value at `place` (its values one too many), as written otherwise. */
+function leaveOut(values: readonly Token[] | undefined, place: number): Reading | null {
+  const nonBlank = (values ?? []).filter((t) => t.kind !== 'blank');
+  const dropped = nonBlank[place];
+  if (!dropped || nonBlank.length !== T3_COLUMNS.length + 1) return null;
+  return { cells: nonBlank.filter((t) => t !== dropped).map((t) => cellOf(t, {})), how: 'extraValue', dropped };
+}
+
+/** Whether a row's reading satisfies its own total (a relation it breaks chose nothing: a row read by its extra column's place). */
+function holdsOwn(group: readonly Reading[] | undefined): boolean {
+  const values = group?.[0]?.cells.map((c) => c.value) ?? [];
+  return !values.every((v): v is number => v !== null) || ROW_TOTAL.check(values);
+}
+
+/** A column missing from every row, or one too many in every row: placed by the relations (or the header), or by the rows that show it. */
+function columnThroughout(
+  candidates: Array<Candidate & { draft: Draft }>,
+  known: ReadonlyMap<string, ReadonlyArray<number | null>>,
+  relations: readonly ColumnRelation[],
+  headerLacks: number | null,
+): void {
+  missingColumn(candidates, known, relations, T3_COLUMNS.length, 3, headerLacks);
+  extraColumn(candidates, 3, T3_COLUMNS.length, (row, place) => leaveOut(candidates.find((c) => c.row === row)?.draft.values, place));
 }
