@@ -457,6 +457,13 @@ export const DOCX_LAYOUTS: {
     wrong: { row: 20, column: 1, delta: 3 },
   },
   {
+    name: 'footnotes',
+    what: 'a footnote after each table’s heading (a superscript mark; its text at the foot of the page, under the separator, between the two parts of table 三), “- N -” page numbers',
+    options: { footnotes: true, pageNumbers: true },
+    seed: 44,
+    wrong: { row: 6, column: 1, delta: 1 },
+  },
+  {
     name: 'extra-total',
     what: 'table 三 with a 合计 column (the five 法人或其他组织 columns’ sum) before 总计: one value too many in every row, at one place',
     options: { extraTotal: true, header: true },

@@ -351,23 +351,32 @@ function textNodes(element: Element): HastText[] {
   return found;
 }
 
+/** A footnote's line: its mark (a number, one space) and a sentence in one piece. */
+const FOOTNOTE = /^\d{1,2} ?[^\d\s](?:(?!\s{2}).)*[。.]$/;
+
 /**
  * The running headers and footers of pdftotext text (pages apart by form feeds): a line that is the
  * first or the last of two pages or more (the agency's name over each page), one piece of text, not
- * made of a table's header words (a table's header repeated at the top of each page is the table's).
- * Such a line between a table's rows is no text of the table.
+ * made of a table's header words (a table's header repeated at the top of each page is the table's);
+ * and the footnotes at a page's foot. Such a line between a table's rows is no text of the table.
  */
 export function runningLines(source: string): ReadonlySet<string> | undefined {
   if (!source.includes('\f')) return undefined;
   const counts = new Map<string, number>();
+  const notes: string[] = [];
   for (const page of source.split('\f')) {
     const lines = page
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l !== '');
     for (const l of new Set([lines[0], lines[lines.length - 1]])) if (l !== undefined) counts.set(l, (counts.get(l) ?? 0) + 1);
+    // Footnotes at the page's foot (under its page number, if any): a mark, then a sentence.
+    let k = lines.length - 1;
+    if (/^[-—–－―]?\s*\d{1,3}\s*[-—–－―]?$/.test(lines[k] ?? '')) k--;
+    while (k > 0 && FOOTNOTE.test(lines[k] ?? '')) notes.push(lines[k--] ?? '');
   }
   const running = [...counts].filter(([l, n]) => n >= 2 && !/\s{2}|\d/.test(l) && !isHeaderWords(l)).map(([l]) => l);
+  running.push(...notes);
   return running.length > 0 ? new Set(running) : undefined;
 }
 

@@ -184,8 +184,8 @@ const droppedAt = (r: Reading): number => (r.dropped ? r.cells.filter((c) => c.s
  * is taken only when it is decisive: its own relation allows it in every such row but at most one,
  * and every other place is refused by at least `minRows` rows. Each row then keeps the reading that
  * leaves out the value at that place: among several its own relation allowed, that one; where its
- * relation allowed it none (a wrong cell), the row read so (`leaveOut`), and its sum error found by
- * the relations. No relation chose the place: the column relations still check every row.
+ * relation allowed none there or none at all (a wrong cell), the row read so (`leaveOut`: only a row
+ * with one value too many), and its sum error found by the relations. No relation chose the place: the column relations still check every row.
  */
 export function extraColumn(
   candidates: Candidate[],
@@ -200,7 +200,8 @@ export function extraColumn(
   const counts = Array.from({ length: width + 1 }, (_, p) => refusing(p).length);
   const place = counts.findIndex((n) => n <= 1);
   if (place < 0 || counts.some((n, p) => p !== place && n < minRows)) return;
-  for (const c of rows) {
+  for (const c of candidates) {
+    if (c.options.length > 0 && !rows.includes(c)) continue;
     const at = c.options.filter((g) => g.some((r) => droppedAt(r) === place));
     if (at.length === 1) c.options = at;
     else if (at.length === 0) {

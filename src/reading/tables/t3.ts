@@ -213,24 +213,40 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
 /**
  * A row with two lines of values and the next row with none: plain pdftotext printed the next
  * row's values line before that row's label (“3.危及“三 / 安全一稳 0 0 0 0 0 0 0 / 定” / 0 0 0 0 0 0 0 /
- * （三）不予 4.保护第三”). Each line is one whole row, in the rows' order: the second is the next row's.
+ * （三）不予 4.保护第三”); `-layout` text does so for several rows in a row beside a group label
+ * written vertically over two columns (each row's values half a line above its label). Each line
+ * is one whole row, in the rows' order: from the row with two lines through the rows with one line
+ * each to the row with none, as many lines as rows, each row takes the next line.
  */
 function valuesOfNextRow(ctx: Ctx, tpl: TableTemplate, outcomes: RowOutcome[], facts: TableFact[]): RowOutcome[] {
   const out = [...outcomes];
+  const lineOf = (values: readonly Token[], columns: number): Token[][] | null => {
+    if (values.length === 0 || values.length % columns !== 0 || values.some((v) => v.delimited || v.kind !== 'num')) return null;
+    const lines: Token[][] = [];
+    for (let k = 0; k < values.length; k += columns) lines.push(values.slice(k, k + columns));
+    return lines.every((l) => new Set(l.map((t) => t.rowKey)).size === 1) && new Set(lines.map((l) => l[0]?.rowKey)).size === lines.length ? lines : null;
+  };
   for (let k = 0; k + 1 < out.length; k++) {
     const a = out[k];
-    const b = out[k + 1];
-    if (!a || !b || !('draft' in a) || a.draft.options.length !== 0 || !('row' in b) || b.row.status !== 'count' || b.row.valuesFound !== 0) continue;
+    if (!a || !('draft' in a) || a.draft.options.length !== 0) continue;
     const columns = a.draft.template.columns.length;
-    const values = a.draft.values ?? [];
-    if (values.length !== 2 * columns || values.some((v) => v.delimited || v.kind !== 'num')) continue;
-    const lines = [values.slice(0, columns), values.slice(columns)];
-    const [one, two] = lines.map((l) => new Set(l.map((t) => t.rowKey)));
-    if (one?.size !== 1 || two?.size !== 1 || [...one][0] === [...two][0]) continue;
-    const next = tpl.rows[k + 1];
-    if (!next) continue;
-    out[k] = { draft: draftOf(ctx, a.draft.template, a.draft.base.found, lines[0] ?? []) };
-    out[k + 1] = { draft: draftOf(ctx, next, b.row.found, lines[1] ?? []) };
+    const first = lineOf(a.draft.values ?? [], columns);
+    if (first?.length !== 2) continue;
+    const lines = [...first];
+    let m = k + 1;
+    for (let o = out[m]; o && 'draft' in o; o = out[++m]) {
+      const own = lineOf(o.draft.values ?? [], columns);
+      if (own?.length !== 1 || !own[0]) break;
+      lines.push(own[0]);
+    }
+    const b = out[m];
+    const next = tpl.rows[m];
+    if (!b || !('row' in b) || b.row.status !== 'count' || b.row.valuesFound !== 0 || !next) continue;
+    for (let j = k; j < m; j++) {
+      const o = out[j];
+      if (o && 'draft' in o) out[j] = { draft: draftOf(ctx, o.draft.template, o.draft.base.found, lines[j - k] ?? []) };
+    }
+    out[m] = { draft: draftOf(ctx, next, b.row.found, lines[m - k] ?? []) };
     const at = facts.findIndex((f) => f.kind === 'cellCount' && f.row.id === next.id);
     if (at >= 0) facts.splice(at, 1);
   }
