@@ -9,6 +9,7 @@ import type { Element, ElementContent } from 'hast';
 import { cellSpan } from './html-limits.ts';
 import { optionalParsers } from './optional.ts';
 import { joinWrappedNumbers } from './wrapped-numbers.ts';
+import { isHeaderWords } from './pdf/layout.ts';
 import { norm } from './text.ts';
 
 export type TokenKind = 'text' | 'num' | 'blank' | 'placeholder';
@@ -189,8 +190,9 @@ function bracketDepths(text: string): readonly number[] {
 }
 
 /** Splits a source line into cells on tabs, pipes and runs of two or more spaces. */
-export function scanLine(source: string, lineStart: number, lineEnd: number, out: Token[]): void {
+export function scanLine(source: string, lineStart: number, lineEnd: number, out: Token[], running?: ReadonlySet<string>): void {
   let text = source.slice(lineStart, lineEnd);
+  if (running?.has(text.trim())) return;
   let offset = lineStart;
   // Markdown block markers are not content.
   const marker = /^(?:\s{0,3}(?:#{1,6}\s+|>\s?))/.exec(text);
@@ -369,6 +371,35 @@ function textNodes(element: Element): HastText[] {
   return found;
 }
 
+/** A footnote's line: its mark (a number, one space) and a sentence in one piece. */
+const FOOTNOTE = /^\d{1,2} ?[^\d\s](?:(?!\s{2}).)*[。.]$/;
+
+/**
+ * The running headers and footers of pdftotext text (pages apart by form feeds): a line that is the
+ * first or the last of two pages or more (the agency's name over each page), one piece of text, not
+ * made of a table's header words (a table's header repeated at the top of each page is the table's);
+ * and the footnotes at a page's foot. Such a line between a table's rows is no text of the table.
+ */
+export function runningLines(source: string): ReadonlySet<string> | undefined {
+  if (!source.includes('\f')) return undefined;
+  const counts = new Map<string, number>();
+  const notes: string[] = [];
+  for (const page of source.split('\f')) {
+    const lines = page
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
+    for (const l of new Set([lines[0], lines[lines.length - 1]])) if (l !== undefined) counts.set(l, (counts.get(l) ?? 0) + 1);
+    // Footnotes at the page's foot (under its page number, if any): a mark, then a sentence.
+    let k = lines.length - 1;
+    if (/^[-—–－―]?\s*\d{1,3}\s*[-—–－―]?$/.test(lines[k] ?? '')) k--;
+    while (k > 0 && FOOTNOTE.test(lines[k] ?? '')) notes.push(lines[k--] ?? '');
+  }
+  const running = [...counts].filter(([l, n]) => n >= 2 && !/\s{2}|\d/.test(l) && !isHeaderWords(l)).map(([l]) => l);
+  running.push(...notes);
+  return running.length > 0 ? new Set(running) : undefined;
+}
+
 /**
  * Linearises the document. With `from`, the top-level nodes that end before that offset are left
  * out, except the last one before it that has tokens: the table search starts at the token that
@@ -378,13 +409,14 @@ function textNodes(element: Element): HastText[] {
  */
 export function tokenize(source: string, tree: Root, from = 0): Token[] {
   const out: Token[] = [];
+  const running = runningLines(source);
   const scanLines = (start: number, end: number): void => {
     let lineStart = start;
     while (lineStart < end) {
       let lineEnd = source.indexOf('\n', lineStart);
       if (lineEnd === -1 || lineEnd > end) lineEnd = end;
       const trimmedEnd = lineEnd > lineStart && source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
-      scanLine(source, lineStart, trimmedEnd, out);
+      scanLine(source, lineStart, trimmedEnd, out, running);
       lineStart = lineEnd + 1;
     }
   };

@@ -81,6 +81,12 @@ function extent(page: number, lines: PdfLine[]): Fragment {
   };
 }
 
+/** Whether a group of lines is only a frame: every line along one of its four edges (a double or thick edge too). */
+function frameOnly(f: Fragment): boolean {
+  const near = (a: number, b: number): boolean => Math.abs(a - b) <= 2 * TOL;
+  return f.lines.every((l) => (isHorizontal(l) ? near(l.y0, f.y0) || near(l.y0, f.y1) : near(l.x0, f.x0) || near(l.x0, f.x1)));
+}
+
 /**
  * Groups a page's ruling lines into tables (lines that touch or cross belong together). A column
  * of vertical lines alone beside a table, over the table's height, is its first or last column
@@ -94,8 +100,10 @@ export function fragments(page: PdfPage): Fragment[] {
     const f = extent(page.number, group);
     const horizontal = group.filter(isHorizontal).length;
     const vertical = group.length - horizontal;
-    // A table has both kinds of lines and some size; a lone rule is a separator.
-    if (horizontal >= 1 && vertical >= 2 && f.x1 - f.x0 >= 40 && f.y1 - f.y0 >= 10) out.push(f);
+    // A table has both kinds of lines and some size; a lone rule is a separator. A frame and nothing
+    // inside (a table drawn with only its outer border, a text box's outline) divides nothing: what
+    // it holds is read by its text's alignment, as a table with no rules is.
+    if (horizontal >= 1 && vertical >= 2 && f.x1 - f.x0 >= 40 && f.y1 - f.y0 >= 10 && !frameOnly(f)) out.push(f);
     else if (horizontal === 0 && f.y1 - f.y0 >= 10) loose.push(f);
   }
   // Beside the table's ruled body as found, not as grown: a page inside a group of rows has both
@@ -303,6 +311,35 @@ function regions(rows: Row[], xs: number[], right: boolean[][], below: boolean[]
   return { cells, owner };
 }
 
+/**
+ * A cell's text set vertically (Word's and LibreOffice's vertical text direction for CJK: upright
+ * characters top to bottom, the columns right to left), as its columns in reading order; null for
+ * text set in lines. Only geometry tells: one character a run, the characters of a column touching
+ * one another, the columns apart — text set in lines, one character a run, has its characters
+ * touching along the line and its lines apart. One column reads the same either way (null).
+ */
+export function verticalColumns(texts: PdfText[]): PdfText[][] | null {
+  if (texts.length < 3 || texts.some((t) => [...t.str.trim()].length !== 1)) return null;
+  const size = Math.max(...texts.map((t) => t.size));
+  const columns: PdfText[][] = [];
+  for (const t of [...texts].sort((a, b) => a.x0 - b.x0)) {
+    const last = columns[columns.length - 1];
+    if (last && Math.abs((last[0] as PdfText).x0 - t.x0) <= 0.3 * size) last.push(t);
+    else columns.push([t]);
+  }
+  if (columns.length < 2) return null;
+  for (const column of columns) {
+    column.sort((a, b) => a.y0 - b.y0);
+    for (let k = 1; k < column.length; k++) if ((column[k] as PdfText).y0 - (column[k - 1] as PdfText).y1 > 0.05 * size) return null;
+  }
+  for (let k = 1; k < columns.length; k++) {
+    const left = Math.max(...(columns[k - 1] as PdfText[]).map((t) => t.x1));
+    const right = Math.min(...(columns[k] as PdfText[]).map((t) => t.x0));
+    if (right - left < 0.2 * size) return null;
+  }
+  return columns.reverse();
+}
+
 /** Builds one table from its bands (one per page, in order). */
 export function buildTable(bands: Band[]): Table {
   const xs = cluster(
@@ -322,11 +359,19 @@ export function buildTable(bands: Band[]): Table {
     byCell.set(cell, [...(byCell.get(cell) ?? []), { t, row: r }]);
   }
   for (const [id, items] of byCell) {
-    // In reading order: by fine row (pages), then by line, then left to right.
+    // In reading order: by fine row (pages), then by line, then left to right; a cell's text set
+    // vertically on a page, by its columns.
     const parts: string[] = [];
     const rowsOf = [...new Set(items.map((i) => i.row))].sort((a, b) => a - b);
-    for (const row of rowsOf)
-      for (const line of textLines(items.filter((i) => i.row === row).map((i) => i.t))) parts.push(spacedNumber(line) ?? lineText(line));
+    const pagesOf = [...new Set(rowsOf.map((r) => (rows[r] as Row).band))];
+    for (const band of pagesOf) {
+      const own = rowsOf.filter((r) => (rows[r] as Row).band === band);
+      const columns = verticalColumns(items.filter((i) => own.includes(i.row)).map((i) => i.t));
+      if (columns) parts.push(...columns.map((column) => column.map((t) => t.str.trim()).join('')));
+      else
+        for (const row of own)
+          for (const line of textLines(items.filter((i) => i.row === row).map((i) => i.t))) parts.push(spacedNumber(line) ?? lineText(line));
+    }
     (cells[id] as Cell).text = tidy(parts.reduce(joinInCell, ''));
   }
   const last = bands[bands.length - 1] as Band;

@@ -212,18 +212,37 @@ function isMarginText(block: Block, page: number, pages: PdfPage[]): boolean {
   return false;
 }
 
-/** The table that starts at blocks[index]: its bands on this page and the next ones, and the index after it. */
-function tableBands(blocks: Block[], index: number, pages: PdfPage[]): { bands: Band[]; next: number } {
+/**
+ * A footnote of `page` under a table: a text block below the footnote separator Word and
+ * LibreOffice draw at the foot of a page (a short rule from the left, under the table).
+ */
+function isFootnote(block: Block, page: number, tableBottom: number, pages: PdfPage[]): boolean {
+  const p = pages[page - 1];
+  if (block.kind !== 'text' || block.page !== page || !p) return false;
+  const y0 = block.line.y0;
+  return p.lines.some((l) => l.y0 === l.y1 && l.y0 > tableBottom && l.y0 < y0 && l.x1 - l.x0 < p.width / 3 && l.x0 <= block.line.x0 + TOL);
+}
+
+/** The table that starts at blocks[index]: its bands on this page and the next ones, the index after it, and the footnotes it went past (read after it). */
+function tableBands(blocks: Block[], index: number, pages: PdfPage[]): { bands: Band[]; next: number; notes: Block[] } {
   const block = blocks[index] as Extract<Block, { kind: 'table' }>;
   const bands: Band[] = [{ page: block.page, ys: rowBounds(block.frag), frag: block.frag, texts: block.texts }];
   let next = index + 1;
+  const notes: Block[] = [];
   for (;;) {
     const prev = bands[bands.length - 1] as Band;
     const prevPage = pages[prev.page - 1];
-    // Between the table and its continuation, only a footer (below the table, low on its page)
-    // and a header (high on the next page) may stand: skipped with the table joined.
+    // Between the table and its continuation, only a footer (below the table, low on its page),
+    // footnotes and a header (high on the next page) may stand: skipped with the table joined.
     let skip = next;
-    while (blocks[skip]?.kind === 'text' && isMarginText(blocks[skip] as Block, prev.page, pages)) skip++;
+    const passed: Block[] = [];
+    for (;;) {
+      const b = blocks[skip] as Block | undefined;
+      if (!b || b.kind !== 'text') break;
+      if (isFootnote(b, prev.page, prev.frag.y1, pages)) passed.push(b);
+      else if (!isMarginText(b, prev.page, pages)) break;
+      skip++;
+    }
     const cand = blocks[skip];
     if (!cand || cand.kind !== 'table' || cand.page !== prev.page + 1 || !prevPage) break;
     // The continuation starts a page and lines up with the table's left and right edges.
@@ -236,9 +255,10 @@ function tableBands(blocks: Block[], index: number, pages: PdfPage[]): { bands: 
     if (!(leftEdge && rightEdge) && !((leftEdge || rightEdge) && inside)) break;
     if (prev.frag.y1 < prevPage.height * 0.6) break;
     bands.push(dropRepeatedHeader(bands[0] as Band, { page: cand.page, ys: rowBounds(cand.frag), frag: cand.frag, texts: cand.texts }));
+    notes.push(...passed);
     next = skip + 1;
   }
-  return { bands, next };
+  return { bands, next, notes };
 }
 
 /** The body text's size and its left and right edges: the most common among text lines (a few outliers aside). */
@@ -467,19 +487,24 @@ function render(blocks: Block[], pages: PdfPage[]): PdfHtml {
     places.push(place);
   };
   const prose = new Prose(bodyMetrics(blocks), emit);
+  const footnotes: Block[] = [];
   let index = 0;
   while (index < blocks.length) {
     const block = blocks[index] as Block;
     if (block.kind === 'table') {
       prose.break();
-      const { bands, next } = tableBands(blocks, index, pages);
+      const { bands, next, notes } = tableBands(blocks, index, pages);
       emitTable(buildTable(bands), prose.part, emit);
+      // Footnotes the table went past are read at the end, where they part no table from its rows.
+      footnotes.push(...notes);
       index = next;
       continue;
     }
     prose.add(block.line, block.page);
     index++;
   }
+  prose.break();
+  for (const note of footnotes) if (note.kind === 'text') prose.add(note.line, note.page);
   prose.flush();
   return { html: `${out.join('\n')}\n`, places };
 }

@@ -320,6 +320,19 @@ function readRowsOnce(
         inRun = false;
         continue;
       }
+      // The same piece on a line of the row, no value before it there, left of where the row's label
+      // starts (“无    0  0 …” under “2.没有现成信息需要另”; “理    无” under the row): it stands in
+      // the group label's column, and no cell stands left of its row's label.
+      if (
+        t.kind === 'placeholder' &&
+        !t.delimited &&
+        !(before?.rowKey === t.rowKey && before.kind !== 'text') &&
+        groupWords.some((g) => g.includes(t.raw)) &&
+        ctx.lines.point(t.start).column < ctx.lines.point(ctx.tokens[anchor.first]?.start ?? t.start).column
+      ) {
+        inRun = false;
+        continue;
+      }
       // A 无 the label went through (a character of “无正当理由…” on a line of its own) is no empty cell.
       if (t.kind === 'placeholder' && i <= anchor.last && after?.kind === 'text' && LABEL_PLACEHOLDER.test(t.raw) && row.label.includes(t.raw)) {
         inRun = false;

@@ -174,3 +174,39 @@ export function missingColumn(
     for (const id of first.used) c.chosenBy.add(id);
   }
 }
+
+/** Where a reading that left a value out left it: the number of the row's values before it. */
+const droppedAt = (r: Reading): number => (r.dropped ? r.cells.filter((c) => c.start < (r.dropped as { start: number }).start).length : -1);
+
+/**
+ * A column too many throughout (a 合计 column added to table 三): every row with one value too many
+ * has it at one place among its values, since a column stands at one place in every row. A place
+ * is taken only when it is decisive: its own relation allows it in every such row but at most one,
+ * and every other place is refused by at least `minRows` rows. Each row then keeps the reading that
+ * leaves out the value at that place: among several its own relation allowed, that one; where its
+ * relation allowed none there or none at all (a wrong cell), the row read so (`leaveOut`: only a row
+ * with one value too many), and its sum error found by the relations. No relation chose the place: the column relations still check every row.
+ */
+export function extraColumn(
+  candidates: Candidate[],
+  minRows: number,
+  width: number,
+  /** The row's reading that leaves out its value at `place`, whatever its relation says (null: the row has not one value too many). */
+  leaveOut: (row: string, place: number) => Reading | null,
+): void {
+  const rows = candidates.filter((c) => c.options.length > 0 && c.options.every((g) => g.every((r) => r.how === 'extraValue')));
+  if (rows.length < minRows) return;
+  const refusing = (p: number): Candidate[] => rows.filter((c) => !c.options.some((g) => g.some((r) => droppedAt(r) === p)));
+  const counts = Array.from({ length: width + 1 }, (_, p) => refusing(p).length);
+  const place = counts.findIndex((n) => n <= 1);
+  if (place < 0 || counts.some((n, p) => p !== place && n < minRows)) return;
+  for (const c of candidates) {
+    if (c.options.length > 0 && !rows.includes(c)) continue;
+    const at = c.options.filter((g) => g.some((r) => droppedAt(r) === place));
+    if (at.length === 1) c.options = at;
+    else if (at.length === 0) {
+      const reading = leaveOut(c.row, place);
+      if (reading) c.options = [[reading]];
+    }
+  }
+}

@@ -8,7 +8,7 @@ import { T3_2019, T3_2021, type TableTemplate, T3_COLUMNS, T3_GROUPS, T3_NOTE, T
 import { norm, stripEnumerators } from '../text.ts';
 import type { Token } from '../tokens.ts';
 import { draftOf, readByBlocks } from './blocks.ts';
-import { ROW_TOTAL } from './decode.ts';
+import { cellOf, ROW_TOTAL, type Reading } from './decode.ts';
 import {
   checkHeaderWords,
   findTypos,
@@ -24,7 +24,7 @@ import {
   type Draft,
   type RowOutcome,
 } from './rows.ts';
-import { missingColumn, narrow, required, type Candidate, type ColumnRelation } from './solve.ts';
+import { extraColumn, missingColumn, narrow, required, type Candidate, type ColumnRelation } from './solve.ts';
 import { finishTable, missingTable } from './table.ts';
 import { headerPieces } from './pieces.ts';
 
@@ -106,6 +106,9 @@ function anchorRows(stream: TextStream, tpl: TableTemplate, header: ReadonlySet<
   return anchors;
 }
 
+/** The group labels with their enumerators (the 、 of 三、本年度办理结果 is a piece of one). */
+const RAW_GROUPS = T3_GROUPS.map(norm);
+
 export function readT3(whole: Ctx, found: [number, number] | null, fallback: Span): Table {
   if (!found) return missingTable('t3', '三', fallback);
   const { ctx, region } = splitWords(whole, found);
@@ -139,7 +142,8 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
     // A group's enumerator cut by a line break (“（四” / “）无”): its halves.
     if (/^\([一二三四五六七八九十]{1,3}$/.test(w)) return true;
     const rest = w.replace(/^\)/, '');
-    return rest === '' || (rest.length <= 4 && groups.some((g) => g.includes(rest)));
+    // The 、 of a vertical 三、本年度办理结果 set on a line of its own, or before a row's values.
+    return rest === '' || (rest.length <= 4 && (groups.some((g) => g.includes(rest)) || RAW_GROUPS.some((g) => g.includes(rest))));
   };
   // A group's enumerator, or the characters of a group label written one or two a line, glued to
   // the next line of a child's label beside it (“（五）开出版”, “不予家秘密” in a table with no rules).
@@ -182,7 +186,7 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
     else candidates.push({ row: o.draft.template.id, options: o.draft.options, chosenBy: new Set(), draft: o.draft });
   }
   const relations = columnRelations(tpl.rows.map((r) => r.id));
-  missingColumn(candidates, known, relations, T3_COLUMNS.length, 3, headerLacks(regionText(ctx, [region[0], anchors[0]?.first ?? region[0]])));
+  columnThroughout(candidates, known, relations, headerLacks(regionText(ctx, [region[0], anchors[0]?.first ?? region[0]])));
   narrow(candidates, known, relations);
   // Only then the two together: when （七）总计 is itself unread, 一 + 二 = Σ outcomes + 四 still
   // holds column by column (R1 with （七） replaced by its R2 sum), and may leave one reading.
@@ -197,7 +201,7 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
     const candidate = candidates.find((c) => c.draft === o.draft);
     const options = candidate?.options ?? o.draft.options;
     const draft = { ...o.draft, options };
-    if (options.length === 1) return settle(ctx, draft, [...(candidate?.chosenBy ?? [])], 'R3', facts);
+    if (options.length === 1) return settle(ctx, draft, [...(candidate?.chosenBy ?? [])], holdsOwn(options[0]) ? 'R3' : null, facts);
     return unsettled(draft, options.length === 0 ? required(draft.template.id, settled, relations, draft.template.columns.length) : null, facts);
   });
   const ordered = displaced(sumErrorInPlace(rows, pending, relations, facts), outcomes, relations, facts);
@@ -321,24 +325,40 @@ function displaced(rows: Row[], outcomes: readonly RowOutcome[], relations: read
 /**
  * A row with two lines of values and the next row with none: plain pdftotext printed the next
  * row's values line before that row's label (“3.危及“三 / 安全一稳 0 0 0 0 0 0 0 / 定” / 0 0 0 0 0 0 0 /
- * （三）不予 4.保护第三”). Each line is one whole row, in the rows' order: the second is the next row's.
+ * （三）不予 4.保护第三”); `-layout` text does so for several rows in a row beside a group label
+ * written vertically over two columns (each row's values half a line above its label). Each line
+ * is one whole row, in the rows' order: from the row with two lines through the rows with one line
+ * each to the row with none, as many lines as rows, each row takes the next line.
  */
 function valuesOfNextRow(ctx: Ctx, tpl: TableTemplate, outcomes: RowOutcome[], facts: TableFact[]): RowOutcome[] {
   const out = [...outcomes];
+  const lineOf = (values: readonly Token[], columns: number): Token[][] | null => {
+    if (values.length === 0 || values.length % columns !== 0 || values.some((v) => v.delimited || v.kind !== 'num')) return null;
+    const lines: Token[][] = [];
+    for (let k = 0; k < values.length; k += columns) lines.push(values.slice(k, k + columns));
+    return lines.every((l) => new Set(l.map((t) => t.rowKey)).size === 1) && new Set(lines.map((l) => l[0]?.rowKey)).size === lines.length ? lines : null;
+  };
   for (let k = 0; k + 1 < out.length; k++) {
     const a = out[k];
-    const b = out[k + 1];
-    if (!a || !b || !('draft' in a) || a.draft.options.length !== 0 || !('row' in b) || b.row.status !== 'count' || b.row.valuesFound !== 0) continue;
+    if (!a || !('draft' in a) || a.draft.options.length !== 0) continue;
     const columns = a.draft.template.columns.length;
-    const values = a.draft.values ?? [];
-    if (values.length !== 2 * columns || values.some((v) => v.delimited || v.kind !== 'num')) continue;
-    const lines = [values.slice(0, columns), values.slice(columns)];
-    const [one, two] = lines.map((l) => new Set(l.map((t) => t.rowKey)));
-    if (one?.size !== 1 || two?.size !== 1 || [...one][0] === [...two][0]) continue;
-    const next = tpl.rows[k + 1];
-    if (!next) continue;
-    out[k] = { draft: draftOf(ctx, a.draft.template, a.draft.base.found, lines[0] ?? []) };
-    out[k + 1] = { draft: draftOf(ctx, next, b.row.found, lines[1] ?? []) };
+    const first = lineOf(a.draft.values ?? [], columns);
+    if (first?.length !== 2) continue;
+    const lines = [...first];
+    let m = k + 1;
+    for (let o = out[m]; o && 'draft' in o; o = out[++m]) {
+      const own = lineOf(o.draft.values ?? [], columns);
+      if (own?.length !== 1 || !own[0]) break;
+      lines.push(own[0]);
+    }
+    const b = out[m];
+    const next = tpl.rows[m];
+    if (!b || !('row' in b) || b.row.status !== 'count' || b.row.valuesFound !== 0 || !next) continue;
+    for (let j = k; j < m; j++) {
+      const o = out[j];
+      if (o && 'draft' in o) out[j] = { draft: draftOf(ctx, o.draft.template, o.draft.base.found, lines[j - k] ?? []) };
+    }
+    out[m] = { draft: draftOf(ctx, next, b.row.found, lines[m - k] ?? []) };
     const at = facts.findIndex((f) => f.kind === 'cellCount' && f.row.id === next.id);
     if (at >= 0) facts.splice(at, 1);
   }
@@ -510,4 +530,29 @@ export function columnRelations(rowIds: readonly string[]): ColumnRelation[] {
     },
     { id: 'R2', terms: [{ row: 't3.total', sign: 1 }, ...outcomes.map((row) => ({ row, sign: -1 as const }))] },
   ];
+}
+
+/** A row's reading without its value at `place` (its values one too many), as written otherwise. */
+function leaveOut(values: readonly Token[] | undefined, place: number): Reading | null {
+  const nonBlank = (values ?? []).filter((t) => t.kind !== 'blank');
+  const dropped = nonBlank[place];
+  if (!dropped || nonBlank.length !== T3_COLUMNS.length + 1) return null;
+  return { cells: nonBlank.filter((t) => t !== dropped).map((t) => cellOf(t, {})), how: 'extraValue', dropped };
+}
+
+/** Whether a row's reading satisfies its own total (a relation it breaks chose nothing: a row read by its extra column's place). */
+function holdsOwn(group: readonly Reading[] | undefined): boolean {
+  const values = group?.[0]?.cells.map((c) => c.value) ?? [];
+  return !values.every((v): v is number => v !== null) || ROW_TOTAL.check(values);
+}
+
+/** A column missing from every row, or one too many in every row: placed by the relations (or the header), or by the rows that show it. */
+function columnThroughout(
+  candidates: Array<Candidate & { draft: Draft }>,
+  known: ReadonlyMap<string, ReadonlyArray<number | null>>,
+  relations: readonly ColumnRelation[],
+  headerLacks: number | null,
+): void {
+  missingColumn(candidates, known, relations, T3_COLUMNS.length, 3, headerLacks);
+  extraColumn(candidates, 3, T3_COLUMNS.length, (row, place) => leaveOut(candidates.find((c) => c.row === row)?.draft.values, place));
 }

@@ -37,6 +37,7 @@ export function readT4(ctx: Ctx, region: [number, number] | null, fallback: Span
   for (let i = region[0]; i < region[1]; i++) {
     const t = ctx.tokens[i];
     if (!t) continue;
+    if (headingMark(ctx, i)) continue;
     if (t.kind !== 'text') {
       values.push(t);
       if (t.kind !== 'blank') {
@@ -161,7 +162,19 @@ function isT4Noise(n: string): boolean {
   // A bare enumerator ("（一）") opens the next paragraph: the table is over.
   if (w === '') return false;
   if (w.startsWith('注') || /^表[一二三四]/.test(w)) return true;
-  if (w.includes('政府信息公开') && w.includes('复议')) return true;
+  if (isPartHeading(w)) return true;
   for (const ch of w) if (!T4_HEADER_CHARS.has(ch)) return false;
   return true;
+}
+
+/** The part's heading (四、政府信息公开行政复议、行政诉讼情况), whatever its enumerator. */
+const isPartHeading = (n: string): boolean => n.includes('政府信息公开') && n.includes('复议');
+
+/**
+ * The part's heading holds no cell: a number alone after it that ends its line (a footnote's
+ * mark, “…诉讼情况3”) is none of the table's.
+ */
+function headingMark(ctx: Ctx, i: number): boolean {
+  const [before, t, after] = [ctx.tokens[i - 1], ctx.tokens[i], ctx.tokens[i + 1]];
+  return t?.kind === 'num' && before?.kind === 'text' && isPartHeading(before.norm) && before.rowKey === t.rowKey && after?.rowKey !== t.rowKey;
 }
