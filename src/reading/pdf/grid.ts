@@ -327,7 +327,12 @@ export function verticalColumns(texts: PdfText[]): PdfText[][] | null {
     if (last && Math.abs((last[0] as PdfText).x0 - t.x0) <= 0.3 * size) last.push(t);
     else columns.push([t]);
   }
-  if (columns.length < 2) return null;
+  // Columns of text set vertically are full but the last: taller than the text is wide. A line
+  // spread over its cell (分散对齐: “1  5  9”, a label's characters far apart) gives columns of one
+  // character each; digits are never set vertically.
+  const longest = Math.max(...columns.map((c) => c.length));
+  if (columns.length < 2 || columns.length > longest || columns.filter((c) => c.length < 2).length > 1) return null;
+  if (texts.every((t) => /^[\d０-９.,，]$/.test(t.str.trim()))) return null;
   for (const column of columns) {
     column.sort((a, b) => a.y0 - b.y0);
     for (let k = 1; k < column.length; k++) if ((column[k] as PdfText).y0 - (column[k - 1] as PdfText).y1 > 0.05 * size) return null;
