@@ -10,9 +10,10 @@
  * from `loadData`, which the caller reads from the pdfjs-dist package on disk (never from a URL).
  */
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { forPdfjs } from './font-programs.ts';
+import { forPdfjs, openPdf } from './font-programs.ts';
 import { inflatesBeyond } from './inflation.ts';
 import { InThreadPort } from './port.ts';
+import { type PathOps, pathOpsReader } from './rulings.ts';
 
 export interface PdfText {
   str: string;
@@ -65,6 +66,13 @@ export interface ExtractOptions {
    * the operator lists over as they are); the same pages either way, slower. For tests.
    */
   pdfjsLoopback?: boolean;
+  /**
+   * Read the ruling lines from pdf.js's operator list on every page, even where they are read here
+   * from the content streams (rulings.ts); the same pages either way, slower. For tests.
+   */
+  operatorList?: boolean;
+  /** For tests: counts the pages whose ruling lines were read here (rulings.ts), not by pdf.js. */
+  counts?: { ownRulings: number };
 }
 
 export type PdfErrorKind = 'pdfEncrypted' | 'notPdf' | 'pdfTooLarge';
@@ -277,10 +285,13 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
     pdfWorker?.destroy();
     port?.terminate();
   };
+  // The file's plain objects, read once: for pdf.js's copy and for the ruling lines.
+  const file = openPdf(bytes);
+  const ownOps = file && !options.operatorList ? pathOpsReader(file, lib.OPS) : undefined;
   const task = lib.getDocument({
     // pdf.js may transfer (detach) the buffer it gets: give it a copy, without the font programs
     // it need not parse and with the streams it would inflate twice inflated (font-programs.ts).
-    data: (await forPdfjs(bytes, { fontPrograms: !options.keepFontPrograms, inflate: !options.keepStreamsCompressed })) ?? new Uint8Array(bytes),
+    data: (await forPdfjs(bytes, { fontPrograms: !options.keepFontPrograms, inflate: !options.keepStreamsCompressed }, file)) ?? new Uint8Array(bytes),
     BinaryDataFactory: DataFactory,
     cMapUrl: 'cmaps/',
     cMapPacked: true,
@@ -306,7 +317,12 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
   }
   try {
     const pages: PdfPage[] = [];
-    for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(lib, await doc.getPage(n), n));
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const own = ownOps && page.ref ? ownOps(page.ref) : undefined;
+      if (own && options.counts) options.counts.ownRulings++;
+      pages.push(await readPage(lib, page, n, own));
+    }
     return { pages };
   } catch {
     return { error: 'notPdf' };
@@ -317,16 +333,16 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
 
 type Page = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
 type TextContent = Awaited<ReturnType<Page['getTextContent']>>;
-type OperatorList = Awaited<ReturnType<Page['getOperatorList']>>;
 
-async function readPage(lib: PdfJs, page: Page, number: number): Promise<PdfPage> {
+async function readPage(lib: PdfJs, page: Page, number: number, ownOps: PathOps | undefined): Promise<PdfPage> {
   const content = await page.getTextContent();
   const viewport = page.getViewport({ scale: 1, rotation: uprightRotation(content) ?? page.rotate });
   const view = viewport.transform as Matrix;
   // A number the paper's edge cuts (a table wider than the page: “1,560,035” shows as “1,560”) is
   // not legible whole: left out, its cell reads as empty (a finding), never as the part that shows.
   const texts = textsOf(content, view).filter((t) => !(/\d/.test(t.str) && (t.x0 < -0.5 || t.x1 > viewport.width + 0.5)));
-  const lines = linesOf(await page.getOperatorList(), lib.OPS, view);
+  // The operator list only where the ruling lines' ops were not read here (rulings.ts).
+  const lines = linesOf(ownOps ?? (await page.getOperatorList()), lib.OPS, view);
   page.cleanup();
   return { number, width: viewport.width, height: viewport.height, texts, lines };
 }
@@ -388,7 +404,7 @@ function textsOf(content: TextContent, view: Matrix): PdfText[] {
 }
 
 /** The ruling lines of the operator list: stroked straight segments and thin filled rectangles. */
-function linesOf(ops: OperatorList, OPS: PdfJs['OPS'], view: Matrix): PdfLine[] {
+function linesOf(ops: Pick<PathOps, 'fnArray' | 'argsArray'> | { fnArray: number[]; argsArray: unknown[] }, OPS: PdfJs['OPS'], view: Matrix): PdfLine[] {
   const lines: PdfLine[] = [];
   const fills = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const strokes = new Set<number>([OPS.stroke, OPS.closeStroke]);

@@ -35,9 +35,9 @@
  */
 import { latin1, nodeZlib } from './inflation.ts';
 
-type Value = number | boolean | null | string | Name | Ref | Value[] | Dict;
+export type Value = number | boolean | null | string | Name | Ref | Value[] | Dict;
 
-class Name {
+export class Name {
   constructor(
     readonly name: string,
     /** Where the name's `/` is in the file. */
@@ -45,7 +45,7 @@ class Name {
   ) {}
 }
 
-class Ref {
+export class Ref {
   constructor(
     readonly num: number,
     readonly gen: number,
@@ -55,7 +55,7 @@ class Ref {
   }
 }
 
-class Dict {
+export class Dict {
   readonly values = new Map<string, Value>();
   /** Where each key's `/` is in the file. */
   readonly keyAt = new Map<string, number>();
@@ -74,9 +74,17 @@ class Dict {
   }
 }
 
-interface PdfObject {
+export interface PdfObject {
   key: string;
+  /** The object's value: its dictionary for a dictionary or a stream (then also `dict`); undefined when it does not parse. */
+  value: Value | undefined;
+  /** The dictionary (an empty one for any other value). */
   dict: Dict;
+  /**
+   * Whether the object is one the font programs' reading looks at: a dictionary with a stream or
+   * with `/Font` in it (the others are read only for `openPdf`'s callers).
+   */
+  fontWise: boolean;
   /** Where the dictionary is written in the file. */
   at: [number, number];
   /** The stream's data (start and end offsets in the file), for a stream object. */
@@ -223,8 +231,12 @@ class Parser {
   }
 }
 
-/** The file's plain objects that are dictionaries (and streams), in file order; undefined if unreadable. */
-function plainObjects(text: string): PdfObject[] | undefined {
+/**
+ * The file's plain objects that are dictionaries (and streams), in file order; undefined if
+ * unreadable. With `every`, every other object too (not `fontWise`; one that does not parse has the
+ * value undefined), found and parsed the same way.
+ */
+function plainObjects(text: string, every = false): PdfObject[] | undefined {
   const objects: PdfObject[] = [];
   const header = /(\d+)\s+(\d+)\s+obj\b/g;
   const parser = new Parser(text);
@@ -243,8 +255,18 @@ function plainObjects(text: string): PdfObject[] | undefined {
     const key = `${match[1]} ${match[2]}`;
     const body = header.lastIndex;
     const endobj = after('endobj', 'endobj', body);
-    if (endobj < after('stream', 'stream', body) && after('font', '/Font', body) > endobj) {
+    const skipped = endobj < after('stream', 'stream', body) && after('font', '/Font', body) > endobj;
+    if (skipped) {
       header.lastIndex = endobj + 'endobj'.length;
+      if (!every) continue;
+      parser.pos = body;
+      let value: Value | undefined;
+      try {
+        value = parser.value();
+      } catch {
+        value = undefined;
+      }
+      objects.push({ key, value, dict: value instanceof Dict ? value : new Dict(), fontWise: false, at: [body, endobj] });
       continue;
     }
     parser.pos = body;
@@ -255,8 +277,9 @@ function plainObjects(text: string): PdfObject[] | undefined {
       return undefined;
     }
     let resume = parser.pos;
+    if (!(value instanceof Dict) && every) objects.push({ key, value, dict: new Dict(), fontWise: false, at: [body, parser.pos] });
     if (value instanceof Dict) {
-      const object: PdfObject = { key, dict: value, at: [text.indexOf('<<', body), parser.pos] };
+      const object: PdfObject = { key, value, dict: value, fontWise: true, at: [text.indexOf('<<', body), parser.pos] };
       const after = /^\s*stream(\r\n|\n|\r)/.exec(text.slice(parser.pos, parser.pos + 16));
       if (after) {
         const start = parser.pos + after[0].length;
@@ -291,7 +314,7 @@ function onlyVersion(byKey: Map<string, PdfObject[]>, v: Value | undefined): Pdf
  * data without parameters is read here (undefined otherwise, or for deflated data where there is no
  * DecompressionStream).
  */
-function storedData(bytes: Uint8Array, object: PdfObject): { data: Uint8Array; deflated: boolean } | undefined {
+export function storedData(bytes: Uint8Array, object: PdfObject): { data: Uint8Array; deflated: boolean } | undefined {
   const { stream, dict } = object;
   if (!stream || dict.get('DecodeParms') !== undefined || dict.get('DP') !== undefined) return undefined;
   const filter = dict.get('Filter');
@@ -386,6 +409,19 @@ interface Inflated {
   data: Uint8Array;
 }
 
+/** Deflated data as Node's zlib inflates it whole (the checksum right, every byte used), at most `max` bytes; undefined otherwise, or without zlib. */
+export function inflateWhole(data: Uint8Array, max: number = MAX_INFLATED): Uint8Array | undefined {
+  const z = nodeZlib();
+  if (!z) return undefined;
+  try {
+    // Never more than `max`: a small stream may inflate to gigabytes.
+    const { buffer, engine } = z.inflateSync(data, { info: true, maxOutputLength: max });
+    return engine.bytesWritten === data.length ? buffer : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** At most this much decoded data is added to pdf.js's copy (a long report's pages stay compressed past it). */
 const MAX_INFLATED = 64 * 1024 * 1024;
 
@@ -399,8 +435,7 @@ const MAX_INFLATED = 64 * 1024 * 1024;
  * replaced; anything else pdf.js decodes as before, with its own recovery.
  */
 function inflatable(bytes: Uint8Array, objects: PdfObject[], byKey: Map<string, PdfObject[]>): Inflated[] {
-  const z = nodeZlib();
-  if (!z) return [];
+  if (!nodeZlib()) return [];
   const found: Inflated[] = [];
   let total = 0;
   for (const object of objects) {
@@ -409,16 +444,11 @@ function inflatable(bytes: Uint8Array, objects: PdfObject[], byKey: Map<string, 
     const filter = dict.get('Filter');
     const only = Array.isArray(filter) && filter.length === 1 ? filter[0] : filter;
     if (!(only instanceof Name) || only.name !== 'FlateDecode') continue;
-    const data = bytes.subarray(stream.start, stream.end);
-    try {
-      // Never more than what is left of the allowance: a small stream may inflate to gigabytes.
-      const { buffer, engine } = z.inflateSync(data, { info: true, maxOutputLength: MAX_INFLATED - total });
-      if (engine.bytesWritten !== data.length) continue;
-      total += buffer.length;
-      found.push({ object, data: buffer });
-    } catch {
-      // Damaged, or larger than the allowance: pdf.js reads what it can of it, as before.
-    }
+    // Damaged data, or more than what is left of the allowance (undefined): pdf.js reads it, as before.
+    const buffer = inflateWhole(bytes.subarray(stream.start, stream.end), MAX_INFLATED - total);
+    if (!buffer) continue;
+    total += buffer.length;
+    found.push({ object, data: buffer });
     if (total >= MAX_INFLATED) break;
   }
   return found;
@@ -585,17 +615,46 @@ export async function withoutFontPrograms(bytes: Uint8Array): Promise<Uint8Array
   return forPdfjs(bytes, { inflate: false });
 }
 
+/** A PDF's plain objects, read once for pdf.js's copy (`forPdfjs`) and for the ruling lines (rulings.ts). */
+export interface PdfFile {
+  bytes: Uint8Array;
+  /** The file as Latin-1 text. */
+  text: string;
+  /** Every plain object, in file order. */
+  objects: PdfObject[];
+  /** Each object's versions (more than one: an incremental update). */
+  versions: Map<string, PdfObject[]>;
+  /** The streams `forPdfjs` inflated (`inflatable`), for whoever reads them after it. */
+  decoded: Map<PdfObject, Uint8Array>;
+}
+
+/**
+ * The PDF's plain objects; undefined when it has object streams (objects inside them are not read
+ * here: a font there could use a descriptor too) or an object with a stream or a font does not parse.
+ */
+export function openPdf(bytes: Uint8Array): PdfFile | undefined {
+  const text = latin1(bytes);
+  if (/\/ObjStm\b/.test(text)) return undefined;
+  const objects = plainObjects(text, true);
+  if (!objects) return undefined;
+  const versions = new Map<string, PdfObject[]>();
+  for (const o of objects) {
+    const list = versions.get(o.key);
+    if (list) list.push(o);
+    else versions.set(o.key, [o]);
+  }
+  return { bytes, text, objects, versions, decoded: new Map() };
+}
+
 /**
  * The copy of the PDF pdf.js is given: without the font programs it need not parse (unless
  * `fontPrograms` is false), and with its page contents and ToUnicode maps decoded (unless `inflate`
- * is false; see `inflatable`); undefined when it would be the PDF as it is.
+ * is false; see `inflatable`, whose streams `file` keeps); undefined when it would be the PDF as it is.
  */
-export async function forPdfjs(bytes: Uint8Array, { fontPrograms = true, inflate = true } = {}): Promise<Uint8Array | undefined> {
-  const text = latin1(bytes);
-  // Objects inside object streams are not read here: a font there could use a descriptor too.
-  if (/\/ObjStm\b/.test(text)) return undefined;
-  const objects = plainObjects(text);
-  if (!objects) return undefined;
+export async function forPdfjs(bytes: Uint8Array, { fontPrograms = true, inflate = true } = {}, file = openPdf(bytes)): Promise<Uint8Array | undefined> {
+  if (!file) return undefined;
+  const { text } = file;
+  const objects = file.objects.filter((o) => o.fontWise);
   const byKey = new Map<string, PdfObject[]>();
   for (const o of objects) {
     const versions = byKey.get(o.key);
@@ -654,6 +713,7 @@ export async function forPdfjs(bytes: Uint8Array, { fontPrograms = true, inflate
     }),
   );
   const streams = inflate ? inflatable(bytes, objects, byKey) : [];
+  for (const { object, data } of streams) file.decoded.set(object, data);
   if (edits.length === 0 && splits.length === 0 && streams.length === 0) return undefined;
   const copy = new Uint8Array(bytes);
   // "/FontFile2" becomes "/FontFileX": a key pdf.js does not read, of the same length.
