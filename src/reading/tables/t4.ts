@@ -26,12 +26,13 @@ function joinSpaced(values: Token[], runs: number[], expected: number): void {
   runs.splice(0, 1, spaced.length);
 }
 
-export function readT4(ctx: Ctx, region: [number, number] | null, fallback: Span): Table {
-  if (!region) return missingTable('t4', '四', fallback);
-  const facts: TableFact[] = [];
+/**
+ * The table's values, and the runs of values between header words: one run of 15, or whole groups
+ * of 5 (a sub-table per group). Anything else is a PDF read column by column, whose order cannot be
+ * trusted.
+ */
+function valuesOf(ctx: Ctx, region: [number, number]): { values: Token[]; runs: number[] } {
   const values: Token[] = [];
-  // Runs of values between header words: one run of 15, or whole groups of 5 (a sub-table per
-  // group). Anything else is a PDF read column by column, whose order cannot be trusted.
   const runs: number[] = [];
   let inRun = false;
   for (let i = region[0]; i < region[1]; i++) {
@@ -52,6 +53,13 @@ export function readT4(ctx: Ctx, region: [number, number] | null, fallback: Span
     if (isT4Noise(t.norm)) continue;
     break;
   }
+  return { values, runs };
+}
+
+export function readT4(ctx: Ctx, region: [number, number] | null, fallback: Span): Table {
+  if (!region) return missingTable('t4', '四', fallback);
+  const facts: TableFact[] = [];
+  const { values, runs } = valuesOf(ctx, region);
   const unread = (status: Row['status']): Row[] =>
     T4_GROUPS.map((g) => ({ id: g.id, label: g.label, found: null, status, cells: [], valuesFound: 0, decoded: null }));
   const expected = T4_COLUMNS.length * T4_GROUPS.length;
