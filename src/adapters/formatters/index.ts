@@ -7,7 +7,7 @@ import { json, jsonStream } from './json.ts';
 import { sarif } from './sarif.ts';
 import { stylish, stylishStream } from './stylish.ts';
 import { summary } from './summary.ts';
-import type { Formatter, FormatterContext, OutputChunk, OutputFormatter, StreamingFormatter } from './types.ts';
+import { drain, type Formatter, type FormatterContext, type OutputChunk, type OutputFormatter, type StreamingFormatter } from './types.ts';
 import { xlsxStream } from './xlsx.ts';
 import type { StreamingFormatName, WholeFormatName } from './names.ts';
 
@@ -40,16 +40,5 @@ export async function formatResults(
 ): Promise<OutputChunk> {
   if (Object.hasOwn(formatters, name)) return formatters[name as keyof typeof formatters](results, context);
   const stream = streamingFormatters[name as keyof typeof streamingFormatters](context);
-  const parts: OutputChunk[] = [];
-  for (const r of results) parts.push(await stream.file(r));
-  parts.push(await stream.end());
-  if (parts.every((p) => typeof p === 'string')) return parts.join('');
-  const bytes = parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : p));
-  const out = new Uint8Array(bytes.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of bytes) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return drain(stream, results);
 }

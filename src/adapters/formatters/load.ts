@@ -5,7 +5,7 @@
  */
 import type { LintResult } from '../../types.ts';
 import { isWholeFormat, type FormatName, type StreamingFormatName, type WholeFormatName } from './names.ts';
-import type { Formatter, FormatterContext, OutputChunk, OutputFormatter, StreamingFormatter } from './types.ts';
+import { drain, type Formatter, type FormatterContext, type OutputChunk, type OutputFormatter, type StreamingFormatter } from './types.ts';
 
 export { isStreamingFormat, needsModel } from './names.ts';
 
@@ -55,16 +55,5 @@ export async function loadWhole(name: WholeFormatName): Promise<Formatter> {
 export async function formatResults(name: FormatName, results: readonly LintResult[], context: FormatterContext): Promise<OutputChunk> {
   if (isWholeFormat(name)) return (await loadWhole(name))(results, context);
   const stream = (await loadStreaming(name))(context);
-  const parts: OutputChunk[] = [];
-  for (const r of results) parts.push(await stream.file(r));
-  parts.push(await stream.end());
-  if (parts.every((p) => typeof p === 'string')) return parts.join('');
-  const bytes = parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : p));
-  const out = new Uint8Array(bytes.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of bytes) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return drain(stream, results);
 }

@@ -51,3 +51,19 @@ export function whole(stream: StreamingFormatter): Formatter {
     return parts.join('');
   };
 }
+
+/** A stream's whole output for `results`: text, or bytes when any part is bytes (xlsx). */
+export async function drain(stream: OutputStream, results: readonly LintResult[]): Promise<OutputChunk> {
+  const parts: OutputChunk[] = [];
+  for (const r of results) parts.push(await stream.file(r));
+  parts.push(await stream.end());
+  if (parts.every((p) => typeof p === 'string')) return parts.join('');
+  const bytes = parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : p));
+  const out = new Uint8Array(bytes.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of bytes) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
