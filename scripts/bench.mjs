@@ -49,17 +49,14 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { clearInterval, setInterval } from 'node:timers';
+import { childrenCpuMs, failer, generateCorpus, listMarkdown, positiveInt, usageOf } from './bench-lib.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const MB = 1024 * 1024;
 const ALL = ['floor', 'default', 'workers', 'cache', 'one-file', 'markdownlint', 'memory', 'compare'];
 // The usage is this file's opening comment, printed for --help and after an unknown option.
-const usage = () =>
-  readFileSync(fileURLToPath(import.meta.url), 'utf8')
-    .split('\n')
-    .filter((line, i, lines) => lines.slice(0, i + 1).every((l) => l.startsWith('//')))
-    .map((line) => line.replace(/^\/\/ ?/, ''))
-    .join('\n');
+const usage = () => usageOf(import.meta.url);
+const fail = failer('bench');
 let parsed;
 try {
   parsed = parseArgs({
@@ -106,14 +103,14 @@ if (values['pdf-only']) {
   process.exit(0);
 }
 const quick = values.quick;
-const fileCount = positiveInt(values.files ?? (quick ? '21' : '1000'), '--files');
-const pairs = positiveInt(values.pairs ?? (quick ? '1' : '5'), '--pairs');
+const fileCount = positiveInt(values.files ?? (quick ? '21' : '1000'), '--files', fail);
+const pairs = positiveInt(values.pairs ?? (quick ? '1' : '5'), '--pairs', fail);
 const warmups = values.warmups === undefined ? (quick ? 0 : 1) : Number(values.warmups);
 if (!Number.isInteger(warmups) || warmups < 0) fail(`--warmups needs a whole number, got "${values.warmups}"`);
 const batch = quick ? 2 : 10;
-const memoryFiles = positiveInt(values['memory-files'], '--memory-files');
+const memoryFiles = positiveInt(values['memory-files'], '--memory-files', fail);
 // The workers' speed-up is measured on the corpus and on a smaller one (issue #22: none at 300 files).
-const workersFiles = positiveInt(values['workers-files'] ?? (quick ? '12' : '300'), '--workers-files');
+const workersFiles = positiveInt(values['workers-files'] ?? (quick ? '12' : '300'), '--workers-files', fail);
 const only = new Set(values.only ? values.only.split(',').map((s) => s.trim()) : ALL);
 for (const name of only) if (!ALL.includes(name)) fail(`--only: unknown "${name}" (one of ${ALL.join(', ')})`);
 if (!values.memory && !values.only) only.delete('memory');
@@ -127,7 +124,6 @@ if (!existsSync(cli)) fail(`${cli} not found: run \`node scripts/build.mjs --onl
 const otherCli = values.compare ? path.resolve(values.compare, 'cli.js') : undefined;
 if (otherCli && !existsSync(otherCli)) fail(`--compare: ${otherCli} not found`);
 if (!existsSync('/proc/self/stat')) fail('needs /proc (Linux) for the CPU time of the process tree');
-const ticksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'xxgk-bench-'));
 process.on('exit', () => {
@@ -138,7 +134,7 @@ const loadBefore = os.loadavg();
 // ---- The corpus --------------------------------------------------------------------------------
 const corpus = path.join(work, 'reports');
 const smallFile = path.join(work, 'small.md');
-const corpusInfo = generate(corpus, fileCount, ['--small', smallFile]);
+const corpusInfo = generateCorpus(corpus, fileCount, ['--small', smallFile], fail);
 console.log(
   `xxgk-lint bench: ${corpusInfo.files} reports (${corpusInfo.recurringAgencies} agencies × 4 years + ${corpusInfo.distinctAgencies} distinct), ` +
     `${(corpusInfo.bytes / MB).toFixed(1)} MB, ${pairs} pair(s), Node ${process.version}, ${os.cpus().length} cores, load ${loadBefore[0].toFixed(1)}`,
@@ -230,7 +226,7 @@ if (only.has('workers')) {
   speedup.pool = await poolStats(corpus, fileCount);
   if (workersFiles !== fileCount) {
     const dir = path.join(work, `reports-${workersFiles}`);
-    generate(dir, workersFiles, []);
+    generateCorpus(dir, workersFiles, [], fail);
     const on = { dir, count: workersFiles, prefix: 'workers' };
     const small = await pairTarget({
       id: `workers-speedup-${workersFiles}`,
@@ -441,7 +437,7 @@ async function sample(cmd, n) {
 async function memoryTarget() {
   const big = path.join(work, 'memory');
   process.stderr.write(`memory: generating ${memoryFiles} reports…\n`);
-  const info = generate(big, memoryFiles, []);
+  const info = generateCorpus(big, memoryFiles, [], fail);
   const peak = async (dir, count) => {
     const r = await timed(node, [cli, '-f', 'json', '-o', path.join(work, `memory-${count}.json`), dir], { watchMain: true });
     const files = readJsonFiles(path.join(work, `memory-${count}.json`));
@@ -634,34 +630,6 @@ function fmtS(ms) {
 
 // ---- Helpers -----------------------------------------------------------------------------------
 
-function generate(dir, count, extra) {
-  const gen = spawnSync(node, [path.join(root, 'scripts/run-ts.mjs'), 'scripts/bench-corpus.ts', dir, String(count), ...extra], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 64 * MB,
-  });
-  if (gen.status !== 0) fail(`generating the corpus failed:\n${gen.stderr}`);
-  return JSON.parse(gen.stdout.trim().split('\n').pop());
-}
-
-function listMarkdown(dir) {
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listMarkdown(p));
-    else if (entry.name.endsWith('.md')) out.push(p);
-  }
-  return out.sort();
-}
-
-/** user + sys of every reaped child of this process so far, in ms (/proc/self/stat cutime, cstime). */
-function childrenCpuMs() {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // After the command's name: state is field 3, cutime 16 and cstime 17 (1-based, man proc).
-  return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
-}
-
 /** Runs one command; wall from here, CPU of its whole (reaped) process tree, peak RSS when asked. */
 function timed(command, args, options = {}) {
   return new Promise((resolve) => {
@@ -719,14 +687,4 @@ function treeRssKB(pid) {
     }
   }
   return total;
-}
-
-function positiveInt(text, name) {
-  if (!/^\d+$/.test(text) || Number(text) < 1) fail(`${name} needs a positive whole number, got "${text}"`);
-  return Number(text);
-}
-
-function fail(message) {
-  console.error(`bench: ${message}`);
-  process.exit(2);
 }

@@ -31,15 +31,12 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { childrenCpuMs, failer, generateCorpus, listMarkdown, positiveInt, ticksPerSecond, usageOf } from './bench-lib.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const TARGETS = ['off-vs-floor', 'default-vs-floor', 'workers-speedup', 'one-file', 'vs-markdownlint'];
-const usage = () =>
-  readFileSync(fileURLToPath(import.meta.url), 'utf8')
-    .split('\n')
-    .filter((line, i, lines) => lines.slice(0, i + 1).every((l) => l.startsWith('//')))
-    .map((line) => line.replace(/^\/\/ ?/, ''))
-    .join('\n');
+const usage = () => usageOf(import.meta.url);
+const fail = failer('profile');
 let parsed;
 try {
   parsed = parseArgs({
@@ -64,15 +61,14 @@ if (values.help) {
   process.stdout.write(`${usage()}\n`);
   process.exit(0);
 }
-const fileCount = positiveInt(values.files, '--files');
-const runs = positiveInt(values.runs, '--runs');
-const batch = positiveInt(values.batch, '--batch');
-const interval = positiveInt(values.interval, '--interval');
+const fileCount = positiveInt(values.files, '--files', fail);
+const runs = positiveInt(values.runs, '--runs', fail);
+const batch = positiveInt(values.batch, '--batch', fail);
+const interval = positiveInt(values.interval, '--interval', fail);
 const targets = values.only ? values.only.split(',').map((s) => s.trim()) : TARGETS;
 for (const t of targets) if (!TARGETS.includes(t)) fail(`--only: unknown "${t}" (one of ${TARGETS.join(', ')})`);
 const outFile = path.resolve(root, values.out);
 if (!existsSync('/proc/thread-self/stat')) fail('needs /proc (Linux) for the CPU time of each thread');
-const ticksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 if (ticksPerSecond !== 100) fail(`CLK_TCK is ${ticksPerSecond}; scripts/profile-preload.mjs counts 100`);
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'xxgk-profile-'));
@@ -90,7 +86,7 @@ if (built.status !== 0) fail(`the build failed:\n${built.stderr}`);
 const cli = path.join(dist, 'cli.js');
 const corpus = path.join(work, 'reports');
 const smallFile = path.join(work, 'small.md');
-const corpusInfo = generate(corpus, fileCount, ['--small', smallFile]);
+const corpusInfo = generateCorpus(corpus, fileCount, ['--small', smallFile], fail);
 const listFile = path.join(work, 'files.txt');
 writeFileSync(listFile, listMarkdown(corpus).join('\n'));
 // The floor, as bench.mjs writes it: remark-parse + remark-gfm parsing the same files, nothing else.
@@ -536,33 +532,6 @@ function mean(xs) {
   return xs.length ? sum(xs) / xs.length : 0;
 }
 
-function generate(dir, count, extra) {
-  const gen = spawnSync(node, [path.join(root, 'scripts/run-ts.mjs'), 'scripts/bench-corpus.ts', dir, String(count), ...extra], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (gen.status !== 0) fail(`generating the corpus failed:\n${gen.stderr}`);
-  return JSON.parse(gen.stdout.trim().split('\n').pop());
-}
-
-function listMarkdown(dir) {
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listMarkdown(p));
-    else if (entry.name.endsWith('.md')) out.push(p);
-  }
-  return out.sort();
-}
-
-/** user + sys of every reaped child of this process so far, in ms (/proc/self/stat cutime, cstime). */
-function childrenCpuMs() {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
-}
-
 /** Runs one command with `env` added; wall, the CPU of its process tree, its pid. */
 function timed(args, cwd, env) {
   return new Promise((resolve) => {
@@ -574,14 +543,4 @@ function timed(args, cwd, env) {
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('close', (code) => resolve({ pid: child.pid, wallMs: performance.now() - t0, cpuMs: childrenCpuMs() - cpu0, exitCode: code, stderr }));
   });
-}
-
-function positiveInt(text, name) {
-  if (!/^\d+$/.test(text) || Number(text) < 1) fail(`${name} needs a positive whole number, got "${text}"`);
-  return Number(text);
-}
-
-function fail(message) {
-  console.error(`profile: ${message}`);
-  process.exit(2);
 }
