@@ -115,6 +115,20 @@ function table4(model: ReportModel): string {
 }
 
 /** The report as a Word-like page: prose before part 二 and from part 五 on, the three tables between. */
+/** The prose lines of `text` from `from` to `to`, as a document shows them: no heading marks or bold, no table lines. */
+export function proseLines(text: string, from: number, to: number): string[] {
+  return text
+    .slice(from, to)
+    .split('\n')
+    .map((raw) =>
+      raw
+        .replace(/^#+\s*/, '')
+        .replaceAll('**', '')
+        .trim(),
+    )
+    .filter((line) => !(line === '' || line.startsWith('|') || line.includes('\t') || line.startsWith('<')));
+}
+
 export function wordLikeHtml(text: string, layout: 'word' | 'narrow' = 'word'): string {
   const model = buildModel(text, parseMarkdown(text));
   const part = (n: number) => model.parts.find((p) => p.part === n);
@@ -123,14 +137,7 @@ export function wordLikeHtml(text: string, layout: 'word' | 'narrow' = 'word'): 
   if (!p2 || !p5) throw new Error('corpus-pdfs: the report has no part 二 or 五');
   const body: string[] = [];
   const prose = (from: number, to: number): void => {
-    for (const raw of text.slice(from, to).split('\n')) {
-      const line = raw
-        .replace(/^#+\s*/, '')
-        .replaceAll('**', '')
-        .trim();
-      if (line === '' || line.startsWith('|') || line.includes('\t') || line.startsWith('<')) continue;
-      body.push(body.length === 0 ? `<h1>${esc(line)}</h1>` : `<p>${esc(line)}</p>`);
-    }
+    for (const line of proseLines(text, from, to)) body.push(body.length === 0 ? `<h1>${esc(line)}</h1>` : `<p>${esc(line)}</p>`);
   };
   prose(0, p2.span.start.offset);
   for (const [n, draw] of [

@@ -22,6 +22,7 @@ import { strToU8, zipSync } from 'fflate';
 import { parseMarkdown } from '../src/reading/parse.ts';
 import { buildModel } from '../src/reading/build.ts';
 import type { ReportModel, Row } from '../src/model/schema.ts';
+import { proseLines } from './corpus-pdfs.ts';
 
 export interface DocxOptions {
   /** The group labels 三、本年度办理结果 and （三）不予公开… written vertically (the cell's text direction). */
@@ -316,12 +317,7 @@ export function reportDocx(text: string, o: DocxOptions = {}): Uint8Array {
   const body: string[] = [];
   let agency = '';
   const prose = (from: number, to: number): void => {
-    for (const raw of text.slice(from, to).split('\n')) {
-      const line = raw
-        .replace(/^#+\s*/, '')
-        .replaceAll('**', '')
-        .trim();
-      if (line === '' || line.startsWith('|') || line.includes('\t') || line.startsWith('<')) continue;
+    for (const line of proseLines(text, from, to)) {
       if (body.length === 0) {
         // The agency, from a title line (`<agency><year>年…报告`); a report without one has no page header.
         agency = /^(.{2,40}?)\s*\d{4}\s*年.*报告$/.exec(line)?.[1] ?? '';
