@@ -1,10 +1,10 @@
 /**
  * What scripts/bench.mjs and scripts/profile.mjs both need: their usage from their opening comment,
- * failing with a message, the synthetic corpus (scripts/bench-corpus.ts), and the CPU of reaped
- * children from /proc.
+ * failing with a message, the synthetic corpus (scripts/bench-corpus.ts), the floor's script, and
+ * the CPU of reaped children from /proc.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,4 +62,29 @@ export function childrenCpuMs() {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // After the command's name: state is field 3, cutime 16 and cstime 17 (1-based, man proc).
   return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
+}
+
+/**
+ * Writes the floor to `file`: remark-parse + remark-gfm parsing the files listed in its argument
+ * (one path a line) in one process, nothing else; it prints how many it parsed.
+ */
+export function writeFloorScript(file) {
+  writeFileSync(
+    file,
+    `import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+const require = createRequire(${JSON.stringify(path.join(root, 'package.json'))});
+const load = async (name) => import(require.resolve(name));
+const { unified } = await load('unified');
+const remarkParse = (await load('remark-parse')).default;
+const remarkGfm = (await load('remark-gfm')).default;
+const processor = unified().use(remarkParse).use(remarkGfm);
+let files = 0;
+for (const file of readFileSync(process.argv[2], 'utf8').split('\\n').filter(Boolean)) {
+  processor.parse(readFileSync(file, 'utf8'));
+  files++;
+}
+console.log(files);
+`,
+  );
 }

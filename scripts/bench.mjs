@@ -49,7 +49,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { clearInterval, setInterval } from 'node:timers';
-import { childrenCpuMs, failer, generateCorpus, listMarkdown, positiveInt, usageOf } from './bench-lib.mjs';
+import { childrenCpuMs, failer, generateCorpus, listMarkdown, positiveInt, usageOf, writeFloorScript } from './bench-lib.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const MB = 1024 * 1024;
@@ -142,24 +142,7 @@ console.log(
 
 // The floor: remark-parse + remark-gfm parsing the same files in one process, nothing else.
 const floorScript = path.join(work, 'floor.mjs');
-writeFileSync(
-  floorScript,
-  `import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-const require = createRequire(${JSON.stringify(path.join(root, 'package.json'))});
-const load = async (name) => import(require.resolve(name));
-const { unified } = await load('unified');
-const remarkParse = (await load('remark-parse')).default;
-const remarkGfm = (await load('remark-gfm')).default;
-const processor = unified().use(remarkParse).use(remarkGfm);
-let files = 0;
-for (const file of readFileSync(process.argv[2], 'utf8').split('\\n').filter(Boolean)) {
-  processor.parse(readFileSync(file, 'utf8'));
-  files++;
-}
-console.log(files);
-`,
-);
+writeFloorScript(floorScript);
 const listFile = path.join(work, 'files.txt');
 writeFileSync(listFile, listMarkdown(corpus).join('\n'));
 

@@ -31,7 +31,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { childrenCpuMs, failer, generateCorpus, listMarkdown, positiveInt, ticksPerSecond, usageOf } from './bench-lib.mjs';
+import { childrenCpuMs, failer, generateCorpus, listMarkdown, positiveInt, ticksPerSecond, usageOf, writeFloorScript } from './bench-lib.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const TARGETS = ['off-vs-floor', 'default-vs-floor', 'workers-speedup', 'one-file', 'vs-markdownlint'];
@@ -89,26 +89,9 @@ const smallFile = path.join(work, 'small.md');
 const corpusInfo = generateCorpus(corpus, fileCount, ['--small', smallFile], fail);
 const listFile = path.join(work, 'files.txt');
 writeFileSync(listFile, listMarkdown(corpus).join('\n'));
-// The floor, as bench.mjs writes it: remark-parse + remark-gfm parsing the same files, nothing else.
+// The floor: remark-parse + remark-gfm parsing the same files, nothing else.
 const floorScript = path.join(work, 'floor.mjs');
-writeFileSync(
-  floorScript,
-  `import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-const require = createRequire(${JSON.stringify(path.join(root, 'package.json'))});
-const load = async (name) => import(require.resolve(name));
-const { unified } = await load('unified');
-const remarkParse = (await load('remark-parse')).default;
-const remarkGfm = (await load('remark-gfm')).default;
-const processor = unified().use(remarkParse).use(remarkGfm);
-let files = 0;
-for (const file of readFileSync(process.argv[2], 'utf8').split('\\n').filter(Boolean)) {
-  processor.parse(readFileSync(file, 'utf8'));
-  files++;
-}
-console.log(files);
-`,
-);
+writeFloorScript(floorScript);
 console.log(
   `xxgk-lint profile: ${corpusInfo.files} reports, ${(corpusInfo.bytes / 1024 / 1024).toFixed(1)} MB, ${runs} round(s), ` +
     `interval ${interval} µs, Node ${process.version}, ${os.cpus().length} cores, load ${loadBefore[0].toFixed(1)}`,
