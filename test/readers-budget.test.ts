@@ -17,6 +17,25 @@ import { makeTempDir, removeTempDirs, writeTree } from './helpers/tmp.ts';
 
 afterAll(removeTempDirs);
 
+/**
+ * The CLI run (English, JSON) on `name` holding `content` beside a good report: its exit code, the
+ * first message for `name`, and the good report's messages.
+ */
+async function withGoodReport(name: string, content: string | Uint8Array, extra: string[] = []) {
+  const dir = await makeTempDir();
+  await writeTree(dir, { [name]: content, 'good.md': sampleReport() });
+  let stdout = '';
+  const code = await main(['--locale', 'en', '-f', 'json', ...extra, name, 'good.md'], {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: () => undefined },
+    cwd: dir,
+    env: {},
+  });
+  const results = JSON.parse(stdout) as Array<{ filePath: string; messages: Array<{ fatal?: boolean; message: string }> }>;
+  const [fatal] = results.find((r) => r.filePath.endsWith(name))?.messages ?? [];
+  return { code, fatal, good: results.find((r) => r.filePath.endsWith('good.md'))?.messages };
+}
+
 const NESTED_TABLES = `${'<table><tr><td>'.repeat(600)}x${'</td></tr></table>'.repeat(600)}`;
 const NESTED_DIVS = `${'<div>'.repeat(2000)}x${'</div>'.repeat(2000)}`;
 
@@ -27,21 +46,11 @@ describe('deeply nested HTML', () => {
   ])(
     '%s: one clear per-file error, and the other files are linted',
     async (_, html) => {
-      const dir = await makeTempDir();
-      await writeTree(dir, { 'deep.html': html, 'good.md': sampleReport() });
-      let stdout = '';
-      const code = await main(['--locale', 'en', '-f', 'json', 'deep.html', 'good.md'], {
-        stdout: { write: (s: string) => (stdout += s) },
-        stderr: { write: () => undefined },
-        cwd: dir,
-        env: {},
-      });
+      const { code, fatal, good } = await withGoodReport('deep.html', html);
       expect(code).toBe(1);
-      const results = JSON.parse(stdout) as Array<{ filePath: string; messages: Array<{ fatal?: boolean; message: string }> }>;
-      const [fatal] = results.find((r) => r.filePath.endsWith('deep.html'))?.messages ?? [];
       expect(fatal?.fatal).toBe(true);
       expect(fatal?.message).toMatch(/nests its elements more than 400 levels deep/);
-      expect(results.find((r) => r.filePath.endsWith('good.md'))?.messages).toEqual([]);
+      expect(good).toEqual([]);
     },
     60_000,
   );
@@ -131,21 +140,11 @@ describe('a PDF that inflates too far', () => {
   });
 
   it('is refused with a clear message before pdf.js inflates it, and the other files are linted', async () => {
-    const dir = await makeTempDir();
     // 600 MB of page content in 600 KB.
-    await writeTree(dir, { 'bomb.pdf': pdf([spaces(600)]), 'good.md': sampleReport() });
-    let stdout = '';
-    const code = await main(['--locale', 'en', '-f', 'json', '--concurrency', 'off', 'bomb.pdf', 'good.md'], {
-      stdout: { write: (s: string) => (stdout += s) },
-      stderr: { write: () => undefined },
-      cwd: dir,
-      env: {},
-    });
+    const { code, fatal, good } = await withGoodReport('bomb.pdf', pdf([spaces(600)]), ['--concurrency', 'off']);
     expect(code).toBe(1);
-    const results = JSON.parse(stdout) as Array<{ filePath: string; messages: Array<{ fatal?: boolean; message: string }> }>;
-    const [fatal] = results.find((r) => r.filePath.endsWith('bomb.pdf'))?.messages ?? [];
     expect(fatal?.fatal).toBe(true);
     expect(fatal?.message).toMatch(/inflates to more than 512 MB/);
-    expect(results.find((r) => r.filePath.endsWith('good.md'))?.messages).toEqual([]);
+    expect(good).toEqual([]);
   }, 60_000);
 });
