@@ -130,10 +130,10 @@ describe('a PDF that inflates too far', () => {
 
   it('counts what the streams inflate to, in all', async () => {
     const three = pdf([spaces(1), spaces(1), spaces(1)]);
-    expect(await inflatesBeyond(three, 2.5 * MB)).toBe(true);
-    expect(await inflatesBeyond(three, 3.5 * MB)).toBe(false);
+    expect(await inflatesBeyond(three, { limit: 2.5 * MB })).toBe(true);
+    expect(await inflatesBeyond(three, { limit: 3.5 * MB })).toBe(false);
     // Stored sizes alone: 3 KB can never inflate to 4 MB (deflate's highest ratio is 1032).
-    expect(await inflatesBeyond(three, 4 * MB)).toBe(false);
+    expect(await inflatesBeyond(three, { limit: 4 * MB })).toBe(false);
     for (const name of ['bordered.pdf', 'serif-radicals.pdf']) {
       expect(await inflatesBeyond(await readFile(path.join('test/fixtures/pdf', name)))).toBe(false);
     }

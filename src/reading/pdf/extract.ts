@@ -11,7 +11,7 @@
  */
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { forPdfjs, openPdf } from './font-programs.ts';
-import { inflatesBeyond } from './inflation.ts';
+import { inflatesBeyond, latin1 } from './inflation.ts';
 import { InThreadPort } from './port.ts';
 import { type PathOps, pathOpsReader } from './rulings.ts';
 
@@ -259,7 +259,9 @@ function cachedLoad(loadData: Loader): Loader {
 
 export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractResult> {
   if (!looksLikePdf(bytes)) return { error: 'notPdf' };
-  if (await inflatesBeyond(bytes)) return { error: 'pdfTooLarge' };
+  // The file as Latin-1 text, once: for the bomb check and for its plain objects.
+  const text = latin1(bytes);
+  if (await inflatesBeyond(bytes, { text })) return { error: 'pdfTooLarge' };
   const { lib, worker } = await pdfjs();
   const loadData = options.loadData && cachedLoad(options.loadData);
   class DataFactory {
@@ -286,7 +288,7 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
     port?.terminate();
   };
   // The file's plain objects, read once: for pdf.js's copy and for the ruling lines.
-  const file = openPdf(bytes);
+  const file = openPdf(bytes, text);
   const ownOps = file && !options.operatorList ? pathOpsReader(file, lib.OPS) : undefined;
   const task = lib.getDocument({
     // pdf.js may transfer (detach) the buffer it gets: give it a copy, without the font programs

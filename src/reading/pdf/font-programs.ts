@@ -632,8 +632,7 @@ export interface PdfFile {
  * The PDF's plain objects; undefined when it has object streams (objects inside them are not read
  * here: a font there could use a descriptor too) or an object with a stream or a font does not parse.
  */
-export function openPdf(bytes: Uint8Array): PdfFile | undefined {
-  const text = latin1(bytes);
+export function openPdf(bytes: Uint8Array, text: string = latin1(bytes)): PdfFile | undefined {
   if (/\/ObjStm\b/.test(text)) return undefined;
   const objects = plainObjects(text, true);
   if (!objects) return undefined;

@@ -58,11 +58,14 @@ function inflatedSize(z: Zlib, data: Uint8Array, max: number): Promise<number> {
  * streams, at most ~400 MB at deflate's highest ratio); else the largest are inflated first, until
  * the rest cannot reach the limit, counting as the data streams by (no more memory than a chunk).
  * In a browser (no zlib) nothing is checked: the page reads one file the user chose, in their tab.
+ * `text`: the file as Latin-1 text, when the caller has it already.
  */
-export async function inflatesBeyond(bytes: Uint8Array, limit: number = MAX_PDF_INFLATED): Promise<boolean> {
+export async function inflatesBeyond(
+  bytes: Uint8Array,
+  { limit = MAX_PDF_INFLATED, text = latin1(bytes) }: { limit?: number; text?: string } = {},
+): Promise<boolean> {
   const z = nodeZlib();
   if (!z) return false;
-  const text = latin1(bytes);
   const streams: [number, number][] = [];
   let bound = 0;
   const keyword = /stream(?:\r\n|\n|\r)/g;
