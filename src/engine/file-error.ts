@@ -18,6 +18,7 @@ export type FileErrorKind =
   | 'notPdf'
   | 'pdfEncrypted'
   | 'pdfScanned'
+  | 'pdfUnmapped'
   | 'pdfTooLarge'
   | 'htmlTooDeep'
   | 'docxTooLarge';
@@ -45,6 +46,7 @@ const MESSAGE_IDS: Record<FileErrorKind, MessageId> = {
   notPdf: 'fileNotPdf',
   pdfEncrypted: 'filePdfEncrypted',
   pdfScanned: 'filePdfScanned',
+  pdfUnmapped: 'filePdfUnmapped',
   pdfTooLarge: 'filePdfTooLarge',
 };
 

@@ -31,6 +31,10 @@ export const messages = {
     'zh-CN': '此 PDF 文件没有文字层（是扫描件或图片），无法检查；请提供 Word 原稿或由 Word/WPS 导出的 PDF（本工具不做文字识别）',
     en: 'This PDF has no text layer (it is a scan or images) and cannot be checked; provide the Word draft or a PDF exported from Word/WPS (no OCR is done)',
   },
+  filePdfUnmapped: {
+    'zh-CN': '此 PDF 文件的文字无法解码（所用字体没有文字映射，复制出的是乱码），无法检查；请提供 Word 原稿或由 Word/WPS 导出的 PDF',
+    en: "This PDF's text cannot be decoded (its fonts map their glyphs to no characters; copied text is garbage) and cannot be checked; provide the Word draft or a PDF exported from Word/WPS",
+  },
   filePdfTooLarge: {
     'zh-CN': '此 PDF 文件中的数据解压后超过 {limit} MB，不像年度报告，未检查此文件',
     en: 'The data in this PDF file inflates to more than {limit} MB, which no annual report does; it was not linted',

@@ -61,11 +61,13 @@ export interface RawOptions {
   sideways?: boolean;
   /** /UserUnit: the content drawn that much smaller, in units that many points large. */
   userUnit?: number;
-  borders?: 'stroke' | 'fill' | 'duplicated' | 'hairline' | 'dashed' | 'cells' | 'form' | 'none';
+  borders?: 'stroke' | 'fill' | 'duplicated' | 'double' | 'hairline' | 'dashed' | 'cells' | 'form' | 'none';
   /** Each item drawn inside a clip around it (as Word clips each cell), or an extra line drawn and clipped away. */
   clip?: 'each' | 'hidden-line';
+  /** Character spacing for `text: 'tc'` (points; 0.6 unless given), the glyphs made smaller to keep each run's length. */
+  tc?: number;
   text?: 'tj' | 'size1' | 'tz' | 'tc' | 'kern' | 'row-tj' | 'glyph-td' | 'glyph-tm' | 'form' | 'invisible';
-  font?: 'type0' | 'latin-truetype' | 'ucs2';
+  font?: 'type0' | 'no-unicode' | 'latin-truetype' | 'ucs2';
   order?: 'stream' | 'shuffled' | 'reversed';
   /** The page's content as an array of streams, cut every so many bytes (in the middle of anything). */
   splitContents?: number;
@@ -145,10 +147,10 @@ class Fonts {
     const cidFont = doc.add(
       `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /KQZBAA+SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${descriptor} 0 R /DW 1000 ${widths} /CIDToGIDMap /Identity >>`,
     );
+    // No ToUnicode (and no font program to read a map from): the codes are glyph numbers, nothing more.
+    const unicode = this.kind === 'no-unicode' ? '' : ` /ToUnicode ${toUnicode} 0 R`;
     const fonts: Record<string, number> = {
-      F1: doc.add(
-        `<< /Type /Font /Subtype /Type0 /BaseFont /KQZBAA+SimSun /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R] /ToUnicode ${toUnicode} 0 R >>`,
-      ),
+      F1: doc.add(`<< /Type /Font /Subtype /Type0 /BaseFont /KQZBAA+SimSun /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R]${unicode} >>`),
     };
     if (this.kind === 'latin-truetype') {
       const latin = doc.add(
@@ -247,7 +249,12 @@ function lineItems(page: RawPage, o: RawOptions): Item[] {
     const [x0, y0, x1, y1] = [l.x0, H - l.y0, l.x1, H - l.y1];
     const b = box(l);
     if (style === 'stroke' || style === 'form') items.push({ kind: 'line', box: b, ops: `0.5 w ${num(x0)} ${num(y0)} m ${num(x1)} ${num(y1)} l S` });
-    else if (style === 'hairline') items.push({ kind: 'line', box: b, ops: `0 w ${num(x0)} ${num(y0)} m ${num(x1)} ${num(y1)} l S` });
+    else if (style === 'double') {
+      // Word's double border: two thin lines a point and a half apart, about where the single one was.
+      const [dx, dy] = y0 === y1 ? [0, 0.75] : [0.75, 0];
+      for (const k of [-1, 1])
+        items.push({ kind: 'line', box: b, ops: `0.4 w ${num(x0 + k * dx)} ${num(y0 + k * dy)} m ${num(x1 + k * dx)} ${num(y1 + k * dy)} l S` });
+    } else if (style === 'hairline') items.push({ kind: 'line', box: b, ops: `0 w ${num(x0)} ${num(y0)} m ${num(x1)} ${num(y1)} l S` });
     else if (style === 'dashed') items.push({ kind: 'line', box: b, ops: `0.5 w [2 1.5] 0 d ${num(x0)} ${num(y0)} m ${num(x1)} ${num(y1)} l S [] 0 d` });
     else {
       // A thin filled rectangle, as Word draws a cell's side; duplicated: once for each cell it bounds, shifted a little.
@@ -382,8 +389,13 @@ function textItems(page: RawPage, o: RawOptions, fonts: Fonts): Item[] {
     let ops: string;
     if (style === 'size1') ops = `BT ${tm(u, v, size)} ${shows(glyphs, 1)}ET`;
     else if (style === 'tz') ops = `BT 90 Tz ${tm(u, v)} ${shows(glyphs, size)}100 Tz ET`;
-    else if (style === 'tc') ops = `BT 0.6 Tc ${tm(u, v)} ${shows(glyphs, size)}0 Tc ET`;
-    else if (style === 'kern') ops = `BT ${tm(u, v)} ${shows(glyphs, size, (i) => (i % 2 === 0 ? -60 : 60))}ET`;
+    else if (style === 'tc') {
+      // Spaced-out glyphs (Word's 字符间距 加宽) that keep the run's length: smaller glyphs, the spacing between.
+      const tc = o.tc ?? 0.6;
+      const units = glyphs.reduce((sum, g) => sum + g.width, 0);
+      const smaller = units > 0 ? Math.max(1, size - (glyphs.length * tc * 1000) / units) : size;
+      ops = `BT ${num(tc)} Tc ${tm(u, v)} ${shows(glyphs, smaller)}0 Tc ET`;
+    } else if (style === 'kern') ops = `BT ${tm(u, v)} ${shows(glyphs, size, (i) => (i % 2 === 0 ? -60 : 60))}ET`;
     else if (style === 'row-tj') {
       // A row's values in one TJ, the gaps between cells as kerning (thousandths of the size, negative: right).
       const gaps: number[] = [];

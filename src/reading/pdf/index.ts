@@ -12,7 +12,7 @@ export type { PdfPlace } from './layout.ts';
 export { MAX_PDF_INFLATED } from './inflation.ts';
 export type { PdfDataKind, ExtractOptions } from './extract.ts';
 
-export type PdfReadError = 'pdfEncrypted' | 'notPdf' | 'pdfScanned' | 'pdfTooLarge' | 'empty';
+export type PdfReadError = 'pdfEncrypted' | 'notPdf' | 'pdfScanned' | 'pdfUnmapped' | 'pdfTooLarge' | 'empty';
 
 export interface PdfRead {
   text: string;
@@ -36,6 +36,22 @@ function withCells(place: PdfPlace, line: string): PdfPlace {
   return { ...rest, cells: tail.map((w, k) => ({ from: w.index + 1, to: w.index + 1 + w[0].length, column: columns[k] as string })) };
 }
 
+/** The share of the text's characters that are codes with no character (C0 controls, U+FFFD). */
+function unmappedShare(pages: readonly { texts: readonly { str: string }[] }[]): number {
+  let all = 0;
+  let unmapped = 0;
+  for (const page of pages) {
+    for (const t of page.texts) {
+      for (const ch of t.str) {
+        if (/\s/.test(ch)) continue;
+        all++;
+        if (ch < ' ' || ch === '\ufffd') unmapped++;
+      }
+    }
+  }
+  return all === 0 ? 0 : unmapped / all;
+}
+
 export async function readPdf(bytes: Uint8Array, options: ExtractOptions = {}): Promise<PdfRead | { error: PdfReadError }> {
   const extracted = await extractPdf(bytes, options);
   if ('error' in extracted) return extracted;
@@ -43,6 +59,9 @@ export async function readPdf(bytes: Uint8Array, options: ExtractOptions = {}): 
   const chars = pages.reduce((n, p) => n + p.texts.reduce((m, t) => m + t.str.trim().length, 0), 0);
   // No text layer: a scan, pictures of pages, or text turned into outlines. Nothing to read (no OCR).
   if (chars < 20) return { error: pages.length === 0 ? 'empty' : 'pdfScanned' };
+  // Codes a font gives no character for (no ToUnicode map, nothing else to go by): control
+  // characters, U+FFFD. No text has them; a page of them read as a report would be silence.
+  if (unmappedShare(pages) >= 0.02) return { error: 'pdfUnmapped' };
   // “⼈⺠” as the font's map gives it is “人民” as the page shows it (radicals.ts).
   for (const page of pages) for (const t of page.texts) t.str = unifyRadicals(t.str);
   const { html, places: htmlPlaces } = pdfToHtml(pages);
