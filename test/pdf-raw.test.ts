@@ -22,7 +22,8 @@ jest.setTimeout(120_000);
 afterAll(removeTempDirs);
 
 const fixtures = path.resolve(import.meta.dirname, 'fixtures/pdf');
-const pages = pagesFromJson(readFileSync(path.join(fixtures, 'raw/bordered.pages.json'), 'utf8'));
+const source = (name: string): RawPage[] => pagesFromJson(readFileSync(path.join(fixtures, `raw/${name}.pages.json`), 'utf8'));
+const pages = source('bordered');
 /** Table 三's first value (18) written 81: the file's first revision, which its update corrects. */
 const miswritten = pages.map((page, n) => ({ ...page, texts: page.texts.map((t) => (n === 1 && t.str === '18' ? { ...t, str: '81' } : t)) }));
 const markdown = lintText(readFileSync(path.join(fixtures, 'report.md'), 'utf8'), { keepModel: true });
@@ -55,6 +56,10 @@ const VARIANTS: Record<string, RawOptions> = {
   'each cell stroked as its own rectangle (re S)': { borders: 'cells' },
   'borders in a form XObject with its own /Matrix': { borders: 'form' },
   'each item under its own clip': { clip: 'each' },
+  "each table's outer borders 3 pt thick (filled rectangles)": { outerBorder: 3 },
+  // Read as a ruling line (no colour is kept), it cuts the wrapped label's cell in two; the table's
+  // reader joins the label again, its values spanning both pieces.
+  'a white line across a wrapped label': { whiteLines: { 1: [{ x0: 120, y0: 229, x1: 330, y1: 229 }] } },
   // Text.
   'size-1 font, the size in the text matrix (Word, Distiller)': { text: 'size1' },
   'horizontal scaling (90 Tz)': { text: 'tz' },
@@ -64,6 +69,7 @@ const VARIANTS: Record<string, RawOptions> = {
   'each glyph placed by its own Td': { text: 'glyph-td' },
   'each glyph placed by its own Tm (OFD converters)': { text: 'glyph-tm' },
   'text in a form XObject': { text: 'form' },
+  "Word's tagged PDF: marked content with MCIDs, borders and page numbers as artifacts": { tagged: true },
   // Fonts.
   'ASCII in a simple TrueType font, the rest in a Type0 font (Word)': { font: 'latin-truetype' },
   'Word: TrueType ASCII, size-1 matrices, borders as filled rectangles, PDF 1.5 streams': {
@@ -115,15 +121,43 @@ const cases: [string, () => Uint8Array][] = [
   ['an incremental update replacing the contents', () => rawPdf(pages, { file: 'incremental', before: miswritten })],
 ];
 
+/** Reads with the values and findings of the Markdown, the wrong cell placed on its page, row and column. */
+async function expectReadAsMarkdown(bytes: Uint8Array, page: number): Promise<void> {
+  const pdf = await lintPdf(bytes);
+  expect(pdf.fatal).toBeUndefined();
+  expect(values(pdf.model)).toEqual(values(markdown.model));
+  expect(pdf.messages.map((m) => m.message)).toEqual(markdown.messages.map((m) => m.message));
+  const sums = pdf.messages.filter((m) => m.ruleId === 'table-sums');
+  expect(sums.map((m) => m.place)).toEqual([`第 ${page} 页 表三 （六）其他处理 3.其他 · 自然人`]);
+}
+
 describe.each(cases)('%s', (_name, build) => {
-  it('reads with the values and findings of its Markdown', async () => {
-    const pdf = await lintPdf(build());
-    expect(pdf.fatal).toBeUndefined();
-    expect(values(pdf.model)).toEqual(values(markdown.model));
-    expect(pdf.messages.map((m) => m.message)).toEqual(markdown.messages.map((m) => m.message));
-    const sums = pdf.messages.filter((m) => m.ruleId === 'table-sums');
-    expect(sums.map((m) => m.place)).toEqual(['第 2 页 表三 （六）其他处理 3.其他 · 自然人']);
-  });
+  it('reads with the values and findings of its Markdown', () => expectReadAsMarkdown(build(), 2));
+});
+
+/**
+ * The same report in the other layouts: table 三 across pages with its header repeated (narrow
+ * label columns), and landscape pages, written the ways that turn or reorder pages most.
+ */
+const OTHER_LAYOUTS: Record<string, RawOptions> = {
+  'as written here': {},
+  '/Rotate 90 (landscape on a portrait sheet)': { rotate: 90 },
+  '/Rotate 270': { rotate: 270 },
+  'drawn sideways, no /Rotate': { sideways: true },
+  'as Word writes it': { font: 'latin-truetype', text: 'size1', borders: 'fill', tagged: true, file: 'xref-stream', compress: true },
+  'drawn in a shuffled order': { order: 'shuffled' },
+  "a row's numbers in one TJ": { text: 'row-tj' },
+  'each cell stroked as its own rectangle': { borders: 'cells' },
+};
+
+describe.each([
+  ['narrow-across-pages', 3],
+  ['landscape', 4],
+])('%s', (layout, page) => {
+  const laid = source(layout);
+  it.each(Object.entries(OTHER_LAYOUTS))('%s: reads with the values and findings of its Markdown', (_name, options) =>
+    expectReadAsMarkdown(rawPdf(laid, options), page),
+  );
 });
 
 describe('a scan with an OCR layer', () => {
@@ -165,6 +199,12 @@ describe('known misreadings', () => {
   // period, the postcode and the telephone (the tables read right: each cell is its own run). Spacing
   // from Tc is not a word break; the reader of content streams that replaces pdf.js's (extract.ts)
   // can tell it from a space glyph or a TJ gap.
+  // Word's 3 pt outer borders, drawn as 3 pt filled rectangles, are thicker than a ruling line is
+  // taken to be (extract.ts THIN, 2.5 pt: a thicker fill is a cell's shading), so each table loses
+  // its frame; on the landscape pages table 三, across two pages, is then misread (its rows run into
+  // one). THIN at 6.5 reads 3 pt borders (tried; 6 pt ones still fail): a long fill a few points
+  // thick is a border, a shading is as tall as a row of text.
+  it.failing("3 pt outer borders on landscape pages read as the table's frame", () => expectReadAsMarkdown(rawPdf(source('landscape'), { outerBorder: 3 }), 4));
   it.failing('letter-spaced prose reads as its words', async () => {
     const pdf = await lintPdf(rawPdf(pages, { text: 'tc', tc: 1.5 }));
     expect(pdf.messages.map((m) => m.message)).toEqual(markdown.messages.map((m) => m.message));

@@ -64,6 +64,12 @@ export interface RawOptions {
   borders?: 'stroke' | 'fill' | 'duplicated' | 'double' | 'hairline' | 'dashed' | 'cells' | 'form' | 'none';
   /** Each item drawn inside a clip around it (as Word clips each cell), or an extra line drawn and clipped away. */
   clip?: 'each' | 'hidden-line';
+  /** Each table's outer borders this thick (points), as filled rectangles (Word's 外侧框线 2¼–6 pt). */
+  outerBorder?: number;
+  /** Lines stroked in white (by page index, as shown): on white paper, nothing shows. */
+  whiteLines?: Record<number, RawLine[]>;
+  /** Word's tagged PDF: text in marked content with MCIDs, page numbers as /Artifact. */
+  tagged?: boolean;
   /** Character spacing for `text: 'tc'` (points; 0.6 unless given), the glyphs made smaller to keep each run's length. */
   tc?: number;
   text?: 'tj' | 'size1' | 'tz' | 'tc' | 'kern' | 'row-tj' | 'glyph-td' | 'glyph-tm' | 'form' | 'invisible';
@@ -245,7 +251,21 @@ function lineItems(page: RawPage, o: RawOptions): Item[] {
   const items: Item[] = [];
   const box = (l: RawLine): Item['box'] => [Math.min(l.x0, l.x1), H - Math.max(l.y0, l.y1), Math.max(l.x0, l.x1), H - Math.min(l.y0, l.y1)];
   if (style === 'cells') return cellItems(page);
+  const outer = o.outerBorder ? outerLines(page.lines) : new Set<RawLine>();
   for (const l of page.lines) {
+    if (outer.has(l)) {
+      const t = o.outerBorder ?? 0;
+      const [bx0, by0, bx1, by1] = box(l);
+      items.push({
+        kind: 'line',
+        box: box(l),
+        ops:
+          l.y0 === l.y1
+            ? `${num(bx0 - t / 2)} ${num(by0 - t / 2)} ${num(bx1 - bx0 + t)} ${num(t)} re f`
+            : `${num(bx0 - t / 2)} ${num(by0 - t / 2)} ${num(t)} ${num(by1 - by0 + t)} re f`,
+      });
+      continue;
+    }
     const [x0, y0, x1, y1] = [l.x0, H - l.y0, l.x1, H - l.y1];
     const b = box(l);
     if (style === 'stroke' || style === 'form') items.push({ kind: 'line', box: b, ops: `0.5 w ${num(x0)} ${num(y0)} m ${num(x1)} ${num(y1)} l S` });
@@ -267,6 +287,31 @@ function lineItems(page: RawPage, o: RawOptions): Item[] {
     }
   }
   return items;
+}
+
+/** The lines that bound a table (lines that touch, transitively): its top, bottom, left and right ones. */
+function outerLines(lines: RawLine[]): Set<RawLine> {
+  const parent = lines.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)));
+  const touch = (a: RawLine, b: RawLine): boolean =>
+    Math.min(a.x0, a.x1) <= Math.max(b.x0, b.x1) + 1 &&
+    Math.min(b.x0, b.x1) <= Math.max(a.x0, a.x1) + 1 &&
+    Math.min(a.y0, a.y1) <= Math.max(b.y0, b.y1) + 1 &&
+    Math.min(b.y0, b.y1) <= Math.max(a.y0, a.y1) + 1;
+  lines.forEach((a, i) => lines.forEach((b, j) => j > i && touch(a, b) && (parent[find(i)] = find(j))));
+  const groups = new Map<number, RawLine[]>();
+  lines.forEach((l, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), l]));
+  const out = new Set<RawLine>();
+  for (const group of groups.values()) {
+    const xs = group.flatMap((l) => [l.x0, l.x1]);
+    const ys = group.flatMap((l) => [l.y0, l.y1]);
+    const [left, right, top, bottom] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    for (const l of group) {
+      const across = Math.abs(l.y0 - l.y1) < 0.6;
+      if (across ? Math.abs(l.y0 - top) < 0.6 || Math.abs(l.y0 - bottom) < 0.6 : Math.abs(l.x0 - left) < 0.6 || Math.abs(l.x0 - right) < 0.6) out.add(l);
+    }
+  }
+  return out;
 }
 
 /**
@@ -502,6 +547,25 @@ function pageContent(page: RawPage, index: number, o: RawOptions, fonts: Fonts, 
       ...it,
       ops: `q ${num(it.box[0] - 2)} ${num(it.box[1] - 2)} ${num(it.box[2] - it.box[0] + 4)} ${num(it.box[3] - it.box[1] + 4)} re W n\n${it.ops}\nQ`,
     }));
+  for (const l of o.whiteLines?.[index] ?? []) {
+    const H = page.height;
+    items.push({
+      kind: 'line',
+      box: [l.x0, H - l.y1, l.x1, H - l.y0],
+      ops: `q 1 1 1 RG 0.5 w ${num(l.x0)} ${num(H - l.y0)} m ${num(l.x1)} ${num(H - l.y1)} l S Q`,
+    });
+  }
+  if (o.tagged) {
+    let mcid = 0;
+    items = items.map((it) => {
+      if (it.kind !== 'text') return { ...it, ops: `/Artifact BMC\n${it.ops}\nEMC` };
+      const pageNumber = it.box[1] < 60;
+      return {
+        ...it,
+        ops: pageNumber ? `/Artifact << /Type /Pagination /Subtype /Footer >> BDC\n${it.ops}\nEMC` : `/P << /MCID ${mcid++} >> BDC\n${it.ops}\nEMC`,
+      };
+    });
+  }
   if (o.clip === 'hidden-line') {
     // A vertical line across the whole page, clipped away: nothing of it shows.
     items.push({ kind: 'line', box: [0, 0, 0, 0], ops: `q 0 0 1 1 re W n 0.5 w ${num(page.width / 3)} 0 m ${num(page.width / 3)} ${num(page.height)} l S Q` });
