@@ -69,6 +69,9 @@ const VARIANTS: Record<string, RawOptions> = {
   'each glyph placed by its own Td': { text: 'glyph-td' },
   'each glyph placed by its own Tm (OFD converters)': { text: 'glyph-tm' },
   'text in a form XObject': { text: 'form' },
+  'bold faked by drawing each run twice, 0.3 pt apart': { fakeBold: 'twice' },
+  'bold faked by filling and stroking (2 Tr)': { fakeBold: 'stroke' },
+  'a seal on the last page, its text set round a circle': { seal: '福州市示例区工业和信息化局', sealPage: 2 },
   "Word's tagged PDF: marked content with MCIDs, borders and page numbers as artifacts": { tagged: true },
   // Fonts.
   'ASCII in a simple TrueType font, the rest in a Type0 font (Word)': { font: 'latin-truetype' },
@@ -205,6 +208,11 @@ describe('known misreadings', () => {
   // one). THIN at 6.5 reads 3 pt borders (tried; 6 pt ones still fail): a long fill a few points
   // thick is a border, a shading is as tall as a row of text.
   it.failing("3 pt outer borders on landscape pages read as the table's frame", () => expectReadAsMarkdown(rawPdf(source('landscape'), { outerBorder: 3 }), 4));
+  // A watermark (light grey text turned 30° across each page) is read as if it were the page's
+  // text: its words land in table cells (“注意保密0”), a row is unclear and a sum error is found that
+  // is not there. A run neither along nor across the page (a watermark, a seal's arc) is no cell's
+  // or paragraph's text; PdfText keeps no direction today (extract.ts textsOf knows it).
+  it.failing('a watermark across the tables is not read into them', () => expectReadAsMarkdown(rawPdf(pages, { watermark: '内部资料 注意保密' }), 2));
   it.failing('letter-spaced prose reads as its words', async () => {
     const pdf = await lintPdf(rawPdf(pages, { text: 'tc', tc: 1.5 }));
     expect(pdf.messages.map((m) => m.message)).toEqual(markdown.messages.map((m) => m.message));

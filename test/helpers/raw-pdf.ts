@@ -68,6 +68,14 @@ export interface RawOptions {
   outerBorder?: number;
   /** Lines stroked in white (by page index, as shown): on white paper, nothing shows. */
   whiteLines?: Record<number, RawLine[]>;
+  /** Bold faked as printers and WPS fake it: each run drawn twice, the second 0.3 pt to the right; or filled and stroked (2 Tr). */
+  fakeBold?: 'twice' | 'stroke';
+  /** A light grey watermark across each page, turned 30°. */
+  watermark?: string;
+  /** A seal on the last page: its text set round a circle (each glyph turned), over the last run's end. */
+  seal?: string;
+  /** The page (0-based) the seal is on. */
+  sealPage?: number;
   /** Word's tagged PDF: text in marked content with MCIDs, page numbers as /Artifact. */
   tagged?: boolean;
   /** Character spacing for `text: 'tc'` (points; 0.6 unless given), the glyphs made smaller to keep each run's length. */
@@ -554,6 +562,37 @@ function pageContent(page: RawPage, index: number, o: RawOptions, fonts: Fonts, 
       box: [l.x0, H - l.y1, l.x1, H - l.y0],
       ops: `q 1 1 1 RG 0.5 w ${num(l.x0)} ${num(H - l.y0)} m ${num(l.x1)} ${num(H - l.y1)} l S Q`,
     });
+  }
+  if (o.fakeBold === 'twice') items = items.flatMap((it) => (it.kind === 'text' ? [it, { ...it, ops: `q 1 0 0 1 0.3 0 cm\n${it.ops}\nQ` }] : [it]));
+  if (o.fakeBold === 'stroke') items = items.map((it) => (it.kind === 'text' ? { ...it, ops: `q 2 Tr 0.3 w\n${it.ops}\nQ` } : it));
+  if (o.watermark) {
+    const hex = fonts
+      .glyphs(o.watermark)
+      .map((g) => g.hex)
+      .join('');
+    const [c, s30] = [Math.cos(Math.PI / 6), Math.sin(Math.PI / 6)];
+    items.push({
+      kind: 'text',
+      box: [0, 0, 0, 0],
+      ops: `q 0.85 g BT /F1 48 Tf ${mat([c, s30, -s30, c, page.width * 0.15, page.height * 0.35])} Tm <${hex}> Tj ET Q`,
+    });
+  }
+  if (o.seal && index === o.sealPage) {
+    const last = page.texts[page.texts.length - 1];
+    if (last) {
+      const glyphs = fonts.glyphs(o.seal);
+      const [cx, cy, r] = [last.x + last.size * [...last.str].length, page.height - last.y + 10, 45];
+      let ops = 'q 0.9 0 0 rg 0.9 0 0 RG 2 w ';
+      ops += `${num(cx + r + 6)} ${num(cy)} m ${num(cx)} ${num(cy + r + 6)} ${num(cx - r - 6)} ${num(cy)} ${num(cx)} ${num(cy - r - 6)} c S `;
+      glyphs.forEach((g, k) => {
+        // From the left round the top to the right, each glyph upright to the circle.
+        const a = Math.PI * (0.9 - (0.8 * k) / Math.max(1, glyphs.length - 1));
+        const [x, y] = [cx + r * 0.8 * Math.cos(a), cy + r * 0.8 * Math.sin(a)];
+        const turn = a - Math.PI / 2;
+        ops += `BT /${g.font} 11 Tf ${mat([Math.cos(turn), Math.sin(turn), -Math.sin(turn), Math.cos(turn), x, y])} Tm <${g.hex}> Tj ET `;
+      });
+      items.push({ kind: 'text', box: [0, 0, 0, 0], ops: `${ops}Q` });
+    }
   }
   if (o.tagged) {
     let mcid = 0;

@@ -5,7 +5,7 @@
  */
 import { htmlToReportText, type Origin } from '../html-input.ts';
 import { unifyRadicals } from '../../model/radicals.ts';
-import { extractPdf, type ExtractOptions } from './extract.ts';
+import { extractPdf, type ExtractOptions, type PdfText } from './extract.ts';
 import { pdfToHtml, type PdfPlace } from './layout.ts';
 
 export type { PdfPlace } from './layout.ts';
@@ -36,6 +36,28 @@ function withCells(place: PdfPlace, line: string): PdfPlace {
   return { ...rest, cells: tail.map((w, k) => ({ from: w.index + 1, to: w.index + 1 + w[0].length, column: columns[k] as string })) };
 }
 
+/**
+ * A run drawn again over itself, a fraction of its size aside, shows once (bold faked by drawing
+ * the text twice, as printers and WPS do for a font with no bold face): the drawing again is left
+ * out. Two runs of the same text that far overlap are never two texts a person reads.
+ */
+function withoutOverprints(texts: PdfText[]): PdfText[] {
+  const seen = new Map<string, PdfText[]>();
+  return texts.filter((t) => {
+    const near = t.size * 0.15;
+    const same = seen.get(t.str) ?? [];
+    const over = (k: PdfText): boolean =>
+      Math.abs(k.size - t.size) <= 0.02 * t.size &&
+      Math.abs(k.x0 - t.x0) <= near &&
+      Math.abs(k.y0 - t.y0) <= near &&
+      Math.abs(k.x1 - t.x1) <= near &&
+      Math.abs(k.y1 - t.y1) <= near;
+    if (same.some(over)) return false;
+    seen.set(t.str, [...same, t]);
+    return true;
+  });
+}
+
 /** The share of the text's characters that are codes with no character (C0 controls, U+FFFD). */
 function unmappedShare(pages: readonly { texts: readonly { str: string }[] }[]): number {
   let all = 0;
@@ -64,6 +86,7 @@ export async function readPdf(bytes: Uint8Array, options: ExtractOptions = {}): 
   if (unmappedShare(pages) >= 0.02) return { error: 'pdfUnmapped' };
   // “⼈⺠” as the font's map gives it is “人民” as the page shows it (radicals.ts).
   for (const page of pages) for (const t of page.texts) t.str = unifyRadicals(t.str);
+  for (const page of pages) page.texts = withoutOverprints(page.texts);
   const { html, places: htmlPlaces } = pdfToHtml(pages);
   const converted = htmlToReportText(html);
   const lines = converted.text.split('\n');
