@@ -82,6 +82,8 @@ const VARIANTS: Record<string, RawOptions> = {
     file: 'xref-stream',
     compress: true,
   },
+  'Type3 fonts with ToUnicode, 250 glyphs a font, FontMatrix 0.01 (virtual printers)': { font: 'type3' },
+  'Type3 fonts in size-1 matrices, PDF 1.5 streams': { font: 'type3', text: 'size1', file: 'xref-stream', compress: true },
   'Adobe-GB1 with UniGB-UCS2-H, no ToUnicode, no font program': { font: 'ucs2' },
   // Content streams.
   'drawn in a shuffled order': { order: 'shuffled' },
@@ -221,8 +223,9 @@ describe('known misreadings', () => {
 
 describe('a text layer with no characters', () => {
   it('says so for the file: fonts with no ToUnicode map and no program give codes, not text', async () => {
-    const pdf = await lintPdf(rawPdf(pages, { font: 'no-unicode' }));
-    expect(pdf.fatal?.messageId).toBe('filePdfUnmapped');
-    expect(pdf.messages).toEqual([]);
+    for (const font of ['no-unicode', 'type3-no-unicode'] as const) {
+      const pdf = await lintPdf(rawPdf(pages, { font }));
+      expect({ font, error: pdf.fatal?.messageId, findings: pdf.messages }).toEqual({ font, error: 'filePdfUnmapped', findings: [] });
+    }
   });
 });

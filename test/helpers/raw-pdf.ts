@@ -81,7 +81,7 @@ export interface RawOptions {
   /** Character spacing for `text: 'tc'` (points; 0.6 unless given), the glyphs made smaller to keep each run's length. */
   tc?: number;
   text?: 'tj' | 'size1' | 'tz' | 'tc' | 'kern' | 'row-tj' | 'glyph-td' | 'glyph-tm' | 'form' | 'invisible';
-  font?: 'type0' | 'no-unicode' | 'latin-truetype' | 'ucs2';
+  font?: 'type0' | 'no-unicode' | 'latin-truetype' | 'ucs2' | 'type3' | 'type3-no-unicode';
   order?: 'stream' | 'shuffled' | 'reversed';
   /** The page's content as an array of streams, cut every so many bytes (in the middle of anything). */
   splitContents?: number;
@@ -130,12 +130,35 @@ class Fonts {
         cid = this.cids.size + 1;
         this.cids.set(ch, cid);
       }
+      if (this.kind.startsWith('type3'))
+        return { font: `T${Math.floor((cid - 1) / 250)}`, hex: (((cid - 1) % 250) + 1).toString(16).padStart(2, '0'), width: advance(ch) };
       return { font: 'F1', hex: cid.toString(16).padStart(4, '0'), width: advance(ch) };
     });
   }
 
+  /**
+   * Type3 fonts as virtual printers (Ghostscript) write them: 250 glyphs a font, one byte a code,
+   * glyphs named /g1…, a FontMatrix of 0.01 (widths in hundredths), each glyph a filled box.
+   */
+  private type3(doc: Doc): Record<string, number> {
+    const box = doc.stream('<<', '0 0 0 0 80 80 d1 5 -10 70 80 re f');
+    const chars = [...this.cids.keys()];
+    const fonts: Record<string, number> = {};
+    chunks(chars, 250).forEach((part, k) => {
+      const names = part.map((_, i) => `/g${k * 250 + i + 1}`);
+      const map = part.map((ch, i) => `<${(i + 1).toString(16).padStart(2, '0')}> <${utf16(ch)}>`).join('\n');
+      const cmap = `/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /T3-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<00> <FF>\nendcodespacerange\n${part.length} beginbfchar\n${map}\nendbfchar\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend`;
+      const unicode = this.kind === 'type3' ? ` /ToUnicode ${doc.stream('<<', cmap)} 0 R` : '';
+      fonts[`T${k}`] = doc.add(
+        `<< /Type /Font /Subtype /Type3 /FontBBox [0 -10 100 90] /FontMatrix [0.01 0 0 0.01 0 0] /CharProcs << ${names.map((n) => `${n} ${box} 0 R`).join(' ')} >> /Encoding << /Type /Encoding /Differences [1 ${names.join(' ')}] >> /FirstChar 1 /LastChar ${part.length} /Widths [${part.map((ch) => advance(ch) / 10).join(' ')}] /Resources << >>${unicode} >>`,
+      );
+    });
+    return fonts;
+  }
+
   /** The font dictionaries, once every glyph has been coded. */
   write(doc: Doc): Record<string, number> {
+    if (this.kind.startsWith('type3')) return this.type3(doc);
     if (this.kind === 'ucs2') {
       const descriptor = doc.add(
         '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
