@@ -96,10 +96,9 @@ const VARIANTS: Record<string, RawOptions> = {
   'cross-reference offsets that are wrong': { file: 'bad-offsets' },
 };
 
-/** Pages drawn otherwise, the same to read. */
-const REDRAWN: Record<string, RawPage[]> = {
-  // Table 三's group label written turned a quarter (reading downwards), one run, not stacked lines.
-  'the group label 三、本年度办理结果 as one turned run': pages.map((page) => {
+/** Table 三's group label, stacked in three lines in the fixture, as one run written downwards. */
+function regrouped(how: 'turned' | 'vertical'): RawPage[] {
+  return pages.map((page) => {
     const at = page.texts.findIndex((t) => t.str === '三、本年');
     if (at < 0) return page;
     const stacked = page.texts.slice(at, at + 3);
@@ -107,9 +106,18 @@ const REDRAWN: Record<string, RawPage[]> = {
     const left = Math.min(...stacked.map((t) => t.x));
     const right = Math.max(...stacked.map((t) => t.x + t.size * t.str.length));
     const middle = (Math.min(...stacked.map((t) => t.y)) + Math.max(...stacked.map((t) => t.y))) / 2 - 4;
-    const turned = { str, x: (left + right) / 2 - 5, y: middle - str.length * 5, size: 10, angle: -90 };
-    return { ...page, texts: [...page.texts.slice(0, at), ...page.texts.slice(at + 3), turned] };
-  }),
+    const top = middle - str.length * 5;
+    const run =
+      how === 'turned' ? { str, x: (left + right) / 2 - 5, y: top, size: 10, angle: -90 } : { str, x: (left + right) / 2, y: top, size: 10, vertical: true };
+    return { ...page, texts: [...page.texts.slice(0, at), ...page.texts.slice(at + 3), run] };
+  });
+}
+
+/** Pages drawn otherwise, the same to read. */
+const REDRAWN: Record<string, RawPage[]> = {
+  // Table 三's group label written turned a quarter (reading downwards), one run, not stacked lines.
+  'the group label 三、本年度办理结果 as one turned run': regrouped('turned'),
+  'the group label 三、本年度办理结果 in vertical writing (Identity-V)': regrouped('vertical'),
 };
 
 async function lintPdf(bytes: Uint8Array): Promise<LintResult> {

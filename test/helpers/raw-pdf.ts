@@ -23,6 +23,8 @@ export interface RawText {
   size: number;
   /** Degrees, anticlockwise as the page shows it (-90: reads downwards, glyphs turned). */
   angle?: number;
+  /** Written in vertical mode (an Identity-V font): x is the glyphs' middle, y the first one's top. */
+  vertical?: boolean;
 }
 
 export interface RawLine {
@@ -118,6 +120,13 @@ interface Glyph {
 /** How the characters are coded: by font resource name, each character's code. */
 class Fonts {
   private readonly cids = new Map<string, number>();
+  private usedVertical = false;
+
+  /** The same glyphs in the vertical font (Identity-V over the same CIDs and ToUnicode map). */
+  vertical(str: string): Glyph[] {
+    this.usedVertical = true;
+    return this.glyphs(str).map((g) => ({ ...g, font: g.font === 'F1' ? 'F3' : g.font }));
+  }
   constructor(readonly kind: NonNullable<RawOptions['font']>) {}
 
   glyphs(str: string): Glyph[] {
@@ -189,6 +198,8 @@ class Fonts {
     const fonts: Record<string, number> = {
       F1: doc.add(`<< /Type /Font /Subtype /Type0 /BaseFont /KQZBAA+SimSun /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R]${unicode} >>`),
     };
+    if (this.usedVertical)
+      fonts['F3'] = doc.add(`<< /Type /Font /Subtype /Type0 /BaseFont /KQZBAA+SimSun /Encoding /Identity-V /DescendantFonts [${cidFont} 0 R]${unicode} >>`);
     if (this.kind === 'latin-truetype') {
       const latin = doc.add(
         '<< /Type /FontDescriptor /FontName /TimesNewRomanPSMT /Flags 34 /FontBBox [-568 -216 2046 693] /ItalicAngle 0 /Ascent 891 /Descent -216 /CapHeight 662 /StemV 82 >>',
@@ -435,7 +446,7 @@ function textItems(page: RawPage, o: RawOptions, fonts: Fonts): Item[] {
     const [u, v] = [first.x, H - first.y];
     const angle = ((first.angle ?? 0) * Math.PI) / 180;
     const [c, s] = [Math.cos(angle), Math.sin(angle)];
-    const glyphs = run.flatMap((t) => fonts.glyphs(t.str));
+    const glyphs = run.flatMap((t) => (t.vertical ? fonts.vertical(t.str) : fonts.glyphs(t.str)));
     const width = (glyphs.reduce((w, g) => w + g.width, 0) * size) / 1000;
     const box: Item['box'] = [u, v - size * 0.2, u + width, v + size];
     const tm = (x: number, y: number, scale = 1): string => `${mat([c * scale, s * scale, -s * scale, c * scale, x, y])} Tm`;
