@@ -192,9 +192,13 @@ class Doc {
 
 const T3_HEADS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
 
+/** Table 二's template columns, part by part. */
+const T2_COLUMNS = [['本年制发件数', '本年废止件数', '现行有效件数'], ['本年处理决定数量'], ['本年处理决定数量'], ['本年收费金额（单位：万元）']];
+
 function table2(doc: Doc, model: ReportModel): string {
   const ITEMS = ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项'];
-  const itemOf = (r: Row): number => (/许可/.test(r.label) ? 1 : /处罚|强制/.test(r.label) ? 2 : /收费/.test(r.label) ? 3 : 0);
+  // 其他对外管理服务事项 (the 2019 form) stands under 第（五）项 beside 行政许可.
+  const itemOf = (r: Row): number => (/许可|对外管理服务/.test(r.label) ? 1 : /处罚|强制/.test(r.label) ? 2 : /收费/.test(r.label) ? 3 : 0);
   const groups: Row[][] = [[], [], [], []];
   for (const r of model.tables.t2.rows) groups[itemOf(r)]?.push(r);
   const widths = [2600, 2100, 2100, 2100];
@@ -202,7 +206,8 @@ function table2(doc: Doc, model: ReportModel): string {
   const headerRows: number[] = [];
   groups.forEach((group, g) => {
     if (group.length === 0) return;
-    const columns = group[0]?.cells.map((c) => c.column) ?? [];
+    // The columns of a row read (a row the Markdown could not read has no cells to name them: the 2021 form's then).
+    const columns = group.find((r) => r.cells.length > 0)?.cells.map((c) => c.column) ?? (model.tables.t2.template === '2019' ? [] : (T2_COLUMNS[g] ?? []));
     const span = 3 / Math.max(1, columns.length);
     if (doc.o.t2Merged === true) {
       headerRows.push(out.length, out.length + 1);

@@ -90,6 +90,24 @@ describe('tables from ruling lines', () => {
     expect(footed.match(/<table>/g)).toHaveLength(1);
   });
 
+  it('keeps a row alone on the next page apart from the merged header row before the break, whose wide text fills several fine columns', () => {
+    // Four columns (100, 200, 250, 300, 400); the last two rows' value cell spans columns 2–4, as
+    // table 二's 本年收费金额 does. Page 1 ends with that header row, its words in three runs
+    // across the fine columns; page 2 holds the row 行政事业性收费 | 9116.36 alone.
+    const first = page(
+      1,
+      [text('信息内容', 105, 744), text('本年', 205, 744), text('收费金额', 255, 744), text('（万元）', 320, 744)],
+      [h(100, 400, 720), h(100, 400, 740), h(100, 400, 760), v(100, 720, 760), v(200, 720, 760), v(250, 720, 740), v(300, 720, 740), v(400, 720, 760)],
+    );
+    first.texts.unshift(text('信息内容', 105, 724), text('1', 205, 724), text('2', 255, 724), text('3', 305, 724));
+    const second = page(
+      2,
+      [text('行政事业性收费', 105, 104), text('9116.36', 260, 104)],
+      [h(100, 400, 100), h(100, 400, 120), v(100, 100, 120), v(200, 100, 120), v(400, 100, 120)],
+    );
+    const { html } = pdfToHtml([first, second]);
+    expect(rows(html)).toEqual(['信息内容|1|2|3', '信息内容|本年收费金额（万元）@1x3', '行政事业性收费|9116.36@1x3']);
+  });
   it('drops a repeated header of two rows whose merged cell text falls on the other side of a row line on the next page', () => {
     // The header: a label cell over two rows (no line at the middle under it) beside 申请人 / 数量.
     // Its text, centred, sits on the middle line: just above it on page 1, just below on page 2.
