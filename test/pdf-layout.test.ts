@@ -245,6 +245,53 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     expect(unnamed.places.some((p) => p?.columns !== undefined)).toBe(false);
   });
 
+  it('gives a row its label wrapped over lines centred on its values (a table without rules), beside a group label one character a line', () => {
+    // Lines 14 pt apart; value columns at 300 and 340. The group label 三、本 stands one character
+    // a line at x 72; row labels start at 100. Row 1 has its label; row 2's label, two lines, is
+    // centred on its values (one line above, one below); row 3's label, four lines, too, with the
+    // rest of row 2's label and row 4's first line the nearest lines (the enumerator tells).
+    const texts = [
+      text('三、收到和处理政府信息公开申请情况', 72, 60, 12),
+      text('自然人', 290, 80),
+      text('总计', 335, 80),
+      text('8.属于行政查询事项', 100, 100),
+      text('1', 300, 100),
+      text('1', 340, 100),
+      text('三', 72, 114),
+      text('1.本机关不掌握相关政', 100, 114),
+      text('2', 300, 121),
+      text('2', 340, 121),
+      text('、', 72, 128),
+      text('府信息', 100, 128),
+      text('本', 72, 142),
+      text('1.申请人无正当理由逾', 100, 142),
+      text('期不补正、行政机关不', 100, 156),
+      text('3', 300, 163),
+      text('3', 340, 163),
+      text('再处理其政府信息公开', 100, 170),
+      text('申请', 100, 184),
+      text('2.其他', 100, 198),
+      text('4', 300, 198),
+      text('4', 340, 198),
+    ];
+    const paragraphs = [...pdfToHtml([page(1, texts, [])]).html.matchAll(/<p>(.*)<\/p>/g)].map((m) => m[1]);
+    expect(paragraphs).toEqual([
+      '自然人  总计',
+      '8.属于行政查询事项  1  1',
+      '三',
+      '1.本机关不掌握相关政府信息  2  2',
+      '、',
+      '本',
+      '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请  3  3',
+      '2.其他  4  4',
+    ]);
+    // Pieces that could belong to either of two readings stay where they are: without the
+    // enumerator, one line or two each side are both centred.
+    const unsure = texts.map((t) => (t.str === '1.申请人无正当理由逾' ? { ...t, str: '申请人无正当理由逾' } : t));
+    const kept = [...pdfToHtml([page(1, unsure, [])]).html.matchAll(/<p>(.*)<\/p>/g)].map((m) => m[1]);
+    expect(kept).toContain('3  3');
+  });
+
   it('does not take the label of a table row wrapped around its values for a part heading', () => {
     // Body text 12 pt (most lines); table 三 in 10 pt with a narrow label column: 一、本年新收政府 / 信息公开申请数量
     // around its values. Part 四's heading stays a heading.
@@ -281,7 +328,9 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     ];
     const { html } = pdfToHtml([page(1, texts, [])]);
     expect(html).toContain('<h2>三、收到和处理</h2>');
-    expect(html).toContain('<p>一、本年新收政府</p>');
+    // The label's two lines, centred on its values, are its row's label.
+    expect(html).toContain('<p>一、本年新收政府信息公开申请数量  5  5</p>');
+    expect(html).not.toContain('<h2>一、本年新收政府');
   });
 
   it('tells table header words from other lines', () => {
