@@ -424,6 +424,8 @@ export const DOCX_LAYOUTS: {
   wrong: { row: number; column: number; delta: number };
   /** Table-structure findings the layout itself makes (a table off the template): one a cause. */
   structure?: number;
+  /** Its -layout text cannot be read whole: a row read only as printed, at most one finding a table. */
+  layoutText?: 'asPrinted';
 }[] = [
   {
     name: 'frame-textbox',
@@ -463,6 +465,15 @@ export const DOCX_LAYOUTS: {
     options: { footnotes: true, pageNumbers: true },
     seed: 44,
     wrong: { row: 6, column: 1, delta: 1 },
+  },
+  {
+    name: 'missing-column',
+    what: 'table 三 printed without its 法律服务机构 column (header and values), one total cell wrong: the header names the column missing, its cells stay empty, the other columns’ relations find the wrong cell',
+    options: { dropColumn: 4, pageNumbers: true },
+    seed: 45,
+    wrong: { row: 23, column: 1, delta: 5 },
+    structure: 1,
+    layoutText: 'asPrinted',
   },
   {
     name: 'extra-total',
