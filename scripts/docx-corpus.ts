@@ -42,6 +42,9 @@ export const CORPUS_LAYOUTS: Record<string, DocxOptions> = {
   none: { borders: 'none', header: true, pageNumbers: true },
   narrow: { labelWidth: 1100, repeatHeader: true, rowHeight: 500, borders: 'thickOuter', fangsong: true },
   floating: { floating: true, shading: true, t2Merged: true },
+  spacedNone: { borders: 'none', letterSpacing: 60, pageNumbers: true },
+  spacedThreeLine: { borders: 'threeLine', letterSpacing: 40, vertical: true },
+  spacedRuled: { letterSpacing: 60, vertical: true, landscapeT3: true, labelWidth: 4000 },
 };
 
 const FONT: DocxOptions = { font: 'WenQuanYi Zen Hei', verticalFont: 'Noto Sans CJK SC' };
@@ -143,12 +146,15 @@ async function main(): Promise<void> {
   let tables = 0;
   let exact = 0;
   let failed = false;
+  const perLayout = new Map<string, { tables: number; exact: number }>();
   for (const c of cases) {
     const markdown = lintText(c.text, { filePath: c.report, keepModel: true, locale: 'zh-CN' });
     const read = await lintFile(c.pdf, { locale: 'zh-CN', keepModel: true });
     const { tables: n, diffs } = compare(markdown.model, read.model);
     tables += n;
     exact += n - diffs.length;
+    const mine = perLayout.get(c.layout) ?? { tables: 0, exact: 0 };
+    perLayout.set(c.layout, { tables: mine.tables + n, exact: mine.exact + n - diffs.length });
     const wantSums = sums(markdown.messages);
     const gotSums = sums(read.messages);
     const structure = (ms: typeof read.messages): string[] =>
@@ -170,7 +176,8 @@ async function main(): Promise<void> {
     }
     for (const m of extra) console.log(`  finding: ${m}`);
   }
-  console.log(`\ndocx-corpus: ${exact} of ${tables} tables read exactly (${cases.length} report × layout PDFs)`);
+  console.log(`\ndocx-corpus: ${[...perLayout].map(([l, n]) => `${l} ${n.exact}/${n.tables}`).join(', ')}`);
+  console.log(`docx-corpus: ${exact} of ${tables} tables read exactly (${cases.length} report × layout PDFs)`);
   if (failed) process.exitCode = 1;
 }
 

@@ -292,6 +292,17 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     expect(kept).toContain('3  3');
   });
 
+  it('reads a letter-spaced number in a row without rules by its spacing: alike between its digits, narrower than the gaps between cells', () => {
+    // Digits 5 wide, letter spacing 3: “2 1 7” one run (pdf.js put the spaces), “2 1” and “8” two
+    // runs 3 apart; the cells 20 and more apart.
+    const run = (str: string, x0: number, width: number): PdfText => ({ ...text(str, x0, 100), x1: x0 + width });
+    const row = [text('一、本年新收', 72, 100), run('2 1 7', 200, 21), run('1', 241, 5), run('0', 266, 5), run('2 1', 291, 13), run('8', 307, 5)];
+    const paragraphs = (texts: PdfText[]) => [...pdfToHtml([page(1, texts, [])]).html.matchAll(/<p>(.*)<\/p>/g)].map((m) => m[1]);
+    expect(paragraphs(row)).toEqual(['一、本年新收  217  1  0  218']);
+    // Gaps that differ (3 inside “2 1”, 4.5 before “8”) are no one letter spacing: left as they are.
+    expect(paragraphs(row.map((t) => (t.str === '8' ? run('8', 308.5, 5) : t)))).toEqual(['一、本年新收  217  1  0  2 1 8']);
+  });
+
   it('does not take the label of a table row wrapped around its values for a part heading', () => {
     // Body text 12 pt (most lines); table 三 in 10 pt with a narrow label column: 一、本年新收政府 / 信息公开申请数量
     // around its values. Part 四's heading stays a heading.

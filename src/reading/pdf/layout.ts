@@ -199,6 +199,7 @@ export function pdfToHtml(pages: PdfPage[]): PdfHtml {
   const bodySize = bodyMetrics(blocks).size;
   const mayBeHeading = (line: TextLine): boolean =>
     /^[一二三四五六七八九十]{1,3}、\S{2,30}$/.test(line.text) && line.size >= bodySize - 1 && line.wrapsValues !== true;
+  for (const block of blocks) if (block.kind === 'text') joinSpacedNumbers(block.line);
   const joined = joinCentredLabels(blocks);
   textColumns(joined, mayBeHeading);
   return render(dropRepeatedTextHeaders(joined, mayBeHeading), pages);
@@ -442,6 +443,57 @@ function nearest(k: number, found: (j: number) => PdfText[] | undefined): number
       if (runs) return Math.min(...runs.map((t) => t.x0));
     }
   return undefined;
+}
+
+/**
+ * Letter-spaced numbers (Word's 字符间距 加宽: “2 1 7” for 217) in a row of a table drawn without
+ * rules, read by the line's geometry: a cell (its runs closer than a column gap) made only of
+ * single digits — runs such as “2 1 7” where pdf.js put a space between each two, or digits each a
+ * run — is one number when the spacing between every two digits is the same and at most half the
+ * narrowest gap between the row's cells (letter spacing spreads every character alike; a column
+ * gap is wider). The digit's own width is that of the row's single-digit values. Anything else stays
+ * as it is (the table reader then makes it one finding).
+ */
+function joinSpacedNumbers(line: TextLine): void {
+  const cells = lineCells(line);
+  if (cells.length < 2) return;
+  const digitRun = (t: PdfText): boolean => /^\d(?: \d)*$/.test(t.str.trim());
+  const widths = line.runs.filter((t) => /^\d$/.test(t.str.trim())).map((t) => t.x1 - t.x0);
+  if (widths.length === 0) return;
+  const digit = Math.min(...widths);
+  const cellGaps = cells.slice(1).map((c, k) => Math.min(...c.map((t) => t.x0)) - Math.max(...(cells[k] as PdfText[]).map((t) => t.x1)));
+  const narrowest = Math.min(...cellGaps);
+  let changed = false;
+  const runs: PdfText[] = [];
+  for (const cell of cells) {
+    const digits = cell.map((t) => t.str.replace(/\s/g, '')).join('');
+    const spaced = cell.length > 1 || /\s/.test(cell[0]?.str.trim() ?? '');
+    if (!spaced || !cell.every(digitRun) || digits.length < 2 || digits.startsWith('0')) {
+      runs.push(...cell);
+      continue;
+    }
+    // The spacing between digits: inside a run (its width less its digits', shared by its gaps), and between runs.
+    const inside = cell
+      .filter((t) => t.str.trim().length > 1)
+      .map((t) => {
+        const n = t.str.replace(/\s/g, '').length;
+        return (t.x1 - t.x0 - n * digit) / (n - 1);
+      });
+    const between = cell.slice(1).map((t, k) => t.x0 - (cell[k] as PdfText).x1);
+    const gaps = [...inside, ...between];
+    const size = line.size;
+    const alike = Math.max(...gaps) - Math.min(...gaps) <= 0.1 * size;
+    if (!alike || Math.min(...gaps) <= 0 || Math.max(...gaps) > narrowest / 2) {
+      runs.push(...cell);
+      continue;
+    }
+    const first = cell[0] as PdfText;
+    runs.push({ ...first, str: digits, x1: Math.max(...cell.map((t) => t.x1)) });
+    changed = true;
+  }
+  if (!changed) return;
+  line.runs = runs;
+  line.text = lineText(runs);
 }
 
 /**
