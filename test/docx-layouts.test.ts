@@ -33,11 +33,54 @@ const tables = (model: ReportModel | undefined): Record<string, string[]> =>
     ]),
   );
 
-/** What the generator printed (its Markdown, read), and where the wrong cell is. */
+/** What the generator printed (its Markdown, read; a column left out of table 三 empty), and where the wrong cell is. */
 async function printed(layout: (typeof DOCX_LAYOUTS)[number]): Promise<{ tables: Record<string, string[]>; cell: string }> {
   const markdown = lintText(await docxReport(layout), { keepModel: true });
   const row = t3Rows(await layoutData(layout.seed))[layout.wrong.row];
-  return { tables: tables(markdown.model), cell: `${row?.label ?? ''}·${COLUMNS[layout.wrong.column] ?? ''}` };
+  const read = tables(markdown.model);
+  const drop = layout.options.dropColumn;
+  if (drop !== undefined)
+    read['t3'] = (read['t3'] ?? []).map((r) =>
+      r.replace(
+        / ([\d.·,]+)$/,
+        (_, v: string) =>
+          ` ${v
+            .split(',')
+            .map((x, i) => (i === drop ? '·' : x))
+            .join(',')}`,
+      ),
+    );
+  return { tables: read, cell: `${row?.label ?? ''}·${COLUMNS[layout.wrong.column] ?? ''}` };
+}
+
+/** A text that cannot be read whole: a row read only as printed, at most one finding a table, no sum error from a misreading. */
+async function readOnlyAsPrinted(layout: (typeof DOCX_LAYOUTS)[number], file: string): Promise<void> {
+  const truth = await printed(layout);
+  const result = lintText(readFileSync(file, 'utf8'), { keepModel: true, locale: 'zh-CN' });
+  const got = tables(result.model);
+  // A column left out: the text may give its cells the row's total less the rest (no printed value to misread).
+  const drop = layout.options.dropColumn;
+  const printedCells = (t: string, row: string): string =>
+    t === 't3' && drop !== undefined
+      ? row.replace(
+          / ([\d.·,]+)$/,
+          (_, v: string) =>
+            ` ${v
+              .split(',')
+              .map((x, i) => (i === drop ? '·' : x))
+              .join(',')}`,
+        )
+      : row;
+  for (const t of ['t2', 't3', 't4'])
+    (got[t] ?? []).forEach((row, i) => {
+      // A row read (its values, not its status) is read as printed.
+      if (/ [\d.,·]+$/.test(row)) expect(printedCells(t, row)).toBe(truth.tables[t]?.[i]);
+    });
+  for (const id of ['二', '三', '四']) {
+    const structure = result.messages.filter((m) => m.ruleId === 'table-structure' && m.data['table'] === id);
+    expect({ table: id, findings: Math.min(structure.length, 2) }).toEqual({ table: id, findings: Math.min(structure.length, 1) });
+  }
+  for (const m of result.messages.filter((x) => x.ruleId === 'table-sums')) expect(m.message.startsWith(truth.cell)).toBe(true);
 }
 
 describe.each(DOCX_LAYOUTS.map((l) => [l.name, l] as const))('%s', (name, layout) => {
@@ -53,6 +96,8 @@ describe.each(DOCX_LAYOUTS.map((l) => [l.name, l] as const))('%s', (name, layout
   });
 
   it('its pdftotext -layout text: every table read exactly, the wrong cell found there once, no other table finding', async () => {
+    // pdftotext wraps the header words of a table without a column among their pieces: the text does not say which is missing.
+    if (layout.layoutText === 'asPrinted') return readOnlyAsPrinted(layout, path.join(dir, `${name}.layout.txt`));
     const truth = await printed(layout);
     const result = lintText(readFileSync(path.join(dir, `${name}.layout.txt`), 'utf8'), { keepModel: true, locale: 'zh-CN' });
     expect(tables(result.model)).toEqual(truth.tables);
@@ -60,19 +105,6 @@ describe.each(DOCX_LAYOUTS.map((l) => [l.name, l] as const))('%s', (name, layout
     expect(result.messages.filter((m) => m.ruleId.startsWith('table-') && m.ruleId !== 'table-sums')).toHaveLength(layout.structure ?? 0);
   });
 
-  it('its plain pdftotext text: a row read only as printed, at most one finding a table, no sum error from a misreading', async () => {
-    const truth = await printed(layout);
-    const result = lintText(readFileSync(path.join(dir, `${name}.plain.txt`), 'utf8'), { keepModel: true, locale: 'zh-CN' });
-    const got = tables(result.model);
-    for (const t of ['t2', 't3', 't4'])
-      (got[t] ?? []).forEach((row, i) => {
-        // A row read (its values, not its status) is read as printed.
-        if (/ [\d.,·]+$/.test(row)) expect(row).toBe(truth.tables[t]?.[i]);
-      });
-    for (const id of ['二', '三', '四']) {
-      const structure = result.messages.filter((m) => m.ruleId === 'table-structure' && m.data['table'] === id);
-      expect({ table: id, findings: Math.min(structure.length, 2) }).toEqual({ table: id, findings: Math.min(structure.length, 1) });
-    }
-    for (const m of result.messages.filter((x) => x.ruleId === 'table-sums')) expect(m.message.startsWith(truth.cell)).toBe(true);
-  });
+  it('its plain pdftotext text: a row read only as printed, at most one finding a table, no sum error from a misreading', () =>
+    readOnlyAsPrinted(layout, path.join(dir, `${name}.plain.txt`)));
 });

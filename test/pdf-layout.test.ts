@@ -90,6 +90,24 @@ describe('tables from ruling lines', () => {
     expect(footed.match(/<table>/g)).toHaveLength(1);
   });
 
+  it('keeps a row alone on the next page apart from the merged header row before the break, whose wide text fills several fine columns', () => {
+    // Four columns (100, 200, 250, 300, 400); the last two rows' value cell spans columns 2–4, as
+    // table 二's 本年收费金额 does. Page 1 ends with that header row, its words in three runs
+    // across the fine columns; page 2 holds the row 行政事业性收费 | 9116.36 alone.
+    const first = page(
+      1,
+      [text('信息内容', 105, 744), text('本年', 205, 744), text('收费金额', 255, 744), text('（万元）', 320, 744)],
+      [h(100, 400, 720), h(100, 400, 740), h(100, 400, 760), v(100, 720, 760), v(200, 720, 760), v(250, 720, 740), v(300, 720, 740), v(400, 720, 760)],
+    );
+    first.texts.unshift(text('信息内容', 105, 724), text('1', 205, 724), text('2', 255, 724), text('3', 305, 724));
+    const second = page(
+      2,
+      [text('行政事业性收费', 105, 104), text('9116.36', 260, 104)],
+      [h(100, 400, 100), h(100, 400, 120), v(100, 100, 120), v(200, 100, 120), v(400, 100, 120)],
+    );
+    const { html } = pdfToHtml([first, second]);
+    expect(rows(html)).toEqual(['信息内容|1|2|3', '信息内容|本年收费金额（万元）@1x3', '行政事业性收费|9116.36@1x3']);
+  });
   it('drops a repeated header of two rows whose merged cell text falls on the other side of a row line on the next page', () => {
     // The header: a label cell over two rows (no line at the middle under it) beside 申请人 / 数量.
     // Its text, centred, sits on the middle line: just above it on page 1, just below on page 2.
@@ -227,6 +245,64 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     expect(unnamed.places.some((p) => p?.columns !== undefined)).toBe(false);
   });
 
+  it('gives a row its label wrapped over lines centred on its values (a table without rules), beside a group label one character a line', () => {
+    // Lines 14 pt apart; value columns at 300 and 340. The group label 三、本 stands one character
+    // a line at x 72; row labels start at 100. Row 1 has its label; row 2's label, two lines, is
+    // centred on its values (one line above, one below); row 3's label, four lines, too, with the
+    // rest of row 2's label and row 4's first line the nearest lines (the enumerator tells).
+    const texts = [
+      text('三、收到和处理政府信息公开申请情况', 72, 60, 12),
+      text('自然人', 290, 80),
+      text('总计', 335, 80),
+      text('8.属于行政查询事项', 100, 100),
+      text('1', 300, 100),
+      text('1', 340, 100),
+      text('三', 72, 114),
+      text('1.本机关不掌握相关政', 100, 114),
+      text('2', 300, 121),
+      text('2', 340, 121),
+      text('、', 72, 128),
+      text('府信息', 100, 128),
+      text('本', 72, 142),
+      text('1.申请人无正当理由逾', 100, 142),
+      text('期不补正、行政机关不', 100, 156),
+      text('3', 300, 163),
+      text('3', 340, 163),
+      text('再处理其政府信息公开', 100, 170),
+      text('申请', 100, 184),
+      text('2.其他', 100, 198),
+      text('4', 300, 198),
+      text('4', 340, 198),
+    ];
+    const paragraphs = [...pdfToHtml([page(1, texts, [])]).html.matchAll(/<p>(.*)<\/p>/g)].map((m) => m[1]);
+    expect(paragraphs).toEqual([
+      '自然人  总计',
+      '8.属于行政查询事项  1  1',
+      '三',
+      '1.本机关不掌握相关政府信息  2  2',
+      '、',
+      '本',
+      '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请  3  3',
+      '2.其他  4  4',
+    ]);
+    // Pieces that could belong to either of two readings stay where they are: without the
+    // enumerator, one line or two each side are both centred.
+    const unsure = texts.map((t) => (t.str === '1.申请人无正当理由逾' ? { ...t, str: '申请人无正当理由逾' } : t));
+    const kept = [...pdfToHtml([page(1, unsure, [])]).html.matchAll(/<p>(.*)<\/p>/g)].map((m) => m[1]);
+    expect(kept).toContain('3  3');
+  });
+
+  it('reads a letter-spaced number in a row without rules by its spacing: alike between its digits, narrower than the gaps between cells', () => {
+    // Digits 5 wide, letter spacing 3: “2 1 7” one run (pdf.js put the spaces), “2 1” and “8” two
+    // runs 3 apart; the cells 20 and more apart.
+    const run = (str: string, x0: number, width: number): PdfText => ({ ...text(str, x0, 100), x1: x0 + width });
+    const row = [text('一、本年新收', 72, 100), run('2 1 7', 200, 21), run('1', 241, 5), run('0', 266, 5), run('2 1', 291, 13), run('8', 307, 5)];
+    const paragraphs = (texts: PdfText[]) => [...pdfToHtml([page(1, texts, [])]).html.matchAll(/<p>(.*)<\/p>/g)].map((m) => m[1]);
+    expect(paragraphs(row)).toEqual(['一、本年新收  217  1  0  218']);
+    // Gaps that differ (3 inside “2 1”, 4.5 before “8”) are no one letter spacing: left as they are.
+    expect(paragraphs(row.map((t) => (t.str === '8' ? run('8', 308.5, 5) : t)))).toEqual(['一、本年新收  217  1  0  2 1 8']);
+  });
+
   it('does not take the label of a table row wrapped around its values for a part heading', () => {
     // Body text 12 pt (most lines); table 三 in 10 pt with a narrow label column: 一、本年新收政府 / 信息公开申请数量
     // around its values. Part 四's heading stays a heading.
@@ -263,7 +339,9 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     ];
     const { html } = pdfToHtml([page(1, texts, [])]);
     expect(html).toContain('<h2>三、收到和处理</h2>');
-    expect(html).toContain('<p>一、本年新收政府</p>');
+    // The label's two lines, centred on its values, are its row's label.
+    expect(html).toContain('<p>一、本年新收政府信息公开申请数量  5  5</p>');
+    expect(html).not.toContain('<h2>一、本年新收政府');
   });
 
   it('tells table header words from other lines', () => {

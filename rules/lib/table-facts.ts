@@ -140,9 +140,18 @@ const GROUP: { [K in GroupableKind]: DescribeGroup<K> } = {
 
 const labelOf = (f: TableFact | undefined): string => (f && 'row' in f && f.row ? f.row.label : '');
 
+/** The one column every row lacks with no value given it, if so. */
+function missingColumn(group: readonly FactOf<'missingCell'>[]): string | undefined {
+  const column = group[0]?.columns[0];
+  return column !== undefined && group.every((f) => f.columns.length === 1 && f.columns[0] === column && f.value === null) ? column : undefined;
+}
+
 /** The finding for facts of one kind about several rows of one table (lib/group-facts.ts). */
 export function groupFinding(kind: GroupableKind, group: readonly TableFact[], locale: Locale): FactFinding {
   const entry = GROUP[kind] as DescribeGroup<GroupableKind>;
   const base = { count: group.length, first: labelOf(group[0]), last: labelOf(group[group.length - 1]) };
+  // A column the header lacks too: every row lacks it, its cells left empty (no relation filled them).
+  const column = kind === 'missingCell' ? missingColumn(group as readonly FactOf<'missingCell'>[]) : undefined;
+  if (column !== undefined) return { messageId: 'missingColumnRows', data: { ...base, column } };
   return { messageId: entry.messageId, data: { ...base, ...entry.data?.(group as never, locale) } };
 }

@@ -39,6 +39,10 @@ export const TABLE_STRUCTURE_MESSAGES = {
     'zh-CN': '表{table}有{count}行各少一个数值（从“{first}”到“{last}”），像是整列缺失（缺的是{columns}中的一列）；按勾稽关系补齐后这些行参与合计校验',
     en: "Table {table}: {count} rows each lack one value (from “{first}” to “{last}”), as if a whole column were missing (one of {columns}); completed by the table's relations, these rows take part in the sums",
   },
+  missingColumnRows: {
+    'zh-CN': '表{table}没有“{column}”一列：表头和{count}行（从“{first}”到“{last}”）都少这一列，这一列不参与合计校验，其他各列照常校验',
+    en: 'Table {table} has no column “{column}”: its header and {count} rows (from “{first}” to “{last}”) lack it; that column is left out of the sums, the others are checked',
+  },
   spacedDigits: {
     'zh-CN': '“{row}”的数值“{text}”中有相隔一个空格的单个数字，本表的字符间距无法一致读出，看不出是一个加宽了间距的数还是几个单元格，该行不参与合计校验',
     en: '“{row}”: “{text}” holds single digits one space apart where the table’s letter spacing cannot be read alike, so one spaced-out number cannot be told from several cells; the row is left out of the sums',

@@ -263,14 +263,23 @@ function restOfRow(r: number, colCount: number, hasText: ReadonlySet<string>, ri
   const a = right[r] ?? [];
   const b = right[r + 1] ?? [];
   if (a.length !== b.length || a.some((line, c) => line !== b[c])) return false;
+  // Counted by the row's cells (fine columns between its vertical lines), not by fine columns: a
+  // merged cell's wide text fills several of them, and its value beneath fills one.
   let before = 0;
   let after = 0;
-  for (let c = 0; c < colCount; c++) {
-    const above = hasText.has(`${r},${c}`);
-    const here = hasText.has(`${r + 1},${c}`);
+  for (let c = 0; c < colCount;) {
+    let end = c + 1;
+    while (end < colCount && a[end - 1] !== true) end++;
+    let above = false;
+    let here = false;
+    for (let k = c; k < end; k++) {
+      above ||= hasText.has(`${r},${k}`);
+      here ||= hasText.has(`${r + 1},${k}`);
+    }
     if (above) before++;
     if (here) after++;
     if (here && !above) return false;
+    c = end;
   }
   return after > 0 && after * 2 <= before;
 }

@@ -14,7 +14,7 @@ import type { PdfPage, PdfText } from './extract.ts';
 import { emitTable } from './emit.ts';
 import { buildTable, dropRepeatedHeader, fragments, rowBounds, type Band, type Fragment } from './grid.ts';
 import { readingOrder, type OrderedLine } from './columns.ts';
-import { TOL, escape, join, lineText, textLines, tidy } from './text.ts';
+import { TOL, WIDE_GAP, escape, join, lineText, textLines, tidy } from './text.ts';
 
 export { splitAtColumns } from './grid.ts';
 
@@ -199,8 +199,10 @@ export function pdfToHtml(pages: PdfPage[]): PdfHtml {
   const bodySize = bodyMetrics(blocks).size;
   const mayBeHeading = (line: TextLine): boolean =>
     /^[一二三四五六七八九十]{1,3}、\S{2,30}$/.test(line.text) && line.size >= bodySize - 1 && line.wrapsValues !== true;
-  textColumns(blocks, mayBeHeading);
-  return render(dropRepeatedTextHeaders(blocks, mayBeHeading), pages);
+  for (const block of blocks) if (block.kind === 'text') joinSpacedNumbers(block.line);
+  const joined = joinCentredLabels(blocks);
+  textColumns(joined, mayBeHeading);
+  return render(dropRepeatedTextHeaders(joined, mayBeHeading), pages);
 }
 
 /** A text block that is a footer of `page` (its lowest tenth) or a header of the next (its highest tenth). */
@@ -407,6 +409,184 @@ function dropRepeatedTextHeaders(blocks: Block[], mayBeHeading: (line: TextLine)
 }
 
 const NUMBER_RUN = /^\d[\d,]*(\.\d+)?$/;
+
+/** A line's cells: its runs parted at wide gaps (as lineText parts them), left to right. */
+function lineCells(line: TextLine): PdfText[][] {
+  const cells: PdfText[][] = [];
+  let prev: PdfText | undefined;
+  for (const t of line.runs) {
+    if (!prev || t.x0 - prev.x1 > WIDE_GAP * t.size) cells.push([]);
+    (cells[cells.length - 1] as PdfText[]).push(t);
+    prev = t;
+  }
+  return cells;
+}
+
+/** The start of a table row's label: its enumerator (1. （三） 二、). */
+const ROW_START = /^([（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])/;
+
+const cellText = (cell: PdfText[]): string => cell.map((t) => t.str.trim()).join('');
+
+/** A line's values: its cells from the first number on, when they are all numbers (at least two), else none. */
+function valueCells(line: TextLine): PdfText[][] {
+  const cells = lineCells(line);
+  const first = cells.findIndex((c) => NUMBER_RUN.test(cellText(c)));
+  if (first < 0 || cells.length - first < 2 || !cells.slice(first).every((c) => NUMBER_RUN.test(cellText(c)))) return [];
+  return cells.slice(first);
+}
+
+/** The left edge of the nearest of `found`'s answers to index k (up or down, up first). */
+function nearest(k: number, found: (j: number) => PdfText[] | undefined): number | undefined {
+  for (let d = 1; d < 40; d++)
+    for (const j of [k - d, k + d]) {
+      const runs = found(j);
+      if (runs) return Math.min(...runs.map((t) => t.x0));
+    }
+  return undefined;
+}
+
+/**
+ * Letter-spaced numbers (Word's 字符间距 加宽: “2 1 7” for 217) in a row of a table drawn without
+ * rules, read by the line's geometry: a cell (its runs closer than a column gap) made only of
+ * single digits — runs such as “2 1 7” where pdf.js put a space between each two, or digits each a
+ * run — is one number when the spacing between every two digits is the same and at most half the
+ * narrowest gap between the row's cells (letter spacing spreads every character alike; a column
+ * gap is wider). The digit's own width is that of the row's single-digit values. Anything else stays
+ * as it is (the table reader then makes it one finding).
+ */
+function joinSpacedNumbers(line: TextLine): void {
+  const cells = lineCells(line);
+  if (cells.length < 2) return;
+  const digitRun = (t: PdfText): boolean => /^\d(?: \d)*$/.test(t.str.trim());
+  const widths = line.runs.filter((t) => /^\d$/.test(t.str.trim())).map((t) => t.x1 - t.x0);
+  if (widths.length === 0) return;
+  const digit = Math.min(...widths);
+  const cellGaps = cells.slice(1).map((c, k) => Math.min(...c.map((t) => t.x0)) - Math.max(...(cells[k] as PdfText[]).map((t) => t.x1)));
+  const narrowest = Math.min(...cellGaps);
+  let changed = false;
+  const runs: PdfText[] = [];
+  for (const cell of cells) {
+    const digits = cell.map((t) => t.str.replace(/\s/g, '')).join('');
+    const spaced = cell.length > 1 || /\s/.test(cell[0]?.str.trim() ?? '');
+    if (!spaced || !cell.every(digitRun) || digits.length < 2 || digits.startsWith('0')) {
+      runs.push(...cell);
+      continue;
+    }
+    // The spacing between digits: inside a run (its width less its digits', shared by its gaps), and between runs.
+    const inside = cell
+      .filter((t) => t.str.trim().length > 1)
+      .map((t) => {
+        const n = t.str.replace(/\s/g, '').length;
+        return (t.x1 - t.x0 - n * digit) / (n - 1);
+      });
+    const between = cell.slice(1).map((t, k) => t.x0 - (cell[k] as PdfText).x1);
+    const gaps = [...inside, ...between];
+    const size = line.size;
+    const alike = Math.max(...gaps) - Math.min(...gaps) <= 0.1 * size;
+    if (!alike || Math.min(...gaps) <= 0 || Math.max(...gaps) > narrowest / 2) {
+      runs.push(...cell);
+      continue;
+    }
+    const first = cell[0] as PdfText;
+    runs.push({ ...first, str: digits, x1: Math.max(...cell.map((t) => t.x1)) });
+    changed = true;
+  }
+  if (!changed) return;
+  line.runs = runs;
+  line.text = lineText(runs);
+}
+
+/**
+ * Rows of a table drawn without rules whose label, wrapped over an even number of lines, Word
+ * centres on the row's values (a cell's vertical centring): the values' line holds no label, half
+ * the label's lines stand above it and half below, in the label column, their pieces beside those
+ * of a group label written one character a line (三 / 、 / 本 …). Each such row gets its label
+ * pieces back, in order, on its values' line; the pieces' lines keep what else they hold. Only
+ * where the page gives one reading: the label column is where the rows' own labels start (the
+ * nearest row with one above or below), the pieces are the lines next to the values with nothing
+ * in the value columns, as many above as below, one line apart, the block's middle at the
+ * values' middle.
+ */
+function joinCentredLabels(blocks: Block[]): Block[] {
+  const lines = blocks.map((b) => (b.kind === 'text' ? b.line : undefined));
+  const values = lines.map((l) => (l ? valueCells(l) : []));
+  /** Where a value line's own label starts: the last cell before its values, if any. */
+  const ownLabel = (k: number): PdfText[] | undefined => {
+    const line = lines[k];
+    const vs = values[k] ?? [];
+    if (!line || vs.length === 0) return undefined;
+    const cells = lineCells(line);
+    return cells[cells.length - vs.length - 1];
+  };
+  const used = new Set<number>();
+  const moved = new Map<number, PdfText[]>();
+  for (let k = 0; k < blocks.length; k++) {
+    const line = lines[k];
+    const vs = values[k] ?? [];
+    if (!line || vs.length === 0) continue;
+    const page = blocks[k]?.page;
+    const valueLeft = Math.min(...vs.flat().map((t) => t.x0));
+    // The label column's left edge: the own label of the nearest value line with one, on this page.
+    const left = nearest(k, (j) => (blocks[j]?.page === page ? ownLabel(j) : undefined));
+    if (left === undefined) continue;
+    const own = ownLabel(k);
+    if (own && Math.min(...own.map((t) => t.x0)) >= left - line.size / 2) continue;
+    /** A piece of the label on line j: its last cell, in the label column, with nothing in the value columns. */
+    const piece = (j: number): PdfText[] | undefined => {
+      const other = lines[j];
+      if (!other || used.has(j) || blocks[j]?.page !== page || (values[j] ?? []).length > 0) return undefined;
+      const cells = lineCells(other);
+      const last = cells[cells.length - 1] as PdfText[];
+      const x0 = Math.min(...last.map((t) => t.x0));
+      const x1 = Math.max(...last.map((t) => t.x1));
+      return Math.abs(x0 - left) <= other.size / 2 && x1 < valueLeft && !/\d/.test(cellText(last).replace(/^\d+[.．、]/, '')) ? last : undefined;
+    };
+    const above: number[] = [];
+    const below: number[] = [];
+    for (let j = k - 1; piece(j) && above.length < 4; j--) above.push(j);
+    for (let j = k + 1; piece(j) && below.length < 4; j++) below.push(j);
+    // How many lines each side: one when one side has only one; else the one count whose block starts
+    // a row's label (its enumerator: 1. （三） 二、) and holds no other start.
+    const most = Math.min(above.length, below.length);
+    const starts = (j: number): boolean => ROW_START.test(cellText(piece(j) ?? []));
+    const fits = Array.from({ length: most }, (_, i) => i + 1).filter((m) => {
+      const lines = [...above.slice(0, m).reverse(), ...below.slice(0, m)];
+      return lines.every((j, i) => starts(j) === (i === 0));
+    });
+    const n = most === 1 ? 1 : fits.length === 1 ? (fits[0] as number) : 0;
+    if (n === 0) continue;
+    const block = [...above.slice(0, n).reverse(), ...below.slice(0, n)].map((j) => lines[j] as TextLine);
+    const pitch = (block[block.length - 1] as TextLine).y0 - (block[0] as TextLine).y0;
+    const steps = block.slice(1).map((l, i) => l.y0 - (block[i] as TextLine).y0);
+    const even = steps.every((step) => Math.abs(step - pitch / steps.length) <= line.size * 0.2);
+    const middle = ((block[0] as TextLine).y0 + (block[block.length - 1] as TextLine).y1) / 2;
+    if (!even || Math.abs(middle - (line.y0 + line.y1) / 2) > line.size * 0.25) continue;
+    const pieces: PdfText[] = [];
+    for (const j of [...above.slice(0, n).reverse(), ...below.slice(0, n)]) {
+      const own = new Set(piece(j));
+      pieces.push(...own);
+      moved.set(
+        j,
+        (lines[j] as TextLine).runs.filter((t) => !own.has(t)),
+      );
+      used.add(j);
+    }
+    const before = line.runs.filter((t) => t.x1 <= left);
+    const after = line.runs.filter((t) => t.x1 > left);
+    moved.set(k, [...before, ...pieces.map((t) => ({ ...t, y0: line.y0, y1: line.y1 })), ...after]);
+    used.add(k);
+  }
+  if (moved.size === 0) return blocks;
+  const out: Block[] = [];
+  blocks.forEach((b, k) => {
+    const runs = moved.get(k);
+    if (b.kind !== 'text' || !runs) return void out.push(b);
+    if (runs.length === 0) return;
+    const line = { ...b.line, runs, text: lineText(runs), x0: Math.min(...runs.map((t) => t.x0)), x1: Math.max(...runs.map((t) => t.x1)) };
+    out.push({ ...b, line });
+  });
+  return out;
+}
 
 /**
  * The columns of a table drawn without vertical lines (three-line tables, tables with no rules),

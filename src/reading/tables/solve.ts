@@ -133,9 +133,11 @@ export function missingColumn(
   minRows: number,
   /** The column the header lacks, if it lacks exactly one: the text's own word on which it is. */
   headerLacks: number | null,
+  /** The row's reading with an empty cell at `at` (its values one short), null when it is not one short. */
+  unsolved?: (row: string, at: number) => Reading | null,
 ): void {
   const short = candidates.filter((c) => c.options.length > 1 && c.options.every((g) => g.every((r) => r.how === 'missingCell')));
-  if (short.length < minRows) return;
+  if (short.length < minRows) return headerColumn(candidates, minRows, headerLacks, unsolved);
   const settledValues = (c: Candidate): Values | undefined => (c.options.length === 1 && c.options[0] ? valuesOf(c.options[0]) : undefined);
   const outcomes: Array<{ column: number; picks: Map<string, Reading[]>; used: Set<'R1' | 'R2'>; key: string }> = [];
   for (let k = 0; k < width; k++) {
@@ -165,7 +167,10 @@ export function missingColumn(
   // rows alike keeps every column sum); the header can, when it lacks that column's name too.
   const fromHeader = outcomes.find((o) => o.column === headerLacks);
   const first = outcomes.every((o) => o.key === outcomes[0]?.key) ? outcomes[0] : fromHeader;
-  if (!first) return;
+  if (!first) {
+    headerColumn(candidates, minRows, headerLacks, unsolved);
+    return;
+  }
   for (const c of short) {
     const group = first.picks.get(c.row);
     if (!group) continue;
@@ -173,6 +178,29 @@ export function missingColumn(
     c.options = [group];
     for (const id of first.used) c.chosenBy.add(id);
   }
+}
+
+/**
+ * The header lacks one column's name, and no column filled from the rows' totals makes the
+ * relations hold (a wrong cell among the rows): that column is the one missing from every row one
+ * value short, whatever the relations say, so they are left to check every row (a wrong cell
+ * among them is found, not a reason to read no row at all). Its cells stay empty: solved by each
+ * row's total, the wrong cell would make its row's cell there wrong too (two findings for one
+ * cause), and a row whose total gives no value there would have none to move another into. A row
+ * one value short is read so even where its digits could be split (“33” as 3 3): the header shows
+ * as many columns as the row has values.
+ */
+function headerColumn(
+  candidates: Candidate[],
+  minRows: number,
+  headerLacks: number | null,
+  unsolved: ((row: string, at: number) => Reading | null) | undefined,
+): void {
+  if (headerLacks === null || !unsolved) return;
+  const picks = candidates.map((c) => ({ c, reading: c.options.length === 1 && c.options[0]?.[0]?.how === 'written' ? null : unsolved(c.row, headerLacks) }));
+  const lacking = picks.filter((p): p is { c: Candidate; reading: Reading } => p.reading !== null);
+  if (lacking.length < minRows) return;
+  for (const { c, reading } of lacking) c.options = [[reading]];
 }
 
 /** Where a reading that left a value out left it: the number of the row's values before it. */

@@ -540,6 +540,17 @@ function leaveOut(values: readonly Token[] | undefined, place: number): Reading 
   return { cells: nonBlank.filter((t) => t !== dropped).map((t) => cellOf(t, {})), how: 'extraValue', dropped };
 }
 
+/** A row's reading with an empty cell at `at` (its values one short), as written otherwise. */
+function leaveEmpty(values: readonly Token[] | undefined, at: number): Reading | null {
+  const nonBlank = (values ?? []).filter((t) => t.kind !== 'blank');
+  if (nonBlank.length !== T3_COLUMNS.length - 1) return null;
+  const cells = nonBlank.map((t) => cellOf(t, {}));
+  const neighbour = nonBlank[Math.min(at, nonBlank.length - 1)] as Token;
+  const point = at < nonBlank.length ? neighbour.start : neighbour.end;
+  cells.splice(at, 0, { kind: 'missing', value: null, raw: '', start: point, end: point, read: 'written' });
+  return { cells, how: 'missingCell', at };
+}
+
 /** Whether a row's reading satisfies its own total (a relation it breaks chose nothing: a row read by its extra column's place). */
 function holdsOwn(group: readonly Reading[] | undefined): boolean {
   const values = group?.[0]?.cells.map((c) => c.value) ?? [];
@@ -553,6 +564,8 @@ function columnThroughout(
   relations: readonly ColumnRelation[],
   headerLacks: number | null,
 ): void {
-  missingColumn(candidates, known, relations, T3_COLUMNS.length, 3, headerLacks);
+  missingColumn(candidates, known, relations, T3_COLUMNS.length, 3, headerLacks, (row, at) =>
+    leaveEmpty(candidates.find((c) => c.row === row)?.draft.values, at),
+  );
   extraColumn(candidates, 3, T3_COLUMNS.length, (row, place) => leaveOut(candidates.find((c) => c.row === row)?.draft.values, place));
 }
