@@ -194,7 +194,7 @@ const T3_HEADS = ['自然人', '商业企业', '科研机构', '社会公益组�
 
 function table2(doc: Doc, model: ReportModel): string {
   const ITEMS = ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项'];
-  const itemOf = (r: Row): number => (/许可/.test(r.label) ? 1 : /处罚|强制/.test(r.label) ? 2 : /收费/.test(r.label) ? 3 : 0);
+  const itemOf = (r: Row): number => (/许可|对外管理服务/.test(r.label) ? 1 : /处罚|强制/.test(r.label) ? 2 : /收费/.test(r.label) ? 3 : 0);
   const groups: Row[][] = [[], [], [], []];
   for (const r of model.tables.t2.rows) groups[itemOf(r)]?.push(r);
   const widths = [2600, 2100, 2100, 2100];
@@ -202,7 +202,8 @@ function table2(doc: Doc, model: ReportModel): string {
   const headerRows: number[] = [];
   groups.forEach((group, g) => {
     if (group.length === 0) return;
-    const columns = group[0]?.cells.map((c) => c.column) ?? [];
+    // The columns of a row the report has (a report without 规章 has no cells for it).
+    const columns = (group.find((r) => r.cells.length > 0) ?? group[0])?.cells.map((c) => c.column) ?? [];
     const span = 3 / Math.max(1, columns.length);
     if (doc.o.t2Merged === true) {
       headerRows.push(out.length, out.length + 1);
