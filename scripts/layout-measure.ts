@@ -30,6 +30,13 @@ export const MEASURE_LAYOUTS: Record<string, DocxOptions> = {
   landscape: { landscapeT3: true, vertical: true, repeatHeader: true, labelWidth: 5600 },
   threeLine: { borders: 'threeLine', labelWidth: 1600 },
   outer: { borders: 'outer', vertical: true },
+  narrowVertical: { vertical: true, labelWidth: 1000, rowHeight: 500, pageNumbers: true },
+  large: { tableSize: 24, labelWidth: 1400, repeatHeader: true, rowHeight: 800, header: true },
+  fangsong: { fangsong: true, vertical: true, labelWidth: 1600, notes: true, footnotes: true },
+  tinyLabels: { vertical: true, labelWidth: 700, rowHeight: 400 },
+  noRules: { borders: 'none', labelWidth: 1300, shading: true },
+  landscapeNarrow: { landscapeT3: true, vertical: true, labelWidth: 1200, rowHeight: 900, repeatHeader: true, pageNumbers: true },
+  floating: { t2Merged: true, floating: true, textbox: true, labelWidth: 1800, tableSize: 18 },
 };
 
 const corpus = path.resolve('../shared/corpus');
