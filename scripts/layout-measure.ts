@@ -19,6 +19,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { lintText } from '../src/engine/lint.ts';
 import type { ReportModel, Row } from '../src/model/schema.ts';
+import type { Diagnostic as Message } from '../src/types.ts';
 import { type DocxOptions, reportDocx } from './docx-pdfs.ts';
 
 /** The Word layouts measured (the fixtures' font; each adds one hard form). */
@@ -97,10 +98,12 @@ async function main(): Promise<void> {
   const only = args.filter((a) => !a.startsWith('--'));
   const docs = new Map<string, Uint8Array>();
   const truths = new Map<string, ReportModel>();
+  const truthMessages = new Map<string, readonly Message[]>();
   for (const source of reports()) {
     if (only.length > 0 && !only.some((o) => source.includes(o))) continue;
     const text = readFileSync(path.join(corpus, source), 'utf8');
-    const model = lintText(text, { filePath: source, keepModel: true }).model;
+    const markdown = lintText(text, { filePath: source, keepModel: true });
+    const model = markdown.model;
     if (!model) continue;
     for (const [layout, options] of Object.entries(MEASURE_LAYOUTS)) {
       let docx: Uint8Array;
@@ -111,6 +114,7 @@ async function main(): Promise<void> {
       }
       docs.set(`${source} ${layout}`, docx);
       truths.set(`${source} ${layout}`, model);
+      truthMessages.set(`${source} ${layout}`, markdown.messages);
     }
   }
   const files = print(docs);
@@ -118,12 +122,21 @@ async function main(): Promise<void> {
   for (const kind of withPdf ? ['layout', 'pdf'] : ['layout']) {
     let exact = 0;
     let all = 0;
+    let otherFindings = 0;
     for (const [key, base] of files) {
       const truth = truths.get(key);
-      const read =
+      const result =
         kind === 'pdf'
-          ? (await lintFile(`${base}.pdf`, { locale: 'zh-CN', keepModel: true })).model
-          : lintText(readFileSync(`${base}.layout.txt`, 'utf8'), { keepModel: true }).model;
+          ? await lintFile(`${base}.pdf`, { locale: 'zh-CN', keepModel: true })
+          : lintText(readFileSync(`${base}.layout.txt`, 'utf8'), { keepModel: true, locale: 'zh-CN' });
+      const read = result.model;
+      // Findings the Markdown does not give, and the Markdown's it does not (the wording of how a row was read aside).
+      const words = (ms: readonly Message[]) => ms.map((m) => `${m.ruleId} ${m.message.replace(/（本行按“[^”]*”读出）$/, '')}`);
+      const mine = words(result.messages);
+      const theirs = words(truthMessages.get(key) ?? []);
+      const extra = [...mine.filter((m) => !theirs.includes(m)).map((m) => `+ ${m}`), ...theirs.filter((m) => !mine.includes(m)).map((m) => `- ${m}`)];
+      if (extra.length > 0) console.log(`${kind} ${key} findings [${base}]\n    ${extra.join('\n    ')}`);
+      otherFindings += extra.length;
       for (const t of ['t2', 't3', 't4'] as const) {
         const want = rowsOf(truth, t);
         if (![...want.values()].some((r) => r.status === 'read')) continue;
@@ -140,7 +153,7 @@ async function main(): Promise<void> {
         else console.log(`${kind} ${key} ${t} [${base}]\n    ${diff.slice(0, 4).join('\n    ')}${diff.length > 4 ? `\n    … ${diff.length - 4} more` : ''}`);
       }
     }
-    console.log(`${kind}: ${exact} of ${all} tables exact`);
+    console.log(`${kind}: ${exact} of ${all} tables exact; ${otherFindings} findings other than the Markdown's`);
   }
 }
 

@@ -16,7 +16,9 @@ export function findFeeStatements(source: string, from = 0, to = source.length):
   const found: Array<{ start: number; end: number; keyword: number; text: string }> = [];
   // Sentences end at 。 or a blank line: PDF text wraps lines in mid-sentence. One pass over
   // the sentences keeps this linear however many times the fee is named.
-  const ends = /。|\n\s*\n/g;
+  // A blank line between two ideographs is none (LibreOffice's PDFs in the page's lines with 1.5
+  // line spacing: “…无收取信” / “” / “息处理费情况。”).
+  const ends = /。|(?<![\u3400-\u9fff])\n\s*\n|\n\s*\n(?![\u3400-\u9fff])/g;
   let sentenceStart = 0;
   for (;;) {
     const end = ends.exec(text);
