@@ -3,6 +3,7 @@
  * the text as pdftotext printed it (cut to the table), read cell for cell.
  */
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import path from 'node:path';
 import { lintFile } from '../src/engine/lint-file.ts';
 import { lintText } from '../src/engine/lint.ts';
@@ -138,46 +139,72 @@ describe('a table whose last columns lie wholly beyond the paper (Chromium)', ()
   });
 });
 
+/** Table 三's last rows as pdftotext -layout printed them: （六）其他处理 in two vertical columns beside 1.申请人无正当理由逾…, a page break after it (seed 003 laid out by scripts/docx-pdfs.ts, group labels vertical). */
+const PAGE_BREAK = [
+  '           1.信访举报投诉类申请    0         0   0   0   0   0   0',
+  '',
+  '',
+  '     （     2.重复申请         0         0   0   0   0   0   0',
+  '     五',
+  '     ）',
+  '     不     3.要求提供公开出版物    0         0   0   0   0   0   0',
+  '     予',
+  '     处',
+  '     理     4.无正当理由大量反复',
+  '                          0         0   0   0   0   0   0',
+  '           申请',
+  '           5.要求行政机关确认或',
+  '                          0         0   0   0   0   0   0',
+  '           重新出具已获取信息',
+  '       （   1.申请人无正当理由逾    0         0   0   0   0   0   0',
+  '     处 六   期不补正、行政机关不',
+  '     理 ）   再处理其政府信息公开',
+  '       其',
+  '       他   申请',
+  '',
+  '',
+  '                              -3-',
+  '\f         2.申请人逾期未按收费',
+  '         通知要求缴纳费用、行',
+  '                       0          0   0   0   0   0   0',
+  '         政机关不再处理其政府',
+  '         信息公开申请',
+  '',
+  '         3.其他          0          0   0   0   0   0   0',
+  '',
+  '',
+  ' （七）总计                 25         0   0   0   0   0   25',
+];
+/** Rows of （三）不予公开 beside the vertical 三、本年度办理结果 (peers/05-pingtan-2020 laid out alike). */
+const BESIDE = [
+  '     （一）予以公开              6          0     0   0   0   1    7',
+  '',
+  '     （二）部分公开（区分处理的，',
+  '                          6          0     0   0   0   0    6',
+  '     只计这一情形，不计其他情形）',
+  '',
+  ' 三',
+  ' 、       1.属于国家秘密         0          0     0   0   0   0    0',
+  ' 本',
+  ' 年       2.其他法律行政法规禁',
+  ' 度     （ 止公开              0          0     0   0   0   0    0',
+  ' 办     三',
+  ' 理     ）',
+  ' 结     不 3.危及“三安全一稳定”     0          0     0   0   0   0    0',
+  ' 果     予',
+  '       公',
+  '       开 4.保护第三方合法权益      0          0     0   0   0   0    0',
+  '',
+  '         5.属于三类内部事务信      0          0     0   0   0   0    0',
+  '         息',
+];
+
 describe('group labels written vertically, two columns of them one space apart in -layout text (LibreOffice, Word tables)', () => {
   const t3 = (lines: string[]) =>
     rows(['三、收到和处理政府信息公开申请情况', '', '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '', ...lines, ''].join('\n'), 't3');
 
   it('a row label interleaved with the two columns of （六）其他处理 (“处 六”, “理 ）”) and cut by a page break', () => {
-    const read = t3([
-      '           1.信访举报投诉类申请    0         0   0   0   0   0   0',
-      '',
-      '',
-      '     （     2.重复申请         0         0   0   0   0   0   0',
-      '     五',
-      '     ）',
-      '     不     3.要求提供公开出版物    0         0   0   0   0   0   0',
-      '     予',
-      '     处',
-      '     理     4.无正当理由大量反复',
-      '                          0         0   0   0   0   0   0',
-      '           申请',
-      '           5.要求行政机关确认或',
-      '                          0         0   0   0   0   0   0',
-      '           重新出具已获取信息',
-      '       （   1.申请人无正当理由逾    0         0   0   0   0   0   0',
-      '     处 六   期不补正、行政机关不',
-      '     理 ）   再处理其政府信息公开',
-      '       其',
-      '       他   申请',
-      '',
-      '',
-      '                              -3-',
-      '\f         2.申请人逾期未按收费',
-      '         通知要求缴纳费用、行',
-      '                       0          0   0   0   0   0   0',
-      '         政机关不再处理其政府',
-      '         信息公开申请',
-      '',
-      '         3.其他          0          0   0   0   0   0   0',
-      '',
-      '',
-      ' （七）总计                 25         0   0   0   0   0   25',
-    ]);
+    const read = t3(PAGE_BREAK);
     expect(read.filter((r) => /reject\.5 |other\.[123] /.test(r))).toEqual([
       't3.reject.5 read 0,0,0,0,0,0,0',
       't3.other.1 read 0,0,0,0,0,0,0',
@@ -187,28 +214,7 @@ describe('group labels written vertically, two columns of them one space apart i
   });
 
   it('a label’s last line after a character of 三、本年度办理结果 and the “（” of （三）不予公开 (“度     （ 止公开”)', () => {
-    const read = t3([
-      '     （一）予以公开              6          0     0   0   0   1    7',
-      '',
-      '     （二）部分公开（区分处理的，',
-      '                          6          0     0   0   0   0    6',
-      '     只计这一情形，不计其他情形）',
-      '',
-      ' 三',
-      ' 、       1.属于国家秘密         0          0     0   0   0   0    0',
-      ' 本',
-      ' 年       2.其他法律行政法规禁',
-      ' 度     （ 止公开              0          0     0   0   0   0    0',
-      ' 办     三',
-      ' 理     ）',
-      ' 结     不 3.危及“三安全一稳定”     0          0     0   0   0   0    0',
-      ' 果     予',
-      '       公',
-      '       开 4.保护第三方合法权益      0          0     0   0   0   0    0',
-      '',
-      '         5.属于三类内部事务信      0          0     0   0   0   0    0',
-      '         息',
-    ]);
+    const read = t3(BESIDE);
     expect(read.filter((r) => /deny\.[1-5] /.test(r))).toEqual([
       't3.deny.1 read 0,0,0,0,0,0,0',
       't3.deny.2 read 0,0,0,0,0,0,0',
@@ -250,5 +256,32 @@ describe('group labels written vertically, two columns of them one space apart i
       't3.deny.4 read 6,0,0,0,0,0,6',
       't3.deny.5 read 7,1,0,0,0,0,8',
     ]);
+  });
+  it('property: any values in those rows read as printed (single digits, each row’s total their sum)', () => {
+    const bit = fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 6, maxLength: 6 });
+    for (const [lines, ids] of [
+      [PAGE_BREAK, ['reject.1', 'reject.2', 'reject.3', 'reject.4', 'reject.5', 'other.1', 'other.2', 'other.3', 'total']],
+      [BESIDE, ['open', 'partial', 'deny.1', 'deny.2', 'deny.3', 'deny.4', 'deny.5']],
+    ] as const)
+      fc.assert(
+        fc.property(fc.array(bit, { minLength: ids.length, maxLength: ids.length }), (values) => {
+          // Each line of seven values, in order, gets the next row's (digits for digits: the columns stay).
+          let row = 0;
+          const printed = lines.map((line) => {
+            if (!/(?:\s{2,}\d+){7}\s*$/.test(line)) return line;
+            const six = values[row++] ?? [];
+            const cells = [...six, six.reduce((a, b) => a + b, 0)];
+            let k = 0;
+            // The values stand two spaces or more after what is before them (not the 1 of “1.申请人…”).
+            return line.replace(/(?<=\s{2})\d+(?=\s|$)/g, () => String(cells[k++]));
+          });
+          const read = t3(printed);
+          ids.forEach((id, i) => {
+            const six = values[i] ?? [];
+            expect(read.find((r) => r.startsWith(`t3.${id} `))).toBe(`t3.${id} read ${[...six, six.reduce((a, b) => a + b, 0)].join(',')}`);
+          });
+        }),
+        { numRuns: 25 },
+      );
   });
 });
