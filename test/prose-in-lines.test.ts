@@ -12,7 +12,7 @@ import { CORPUS_PDFS, fixtureName } from '../scripts/corpus-pdfs.ts';
 import { lintText } from '../src/engine/lint.ts';
 import { findCitations } from '../src/reading/citations.ts';
 import { findFeeStatements } from '../src/reading/fees.ts';
-import { findPeriod } from '../src/reading/facts.ts';
+import { findContact, findPeriod } from '../src/reading/facts.ts';
 import { findHeadingCandidates } from '../src/reading/parts.ts';
 import { LineIndex } from '../src/reading/text.ts';
 
@@ -88,5 +88,45 @@ describe('real reports printed and kept as pdftotext -layout text', () => {
     const text = lintText(readFileSync(path.join(fixtures, `${name}.layout.txt`), 'utf8'));
     const markdown = lintText(readFileSync(path.join(corpus, source), 'utf8'), { filePath: source });
     expect(prose(text.messages)).toEqual(prose(markdown.messages));
+  });
+});
+
+describe('a justified line spread apart, blank lines between lines (LibreOffice, 仿宋 with 1.5 line spacing)', () => {
+  it('a phone number cut after its area code, its key spread (“电 话 ： 0591-” / “” / “23165385。”), placed where it is printed', () => {
+    const text =
+      '请与平潭综合实验区管委会办公室联系。通讯地址：平潭综合实验\n\n区 商 务 营 运 中 心 7 号 楼 14 层 ； 邮 编 ： 350400 ； 电 话 ： 0591-\n\n23165385。 一、总体情况 2023 年，平潭综合实验区坚持以习近\n';
+    const contact = findContact(text, new LineIndex(text));
+    expect(contact.phones.map((p) => [p.text, p.hasAreaCode])).toEqual([['0591-23165385', true]]);
+    expect(contact.phones[0]?.span.start).toMatchObject({ line: 3, column: text.split('\n')[2]!.indexOf('0591') + 1 });
+    expect(contact.phones[0]?.span.end).toMatchObject({ line: 5, column: 9 });
+    expect(contact.postcodes.map((p) => p.digits)).toEqual(['350400']);
+    // A line’s end inside the digits after the hyphen joins nothing (“0591-2892” / “2299”): no number read from pieces.
+    const apart = '电话：0591-2892\n2299';
+    expect(findContact(apart, new LineIndex(apart)).phones.map((p) => p.text)).toEqual([]);
+  });
+
+  it('the period’s key cut by a line break (“…数据的统计” / “期限自…”) or spread (“起 止 时 间 自 2020 年…”)', () => {
+    for (const text of [
+      '汇总平潭综合实验区各有关单位政府信息公开工作情况编制而成。本报告中所列数据的统计\n期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止。本报告的电子版可在',
+      '需要报告的事项等六个部分组成,起止时间自 2020 年 1 月 1 日至\n\n2020 年 12 月 31 日 。 信 息 公 开 网 址 :',
+      '组 成 , 起 止 时 间 自 2020 年 1 月 1 日 至 2020 年 12 月 31 日 。 信 息 公 开 网 址 :',
+    ]) {
+      const period = findPeriod(text, text.length, new LineIndex(text));
+      expect([period?.start.year, period?.end]).toEqual([Number(/自 (\d{4})/.exec(text)?.[1]), { year: period?.start.year, month: 12, day: 31 }]);
+      expect(text.slice(period?.span.start.offset, period?.span.end.offset)).toBe(period?.text);
+    }
+  });
+
+  it('a fee statement with a blank line between its lines (“…无收取信” / “” / “息处理费情况。”)', () => {
+    const text = '言传播政府的声音。六、其他需要报告的事项 2023 年，无收取信\n\n息处理费情况。\n\n3 本表数据统计时限为 2023 年 1 月 1 日至 12 月 31 日。';
+    expect(findFeeStatements(text).map((f) => f.keyword)).toEqual([text.indexOf('信\n\n息处理费')]);
+    // A paragraph that ends in punctuation ends its sentence at a blank line as before.
+    expect(findFeeStatements('本年度未收取任何费用，\n\n信息处理费标准见附件')).toEqual([]);
+  });
+
+  it('part 六’s heading cut by a line break with a blank line between (“六、其他需要报告的事” / “” / “项 2024 年，…”)', () => {
+    const text = '数字化转型，提升政务公开的效率和质量。六、其他需要报告的事\n\n项 2024 年，无收取信息处理费情况。';
+    const six = findHeadingCandidates(text).filter((c) => c.part === 6);
+    expect(six.map((c) => [c.match, text.slice(c.start, c.end)])).toEqual([['exact', '六、其他需要报告的事\n\n项']]);
   });
 });

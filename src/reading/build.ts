@@ -17,6 +17,7 @@ import { modelSchemas, type ReportModel, type Span } from '../model/schema.ts';
 import { readT2, readT3, readT4, type Regions } from './tables/index.ts';
 import { findRadicals, unifyRadicals } from '../model/radicals.ts';
 import { LineIndex } from './text.ts';
+import { readingOrder } from './prose-columns.ts';
 import { tokenize, type Token } from './tokens.ts';
 import { findFrontMatter, type FrontMatter } from './front-matter.ts';
 
@@ -52,7 +53,9 @@ export function buildModel(written: string, tree: Root, options: BuildOptions = 
   });
   const preambleEnd = sorted[0]?.start ?? source.length;
   const title = findTitle(source, preambleEnd, lines) ?? frontMatterTitle(frontMatter, lines);
-  const period = findPeriod(source, preambleEnd, lines);
+  // The prose in reading order where -layout text set two columns of it side by side.
+  const { prose, proseLines } = readingOrder(source, lines);
+  const period = findPeriod(prose, preambleEnd, proseLines);
   // Tables are searched for from the part 二 heading on (findRegions): no need to scan the prose before it.
   const tokens = tokenize(source, tree, chosen.find((c) => c.part === 2)?.start ?? 0);
   const regions = findRegions(tokens, chosen);
@@ -66,16 +69,16 @@ export function buildModel(written: string, tree: Root, options: BuildOptions = 
     year: title?.year ?? period?.start.year ?? null,
     title,
     period,
-    contact: findContact(source, lines),
-    signature: findSignature(source, parts.find((p) => p.part === 6)?.bodyStart ?? Math.max(0, source.length - 400), lines),
-    citations: findCitations(source).map((c) => ({ title: c.title, number: c.number, span: lines.span(c.start, c.end) })),
-    orderNumbers: findOrderNumbers(source).map((o) => ({ number: o.number, span: lines.span(o.start, o.end) })),
+    contact: findContact(prose, proseLines),
+    signature: findSignature(prose, parts.find((p) => p.part === 6)?.bodyStart ?? Math.max(0, source.length - 400), proseLines),
+    citations: findCitations(prose).map((c) => ({ title: c.title, number: c.number, span: proseLines.span(c.start, c.end) })),
+    orderNumbers: findOrderNumbers(prose).map((o) => ({ number: o.number, span: proseLines.span(o.start, o.end) })),
     overviewTopics: (() => {
       const overview = parts.find((p) => p.part === 1);
       if (!overview) return null;
       // A line break inside a word (pdftotext -layout: “政府信息管 / 理”, LibreOffice's PDFs with a
       // blank line between: “平台” / “” / “建设”) is no break in the text.
-      const body = source
+      const body = prose
         .slice(overview.bodyStart, overview.bodyEnd)
         .replace(/(?<=[\u2e80-\u9fff\uff00-\uffef])(?:[ \t]*\r?\n)+[ \t]*(?=[\u2e80-\u9fff\uff00-\uffef])/g, '');
       return OVERVIEW_TOPICS.filter((t) => t.pattern.test(body)).map((t) => t.topic);
@@ -86,12 +89,12 @@ export function buildModel(written: string, tree: Root, options: BuildOptions = 
       const spans: Array<[number, number]> = [[0, preambleEnd]];
       if (overview) spans.push([overview.bodyStart, overview.bodyEnd]);
       return spans
-        .flatMap(([a, b]) => findClaims(source, a, b))
-        .map((c) => ({ kind: c.kind, value: c.value, stated: c.stated, text: c.text, span: lines.span(c.start, c.end) }));
+        .flatMap(([a, b]) => findClaims(prose, a, b))
+        .map((c) => ({ kind: c.kind, value: c.value, stated: c.stated, text: c.text, span: proseLines.span(c.start, c.end) }));
     })(),
-    fees: findFeeStatements(source).map((f) => ({
+    fees: findFeeStatements(prose).map((f) => ({
       text: f.text,
-      span: lines.span(f.start, f.end),
+      span: proseLines.span(f.start, f.end),
       // The part is where the fee is named (crawled pages run a heading and its sentence together).
       part: [...parts].sort((a, b) => b.span.start.offset - a.span.start.offset).find((p) => p.span.start.offset <= f.keyword)?.part ?? null,
     })),

@@ -1,6 +1,6 @@
 /** The opening facts: title (agency, year), statistical period and contact details (docs/format.md §7). */
 import type { Contact, Period, Title } from '../model/schema.ts';
-import { unwrapLines, type LineIndex } from './text.ts';
+import { unwrapLines, withoutMatches, type LineIndex } from './text.ts';
 
 const YEAR = '((?:19|20)\\d{2})';
 const TITLE_SUFFIX =
@@ -85,22 +85,23 @@ const DATE_RANGE = new RegExp(
 /** The statistical period: a date range shortly after 统计时限/统计期限/起止时间… */
 export function findPeriod(source: string, preambleEnd: number, lines: LineIndex): Period | null {
   const search = (from: number, to: number): Period | null => {
-    const text = source.slice(from, to);
+    // Line breaks and the indentation around them not counted, nor the spaces of a justified line
+    // spread apart (PDF text keeps the page's lines: “统计时限为 2024 年 1 月 1 日至” / “2024 年 12 月
+    // 31 日”, “…数据的统计” / “期限自…”, “起 止 时 间 自 2020 年…”).
+    const { words: text, at } = unwrapLines(source.slice(from, to), true);
     for (const k of text.matchAll(PERIOD_KEY)) {
       const windowStart = k.index + k[0].length;
-      // Within 40 characters, line breaks and the indentation around them not counted (PDF text
-      // keeps the page's lines: “统计时限为 2024 年 1 月 1 日至” / “2024 年 12 月 31 日”).
-      const window = text.slice(windowStart, windowStart + 80);
+      // Within 40 characters.
+      const window = text.slice(windowStart, windowStart + 40);
       const m = DATE_RANGE.exec(window);
       if (!m) continue;
-      const through = window.slice(0, m.index + m[0].length);
-      if (unwrapLines(through).words.length > 40) continue;
-      const start = from + windowStart + m.index;
+      const start = from + (at[windowStart + m.index] ?? 0);
+      const end = from + (at[windowStart + m.index + m[0].length - 1] ?? 0) + 1;
       return {
-        text: m[0],
+        text: source.slice(start, end),
         start: { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) },
         end: { year: m[4] ? Number(m[4]) : null, month: Number(m[5]), day: Number(m[6]) },
-        span: lines.span(start, start + m[0].length),
+        span: lines.span(start, end),
       };
     }
     return null;
@@ -114,32 +115,41 @@ const PHONE = /(?<![\d-])(?:(?:\(?0\d{2,3}\)?\s*[-－—]?\s*)?\d{7,8}|1[3-9]\d{
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const POSTCODE = /(?:邮编|邮政编码)\s*[:：]?\s*([0-9０-９]+)/g;
 
-export function findContact(source: string, lines: LineIndex): Contact {
+/** A line break (blank lines too) right after an area code's hyphen and before digits. */
+const CUT_AFTER_AREA_CODE = /(?<=\d[-－—])[ \t]*(?:\r?\n[ \t]*)+(?=\d)/g;
+/** A single space between ideographs or full-width marks: a justified line spread apart (“电 话 ： 0591-”). */
+const SPREAD = /(?<=[\u3400-\u9fff\uff00-\uffef]) (?=[\u3400-\u9fff\uff00-\uffef])/g;
+
+export function findContact(written: string, lines: LineIndex): Contact {
   const phones: Contact['phones'] = [];
   const seen = new Set<number>();
+  // A justified line's characters spread apart (PDF text in the page's lines) are read together.
+  const { words: source, at: inWritten } = withoutMatches(written, SPREAD);
+  const place = (i: number): number => inWritten[i] ?? written.length;
   for (const k of source.matchAll(PHONE_KEY)) {
     const from = k.index + k[0].length;
-    const window = source.slice(from, from + 80);
+    // A number cut after its area code's hyphen at a line's end (“0591-” / “28922299”) is one.
+    const { words: window, at } = withoutMatches(source.slice(from, from + 80), CUT_AFTER_AREA_CODE);
     // Numbers joined by 、 or / after one key ("0591-83368798、83379395") all count.
     const stop = window.search(/[，。；;\n）)]|邮编|地址|邮箱/);
     const part = stop < 0 ? window : window.slice(0, stop);
     for (const m of part.matchAll(PHONE)) {
-      const start = from + m.index;
+      const start = place(from + (at[m.index] ?? 0));
       if (seen.has(start)) continue;
       seen.add(start);
       const text = m[0];
       phones.push({
         text,
         hasAreaCode: /^\(?0\d{2,3}/.test(text) || /^1[3-9]\d{9}$/.test(text) || text === '12345',
-        span: lines.span(start, start + text.length),
+        span: lines.span(start, place(from + (at[m.index + text.length - 1] ?? 0)) + 1),
       });
     }
   }
-  const emails = [...source.matchAll(EMAIL)].map((m) => ({ text: m[0], span: lines.span(m.index, m.index + m[0].length) }));
+  const emails = [...written.matchAll(EMAIL)].map((m) => ({ text: m[0], span: lines.span(m.index, m.index + m[0].length) }));
   const postcodes = [...source.matchAll(POSTCODE)].map((m) => {
     const digits = (m[1] ?? '').normalize('NFKC');
     const start = m.index + m[0].length - (m[1] ?? '').length;
-    return { text: m[0], digits, span: lines.span(start, start + (m[1] ?? '').length) };
+    return { text: m[0], digits, span: lines.span(place(start), place(start + (m[1] ?? '').length - 1) + 1) };
   });
   phones.sort((a, b) => a.span.start.offset - b.span.start.offset);
   return { phones, emails, postcodes };

@@ -47,7 +47,7 @@ export function findHeadingCandidates(source: string): HeadingCandidate[] {
     // A heading the line cut in its words (“…31 日。一、总体” / “情况 2025 年…”: prose that
     // `pdftotext -layout` keeps in the page's lines) goes on in the next line with text: the
     // official words or an alias only, and only where the line ends inside them.
-    if (!match && lineEnd >= 0 && cutInName(n)) {
+    if ((!match || match.kind === 'fuzzy') && lineEnd >= 0 && cutInName(n)) {
       const next = /^\n\s*[^\n]*/.exec(window.slice(lineEnd));
       const joined = next ? window.slice(0, lineEnd + next[0].length) : raw;
       const m2 = classify(norm(joined));

@@ -43,18 +43,29 @@ export function stripEnumerators(normalized: string): string {
  */
 const LINE_BREAKS = /[ \t\u3000]*(?:\n[ \t\u3000]*)+/g;
 
-/** The text without its line breaks and the spaces around them, with each character's index in the text. */
-export function unwrapLines(text: string): { words: string; at: number[] } {
+/** The text without the matches of `re` (a global regex), with each character's index in the text. */
+export function withoutMatches(text: string, re: RegExp): { words: string; at: number[] } {
   let words = '';
   const at: number[] = [];
   let from = 0;
-  for (const b of text.matchAll(LINE_BREAKS)) {
+  for (const b of text.matchAll(re)) {
     for (let i = from; i < b.index; i++) at.push(i);
     words += text.slice(from, b.index);
     from = b.index + b[0].length;
   }
   for (let i = from; i < text.length; i++) at.push(i);
   return { words: words + text.slice(from), at };
+}
+
+/** Also a single space between two ideographs: a justified line's characters spread apart (“未 收 取 信 息 处 理”). */
+const LINE_BREAKS_AND_SPREAD = /[ \t\u3000]*(?:\n[ \t\u3000]*)+|(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])/g;
+
+/**
+ * The text without its line breaks and the spaces around them (and, when `spread`, the single
+ * spaces between ideographs), with each character's index in the text.
+ */
+export function unwrapLines(text: string, spread = false): { words: string; at: number[] } {
+  return withoutMatches(text, spread ? LINE_BREAKS_AND_SPREAD : LINE_BREAKS);
 }
 
 /** Length of the longest common subsequence of two short strings (of their UTF-16 code units). */

@@ -136,6 +136,10 @@ export class TextStream {
   private skipOptional(key: string, k: number, at: number): number | null {
     const through = this.text[at] === key[k] ? this.matchFrom(key, k, at) : null;
     if (through !== null) return through;
+    // The next token's optional prefix too (“度” / “（ 止公开” after “…禁”).
+    const prefix = this.prefixAt.get(at);
+    const afterPrefix = prefix === undefined ? null : this.matchFrom(key, k, at + prefix);
+    if (afterPrefix !== null) return afterPrefix;
     const skipTo = this.optionalAt.get(at);
     return skipTo === undefined || skipTo >= this.text.length ? null : this.skipOptional(key, k, skipTo);
   }

@@ -109,6 +109,24 @@ function anchorRows(stream: TextStream, tpl: TableTemplate, header: ReadonlySet<
 /** The group labels with their enumerators (the 、 of 三、本年度办理结果 is a piece of one). */
 const RAW_GROUPS = T3_GROUPS.map(norm);
 
+/**
+ * How many leading characters of a token's normalised text are characters of group labels written
+ * vertically, one or two of a label's column a line, one space apart (`pdftotext -layout` keeps one
+ * space between neighbouring columns' text): all of “处 六” and “理 ）” (two vertical labels side by
+ * side), “（” of “（ 止公开” and “开不” of “开 不 止公开” (before a row label's last line). 0 for a
+ * token without such spaces.
+ */
+function verticalPieces(t: Token): number {
+  if (!/\S \S/.test(t.raw)) return 0;
+  const parts = t.raw.trim().split(/ +/).map(norm);
+  let lead = 0;
+  for (const part of parts) {
+    if (part.length === 0 || part.length > 2 || !RAW_GROUPS.some((g) => g.includes(part))) break;
+    lead += part.length;
+  }
+  return lead;
+}
+
 export function readT3(whole: Ctx, found: [number, number] | null, fallback: Span): Table {
   if (!found) return missingTable('t3', '三', fallback);
   const { ctx, region } = splitWords(whole, found);
@@ -143,12 +161,14 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
     if (/^\([一二三四五六七八九十]{1,3}$/.test(w)) return true;
     const rest = w.replace(/^\)/, '');
     // The 、 of a vertical 三、本年度办理结果 set on a line of its own, or before a row's values.
-    return rest === '' || (rest.length <= 4 && (groups.some((g) => g.includes(rest)) || RAW_GROUPS.some((g) => g.includes(rest))));
+    const piece = rest === '' || (rest.length <= 4 && (groups.some((g) => g.includes(rest)) || RAW_GROUPS.some((g) => g.includes(rest))));
+    return piece || verticalPieces(t) === t.norm.length;
   };
   // A group's enumerator, or the characters of a group label written one or two a line, glued to
   // the next line of a child's label beside it (“（五）开出版”, “不予家秘密” in a table with no rules).
   const groupMark = (t: Token) => {
-    const mark = /^(?:\([三四五六]\)|三、)/.exec(t.norm)?.[0].length ?? 0;
+    // …or characters of vertical group labels one space before the label's line (“（ 止公开”).
+    const mark = /^(?:\([三四五六]\)|三、)/.exec(t.norm)?.[0].length ?? verticalPieces(t);
     if (mark > 0) return mark;
     let n = 0;
     while (n < t.norm.length - 1 && groups.some((g) => g.includes(t.norm.slice(0, n + 1)))) n++;

@@ -1,0 +1,160 @@
+/**
+ * How many tables the `pdftotext -layout` text of real reports' content reads exactly, as Word
+ * prints them: each report of ../shared/corpus written as a .docx in several Word layouts
+ * (scripts/docx-pdfs.ts: vertical group labels, header rows repeated, a narrow label column, tall
+ * rows, table 三 in a landscape section, border variants), printed to PDF by LibreOffice, its
+ * -layout text read and every table compared row for row with the report's Markdown.
+ *
+ *   node scripts/run-ts.mjs scripts/layout-measure.ts [--pdf] [REPORT-SUBSTRING…]
+ *
+ * Prints one line for each table not read exactly (its rows that differ) and the count. The PDFs
+ * are kept in $TMPDIR/xxgk-layout-measure/ by their .docx's hash, so a second run only reads.
+ * --pdf also reads the PDFs themselves (by their geometry).
+ */
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { lintText } from '../src/engine/lint.ts';
+import type { ReportModel, Row } from '../src/model/schema.ts';
+import type { Diagnostic as Message } from '../src/types.ts';
+import { type DocxOptions, reportDocx } from './docx-pdfs.ts';
+
+/** The Word layouts measured (the fixtures' font; each adds one hard form). */
+export const MEASURE_LAYOUTS: Record<string, DocxOptions> = {
+  vertical: { vertical: true, rowHeight: 700, header: true, pageNumbers: true },
+  repeat: { repeatHeader: true, rowHeight: 600, pageNumbers: true },
+  narrow: { labelWidth: 1200 },
+  tall: { rowHeight: 1100, borders: 'double' },
+  landscape: { landscapeT3: true, vertical: true, repeatHeader: true, labelWidth: 5600 },
+  threeLine: { borders: 'threeLine', labelWidth: 1600 },
+  outer: { borders: 'outer', vertical: true },
+  narrowVertical: { vertical: true, labelWidth: 1000, rowHeight: 500, pageNumbers: true },
+  large: { tableSize: 24, labelWidth: 1400, repeatHeader: true, rowHeight: 800, header: true },
+  fangsong: { fangsong: true, vertical: true, labelWidth: 1600, notes: true, footnotes: true },
+  tinyLabels: { vertical: true, labelWidth: 700, rowHeight: 400 },
+  noRules: { borders: 'none', labelWidth: 1300, shading: true },
+  landscapeNarrow: { landscapeT3: true, vertical: true, labelWidth: 1200, rowHeight: 900, repeatHeader: true, pageNumbers: true },
+  floating: { t2Merged: true, floating: true, textbox: true, labelWidth: 1800, tableSize: 18 },
+};
+
+const corpus = path.resolve('../shared/corpus');
+const cache = path.join(tmpdir(), 'xxgk-layout-measure');
+
+/** A row's cells as compared: values, `_` for a blank or lost cell. */
+const cells = (r: Row): string =>
+  r.cells.map((c) => (c.kind === 'number' ? String(c.value) : c.kind === 'missing' || c.kind === 'blank' ? '_' : c.kind)).join(' ');
+const rowsOf = (m: ReportModel | undefined, t: 't2' | 't3' | 't4'): Map<string, Row> => new Map((m?.tables[t].rows ?? []).map((r) => [r.id, r]));
+
+/** The corpus's reports (Markdown and text; the PDFs' own -layout texts too). */
+function reports(): string[] {
+  return ['seeds', 'peers'].flatMap((d) =>
+    readdirSync(path.join(corpus, d))
+      .filter((f) => /\.(md|txt)$/.test(f) && f !== 'README.md' && f !== 'SOURCES.md')
+      .map((f) => `${d}/${f}`),
+  );
+}
+
+/** Each .docx printed to PDF (LibreOffice, all in one run), its -layout text beside it; returns the text files by key. */
+function print(docs: Map<string, Uint8Array>, soffice = process.env.SOFFICE ?? 'soffice'): Map<string, string> {
+  mkdirSync(cache, { recursive: true });
+  const files = new Map<string, string>();
+  const todo: string[] = [];
+  for (const [key, docx] of docs) {
+    // By the files it holds (the zip's own bytes carry the time it was made).
+    const hash = createHash('sha256');
+    for (const [name, bytes] of Object.entries(unzipSync(docx)).sort(([a], [b]) => a.localeCompare(b))) hash.update(name).update(bytes);
+    const base = path.join(cache, hash.digest('hex').slice(0, 20));
+    files.set(key, base);
+    if (!existsSync(`${base}.pdf`)) {
+      writeFileSync(`${base}.docx`, docx);
+      todo.push(`${base}.docx`);
+    }
+  }
+  for (let i = 0; i < todo.length; i += 20) {
+    const r = spawnSync(
+      soffice,
+      ['--headless', `-env:UserInstallation=file://${path.join(cache, 'profile')}`, '--convert-to', 'pdf', '--outdir', cache, ...todo.slice(i, i + 20)],
+      {
+        encoding: 'utf8',
+        timeout: 600_000,
+      },
+    );
+    if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
+  }
+  for (const base of files.values())
+    if (!existsSync(`${base}.layout.txt`)) {
+      const r = spawnSync('pdftotext', ['-layout', `${base}.pdf`, `${base}.layout.txt`]);
+      if (r.status !== 0) throw new Error(`pdftotext failed: ${String(r.stderr)}`);
+    }
+  return files;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const withPdf = args.includes('--pdf');
+  const only = args.filter((a) => !a.startsWith('--'));
+  const docs = new Map<string, Uint8Array>();
+  const truths = new Map<string, ReportModel>();
+  const truthMessages = new Map<string, readonly Message[]>();
+  for (const source of reports()) {
+    if (only.length > 0 && !only.some((o) => source.includes(o))) continue;
+    const text = readFileSync(path.join(corpus, source), 'utf8');
+    const markdown = lintText(text, { filePath: source, keepModel: true });
+    const model = markdown.model;
+    if (!model) continue;
+    for (const [layout, options] of Object.entries(MEASURE_LAYOUTS)) {
+      let docx: Uint8Array;
+      try {
+        docx = reportDocx(text, { font: 'WenQuanYi Zen Hei', verticalFont: 'Noto Sans CJK SC', ...options });
+      } catch {
+        continue; // no part 二 or 五 to lay out
+      }
+      docs.set(`${source} ${layout}`, docx);
+      truths.set(`${source} ${layout}`, model);
+      truthMessages.set(`${source} ${layout}`, markdown.messages);
+    }
+  }
+  const files = print(docs);
+  const { lintFile } = await import('../src/engine/lint-file.ts');
+  for (const kind of withPdf ? ['layout', 'pdf'] : ['layout']) {
+    let exact = 0;
+    let all = 0;
+    let otherFindings = 0;
+    for (const [key, base] of files) {
+      const truth = truths.get(key);
+      const result =
+        kind === 'pdf'
+          ? await lintFile(`${base}.pdf`, { locale: 'zh-CN', keepModel: true })
+          : lintText(readFileSync(`${base}.layout.txt`, 'utf8'), { keepModel: true, locale: 'zh-CN' });
+      const read = result.model;
+      // Findings the Markdown does not give, and the Markdown's it does not (the wording of how a row was read aside).
+      const words = (ms: readonly Message[]) => ms.map((m) => `${m.ruleId} ${m.message.replace(/（本行按“[^”]*”读出）$/, '')}`);
+      const mine = words(result.messages);
+      const theirs = words(truthMessages.get(key) ?? []);
+      const extra = [...mine.filter((m) => !theirs.includes(m)).map((m) => `+ ${m}`), ...theirs.filter((m) => !mine.includes(m)).map((m) => `- ${m}`)];
+      if (extra.length > 0) console.log(`${kind} ${key} findings [${base}]\n    ${extra.join('\n    ')}`);
+      otherFindings += extra.length;
+      for (const t of ['t2', 't3', 't4'] as const) {
+        const want = rowsOf(truth, t);
+        if (![...want.values()].some((r) => r.status === 'read')) continue;
+        all += 1;
+        const got = rowsOf(read, t);
+        const diff: string[] = [];
+        for (const [id, row] of want) {
+          if (row.status !== 'read') continue;
+          const other = got.get(id);
+          const text = other?.status === 'read' ? cells(other) : `(${other?.status ?? 'none'})`;
+          if (text !== cells(row)) diff.push(`${id}: ${cells(row)} ≠ ${text}`);
+        }
+        if (diff.length === 0) exact += 1;
+        else console.log(`${kind} ${key} ${t} [${base}]\n    ${diff.slice(0, 4).join('\n    ')}${diff.length > 4 ? `\n    … ${diff.length - 4} more` : ''}`);
+      }
+    }
+    console.log(`${kind}: ${exact} of ${all} tables exact; ${otherFindings} findings other than the Markdown's`);
+  }
+}
+
+if (process.argv[1]?.endsWith('layout-measure.ts')) await main();
