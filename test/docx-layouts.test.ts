@@ -74,5 +74,11 @@ describe.each(DOCX_LAYOUTS.map((l) => [l.name, l] as const))('%s', (name, layout
       expect({ table: id, findings: Math.min(structure.length, 2) }).toEqual({ table: id, findings: Math.min(structure.length, 1) });
     }
     for (const m of result.messages.filter((x) => x.ruleId === 'table-sums')) expect(m.message.startsWith(truth.cell)).toBe(true);
+    // Table 二 printed column by column, each header before its cells, is read whole; where a
+    // sub-table's headers stand in a stack before all its cells (landscape-vertical), not.
+    if (!STACKED_T2.has(name)) expect(got['t2']).toEqual(truth.tables['t2']);
   });
 });
+
+/** The layouts whose plain text prints a sub-table of 二 as a stack of headers, then its cells (row by row or column by column?). */
+const STACKED_T2 = new Set(['landscape-vertical']);

@@ -24,6 +24,7 @@ import {
   type RowOutcome,
 } from './rows.ts';
 import { valuesOfWrappedRow } from './next-row.ts';
+import { readByColumnHeaders } from './t2-columns.ts';
 import { finishTable, missingTable } from './table.ts';
 
 export function readT2(ctx: Ctx, region: [number, number] | null, fallback: Span): Table {
@@ -67,7 +68,19 @@ export function readT2(ctx: Ctx, region: [number, number] | null, fallback: Span
   const isBoundary = (t: Token) => t.kind === 'text' && (t.norm.includes('第二十条') || t.norm.includes('信息内容'));
   checkHeaderWords(ctx, region, tpl, anchors, facts);
   const rowsRead = valuesOfWrappedRow(ctx, tpl, readRows(ctx, tpl, anchors, region, { isBoundary, relation: null }, facts), facts);
-  const outcomes = readLoneValues(ctx, tpl, anchors, region, rowsRead, facts);
+  const lone = readLoneValues(ctx, tpl, anchors, region, rowsRead, facts);
+  // Plain pdftotext text printed column by column (LibreOffice): each header with its cells.
+  const byColumns = readByColumnHeaders(
+    ctx,
+    tpl,
+    anchors,
+    region,
+    lone,
+    facts,
+    CAPTION_ROWS.map(([, ids]) => ids),
+  );
+  if (byColumns) facts.splice(0, facts.length, ...byColumns.facts);
+  const outcomes = byColumns?.outcomes ?? lone;
   const rows = outcomes.map((o) =>
     'row' in o ? o.row : o.draft.options.length === 1 ? settle(ctx, o.draft, [], null, facts) : unsettled(o.draft, null, facts),
   );
