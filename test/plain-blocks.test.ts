@@ -172,6 +172,32 @@ describe('table 三 in plain pdftotext: one cell a line, a few cells sharing a l
     expect(tableFindings(text)).toEqual([]);
   });
 
+  it('counts past a footnote printed among the values and a vertical label’s 无 on a line of its own (LibreOffice)', () => {
+    // The footnote's mark and dates (“1 本表数据统计时限为 2024 年 1 月 1 日…”) are its own, not
+    // cells; the 无 of （四）无法提供 written one character a line is the label's, not an empty cell.
+    const footnote = '1 本表数据统计时限为 2024 年 1 月 1 日至 12 月 31 日。';
+    const text = report(
+      plainTable(
+        (i, v) => (i === 5 ? [...v.slice(0, 3).map(String), footnote, ...v.slice(3).map(String)] : v.map(String)),
+        ['（', '四', '）', '无', '法', '提', '供'],
+      ),
+    );
+    const t3 = modelOf(text).tables.t3;
+    expect(t3.rows.map((r) => (r.status === 'read' ? r.cells.map((c) => c.value) : r.status))).toEqual(rows.map((r) => r.values));
+    expect(tableFindings(text)).toEqual([]);
+  });
+
+  it('takes a 无 among the values for a cell, and a value with a footnote’s text after it on its line for none', () => {
+    // 无 between two values is a cell (the row is then one cell short of numbers: not read by
+    // counting as if it were not there); a row's value followed by text on its line is not counted.
+    const placeholder = report(plainTable((i, v) => (i === 5 ? [...v.slice(0, 3).map(String), '无', ...v.slice(3).map(String)] : v.map(String))));
+    expect(modelOf(placeholder).tables.t3.rows.filter((r) => r.status === 'read').length).toBeLessThan(rows.length);
+    expect(tableFindings(placeholder).filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+    const glued = report(plainTable((i, v) => (i === 5 ? [...v.slice(0, 6).map(String), `${String(v[6])} 注：本表数据`] : v.map(String))));
+    expect(modelOf(glued).tables.t3.rows[5]?.status).not.toBe('read');
+    expect(tableFindings(glued).filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+  });
+
   it('counts a table whose very last value is printed elsewhere, its last row one cell short', () => {
     // LibreOffice: every label, then every value, 四's 总计 printed after the next part's heading.
     // The other 24 rows are read by counting (their totals confirm it); 四, one value a line with a

@@ -38,12 +38,16 @@ export function columnBlocks(
     const t = ctx.tokens[i] as Token;
     if (t.delimited || t.kind === 'blank') return null;
     if (pinned.has(t)) continue;
-    if (t.kind === 'text') {
+    if (t.kind === 'text' || labelCharacter(ctx, i)) {
       textLines.add(line(t));
       previous = null;
       continue;
     }
     const at = line(t);
+    // A value with text after it on its line is the prose's (a footnote under the table, “1 本表
+    //数据统计时限为 2024 年 1 月 1 日…”): a cell printed beside its label comes after the label.
+    const next = ctx.tokens[i + 1];
+    if (next?.kind === 'text' && line(next) === at) continue;
     const block = blocks[blocks.length - 1];
     const last = block?.[block.length - 1];
     if (previous && last && line(previous) === at) last.push(t);
@@ -239,6 +243,15 @@ function pinnedValues(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[]):
     }
   }
   return pinned;
+}
+
+/**
+ * A 无 alone on its line between two lines of text: a character of a label written one or two
+ * characters a line (the vertical （四）无法提供), not an empty cell (a row has seven).
+ */
+function labelCharacter(ctx: Ctx, i: number): boolean {
+  const [before, t, after] = [ctx.tokens[i - 1], ctx.tokens[i], ctx.tokens[i + 1]];
+  return t?.kind === 'placeholder' && t.raw === '无' && before?.kind === 'text' && after?.kind === 'text';
 }
 
 /** Whether tokens from..to (exclusive) are all text: nothing printed between two labels but words. */
