@@ -148,6 +148,18 @@ describe('table 二 in plain pdftotext printed column by column', () => {
     expect(t2(twice).slice(0, 2)).toEqual(['count', 'count']);
   });
 
+  it('gives no sub-table the values under its caption when another sub-table’s header stands there too', () => {
+    // A real report's content printed by LibreOffice: （五）'s header and value after （六）'s caption.
+    const text = whole([
+      ...['第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '规章', '0', '0', '0', '行政规范性文件', '1', '0', '3'],
+      ...['第二十条第（五）项', '信息内容', '行政许可', '第二十条第（六）项', '信息内容', '', '0', '本年处理决定数量', '9', '本年处理决定数量', '', '-1-', ''],
+      ...['行政处罚', '行政强制', '第二十条第（八）项', '信息内容', '行政事业性收费', '', '1', '0', '本年收费金额（单位：万元）', '0'],
+    ]);
+    const got = t2(text);
+    expect(got.slice(3, 5)).not.toContainEqual([0]);
+    expect(got.slice(3, 5)).not.toContainEqual([9]);
+  });
+
   it('property: any values, columns in any order, labels first or by their sub-table, read exactly; a stack never misread', () => {
     const n = fc.nat({ max: 120 });
     fc.assert(

@@ -111,6 +111,7 @@ function readLoneValues(
   outcomes: RowOutcome[],
   facts: TableFact[],
 ): RowOutcome[] {
+  const columnNames = new Set(tpl.rows.flatMap((r) => r.columns.map(norm)));
   const captionAt: Array<{ index: number; item: string }> = [];
   for (let i = region[0]; i < region[1]; i++) {
     const t = ctx.tokens[i];
@@ -180,6 +181,10 @@ function readLoneValues(
     const values = ctx.tokens.slice(index + 1, end).filter((t) => t.kind === 'num' || t.kind === 'placeholder');
     const cells = rows.reduce((n, r) => n + (tpl.rows[r]?.columns.length ?? 0), 0);
     if (values.length !== cells || values.some((v) => v.delimited)) return;
+    // A column header twice under one caption (“0 / 本年处理决定数量 / 9 / 本年处理决定数量”): another
+    // sub-table's header, and maybe its values, printed there; the values are not known to be these rows'.
+    const headers = ctx.tokens.slice(index + 1, end).filter((t) => t.kind === 'text' && columnNames.has(t.norm));
+    if (new Set(headers.map((t) => t.norm)).size !== headers.length) return;
     if (cells !== rows.length) {
       unplaced(rows, values, index);
       return;
