@@ -198,6 +198,43 @@ describe('table 三 in plain pdftotext: one cell a line, a few cells sharing a l
     expect(tableFindings(glued).filter((m) => m.ruleId === 'table-sums')).toEqual([]);
   });
 
+  it('reads a table of nothing but 0s whatever blocks pdftotext printed them in, and only when they are exactly its cells', () => {
+    // LibreOffice's plain text of a real report with no application: every label, then the 175
+    // 0s in blocks of one, two and three lines, in no order counting could follow.
+    const zeros = (n: number, odd = -1): string => {
+      const out: string[] = [];
+      for (let i = 0; i < n;) {
+        const k = Math.min(n - i, 1 + (i % 3));
+        out.push(Array.from({ length: k }, (_, j) => (i + j === odd ? '1' : '0')).join('\n'));
+        i += k;
+      }
+      return out.join('\n\n');
+    };
+    const table = (values: string) =>
+      report(
+        [
+          '三、收到和处理政府信息公开申请情况',
+          '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+          '申请人情况',
+          '自然人',
+          '总计',
+          ...rows.map((r) => r.label),
+          values,
+        ].join('\n\n'),
+      );
+    const text = table(zeros(175));
+    const t3 = modelOf(text).tables.t3;
+    expect(t3.rows.map((r) => (r.status === 'read' ? r.cells.map((c) => c.value) : r.status))).toEqual(rows.map(() => [0, 0, 0, 0, 0, 0, 0]));
+    expect(tableFindings(text)).toEqual([]);
+    // One value other than 0, or one 0 too few: the order matters again, or a cell is lost; one finding, no sums.
+    for (const other of [table(zeros(175, 100)), table(zeros(174))]) {
+      expect(modelOf(other).tables.t3.rows.every((r) => r.status === 'read')).toBe(false);
+      const findings = tableFindings(other);
+      expect(findings.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+      expect(findings.filter((m) => m.data['table'] === '三')).toHaveLength(1);
+    }
+  });
+
   it('counts a table whose very last value is printed elsewhere, its last row one cell short', () => {
     // LibreOffice: every label, then every value, 四's 总计 printed after the next part's heading.
     // The other 24 rows are read by counting (their totals confirm it); 四, one value a line with a

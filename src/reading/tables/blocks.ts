@@ -129,7 +129,11 @@ export function readByBlocks(
   if (outcomes.length !== tpl.rows.length || anchors.length === 0) return null;
   const columns = tpl.rows[0]?.columns.length ?? 0;
   const blocks = columnBlocks(ctx, region, tpl.rows.length, columns, pinnedValues(ctx, tpl, anchors));
-  if (!blocks) return null;
+  if (!blocks) {
+    // Whatever order pdftotext printed them in, a table of nothing but 0s reads the same.
+    const zeros = allZeros(ctx, region, tpl.rows.length * columns);
+    return zeros ? withRows(ctx, tpl, outcomes, facts, (r) => zeros.slice(r * columns, (r + 1) * columns), new Set(), writtenCells) : null;
+  }
   const bands = blocks.rows;
   // A label printed after labels of rows below it (“（三）不予公开 1.属于国家秘密” after 3.补正后…)
   // stands before values that need not be its own: its row takes what counting gives it.
@@ -190,18 +194,50 @@ export function readByBlocks(
   // Those that do not (at most two: a sum error, a value pdftotext printed late) are then checked
   // as any other row: out of order unless the column relations place a sum error at one cell.
   if (confirmed === 0 && !totalsConfirm(bands)) return null;
+  return withRows(ctx, tpl, outcomes, facts, (r) => bands[r] ?? [], late, writtenCells);
+}
+
+/** The outcomes with the rows the labels did not read (or read late) given the counted values, and the facts about them dropped. */
+function withRows(
+  ctx: Ctx,
+  tpl: TableTemplate,
+  outcomes: readonly RowOutcome[],
+  facts: readonly TableFact[],
+  band: (r: number) => readonly Token[],
+  late: ReadonlySet<number>,
+  writtenCells: (o: RowOutcome) => unknown,
+): { outcomes: RowOutcome[]; facts: TableFact[] } {
   const replaced = new Set<string>();
   const next = outcomes.map((o, r): RowOutcome => {
     if (!late.has(r) && writtenCells(o)) return o;
     const template = tpl.rows[r] as TableTemplate['rows'][number];
-    const tokens = bands[r] ?? [];
     replaced.add(template.id);
     const found = 'row' in o ? o.row.found : o.draft.base.found;
-    const draft = draftOf(ctx, template, found, tokens);
-    return { draft };
+    return { draft: draftOf(ctx, template, found, band(r)) };
   });
   const kept = facts.filter((f) => f.kind !== 'strayValues' && (f.kind === 'labelTypo' || !('row' in f) || f.row === null || !replaced.has(f.row.id)));
   return { outcomes: next, facts: kept };
+}
+
+/**
+ * The table's values when every one is a 0 on a line of its own and they are exactly as many as
+ * its cells (a value with text after it on its line is the prose's): in whatever order pdftotext
+ * printed them, every row reads 0s. Null otherwise: any other value, or a count that does not fit
+ * (a cell left empty, a value of other text among them).
+ */
+function allZeros(ctx: Ctx, region: [number, number], cells: number): Token[] | null {
+  const line = (t: Token) => ctx.lines.point(t.start).line;
+  const zeros: Token[] = [];
+  for (let i = region[0]; i < region[1]; i++) {
+    const t = ctx.tokens[i] as Token;
+    if (t.delimited || t.kind === 'blank') return null;
+    if (t.kind === 'text' || labelCharacter(ctx, i)) continue;
+    const next = ctx.tokens[i + 1];
+    if (next?.kind === 'text' && line(next) === line(t)) continue;
+    if (t.kind !== 'num' || t.raw !== '0') return null;
+    zeros.push(t);
+  }
+  return zeros.length === cells ? zeros : null;
 }
 
 function totalsConfirm(rows: readonly Token[][]): boolean {
