@@ -115,6 +115,23 @@ describe('table 三 in plain pdftotext: one cell a line, a few cells sharing a l
     expect(messages.filter((m) => m.ruleId === 'table-structure' && m.data['table'] === '三')).toHaveLength(1);
   });
 
+  it('ends （七）总计 with its last cells printed on one line after all the labels, where counting leaves it alone short', () => {
+    // A landscape three-line table (Chromium): “（七）总计 / 136 / 407 / 429 / 263 / 四、… 0 … 23 /
+    // …labels… / 3.其他 / 209 347 1791”. The row's own total then confirms what counting gave it.
+    const total = rows[23]?.values ?? [];
+    const text = report(plainTable((i, v) => (i === 23 ? v.slice(0, 4).map(String) : v.map(String)), [total.slice(4).join(' ')]));
+    const t3 = modelOf(text).tables.t3;
+    expect(t3.rows.map((r) => (r.status === 'read' ? r.cells.map((c) => c.value) : r.status))).toEqual(rows.map((r) => r.values));
+    expect(lintText(text, { filePath: 'plain.txt' }).messages.filter((m) => m.ruleId.startsWith('table-'))).toEqual([]);
+    // Split over two lines the tail still ends the row; one value more or less than it lacks, and nothing is read so.
+    for (const tail of [[total.slice(4, 5).join(' '), total.slice(5).join(' ')], [total.slice(5).join(' ')], [...total.slice(4).map(String), '0']]) {
+      const other = report(plainTable((i, v) => (i === 23 ? v.slice(0, 4).map(String) : v.map(String)), tail));
+      const read = modelOf(other).tables.t3.rows[23];
+      if (read?.status === 'read') expect(read.cells.map((c) => c.value)).toEqual(total);
+      expect(lintText(other, { filePath: 'plain.txt' }).messages.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+    }
+  });
+
   /** Table 三 with every label before its values; the rows `stacked` as their labels one after another, then their values. */
   const labelsFirst = (values: (i: number) => number[], stacked: readonly number[] = []): string => {
     const out: string[] = [
