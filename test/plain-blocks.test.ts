@@ -132,6 +132,23 @@ describe('table 三 in plain pdftotext: one cell a line, a few cells sharing a l
     }
   });
 
+  it('leaves 四’s 总计 printed after the next part’s heading to neither table: table 四 read, one finding for 三', () => {
+    // Chromium's landscape pages: “四、结转下年度继续办理 / 3 / 5 / 5 / 9 / 3 / 0 / … / 四、政府信息公开
+    // 行政复议、行政诉讼情况 / —3— / 25 / 结果维持 …”.
+    const carryOver = rows[24]?.values ?? [];
+    const text = report(plainTable((i, v) => (i === 24 ? v.slice(0, 6).map(String) : v.map(String)))).replace(
+      /(四、政府信息公开行政复议、行政诉讼情况)/,
+      `$1\n\n—3—\n\n${String(carryOver[6])}`,
+    );
+    const m = modelOf(text);
+    expect(m.tables.t4.rows.every((r) => r.status === 'read')).toBe(true);
+    expect(m.tables.t3.rows.slice(0, 24).map((r) => r.cells.map((c) => c.value))).toEqual(rows.slice(0, 24).map((r) => r.values));
+    const findings = tableFindings(text);
+    expect(findings.filter((f) => f.data['table'] === '四')).toEqual([]);
+    expect(findings.filter((f) => f.data['table'] === '三')).toHaveLength(1);
+    expect(findings.filter((f) => f.ruleId === 'table-sums')).toEqual([]);
+  });
+
   /** Table 三 with every label before its values; the rows `stacked` as their labels one after another, then their values. */
   const labelsFirst = (values: (i: number) => number[], stacked: readonly number[] = []): string => {
     const out: string[] = [
