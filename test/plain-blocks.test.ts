@@ -115,6 +115,40 @@ describe('table 三 in plain pdftotext: one cell a line, a few cells sharing a l
     expect(messages.filter((m) => m.ruleId === 'table-structure' && m.data['table'] === '三')).toHaveLength(1);
   });
 
+  it('ends （七）总计 with its last cells printed on one line after all the labels, where counting leaves it alone short', () => {
+    // A landscape three-line table (Chromium): “（七）总计 / 136 / 407 / 429 / 263 / 四、… 0 … 23 /
+    // …labels… / 3.其他 / 209 347 1791”. The row's own total then confirms what counting gave it.
+    const total = rows[23]?.values ?? [];
+    const text = report(plainTable((i, v) => (i === 23 ? v.slice(0, 4).map(String) : v.map(String)), [total.slice(4).join(' ')]));
+    const t3 = modelOf(text).tables.t3;
+    expect(t3.rows.map((r) => (r.status === 'read' ? r.cells.map((c) => c.value) : r.status))).toEqual(rows.map((r) => r.values));
+    expect(lintText(text, { filePath: 'plain.txt' }).messages.filter((m) => m.ruleId.startsWith('table-'))).toEqual([]);
+    // Split over two lines the tail still ends the row; one value more or less than it lacks, and nothing is read so.
+    for (const tail of [[total.slice(4, 5).join(' '), total.slice(5).join(' ')], [total.slice(5).join(' ')], [...total.slice(4).map(String), '0']]) {
+      const other = report(plainTable((i, v) => (i === 23 ? v.slice(0, 4).map(String) : v.map(String)), tail));
+      const read = modelOf(other).tables.t3.rows[23];
+      if (read?.status === 'read') expect(read.cells.map((c) => c.value)).toEqual(total);
+      expect(lintText(other, { filePath: 'plain.txt' }).messages.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+    }
+  });
+
+  it('leaves 四’s 总计 printed after the next part’s heading to neither table: table 四 read, one finding for 三', () => {
+    // Chromium's landscape pages: “四、结转下年度继续办理 / 3 / 5 / 5 / 9 / 3 / 0 / … / 四、政府信息公开
+    // 行政复议、行政诉讼情况 / —3— / 25 / 结果维持 …”.
+    const carryOver = rows[24]?.values ?? [];
+    const text = report(plainTable((i, v) => (i === 24 ? v.slice(0, 6).map(String) : v.map(String)))).replace(
+      /(四、政府信息公开行政复议、行政诉讼情况)/,
+      `$1\n\n—3—\n\n${String(carryOver[6])}`,
+    );
+    const m = modelOf(text);
+    expect(m.tables.t4.rows.every((r) => r.status === 'read')).toBe(true);
+    expect(m.tables.t3.rows.slice(0, 24).map((r) => r.cells.map((c) => c.value))).toEqual(rows.slice(0, 24).map((r) => r.values));
+    const findings = tableFindings(text);
+    expect(findings.filter((f) => f.data['table'] === '四')).toEqual([]);
+    expect(findings.filter((f) => f.data['table'] === '三')).toHaveLength(1);
+    expect(findings.filter((f) => f.ruleId === 'table-sums')).toEqual([]);
+  });
+
   /** Table 三 with every label before its values; the rows `stacked` as their labels one after another, then their values. */
   const labelsFirst = (values: (i: number) => number[], stacked: readonly number[] = []): string => {
     const out: string[] = [
@@ -170,6 +204,69 @@ describe('table 三 in plain pdftotext: one cell a line, a few cells sharing a l
     const t3 = modelOf(text).tables.t3;
     expect(t3.rows.map((r) => (r.status === 'read' ? r.cells.map((c) => c.value) : r.status))).toEqual(rows.map((r) => r.values));
     expect(tableFindings(text)).toEqual([]);
+  });
+
+  it('counts past a footnote printed among the values and a vertical label’s 无 on a line of its own (LibreOffice)', () => {
+    // The footnote's mark and dates (“1 本表数据统计时限为 2024 年 1 月 1 日…”) are its own, not
+    // cells; the 无 of （四）无法提供 written one character a line is the label's, not an empty cell.
+    const footnote = '1 本表数据统计时限为 2024 年 1 月 1 日至 12 月 31 日。';
+    const text = report(
+      plainTable(
+        (i, v) => (i === 5 ? [...v.slice(0, 3).map(String), footnote, ...v.slice(3).map(String)] : v.map(String)),
+        ['（', '四', '）', '无', '法', '提', '供'],
+      ),
+    );
+    const t3 = modelOf(text).tables.t3;
+    expect(t3.rows.map((r) => (r.status === 'read' ? r.cells.map((c) => c.value) : r.status))).toEqual(rows.map((r) => r.values));
+    expect(tableFindings(text)).toEqual([]);
+  });
+
+  it('takes a 无 among the values for a cell, and a value with a footnote’s text after it on its line for none', () => {
+    // 无 between two values is a cell (the row is then one cell short of numbers: not read by
+    // counting as if it were not there); a row's value followed by text on its line is not counted.
+    const placeholder = report(plainTable((i, v) => (i === 5 ? [...v.slice(0, 3).map(String), '无', ...v.slice(3).map(String)] : v.map(String))));
+    expect(modelOf(placeholder).tables.t3.rows.filter((r) => r.status === 'read').length).toBeLessThan(rows.length);
+    expect(tableFindings(placeholder).filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+    const glued = report(plainTable((i, v) => (i === 5 ? [...v.slice(0, 6).map(String), `${String(v[6])} 注：本表数据`] : v.map(String))));
+    expect(modelOf(glued).tables.t3.rows[5]?.status).not.toBe('read');
+    expect(tableFindings(glued).filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+  });
+
+  it('reads a table of nothing but 0s whatever blocks pdftotext printed them in, and only when they are exactly its cells', () => {
+    // LibreOffice's plain text of a real report with no application: every label, then the 175
+    // 0s in blocks of one, two and three lines, in no order counting could follow.
+    const zeros = (n: number, odd = -1): string => {
+      const out: string[] = [];
+      for (let i = 0; i < n;) {
+        const k = Math.min(n - i, 1 + (i % 3));
+        out.push(Array.from({ length: k }, (_, j) => (i + j === odd ? '1' : '0')).join('\n'));
+        i += k;
+      }
+      return out.join('\n\n');
+    };
+    const table = (values: string) =>
+      report(
+        [
+          '三、收到和处理政府信息公开申请情况',
+          '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+          '申请人情况',
+          '自然人',
+          '总计',
+          ...rows.map((r) => r.label),
+          values,
+        ].join('\n\n'),
+      );
+    const text = table(zeros(175));
+    const t3 = modelOf(text).tables.t3;
+    expect(t3.rows.map((r) => (r.status === 'read' ? r.cells.map((c) => c.value) : r.status))).toEqual(rows.map(() => [0, 0, 0, 0, 0, 0, 0]));
+    expect(tableFindings(text)).toEqual([]);
+    // One value other than 0, or one 0 too few: the order matters again, or a cell is lost; one finding, no sums.
+    for (const other of [table(zeros(175, 100)), table(zeros(174))]) {
+      expect(modelOf(other).tables.t3.rows.every((r) => r.status === 'read')).toBe(false);
+      const findings = tableFindings(other);
+      expect(findings.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+      expect(findings.filter((m) => m.data['table'] === '三')).toHaveLength(1);
+    }
   });
 
   it('counts a table whose very last value is printed elsewhere, its last row one cell short', () => {

@@ -1,12 +1,15 @@
 /**
  * Table 二 in plain `pdftotext` text: a label wrapped over two lines is printed after the rows
- * below it, its values left right after the row above's (src/reading/tables/next-row.ts).
+ * below it, its values left right after the row above's (src/reading/tables/next-row.ts); the
+ * table printed column by column (LibreOffice), read by its headers and their counts.
  */
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { lintText } from '../src/engine/lint.ts';
 import { buildModel } from '../src/reading/build.ts';
 import { parseMarkdown } from '../src/reading/parse.ts';
 import { sampleReport } from '../src/testing/sample.ts';
+import { RUNS } from './helpers/property.ts';
 
 const part = (lines: string[]): string => sampleReport({ form: 'gfm' }).replace(/第二十条第（一）项[\s\S]*?(?=\n\n第二十条第（五）项)/, lines.join('\n\n'));
 const header = ['第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数'];
@@ -25,5 +28,167 @@ describe('table 二 in plain pdftotext: a wrapped label printed after its values
   it('reads nothing so when text splits the run', () => {
     const text = part([...header, '规章', '0', '0', '2', '本年', '1', '0', '3', '行政规范性', '文件']);
     expect(t2(text)[1]).not.toEqual([1, 0, 3]);
+  });
+});
+
+/**
+ * Table 二 as LibreOffice's plain pdftotext prints it (forms copied from reports printed by
+ * scripts/docx-pdfs.ts): column by column, each header followed by its column's cells, the labels
+ * elsewhere (src/reading/tables/t2-columns.ts).
+ */
+describe('table 二 in plain pdftotext printed column by column', () => {
+  const whole = (lines: string[]): string =>
+    sampleReport({ form: 'gfm', t2: { rules: [0, 0, 0], normative: [1, 0, 3] } }).replace(
+      /(二、主动公开政府信息情况\n\n)[\s\S]*?(?=\n\n三、收到和处理)/,
+      (_, heading: string) => heading + lines.join('\n'),
+    );
+  const labels = ['第二十条第（一）项', '信息内容', '规章', '行政规范性文件', '第二十条第（五）项', '信息内容', '行政许可'];
+  const labels2 = ['第二十条第（六）项', '信息内容', '行政处罚', '行政强制', '第二十条第（八）项', '信息内容', '行政事业性收费'];
+  const all = [[0, 0, 0], [1, 0, 3], [21], [2], [0], [0]];
+  const tableFindings = (text: string) =>
+    lintText(text, { filePath: 'plain.txt' }).messages.filter((m) => m.ruleId.startsWith('table-') && m.data.table === '二');
+
+  it('reads the labels first, then each header with its cells (a one-cell column once, a two-cell one the next sub-table’s)', () => {
+    const text = whole([
+      ...labels,
+      ...labels2,
+      ...['', '本年制发件数', '0', '1', '', '本年废止件数', '0', '0', '', '现行有效件数', '0', '3'],
+      ...['', '本年处理决定数量', '21', '本年处理决定数量', '2', '0', '本年收费金额（单位：万元）', '0'],
+    ]);
+    expect(t2(text)).toEqual(all);
+    expect(tableFindings(text)).toEqual([]);
+  });
+
+  it('reads columns out of the table’s order (a header merged over two rows), a page number and a note’s dates between', () => {
+    const text = whole([
+      ...['信息内容', '规章', '行政规范性文件', '', '第二十条第（一）项', '本年废止件数', '0', '0', '', '本年制发件数', '0', '1', ''],
+      ...['第二十条第（五）项', '本年处理决定数量', '21', '', '信息内容', '行政许可', '', '第二十条第（六）项', '本年处理决定数量', '2', '0', ''],
+      ...['信息内容', '行政处罚', '行政强制', '信息内容', '行政事业性收费', '', '第二十条第（八）项', '本年收费金额（单位：万元）', '0', ''],
+      ...['注：本表“本年收费金额”单位为万元。', '1 本表数据统计时限为 2024 年 1 月 1 日至 12 月 31 日。', '', '-1-', '', '现行有效件数', '0', '3'],
+    ]);
+    expect(t2(text)).toEqual(all);
+    expect(tableFindings(text)).toEqual([]);
+  });
+
+  it('leaves a sub-table whose headers stand in a stack before all its cells unread, with one finding (row by row or column by column?)', () => {
+    const text = whole([
+      ...labels,
+      ...labels2,
+      ...['本年制发件数', '本年废止件数', '现行有效件数', '0', '0', '0', '1', '0', '3'],
+      ...['本年处理决定数量', '21', '本年处理决定数量', '2', '0', '本年收费金额（单位：万元）', '0'],
+    ]);
+    expect(t2(text)).toEqual(['unclear', 'unclear', [21], [2], [0], [0]]);
+    expect(tableFindings(text).map((m) => m.messageId)).toEqual(['interleaved']);
+  });
+
+  it('leaves a sub-table one of whose columns is not in the table’s text unread, with one finding', () => {
+    const text = whole([
+      ...labels,
+      ...labels2,
+      '本年废止件数',
+      '0',
+      '0',
+      '本年制发件数',
+      '0',
+      '1',
+      '本年处理决定数量',
+      '21',
+      '本年处理决定数量',
+      '2',
+      '0',
+      '本年收费金额（单位：万元）',
+      '0',
+    ]);
+    expect(t2(text)).toEqual(['unclear', 'unclear', [21], [2], [0], [0]]);
+    expect(tableFindings(text)).toHaveLength(1);
+  });
+
+  it('reads nothing so when a count fits no sub-table or two runs claim one column', () => {
+    const short = whole([
+      ...labels,
+      ...labels2,
+      '本年制发件数',
+      '0',
+      '1',
+      '本年废止件数',
+      '0',
+      '现行有效件数',
+      '0',
+      '3',
+      '本年处理决定数量',
+      '21',
+      '本年处理决定数量',
+      '2',
+      '0',
+      '本年收费金额（单位：万元）',
+      '0',
+    ]);
+    expect(t2(short).slice(0, 2)).not.toContainEqual([1, 0, 3]);
+    expect(tableFindings(short).length).toBeLessThanOrEqual(1);
+    const twice = whole([
+      ...labels,
+      ...labels2,
+      '本年制发件数',
+      '0',
+      '1',
+      '本年制发件数',
+      '0',
+      '0',
+      '现行有效件数',
+      '0',
+      '3',
+      '本年处理决定数量',
+      '21',
+      '本年处理决定数量',
+      '2',
+      '0',
+      '本年收费金额（单位：万元）',
+      '0',
+    ]);
+    expect(t2(twice).slice(0, 2)).toEqual(['count', 'count']);
+  });
+
+  it('gives no sub-table the values under its caption when another sub-table’s header stands there too', () => {
+    // A real report's content printed by LibreOffice: （五）'s header and value after （六）'s caption.
+    const text = whole([
+      ...['第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '规章', '0', '0', '0', '行政规范性文件', '1', '0', '3'],
+      ...['第二十条第（五）项', '信息内容', '行政许可', '第二十条第（六）项', '信息内容', '', '0', '本年处理决定数量', '9', '本年处理决定数量', '', '-1-', ''],
+      ...['行政处罚', '行政强制', '第二十条第（八）项', '信息内容', '行政事业性收费', '', '1', '0', '本年收费金额（单位：万元）', '0'],
+    ]);
+    const got = t2(text);
+    expect(got.slice(3, 5)).not.toContainEqual([0]);
+    expect(got.slice(3, 5)).not.toContainEqual([9]);
+  });
+
+  it('property: any values, columns in any order, labels first or by their sub-table, read exactly; a stack never misread', () => {
+    const n = fc.nat({ max: 120 });
+    fc.assert(
+      fc.property(
+        fc.array(n, { minLength: 6, maxLength: 6 }),
+        fc.tuple(n, n, n, n),
+        fc.constantFrom([0, 1, 2], [1, 0, 2], [2, 0, 1], [0, 2, 1]),
+        fc.boolean(),
+        fc.boolean(),
+        (first, [license, penalty, coercion, fees], order, labelsFirst, stacked) => {
+          const names = ['本年制发件数', '本年废止件数', '现行有效件数'];
+          const columns = stacked
+            ? [...order.map((c) => names[c] as string), ...[0, 1].flatMap((r) => order.map((c) => String(first[r * 3 + c])))]
+            : order.flatMap((c) => [names[c] as string, String(first[c]), String(first[3 + c])]);
+          const one = ['本年处理决定数量', String(license), '本年处理决定数量', String(penalty), String(coercion), '本年收费金额（单位：万元）', String(fees)];
+          const text = whole(labelsFirst ? [...labels, ...labels2, ...columns, ...one] : [...labels, ...columns, ...labels2, ...one]);
+          const rows = [first.slice(0, 3), first.slice(3), [license], [penalty], [coercion], [fees]];
+          const got = t2(text);
+          if (stacked) {
+            expect(got.slice(2)).toEqual(rows.slice(2));
+            expect(got.slice(0, 2)).toEqual(['unclear', 'unclear']);
+            expect(tableFindings(text)).toHaveLength(1);
+          } else {
+            expect(got).toEqual(rows);
+            expect(tableFindings(text)).toEqual([]);
+          }
+        },
+      ),
+      { numRuns: RUNS(40) },
+    );
   });
 });

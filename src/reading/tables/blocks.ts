@@ -12,6 +12,7 @@
  */
 import type { Row, TableFact } from '../../model/schema.ts';
 import type { TableTemplate } from '../../model/templates.ts';
+import { norm } from '../text.ts';
 import type { Token } from '../tokens.ts';
 import { decodeRow, distinctValues, ROW_TOTAL } from './decode.ts';
 import { isStacked, span, type Anchor, type Ctx, type Draft, type RowOutcome } from './rows.ts';
@@ -28,6 +29,7 @@ export function columnBlocks(
   rows: number,
   columns: number,
   pinned: ReadonlyMap<Token, number> = new Map(),
+  trailing: ReadonlyMap<Token, number> = new Map(),
 ): { rows: Token[][]; banded: Set<Token> } | null {
   const line = (t: Token) => ctx.lines.point(t.start).line;
   // Lines of values on consecutive lines with no text between: one block.
@@ -37,13 +39,17 @@ export function columnBlocks(
   for (let i = region[0]; i < region[1]; i++) {
     const t = ctx.tokens[i] as Token;
     if (t.delimited || t.kind === 'blank') return null;
-    if (pinned.has(t)) continue;
-    if (t.kind === 'text') {
+    if (pinned.has(t) || trailing.has(t)) continue;
+    if (t.kind === 'text' || labelCharacter(ctx, i)) {
       textLines.add(line(t));
       previous = null;
       continue;
     }
     const at = line(t);
+    // A value with text after it on its line is the prose's (a footnote under the table, “1 本表
+    //数据统计时限为 2024 年 1 月 1 日…”): a cell printed beside its label comes after the label.
+    const next = ctx.tokens[i + 1];
+    if (next?.kind === 'text' && line(next) === at) continue;
     const block = blocks[blocks.length - 1];
     const last = block?.[block.length - 1];
     if (previous && last && line(previous) === at) last.push(t);
@@ -62,11 +68,13 @@ export function columnBlocks(
   const banded = new Set<Token>();
   // A row's cells printed on its label's line start the row wherever the label stands.
   const first = (r: number) => [...pinned].filter(([, at]) => at === r).map(([t]) => t);
+  // A row's last cells printed after the table's labels end it (tailCells).
+  const last = (r: number) => [...trailing].filter(([, at]) => at === r).map(([t]) => t);
   let k = 0;
   let row: Token[] = first(0);
   const full = () => {
-    while (row.length === columns) {
-      out.push(row);
+    while (row.length + last(out.length).length === columns) {
+      out.push([...row, ...last(out.length)]);
       row = first(out.length);
     }
   };
@@ -75,13 +83,13 @@ export function columnBlocks(
     if (block.length === 1) {
       // Cells of one row, a line (of one or a few cells) at a time, up to the row's `columns`.
       const cells = block[0] as Token[];
-      if (row.length + cells.length > columns) return null;
+      if (row.length + cells.length + last(out.length).length > columns) return null;
       row.push(...cells);
       full();
       k++;
       continue;
     }
-    if (row.length > 0 || pinned.size > 0) return null;
+    if (row.length > 0 || pinned.size > 0 || trailing.size > 0) return null;
     // A band of `height` rows printed column by column, one cell a line. A block as high as
     // whole rows could be rows printed one after another instead: not certain.
     const height = block.length;
@@ -124,8 +132,12 @@ export function readByBlocks(
   // The template says how many rows the values fill; labels may stand anywhere (or be lost).
   if (outcomes.length !== tpl.rows.length || anchors.length === 0) return null;
   const columns = tpl.rows[0]?.columns.length ?? 0;
-  const blocks = columnBlocks(ctx, region, tpl.rows.length, columns, pinnedValues(ctx, tpl, anchors));
-  if (!blocks) return null;
+  const blocks = columnBlocks(ctx, region, tpl.rows.length, columns, pinnedValues(ctx, tpl, anchors), tailCells(ctx, tpl, anchors, region, columns));
+  if (!blocks) {
+    // Whatever order pdftotext printed them in, a table of nothing but 0s reads the same.
+    const zeros = allZeros(ctx, region, tpl.rows.length * columns);
+    return zeros ? withRows(ctx, tpl, outcomes, facts, (r) => zeros.slice(r * columns, (r + 1) * columns), new Set(), writtenCells) : null;
+  }
   const bands = blocks.rows;
   // A label printed after labels of rows below it (“（三）不予公开 1.属于国家秘密” after 3.补正后…)
   // stands before values that need not be its own: its row takes what counting gives it.
@@ -186,18 +198,50 @@ export function readByBlocks(
   // Those that do not (at most two: a sum error, a value pdftotext printed late) are then checked
   // as any other row: out of order unless the column relations place a sum error at one cell.
   if (confirmed === 0 && !totalsConfirm(bands)) return null;
+  return withRows(ctx, tpl, outcomes, facts, (r) => bands[r] ?? [], late, writtenCells);
+}
+
+/** The outcomes with the rows the labels did not read (or read late) given the counted values, and the facts about them dropped. */
+function withRows(
+  ctx: Ctx,
+  tpl: TableTemplate,
+  outcomes: readonly RowOutcome[],
+  facts: readonly TableFact[],
+  band: (r: number) => readonly Token[],
+  late: ReadonlySet<number>,
+  writtenCells: (o: RowOutcome) => unknown,
+): { outcomes: RowOutcome[]; facts: TableFact[] } {
   const replaced = new Set<string>();
   const next = outcomes.map((o, r): RowOutcome => {
     if (!late.has(r) && writtenCells(o)) return o;
     const template = tpl.rows[r] as TableTemplate['rows'][number];
-    const tokens = bands[r] ?? [];
     replaced.add(template.id);
     const found = 'row' in o ? o.row.found : o.draft.base.found;
-    const draft = draftOf(ctx, template, found, tokens);
-    return { draft };
+    return { draft: draftOf(ctx, template, found, band(r)) };
   });
   const kept = facts.filter((f) => f.kind !== 'strayValues' && (f.kind === 'labelTypo' || !('row' in f) || f.row === null || !replaced.has(f.row.id)));
   return { outcomes: next, facts: kept };
+}
+
+/**
+ * The table's values when every one is a 0 on a line of its own and they are exactly as many as
+ * its cells (a value with text after it on its line is the prose's): in whatever order pdftotext
+ * printed them, every row reads 0s. Null otherwise: any other value, or a count that does not fit
+ * (a cell left empty, a value of other text among them).
+ */
+function allZeros(ctx: Ctx, region: [number, number], cells: number): Token[] | null {
+  const line = (t: Token) => ctx.lines.point(t.start).line;
+  const zeros: Token[] = [];
+  for (let i = region[0]; i < region[1]; i++) {
+    const t = ctx.tokens[i] as Token;
+    if (t.delimited || t.kind === 'blank') return null;
+    if (t.kind === 'text' || labelCharacter(ctx, i)) continue;
+    const next = ctx.tokens[i + 1];
+    if (next?.kind === 'text' && line(next) === line(t)) continue;
+    if (t.kind !== 'num' || t.raw !== '0') return null;
+    zeros.push(t);
+  }
+  return zeros.length === cells ? zeros : null;
 }
 
 function totalsConfirm(rows: readonly Token[][]): boolean {
@@ -211,6 +255,62 @@ function totalsConfirm(rows: readonly Token[][]): boolean {
     else if (total > 0) confirming++;
   }
   return failing <= 2 && confirming >= 3;
+}
+
+/**
+ * A row's last cells that pdftotext printed after all the table's labels (the widest numbers of a
+ * landscape table's （七）总计: “（七）总计 / 136 / 407 / 429 / 263 / 四、… / 0 / 1 / … / 3.其他 /
+ * 209 347 1791”): where labels in order are followed by fewer values than a row's cells (before the
+ * next text), and the values after the last text are exactly what those rows lack, each such row
+ * ends with its share, in the rows' order, a line never giving cells to two of them. Empty when
+ * the counts do not fit exactly.
+ */
+function tailCells(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[], region: [number, number], columns: number): Map<Token, number> {
+  const none = new Map<Token, number>();
+  const line = (t: Token) => ctx.lines.point(t.start).line;
+  let i = region[1] - 1;
+  while (i >= region[0] && ctx.tokens[i]?.kind !== 'text') i--;
+  const tail = ctx.tokens.slice(i + 1, region[1]);
+  if (tail.length === 0 || tail.some((t) => t.kind !== 'num' || t.delimited)) return none;
+  const short: Array<{ row: number; need: number }> = [];
+  let highest = -1;
+  // （七）总计's key, 总计, is the header's too: anchorRows may have passed its label by; its whole label is its own.
+  const total = tpl.rows.find((r) => r.id === 't3.total');
+  const all = [...anchors];
+  if (total && !anchors.some((a) => a.row === total)) {
+    const at = ctx.tokens.findIndex((t, j) => j >= region[0] && j < region[1] && t.kind === 'text' && t.norm === norm(total.label));
+    if (at >= 0) all.push({ row: total, first: at, last: at, typo: false, disordered: false });
+  }
+  for (const a of all.sort((x, y) => x.first - y.first)) {
+    const r = tpl.rows.indexOf(a.row);
+    let count = 0;
+    let j = a.first + 1;
+    for (; j < region[1]; j++) {
+      const t = ctx.tokens[j] as Token;
+      if (t.kind === 'text' && j > a.last) break;
+      if (t.kind !== 'text') count++;
+    }
+    // The last label, followed by the tail itself, is no short row.
+    if (j >= region[1]) continue;
+    if (count % columns === 0) {
+      highest = Math.max(highest, r);
+      continue;
+    }
+    if (count > columns || a.disordered || a.typo || r < highest) return none;
+    short.push({ row: r, need: columns - count });
+    highest = r;
+  }
+  if (short.length === 0 || short.reduce((n, s) => n + s.need, 0) !== tail.length) return none;
+  const out = new Map<Token, number>();
+  let k = 0;
+  for (const s of short) {
+    const mine = tail.slice(k, k + s.need);
+    const next = tail[k + s.need];
+    if (next && line(next) === line(mine[mine.length - 1] as Token)) return none;
+    for (const t of mine) out.set(t, s.row);
+    k += s.need;
+  }
+  return out;
 }
 
 /**
@@ -239,6 +339,15 @@ function pinnedValues(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[]):
     }
   }
   return pinned;
+}
+
+/**
+ * A 无 alone on its line between two lines of text: a character of a label written one or two
+ * characters a line (the vertical （四）无法提供), not an empty cell (a row has seven).
+ */
+function labelCharacter(ctx: Ctx, i: number): boolean {
+  const [before, t, after] = [ctx.tokens[i - 1], ctx.tokens[i], ctx.tokens[i + 1]];
+  return t?.kind === 'placeholder' && t.raw === '无' && before?.kind === 'text' && after?.kind === 'text';
 }
 
 /** Whether tokens from..to (exclusive) are all text: nothing printed between two labels but words. */

@@ -354,6 +354,9 @@ function readRowsOnce(
       inRun = false;
       if (options.isBoundary(t)) break;
       const w = stripEnumerators(t.norm);
+      // A note under the table (“注：本表…”, LibreOffice's plain text prints it beside the last labels)
+      // is no row's text: the row's values end there.
+      if (/^注[:：]/.test(w)) break;
       if (w === '' || /^表[一二三四]/.test(w) || GENERIC_HEADERS.test(w) || headerPieces(w, pieceWords)) continue;
       // Distributed (分散对齐) header cells: the last character of one and the first of the next
       // one space apart (“容 本” of 信息内容 and 本年制发件数), each a piece of its own.

@@ -24,6 +24,7 @@ import {
   type RowOutcome,
 } from './rows.ts';
 import { valuesOfWrappedRow } from './next-row.ts';
+import { readByColumnHeaders } from './t2-columns.ts';
 import { finishTable, missingTable } from './table.ts';
 
 export function readT2(ctx: Ctx, region: [number, number] | null, fallback: Span): Table {
@@ -67,7 +68,19 @@ export function readT2(ctx: Ctx, region: [number, number] | null, fallback: Span
   const isBoundary = (t: Token) => t.kind === 'text' && (t.norm.includes('第二十条') || t.norm.includes('信息内容'));
   checkHeaderWords(ctx, region, tpl, anchors, facts);
   const rowsRead = valuesOfWrappedRow(ctx, tpl, readRows(ctx, tpl, anchors, region, { isBoundary, relation: null }, facts), facts);
-  const outcomes = readLoneValues(ctx, tpl, anchors, region, rowsRead, facts);
+  const lone = readLoneValues(ctx, tpl, anchors, region, rowsRead, facts);
+  // Plain pdftotext text printed column by column (LibreOffice): each header with its cells.
+  const byColumns = readByColumnHeaders(
+    ctx,
+    tpl,
+    anchors,
+    region,
+    lone,
+    facts,
+    CAPTION_ROWS.map(([, ids]) => ids),
+  );
+  if (byColumns) facts.splice(0, facts.length, ...byColumns.facts);
+  const outcomes = byColumns?.outcomes ?? lone;
   const rows = outcomes.map((o) =>
     'row' in o ? o.row : o.draft.options.length === 1 ? settle(ctx, o.draft, [], null, facts) : unsettled(o.draft, null, facts),
   );
@@ -98,6 +111,7 @@ function readLoneValues(
   outcomes: RowOutcome[],
   facts: TableFact[],
 ): RowOutcome[] {
+  const columnNames = new Set(tpl.rows.flatMap((r) => r.columns.map(norm)));
   const captionAt: Array<{ index: number; item: string }> = [];
   for (let i = region[0]; i < region[1]; i++) {
     const t = ctx.tokens[i];
@@ -167,6 +181,10 @@ function readLoneValues(
     const values = ctx.tokens.slice(index + 1, end).filter((t) => t.kind === 'num' || t.kind === 'placeholder');
     const cells = rows.reduce((n, r) => n + (tpl.rows[r]?.columns.length ?? 0), 0);
     if (values.length !== cells || values.some((v) => v.delimited)) return;
+    // A column header twice under one caption (“0 / 本年处理决定数量 / 9 / 本年处理决定数量”): another
+    // sub-table's header, and maybe its values, printed there; the values are not known to be these rows'.
+    const headers = ctx.tokens.slice(index + 1, end).filter((t) => t.kind === 'text' && columnNames.has(t.norm));
+    if (new Set(headers.map((t) => t.norm)).size !== headers.length) return;
     if (cells !== rows.length) {
       unplaced(rows, values, index);
       return;

@@ -35,10 +35,19 @@ function valuesOf(ctx: Ctx, region: [number, number]): { values: Token[]; runs: 
   const values: Token[] = [];
   const runs: number[] = [];
   let inRun = false;
+  // Values before any header word, right under the part's heading, in text without cells (plain
+  // pdftotext printed table 三's last 总计 there, after a page break).
+  const early: Token[] = [];
+  let header = false;
   for (let i = region[0]; i < region[1]; i++) {
     const t = ctx.tokens[i];
     if (!t) continue;
     if (headingMark(ctx, i)) continue;
+    if (!header && t.kind === 'num' && !t.delimited && values.length === 0) {
+      early.push(t);
+      continue;
+    }
+    if (t.kind === 'text' && !isPartHeading(stripEnumerators(t.norm))) header = true;
     if (t.kind !== 'text') {
       values.push(t);
       if (t.kind !== 'blank') {
@@ -52,6 +61,12 @@ function valuesOf(ctx: Ctx, region: [number, number]): { values: Token[]; runs: 
     // The first text that is not table-四 header ends the table.
     if (isT4Noise(t.norm)) continue;
     break;
+  }
+  // They are the table's only when its fifteen cells are not all under the header without them.
+  const cells = T4_COLUMNS.length * T4_GROUPS.length;
+  if (early.length > 0 && values.filter((v) => v.kind !== 'blank').length !== cells) {
+    values.unshift(...early);
+    runs.unshift(early.length);
   }
   return { values, runs };
 }
