@@ -21,6 +21,7 @@ import { SHEET_NAMES } from '../src/adapters/formatters/xlsx.ts';
 import { lintFilesToArray as lintFiles } from '../src/engine/run.ts';
 import type { LintResult } from '../src/types.ts';
 import { makeTempDir } from './helpers/tmp.ts';
+import { expectEqual } from './helpers/equal.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const peers = path.join(root, 'test/fixtures/peers');
@@ -98,8 +99,14 @@ describe('the statistics as data', () => {
 
   it('gives the library the same data as the CSV (statistics)', () => {
     const data = statistics(results, { cwd: root });
-    expect(data.cells).toEqual(results.flatMap((r) => statisticsOf(r, { cwd: root })));
-    expect(data.findings).toEqual(results.flatMap((r) => findingsOf(r, { cwd: root })));
+    expectEqual(
+      data.cells,
+      results.flatMap((r) => statisticsOf(r, { cwd: root })),
+    );
+    expectEqual(
+      data.findings,
+      results.flatMap((r) => findingsOf(r, { cwd: root })),
+    );
   });
 
   it('writes RFC 4180 CSV with a BOM that Python’s csv module reads back unchanged', async () => {

@@ -24,6 +24,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkFrontmatter from 'remark-frontmatter';
+import { expectEqual } from './helpers/equal.ts';
 import { PROPERTY_SCALE, RUNS } from './helpers/property.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -66,10 +67,10 @@ function expectSameReading(text: string): void {
   const full = parseMarkdownFully(text);
   const a = readOf(text, lean);
   const b = readOf(text, full);
-  expect(a.tokens).toEqual(b.tokens);
-  expect(a.comments).toEqual(b.comments);
-  expect(a.prose).toEqual(b.prose);
-  expect(a.model).toEqual(b.model);
+  expectEqual(a.tokens, b.tokens);
+  expectEqual(a.comments, b.comments);
+  expectEqual(a.prose, b.prose);
+  expectEqual(a.model, b.model);
 }
 
 describe('the lean parse reads as remark does', () => {
@@ -88,7 +89,7 @@ describe('the lean parse reads as remark does', () => {
     // from what is compared above; checked end to end on the real reports of the corpus.
     if (name.startsWith('../shared/corpus/seeds/')) {
       const full = analyzeText(text, { filePath: name, tree: parseMarkdownFully(text) });
-      expect(analyzeText(text, { filePath: name })).toEqual(full);
+      expectEqual(analyzeText(text, { filePath: name }), full);
     }
   });
 

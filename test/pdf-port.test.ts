@@ -11,6 +11,7 @@ import { extractPdf } from '../src/reading/pdf/extract.ts';
 import { handOver, InThreadPort } from '../src/reading/pdf/port.ts';
 import { ALL_PDFS, pdfCases } from './helpers/pdfs.ts';
 import { PROPERTY_SCALE } from './helpers/property.ts';
+import { expectEqual } from './helpers/equal.ts';
 
 jest.setTimeout(240_000);
 
@@ -22,7 +23,7 @@ describe('pdf.js in this thread through port.ts', () => {
     const through = await extractPdf(bytes, { loadData: pdfData });
     const loopback = await extractPdf(bytes, { loadData: pdfData, pdfjsLoopback: true });
     expect('pages' in through && through.pages.length).toBeGreaterThan(0);
-    expect(through).toEqual(loopback);
+    expectEqual(through, loopback);
   });
 
   it('reads the same again after many documents (nothing left over from one to the next)', async () => {
@@ -30,7 +31,7 @@ describe('pdf.js in this thread through port.ts', () => {
     const bytes = new Uint8Array(readFileSync(file));
     const first = await extractPdf(bytes, { loadData: pdfData });
     for (let i = 0; i < 5; i++) await extractPdf(bytes, { loadData: pdfData });
-    expect(await extractPdf(bytes, { loadData: pdfData })).toEqual(first);
+    expectEqual(await extractPdf(bytes, { loadData: pdfData }), first);
   });
 
   it('says a damaged file is no PDF, as before (encrypted and scanned files: test/pdf.test.ts)', async () => {

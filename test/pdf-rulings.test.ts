@@ -16,6 +16,7 @@ import { type PDFDict, PDFDocument, PDFName, type PDFRef, StandardFonts } from '
 import { pdfData } from '../src/engine/decode.ts';
 import { extractPdf } from '../src/reading/pdf/extract.ts';
 import { pdfCases, samplePdfs } from './helpers/pdfs.ts';
+import { expectEqual } from './helpers/equal.ts';
 import { PROPERTY_SCALE } from './helpers/property.ts';
 
 jest.setTimeout(240_000);
@@ -88,7 +89,7 @@ describe('ruling lines read from the content streams', () => {
     const r = await bothWays(new Uint8Array(readFileSync(file)));
     expect(r.pages).toBeGreaterThan(0);
     expect(r.ownPages).toBe(r.pages);
-    expect(r.own).toEqual(r.pdfjs);
+    expectEqual(r.own, r.pdfjs);
   });
 
   it.each<Row>([
@@ -136,7 +137,7 @@ describe('ruling lines read from the content streams', () => {
     const r = await bothWays(await handMade(content, extra));
     expect(r.ownPages).toBe(1);
     expect(r.lines).toBeGreaterThan(0);
-    expect(r.own).toEqual(r.pdfjs);
+    expectEqual(r.own, r.pdfjs);
   });
 
   it.each<Row>([
@@ -177,6 +178,6 @@ describe('ruling lines read from the content streams', () => {
     const [, content, extra] = row;
     const r = await bothWays(await handMade(content, extra));
     expect(r.ownPages).toBe(0);
-    expect(r.own).toEqual(r.pdfjs);
+    expectEqual(r.own, r.pdfjs);
   });
 });
