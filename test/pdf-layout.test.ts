@@ -285,6 +285,10 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
       '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请  3  3',
       '2.其他  4  4',
     ]);
+    // A group label's character on a line of its own among the pieces (written vertically) stands aside.
+    const aside = [...pdfToHtml([page(1, [...texts, text('年', 72, 149)], [])]).html.matchAll(/<p>(.*)<\/p>/g)].map((m) => m[1]);
+    expect(aside).toContain('1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请  3  3');
+    expect(aside).toContain('年');
     // Pieces that could belong to either of two readings stay where they are: without the
     // enumerator, one line or two each side are both centred.
     const unsure = texts.map((t) => (t.str === '1.申请人无正当理由逾' ? { ...t, str: '申请人无正当理由逾' } : t));

@@ -543,8 +543,11 @@ function joinCentredLabels(blocks: Block[]): Block[] {
     };
     const above: number[] = [];
     const below: number[] = [];
-    for (let j = k - 1; piece(j) && above.length < 4; j--) above.push(j);
-    for (let j = k + 1; piece(j) && below.length < 4; j++) below.push(j);
+    // A line all left of the label column (a group label written vertically, a character a line) stands between pieces.
+    const aside = (j: number): boolean =>
+      blocks[j]?.page === page && (values[j] ?? []).length === 0 && (lines[j]?.runs ?? []).every((t) => t.x1 < left) && lines[j] !== undefined;
+    for (let j = k - 1; above.length < 4 && (aside(j) || piece(j)); j--) if (!aside(j)) above.push(j);
+    for (let j = k + 1; below.length < 4 && (aside(j) || piece(j)); j++) if (!aside(j)) below.push(j);
     // How many lines each side: one when one side has only one; else the one count whose block starts
     // a row's label (its enumerator: 1. （三） 二、) and holds no other start.
     const most = Math.min(above.length, below.length);
