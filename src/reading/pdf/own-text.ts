@@ -1,0 +1,587 @@
+/**
+ * A page's text runs read from its content streams (rulings.ts walks them and hands the text
+ * operators here), in the shape pdf.js's `getTextContent` gives them (`str`, `transform`, `width`,
+ * `fontName`), so that pdf.js need not open the document at all when every page reads here.
+ *
+ * The text is read as the PDF specification (ISO 32000-1) defines it: the text state (§9.3: Tc Tw
+ * Tz TL Tf Ts; Tr changes no glyph's place and is read whatever it is), text objects and their
+ * positioning and showing operators (§9.4: BT Td TD Tm T* Tj TJ ' "), the glyphs' widths (§9.2.4,
+ * §9.6.2 /FirstChar /Widths /MissingWidth, §9.7.4.3 /W /DW), composite fonts with the Identity-H
+ * CMap (§9.7.5.2: two-byte codes, each its CID), and each code's Unicode from the font's ToUnicode
+ * CMap (§9.10.3: codespace ranges, bfchar, bfrange with a string or an array). What the
+ * specification leaves to the reader, or what is not read here, makes the page's text uncertain
+ * and the caller asks pdf.js: a Type3 font, a font without a ToUnicode map that maps each code
+ * shown, any CMap but Identity-H (vertical writing is left to pdf.js), a /FontMatrix, a font set
+ * by an ExtGState, a text rise, text turned other than by quarter turns, marked content with
+ * /ActualText, a Unicode that pdf.js would normalise, reorder or drop (ligatures, right-to-left
+ * scripts, format marks, combining marks), word spacing on a two-byte code 32.
+ *
+ * The glyphs are grouped into runs as pdf.js 5.6 groups them (learned from what its text content
+ * gives; the tests hold the pages equal both ways): a run goes on while each glyph starts where
+ * the previous one ended, give or take a gap; measured along the line in the run's font size, a gap
+ * of at most 0.102 joins the glyphs, one up to 0.6 is a space within the run, a larger one or a
+ * step back of more than 0.2 ends the run; a step across more than the run's height (a new line)
+ * or off the line by more than a quarter of it ends it too, as do a change of font size or font
+ * and an XObject drawn. A space character shown is no glyph of a run: the gap it leaves decides.
+ */
+import type { Dict, Name, Value } from './font-programs.ts';
+import { latin1 } from './inflation.ts';
+
+export type Matrix = [number, number, number, number, number, number];
+
+/** A run of text as pdf.js's text content has it. */
+export interface TextItem {
+  str: string;
+  transform: Matrix;
+  width: number;
+  fontName: string;
+}
+
+/** A page's text content read here: its runs and each font's family (pdf.js's `styles`). */
+export interface OwnTextContent {
+  items: TextItem[];
+  styles: Record<string, { fontFamily: string }>;
+}
+
+export class TextUncertain extends Error {}
+
+const uncertain = (why: string): never => {
+  throw new TextUncertain(why);
+};
+
+/** What the text reader needs of the file's objects (rulings.ts's page reader). */
+export interface Objects {
+  resolve(v: Value | undefined): Value | undefined;
+  dict(v: Value | undefined): Dict | undefined;
+  /** The decoded data of the stream a reference names. */
+  streamData(v: Value | undefined): Uint8Array;
+}
+
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** m1 × m2, both as [a b c d e f] (the product pdf.js forms: the same double arithmetic). */
+function transform(m1: readonly number[], m2: readonly number[]): Matrix {
+  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = m1;
+  const [p = 0, q = 0, r = 0, s = 0, t = 0, u = 0] = m2;
+  return [a * p + c * q, b * p + d * q, a * r + c * s, b * r + d * s, a * t + c * u + e, b * t + d * u + f];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fonts
+
+interface Font {
+  /** The font's name as pdf.js names it: /BaseFont, when the descriptor's /FontName agrees. */
+  name: string;
+  /** Two-byte codes (Identity-H), else one byte. */
+  twoByte: boolean;
+  widths: Map<number, number>;
+  defaultWidth: number;
+  unicode: Map<number, string>;
+  /** pdf.js's fallback family (its `styles[…].fontFamily`). */
+  family: string;
+}
+
+/** Characters pdf.js's text content changes (normalises, reorders or drops): read by pdf.js. */
+const UNSURE_UNICODE = /[\u00b5\u037e\u0eb3\u2126\u0590-\u08ff\ufb00-\ufdff\ufe70-\ufeff\p{Mn}\p{Cf}]/u;
+
+/** §9.10.3: a ToUnicode CMap's code → Unicode map (UTF-16BE destinations). */
+export function toUnicodeMap(text: string, twoByte: boolean): Map<number, string> {
+  if (/\busecmap\b/.test(text)) uncertain('usecmap');
+  const width = twoByte ? 2 : 1;
+  const map = new Map<number, string>();
+  const codeOf = (hex: string): number => {
+    const digits = hex.replace(/\s/g, '');
+    if (!/^[0-9A-Fa-f]*$/.test(digits) || digits.length !== width * 2) uncertain('code length');
+    return parseInt(digits, 16);
+  };
+  const utf16 = (hex: string): string => {
+    const digits = hex.replace(/\s/g, '');
+    if (!/^[0-9A-Fa-f]*$/.test(digits) || digits.length === 0 || digits.length % 4 !== 0) return uncertain('destination');
+    const units: number[] = [];
+    for (let i = 0; i < digits.length; i += 4) units.push(parseInt(digits.slice(i, i + 4), 16));
+    const s = String.fromCharCode(...units);
+    if (/\p{Cs}/u.test(s)) uncertain('destination');
+    return s;
+  };
+  for (const space of text.matchAll(/begincodespacerange([\s\S]*?)endcodespacerange/g)) {
+    for (const [, lo = ''] of (space[1] ?? '').matchAll(/<([^>]*)>\s*<[^>]*>/g)) codeOf(lo);
+  }
+  for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    const body = (block[1] ?? '').trim();
+    const pairs = [...body.matchAll(/<([^>]*)>\s*<([^>]*)>/g)];
+    if (body.replace(/<[^>]*>\s*<[^>]*>/g, '').trim() !== '') uncertain('bfchar');
+    for (const [, src = '', dst = ''] of pairs) map.set(codeOf(src), utf16(dst));
+  }
+  for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    const body = (block[1] ?? '').trim();
+    const entry = /<([^>]*)>\s*<([^>]*)>\s*(?:<([^>]*)>|\[((?:\s*<[^>]*>)*)\s*\])/g;
+    if (body.replace(entry, '').trim() !== '') uncertain('bfrange');
+    for (const [, lo = '', hi = '', dst, list] of body.matchAll(entry)) {
+      const from = codeOf(lo);
+      const to = codeOf(hi);
+      if (to < from || to - from > 255 || from >> 8 !== to >> 8) uncertain('bfrange span');
+      if (dst !== undefined) {
+        // The destination's last byte counts up with the code (§9.10.3), within its byte.
+        const first = utf16(dst);
+        const last = first.charCodeAt(first.length - 1);
+        if ((last & 0xff) + (to - from) > 0xff) uncertain('bfrange overflow');
+        for (let c = from; c <= to; c++) map.set(c, first.slice(0, -1) + String.fromCharCode(last + (c - from)));
+      } else {
+        const dsts = [...(list ?? '').matchAll(/<([^>]*)>/g)];
+        if (dsts.length !== to - from + 1) uncertain('bfrange array');
+        dsts.forEach(([, d = ''], k) => map.set(from + k, utf16(d)));
+      }
+    }
+  }
+  return map;
+}
+
+const numberOf = (v: Value | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
+
+function loadFont(objects: Objects, dict: Dict): Font {
+  const subtype = dict.name('Subtype');
+  if (dict.get('FontMatrix') !== undefined) uncertain('font matrix');
+  const toUnicode = dict.get('ToUnicode');
+  if (toUnicode === undefined) uncertain('no ToUnicode');
+  const cmapText = latin1(objects.streamData(toUnicode));
+  let base: Dict;
+  let twoByte: boolean;
+  const widths = new Map<number, number>();
+  let defaultWidth: number;
+  if (subtype === 'Type0') {
+    if (dict.name('Encoding') !== 'Identity-H') uncertain('encoding');
+    const descendants = objects.resolve(dict.get('DescendantFonts'));
+    if (!Array.isArray(descendants) || descendants.length !== 1) return uncertain('descendants');
+    base = objects.dict(descendants[0]) ?? uncertain('descendant');
+    if (base.name('Subtype') !== 'CIDFontType2' && base.name('Subtype') !== 'CIDFontType0') uncertain('descendant');
+    if (base.get('FontMatrix') !== undefined) uncertain('font matrix');
+    twoByte = true;
+    const dw = objects.resolve(base.get('DW'));
+    if (dw !== undefined && typeof dw !== 'number') uncertain('DW');
+    defaultWidth = typeof dw === 'number' ? Math.ceil(dw) : 1000;
+    const w = objects.resolve(base.get('W'));
+    if (w !== undefined) {
+      if (!Array.isArray(w)) return uncertain('W');
+      for (let i = 0; i < w.length;) {
+        const first = w[i];
+        const next = w[i + 1];
+        if (!Number.isInteger(first)) uncertain('W');
+        if (Array.isArray(next)) {
+          next.forEach((x, k) => widths.set((first as number) + k, typeof x === 'number' ? x : uncertain('W')));
+          i += 2;
+        } else {
+          const last = next;
+          const width = w[i + 2];
+          if (!Number.isInteger(last) || typeof width !== 'number' || (last as number) - (first as number) > 0xffff) uncertain('W');
+          for (let c = first as number; c <= (last as number); c++) widths.set(c, width as number);
+          i += 3;
+        }
+      }
+    }
+  } else if (subtype === 'TrueType' || subtype === 'Type1') {
+    base = dict;
+    twoByte = false;
+    const first = objects.resolve(dict.get('FirstChar'));
+    const list = objects.resolve(dict.get('Widths'));
+    if (!Number.isInteger(first) || !Array.isArray(list)) return uncertain('widths');
+    list.forEach((x, k) => widths.set((first as number) + k, typeof x === 'number' ? x : uncertain('widths')));
+    const descriptor = objects.dict(dict.get('FontDescriptor')) ?? uncertain('descriptor');
+    const missing = objects.resolve(descriptor.get('MissingWidth'));
+    if (missing !== undefined && typeof missing !== 'number') uncertain('MissingWidth');
+    defaultWidth = numberOf(missing) ?? 0;
+  } else return uncertain(`font ${subtype ?? ''}`);
+  const descriptor = objects.dict(base.get('FontDescriptor')) ?? uncertain('descriptor');
+  // A font's program could have its own matrix: only TrueType programs (or none) are read here.
+  if (descriptor.get('FontFile') !== undefined || descriptor.get('FontFile3') !== undefined) uncertain('font program');
+  const baseFont = dict.name('BaseFont') ?? uncertain('BaseFont');
+  const fontName = descriptor.name('FontName');
+  if (fontName !== undefined && fontName !== baseFont && !baseFont.startsWith(fontName)) uncertain('font name');
+  const flags = numberOf(objects.resolve(descriptor.get('Flags'))) ?? 0;
+  const unicode = toUnicodeMap(cmapText, twoByte);
+  return { name: baseFont, twoByte, widths, defaultWidth, unicode, family: fallbackFamily(flags, widths, defaultWidth, baseFont) };
+}
+
+/**
+ * pdf.js's fallback family for a font: monospace when every width given is one (or its fixed-pitch
+ * flag, as pdf.js sets it from the widths), serif by the serif flag or name, else sans-serif. Only
+ * `styles` carries it; the reading takes a font's boldness from it (never, for these names).
+ */
+function fallbackFamily(flags: number, widths: Map<number, number>, defaultWidth: number, baseFont: string): string {
+  let first = defaultWidth;
+  let mono = true;
+  for (const w of widths.values()) {
+    if (!w) continue;
+    if (!first) first = w;
+    else if (first !== w) {
+      mono = false;
+      break;
+    }
+  }
+  if (mono) return 'monospace';
+  return flags & 2 || /serif/i.test(baseFont.replace(/^[A-Z]{6}\+/, '').split('-', 1)[0] ?? '') ? 'serif' : 'sans-serif';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text state (§9.3) and the graphics state parts it depends on (§8.4)
+
+interface State {
+  ctm: Matrix;
+  font: Font | undefined;
+  fontKey: string | undefined;
+  fontResource: string | undefined;
+  fontSize: number;
+  textMatrix: Matrix;
+  lineMatrix: Matrix;
+  charSpacing: number;
+  wordSpacing: number;
+  leading: number;
+  hScale: number;
+}
+
+const copy = (s: State): State => ({ ...s, textMatrix: [...s.textMatrix], lineMatrix: [...s.lineMatrix] });
+
+/** §9.4.2: the text matrix moved by (x, y) in its own space. */
+function translate(m: Matrix, x: number, y: number): void {
+  m[4] = m[0] * x + m[2] * y + m[4];
+  m[5] = m[1] * x + m[3] * y + m[5];
+}
+
+/** The run being gathered and what the next glyph is measured against. */
+class Runs {
+  readonly items: TextItem[];
+  private str: string[] = [];
+  private open = false;
+  private transform: Matrix = [...IDENTITY];
+  private fontName = '';
+  /** The run's advance along its line so far, in the units of `scale`, and before a change of it. */
+  private width = 0;
+  private totalWidth = 0;
+  /** The run's height (its font size on the page); what a step to another line is measured against. */
+  private height = 0;
+  /** How far one unit of text space is on the page along the line, when the run began (or its Tm changed). */
+  private scale = 0;
+  private size = 0;
+  /** Where the last glyph drawn ended, on the page. */
+  private last: Matrix | undefined;
+  /** Whether each of the last two characters shown (older, newer) was a space. */
+  private older = true;
+  private newer = true;
+  /** The font size and font of the run's text state (a change of either ends the run). */
+  style: { size: number; resource: string | undefined; name: string | undefined } | undefined;
+
+  constructor(items: TextItem[]) {
+    this.items = items;
+  }
+
+  private resetSpaces(): void {
+    this.older = this.newer = true;
+  }
+
+  /** Records a character; true when the one before was a space after a non-space (a space is due). */
+  private saw(space: boolean): boolean {
+    const due = !this.older && this.newer;
+    this.older = this.newer;
+    this.newer = space;
+    return due;
+  }
+
+  flush(): void {
+    if (!this.open) return;
+    this.totalWidth += this.width * this.scale;
+    this.items.push({ str: this.str.join(''), transform: this.transform, width: Math.abs(this.totalWidth), fontName: this.fontName });
+    this.open = false;
+    this.str = [];
+  }
+
+  /** A break where pdf.js puts a whitespace item or an end of line (no run of ours). */
+  private gap(): void {
+    this.resetSpaces();
+    this.flush();
+  }
+
+  /** Tm set: a run measured in another scale goes on in the new one. */
+  rescale(state: State): void {
+    if (!this.open) return;
+    const scale = Math.hypot(state.ctm[0], state.ctm[1]) * Math.hypot(state.lineMatrix[0], state.lineMatrix[1]);
+    if (scale === this.scale) return;
+    this.totalWidth += this.width * this.scale;
+    this.width = 0;
+    this.scale = scale;
+  }
+
+  private begin(state: State, at: Matrix, fontName: string): void {
+    if (this.open) return;
+    this.fontName = fontName;
+    this.transform = at;
+    this.width = this.totalWidth = 0;
+    this.height = Math.hypot(at[2], at[3]);
+    this.scale = Math.hypot(state.ctm[0], state.ctm[1]) * Math.hypot(state.lineMatrix[0], state.lineMatrix[1]);
+    this.size = state.fontSize;
+    this.open = true;
+  }
+
+  /**
+   * Where a glyph at `at` (advance `advance`, unscaled) stands against the run: false when it is
+   * off the page's box; otherwise the run is ended, spaced or kept as the gap says.
+   */
+  private place(at: Matrix, advance: number, view: readonly number[]): boolean {
+    const [x, y] = [at[4], at[5]];
+    if (x + advance < (view[0] ?? 0) || x > (view[2] ?? 0) || y < (view[1] ?? 0) || y > (view[3] ?? 0)) return false;
+    const last = this.last;
+    if (!last) return true;
+    let [px, py, lx, ly] = [x, y, last[4], last[5]];
+    if (lx === px && ly === py) return true;
+    // The line's direction: one of the four quarter turns (the glyph's matrix says which).
+    if (at[0] && at[1] === 0 && at[2] === 0) {
+      if (at[0] < 0) [px, py, lx, ly] = [-px, -py, -lx, -ly];
+    } else if (at[1] && at[0] === 0 && at[3] === 0) {
+      [px, py, lx, ly] = at[1] > 0 ? [py, px, ly, lx] : [-py, -px, -ly, -lx];
+    } else uncertain('turned text');
+    // The run's direction so far: left to right (as measured), else pdf.js's reading is its own.
+    if (!((this.width || this.totalWidth) > 0)) uncertain('run direction');
+    const along = (px - lx) / this.scale;
+    const across = py - ly;
+    const size = this.size;
+    if (along < size * -0.2) {
+      this.gap();
+      return true;
+    }
+    if (Math.abs(across) > this.height) {
+      this.gap();
+      return true;
+    }
+    if (along <= size * 0.03) this.resetSpaces();
+    if (along <= size * 0.102) {
+      if (!this.older && this.newer) this.gap();
+      else this.width += along;
+    } else if (along <= size * 0.6) {
+      if (this.open) {
+        this.resetSpaces();
+        this.str.push(' ');
+        this.width += along;
+      } else this.resetSpaces();
+    } else {
+      this.gap();
+      return true;
+    }
+    if (Math.abs(across) > this.height * 0.25) this.flush();
+    return true;
+  }
+
+  /** One glyph of `state`'s font: drawn (unless a space) and the text matrix moved past it. */
+  glyph(state: State, unicode: string, width: number, spacing: number, view: readonly number[], textTransform: () => Matrix): void {
+    let advance = width * (0.001 * state.fontSize);
+    if (/^\s/.test(unicode)) {
+      translate(state.textMatrix, (spacing + advance) * state.hScale, 0);
+      this.saw(true);
+      return;
+    }
+    if (!this.place(textTransform(), advance, view)) {
+      translate(state.textMatrix, advance * state.hScale, 0);
+      return;
+    }
+    this.begin(state, textTransform(), state.fontKey ?? '');
+    advance *= state.hScale;
+    translate(state.textMatrix, advance, 0);
+    this.width += advance;
+    if (advance) this.last = textTransform();
+    if (this.saw(false)) this.str.push(' ');
+    this.str.push(unicode);
+    if (spacing) translate(state.textMatrix, spacing * state.hScale, 0);
+  }
+}
+
+/** The page's text, read operator by operator (the hooks rulings.ts's page reader calls). */
+export class TextReader {
+  readonly items: TextItem[] = [];
+  readonly styles: Record<string, { fontFamily: string }> = {};
+  private state: State = {
+    ctm: [...IDENTITY],
+    font: undefined,
+    fontKey: undefined,
+    fontResource: undefined,
+    fontSize: 0,
+    textMatrix: [...IDENTITY],
+    lineMatrix: [...IDENTITY],
+    charSpacing: 0,
+    wordSpacing: 0,
+    leading: 0,
+    hScale: 1,
+  };
+  private readonly saved: State[] = [];
+  private runs = new Runs(this.items);
+  private readonly outer: { runs: Runs; state: State; saved: number }[] = [];
+  private readonly fonts = new Map<Dict, { font: Font; key: string }>();
+
+  constructor(
+    private readonly objects: Objects,
+    /** The page's box (pdf.js's `view`): a glyph whose origin is outside it is not read. */
+    private readonly view: readonly number[],
+  ) {}
+
+  save(): void {
+    this.saved.push(copy(this.state));
+  }
+
+  restore(): void {
+    this.state = this.saved.pop() ?? uncertain('restore');
+  }
+
+  transform(m: number[]): void {
+    this.state.ctm = transform(this.state.ctm, m);
+  }
+
+  /** Any XObject drawn ends the run; a form's text is read in its own runs, in a copy of the state. */
+  xobject(): void {
+    this.runs.flush();
+  }
+
+  formBegin(matrix: number[] | null): void {
+    this.outer.push({ runs: this.runs, state: this.state, saved: this.saved.length });
+    this.state = copy(this.state);
+    if (matrix) this.state.ctm = transform(this.state.ctm, matrix);
+    this.runs = new Runs(this.items);
+  }
+
+  formEnd(): void {
+    this.runs.flush();
+    const outer = this.outer.pop() ?? uncertain('form');
+    this.runs = outer.runs;
+    this.state = outer.state;
+    this.saved.length = outer.saved;
+  }
+
+  /** The end of the page. */
+  finish(): OwnTextContent {
+    this.runs.flush();
+    return { items: this.items, styles: this.styles };
+  }
+
+  /** §9.3, §9.4: a text state, positioning or showing operator with its (checked) operands. */
+  operator(name: string, operands: unknown[], resources: Dict | undefined): void {
+    const s = this.state;
+    const n = (k: number): number => operands[k] as number;
+    switch (name) {
+      case 'Tc':
+        s.charSpacing = n(0);
+        return;
+      case 'Tw':
+        s.wordSpacing = n(0);
+        return;
+      case 'Tz':
+        s.hScale = n(0) / 100;
+        return;
+      case 'TL':
+        s.leading = n(0);
+        return;
+      case 'Ts':
+        if (n(0) !== 0) uncertain('text rise');
+        return;
+      case 'Tr':
+        return;
+      case 'Tf':
+        return this.setFont(operands[0] as Name, n(1), resources);
+      case 'BT':
+        s.textMatrix = [...IDENTITY];
+        s.lineMatrix = [...IDENTITY];
+        return;
+      case 'Td':
+        translate(s.lineMatrix, n(0), n(1));
+        s.textMatrix = [...s.lineMatrix];
+        return;
+      case 'TD':
+        s.leading = -n(1);
+        translate(s.lineMatrix, n(0), n(1));
+        s.textMatrix = [...s.lineMatrix];
+        return;
+      case 'Tm':
+        s.textMatrix = operands.slice(0, 6) as Matrix;
+        s.lineMatrix = operands.slice(0, 6) as Matrix;
+        this.runs.rescale(s);
+        return;
+      case 'T*':
+        this.nextLine();
+        return;
+      case 'Tj':
+        return this.show((operands[0] as { bytes: string }).bytes, 0);
+      case "'":
+        this.nextLine();
+        return this.show((operands[0] as { bytes: string }).bytes, 0);
+      case '"':
+        s.wordSpacing = n(0);
+        s.charSpacing = n(1);
+        this.nextLine();
+        return this.show((operands[2] as { bytes: string }).bytes, 0);
+      case 'TJ': {
+        // §9.4.3: a number moves the next glyph back by its thousandths of text space.
+        let pending: string[] = [];
+        for (const part of operands[0] as unknown[]) {
+          if (typeof part === 'number') {
+            if (part === 0) continue;
+            this.show(pending.join(''), part * (-s.fontSize / 1000));
+            pending = [];
+          } else pending.push((part as { bytes: string }).bytes);
+        }
+        if (pending.length > 0) this.show(pending.join(''), 0);
+        return;
+      }
+    }
+    uncertain(name);
+  }
+
+  private nextLine(): void {
+    const s = this.state;
+    translate(s.lineMatrix, 0, -s.leading);
+    s.textMatrix = [...s.lineMatrix];
+  }
+
+  private setFont(name: Name, size: number, resources: Dict | undefined): void {
+    const s = this.state;
+    if (s.font && name.name === s.fontResource && size === s.fontSize) return;
+    if (!(size > 0)) uncertain('font size');
+    const fonts = this.objects.dict(resources?.get('Font')) ?? uncertain('no fonts');
+    const dict = this.objects.dict(fonts.get(name.name)) ?? uncertain('no font');
+    let loaded = this.fonts.get(dict);
+    if (!loaded) {
+      const font = loadFont(this.objects, dict);
+      loaded = { font, key: `own_f${this.fonts.size + 1}` };
+      this.fonts.set(dict, loaded);
+      this.styles[loaded.key] = { fontFamily: font.family };
+    }
+    s.font = loaded.font;
+    s.fontKey = loaded.key;
+    s.fontResource = name.name;
+    s.fontSize = size;
+  }
+
+  /** The glyphs of a string shown, the last moved on by `extra` (a TJ number). */
+  private show(bytes: string, extra: number): void {
+    const s = this.state;
+    const font = s.font ?? uncertain('no font set');
+    const runs = this.runs;
+    const style = runs.style;
+    if (!style || style.size !== s.fontSize || (style.resource !== s.fontResource && style.name !== font.name)) {
+      runs.flush();
+      runs.style = { size: s.fontSize, resource: s.fontResource, name: font.name };
+    }
+    if (bytes.length === 0) {
+      const move = s.charSpacing + extra;
+      if (move) translate(s.textMatrix, move * s.hScale, 0);
+      return;
+    }
+    if (font.twoByte && bytes.length % 2 !== 0) uncertain('odd bytes');
+    const step = font.twoByte ? 2 : 1;
+    const textTransform = (): Matrix => transform(s.ctm, transform(s.textMatrix, [s.fontSize * s.hScale, 0, 0, s.fontSize, 0, 0]));
+    for (let i = 0; i < bytes.length; i += step) {
+      const code = step === 2 ? (bytes.charCodeAt(i) << 8) | bytes.charCodeAt(i + 1) : bytes.charCodeAt(i);
+      const unicode = font.unicode.get(code) ?? uncertain('unmapped code');
+      if (UNSURE_UNICODE.test(unicode)) uncertain('unicode');
+      let spacing = s.charSpacing + (i + step >= bytes.length ? extra : 0);
+      if (code === 0x20) {
+        if (font.twoByte && s.wordSpacing !== 0) uncertain('word spacing on a two-byte code');
+        spacing += s.wordSpacing;
+      }
+      runs.glyph(s, unicode, font.widths.get(code) ?? font.defaultWidth, spacing, this.view, textTransform);
+    }
+  }
+}
