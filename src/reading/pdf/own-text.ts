@@ -72,8 +72,11 @@ function transform(m1: readonly number[], m2: readonly number[]): Matrix {
 interface Font {
   /** The font's name as pdf.js names it: /BaseFont, when the descriptor's /FontName agrees. */
   name: string;
-  /** Two-byte codes (Identity-H), else one byte. */
+  /** Two-byte codes (Identity-H or Identity-V), else one byte. */
   twoByte: boolean;
+  /** Written top to bottom (Identity-V), each glyph advancing by `verticalAdvance` (w1y, §9.7.4.3). */
+  vertical: boolean;
+  verticalAdvance: number;
   widths: Map<number, number>;
   defaultWidth: number;
   unicode: Map<number, string>;
@@ -138,6 +141,26 @@ export function toUnicodeMap(text: string, twoByte: boolean): Map<number, string
 
 const numberOf = (v: Value | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
 
+/** §9.7.4.3: a CIDFont's /W, both forms (`c [w1 w2 …]` and `cfirst clast w`), into `widths`. */
+function cidWidths(w: Value | undefined, widths: Map<number, number>): void {
+  if (w === undefined) return;
+  if (!Array.isArray(w)) return uncertain('W');
+  for (let i = 0; i < w.length;) {
+    const first = w[i];
+    const next = w[i + 1];
+    if (!Number.isInteger(first)) uncertain('W');
+    if (Array.isArray(next)) {
+      next.forEach((x, k) => widths.set((first as number) + k, typeof x === 'number' ? x : uncertain('W')));
+      i += 2;
+    } else {
+      const width = w[i + 2];
+      if (!Number.isInteger(next) || typeof width !== 'number' || (next as number) - (first as number) > 0xffff) uncertain('W');
+      for (let c = first as number; c <= (next as number); c++) widths.set(c, width as number);
+      i += 3;
+    }
+  }
+}
+
 function loadFont(objects: Objects, dict: Dict): Font {
   const subtype = dict.name('Subtype');
   if (dict.get('FontMatrix') !== undefined) uncertain('font matrix');
@@ -148,8 +171,12 @@ function loadFont(objects: Objects, dict: Dict): Font {
   let twoByte: boolean;
   const widths = new Map<number, number>();
   let defaultWidth: number;
+  let vertical = false;
+  let verticalAdvance = 0;
   if (subtype === 'Type0') {
-    if (dict.name('Encoding') !== 'Identity-H') uncertain('encoding');
+    const encoding = dict.name('Encoding');
+    if (encoding !== 'Identity-H' && encoding !== 'Identity-V') uncertain('encoding');
+    vertical = encoding === 'Identity-V';
     const descendants = objects.resolve(dict.get('DescendantFonts'));
     if (!Array.isArray(descendants) || descendants.length !== 1) return uncertain('descendants');
     base = objects.dict(descendants[0]) ?? uncertain('descendant');
@@ -159,25 +186,14 @@ function loadFont(objects: Objects, dict: Dict): Font {
     const dw = objects.resolve(base.get('DW'));
     if (dw !== undefined && typeof dw !== 'number') uncertain('DW');
     defaultWidth = typeof dw === 'number' ? Math.ceil(dw) : 1000;
-    const w = objects.resolve(base.get('W'));
-    if (w !== undefined) {
-      if (!Array.isArray(w)) return uncertain('W');
-      for (let i = 0; i < w.length;) {
-        const first = w[i];
-        const next = w[i + 1];
-        if (!Number.isInteger(first)) uncertain('W');
-        if (Array.isArray(next)) {
-          next.forEach((x, k) => widths.set((first as number) + k, typeof x === 'number' ? x : uncertain('W')));
-          i += 2;
-        } else {
-          const last = next;
-          const width = w[i + 2];
-          if (!Number.isInteger(last) || typeof width !== 'number' || (last as number) - (first as number) > 0xffff) uncertain('W');
-          for (let c = first as number; c <= (last as number); c++) widths.set(c, width as number);
-          i += 3;
-        }
-      }
+    if (vertical) {
+      // §9.7.4.3: every glyph's vertical advance is /DW2's (880 −1000 by default); per-glyph /W2 is not read here.
+      if (base.get('W2') !== undefined) uncertain('W2');
+      const dw2 = objects.resolve(base.get('DW2'));
+      if (dw2 !== undefined && !(Array.isArray(dw2) && dw2.length === 2 && dw2.every((x) => typeof x === 'number'))) uncertain('DW2');
+      verticalAdvance = Array.isArray(dw2) ? (dw2[1] as number) : -1000;
     }
+    cidWidths(objects.resolve(base.get('W')), widths);
   } else if (subtype === 'TrueType' || subtype === 'Type1') {
     base = dict;
     twoByte = false;
@@ -191,14 +207,27 @@ function loadFont(objects: Objects, dict: Dict): Font {
     defaultWidth = numberOf(missing) ?? 0;
   } else return uncertain(`font ${subtype ?? ''}`);
   const descriptor = objects.dict(base.get('FontDescriptor')) ?? uncertain('descriptor');
-  // A font's program could have its own matrix: only TrueType programs (or none) are read here.
-  if (descriptor.get('FontFile') !== undefined || descriptor.get('FontFile3') !== undefined) uncertain('font program');
+  // A font's program could have its own matrix (§9.2.4): TrueType programs have none; a Type1
+  // program's, in its clear text, must be the usual one; other programs are not read here.
+  if (descriptor.get('FontFile3') !== undefined) uncertain('font program');
+  if (descriptor.get('FontFile') !== undefined) {
+    const program = latin1(objects.streamData(descriptor.get('FontFile')).subarray(0, 65536));
+    const clear = program.slice(0, program.indexOf('eexec') >>> 0);
+    if (
+      !clear.startsWith('%!') ||
+      !/\/FontMatrix\s*\[\s*0?\.001\s+0\s+0\s+0?\.001\s+0\s+0\s*\]/.test(clear) ||
+      /\/FontMatrix/.test(clear.replace(/\/FontMatrix\s*\[[^\]]*\]/, ''))
+    )
+      uncertain('font matrix of the program');
+  }
+  // Without its program, pdf.js shows a vertical font's punctuation in its vertical forms (、 as ︑).
+  if (vertical && descriptor.get('FontFile2') === undefined) uncertain('vertical font without its program');
   const baseFont = dict.name('BaseFont') ?? uncertain('BaseFont');
   const fontName = descriptor.name('FontName');
   if (fontName !== undefined && fontName !== baseFont && !baseFont.startsWith(fontName)) uncertain('font name');
   const flags = numberOf(objects.resolve(descriptor.get('Flags'))) ?? 0;
   const unicode = toUnicodeMap(cmapText, twoByte);
-  return { name: baseFont, twoByte, widths, defaultWidth, unicode, family: fallbackFamily(flags, widths, defaultWidth, baseFont) };
+  return { name: baseFont, twoByte, vertical, verticalAdvance, widths, defaultWidth, unicode, family: fallbackFamily(flags, widths, defaultWidth, baseFont) };
 }
 
 /**
@@ -253,11 +282,16 @@ class Runs {
   private open = false;
   private transform: Matrix = [...IDENTITY];
   private fontName = '';
-  /** The run's advance along its line so far, in the units of `scale`, and before a change of it. */
+  /** Written top to bottom (a vertical font): the run advances down its column, not along its line. */
+  private vertical = false;
+  /**
+   * The run's box as it grows: along its direction in the units of `scale` (`width` for a line,
+   * `height` for a column), and the totals before a change of scale; across it, the font size.
+   */
   private width = 0;
   private totalWidth = 0;
-  /** The run's height (its font size on the page); what a step to another line is measured against. */
   private height = 0;
+  private totalHeight = 0;
   /** How far one unit of text space is on the page along the line, when the run began (or its Tm changed). */
   private scale = 0;
   private size = 0;
@@ -267,7 +301,7 @@ class Runs {
   private older = true;
   private newer = true;
   /** The font size and font of the run's text state (a change of either ends the run). */
-  style: { size: number; resource: string | undefined; name: string | undefined } | undefined;
+  style: { size: number; resource: string | undefined; name: string | undefined; vertical: boolean } | undefined;
 
   constructor(items: TextItem[]) {
     this.items = items;
@@ -285,9 +319,21 @@ class Runs {
     return due;
   }
 
+  /** Folds the advance measured so far into the totals (at the run's end or a change of scale). */
+  private fold(): void {
+    if (this.vertical) {
+      this.totalHeight += this.height * this.scale;
+      this.height = 0;
+    } else {
+      this.totalWidth += this.width * this.scale;
+      this.width = 0;
+    }
+  }
+
   flush(): void {
     if (!this.open) return;
-    this.totalWidth += this.width * this.scale;
+    if (this.vertical) this.totalHeight += this.height * this.scale;
+    else this.totalWidth += this.width * this.scale;
     this.items.push({ str: this.str.join(''), transform: this.transform, width: Math.abs(this.totalWidth), fontName: this.fontName });
     this.open = false;
     this.str = [];
@@ -304,29 +350,36 @@ class Runs {
     if (!this.open) return;
     const scale = Math.hypot(state.ctm[0], state.ctm[1]) * Math.hypot(state.lineMatrix[0], state.lineMatrix[1]);
     if (scale === this.scale) return;
-    this.totalWidth += this.width * this.scale;
-    this.width = 0;
+    this.fold();
     this.scale = scale;
   }
 
-  private begin(state: State, at: Matrix, fontName: string): void {
+  private begin(state: State, at: Matrix, fontName: string, vertical: boolean): void {
     if (this.open) return;
     this.fontName = fontName;
     this.transform = at;
-    this.width = this.totalWidth = 0;
-    this.height = Math.hypot(at[2], at[3]);
+    this.vertical = vertical;
+    if (vertical) {
+      this.width = this.totalWidth = Math.hypot(at[0], at[1]);
+      this.height = this.totalHeight = 0;
+    } else {
+      this.width = this.totalWidth = 0;
+      this.height = this.totalHeight = Math.hypot(at[2], at[3]);
+    }
     this.scale = Math.hypot(state.ctm[0], state.ctm[1]) * Math.hypot(state.lineMatrix[0], state.lineMatrix[1]);
     this.size = state.fontSize;
     this.open = true;
   }
 
   /**
-   * Where a glyph at `at` (advance `advance`, unscaled) stands against the run: false when it is
-   * off the page's box; otherwise the run is ended, spaced or kept as the gap says.
+   * Where a glyph at `at` (advance `advance`, unscaled) stands against the run, in a line or (a
+   * vertical font) a column: false when it is off the page's box; otherwise the run is ended,
+   * spaced or kept as the gap says. The measures are the run's (or the last run's, between runs).
    */
-  private place(at: Matrix, advance: number, view: readonly number[]): boolean {
+  private place(at: Matrix, advance: number, vertical: boolean, view: readonly number[]): boolean {
     const [x, y] = [at[4], at[5]];
-    if (x + advance < (view[0] ?? 0) || x > (view[2] ?? 0) || y < (view[1] ?? 0) || y > (view[3] ?? 0)) return false;
+    const [v0 = 0, v1 = 0, v2 = 0, v3 = 0] = view;
+    if (vertical ? x < v0 || x > v2 || y + advance < v1 || y > v3 : x + advance < v0 || x > v2 || y < v1 || y > v3) return false;
     const last = this.last;
     if (!last) return true;
     let [px, py, lx, ly] = [x, y, last[4], last[5]];
@@ -337,57 +390,73 @@ class Runs {
     } else if (at[1] && at[0] === 0 && at[3] === 0) {
       [px, py, lx, ly] = at[1] > 0 ? [py, px, ly, lx] : [-py, -px, -ly, -lx];
     } else uncertain('turned text');
-    // The run's direction so far: left to right (as measured), else pdf.js's reading is its own.
-    if (!((this.width || this.totalWidth) > 0)) uncertain('run direction');
-    const along = (px - lx) / this.scale;
-    const across = py - ly;
+    // Along the line (or down the column) and across it; the run's extent across it.
+    const along = vertical ? (ly - py) / this.scale : (px - lx) / this.scale;
+    const across = vertical ? px - lx : py - ly;
+    const breadth = vertical ? this.width : this.height;
+    // The run's direction so far: forwards (as measured), else pdf.js's reading is its own.
+    if (!((vertical ? this.height || this.totalHeight : this.width || this.totalWidth) > 0)) uncertain('run direction');
     const size = this.size;
     if (along < size * -0.2) {
       this.gap();
       return true;
     }
-    if (Math.abs(across) > this.height) {
+    if (Math.abs(across) > breadth) {
       this.gap();
       return true;
     }
     if (along <= size * 0.03) this.resetSpaces();
     if (along <= size * 0.102) {
       if (!this.older && this.newer) this.gap();
-      else this.width += along;
+      else this.grow(vertical, along);
     } else if (along <= size * 0.6) {
+      this.resetSpaces();
       if (this.open) {
-        this.resetSpaces();
         this.str.push(' ');
-        this.width += along;
-      } else this.resetSpaces();
+        this.grow(vertical, along);
+      }
     } else {
       this.gap();
       return true;
     }
-    if (Math.abs(across) > this.height * 0.25) this.flush();
+    if (Math.abs(across) > breadth * 0.25) this.flush();
     return true;
+  }
+
+  private grow(vertical: boolean, along: number): void {
+    if (vertical) this.height += along;
+    else this.width += along;
   }
 
   /** One glyph of `state`'s font: drawn (unless a space) and the text matrix moved past it. */
   glyph(state: State, unicode: string, width: number, spacing: number, view: readonly number[], textTransform: () => Matrix): void {
+    const vertical = (state.font as Font).vertical;
+    // A vertical font advances by its vertical metric, down the column (§9.7.4.3: −1000 by default).
     let advance = width * (0.001 * state.fontSize);
+    const move = (d: number): void => (vertical ? translate(state.textMatrix, 0, d) : translate(state.textMatrix, d * state.hScale, 0));
     if (/^\s/.test(unicode)) {
-      translate(state.textMatrix, (spacing + advance) * state.hScale, 0);
+      move(vertical ? -(spacing - advance) : spacing + advance);
       this.saw(true);
       return;
     }
-    if (!this.place(textTransform(), advance, view)) {
-      translate(state.textMatrix, advance * state.hScale, 0);
+    if (!this.place(textTransform(), advance, vertical, view)) {
+      move(advance);
       return;
     }
-    this.begin(state, textTransform(), state.fontKey ?? '');
-    advance *= state.hScale;
-    translate(state.textMatrix, advance, 0);
-    this.width += advance;
+    this.begin(state, textTransform(), state.fontKey ?? '', vertical);
+    if (vertical) {
+      translate(state.textMatrix, 0, advance);
+      advance = Math.abs(advance);
+      this.height += advance;
+    } else {
+      advance *= state.hScale;
+      translate(state.textMatrix, advance, 0);
+      this.width += advance;
+    }
     if (advance) this.last = textTransform();
     if (this.saw(false)) this.str.push(' ');
     this.str.push(unicode);
-    if (spacing) translate(state.textMatrix, spacing * state.hScale, 0);
+    if (spacing) move(vertical ? -spacing : spacing);
   }
 }
 
@@ -518,7 +587,7 @@ export class TextReader {
         for (const part of operands[0] as unknown[]) {
           if (typeof part === 'number') {
             if (part === 0) continue;
-            this.show(pending.join(''), part * (-s.fontSize / 1000));
+            this.show(pending.join(''), part * (((s.font?.vertical ? 1 : -1) * s.fontSize) / 1000));
             pending = [];
           } else pending.push((part as { bytes: string }).bytes);
         }
@@ -560,13 +629,18 @@ export class TextReader {
     const font = s.font ?? uncertain('no font set');
     const runs = this.runs;
     const style = runs.style;
-    if (!style || style.size !== s.fontSize || (style.resource !== s.fontResource && style.name !== font.name)) {
+    if (!style || style.size !== s.fontSize || (style.resource !== s.fontResource && (style.name !== font.name || style.vertical !== font.vertical))) {
       runs.flush();
-      runs.style = { size: s.fontSize, resource: s.fontResource, name: font.name };
+      runs.style = { size: s.fontSize, resource: s.fontResource, name: font.name, vertical: font.vertical };
     }
+    // §9.4.4: character spacing moves a vertical font's glyphs down the column (−Tc along y).
+    const charSpacing = font.vertical ? -s.charSpacing : s.charSpacing;
     if (bytes.length === 0) {
-      const move = s.charSpacing + extra;
-      if (move) translate(s.textMatrix, move * s.hScale, 0);
+      const move = charSpacing + extra;
+      if (move) {
+        if (font.vertical) translate(s.textMatrix, 0, -move);
+        else translate(s.textMatrix, move * s.hScale, 0);
+      }
       return;
     }
     if (font.twoByte && bytes.length % 2 !== 0) uncertain('odd bytes');
@@ -576,12 +650,12 @@ export class TextReader {
       const code = step === 2 ? (bytes.charCodeAt(i) << 8) | bytes.charCodeAt(i + 1) : bytes.charCodeAt(i);
       const unicode = font.unicode.get(code) ?? uncertain('unmapped code');
       if (UNSURE_UNICODE.test(unicode)) uncertain('unicode');
-      let spacing = s.charSpacing + (i + step >= bytes.length ? extra : 0);
+      let spacing = charSpacing + (i + step >= bytes.length ? extra : 0);
       if (code === 0x20) {
         if (font.twoByte && s.wordSpacing !== 0) uncertain('word spacing on a two-byte code');
         spacing += s.wordSpacing;
       }
-      runs.glyph(s, unicode, font.widths.get(code) ?? font.defaultWidth, spacing, this.view, textTransform);
+      runs.glyph(s, unicode, font.vertical ? font.verticalAdvance : (font.widths.get(code) ?? font.defaultWidth), spacing, this.view, textTransform);
     }
   }
 }
