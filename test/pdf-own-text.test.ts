@@ -2,15 +2,15 @@
  * The text read from the page's content streams here (src/reading/pdf/own-text.ts) instead of
  * from pdf.js's text content, and pdf.js not loaded at all when every page of a file reads so:
  * the pages read are those read with pdf.js's text content, on every PDF the tests have (a quarter
- * of each producer's and the real WPS PDFs unless at full scale, XXGK_PROPERTY_SCALE=1), with
- * every page read here but in a file with a Type3 font (Chromium's, LibreOffice's and WPS's, and
- * pdf.js not loaded for them); on hand-made pages with
- * what the reader must interpret as the PDF specification defines it (the text state and every
- * positioning and showing operator, kerning, spaces, lines, turned text, forms, /Rotate, a crop
- * box, glyphs off the page, simple and composite fonts with their widths and ToUnicode maps); and
- * where it is not certain (a font without a ToUnicode map, a code it does not map, vertical
- * writing, /ActualText, a text rise, a font set by the graphics state) it leaves the page's text to
- * pdf.js, whose reading is then the same as before.
+ * of each producer's and the real WPS PDFs unless at full scale, XXGK_PROPERTY_SCALE=1), and every
+ * page of them is read here, without pdf.js (Chromium's, LibreOffice's and WPS's), but in a file
+ * with a Type3 font; on hand-made pages with what the reader must interpret as the PDF
+ * specification defines it (the text state and every positioning and showing operator, kerning,
+ * spaces, lines, turned text, forms, /Rotate, a crop box, glyphs off the page, simple and composite
+ * fonts with their widths and ToUnicode maps); and where it is not certain (a font without a
+ * ToUnicode map, a code it does not map, a vertical font without its program, /ActualText, a text
+ * rise, a font set by the graphics state, text turned other than by quarters, no font) it leaves
+ * the page's text to pdf.js, whose reading is then the same as before.
  */
 import { describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';

@@ -6,8 +6,11 @@
  * right, whatever its /Rotate (a page shown sideways reads as the upright page; a landscape page
  * drawn turned on a portrait sheet reads as landscape).
  *
- * Pure: pdf.js runs in this thread (no worker), and the CMaps and standard fonts it asks for come
- * from `loadData`, which the caller reads from the pdfjs-dist package on disk (never from a URL).
+ * The pages are read from the content streams here where that is certain (rulings.ts for the
+ * ruling lines, own-text.ts for the text, in the shapes pdf.js gives them); when every page of a
+ * file reads so, pdf.js is not even loaded. Otherwise pdf.js reads what is not certain: it runs in
+ * this thread (no worker), and the CMaps and standard fonts it asks for come from `loadData`, which
+ * the caller reads from the pdfjs-dist package on disk (never from a URL).
  */
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { forPdfjs, openPdf } from './font-programs.ts';

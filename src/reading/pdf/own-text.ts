@@ -6,23 +6,27 @@
  * The text is read as the PDF specification (ISO 32000-1) defines it: the text state (§9.3: Tc Tw
  * Tz TL Tf Ts; Tr changes no glyph's place and is read whatever it is), text objects and their
  * positioning and showing operators (§9.4: BT Td TD Tm T* Tj TJ ' "), the glyphs' widths (§9.2.4,
- * §9.6.2 /FirstChar /Widths /MissingWidth, §9.7.4.3 /W /DW), composite fonts with the Identity-H
- * CMap (§9.7.5.2: two-byte codes, each its CID), and each code's Unicode from the font's ToUnicode
- * CMap (§9.10.3: codespace ranges, bfchar, bfrange with a string or an array). What the
- * specification leaves to the reader, or what is not read here, makes the page's text uncertain
- * and the caller asks pdf.js: a Type3 font, a font without a ToUnicode map that maps each code
- * shown, any CMap but Identity-H (vertical writing is left to pdf.js), a /FontMatrix, a font set
- * by an ExtGState, a text rise, text turned other than by quarter turns, marked content with
- * /ActualText, a Unicode that pdf.js would normalise, reorder or drop (ligatures, right-to-left
- * scripts, format marks, combining marks), word spacing on a two-byte code 32.
+ * §9.6.2 /FirstChar /Widths /MissingWidth, §9.7.4.3 /W /DW, and /DW2 down a column), composite
+ * fonts with the Identity-H and Identity-V CMaps (§9.7.5.2: two-byte codes, each its CID), and
+ * each code's Unicode from the font's ToUnicode CMap (§9.10.3: codespace ranges, bfchar, bfrange
+ * with a string or an array). What the specification leaves to the reader, or what is not read
+ * here, makes the page's text uncertain and the caller asks pdf.js: a Type3 font, a font without a
+ * ToUnicode map that maps each code shown, any other CMap, a font matrix other than the usual one
+ * (a /FontMatrix, a CFF program, a Type1 program whose clear text gives another), per-glyph
+ * vertical metrics (/W2), a vertical font without its program (pdf.js then shows its punctuation in
+ * vertical forms), a font set by an ExtGState, a text rise, text turned other than by quarter
+ * turns, marked content with /ActualText, a Unicode that pdf.js would normalise, reorder or drop
+ * (ligatures, right-to-left scripts, format marks, combining marks), word spacing on a two-byte
+ * code 32, a run whose glyphs go backwards.
  *
  * The glyphs are grouped into runs as pdf.js 5.6 groups them (learned from what its text content
  * gives; the tests hold the pages equal both ways): a run goes on while each glyph starts where
- * the previous one ended, give or take a gap; measured along the line in the run's font size, a gap
- * of at most 0.102 joins the glyphs, one up to 0.6 is a space within the run, a larger one or a
- * step back of more than 0.2 ends the run; a step across more than the run's height (a new line)
- * or off the line by more than a quarter of it ends it too, as do a change of font size or font
- * and an XObject drawn. A space character shown is no glyph of a run: the gap it leaves decides.
+ * the previous one ended, give or take a gap; measured along the line (down the column, for a
+ * vertical font) in the run's font size, a gap of at most 0.102 joins the glyphs, one up to 0.6 is
+ * a space within the run, a larger one or a step back of more than 0.2 ends the run; a step across
+ * more than the run's breadth (a new line) or off the line by more than a quarter of it ends it
+ * too, as do a change of font size or font and an XObject drawn; a form's text is read in runs of
+ * its own. A space character shown is no glyph of a run: the gap it leaves decides.
  */
 import type { Dict, Name, Value } from './font-programs.ts';
 import { latin1 } from './inflation.ts';
