@@ -70,6 +70,8 @@ interface Options {
   encoding?: string;
   /** Leave the simple font without its ToUnicode map. */
   noToUnicode?: boolean;
+  /** The composite font's /W instead of the usual one. */
+  w?: unknown[];
 }
 
 const hex4 = (n: number): string => n.toString(16).padStart(4, '0').toUpperCase();
@@ -157,7 +159,7 @@ async function handMade(content: string, options: Options = {}): Promise<Uint8Ar
       CIDToGIDMap: 'Identity',
       DW: 1000,
       // Both forms of §9.7.4.3: a list from a CID, and one width for a range of CIDs.
-      W: [0x120, [250], 0x121, 0x12a, 550, 0x12b, GLYPHS.filter((g) => g[0] > 0x2a && g[0] < 0x60).map((g) => g[2])],
+      W: options.w ?? [0x120, [250], 0x121, 0x12a, 550, 0x12b, GLYPHS.filter((g) => g[0] > 0x2a && g[0] < 0x60).map((g) => g[2])],
       FontDescriptor: descriptor('GHIJKL+TestCJK'),
     } as never),
   );
@@ -263,6 +265,11 @@ describe('hand-made pages', () => {
     ['a font set by the graphics state', `/GS1 gs BT 20 250 Td ${f1('Total')} Tj ET`, { extGState: { GS1: { Font: ['F1X', 12] } } }],
     ['text turned other than by quarters', `BT /F1 12 Tf 0.8 0.6 -0.6 0.8 20 200 Tm ${f1('Total 123')} Tj ET`],
     ['text shown with no font set', `BT 20 250 Td ${f1('Total')} Tj ET`],
+    [
+      'widths written over and over (more entries than two-byte codes)',
+      `BT /F2 12 Tf 20 250 Td ${f2('政府')} Tj ET`,
+      { w: Array.from({ length: 40 }, () => [0, 65535, 500]).flat() },
+    ],
   ])('%s: left to pdf.js, which reads it as before', async (...row: Row) => {
     const [, content, options] = row;
     const r = await bothWays(await handMade(content, options));

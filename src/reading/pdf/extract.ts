@@ -361,11 +361,16 @@ function ownPages(
   const entries = documentPages(file);
   if (!entries) return undefined;
   const pages: PdfPage[] = [];
-  for (const [k, entry] of entries.entries()) {
-    const own = reader(entry.ref, { view: entry.view });
-    if (!own?.text) return undefined;
-    const viewport = viewportOf(entry, uprightRotation(own.text) ?? entry.rotate);
-    pages.push(pageOf(k + 1, viewport, own.text, own.ops));
+  try {
+    for (const [k, entry] of entries.entries()) {
+      const own = reader(entry.ref, { view: entry.view });
+      if (!own?.text) return undefined;
+      const viewport = viewportOf(entry, uprightRotation(own.text) ?? entry.rotate);
+      pages.push(pageOf(k + 1, viewport, own.text, own.ops));
+    }
+  } catch {
+    // A fault here: pdf.js reads the file.
+    return undefined;
   }
   if (counts) {
     counts.ownRulings += pages.length;

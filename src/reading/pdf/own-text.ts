@@ -91,11 +91,18 @@ interface Font {
 /** Characters pdf.js's text content changes (normalises, reorders or drops): read by pdf.js. */
 const UNSURE_UNICODE = /[\u00b5\u037e\u0eb3\u2126\u0590-\u08ff\ufb00-\ufdff\ufe70-\ufeff\p{Mn}\p{Cf}]/u;
 
+/**
+ * More entries than two bytes have codes: a font's map or widths longer than that (ranges written
+ * over and over, a hostile file's) are not read here.
+ */
+const MAX_CODES = 0x10000;
+
 /** §9.10.3: a ToUnicode CMap's code → Unicode map (UTF-16BE destinations). */
-export function toUnicodeMap(text: string, twoByte: boolean): Map<number, string> {
+function toUnicodeMap(text: string, twoByte: boolean): Map<number, string> {
   if (/\busecmap\b/.test(text)) uncertain('usecmap');
   const width = twoByte ? 2 : 1;
   const map = new Map<number, string>();
+  let entries = 0;
   const codeOf = (hex: string): number => {
     const digits = hex.replace(/\s/g, '');
     if (!/^[0-9A-Fa-f]*$/.test(digits) || digits.length !== width * 2) uncertain('code length');
@@ -132,6 +139,7 @@ export function toUnicodeMap(text: string, twoByte: boolean): Map<number, string
         const first = utf16(dst);
         const last = first.charCodeAt(first.length - 1);
         if ((last & 0xff) + (to - from) > 0xff) uncertain('bfrange overflow');
+        if ((entries += to - from + 1) > MAX_CODES) uncertain('too many codes');
         for (let c = from; c <= to; c++) map.set(c, first.slice(0, -1) + String.fromCharCode(last + (c - from)));
       } else {
         const dsts = [...(list ?? '').matchAll(/<([^>]*)>/g)];
@@ -149,16 +157,21 @@ const numberOf = (v: Value | undefined): number | undefined => (typeof v === 'nu
 function cidWidths(w: Value | undefined, widths: Map<number, number>): void {
   if (w === undefined) return;
   if (!Array.isArray(w)) return uncertain('W');
+  let count = 0;
   for (let i = 0; i < w.length;) {
+    if (count > MAX_CODES) uncertain('W too long');
     const first = w[i];
     const next = w[i + 1];
     if (!Number.isInteger(first)) uncertain('W');
     if (Array.isArray(next)) {
       next.forEach((x, k) => widths.set((first as number) + k, typeof x === 'number' ? x : uncertain('W')));
+      count += next.length;
       i += 2;
     } else {
       const width = w[i + 2];
       if (!Number.isInteger(next) || typeof width !== 'number' || (next as number) - (first as number) > 0xffff) uncertain('W');
+      count += (next as number) - (first as number) + 1;
+      if (count > MAX_CODES) uncertain('W too long');
       for (let c = first as number; c <= (next as number); c++) widths.set(c, width as number);
       i += 3;
     }

@@ -509,6 +509,9 @@ export function documentPages(file: PdfFile): PageEntry[] | undefined {
     const root = reader.dict((catalogs[0] as PdfObject).dict.get('Pages')) ?? uncertain('pages');
     const pages: PageEntry[] = [];
     const seen = new Set<Dict>();
+    // Each object's key by its dictionary (a page's reference), for the objects with one version.
+    const keys = new Map<Dict, string>();
+    for (const [key, versions] of file.versions) if (versions.length === 1 && versions[0]) keys.set(versions[0].dict, key);
     const walk = (node: Dict, inherited: { media?: Value; crop?: Value; rotate?: Value }, depth: number): void => {
       if (seen.has(node) || depth > 64) uncertain('page tree');
       seen.add(node);
@@ -545,7 +548,7 @@ export function documentPages(file: PdfFile): PageEntry[] | undefined {
       const rotateValue = reader.resolve(here.rotate) ?? 0;
       if (!Number.isInteger(rotateValue) || (rotateValue as number) % 90 !== 0) uncertain('rotate');
       const rotate = ((((rotateValue as number) % 360) + 360) % 360) as number;
-      const ref = [...file.versions.entries()].find(([, v]) => v.length === 1 && v[0]?.dict === node)?.[0] ?? uncertain('page ref');
+      const ref = keys.get(node) ?? uncertain('page ref');
       const [num = 0, gen = 0] = ref.split(' ').map(Number);
       pages.push({ ref: { num, gen }, view, rotate });
     };
