@@ -64,9 +64,9 @@ export interface Objects {
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /** m1 × m2, both as [a b c d e f] (the product pdf.js forms: the same double arithmetic). */
-function transform(m1: readonly number[], m2: readonly number[]): Matrix {
-  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = m1;
-  const [p = 0, q = 0, r = 0, s = 0, t = 0, u = 0] = m2;
+function transform(m1: Readonly<Matrix>, m2: Readonly<Matrix>): Matrix {
+  const [a, b, c, d, e, f] = m1;
+  const [p, q, r, s, t, u] = m2;
   return [a * p + c * q, b * p + d * q, a * r + c * s, b * r + d * s, a * t + c * u + e, b * t + d * u + f];
 }
 
@@ -456,11 +456,12 @@ class Runs {
       this.saw(true);
       return;
     }
-    if (!this.place(textTransform(), advance, vertical, view)) {
+    const at = textTransform();
+    if (!this.place(at, advance, vertical, view)) {
       move(advance);
       return;
     }
-    this.begin(state, textTransform(), state.fontKey ?? '', vertical);
+    this.begin(state, at, state.fontKey ?? '', vertical);
     if (vertical) {
       translate(state.textMatrix, 0, advance);
       advance = Math.abs(advance);
@@ -476,6 +477,9 @@ class Runs {
     if (spacing) move(vertical ? -spacing : spacing);
   }
 }
+
+/** A file's fonts by their dictionaries, read once for all its pages (undefined: uncertain). */
+export type FontCache = Map<Dict, { font: Font; key: string } | undefined>;
 
 /** The page's text, read operator by operator (the hooks rulings.ts's page reader calls). */
 export class TextReader {
@@ -497,12 +501,13 @@ export class TextReader {
   private readonly saved: State[] = [];
   private runs = new Runs(this.items);
   private readonly outer: { runs: Runs; state: State; saved: number }[] = [];
-  private readonly fonts = new Map<Dict, { font: Font; key: string }>();
 
   constructor(
     private readonly objects: Objects,
     /** The page's box (pdf.js's `view`): a glyph whose origin is outside it is not read. */
     private readonly view: readonly number[],
+    /** The file's fonts read so far (undefined: uncertain), for every page of it. */
+    private readonly fonts: FontCache = new Map(),
   ) {}
 
   save(): void {
@@ -513,8 +518,9 @@ export class TextReader {
     this.state = this.saved.pop() ?? uncertain('restore');
   }
 
+  /** `cm` with its six (checked) numbers. */
   transform(m: number[]): void {
-    this.state.ctm = transform(this.state.ctm, m);
+    this.state.ctm = transform(this.state.ctm, m as Matrix);
   }
 
   /** Any XObject drawn ends the run; a form's text is read in its own runs, in a copy of the state. */
@@ -522,10 +528,11 @@ export class TextReader {
     this.runs.flush();
   }
 
+  /** A form's content begins, with its /Matrix (six checked numbers) or none. */
   formBegin(matrix: number[] | null): void {
     this.outer.push({ runs: this.runs, state: this.state, saved: this.saved.length });
     this.state = copy(this.state);
-    if (matrix) this.state.ctm = transform(this.state.ctm, matrix);
+    if (matrix) this.state.ctm = transform(this.state.ctm, matrix as Matrix);
     this.runs = new Runs(this.items);
   }
 
@@ -628,12 +635,13 @@ export class TextReader {
     const fonts = this.objects.dict(resources?.get('Font')) ?? uncertain('no fonts');
     const dict = this.objects.dict(fonts.get(name.name)) ?? uncertain('no font');
     let loaded = this.fonts.get(dict);
-    if (!loaded) {
-      const font = loadFont(this.objects, dict);
-      loaded = { font, key: `own_f${this.fonts.size + 1}` };
+    if (loaded === undefined && !this.fonts.has(dict)) {
+      this.fonts.set(dict, undefined);
+      loaded = { font: loadFont(this.objects, dict), key: `own_f${this.fonts.size}` };
       this.fonts.set(dict, loaded);
-      this.styles[loaded.key] = { fontFamily: font.family };
     }
+    if (!loaded) return uncertain('font');
+    this.styles[loaded.key] ??= { fontFamily: loaded.font.family };
     s.font = loaded.font;
     s.fontKey = loaded.key;
     s.fontResource = name.name;

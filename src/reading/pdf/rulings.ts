@@ -41,7 +41,7 @@
  */
 import { Dict, inflateWhole, Name, type PdfFile, type PdfObject, Ref, storedData, type Value } from './font-programs.ts';
 import { latin1 } from './inflation.ts';
-import { type Objects, type OwnTextContent, TextReader } from './own-text.ts';
+import { type FontCache, type Objects, type OwnTextContent, TextReader } from './own-text.ts';
 
 /** What `linesOf` reads of an operator list. */
 export interface PathOps {
@@ -478,9 +478,10 @@ export function pathOpsReader(
 ): ((page: { num: number; gen: number }, text?: { view: readonly number[] }) => PageContent | undefined) | undefined {
   const { text } = file;
   if (text.indexOf('startxref') !== text.lastIndexOf('startxref') || /\/Encrypt\b/.test(text)) return undefined;
+  const fonts: FontCache = new Map();
   return (page, withText) => {
     try {
-      return new PageReader(file, withText?.view).page(`${page.num} ${page.gen}`);
+      return new PageReader(file, withText?.view, fonts).page(`${page.num} ${page.gen}`);
     } catch {
       // Uncertain (or a fault here): pdf.js's operator list.
       return undefined;
@@ -569,8 +570,9 @@ class PageReader implements Objects {
   constructor(
     private readonly file: PdfFile,
     view: readonly number[] | undefined,
+    fonts?: FontCache,
   ) {
-    if (view) this.text = new TextReader(this, view);
+    if (view) this.text = new TextReader(this, view, fonts);
   }
 
   private op(name: keyof typeof OPS, args: unknown[]): void {
