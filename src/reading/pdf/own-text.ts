@@ -81,8 +81,7 @@ interface Font {
   /** Written top to bottom (Identity-V), each glyph advancing by `verticalAdvance` (w1y, §9.7.4.3). */
   vertical: boolean;
   verticalAdvance: number;
-  widths: Map<number, number>;
-  defaultWidth: number;
+  widths: Widths;
   unicode: Map<number, string>;
   /** pdf.js's fallback family (its `styles[…].fontFamily`). */
   family: string;
@@ -153,29 +152,66 @@ function toUnicodeMap(text: string, twoByte: boolean): Map<number, string> {
 
 const numberOf = (v: Value | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
 
-/** §9.7.4.3: a CIDFont's /W, both forms (`c [w1 w2 …]` and `cfirst clast w`), into `widths`. */
-function cidWidths(w: Value | undefined, widths: Map<number, number>): void {
-  if (w === undefined) return;
+/** Widths by code: runs of codes from `first`, each with its width, or all with one (`last`). */
+type WidthEntry = { first: number; widths: number[] } | { first: number; last: number; width: number };
+
+/** A code's width from the entries (the last that gives one wins, as written over), else the default. */
+class Widths {
+  private readonly memo = new Map<number, number>();
+  constructor(
+    readonly entries: WidthEntry[],
+    readonly defaultWidth: number,
+  ) {}
+
+  of(code: number): number {
+    let width = this.memo.get(code);
+    if (width !== undefined) return width;
+    width = this.defaultWidth;
+    for (let k = this.entries.length - 1; k >= 0; k--) {
+      const e = this.entries[k] as WidthEntry;
+      const found = 'widths' in e ? e.widths[code - e.first] : code >= e.first && code <= e.last ? e.width : undefined;
+      if (found !== undefined) {
+        width = found;
+        break;
+      }
+    }
+    this.memo.set(code, width);
+    return width;
+  }
+
+  /** Every width given (for the family's fixed pitch). */
+  *values(): Generator<number> {
+    for (const e of this.entries) {
+      if ('widths' in e) yield* e.widths;
+      else yield e.width;
+    }
+  }
+}
+
+/** §9.7.4.3: a CIDFont's /W, both forms (`c [w1 w2 …]` and `cfirst clast w`). */
+function cidWidths(w: Value | undefined): WidthEntry[] {
+  const entries: WidthEntry[] = [];
+  if (w === undefined) return entries;
   if (!Array.isArray(w)) return uncertain('W');
   let count = 0;
   for (let i = 0; i < w.length;) {
-    if (count > MAX_CODES) uncertain('W too long');
     const first = w[i];
     const next = w[i + 1];
     if (!Number.isInteger(first)) uncertain('W');
     if (Array.isArray(next)) {
-      next.forEach((x, k) => widths.set((first as number) + k, typeof x === 'number' ? x : uncertain('W')));
+      entries.push({ first: first as number, widths: next.map((x) => (typeof x === 'number' ? x : uncertain('W'))) });
       count += next.length;
       i += 2;
     } else {
       const width = w[i + 2];
-      if (!Number.isInteger(next) || typeof width !== 'number' || (next as number) - (first as number) > 0xffff) uncertain('W');
+      if (!Number.isInteger(next) || typeof width !== 'number' || (next as number) < (first as number)) uncertain('W');
+      entries.push({ first: first as number, last: next as number, width: width as number });
       count += (next as number) - (first as number) + 1;
-      if (count > MAX_CODES) uncertain('W too long');
-      for (let c = first as number; c <= (next as number); c++) widths.set(c, width as number);
       i += 3;
     }
+    if (count > MAX_CODES) uncertain('W too long');
   }
+  return entries;
 }
 
 function loadFont(objects: Objects, dict: Dict): Font {
@@ -186,7 +222,7 @@ function loadFont(objects: Objects, dict: Dict): Font {
   const cmapText = latin1(objects.streamData(toUnicode));
   let base: Dict;
   let twoByte: boolean;
-  const widths = new Map<number, number>();
+  let entries: WidthEntry[];
   let defaultWidth: number;
   let vertical = false;
   let verticalAdvance = 0;
@@ -210,14 +246,14 @@ function loadFont(objects: Objects, dict: Dict): Font {
       if (dw2 !== undefined && !(Array.isArray(dw2) && dw2.length === 2 && dw2.every((x) => typeof x === 'number'))) uncertain('DW2');
       verticalAdvance = Array.isArray(dw2) ? (dw2[1] as number) : -1000;
     }
-    cidWidths(objects.resolve(base.get('W')), widths);
+    entries = cidWidths(objects.resolve(base.get('W')));
   } else if (subtype === 'TrueType' || subtype === 'Type1') {
     base = dict;
     twoByte = false;
     const first = objects.resolve(dict.get('FirstChar'));
     const list = objects.resolve(dict.get('Widths'));
     if (!Number.isInteger(first) || !Array.isArray(list)) return uncertain('widths');
-    list.forEach((x, k) => widths.set((first as number) + k, typeof x === 'number' ? x : uncertain('widths')));
+    entries = [{ first: first as number, widths: list.map((x) => (typeof x === 'number' ? x : uncertain('widths'))) }];
     const descriptor = objects.dict(dict.get('FontDescriptor')) ?? uncertain('descriptor');
     const missing = objects.resolve(descriptor.get('MissingWidth'));
     if (missing !== undefined && typeof missing !== 'number') uncertain('MissingWidth');
@@ -244,7 +280,8 @@ function loadFont(objects: Objects, dict: Dict): Font {
   if (fontName !== undefined && fontName !== baseFont && !baseFont.startsWith(fontName)) uncertain('font name');
   const flags = numberOf(objects.resolve(descriptor.get('Flags'))) ?? 0;
   const unicode = toUnicodeMap(cmapText, twoByte);
-  return { name: baseFont, twoByte, vertical, verticalAdvance, widths, defaultWidth, unicode, family: fallbackFamily(flags, widths, defaultWidth, baseFont) };
+  const widths = new Widths(entries, defaultWidth);
+  return { name: baseFont, twoByte, vertical, verticalAdvance, widths, unicode, family: fallbackFamily(flags, widths, baseFont) };
 }
 
 /**
@@ -252,8 +289,8 @@ function loadFont(objects: Objects, dict: Dict): Font {
  * flag, as pdf.js sets it from the widths), serif by the serif flag or name, else sans-serif. Only
  * `styles` carries it; the reading takes a font's boldness from it (never, for these names).
  */
-function fallbackFamily(flags: number, widths: Map<number, number>, defaultWidth: number, baseFont: string): string {
-  let first = defaultWidth;
+function fallbackFamily(flags: number, widths: Widths, baseFont: string): string {
+  let first = widths.defaultWidth;
   let mono = true;
   for (const w of widths.values()) {
     if (!w) continue;
@@ -680,7 +717,7 @@ export class TextReader {
         if (font.twoByte && s.wordSpacing !== 0) uncertain('word spacing on a two-byte code');
         spacing += s.wordSpacing;
       }
-      runs.glyph(s, unicode, font.vertical ? font.verticalAdvance : (font.widths.get(code) ?? font.defaultWidth), spacing, this.view, textTransform);
+      runs.glyph(s, unicode, font.vertical ? font.verticalAdvance : font.widths.of(code), spacing, this.view, textTransform);
     }
   }
 }
