@@ -3,7 +3,9 @@
  * graphics state's saves, restores and transforms, form XObjects' matrices, and the paths painted),
  * read here from the page's content streams, so that pdf.js need not build the whole operator list
  * (a second parse of every content stream, every glyph of every `showText` built, a message per
- * chunk) for it.
+ * chunk) for it. The same walk hands the text operators, the graphics state's saves, restores and
+ * transforms and the forms to own-text.ts, which reads the page's text runs (and whose doubt leaves
+ * only the text to pdf.js); `documentPages` lists the pages with their boxes from the page tree.
  *
  * The content is read as the PDF specification (ISO 32000-1) defines it: its tokens by §7.2 and
  * §7.3, its operators by §8.2 (where each may appear), §8.4 (q, Q, cm, gs), §8.5 (paths), §8.10
