@@ -276,7 +276,7 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
   if (await inflatesBeyond(bytes, { text })) return { error: 'pdfTooLarge' };
   // The file's plain objects, read once: for the pages read here and for pdf.js's copy.
   const file = openPdf(bytes, text);
-  const reader = file ? pathOpsReader(file) : undefined;
+  const reader = file ? once(pathOpsReader(file)) : undefined;
   // Every page's text and ruling lines read with certainty here: pdf.js is not even loaded.
   const own = file && reader && !options.operatorList && !options.pdfjsText ? ownPages(file, reader, options.counts) : undefined;
   if (own) return { pages: own };
@@ -350,6 +350,17 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
   } finally {
     await close();
   }
+}
+
+/** The reader, each page read once (the pages read before pdf.js is asked are not read again for it). */
+function once(reader: ReturnType<typeof pathOpsReader>): ReturnType<typeof pathOpsReader> {
+  if (!reader) return undefined;
+  const read = new Map<string, PageContent | undefined>();
+  return (page, text) => {
+    const key = `${page.num} ${page.gen} ${text ? text.view.join(' ') : '-'}`;
+    if (!read.has(key)) read.set(key, reader(page, text));
+    return read.get(key);
+  };
 }
 
 /** The pages, when every one reads here with certainty (text and ruling lines); else undefined. */

@@ -216,6 +216,7 @@ function cidWidths(w: Value | undefined): WidthEntry[] {
 
 function loadFont(objects: Objects, dict: Dict): Font {
   const subtype = dict.name('Subtype');
+  if (subtype !== 'Type0' && subtype !== 'TrueType' && subtype !== 'Type1') uncertain(`font ${subtype ?? ''}`);
   if (dict.get('FontMatrix') !== undefined) uncertain('font matrix');
   const toUnicode = dict.get('ToUnicode');
   if (toUnicode === undefined) uncertain('no ToUnicode');
