@@ -1,7 +1,8 @@
 /**
  * A page's text runs read from its content streams (rulings.ts walks them and hands the text
- * operators here), in the shape pdf.js's `getTextContent` gives them (`str`, `transform`, `width`,
- * `fontName`), so that pdf.js need not open the document at all when every page reads here.
+ * operators here), in the shape of pdf.js's `getTextContent` items (`str`, `transform`, `width`,
+ * `fontName`) that extract.ts reads, so that pdf.js need not open the document at all when every
+ * page reads here.
  *
  * The text is read as the PDF specification (ISO 32000-1) defines it: the text state (§9.3: Tc Tw
  * Tz TL Tf Ts; Tr changes no glyph's place and is read whatever it is), text objects and their
@@ -17,29 +18,23 @@
  * vertical forms), a font set by an ExtGState, a text rise, text turned other than by quarter
  * turns, marked content with /ActualText, a Unicode that pdf.js would normalise, reorder or drop
  * (ligatures, right-to-left scripts, format marks, combining marks), word spacing on a two-byte
- * code 32, a run whose glyphs go backwards.
+ * code 32, a glyph whose advance goes backwards.
  *
- * The glyphs are grouped into runs as pdf.js 5.6 groups them (learned from what its text content
- * gives; the tests hold the pages equal both ways): a run goes on while each glyph starts where
- * the previous one ended, give or take a gap; measured along the line (down the column, for a
- * vertical font) in the run's font size, a gap of at most 0.102 joins the glyphs, one up to 0.6 is
- * a space within the run, a larger one or a step back of more than 0.2 ends the run; a step across
- * more than the run's breadth (a new line) or off the line by more than a quarter of it ends it
- * too, as do a change of font size or font and an XObject drawn; a form's text is read in runs of
- * its own. A space character shown is no glyph of a run: the gap it leaves decides.
+ * The glyphs are grouped into runs by runs.ts, on the page's geometry alone: each glyph drawn is
+ * handed over with its text rendering matrix, where its advance ends, its font and size; a space
+ * character only moves the pen. An XObject drawn ends the run; a form's text is read in runs of
+ * its own. The runs are not pdf.js's items one for one (their lengths differ in the last bits, and
+ * pdf.js drops the end of some vertical columns), but the text read from them, with its tables,
+ * is the same (test/pdf-own-text.test.ts).
  */
 import type { Dict, Name, Value } from './font-programs.ts';
 import { latin1 } from './inflation.ts';
+import { Runs, type TextRun } from './runs.ts';
 
 export type Matrix = [number, number, number, number, number, number];
 
-/** A run of text as pdf.js's text content has it. */
-export interface TextItem {
-  str: string;
-  transform: Matrix;
-  width: number;
-  fontName: string;
-}
+/** A run of text (runs.ts), in the shape of pdf.js's text content items that extract.ts reads. */
+export type TextItem = TextRun;
 
 /** A page's text content read here: its runs and each font's family (pdf.js's `styles`). */
 export interface OwnTextContent {
@@ -330,192 +325,6 @@ function translate(m: Matrix, x: number, y: number): void {
   m[5] = m[1] * x + m[3] * y + m[5];
 }
 
-/** The run being gathered and what the next glyph is measured against. */
-class Runs {
-  readonly items: TextItem[];
-  private str: string[] = [];
-  private open = false;
-  private transform: Matrix = [...IDENTITY];
-  private fontName = '';
-  /** Written top to bottom (a vertical font): the run advances down its column, not along its line. */
-  private vertical = false;
-  /**
-   * The run's box as it grows: along its direction in the units of `scale` (`width` for a line,
-   * `height` for a column), and the totals before a change of scale; across it, the font size.
-   */
-  private width = 0;
-  private totalWidth = 0;
-  private height = 0;
-  private totalHeight = 0;
-  /** How far one unit of text space is on the page along the line, when the run began (or its Tm changed). */
-  private scale = 0;
-  private size = 0;
-  /** Where the last glyph drawn ended, on the page. */
-  private last: Matrix | undefined;
-  /** Whether each of the last two characters shown (older, newer) was a space. */
-  private older = true;
-  private newer = true;
-  /** The font size and font of the run's text state (a change of either ends the run). */
-  style: { size: number; resource: string | undefined; name: string | undefined; vertical: boolean } | undefined;
-
-  constructor(items: TextItem[]) {
-    this.items = items;
-  }
-
-  private resetSpaces(): void {
-    this.older = this.newer = true;
-  }
-
-  /** Records a character; true when the one before was a space after a non-space (a space is due). */
-  private saw(space: boolean): boolean {
-    const due = !this.older && this.newer;
-    this.older = this.newer;
-    this.newer = space;
-    return due;
-  }
-
-  /** Folds the advance measured so far into the totals (at the run's end or a change of scale). */
-  private fold(): void {
-    if (this.vertical) {
-      this.totalHeight += this.height * this.scale;
-      this.height = 0;
-    } else {
-      this.totalWidth += this.width * this.scale;
-      this.width = 0;
-    }
-  }
-
-  flush(): void {
-    if (!this.open) return;
-    if (this.vertical) this.totalHeight += this.height * this.scale;
-    else this.totalWidth += this.width * this.scale;
-    this.items.push({ str: this.str.join(''), transform: this.transform, width: Math.abs(this.totalWidth), fontName: this.fontName });
-    this.open = false;
-    this.str = [];
-  }
-
-  /** A break where pdf.js puts a whitespace item or an end of line (no run of ours). */
-  private gap(): void {
-    this.resetSpaces();
-    this.flush();
-  }
-
-  /** Tm set: a run measured in another scale goes on in the new one. */
-  rescale(state: State): void {
-    if (!this.open) return;
-    const scale = Math.hypot(state.ctm[0], state.ctm[1]) * Math.hypot(state.lineMatrix[0], state.lineMatrix[1]);
-    if (scale === this.scale) return;
-    this.fold();
-    this.scale = scale;
-  }
-
-  private begin(state: State, at: Matrix, fontName: string, vertical: boolean): void {
-    if (this.open) return;
-    this.fontName = fontName;
-    this.transform = at;
-    this.vertical = vertical;
-    if (vertical) {
-      this.width = this.totalWidth = Math.hypot(at[0], at[1]);
-      this.height = this.totalHeight = 0;
-    } else {
-      this.width = this.totalWidth = 0;
-      this.height = this.totalHeight = Math.hypot(at[2], at[3]);
-    }
-    this.scale = Math.hypot(state.ctm[0], state.ctm[1]) * Math.hypot(state.lineMatrix[0], state.lineMatrix[1]);
-    this.size = state.fontSize;
-    this.open = true;
-  }
-
-  /**
-   * Where a glyph at `at` (advance `advance`, unscaled) stands against the run, in a line or (a
-   * vertical font) a column: false when it is off the page's box; otherwise the run is ended,
-   * spaced or kept as the gap says. The measures are the run's (or the last run's, between runs).
-   */
-  private place(at: Matrix, advance: number, vertical: boolean, view: readonly number[]): boolean {
-    const [x, y] = [at[4], at[5]];
-    const [v0 = 0, v1 = 0, v2 = 0, v3 = 0] = view;
-    if (vertical ? x < v0 || x > v2 || y + advance < v1 || y > v3 : x + advance < v0 || x > v2 || y < v1 || y > v3) return false;
-    const last = this.last;
-    if (!last) return true;
-    let [px, py, lx, ly] = [x, y, last[4], last[5]];
-    if (lx === px && ly === py) return true;
-    // The line's direction: one of the four quarter turns (the glyph's matrix says which).
-    if (at[0] && at[1] === 0 && at[2] === 0) {
-      if (at[0] < 0) [px, py, lx, ly] = [-px, -py, -lx, -ly];
-    } else if (at[1] && at[0] === 0 && at[3] === 0) {
-      [px, py, lx, ly] = at[1] > 0 ? [py, px, ly, lx] : [-py, -px, -ly, -lx];
-    } else uncertain('turned text');
-    // Along the line (or down the column) and across it; the run's extent across it.
-    const along = vertical ? (ly - py) / this.scale : (px - lx) / this.scale;
-    const across = vertical ? px - lx : py - ly;
-    const breadth = vertical ? this.width : this.height;
-    // The run's direction so far: forwards (as measured), else pdf.js's reading is its own.
-    if (!((vertical ? this.height || this.totalHeight : this.width || this.totalWidth) > 0)) uncertain('run direction');
-    const size = this.size;
-    if (along < size * -0.2) {
-      this.gap();
-      return true;
-    }
-    if (Math.abs(across) > breadth) {
-      this.gap();
-      return true;
-    }
-    if (along <= size * 0.03) this.resetSpaces();
-    if (along <= size * 0.102) {
-      if (!this.older && this.newer) this.gap();
-      else this.grow(vertical, along);
-    } else if (along <= size * 0.6) {
-      this.resetSpaces();
-      if (this.open) {
-        this.str.push(' ');
-        this.grow(vertical, along);
-      }
-    } else {
-      this.gap();
-      return true;
-    }
-    if (Math.abs(across) > breadth * 0.25) this.flush();
-    return true;
-  }
-
-  private grow(vertical: boolean, along: number): void {
-    if (vertical) this.height += along;
-    else this.width += along;
-  }
-
-  /** One glyph of `state`'s font: drawn (unless a space) and the text matrix moved past it. */
-  glyph(state: State, unicode: string, width: number, spacing: number, view: readonly number[], textTransform: () => Matrix): void {
-    const vertical = (state.font as Font).vertical;
-    // A vertical font advances by its vertical metric, down the column (§9.7.4.3: −1000 by default).
-    let advance = width * (0.001 * state.fontSize);
-    const move = (d: number): void => (vertical ? translate(state.textMatrix, 0, d) : translate(state.textMatrix, d * state.hScale, 0));
-    if (/^\s/.test(unicode)) {
-      move(vertical ? -(spacing - advance) : spacing + advance);
-      this.saw(true);
-      return;
-    }
-    const at = textTransform();
-    if (!this.place(at, advance, vertical, view)) {
-      move(advance);
-      return;
-    }
-    this.begin(state, at, state.fontKey ?? '', vertical);
-    if (vertical) {
-      translate(state.textMatrix, 0, advance);
-      advance = Math.abs(advance);
-      this.height += advance;
-    } else {
-      advance *= state.hScale;
-      translate(state.textMatrix, advance, 0);
-      this.width += advance;
-    }
-    if (advance) this.last = textTransform();
-    if (this.saw(false)) this.str.push(' ');
-    this.str.push(unicode);
-    if (spacing) move(vertical ? -spacing : spacing);
-  }
-}
-
 /** A file's fonts by their dictionaries, read once for all its pages (undefined: uncertain). */
 export type FontCache = Map<Dict, { font: Font; key: string } | undefined>;
 
@@ -563,7 +372,7 @@ export class TextReader {
 
   /** Any XObject drawn ends the run; a form's text is read in its own runs, in a copy of the state. */
   xobject(): void {
-    this.runs.flush();
+    this.runs.end();
   }
 
   /** A form's content begins, with its /Matrix (six checked numbers) or none. */
@@ -575,7 +384,7 @@ export class TextReader {
   }
 
   formEnd(): void {
-    this.runs.flush();
+    this.runs.end();
     const outer = this.outer.pop() ?? uncertain('form');
     this.runs = outer.runs;
     this.state = outer.state;
@@ -584,7 +393,7 @@ export class TextReader {
 
   /** The end of the page. */
   finish(): OwnTextContent {
-    this.runs.flush();
+    this.runs.end();
     return { items: this.items, styles: this.styles };
   }
 
@@ -628,7 +437,6 @@ export class TextReader {
       case 'Tm':
         s.textMatrix = operands.slice(0, 6) as Matrix;
         s.lineMatrix = operands.slice(0, 6) as Matrix;
-        this.runs.rescale(s);
         return;
       case 'T*':
         this.nextLine();
@@ -690,12 +498,6 @@ export class TextReader {
   private show(bytes: string, extra: number): void {
     const s = this.state;
     const font = s.font ?? uncertain('no font set');
-    const runs = this.runs;
-    const style = runs.style;
-    if (!style || style.size !== s.fontSize || (style.resource !== s.fontResource && (style.name !== font.name || style.vertical !== font.vertical))) {
-      runs.flush();
-      runs.style = { size: s.fontSize, resource: s.fontResource, name: font.name, vertical: font.vertical };
-    }
     // §9.4.4: character spacing moves a vertical font's glyphs down the column (−Tc along y).
     const charSpacing = font.vertical ? -s.charSpacing : s.charSpacing;
     if (bytes.length === 0) {
@@ -718,7 +520,42 @@ export class TextReader {
         if (font.twoByte && s.wordSpacing !== 0) uncertain('word spacing on a two-byte code');
         spacing += s.wordSpacing;
       }
-      runs.glyph(s, unicode, font.vertical ? font.verticalAdvance : font.widths.of(code), spacing, this.view, textTransform);
+      this.glyph(unicode, font.vertical ? font.verticalAdvance : font.widths.of(code), spacing, textTransform);
     }
+  }
+
+  /**
+   * One glyph of the current font (`width` its advance in thousandths of text space, `spacing`
+   * the character and word spacing and a TJ number after it): handed to the runs unless it is a
+   * space or off the page's box, and the text matrix moved past it (§9.4.4).
+   */
+  private glyph(unicode: string, width: number, spacing: number, textTransform: () => Matrix): void {
+    const s = this.state;
+    const font = s.font as Font;
+    const vertical = font.vertical;
+    // A vertical font advances by its vertical metric, down the column (§9.7.4.3: −1000 by default).
+    const advance = width * (0.001 * s.fontSize);
+    const move = (d: number): void => (vertical ? translate(s.textMatrix, 0, d) : translate(s.textMatrix, d * s.hScale, 0));
+    if (/^\s/.test(unicode)) {
+      move(vertical ? advance - spacing : advance + spacing);
+      this.runs.space();
+      return;
+    }
+    if (vertical ? advance > 0 : advance * s.hScale < 0) uncertain('a glyph going backwards');
+    const at = textTransform();
+    // Turned by a quarter turn or not at all (the page's reading frame is found by quarters).
+    if (!((at[1] === 0 && at[2] === 0) || (at[0] === 0 && at[3] === 0))) uncertain('turned text');
+    const em = Math.hypot(at[0], at[1]) / Math.abs(s.hScale);
+    if (!(em > 0 && Math.hypot(at[2], at[3]) > 0)) uncertain('a glyph of no size');
+    move(advance);
+    const to = textTransform();
+    const [v0 = 0, v1 = 0, v2 = 0, v3 = 0] = this.view;
+    const [x0, x1] = at[4] < to[4] ? [at[4], to[4]] : [to[4], at[4]];
+    const [y0, y1] = at[5] < to[5] ? [at[5], to[5]] : [to[5], at[5]];
+    // On the page when the pen's way across the glyph lies in the page's box (as a line of zero height).
+    if (x1 >= v0 && x0 <= v2 && y1 >= v1 && y0 <= v3) {
+      this.runs.add({ unicode, at, end: [to[4], to[5]], em, size: s.fontSize, font: font.name, fontName: s.fontKey ?? '', vertical });
+    }
+    if (spacing) move(vertical ? -spacing : spacing);
   }
 }
