@@ -21,7 +21,7 @@ import { pdfData } from '../src/engine/decode.ts';
 import { extractPdf } from '../src/reading/pdf/extract.ts';
 import { type PdfRead, readPdf } from '../src/reading/pdf/index.ts';
 import { OPS } from '../src/reading/pdf/rulings.ts';
-import { pdfCases, samplePdfs } from './helpers/pdfs.ts';
+import { pdfCases, rounded, samplePdfs } from './helpers/pdfs.ts';
 import { PROPERTY_SCALE } from './helpers/property.ts';
 
 jest.setTimeout(240_000);
@@ -40,12 +40,6 @@ async function bothWays(bytes: Uint8Array): Promise<{ own: unknown; pdfjs: unkno
   const pages = 'pages' in own ? own.pages : [];
   return { own: rounded(own), pdfjs: rounded(pdfjs), counts, pages: pages.length, texts: pages.reduce((n, p) => n + p.texts.length, 0) };
 }
-
-/**
- * A reading with its numbers to a millionth of a point: a run's length here is where its pen ended
- * less where it began, pdf.js's a sum of its glyphs' advances, and the two differ in the last bits.
- */
-const rounded = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v)));
 
 /** A heading WPS writes down a narrow cell in a vertical font, whose end pdf.js's text content drops. */
 const DROPPED = '三、本年度办理结果';
