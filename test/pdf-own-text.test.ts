@@ -238,7 +238,7 @@ describe('hand-made pages', () => {
       'text objects one after another on a line',
       `BT /F2 12 Tf 20 250 Td ${f2('政府')} Tj ET BT /F2 12 Tf 44 250 Td ${f2('信息')} Tj ET BT /F2 12 Tf 75 250.5 Td ${f2('公开')} Tj ET`,
     ],
-    ['spaces shown, narrow and wide', `BT /F1 12 Tf 20 250 Td ${f1('ab  cd')} Tj -5 Tc ${f1('ef gh')} Tj 10 Tc ${f1('ij k')} Tj ET`],
+    ['spaces shown, narrow and wide', `BT /F1 12 Tf 20 250 Td ${f1('ab  cd')} Tj 3 Tw ${f1('ef gh')} Tj 0 Tw ${f1('ij')} Tj 2 Tc ( ) Tj 0 Tc ${f1('k')} Tj ET`],
     [
       'transforms, saves and restores',
       `q 0.5 0 0 0.5 10 10 cm BT /F2 20 Tf 1 0 0 1 40 400 Tm ${f2('本年新收')} Tj 2 0 0 2 40 300 Tm ${f2('12')} Tj ET Q BT /F1 12 Tf 20 20 Td ${f1('Total')} Tj ET`,
@@ -277,6 +277,20 @@ describe('hand-made pages', () => {
     expect(r.texts).toBeGreaterThan(0);
     expect(r.counts.withoutPdfjs).toBe(1);
     expect(r.own).toEqual(r.pdfjs);
+  });
+
+  it('letter spacing (Tc) is no gap between words: read as the glyphs are written, where pdf.js puts spaces', async () => {
+    // Word's 字符间距加宽 1.5 pt writes Tc 1.5; pdf.js's text content reads “2 0 2 4 年”. Glyphs
+    // drawn over each other (Tc −5) or spread far apart (Tc 10) are one word too, as written.
+    const bytes = await handMade(
+      `BT /F2 12 Tf 20 250 Td 1.5 Tc ${f2('2024年政府信息 公开')} Tj 0 Tc 0 -20 Td /F1 12 Tf -5 Tc ${f1('ef gh')} Tj 10 Tc ${f1('ij k')} Tj ET`,
+    );
+    const strs = async (pdfjsText: boolean): Promise<string[]> => {
+      const r = await extractPdf(bytes, { loadData: pdfData, pdfjsText });
+      return 'pages' in r ? (r.pages[0]?.texts ?? []).map((t) => t.str) : [];
+    };
+    expect(await strs(false)).toEqual(['2024年政府信息 公开', 'ef ghij k']);
+    expect(await strs(true)).toEqual(['2 0 2 4 年 政 府 信 息 公 开', ...'efghijk']);
   });
 
   it.each<Row>([

@@ -520,8 +520,14 @@ export class TextReader {
         if (font.twoByte && s.wordSpacing !== 0) uncertain('word spacing on a two-byte code');
         spacing += s.wordSpacing;
       }
-      this.glyph(unicode, font.vertical ? font.verticalAdvance : font.widths.of(code), spacing, textTransform);
+      this.glyph(unicode, font.vertical ? font.verticalAdvance : font.widths.of(code), spacing, charSpacing, textTransform);
     }
+  }
+
+  /** The character spacing's part of the pen's move after a glyph at `at`, on the page along its line or column. */
+  private tracking(charSpacing: number, at: Matrix): number {
+    const vertical = (this.state.font as Font).vertical;
+    return (charSpacing / this.state.fontSize) * (vertical ? Math.hypot(at[2], at[3]) : Math.hypot(at[0], at[1]));
   }
 
   /**
@@ -529,7 +535,7 @@ export class TextReader {
    * the character and word spacing and a TJ number after it): handed to the runs unless it is a
    * space or off the page's box, and the text matrix moved past it (§9.4.4).
    */
-  private glyph(unicode: string, width: number, spacing: number, textTransform: () => Matrix): void {
+  private glyph(unicode: string, width: number, spacing: number, charSpacing: number, textTransform: () => Matrix): void {
     const s = this.state;
     const font = s.font as Font;
     const vertical = font.vertical;
@@ -537,8 +543,8 @@ export class TextReader {
     const advance = width * (0.001 * s.fontSize);
     const move = (d: number): void => (vertical ? translate(s.textMatrix, 0, d) : translate(s.textMatrix, d * s.hScale, 0));
     if (/^\s/.test(unicode)) {
+      this.runs.space(charSpacing ? this.tracking(charSpacing, textTransform()) : 0);
       move(vertical ? advance - spacing : advance + spacing);
-      this.runs.space();
       return;
     }
     if (vertical ? advance > 0 : advance * s.hScale < 0) uncertain('a glyph going backwards');
@@ -554,7 +560,17 @@ export class TextReader {
     const [y0, y1] = at[5] < to[5] ? [at[5], to[5]] : [to[5], at[5]];
     // On the page when the pen's way across the glyph lies in the page's box (as a line of zero height).
     if (x1 >= v0 && x0 <= v2 && y1 >= v1 && y0 <= v3) {
-      this.runs.add({ unicode, at, end: [to[4], to[5]], em, size: s.fontSize, font: font.name, fontName: s.fontKey ?? '', vertical });
+      this.runs.add({
+        unicode,
+        at,
+        end: [to[4], to[5]],
+        tracking: this.tracking(charSpacing, at),
+        em,
+        size: s.fontSize,
+        font: font.name,
+        fontName: s.fontKey ?? '',
+        vertical,
+      });
     }
     if (spacing) move(vertical ? -spacing : spacing);
   }

@@ -40,6 +40,11 @@ export interface Glyph {
   at: Matrix;
   /** The pen's place on the page after the glyph's advance (without character or word spacing). */
   end: [number, number];
+  /**
+   * How far the character spacing (Tc) moves the pen after the glyph, on the page along the run:
+   * letter spacing the writer chose for the text (Word's 字符间距加宽), no gap between words.
+   */
+  tracking: number;
   /** The font size on the page along the run (an em, without horizontal scaling). */
   em: number;
   /** The font size (text space) and the font (a change of either begins a new run), and its key for the run. */
@@ -69,9 +74,10 @@ interface Run {
   uy: number;
   em: number;
   breadth: number;
-  /** Where the pen stands after the last glyph. */
+  /** Where the pen stands after the last glyph, and its character spacing (Tc) after it. */
   x: number;
   y: number;
+  tracking: number;
   /** A space character shown since the last glyph. */
   spaced: boolean;
 }
@@ -81,9 +87,14 @@ export class Runs {
 
   constructor(readonly items: TextRun[]) {}
 
-  /** A space character shown: the pen moved, and the text has a space if a glyph of the run follows. */
-  space(): void {
-    if (this.run) this.run.spaced = true;
+  /**
+   * A space character shown: the pen moved, and the text has a space if a glyph of the run
+   * follows; the character spacing after it (`tracking`, on the page) is letter spacing too.
+   */
+  space(tracking: number): void {
+    if (!this.run) return;
+    this.run.spaced = true;
+    this.run.tracking += tracking;
   }
 
   /** The run ends here (the end of the text, a picture or form drawn). */
@@ -110,7 +121,7 @@ export class Runs {
     if (run) {
       const dx = x - run.x;
       const dy = y - run.y;
-      const gap = (dx * run.ux + dy * run.uy) / run.em;
+      const gap = (dx * run.ux + dy * run.uy - run.tracking) / run.em;
       const off = Math.abs(dx * run.uy - dy * run.ux) / run.breadth;
       if (off > OFF_LINE || gap < -BACK || gap > SPACE) this.end();
       else if (gap > JOIN || run.spaced) run.str.push(' ');
@@ -131,6 +142,7 @@ export class Runs {
         breadth,
         x,
         y,
+        tracking: 0,
         spaced: false,
       };
     }
@@ -138,6 +150,7 @@ export class Runs {
     r.str.push(g.unicode);
     r.x = g.end[0];
     r.y = g.end[1];
+    r.tracking = g.tracking;
     r.spaced = false;
   }
 }
