@@ -6,11 +6,13 @@
  * starting about where the one before it ended. All of it is measured on the page, from each
  * glyph's place (its text rendering matrix) and where its advance takes the pen, in ems of the
  * run's font (the font size as the page shows it), so that neither the content stream's way of
- * moving the pen (Td, Tm, TJ numbers, character and word spacing) nor its scale matters.
+ * moving the pen (Td, Tm, TJ numbers, word spacing) nor its scale matters.
  *
- * The gap between where the run's last glyph ended and where the next one starts, along the run:
- * - at most a tenth of an em: the glyphs touch (kerning pairs and tracking, Word's “expanded by
- *   1 pt” at 10.5 pt is 0.095 em); the glyph joins the run as it is;
+ * The gap between where the run's last glyph ended and where the next one starts, along the run,
+ * less the character spacing (Tc) after it: letter spacing the writer set for the text (Word's
+ * 字符间距加宽 1.5 pt is Tc 1.5, an eighth of an em at 12 pt) spaces no words, whatever its size.
+ * - at most a tenth of an em: the glyphs touch (kerning pairs; tracking a producer writes as
+ *   glyph positions, as Word's “expanded by 1 pt”, 0.095 em at 10.5 pt); the glyph joins the run;
  * - up to 0.6 em: a word space (a Latin font's space is a quarter to a third of an em, a CJK
  *   font's half an em, justification stretches either a little); the run goes on after one ' ';
  * - more: the eye jumps, as between two cells of a table (Word's default cell margins alone are
