@@ -7,7 +7,7 @@
  * drawn turned on a portrait sheet reads as landscape).
  *
  * The pages are read from the content streams here where that is certain (rulings.ts for the
- * ruling lines, own-text.ts for the text, in the shapes pdf.js gives them); when every page of a
+ * ruling lines, own-text.ts and runs.ts for the text, in the shapes pdf.js gives them); when every page of a
  * file reads so, pdf.js is not even loaded. Otherwise pdf.js reads what is not certain: it runs in
  * this thread (no worker), and the CMaps and standard fonts it asks for come from `loadData`, which
  * the caller reads from the pdfjs-dist package on disk (never from a URL).
@@ -77,7 +77,8 @@ export interface ExtractOptions {
   operatorList?: boolean;
   /**
    * Read the text with pdf.js's text content on every page, even where it is read here from the
-   * content streams (own-text.ts); the same pages either way, slower. For tests.
+   * content streams (own-text.ts, runs.ts); the same text and tables read either way (but where
+   * pdf.js's text content drops glyphs or spaces letters set apart by Tc), slower. For tests.
    */
   pdfjsText?: boolean;
   /**

@@ -58,7 +58,7 @@ export interface Objects {
 
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
-/** m1 × m2, both as [a b c d e f] (the product pdf.js forms: the same double arithmetic). */
+/** m1 × m2, both as [a b c d e f]. */
 function transform(m1: Readonly<Matrix>, m2: Readonly<Matrix>): Matrix {
   const [a, b, c, d, e, f] = m1;
   const [p, q, r, s, t, u] = m2;
