@@ -7,8 +7,8 @@
  * drawn turned on a portrait sheet reads as landscape).
  *
  * The pages are read from the content streams here where that is certain (rulings.ts for the
- * ruling lines, own-text.ts and runs.ts for the text, in the shapes pdf.js gives them); when every page of a
- * file reads so, pdf.js is not even loaded. Otherwise pdf.js reads what is not certain: it runs in
+ * ruling lines, own-text.ts and runs.ts for the text, in the shapes pdf.js gives them); when every
+ * page of a file reads so, pdf.js is not even loaded. Otherwise pdf.js reads what is not certain: it runs in
  * this thread (no worker), and the CMaps and standard fonts it asks for come from `loadData`, which
  * the caller reads from the pdfjs-dist package on disk (never from a URL).
  */
