@@ -40,7 +40,7 @@ describe('reading a PDF and the built-ins', () => {
       setAdd: Set.prototype.add,
       then: Promise.prototype.then,
     };
-    const extracted = await extractPdf(read('bordered.pdf'), { loadData: pdfData });
+    const extracted = await extractPdf(read('bordered.pdf'), { loadData: pdfData, pdfjsText: true });
     expect('pages' in extracted && extracted.pages.length).toBeGreaterThan(0);
     expect({
       push: Array.prototype.push,
@@ -55,7 +55,7 @@ describe('reading a PDF and the built-ins', () => {
   });
 
   it('encodes base64 as the specification says, plain calls and calls with options', async () => {
-    await extractPdf(read('bordered.pdf'), { loadData: pdfData });
+    await extractPdf(read('bordered.pdf'), { loadData: pdfData, pdfjsText: true });
     const toBase64 = (Uint8Array.prototype as unknown as { toBase64: (this: Uint8Array, options?: object) => string }).toBase64;
     const bytes = Uint8Array.from({ length: 1000 }, (_, i) => (i * 37 + 11) % 256);
     expect(toBase64.call(bytes)).toBe(Buffer.from(bytes).toString('base64'));

@@ -78,7 +78,7 @@ async function handMade(options: { toUnicode: boolean | 'maps nothing'; symbolic
 }
 
 const texts = async (bytes: Uint8Array, keepFontPrograms = false): Promise<unknown> => {
-  const r = await extractPdf(bytes, { loadData: pdfData, keepFontPrograms });
+  const r = await extractPdf(bytes, { loadData: pdfData, keepFontPrograms, pdfjsText: true });
   if ('error' in r) throw new Error(r.error);
   return r.pages;
 };

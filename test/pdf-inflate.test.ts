@@ -21,7 +21,7 @@ jest.setTimeout(240_000);
 const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
 
 const pages = async (bytes: Uint8Array, keepStreamsCompressed = false): Promise<unknown> => {
-  const r = await extractPdf(bytes, { loadData: pdfData, keepStreamsCompressed });
+  const r = await extractPdf(bytes, { loadData: pdfData, keepStreamsCompressed, pdfjsText: true });
   if ('error' in r) throw new Error(r.error);
   return r.pages;
 };
@@ -69,7 +69,10 @@ describe('streams given to pdf.js decoded', () => {
       const bytes = await handMade((raw) => ({ data: damage(deflateSync(raw)), dict: { Filter: 'FlateDecode' } }));
       expect(await forPdfjs(bytes, { fontPrograms: false })).toBeUndefined();
       // pdf.js's reading of it, whatever it is (its own inflater ignores the checksum, reads what is there).
-      expectEqual(await extractPdf(bytes, { loadData: pdfData }), await extractPdf(bytes, { loadData: pdfData, keepStreamsCompressed: true }));
+      expectEqual(
+        await extractPdf(bytes, { loadData: pdfData, pdfjsText: true }),
+        await extractPdf(bytes, { loadData: pdfData, keepStreamsCompressed: true, pdfjsText: true }),
+      );
     }
   });
 

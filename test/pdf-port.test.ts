@@ -20,8 +20,8 @@ describe('pdf.js in this thread through port.ts', () => {
   // (test/pdf-same-reading.test.ts).
   it.each(PROPERTY_SCALE >= 1 ? pdfCases() : pdfCases().slice(0, 1))('%s reads the same as through pdf.js’s own fake worker', async (_, file) => {
     const bytes = new Uint8Array(readFileSync(file));
-    const through = await extractPdf(bytes, { loadData: pdfData });
-    const loopback = await extractPdf(bytes, { loadData: pdfData, pdfjsLoopback: true });
+    const through = await extractPdf(bytes, { loadData: pdfData, pdfjsText: true });
+    const loopback = await extractPdf(bytes, { loadData: pdfData, pdfjsLoopback: true, pdfjsText: true });
     expect('pages' in through && through.pages.length).toBeGreaterThan(0);
     expectEqual(through, loopback);
   });
@@ -29,15 +29,15 @@ describe('pdf.js in this thread through port.ts', () => {
   it('reads the same again after many documents (nothing left over from one to the next)', async () => {
     const file = ALL_PDFS.find((f) => f.endsWith('bordered.pdf')) ?? '';
     const bytes = new Uint8Array(readFileSync(file));
-    const first = await extractPdf(bytes, { loadData: pdfData });
-    for (let i = 0; i < 5; i++) await extractPdf(bytes, { loadData: pdfData });
-    expectEqual(await extractPdf(bytes, { loadData: pdfData }), first);
+    const first = await extractPdf(bytes, { loadData: pdfData, pdfjsText: true });
+    for (let i = 0; i < 5; i++) await extractPdf(bytes, { loadData: pdfData, pdfjsText: true });
+    expectEqual(await extractPdf(bytes, { loadData: pdfData, pdfjsText: true }), first);
   });
 
   it('says a damaged file is no PDF, as before (encrypted and scanned files: test/pdf.test.ts)', async () => {
     const junk = new TextEncoder().encode('%PDF-1.7\nnothing here\n%%EOF\n');
-    expect(await extractPdf(junk, { loadData: pdfData })).toEqual({ error: 'notPdf' });
-    expect(await extractPdf(junk, { loadData: pdfData, pdfjsLoopback: true })).toEqual({ error: 'notPdf' });
+    expect(await extractPdf(junk, { loadData: pdfData, pdfjsText: true })).toEqual({ error: 'notPdf' });
+    expect(await extractPdf(junk, { loadData: pdfData, pdfjsLoopback: true, pdfjsText: true })).toEqual({ error: 'notPdf' });
   });
 
   it('hands an operator list chunk over with its arrays copied, its arguments as they are', () => {

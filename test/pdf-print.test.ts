@@ -2,7 +2,8 @@
  * Property: random consistent reports, printed to PDF by headless Chromium in random template
  * layouts (portrait or landscape, narrow wrapped label columns, table 三 across pages with or
  * without its header repeated, three-line tables, shaded cells, numbers right-aligned, part 一 in two columns), read back with exactly their values and the findings of their
- * Markdown; one changed cell gives exactly one table-sums finding, at that page, row and column.
+ * Markdown; one changed cell gives exactly one table-sums finding, at that page, row and column;
+ * every page reads from its content streams without pdf.js, the same as pdf.js reads it.
  * Needs Debian's chromium and a CJK font, so behind XXGK_BROWSER=1: part of `npm run test:browser`
  * (CI's browser step) with a few cases, more with XXGK_PROPERTY_SCALE (`npm run test:pdf-print`),
  * from a fixed seed (XXGK_SEED to change it). One browser prints every case, each once its fonts
@@ -11,16 +12,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pdfData } from '../src/engine/decode.ts';
 import { lintFile } from '../src/engine/lint-file.ts';
+import { readPdf } from '../src/reading/pdf/index.ts';
 import { lintText } from '../src/engine/lint.ts';
 import type { ReportModel } from '../src/model/schema.ts';
 import { T3_2021 } from '../src/model/templates.ts';
 import { consistentData, sampleReport, t3Rows } from '../src/testing/sample.ts';
 import { printableHtml, printInBrowser } from '../scripts/pdf-fixtures.ts';
 import { launchChromium } from './helpers/chromium.ts';
+import { rounded } from './helpers/pdfs.ts';
 import type { Browser } from 'puppeteer-core';
 
 const enabled = process.env['XXGK_BROWSER'] === '1';
@@ -78,6 +82,13 @@ function readsBack(dir: string, browser: Browser) {
       writeFileSync(file, await printInBrowser(browser, printableHtml(markdown, options)));
       const pdf = await lintFile(file, { locale: 'zh-CN', keepModel: true });
       expect(pdf.fatal).toBeUndefined();
+      // Read from the content streams (own-text.ts, runs.ts, rulings.ts), it reads as with pdf.js.
+      const bytes = new Uint8Array(readFileSync(file));
+      const counts = { ownRulings: 0, ownText: 0, withoutPdfjs: 0 };
+      expect(rounded(await readPdf(bytes, { loadData: pdfData, counts }))).toEqual(
+        rounded(await readPdf(bytes, { loadData: pdfData, pdfjsText: true, operatorList: true })),
+      );
+      expect(counts.withoutPdfjs).toBe(1);
       expect(values(pdf.model)).toEqual(values(md.model));
       expect(pdf.messages.map((m) => m.message)).toEqual(md.messages.map((m) => m.message));
       const sums = pdf.messages.filter((m) => m.ruleId === 'table-sums');

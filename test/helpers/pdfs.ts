@@ -32,3 +32,11 @@ export const pdfCases = (files: readonly string[] = ALL_PDFS): Array<[string, st
  */
 export const samplePdfs = (scale: number): readonly string[] =>
   scale >= 1 ? ALL_PDFS : ALL_PDFS.filter((f, i) => f.startsWith(peers) || i % Math.max(1, Math.round(1 / scale)) === 0);
+
+/**
+ * A reading with its numbers to a millionth of a point, for the own text reading (runs.ts) against
+ * pdf.js's: a run's length there is where its pen ended less where it began, pdf.js's a sum of its
+ * glyphs' advances, and the two differ in the last bits.
+ */
+export const rounded = (value: unknown): unknown =>
+  JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v)));

@@ -6,14 +6,18 @@
  * right, whatever its /Rotate (a page shown sideways reads as the upright page; a landscape page
  * drawn turned on a portrait sheet reads as landscape).
  *
- * Pure: pdf.js runs in this thread (no worker), and the CMaps and standard fonts it asks for come
- * from `loadData`, which the caller reads from the pdfjs-dist package on disk (never from a URL).
+ * The pages are read from the content streams here where that is certain (rulings.ts for the
+ * ruling lines, own-text.ts and runs.ts for the text, in the shapes pdf.js gives them); when every
+ * page of a file reads so, pdf.js is not even loaded. Otherwise pdf.js reads what is not certain: it runs in
+ * this thread (no worker), and the CMaps and standard fonts it asks for come from `loadData`, which
+ * the caller reads from the pdfjs-dist package on disk (never from a URL).
  */
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { forPdfjs, openPdf } from './font-programs.ts';
 import { inflatesBeyond, latin1 } from './inflation.ts';
 import { InThreadPort } from './port.ts';
-import { type PathOps, pathOpsReader } from './rulings.ts';
+import type { OwnTextContent, TextItem } from './own-text.ts';
+import { documentPages, OPS, type PageContent, type PageEntry, type PathOps, pathOpsReader } from './rulings.ts';
 
 export interface PdfText {
   str: string;
@@ -71,8 +75,17 @@ export interface ExtractOptions {
    * from the content streams (rulings.ts); the same pages either way, slower. For tests.
    */
   operatorList?: boolean;
-  /** For tests: counts the pages whose ruling lines were read here (rulings.ts), not by pdf.js. */
-  counts?: { ownRulings: number };
+  /**
+   * Read the text with pdf.js's text content on every page, even where it is read here from the
+   * content streams (own-text.ts, runs.ts); the same text and tables read either way (but where
+   * pdf.js's text content drops glyphs or spaces letters set apart by Tc), slower. For tests.
+   */
+  pdfjsText?: boolean;
+  /**
+   * For tests: counts the pages whose ruling lines were read here (rulings.ts), not by pdf.js, the
+   * pages whose text was, and the files read without pdf.js.
+   */
+  counts?: { ownRulings: number; ownText?: number; withoutPdfjs?: number };
 }
 
 export type PdfErrorKind = 'pdfEncrypted' | 'notPdf' | 'pdfTooLarge';
@@ -262,6 +275,12 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
   // The file as Latin-1 text, once: for the bomb check and for its plain objects.
   const text = latin1(bytes);
   if (await inflatesBeyond(bytes, { text })) return { error: 'pdfTooLarge' };
+  // The file's plain objects, read once: for the pages read here and for pdf.js's copy.
+  const file = openPdf(bytes, text);
+  const reader = file ? once(pathOpsReader(file)) : undefined;
+  // Every page's text and ruling lines read with certainty here: pdf.js is not even loaded.
+  const own = file && reader && !options.operatorList && !options.pdfjsText ? ownPages(file, reader, options.counts) : undefined;
+  if (own) return { pages: own };
   const { lib, worker } = await pdfjs();
   const loadData = options.loadData && cachedLoad(options.loadData);
   class DataFactory {
@@ -287,9 +306,6 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
     pdfWorker?.destroy();
     port?.terminate();
   };
-  // The file's plain objects, read once: for pdf.js's copy and for the ruling lines.
-  const file = openPdf(bytes, text);
-  const ownOps = file && !options.operatorList ? pathOpsReader(file, lib.OPS) : undefined;
   const task = lib.getDocument({
     // pdf.js may transfer (detach) the buffer it gets: give it a copy, without the font programs
     // it need not parse and with the streams it would inflate twice inflated (font-programs.ts).
@@ -321,9 +337,13 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
     const pages: PdfPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const own = ownOps && page.ref ? ownOps(page.ref) : undefined;
-      if (own && options.counts) options.counts.ownRulings++;
-      pages.push(await readPage(lib, page, n, own));
+      // What of the page reads here: its ruling lines' ops, and its text unless pdf.js is asked for it.
+      const wanted = !options.operatorList || !options.pdfjsText;
+      const own: PageContent | undefined = reader && wanted && page.ref ? reader(page.ref, options.pdfjsText ? undefined : { view: page.view }) : undefined;
+      const ops = options.operatorList ? undefined : own?.ops;
+      if (ops && options.counts) options.counts.ownRulings++;
+      if (own?.text && options.counts) options.counts.ownText = (options.counts.ownText ?? 0) + 1;
+      pages.push(await readPage(page, n, ops, own?.text));
     }
     return { pages };
   } catch {
@@ -333,19 +353,100 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
   }
 }
 
-type Page = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
-type TextContent = Awaited<ReturnType<Page['getTextContent']>>;
+/** The reader, each page read once (the pages read before pdf.js is asked are not read again for it). */
+function once(reader: ReturnType<typeof pathOpsReader>): ReturnType<typeof pathOpsReader> {
+  if (!reader) return undefined;
+  const read = new Map<string, PageContent | undefined>();
+  return (page, text) => {
+    const key = `${page.num} ${page.gen} ${text ? text.view.join(' ') : '-'}`;
+    if (!read.has(key)) read.set(key, reader(page, text));
+    return read.get(key);
+  };
+}
 
-async function readPage(lib: PdfJs, page: Page, number: number, ownOps: PathOps | undefined): Promise<PdfPage> {
-  const content = await page.getTextContent();
+/** The pages, when every one reads here with certainty (text and ruling lines); else undefined. */
+function ownPages(
+  file: NonNullable<ReturnType<typeof openPdf>>,
+  reader: NonNullable<ReturnType<typeof pathOpsReader>>,
+  counts: ExtractOptions['counts'],
+): PdfPage[] | undefined {
+  const entries = documentPages(file);
+  if (!entries) return undefined;
+  const pages: PdfPage[] = [];
+  try {
+    for (const [k, entry] of entries.entries()) {
+      const own = reader(entry.ref, { view: entry.view });
+      if (!own?.text) return undefined;
+      const viewport = viewportOf(entry, uprightRotation(own.text) ?? entry.rotate);
+      pages.push(pageOf(k + 1, viewport, own.text, own.ops));
+    }
+  } catch {
+    // A fault here: pdf.js reads the file.
+    return undefined;
+  }
+  if (counts) {
+    counts.ownRulings += pages.length;
+    counts.ownText = (counts.ownText ?? 0) + pages.length;
+    counts.withoutPdfjs = (counts.withoutPdfjs ?? 0) + 1;
+  }
+  return pages;
+}
+
+/**
+ * The page seen upright (`rotation`, clockwise): its size and the transform from its user space
+ * to the page as read (origin at the top left, y down), turned about the box's centre.
+ */
+function viewportOf(entry: PageEntry, rotation: number): { width: number; height: number; transform: Matrix } {
+  const [x0, y0, x1, y1] = entry.view;
+  const cx = (x1 + x0) / 2;
+  const cy = (y1 + y0) / 2;
+  // The turn's matrix, with y flipped: 0 → (x, −y), 90 → (y, x), 180 → (−x, y), 270 → (−y, −x).
+  const [a, b, c, d] = ({ 0: [1, 0, 0, -1], 90: [0, 1, 1, 0], 180: [-1, 0, 0, 1], 270: [0, -1, -1, 0] } as Record<number, number[]>)[rotation] ?? [1, 0, 0, -1];
+  const sideways = a === 0;
+  const offsetX = sideways ? Math.abs(cy - y0) : Math.abs(cx - x0);
+  const offsetY = sideways ? Math.abs(cx - x0) : Math.abs(cy - y0);
+  return {
+    width: sideways ? y1 - y0 : x1 - x0,
+    height: sideways ? x1 - x0 : y1 - y0,
+    transform: [
+      a as number,
+      b as number,
+      c as number,
+      d as number,
+      offsetX - (a as number) * cx - (c as number) * cy,
+      offsetY - (b as number) * cx - (d as number) * cy,
+    ],
+  };
+}
+
+type Page = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+
+async function readPage(page: Page, number: number, ownOps: PathOps | undefined, ownText: OwnTextContent | undefined): Promise<PdfPage> {
+  const content: TextContentLike = ownText ?? (await page.getTextContent());
   const viewport = page.getViewport({ scale: 1, rotation: uprightRotation(content) ?? page.rotate });
-  const view = viewport.transform as Matrix;
+  // The operator list only where the ruling lines' ops were not read here (rulings.ts).
+  const ops = ownOps ?? (await page.getOperatorList());
+  page.cleanup();
+  return pageOf(number, { width: viewport.width, height: viewport.height, transform: viewport.transform as Matrix }, content, ops);
+}
+
+/** What a page's text content gives (pdf.js's, or own-text.ts's in its shape). */
+interface TextContentLike {
+  items: (TextItem | object)[];
+  styles: Record<string, { fontFamily: string }>;
+}
+
+function pageOf(
+  number: number,
+  viewport: { width: number; height: number; transform: Matrix },
+  content: TextContentLike,
+  ops: Pick<PathOps, 'fnArray' | 'argsArray'> | { fnArray: number[]; argsArray: unknown[] },
+): PdfPage {
+  const view = viewport.transform;
   // A number the paper's edge cuts (a table wider than the page: “1,560,035” shows as “1,560”) is
   // not legible whole: left out, its cell reads as empty (a finding), never as the part that shows.
   const texts = textsOf(content, view).filter((t) => !(/\d/.test(t.str) && (t.x0 < -0.5 || t.x1 > viewport.width + 0.5)));
-  // The operator list only where the ruling lines' ops were not read here (rulings.ts).
-  const lines = linesOf(ownOps ?? (await page.getOperatorList()), lib.OPS, view);
-  page.cleanup();
+  const lines = linesOf(ops, view);
   return { number, width: viewport.width, height: viewport.height, texts, lines };
 }
 
@@ -354,7 +455,7 @@ async function readPage(lib: PdfJs, page: Page, number: number, ownOps: PathOps 
  * most of its text run left to right, whatever the page's /Rotate says; undefined when no direction
  * holds more than half the characters (the page is then shown as its /Rotate says).
  */
-function uprightRotation(content: TextContent): number | undefined {
+function uprightRotation(content: TextContentLike): number | undefined {
   const chars = [0, 0, 0, 0];
   let total = 0;
   for (const item of content.items) {
@@ -371,7 +472,7 @@ function uprightRotation(content: TextContent): number | undefined {
   return total > 0 && (chars[best] ?? 0) * 2 > total ? best * 90 : undefined;
 }
 
-function textsOf(content: TextContent, view: Matrix): PdfText[] {
+function textsOf(content: TextContentLike, view: Matrix): PdfText[] {
   const texts: PdfText[] = [];
   const fonts = new Map<string, boolean>();
   for (const item of content.items) {
@@ -406,7 +507,7 @@ function textsOf(content: TextContent, view: Matrix): PdfText[] {
 }
 
 /** The ruling lines of the operator list: stroked straight segments and thin filled rectangles. */
-function linesOf(ops: Pick<PathOps, 'fnArray' | 'argsArray'> | { fnArray: number[]; argsArray: unknown[] }, OPS: PdfJs['OPS'], view: Matrix): PdfLine[] {
+function linesOf(ops: Pick<PathOps, 'fnArray' | 'argsArray'> | { fnArray: number[]; argsArray: unknown[] }, view: Matrix): PdfLine[] {
   const lines: PdfLine[] = [];
   const fills = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const strokes = new Set<number>([OPS.stroke, OPS.closeStroke]);

@@ -3,7 +3,9 @@
  * graphics state's saves, restores and transforms, form XObjects' matrices, and the paths painted),
  * read here from the page's content streams, so that pdf.js need not build the whole operator list
  * (a second parse of every content stream, every glyph of every `showText` built, a message per
- * chunk) for it.
+ * chunk) for it. The same walk hands the text operators, the graphics state's saves, restores and
+ * transforms and the forms to own-text.ts, which reads the page's text runs (and whose doubt leaves
+ * only the text to pdf.js); `documentPages` lists the pages with their boxes from the page tree.
  *
  * The content is read as the PDF specification (ISO 32000-1) defines it: its tokens by §7.2 and
  * §7.3, its operators by §8.2 (where each may appear), §8.4 (q, Q, cm, gs), §8.5 (paths), §8.10
@@ -41,6 +43,7 @@
  */
 import { Dict, inflateWhole, Name, type PdfFile, type PdfObject, Ref, storedData, type Value } from './font-programs.ts';
 import { latin1 } from './inflation.ts';
+import { type FontCache, type Objects, type OwnTextContent, TextReader } from './own-text.ts';
 
 /** What `linesOf` reads of an operator list. */
 export interface PathOps {
@@ -87,13 +90,52 @@ function plainNumber(run: string): boolean {
 /** The characters a literal string's end depends on. */
 const STRING_MARKS = /[()\\]/g;
 
-/** A string operand: its text does not matter here. */
-const STRING = Symbol('string');
+/** A string operand (§7.3.4): its bytes, one character each (Latin-1). */
+export class PdfString {
+  constructor(readonly bytes: string) {}
+}
+
+/** §7.3.4.2: a literal string's bytes, from its text between the parentheses. */
+function literalBytes(raw: string): string {
+  if (!/[\\\r]/.test(raw)) return raw;
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i] as string;
+    if (c === '\r') {
+      // An end of line not preceded by a backslash reads as a line feed, whichever it is.
+      out += '\n';
+      if (raw[i + 1] === '\n') i++;
+      continue;
+    }
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const e = raw[++i] ?? '';
+    const octal = /^[0-7]{1,3}/.exec(raw.slice(i, i + 3));
+    if (octal) {
+      out += String.fromCharCode(parseInt(octal[0], 8) & 0xff);
+      i += octal[0].length - 1;
+    } else if (e === '\r') {
+      // A backslash at the end of a line: the string goes on, without the line end.
+      if (raw[i + 1] === '\n') i++;
+    } else if (e !== '\n') out += ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e;
+  }
+  return out;
+}
+
+/** §7.3.4.3: a hexadecimal string's bytes (a missing last digit is 0). */
+function hexBytes(raw: string): string {
+  const digits = raw.replace(/[\0\t\n\f\r ]/g, '');
+  let out = '';
+  for (let i = 0; i < digits.length; i += 2) out += String.fromCharCode(parseInt((digits.slice(i, i + 2) + '0').slice(0, 2), 16));
+  return out;
+}
 /** A dictionary operand (the properties of marked content): its entries do not matter here. */
 const DICTIONARY = Symbol('dictionary');
 const END = Symbol('end');
 
-type Operand = number | boolean | null | Name | typeof STRING | typeof DICTIONARY | Operand[];
+type Operand = number | boolean | null | Name | PdfString | typeof DICTIONARY | Operand[];
 /** An operand, an operator's name, a bracket (`[`, `]`, `<<`, `>>`), or the end of the content. */
 type Token = Operand | string | typeof END;
 
@@ -157,7 +199,7 @@ function tokenizer(text: string, seams: readonly number[] = []): () => Token {
       else token = run;
     } else if (code === 0x28) {
       literalString();
-      token = STRING;
+      token = new PdfString(literalBytes(text.slice(start + 1, at - 1)));
     } else if (code === 0x2f) {
       at = regularEnd(at + 1);
       const raw = text.slice(start + 1, at);
@@ -176,7 +218,7 @@ function tokenizer(text: string, seams: readonly number[] = []): () => Token {
       HEX_STRING.lastIndex = at;
       if (!HEX_STRING.test(text)) uncertain('a malformed hexadecimal string');
       at = HEX_STRING.lastIndex;
-      token = STRING;
+      token = new PdfString(hexBytes(text.slice(start + 1, at - 1)));
     } else if (code === 0x5b || code === 0x5d) {
       at++;
       token = code === 0x5b ? '[' : ']';
@@ -217,7 +259,7 @@ function object(first: Token, next: () => Token, nesting = 0): Operand | string 
 function typeLetter(o: Operand): string {
   if (typeof o === 'number') return 'n';
   if (o instanceof Name) return '/';
-  if (o === STRING) return 's';
+  if (o instanceof PdfString) return 's';
   if (o === DICTIONARY) return 'd';
   return Array.isArray(o) ? 'a' : '?';
 }
@@ -310,7 +352,7 @@ function admit(name: string, operands: Operand[], where: Where): Role {
 }
 
 /** pdf.js's op for each painting operator, and whether its list closes the path first. */
-const PAINTS: Record<string, { op: string; closes?: true }> = {
+const PAINTS: Record<string, { op: keyof typeof OPS; closes?: true }> = {
   S: { op: 'stroke' },
   s: { op: 'closeStroke', closes: true },
   f: { op: 'fill' },
@@ -393,18 +435,55 @@ class PathBuilder {
   }
 }
 
+/** pdf.js 5.6's ids (`OPS`) of the ops read here (test/pdf-rulings.test.ts holds them equal). */
+export const OPS = {
+  save: 10,
+  restore: 11,
+  transform: 12,
+  stroke: 20,
+  closeStroke: 21,
+  fill: 22,
+  eoFill: 23,
+  fillStroke: 24,
+  eoFillStroke: 25,
+  closeFillStroke: 26,
+  closeEOFillStroke: 27,
+  endPath: 28,
+  paintFormXObjectBegin: 74,
+  paintFormXObjectEnd: 75,
+  constructPath: 91,
+} as const satisfies OpIds;
+
+/** A page read from its content streams: the ruling lines' ops, and its text where that is certain (own-text.ts). */
+export interface PageContent {
+  ops: PathOps;
+  text?: OwnTextContent;
+}
+
+/** A page of the document as the page tree has it (§7.7.3), in order. */
+export interface PageEntry {
+  ref: { num: number; gen: number };
+  /** The page's box: the crop box within the media box (pdf.js's `view`), [x0, y0, x1, y1]. */
+  view: [number, number, number, number];
+  /** /Rotate, 0, 90, 180 or 270. */
+  rotate: number;
+}
+
 /**
- * A reader of the ruling lines' ops of the file's pages, by the page object's reference (pdf.js's
- * `page.ref`): undefined for a page where it is uncertain; the reader is undefined for a file with
- * an incremental update (an object could be freed, or the page read from another version) or
- * encrypted.
+ * A reader of the file's pages, by the page object's reference (pdf.js's `page.ref`): undefined
+ * for a page where the ruling lines are uncertain; its text only when that is certain too (and
+ * asked for, with the page's box). The reader is undefined for a file with an incremental update
+ * (an object could be freed, or the page read from another version) or encrypted.
  */
-export function pathOpsReader(file: PdfFile, OPS: OpIds): ((page: { num: number; gen: number }) => PathOps | undefined) | undefined {
+export function pathOpsReader(
+  file: PdfFile,
+): ((page: { num: number; gen: number }, text?: { view: readonly number[] }) => PageContent | undefined) | undefined {
   const { text } = file;
   if (text.indexOf('startxref') !== text.lastIndexOf('startxref') || /\/Encrypt\b/.test(text)) return undefined;
-  return (page) => {
+  const fonts: FontCache = new Map();
+  return (page, withText) => {
     try {
-      return new PageReader(file, OPS).page(`${page.num} ${page.gen}`);
+      return new PageReader(file, withText?.view, fonts).page(`${page.num} ${page.gen}`);
     } catch {
       // Uncertain (or a fault here): pdf.js's operator list.
       return undefined;
@@ -412,40 +491,130 @@ export function pathOpsReader(file: PdfFile, OPS: OpIds): ((page: { num: number;
   };
 }
 
+/** A rectangle of four numbers, normalised (§7.9.5); undefined when it is not one. */
+function rectangle(v: Value | undefined): [number, number, number, number] | undefined {
+  if (!Array.isArray(v) || v.length !== 4 || !v.every((x) => typeof x === 'number')) return undefined;
+  const [a, b, c, d] = v as number[] as [number, number, number, number];
+  return [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)];
+}
+
+/**
+ * The document's pages in order, from the catalog's page tree (§7.7.2, §7.7.3), each with its box
+ * and /Rotate (inherited, §7.7.3.4); undefined when anything about them is uncertain (no single
+ * catalog, a count that does not match, a box that is not four numbers, a crop box beyond the media
+ * box, a /Rotate not a multiple of 90).
+ */
+export function documentPages(file: PdfFile): PageEntry[] | undefined {
+  try {
+    const reader = new PageReader(file, undefined);
+    const catalogs = file.objects.filter((o) => o.dict.name('Type') === 'Catalog');
+    if (catalogs.length !== 1) return undefined;
+    const root = reader.dict((catalogs[0] as PdfObject).dict.get('Pages')) ?? uncertain('pages');
+    const pages: PageEntry[] = [];
+    const seen = new Set<Dict>();
+    // Each object's key by its dictionary (a page's reference), for the objects with one version.
+    const keys = new Map<Dict, string>();
+    for (const [key, versions] of file.versions) if (versions.length === 1 && versions[0]) keys.set(versions[0].dict, key);
+    const walk = (node: Dict, inherited: { media?: Value; crop?: Value; rotate?: Value }, depth: number): void => {
+      if (seen.has(node) || depth > 64) uncertain('page tree');
+      seen.add(node);
+      const here = {
+        media: node.get('MediaBox') ?? inherited.media,
+        crop: node.get('CropBox') ?? inherited.crop,
+        rotate: node.get('Rotate') ?? inherited.rotate,
+      };
+      const type = node.name('Type');
+      if (type === 'Pages') {
+        const kids = reader.resolve(node.get('Kids'));
+        if (!Array.isArray(kids)) return uncertain('kids');
+        for (const kid of kids) {
+          if (!(kid instanceof Ref)) uncertain('kid');
+          walk(reader.dict(kid) ?? uncertain('kid'), here, depth + 1);
+        }
+        const count = reader.resolve(node.get('Count'));
+        return void count;
+      }
+      if (type !== 'Page') return uncertain('page type');
+      const media = rectangle(reader.resolve(here.media)) ?? uncertain('media box');
+      if (!(media[2] > media[0] && media[3] > media[1])) uncertain('empty media box');
+      const cropValue = reader.resolve(here.crop);
+      // The crop box within the media box (§14.11.2); a crop box outside it shows the media box.
+      const crop = cropValue === undefined ? media : (rectangle(cropValue) ?? uncertain('crop box'));
+      const within: [number, number, number, number] = [
+        Math.max(media[0], crop[0]),
+        Math.max(media[1], crop[1]),
+        Math.min(media[2], crop[2]),
+        Math.min(media[3], crop[3]),
+      ];
+      const view = within[2] > within[0] && within[3] > within[1] ? within : media;
+      if (node.get('UserUnit') !== undefined) uncertain('user unit');
+      const rotateValue = reader.resolve(here.rotate) ?? 0;
+      if (!Number.isInteger(rotateValue) || (rotateValue as number) % 90 !== 0) uncertain('rotate');
+      const rotate = ((((rotateValue as number) % 360) + 360) % 360) as number;
+      const ref = keys.get(node) ?? uncertain('page ref');
+      const [num = 0, gen = 0] = ref.split(' ').map(Number);
+      pages.push({ ref: { num, gen }, view, rotate });
+    };
+    walk(root, {}, 0);
+    const count = reader.resolve(root.get('Count'));
+    return count === pages.length && pages.length > 0 ? pages : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const MAX_FORM_DEPTH = 12;
 
-class PageReader {
+class PageReader implements Objects {
   readonly out: PathOps = { fnArray: [], argsArray: [] };
+  /** The page's text, while it is certain. */
+  private text: TextReader | undefined;
   constructor(
     private readonly file: PdfFile,
-    private readonly OPS: OpIds,
-  ) {}
+    view: readonly number[] | undefined,
+    fonts?: FontCache,
+  ) {
+    if (view) this.text = new TextReader(this, view, fonts);
+  }
 
-  private op(name: string, args: unknown[]): void {
-    const id = this.OPS[name];
-    if (id === undefined) uncertain(`no op ${name}`);
-    this.out.fnArray.push(id as number);
+  private op(name: keyof typeof OPS, args: unknown[]): void {
+    this.out.fnArray.push(OPS[name]);
     this.out.argsArray.push(args);
   }
 
+  /** Hands the text reader an operator; whatever it finds uncertain (or a fault) leaves the page's text to pdf.js. */
+  private told(call: (text: TextReader) => void): void {
+    if (!this.text) return;
+    try {
+      call(this.text);
+    } catch {
+      this.text = undefined;
+    }
+  }
+
   /** The one version of an object. */
-  private object(ref: Ref): PdfObject {
+  object(ref: Ref): PdfObject {
     const versions = this.file.versions.get(ref.key);
     const only = versions?.length === 1 ? versions[0] : undefined;
     return only ?? uncertain(`object ${ref.key}`);
   }
 
   /** A value, a reference followed to the object it names. */
-  private resolve(v: Value | undefined): Value | undefined {
+  resolve(v: Value | undefined): Value | undefined {
     if (!(v instanceof Ref)) return v;
     const value = this.object(v).value;
     return value === undefined ? uncertain('unreadable object') : value;
   }
 
-  private dict(v: Value | undefined): Dict | undefined {
+  dict(v: Value | undefined): Dict | undefined {
     const d = this.resolve(v);
     if (d !== undefined && !(d instanceof Dict)) uncertain('not a dictionary');
     return d as Dict | undefined;
+  }
+
+  streamData(v: Value | undefined): Uint8Array {
+    const object = v instanceof Ref ? this.object(v) : uncertain('stream');
+    return object.stream ? this.data(object) : uncertain('stream');
   }
 
   /** A stream's decoded data. */
@@ -465,7 +634,7 @@ class PageReader {
     return stored.deflated ? (inflateWhole(stored.data) ?? uncertain('inflate')) : stored.data;
   }
 
-  page(key: string): PathOps | undefined {
+  page(key: string): PageContent | undefined {
     const versions = this.file.versions.get(key);
     if (versions?.length !== 1) return uncertain('page');
     const page = versions[0]?.dict ?? uncertain('page');
@@ -506,8 +675,13 @@ class PageReader {
     const seams: number[] = [];
     let length = 0;
     for (const part of parts) seams.push((length += part.length));
-    this.run(parts.map(latin1).join(''), seams, resources, 0, new Set());
-    return this.out;
+    const content = parts.map(latin1).join('');
+    // Marked content that gives its text otherwise (§14.9.4): left to pdf.js.
+    if (content.includes('/ActualText')) this.text = undefined;
+    this.run(content, seams, resources, 0, new Set());
+    let text: OwnTextContent | undefined;
+    this.told((reader) => (text = reader.finish()));
+    return text ? { ops: this.out, text } : { ops: this.out };
   }
 
   /** One content stream (or a page's streams as one), its ops into `out`. */
@@ -528,6 +702,7 @@ class PageReader {
       switch (role) {
         case 'state':
           if (o === 'd' && !(operands[0] as Operand[]).every((x) => typeof x === 'number')) uncertain('dash array');
+          if (o.startsWith('T')) this.told((text) => text.operator(o, operands, resources));
           break;
         case 'gs':
           this.gs(operands[0], resources);
@@ -541,23 +716,30 @@ class PageReader {
           if (o === 'q') {
             saves++;
             this.op('save', []);
+            this.told((text) => text.save());
           } else if (o === 'Q') {
             // §8.4.2: q and Q are balanced within a stream.
             if (saves-- === 0) uncertain('Q without q');
             this.op('restore', []);
-          } else this.op('transform', operands.slice());
+            this.told((text) => text.restore());
+          } else {
+            this.op('transform', operands.slice());
+            this.told((text) => text.transform(operands as number[]));
+          }
           break;
         case 'Do':
           this.paintXObject(operands[0], resources, depth, forms);
           break;
         case 'BT':
           where = 'text';
+          this.told((text) => text.operator('BT', [], resources));
           break;
         case 'ET':
           where = 'page';
           break;
         case 'text':
-          if (o === 'TJ' && !(operands[0] as Operand[]).every((x) => typeof x === 'number' || x === STRING)) uncertain('TJ operand');
+          if (o === 'TJ' && !(operands[0] as Operand[]).every((x) => typeof x === 'number' || x instanceof PdfString)) uncertain('TJ operand');
+          this.told((text) => text.operator(o, operands, resources));
           break;
         case 'start':
         case 'segment':
@@ -570,7 +752,7 @@ class PageReader {
         case 'paint': {
           const paint = PAINTS[o] ?? uncertain(o);
           if (paint.closes) path.close();
-          this.op('constructPath', [this.OPS[paint.op] ?? uncertain(paint.op), [new Float32Array(path.data)], null]);
+          this.op('constructPath', [OPS[paint.op], [new Float32Array(path.data)], null]);
           path = new PathBuilder();
           where = 'page';
           break;
@@ -588,11 +770,14 @@ class PageReader {
     // A soft mask: pdf.js draws the mask's form into the list.
     const smask = this.resolve(state.get('SMask'));
     if (smask !== undefined && !(smask instanceof Name && smask.name === 'None')) uncertain('soft mask');
+    // A font set by the graphics state (§8.4.5 /Font): the text is left to pdf.js.
+    if (state.get('Font') !== undefined) this.text = undefined;
   }
 
   /** §8.8 `Do`: an image or PostScript XObject draws no path; a form draws its content (§8.10). */
   private paintXObject(name: Operand | undefined, resources: Dict | undefined, depth: number, forms: Set<string>): void {
     if (!(name instanceof Name)) return uncertain('Do');
+    this.told((text) => text.xobject());
     const xobjects = this.dict(resources?.get('XObject')) ?? uncertain('XObject');
     const ref = xobjects.get(name.name);
     if (!(ref instanceof Ref)) return uncertain('XObject');
@@ -615,8 +800,12 @@ class PageReader {
       f32 = new Float32Array(matrix as number[]);
     }
     this.op('paintFormXObjectBegin', [f32, null]);
+    this.told((text) => text.formBegin((matrix as number[] | undefined) ?? null));
     const own = this.resolve(dict.get('Resources'));
-    this.run(latin1(this.data(object)), [], own instanceof Dict ? own : resources, depth + 1, new Set([...forms, ref.key]));
+    const content = latin1(this.data(object));
+    if (content.includes('/ActualText')) this.text = undefined;
+    this.run(content, [], own instanceof Dict ? own : resources, depth + 1, new Set([...forms, ref.key]));
     this.op('paintFormXObjectEnd', []);
+    this.told((text) => text.formEnd());
   }
 }
