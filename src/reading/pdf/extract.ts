@@ -105,6 +105,15 @@ const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x +
 
 /** Thicker than this, a filled rectangle is a shading, not a line. */
 const THIN = 2.5;
+/**
+ * Word's thickest border (6 pt): a filled rectangle up to this thick is a border too when it is
+ * long for its thickness (a 3 pt outer frame drawn as a fill); a shading is as tall as a row of text.
+ */
+const BORDER = 6;
+const longThin = (thick: number, long: number): boolean => (thick <= THIN && long > thick) || (thick <= BORDER && long >= 8 * thick);
+
+/** Farther than this from both axes (the sine of 5°), a run is turned across the page. */
+const SLANT = Math.sin(Math.PI / 36);
 
 type PdfJs = typeof PdfJsModule;
 /** pdf.js's worker code: what `pdf.worker.mjs` exports. */
@@ -484,6 +493,9 @@ function textsOf(content: TextContentLike, view: Matrix): PdfText[] {
     const len = Math.hypot(m[0], m[1]);
     const dx = len > 0 ? m[0] / len : 1;
     const dy = len > 0 ? m[1] / len : 0;
+    // A run turned across the page, neither along nor down it (a watermark, a seal's arc), is no
+    // paragraph's or cell's text.
+    if (Math.abs(dx) > SLANT && Math.abs(dy) > SLANT) continue;
     const ex = m[4] + dx * item.width;
     const ey = m[5] + dy * item.width;
     let bold = fonts.get(item.fontName);
@@ -584,8 +596,8 @@ function subpathLines(points: [number, number][], stroke: boolean, lines: PdfLin
   const y1 = Math.max(...ys);
   const w = x1 - x0;
   const h = y1 - y0;
-  if (h <= THIN && w > h) addLine([x0, (y0 + y1) / 2], [x1, (y0 + y1) / 2], lines);
-  else if (w <= THIN && h > w) addLine([(x0 + x1) / 2, y0], [(x0 + x1) / 2, y1], lines);
+  if (longThin(h, w)) addLine([x0, (y0 + y1) / 2], [x1, (y0 + y1) / 2], lines);
+  else if (longThin(w, h)) addLine([(x0 + x1) / 2, y0], [(x0 + x1) / 2, y1], lines);
 }
 
 function addLine([x0, y0]: [number, number], [x1, y1]: [number, number], lines: PdfLine[]): void {
