@@ -18,25 +18,15 @@ import path from 'node:path';
 import { lintFile } from '../src/engine/lint-file.ts';
 import { lintText } from '../src/engine/lint.ts';
 import type { ReportModel, Row } from '../src/model/schema.ts';
-import { reportDocx, type DocxOptions } from './docx-pdfs.ts';
+import { DOCX_LAYOUTS, reportDocx, type DocxOptions } from './docx-pdfs.ts';
 
 /** The layouts each report is printed in (the fixtures' and more), one font as the fixtures. */
 export const CORPUS_LAYOUTS: Record<string, DocxOptions> = {
   plain: {},
   frame: { borders: 'outer', textbox: true },
   vertical: { vertical: true, rowHeight: 700, header: true, pageNumbers: true },
-  landscape: {
-    landscapeT3: true,
-    vertical: true,
-    repeatHeader: true,
-    labelWidth: 5600,
-    notes: true,
-    shading: true,
-    borders: 'double',
-    t2Merged: true,
-    header: true,
-    pageNumbers: true,
-  },
+  // The landscape-vertical fixture's layout.
+  landscape: DOCX_LAYOUTS.find((l) => l.name === 'landscape-vertical')?.options ?? {},
   footnotes: { footnotes: true, pageNumbers: true },
   threeLine: { borders: 'threeLine', notes: true },
   none: { borders: 'none', header: true, pageNumbers: true },

@@ -36,8 +36,15 @@ export function valuesOfWrappedRow(ctx: Ctx, tpl: TableTemplate, outcomes: reado
   return out;
 }
 
-function draftOf(ctx: Ctx, like: Draft, tokens: readonly Token[]): Draft {
-  const { template } = like;
+/**
+ * What a draft row takes of its value tokens when its cells are known (one token a column): the
+ * readings decoded without a relation, settled later as any other row's.
+ */
+export function knownCells(
+  ctx: Ctx,
+  template: TableTemplate['rows'][number],
+  tokens: readonly Token[],
+): Pick<Draft, 'text' | 'options' | 'tried' | 'overBudget' | 'runTogether' | 'blanks' | 'valueSpan' | 'values'> {
   const decoded = decodeRow({
     values: tokens,
     expected: template.columns.length,
@@ -46,18 +53,23 @@ function draftOf(ctx: Ctx, like: Draft, tokens: readonly Token[]): Draft {
     allowDecimal: template.allowDecimal,
     allowNegative: template.allowNegative,
   });
-  const first = tokens[0] as Token;
-  const last = tokens[tokens.length - 1] as Token;
   return {
-    ...like,
-    base: { ...like.base, id: template.id, label: template.label, valuesFound: tokens.length },
     text: tokens.map((t) => t.raw).join(' '),
     options: distinctValues(decoded.readings),
     tried: decoded.tried,
     overBudget: decoded.overBudget,
     runTogether: false,
     blanks: 0,
-    valueSpan: span(ctx, first.start, last.end),
+    valueSpan: span(ctx, Math.min(...tokens.map((t) => t.start)), Math.max(...tokens.map((t) => t.end))),
     values: tokens,
+  };
+}
+
+function draftOf(ctx: Ctx, like: Draft, tokens: readonly Token[]): Draft {
+  const { template } = like;
+  return {
+    ...like,
+    base: { ...like.base, id: template.id, label: template.label, valuesFound: tokens.length },
+    ...knownCells(ctx, template, tokens),
   };
 }

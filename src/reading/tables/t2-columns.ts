@@ -15,7 +15,7 @@ import type { Row, TableFact } from '../../model/schema.ts';
 import type { TableTemplate } from '../../model/templates.ts';
 import { norm } from '../text.ts';
 import type { Token } from '../tokens.ts';
-import { decodeRow, distinctValues } from './decode.ts';
+import { knownCells } from './next-row.ts';
 import { span, type Anchor, type Ctx, type Draft, type RowOutcome } from './rows.ts';
 
 /** Column headers found in the text (several printed one after another: a stack) and the values printed right after them. */
@@ -186,26 +186,11 @@ function placeRuns(
 
 /** A row whose cells are known (one token a column), to be decoded and settled as any other. */
 function draftOf(ctx: Ctx, template: TableTemplate['rows'][number], base: Row, tokens: readonly Token[]): Draft {
-  const decoded = decodeRow({
-    values: tokens,
-    expected: template.columns.length,
-    relation: null,
-    positional: null,
-    allowDecimal: template.allowDecimal,
-    allowNegative: template.allowNegative,
-  });
   return {
     template,
     base: { ...base, status: 'read', cells: [], valuesFound: tokens.length, decoded: null },
-    text: tokens.map((t) => t.raw).join(' '),
-    options: distinctValues(decoded.readings),
-    tried: decoded.tried,
-    overBudget: decoded.overBudget,
     hasRelation: false,
-    runTogether: false,
-    blanks: 0,
-    valueSpan: spanOf(ctx, tokens),
-    values: tokens,
+    ...knownCells(ctx, template, tokens),
   };
 }
 
