@@ -108,6 +108,26 @@ describe('tables from ruling lines', () => {
     const { html } = pdfToHtml([first, second]);
     expect(rows(html)).toEqual(['信息内容|1|2|3', '信息内容|本年收费金额（万元）@1x3', '行政事业性收费|9116.36@1x3']);
   });
+  it("reads a table's first row alone at a page's foot, a frame with nothing inside, with the table on the next page; the footnote under it after the table", () => {
+    // Table 二's merged row 第二十条第（一）项 (one cell: only a frame) ends page 1, a footnote with a
+    // date under it, below Word's footnote rule; page 2 starts with the rest of the table, as wide.
+    const first = page(
+      1,
+      [text('第二十条第（一）项', 105, 724), text('1 本表数据统计时限为2024年1月1日至12月31日。', 100, 770, 9)],
+      [h(100, 400, 720), h(100, 400, 740), v(100, 720, 740), v(400, 720, 740), h(100, 180, 760)],
+    );
+    const second = page(
+      2,
+      [text('信息内容', 105, 104), text('本年制发件数', 205, 104), text('规章', 105, 124), text('3', 205, 124)],
+      [h(100, 400, 100), h(100, 400, 120), h(100, 400, 140), v(100, 100, 140), v(200, 100, 140), v(400, 100, 140)],
+    );
+    const { html } = pdfToHtml([first, second]);
+    expect(rows(html)).toEqual(['第二十条第（一）项@1x2', '信息内容|本年制发件数', '规章|3']);
+    expect(html.indexOf('本表数据统计时限')).toBeGreaterThan(html.indexOf('规章'));
+    // A frame holding other text (a boxed note) at a page's foot stays a text box.
+    const boxed = page(1, [text('注：以上数据截至年底。', 105, 724)], first.lines);
+    expect(rows(pdfToHtml([boxed, second]).html)).toEqual(['信息内容|本年制发件数', '规章|3']);
+  });
   it('drops a repeated header of two rows whose merged cell text falls on the other side of a row line on the next page', () => {
     // The header: a label cell over two rows (no line at the middle under it) beside 申请人 / 数量.
     // Its text, centred, sits on the middle line: just above it on page 1, just below on page 2.

@@ -88,12 +88,14 @@ function frameOnly(f: Fragment): boolean {
 }
 
 /**
- * Groups a page's ruling lines into tables (lines that touch or cross belong together). A column
+ * Groups a page's ruling lines into tables (lines that touch or cross belong together); a frame
+ * with nothing inside is one only where `keepFrame` says so (a table's first row, cut off at a
+ * page's foot). A column
  * of vertical lines alone beside a table, over the table's height, is its first or last column
  * continued from the page before (a merged cell cut by the page draws no horizontal line): it
  * belongs to that table.
  */
-export function fragments(page: PdfPage): Fragment[] {
+export function fragments(page: PdfPage, keepFrame?: (frame: Fragment) => boolean): Fragment[] {
   const out: Fragment[] = [];
   const loose: Fragment[] = [];
   for (const group of touching(page.lines)) {
@@ -103,7 +105,7 @@ export function fragments(page: PdfPage): Fragment[] {
     // A table has both kinds of lines and some size; a lone rule is a separator. A frame and nothing
     // inside (a table drawn with only its outer border, a text box's outline) divides nothing: what
     // it holds is read by its text's alignment, as a table with no rules is.
-    if (horizontal >= 1 && vertical >= 2 && f.x1 - f.x0 >= 40 && f.y1 - f.y0 >= 10 && !frameOnly(f)) out.push(f);
+    if (horizontal >= 1 && vertical >= 2 && f.x1 - f.x0 >= 40 && f.y1 - f.y0 >= 10 && (!frameOnly(f) || keepFrame?.(f) === true)) out.push(f);
     else if (horizontal === 0 && f.y1 - f.y0 >= 10) loose.push(f);
   }
   // Beside the table's ruled body as found, not as grown: a page inside a group of rows has both

@@ -119,8 +119,8 @@ function marginCounts(pages: PdfPage[]): Map<string, number> {
 }
 
 /** A page's blocks top to bottom: its tables and its lines of text, headers and footers dropped. */
-function pageBlocks(page: PdfPage, repeatedInMargin: (text: string, size: number) => boolean): Block[] {
-  const frags = fragments(page);
+function pageBlocks(page: PdfPage, repeatedInMargin: (text: string, size: number) => boolean, next: PdfPage | undefined): Block[] {
+  const frags = fragments(page, (frame) => firstRowCutOff(page, frame, next));
   const inTable = (t: PdfText, f: Fragment): boolean => {
     const cx = (t.x0 + t.x1) / 2;
     const cy = (t.y0 + t.y1) / 2;
@@ -177,17 +177,36 @@ function pageBlocks(page: PdfPage, repeatedInMargin: (text: string, size: number
   return items.sort((a, b) => a.y - b.y).map((i) => i.block);
 }
 
+/**
+ * A frame with nothing inside at the foot of a page (below its upper three fifths) is a table's
+ * first row cut off by the page break, not a text box, when what it holds is table header words
+ * (a merged row such as 第二十条第（一）项) and the next page starts with a table as wide, at the same
+ * place: the row is read with its table (a footnote under it is read after the table).
+ */
+function firstRowCutOff(page: PdfPage, frame: Fragment, next: PdfPage | undefined): boolean {
+  if (!next || frame.y0 < page.height * 0.6) return false;
+  const inside = page.texts.filter(
+    (t) => (t.x0 + t.x1) / 2 > frame.x0 && (t.x0 + t.x1) / 2 < frame.x1 && (t.y0 + t.y1) / 2 > frame.y0 && (t.y0 + t.y1) / 2 < frame.y1,
+  );
+  const text = inside.map((t) => t.str).join('');
+  if (text.trim() === '' || !isHeaderWords(text)) return false;
+  const top = fragments(next)
+    .filter((f) => f.y0 < next.height * 0.3)
+    .sort((a, b) => a.y0 - b.y0)[0];
+  return top !== undefined && Math.abs(top.x0 - frame.x0) <= 4 * TOL && Math.abs(top.x1 - frame.x1) <= 4 * TOL;
+}
+
 /** Lays the pages out as the HTML the reader reads. */
 export function pdfToHtml(pages: PdfPage[]): PdfHtml {
   const margins = marginCounts(pages);
   const blocks: Block[] = [];
-  for (const page of pages) {
+  for (const [k, page] of pages.entries()) {
     const sizes = page.texts.map((t) => t.size).sort((x, y) => x - y);
     const pageSize = sizes[Math.floor(sizes.length / 2)] ?? 0;
     // A running header or footer: the same line in the margin of several pages (not a title in
     // large type that a later page repeats small).
     const repeated = (text: string, size: number): boolean => pages.length > 1 && (margins.get(text) ?? 0) >= 2 && size <= pageSize * 1.15;
-    blocks.push(...pageBlocks(page, repeated));
+    blocks.push(...pageBlocks(page, repeated, pages[k + 1]));
   }
   blocks.forEach((block, k) => {
     const next = blocks[k + 1];
