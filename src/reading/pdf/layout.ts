@@ -118,14 +118,16 @@ function marginCounts(pages: PdfPage[]): Map<string, number> {
   return counts;
 }
 
+/** Whether a run stands in a table's fragment (its centre inside, give or take TOL). */
+function inTable(t: PdfText, f: Fragment): boolean {
+  const cx = (t.x0 + t.x1) / 2;
+  const cy = (t.y0 + t.y1) / 2;
+  return cx >= f.x0 - TOL && cx <= f.x1 + TOL && cy >= f.y0 - TOL && cy <= f.y1 + TOL;
+}
+
 /** A page's blocks top to bottom: its tables and its lines of text, headers and footers dropped. */
 function pageBlocks(page: PdfPage, repeatedInMargin: (text: string, size: number) => boolean, next: PdfPage | undefined): Block[] {
   const frags = fragments(page, (frame) => firstRowCutOff(page, frame, next));
-  const inTable = (t: PdfText, f: Fragment): boolean => {
-    const cx = (t.x0 + t.x1) / 2;
-    const cy = (t.y0 + t.y1) / 2;
-    return cx >= f.x0 - TOL && cx <= f.x1 + TOL && cy >= f.y0 - TOL && cy <= f.y1 + TOL;
-  };
   const free: PdfText[] = [];
   const tableTexts = frags.map(() => [] as PdfText[]);
   for (const t of page.texts) {
@@ -185,10 +187,11 @@ function pageBlocks(page: PdfPage, repeatedInMargin: (text: string, size: number
  */
 function firstRowCutOff(page: PdfPage, frame: Fragment, next: PdfPage | undefined): boolean {
   if (!next || frame.y0 < page.height * 0.6) return false;
-  const inside = page.texts.filter(
-    (t) => (t.x0 + t.x1) / 2 > frame.x0 && (t.x0 + t.x1) / 2 < frame.x1 && (t.y0 + t.y1) / 2 > frame.y0 && (t.y0 + t.y1) / 2 < frame.y1,
-  );
-  const text = inside.map((t) => t.str).join('');
+  // What it holds, as the page's blocks assign runs to it.
+  const text = page.texts
+    .filter((t) => inTable(t, frame))
+    .map((t) => t.str)
+    .join('');
   if (text.trim() === '' || !isHeaderWords(text)) return false;
   const top = fragments(next)
     .filter((f) => f.y0 < next.height * 0.3)
