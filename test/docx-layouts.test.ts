@@ -33,23 +33,24 @@ const tables = (model: ReportModel | undefined): Record<string, string[]> =>
     ]),
   );
 
+/** A row as `tables` gives it (“label v1,v2,…”) with the cell of column `drop` empty (“·”). */
+const withColumnEmpty = (row: string, drop: number): string =>
+  row.replace(
+    / ([\d.·,]+)$/,
+    (_, v: string) =>
+      ` ${v
+        .split(',')
+        .map((x, i) => (i === drop ? '·' : x))
+        .join(',')}`,
+  );
+
 /** What the generator printed (its Markdown, read; a column left out of table 三 empty), and where the wrong cell is. */
 async function printed(layout: (typeof DOCX_LAYOUTS)[number]): Promise<{ tables: Record<string, string[]>; cell: string }> {
   const markdown = lintText(await docxReport(layout), { keepModel: true });
   const row = t3Rows(await layoutData(layout.seed))[layout.wrong.row];
   const read = tables(markdown.model);
   const drop = layout.options.dropColumn;
-  if (drop !== undefined)
-    read['t3'] = (read['t3'] ?? []).map((r) =>
-      r.replace(
-        / ([\d.·,]+)$/,
-        (_, v: string) =>
-          ` ${v
-            .split(',')
-            .map((x, i) => (i === drop ? '·' : x))
-            .join(',')}`,
-      ),
-    );
+  if (drop !== undefined) read['t3'] = (read['t3'] ?? []).map((r) => withColumnEmpty(r, drop));
   return { tables: read, cell: `${row?.label ?? ''}·${COLUMNS[layout.wrong.column] ?? ''}` };
 }
 
@@ -60,17 +61,7 @@ async function readOnlyAsPrinted(layout: (typeof DOCX_LAYOUTS)[number], file: st
   const got = tables(result.model);
   // A column left out: the text may give its cells the row's total less the rest (no printed value to misread).
   const drop = layout.options.dropColumn;
-  const printedCells = (t: string, row: string): string =>
-    t === 't3' && drop !== undefined
-      ? row.replace(
-          / ([\d.·,]+)$/,
-          (_, v: string) =>
-            ` ${v
-              .split(',')
-              .map((x, i) => (i === drop ? '·' : x))
-              .join(',')}`,
-        )
-      : row;
+  const printedCells = (t: string, row: string): string => (t === 't3' && drop !== undefined ? withColumnEmpty(row, drop) : row);
   for (const t of ['t2', 't3', 't4'])
     (got[t] ?? []).forEach((row, i) => {
       // A row read (its values, not its status) is read as printed.

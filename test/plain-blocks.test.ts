@@ -27,6 +27,9 @@ const rows = t3Rows(data);
 /** Rows whose label pdftotext printed after all the values (merged or wrapped label cells). */
 const LATE = new Set([2, 3, 19, 20, 21, 22]);
 
+/** Table 三's heading and header, each on its line (the columns but 自然人 and 总计 left out). */
+const T3_HEAD = ['三、收到和处理政府信息公开申请情况', '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况', '自然人', '总计'];
+
 /** Table 三 as plain pdftotext prints it; `lines` says how each row's values are set on lines. */
 function plainTable(lines: (row: number, values: number[]) => string[], tail: string[] = []): string {
   const out = [
@@ -151,13 +154,7 @@ describe('table 三 in plain pdftotext: one cell a line, a few cells sharing a l
 
   /** Table 三 with every label before its values; the rows `stacked` as their labels one after another, then their values. */
   const labelsFirst = (values: (i: number) => number[], stacked: readonly number[] = []): string => {
-    const out: string[] = [
-      '三、收到和处理政府信息公开申请情况',
-      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
-      '申请人情况',
-      '自然人',
-      '总计',
-    ];
+    const out: string[] = [...T3_HEAD];
     rows.forEach((r, i) => {
       if (stacked.includes(i) && i !== stacked[0]) return;
       const run = i === stacked[0] ? stacked : [i];
@@ -244,18 +241,7 @@ describe('table 三 in plain pdftotext: one cell a line, a few cells sharing a l
       }
       return out.join('\n\n');
     };
-    const table = (values: string) =>
-      report(
-        [
-          '三、收到和处理政府信息公开申请情况',
-          '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
-          '申请人情况',
-          '自然人',
-          '总计',
-          ...rows.map((r) => r.label),
-          values,
-        ].join('\n\n'),
-      );
+    const table = (values: string) => report([...T3_HEAD, ...rows.map((r) => r.label), values].join('\n\n'));
     const text = table(zeros(175));
     const t3 = modelOf(text).tables.t3;
     expect(t3.rows.map((r) => (r.status === 'read' ? r.cells.map((c) => c.value) : r.status))).toEqual(rows.map(() => [0, 0, 0, 0, 0, 0, 0]));
@@ -285,13 +271,7 @@ describe('table 三 in plain pdftotext: one cell a line, a few cells sharing a l
   it("reads by counting a row whose label was printed late, before another row's values", () => {
     // （三）1's label printed after （四）3's values, right before （五）1's (which add up): counting,
     // confirmed by the labels in their places, gives （三）1 the values at its place.
-    const out: string[] = [
-      '三、收到和处理政府信息公开申请情况',
-      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
-      '申请人情况',
-      '自然人',
-      '总计',
-    ];
+    const out: string[] = [...T3_HEAD];
     rows.forEach((r, i) => {
       if (i === 15) out.push(rows[4]?.label ?? '');
       else if (i !== 4) out.push(r.label);
