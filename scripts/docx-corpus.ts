@@ -12,9 +12,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { lintFile } from '../src/engine/lint-file.ts';
 import { lintText } from '../src/engine/lint.ts';
 import type { ReportModel, Row } from '../src/model/schema.ts';
@@ -48,27 +49,50 @@ export function corpusReports(corpus: string): string[] {
   );
 }
 
-/** .docx files → PDFs with one LibreOffice run (its start costs more than a page). */
-function printAll(jobs: Array<{ docx: Uint8Array; pdf: string }>, soffice = process.env.SOFFICE ?? 'soffice'): void {
-  if (jobs.length === 0) return;
-  const dir = path.join(tmpdir(), `xxgk-docx-corpus-${process.pid}`);
-  mkdirSync(dir, { recursive: true });
-  try {
-    const names = jobs.map((j, i) => {
-      const name = `r${i}.docx`;
-      writeFileSync(path.join(dir, name), j.docx);
-      return name;
-    });
-    const r = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--convert-to', 'pdf', ...names], {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: 1_800_000,
-    });
-    if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
-    jobs.forEach((j, i) => renameSync(path.join(dir, `r${i}.pdf`), j.pdf));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+/**
+ * Each .docx printed to PDF by LibreOffice (twenty a run: its start costs more than a page) into
+ * `cache`, named by the files the .docx holds (the zip's own bytes carry the time it was made), so
+ * a second run prints nothing again; with `layoutText`, its `pdftotext -layout` text beside it.
+ * Returns each key's files' path without the extension.
+ */
+export function printDocxes(
+  docs: Map<string, Uint8Array>,
+  cache: string,
+  { label, layoutText = false }: { label: string; layoutText?: boolean },
+): Map<string, string> {
+  const soffice = process.env['SOFFICE'] ?? 'soffice';
+  mkdirSync(cache, { recursive: true });
+  const files = new Map<string, string>();
+  const todo: string[] = [];
+  for (const [key, docx] of docs) {
+    const hash = createHash('sha256');
+    for (const [name, bytes] of Object.entries(unzipSync(docx)).sort(([x], [y]) => x.localeCompare(y))) hash.update(name).update(bytes);
+    const base = path.join(cache, hash.digest('hex').slice(0, 20));
+    files.set(key, base);
+    if (!existsSync(`${base}.pdf`) && !todo.includes(`${base}.docx`)) {
+      writeFileSync(`${base}.docx`, docx);
+      todo.push(`${base}.docx`);
+    }
   }
+  if (todo.length > 0) console.log(`${label}: printing ${todo.length} PDFs…`);
+  for (let i = 0; i < todo.length; i += 20) {
+    const r = spawnSync(
+      soffice,
+      ['--headless', `-env:UserInstallation=file://${path.join(cache, 'profile')}`, '--convert-to', 'pdf', '--outdir', cache, ...todo.slice(i, i + 20)],
+      {
+        encoding: 'utf8',
+        timeout: 600_000,
+      },
+    );
+    if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
+  }
+  if (layoutText)
+    for (const base of files.values())
+      if (!existsSync(`${base}.layout.txt`)) {
+        const r = spawnSync('pdftotext', ['-layout', `${base}.pdf`, `${base}.layout.txt`]);
+        if (r.status !== 0) throw new Error(`pdftotext failed: ${String(r.stderr)}`);
+      }
+  return files;
 }
 
 const cells = (r: Row): string =>
@@ -110,11 +134,10 @@ async function main(): Promise<void> {
   const layouts = Object.entries(CORPUS_LAYOUTS).filter(([n]) => pick('--layout').length === 0 || pick('--layout').includes(n));
   const corpus = path.resolve('../shared/corpus');
   const reports = corpusReports(corpus).filter((r) => pick('--report').length === 0 || pick('--report').some((s) => r.includes(s)));
-  const cache = process.env.DOCX_CORPUS_CACHE ?? path.join(tmpdir(), 'xxgk-docx-corpus');
-  mkdirSync(cache, { recursive: true });
+  const cache = process.env['DOCX_CORPUS_CACHE'] ?? path.join(tmpdir(), 'xxgk-docx-corpus');
 
-  const cases: Array<{ report: string; layout: string; text: string; pdf: string }> = [];
-  const jobs: Array<{ docx: Uint8Array; pdf: string }> = [];
+  const cases: Array<{ report: string; layout: string; text: string; key: string }> = [];
+  const docs = new Map<string, Uint8Array>();
   for (const report of reports) {
     const text = readFileSync(path.join(corpus, report), 'utf8');
     for (const [layout, options] of layouts) {
@@ -125,13 +148,12 @@ async function main(): Promise<void> {
         console.log(`skip ${report} ${layout}: ${(e as Error).message}`);
         continue;
       }
-      const pdf = path.join(cache, `${createHash('sha256').update(docx).digest('hex').slice(0, 20)}.pdf`);
-      if (!existsSync(pdf) && !jobs.some((j) => j.pdf === pdf)) jobs.push({ docx, pdf });
-      cases.push({ report, layout, text, pdf });
+      const key = `${report} ${layout}`;
+      docs.set(key, docx);
+      cases.push({ report, layout, text, key });
     }
   }
-  if (jobs.length > 0) console.log(`docx-corpus: printing ${jobs.length} PDFs…`);
-  printAll(jobs);
+  const files = printDocxes(docs, cache, { label: 'docx-corpus' });
 
   let tables = 0;
   let exact = 0;
@@ -139,7 +161,8 @@ async function main(): Promise<void> {
   const perLayout = new Map<string, { tables: number; exact: number }>();
   for (const c of cases) {
     const markdown = lintText(c.text, { filePath: c.report, keepModel: true, locale: 'zh-CN' });
-    const read = await lintFile(c.pdf, { locale: 'zh-CN', keepModel: true });
+    const pdf = `${files.get(c.key) ?? ''}.pdf`;
+    const read = await lintFile(pdf, { locale: 'zh-CN', keepModel: true });
     const { tables: n, diffs } = compare(markdown.model, read.model);
     tables += n;
     exact += n - diffs.length;
@@ -157,7 +180,7 @@ async function main(): Promise<void> {
     const sumsDiffer = JSON.stringify(wantSums) !== JSON.stringify(gotSums);
     if (diffs.length === 0 && !sumsDiffer && extra.length === 0 && read.fatal === undefined) continue;
     failed = true;
-    console.log(`\n## ${c.report} × ${c.layout}  (${path.basename(c.pdf)})`);
+    console.log(`\n## ${c.report} × ${c.layout}  (${path.basename(pdf)})`);
     if (read.fatal) console.log(`  fatal: ${read.fatal.message}`);
     for (const d of diffs) for (const r of d.rows) console.log(`  ${d.table} ${r.row}: markdown ${r.markdown} | pdf ${r.pdf}`);
     if (sumsDiffer) {

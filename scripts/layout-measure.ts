@@ -11,15 +11,13 @@
  * are kept in $TMPDIR/xxgk-layout-measure/ by their .docx's hash, so a second run only reads.
  * --pdf also reads the PDFs themselves (by their geometry).
  */
-import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
 import { lintText } from '../src/engine/lint.ts';
 import type { ReportModel, Row } from '../src/model/schema.ts';
 import type { Diagnostic as Message } from '../src/types.ts';
+import { corpusReports, printDocxes } from './docx-corpus.ts';
 import { type DocxOptions, reportDocx } from './docx-pdfs.ts';
 
 /** The Word layouts measured (the fixtures' font; each adds one hard form). */
@@ -48,50 +46,6 @@ const cells = (r: Row): string =>
   r.cells.map((c) => (c.kind === 'number' ? String(c.value) : c.kind === 'missing' || c.kind === 'blank' ? '_' : c.kind)).join(' ');
 const rowsOf = (m: ReportModel | undefined, t: 't2' | 't3' | 't4'): Map<string, Row> => new Map((m?.tables[t].rows ?? []).map((r) => [r.id, r]));
 
-/** The corpus's reports (Markdown and text; the PDFs' own -layout texts too). */
-function reports(): string[] {
-  return ['seeds', 'peers'].flatMap((d) =>
-    readdirSync(path.join(corpus, d))
-      .filter((f) => /\.(md|txt)$/.test(f) && f !== 'README.md' && f !== 'SOURCES.md')
-      .map((f) => `${d}/${f}`),
-  );
-}
-
-/** Each .docx printed to PDF (LibreOffice, all in one run), its -layout text beside it; returns the text files by key. */
-function print(docs: Map<string, Uint8Array>, soffice = process.env.SOFFICE ?? 'soffice'): Map<string, string> {
-  mkdirSync(cache, { recursive: true });
-  const files = new Map<string, string>();
-  const todo: string[] = [];
-  for (const [key, docx] of docs) {
-    // By the files it holds (the zip's own bytes carry the time it was made).
-    const hash = createHash('sha256');
-    for (const [name, bytes] of Object.entries(unzipSync(docx)).sort(([a], [b]) => a.localeCompare(b))) hash.update(name).update(bytes);
-    const base = path.join(cache, hash.digest('hex').slice(0, 20));
-    files.set(key, base);
-    if (!existsSync(`${base}.pdf`)) {
-      writeFileSync(`${base}.docx`, docx);
-      todo.push(`${base}.docx`);
-    }
-  }
-  for (let i = 0; i < todo.length; i += 20) {
-    const r = spawnSync(
-      soffice,
-      ['--headless', `-env:UserInstallation=file://${path.join(cache, 'profile')}`, '--convert-to', 'pdf', '--outdir', cache, ...todo.slice(i, i + 20)],
-      {
-        encoding: 'utf8',
-        timeout: 600_000,
-      },
-    );
-    if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
-  }
-  for (const base of files.values())
-    if (!existsSync(`${base}.layout.txt`)) {
-      const r = spawnSync('pdftotext', ['-layout', `${base}.pdf`, `${base}.layout.txt`]);
-      if (r.status !== 0) throw new Error(`pdftotext failed: ${String(r.stderr)}`);
-    }
-  return files;
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const withPdf = args.includes('--pdf');
@@ -99,7 +53,7 @@ async function main(): Promise<void> {
   const docs = new Map<string, Uint8Array>();
   const truths = new Map<string, ReportModel>();
   const truthMessages = new Map<string, readonly Message[]>();
-  for (const source of reports()) {
+  for (const source of corpusReports(corpus)) {
     if (only.length > 0 && !only.some((o) => source.includes(o))) continue;
     const text = readFileSync(path.join(corpus, source), 'utf8');
     const markdown = lintText(text, { filePath: source, keepModel: true });
@@ -117,7 +71,7 @@ async function main(): Promise<void> {
       truthMessages.set(`${source} ${layout}`, markdown.messages);
     }
   }
-  const files = print(docs);
+  const files = printDocxes(docs, cache, { label: 'layout-measure', layoutText: true });
   const { lintFile } = await import('../src/engine/lint-file.ts');
   for (const kind of withPdf ? ['layout', 'pdf'] : ['layout']) {
     let exact = 0;
