@@ -3,13 +3,14 @@
  * from pdf.js's text content, and pdf.js not loaded at all when every page of a file reads so:
  * the pages read are those read with pdf.js's text content, on every PDF the tests have (a quarter
  * of each producer's and the real WPS PDFs unless at full scale, XXGK_PROPERTY_SCALE=1), and every
- * page of them is read here, without pdf.js (Chromium's, LibreOffice's and WPS's), but in a file
- * with a Type3 font; on hand-made pages with what the reader must interpret as the PDF
+ * page of them is read here, without pdf.js (Chromium's, with its Type3 fonts, LibreOffice's and
+ * WPS's); on hand-made pages with what the reader must interpret as the PDF
  * specification defines it (the text state and every positioning and showing operator, kerning,
- * spaces, lines, turned text, forms, /Rotate, a crop box, glyphs off the page, simple and composite
- * fonts with their widths and ToUnicode maps); and where it is not certain (a font without a
- * ToUnicode map, a code it does not map, a vertical font without its program, /ActualText, a text
- * rise, a font set by the graphics state, text turned other than by quarters, no font) it leaves
+ * spaces, lines, turned text, forms, /Rotate, a crop box, glyphs off the page, simple, composite
+ * and Type3 fonts with their widths, /W2 and ToUnicode maps, marked content); and where it is not
+ * certain (a font without a ToUnicode map, a code it does not map, a vertical font without its
+ * program, a Type3 font pdf.js stretches, a font matrix that changes the widths, a text rise, a
+ * font set by the graphics state, text turned other than by quarters, no font) it leaves
  * the page's text to pdf.js, whose reading is then the same as before.
  */
 import { describe, expect, it, jest } from '@jest/globals';
@@ -44,9 +45,6 @@ async function bothWays(bytes: Uint8Array): Promise<{ own: unknown; pdfjs: unkno
 /** A heading WPS writes down a narrow cell in a vertical font, whose end pdf.js's text content drops. */
 const DROPPED = '三、本年度办理结果';
 
-/** A file with a Type3 font (glyphs drawn by content streams of their own): its pages are pdf.js's. */
-const type3 = (file: string): boolean => /\/Subtype\s*\/Type3\b/.test(readFileSync(file, 'latin1'));
-
 describe('text read from the content streams', () => {
   it('names the operators as pdf.js does', async () => {
     const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -65,8 +63,8 @@ describe('text read from the content streams', () => {
       const differ = own.text.split('\n').flatMap((line, i) => (line === pdfjs.text.split('\n')[i] ? [] : [line]));
       expect(differ).toEqual([expect.stringContaining(DROPPED)]);
     } else expect(own).toEqual(pdfjs);
-    // Every page of Chromium's, LibreOffice's and WPS's PDFs reads here, and pdf.js is not loaded.
-    expect([path.basename(name), r.counts.ownText, r.counts.withoutPdfjs]).toEqual([path.basename(name), type3(file) ? 0 : r.pages, type3(file) ? 0 : 1]);
+    // Every page of Chromium's (Type3 fonts too), LibreOffice's and WPS's PDFs reads here, and pdf.js is not loaded.
+    expect([path.basename(name), r.counts.ownText, r.counts.withoutPdfjs]).toEqual([path.basename(name), r.pages, 1]);
   });
   const wps = path.resolve(import.meta.dirname, '../../shared/corpus/peers/12-huaian-hongzequ-2024.pdf');
   (existsSync(wps) ? it : it.skip)('a column in a vertical font read whole, where pdf.js’s text content drops its end', async () => {
@@ -99,6 +97,13 @@ interface Options {
   noToUnicode?: boolean;
   /** The composite font's /W instead of the usual one. */
   w?: unknown[];
+  /** More entries of the composite font's descendant (/W2, /FontMatrix) and of the simple font. */
+  cid?: Record<string, unknown>;
+  simple?: Record<string, unknown>;
+  /** The composite font with a TrueType program (pdfjs-dist's Liberation Sans). */
+  program?: boolean;
+  /** The Type3 font's (F3) /FontMatrix, glyph box (d1) and ToUnicode map (or none). */
+  type3?: { matrix?: number[]; box?: number[]; noToUnicode?: boolean };
 }
 
 const hex4 = (n: number): string => n.toString(16).padStart(4, '0').toUpperCase();
@@ -142,9 +147,10 @@ async function handMade(content: string, options: Options = {}): Promise<Uint8Ar
   const stream = (text: string, dict: Record<string, unknown> = {}): PDFRef =>
     context.register(context.stream(deflateSync(new TextEncoder().encode(text)), { ...dict, Filter: 'FlateDecode' } as never));
   const widths = Array.from({ length: 0x80 - 0x20 }, (_, k) => GLYPHS.find((g) => g[0] === 0x20 + k)?.[2] ?? 0);
-  const descriptor = (name: string): PDFRef =>
+  const descriptor = (name: string, program?: Uint8Array): PDFRef =>
     context.register(
       context.obj({
+        ...(program ? { FontFile2: context.register(context.stream(deflateSync(program), { Filter: 'FlateDecode', Length1: program.length } as never)) } : {}),
         Type: 'FontDescriptor',
         FontName: name,
         Flags: 32,
@@ -165,6 +171,7 @@ async function handMade(content: string, options: Options = {}): Promise<Uint8Ar
       LastChar: 0x7f,
       Widths: widths,
       FontDescriptor: descriptor('ABCDEF+TestSans'),
+      ...options.simple,
       ...(options.noToUnicode
         ? {}
         : {
@@ -187,7 +194,8 @@ async function handMade(content: string, options: Options = {}): Promise<Uint8Ar
       DW: 1000,
       // Both forms of §9.7.4.3: a list from a CID, and one width for a range of CIDs.
       W: options.w ?? [0x120, [250], 0x121, 0x12a, 550, 0x12b, GLYPHS.filter((g) => g[0] > 0x2a && g[0] < 0x60).map((g) => g[2])],
-      FontDescriptor: descriptor('GHIJKL+TestCJK'),
+      FontDescriptor: descriptor('GHIJKL+TestCJK', options.program ? readFileSync(LIBERATION) : undefined),
+      ...options.cid,
     } as never),
   );
   const composite = context.register(
@@ -205,7 +213,41 @@ async function handMade(content: string, options: Options = {}): Promise<Uint8Ar
       ),
     } as never),
   );
+  // A Type3 font as Chromium writes one (y flipped, glyphs drawn in their own content streams), its
+  // glyph space two thousand units an em: a glyph's advance is its width times the matrix's a.
+  const t3 = options.type3 ?? {};
+  const [bx0, by0, bx1, by1] = t3.box ?? [100, -1760, 1800, 240];
+  const type3 = context.register(
+    context.obj({
+      Type: 'Font',
+      Subtype: 'Type3',
+      FontMatrix: t3.matrix ?? [0.0005, 0, 0, -0.0005, 0, 0],
+      FontBBox: [30, 240, 1940, -1760],
+      FirstChar: 0x20,
+      LastChar: 0x7f,
+      Widths: widths.map((w) => 2 * w),
+      Encoding: { Type: 'Encoding', Differences: [0x20, ...Array.from({ length: 0x60 }, (_, k) => `g${k}`)] },
+      CharProcs: Object.fromEntries(
+        Array.from({ length: 0x60 }, (_, k) => [
+          `g${k}`,
+          stream(`${2 * (widths[k] ?? 0)} 0 ${bx0} ${by0} ${bx1} ${by1} d1 ${bx0} ${by0} m ${bx1} ${by1} l ${bx0} ${by1} l h f`),
+        ]),
+      ),
+      FontDescriptor: descriptor('MNOPQR+TestType3'),
+      ...(t3.noToUnicode
+        ? {}
+        : {
+            ToUnicode: stream(
+              cmap(
+                GLYPHS.filter(([c]) => c < 0x80).map(([c, u]) => [c, u]),
+                false,
+              ),
+            ),
+          }),
+    } as never),
+  );
   page.node.setFontDictionary(PDFName.of('F1'), simple);
+  page.node.setFontDictionary(PDFName.of('F3'), type3);
   page.node.setFontDictionary(PDFName.of('F2'), composite);
   for (const [name, form] of Object.entries(options.forms ?? {}))
     page.node.setXObject(PDFName.of(name), stream(form.content, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 400, 300], ...form.dict }));
@@ -216,6 +258,10 @@ async function handMade(content: string, options: Options = {}): Promise<Uint8Ar
 }
 
 type Row = [string, string, Options?];
+
+const LIBERATION = path.resolve(import.meta.dirname, '../node_modules/pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf');
+/** Per-glyph vertical metrics (§9.7.4.3 /W2, both forms): w1y and the position vector. */
+const W2 = [0x160, [-800, 500, 880, -1200, 500, 880], 0x162, 0x16d, -900, 500, 880];
 
 describe('hand-made pages', () => {
   it.each<Row>([
@@ -269,6 +315,29 @@ describe('hand-made pages', () => {
       { forms: { Fm1: { content: `BT /F2 12 Tf 44 250 Td ${f2('信息')} Tj ET`, dict: { Matrix: [1, 0, 0, 1, 0.5, -0.25] } } } },
     ],
     ['marked content without /ActualText', `/Span <</MCID 0 /Lang (zh)>> BDC BT /F1 12 Tf 20 250 Td ${f1('Total')} Tj ET EMC`],
+    [
+      'marked content with /ActualText (pdf.js reads the glyphs, not the replacement)',
+      `/Span <</ActualText (x)>> BDC BT /F1 12 Tf 20 250 Td ${f1('Total')} Tj ET EMC BT /F1 12 Tf 20 230 Td ${f1('123')} Tj ET`,
+    ],
+    [
+      'a Type3 font: its widths in glyph space, scaled by its /FontMatrix',
+      `BT /F3 12 Tf 20 250 Td ${f1('Total 123 (abc)')} Tj 0 -20 Td [${f1('ab')} -400 ${f1('cd')} -2000 ${f1('ef')}] TJ 0 -20 Td 1 Tc ${f1('2024')} Tj ET`,
+    ],
+    [
+      'a Type3 font with the usual matrix, at a font size of 1',
+      `BT /F3 1 Tf 12 0 0 12 20 250 Tm ${f1('Total 123')} Tj ET`,
+      { type3: { matrix: [0.001, 0, 0, 0.001, 0, 0] } },
+    ],
+    [
+      'a /FontMatrix on other fonts that keeps a thousandth of an em',
+      `BT /F1 12 Tf 20 250 Td ${f1('Total 123')} Tj /F2 12 Tf 0 -20 Td ${f2('政府信息 12')} Tj ET`,
+      { simple: { FontMatrix: [0.001, 0, 0, 0.001, 0, 0] }, cid: { FontMatrix: [0.001, 0, 0, -0.001, 0, 5] } },
+    ],
+    [
+      'vertical writing with per-glyph metrics (/W2)',
+      `BT /F2 12 Tf 100 250 Td ${f2('政府信息公开')} Tj 50 0 Td ${f2('年度报告')} Tj ET`,
+      { encoding: 'Identity-V', program: true, cid: { W2 } },
+    ],
     ['a text render mode (invisible text is read as pdf.js reads it)', `BT 3 Tr /F1 12 Tf 20 250 Td ${f1('Total')} Tj 0 Tr ${f1('123')} Tj ET`],
   ])('%s: read here, the same as with pdf.js', async (...row: Row) => {
     const [, content, options] = row;
@@ -301,7 +370,15 @@ describe('hand-made pages', () => {
       `BT /F2 12 Tf 100 250 Td ${f2('政府信息')} Tj ET`,
       { encoding: 'Identity-V' },
     ],
-    ['marked content with /ActualText', `/Span <</ActualText (x)>> BDC BT /F1 12 Tf 20 250 Td ${f1('Total')} Tj ET EMC`],
+    ['a Type3 font without a ToUnicode map', `BT /F3 12 Tf 20 250 Td ${f1('Total')} Tj ET`, { type3: { noToUnicode: true } }],
+    ['a Type3 font at a font size of 1 (pdf.js stretches its glyphs)', `BT /F3 1 Tf 12 0 0 12 20 250 Tm ${f1('Total 123')} Tj ET`],
+    [
+      'a Type3 glyph box ten times the font’s (pdf.js stretches its glyphs)',
+      `BT /F3 12 Tf 20 250 Td ${f1('Total')} Tj ET`,
+      { type3: { box: [0, -20000, 20000, 2000] } },
+    ],
+    ['a Type3 font matrix that skews', `BT /F3 12 Tf 20 250 Td ${f1('Total')} Tj ET`, { type3: { matrix: [0.0005, 0, 0.0002, -0.0005, 0, 0] } }],
+    ['a /FontMatrix that changes the widths', `BT /F1 12 Tf 20 250 Td ${f1('Total')} Tj ET`, { simple: { FontMatrix: [0.002, 0, 0, 0.002, 0, 0] } }],
     ['a text rise', `BT /F1 12 Tf 20 250 Td ${f1('Total')} Tj 3 Ts ${f1('12')} Tj ET`],
     ['a font set by the graphics state', `/GS1 gs BT 20 250 Td ${f1('Total')} Tj ET`, { extGState: { GS1: { Font: ['F1X', 12] } } }],
     ['text turned other than by quarters', `BT /F1 12 Tf 0.8 0.6 -0.6 0.8 20 200 Tm ${f1('Total 123')} Tj ET`],

@@ -7,18 +7,21 @@
  * The text is read as the PDF specification (ISO 32000-1) defines it: the text state (§9.3: Tc Tw
  * Tz TL Tf Ts; Tr changes no glyph's place and is read whatever it is), text objects and their
  * positioning and showing operators (§9.4: BT Td TD Tm T* Tj TJ ' "), the glyphs' widths (§9.2.4,
- * §9.6.2 /FirstChar /Widths /MissingWidth, §9.7.4.3 /W /DW, and /DW2 down a column), composite
- * fonts with the Identity-H and Identity-V CMaps (§9.7.5.2: two-byte codes, each its CID), and
- * each code's Unicode from the font's ToUnicode CMap (§9.10.3: codespace ranges, bfchar, bfrange
- * with a string or an array). What the specification leaves to the reader, or what is not read
- * here, makes the page's text uncertain and the caller asks pdf.js: a Type3 font, a font without a
- * ToUnicode map that maps each code shown, any other CMap, a font matrix other than the usual one
- * (a /FontMatrix, a CFF program, a Type1 program whose clear text gives another), per-glyph
- * vertical metrics (/W2), a vertical font without its program (pdf.js then shows its punctuation in
- * vertical forms), a font set by an ExtGState, a text rise, text turned other than by quarter
- * turns, marked content with /ActualText, a Unicode that pdf.js would normalise, reorder or drop
- * (ligatures, right-to-left scripts, format marks, combining marks), word spacing on a two-byte
- * code 32, a glyph whose advance goes backwards.
+ * §9.6.2 /FirstChar /Widths /MissingWidth, §9.7.4.3 /W /DW, and /DW2 and /W2 down a column),
+ * composite fonts with the Identity-H and Identity-V CMaps (§9.7.5.2: two-byte codes, each its
+ * CID), Type3 fonts (§9.6.5: their widths in glyph space, by their /FontMatrix), and each code's
+ * Unicode from the font's ToUnicode CMap (§9.10.3: codespace ranges, bfchar, bfrange with a string
+ * or an array). Marked content is read through: its /ActualText is not read, as pdf.js's text
+ * content reads none (the glyphs' Unicode is the text). What the specification leaves to the
+ * reader, or what is not read here, makes the page's text uncertain and the caller asks pdf.js: a
+ * font without a ToUnicode map that maps each code shown, any other CMap, a font matrix other than
+ * the usual one (a /FontMatrix that changes the widths, a CFF program, a Type1 program whose clear
+ * text gives another; a Type3 font's that skews or turns, or at a font size of 1 or less, or with
+ * a glyph box ten times the font's), a vertical font without its program (pdf.js then shows its
+ * punctuation in vertical forms), a font set by an ExtGState, a text rise, text turned other than
+ * by quarter turns, a Unicode that pdf.js would normalise, reorder or drop (ligatures,
+ * right-to-left scripts, format marks, combining marks), word spacing on a two-byte code 32, a
+ * glyph whose advance goes backwards.
  *
  * The glyphs are grouped into runs by runs.ts, on the page's geometry alone: each glyph drawn is
  * handed over with its text rendering matrix, where its advance ends, its font and size; a space
@@ -73,13 +76,15 @@ interface Font {
   name: string;
   /** Two-byte codes (Identity-H or Identity-V), else one byte. */
   twoByte: boolean;
-  /** Written top to bottom (Identity-V), each glyph advancing by `verticalAdvance` (w1y, §9.7.4.3). */
+  /** Written top to bottom (Identity-V), each glyph advancing by its `verticalAdvances` (w1y, §9.7.4.3). */
   vertical: boolean;
-  verticalAdvance: number;
+  verticalAdvances: Widths;
   widths: Widths;
   unicode: Map<number, string>;
   /** pdf.js's fallback family (its `styles[…].fontFamily`). */
   family: string;
+  /** A Type3 font whose glyphs pdf.js places otherwise at a font size of 1 or less. */
+  smallSizeUnsure?: boolean;
 }
 
 /** Characters pdf.js's text content changes (normalises, reorders or drops): read by pdf.js. */
@@ -183,6 +188,9 @@ class Widths {
   }
 }
 
+/** A horizontal font's vertical advances: none. */
+const NO_ADVANCES = new Widths([], 0);
+
 /** §9.7.4.3: a CIDFont's /W, both forms (`c [w1 w2 …]` and `cfirst clast w`). */
 function cidWidths(w: Value | undefined): WidthEntry[] {
   const entries: WidthEntry[] = [];
@@ -209,10 +217,131 @@ function cidWidths(w: Value | undefined): WidthEntry[] {
   return entries;
 }
 
+/** pdf.js's font matrix for a font without one (a glyph space unit is a thousandth of an em). */
+const USUAL_MATRIX: Matrix = [0.001, 0, 0, 0.001, 0, 0];
+
+/** A /FontMatrix given (six numbers), else undefined; anything else is uncertain. */
+function fontMatrix(objects: Objects, dict: Dict): Matrix | undefined {
+  const m = objects.resolve(dict.get('FontMatrix'));
+  if (m === undefined) return undefined;
+  if (!Array.isArray(m) || m.length !== 6 || !m.every((x) => typeof x === 'number' && Number.isFinite(x))) return uncertain('font matrix');
+  return m as Matrix;
+}
+
+/**
+ * A /FontMatrix on a font other than a Type3 (where §9.2.4 defines none): read only when a glyph
+ * space unit is still a thousandth of an em along the line (pdf.js then scales no width by it,
+ * whether it reads the font's program or not, and never places a glyph by it).
+ */
+function usualMatrix(objects: Objects, dict: Dict): void {
+  const m = fontMatrix(objects, dict);
+  if (m && m[0] !== USUAL_MATRIX[0]) uncertain('font matrix');
+}
+
+/** A rectangle's four numbers in order (§7.9.5), else none. */
+function normalRect(v: Value | undefined): [number, number, number, number] | undefined {
+  if (!Array.isArray(v) || v.length !== 4 || !v.every((x) => typeof x === 'number')) return undefined;
+  const [x0, y0, x1, y1] = v as number[] as [number, number, number, number];
+  return [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)];
+}
+
+const NUM = String.raw`[+-]?(?:\d+\.?\d*|\.\d+)`;
+/** A glyph description's first operator (§9.6.5): `wx wy d0`, or `wx wy llx lly urx ury d1` with its box. */
+const D0 = new RegExp(String.raw`^\s*${NUM}\s+${NUM}\s+d0\b`);
+const D1 = new RegExp(String.raw`^\s*${NUM}\s+${NUM}\s+(${NUM})\s+(${NUM})\s+(${NUM})\s+(${NUM})\s+d1\b`);
+
+/**
+ * §9.6.5: a Type3 font, its glyphs drawn by content streams of its own, read when certain: each
+ * code's Unicode from its ToUnicode map, its advance its /Widths entry (or the descriptor's
+ * /MissingWidth) in glyph space, scaled by the /FontMatrix (not by a thousandth): w0 × a. A matrix
+ * that skews or turns the advance, or moves it backwards, is not read here. pdf.js places a Type3
+ * font's glyphs as any other font's (the matrix's height unused), except, for a matrix other than
+ * a thousandth of an em, at a font size of 1 or less, or when a glyph's box (d1) is ten times the
+ * font's /FontBBox or that box is empty: then it stretches the glyph's height by the box's.
+ */
+function loadType3(objects: Objects, dict: Dict): Font {
+  const matrix = fontMatrix(objects, dict) ?? uncertain('Type3 without a font matrix');
+  const [a, b, c, d] = matrix;
+  if (!(a > 0) || b !== 0 || c !== 0 || d === 0) uncertain('Type3 font matrix');
+  const toUnicode = dict.get('ToUnicode');
+  if (toUnicode === undefined) uncertain('no ToUnicode');
+  const first = objects.resolve(dict.get('FirstChar'));
+  const list = objects.resolve(dict.get('Widths'));
+  if (!Number.isInteger(first) || !Array.isArray(list)) return uncertain('widths');
+  const scale = a * 1000;
+  const widths = list.map((x) => (typeof x === 'number' ? x * scale : uncertain('widths')));
+  const descriptor = dict.get('FontDescriptor') === undefined ? undefined : (objects.dict(dict.get('FontDescriptor')) ?? uncertain('descriptor'));
+  const missing = objects.resolve(descriptor?.get('MissingWidth'));
+  if (missing !== undefined && typeof missing !== 'number') uncertain('MissingWidth');
+  const usual = matrix.every((x, k) => x === USUAL_MATRIX[k]);
+  if (!usual) {
+    const box = normalRect(objects.resolve(descriptor?.get('FontBBox'))) ?? normalRect(objects.resolve(dict.get('FontBBox'))) ?? [0, 0, 0, 0];
+    const size = Math.hypot(box[2] - box[0], box[3] - box[1]);
+    if (!(size > 0)) uncertain('Type3 font box');
+    const procs = objects.dict(dict.get('CharProcs')) ?? uncertain('CharProcs');
+    if (procs.values.size > 256) uncertain('CharProcs');
+    for (const proc of procs.values.values()) {
+      const head = latin1(objects.streamData(proc).subarray(0, 256));
+      const d1 = D1.exec(head);
+      if (d1) {
+        const [x0, y0, x1, y1] = d1.slice(1, 5).map(Number) as [number, number, number, number];
+        const w = Math.abs(x1 - x0);
+        const h = Math.abs(y1 - y0);
+        if (w !== 0 && h !== 0 && Math.round(Math.hypot(w, h) / size) >= 10) uncertain('Type3 glyph box');
+      } else if (!D0.test(head)) uncertain('Type3 glyph');
+    }
+  }
+  // pdf.js names the font by its descriptor's /FontName (a change of name begins a new run).
+  if (descriptor?.get('FontName') !== undefined && descriptor.name('FontName') === undefined) uncertain('font name');
+  const name = descriptor?.name('FontName') ?? 'Type3';
+  const flags = numberOf(objects.resolve(descriptor?.get('Flags'))) ?? 0;
+  const metrics = new Widths([{ first: first as number, widths }], numberOf(missing) === undefined ? 0 : (missing as number) * scale);
+  return {
+    name,
+    twoByte: false,
+    vertical: false,
+    verticalAdvances: NO_ADVANCES,
+    widths: metrics,
+    unicode: toUnicodeMap(latin1(objects.streamData(toUnicode)), false),
+    family: fallbackFamily(flags, metrics, name),
+    smallSizeUnsure: !usual,
+  };
+}
+
+/** §9.7.4.3: a CIDFont's /W2, both forms (`c [w1y vx vy …]` and `cfirst clast w1y vx vy`), as each CID's w1y. */
+function verticalMetrics(w2: Value | undefined): WidthEntry[] {
+  const entries: WidthEntry[] = [];
+  if (w2 === undefined) return entries;
+  if (!Array.isArray(w2)) return uncertain('W2');
+  const numbers = (xs: Value[]): number[] => xs.map((x) => (typeof x === 'number' ? x : uncertain('W2')));
+  let count = 0;
+  for (let i = 0; i < w2.length;) {
+    const first = w2[i];
+    const next = w2[i + 1];
+    if (!Number.isInteger(first)) uncertain('W2');
+    if (Array.isArray(next)) {
+      const list = numbers(next);
+      if (list.length % 3 !== 0) uncertain('W2');
+      entries.push({ first: first as number, widths: list.filter((_, k) => k % 3 === 0) });
+      count += list.length / 3;
+      i += 2;
+    } else {
+      const [w1y] = numbers(w2.slice(i + 2, i + 5));
+      if (!Number.isInteger(next) || w2.length < i + 5 || w1y === undefined || (next as number) < (first as number)) uncertain('W2');
+      entries.push({ first: first as number, last: next as number, width: w1y as number });
+      count += (next as number) - (first as number) + 1;
+      i += 5;
+    }
+    if (count > MAX_CODES) uncertain('W2 too long');
+  }
+  return entries;
+}
+
 function loadFont(objects: Objects, dict: Dict): Font {
   const subtype = dict.name('Subtype');
+  if (subtype === 'Type3') return loadType3(objects, dict);
   if (subtype !== 'Type0' && subtype !== 'TrueType' && subtype !== 'Type1') uncertain(`font ${subtype ?? ''}`);
-  if (dict.get('FontMatrix') !== undefined) uncertain('font matrix');
+  usualMatrix(objects, dict);
   const toUnicode = dict.get('ToUnicode');
   if (toUnicode === undefined) uncertain('no ToUnicode');
   const cmapText = latin1(objects.streamData(toUnicode));
@@ -221,7 +350,7 @@ function loadFont(objects: Objects, dict: Dict): Font {
   let entries: WidthEntry[];
   let defaultWidth: number;
   let vertical = false;
-  let verticalAdvance = 0;
+  let verticalAdvances = NO_ADVANCES;
   if (subtype === 'Type0') {
     const encoding = dict.name('Encoding');
     if (encoding !== 'Identity-H' && encoding !== 'Identity-V') uncertain('encoding');
@@ -230,17 +359,17 @@ function loadFont(objects: Objects, dict: Dict): Font {
     if (!Array.isArray(descendants) || descendants.length !== 1) return uncertain('descendants');
     base = objects.dict(descendants[0]) ?? uncertain('descendant');
     if (base.name('Subtype') !== 'CIDFontType2' && base.name('Subtype') !== 'CIDFontType0') uncertain('descendant');
-    if (base.get('FontMatrix') !== undefined) uncertain('font matrix');
+    usualMatrix(objects, base);
     twoByte = true;
     const dw = objects.resolve(base.get('DW'));
     if (dw !== undefined && typeof dw !== 'number') uncertain('DW');
     defaultWidth = typeof dw === 'number' ? Math.ceil(dw) : 1000;
     if (vertical) {
-      // §9.7.4.3: every glyph's vertical advance is /DW2's (880 −1000 by default); per-glyph /W2 is not read here.
-      if (base.get('W2') !== undefined) uncertain('W2');
+      // §9.7.4.3: a glyph's vertical advance is its /W2 w1y, else /DW2's (880 −1000 by default);
+      // the position vector (v) moves no pen, and pdf.js's text content places no glyph by it.
       const dw2 = objects.resolve(base.get('DW2'));
       if (dw2 !== undefined && !(Array.isArray(dw2) && dw2.length === 2 && dw2.every((x) => typeof x === 'number'))) uncertain('DW2');
-      verticalAdvance = Array.isArray(dw2) ? (dw2[1] as number) : -1000;
+      verticalAdvances = new Widths(verticalMetrics(objects.resolve(base.get('W2'))), Array.isArray(dw2) ? (dw2[1] as number) : -1000);
     }
     entries = cidWidths(objects.resolve(base.get('W')));
   } else if (subtype === 'TrueType' || subtype === 'Type1') {
@@ -277,7 +406,7 @@ function loadFont(objects: Objects, dict: Dict): Font {
   const flags = numberOf(objects.resolve(descriptor.get('Flags'))) ?? 0;
   const unicode = toUnicodeMap(cmapText, twoByte);
   const widths = new Widths(entries, defaultWidth);
-  return { name: baseFont, twoByte, vertical, verticalAdvance, widths, unicode, family: fallbackFamily(flags, widths, baseFont) };
+  return { name: baseFont, twoByte, vertical, verticalAdvances, widths, unicode, family: fallbackFamily(flags, widths, baseFont) };
 }
 
 /**
@@ -487,6 +616,7 @@ export class TextReader {
       this.fonts.set(dict, loaded);
     }
     if (!loaded) return uncertain('font');
+    if (loaded.font.smallSizeUnsure && size <= 1) uncertain('a Type3 font at a size of 1 or less');
     this.styles[loaded.key] ??= { fontFamily: loaded.font.family };
     s.font = loaded.font;
     s.fontKey = loaded.key;
@@ -520,7 +650,7 @@ export class TextReader {
         if (font.twoByte && s.wordSpacing !== 0) uncertain('word spacing on a two-byte code');
         spacing += s.wordSpacing;
       }
-      this.glyph(unicode, font.vertical ? font.verticalAdvance : font.widths.of(code), spacing, charSpacing, textTransform);
+      this.glyph(unicode, font.vertical ? font.verticalAdvances.of(code) : font.widths.of(code), spacing, charSpacing, textTransform);
     }
   }
 

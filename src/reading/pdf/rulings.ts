@@ -676,8 +676,6 @@ class PageReader implements Objects {
     let length = 0;
     for (const part of parts) seams.push((length += part.length));
     const content = parts.map(latin1).join('');
-    // Marked content that gives its text otherwise (§14.9.4): left to pdf.js.
-    if (content.includes('/ActualText')) this.text = undefined;
     this.run(content, seams, resources, 0, new Set());
     let text: OwnTextContent | undefined;
     this.told((reader) => (text = reader.finish()));
@@ -803,7 +801,6 @@ class PageReader implements Objects {
     this.told((text) => text.formBegin((matrix as number[] | undefined) ?? null));
     const own = this.resolve(dict.get('Resources'));
     const content = latin1(this.data(object));
-    if (content.includes('/ActualText')) this.text = undefined;
     this.run(content, [], own instanceof Dict ? own : resources, depth + 1, new Set([...forms, ref.key]));
     this.op('paintFormXObjectEnd', []);
     this.told((text) => text.formEnd());
