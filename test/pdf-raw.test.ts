@@ -238,6 +238,13 @@ describe('read right since they were found', () => {
     const pdf = await lintPdf(rawPdf(pages, { text: 'tc', tc: 1.5 }));
     expect(pdf.messages.map((m) => m.message)).toEqual(markdown.messages.map((m) => m.message));
   });
+  // The same letter spacing written as a TJ number after every glyph (no Tc): each gap was a space
+  // (“2 0 2 4年”) as pdf.js reads it; a gap that sets every two glyphs of a run apart alike is the
+  // run's letter spacing (runs.ts), and a wider one is still a gap.
+  it('letter-spaced prose written with TJ numbers reads as its words', async () => {
+    const pdf = await lintPdf(rawPdf(pages, { text: 'tj-spaced', tc: 1.5 }));
+    expect(pdf.messages.map((m) => m.message)).toEqual(markdown.messages.map((m) => m.message));
+  });
 });
 
 describe('a text layer with no characters', () => {

@@ -5,7 +5,7 @@
  * points from the top left of the upright page: `RawPage`), and `rawPdf` writes it the way the
  * options say: boxes away from the origin, /Rotate, /UserUnit, borders as strokes, thin filled
  * rectangles, duplicated or per cell, hairlines, dashes, in form XObjects, under clips; text with one
- * Tj a run, Word's size-1 matrices, Tz, Tc, kerned TJ arrays, whole rows in one TJ, a Td or a Tm a
+ * Tj a run, Word's size-1 matrices, Tz, Tc or the same spacing as TJ numbers, kerned TJ arrays, whole rows in one TJ, a Td or a Tm a
  * glyph, in a form XObject, invisible over a scan; fonts as Type0 Identity-H with ToUnicode (CIDs
  * numbered as a subset numbers them, so only the ToUnicode map says what they are), digits in a
  * simple TrueType font, or Adobe-GB1 with the predefined UniGB-UCS2-H and no ToUnicode; contents as
@@ -80,9 +80,12 @@ export interface RawOptions {
   sealPage?: number;
   /** Word's tagged PDF: text in marked content with MCIDs, page numbers as /Artifact. */
   tagged?: boolean;
-  /** Character spacing for `text: 'tc'` (points; 0.6 unless given), the glyphs made smaller to keep each run's length. */
+  /**
+   * Character spacing for `text: 'tc'` (points; 0.6 unless given), the glyphs made smaller to keep each
+   * run's length; for `text: 'tj-spaced'` the same spacing written as a TJ number after every glyph.
+   */
   tc?: number;
-  text?: 'tj' | 'size1' | 'tz' | 'tc' | 'kern' | 'row-tj' | 'glyph-td' | 'glyph-tm' | 'form' | 'invisible';
+  text?: 'tj' | 'size1' | 'tz' | 'tc' | 'tj-spaced' | 'kern' | 'row-tj' | 'glyph-td' | 'glyph-tm' | 'form' | 'invisible';
   font?: 'type0' | 'no-unicode' | 'latin-truetype' | 'ucs2' | 'type3' | 'type3-no-unicode';
   order?: 'stream' | 'shuffled' | 'reversed';
   /** The page's content as an array of streams, cut every so many bytes (in the middle of anything). */
@@ -476,12 +479,14 @@ function textItems(page: RawPage, o: RawOptions, fonts: Fonts): Item[] {
     let ops: string;
     if (style === 'size1') ops = `BT ${tm(u, v, size)} ${shows(glyphs, 1)}ET`;
     else if (style === 'tz') ops = `BT 90 Tz ${tm(u, v)} ${shows(glyphs, size)}100 Tz ET`;
-    else if (style === 'tc') {
-      // Spaced-out glyphs (Word's 字符间距 加宽) that keep the run's length: smaller glyphs, the spacing between.
+    else if (style === 'tc' || style === 'tj-spaced') {
+      // Spaced-out glyphs (Word's 字符间距 加宽) that keep the run's length: smaller glyphs, the spacing
+      // between, as character spacing or as a TJ number after each glyph (in thousandths of the size).
       const tc = o.tc ?? 0.6;
       const units = glyphs.reduce((sum, g) => sum + g.width, 0);
       const smaller = units > 0 ? Math.max(1, size - (glyphs.length * tc * 1000) / units) : size;
-      ops = `BT ${num(tc)} Tc ${tm(u, v)} ${shows(glyphs, smaller)}0 Tc ET`;
+      if (style === 'tc') ops = `BT ${num(tc)} Tc ${tm(u, v)} ${shows(glyphs, smaller)}0 Tc ET`;
+      else ops = `BT ${tm(u, v)} ${shows(glyphs, smaller, () => -(tc * 1000) / smaller)}ET`;
     } else if (style === 'kern') ops = `BT ${tm(u, v)} ${shows(glyphs, size, (i) => (i % 2 === 0 ? -60 : 60))}ET`;
     else if (style === 'row-tj') {
       // A row's values in one TJ, the gaps between cells as kerning (thousandths of the size, negative: right).

@@ -17,6 +17,12 @@
  *   font's half an em, justification stretches either a little); the run goes on after one ' ';
  * - more: the eye jumps, as between two cells of a table (Word's default cell margins alone are
  *   0.38 cm, a full em of 10.5 pt text), or between columns laid out with tabs; a new run begins.
+ * Letter spacing written as glyph positions instead (a TJ number after every glyph, no Tc) is a
+ * gap too, but one that sets every two glyphs of the run apart alike: where at least three gaps of
+ * a run are one width, wider than glyphs that touch, and every other gap is wider than that by more
+ * than glyphs that touch, that width is the run's letter spacing and is left out of its gaps as Tc
+ * is (“2 0 2 4 年” reads 2024年); a wider gap is still a space (two cells' values stay two), and a
+ * run with glyphs that touch, or a gap between the two widths, has no letter spacing.
  * A step back of more than a fifth of an em (more than a kerning pair takes back: an overprint, a
  * line started again) begins a new run too, and so does a glyph off the run's baseline by more
  * than a quarter of an em (another line, a superscript), in another direction, font or size.
@@ -65,7 +71,9 @@ const BACK = 0.2;
 const OFF_LINE = 0.25;
 
 interface Run {
+  /** The glyphs' Unicode, and the gap before each (in ems; NaN: a space character shown there). */
   str: string[];
+  gaps: number[];
   transform: Matrix;
   fontName: string;
   size: number;
@@ -107,7 +115,12 @@ export class Runs {
     // A line's length from its first glyph's origin to where the pen ended; a column's item is as
     // broad as its glyphs (pdf.js's items give a column so: extract.ts boxes both alike).
     const width = run.vertical ? run.breadth : Math.abs((run.x - x0) * run.ux + (run.y - y0) * run.uy);
-    this.items.push({ str: run.str.join(''), transform: run.transform, width, fontName: run.fontName });
+    const tracking = letterSpacing(run.gaps);
+    const str = run.str.map((u, k) => {
+      const gap = run.gaps[k] ?? 0;
+      return k > 0 && (Number.isNaN(gap) || gap - tracking > JOIN) ? ` ${u}` : u;
+    });
+    this.items.push({ str: str.join(''), transform: run.transform, width, fontName: run.fontName });
     this.run = undefined;
   }
 
@@ -126,13 +139,14 @@ export class Runs {
       const gap = (dx * run.ux + dy * run.uy - run.tracking) / run.em;
       const off = Math.abs(dx * run.uy - dy * run.ux) / run.breadth;
       if (off > OFF_LINE || gap < -BACK || gap > SPACE) this.end();
-      else if (gap > JOIN || run.spaced) run.str.push(' ');
+      else run.gaps.push(run.spaced ? Number.NaN : gap);
     }
     if (!this.run) {
       // Across the run, the glyphs' height (a vertical font's: their breadth).
       const breadth = g.vertical ? Math.hypot(a, b) : Math.hypot(c, d);
       this.run = {
         str: [],
+        gaps: [0],
         transform: g.at,
         fontName: g.fontName,
         size: g.size,
@@ -155,4 +169,30 @@ export class Runs {
     r.tracking = g.tracking;
     r.spaced = false;
   }
+}
+
+/** Gaps (in ems) within this of one another are the same letter spacing (a TJ number written again). */
+const SAME = 0.005;
+/** Letter spacing is seen in this many gaps at least (four glyphs): fewer show no rule. */
+const SPACED_GAPS = 3;
+
+/**
+ * Letter spacing written as glyph positions (a TJ number after every glyph, not Tc: 字符间距 as
+ * some producers write it), in ems: the gap that sets every two glyphs of the run apart, when it is
+ * wider than glyphs that touch. It is the run's letter spacing when it holds between at least
+ * SPACED_GAPS pairs of glyphs and every other gap is wider by more than glyphs that touch (a word
+ * space or a gap between two cells' values, kept as one): a gap between the two, or glyphs closer
+ * than it, and the run is spaced by no rule, as a line justified by TJ numbers (0: none).
+ */
+function letterSpacing(gaps: readonly number[]): number {
+  const between = gaps.slice(1).filter((g) => !Number.isNaN(g));
+  if (between.length < SPACED_GAPS) return 0;
+  const spacing = Math.min(...between);
+  if (!(spacing > JOIN)) return 0;
+  let same = 0;
+  for (const g of between) {
+    if (g - spacing <= SAME) same++;
+    else if (g - spacing <= JOIN) return 0;
+  }
+  return same >= SPACED_GAPS ? spacing : 0;
 }
