@@ -11,7 +11,10 @@ import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pdfData } from '../src/engine/decode.ts';
 import { lintFile } from '../src/engine/lint-file.ts';
+import { extractPdf } from '../src/reading/pdf/extract.ts';
+import { readPdf } from '../src/reading/pdf/index.ts';
 import { lintText } from '../src/engine/lint.ts';
 import type { ReportModel } from '../src/model/schema.ts';
 import type { LintResult } from '../src/types.ts';
@@ -184,12 +187,38 @@ describe('a scan with an OCR layer', () => {
   // The page a picture, no line drawn, the text invisible (3 Tr) over it: it reads as its text layer
   // says (what copying the text gives), the tables by their text's alignment, as tables with no rules.
   // Its rows are read as lines of text, and the finding's place names the row but not the column.
-  it('reads with the values and findings of its Markdown', async () => {
+  // The file's note comes first: its text is an OCR layer, whose numbers may be misread.
+  it('reads with the values and findings of its Markdown, after a note that its text is an OCR layer', async () => {
     const pdf = await lintPdf(rawPdf(pages, { text: 'invisible' }));
     expect(pdf.fatal).toBeUndefined();
     expect(values(pdf.model)).toEqual(values(markdown.model));
-    expect(pdf.messages.map((m) => m.message)).toEqual(markdown.messages.map((m) => m.message));
+    const [note, ...findings] = pdf.messages;
+    expect(note).toMatchObject({ ruleId: '', messageId: 'filePdfOcrLayer', severity: 1, data: { pages: 3 } });
+    expect(note?.message).toMatch(/^此 PDF 文件有 3 页的文字是扫描图像上的文字识别（OCR）层/);
+    expect(pdf.warningCount).toBe(markdown.warningCount + 1);
+    expect(findings.map((m) => m.message)).toEqual(markdown.messages.map((m) => m.message));
     expect(pdf.messages.filter((m) => m.ruleId === 'table-sums').map((m) => m.place)).toEqual(['第 2 页 表三 3.其他']);
+  });
+
+  it('has no note where the invisible text is over no picture of the page, or the picture under visible text', async () => {
+    const scan = Buffer.from(rawPdf(pages, { text: 'invisible' })).toString('latin1');
+    // Edited in place, each edit as long as what it replaces (the offsets and lengths stay right).
+    const same = (from: string, to: string): string => to.padEnd(from.length, ' ');
+    // The picture drawn a tenth of the page's size, in its corner: no scan under the text.
+    const small = scan.replace(/q (\S+) 0 0 (\S+) 0 0 cm/g, (m, w: string, h: string) => same(m, `q ${Number(w) / 10} 0 0 ${Number(h) / 10} 0 0 cm`));
+    // The text drawn visible (0 Tr) over the picture.
+    const visible = scan.replaceAll('3 Tr ', '0 Tr ');
+    const read = async (text: string): Promise<[number | undefined, number | undefined]> => {
+      const bytes = new Uint8Array(Buffer.from(text, 'latin1'));
+      const counts = { ownRulings: 0, ownText: 0, withoutPdfjs: 0 };
+      await extractPdf(bytes, { loadData: pdfData, counts });
+      const r = await readPdf(bytes, { loadData: pdfData });
+      return [counts.withoutPdfjs, 'error' in r ? -1 : r.ocrPages];
+    };
+    // All three read here (not by pdf.js, which tells no render mode), the scan alone with its note.
+    expect(await read(scan)).toEqual([1, 3]);
+    expect(await read(small)).toEqual([1, undefined]);
+    expect(await read(visible)).toEqual([1, undefined]);
   });
 });
 

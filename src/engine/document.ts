@@ -20,6 +20,8 @@ export interface DocumentInput {
   origins: (Origin | null)[];
   /** For a PDF: where each line of the text shows on the pages (index = line - 1). */
   places?: (PdfPlace | null)[];
+  /** For a PDF: how many pages' text is an OCR layer over a scan (a note for the file), when any is. */
+  ocrPages?: number;
 }
 
 export type DocumentResult =
@@ -104,7 +106,8 @@ async function decodePdf(bytes: Uint8Array, options: DecodeDocumentOptions): Pro
     return { error: 'notPdf' };
   }
   if ('error' in read) return read.error === 'pdfTooLarge' ? { error: 'pdfTooLarge', data: { limit: MAX_PDF_INFLATED / (1024 * 1024) } } : read;
-  return { text: read.text, encoding: 'utf-8', input: { kind: 'pdf', origins: read.origins, places: read.places } };
+  const ocr = read.ocrPages ? { ocrPages: read.ocrPages } : {};
+  return { text: read.text, encoding: 'utf-8', input: { kind: 'pdf', origins: read.origins, places: read.places, ...ocr } };
 }
 
 /** Where a place in a PDF is, in words: 第 3 页 表三 （七）总计 · 自然人. */
@@ -166,5 +169,21 @@ export function placeFindings(result: LintResult, input: DocumentInput, locale: 
     const placeLine = input.kind === 'html' && origin.line !== undefined ? { placeLine: origin.line } : {};
     return { ...kept, place: describeOrigin(origin, input.kind, locale), ...placeLine };
   });
+  // A PDF whose text is an OCR layer over a scan: read, but the file's note says its numbers may be misread.
+  if (input.ocrPages) {
+    const data = { pages: input.ocrPages };
+    const note = {
+      ruleId: '',
+      messageId: 'filePdfOcrLayer',
+      severity: 1 as const,
+      message: t('filePdfOcrLayer', locale, data),
+      data,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+    };
+    return { ...result, messages: [note, ...messages], warningCount: result.warningCount + 1, input: { kind: input.kind } };
+  }
   return { ...result, messages, input: { kind: input.kind } };
 }

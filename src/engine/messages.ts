@@ -35,6 +35,12 @@ export const messages = {
     'zh-CN': '此 PDF 文件的文字无法解码（所用字体没有文字映射，复制出的是乱码），无法检查；请提供 Word 原稿或由 Word/WPS 导出的 PDF',
     en: "This PDF's text cannot be decoded (its fonts map their glyphs to no characters; copied text is garbage) and cannot be checked; provide the Word draft or a PDF exported from Word/WPS",
   },
+  // A note on a file that is read all the same (a warning about the whole file, no rule's).
+  filePdfOcrLayer: {
+    'zh-CN':
+      '此 PDF 文件有 {pages} 页的文字是扫描图像上的文字识别（OCR）层，不是原稿的文字：识别可能有误，读出的数字及据此的检查结果未必可靠；如有可能请提供 Word 原稿或由 Word/WPS 导出的 PDF',
+    en: "The text of {pages} page(s) of this PDF is an OCR layer over scanned images, not the document's own text: the recognition may be wrong, so the numbers read, and the findings on them, may be too; provide the Word draft or a PDF exported from Word/WPS if you can",
+  },
   filePdfTooLarge: {
     'zh-CN': '此 PDF 文件中的数据解压后超过 {limit} MB，不像年度报告，未检查此文件',
     en: 'The data in this PDF file inflates to more than {limit} MB, which no annual report does; it was not linted',

@@ -47,6 +47,12 @@ export interface PdfPage {
   height: number;
   texts: PdfText[];
   lines: PdfLine[];
+  /**
+   * The page's text is an OCR layer: nearly all of it (90 %) drawn invisible over an image that
+   * covers the page (a scan with its recognised text); known only where the text was read from the
+   * content streams (own-text.ts), not from pdf.js.
+   */
+  ocr?: true;
 }
 
 export type PdfDataKind = 'cmap' | 'standardFont';
@@ -456,7 +462,9 @@ function pageOf(
   // not legible whole: left out, its cell reads as empty (a finding), never as the part that shows.
   const texts = textsOf(content, view).filter((t) => !(/\d/.test(t.str) && (t.x0 < -0.5 || t.x1 > viewport.width + 0.5)));
   const lines = linesOf(ops, view);
-  return { number, width: viewport.width, height: viewport.height, texts, lines };
+  const own = 'pageImage' in content ? (content as OwnTextContent) : undefined;
+  const ocr = own?.pageImage === true && own.glyphs > 0 && own.invisible >= 0.9 * own.glyphs;
+  return { number, width: viewport.width, height: viewport.height, texts, lines, ...(ocr ? { ocr } : {}) };
 }
 
 /**

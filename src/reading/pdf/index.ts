@@ -21,6 +21,8 @@ export interface PdfRead {
   /** `places[i]`: where line i + 1 of `text` shows on the pages. */
   places: (PdfPlace | null)[];
   pages: number;
+  /** How many pages' text is an OCR layer over a scan (extract.ts `ocr`), when any is. */
+  ocrPages?: number;
 }
 
 /**
@@ -101,5 +103,6 @@ export async function readPdf(bytes: Uint8Array, options: ExtractOptions = {}): 
     delete rest.line;
     return rest;
   });
-  return { text: converted.text, origins, places, pages: pages.length };
+  const ocrPages = pages.filter((p) => p.ocr).length;
+  return { text: converted.text, origins, places, pages: pages.length, ...(ocrPages > 0 ? { ocrPages } : {}) };
 }

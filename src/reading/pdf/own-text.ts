@@ -5,7 +5,7 @@
  * page reads here.
  *
  * The text is read as the PDF specification (ISO 32000-1) defines it: the text state (§9.3: Tc Tw
- * Tz TL Tf Ts; Tr changes no glyph's place and is read whatever it is), text objects and their
+ * Tz TL Tf Ts; Tr changes no glyph's place and is read whatever it is, its invisible modes counted), text objects and their
  * positioning and showing operators (§9.4: BT Td TD Tm T* Tj TJ ' "), the glyphs' widths (§9.2.4,
  * §9.6.2 /FirstChar /Widths /MissingWidth, §9.7.4.3 /W /DW, and /DW2 and /W2 down a column),
  * composite fonts with the Identity-H and Identity-V CMaps (§9.7.5.2: two-byte codes, each its
@@ -43,6 +43,14 @@ export type TextItem = TextRun;
 export interface OwnTextContent {
   items: TextItem[];
   styles: Record<string, { fontFamily: string }>;
+  /**
+   * The glyphs read, and how many of them were drawn invisible (text rendering mode 3 or 7,
+   * §9.3.6: neither filled nor stroked), and whether an image was drawn over most of the page (90 %
+   * of its box): invisible text over a picture of the page is an OCR layer over a scan.
+   */
+  glyphs: number;
+  invisible: number;
+  pageImage: boolean;
 }
 
 export class TextUncertain extends Error {}
@@ -444,6 +452,8 @@ interface State {
   wordSpacing: number;
   leading: number;
   hScale: number;
+  /** §9.3.6 Tr: 3 (and 7, clipping only) draw nothing. */
+  renderMode: number;
 }
 
 const copy = (s: State): State => ({ ...s, textMatrix: [...s.textMatrix], lineMatrix: [...s.lineMatrix] });
@@ -473,8 +483,12 @@ export class TextReader {
     wordSpacing: 0,
     leading: 0,
     hScale: 1,
+    renderMode: 0,
   };
   private readonly saved: State[] = [];
+  private glyphs = 0;
+  private invisible = 0;
+  private pageImage = false;
   private runs = new Runs(this.items);
   private readonly outer: { runs: Runs; state: State; saved: number }[] = [];
 
@@ -520,10 +534,21 @@ export class TextReader {
     this.saved.length = outer.saved;
   }
 
+  /** An image XObject drawn (after `xobject`): its unit square through the CTM (§8.9.4), over most of the page's box or not. */
+  image(): void {
+    const [a, b, c, d, e, f] = this.state.ctm;
+    const xs = [e, a + e, c + e, a + c + e];
+    const ys = [f, b + f, d + f, b + d + f];
+    const [v0 = 0, v1 = 0, v2 = 0, v3 = 0] = this.view;
+    const w = Math.min(Math.max(...xs), v2) - Math.max(Math.min(...xs), v0);
+    const h = Math.min(Math.max(...ys), v3) - Math.max(Math.min(...ys), v1);
+    if (w > 0 && h > 0 && w * h >= 0.9 * (v2 - v0) * (v3 - v1)) this.pageImage = true;
+  }
+
   /** The end of the page. */
   finish(): OwnTextContent {
     this.runs.end();
-    return { items: this.items, styles: this.styles };
+    return { items: this.items, styles: this.styles, glyphs: this.glyphs, invisible: this.invisible, pageImage: this.pageImage };
   }
 
   /** §9.3, §9.4: a text state, positioning or showing operator with its (checked) operands. */
@@ -547,6 +572,7 @@ export class TextReader {
         if (n(0) !== 0) uncertain('text rise');
         return;
       case 'Tr':
+        s.renderMode = n(0);
         return;
       case 'Tf':
         return this.setFont(operands[0] as Name, n(1), resources);
@@ -690,6 +716,8 @@ export class TextReader {
     const [y0, y1] = at[5] < to[5] ? [at[5], to[5]] : [to[5], at[5]];
     // On the page when the pen's way across the glyph lies in the page's box (as a line of zero height).
     if (x1 >= v0 && x0 <= v2 && y1 >= v1 && y0 <= v3) {
+      this.glyphs++;
+      if (s.renderMode === 3 || s.renderMode === 7) this.invisible++;
       this.runs.add({
         unicode,
         at,

@@ -783,6 +783,7 @@ class PageReader implements Objects {
     if (!object.stream) uncertain('XObject stream');
     const { dict } = object;
     const subtype = dict.name('Subtype');
+    if (subtype === 'Image') this.told((text) => text.image());
     if (subtype === 'Image' || subtype === 'PS') return;
     if (subtype !== 'Form' || depth >= MAX_FORM_DEPTH || forms.has(ref.key) || dict.get('OC') !== undefined) uncertain('form');
     const group = this.resolve(dict.get('Group'));
