@@ -58,6 +58,7 @@ const VARIANTS: Record<string, RawOptions> = {
   'borders in a form XObject with its own /Matrix': { borders: 'form' },
   'each item under its own clip': { clip: 'each' },
   "each table's outer borders 3 pt thick (filled rectangles)": { outerBorder: 3 },
+  "each table's outer borders 6 pt thick, Word's thickest (a cell's side a rectangle)": { outerBorder: 6 },
   // Read as a ruling line (no colour is kept), it cuts the wrapped label's cell in two; the table's
   // reader joins the label again, its values spanning both pieces.
   'a white line across a wrapped label': { whiteLines: { 1: [{ x0: 120, y0: 229, x1: 330, y1: 229 }] } },
@@ -168,6 +169,7 @@ const OTHER_LAYOUTS: Record<string, RawOptions> = {
   'drawn in a shuffled order': { order: 'shuffled' },
   "a row's numbers in one TJ": { text: 'row-tj' },
   'each cell stroked as its own rectangle': { borders: 'cells' },
+  "outer borders 4.5 pt thick, a cell's side a rectangle": { outerBorder: 4.5 },
 };
 
 describe.each([
