@@ -483,6 +483,13 @@ export const DOCX_LAYOUTS: {
     layoutText: 'asPrinted',
   },
   {
+    name: 'landscape-narrow',
+    what: 'table 三 alone in a landscape section with a narrow label column and tall rows, its header repeated: the header\u2019s first cell wraps its consistency note past its foot, and LibreOffice clips the note\u2019s last line away (it stands, unseen, in the row below on each page)',
+    options: { landscapeT3: true, vertical: true, labelWidth: 1200, rowHeight: 900, repeatHeader: true, pageNumbers: true },
+    seed: 46,
+    wrong: { row: 22, column: 2, delta: 1 },
+  },
+  {
     name: 'extra-total',
     what: 'table 三 with a 合计 column (the five 法人或其他组织 columns’ sum) before 总计: one value too many in every row, at one place',
     options: { extraTotal: true, header: true },

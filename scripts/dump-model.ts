@@ -1,7 +1,12 @@
-import fs from 'node:fs';
+// Dev helper: the model read from one report (Markdown, or any input the CLI reads: .pdf, .docx,
+// .html), `node scripts/run-ts.mjs scripts/dump-model.ts FILE [--text]` (--text prints the text read first).
+import { readReport } from '../src/engine/decode.ts';
 import { parseMarkdown } from '../src/reading/parse.ts';
 import { buildModel } from '../src/reading/build.ts';
-const src = fs.readFileSync(process.argv[2]!, 'utf8');
+const read = await readReport(process.argv[2]!);
+if ('error' in read) throw new Error(JSON.stringify(read.error));
+const src = read.text;
+if (process.argv.includes('--text')) console.log(src);
 const m = buildModel(src, parseMarkdown(src));
 const brief = {
   year: m.year,

@@ -6,7 +6,8 @@
  * vertically (over two columns where their rows are few), table 三 broken across pages inside a
  * merged cell, table 三 alone in a landscape section with its header repeated, table 四 split under
  * its first header row, the agency's name over each page, “- N -” page numbers, notes under the
- * tables, shading, double borders. Each PDF and its `pdftotext -layout` text read every table
+ * tables, shading, double borders; table 三 in a narrow landscape layout whose header note wraps past
+ * its cell's foot, the last line clipped away (unseen, in the row below). Each PDF and its `pdftotext -layout` text read every table
  * exactly and find the wrong cell, once; its plain text reads a table exactly or not at all.
  */
 import { describe, expect, it, jest } from '@jest/globals';

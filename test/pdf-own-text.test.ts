@@ -362,6 +362,21 @@ describe('hand-made pages', () => {
     expect(await strs(true)).toEqual(['2 0 2 4 年 政 府 信 息 公 开', ...'efghijk']);
   });
 
+  it('text wholly outside the clip in force is not read, where pdf.js reads it', async () => {
+    // A cell's last line run on below the cell, which LibreOffice clips its text to: nothing of it
+    // shows. Clipped to y ≥ 200: the line at 250 is read, the one at 190 shows its top (a glyph's box
+    // reaches 0.85 em over its baseline) and is read, the one at 150 is not; the clip ends with Q.
+    const bytes = await handMade(
+      `q 0 200 400 100 re W n BT /F1 12 Tf 20 250 Td ${f1('abc')} Tj 0 -60 Td ${f1('def')} Tj 0 -40 Td ${f1('ghi')} Tj ET Q BT /F1 12 Tf 20 100 Td ${f1('jkm')} Tj ET`,
+    );
+    const strs = async (pdfjsText: boolean): Promise<string[]> => {
+      const r = await extractPdf(bytes, { loadData: pdfData, pdfjsText });
+      return 'pages' in r ? (r.pages[0]?.texts ?? []).map((t) => t.str) : [];
+    };
+    expect(await strs(false)).toEqual(['abc', 'def', 'jkm']);
+    expect(await strs(true)).toEqual(['abc', 'def', 'ghi', 'jkm']);
+  });
+
   it.each<Row>([
     ['a font without a ToUnicode map', `BT /F1 12 Tf 20 250 Td ${f1('Total')} Tj ET`, { noToUnicode: true }],
     ['a code the ToUnicode map does not map', `BT /F1 12 Tf 20 250 Td <7F> Tj ET`],

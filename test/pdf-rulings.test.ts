@@ -140,6 +140,26 @@ describe('ruling lines read from the content streams', () => {
     expectEqual(r.own, r.pdfjs);
   });
 
+  it('a line wholly outside the clip in force is not read; one partly inside it is', async () => {
+    // Clipped to x ≤ 100: the line across it is read, the one at x = 200 not; after Q the clip is
+    // gone. `re W S` strokes the rectangle, then clips to it: the line at y = 100 is outside.
+    const content = `q 0 0 100 300 re W n 0.5 w 20 250 m 300 250 l S 200 20 m 200 280 l S 30 40 300 1 re f Q 250 20 m 250 280 l S q 10 10 380 50 re W S 20 100 m 300 100 l S 20 30 m 300 30 l S Q`;
+    const r = await bothWays(await handMade(content));
+    expect(r.ownPages).toBe(1);
+    expectEqual(r.own, r.pdfjs);
+    const lines = 'pages' in (r.own as object) ? (r.own as { pages: { lines: unknown[] }[] }).pages[0]?.lines : [];
+    expect(lines).toEqual([
+      { x0: 20, x1: 300, y0: 50, y1: 50 },
+      { x0: 30, x1: 330, y0: 259.5, y1: 259.5 },
+      { x0: 250, x1: 250, y0: 20, y1: 280 },
+      { x0: 10, x1: 390, y0: 290, y1: 290 },
+      { x0: 390, x1: 390, y0: 240, y1: 290 },
+      { x0: 10, x1: 390, y0: 240, y1: 240 },
+      { x0: 10, x1: 10, y0: 240, y1: 290 },
+      { x0: 20, x1: 300, y0: 270, y1: 270 },
+    ]);
+  });
+
   it.each<Row>([
     ['a soft mask', `/GS1 gs ${TABLE}`, { extGState: { GS1: { SMask: { Type: 'Mask', S: 'Luminosity' } } } }],
     ['an annotation with an appearance', TABLE, { annots: [{ Type: 'Annot', Subtype: 'Square', Rect: [10, 10, 100, 100], C: [1, 0, 0] }] }],

@@ -68,6 +68,12 @@ export interface RawOptions {
   clip?: 'each' | 'hidden-line';
   /** Each table's outer borders this thick (points), as filled rectangles (Word's 外侧框线 2¼–6 pt). */
   outerBorder?: number;
+  /**
+   * Runs drawn under a clip that leaves them out (by page index; the clip a rectangle in points
+   * from the top left of the page as shown, x0 y0 x1 y1): text run on past its cell, which the
+   * cell's clip hides (LibreOffice clips each cell's text to the cell). Nothing of them shows.
+   */
+  clippedTexts?: Record<number, { text: RawText; clip: [number, number, number, number] }[]>;
   /** Lines stroked in white (by page index, as shown): on white paper, nothing shows. */
   whiteLines?: Record<number, RawLine[]>;
   /** Bold faked as printers and WPS fake it: each run drawn twice, the second 0.3 pt to the right; or filled and stroked (2 Tr). */
@@ -594,6 +600,12 @@ function pageContent(page: RawPage, index: number, o: RawOptions, fonts: Fonts, 
       ...it,
       ops: `q ${num(it.box[0] - 2)} ${num(it.box[1] - 2)} ${num(it.box[2] - it.box[0] + 4)} ${num(it.box[3] - it.box[1] + 4)} re W n\n${it.ops}\nQ`,
     }));
+  for (const { text, clip } of o.clippedTexts?.[index] ?? []) {
+    const H = page.height;
+    const [x0, y0, x1, y1] = clip;
+    const [run] = textItems({ ...page, texts: [text] }, o, fonts);
+    if (run) items.push({ ...run, ops: `q ${num(x0)} ${num(H - y1)} ${num(x1 - x0)} ${num(y1 - y0)} re W n\n${run.ops}\nQ` });
+  }
   for (const l of o.whiteLines?.[index] ?? []) {
     const H = page.height;
     items.push({

@@ -116,7 +116,9 @@ const THIN = 2.5;
  * long for its thickness (a 3 pt outer frame drawn as a fill); a shading is as tall as a row of text.
  */
 const BORDER = 6;
-const longThin = (thick: number, long: number): boolean => (thick <= THIN && long > thick) || (thick <= BORDER && long >= 8 * thick);
+/** As long as this many times its thickness, a fill up to BORDER thick is a border, alone or with the pieces it continues. */
+const LONG = 8;
+const longThin = (thick: number, long: number): boolean => (thick <= THIN && long > thick) || (thick <= BORDER && long >= LONG * thick);
 
 /** Farther than this from both axes (the sine of 5°), a run is turned across the page. */
 const SLANT = Math.sin(Math.PI / 36);
@@ -526,32 +528,84 @@ function textsOf(content: TextContentLike, view: Matrix): PdfText[] {
   return texts;
 }
 
-/** The ruling lines of the operator list: stroked straight segments and thin filled rectangles. */
+/**
+ * How far (points) a ruling line's middle may lie outside the clip and still show: half the
+ * thickest border (a stroke's width is not read here; a fill's line is its rectangle's middle).
+ */
+const CLIP_SLACK = BORDER / 2;
+
+/** The region a clip leaves (page as read): [x0, y0, x1, y1], or undefined where nothing is clipped. */
+type Clip = readonly [number, number, number, number] | undefined;
+
+/** Whether a line shows at all under the clip: not when it lies wholly outside the clip's box. */
+function shows(line: PdfLine, clip: Clip): boolean {
+  if (!clip) return true;
+  const [x0, y0, x1, y1] = clip;
+  return line.x1 >= x0 - CLIP_SLACK && line.x0 <= x1 + CLIP_SLACK && line.y1 >= y0 - CLIP_SLACK && line.y0 <= y1 + CLIP_SLACK;
+}
+
+/** The box of a path's points (its curves' control points too, which hold the curve), on the page. */
+function pathBox(data: Float32Array, toPage: Matrix): [number, number, number, number] | undefined {
+  let box: [number, number, number, number] | undefined;
+  for (let k = 0; k < data.length;) {
+    const op = data[k];
+    const count = op === 0 || op === 1 ? 1 : op === 2 ? 3 : op === 3 ? 2 : 0;
+    for (let p = 0; p < count; p++) {
+      const [x, y] = apply(toPage, data[k + 1 + 2 * p] ?? 0, data[k + 2 + 2 * p] ?? 0);
+      box = box ? [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)] : [x, y, x, y];
+    }
+    k += 1 + 2 * count;
+  }
+  return box;
+}
+
+/**
+ * The ruling lines of the operator list: stroked straight segments and thin filled rectangles,
+ * those wholly outside the clip in force left out (a line drawn and clipped away shows nothing).
+ * The clip is kept as the box of its paths, which holds all it lets show: a rectangle (`re W n`,
+ * as Word and WPS clip) exactly, any other path as more than it lets show, never less.
+ */
 function linesOf(ops: Pick<PathOps, 'fnArray' | 'argsArray'> | { fnArray: number[]; argsArray: unknown[] }, view: Matrix): PdfLine[] {
   const lines: PdfLine[] = [];
   const fills = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const strokes = new Set<number>([OPS.stroke, OPS.closeStroke]);
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Matrix[] = [];
+  let clip: Clip;
+  /** A clip operator seen: the next path painted (or ended) narrows the clip, after it is painted (§8.5.4). */
+  let pendingClip = false;
+  const stack: { ctm: Matrix; clip: Clip }[] = [];
+  const bands: Band[] = [];
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = ops.argsArray[i] as unknown[];
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore || fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    if (fn === OPS.save) stack.push({ ctm, clip });
+    else if (fn === OPS.restore || fn === OPS.paintFormXObjectEnd) ({ ctm, clip } = stack.pop() ?? { ctm, clip });
     else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
+    else if (fn === OPS.clip || fn === OPS.eoClip) pendingClip = true;
     else if (fn === OPS.paintFormXObjectBegin) {
       // A form XObject draws in its own space: its /Matrix, within the graphics state it saves.
-      stack.push(ctm);
+      stack.push({ ctm, clip });
       const matrix = args[0] as ArrayLike<number> | null;
       if (matrix) ctm = multiply(ctm, Array.from(matrix) as Matrix);
     } else if (fn === OPS.constructPath) {
       const paint = args[0] as number;
       const data = (args[1] as (Float32Array | null)[] | undefined)?.[0];
-      if (!data || !(strokes.has(paint) || fills.has(paint))) continue;
-      for (const points of straightSubpaths(data, multiply(view, ctm))) subpathLines(points, strokes.has(paint), lines);
+      const toPage = multiply(view, ctm);
+      if (data && (strokes.has(paint) || fills.has(paint))) {
+        const drawn: PdfLine[] = [];
+        const pieces: Band[] = [];
+        for (const points of straightSubpaths(data, toPage)) subpathLines(points, strokes.has(paint), drawn, pieces);
+        for (const line of drawn) if (shows(line, clip)) lines.push(line);
+        for (const band of pieces) if (shows(band.line, clip)) bands.push(band);
+      }
+      if (pendingClip && data) {
+        const box = pathBox(data, toPage);
+        if (box) clip = clip ? [Math.max(clip[0], box[0]), Math.max(clip[1], box[1]), Math.min(clip[2], box[2]), Math.min(clip[3], box[3])] : box;
+      }
+      pendingClip = false;
     }
   }
-  return lines;
+  return [...lines, ...thickBorders(bands)];
 }
 
 /** The subpaths of a path (pdf.js's packed form) that are made of straight segments only. */
@@ -590,7 +644,16 @@ function straightSubpaths(data: Float32Array, toPage: Matrix): [number, number][
   return subpaths;
 }
 
-function subpathLines(points: [number, number][], stroke: boolean, lines: PdfLine[]): void {
+/**
+ * A filled rectangle thicker than THIN (up to BORDER) and longer than thick: a piece of a thick
+ * border, or a shading, told apart with the other such pieces (`thickBorders`).
+ */
+interface Band {
+  line: PdfLine;
+  thick: number;
+}
+
+function subpathLines(points: [number, number][], stroke: boolean, lines: PdfLine[], bands: Band[]): void {
   if (stroke) {
     for (let k = 1; k < points.length; k++) addLine(points[k - 1] as [number, number], points[k] as [number, number], lines);
     return;
@@ -604,8 +667,81 @@ function subpathLines(points: [number, number][], stroke: boolean, lines: PdfLin
   const y1 = Math.max(...ys);
   const w = x1 - x0;
   const h = y1 - y0;
-  if (longThin(h, w)) addLine([x0, (y0 + y1) / 2], [x1, (y0 + y1) / 2], lines);
-  else if (longThin(w, h)) addLine([(x0 + x1) / 2, y0], [(x0 + x1) / 2, y1], lines);
+  const horizontal = h <= BORDER && w > h;
+  if (!horizontal && !(w <= BORDER && h > w)) return;
+  const thick = horizontal ? h : w;
+  const out: PdfLine[] = [];
+  if (horizontal) addLine([x0, (y0 + y1) / 2], [x1, (y0 + y1) / 2], out);
+  else addLine([(x0 + x1) / 2, y0], [(x0 + x1) / 2, y1], out);
+  const line = out[0];
+  if (!line) return;
+  if (thick > THIN) bands.push({ line, thick });
+  else if (longThin(thick, horizontal ? w : h)) lines.push(line);
+}
+
+const isAlong = (l: PdfLine): boolean => l.y0 === l.y1;
+/** Where a line is across its direction, and where it starts and ends along it. */
+const across = (l: PdfLine): number => (isAlong(l) ? l.y0 : l.x0);
+const from = (l: PdfLine): number => (isAlong(l) ? l.x0 : l.y0);
+const to = (l: PdfLine): number => (isAlong(l) ? l.x1 : l.y1);
+
+/**
+ * The thick borders among the bands (`Band`): a band long for its thickness (LONG times), and the
+ * bands that, with others as thick on the same line each touching the next, make a run that long.
+ * Word draws a thick frame a cell's side at a time, each piece as long as its row is tall (a 4.5 pt
+ * frame's sides on rows 30 pt tall are pieces 35 pt long); a shading as thin as a border holds no
+ * row of text, and its pieces make no such run. Where a run ends, its fill may reach half its
+ * thickness past the line it draws (over the corner square where it meets another border): an end
+ * within a crossing border's thickness is put on that border's middle, where the frame's line is,
+ * and an end that meets none (a frame's side cut by the page's foot) is taken in by half the
+ * thickness (else the sides stand out past the table's edges, a sliver of a row).
+ */
+function thickBorders(bands: Band[]): PdfLine[] {
+  const sorted = [...bands].sort((a, b) => Number(isAlong(a.line)) - Number(isAlong(b.line)) || across(a.line) - across(b.line) || from(a.line) - from(b.line));
+  const used = new Set<Band>();
+  const runs: Band[][] = [];
+  for (const first of sorted) {
+    if (used.has(first)) continue;
+    // The run from `first`: bands as thick on its line, each starting where the run so far ends.
+    const run = [first];
+    let end = to(first.line);
+    for (const b of sorted) {
+      if (used.has(b) || b === first || isAlong(b.line) !== isAlong(first.line)) continue;
+      if (Math.abs(across(b.line) - across(first.line)) > 0.5 || Math.abs(b.thick - first.thick) > 0.5) continue;
+      if (from(b.line) > end + 1 || from(b.line) < from(first.line) - 1) continue;
+      run.push(b);
+      end = Math.max(end, to(b.line));
+    }
+    for (const b of run) used.add(b);
+    if (end - from(first.line) >= LONG * first.thick) runs.push(run);
+    else runs.push(...run.filter((b) => longThin(b.thick, to(b.line) - from(b.line))).map((b) => [b]));
+  }
+  const borders = runs.flat();
+  const out: PdfLine[] = [];
+  for (const run of runs) {
+    const start = Math.min(...run.map((b) => from(b.line)));
+    const end = Math.max(...run.map((b) => to(b.line)));
+    for (const { line, thick } of run) {
+      const along = isAlong(line);
+      const moved = { ...line };
+      for (const [key, at, inward] of [
+        [along ? 'x0' : 'y0', from(line), 1],
+        [along ? 'x1' : 'y1', to(line), -1],
+      ] as const) {
+        if (at !== (inward > 0 ? start : end)) continue;
+        const crossing = borders.find(
+          (c) =>
+            isAlong(c.line) !== along &&
+            Math.abs(across(c.line) - at) <= c.thick / 2 + 0.5 &&
+            from(c.line) - 0.5 <= across(line) &&
+            across(line) <= to(c.line) + 0.5,
+        );
+        moved[key] = crossing ? across(crossing.line) : at + (inward * thick) / 2;
+      }
+      out.push(moved);
+    }
+  }
+  return out;
 }
 
 function addLine([x0, y0]: [number, number], [x1, y1]: [number, number], lines: PdfLine[]): void {

@@ -26,9 +26,11 @@
  * The glyphs are grouped into runs by runs.ts, on the page's geometry alone: each glyph drawn is
  * handed over with its text rendering matrix, where its advance ends, its font and size; a space
  * character only moves the pen. An XObject drawn ends the run; a form's text is read in runs of
- * its own. The runs are not pdf.js's items one for one (their lengths differ in the last bits, and
- * pdf.js drops the end of some vertical columns), but the text read from them, with its tables,
- * is the same (test/pdf-own-text.test.ts).
+ * its own. A glyph wholly outside the clip in force (the box of the clip paths, W and W*, that
+ * rulings.ts hands on) shows nothing and is not read: a cell's text run on past the cell, which
+ * LibreOffice clips to it. The runs are not pdf.js's items one for one (their lengths differ in
+ * the last bits, pdf.js drops the end of some vertical columns and keeps text clipped away), but
+ * the text read from them, with its tables, is the same (test/pdf-own-text.test.ts).
  */
 import type { Dict, Name, Value } from './font-programs.ts';
 import { latin1 } from './inflation.ts';
@@ -454,9 +456,28 @@ interface State {
   hScale: number;
   /** §9.3.6 Tr: 3 (and 7, clipping only) draw nothing. */
   renderMode: number;
+  /** The box of the clip in force, in the page's user space: [x0, y0, x1, y1]; undefined where nothing is clipped. */
+  clip: readonly [number, number, number, number] | undefined;
 }
 
 const copy = (s: State): State => ({ ...s, textMatrix: [...s.textMatrix], lineMatrix: [...s.lineMatrix] });
+
+/** The box of a packed path's points (rulings.ts's codes: move 0 x y, line 1 x y, curve 2 and three points, close 4) through `m`. */
+function pathBox(data: readonly number[], m: Matrix): [number, number, number, number] | undefined {
+  let box: [number, number, number, number] | undefined;
+  for (let k = 0; k < data.length;) {
+    const op = data[k];
+    const count = op === 0 || op === 1 ? 1 : op === 2 ? 3 : 0;
+    for (let p = 0; p < count; p++) {
+      const x = data[k + 1 + 2 * p] ?? 0;
+      const y = data[k + 2 + 2 * p] ?? 0;
+      const [px, py] = [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+      box = box ? [Math.min(box[0], px), Math.min(box[1], py), Math.max(box[2], px), Math.max(box[3], py)] : [px, py, px, py];
+    }
+    k += 1 + 2 * count;
+  }
+  return box;
+}
 
 /** §9.4.2: the text matrix moved by (x, y) in its own space. */
 function translate(m: Matrix, x: number, y: number): void {
@@ -484,6 +505,7 @@ export class TextReader {
     leading: 0,
     hScale: 1,
     renderMode: 0,
+    clip: undefined,
   };
   private readonly saved: State[] = [];
   private glyphs = 0;
@@ -511,6 +533,18 @@ export class TextReader {
   /** `cm` with its six (checked) numbers. */
   transform(m: number[]): void {
     this.state.ctm = transform(this.state.ctm, m as Matrix);
+  }
+
+  /**
+   * A path made the clip (W n, or W and a painting operator), its packed points: the clip in force
+   * becomes the part of it inside the path's box. The box holds all the path lets show (exactly a
+   * rectangle, `re W n`, as Word, WPS and LibreOffice clip a cell), never less.
+   */
+  clip(data: readonly number[]): void {
+    const box = pathBox(data, this.state.ctm);
+    if (!box) return;
+    const c = this.state.clip;
+    this.state.clip = c ? [Math.max(c[0], box[0]), Math.max(c[1], box[1]), Math.min(c[2], box[2]), Math.min(c[3], box[3])] : box;
   }
 
   /** Any XObject drawn ends the run; a form's text is read in its own runs, in a copy of the state. */
@@ -680,6 +714,21 @@ export class TextReader {
     }
   }
 
+  /** Whether a glyph drawn from `at` to `to` (its text rendering matrices) shows at all in the clip in force. */
+  private inClip(at: Matrix, to: Matrix): boolean {
+    const clip = this.state.clip;
+    if (!clip) return true;
+    // A vertical font's glyph: half an em either side of the pen's way; a horizontal one's: under and over the baseline.
+    const across = (this.state.font as Font).vertical ? [-0.5, 0.5] : [-0.15, 0.85];
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const m of [at, to])
+      for (const v of across) {
+        const [px, py] = (this.state.font as Font).vertical ? [m[0] * v + m[4], m[1] * v + m[5]] : [m[2] * v + m[4], m[3] * v + m[5]];
+        [x0, y0, x1, y1] = [Math.min(x0, px), Math.min(y0, py), Math.max(x1, px), Math.max(y1, py)];
+      }
+    return x1 >= clip[0] && x0 <= clip[2] && y1 >= clip[1] && y0 <= clip[3];
+  }
+
   /** The character spacing's part of the pen's move after a glyph at `at`, on the page along its line or column. */
   private tracking(charSpacing: number, at: Matrix): number {
     const vertical = (this.state.font as Font).vertical;
@@ -714,8 +763,10 @@ export class TextReader {
     const [v0 = 0, v1 = 0, v2 = 0, v3 = 0] = this.view;
     const [x0, x1] = at[4] < to[4] ? [at[4], to[4]] : [to[4], at[4]];
     const [y0, y1] = at[5] < to[5] ? [at[5], to[5]] : [to[5], at[5]];
-    // On the page when the pen's way across the glyph lies in the page's box (as a line of zero height).
-    if (x1 >= v0 && x0 <= v2 && y1 >= v1 && y0 <= v3) {
+    // On the page when the pen's way across the glyph lies in the page's box (as a line of zero height),
+    // and not clipped away: shown unless its box (from 0.15 em under the baseline to 0.85 em over it,
+    // as extract.ts boxes a run) lies wholly outside the clip's.
+    if (x1 >= v0 && x0 <= v2 && y1 >= v1 && y0 <= v3 && this.inClip(at, to)) {
       this.glyphs++;
       if (s.renderMode === 3 || s.renderMode === 7) this.invisible++;
       this.runs.add({

@@ -38,7 +38,8 @@
  *  - numbers as the nearest double to the decimal written: pdf.js's arithmetic reaches the same one
  *    when the digits, read as one integer, are exact in a double and at most 22 follow the point
  *    (longer numbers are left to pdf.js);
- *  - what pdf.js adds to the list without a path (text, colours, images, marked content, clips,
+ *  - `clip` and `eoClip` for W and W*, before the path's `constructPath`;
+ *  - what pdf.js adds to the list without a path (text, colours, images, marked content,
  *    patterns, groups) is not read.
  */
 import { Dict, inflateWhole, Name, type PdfFile, type PdfObject, Ref, storedData, type Value } from './font-programs.ts';
@@ -449,6 +450,8 @@ export const OPS = {
   closeFillStroke: 26,
   closeEOFillStroke: 27,
   endPath: 28,
+  clip: 29,
+  eoClip: 30,
   paintFormXObjectBegin: 74,
   paintFormXObjectEnd: 75,
   constructPath: 91,
@@ -745,20 +748,27 @@ class PageReader implements Objects {
           path.add(o, operands as number[]);
           break;
         case 'clip':
+          // The clip takes effect when the path is painted (§8.5.4), as in pdf.js's list: before it.
+          this.op(o === 'W' ? 'clip' : 'eoClip', []);
           where = 'clip';
           break;
-        case 'paint': {
-          const paint = PAINTS[o] ?? uncertain(o);
-          if (paint.closes) path.close();
-          this.op('constructPath', [OPS[paint.op], [new Float32Array(path.data)], null]);
+        case 'paint':
+          this.paint(o, path, where === 'clip');
           path = new PathBuilder();
           where = 'page';
           break;
-        }
       }
       operands = [];
     }
     if (where !== 'page' || saves !== 0 || operands.length > 0) uncertain('an unfinished stream');
+  }
+
+  /** A painting operator: the path's op; after W or W*, the path is the clip from now on (§8.5.4), for the text too. */
+  private paint(operator: string, path: PathBuilder, clips: boolean): void {
+    const paint = PAINTS[operator] ?? uncertain(operator);
+    if (paint.closes) path.close();
+    this.op('constructPath', [OPS[paint.op], [new Float32Array(path.data)], null]);
+    if (clips) this.told((text) => text.clip(path.data));
   }
 
   private gs(name: Operand | undefined, resources: Dict | undefined): void {
