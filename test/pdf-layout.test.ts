@@ -327,6 +327,28 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     expect(paragraphs(row.map((t) => (t.str === '8' ? run('8', 308.5, 5) : t)))).toEqual(['一、本年新收  217  1  0  2 1 8']);
   });
 
+  it('reads a letter-spaced number in a row with no single digit by the spacing its page shows', () => {
+    // Digits 5 wide, letter spacing 3: the row 规章 shows it (“1 1” beside 0 and 2); 行政许可's one
+    // value “5 1 7 6 4 5” is one run, 6 digits and 5 gaps of 3 wide: 517645.
+    const run = (str: string, x0: number, width: number, y0: number): PdfText => ({ ...text(str, x0, y0), x1: x0 + width });
+    const rows = [
+      text('规章', 72, 100),
+      run('0', 200, 5, 100),
+      run('2', 260, 5, 100),
+      run('1 1', 320, 13, 100),
+      text('行政许可', 72, 120),
+      run('5 1 7 6 4 5', 200, 45, 120),
+    ];
+    const paragraphs = (texts: PdfText[]) => [...pdfToHtml([page(1, texts, [])]).html.matchAll(/<p>(.*)<\/p>/g)].map((m) => m[1]);
+    expect(paragraphs(rows)).toEqual(['规章  0  2  11', '行政许可  517645']);
+    // A run wider than the spacing allows (two cells 5 apart inside it?) stays as it is.
+    expect(paragraphs(rows.map((t) => (t.str === '5 1 7 6 4 5' ? run('5 1 7 6 4 5', 200, 47, 120) : t)))).toEqual(['规章  0  2  11', '行政许可  5 1 7 6 4 5']);
+    // With no row that shows the spacing, nothing tells: left as it is.
+    expect(paragraphs(rows.map((t) => (t.str === '1 1' ? run('11', 320, 10, 100) : t)))).toEqual(['规章  0  2  11', '行政许可  5 1 7 6 4 5']);
+    // Nor on a line with no label (pieces of wrapped numbers).
+    expect(paragraphs([...rows.slice(0, 4), run('5 1 7 6 4 5', 200, 45, 120)])).toEqual(['规章  0  2  11', '5 1 7 6 4 5']);
+  });
+
   it('does not take the label of a table row wrapped around its values for a part heading', () => {
     // Body text 12 pt (most lines); table 三 in 10 pt with a narrow label column: 一、本年新收政府 / 信息公开申请数量
     // around its values. Part 四's heading stays a heading.
