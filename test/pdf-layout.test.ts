@@ -316,6 +316,45 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     expect(kept).toContain('3  3');
   });
 
+  it("gives a row its centred label when a group label written one character a line crosses its values' line, or stands close before the labels", () => {
+    // （四）无法提供 one character a line at x 80 (its 无 on row 2's values' line), row labels at 100:
+    // row 1's label on its values' line; row 2's label two lines centred on its values. The group
+    // label's characters stand 0.8 em before the labels (closer than a column gap): “无”, “提” are
+    // not the rows' labels.
+    const rows = (x: number): PdfText[] => [
+      text('（', x, 100),
+      text('1.本机关不掌握相关政府信息', 100, 100),
+      text('7', 300, 100),
+      text('7', 340, 100),
+      text('四', x, 114),
+      text('2.没有现成信息需要另', 100, 114),
+      text('无', x, 121),
+      text('0', 300, 121),
+      text('0', 340, 121),
+      text('行制作', 100, 128),
+      text('法', x, 135),
+      text('提', x, 149),
+      text('3.补正后申请内容仍不明确', 100, 149),
+      text('0', 300, 149),
+      text('0', 340, 149),
+    ];
+    const paragraphs = (texts: PdfText[]) => [...pdfToHtml([page(1, texts, [])]).html.matchAll(/<p>(.*)<\/p>/g)].map((m) => m[1]);
+    expect(paragraphs(rows(72))).toEqual([
+      '（  1.本机关不掌握相关政府信息  7  7',
+      '四',
+      '无  2.没有现成信息需要另行制作  0  0',
+      '法',
+      '提  3.补正后申请内容仍不明确  0  0',
+    ]);
+    expect(paragraphs(rows(82))).toEqual([
+      '（1.本机关不掌握相关政府信息  7  7',
+      '四',
+      '无2.没有现成信息需要另行制作  0  0',
+      '法',
+      '提3.补正后申请内容仍不明确  0  0',
+    ]);
+  });
+
   it('reads a letter-spaced number in a row without rules by its spacing: alike between its digits, narrower than the gaps between cells', () => {
     // Digits 5 wide, letter spacing 3: “2 1 7” one run (pdf.js put the spaces), “2 1” and “8” two
     // runs 3 apart; the cells 20 and more apart.

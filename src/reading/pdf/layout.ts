@@ -457,6 +457,21 @@ function valueCells(line: TextLine): PdfText[][] {
   return cells.slice(first);
 }
 
+/**
+ * A cell less the characters of a group label written vertically that stand at its start, closer
+ * than a column gap (“提  3.补正后…”, “四  府信息”): a lone character half an em or more before the rest.
+ */
+function withoutAside(cell: PdfText[]): PdfText[] {
+  let k = 0;
+  while (k + 1 < cell.length) {
+    const t = cell[k] as PdfText;
+    const next = cell[k + 1] as PdfText;
+    if ([...t.str.trim()].length !== 1 || next.x0 - t.x1 < t.size / 2) break;
+    k++;
+  }
+  return cell.slice(k);
+}
+
 /** The left edge of the nearest of `found`'s answers to index k (up or down, up first). */
 function nearest(k: number, found: (j: number) => PdfText[] | undefined): number | undefined {
   for (let d = 1; d < 40; d++)
@@ -578,13 +593,18 @@ function joinSpacedLine(line: TextLine, page: Spacing[] | undefined, measured: S
 function joinCentredLabels(blocks: Block[]): Block[] {
   const lines = blocks.map((b) => (b.kind === 'text' ? b.line : undefined));
   const values = lines.map((l) => (l ? valueCells(l) : []));
-  /** Where a value line's own label starts: the last cell before its values, if any. */
+  /**
+   * Where a value line's own label starts: the last cell before its values, if any, and not one
+   * character (that of a group label written vertically, one a line, which the values' line crosses:
+   * the 无 of （四）无法提供 beside a label centred on its values).
+   */
   const ownLabel = (k: number): PdfText[] | undefined => {
     const line = lines[k];
     const vs = values[k] ?? [];
     if (!line || vs.length === 0) return undefined;
     const cells = lineCells(line);
-    return cells[cells.length - vs.length - 1];
+    const cell = withoutAside(cells[cells.length - vs.length - 1] ?? []);
+    return [...cellText(cell).replace(/\s/g, '')].length >= 2 ? cell : undefined;
   };
   const used = new Set<number>();
   const moved = new Map<number, PdfText[]>();
@@ -604,7 +624,8 @@ function joinCentredLabels(blocks: Block[]): Block[] {
       const other = lines[j];
       if (!other || used.has(j) || blocks[j]?.page !== page || (values[j] ?? []).length > 0) return undefined;
       const cells = lineCells(other);
-      const last = cells[cells.length - 1] as PdfText[];
+      const last = withoutAside(cells[cells.length - 1] as PdfText[]);
+      if (last.length === 0) return undefined;
       const x0 = Math.min(...last.map((t) => t.x0));
       const x1 = Math.max(...last.map((t) => t.x1));
       return Math.abs(x0 - left) <= other.size / 2 && x1 < valueLeft && !/\d/.test(cellText(last).replace(/^\d+[.．、]/, '')) ? last : undefined;
