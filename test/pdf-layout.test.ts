@@ -316,6 +316,45 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     expect(kept).toContain('3  3');
   });
 
+  it("gives a row its centred label when a group label written one character a line crosses its values' line, or stands close before the labels", () => {
+    // （四）无法提供 one character a line at x 80 (its 无 on row 2's values' line), row labels at 100:
+    // row 1's label on its values' line; row 2's label two lines centred on its values. The group
+    // label's characters stand 0.8 em before the labels (closer than a column gap): “无”, “提” are
+    // not the rows' labels.
+    const rows = (x: number): PdfText[] => [
+      text('（', x, 100),
+      text('1.本机关不掌握相关政府信息', 100, 100),
+      text('7', 300, 100),
+      text('7', 340, 100),
+      text('四', x, 114),
+      text('2.没有现成信息需要另', 100, 114),
+      text('无', x, 121),
+      text('0', 300, 121),
+      text('0', 340, 121),
+      text('行制作', 100, 128),
+      text('法', x, 135),
+      text('提', x, 149),
+      text('3.补正后申请内容仍不明确', 100, 149),
+      text('0', 300, 149),
+      text('0', 340, 149),
+    ];
+    const paragraphs = (texts: PdfText[]) => [...pdfToHtml([page(1, texts, [])]).html.matchAll(/<p>(.*)<\/p>/g)].map((m) => m[1]);
+    expect(paragraphs(rows(72))).toEqual([
+      '（  1.本机关不掌握相关政府信息  7  7',
+      '四',
+      '无  2.没有现成信息需要另行制作  0  0',
+      '法',
+      '提  3.补正后申请内容仍不明确  0  0',
+    ]);
+    expect(paragraphs(rows(82))).toEqual([
+      '（1.本机关不掌握相关政府信息  7  7',
+      '四',
+      '无2.没有现成信息需要另行制作  0  0',
+      '法',
+      '提3.补正后申请内容仍不明确  0  0',
+    ]);
+  });
+
   it('reads a letter-spaced number in a row without rules by its spacing: alike between its digits, narrower than the gaps between cells', () => {
     // Digits 5 wide, letter spacing 3: “2 1 7” one run (pdf.js put the spaces), “2 1” and “8” two
     // runs 3 apart; the cells 20 and more apart.
@@ -325,6 +364,28 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     expect(paragraphs(row)).toEqual(['一、本年新收  217  1  0  218']);
     // Gaps that differ (3 inside “2 1”, 4.5 before “8”) are no one letter spacing: left as they are.
     expect(paragraphs(row.map((t) => (t.str === '8' ? run('8', 308.5, 5) : t)))).toEqual(['一、本年新收  217  1  0  2 1 8']);
+  });
+
+  it('reads a letter-spaced number in a row with no single digit by the spacing its page shows', () => {
+    // Digits 5 wide, letter spacing 3: the row 规章 shows it (“1 1” beside 0 and 2); 行政许可's one
+    // value “5 1 7 6 4 5” is one run, 6 digits and 5 gaps of 3 wide: 517645.
+    const run = (str: string, x0: number, width: number, y0: number): PdfText => ({ ...text(str, x0, y0), x1: x0 + width });
+    const rows = [
+      text('规章', 72, 100),
+      run('0', 200, 5, 100),
+      run('2', 260, 5, 100),
+      run('1 1', 320, 13, 100),
+      text('行政许可', 72, 120),
+      run('5 1 7 6 4 5', 200, 45, 120),
+    ];
+    const paragraphs = (texts: PdfText[]) => [...pdfToHtml([page(1, texts, [])]).html.matchAll(/<p>(.*)<\/p>/g)].map((m) => m[1]);
+    expect(paragraphs(rows)).toEqual(['规章  0  2  11', '行政许可  517645']);
+    // A run wider than the spacing allows (two cells 5 apart inside it?) stays as it is.
+    expect(paragraphs(rows.map((t) => (t.str === '5 1 7 6 4 5' ? run('5 1 7 6 4 5', 200, 47, 120) : t)))).toEqual(['规章  0  2  11', '行政许可  5 1 7 6 4 5']);
+    // With no row that shows the spacing, nothing tells: left as it is.
+    expect(paragraphs(rows.map((t) => (t.str === '1 1' ? run('11', 320, 10, 100) : t)))).toEqual(['规章  0  2  11', '行政许可  5 1 7 6 4 5']);
+    // Nor on a line with no label (pieces of wrapped numbers).
+    expect(paragraphs([...rows.slice(0, 4), run('5 1 7 6 4 5', 200, 45, 120)])).toEqual(['规章  0  2  11', '5 1 7 6 4 5']);
   });
 
   it('does not take the label of a table row wrapped around its values for a part heading', () => {

@@ -161,6 +161,16 @@ describe('letter-spaced digits in a ruled PDF cell (spacedNumber)', () => {
     expect(spacedNumber([run('1', 100), run('9', 130)])).toBe('19');
   });
 
+  it("joins runs of spaced digits beside lone digits when the gaps and the digits' widths agree", () => {
+    // LibreOffice places some glyphs on their own: “3”, “9”, “8 5 7 5 8” for 3985758 (digits 6
+    // wide, 3 apart), “2 1” and “8” for 218.
+    expect(spacedNumber([run('3', 100), run('9', 109), run('8 5 7 5 8', 118, 42)])).toBe('3985758');
+    expect(spacedNumber([run('2 1', 100, 15), run('8', 118)])).toBe('218');
+    // A run of spaced digits wider than its gaps allow (“1 2” 6 apart beside “5” 3 away) is no
+    // one letter spacing: two numbers.
+    expect(spacedNumber([run('1 2', 100, 18), run('5', 121)])).toBeNull();
+  });
+
   it('leaves runs that are not letter spacing as they are', () => {
     // A number of several digits beside a digit: two numbers in the cell, not one spaced out.
     expect(spacedNumber([run('12', 100, 12), run('5', 118)])).toBeNull();

@@ -221,7 +221,7 @@ export function pdfToHtml(pages: PdfPage[]): PdfHtml {
   const bodySize = bodyMetrics(blocks).size;
   const mayBeHeading = (line: TextLine): boolean =>
     /^[一二三四五六七八九十]{1,3}、\S{2,30}$/.test(line.text) && line.size >= bodySize - 1 && line.wrapsValues !== true;
-  for (const block of blocks) if (block.kind === 'text') joinSpacedNumbers(block.line);
+  joinSpacedNumbers(blocks);
   const joined = joinCentredLabels(blocks);
   textColumns(joined, mayBeHeading);
   return render(dropRepeatedTextHeaders(joined, mayBeHeading), pages);
@@ -457,6 +457,21 @@ function valueCells(line: TextLine): PdfText[][] {
   return cells.slice(first);
 }
 
+/**
+ * A cell less the characters of a group label written vertically that stand at its start, closer
+ * than a column gap (“提  3.补正后…”, “四  府信息”): a lone character half an em or more before the rest.
+ */
+function withoutAside(cell: PdfText[]): PdfText[] {
+  let k = 0;
+  while (k + 1 < cell.length) {
+    const t = cell[k] as PdfText;
+    const next = cell[k + 1] as PdfText;
+    if ([...t.str.trim()].length !== 1 || next.x0 - t.x1 < t.size / 2) break;
+    k++;
+  }
+  return cell.slice(k);
+}
+
 /** The left edge of the nearest of `found`'s answers to index k (up or down, up first). */
 function nearest(k: number, found: (j: number) => PdfText[] | undefined): number | undefined {
   for (let d = 1; d < 40; d++)
@@ -467,22 +482,68 @@ function nearest(k: number, found: (j: number) => PdfText[] | undefined): number
   return undefined;
 }
 
+/** Letter spacing measured on a page, for a font size: a digit's width and the gap between two digits. */
+interface Spacing {
+  size: number;
+  digit: number;
+  gap: number;
+}
+
 /**
- * Letter-spaced numbers (Word's 字符间距 加宽: “2 1 7” for 217) in a row of a table drawn without
- * rules, read by the line's geometry: a cell (its runs closer than a column gap) made only of
+ * Letter-spaced numbers (Word's 字符间距 加宽: “2 1 7” for 217) in the rows of tables drawn without
+ * rules, read by the lines' geometry: a cell (its runs closer than a column gap) made only of
  * single digits — runs such as “2 1 7” where pdf.js put a space between each two, or digits each a
  * run — is one number when the spacing between every two digits is the same and at most half the
  * narrowest gap between the row's cells (letter spacing spreads every character alike; a column
- * gap is wider). The digit's own width is that of the row's single-digit values. Anything else stays
- * as it is (the table reader then makes it one finding).
+ * gap is wider). The digit's own width is that of the row's single-digit values.
+ *
+ * A row with no single digit (“行政许可  5 1 7 6 4 5”: one run, its gaps unseen) is measured by its
+ * page instead: where the rows with single digits show one letter spacing in one type size (a
+ * digit's width and the gap between digits, the same in every number they join), a run whose
+ * width is exactly its digits at that width and that gap between each two is one number: a gap
+ * between two cells inside it would widen it (runs part at most 0.6 em apart, so such a gap is
+ * narrower than a cell gap, never as narrow as letter spacing), when its line starts with the
+ * row's label (a line of digits alone, or beside a vertical group label's character, may hold the
+ * pieces of numbers wrapped in narrow cells over the lines about their row). Anything else stays as it is (the table reader then makes it one
+ * finding).
  */
-function joinSpacedNumbers(line: TextLine): void {
+function joinSpacedNumbers(blocks: Block[]): void {
+  const byPage = new Map<number, TextLine[]>();
+  for (const block of blocks) if (block.kind === 'text') byPage.set(block.page, [...(byPage.get(block.page) ?? []), block.line]);
+  for (const lines of byPage.values()) {
+    const measured: Spacing[] = [];
+    for (const line of lines) joinSpacedLine(line, undefined, measured);
+    // One spacing for a size: every number joined by its own row's digits agrees.
+    const sizes = [...new Set(measured.map((m) => m.size))];
+    const page = sizes.flatMap((size): Spacing[] => {
+      const ms = measured.filter((m) => m.size === size);
+      const gaps = ms.map((m) => m.gap);
+      const digits = ms.map((m) => m.digit);
+      if (Math.max(...gaps) - Math.min(...gaps) > 0.1 * size || Math.max(...digits) - Math.min(...digits) > 0.05 * size) return [];
+      return [{ size, digit: Math.min(...digits), gap: gaps.reduce((a, b) => a + b, 0) / gaps.length }];
+    });
+    if (page.length > 0) for (const line of lines) joinSpacedLine(line, page, []);
+  }
+}
+
+/**
+ * One line's letter-spaced numbers (joinSpacedNumbers): by its own single digits, recording the
+ * spacing of what it joins in `measured`; or, with `page` and no single digit of its own, by the
+ * page's spacing in its size.
+ */
+function joinSpacedLine(line: TextLine, page: Spacing[] | undefined, measured: Spacing[]): void {
   const cells = lineCells(line);
   if (cells.length < 2) return;
   const digitRun = (t: PdfText): boolean => /^\d(?: \d)*$/.test(t.str.trim());
   const widths = line.runs.filter((t) => /^\d$/.test(t.str.trim())).map((t) => t.x1 - t.x0);
-  if (widths.length === 0) return;
-  const digit = Math.min(...widths);
+  const size = line.size;
+  const known = page?.find((m) => Math.abs(m.size - size) <= 0.02 * size);
+  if (page ? widths.length > 0 || !known : widths.length === 0) return;
+  // By the page's spacing, only a row's values after its label (two characters or more): a line
+  // of digits alone, or beside one character of a group label written vertically, may hold the
+  // pieces of numbers a narrow cell wrapped over the lines about their row, not whole numbers.
+  if (known && (cellText(cells[0] ?? []).match(/[^\d\s]/g) ?? []).length < 2) return;
+  const digit = known ? known.digit : Math.min(...widths);
   const cellGaps = cells.slice(1).map((c, k) => Math.min(...c.map((t) => t.x0)) - Math.max(...(cells[k] as PdfText[]).map((t) => t.x1)));
   const narrowest = Math.min(...cellGaps);
   let changed = false;
@@ -503,14 +564,14 @@ function joinSpacedNumbers(line: TextLine): void {
       });
     const between = cell.slice(1).map((t, k) => t.x0 - (cell[k] as PdfText).x1);
     const gaps = [...inside, ...between];
-    const size = line.size;
-    const alike = Math.max(...gaps) - Math.min(...gaps) <= 0.1 * size;
+    const alike = known ? gaps.every((g) => Math.abs(g - known.gap) <= 0.03 * size) : Math.max(...gaps) - Math.min(...gaps) <= 0.1 * size;
     if (!alike || Math.min(...gaps) <= 0 || Math.max(...gaps) > narrowest / 2) {
       runs.push(...cell);
       continue;
     }
     const first = cell[0] as PdfText;
     runs.push({ ...first, str: digits, x1: Math.max(...cell.map((t) => t.x1)) });
+    if (!known) measured.push({ size, digit, gap: gaps.reduce((a, b) => a + b, 0) / gaps.length });
     changed = true;
   }
   if (!changed) return;
@@ -532,13 +593,18 @@ function joinSpacedNumbers(line: TextLine): void {
 function joinCentredLabels(blocks: Block[]): Block[] {
   const lines = blocks.map((b) => (b.kind === 'text' ? b.line : undefined));
   const values = lines.map((l) => (l ? valueCells(l) : []));
-  /** Where a value line's own label starts: the last cell before its values, if any. */
+  /**
+   * Where a value line's own label starts: the last cell before its values, if any, and not one
+   * character (that of a group label written vertically, one a line, which the values' line crosses:
+   * the 无 of （四）无法提供 beside a label centred on its values).
+   */
   const ownLabel = (k: number): PdfText[] | undefined => {
     const line = lines[k];
     const vs = values[k] ?? [];
     if (!line || vs.length === 0) return undefined;
     const cells = lineCells(line);
-    return cells[cells.length - vs.length - 1];
+    const cell = withoutAside(cells[cells.length - vs.length - 1] ?? []);
+    return [...cellText(cell).replace(/\s/g, '')].length >= 2 ? cell : undefined;
   };
   const used = new Set<number>();
   const moved = new Map<number, PdfText[]>();
@@ -558,7 +624,8 @@ function joinCentredLabels(blocks: Block[]): Block[] {
       const other = lines[j];
       if (!other || used.has(j) || blocks[j]?.page !== page || (values[j] ?? []).length > 0) return undefined;
       const cells = lineCells(other);
-      const last = cells[cells.length - 1] as PdfText[];
+      const last = withoutAside(cells[cells.length - 1] as PdfText[]);
+      if (last.length === 0) return undefined;
       const x0 = Math.min(...last.map((t) => t.x0));
       const x1 = Math.max(...last.map((t) => t.x1));
       return Math.abs(x0 - left) <= other.size / 2 && x1 < valueLeft && !/\d/.test(cellText(last).replace(/^\d+[.．、]/, '')) ? last : undefined;

@@ -92,23 +92,33 @@ export const WIDE_GAP = 0.9;
 /**
  * A line of one ruled table cell that is one number letter-spaced (Word's 字符间距 加宽, or a number
  * cell distributed, 分散对齐): its digits, each a run of its own or a run of single digits one space
- * apart as pdf.js gives them, “1 5 2” for 152. The cell's rectangle holds one value, so its digits
- * are one number when the spacing is the same between every two of them (letter spacing spreads
- * every character alike): runs of several digits (“12 5”), or gaps that differ, are not letter
- * spacing and stay as they are (two numbers in one cell). Null when the line is no such number.
+ * apart as pdf.js gives them, “1 5 2” for 152, or both (“2 1” and “8”: a producer placing some
+ * glyphs on their own). The cell's rectangle holds one value, so its digits are one number when the
+ * spacing is the same between every two of them (letter spacing spreads every character alike):
+ * runs of several digits written whole (“12 5”), or gaps that differ, are not letter spacing and
+ * stay as they are (two numbers in one cell). Null when the line is no such number.
  */
 export function spacedNumber(items: readonly PdfText[]): string | null {
   if (items.length === 0 || !items.every((t) => /^\d(?: \d)*$/.test(t.str.trim()))) return null;
   const digits = items.map((t) => t.str.replace(/ /g, '')).join('');
   if (digits.length < 2 || (digits.startsWith('0') && digits.length > 1)) return null;
-  const gaps = items.slice(1).map((t, k) => t.x0 - (items[k] as PdfText).x1);
+  // Within one run pdf.js put the spaces: each space between two digits, each gap alike.
+  if (items.length === 1) return digits;
+  const between = items.slice(1).map((t, k) => t.x0 - (items[k] as PdfText).x1);
   const size = Math.max(...items.map((t) => t.size));
   // Touching runs are one number already. A wide gap is no column's inside one cell: a number
   // distributed over a wide cell spreads its digits far apart, but alike.
-  if (gaps.some((g) => g <= 0.25 * size)) return null;
-  if (gaps.length > 1 && Math.max(...gaps) - Math.min(...gaps) > 0.1 * size) return null;
-  // Within a run pdf.js put the spaces: each space between two digits, each gap alike.
-  if (items.length > 1 && items.some((t) => t.str.trim().length > 1)) return null;
+  if (between.some((g) => g <= 0.1 * size)) return null;
+  if (Math.max(...between) - Math.min(...between) > 0.1 * size) return null;
+  // A run of n spaced digits is n digits and n − 1 gaps wide: with the gap between runs, each run
+  // gives its digits' width, the same as a lone digit's (a run such as “12” beside “5” gives a digit
+  // twice too wide: two numbers).
+  const gap = between.reduce((a, b) => a + b, 0) / between.length;
+  const widths = items.map((t) => {
+    const n = t.str.replace(/ /g, '').length;
+    return (t.x1 - t.x0 - (n - 1) * gap) / n;
+  });
+  if (Math.max(...widths) - Math.min(...widths) > 0.1 * size) return null;
   return digits;
 }
 
