@@ -29,6 +29,10 @@ export default builtinRule({
         'zh-CN': '{cell}为{actual}，应为{expected}（{scope}列：一 + 二 = （七） + 四，{formula}）{decoded}',
         en: '{cell} is {actual}, expected {expected} (column {scope}: 一 + 二 = （七） + 四, {formula}){decoded}',
       },
+      R1R2: {
+        'zh-CN': '{cell}为{actual}，应为{expected}（{scope}列：（七）总计读不出，按一 + 二 = 各项办理结果之和 + 四，{formula}）{decoded}',
+        en: '{cell} is {actual}, expected {expected} (column {scope}: （七）总计 unread, so 一 + 二 = the outcomes + 四, {formula}){decoded}',
+      },
       R2: {
         'zh-CN': '{cell}为{actual}，应为{expected}（{scope}列：（七）总计等于各项办理结果之和，{formula}）{decoded}',
         en: '{cell} is {actual}, expected {expected} (column {scope}: （七）总计 is the sum of the outcomes above, {formula}){decoded}',
@@ -57,6 +61,16 @@ export default builtinRule({
         {
           title: '（七）总计·自然人写错：三条关系都指向这个单元格，报告一次',
           sample: { replace: [['（七）总计\t17\t', '（七）总计\t16\t']] },
+          errors: ['several'],
+        },
+        {
+          title: '（七）总计读不出时，一 + 二 = 各项办理结果之和 + 四 与本行总计仍指向写错的单元格',
+          sample: {
+            replace: [
+              ['（七）总计\t17\t1\t0\t0\t0\t1\t19', '（七）总计\t1\t7\t1\t0\t0\t0\t1\t1\t9'],
+              ['（一）予以公开\t7\t', '（一）予以公开\t9\t'],
+            ],
+          },
           errors: ['several'],
         },
         {
@@ -110,13 +124,15 @@ export default builtinRule({
           : undefined;
       if (failures.length === 1) {
         context.report({
-          messageId: first.relation.id,
+          messageId: first.relation.withoutTotal ? 'R1R2' : first.relation.id,
           data: { ...data, scope: first.relation.scope, formula: first.formula },
           at: cell.span,
           ...(suggest ? { suggest } : {}),
         });
       } else {
-        const relations = failures.map((f) => `${f.relation.id}${PUNCTUATION.colon[locale]}${f.formula}`).join(PUNCTUATION.semicolon[locale]);
+        const relations = failures
+          .map((f) => `${f.relation.withoutTotal ? 'R1+R2' : f.relation.id}${PUNCTUATION.colon[locale]}${f.formula}`)
+          .join(PUNCTUATION.semicolon[locale]);
         context.report({ messageId: 'several', data: { ...data, count: failures.length, relations }, at: cell.span, ...(suggest ? { suggest } : {}) });
       }
     }

@@ -22,6 +22,11 @@ export interface Relation {
   items: Term[];
   /** Terms subtracted from the item sum (R1 only). */
   minus: Term[];
+  /**
+   * R1 with （七）总计 replaced by the outcome rows R2 sums (四 = 一 + 二 − Σ outcomes), checked in a
+   * column whose （七）总计 is not read: both relations at once, so a wrong cell still breaks two.
+   */
+  withoutTotal?: true;
 }
 
 export interface Failure {
@@ -65,6 +70,10 @@ export function relations(model: ReportModel, enabled: ReadonlySet<RelationId>):
       if (enabled.has('R2') && total && items && items.length === outcomes.length && outcomes.length > 0) {
         out.push({ id: 'R2', scope: column, total, items, minus: [] });
       }
+      // （七）总计 not read: R1 and R2 together, 一 + 二 = Σ outcomes + 四 (the reading chooses with it too).
+      if (enabled.has('R1') && enabled.has('R2') && !total && r1 && r2 && carry && items && outcomes.length > 0) {
+        out.push({ id: 'R1', scope: column, total: carry, items: [r1, r2], minus: items, withoutTotal: true });
+      }
     }
     // R3: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他, per row.
     if (enabled.has('R3')) {
@@ -99,7 +108,8 @@ function terms(r: Relation): Term[] {
 
 /** A relation that chose a decoded row's reading cannot confirm it: it holds by construction there. */
 function chosenBy(r: Relation): boolean {
-  return terms(r).some((t) => t.row.decoded?.chosenBy.includes(r.id) ?? false);
+  const ids: RelationId[] = r.withoutTotal ? ['R1', 'R2'] : [r.id];
+  return terms(r).some((t) => ids.some((id) => t.row.decoded?.chosenBy.includes(id) ?? false));
 }
 
 export function checkSums(model: ReportModel, enabled: ReadonlySet<RelationId>): Failure[] {
@@ -125,6 +135,13 @@ function solveFor(r: Relation, target: Term): number {
 
 /** The computation in the report's own numbers; zero terms are left out of long sums. */
 function formula(r: Relation): string {
+  if (r.withoutTotal) {
+    const [a, b] = r.items.map(value);
+    const outcomes = r.minus.map(value).filter((v) => v !== 0);
+    const d = value(r.total);
+    const sum = outcomes.reduce((s, v) => s + v, 0);
+    return `${a} + ${b} = ${(a ?? 0) + (b ?? 0)} ≠ ${outcomes.length > 0 ? outcomes.join(' + ') : '0'} + ${d} = ${sum + d}`;
+  }
   if (r.id === 'R1') {
     const [a, b] = r.items.map(value);
     const c = value(r.minus[0] ?? r.total);
