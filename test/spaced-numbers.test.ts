@@ -169,6 +169,9 @@ describe('letter-spaced digits in a ruled PDF cell (spacedNumber)', () => {
     // A run of spaced digits wider than its gaps allow (“1 2” 6 apart beside “5” 3 away) is no
     // one letter spacing: two numbers.
     expect(spacedNumber([run('1 2', 100, 18), run('5', 121)])).toBeNull();
+    // The same run as own-text.ts reads it, its letter spacing written as TJ numbers left out of
+    // the run (“85758”, as wide as spaced): one number still.
+    expect(spacedNumber([run('3', 100), run('9', 109), run('85758', 118, 42)])).toBe('3985758');
   });
 
   it('leaves runs that are not letter spacing as they are', () => {

@@ -14,7 +14,7 @@ import type { PdfPage, PdfText } from './extract.ts';
 import { emitTable } from './emit.ts';
 import { buildTable, dropRepeatedHeader, fragments, rowBounds, type Band, type Fragment } from './grid.ts';
 import { readingOrder, type OrderedLine } from './columns.ts';
-import { TOL, WIDE_GAP, escape, join, lineText, textLines, tidy } from './text.ts';
+import { SPACED_DIGITS, TOL, WIDE_GAP, escape, join, lineText, textLines, tidy } from './text.ts';
 
 export { splitAtColumns } from './grid.ts';
 
@@ -534,7 +534,7 @@ function joinSpacedNumbers(blocks: Block[]): void {
 function joinSpacedLine(line: TextLine, page: Spacing[] | undefined, measured: Spacing[]): void {
   const cells = lineCells(line);
   if (cells.length < 2) return;
-  const digitRun = (t: PdfText): boolean => /^\d(?: \d)*$/.test(t.str.trim());
+  const digitRun = (t: PdfText): boolean => SPACED_DIGITS.test(t.str.trim());
   const widths = line.runs.filter((t) => /^\d$/.test(t.str.trim())).map((t) => t.x1 - t.x0);
   const size = line.size;
   const known = page?.find((m) => Math.abs(m.size - size) <= 0.02 * size);

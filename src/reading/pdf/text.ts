@@ -90,16 +90,25 @@ export function textLines(texts: PdfText[]): PdfText[][] {
 export const WIDE_GAP = 0.9;
 
 /**
+ * A run of one number's digits: spaced one space apart (“8 5 7 5 8”, as pdf.js gives letter spacing),
+ * or written whole (“85758”: own-text.ts leaves letter spacing out of a run's gaps, as Tc); whether
+ * a whole run is letter-spaced is told by its width, digits and gaps (a run written without
+ * spacing is too narrow for that).
+ */
+export const SPACED_DIGITS = /^(?:\d(?: \d)*|\d+)$/;
+
+/**
  * A line of one ruled table cell that is one number letter-spaced (Word's 字符间距 加宽, or a number
  * cell distributed, 分散对齐): its digits, each a run of its own or a run of single digits one space
  * apart as pdf.js gives them, “1 5 2” for 152, or both (“2 1” and “8”: a producer placing some
- * glyphs on their own). The cell's rectangle holds one value, so its digits are one number when the
- * spacing is the same between every two of them (letter spacing spreads every character alike):
- * runs of several digits written whole (“12 5”), or gaps that differ, are not letter spacing and
- * stay as they are (two numbers in one cell). Null when the line is no such number.
+ * glyphs on their own; “3”, “9” and “85758” when own-text.ts read the letter spacing out of a run).
+ * The cell's rectangle holds one value, so its digits are one number when the spacing is the same
+ * between every two of them (letter spacing spreads every character alike): a run written whole
+ * without spacing, as narrow as its digits (“12” beside “5”), or gaps that differ, are not letter
+ * spacing and stay as they are (two numbers in one cell). Null when the line is no such number.
  */
 export function spacedNumber(items: readonly PdfText[]): string | null {
-  if (items.length === 0 || !items.every((t) => /^\d(?: \d)*$/.test(t.str.trim()))) return null;
+  if (items.length === 0 || !items.every((t) => SPACED_DIGITS.test(t.str.trim()))) return null;
   const digits = items.map((t) => t.str.replace(/ /g, '')).join('');
   if (digits.length < 2 || (digits.startsWith('0') && digits.length > 1)) return null;
   // Within one run pdf.js put the spaces: each space between two digits, each gap alike.
