@@ -192,3 +192,69 @@ describe('table 二 in plain pdftotext printed column by column', () => {
     );
   });
 });
+
+/**
+ * Labels distributed over their cells (Word's 分散对齐, CSS text-align: justify): plain pdftotext
+ * scatters their characters, one a line or around the values (forms from a report printed by
+ * Chromium with its label cells justified).
+ */
+describe('table 二 in plain pdftotext: labels distributed over their cells', () => {
+  const whole = (lines: string[]): string =>
+    sampleReport({ form: 'gfm', t2: { rules: [0, 0, 0], normative: [1, 0, 3] } }).replace(
+      /(二、主动公开政府信息情况\n\n)[\s\S]*?(?=\n\n三、收到和处理)/,
+      (_, heading: string) => heading + lines.join('\n\n'),
+    );
+  const head = ['第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数'];
+  const rest = [
+    ...['第二十条第（五）项', '信息内容', '行', '政', '本年处理决定数量', '许', '可', '21'],
+    ...['第二十条第（六）项', '信息内容', '本年处理决定数量', '行 政 处 罚', '2', '行 政 强 制', '0'],
+    ...['第二十条第（八）项', '信息内容', '行 政 事 业 性 收 费', '0'],
+  ];
+  const tableFindings = (text: string) =>
+    lintText(text, { filePath: 'plain.txt' }).messages.filter((m) => m.ruleId.startsWith('table-') && m.data.table === '二');
+
+  it('reads a label whose characters stand one a line with the column header between them (“行 / 政 / 本年处理决定数量 / 许 / 可”)', () => {
+    const text = whole([...head, '规 章', '0', '0', '0', '行 政 规 范 性 文 件', '1', '0', '3', ...rest]);
+    expect(t2(text)).toEqual([[0, 0, 0], [1, 0, 3], [21], [2], [0], [0]]);
+    expect(tableFindings(text)).toEqual([]);
+  });
+
+  it('reads the one row of a sub-table whose label stands around its values (“章 / 0 0 0 / … / 规”) by counting', () => {
+    const text = whole([...head, '章', '0', '0', '0', '行 政 规 范 性 文 件', '1', '0', '3', '规', ...rest]);
+    expect(t2(text)).toEqual([[0, 0, 0], [1, 0, 3], [21], [2], [0], [0]]);
+    expect(tableFindings(text)).toEqual([]);
+  });
+
+  it('reads no row by counting whose label’s characters are not there, nor one among several not found', () => {
+    // 规章 nowhere: the values before the first label stay values no row took.
+    const lost = whole([...head, '0', '0', '0', '行 政 规 范 性 文 件', '1', '0', '3', ...rest]);
+    expect(t2(lost).slice(0, 2)).toEqual(['missing', [1, 0, 3]]);
+    // Both labels scattered (“规 / 行政规范性文 / … / 章 / 0 0 0 / 件 / 1 0 3”): row by row or column by
+    // column, the text does not say. One finding for the sub-table, not one a row and one for the values.
+    const both = whole([
+      '第二十条第（一）项',
+      '信息内容',
+      '规',
+      '行',
+      '政',
+      '规',
+      '范',
+      '性',
+      '文',
+      '本年制发件数',
+      '本年废止件数',
+      '现行有效件数',
+      '章',
+      '0',
+      '0',
+      '0',
+      '件',
+      '1',
+      '0',
+      '3',
+      ...rest,
+    ]);
+    expect(t2(both)).toEqual(['unclear', 'unclear', [21], [2], [0], [0]]);
+    expect(tableFindings(both)).toHaveLength(1);
+  });
+});

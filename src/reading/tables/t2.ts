@@ -37,7 +37,11 @@ export function readT2(ctx: Ctx, region: [number, number] | null, fallback: Span
   const template: Template = s2019 > s2021 ? '2019' : s2021 > 0 || s2019 === 0 ? '2021' : '2019';
   const tpl = template === '2019' ? T2_2019 : T2_2021;
   if (s2019 > 0 && s2021 > 0) facts.push({ kind: 'mixedTemplate', found2019: s2019, found2021: s2021, span: tokenSpan(ctx, region[0]) });
-  const stream = new TextStream(ctx.tokens, region[0], region[1]);
+  // A column header or 信息内容 printed between the characters of a label (a label distributed over
+  // its cell, one character a line in plain pdftotext text: “行 / 政 / 本年处理决定数量 / 许 / 可”): no
+  // label holds one, so it is left out whole.
+  const headerWords = new Set([...tpl.rows.flatMap((r) => r.columns.map(norm)), norm('信息内容')]);
+  const stream = new TextStream(ctx.tokens, region[0], region[1], undefined, (t) => headerWords.has(t.norm));
   const anchors: Anchor[] = [];
   const used = new Set<number>();
   for (const row of tpl.rows) {
@@ -68,7 +72,7 @@ export function readT2(ctx: Ctx, region: [number, number] | null, fallback: Span
   const isBoundary = (t: Token) => t.kind === 'text' && (t.norm.includes('第二十条') || t.norm.includes('信息内容'));
   checkHeaderWords(ctx, region, tpl, anchors, facts);
   const rowsRead = valuesOfWrappedRow(ctx, tpl, readRows(ctx, tpl, anchors, region, { isBoundary, relation: null }, facts), facts);
-  const lone = readLoneValues(ctx, tpl, anchors, region, rowsRead, facts);
+  const lone = readScatteredLabel(ctx, tpl, anchors, region, readLoneValues(ctx, tpl, anchors, region, rowsRead, facts), facts);
   // Plain pdftotext text printed column by column (LibreOffice): each header with its cells.
   const byColumns = readByColumnHeaders(
     ctx,
@@ -96,6 +100,105 @@ const CAPTION_ROWS: ReadonlyArray<[string, readonly string[]]> = [
   ['(九)', ['t2.procurement']],
 ];
 
+/** Where each sub-table's caption (第二十条第（一）项 …) stands, with its item. */
+function captions(ctx: Ctx, region: [number, number]): Array<{ index: number; item: string }> {
+  const at: Array<{ index: number; item: string }> = [];
+  for (let i = region[0]; i < region[1]; i++) {
+    const t = ctx.tokens[i];
+    const m = t?.kind === 'text' ? /第二十条第(\([一二三四五六七八九十]+\))项/.exec(t.norm) : null;
+    if (m) at.push({ index: i, item: m[1] ?? '' });
+  }
+  return at;
+}
+
+/**
+ * A row whose label plain pdftotext scattered around its values (a label distributed over its cell,
+ * 分散对齐: “章 / 0 0 0 / 行 政 规 范 性 文 件 / 1 0 3 / 规”), so that no label was found: read by
+ * counting when it is the one row of its sub-table not found, the values under the caption are
+ * exactly the sub-table's cells, its other rows were read from values under the caption, the values
+ * left are exactly this row's cells, one after another (no other row's between them), and every
+ * character of its label stands under the caption outside the labels found. Otherwise its findings
+ * stay as they are.
+ */
+function readScatteredLabel(
+  ctx: Ctx,
+  tpl: TableTemplate,
+  anchors: readonly Anchor[],
+  region: [number, number],
+  outcomes: RowOutcome[],
+  facts: TableFact[],
+): RowOutcome[] {
+  const out = [...outcomes];
+  const captionAt = captions(ctx, region);
+  const inLabels = new Set(anchors.flatMap((a) => Array.from({ length: a.last - a.first + 1 }, (_, k) => a.first + k)));
+  captionAt.forEach(({ index, item }, k) => {
+    const rows = (CAPTION_ROWS.find(([it]) => it === item)?.[1] ?? []).map((id) => tpl.rows.findIndex((r) => r.id === id)).filter((r) => r >= 0);
+    const missing = rows.filter((r) => {
+      const o = out[r];
+      return o !== undefined && 'row' in o && o.row.status === 'missing';
+    });
+    const r = missing[0];
+    const template = r === undefined ? undefined : tpl.rows[r];
+    const o = r === undefined ? undefined : out[r];
+    if (missing.length !== 1 || !template || !o || !('row' in o)) return;
+    const end = captionAt[k + 1]?.index ?? region[1];
+    const part = ctx.tokens.slice(index + 1, end);
+    const values = part.filter((t) => t.kind === 'num' || t.kind === 'placeholder');
+    if (values.some((v) => v.delimited) || values.length !== rows.reduce((n, i) => n + (tpl.rows[i]?.columns.length ?? 0), 0)) return;
+    const taken = new Set<Token>();
+    for (const i of rows) {
+      if (i === r) continue;
+      const other = out[i];
+      if (!other || !('draft' in other) || other.draft.options.length !== 1 || !other.draft.values) return;
+      for (const v of other.draft.values) taken.add(v);
+    }
+    if (![...taken].every((v) => values.includes(v))) return;
+    const left = values.filter((v) => !taken.has(v));
+    const first = values.indexOf(left[0] as Token);
+    if (left.length !== template.columns.length || left.some((v, n) => values[first + n] !== v)) return;
+    const characters = part
+      .filter((t, n) => t.kind === 'text' && !inLabels.has(index + 1 + n))
+      .map((t) => t.norm)
+      .join('');
+    if (![...norm(template.key)].every((c) => characters.includes(c))) return;
+    const decoded = decodeRow({
+      values: left,
+      expected: template.columns.length,
+      relation: null,
+      positional: null,
+      allowDecimal: template.allowDecimal,
+      allowNegative: template.allowNegative,
+    });
+    const options = distinctValues(decoded.readings);
+    if (options.length !== 1) return;
+    // The row's finding and the values found before the first label (these very values) go.
+    for (let f = facts.length - 1; f >= 0; f--) {
+      const fact = facts[f];
+      if ((fact?.kind === 'missingRow' && fact.row.id === template.id) || (fact?.kind === 'strayValues' && fact.text === left.map((v) => v.raw).join(' ')))
+        facts.splice(f, 1);
+    }
+    const a = left[0] as Token;
+    const b = left[left.length - 1] as Token;
+    const valueSpan = span(ctx, a.start, b.end);
+    out[r as number] = {
+      draft: {
+        template,
+        base: { ...o.row, found: { text: template.key, span: valueSpan, typo: false }, status: 'read', valuesFound: left.length },
+        text: left.map((v) => v.raw).join(' '),
+        options,
+        tried: decoded.tried,
+        overBudget: decoded.overBudget,
+        hasRelation: false,
+        runTogether: false,
+        blanks: 0,
+        valueSpan,
+        values: left,
+      },
+    };
+  });
+  return out;
+}
+
 /**
  * One-column sub-tables (第二十条第（五）项 行政许可, （六） 行政处罚 and 行政强制, （八） 行政事业性收费)
  * whose values plain pdftotext printed away from the row labels (under the column header, or with
@@ -112,12 +215,7 @@ function readLoneValues(
   facts: TableFact[],
 ): RowOutcome[] {
   const columnNames = new Set(tpl.rows.flatMap((r) => r.columns.map(norm)));
-  const captionAt: Array<{ index: number; item: string }> = [];
-  for (let i = region[0]; i < region[1]; i++) {
-    const t = ctx.tokens[i];
-    const m = t?.kind === 'text' ? /第二十条第(\([一二三四五六七八九十]+\))项/.exec(t.norm) : null;
-    if (m) captionAt.push({ index: i, item: m[1] ?? '' });
-  }
+  const captionAt = captions(ctx, region);
   const out = [...outcomes];
   // Values a row took from another caption's part of the table (its label stood above its own
   // caption, next to a value printed across a page break) are not its own: the row is unread.
@@ -157,16 +255,35 @@ function readLoneValues(
     return base.valuesFound === 0 || (anchor !== undefined && anchor.last < caption);
   };
   const baseOf = (o: RowOutcome): Row => ('row' in o ? o.row : o.draft.base);
-  const unplaced = (rows: number[], values: Token[], caption: number) => {
-    const unread = rows.map((r) => out[r]).filter((o) => unreadHere(o, caption));
+  // A row not found whose label's characters all stand under the caption, outside the labels found:
+  // a label scattered around the values (distributed over its cell, 分散对齐: “规 / 行 政 规 范 性 文 /
+  // 本年制发件数 … / 章 / 0 0 0 / 件 / 1 0 3”).
+  const inLabels = new Set(anchors.flatMap((a) => Array.from({ length: a.last - a.first + 1 }, (_, k) => a.first + k)));
+  const scattered = (o: RowOutcome | undefined, caption: number, end: number): o is RowOutcome => {
+    if (!o || !('row' in o) || o.row.status !== 'missing') return false;
+    const characters = ctx.tokens
+      .slice(caption + 1, end)
+      .filter((t, n) => t.kind === 'text' && !inLabels.has(caption + 1 + n))
+      .map((t) => t.norm)
+      .join('');
+    const key = tpl.rows.find((r) => r.id === o.row.id)?.key ?? '';
+    return key !== '' && [...norm(key)].every((c) => characters.includes(c));
+  };
+  const unplaced = (rows: number[], values: Token[], caption: number, end: number) => {
+    const unread = rows.map((r) => out[r]).filter((o) => unreadHere(o, caption) || scattered(o, caption, end));
     if (unread.length !== rows.length) return;
     const ids = new Set(unread.map((o) => baseOf(o).id));
-    for (let f = facts.length - 1; f >= 0; f--) {
-      const fact = facts[f];
-      if (fact?.kind === 'cellCount' && ids.has(fact.row.id)) facts.splice(f, 1);
-    }
     const first = values[0] as Token;
     const last = values[values.length - 1] as Token;
+    // The rows' own findings, and values “before the first row” that are these, give way to one.
+    for (let f = facts.length - 1; f >= 0; f--) {
+      const fact = facts[f];
+      if (
+        ((fact?.kind === 'cellCount' || fact?.kind === 'missingRow') && ids.has(fact.row.id)) ||
+        (fact?.kind === 'strayValues' && fact.span.start.offset >= first.start && fact.span.end.offset <= last.end)
+      )
+        facts.splice(f, 1);
+    }
     facts.push({ kind: 'interleaved', row: null, runs: 1, span: span(ctx, first.start, last.end) });
     for (const r of rows) {
       const o = out[r];
@@ -186,7 +303,7 @@ function readLoneValues(
     const headers = ctx.tokens.slice(index + 1, end).filter((t) => t.kind === 'text' && columnNames.has(t.norm));
     if (new Set(headers.map((t) => t.norm)).size !== headers.length) return;
     if (cells !== rows.length) {
-      unplaced(rows, values, index);
+      unplaced(rows, values, index, end);
       return;
     }
     // Rows already read must have these very values; rows not read must have had none of their own.
