@@ -7,7 +7,8 @@
  *
  *   node scripts/run-ts.mjs scripts/layout-measure.ts [--pdf] [--plain] [REPORT-SUBSTRING…]
  *
- * Prints one line for each table not read exactly (its rows that differ) and the count. The PDFs
+ * Prints one line for each table not read exactly (its rows that differ), the count, and how many
+ * rows were read with values other than the Markdown's (misread, not merely unread). The PDFs
  * are kept in $TMPDIR/xxgk-layout-measure/ by their .docx's hash, so a second run only reads.
  * --pdf also reads the PDFs themselves (by their geometry); --plain also their plain `pdftotext`
  * text (no -layout: cells in column blocks, labels away from their values), kept beside them.
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
     let exact = 0;
     let all = 0;
     let otherFindings = 0;
+    let misread = 0;
     for (const [key, base] of files) {
       const truth = truths.get(key);
       const result =
@@ -110,12 +112,13 @@ async function main(): Promise<void> {
           const other = got.get(id);
           const text = other?.status === 'read' ? cells(other) : `(${other?.status ?? 'none'})`;
           if (text !== cells(row)) diff.push(`${id}: ${cells(row)} ≠ ${text}`);
+          if (other?.status === 'read' && text !== cells(row)) misread += 1;
         }
         if (diff.length === 0) exact += 1;
         else console.log(`${kind} ${key} ${t} [${base}]\n    ${diff.slice(0, 4).join('\n    ')}${diff.length > 4 ? `\n    … ${diff.length - 4} more` : ''}`);
       }
     }
-    console.log(`${kind}: ${exact} of ${all} tables exact; ${otherFindings} findings other than the Markdown's`);
+    console.log(`${kind}: ${exact} of ${all} tables exact; ${misread} rows read with other values; ${otherFindings} findings other than the Markdown's`);
   }
 }
 

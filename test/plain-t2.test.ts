@@ -25,6 +25,71 @@ describe('table 二 in plain pdftotext: a wrapped label printed after its values
     expect(lintText(text, { filePath: 'plain.txt' }).messages.filter((m) => m.ruleId.startsWith('table-'))).toEqual([]);
   });
 
+  it('reads nothing so after a stack of labels (the run may be the stack’s rows’ values, one each)', () => {
+    // LibreOffice printed “行政处罚 / 行政强制 / 2 / 0” and 行政事业性收费's label after its value: 2 is
+    // 行政处罚's and 0 行政强制's, not 行政强制 2 and 行政事业性收费 0.
+    const text = sampleReport({ form: 'gfm' }).replace(
+      /(二、主动公开政府信息情况\n\n)[\s\S]*?(?=\n\n三、收到和处理)/,
+      (_, heading: string) =>
+        heading +
+        [
+          ...[...header, '规章', '0', '0', '0', '行政规范性文件', '1', '0', '3'],
+          ...['第二十条第（五）项', '信息内容', '本年处理决定数量', '行政许可', '21', '第二十条第（六）项', '本年处理决定数量', ''],
+          ...['行政处罚', '行政强制', '', '2', '0', '第二十条第（八）项', '本年收费金额（单位：万元）', '0', '', '信息内容', '行政事业性收费'],
+        ].join('\n'),
+    );
+    expect(t2(text).slice(3)).toEqual(['count', 'count', [0]]);
+  });
+
+  it('reads no row of a one-column part from after its label when the part’s header has its own values right under it', () => {
+    // LibreOffice: 本年收费金额 printed with its cell (7545), 行政事业性收费's label at the end, and after
+    // it an 8 that is another part's cell: 7545 or 8, the text does not say.
+    const text = sampleReport({ form: 'gfm' }).replace(
+      /(二、主动公开政府信息情况\n\n)[\s\S]*?(?=\n\n三、收到和处理)/,
+      (_, heading: string) =>
+        heading +
+        [
+          ...[
+            '信息内容',
+            '规章',
+            '',
+            '本年制发件数',
+            '0',
+            '',
+            '第二十条第（一）项',
+            '本年废止件数',
+            '0',
+            '',
+            '现行有效件数',
+            '0',
+            '',
+            '行政规范性文件',
+            '',
+            '3',
+            '',
+            '0',
+          ],
+          ...[
+            '第二十条第（五）项',
+            '本年处理决定数量',
+            '9487',
+            '第二十条第（六）项',
+            '本年处理决定数量',
+            '2776',
+            '84',
+            '第二十条第（八）项',
+            '本年收费金额（单位：万元）',
+            '7545',
+            '',
+          ],
+          ...['信息内容', '行政许可', '信息内容', '行政处罚', '行政强制', '信息内容', '行政事业性收费', '', '8'],
+        ].join('\n'),
+    );
+    expect(t2(text)[5]).toBe('unclear');
+    const findings = lintText(text, { filePath: 'plain.txt' }).messages.filter((m) => m.ruleId.startsWith('table-') && m.data.table === '二');
+    expect(findings).toHaveLength(1);
+  });
+
   it('reads nothing so when text splits the run', () => {
     const text = part([...header, '规章', '0', '0', '2', '本年', '1', '0', '3', '行政规范性', '文件']);
     expect(t2(text)[1]).not.toEqual([1, 0, 3]);

@@ -200,6 +200,25 @@ function readScatteredLabel(
 }
 
 /**
+ * Whether a one-column sub-table's header stands under its caption with exactly one value a row
+ * right after it (no label between: the column printed whole), while its rows' labels are followed
+ * by other values: two readings of the sub-table's cells (“本年收费金额（单位：万元） / 7545 / … /
+ * 行政事业性收费 / 8”, where the 8 is another sub-table's cell printed at the end).
+ */
+function headerRunDisagrees(ctx: Ctx, caption: number, end: number, rows: readonly number[], columnNames: ReadonlySet<string>): boolean {
+  for (let i = caption + 1; i < end; i++) {
+    const t = ctx.tokens[i] as Token;
+    if (t.kind !== 'text' || !columnNames.has(t.norm)) continue;
+    const run: Token[] = [];
+    let j = i + 1;
+    for (; j < end && (ctx.tokens[j]?.kind === 'num' || ctx.tokens[j]?.kind === 'blank'); j++)
+      if (ctx.tokens[j]?.kind === 'num') run.push(ctx.tokens[j] as Token);
+    if (run.length === rows.length && ctx.tokens.slice(j, end).some((v) => v.kind === 'num')) return true;
+  }
+  return false;
+}
+
+/**
  * One-column sub-tables (第二十条第（五）项 行政许可, （六） 行政处罚 and 行政强制, （八） 行政事业性收费)
  * whose values plain pdftotext printed away from the row labels (under the column header, or with
  * the page's labels elsewhere): when the text between a caption and the next holds exactly as many
@@ -297,7 +316,25 @@ function readLoneValues(
     const end = captionAt[k + 1]?.index ?? region[1];
     const values = ctx.tokens.slice(index + 1, end).filter((t) => t.kind === 'num' || t.kind === 'placeholder');
     const cells = rows.reduce((n, r) => n + (tpl.rows[r]?.columns.length ?? 0), 0);
-    if (values.length !== cells || values.some((v) => v.delimited)) return;
+    if (values.some((v) => v.delimited)) return;
+    if (cells === rows.length && headerRunDisagrees(ctx, index, end, rows, columnNames)) {
+      // Its header with one value a row right under it (the column printed whole, LibreOffice) and
+      // other values after the labels: which are the rows' the text does not say. One fact for the part.
+      const ids = new Set(rows.map((r) => tpl.rows[r]?.id));
+      for (let f = facts.length - 1; f >= 0; f--) {
+        const fact = facts[f];
+        if (fact?.kind === 'cellCount' && ids.has(fact.row.id)) facts.splice(f, 1);
+      }
+      const first = values[0] as Token;
+      const last = values[values.length - 1] as Token;
+      facts.push({ kind: 'interleaved', row: null, runs: 1, span: span(ctx, first.start, last.end) });
+      for (const r of rows) {
+        const o = out[r];
+        if (o) out[r] = { row: { ...baseOf(o), status: 'unclear', valuesFound: values.length } };
+      }
+      return;
+    }
+    if (values.length !== cells) return;
     // A column header twice under one caption (“0 / 本年处理决定数量 / 9 / 本年处理决定数量”): another
     // sub-table's header, and maybe its values, printed there; the values are not known to be these rows'.
     const headers = ctx.tokens.slice(index + 1, end).filter((t) => t.kind === 'text' && columnNames.has(t.norm));
