@@ -323,3 +323,30 @@ describe('table 二 in plain pdftotext: labels distributed over their cells', ()
     expect(tableFindings(both)).toHaveLength(1);
   });
 });
+
+describe('table 二 in plain pdftotext: full-width digits wrapped one a line in a cell one em wide', () => {
+  const text = (cell: string[]): string =>
+    sampleReport({ form: 'gfm' }).replace(
+      /(二、主动公开政府信息情况\n\n)[\s\S]*?(?=\n\n三、收到和处理)/,
+      (_, heading: string) =>
+        heading +
+        [
+          ...[...header, '规章 ０ ０ ０', '行政规范性文件 １ ０ ３'],
+          ...['第二十条第（五）项', '信息内容', '本年处理决定数量', `行政许可 ${cell[0] ?? ''}`, ...cell.slice(1), ''],
+          ...['第二十条第（六）项', '信息内容', '本年处理决定数量', '行政处罚 ２', '行政强制 ０', ''],
+          ...['第二十条第（八）项', '信息内容', '本年收费金额（单位：万元）', '行政事业性收费 ０'],
+        ].join('\n'),
+    );
+
+  it('joins a one-cell row’s single full-width digits on consecutive lines (“行政许可 ２” / “１”: 21)', () => {
+    expect(t2(text(['２', '１']))).toEqual([[0, 0, 0], [1, 0, 3], [21], [2], [0], [0]]);
+    expect(t2(text(['１', '０', '５']))[2]).toEqual([105]);
+    expect(lintText(text(['２', '１']), { filePath: 'plain.txt' }).messages.filter((m) => m.ruleId.startsWith('table-'))).toEqual([]);
+  });
+
+  it('joins nothing else: digits written half-width, a leading 0, a blank line between', () => {
+    expect(t2(text(['2', '1']))[2]).toBe('count');
+    expect(t2(text(['０', '５']))[2]).toBe('count');
+    expect(t2(text(['２', '', '１']))[2]).toBe('count');
+  });
+});

@@ -23,7 +23,7 @@ import {
   type Draft,
   type RowOutcome,
 } from './rows.ts';
-import { valuesOfWrappedRow } from './next-row.ts';
+import { knownCells, valuesOfWrappedRow } from './next-row.ts';
 import { readByColumnHeaders } from './t2-columns.ts';
 import { finishTable, missingTable } from './table.ts';
 
@@ -71,7 +71,11 @@ export function readT2(ctx: Ctx, region: [number, number] | null, fallback: Span
   anchors.sort((a, b) => a.first - b.first);
   const isBoundary = (t: Token) => t.kind === 'text' && (t.norm.includes('第二十条') || t.norm.includes('信息内容'));
   checkHeaderWords(ctx, region, tpl, anchors, facts);
-  const rowsRead = valuesOfWrappedRow(ctx, tpl, readRows(ctx, tpl, anchors, region, { isBoundary, relation: null }, facts), facts);
+  const rowsRead = wrappedFullWidth(
+    ctx,
+    valuesOfWrappedRow(ctx, tpl, readRows(ctx, tpl, anchors, region, { isBoundary, relation: null }, facts), facts),
+    facts,
+  );
   const lone = readScatteredLabel(ctx, tpl, anchors, region, readLoneValues(ctx, tpl, anchors, region, rowsRead, facts), facts);
   // Plain pdftotext text printed column by column (LibreOffice): each header with its cells.
   const byColumns = readByColumnHeaders(
@@ -99,6 +103,34 @@ const CAPTION_ROWS: ReadonlyArray<[string, readonly string[]]> = [
   ['(八)', ['t2.fees']],
   ['(九)', ['t2.procurement']],
 ];
+
+/**
+ * A one-cell row whose number, typed in full-width digits (１２３) in a cell one em wide, wrapped one
+ * digit a line (plain pdftotext: “行政许可 ２” / “１”): single full-width digits on consecutive lines,
+ * one after another with nothing between, the first not 0, can only be that one cell's digits, so
+ * they are joined (21). Anything else stays as read.
+ */
+function wrappedFullWidth(ctx: Ctx, outcomes: RowOutcome[], facts: TableFact[]): RowOutcome[] {
+  const line = (t: Token) => ctx.lines.point(t.start).line;
+  return outcomes.map((o) => {
+    if (!('draft' in o) || o.draft.options.length !== 0 || o.draft.template.columns.length !== 1) return o;
+    const values = o.draft.values ?? [];
+    if (values.length < 2 || values[0]?.raw === '0' || !values.every((v) => v.kind === 'num' && v.fullWidth === true && !v.delimited && /^\d$/.test(v.raw)))
+      return o;
+    const at = ctx.tokens.indexOf(values[0] as Token);
+    if (at < 0 || values.some((v, k) => ctx.tokens[at + k] !== v || (k > 0 && line(v) !== line(values[k - 1] as Token) + 1))) return o;
+    const first = values[0] as Token;
+    const last = values[values.length - 1] as Token;
+    const raw = values.map((v) => v.raw).join('');
+    const joined: Token = { ...first, raw, value: Number(raw), end: last.end };
+    const id = o.draft.template.id;
+    for (let f = facts.length - 1; f >= 0; f--) {
+      const fact = facts[f];
+      if (fact?.kind === 'cellCount' && fact.row.id === id) facts.splice(f, 1);
+    }
+    return { draft: { ...o.draft, base: { ...o.draft.base, valuesFound: 1 }, ...knownCells(ctx, o.draft.template, [joined]) } };
+  });
+}
 
 /** Where each sub-table's caption (第二十条第（一）项 …) stands, with its item. */
 function captions(ctx: Ctx, region: [number, number]): Array<{ index: number; item: string }> {
