@@ -124,6 +124,17 @@ describe('table 二 in plain pdftotext printed column by column', () => {
     expect(tableFindings(text)).toEqual([]);
   });
 
+  it('reads the other sub-tables when one’s columns are a row short (its cells left blank, not printed): one finding for it', () => {
+    const text = whole([
+      ...labels,
+      ...labels2,
+      ...['', '本年制发件数', '0', '', '本年废止件数', '0', '', '现行有效件数', '0'],
+      ...['', '本年处理决定数量', '21', '本年处理决定数量', '2', '0', '本年收费金额（单位：万元）', '0'],
+    ]);
+    expect(t2(text)).toEqual(['unclear', 'unclear', [21], [2], [0], [0]]);
+    expect(tableFindings(text)).toHaveLength(1);
+  });
+
   it('reads columns out of the table’s order (a header merged over two rows), a page number and a note’s dates between', () => {
     const text = whole([
       ...['信息内容', '规章', '行政规范性文件', '', '第二十条第（一）项', '本年废止件数', '0', '0', '', '本年制发件数', '0', '1', ''],
