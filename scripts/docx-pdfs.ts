@@ -431,8 +431,6 @@ export const DOCX_LAYOUTS: {
   wrong: { row: number; column: number; delta: number };
   /** Table-structure findings the layout itself makes (a table off the template): one a cause. */
   structure?: number;
-  /** Its -layout text cannot be read whole: a row read only as printed, at most one finding a table. */
-  layoutText?: 'asPrinted';
 }[] = [
   {
     name: 'frame-textbox',
@@ -480,7 +478,6 @@ export const DOCX_LAYOUTS: {
     seed: 45,
     wrong: { row: 23, column: 1, delta: 5 },
     structure: 1,
-    layoutText: 'asPrinted',
   },
   {
     name: 'landscape-narrow',

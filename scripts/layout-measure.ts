@@ -5,13 +5,16 @@
  * rows, table 三 in a landscape section, border variants), printed to PDF by LibreOffice, its
  * -layout text read and every table compared row for row with the report's Markdown.
  *
- *   node scripts/run-ts.mjs scripts/layout-measure.ts [--pdf] [REPORT-SUBSTRING…]
+ *   node scripts/run-ts.mjs scripts/layout-measure.ts [--pdf] [--plain] [REPORT-SUBSTRING…]
  *
- * Prints one line for each table not read exactly (its rows that differ) and the count. The PDFs
+ * Prints one line for each table not read exactly (its rows that differ), the count, and how many
+ * rows were read with values other than the Markdown's (misread, not merely unread). The PDFs
  * are kept in $TMPDIR/xxgk-layout-measure/ by their .docx's hash, so a second run only reads.
- * --pdf also reads the PDFs themselves (by their geometry).
+ * --pdf also reads the PDFs themselves (by their geometry); --plain also their plain `pdftotext`
+ * text (no -layout: cells in column blocks, labels away from their values), kept beside them.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { lintText } from '../src/engine/lint.ts';
@@ -48,7 +51,7 @@ const rowsOf = (m: ReportModel | undefined, t: 't2' | 't3' | 't4'): Map<string, 
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const withPdf = args.includes('--pdf');
+  const kinds = ['layout', ...(args.includes('--plain') ? ['plain'] : []), ...(args.includes('--pdf') ? ['pdf'] : [])];
   const only = args.filter((a) => !a.startsWith('--'));
   const docs = new Map<string, Uint8Array>();
   const truths = new Map<string, ReportModel>();
@@ -73,16 +76,23 @@ async function main(): Promise<void> {
   }
   const files = printDocxes(docs, cache, { label: 'layout-measure', layoutText: true });
   const { lintFile } = await import('../src/engine/lint-file.ts');
-  for (const kind of withPdf ? ['layout', 'pdf'] : ['layout']) {
+  if (kinds.includes('plain'))
+    for (const base of files.values())
+      if (!existsSync(`${base}.plain.txt`)) {
+        const r = spawnSync('pdftotext', [`${base}.pdf`, `${base}.plain.txt`]);
+        if (r.status !== 0) throw new Error(`pdftotext failed: ${String(r.stderr)}`);
+      }
+  for (const kind of kinds) {
     let exact = 0;
     let all = 0;
     let otherFindings = 0;
+    let misread = 0;
     for (const [key, base] of files) {
       const truth = truths.get(key);
       const result =
         kind === 'pdf'
           ? await lintFile(`${base}.pdf`, { locale: 'zh-CN', keepModel: true })
-          : lintText(readFileSync(`${base}.layout.txt`, 'utf8'), { keepModel: true, locale: 'zh-CN' });
+          : lintText(readFileSync(`${base}.${kind}.txt`, 'utf8'), { keepModel: true, locale: 'zh-CN' });
       const read = result.model;
       // Findings the Markdown does not give, and the Markdown's it does not (the wording of how a row was read aside).
       const words = (ms: readonly Message[]) => ms.map((m) => `${m.ruleId} ${m.message.replace(/（本行按“[^”]*”读出）$/, '')}`);
@@ -102,12 +112,13 @@ async function main(): Promise<void> {
           const other = got.get(id);
           const text = other?.status === 'read' ? cells(other) : `(${other?.status ?? 'none'})`;
           if (text !== cells(row)) diff.push(`${id}: ${cells(row)} ≠ ${text}`);
+          if (other?.status === 'read' && text !== cells(row)) misread += 1;
         }
         if (diff.length === 0) exact += 1;
         else console.log(`${kind} ${key} ${t} [${base}]\n    ${diff.slice(0, 4).join('\n    ')}${diff.length > 4 ? `\n    … ${diff.length - 4} more` : ''}`);
       }
     }
-    console.log(`${kind}: ${exact} of ${all} tables exact; ${otherFindings} findings other than the Markdown's`);
+    console.log(`${kind}: ${exact} of ${all} tables exact; ${misread} rows read with other values; ${otherFindings} findings other than the Markdown's`);
   }
 }
 

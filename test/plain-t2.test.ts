@@ -25,6 +25,71 @@ describe('table 二 in plain pdftotext: a wrapped label printed after its values
     expect(lintText(text, { filePath: 'plain.txt' }).messages.filter((m) => m.ruleId.startsWith('table-'))).toEqual([]);
   });
 
+  it('reads nothing so after a stack of labels (the run may be the stack’s rows’ values, one each)', () => {
+    // LibreOffice printed “行政处罚 / 行政强制 / 2 / 0” and 行政事业性收费's label after its value: 2 is
+    // 行政处罚's and 0 行政强制's, not 行政强制 2 and 行政事业性收费 0.
+    const text = sampleReport({ form: 'gfm' }).replace(
+      /(二、主动公开政府信息情况\n\n)[\s\S]*?(?=\n\n三、收到和处理)/,
+      (_, heading: string) =>
+        heading +
+        [
+          ...[...header, '规章', '0', '0', '0', '行政规范性文件', '1', '0', '3'],
+          ...['第二十条第（五）项', '信息内容', '本年处理决定数量', '行政许可', '21', '第二十条第（六）项', '本年处理决定数量', ''],
+          ...['行政处罚', '行政强制', '', '2', '0', '第二十条第（八）项', '本年收费金额（单位：万元）', '0', '', '信息内容', '行政事业性收费'],
+        ].join('\n'),
+    );
+    expect(t2(text).slice(3)).toEqual(['count', 'count', [0]]);
+  });
+
+  it('reads no row of a one-column part from after its label when the part’s header has its own values right under it', () => {
+    // LibreOffice: 本年收费金额 printed with its cell (7545), 行政事业性收费's label at the end, and after
+    // it an 8 that is another part's cell: 7545 or 8, the text does not say.
+    const text = sampleReport({ form: 'gfm' }).replace(
+      /(二、主动公开政府信息情况\n\n)[\s\S]*?(?=\n\n三、收到和处理)/,
+      (_, heading: string) =>
+        heading +
+        [
+          ...[
+            '信息内容',
+            '规章',
+            '',
+            '本年制发件数',
+            '0',
+            '',
+            '第二十条第（一）项',
+            '本年废止件数',
+            '0',
+            '',
+            '现行有效件数',
+            '0',
+            '',
+            '行政规范性文件',
+            '',
+            '3',
+            '',
+            '0',
+          ],
+          ...[
+            '第二十条第（五）项',
+            '本年处理决定数量',
+            '9487',
+            '第二十条第（六）项',
+            '本年处理决定数量',
+            '2776',
+            '84',
+            '第二十条第（八）项',
+            '本年收费金额（单位：万元）',
+            '7545',
+            '',
+          ],
+          ...['信息内容', '行政许可', '信息内容', '行政处罚', '行政强制', '信息内容', '行政事业性收费', '', '8'],
+        ].join('\n'),
+    );
+    expect(t2(text)[5]).toBe('unclear');
+    const findings = lintText(text, { filePath: 'plain.txt' }).messages.filter((m) => m.ruleId.startsWith('table-') && m.data.table === '二');
+    expect(findings).toHaveLength(1);
+  });
+
   it('reads nothing so when text splits the run', () => {
     const text = part([...header, '规章', '0', '0', '2', '本年', '1', '0', '3', '行政规范性', '文件']);
     expect(t2(text)[1]).not.toEqual([1, 0, 3]);
@@ -57,6 +122,17 @@ describe('table 二 in plain pdftotext printed column by column', () => {
     ]);
     expect(t2(text)).toEqual(all);
     expect(tableFindings(text)).toEqual([]);
+  });
+
+  it('reads the other sub-tables when one’s columns are a row short (its cells left blank, not printed): one finding for it', () => {
+    const text = whole([
+      ...labels,
+      ...labels2,
+      ...['', '本年制发件数', '0', '', '本年废止件数', '0', '', '现行有效件数', '0'],
+      ...['', '本年处理决定数量', '21', '本年处理决定数量', '2', '0', '本年收费金额（单位：万元）', '0'],
+    ]);
+    expect(t2(text)).toEqual(['unclear', 'unclear', [21], [2], [0], [0]]);
+    expect(tableFindings(text)).toHaveLength(1);
   });
 
   it('reads columns out of the table’s order (a header merged over two rows), a page number and a note’s dates between', () => {
@@ -190,5 +266,98 @@ describe('table 二 in plain pdftotext printed column by column', () => {
       ),
       { numRuns: RUNS(40) },
     );
+  });
+});
+
+/**
+ * Labels distributed over their cells (Word's 分散对齐, CSS text-align: justify): plain pdftotext
+ * scatters their characters, one a line or around the values (forms from a report printed by
+ * Chromium with its label cells justified).
+ */
+describe('table 二 in plain pdftotext: labels distributed over their cells', () => {
+  const whole = (lines: string[]): string =>
+    sampleReport({ form: 'gfm', t2: { rules: [0, 0, 0], normative: [1, 0, 3] } }).replace(
+      /(二、主动公开政府信息情况\n\n)[\s\S]*?(?=\n\n三、收到和处理)/,
+      (_, heading: string) => heading + lines.join('\n\n'),
+    );
+  const head = ['第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数'];
+  const rest = [
+    ...['第二十条第（五）项', '信息内容', '行', '政', '本年处理决定数量', '许', '可', '21'],
+    ...['第二十条第（六）项', '信息内容', '本年处理决定数量', '行 政 处 罚', '2', '行 政 强 制', '0'],
+    ...['第二十条第（八）项', '信息内容', '行 政 事 业 性 收 费', '0'],
+  ];
+  const tableFindings = (text: string) =>
+    lintText(text, { filePath: 'plain.txt' }).messages.filter((m) => m.ruleId.startsWith('table-') && m.data.table === '二');
+
+  it('reads a label whose characters stand one a line with the column header between them (“行 / 政 / 本年处理决定数量 / 许 / 可”)', () => {
+    const text = whole([...head, '规 章', '0', '0', '0', '行 政 规 范 性 文 件', '1', '0', '3', ...rest]);
+    expect(t2(text)).toEqual([[0, 0, 0], [1, 0, 3], [21], [2], [0], [0]]);
+    expect(tableFindings(text)).toEqual([]);
+  });
+
+  it('reads the one row of a sub-table whose label stands around its values (“章 / 0 0 0 / … / 规”) by counting', () => {
+    const text = whole([...head, '章', '0', '0', '0', '行 政 规 范 性 文 件', '1', '0', '3', '规', ...rest]);
+    expect(t2(text)).toEqual([[0, 0, 0], [1, 0, 3], [21], [2], [0], [0]]);
+    expect(tableFindings(text)).toEqual([]);
+  });
+
+  it('reads no row by counting whose label’s characters are not there, nor one among several not found', () => {
+    // 规章 nowhere: the values before the first label stay values no row took.
+    const lost = whole([...head, '0', '0', '0', '行 政 规 范 性 文 件', '1', '0', '3', ...rest]);
+    expect(t2(lost).slice(0, 2)).toEqual(['missing', [1, 0, 3]]);
+    // Both labels scattered (“规 / 行政规范性文 / … / 章 / 0 0 0 / 件 / 1 0 3”): row by row or column by
+    // column, the text does not say. One finding for the sub-table, not one a row and one for the values.
+    const both = whole([
+      '第二十条第（一）项',
+      '信息内容',
+      '规',
+      '行',
+      '政',
+      '规',
+      '范',
+      '性',
+      '文',
+      '本年制发件数',
+      '本年废止件数',
+      '现行有效件数',
+      '章',
+      '0',
+      '0',
+      '0',
+      '件',
+      '1',
+      '0',
+      '3',
+      ...rest,
+    ]);
+    expect(t2(both)).toEqual(['unclear', 'unclear', [21], [2], [0], [0]]);
+    expect(tableFindings(both)).toHaveLength(1);
+  });
+});
+
+describe('table 二 in plain pdftotext: full-width digits wrapped one a line in a cell one em wide', () => {
+  const text = (cell: string[]): string =>
+    sampleReport({ form: 'gfm' }).replace(
+      /(二、主动公开政府信息情况\n\n)[\s\S]*?(?=\n\n三、收到和处理)/,
+      (_, heading: string) =>
+        heading +
+        [
+          ...[...header, '规章 ０ ０ ０', '行政规范性文件 １ ０ ３'],
+          ...['第二十条第（五）项', '信息内容', '本年处理决定数量', `行政许可 ${cell[0] ?? ''}`, ...cell.slice(1), ''],
+          ...['第二十条第（六）项', '信息内容', '本年处理决定数量', '行政处罚 ２', '行政强制 ０', ''],
+          ...['第二十条第（八）项', '信息内容', '本年收费金额（单位：万元）', '行政事业性收费 ０'],
+        ].join('\n'),
+    );
+
+  it('joins a one-cell row’s single full-width digits on consecutive lines (“行政许可 ２” / “１”: 21)', () => {
+    expect(t2(text(['２', '１']))).toEqual([[0, 0, 0], [1, 0, 3], [21], [2], [0], [0]]);
+    expect(t2(text(['１', '０', '５']))[2]).toEqual([105]);
+    expect(lintText(text(['２', '１']), { filePath: 'plain.txt' }).messages.filter((m) => m.ruleId.startsWith('table-'))).toEqual([]);
+  });
+
+  it('joins nothing else: digits written half-width, a leading 0, a blank line between', () => {
+    expect(t2(text(['2', '1']))[2]).toBe('count');
+    expect(t2(text(['０', '５']))[2]).toBe('count');
+    expect(t2(text(['２', '', '１']))[2]).toBe('count');
   });
 });

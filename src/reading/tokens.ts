@@ -43,6 +43,8 @@ export interface Token {
    * 字符间距 加宽, 分散对齐). The run's start, which its numbers share; see tables/spaced.ts.
    */
   spread?: number;
+  /** A number typed in full-width digits (１２３): in a cell one em wide they wrap one a line. */
+  fullWidth?: boolean;
 }
 
 const PAGE_NUMBER = /^(?:[-—–－―]\s*\d{1,3}\s*[-—–－―]|第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
@@ -119,7 +121,19 @@ export function scanFragment(fragment: string, start: number, rowKey: string, de
     }
     if (index > last) pushText(trimmed.slice(last, index), from + last, rowKey, delimited, out);
     const glued = index > 0 && /\S/u.test(trimmed[index - 1] ?? '');
-    out.push({ kind: 'num', raw, norm: '', value: parseNumber(raw), start: from + index, end: from + index + raw.length, rowKey, delimited, glued });
+    const number: Token = {
+      kind: 'num',
+      raw,
+      norm: '',
+      value: parseNumber(raw),
+      start: from + index,
+      end: from + index + raw.length,
+      rowKey,
+      delimited,
+      glued,
+    };
+    if (text !== fragment && FULL_WIDTH_DIGIT.test(fragment.slice(lead + index, lead + index + raw.length))) number.fullWidth = true;
+    out.push(number);
     last = index + raw.length;
   }
   if (last < trimmed.length) pushText(trimmed.slice(last), from + last, rowKey, delimited, out);

@@ -26,6 +26,10 @@ export function valuesOfWrappedRow(ctx: Ctx, tpl: TableTemplate, outcomes: reado
     const from = ctx.tokens.indexOf(values[0] as Token);
     const to = ctx.tokens.indexOf(values[values.length - 1] as Token);
     if (from < 0 || to - from !== values.length - 1) continue;
+    // The row above without values of its own, of as many columns: a stack of labels whose values
+    // follow it (“行政处罚 / 行政强制 / 2 / 0”) reads them the other way, one each for the stack's rows.
+    const above = out[k - 1];
+    if (above && 'row' in above && above.row.valuesFound === 0 && tpl.rows[k - 1]?.columns.length === columns) continue;
     out[k] = { draft: draftOf(ctx, a.draft, values.slice(0, columns)) };
     out[k + 1] = { draft: draftOf(ctx, { ...a.draft, template: next, base: { ...b.row, status: 'read' } }, values.slice(columns)) };
     for (const id of [a.draft.template.id, next.id]) {

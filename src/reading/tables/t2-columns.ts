@@ -9,7 +9,9 @@
  * sub-table that has a column of that name and exactly that many rows (本年处理决定数量 with one
  * value is （五）'s, with two （六）'s). Every value of the table must stand in such a run, each
  * sub-table's column be given once, and the rows' labels be in the template's order (the values'
- * order is the rows' on the page). Anything else, and nothing is read this way.
+ * order is the rows' on the page). A column only one sub-table has, holding another count of values
+ * (a row's cells left blank), leaves that sub-table unread with one fact. Anything else, and nothing
+ * is read this way.
  */
 import type { Row, TableFact } from '../../model/schema.ts';
 import type { TableTemplate } from '../../model/templates.ts';
@@ -151,7 +153,8 @@ export function readByColumnHeaders(
 
 /**
  * Each run of one header to the one sub-table with a column of its name and as many rows as it has
- * values. A stack of a sub-table's headers with all their cells after them (row by row or column by
+ * values; a run under a header only one sub-table has, of another count, leaves that sub-table
+ * unread (one fact for it). A stack of a sub-table's headers with all their cells after them (row by row or column by
  * column: the text does not say) leaves that sub-table unread, and so does a sub-table only some
  * of whose columns were found (one fact for it). Null when a run fits no sub-table or several, or
  * two runs give one column.
@@ -171,6 +174,15 @@ function placeRuns(
       const all = new Set(run.names).size === run.names.length && run.names.every((c) => mine.includes(c));
       return all && run.values.length === rows * run.names.length ? [g] : [];
     });
+    // A column only one sub-table has, with a count that is not its rows' (a row's cells left blank,
+    // which pdftotext does not print): which of its rows the values are, the text does not say. That
+    // sub-table is one fact; the others may still be read by their own headers.
+    const owners = columns.flatMap((mine, g) => (run.names.length === 1 && mine.includes(run.names[0] as string) ? [g] : []));
+    if (fits.length === 0 && owners.length === 1) {
+      const g = owners[0] as number;
+      unplaced.set(g, [...(unplaced.get(g) ?? []), ...run.values]);
+      continue;
+    }
     if (fits.length !== 1) return null;
     const g = fits[0] as number;
     if (run.names.length > 1) {

@@ -23,7 +23,7 @@ import {
   type Draft,
   type RowOutcome,
 } from './rows.ts';
-import { valuesOfWrappedRow } from './next-row.ts';
+import { knownCells, valuesOfWrappedRow } from './next-row.ts';
 import { readByColumnHeaders } from './t2-columns.ts';
 import { finishTable, missingTable } from './table.ts';
 
@@ -37,7 +37,11 @@ export function readT2(ctx: Ctx, region: [number, number] | null, fallback: Span
   const template: Template = s2019 > s2021 ? '2019' : s2021 > 0 || s2019 === 0 ? '2021' : '2019';
   const tpl = template === '2019' ? T2_2019 : T2_2021;
   if (s2019 > 0 && s2021 > 0) facts.push({ kind: 'mixedTemplate', found2019: s2019, found2021: s2021, span: tokenSpan(ctx, region[0]) });
-  const stream = new TextStream(ctx.tokens, region[0], region[1]);
+  // A column header or 信息内容 printed between the characters of a label (a label distributed over
+  // its cell, one character a line in plain pdftotext text: “行 / 政 / 本年处理决定数量 / 许 / 可”): no
+  // label holds one, so it is left out whole.
+  const headerWords = new Set([...tpl.rows.flatMap((r) => r.columns.map(norm)), norm('信息内容')]);
+  const stream = new TextStream(ctx.tokens, region[0], region[1], undefined, (t) => headerWords.has(t.norm));
   const anchors: Anchor[] = [];
   const used = new Set<number>();
   for (const row of tpl.rows) {
@@ -67,8 +71,12 @@ export function readT2(ctx: Ctx, region: [number, number] | null, fallback: Span
   anchors.sort((a, b) => a.first - b.first);
   const isBoundary = (t: Token) => t.kind === 'text' && (t.norm.includes('第二十条') || t.norm.includes('信息内容'));
   checkHeaderWords(ctx, region, tpl, anchors, facts);
-  const rowsRead = valuesOfWrappedRow(ctx, tpl, readRows(ctx, tpl, anchors, region, { isBoundary, relation: null }, facts), facts);
-  const lone = readLoneValues(ctx, tpl, anchors, region, rowsRead, facts);
+  const rowsRead = wrappedFullWidth(
+    ctx,
+    valuesOfWrappedRow(ctx, tpl, readRows(ctx, tpl, anchors, region, { isBoundary, relation: null }, facts), facts),
+    facts,
+  );
+  const lone = readScatteredLabel(ctx, tpl, anchors, region, readLoneValues(ctx, tpl, anchors, region, rowsRead, facts), facts);
   // Plain pdftotext text printed column by column (LibreOffice): each header with its cells.
   const byColumns = readByColumnHeaders(
     ctx,
@@ -97,6 +105,152 @@ const CAPTION_ROWS: ReadonlyArray<[string, readonly string[]]> = [
 ];
 
 /**
+ * A one-cell row whose number, typed in full-width digits (１２３) in a cell one em wide, wrapped one
+ * digit a line (plain pdftotext: “行政许可 ２” / “１”): single full-width digits on consecutive lines,
+ * one after another with nothing between, the first not 0, can only be that one cell's digits, so
+ * they are joined (21). Anything else stays as read.
+ */
+function wrappedFullWidth(ctx: Ctx, outcomes: RowOutcome[], facts: TableFact[]): RowOutcome[] {
+  const line = (t: Token) => ctx.lines.point(t.start).line;
+  return outcomes.map((o) => {
+    if (!('draft' in o) || o.draft.options.length !== 0 || o.draft.template.columns.length !== 1) return o;
+    const values = o.draft.values ?? [];
+    if (values.length < 2 || values[0]?.raw === '0' || !values.every((v) => v.kind === 'num' && v.fullWidth === true && !v.delimited && /^\d$/.test(v.raw)))
+      return o;
+    const at = ctx.tokens.indexOf(values[0] as Token);
+    if (at < 0 || values.some((v, k) => ctx.tokens[at + k] !== v || (k > 0 && line(v) !== line(values[k - 1] as Token) + 1))) return o;
+    const first = values[0] as Token;
+    const last = values[values.length - 1] as Token;
+    const raw = values.map((v) => v.raw).join('');
+    const joined: Token = { ...first, raw, value: Number(raw), end: last.end };
+    const id = o.draft.template.id;
+    for (let f = facts.length - 1; f >= 0; f--) {
+      const fact = facts[f];
+      if (fact?.kind === 'cellCount' && fact.row.id === id) facts.splice(f, 1);
+    }
+    return { draft: { ...o.draft, base: { ...o.draft.base, valuesFound: 1 }, ...knownCells(ctx, o.draft.template, [joined]) } };
+  });
+}
+
+/** Where each sub-table's caption (第二十条第（一）项 …) stands, with its item. */
+function captions(ctx: Ctx, region: [number, number]): Array<{ index: number; item: string }> {
+  const at: Array<{ index: number; item: string }> = [];
+  for (let i = region[0]; i < region[1]; i++) {
+    const t = ctx.tokens[i];
+    const m = t?.kind === 'text' ? /第二十条第(\([一二三四五六七八九十]+\))项/.exec(t.norm) : null;
+    if (m) at.push({ index: i, item: m[1] ?? '' });
+  }
+  return at;
+}
+
+/**
+ * A row whose label plain pdftotext scattered around its values (a label distributed over its cell,
+ * 分散对齐: “章 / 0 0 0 / 行 政 规 范 性 文 件 / 1 0 3 / 规”), so that no label was found: read by
+ * counting when it is the one row of its sub-table not found, the values under the caption are
+ * exactly the sub-table's cells, its other rows were read from values under the caption, the values
+ * left are exactly this row's cells, one after another (no other row's between them), and every
+ * character of its label stands under the caption outside the labels found. Otherwise its findings
+ * stay as they are.
+ */
+function readScatteredLabel(
+  ctx: Ctx,
+  tpl: TableTemplate,
+  anchors: readonly Anchor[],
+  region: [number, number],
+  outcomes: RowOutcome[],
+  facts: TableFact[],
+): RowOutcome[] {
+  const out = [...outcomes];
+  const captionAt = captions(ctx, region);
+  const inLabels = new Set(anchors.flatMap((a) => Array.from({ length: a.last - a.first + 1 }, (_, k) => a.first + k)));
+  captionAt.forEach(({ index, item }, k) => {
+    const rows = (CAPTION_ROWS.find(([it]) => it === item)?.[1] ?? []).map((id) => tpl.rows.findIndex((r) => r.id === id)).filter((r) => r >= 0);
+    const missing = rows.filter((r) => {
+      const o = out[r];
+      return o !== undefined && 'row' in o && o.row.status === 'missing';
+    });
+    const r = missing[0];
+    const template = r === undefined ? undefined : tpl.rows[r];
+    const o = r === undefined ? undefined : out[r];
+    if (missing.length !== 1 || !template || !o || !('row' in o)) return;
+    const end = captionAt[k + 1]?.index ?? region[1];
+    const part = ctx.tokens.slice(index + 1, end);
+    const values = part.filter((t) => t.kind === 'num' || t.kind === 'placeholder');
+    if (values.some((v) => v.delimited) || values.length !== rows.reduce((n, i) => n + (tpl.rows[i]?.columns.length ?? 0), 0)) return;
+    const taken = new Set<Token>();
+    for (const i of rows) {
+      if (i === r) continue;
+      const other = out[i];
+      if (!other || !('draft' in other) || other.draft.options.length !== 1 || !other.draft.values) return;
+      for (const v of other.draft.values) taken.add(v);
+    }
+    if (![...taken].every((v) => values.includes(v))) return;
+    const left = values.filter((v) => !taken.has(v));
+    const first = values.indexOf(left[0] as Token);
+    if (left.length !== template.columns.length || left.some((v, n) => values[first + n] !== v)) return;
+    const characters = part
+      .filter((t, n) => t.kind === 'text' && !inLabels.has(index + 1 + n))
+      .map((t) => t.norm)
+      .join('');
+    if (![...norm(template.key)].every((c) => characters.includes(c))) return;
+    const decoded = decodeRow({
+      values: left,
+      expected: template.columns.length,
+      relation: null,
+      positional: null,
+      allowDecimal: template.allowDecimal,
+      allowNegative: template.allowNegative,
+    });
+    const options = distinctValues(decoded.readings);
+    if (options.length !== 1) return;
+    // The row's finding and the values found before the first label (these very values) go.
+    for (let f = facts.length - 1; f >= 0; f--) {
+      const fact = facts[f];
+      if ((fact?.kind === 'missingRow' && fact.row.id === template.id) || (fact?.kind === 'strayValues' && fact.text === left.map((v) => v.raw).join(' ')))
+        facts.splice(f, 1);
+    }
+    const a = left[0] as Token;
+    const b = left[left.length - 1] as Token;
+    const valueSpan = span(ctx, a.start, b.end);
+    out[r as number] = {
+      draft: {
+        template,
+        base: { ...o.row, found: { text: template.key, span: valueSpan, typo: false }, status: 'read', valuesFound: left.length },
+        text: left.map((v) => v.raw).join(' '),
+        options,
+        tried: decoded.tried,
+        overBudget: decoded.overBudget,
+        hasRelation: false,
+        runTogether: false,
+        blanks: 0,
+        valueSpan,
+        values: left,
+      },
+    };
+  });
+  return out;
+}
+
+/**
+ * Whether a one-column sub-table's header stands under its caption with exactly one value a row
+ * right after it (no label between: the column printed whole), while its rows' labels are followed
+ * by other values: two readings of the sub-table's cells (“本年收费金额（单位：万元） / 7545 / … /
+ * 行政事业性收费 / 8”, where the 8 is another sub-table's cell printed at the end).
+ */
+function headerRunDisagrees(ctx: Ctx, caption: number, end: number, rows: readonly number[], columnNames: ReadonlySet<string>): boolean {
+  for (let i = caption + 1; i < end; i++) {
+    const t = ctx.tokens[i] as Token;
+    if (t.kind !== 'text' || !columnNames.has(t.norm)) continue;
+    const run: Token[] = [];
+    let j = i + 1;
+    for (; j < end && (ctx.tokens[j]?.kind === 'num' || ctx.tokens[j]?.kind === 'blank'); j++)
+      if (ctx.tokens[j]?.kind === 'num') run.push(ctx.tokens[j] as Token);
+    if (run.length === rows.length && ctx.tokens.slice(j, end).some((v) => v.kind === 'num')) return true;
+  }
+  return false;
+}
+
+/**
  * One-column sub-tables (第二十条第（五）项 行政许可, （六） 行政处罚 and 行政强制, （八） 行政事业性收费)
  * whose values plain pdftotext printed away from the row labels (under the column header, or with
  * the page's labels elsewhere): when the text between a caption and the next holds exactly as many
@@ -112,12 +266,7 @@ function readLoneValues(
   facts: TableFact[],
 ): RowOutcome[] {
   const columnNames = new Set(tpl.rows.flatMap((r) => r.columns.map(norm)));
-  const captionAt: Array<{ index: number; item: string }> = [];
-  for (let i = region[0]; i < region[1]; i++) {
-    const t = ctx.tokens[i];
-    const m = t?.kind === 'text' ? /第二十条第(\([一二三四五六七八九十]+\))项/.exec(t.norm) : null;
-    if (m) captionAt.push({ index: i, item: m[1] ?? '' });
-  }
+  const captionAt = captions(ctx, region);
   const out = [...outcomes];
   // Values a row took from another caption's part of the table (its label stood above its own
   // caption, next to a value printed across a page break) are not its own: the row is unread.
@@ -157,16 +306,35 @@ function readLoneValues(
     return base.valuesFound === 0 || (anchor !== undefined && anchor.last < caption);
   };
   const baseOf = (o: RowOutcome): Row => ('row' in o ? o.row : o.draft.base);
-  const unplaced = (rows: number[], values: Token[], caption: number) => {
-    const unread = rows.map((r) => out[r]).filter((o) => unreadHere(o, caption));
+  // A row not found whose label's characters all stand under the caption, outside the labels found:
+  // a label scattered around the values (distributed over its cell, 分散对齐: “规 / 行 政 规 范 性 文 /
+  // 本年制发件数 … / 章 / 0 0 0 / 件 / 1 0 3”).
+  const inLabels = new Set(anchors.flatMap((a) => Array.from({ length: a.last - a.first + 1 }, (_, k) => a.first + k)));
+  const scattered = (o: RowOutcome | undefined, caption: number, end: number): o is RowOutcome => {
+    if (!o || !('row' in o) || o.row.status !== 'missing') return false;
+    const characters = ctx.tokens
+      .slice(caption + 1, end)
+      .filter((t, n) => t.kind === 'text' && !inLabels.has(caption + 1 + n))
+      .map((t) => t.norm)
+      .join('');
+    const key = tpl.rows.find((r) => r.id === o.row.id)?.key ?? '';
+    return key !== '' && [...norm(key)].every((c) => characters.includes(c));
+  };
+  const unplaced = (rows: number[], values: Token[], caption: number, end: number) => {
+    const unread = rows.map((r) => out[r]).filter((o) => unreadHere(o, caption) || scattered(o, caption, end));
     if (unread.length !== rows.length) return;
     const ids = new Set(unread.map((o) => baseOf(o).id));
-    for (let f = facts.length - 1; f >= 0; f--) {
-      const fact = facts[f];
-      if (fact?.kind === 'cellCount' && ids.has(fact.row.id)) facts.splice(f, 1);
-    }
     const first = values[0] as Token;
     const last = values[values.length - 1] as Token;
+    // The rows' own findings, and values “before the first row” that are these, give way to one.
+    for (let f = facts.length - 1; f >= 0; f--) {
+      const fact = facts[f];
+      if (
+        ((fact?.kind === 'cellCount' || fact?.kind === 'missingRow') && ids.has(fact.row.id)) ||
+        (fact?.kind === 'strayValues' && fact.span.start.offset >= first.start && fact.span.end.offset <= last.end)
+      )
+        facts.splice(f, 1);
+    }
     facts.push({ kind: 'interleaved', row: null, runs: 1, span: span(ctx, first.start, last.end) });
     for (const r of rows) {
       const o = out[r];
@@ -180,13 +348,31 @@ function readLoneValues(
     const end = captionAt[k + 1]?.index ?? region[1];
     const values = ctx.tokens.slice(index + 1, end).filter((t) => t.kind === 'num' || t.kind === 'placeholder');
     const cells = rows.reduce((n, r) => n + (tpl.rows[r]?.columns.length ?? 0), 0);
-    if (values.length !== cells || values.some((v) => v.delimited)) return;
+    if (values.some((v) => v.delimited)) return;
+    if (cells === rows.length && headerRunDisagrees(ctx, index, end, rows, columnNames)) {
+      // Its header with one value a row right under it (the column printed whole, LibreOffice) and
+      // other values after the labels: which are the rows' the text does not say. One fact for the part.
+      const ids = new Set(rows.map((r) => tpl.rows[r]?.id));
+      for (let f = facts.length - 1; f >= 0; f--) {
+        const fact = facts[f];
+        if (fact?.kind === 'cellCount' && ids.has(fact.row.id)) facts.splice(f, 1);
+      }
+      const first = values[0] as Token;
+      const last = values[values.length - 1] as Token;
+      facts.push({ kind: 'interleaved', row: null, runs: 1, span: span(ctx, first.start, last.end) });
+      for (const r of rows) {
+        const o = out[r];
+        if (o) out[r] = { row: { ...baseOf(o), status: 'unclear', valuesFound: values.length } };
+      }
+      return;
+    }
+    if (values.length !== cells) return;
     // A column header twice under one caption (“0 / 本年处理决定数量 / 9 / 本年处理决定数量”): another
     // sub-table's header, and maybe its values, printed there; the values are not known to be these rows'.
     const headers = ctx.tokens.slice(index + 1, end).filter((t) => t.kind === 'text' && columnNames.has(t.norm));
     if (new Set(headers.map((t) => t.norm)).size !== headers.length) return;
     if (cells !== rows.length) {
-      unplaced(rows, values, index);
+      unplaced(rows, values, index, end);
       return;
     }
     // Rows already read must have these very values; rows not read must have had none of their own.

@@ -206,7 +206,7 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
     else candidates.push({ row: o.draft.template.id, options: o.draft.options, chosenBy: new Set(), draft: o.draft });
   }
   const relations = columnRelations(tpl.rows.map((r) => r.id));
-  columnThroughout(candidates, known, relations, headerLacks(regionText(ctx, [region[0], anchors[0]?.first ?? region[0]])));
+  columnThroughout(candidates, known, relations, headerLacks(ctx, [region[0], anchors[0]?.first ?? region[0]]));
   narrow(candidates, known, relations);
   // Only then the two together: when （七）总计 is itself unread, 一 + 二 = Σ outcomes + 四 still
   // holds column by column (R1 with （七） replaced by its R2 sum), and may leave one reading.
@@ -517,12 +517,46 @@ function extendOverEnumerators(ctx: Ctx, anchors: Anchor[], region: [number, num
   });
 }
 
-/** The one applicant column whose name the header above the rows lacks, if exactly one. */
-function headerLacks(header: string): number | null {
+/**
+ * The one applicant column whose name the header above the rows lacks, if exactly one. A name
+ * wrapped in its cell (`-layout` text: “商业企” over “业”, “科研机 社会公” over “构  益组织”) is there
+ * when its pieces rejoin to it: each piece a word of its own on one of the next three lines, under
+ * the piece before (their columns overlap), each lower piece used once.
+ */
+function headerLacks(ctx: Ctx, range: [number, number]): number | null {
   // 其他 is also inside 法人或其他组织: look for it without that caption.
-  const text = header.replace(norm('法人或其他组织'), '');
+  const text = regionText(ctx, range).replace(norm('法人或其他组织'), '');
   if (!text.includes(norm('自然人'))) return null;
-  const absent = T3_COLUMNS.flatMap((c, i) => (text.includes(norm(c)) ? [] : [i]));
+  const words: Array<{ norm: string; line: number; from: number; to: number }> = [];
+  for (let i = range[0]; i < range[1]; i++) {
+    const t = ctx.tokens[i];
+    if (t?.kind !== 'text') continue;
+    for (const m of t.raw.matchAll(/\S+/g)) {
+      const at = ctx.lines.point(t.start + m.index);
+      words.push({ norm: norm(m[0]), line: at.line, from: at.column, to: at.column + m[0].length });
+    }
+  }
+  const used = new Set<number>();
+  const rejoins = (name: string, above: (typeof words)[number], depth: number): number[] | null => {
+    if (name === '') return [];
+    if (depth === 0) return null;
+    for (const [k, w] of words.entries()) {
+      if (used.has(k) || w.line <= above.line || w.line > above.line + 3 || w.from > above.to || w.to < above.from) continue;
+      if (!name.startsWith(w.norm) || w.norm === '') continue;
+      const rest = rejoins(name.slice(w.norm.length), w, depth - 1);
+      if (rest) return [k, ...rest];
+    }
+    return null;
+  };
+  const wrapped = (name: string): boolean =>
+    words.some((w, k) => {
+      if (used.has(k) || w.norm === '' || w.norm.length >= name.length || !name.startsWith(w.norm)) return false;
+      const rest = rejoins(name.slice(w.norm.length), w, 2);
+      if (!rest) return false;
+      for (const r of [k, ...rest]) used.add(r);
+      return true;
+    });
+  const absent = T3_COLUMNS.flatMap((c, i) => (text.includes(norm(c)) || wrapped(norm(c)) ? [] : [i]));
   return absent.length === 1 ? (absent[0] ?? null) : null;
 }
 
