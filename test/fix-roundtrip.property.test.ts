@@ -12,7 +12,7 @@ import { applyFixes, fixUntilStable } from '../src/engine/fix.ts';
 import { lintText } from '../src/engine/lint.ts';
 import { NUMERALS, PART_NAMES } from '../src/model/vocabulary.ts';
 import { sampleReport, type TableForm } from '../src/testing/sample.ts';
-import type { Diagnostic } from '../src/types.ts';
+import type { Diagnostic, LintResult } from '../src/types.ts';
 import { PROPERTY_SCALE, RUNS } from './helpers/property.ts';
 
 const FORMS: TableForm[] = ['gfm', 'tsv', 'html', 'layout', 'cellPerLine', 'gfmMerged', 'htmlMerged'];
@@ -106,7 +106,17 @@ const defectArb: fc.Arbitrary<Defect> = fc.oneof(
     .map(([a, b, c, d]) => period(a, b, c, d)),
 );
 
-const lint = (text: string) => lintText(text, { rules: builtinRules });
+/**
+ * Each text linted once: the checks below lint the same texts again and again (a fix gives back
+ * the report, fixUntilStable lints the text everyFix has linted), and a lint is a function of its
+ * text. Read only: nothing here changes a result.
+ */
+const linted = new Map<string, LintResult>();
+const lint = (text: string): LintResult => {
+  let result = linted.get(text);
+  if (!result) linted.set(text, (result = lintText(text, { rules: builtinRules })));
+  return result;
+};
 const key = (m: Diagnostic) => `${m.ruleId}:${m.messageId}`;
 function counts(messages: readonly Diagnostic[]): Map<string, number> {
   const out = new Map<string, number>();

@@ -85,7 +85,7 @@ const texts = async (bytes: Uint8Array, keepFontPrograms = false): Promise<unkno
 
 describe('the font programs pdf.js need not parse', () => {
   // Read both ways on every PDF at full scale; npm test reads each PDF with all the reader's savings
-  // and with none (test/pdf-same-reading.test.ts), and checks here what is done to its bytes.
+  // and with none (test/pdf-own-text.test.ts), and checks here what is done to its bytes.
   it.each(pdfCases())('%s has only their keys renamed (and reads the same with and without them, at full scale)', async (_, file) => {
     const bytes = read(file);
     const stripped = await withoutFontPrograms(bytes);

@@ -40,7 +40,7 @@ async function handMade(content: (raw: Uint8Array) => { data: Uint8Array; dict: 
 
 describe('streams given to pdf.js decoded', () => {
   // Read both ways on every PDF at full scale; npm test reads each PDF with all the reader's savings
-  // and with none (test/pdf-same-reading.test.ts), and checks here what is done to its bytes.
+  // and with none (test/pdf-own-text.test.ts), and checks here what is done to its bytes.
   it.each(pdfCases())('%s has its page contents inflated after the file (and reads the same as with them compressed, at full scale)', async (_, file) => {
     const bytes = new Uint8Array(readFileSync(file));
     const copy = await forPdfjs(bytes);

@@ -12,6 +12,15 @@
  * program, a Type3 font pdf.js stretches, a font matrix that changes the widths, a text rise, a
  * font set by the graphics state, text turned other than by quarters, no font) it leaves
  * the page's text to pdf.js, whose reading is then the same as before.
+ *
+ * And what the PDF reader does to spare pdf.js work — font programs it need not parse
+ * (font-programs.ts), page contents and ToUnicode maps given inflated (font-programs.ts's
+ * `forPdfjs`), messages handed over without a structured clone (port.ts), the ruling lines read
+ * from the content streams instead of pdf.js's operator list (rulings.ts) — changes nothing it
+ * reads: on the same PDFs, the pages read with all of them are those pdf.js reads with none. Each
+ * alone is compared on every PDF at full scale: test/pdf-font-programs.test.ts,
+ * test/pdf-inflate.test.ts, test/pdf-port.test.ts, test/pdf-rulings.test.ts. Both comparisons are
+ * in this file so that pdf.js's reading with the savings, which each compares, is read once.
  */
 import { describe, expect, it, jest } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,9 +28,10 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { type PDFDict, PDFDocument, PDFName, type PDFRef } from 'pdf-lib';
 import { pdfData } from '../src/engine/decode.ts';
-import { extractPdf } from '../src/reading/pdf/extract.ts';
-import { type PdfRead, readPdf } from '../src/reading/pdf/index.ts';
+import { type ExtractResult, extractPdf } from '../src/reading/pdf/extract.ts';
+import { type PdfRead, readPages } from '../src/reading/pdf/index.ts';
 import { OPS } from '../src/reading/pdf/rulings.ts';
+import { expectEqual } from './helpers/equal.ts';
 import { pdfCases, rounded, samplePdfs } from './helpers/pdfs.ts';
 import { PROPERTY_SCALE } from './helpers/property.ts';
 
@@ -42,6 +52,17 @@ async function bothWays(bytes: Uint8Array): Promise<{ own: unknown; pdfjs: unkno
   return { own: rounded(own), pdfjs: rounded(pdfjs), counts, pages: pages.length, texts: pages.reduce((n, p) => n + p.texts.length, 0) };
 }
 
+/**
+ * Each file of the corpus as pdf.js reads it with the reader's savings (its text content on every
+ * page): read once for the two comparisons of the file, and never changed (readPages is given a copy).
+ */
+const byPdfjs = new Map<string, Promise<ExtractResult>>();
+const withSavings = (file: string, bytes: Uint8Array): Promise<ExtractResult> => {
+  let read = byPdfjs.get(file);
+  if (!read) byPdfjs.set(file, (read = extractPdf(bytes, { loadData: pdfData, pdfjsText: true })));
+  return read;
+};
+
 /** A heading WPS writes down a narrow cell in a vertical font, whose end pdf.js's text content drops. */
 const DROPPED = '三、本年度办理结果';
 
@@ -53,18 +74,20 @@ describe('text read from the content streams', () => {
 
   it.each(pdfCases(samplePdfs(PROPERTY_SCALE)))('%s: read as with pdf.js’s text content', async (name, file) => {
     const bytes = new Uint8Array(readFileSync(file));
-    const r = await bothWays(bytes);
-    expect(r.pages).toBeGreaterThan(0);
-    // The text with its tables as read (what the linter parses) and where each line shows.
-    const own = rounded(await readPdf(bytes, { loadData: pdfData })) as PdfRead;
-    const pdfjs = rounded(await readPdf(bytes, { loadData: pdfData, pdfjsText: true })) as PdfRead;
+    const counts: Counts = { ownRulings: 0, ownText: 0, withoutPdfjs: 0 };
+    const extracted = await extractPdf(bytes, { loadData: pdfData, counts });
+    const pages = 'pages' in extracted ? extracted.pages.length : 0;
+    expect(pages).toBeGreaterThan(0);
+    // The text with its tables as read (what the linter parses, readPdf's) and where each line shows.
+    const own = rounded(readPages(extracted)) as PdfRead;
+    const pdfjs = rounded(readPages(structuredClone(await withSavings(file, bytes)))) as PdfRead;
     if (own.text.includes(DROPPED) && !pdfjs.text.includes(DROPPED)) {
       // pdf.js's text content leaves out the end of WPS's column “三、本年度办理结果” (next test).
       const differ = own.text.split('\n').flatMap((line, i) => (line === pdfjs.text.split('\n')[i] ? [] : [line]));
       expect(differ).toEqual([expect.stringContaining(DROPPED)]);
     } else expect(own).toEqual(pdfjs);
     // Every page of Chromium's (Type3 fonts too), LibreOffice's and WPS's PDFs reads here, and pdf.js is not loaded.
-    expect([path.basename(name), r.counts.ownText, r.counts.withoutPdfjs]).toEqual([path.basename(name), r.pages, 1]);
+    expect([path.basename(name), counts.ownText, counts.withoutPdfjs]).toEqual([path.basename(name), pages, 1]);
   });
   const wps = path.resolve(import.meta.dirname, '../../shared/corpus/peers/12-huaian-hongzequ-2024.pdf');
   (existsSync(wps) ? it : it.skip)('a column in a vertical font read whole, where pdf.js’s text content drops its end', async () => {
@@ -80,6 +103,23 @@ describe('text read from the content streams', () => {
     expect(pdfjs).toContain('三、本');
     expect(pdfjs.join('')).not.toContain('年度办理结果');
     expect(own.filter((s) => s !== DROPPED)).toEqual(pdfjs.filter((s) => s !== '三、本'));
+  });
+});
+
+describe('the reader’s savings change nothing pdf.js reads', () => {
+  it.each(pdfCases(samplePdfs(PROPERTY_SCALE)))('%s reads the same with them and without any', async (_, file) => {
+    const bytes = new Uint8Array(readFileSync(file));
+    const spared = await withSavings(file, bytes);
+    const plain = await extractPdf(bytes, {
+      loadData: pdfData,
+      keepFontPrograms: true,
+      keepStreamsCompressed: true,
+      pdfjsLoopback: true,
+      operatorList: true,
+      pdfjsText: true,
+    });
+    expect('pages' in spared && spared.pages.length).toBeGreaterThan(0);
+    expectEqual(spared, plain);
   });
 });
 

@@ -17,7 +17,7 @@ jest.setTimeout(240_000);
 
 describe('pdf.js in this thread through port.ts', () => {
   // Every PDF at full scale; npm test reads each with all the reader's savings and with none
-  // (test/pdf-same-reading.test.ts).
+  // (test/pdf-own-text.test.ts).
   it.each(PROPERTY_SCALE >= 1 ? pdfCases() : pdfCases().slice(0, 1))('%s reads the same as through pdf.js’s own fake worker', async (_, file) => {
     const bytes = new Uint8Array(readFileSync(file));
     const through = await extractPdf(bytes, { loadData: pdfData, pdfjsText: true });

@@ -5,7 +5,7 @@
  */
 import { htmlToReportText, type Origin } from '../html-input.ts';
 import { unifyRadicals } from '../../model/radicals.ts';
-import { extractPdf, type ExtractOptions, type PdfText } from './extract.ts';
+import { extractPdf, type ExtractOptions, type ExtractResult, type PdfText } from './extract.ts';
 import { pdfToHtml, type PdfPlace } from './layout.ts';
 
 export type { PdfPlace } from './layout.ts';
@@ -77,7 +77,11 @@ function unmappedShare(pages: readonly { texts: readonly { str: string }[] }[]):
 }
 
 export async function readPdf(bytes: Uint8Array, options: ExtractOptions = {}): Promise<PdfRead | { error: PdfReadError }> {
-  const extracted = await extractPdf(bytes, options);
+  return readPages(await extractPdf(bytes, options));
+}
+
+/** The text of the pages extractPdf read (which it changes: radicals unified, overprints left out). */
+export function readPages(extracted: ExtractResult): PdfRead | { error: PdfReadError } {
   if ('error' in extracted) return extracted;
   const { pages } = extracted;
   const chars = pages.reduce((n, p) => n + p.texts.reduce((m, t) => m + t.str.trim().length, 0), 0);
