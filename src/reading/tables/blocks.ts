@@ -136,7 +136,16 @@ export function readByBlocks(
   if (!blocks) {
     // Whatever order pdftotext printed them in, a table of nothing but 0s reads the same.
     const zeros = allZeros(ctx, region, tpl.rows.length * columns);
-    return zeros ? withRows(ctx, tpl, outcomes, facts, (r) => zeros.slice(r * columns, (r + 1) * columns), new Set(), writtenCells) : null;
+    if (zeros) return withRows(ctx, tpl, outcomes, facts, (r) => zeros.slice(r * columns, (r + 1) * columns), new Set(), writtenCells);
+    const placed = zerosButFirstCells(ctx, tpl, anchors, region, columns);
+    if (!placed) return null;
+    // A row the labels read must be read alike.
+    for (const [r, o] of outcomes.entries()) {
+      const cells = writtenCells(o);
+      const tokens = placed[r] ?? [];
+      if (cells && (cells.length !== tokens.length || cells.some((c, i) => c.start !== tokens[i]?.start))) return null;
+    }
+    return withRows(ctx, tpl, outcomes, facts, (r) => placed[r] ?? [], new Set(), writtenCells);
   }
   const bands = blocks.rows;
   // A label printed after labels of rows below it (“（三）不予公开 1.属于国家秘密” after 3.补正后…)
@@ -242,6 +251,61 @@ function allZeros(ctx: Ctx, region: [number, number], cells: number): Token[] | 
     zeros.push(t);
   }
   return zeros.length === cells ? zeros : null;
+}
+
+/**
+ * The table's values when all but a few are 0s and each of those few stands among the values
+ * printed right after its row's label (LibreOffice's plain text: “label / its first five cells”,
+ * the last two columns and the last rows in blocks further on): such a run is its row's first
+ * cells, in order, so each value of it has one cell; the 0s fill the other cells, and in whatever
+ * order pdftotext printed them every such cell reads 0. Only where that is the one assignment the
+ * text allows: the run after a label of a row in its place (in the labels' order, no typo, not
+ * one of a stack of labels, whose values could start any of them), no longer than a row, no value
+ * before the first label (labels printed after their values), and exactly as many values as cells.
+ * The rows' sums play no part in it. Null otherwise.
+ */
+function zerosButFirstCells(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[], region: [number, number], columns: number): Token[][] | null {
+  const line = (t: Token) => ctx.lines.point(t.start).line;
+  const values = new Set<Token>();
+  for (let i = region[0]; i < region[1]; i++) {
+    const t = ctx.tokens[i] as Token;
+    if (t.delimited || t.kind === 'blank') return null;
+    if (t.kind === 'text' || labelCharacter(ctx, i)) continue;
+    const next = ctx.tokens[i + 1];
+    if (next?.kind === 'text' && line(next) === line(t)) continue;
+    if (t.kind !== 'num' || !/^(0|[1-9]\d*)$/.test(t.raw)) return null;
+    values.add(t);
+  }
+  if (values.size !== tpl.rows.length * columns) return null;
+  const sorted = [...anchors].sort((x, y) => x.first - y.first);
+  const head = sorted[0];
+  if (!head || ctx.tokens.slice(region[0], head.first).some((t) => values.has(t))) return null;
+  const runs = new Map<number, Token[]>();
+  let highest = -1;
+  for (const [k, a] of sorted.entries()) {
+    const r = tpl.rows.indexOf(a.row);
+    const inPlace = r > highest && !a.typo && !a.disordered && !runs.has(r);
+    highest = Math.max(highest, r);
+    const run: Token[] = [];
+    for (let i = a.first + 1; i < region[1]; i++) {
+      const t = ctx.tokens[i] as Token;
+      if (t.kind === 'text' && i > a.last) break;
+      if (t.kind !== 'text') run.push(t);
+    }
+    if (!run.some((t) => t.raw !== '0')) continue;
+    const previous = sorted[k - 1];
+    const stacked = previous !== undefined && onlyText(ctx, previous.first + 1, a.first);
+    if (!inPlace || stacked || run.length > columns || run.some((t) => !values.has(t))) return null;
+    runs.set(r, run);
+  }
+  const placed = new Set([...runs.values()].flat());
+  if (placed.size !== [...runs.values()].flat().length) return null;
+  const zeros = [...values].filter((t) => !placed.has(t));
+  if (zeros.some((t) => t.raw !== '0')) return null;
+  return tpl.rows.map((_, r) => {
+    const run = runs.get(r) ?? [];
+    return [...run, ...zeros.splice(0, columns - run.length)];
+  });
 }
 
 function totalsConfirm(rows: readonly Token[][]): boolean {
