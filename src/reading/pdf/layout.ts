@@ -59,6 +59,12 @@ interface TextLine {
   /** For a line of prose set in columns: its column's left edge, and its right edge unless it is the last column (columns.ts). */
   colLeft?: number;
   colRight?: number;
+  /**
+   * For a row of a table drawn without vertical lines that leaves a column empty: its label and one
+   * cell per value column, left to right (undefined: blank), and the columns' header words
+   * (headerColumns). Rendered as a table row, so that the blank is a blank cell.
+   */
+  grid?: { label: PdfText[]; cells: (PdfText | undefined)[]; names: string[] };
 }
 
 type Block = { kind: 'text'; page: number; line: TextLine } | { kind: 'table'; page: number; frag: Fragment; texts: PdfText[] };
@@ -690,12 +696,22 @@ function joinCentredLabels(blocks: Block[]): Block[] {
  * rows get their values' labels only where this gives one answer: every value in a column, every
  * column labelled.
  */
+/** A line that starts one of 表二's sub-tables: its caption (第二十条第（五）项) or its header (信息内容 …). */
+const isSubHeader = (line: TextLine): boolean => /^(信息内容|第二十条第\(.{1,2}\)项)/.test(line.text.normalize('NFKC').replace(/\s/g, ''));
+
 function textColumns(blocks: Block[], mayBeHeading: (line: TextLine) => boolean): void {
   let header: TextLine[] = [];
   let rows: TextLine[] = [];
+  // For headerColumns, the rows under one header: 表二's sub-table caption or header among the rows
+  // (第二十条第（五）项, 信息内容  本年处理决定数量) heads the rows after it. And the lines among them that are no row (a
+  // label's pieces, a group label's characters).
+  let segment: { header: TextLine[]; rows: TextLine[]; among: TextLine[] } = { header: [], rows: [], among: [] };
+  let pending: TextLine[] = [];
   const finish = (): void => {
     if (rows.length > 0) labelColumns(header, rows);
-    [header, rows] = [[], []];
+    if (segment.rows.length > 0) headerColumns(segment.header, segment.rows, segment.among);
+    [header, rows, pending] = [[], [], []];
+    segment = { header: [], rows: [], among: [] };
   };
   for (const block of blocks) {
     if (block.kind === 'table') {
@@ -704,8 +720,18 @@ function textColumns(blocks: Block[], mayBeHeading: (line: TextLine) => boolean)
     }
     const line = block.line;
     if (mayBeHeading(line) && !isValueRow(line.text)) finish();
-    else if (isValueRow(line.text)) rows.push(line);
-    else if (rows.length === 0 && !/\d/.test(line.text)) header.push(line);
+    else if (isValueRow(line.text)) {
+      if (segment.rows.length > 0 && pending.some(isSubHeader)) {
+        headerColumns(segment.header, segment.rows, segment.among);
+        segment = { header: pending.filter((l) => !/\d/.test(l.text)), rows: [], among: [] };
+      } else segment.among.push(...pending);
+      pending = [];
+      rows.push(line);
+      segment.rows.push(line);
+    } else if (rows.length === 0 && !/\d/.test(line.text)) {
+      header.push(line);
+      segment.header.push(line);
+    } else if (rows.length > 0) pending.push(line);
   }
   finish();
 }
@@ -751,6 +777,95 @@ function labelColumns(header: TextLine[], rows: TextLine[]): void {
   }
 }
 
+/**
+ * A header's words in pieces: a line's runs that touch (the characters of one cell's line), apart
+ * from the next by a gap (another cell).
+ */
+function headerPieces(line: TextLine): PdfText[][] {
+  const pieces: PdfText[][] = [];
+  for (const t of [...line.runs].sort((a, b) => a.x0 - b.x0)) {
+    const last = pieces[pieces.length - 1];
+    const end = last ? Math.max(...last.map((r) => r.x1)) : -Infinity;
+    if (last && t.x0 - end <= 0.3 * t.size) last.push(t);
+    else pieces.push([t]);
+  }
+  return pieces;
+}
+
+/**
+ * The columns of a table drawn without vertical lines as its header shows them, for the rows that
+ * leave a column empty (a row's values fewer than the columns right of its label): the header's
+ * lowest cells are the column each piece of header text stands over alone, taken narrowest first,
+ * a piece over two columns or more heading a group of them (行政复议 over its five). A row gets its
+ * cells (a blank where a column has no value) only where that is certain: the header's columns
+ * apart, each value of every row of the table under exactly one column (its extent overlapping that
+ * column's and no other's) and no column holding two values of a row, nothing but numbers right of
+ * the row's label. Otherwise the row stays a line of text (the table reader counts its values).
+ */
+function headerColumns(header: TextLine[], rows: TextLine[], among: TextLine[]): void {
+  const pieces = header
+    .flatMap(headerPieces)
+    .map((p) => ({ runs: p, x0: Math.min(...p.map((t) => t.x0)), x1: Math.max(...p.map((t) => t.x1)) }))
+    .sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0));
+  const columns: { x0: number; x1: number; runs: PdfText[] }[] = [];
+  for (const p of pieces) {
+    const under = columns.filter((c) => p.x1 > c.x0 && p.x0 < c.x1);
+    if (under.length > 1) continue;
+    const c = under[0];
+    if (c) [c.x0, c.x1, c.runs] = [Math.min(c.x0, p.x0), Math.max(c.x1, p.x1), [...c.runs, ...p.runs]];
+    else columns.push({ ...p });
+  }
+  columns.sort((a, b) => a.x0 - b.x0);
+  if (columns.length < 2 || columns.some((c, k) => k > 0 && c.x0 < (columns[k - 1] as { x1: number }).x1)) return;
+  const values = (line: TextLine): PdfText[] => line.runs.filter((t) => NUMBER_RUN.test(t.str.trim()));
+  const columnOf = (t: PdfText): number => {
+    const over = columns.flatMap((c, k) => (t.x1 > c.x0 && t.x0 < c.x1 ? [k] : []));
+    return over.length === 1 ? (over[0] as number) : -1;
+  };
+  const placed = rows.map((row) => values(row).map(columnOf));
+  if (placed.some((cols) => cols.some((c) => c < 0) || new Set(cols).size !== cols.length)) return;
+  // The value columns: those right of every row's label (all that is not a number: a run of digits
+  // one space apart, a piece of a number wrapped in its cell, is no label and ends it here).
+  const labels = rows.map((row) => row.runs.filter((t) => !NUMBER_RUN.test(t.str.trim())));
+  const labelEnd = Math.max(-Infinity, ...labels.flat().map((t) => t.x1));
+  const first = columns.findIndex((c) => c.x0 > labelEnd);
+  if (first < 0 || placed.some((cols) => cols.some((c) => c < first))) return;
+  // Nothing with a digit among the rows over the value columns (a number wrapped over two lines).
+  const over = (t: PdfText): boolean => columns.slice(first).some((c) => t.x1 > c.x0 && t.x0 < c.x1);
+  if (among.some((l) => l.runs.some((t) => /\d/.test(t.str) && over(t)))) return;
+  const names = columns.map((c) => tidy(textLines(c.runs).map(lineText).join('')));
+  for (const [k, row] of rows.entries()) {
+    const vs = values(row);
+    const cols = placed[k] as number[];
+    if (cols.some((c, i) => i > 0 && c < (cols[i - 1] as number))) continue;
+    const cells = columns.slice(first).map((_, j) => vs[cols.indexOf(first + j)]);
+    if (cells.every((c) => c !== undefined)) continue;
+    row.grid = { label: labels[k] as PdfText[], cells, names: names.slice(first) };
+  }
+}
+
+/** A row of a table drawn without vertical lines, with its cells (headerColumns), as a table of one row. */
+function emitGridRow(line: TextLine, page: number, table: string | undefined, emit: (line: string, place: PdfPlace | null) => void): void {
+  const grid = line.grid as NonNullable<TextLine['grid']>;
+  const named = table ? { table } : {};
+  const rect = (ts: PdfText[]): [number, number, number, number] =>
+    ts.length === 0
+      ? [line.x0, line.y0, line.x1, line.y1]
+      : [Math.min(...ts.map((t) => t.x0)), Math.min(...ts.map((t) => t.y0)), Math.max(...ts.map((t) => t.x1)), Math.max(...ts.map((t) => t.y1))];
+  const label = tidy(lineText(grid.label));
+  const rowPlace: PdfPlace = { page, rect: rect(line.runs), ...named };
+  emit('<table>', rowPlace);
+  emit('<tr>', rowPlace);
+  if (label !== '') emit(`<td>${escape(label)}</td>`, { page, rect: rect(grid.label), ...named });
+  grid.cells.forEach((cell, j) => {
+    const column = grid.names[j] as string;
+    const where = { page, rect: rect(cell ? [cell] : []), ...named, ...(label !== '' ? { row: label } : {}), ...(cell ? { column } : {}) };
+    emit(`<td>${cell ? escape(cell.str.trim()) : ''}</td>`, where);
+  });
+  emit('</tr>', rowPlace);
+  emit('</table>', rowPlace);
+}
+
 function render(blocks: Block[], pages: PdfPage[]): PdfHtml {
   const out: string[] = [];
   const places: (PdfPlace | null)[] = [];
@@ -770,6 +885,12 @@ function render(blocks: Block[], pages: PdfPage[]): PdfHtml {
       // Footnotes the table went past are read at the end, where they part no table from its rows.
       footnotes.push(...notes);
       index = next;
+      continue;
+    }
+    if (block.line.grid) {
+      prose.break();
+      emitGridRow(block.line, block.page, prose.part, emit);
+      index++;
       continue;
     }
     prose.add(block.line, block.page);
