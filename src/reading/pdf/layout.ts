@@ -709,6 +709,13 @@ function textColumns(blocks: Block[], mayBeHeading: (line: TextLine) => boolean)
   let pending: TextLine[] = [];
   const finish = (): void => {
     if (rows.length > 0) labelColumns(header, rows);
+    // The lines right under the last row count among them (the rest of a number wrapped in its cell).
+    let last = segment.rows[segment.rows.length - 1];
+    for (const line of pending) {
+      if (!last || line.y0 - last.y1 >= last.size || line.y0 < last.y0) break;
+      segment.among.push(line);
+      last = line;
+    }
     if (segment.rows.length > 0) headerColumns(segment.header, segment.rows, segment.among);
     [header, rows, pending] = [[], [], []];
     segment = { header: [], rows: [], among: [] };
