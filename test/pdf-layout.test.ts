@@ -298,6 +298,32 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     expect(headless).not.toContain('<table>');
   });
 
+  it("reads a line holding only a 表二 row's label, under a header that shows that row's columns, as the row left blank", () => {
+    const header = [
+      text('二、主动公开政府信息情况', 72, 60),
+      text('信息内容', 72, 80),
+      text('本年制发件数', 200, 80),
+      text('本年废止件数', 300, 80),
+      text('现行有效件数', 400, 80),
+    ];
+    const texts = [...header, text('规章', 72, 100), text('1', 228, 100), text('0', 328, 100), text('1', 428, 100), text('行政规范性文件', 72, 116)];
+    const { html } = pdfToHtml([page(1, texts, [])]);
+    expect(rows(html)).toEqual(['行政规范性文件|||']);
+    expect(html).toContain('<p>规章  1  0  1</p>');
+    // A label that is no row of the template's (a label's second line), or a header whose columns are
+    // not that row's: left as text.
+    const other = pdfToHtml([page(1, [...texts.slice(0, -1), text('规范性文件（续）', 72, 116)], [])]).html;
+    expect(other).not.toContain('<table>');
+    const columns = pdfToHtml([
+      page(
+        1,
+        texts.map((t) => (t.str === '现行有效件数' ? { ...t, str: '对外公开总数量' } : t)),
+        [],
+      ),
+    ]).html;
+    expect(columns).not.toContain('<table>');
+  });
+
   it("places 表二's values by the header of their own sub-table, not the first one's", () => {
     // 本年处理决定数量 heads one column over the three of the first sub-table: 2293, centred there, is its only value.
     const texts = [

@@ -728,9 +728,11 @@ function textColumns(blocks: Block[], mayBeHeading: (line: TextLine) => boolean)
     const line = block.line;
     if (mayBeHeading(line) && !isValueRow(line.text)) finish();
     else if (isValueRow(line.text)) {
-      if (segment.rows.length > 0 && pending.some(isSubHeader)) {
-        headerColumns(segment.header, segment.rows, segment.among);
-        segment = { header: pending.filter((l) => !/\d/.test(l.text)), rows: [], among: [] };
+      const sub = pending.findIndex(isSubHeader);
+      if (segment.rows.length > 0 && sub >= 0) {
+        // The lines before the sub-table's caption or header are still the table's before it.
+        headerColumns(segment.header, segment.rows, [...segment.among, ...pending.slice(0, sub)]);
+        segment = { header: pending.slice(sub).filter((l) => !/\d/.test(l.text)), rows: [], among: [] };
       } else segment.among.push(...pending);
       pending = [];
       rows.push(line);
@@ -848,6 +850,20 @@ function headerColumns(header: TextLine[], rows: TextLine[], among: TextLine[]):
     const cells = columns.slice(first).map((_, j) => vs[cols.indexOf(first + j)]);
     if (cells.every((c) => c !== undefined)) continue;
     row.grid = { label: labels[k] as PdfText[], cells, names: names.slice(first) };
+  }
+  // A line holding only the label of one of 表二's rows, under the header, whose value columns the
+  // header shows (their words those of that row in the template): that row, left blank. Only when
+  // every row of the table has its label on its values' line (else the values of a label's line may
+  // stand on the next line).
+  if (labels.some((l) => l.length === 0)) return;
+  const key = (text: string): string => text.normalize('NFKC').replace(/\s/g, '');
+  const valueNames = names.slice(first).map(key);
+  const headerBottom = Math.max(...columns.slice(first).flatMap((c) => c.runs.map((t) => t.y1)));
+  for (const line of [...header, ...among]) {
+    const template = [...T2_2021.rows, ...T2_2019.rows].find((r) => key(r.label) === key(line.text));
+    if (!template || line.grid || line.y0 < headerBottom || line.runs.some((t) => t.x1 >= (columns[first] as { x0: number }).x0)) continue;
+    if (template.columns.length !== valueNames.length || !template.columns.every((c, j) => key(c) === valueNames[j])) continue;
+    line.grid = { label: line.runs, cells: valueNames.map(() => undefined), names: names.slice(first) };
   }
 }
 
