@@ -344,9 +344,12 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
       text('行政处罚', 72, 180),
       text('12', 325, 180),
     ];
-    const { html } = pdfToHtml([page(1, texts, [])]);
+    const { html, places } = pdfToHtml([page(1, texts, [])]);
     expect(html).not.toContain('<table>');
     expect(html).toContain('<p>行政许可  2293</p>');
+    // Nor is 2293 named by the first sub-table's column it stands under (本年废止件数).
+    expect(places[html.split('\n').indexOf('<p>行政许可  2293</p>')]?.columns).toBeUndefined();
+    expect(places[html.split('\n').indexOf('<p>规章  1  0  1</p>')]?.columns).toEqual(['本年制发件数', '本年废止件数', '现行有效件数']);
   });
 
   it('gives a row its label wrapped over lines centred on its values (a table without rules), beside a group label one character a line', () => {

@@ -686,29 +686,27 @@ function joinCentredLabels(blocks: Block[]): Block[] {
   return out;
 }
 
+/** A line that starts one of 表二's sub-tables: its caption (第二十条第（五）项) or its header (信息内容 …). */
+const isSubHeader = (line: TextLine): boolean => /^(信息内容|第二十条第\(.{1,2}\)项)/.test(line.text.normalize('NFKC').replace(/\s/g, ''));
+
 /**
  * The columns of a table drawn without vertical lines (three-line tables, tables with no rules),
  * from the alignment of its text: each column the span its values share (a value right-aligned or
  * centred under its header overlaps the other values of its column, never those of the next),
  * labelled by the header's words centred over that column and over no other column's values (a
  * header over several columns, such as 申请人情况, names none), top to bottom. A table is the value rows between its
- * header (the lines without digits after a part heading) and the next heading or ruled table. The
- * rows get their values' labels only where this gives one answer: every value in a column, every
+ * header (the lines without digits after a part heading) and the next heading or ruled table,
+ * table 二's sub-tables each under their own header (isSubHeader). The rows get their values' labels only where this gives one answer: every value in a column, every
  * column labelled.
  */
-/** A line that starts one of 表二's sub-tables: its caption (第二十条第（五）项) or its header (信息内容 …). */
-const isSubHeader = (line: TextLine): boolean => /^(信息内容|第二十条第\(.{1,2}\)项)/.test(line.text.normalize('NFKC').replace(/\s/g, ''));
-
 function textColumns(blocks: Block[], mayBeHeading: (line: TextLine) => boolean): void {
-  let header: TextLine[] = [];
   let rows: TextLine[] = [];
-  // For headerColumns, the rows under one header: 表二's sub-table caption or header among the rows
-  // (第二十条第（五）项, 信息内容  本年处理决定数量) heads the rows after it. And the lines among them that are no row (a
-  // label's pieces, a group label's characters).
+  // The rows under one header (named by labelColumns, placed by headerColumns): 表二's sub-table
+  // caption or header among the rows (第二十条第（五）项, 信息内容  本年处理决定数量) heads the rows
+  // after it. And the lines among them that are no row (a label's pieces, a group label's characters).
   let segment: { header: TextLine[]; rows: TextLine[]; among: TextLine[] } = { header: [], rows: [], among: [] };
   let pending: TextLine[] = [];
   const finish = (): void => {
-    if (rows.length > 0) labelColumns(header, rows);
     // The lines right under the last row count among them (the rest of a number wrapped in its cell).
     let last = segment.rows[segment.rows.length - 1];
     for (const line of pending) {
@@ -716,8 +714,11 @@ function textColumns(blocks: Block[], mayBeHeading: (line: TextLine) => boolean)
       segment.among.push(line);
       last = line;
     }
-    if (segment.rows.length > 0) headerColumns(segment.header, segment.rows, segment.among);
-    [header, rows, pending] = [[], [], []];
+    if (segment.rows.length > 0) {
+      labelColumns(segment.header, segment.rows);
+      headerColumns(segment.header, segment.rows, segment.among);
+    }
+    [rows, pending] = [[], []];
     segment = { header: [], rows: [], among: [] };
   };
   for (const block of blocks) {
@@ -731,16 +732,15 @@ function textColumns(blocks: Block[], mayBeHeading: (line: TextLine) => boolean)
       const sub = pending.findIndex(isSubHeader);
       if (segment.rows.length > 0 && sub >= 0) {
         // The lines before the sub-table's caption or header are still the table's before it.
+        labelColumns(segment.header, segment.rows);
         headerColumns(segment.header, segment.rows, [...segment.among, ...pending.slice(0, sub)]);
         segment = { header: pending.slice(sub).filter((l) => !/\d/.test(l.text)), rows: [], among: [] };
       } else segment.among.push(...pending);
       pending = [];
       rows.push(line);
       segment.rows.push(line);
-    } else if (rows.length === 0 && !/\d/.test(line.text)) {
-      header.push(line);
-      segment.header.push(line);
-    } else if (rows.length > 0) pending.push(line);
+    } else if (rows.length === 0 && !/\d/.test(line.text)) segment.header.push(line);
+    else if (rows.length > 0) pending.push(line);
   }
   finish();
 }
