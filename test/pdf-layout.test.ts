@@ -265,6 +265,93 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     expect(unnamed.places.some((p) => p?.columns !== undefined)).toBe(false);
   });
 
+  it("hands over a row that leaves a column empty as a table row with a blank cell, where the header's lowest cells place each value", () => {
+    // 行政复议 stands over 维持 and 纠正 (a group); 维持 (x 300–320), 纠正 (330–350), 总计 (360–380) are the columns.
+    const header = [text('三、收到和处理', 72, 80), text('行政复议', 300, 100), text('维持', 300, 116), text('纠正', 330, 116), text('总计', 360, 116)];
+    const full = [text('（一）予以公开', 72, 150), text('12', 302, 150), text('3', 335, 150), text('15', 362, 150)];
+    const texts = [...header, ...full, text('（二）部分公开', 72, 170), text('7', 335, 170), text('7', 365, 170)];
+    const { html, places } = pdfToHtml([page(1, texts, [])]);
+    // The full row stays a line of text; the row with nothing under 维持 is a row of cells, the blank one empty.
+    expect(html).toContain('<p>（一）予以公开  12  3  15</p>');
+    expect(rows(html)).toEqual(['（二）部分公开||7|7']);
+    const lines = html.split('\n');
+    expect(places[lines.indexOf('<td>7</td>')]).toMatchObject({ table: '三', row: '（二）部分公开', column: '纠正' });
+    expect(places[lines.indexOf('<td></td>')]).toMatchObject({ table: '三', row: '（二）部分公开' });
+    expect(places[lines.indexOf('<td></td>')]?.column).toBeUndefined();
+    // A value over two columns (77777 across 维持 and 纠正): which one holds it is not certain, the row stays text.
+    const straddling = pdfToHtml([page(1, [...header, ...full, text('（二）部分公开', 72, 170), text('77777', 316, 170), text('7', 365, 170)], [])]).html;
+    expect(straddling).not.toContain('<table>');
+    expect(straddling).toContain('<p>（二）部分公开  77777  7</p>');
+    // Digits among the rows over a value column (a number wrapped in its cell over two lines): left as text.
+    const wrapped = pdfToHtml([
+      page(1, [...texts, text('（三）不予公开', 72, 190), text('1', 303, 190), text('2', 335, 190), text('3', 365, 190), text('0', 303, 206)], []),
+    ]).html;
+    expect(wrapped).not.toContain('<table>');
+    // Without the header's columns (no word over 维持's column), nothing is placed.
+    const headless = pdfToHtml([
+      page(
+        1,
+        texts.filter((t) => t.str !== '维持'),
+        [],
+      ),
+    ]).html;
+    expect(headless).not.toContain('<table>');
+  });
+
+  it("reads a line holding only a 表二 row's label, under a header that shows that row's columns, as the row left blank", () => {
+    const header = [
+      text('二、主动公开政府信息情况', 72, 60),
+      text('信息内容', 72, 80),
+      text('本年制发件数', 200, 80),
+      text('本年废止件数', 300, 80),
+      text('现行有效件数', 400, 80),
+    ];
+    const texts = [...header, text('规章', 72, 100), text('1', 228, 100), text('0', 328, 100), text('1', 428, 100), text('行政规范性文件', 72, 116)];
+    const { html } = pdfToHtml([page(1, texts, [])]);
+    expect(rows(html)).toEqual(['行政规范性文件|||']);
+    expect(html).toContain('<p>规章  1  0  1</p>');
+    // A label that is no row of the template's (a label's second line), or a header whose columns are
+    // not that row's: left as text.
+    const other = pdfToHtml([page(1, [...texts.slice(0, -1), text('规范性文件（续）', 72, 116)], [])]).html;
+    expect(other).not.toContain('<table>');
+    const columns = pdfToHtml([
+      page(
+        1,
+        texts.map((t) => (t.str === '现行有效件数' ? { ...t, str: '对外公开总数量' } : t)),
+        [],
+      ),
+    ]).html;
+    expect(columns).not.toContain('<table>');
+  });
+
+  it("places 表二's values by the header of their own sub-table, not the first one's", () => {
+    // 本年处理决定数量 heads one column over the three of the first sub-table: 2293, centred there, is its only value.
+    const texts = [
+      text('二、主动公开政府信息情况', 72, 60),
+      text('信息内容', 72, 80),
+      text('本年制发件数', 200, 80),
+      text('本年废止件数', 300, 80),
+      text('现行有效件数', 400, 80),
+      text('规章', 72, 100),
+      text('1', 228, 100),
+      text('0', 328, 100),
+      text('1', 428, 100),
+      text('第二十条第（五）项', 72, 120),
+      text('信息内容', 72, 140),
+      text('本年处理决定数量', 290, 140),
+      text('行政许可', 72, 160),
+      text('2293', 320, 160),
+      text('行政处罚', 72, 180),
+      text('12', 325, 180),
+    ];
+    const { html, places } = pdfToHtml([page(1, texts, [])]);
+    expect(html).not.toContain('<table>');
+    expect(html).toContain('<p>行政许可  2293</p>');
+    // Nor is 2293 named by the first sub-table's column it stands under (本年废止件数).
+    expect(places[html.split('\n').indexOf('<p>行政许可  2293</p>')]?.columns).toBeUndefined();
+    expect(places[html.split('\n').indexOf('<p>规章  1  0  1</p>')]?.columns).toEqual(['本年制发件数', '本年废止件数', '现行有效件数']);
+  });
+
   it('gives a row its label wrapped over lines centred on its values (a table without rules), beside a group label one character a line', () => {
     // Lines 14 pt apart; value columns at 300 and 340. The group label 三、本 stands one character
     // a line at x 72; row labels start at 100. Row 1 has its label; row 2's label, two lines, is

@@ -59,6 +59,12 @@ interface TextLine {
   /** For a line of prose set in columns: its column's left edge, and its right edge unless it is the last column (columns.ts). */
   colLeft?: number;
   colRight?: number;
+  /**
+   * For a row of a table drawn without vertical lines that leaves a column empty: its label and one
+   * cell per value column, left to right (undefined: blank), and the columns' header words
+   * (headerColumns). Rendered as a table row, so that the blank is a blank cell.
+   */
+  grid?: { label: PdfText[]; cells: (PdfText | undefined)[]; names: string[] };
 }
 
 type Block = { kind: 'text'; page: number; line: TextLine } | { kind: 'table'; page: number; frag: Fragment; texts: PdfText[] };
@@ -680,22 +686,40 @@ function joinCentredLabels(blocks: Block[]): Block[] {
   return out;
 }
 
+/** A line that starts one of 表二's sub-tables: its caption (第二十条第（五）项) or its header (信息内容 …). */
+const isSubHeader = (line: TextLine): boolean => /^(信息内容|第二十条第\(.{1,2}\)项)/.test(line.text.normalize('NFKC').replace(/\s/g, ''));
+
 /**
  * The columns of a table drawn without vertical lines (three-line tables, tables with no rules),
  * from the alignment of its text: each column the span its values share (a value right-aligned or
  * centred under its header overlaps the other values of its column, never those of the next),
  * labelled by the header's words centred over that column and over no other column's values (a
  * header over several columns, such as 申请人情况, names none), top to bottom. A table is the value rows between its
- * header (the lines without digits after a part heading) and the next heading or ruled table. The
- * rows get their values' labels only where this gives one answer: every value in a column, every
+ * header (the lines without digits after a part heading) and the next heading or ruled table,
+ * table 二's sub-tables each under their own header (isSubHeader). The rows get their values' labels only where this gives one answer: every value in a column, every
  * column labelled.
  */
 function textColumns(blocks: Block[], mayBeHeading: (line: TextLine) => boolean): void {
-  let header: TextLine[] = [];
   let rows: TextLine[] = [];
+  // The rows under one header (named by labelColumns, placed by headerColumns): 表二's sub-table
+  // caption or header among the rows (第二十条第（五）项, 信息内容  本年处理决定数量) heads the rows
+  // after it. And the lines among them that are no row (a label's pieces, a group label's characters).
+  let segment: { header: TextLine[]; rows: TextLine[]; among: TextLine[] } = { header: [], rows: [], among: [] };
+  let pending: TextLine[] = [];
   const finish = (): void => {
-    if (rows.length > 0) labelColumns(header, rows);
-    [header, rows] = [[], []];
+    // The lines right under the last row count among them (the rest of a number wrapped in its cell).
+    let last = segment.rows[segment.rows.length - 1];
+    for (const line of pending) {
+      if (!last || line.y0 - last.y1 >= last.size || line.y0 < last.y0) break;
+      segment.among.push(line);
+      last = line;
+    }
+    if (segment.rows.length > 0) {
+      labelColumns(segment.header, segment.rows);
+      headerColumns(segment.header, segment.rows, segment.among);
+    }
+    [rows, pending] = [[], []];
+    segment = { header: [], rows: [], among: [] };
   };
   for (const block of blocks) {
     if (block.kind === 'table') {
@@ -704,8 +728,19 @@ function textColumns(blocks: Block[], mayBeHeading: (line: TextLine) => boolean)
     }
     const line = block.line;
     if (mayBeHeading(line) && !isValueRow(line.text)) finish();
-    else if (isValueRow(line.text)) rows.push(line);
-    else if (rows.length === 0 && !/\d/.test(line.text)) header.push(line);
+    else if (isValueRow(line.text)) {
+      const sub = pending.findIndex(isSubHeader);
+      if (segment.rows.length > 0 && sub >= 0) {
+        // The lines before the sub-table's caption or header are still the table's before it.
+        labelColumns(segment.header, segment.rows);
+        headerColumns(segment.header, segment.rows, [...segment.among, ...pending.slice(0, sub)]);
+        segment = { header: pending.slice(sub).filter((l) => !/\d/.test(l.text)), rows: [], among: [] };
+      } else segment.among.push(...pending);
+      pending = [];
+      rows.push(line);
+      segment.rows.push(line);
+    } else if (rows.length === 0 && !/\d/.test(line.text)) segment.header.push(line);
+    else if (rows.length > 0) pending.push(line);
   }
   finish();
 }
@@ -751,6 +786,109 @@ function labelColumns(header: TextLine[], rows: TextLine[]): void {
   }
 }
 
+/**
+ * A header's words in pieces: a line's runs that touch (the characters of one cell's line), apart
+ * from the next by a gap (another cell).
+ */
+function headerPieces(line: TextLine): PdfText[][] {
+  const pieces: PdfText[][] = [];
+  for (const t of [...line.runs].sort((a, b) => a.x0 - b.x0)) {
+    const last = pieces[pieces.length - 1];
+    const end = last ? Math.max(...last.map((r) => r.x1)) : -Infinity;
+    if (last && t.x0 - end <= 0.3 * t.size) last.push(t);
+    else pieces.push([t]);
+  }
+  return pieces;
+}
+
+/**
+ * The columns of a table drawn without vertical lines as its header shows them, for the rows that
+ * leave a column empty (a row's values fewer than the columns right of its label): the header's
+ * lowest cells are the column each piece of header text stands over alone, taken narrowest first,
+ * a piece over two columns or more heading a group of them (行政复议 over its five). A row gets its
+ * cells (a blank where a column has no value) only where that is certain: the header's columns
+ * apart, each value of every row of the table under exactly one column (its extent overlapping that
+ * column's and no other's) and no column holding two values of a row, nothing but numbers right of
+ * the row's label. Otherwise the row stays a line of text (the table reader counts its values).
+ */
+function headerColumns(header: TextLine[], rows: TextLine[], among: TextLine[]): void {
+  const pieces = header
+    .flatMap(headerPieces)
+    .map((p) => ({ runs: p, x0: Math.min(...p.map((t) => t.x0)), x1: Math.max(...p.map((t) => t.x1)) }))
+    .sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0));
+  const columns: { x0: number; x1: number; runs: PdfText[] }[] = [];
+  for (const p of pieces) {
+    const under = columns.filter((c) => p.x1 > c.x0 && p.x0 < c.x1);
+    if (under.length > 1) continue;
+    const c = under[0];
+    if (c) [c.x0, c.x1, c.runs] = [Math.min(c.x0, p.x0), Math.max(c.x1, p.x1), [...c.runs, ...p.runs]];
+    else columns.push({ ...p });
+  }
+  columns.sort((a, b) => a.x0 - b.x0);
+  if (columns.length < 2 || columns.some((c, k) => k > 0 && c.x0 < (columns[k - 1] as { x1: number }).x1)) return;
+  const values = (line: TextLine): PdfText[] => line.runs.filter((t) => NUMBER_RUN.test(t.str.trim()));
+  const columnOf = (t: PdfText): number => {
+    const over = columns.flatMap((c, k) => (t.x1 > c.x0 && t.x0 < c.x1 ? [k] : []));
+    return over.length === 1 ? (over[0] as number) : -1;
+  };
+  const placed = rows.map((row) => values(row).map(columnOf));
+  if (placed.some((cols) => cols.some((c) => c < 0) || new Set(cols).size !== cols.length)) return;
+  // The value columns: those right of every row's label (all that is not a number: a run of digits
+  // one space apart, a piece of a number wrapped in its cell, is no label and ends it here).
+  const labels = rows.map((row) => row.runs.filter((t) => !NUMBER_RUN.test(t.str.trim())));
+  const labelEnd = Math.max(-Infinity, ...labels.flat().map((t) => t.x1));
+  const first = columns.findIndex((c) => c.x0 > labelEnd);
+  if (first < 0 || placed.some((cols) => cols.some((c) => c < first))) return;
+  // Nothing with a digit among the rows over the value columns (a number wrapped over two lines).
+  const over = (t: PdfText): boolean => columns.slice(first).some((c) => t.x1 > c.x0 && t.x0 < c.x1);
+  if (among.some((l) => l.runs.some((t) => /\d/.test(t.str) && over(t)))) return;
+  const names = columns.map((c) => tidy(textLines(c.runs).map(lineText).join('')));
+  for (const [k, row] of rows.entries()) {
+    const vs = values(row);
+    const cols = placed[k] as number[];
+    if (cols.some((c, i) => i > 0 && c < (cols[i - 1] as number))) continue;
+    const cells = columns.slice(first).map((_, j) => vs[cols.indexOf(first + j)]);
+    if (cells.every((c) => c !== undefined)) continue;
+    row.grid = { label: labels[k] as PdfText[], cells, names: names.slice(first) };
+  }
+  // A line holding only the label of one of 表二's rows, under the header, whose value columns the
+  // header shows (their words those of that row in the template): that row, left blank. Only when
+  // every row of the table has its label on its values' line (else the values of a label's line may
+  // stand on the next line).
+  if (labels.some((l) => l.length === 0)) return;
+  const key = (text: string): string => text.normalize('NFKC').replace(/\s/g, '');
+  const valueNames = names.slice(first).map(key);
+  const headerBottom = Math.max(...columns.slice(first).flatMap((c) => c.runs.map((t) => t.y1)));
+  for (const line of [...header, ...among]) {
+    const template = [...T2_2021.rows, ...T2_2019.rows].find((r) => key(r.label) === key(line.text));
+    if (!template || line.grid || line.y0 < headerBottom || line.runs.some((t) => t.x1 >= (columns[first] as { x0: number }).x0)) continue;
+    if (template.columns.length !== valueNames.length || !template.columns.every((c, j) => key(c) === valueNames[j])) continue;
+    line.grid = { label: line.runs, cells: valueNames.map(() => undefined), names: names.slice(first) };
+  }
+}
+
+/** A row of a table drawn without vertical lines, with its cells (headerColumns), as a table of one row. */
+function emitGridRow(line: TextLine, page: number, table: string | undefined, emit: (line: string, place: PdfPlace | null) => void): void {
+  const grid = line.grid as NonNullable<TextLine['grid']>;
+  const named = table ? { table } : {};
+  const rect = (ts: PdfText[]): [number, number, number, number] =>
+    ts.length === 0
+      ? [line.x0, line.y0, line.x1, line.y1]
+      : [Math.min(...ts.map((t) => t.x0)), Math.min(...ts.map((t) => t.y0)), Math.max(...ts.map((t) => t.x1)), Math.max(...ts.map((t) => t.y1))];
+  const label = tidy(lineText(grid.label));
+  const rowPlace: PdfPlace = { page, rect: rect(line.runs), ...named };
+  emit('<table>', rowPlace);
+  emit('<tr>', rowPlace);
+  if (label !== '') emit(`<td>${escape(label)}</td>`, { page, rect: rect(grid.label), ...named });
+  grid.cells.forEach((cell, j) => {
+    const column = grid.names[j] as string;
+    const where = { page, rect: rect(cell ? [cell] : []), ...named, ...(label !== '' ? { row: label } : {}), ...(cell ? { column } : {}) };
+    emit(`<td>${cell ? escape(cell.str.trim()) : ''}</td>`, where);
+  });
+  emit('</tr>', rowPlace);
+  emit('</table>', rowPlace);
+}
+
 function render(blocks: Block[], pages: PdfPage[]): PdfHtml {
   const out: string[] = [];
   const places: (PdfPlace | null)[] = [];
@@ -770,6 +908,12 @@ function render(blocks: Block[], pages: PdfPage[]): PdfHtml {
       // Footnotes the table went past are read at the end, where they part no table from its rows.
       footnotes.push(...notes);
       index = next;
+      continue;
+    }
+    if (block.line.grid) {
+      prose.break();
+      emitGridRow(block.line, block.page, prose.part, emit);
+      index++;
       continue;
     }
     prose.add(block.line, block.page);
