@@ -239,18 +239,28 @@ function withRows(
  * (a cell left empty, a value of other text among them).
  */
 function allZeros(ctx: Ctx, region: [number, number], cells: number): Token[] | null {
+  const zeros = valuesAlone(ctx, region, /^0$/);
+  return zeros?.length === cells ? zeros : null;
+}
+
+/**
+ * The region's values that stand apart (a value with text after it on its line is the prose's; a
+ * label's characters are no values), in the text's order, when each is a number `valid` accepts;
+ * null when one is not, or a cell is delimited or blank.
+ */
+function valuesAlone(ctx: Ctx, region: [number, number], valid: RegExp): Token[] | null {
   const line = (t: Token) => ctx.lines.point(t.start).line;
-  const zeros: Token[] = [];
+  const values: Token[] = [];
   for (let i = region[0]; i < region[1]; i++) {
     const t = ctx.tokens[i] as Token;
     if (t.delimited || t.kind === 'blank') return null;
     if (t.kind === 'text' || labelCharacter(ctx, i)) continue;
     const next = ctx.tokens[i + 1];
     if (next?.kind === 'text' && line(next) === line(t)) continue;
-    if (t.kind !== 'num' || t.raw !== '0') return null;
-    zeros.push(t);
+    if (t.kind !== 'num' || !valid.test(t.raw)) return null;
+    values.push(t);
   }
-  return zeros.length === cells ? zeros : null;
+  return values;
 }
 
 /**
@@ -265,18 +275,9 @@ function allZeros(ctx: Ctx, region: [number, number], cells: number): Token[] | 
  * The rows' sums play no part in it. Null otherwise.
  */
 function zerosButFirstCells(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[], region: [number, number], columns: number): Token[][] | null {
-  const line = (t: Token) => ctx.lines.point(t.start).line;
-  const values = new Set<Token>();
-  for (let i = region[0]; i < region[1]; i++) {
-    const t = ctx.tokens[i] as Token;
-    if (t.delimited || t.kind === 'blank') return null;
-    if (t.kind === 'text' || labelCharacter(ctx, i)) continue;
-    const next = ctx.tokens[i + 1];
-    if (next?.kind === 'text' && line(next) === line(t)) continue;
-    if (t.kind !== 'num' || !/^(0|[1-9]\d*)$/.test(t.raw)) return null;
-    values.add(t);
-  }
-  if (values.size !== tpl.rows.length * columns) return null;
+  const alone = valuesAlone(ctx, region, /^(0|[1-9]\d*)$/);
+  if (alone?.length !== tpl.rows.length * columns) return null;
+  const values = new Set(alone);
   const sorted = [...anchors].sort((x, y) => x.first - y.first);
   const head = sorted[0];
   if (!head || ctx.tokens.slice(region[0], head.first).some((t) => values.has(t))) return null;
