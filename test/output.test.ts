@@ -1,6 +1,6 @@
 // The CLI writes stylish, json and github output file by file (finish → openOutput): the output is
 // the same whether it goes to a pipe that pushes back, to a plain writer or to --output-file.
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { main } from '../src/adapters/cli/main.ts';
@@ -44,11 +44,20 @@ async function reports(count: number): Promise<string> {
 }
 
 describe('streamed output', () => {
+  // The 40 reports are linted once: every run (3 writers × 3 formats) goes through --cache, so the
+  // first lints and writes the cache and the others read their results from it. What is tested is
+  // how the results are written, and cached results go through the same finish → openOutput.
+  let dir = '';
+  let cache = '';
+  beforeAll(async () => {
+    dir = await reports(40);
+    cache = path.join(await makeTempDir(), 'cache');
+  });
+
   it.each(['stylish', 'json', 'github'])(
     '%s: the same through a pipe that pushes back, a plain writer and --output-file',
     async (format) => {
-      const dir = await reports(40);
-      const args = ['-f', format, '--concurrency', 'off', '--no-color', '.'];
+      const args = ['-f', format, '--concurrency', 'off', '--no-color', '--cache', '--cache-location', cache, '.'];
       let plain = '';
       const plainCode = await main(args, { stdout: { write: (s) => (plain += String(s)) }, stderr: { write: () => true }, cwd: dir, env: {} });
       const pipe = pipeLike();
@@ -58,8 +67,8 @@ describe('streamed output', () => {
       expect(pipe.text()).toBe(plain);
       // 40 reports' findings are more than one chunk: the writer waited for the pipe to drain.
       expect(pipe.waits()).toBeGreaterThan(0);
-      await main([...args, '-o', 'out/result.txt'], { stdout: { write: () => true }, stderr: { write: () => true }, cwd: dir, env: {} });
-      expect(await readFile(path.join(dir, 'out/result.txt'), 'utf8')).toBe(plain);
+      await main([...args, '-o', `out/${format}.txt`], { stdout: { write: () => true }, stderr: { write: () => true }, cwd: dir, env: {} });
+      expect(await readFile(path.join(dir, `out/${format}.txt`), 'utf8')).toBe(plain);
       expect(plain.endsWith('\n')).toBe(true);
       if (format === 'json') expect((JSON.parse(plain) as unknown[]).length).toBe(41);
       if (format === 'stylish') expect(plain).toContain('1 个文件');

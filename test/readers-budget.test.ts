@@ -2,10 +2,10 @@
 // that inflates to hundreds of MB, is that file's clear problem, never the run's stack overflow or a
 // gigabyte of memory.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { constants, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { main } from '../src/adapters/cli/main.ts';
 import { decodeDocument } from '../src/engine/document.ts';
 import { docxInflatedSize } from '../src/engine/docx-size.ts';
@@ -66,6 +66,47 @@ describe('deeply nested HTML', () => {
   });
 });
 
+const MB = 1024 * 1024;
+
+/** A zip of deflated entries (local headers, central directory, end record), as a .docx is. */
+function zip(entries: Array<{ name: string; data: Buffer; crc: number; size: number }>): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let at = 0;
+  for (const { name, data, crc, size } of entries) {
+    const nameBytes = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt32LE(crc >>> 0, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4); // version made by
+    central.writeUInt16LE(20, 6); // version needed
+    central.writeUInt16LE(8, 10); // deflate
+    central.writeUInt32LE(crc >>> 0, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(at, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    at += local.length + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(at, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
 describe('a .docx that inflates too far', () => {
   const docx = (xmlBytes: number) => {
     const para = '<w:p><w:r><w:t>报告</w:t></w:r></w:p>';
@@ -83,17 +124,55 @@ describe('a .docx that inflates too far', () => {
     expect(docxInflatedSize(new Uint8Array([1, 2, 3]))).toBeUndefined();
   });
 
+  /**
+   * A .docx whose document.xml is `mb` MB of paragraphs, built without compressing them: one MB
+   * deflated and flushed to a byte boundary, repeated (as `spaces` below does for the PDF), between
+   * the deflated head and tail; the zip written by hand with the true sizes and CRC-32.
+   */
+  const bigDocx = (mb: number) => {
+    const para = Buffer.from('<w:p><w:r><w:t>报告</w:t></w:r></w:p>');
+    const block = Buffer.concat(Array<Buffer>(Math.floor(MB / para.length)).fill(para));
+    const head = Buffer.from('<w:document><w:body>');
+    const tail = Buffer.from('</w:body></w:document>');
+    const flushed = (b: Buffer) => deflateRawSync(b, { finishFlush: constants.Z_SYNC_FLUSH });
+    const blockDeflated = flushed(block);
+    const data = Buffer.concat([flushed(head), ...Array<Buffer>(mb).fill(blockDeflated), deflateRawSync(tail)]);
+    let crc = crc32(head);
+    for (let k = 0; k < mb; k++) crc = crc32(block, crc);
+    crc = crc32(tail, crc);
+    const size = head.length + mb * block.length + tail.length;
+    const entries = [
+      { name: '[Content_Types].xml', data: deflateRawSync('<Types/>'), crc: crc32('<Types/>'), size: 8 },
+      { name: 'word/document.xml', data, crc, size },
+    ];
+    return { bytes: zip(entries), xml: entries[1]! };
+  };
+
+  it('the hand-built zip is a true one: its XML inflates to the size and CRC-32 it declares', () => {
+    const { bytes, xml } = bigDocx(2);
+    expect(xml.size).toBeGreaterThan(2 * MB - 100);
+    const inflated = inflateRawSync(xml.data);
+    expect(inflated.length).toBe(xml.size);
+    expect(crc32(inflated)).toBe(xml.crc);
+    const text = inflated.toString();
+    expect(text.startsWith('<w:document><w:body><w:p><w:r><w:t>报告</w:t></w:r></w:p><w:p>')).toBe(true);
+    expect(text.endsWith('<w:t>报告</w:t></w:r></w:p></w:body></w:document>')).toBe(true);
+    expect(docxInflatedSize(bytes, Number.MAX_SAFE_INTEGER)).toBe(xml.size + 8);
+    expect(inflated.equals(unzipSync(bytes)['word/document.xml']!)).toBe(true);
+  });
+
   it('is refused with a clear message before mammoth inflates it', async () => {
     const dir = await makeTempDir();
-    // About 70 MB of XML in a zip of a few hundred KB.
-    await writeTree(dir, { 'bomb.docx': docx(70 * 1024 * 1024) });
+    // 70 MB of XML in a zip of 217 KB.
+    const { bytes, xml } = bigDocx(70);
+    expect(xml.size).toBeGreaterThan(69 * MB);
+    await writeTree(dir, { 'bomb.docx': bytes });
     const result = await lintFile(path.join(dir, 'bomb.docx'), { locale: 'en' });
     expect(result.fatal?.message).toMatch(/inflates to more than 64 MB/);
   }, 60_000);
 });
 
 describe('a PDF that inflates too far', () => {
-  const MB = 1024 * 1024;
   /** A one-page PDF whose page content is the given streams' data (deflated), one object each. */
   const pdf = (contents: Uint8Array[]): Uint8Array => {
     const objects = [
