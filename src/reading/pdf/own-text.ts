@@ -201,28 +201,35 @@ class Widths {
 /** A horizontal font's vertical advances: none. */
 const NO_ADVANCES = new Widths([], 0);
 
-/** §9.7.4.3: a CIDFont's /W, both forms (`c [w1 w2 …]` and `cfirst clast w`). */
-function cidWidths(w: Value | undefined): WidthEntry[] {
+/**
+ * §9.7.4.3: a CIDFont's /W (`per` 1: `c [w1 w2 …]` and `cfirst clast w`) or /W2 (`per` 3:
+ * `c [w1y vx vy …]` and `cfirst clast w1y vx vy`), both forms, as each CID's first number (its
+ * width, or its vertical advance w1y).
+ */
+function cidMetrics(w: Value | undefined, key: 'W' | 'W2', per: 1 | 3): WidthEntry[] {
   const entries: WidthEntry[] = [];
   if (w === undefined) return entries;
-  if (!Array.isArray(w)) return uncertain('W');
+  if (!Array.isArray(w)) return uncertain(key);
+  const numbers = (xs: Value[]): number[] => xs.map((x) => (typeof x === 'number' ? x : uncertain(key)));
   let count = 0;
   for (let i = 0; i < w.length;) {
     const first = w[i];
     const next = w[i + 1];
-    if (!Number.isInteger(first)) uncertain('W');
+    if (!Number.isInteger(first)) uncertain(key);
     if (Array.isArray(next)) {
-      entries.push({ first: first as number, widths: next.map((x) => (typeof x === 'number' ? x : uncertain('W'))) });
-      count += next.length;
+      const list = numbers(next);
+      if (list.length % per !== 0) uncertain(key);
+      entries.push({ first: first as number, widths: list.filter((_, k) => k % per === 0) });
+      count += list.length / per;
       i += 2;
     } else {
-      const width = w[i + 2];
-      if (!Number.isInteger(next) || typeof width !== 'number' || (next as number) < (first as number)) uncertain('W');
+      const [width] = numbers(w.slice(i + 2, i + 2 + per));
+      if (!Number.isInteger(next) || w.length < i + 2 + per || width === undefined || (next as number) < (first as number)) uncertain(key);
       entries.push({ first: first as number, last: next as number, width: width as number });
       count += (next as number) - (first as number) + 1;
-      i += 3;
+      i += 2 + per;
     }
-    if (count > MAX_CODES) uncertain('W too long');
+    if (count > MAX_CODES) uncertain(`${key} too long`);
   }
   return entries;
 }
@@ -318,35 +325,6 @@ function loadType3(objects: Objects, dict: Dict): Font {
   };
 }
 
-/** §9.7.4.3: a CIDFont's /W2, both forms (`c [w1y vx vy …]` and `cfirst clast w1y vx vy`), as each CID's w1y. */
-function verticalMetrics(w2: Value | undefined): WidthEntry[] {
-  const entries: WidthEntry[] = [];
-  if (w2 === undefined) return entries;
-  if (!Array.isArray(w2)) return uncertain('W2');
-  const numbers = (xs: Value[]): number[] => xs.map((x) => (typeof x === 'number' ? x : uncertain('W2')));
-  let count = 0;
-  for (let i = 0; i < w2.length;) {
-    const first = w2[i];
-    const next = w2[i + 1];
-    if (!Number.isInteger(first)) uncertain('W2');
-    if (Array.isArray(next)) {
-      const list = numbers(next);
-      if (list.length % 3 !== 0) uncertain('W2');
-      entries.push({ first: first as number, widths: list.filter((_, k) => k % 3 === 0) });
-      count += list.length / 3;
-      i += 2;
-    } else {
-      const [w1y] = numbers(w2.slice(i + 2, i + 5));
-      if (!Number.isInteger(next) || w2.length < i + 5 || w1y === undefined || (next as number) < (first as number)) uncertain('W2');
-      entries.push({ first: first as number, last: next as number, width: w1y as number });
-      count += (next as number) - (first as number) + 1;
-      i += 5;
-    }
-    if (count > MAX_CODES) uncertain('W2 too long');
-  }
-  return entries;
-}
-
 function loadFont(objects: Objects, dict: Dict): Font {
   const subtype = dict.name('Subtype');
   if (subtype === 'Type3') return loadType3(objects, dict);
@@ -379,9 +357,9 @@ function loadFont(objects: Objects, dict: Dict): Font {
       // the position vector (v) moves no pen, and pdf.js's text content places no glyph by it.
       const dw2 = objects.resolve(base.get('DW2'));
       if (dw2 !== undefined && !(Array.isArray(dw2) && dw2.length === 2 && dw2.every((x) => typeof x === 'number'))) uncertain('DW2');
-      verticalAdvances = new Widths(verticalMetrics(objects.resolve(base.get('W2'))), Array.isArray(dw2) ? (dw2[1] as number) : -1000);
+      verticalAdvances = new Widths(cidMetrics(objects.resolve(base.get('W2')), 'W2', 3), Array.isArray(dw2) ? (dw2[1] as number) : -1000);
     }
-    entries = cidWidths(objects.resolve(base.get('W')));
+    entries = cidMetrics(objects.resolve(base.get('W')), 'W', 1);
   } else if (subtype === 'TrueType' || subtype === 'Type1') {
     base = dict;
     twoByte = false;
