@@ -9,7 +9,7 @@
 import { decodeBuffer, tryDecode, type DecodeErrorKind, type Encoding } from './decode-bytes.ts';
 import { declaredCharset, htmlToReportText, HtmlTooDeep, type Origin } from '../reading/html-input.ts';
 import type { LintResult, Locale, PdfLocation } from '../types.ts';
-import { t } from './messages.ts';
+import { fileWarning, t } from './messages.ts';
 import type { PdfDataKind, PdfPlace, PdfReadError } from '../reading/pdf/index.ts';
 
 export type DocumentKind = 'markdown' | 'html' | 'docx' | 'pdf';
@@ -172,17 +172,7 @@ export function placeFindings(result: LintResult, input: DocumentInput, locale: 
   // A PDF whose text is an OCR layer over a scan: read, but the file's note says its numbers may be misread.
   if (input.ocrPages) {
     const data = { pages: input.ocrPages };
-    const note = {
-      ruleId: '',
-      messageId: 'filePdfOcrLayer',
-      severity: 1 as const,
-      message: t('filePdfOcrLayer', locale, data),
-      data,
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-    };
+    const note = fileWarning('filePdfOcrLayer', t('filePdfOcrLayer', locale, data), data);
     return { ...result, messages: [note, ...messages], warningCount: result.warningCount + 1, input: { kind: input.kind } };
   }
   return { ...result, messages, input: { kind: input.kind } };

@@ -5,7 +5,7 @@
  */
 import { messageTable } from '../i18n.ts';
 import type { LocalizedText } from '../rule.ts';
-import type { Locale } from '../types.ts';
+import type { Diagnostic, Locale } from '../types.ts';
 
 export const messages = {
   // Problems with one input file: reported as that file's fatal message.
@@ -275,3 +275,8 @@ export type MessageId = keyof typeof messages;
 
 /** Looks up and fills one of the engine's messages. */
 export const t: (id: MessageId, locale: Locale, data?: Readonly<Record<string, string | number>>) => string = messageTable(messages);
+
+/** A warning on a whole file, no rule's, at its start (ESLint's shape for a file named but ignored; a PDF read from an OCR layer). */
+export function fileWarning(messageId: string, message: string, data: Diagnostic['data'] = {}): Diagnostic {
+  return { ruleId: '', messageId, severity: 1, message, data, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}

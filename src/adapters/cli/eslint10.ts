@@ -6,13 +6,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '../../rule.ts';
 import type { LoadConfigOptions } from '../../engine/config.ts';
+import { fileWarning } from '../../engine/messages.ts';
 
 /** ESLint's result for a named file that is ignored: one warning, no rule. */
 export function ignoredResult(filePath: string, locale: Locale): LintResult {
   const message = t('fileIgnored', locale);
   return {
     filePath,
-    messages: [{ ruleId: '', messageId: 'fileIgnored', severity: 1, message, data: {}, line: 1, column: 1, endLine: 1, endColumn: 1 }],
+    messages: [fileWarning('fileIgnored', message)],
     errorCount: 0,
     warningCount: 1,
   };
