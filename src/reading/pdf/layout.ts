@@ -10,6 +10,7 @@
  * where it is as a person looks for it.
  */
 import { T2_2019, T2_2021, T3_2021, T4_COLUMNS } from '../../model/templates.ts';
+import { norm } from '../text.ts';
 import type { PdfPage, PdfText } from './extract.ts';
 import { emitTable } from './emit.ts';
 import { buildTable, dropRepeatedHeader, fragments, rowBounds, type Band, type Fragment } from './grid.ts';
@@ -687,7 +688,7 @@ function joinCentredLabels(blocks: Block[]): Block[] {
 }
 
 /** A line that starts one of 表二's sub-tables: its caption (第二十条第（五）项) or its header (信息内容 …). */
-const isSubHeader = (line: TextLine): boolean => /^(信息内容|第二十条第\(.{1,2}\)项)/.test(line.text.normalize('NFKC').replace(/\s/g, ''));
+const isSubHeader = (line: TextLine): boolean => /^(信息内容|第二十条第\(.{1,2}\)项)/.test(norm(line.text));
 
 /**
  * The columns of a table drawn without vertical lines (three-line tables, tables with no rules),
@@ -856,13 +857,12 @@ function headerColumns(header: TextLine[], rows: TextLine[], among: TextLine[]):
   // every row of the table has its label on its values' line (else the values of a label's line may
   // stand on the next line).
   if (labels.some((l) => l.length === 0)) return;
-  const key = (text: string): string => text.normalize('NFKC').replace(/\s/g, '');
-  const valueNames = names.slice(first).map(key);
+  const valueNames = names.slice(first).map(norm);
   const headerBottom = Math.max(...columns.slice(first).flatMap((c) => c.runs.map((t) => t.y1)));
   for (const line of [...header, ...among]) {
-    const template = [...T2_2021.rows, ...T2_2019.rows].find((r) => key(r.label) === key(line.text));
+    const template = [...T2_2021.rows, ...T2_2019.rows].find((r) => norm(r.label) === norm(line.text));
     if (!template || line.grid || line.y0 < headerBottom || line.runs.some((t) => t.x1 >= (columns[first] as { x0: number }).x0)) continue;
-    if (template.columns.length !== valueNames.length || !template.columns.every((c, j) => key(c) === valueNames[j])) continue;
+    if (template.columns.length !== valueNames.length || !template.columns.every((c, j) => norm(c) === valueNames[j])) continue;
     line.grid = { label: line.runs, cells: valueNames.map(() => undefined), names: names.slice(first) };
   }
 }
