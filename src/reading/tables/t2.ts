@@ -25,7 +25,7 @@ import {
 } from './rows.ts';
 import { knownCells, valuesOfWrappedRow } from './next-row.ts';
 import { readByColumnHeaders } from './t2-columns.ts';
-import { finishTable, missingTable } from './table.ts';
+import { dropFacts, finishTable, missingTable } from './table.ts';
 
 export function readT2(ctx: Ctx, region: [number, number] | null, fallback: Span): Table {
   if (!region) return missingTable('t2', '二', fallback);
@@ -124,13 +124,14 @@ function wrappedFullWidth(ctx: Ctx, outcomes: RowOutcome[], facts: TableFact[]):
     const raw = values.map((v) => v.raw).join('');
     const joined: Token = { ...first, raw, value: Number(raw), end: last.end };
     const id = o.draft.template.id;
-    for (let f = facts.length - 1; f >= 0; f--) {
-      const fact = facts[f];
-      if (fact?.kind === 'cellCount' && fact.row.id === id) facts.splice(f, 1);
-    }
+    dropFacts(facts, (fact) => fact.kind === 'cellCount' && fact.row.id === id);
     return { draft: { ...o.draft, base: { ...o.draft.base, valuesFound: 1 }, ...knownCells(ctx, o.draft.template, [joined]) } };
   });
 }
+
+/** The indices of the tokens the rows' labels were found in. */
+const labelTokens = (anchors: readonly Anchor[]): Set<number> =>
+  new Set(anchors.flatMap((a) => Array.from({ length: a.last - a.first + 1 }, (_, k) => a.first + k)));
 
 /** Where each sub-table's caption (第二十条第（一）项 …) stands, with its item. */
 function captions(ctx: Ctx, region: [number, number]): Array<{ index: number; item: string }> {
@@ -162,7 +163,7 @@ function readScatteredLabel(
 ): RowOutcome[] {
   const out = [...outcomes];
   const captionAt = captions(ctx, region);
-  const inLabels = new Set(anchors.flatMap((a) => Array.from({ length: a.last - a.first + 1 }, (_, k) => a.first + k)));
+  const inLabels = labelTokens(anchors);
   captionAt.forEach(({ index, item }, k) => {
     const rows = (CAPTION_ROWS.find(([it]) => it === item)?.[1] ?? []).map((id) => tpl.rows.findIndex((r) => r.id === id)).filter((r) => r >= 0);
     const missing = rows.filter((r) => {
@@ -204,11 +205,10 @@ function readScatteredLabel(
     const options = distinctValues(decoded.readings);
     if (options.length !== 1) return;
     // The row's finding and the values found before the first label (these very values) go.
-    for (let f = facts.length - 1; f >= 0; f--) {
-      const fact = facts[f];
-      if ((fact?.kind === 'missingRow' && fact.row.id === template.id) || (fact?.kind === 'strayValues' && fact.text === left.map((v) => v.raw).join(' ')))
-        facts.splice(f, 1);
-    }
+    dropFacts(
+      facts,
+      (fact) => (fact.kind === 'missingRow' && fact.row.id === template.id) || (fact.kind === 'strayValues' && fact.text === left.map((v) => v.raw).join(' ')),
+    );
     const a = left[0] as Token;
     const b = left[left.length - 1] as Token;
     const valueSpan = span(ctx, a.start, b.end);
@@ -309,7 +309,7 @@ function readLoneValues(
   // A row not found whose label's characters all stand under the caption, outside the labels found:
   // a label scattered around the values (distributed over its cell, 分散对齐: “规 / 行 政 规 范 性 文 /
   // 本年制发件数 … / 章 / 0 0 0 / 件 / 1 0 3”).
-  const inLabels = new Set(anchors.flatMap((a) => Array.from({ length: a.last - a.first + 1 }, (_, k) => a.first + k)));
+  const inLabels = labelTokens(anchors);
   const scattered = (o: RowOutcome | undefined, caption: number, end: number): o is RowOutcome => {
     if (!o || !('row' in o) || o.row.status !== 'missing') return false;
     const characters = ctx.tokens
@@ -327,14 +327,12 @@ function readLoneValues(
     const first = values[0] as Token;
     const last = values[values.length - 1] as Token;
     // The rows' own findings, and values “before the first row” that are these, give way to one.
-    for (let f = facts.length - 1; f >= 0; f--) {
-      const fact = facts[f];
-      if (
-        ((fact?.kind === 'cellCount' || fact?.kind === 'missingRow') && ids.has(fact.row.id)) ||
-        (fact?.kind === 'strayValues' && fact.span.start.offset >= first.start && fact.span.end.offset <= last.end)
-      )
-        facts.splice(f, 1);
-    }
+    dropFacts(
+      facts,
+      (fact) =>
+        ((fact.kind === 'cellCount' || fact.kind === 'missingRow') && ids.has(fact.row.id)) ||
+        (fact.kind === 'strayValues' && fact.span.start.offset >= first.start && fact.span.end.offset <= last.end),
+    );
     facts.push({ kind: 'interleaved', row: null, runs: 1, span: span(ctx, first.start, last.end) });
     for (const r of rows) {
       const o = out[r];

@@ -25,7 +25,7 @@ import {
   type RowOutcome,
 } from './rows.ts';
 import { extraColumn, missingColumn, narrow, required, type Candidate, type ColumnRelation } from './solve.ts';
-import { finishTable, missingTable } from './table.ts';
+import { dropFacts, finishTable, missingTable } from './table.ts';
 import { headerPieces } from './pieces.ts';
 
 /** The group labels of table 三 split into their enumerator and name: （三） 不予公开, … */
@@ -274,10 +274,7 @@ function sumErrorInPlace(rows: Row[], pending: ReadonlySet<Draft>, relations: re
   const out = new Map<string, Row>();
   for (const draft of pending) {
     if (inPlace(draft)) continue;
-    for (let i = facts.length - 1; i >= 0; i--) {
-      const f = facts[i] as TableFact;
-      if (f.kind !== 'labelTypo' && 'row' in f && f.row !== null && f.row.id === draft.template.id) facts.splice(i, 1);
-    }
+    dropFacts(facts, (f) => f.kind !== 'labelTypo' && 'row' in f && f.row !== null && f.row.id === draft.template.id);
     facts.push({ kind: 'interleaved', row: rowRef(draft.template), runs: new Set((draft.values ?? []).map((v) => v.rowKey)).size, span: draft.valueSpan });
     out.set(draft.template.id, { ...draft.base, status: 'unclear', cells: [], decoded: null });
   }
@@ -330,10 +327,7 @@ function displaced(rows: Row[], outcomes: readonly RowOutcome[], relations: read
     for (const t of explain.length > 0 ? explain : terms) suspects.add(t.row);
   }
   if (suspects.size === 0) return rows;
-  for (let i = facts.length - 1; i >= 0; i--) {
-    const f = facts[i] as TableFact;
-    if (f.kind !== 'labelTypo' && 'row' in f && f.row !== null && suspects.has(f.row.id)) facts.splice(i, 1);
-  }
+  dropFacts(facts, (f) => f.kind !== 'labelTypo' && 'row' in f && f.row !== null && suspects.has(f.row.id));
   return rows.map((row) => {
     const draft = scattered.get(row.id);
     if (!draft || !suspects.has(row.id)) return row;

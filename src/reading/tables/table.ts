@@ -47,3 +47,8 @@ function templateEvidence(ctx: Ctx, id: Table['id'], template: Template, region:
   }
   return tokenSpan(ctx, region[0]);
 }
+
+/** Leaves out, in place, the facts a more exact reading or finding replaces. */
+export function dropFacts(facts: TableFact[], replaced: (fact: TableFact) => boolean): void {
+  for (let i = facts.length - 1; i >= 0; i--) if (replaced(facts[i] as TableFact)) facts.splice(i, 1);
+}
