@@ -6,11 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { browserTestsEnabled, launchChromium } from './helpers/chromium.ts';
+import { pagesFromJson, rawPdf } from './helpers/raw-pdf.ts';
 import { makeTempDir, removeTempDirs } from './helpers/tmp.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -172,6 +174,46 @@ const sorted = (list: Finding[]): string[] => list.map((f) => `${f.rule}/${f.mes
     expect((await badCells(page)).map((c) => [c.table, c.column, c.text])).toEqual([['t3', '自然人', '16应为 0↩']]);
     expect(requests).toEqual([]);
     await page.close();
+  }, 240_000);
+
+  // The page has no zlib: the streams are inflated beforehand through a DecompressionStream, and
+  // the pages read from their content streams as the CLI reads them (not by pdf.js, whose text
+  // knows neither the clip nor the render mode).
+  it('reads a PDF as the CLI does: text a clip hides left out, an OCR layer noted', async () => {
+    const out = await makeTempDir();
+    const ocr = path.join(out, 'ocr-layer.pdf');
+    const bordered = pagesFromJson(readFileSync(path.join(root, 'test/fixtures/pdf/raw/bordered.pages.json'), 'utf8'));
+    await writeFile(ocr, rawPdf(bordered, { text: 'invisible', compress: true }));
+    // LibreOffice clips a cell's text to the cell: the header's last wrapped line (之和）) is drawn
+    // in the row below but never shown; read, it joins （七）总计's label.
+    const clipped = path.join(root, 'test/fixtures/pdf/docx/landscape-narrow.pdf');
+    const seen: Record<string, string[]> = {};
+    for (const file of [clipped, ocr]) {
+      let json: string;
+      try {
+        json = execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), '-f', 'json', file], { cwd: root, stdio: 'pipe' }).toString();
+      } catch (err) {
+        json = String((err as { stdout: Buffer }).stdout);
+      }
+      const [result] = JSON.parse(json) as { messages: { ruleId: string | null; messageId: string; place?: string }[] }[];
+      const cli = (result?.messages ?? []).map((m) => `${m.ruleId ?? ''}/${m.messageId} ${m.place ?? ''}`).sort();
+      const page = await open(sitePage);
+      const input = await page.$('[data-testid="report-file"]');
+      await (input as unknown as { uploadFile(file: string): Promise<void> }).uploadFile(file);
+      await page.waitForSelector('[data-testid="finding"]');
+      const web = await page.$$eval('[data-testid="finding"]', (els) =>
+        els.map((el) => {
+          const where = el.querySelector('.where')?.textContent ?? '';
+          return `${el.getAttribute('data-rule') ?? ''}/${el.getAttribute('data-message-id') ?? ''} ${/^第 \d+ 页/.test(where) ? where : ''}`;
+        }),
+      );
+      expect(web.sort()).toEqual(cli);
+      expect(requests).toEqual([]);
+      seen[path.basename(file)] = web;
+      await page.close();
+    }
+    expect(seen['landscape-narrow.pdf']).toEqual(['table-sums/several 第 4 页 表三 （六）其他处理 3.其他 · 科研机构']);
+    expect(seen['ocr-layer.pdf']).toContainEqual(expect.stringMatching(/^\/filePdfOcrLayer /));
   }, 240_000);
 
   it('opens a --format html report: the same findings and marked cell, nothing fetched', async () => {

@@ -17,7 +17,7 @@ import { forPdfjs, openPdf } from './font-programs.ts';
 import { inflatesBeyond, latin1 } from './inflation.ts';
 import { InThreadPort } from './port.ts';
 import type { OwnTextContent, TextItem } from './own-text.ts';
-import { documentPages, OPS, type PageContent, type PageEntry, type PathOps, pathOpsReader } from './rulings.ts';
+import { documentPages, inflateForReading, OPS, type PageContent, type PageEntry, type PathOps, pathOpsReader } from './rulings.ts';
 
 export interface PdfText {
   str: string;
@@ -295,6 +295,8 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}
   // The file's plain objects, read once: for the pages read here and for pdf.js's copy.
   const file = openPdf(bytes, text);
   const reader = file ? once(pathOpsReader(file)) : undefined;
+  // In a browser (no zlib), the streams the reader reads are inflated first, asynchronously.
+  if (file && reader) await inflateForReading(file);
   // Every page's text and ruling lines read with certainty here: pdf.js is not even loaded.
   const own = file && reader && !options.operatorList && !options.pdfjsText ? ownPages(file, reader, options.counts) : undefined;
   if (own) return { pages: own };

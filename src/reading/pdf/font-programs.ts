@@ -423,7 +423,64 @@ export function inflateWhole(data: Uint8Array, max: number = MAX_INFLATED): Uint
 }
 
 /** At most this much decoded data is added to pdf.js's copy (a long report's pages stay compressed past it). */
-const MAX_INFLATED = 64 * 1024 * 1024;
+export const MAX_INFLATED = 64 * 1024 * 1024;
+
+/**
+ * What a DecompressionStream (zlib format) makes of `data`, at most `max` bytes; undefined when it
+ * fails (damaged or cut-short data, a wrong checksum) or would give more.
+ */
+async function decompressed(data: Uint8Array, max: number): Promise<Uint8Array | undefined> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = new Blob([data.slice()]).stream().pipeThrough(new DecompressionStream('deflate')).getReader();
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > max) {
+        reader.cancel().catch(() => undefined);
+        return undefined;
+      }
+      chunks.push(value);
+    }
+  } catch {
+    return undefined;
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/**
+ * Whether this platform's DecompressionStream refuses data after the end of the deflated data (as
+ * Chromium's does; Node's ignores it). Where it does not, `inflateWholeAsync` checks it itself.
+ */
+let refusesTrailing: Promise<boolean> | undefined;
+function trailingRefused(): Promise<boolean> {
+  // "x", deflated (zlib format), and a byte after it.
+  refusesTrailing ??= decompressed(new Uint8Array([0x78, 0x9c, 0xab, 0x00, 0x00, 0x00, 0x79, 0x00, 0x79, 0x0a]), 16).then((d) => d === undefined);
+  return refusesTrailing;
+}
+
+/**
+ * Deflated data inflated as `inflateWhole` inflates it, where there is no zlib (a browser): through
+ * a DecompressionStream, only when the data is whole (the checksum right, every byte used: for such
+ * data every inflater gives the same bytes), at most `max` bytes; undefined otherwise, or without
+ * DecompressionStream. Every byte is used when the data less its last byte does not inflate (it
+ * would, with bytes after the end) — checked where the platform does not refuse such bytes itself.
+ */
+export async function inflateWholeAsync(data: Uint8Array, max: number = MAX_INFLATED): Promise<Uint8Array | undefined> {
+  if (typeof DecompressionStream === 'undefined' || data.length === 0) return undefined;
+  const out = await decompressed(data, max);
+  if (!out) return undefined;
+  if (!(await trailingRefused()) && (await decompressed(data.subarray(0, data.length - 1), max)) !== undefined) return undefined;
+  return out;
+}
 
 /**
  * The streams pdf.js would inflate once per pass over a page (the text content, then the operator

@@ -20,7 +20,8 @@
  * `q` and `Q` unbalanced in a stream), a token split between two of a page's content streams.
  * It also covers what is read only partly here: object streams, encryption, an incremental
  * update, an object with more than one version, a stream filter other than FlateDecode (or deflated
- * data zlib does not inflate whole, or no zlib: a browser), an operator not read here (inline
+ * data that does not inflate whole: by zlib, or in a browser by a DecompressionStream beforehand,
+ * `inflateForReading`), an operator not read here (inline
  * images, shadings `sh`, Type3 glyph metrics `d0` `d1`, anything unknown), a colour space other than
  * a device one (`cs`, `CS`), an ExtGState with a soft mask, a form XObject with optional content or
  * nested too deep or drawing itself, and annotations other than links without an appearance.
@@ -42,8 +43,8 @@
  *  - what pdf.js adds to the list without a path (text, colours, images, marked content,
  *    patterns, groups) is not read.
  */
-import { Dict, inflateWhole, Name, type PdfFile, type PdfObject, Ref, storedData, type Value } from './font-programs.ts';
-import { latin1 } from './inflation.ts';
+import { Dict, inflateWhole, inflateWholeAsync, MAX_INFLATED, Name, type PdfFile, type PdfObject, Ref, storedData, type Value } from './font-programs.ts';
+import { latin1, nodeZlib } from './inflation.ts';
 import { type FontCache, type Objects, type OwnTextContent, TextReader } from './own-text.ts';
 
 /** What `linesOf` reads of an operator list. */
@@ -494,6 +495,46 @@ export function pathOpsReader(
   };
 }
 
+/**
+ * Where there is no zlib to inflate a stream when the reading comes to it (a browser): the file's
+ * deflated streams inflated beforehand, through a DecompressionStream, into `file.decoded`, each
+ * only when it is whole (`inflateWholeAsync`: then the bytes are those zlib gives), so that the
+ * pages read here as they do with zlib. Streams the reading never reads are left alone: images,
+ * font programs other than Type1 ones (/FontFile2, /FontFile3: only a Type1 program's clear text
+ * is read), metadata, cross-reference and embedded-file streams. At most MAX_INFLATED bytes in
+ * all, in file order; what is left, like a stream that does not inflate whole, is uncertain, and
+ * pdf.js reads what needs it. Nothing is done where there is zlib (Node) or no DecompressionStream.
+ */
+export async function inflateForReading(file: PdfFile): Promise<void> {
+  if (nodeZlib() || typeof DecompressionStream === 'undefined') return;
+  const programs = new Set<string>();
+  for (const { dict } of file.objects) {
+    for (const key of ['FontFile2', 'FontFile3']) {
+      const ref = dict.get(key);
+      if (ref instanceof Ref) programs.add(ref.key);
+    }
+  }
+  const reader = new PageReader(file, undefined);
+  let left = MAX_INFLATED;
+  for (const object of file.objects) {
+    const { dict } = object;
+    if (!object.stream || file.decoded.has(object) || programs.has(object.key)) continue;
+    const subtype = dict.name('Subtype');
+    if ((subtype !== undefined && subtype !== 'Form') || ['XRef', 'Metadata', 'EmbeddedFile', 'ObjStm'].includes(dict.name('Type') ?? '')) continue;
+    let stored: { data: Uint8Array; deflated: boolean };
+    try {
+      stored = reader.stored(object);
+    } catch {
+      continue;
+    }
+    if (!stored.deflated) continue;
+    const data = await inflateWholeAsync(stored.data, left);
+    if (!data) continue;
+    file.decoded.set(object, data);
+    left -= data.length;
+  }
+}
+
 /** A rectangle of four numbers, normalised (§7.9.5); undefined when it is not one. */
 function rectangle(v: Value | undefined): [number, number, number, number] | undefined {
   if (!Array.isArray(v) || v.length !== 4 || !v.every((x) => typeof x === 'number')) return undefined;
@@ -624,6 +665,12 @@ class PageReader implements Objects {
   private data(object: PdfObject): Uint8Array {
     const decoded = this.file.decoded.get(object);
     if (decoded) return decoded;
+    const stored = this.stored(object);
+    return stored.deflated ? (inflateWhole(stored.data) ?? uncertain('inflate')) : stored.data;
+  }
+
+  /** A stream's data as the file holds it (to its /Length), and whether it is deflated. */
+  stored(object: PdfObject): { data: Uint8Array; deflated: boolean } {
     const stored = storedData(this.file.bytes, object) ?? uncertain('filter');
     // An indirect /Length (the data was taken up to `endstream`): the length it gives, when only
     // white space follows it (pdf.js too then reads that many bytes).
@@ -634,7 +681,7 @@ class PageReader implements Objects {
       if (!stored.data.subarray(n).every((c) => c === 0 || c === 9 || c === 10 || c === 12 || c === 13 || c === 32)) uncertain('length');
       stored.data = stored.data.subarray(0, n);
     }
-    return stored.deflated ? (inflateWhole(stored.data) ?? uncertain('inflate')) : stored.data;
+    return stored;
   }
 
   page(key: string): PageContent | undefined {
