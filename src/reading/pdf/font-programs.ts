@@ -432,7 +432,13 @@ export const MAX_INFLATED = 64 * 1024 * 1024;
 async function decompressed(data: Uint8Array, max: number): Promise<Uint8Array | undefined> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const reader = new Blob([data.slice()]).stream().pipeThrough(new DecompressionStream('deflate')).getReader();
+  // Written straight to the stream (through a Blob and a Response, a small stream costs several
+  // times as much: a Type3 font's glyph procedures are hundreds of them); a failure shows in `read`.
+  const stream = new DecompressionStream('deflate');
+  const writer = stream.writable.getWriter();
+  writer.write(data.slice()).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const reader = stream.readable.getReader();
   try {
     for (;;) {
       const { value, done } = await reader.read();
