@@ -16,6 +16,7 @@ import { nodeZlib } from '../src/reading/pdf/inflation.ts';
 import { expectEqual } from './helpers/equal.ts';
 import { fixtures, pdfCases, samplePdfs } from './helpers/pdfs.ts';
 import { PROPERTY_SCALE } from './helpers/property.ts';
+import { pagesFromJson, rawPdf } from './helpers/raw-pdf.ts';
 
 jest.setTimeout(240_000);
 
@@ -62,6 +63,26 @@ describe('without zlib (a browser)', () => {
     const node = await read(bytes, false);
     const browser = await read(bytes, true);
     expect(browser.counts).toEqual(node.counts);
+    expectEqual(browser.read, node.read);
+  });
+});
+
+describe('without zlib, compressed', () => {
+  const bordered = pagesFromJson(readFileSync(path.join(fixtures, 'pdf/raw/bordered.pages.json'), 'utf8'));
+  // A scan's OCR layer (invisible text over a picture of the page) and a digit run on past its cell
+  // and hidden by the cell's clip (test/pdf-raw.test.ts), every stream deflated.
+  it.each([
+    ['an OCR layer', rawPdf(bordered, { text: 'invisible', compress: true }), 3],
+    [
+      'text a clip hides',
+      rawPdf(bordered, { clippedTexts: { 1: [{ text: { str: '3', x: 402, y: 157.5, size: 10 }, clip: [356.6, 143.6, 384.4, 164.6] }] }, compress: true }),
+      undefined,
+    ],
+  ])('%s reads as with zlib, without pdf.js', async (_, bytes, ocrPages) => {
+    const node = await read(bytes, false);
+    const browser = await read(bytes, true);
+    expect(browser.counts.withoutPdfjs).toBe(1);
+    expect((browser.read as { ocrPages?: number }).ocrPages).toBe(ocrPages);
     expectEqual(browser.read, node.read);
   });
 });
