@@ -231,6 +231,7 @@ export function pdfToHtml(pages: PdfPage[]): PdfHtml {
   joinSpacedNumbers(blocks);
   const joined = joinCentredLabels(blocks);
   textColumns(joined, mayBeHeading);
+  bareSubTables(joined, mayBeHeading);
   return render(dropRepeatedTextHeaders(joined, mayBeHeading), pages);
 }
 
@@ -852,18 +853,48 @@ function headerColumns(header: TextLine[], rows: TextLine[], among: TextLine[]):
     if (cells.every((c) => c !== undefined)) continue;
     row.grid = { label: labels[k] as PdfText[], cells, names: names.slice(first) };
   }
-  // A line holding only the label of one of 表二's rows, under the header, whose value columns the
-  // header shows (their words those of that row in the template): that row, left blank. Only when
-  // every row of the table has its label on its values' line (else the values of a label's line may
-  // stand on the next line).
+  // A line holding only the label of one of 表二's rows, under the header, whose value columns are
+  // those of a row of that row's template (their words those of that row, or of another row of the
+  // same form: 政府集中采购 under 规章's columns): that row, left blank. Only when every row of the
+  // table has its label on its values' line (else the values of a label's line may stand on the
+  // next line).
   if (labels.some((l) => l.length === 0)) return;
   const valueNames = names.slice(first).map(norm);
   const headerBottom = Math.max(...columns.slice(first).flatMap((c) => c.runs.map((t) => t.y1)));
+  const shown = (row: { columns: readonly string[] }): boolean =>
+    row.columns.length === valueNames.length && row.columns.every((c, j) => norm(c) === valueNames[j]);
   for (const line of [...header, ...among]) {
-    const template = [...T2_2021.rows, ...T2_2019.rows].find((r) => norm(r.label) === norm(line.text));
-    if (!template || line.grid || line.y0 < headerBottom || line.runs.some((t) => t.x1 >= (columns[first] as { x0: number }).x0)) continue;
-    if (template.columns.length !== valueNames.length || !template.columns.every((c, j) => norm(c) === valueNames[j])) continue;
+    const form = [T2_2021, T2_2019].find((t) => t.rows.some((r) => norm(r.label) === norm(line.text)));
+    if (!form || line.grid || line.y0 < headerBottom || line.runs.some((t) => t.x1 >= (columns[first] as { x0: number }).x0)) continue;
+    if (!form.rows.some(shown)) continue;
     line.grid = { label: line.runs, cells: valueNames.map(() => undefined), names: names.slice(first) };
+  }
+}
+
+/**
+ * 表二's sub-tables whose header is 信息内容 alone, with no column words, and whose lines are each
+ * the label of one of 表二's rows and nothing else, followed by no line with a digit (the next
+ * sub-table's caption or header, a heading, a ruled table, a note): no value stands anywhere in
+ * them, so each row is left blank (a row of its label alone, as a ruled table draws it). Column
+ * words under 信息内容, or a digit in the line after the labels, leave the sub-table as text.
+ */
+function bareSubTables(blocks: Block[], mayBeHeading: (line: TextLine) => boolean): void {
+  const isLabel = (line: TextLine): boolean => [...T2_2021.rows, ...T2_2019.rows].some((r) => norm(r.label) === norm(line.text));
+  for (let k = 0; k < blocks.length; k++) {
+    const head = blocks[k] as Block;
+    if (head.kind !== 'text' || norm(head.line.text) !== '信息内容') continue;
+    const rows: TextLine[] = [];
+    let end = k + 1;
+    for (; end < blocks.length; end++) {
+      const b = blocks[end] as Block;
+      if (b.kind !== 'text' || !isLabel(b.line) || b.line.grid) break;
+      rows.push(b.line);
+    }
+    // What follows holds no value that may be theirs (a note, the next caption, a heading).
+    const after = blocks[end];
+    if (rows.length === 0 || (after?.kind === 'text' && /\d/.test(after.line.text) && !isSubHeader(after.line) && !mayBeHeading(after.line))) continue;
+    for (const line of rows) line.grid = { label: line.runs, cells: [], names: [] };
+    k = end - 1;
   }
 }
 
