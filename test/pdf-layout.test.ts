@@ -512,6 +512,35 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     expect(paragraphs(row.map((t) => (t.str === '8' ? run('8', 308.5, 5) : t)))).toEqual(['一、本年新收  217  1  0  2 1 8']);
   });
 
+  it("reads a number a narrow cell wrapped over the lines just above and below its row's line, centred on it", () => {
+    // Lines 14 apart; the row's one-line cells centred at 107, 自然人's 3001 (letter-spaced) as
+    // “3 0 0” at 100 over “1” at 114, 总计's 3119 as “3 1 1” over “9”; a group label's 三 and 、 beside.
+    const run = (str: string, x0: number, width: number, y0: number): PdfText => ({ ...text(str, x0, y0), x1: x0 + width });
+    const texts = [
+      text('三', 40, 100),
+      run('3 0 0', 200, 25, 100),
+      run('3 1 1', 400, 25, 100),
+      text('一、本年新收', 72, 107),
+      run('53', 250, 10, 107),
+      run('0', 300, 5, 107),
+      run('61', 350, 10, 107),
+      text('、', 40, 114),
+      run('1', 210, 5, 114),
+      run('9', 410, 5, 114),
+    ];
+    const paragraphs = (ts: PdfText[]) => [...pdfToHtml([page(1, ts, [])]).html.matchAll(/<p>(.*)<\/p>/g)].map((m) => m[1]);
+    expect(paragraphs(texts)).toEqual(['三', '一、本年新收  3001  53  0  61  3119', '、']);
+    // A row of values alone (table 四's) too.
+    expect(paragraphs(texts.filter((t) => !/[三、本年新收]/.test(t.str)))).toEqual(['3001  53  0  61  3119']);
+    // Not midway between them (the row's line not centred on the two), the lower piece not under the
+    // upper one, or a piece over one of the row's values: left as it is.
+    const moved = (str: string, dx: number, dy: number) =>
+      texts.map((t) => (t.str === str ? { ...t, x0: t.x0 + dx, x1: t.x1 + dx, y0: t.y0 + dy, y1: t.y1 + dy } : t));
+    expect(paragraphs(moved('一、本年新收', 0, 3))).not.toContain('一、本年新收  3001  53  0  61  3119');
+    expect(paragraphs(moved('9', 20, 0))).not.toContain('一、本年新收  3001  53  0  61  3119');
+    expect(paragraphs(moved('3 1 1', -48, 0))).not.toContain('一、本年新收  3001  53  0  61  3119');
+  });
+
   it('reads a letter-spaced number in a row with no single digit by the spacing its page shows', () => {
     // Digits 5 wide, letter spacing 3: the row 规章 shows it (“1 1” beside 0 and 2); 行政许可's one
     // value “5 1 7 6 4 5” is one run, 6 digits and 5 gaps of 3 wide: 517645.

@@ -229,7 +229,7 @@ export function pdfToHtml(pages: PdfPage[]): PdfHtml {
   const mayBeHeading = (line: TextLine): boolean =>
     /^[一二三四五六七八九十]{1,3}、\S{2,30}$/.test(line.text) && line.size >= bodySize - 1 && line.wrapsValues !== true;
   joinSpacedNumbers(blocks);
-  const joined = joinCentredLabels(blocks);
+  const joined = joinCentredLabels(joinWrappedNumbers(blocks));
   textColumns(joined, mayBeHeading);
   bareSubTables(joined, mayBeHeading);
   return render(dropRepeatedTextHeaders(joined, mayBeHeading), pages);
@@ -585,6 +585,80 @@ function joinSpacedLine(line: TextLine, page: Spacing[] | undefined, measured: S
   if (!changed) return;
   line.runs = runs;
   line.text = lineText(runs);
+}
+
+/**
+ * Numbers of a table drawn without rules that a narrow cell wrapped over two lines (letter-spaced
+ * 3001 as “3 0 0” over “1”), which Word and LibreOffice centre on the row: the line just above the
+ * row's line and the one just below are one line apart (closer than two lines), the row's line
+ * exactly midway; each of their digit runs stands in a column the row's line leaves empty, the one
+ * above over the one below (the second line no wider, centred under the first, a number not
+ * starting with 0), each paired with exactly one; nothing else on them but what stands left of
+ * every value (a group label's character written vertically). Each pair is one number on the row's
+ * line, where it stands; anything else stays as it is (the table reader makes it one finding).
+ */
+function joinWrappedNumbers(blocks: Block[]): Block[] {
+  const piece = (t: PdfText): boolean => SPACED_DIGITS.test(t.str.trim());
+  const digits = (t: PdfText): string => t.str.replace(/\s/g, '');
+  const moved = new Map<number, PdfText[]>();
+  for (let k = 1; k + 1 < blocks.length; k++) {
+    const [up, at, down] = [blocks[k - 1], blocks[k], blocks[k + 1]];
+    if (up?.kind !== 'text' || at?.kind !== 'text' || down?.kind !== 'text' || up.page !== at.page || down.page !== at.page) continue;
+    if (moved.has(k - 1) || moved.has(k)) continue;
+    const [a, v, b] = [up.line, at.line, down.line];
+    const size = v.size;
+    const pitch = b.y0 - a.y0;
+    if (pitch <= 0 || pitch > 1.6 * size || Math.abs(a.y0 + b.y0 - 2 * v.y0) > 0.1 * size) continue;
+    const values = v.runs.filter((t) => NUMBER_RUN.test(digits(t)));
+    if (values.length === 0) continue;
+    const tops = a.runs.filter(piece);
+    const bottoms = b.runs.filter(piece);
+    if (tops.length === 0 || tops.length !== bottoms.length) continue;
+    const valueLeft = Math.min(...values.map((t) => t.x0), ...tops.map((t) => t.x0));
+    const rest = [...a.runs, ...b.runs].filter((t) => !piece(t));
+    if (rest.some((t) => t.x1 > valueLeft)) continue;
+    const overlaps = (p: PdfText, q: PdfText): boolean => p.x1 > q.x0 && p.x0 < q.x1;
+    const pairs = tops.map((top) => ({ top, bottom: bottoms.filter((t) => overlaps(t, top)) }));
+    const ok = pairs.every(({ top, bottom }) => {
+      const under = bottom[0];
+      if (bottom.length !== 1 || !under || bottoms.filter((t) => tops.filter((p) => overlaps(t, p)).length !== 1).length > 0) return false;
+      const centred = Math.abs((top.x0 + top.x1) / 2 - (under.x0 + under.x1) / 2) <= size / 2;
+      return (
+        centred &&
+        under.x1 - under.x0 <= top.x1 - top.x0 + 0.1 * size &&
+        !digits(top).startsWith('0') &&
+        !v.runs.some((t) => overlaps(t, top) || overlaps(t, under))
+      );
+    });
+    if (!ok) continue;
+    const joined = pairs.map(({ top, bottom }) => {
+      const under = bottom[0] as PdfText;
+      return { ...top, str: digits(top) + digits(under), x0: Math.min(top.x0, under.x0), x1: Math.max(top.x1, under.x1), y0: v.y0, y1: v.y1 };
+    });
+    moved.set(
+      k - 1,
+      a.runs.filter((t) => !piece(t)),
+    );
+    moved.set(
+      k,
+      [...v.runs, ...joined].sort((p, q) => p.x0 - q.x0),
+    );
+    moved.set(
+      k + 1,
+      b.runs.filter((t) => !piece(t)),
+    );
+    k++;
+  }
+  if (moved.size === 0) return blocks;
+  const out: Block[] = [];
+  blocks.forEach((b, k) => {
+    const runs = moved.get(k);
+    if (b.kind !== 'text' || !runs) return void out.push(b);
+    if (runs.length === 0) return;
+    const line = { ...b.line, runs, text: lineText(runs), x0: Math.min(...runs.map((t) => t.x0)), x1: Math.max(...runs.map((t) => t.x1)) };
+    out.push({ ...b, line });
+  });
+  return out;
 }
 
 /**
