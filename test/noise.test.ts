@@ -12,6 +12,7 @@ import { lintText } from '../src/engine/lint.ts';
 import { buildModel } from '../src/reading/build.ts';
 import { parseMarkdown } from '../src/reading/parse.ts';
 import type { ReportModel, Row } from '../src/model/schema.ts';
+import { sampleReport } from '../src/testing/sample.ts';
 
 const dir = path.join(import.meta.dirname, 'fixtures/noise');
 const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Record<string, { cells?: Record<string, number[]> }>;
@@ -93,6 +94,18 @@ describe('noisy forms: few findings, each naming its cause', () => {
   it('rows left blank are one finding', () => {
     expect(ids(BLANK_ROWS, 'table-structure')).toEqual(['blankRowRows']);
     expect(ids(BLANK_ROWS, 'table-sums')).toEqual([]);
+  });
+
+  it("a note under table 二 naming the other form's column is no column of the table: no mixed forms", () => {
+    const base = sampleReport({ form: 'gfm' });
+    const at = base.indexOf('三、收到和处理');
+    const withLine = (line: string): string[] =>
+      lintText(`${base.slice(0, at)}${line}\n\n${base.slice(at)}`)
+        .messages.filter((m) => m.ruleId.startsWith('table-'))
+        .map((m) => m.message);
+    expect(withLine('注：本表“上一年项目数量”为上年末的项目数。')).toEqual([]);
+    // The same words as a line of the table are the 2019 form's column: mixed.
+    expect(withLine('上一年项目数量')).toEqual(['表二混用了2019年试行格式和2021年格式的栏目']);
   });
 
   it('PDF layout text (spaced item numbers, wrapped labels, running headers, page numbers) is read whole', () => {

@@ -90,6 +90,35 @@ describe('tables from ruling lines', () => {
     expect(footed.match(/<table>/g)).toHaveLength(1);
   });
 
+  it("keeps a blank 表二 row at a page's head apart from the row at the foot before: two whole labels are two rows, a label's piece goes on", () => {
+    // Columns 100, 200, 260, 320, 380. Page 1 ends with 规章 | 0 | 0 | 0, closed by the table's edge
+    // at the foot; page 2 starts with a row holding only its label, closed by the edge at its head
+    // (a row broken across pages is drawn so too).
+    const xs = [100, 200, 260, 320, 380];
+    const ruled = (y0: number, y1: number): PdfLine[] => [h(100, 380, y0), h(100, 380, y1), ...xs.map((x) => v(x, y0, y1))];
+    const first = (label: string): PdfPage =>
+      page(
+        1,
+        [text('信息内容', 105, 724), text('本年制发件数', 205, 724, 5), text('本年废止件数', 265, 724, 5), text('现行有效件数', 325, 724, 5)].concat(
+          text(label, 105, 744),
+          ['0', '0', '0'].map((n, k) => text(n, 225 + 60 * k, 744)),
+        ),
+        [...ruled(720, 740), ...ruled(740, 760)],
+      );
+    const second = (label: string): PdfPage => page(2, [text(label, 105, 104)], ruled(100, 120));
+    expect(rows(pdfToHtml([first('规章'), second('行政规范性文件')]).html)).toEqual([
+      '信息内容|本年制发件数|本年废止件数|现行有效件数',
+      '规章|0|0|0',
+      '行政规范性文件|||',
+    ]);
+    // The rest of a label wrapped at the page's foot (its values in the part before) goes on.
+    expect(rows(pdfToHtml([first('其他对外管理服务'), second('事项')]).html)).toEqual([
+      '信息内容|本年制发件数|本年废止件数|现行有效件数',
+      '其他对外管理服务事项@2x1|0@2x1|0@2x1|0@2x1',
+      '',
+    ]);
+  });
+
   it('keeps a row alone on the next page apart from the merged header row before the break, whose wide text fills several fine columns', () => {
     // Four columns (100, 200, 250, 300, 400); the last two rows' value cell spans columns 2–4, as
     // table 二's 本年收费金额 does. Page 1 ends with that header row, its words in three runs
@@ -324,6 +353,36 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     expect(columns).not.toContain('<table>');
   });
 
+  it("reads 表二's label lines under a header of 信息内容 alone (no column words, no value anywhere) as rows left blank, and a row under another row's columns of its form", () => {
+    // The 2019 form: 规章 with its values, 政府集中采购 under 规章's columns with none; then 第（五）项
+    // headed by 信息内容 alone, its two rows with nothing beside them; a note after.
+    const texts = [
+      text('二、主动公开政府信息情况', 72, 60),
+      text('信息内容', 72, 80),
+      text('本年新制作数量', 200, 80),
+      text('本年新公开数量', 300, 80),
+      text('对外公开总数量', 400, 80),
+      text('规章', 72, 100),
+      text('0', 235, 100),
+      text('0', 335, 100),
+      text('0', 435, 100),
+      text('政府集中采购', 72, 116),
+      text('第二十条第（五）项', 72, 140),
+      text('信息内容', 72, 160),
+      text('行政许可', 72, 180),
+      text('其他对外管理服务事项', 72, 200),
+      text('注：本表“本年收费金额”单位为万元。', 72, 220),
+    ];
+    const { html } = pdfToHtml([page(1, texts, [])]);
+    expect(rows(html)).toEqual(['政府集中采购|||', '行政许可', '其他对外管理服务事项']);
+    // A digit in the line after the labels (a value that may be theirs), or column words under
+    // 信息内容: the sub-table stays text.
+    const valued = pdfToHtml([page(1, [...texts.slice(0, -1), text('12', 300, 216)], [])]).html;
+    expect(rows(valued)).toEqual(['政府集中采购|||']);
+    const worded = pdfToHtml([page(1, [...texts.slice(0, 12), text('处理决定数量', 300, 160), ...texts.slice(12)], [])]).html;
+    expect(rows(worded)).toEqual(['政府集中采购|||']);
+  });
+
   it("places 表二's values by the header of their own sub-table, not the first one's", () => {
     // 本年处理决定数量 heads one column over the three of the first sub-table: 2293, centred there, is its only value.
     const texts = [
@@ -451,6 +510,35 @@ describe('tables drawn without vertical lines (read as aligned text)', () => {
     expect(paragraphs(row)).toEqual(['一、本年新收  217  1  0  218']);
     // Gaps that differ (3 inside “2 1”, 4.5 before “8”) are no one letter spacing: left as they are.
     expect(paragraphs(row.map((t) => (t.str === '8' ? run('8', 308.5, 5) : t)))).toEqual(['一、本年新收  217  1  0  2 1 8']);
+  });
+
+  it("reads a number a narrow cell wrapped over the lines just above and below its row's line, centred on it", () => {
+    // Lines 14 apart; the row's one-line cells centred at 107, 自然人's 3001 (letter-spaced) as
+    // “3 0 0” at 100 over “1” at 114, 总计's 3119 as “3 1 1” over “9”; a group label's 三 and 、 beside.
+    const run = (str: string, x0: number, width: number, y0: number): PdfText => ({ ...text(str, x0, y0), x1: x0 + width });
+    const texts = [
+      text('三', 40, 100),
+      run('3 0 0', 200, 25, 100),
+      run('3 1 1', 400, 25, 100),
+      text('一、本年新收', 72, 107),
+      run('53', 250, 10, 107),
+      run('0', 300, 5, 107),
+      run('61', 350, 10, 107),
+      text('、', 40, 114),
+      run('1', 210, 5, 114),
+      run('9', 410, 5, 114),
+    ];
+    const paragraphs = (ts: PdfText[]) => [...pdfToHtml([page(1, ts, [])]).html.matchAll(/<p>(.*)<\/p>/g)].map((m) => m[1]);
+    expect(paragraphs(texts)).toEqual(['三', '一、本年新收  3001  53  0  61  3119', '、']);
+    // A row of values alone (table 四's) too.
+    expect(paragraphs(texts.filter((t) => !/[三、本年新收]/.test(t.str)))).toEqual(['3001  53  0  61  3119']);
+    // Not midway between them (the row's line not centred on the two), the lower piece not under the
+    // upper one, or a piece over one of the row's values: left as it is.
+    const moved = (str: string, dx: number, dy: number) =>
+      texts.map((t) => (t.str === str ? { ...t, x0: t.x0 + dx, x1: t.x1 + dx, y0: t.y0 + dy, y1: t.y1 + dy } : t));
+    expect(paragraphs(moved('一、本年新收', 0, 3))).not.toContain('一、本年新收  3001  53  0  61  3119');
+    expect(paragraphs(moved('9', 20, 0))).not.toContain('一、本年新收  3001  53  0  61  3119');
+    expect(paragraphs(moved('3 1 1', -48, 0))).not.toContain('一、本年新收  3001  53  0  61  3119');
   });
 
   it('reads a letter-spaced number in a row with no single digit by the spacing its page shows', () => {

@@ -4,6 +4,8 @@
  * horizontal lines, merged cells where a line is missing — and every text run put in the cell it
  * lies in (a label wrapped over several lines is one cell).
  */
+import { T2_2019, T2_2021 } from '../../model/templates.ts';
+import { norm } from '../text.ts';
 import type { PdfLine, PdfPage, PdfText } from './extract.ts';
 import { CJK, TOL, cluster, joinInCell, lineText, spacedNumber, textLines, tidy } from './text.ts';
 
@@ -230,6 +232,8 @@ function placeTexts(bands: Band[], rows: Row[], xs: number[]): Placed[] {
  */
 function boundaries(bands: Band[], rows: Row[], xs: number[], placed: Placed[]): { right: boolean[][]; below: boolean[][] } {
   const hasText = new Set(placed.map((p) => `${p.r},${p.c}`));
+  const textAt = new Map<string, string>();
+  for (const { r, c, t } of placed) textAt.set(`${r},${c}`, (textAt.get(`${r},${c}`) ?? '') + t.str);
   const right = rows.map((row) => {
     const band = bands[row.band] as Band;
     return xs.slice(1, -1).map((x) => coverage(band.frag.lines, true, x, row.y0, row.y1) > 0.5);
@@ -245,12 +249,15 @@ function boundaries(bands: Band[], rows: Row[], xs: number[], placed: Placed[]):
       return !nextBand.headerDropped && coverage(nextBand.frag.lines, false, next.y0, x, xe) > 0.5;
     });
     if (!next) return lined.map(() => true);
-    if (next.band !== row.band && restOfRow(r, xs.length - 1, hasText, right)) return lined.map(() => false);
+    if (next.band !== row.band && restOfRow(r, xs.length - 1, textAt, right)) return lined.map(() => false);
     if (next.band === row.band || lined.some(Boolean)) return lined;
     return lined.map((_, c) => hasText.has(`${r + 1},${c}`));
   });
   return { right, below };
 }
+
+/** Table 二's row labels (both templates), normalised: a row of its own, never a piece of another's. */
+const T2_LABELS = new Set([...T2_2021.rows, ...T2_2019.rows].map((row) => norm(row.label)));
 
 /**
  * Whether the first row after a page break is the rest of the row before it: Word and LibreOffice
@@ -258,9 +265,12 @@ function boundaries(bands: Band[], rows: Row[], xs: number[], placed: Placed[]):
  * and the head of the next, so lines close both parts. The rest holds only what did not fit: text
  * in a few of the cells the row already has text in (a wrapped label, the last digit of “154”),
  * none in a column the row left empty, at most half as many cells as the row, and the row's own
- * vertical lines. A row of its own fills its cells.
+ * vertical lines. A row of its own fills its cells — or, left blank, holds only its label: where
+ * the row before's label and this text are each a whole label of table 二 (规章 at a page's foot,
+ * 行政规范性文件 with no values at the next one's head), this is a row of its own (the two joined,
+ * “规章行政规范性文件”, are no label).
  */
-function restOfRow(r: number, colCount: number, hasText: ReadonlySet<string>, right: readonly boolean[][]): boolean {
+function restOfRow(r: number, colCount: number, textAt: ReadonlyMap<string, string>, right: readonly boolean[][]): boolean {
   // The same cells: the same vertical lines (a repeated header's merged cells have others).
   const a = right[r] ?? [];
   const b = right[r + 1] ?? [];
@@ -269,21 +279,23 @@ function restOfRow(r: number, colCount: number, hasText: ReadonlySet<string>, ri
   // merged cell's wide text fills several of them, and its value beneath fills one.
   let before = 0;
   let after = 0;
+  let labels = true;
   for (let c = 0; c < colCount;) {
     let end = c + 1;
     while (end < colCount && a[end - 1] !== true) end++;
-    let above = false;
-    let here = false;
+    let above = '';
+    let here = '';
     for (let k = c; k < end; k++) {
-      above ||= hasText.has(`${r},${k}`);
-      here ||= hasText.has(`${r + 1},${k}`);
+      above += textAt.get(`${r},${k}`) ?? '';
+      here += textAt.get(`${r + 1},${k}`) ?? '';
     }
-    if (above) before++;
-    if (here) after++;
-    if (here && !above) return false;
+    if (above !== '') before++;
+    if (here !== '') after++;
+    if (here !== '' && above === '') return false;
+    if (here !== '') labels &&= T2_LABELS.has(norm(above)) && T2_LABELS.has(norm(here));
     c = end;
   }
-  return after > 0 && after * 2 <= before;
+  return after > 0 && after * 2 <= before && !labels;
 }
 
 /** Regions: flood fill over missing boundaries, each claiming its bounding box. */

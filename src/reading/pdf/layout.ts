@@ -229,8 +229,9 @@ export function pdfToHtml(pages: PdfPage[]): PdfHtml {
   const mayBeHeading = (line: TextLine): boolean =>
     /^[一二三四五六七八九十]{1,3}、\S{2,30}$/.test(line.text) && line.size >= bodySize - 1 && line.wrapsValues !== true;
   joinSpacedNumbers(blocks);
-  const joined = joinCentredLabels(blocks);
+  const joined = joinCentredLabels(joinWrappedNumbers(blocks));
   textColumns(joined, mayBeHeading);
+  bareSubTables(joined, mayBeHeading);
   return render(dropRepeatedTextHeaders(joined, mayBeHeading), pages);
 }
 
@@ -587,6 +588,80 @@ function joinSpacedLine(line: TextLine, page: Spacing[] | undefined, measured: S
 }
 
 /**
+ * Numbers of a table drawn without rules that a narrow cell wrapped over two lines (letter-spaced
+ * 3001 as “3 0 0” over “1”), which Word and LibreOffice centre on the row: the line just above the
+ * row's line and the one just below are one line apart (closer than two lines), the row's line
+ * exactly midway; each of their digit runs stands in a column the row's line leaves empty, the one
+ * above over the one below (the second line no wider, centred under the first, a number not
+ * starting with 0), each paired with exactly one; nothing else on them but what stands left of
+ * every value (a group label's character written vertically). Each pair is one number on the row's
+ * line, where it stands; anything else stays as it is (the table reader makes it one finding).
+ */
+function joinWrappedNumbers(blocks: Block[]): Block[] {
+  const piece = (t: PdfText): boolean => SPACED_DIGITS.test(t.str.trim());
+  const digits = (t: PdfText): string => t.str.replace(/\s/g, '');
+  const moved = new Map<number, PdfText[]>();
+  for (let k = 1; k + 1 < blocks.length; k++) {
+    const [up, at, down] = [blocks[k - 1], blocks[k], blocks[k + 1]];
+    if (up?.kind !== 'text' || at?.kind !== 'text' || down?.kind !== 'text' || up.page !== at.page || down.page !== at.page) continue;
+    if (moved.has(k - 1) || moved.has(k)) continue;
+    const [a, v, b] = [up.line, at.line, down.line];
+    const size = v.size;
+    const pitch = b.y0 - a.y0;
+    if (pitch <= 0 || pitch > 1.6 * size || Math.abs(a.y0 + b.y0 - 2 * v.y0) > 0.1 * size) continue;
+    const values = v.runs.filter((t) => NUMBER_RUN.test(digits(t)));
+    if (values.length === 0) continue;
+    const tops = a.runs.filter(piece);
+    const bottoms = b.runs.filter(piece);
+    if (tops.length === 0 || tops.length !== bottoms.length) continue;
+    const valueLeft = Math.min(...values.map((t) => t.x0), ...tops.map((t) => t.x0));
+    const rest = [...a.runs, ...b.runs].filter((t) => !piece(t));
+    if (rest.some((t) => t.x1 > valueLeft)) continue;
+    const overlaps = (p: PdfText, q: PdfText): boolean => p.x1 > q.x0 && p.x0 < q.x1;
+    const pairs = tops.map((top) => ({ top, bottom: bottoms.filter((t) => overlaps(t, top)) }));
+    const ok = pairs.every(({ top, bottom }) => {
+      const under = bottom[0];
+      if (bottom.length !== 1 || !under || bottoms.filter((t) => tops.filter((p) => overlaps(t, p)).length !== 1).length > 0) return false;
+      const centred = Math.abs((top.x0 + top.x1) / 2 - (under.x0 + under.x1) / 2) <= size / 2;
+      return (
+        centred &&
+        under.x1 - under.x0 <= top.x1 - top.x0 + 0.1 * size &&
+        !digits(top).startsWith('0') &&
+        !v.runs.some((t) => overlaps(t, top) || overlaps(t, under))
+      );
+    });
+    if (!ok) continue;
+    const joined = pairs.map(({ top, bottom }) => {
+      const under = bottom[0] as PdfText;
+      return { ...top, str: digits(top) + digits(under), x0: Math.min(top.x0, under.x0), x1: Math.max(top.x1, under.x1), y0: v.y0, y1: v.y1 };
+    });
+    moved.set(
+      k - 1,
+      a.runs.filter((t) => !piece(t)),
+    );
+    moved.set(
+      k,
+      [...v.runs, ...joined].sort((p, q) => p.x0 - q.x0),
+    );
+    moved.set(
+      k + 1,
+      b.runs.filter((t) => !piece(t)),
+    );
+    k++;
+  }
+  if (moved.size === 0) return blocks;
+  const out: Block[] = [];
+  blocks.forEach((b, k) => {
+    const runs = moved.get(k);
+    if (b.kind !== 'text' || !runs) return void out.push(b);
+    if (runs.length === 0) return;
+    const line = { ...b.line, runs, text: lineText(runs), x0: Math.min(...runs.map((t) => t.x0)), x1: Math.max(...runs.map((t) => t.x1)) };
+    out.push({ ...b, line });
+  });
+  return out;
+}
+
+/**
  * Rows of a table drawn without rules whose label, wrapped over an even number of lines, Word
  * centres on the row's values (a cell's vertical centring): the values' line holds no label, half
  * the label's lines stand above it and half below, in the label column, their pieces beside those
@@ -852,18 +927,48 @@ function headerColumns(header: TextLine[], rows: TextLine[], among: TextLine[]):
     if (cells.every((c) => c !== undefined)) continue;
     row.grid = { label: labels[k] as PdfText[], cells, names: names.slice(first) };
   }
-  // A line holding only the label of one of 表二's rows, under the header, whose value columns the
-  // header shows (their words those of that row in the template): that row, left blank. Only when
-  // every row of the table has its label on its values' line (else the values of a label's line may
-  // stand on the next line).
+  // A line holding only the label of one of 表二's rows, under the header, whose value columns are
+  // those of a row of that row's template (their words those of that row, or of another row of the
+  // same form: 政府集中采购 under 规章's columns): that row, left blank. Only when every row of the
+  // table has its label on its values' line (else the values of a label's line may stand on the
+  // next line).
   if (labels.some((l) => l.length === 0)) return;
   const valueNames = names.slice(first).map(norm);
   const headerBottom = Math.max(...columns.slice(first).flatMap((c) => c.runs.map((t) => t.y1)));
+  const shown = (row: { columns: readonly string[] }): boolean =>
+    row.columns.length === valueNames.length && row.columns.every((c, j) => norm(c) === valueNames[j]);
   for (const line of [...header, ...among]) {
-    const template = [...T2_2021.rows, ...T2_2019.rows].find((r) => norm(r.label) === norm(line.text));
-    if (!template || line.grid || line.y0 < headerBottom || line.runs.some((t) => t.x1 >= (columns[first] as { x0: number }).x0)) continue;
-    if (template.columns.length !== valueNames.length || !template.columns.every((c, j) => norm(c) === valueNames[j])) continue;
+    const form = [T2_2021, T2_2019].find((t) => t.rows.some((r) => norm(r.label) === norm(line.text)));
+    if (!form || line.grid || line.y0 < headerBottom || line.runs.some((t) => t.x1 >= (columns[first] as { x0: number }).x0)) continue;
+    if (!form.rows.some(shown)) continue;
     line.grid = { label: line.runs, cells: valueNames.map(() => undefined), names: names.slice(first) };
+  }
+}
+
+/**
+ * 表二's sub-tables whose header is 信息内容 alone, with no column words, and whose lines are each
+ * the label of one of 表二's rows and nothing else, followed by no line with a digit (the next
+ * sub-table's caption or header, a heading, a ruled table, a note): no value stands anywhere in
+ * them, so each row is left blank (a row of its label alone, as a ruled table draws it). Column
+ * words under 信息内容, or a digit in the line after the labels, leave the sub-table as text.
+ */
+function bareSubTables(blocks: Block[], mayBeHeading: (line: TextLine) => boolean): void {
+  const isLabel = (line: TextLine): boolean => [...T2_2021.rows, ...T2_2019.rows].some((r) => norm(r.label) === norm(line.text));
+  for (let k = 0; k < blocks.length; k++) {
+    const head = blocks[k] as Block;
+    if (head.kind !== 'text' || norm(head.line.text) !== '信息内容') continue;
+    const rows: TextLine[] = [];
+    let end = k + 1;
+    for (; end < blocks.length; end++) {
+      const b = blocks[end] as Block;
+      if (b.kind !== 'text' || !isLabel(b.line) || b.line.grid) break;
+      rows.push(b.line);
+    }
+    // What follows holds no value that may be theirs (a note, the next caption, a heading).
+    const after = blocks[end];
+    if (rows.length === 0 || (after?.kind === 'text' && /\d/.test(after.line.text) && !isSubHeader(after.line) && !mayBeHeading(after.line))) continue;
+    for (const line of rows) line.grid = { label: line.runs, cells: [], names: [] };
+    k = end - 1;
   }
 }
 

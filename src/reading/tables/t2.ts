@@ -9,28 +9,31 @@ import { SIGNALS_2019, SIGNALS_2021, T2_2019, T2_2021 } from '../../model/templa
 import { norm } from '../text.ts';
 import type { Token } from '../tokens.ts';
 import { decodeRow, distinctValues } from './decode.ts';
-import {
-  checkHeaderWords,
-  readRows,
-  regionText,
-  settle,
-  span,
-  tokenSpan,
-  TextStream,
-  unsettled,
-  type Anchor,
-  type Ctx,
-  type Draft,
-  type RowOutcome,
-} from './rows.ts';
+import { checkHeaderWords, readRows, settle, span, tokenSpan, TextStream, unsettled, type Anchor, type Ctx, type Draft, type RowOutcome } from './rows.ts';
 import { knownCells, valuesOfWrappedRow } from './next-row.ts';
 import { readByColumnHeaders } from './t2-columns.ts';
 import { dropFacts, finishTable, missingTable } from './table.ts';
 
+/** The region's text (regionText) less each note (“注：…”) to the end of its row. */
+function withoutNotes(ctx: Ctx, region: [number, number]): string {
+  let s = '';
+  let note: string | null = null;
+  for (let i = region[0]; i < region[1]; i++) {
+    const t = ctx.tokens[i];
+    if (!t) continue;
+    if (note !== null && t.rowKey !== note) note = null;
+    if (t.kind === 'text' && note === null && /^注[:：]/.test(t.norm)) note = t.rowKey;
+    if (t.kind === 'text' && note === null) s += t.norm;
+  }
+  return s;
+}
+
 export function readT2(ctx: Ctx, region: [number, number] | null, fallback: Span): Table {
   if (!region) return missingTable('t2', '二', fallback);
   const facts: TableFact[] = [];
-  const text = regionText(ctx, region);
+  // The form by the words of the table, not of a note under it (“注：本表“本年收费金额”单位为万元。”
+  // names a column, it adds none).
+  const text = withoutNotes(ctx, region);
   const count = (signals: string[]) => signals.filter((s) => text.includes(s)).length;
   const s2019 = count(SIGNALS_2019);
   const s2021 = count(SIGNALS_2021);
