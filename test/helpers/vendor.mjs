@@ -18,38 +18,47 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const VENDOR_DIR = path.join(root, 'node_modules/.cache/xxgk-test-vendor');
 
 /**
- * Packages that src/, rules/ and the tests import, of many modules each. One bundle for all, so
- * that what they share (micromark's and mdast's utilities, vfile, zod's core) is one copy, as in
- * node_modules. Not pdfjs-dist (one module already, and it finds its files by import.meta.url).
+ * Packages that src/, rules/ and the tests import, of many modules each, by bundle. The first
+ * bundle holds all the ES-module packages, so that what they share (micromark's and mdast's
+ * utilities, vfile, zod's core) is one copy, as in node_modules. The CommonJS packages read only
+ * for some files (mammoth for .docx, exceljs for workbooks) are bundles of their own, linked only
+ * by the test files that load them. Not pdfjs-dist (one module already, and it finds its files by
+ * import.meta.url).
  */
-const VENDORED = [
-  'zod',
-  'zod/locales',
-  'yaml',
-  'smol-toml',
-  'parse5',
-  'hast-util-from-parse5',
-  'unified',
-  'vfile',
-  'vfile-location',
-  'remark-parse',
-  'remark-gfm',
-  'remark-frontmatter',
-  'remark-cjk-friendly',
-  'remark-message-control',
-  'micromark-extension-gfm',
-  'micromark-extension-gfm-table',
-  'micromark-extension-gfm-footnote',
-  'micromark-extension-frontmatter',
-  'micromark-extension-cjk-friendly',
-  'mdast-util-from-markdown',
-  'mdast-util-gfm',
-  'mdast-util-gfm-table',
-  'mdast-util-gfm-footnote',
-  'mdast-util-frontmatter',
-  'fast-check',
-  'pdf-lib',
+const BUNDLES = [
+  [
+    'zod',
+    'zod/locales',
+    'yaml',
+    'smol-toml',
+    'parse5',
+    'hast-util-from-parse5',
+    'unified',
+    'vfile',
+    'vfile-location',
+    'remark-parse',
+    'remark-gfm',
+    'remark-frontmatter',
+    'remark-cjk-friendly',
+    'remark-message-control',
+    'micromark-extension-gfm',
+    'micromark-extension-gfm-table',
+    'micromark-extension-gfm-footnote',
+    'micromark-extension-frontmatter',
+    'micromark-extension-cjk-friendly',
+    'mdast-util-from-markdown',
+    'mdast-util-gfm',
+    'mdast-util-gfm-table',
+    'mdast-util-gfm-footnote',
+    'mdast-util-frontmatter',
+    'fast-check',
+    'pdf-lib',
+  ],
+  ['mammoth'],
+  ['exceljs'],
 ];
+const VENDORED = BUNDLES.flat();
+const bundleOf = (i) => BUNDLES.findIndex((names) => names.includes(VENDORED[i] ?? ''));
 
 export const vendorEnabled = () => process.env['XXGK_TEST_VENDOR'] !== '0';
 
@@ -76,23 +85,29 @@ export async function buildVendor() {
   const tmp = `${VENDOR_DIR}.${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
-  await build({
-    stdin: { contents: VENDORED.map((name, i) => `export * as m${i} from ${JSON.stringify(name)};`).join('\n'), resolveDir: root, loader: 'js' },
-    bundle: true,
-    outfile: path.join(tmp, 'vendor.mjs'),
-    platform: 'node',
-    format: 'esm',
-    target: 'es2022',
-    // CommonJS packages in the bundle (yaml's Node build) require Node's built-ins.
-    banner: { js: "import { createRequire as __vendorRequire } from 'node:module'; const require = __vendorRequire(import.meta.url);" },
-    logLevel: 'error',
-  });
-  // Each package's module: its exports, named as the package names them, taken from the bundle.
-  const bundle = await import(pathToFileURL(path.join(tmp, 'vendor.mjs')).href);
+  for (const [b, names] of BUNDLES.entries()) {
+    const contents = names.map((name) => `export * as m${VENDORED.indexOf(name)} from ${JSON.stringify(name)};`).join('\n');
+    await build({
+      stdin: { contents, resolveDir: root, loader: 'js' },
+      bundle: true,
+      outfile: path.join(tmp, `vendor${b}.mjs`),
+      platform: 'node',
+      format: 'esm',
+      target: 'es2022',
+      // CommonJS packages in the bundle (yaml's Node build) require Node's built-ins.
+      banner: { js: "import { createRequire as __vendorRequire } from 'node:module'; const require = __vendorRequire(import.meta.url);" },
+      logLevel: 'error',
+    });
+  }
+  // Each package's module: its exports, named as the package names them, taken from its bundle.
+  const bundles = await Promise.all(BUNDLES.map((_, b) => import(pathToFileURL(path.join(tmp, `vendor${b}.mjs`)).href)));
   VENDORED.forEach((name, i) => {
-    const names = Object.keys(bundle[`m${i}`]);
+    const names = Object.keys(bundles[bundleOf(i)][`m${i}`]);
     const named = names.filter((n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n));
-    const lines = [`// ${name}, from the bundle of the packages npm test imports (test/helpers/vendor.mjs).`, `import { m${i} as m } from './vendor.mjs';`];
+    const lines = [
+      `// ${name}, from the bundle of the packages npm test imports (test/helpers/vendor.mjs).`,
+      `import { m${i} as m } from './vendor${bundleOf(i)}.mjs';`,
+    ];
     // Bound to local names first: a package may export a reserved word (`catch`).
     named.forEach((n, j) => lines.push(`const e${j} = m.${n};`));
     if (named.length > 0) lines.push(`export { ${named.map((n, j) => `e${j} as ${n}`).join(', ')} };`);
