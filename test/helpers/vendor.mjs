@@ -21,7 +21,8 @@ const VENDOR_DIR = path.join(root, 'node_modules/.cache/xxgk-test-vendor');
  * Packages that src/, rules/ and the tests import, of many modules each, by bundle. The first
  * bundle holds all the ES-module packages, so that what they share (micromark's and mdast's
  * utilities, vfile, zod's core) is one copy, as in node_modules. The CommonJS packages read only
- * for some files (mammoth for .docx, exceljs for workbooks) are bundles of their own, linked only
+ * for some files (mammoth for .docx, exceljs for workbooks, ajv and semver for the schemas and
+ * conventions tests) are bundles of their own, linked only
  * by the test files that load them. Not pdfjs-dist (one module already, and it finds its files by
  * import.meta.url).
  */
@@ -56,6 +57,7 @@ const BUNDLES = [
   ],
   ['mammoth'],
   ['exceljs'],
+  ['ajv', 'ajv-draft-04', 'semver'],
 ];
 const VENDORED = BUNDLES.flat();
 const bundleOf = (i) => BUNDLES.findIndex((names) => names.includes(VENDORED[i] ?? ''));
