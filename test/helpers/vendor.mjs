@@ -18,13 +18,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const VENDOR_DIR = path.join(root, 'node_modules/.cache/xxgk-test-vendor');
 
 /**
- * Packages that src/, rules/ and the tests import, of many modules each, by bundle. The first
- * bundle holds all the ES-module packages, so that what they share (micromark's and mdast's
- * utilities, vfile, zod's core) is one copy, as in node_modules. The CommonJS packages read only
- * for some files (mammoth for .docx, exceljs for workbooks, ajv and semver for the schemas and
- * conventions tests) are bundles of their own, linked only
- * by the test files that load them. Not pdfjs-dist (one module already, and it finds its files by
- * import.meta.url).
+ * Packages that src/, rules/ and the tests import, of many modules each, by bundle. A bundle's
+ * packages are all evaluated when a test file imports any of them, so each bundle holds what is
+ * imported together: the first, the ES-module packages the sources import (zod, yaml, smol-toml,
+ * parse5, unified, remark, micromark, mdast, vfile), one copy of what they share (micromark's and
+ * mdast's utilities, vfile, zod's core) as in node_modules; then packages only some test files
+ * import (fast-check, pdf-lib), or the sources load only for some files (mammoth for .docx, exceljs
+ * for workbooks), and ajv and semver (the schema and conventions tests). Not pdfjs-dist (one
+ * module already, and it finds its files by import.meta.url).
  */
 const BUNDLES = [
   [
@@ -52,9 +53,9 @@ const BUNDLES = [
     'mdast-util-gfm-table',
     'mdast-util-gfm-footnote',
     'mdast-util-frontmatter',
-    'fast-check',
-    'pdf-lib',
   ],
+  ['fast-check'],
+  ['pdf-lib'],
   ['mammoth'],
   ['exceljs'],
   ['ajv', 'ajv-draft-04', 'semver'],
