@@ -118,6 +118,10 @@ export async function buildVendor() {
     writeFileSync(path.join(tmp, shimName(i)), `${lines.join('\n')}\n`);
   });
   writeFileSync(path.join(tmp, 'key'), want);
-  rmSync(VENDOR_DIR, { recursive: true, force: true });
-  renameSync(tmp, VENDOR_DIR);
+  // Another run may have built the same meanwhile: its files stay (its tests may be reading them).
+  if (existsSync(keyFile) && readFileSync(keyFile, 'utf8') === want) rmSync(tmp, { recursive: true, force: true });
+  else {
+    rmSync(VENDOR_DIR, { recursive: true, force: true });
+    renameSync(tmp, VENDOR_DIR);
+  }
 }
