@@ -1,5 +1,6 @@
 // jest runs in native ESM mode (NODE_OPTIONS=--experimental-vm-modules, see package.json):
 // unified, remark and their dependencies ship ESM only. @swc/jest strips the types; tsc checks them.
+import { vendorModuleNameMapper } from './test/helpers/vendor.mjs';
 /**
  * End-to-end suites: they run the built bundles or child processes (the Action against a fake
  * GitHub, worker threads, remark-cli, the packed package, chromium, the fuzz loop). `npm test` runs
@@ -37,6 +38,8 @@ export default {
   },
   testMatch: e2e ? E2E.map((p) => (p.endsWith('/') ? `${p}**/*.test.ts` : p)) : ['<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: e2e ? ['/node_modules/'] : ['/node_modules/', ...E2E.map((p) => p.replace('<rootDir>', '<rootDir>'))],
+  // `npm test` links the dependencies it imports most from one bundle (test/helpers/vendor.mjs).
+  moduleNameMapper: e2e ? {} : vendorModuleNameMapper(),
   globalSetup: '<rootDir>/test/helpers/global-setup.mjs',
   // Jest's default on two cores is one worker: use both.
   maxWorkers: 2,

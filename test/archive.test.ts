@@ -121,7 +121,10 @@ describe('the statistics as data', () => {
     const rows = JSON.parse(execFileSync('python3', ['-c', script, file], { encoding: 'utf8', maxBuffer: 64 << 20 })) as string[][];
     const expected = results.flatMap((r) => statisticsOf(r, { cwd: root }));
     expect(rows[0]).toEqual([...STATISTICS_COLUMNS]);
-    expect(rows.slice(1)).toEqual(expected.map((record) => STATISTICS_COLUMNS.map((k) => (record[k] === null ? '' : String(record[k])))));
+    expectEqual(
+      rows.slice(1),
+      expected.map((record) => STATISTICS_COLUMNS.map((k) => (record[k] === null ? '' : String(record[k])))),
+    );
   });
 
   it('quotes fields with commas, quotes and line breaks', async () => {
@@ -153,10 +156,15 @@ describe('the statistics as data', () => {
         (r.statistics ?? []).filter((s) => s.table === table).map((s) => ({ ...s, file: path.relative(root, r.filePath) })),
       );
       const fromSheet = rows.slice(1).map((row) => Object.fromEntries(STATISTICS_COLUMNS.map((k, i) => [k, row[i] ?? null])));
-      expect(fromSheet.map((r) => [r['file'], r['rowId'], r['column'], r['value'], r['read']])).toEqual(
+      // expectEqual: thousands of rows (jest's toEqual, for its diff, only when they differ).
+      expectEqual(
+        fromSheet.map((r) => [r['file'], r['rowId'], r['column'], r['value'], r['read']]),
         fromJson.map((r) => [r.file, r.rowId, r.column, r.value, r.read]),
       );
-      expect(fromSheet).toEqual(all.filter((r) => r.table === table).map((r) => ({ ...r, raw: r.raw === '' ? null : r.raw, agency: r.agency, year: r.year })));
+      expectEqual(
+        fromSheet,
+        all.filter((r) => r.table === table).map((r) => ({ ...r, raw: r.raw === '' ? null : r.raw, agency: r.agency, year: r.year })),
+      );
     }
     const findings = sheetRows(SHEET_NAMES.findings['zh-CN']);
     expect(findings[0]).toEqual([...FINDING_COLUMNS]);
