@@ -72,4 +72,26 @@ describe('table 三 with a 合计 column', () => {
     expect(carried?.cells.map((c) => c.kind)).toEqual(['number', 'blank', 'number', 'number', 'number', 'number', 'number']);
     expect(cells(carried)?.filter((_, i) => i !== 1)).toEqual([1, 0, 0, 0, 0, 1]);
   });
+
+  it('in -layout text, a row whose empty cell does not show is not read with its cells shifted', () => {
+    const text = sampleReport({ form: 'layout', data: DATA });
+    const start = text.indexOf('三、收到和处理');
+    const end = text.indexOf('四、政府信息公开行政复议');
+    const table = text
+      .slice(start, end)
+      .replace('其他    总计', '其他    合计    总计')
+      .replace(/^(.*?)((?:\s+\d+){6})(\s+\d+)$/gm, (line: string, label: string, six: string, total: string) => {
+        const values = six.trim().split(/\s+/).map(Number);
+        const legal = values.slice(1).reduce((a, b) => a + b, 0);
+        // 二、上年结转: its 商业企业 cell left empty (no text where it stands).
+        const shown = label.includes('上年结转') ? six.replace(/^(\s+\d+\s+)\d+/, (m) => m.replace(/\d+$/, ' ')) : six;
+        return `${label}${shown}       ${legal}${total}`;
+      });
+    expect(table).toMatch(/上年结转政府信息公开申请数量\s+1\s+0\s+0\s+0\s+0\s+0\s+1\n/);
+    const result = lintText(text.slice(0, start) + table + text.slice(end), { keepModel: true, locale: 'zh-CN' });
+    const rows = result.model?.tables.t3.rows ?? [];
+    expect(rows.find((r) => r.id === 't3.carried')?.status).toBe('count');
+    expect(cells(rows.find((r) => r.id === 't3.open'))).toEqual([7, 1, 0, 0, 0, 0, 8]);
+    expect(result.messages.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+  });
 });

@@ -227,9 +227,9 @@ export function extraColumn(
   leaveOut: (row: string, place: number) => Reading | null,
   /** Whether a row read as written has one cell too many with its empty cells: read by the place too. */
   withBlank: (row: string) => boolean = () => false,
-): void {
+): number | undefined {
   const rows = candidates.filter((c) => c.options.length > 0 && c.options.every((g) => g.every((r) => r.how === 'extraValue')));
-  if (rows.length < minRows) return;
+  if (rows.length < minRows) return undefined;
   const refusing = (p: number): Candidate[] => rows.filter((c) => !c.options.some((g) => g.some((r) => droppedAt(r) === p)));
   const counts = Array.from({ length: width + 1 }, (_, p) => refusing(p).length);
   const allowed = counts.flatMap((n, p) => (n <= 1 ? [p] : []));
@@ -238,7 +238,7 @@ export function extraColumn(
   // is where the other organisations applied for nothing), the header's word at one of them is the
   // column; the relations only allowed it.
   const place = decisive ? allowed[0] : headerPlace !== null && allowed.includes(headerPlace) ? headerPlace : undefined;
-  if (place === undefined) return;
+  if (place === undefined) return undefined;
   for (const c of candidates) {
     if (withBlank(c.row)) {
       const reading = leaveOut(c.row, place);
@@ -255,4 +255,5 @@ export function extraColumn(
       if (reading) c.options = [[reading]];
     }
   }
+  return place;
 }

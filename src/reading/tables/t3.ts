@@ -206,8 +206,7 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
     else candidates.push({ row: o.draft.template.id, options: o.draft.options, chosenBy: new Set(), draft: o.draft });
   }
   const relations = columnRelations(tpl.rows.map((r) => r.id));
-  const header: [number, number] = [region[0], anchors[0]?.first ?? region[0]];
-  columnThroughout(candidates, known, relations, headerLacks(ctx, header), headerExtra(ctx, header));
+  const short = oneCellShort(columnThroughout(ctx, [region[0], anchors[0]?.first ?? region[0]], candidates, known, relations), outcomes, known);
   narrow(candidates, known, relations);
   // Only then the two together: when （七）总计 is itself unread, 一 + 二 = Σ outcomes + 四 still
   // holds column by column (R1 with （七） replaced by its R2 sum), and may leave one reading.
@@ -219,6 +218,7 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
   }
   const rows: Row[] = outcomes.map((o) => {
     if ('row' in o) return o.row;
+    if (short.has(o.draft)) return cellShort(o.draft, facts);
     const candidate = candidates.find((c) => c.draft === o.draft);
     const options = candidate?.options ?? o.draft.options;
     const draft = { ...o.draft, options };
@@ -604,6 +604,30 @@ export function columnRelations(rowIds: readonly string[]): ColumnRelation[] {
   ];
 }
 
+/**
+ * In a table with a column added throughout (at `added`), the rows read as written with as many values as the
+ * template's columns (taken out of `known`): each lacks one of the table's cells (an empty cell the
+ * text does not show, as -layout text), which one the row does not say; read as written, its values
+ * would stand in other columns. They are unread, one finding with the others (the table's cells counted).
+ */
+function oneCellShort(added: number | undefined, outcomes: readonly RowOutcome[], known: Map<string, ReadonlyArray<number | null>>): Set<Draft> {
+  const short = new Set<Draft>();
+  if (added === undefined) return short;
+  for (const o of outcomes)
+    if ('draft' in o && known.has(o.draft.template.id) && (o.draft.values ?? []).length === T3_COLUMNS.length) {
+      known.delete(o.draft.template.id);
+      short.add(o.draft);
+    }
+  return short;
+}
+
+/** Such a row unread: its cells one fewer than the table's. */
+function cellShort(draft: Draft, facts: TableFact[]): Row {
+  const expected = T3_COLUMNS.length + 1;
+  facts.push({ kind: 'cellCount', row: rowRef(draft.template), found: expected - 1, expected, blanks: 0, span: draft.valueSpan });
+  return { ...draft.base, status: 'count' };
+}
+
 /** A row's reading without its value at `place` (its values one too many), as written otherwise; its cells with an empty one where those are one too many (Draft.wider), the empty cell staying empty. */
 function leaveOut(draft: Draft | undefined, place: number): Reading | null {
   const cells = draft?.wider ?? (draft?.values ?? []).filter((t) => t.kind !== 'blank');
@@ -629,24 +653,24 @@ function holdsOwn(group: readonly Reading[] | undefined): boolean {
   return !values.every((v): v is number => v !== null) || ROW_TOTAL.check(values);
 }
 
-/** A column missing from every row, or one too many in every row: placed by the relations (or the header), or by the rows that show it. */
+/** A column missing from every row, or one too many in every row: placed by the relations (or the header, its words in `header`), or by the rows that show it; the added column's place, when one is. */
 function columnThroughout(
+  ctx: Ctx,
+  header: [number, number],
   candidates: Array<Candidate & { draft: Draft }>,
   known: ReadonlyMap<string, ReadonlyArray<number | null>>,
   relations: readonly ColumnRelation[],
-  headerLacks: number | null,
-  headerExtra: number | null,
-): void {
-  missingColumn(candidates, known, relations, T3_COLUMNS.length, 3, headerLacks, (row, at) =>
+): number | undefined {
+  missingColumn(candidates, known, relations, T3_COLUMNS.length, 3, headerLacks(ctx, header), (row, at) =>
     leaveEmpty(candidates.find((c) => c.row === row)?.draft.values, at),
   );
-  const draftOf = (row: string): Draft | undefined => candidates.find((c) => c.row === row)?.draft;
-  extraColumn(
+  const draftFor = (row: string): Draft | undefined => candidates.find((c) => c.row === row)?.draft;
+  return extraColumn(
     candidates,
     3,
     T3_COLUMNS.length,
-    headerExtra,
-    (row, place) => leaveOut(draftOf(row), place),
-    (row) => draftOf(row)?.wider !== undefined,
+    headerExtra(ctx, header),
+    (row, place) => leaveOut(draftFor(row), place),
+    (row) => draftFor(row)?.wider !== undefined,
   );
 }
