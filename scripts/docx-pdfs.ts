@@ -69,6 +69,24 @@ export interface DocxOptions {
   letterSpacing?: number;
   /** The table's font size in half-points (default 21, 五号). */
   tableSize?: number;
+  /** Page margins: Word's default (2.54 cm top and bottom, 3.17 cm left and right) or narrow (1.27 cm); the tables fill the text width. */
+  margins?: 'word' | 'narrow';
+  /** Values of 1000 and more written with thousands separators (1,234). */
+  thousands?: boolean;
+  /** The value cells' alignment (default centred). */
+  valueAlign?: 'left' | 'right';
+  /** The cells' vertical alignment (default centred). */
+  vAlign?: 'top' | 'bottom';
+  /** The table cells' line spacing exactly this many twips (240: 12 pt, which clips a 12 pt font). */
+  exactLine?: number;
+  /** Each table inside a 1×1 outer frame table. */
+  frame?: boolean;
+  /** Table 三 as two tables, the first with this many value columns, the second with the rest (each with the row labels). */
+  splitT3?: number;
+  /** Header and label cells distributed (分散对齐: the characters spread over the cell's width). */
+  distribute?: boolean;
+  /** Table 二's header rows repeated (标题行重复) and table 二 broken across pages by tall rows. */
+  t2RowHeight?: number;
 }
 
 const esc = (s: string): string => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
@@ -85,13 +103,14 @@ function run(text: string, o: { font: string; size: number; bold?: boolean; spac
 }
 
 interface Para {
-  jc?: 'left' | 'center' | 'both' | 'distribute';
+  jc?: 'left' | 'center' | 'right' | 'both' | 'distribute';
   indent?: boolean;
   line?: number;
+  exact?: boolean;
   extra?: string;
 }
 const para = (runs: string, p: Para = {}): string =>
-  `<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="${p.line ?? 240}" w:lineRule="auto"/>${p.indent === true ? '<w:ind w:firstLineChars="200" w:firstLine="640"/>' : ''}<w:jc w:val="${p.jc ?? 'left'}"/>${p.extra ?? ''}</w:pPr>${runs}</w:p>`;
+  `<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="${p.line ?? 240}" w:lineRule="${p.exact === true ? 'exact' : 'auto'}"/>${p.indent === true ? '<w:ind w:firstLineChars="200" w:firstLine="640"/>' : ''}<w:jc w:val="${p.jc ?? 'left'}"/>${p.extra ?? ''}</w:pPr>${runs}</w:p>`;
 
 interface Cell {
   text: string;
@@ -101,6 +120,8 @@ interface Cell {
   shade?: boolean;
   bottom?: string;
   jc?: Para['jc'];
+  /** A value cell (aligned as valueAlign says). */
+  value?: boolean;
 }
 
 class Doc {
@@ -150,7 +171,17 @@ class Doc {
     }
   }
   /** A table: its column widths (twips) and rows of cells; `header` rows repeat and carry the three-line rule under the last. */
-  table(widths: number[], rows: Cell[][], o: { header?: number; repeat?: boolean; height?: number; floating?: boolean } = {}): string {
+  /** The text width (twips) of a portrait page's margins, as the tables are laid out for (9412 at the default margins). */
+  scale(widths: number[], landscape = false): number[] {
+    const m = this.o.margins;
+    if (m === undefined) return widths;
+    const page = landscape ? 16838 : 11906;
+    const text = page - 2 * (m === 'word' ? 1800 : 720) - 60;
+    const sum = widths.reduce((a, b) => a + b, 0);
+    return widths.map((w) => Math.floor((w * text) / sum));
+  }
+  table(widthsIn: number[], rows: Cell[][], o: { header?: number; repeat?: boolean; height?: number; floating?: boolean; landscape?: boolean } = {}): string {
+    const widths = this.scale(widthsIn, o.landscape);
     const header = o.header ?? 0;
     const out = [
       `<w:tbl><w:tblPr>${o.floating === true ? '<w:tblpPr w:leftFromText="180" w:rightFromText="180" w:vertAnchor="text" w:horzAnchor="margin" w:tblpXSpec="center" w:tblpY="120"/>' : ''}<w:tblW w:w="${widths.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:jc w:val="center"/>${this.borders()}<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr>`,
@@ -179,21 +210,33 @@ class Doc {
           rule,
           shade ? '<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>' : '',
           c.vertical === true ? '<w:textDirection w:val="tbRlV"/>' : '',
-          '<w:vAlign w:val="center"/>',
+          `<w:vAlign w:val="${this.o.vAlign ?? 'center'}"/>`,
         ].join('');
         const font = (c.vertical === true ? this.o.verticalFont : undefined) ?? this.o.font ?? '宋体';
         // Character spacing widened (字符间距 加宽) on a number cell's digits.
         const spacing = i >= header && /^\d{2,}$/.test(c.text) ? this.o.letterSpacing : undefined;
+        const shown = this.o.thousands === true && /^\d{4,}(\.\d+)?$/.test(c.text) ? c.text.replace(/^\d+/, (d) => Number(d).toLocaleString('en-US')) : c.text;
         const text =
           c.merge === 'continue'
             ? ''
-            : run(c.text, { font, size: this.tsize, bold: i < header && this.o.font === undefined, ...(spacing === undefined ? {} : { spacing }) });
-        out.push(`<w:tc><w:tcPr>${tcPr}</w:tcPr>${para(text, { jc: c.jc ?? 'center' })}</w:tc>`);
+            : run(shown, { font, size: this.tsize, bold: i < header && this.o.font === undefined, ...(spacing === undefined ? {} : { spacing }) });
+        const jc =
+          c.value === true
+            ? (this.o.valueAlign ?? c.jc ?? 'center')
+            : this.o.distribute === true && c.text.length > 1 && c.vertical !== true
+              ? 'distribute'
+              : (c.jc ?? 'center');
+        const cellPara = para(text, { jc, ...(this.o.exactLine === undefined ? {} : { line: this.o.exactLine, exact: true }) });
+        out.push(`<w:tc><w:tcPr>${tcPr}</w:tcPr>${cellPara}</w:tc>`);
       }
       out.push('</w:tr>');
     });
     out.push('</w:tbl>');
-    return out.join('');
+    if (this.o.frame !== true) return out.join('');
+    // A 1×1 outer table framing the table (a tc ends with a paragraph).
+    const w = widths.reduce((a, b) => a + b, 0) + 300;
+    const single = 'w:val="single" w:sz="8" w:space="0" w:color="000000"';
+    return `<w:tbl><w:tblPr><w:tblW w:w="${w}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders><w:top ${single}/><w:left ${single}/><w:bottom ${single}/><w:right ${single}/></w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid><w:gridCol w:w="${w}"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/></w:tcPr>${out.join('')}${para('')}</w:tc></w:tr></w:tbl>`;
   }
 }
 
@@ -228,9 +271,12 @@ function table2(doc: Doc, model: ReportModel): string {
       headerRows.push(out.length);
       out.push([{ text: '信息内容' }, ...columns.map((c) => ({ text: c, span }))]);
     }
-    for (const r of group) out.push([{ text: r.label }, ...cellsOf(r, columns.length).map((v) => ({ text: v, span }))]);
+    for (const r of group) out.push([{ text: r.label }, ...cellsOf(r, columns.length).map((v) => ({ text: v, span, value: true }))]);
   });
-  return doc.table(widths, out, { floating: doc.o.floating });
+  return doc.table(widths, out, {
+    floating: doc.o.floating,
+    ...(doc.o.t2RowHeight === undefined ? {} : { height: doc.o.t2RowHeight, header: 1, repeat: true }),
+  });
 }
 
 function table3(doc: Doc, model: ReportModel): string {
@@ -251,46 +297,55 @@ function table3(doc: Doc, model: ReportModel): string {
   };
   if (o.extraTotal === true) heads = [...heads.slice(0, 6), '合计', ...heads.slice(6)];
   if (o.dropColumn !== undefined) heads = heads.filter((_, i) => i !== o.dropColumn);
-  const legal = heads.filter((h) => !['自然人', '总计'].includes(h));
-  const n = heads.length;
-  const total = o.landscapeT3 === true ? 14400 : 9000;
-  const label = [520, 900, o.labelWidth ?? 2300];
-  const value = Math.floor((total - label.reduce((a, b) => a + b, 0)) / n);
-  const widths = [...label, ...Array<number>(n).fill(value)];
   const vertical = o.vertical === true;
-  const out: Cell[][] = [
-    [
-      { text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', span: 3, merge: 'restart' },
-      { text: '申请人情况', span: n },
-    ],
-    [
-      { text: '', span: 3, merge: 'continue' },
-      ...(heads[0] === '自然人' ? [{ text: '自然人', merge: 'restart' as const }] : []),
-      { text: '法人或其他组织', span: legal.length },
-      ...(heads.at(-1) === '总计' ? [{ text: '总计', merge: 'restart' as const }] : []),
-    ],
-    [
-      { text: '', span: 3, merge: 'continue' },
-      ...(heads[0] === '自然人' ? [{ text: '', merge: 'continue' as const }] : []),
-      ...legal.map((h) => ({ text: h })),
-      ...(heads.at(-1) === '总计' ? [{ text: '', merge: 'continue' as const }] : []),
-    ],
-  ];
-  for (const r of rows) {
-    const labels: Cell[] = [];
-    if (EDGE_ROWS.includes(r.id)) labels.push({ text: r.label, span: 3, jc: 'left' });
-    else {
-      labels.push(r === outcomes[0] ? { text: '三、本年度办理结果', merge: 'restart', vertical } : { text: '', merge: 'continue' });
-      const group = groupOf(r);
-      if (group) {
-        const first = outcomes.find((x) => groupOf(x) === group) === r;
-        labels.push(first ? { text: group, merge: 'restart', vertical } : { text: '', merge: 'continue' });
-        labels.push({ text: r.label.split('·')[1] ?? r.label, jc: 'left' });
-      } else labels.push({ text: r.label, span: 2, jc: 'left' });
+  // Table 三 over the value columns `pick` (all of them, or one of the two halves of a split table).
+  const part = (pick: number[]): string => {
+    const hs = pick.map((i) => heads[i] ?? '');
+    const legal = hs.filter((h) => !['自然人', '总计'].includes(h));
+    const n = hs.length;
+    const total = o.landscapeT3 === true ? 14400 : 9000;
+    const label = [520, 900, o.labelWidth ?? 2300];
+    const value = Math.floor((total - label.reduce((a, b) => a + b, 0)) / (o.splitT3 === undefined ? n : heads.length - o.splitT3));
+    const widths = [...label, ...Array<number>(n).fill(value)];
+    const out: Cell[][] = [
+      [
+        { text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', span: 3, merge: 'restart' },
+        { text: '申请人情况', span: n },
+      ],
+      [
+        { text: '', span: 3, merge: 'continue' },
+        ...(hs[0] === '自然人' ? [{ text: '自然人', merge: 'restart' as const }] : []),
+        ...(legal.length > 0 ? [{ text: '法人或其他组织', span: legal.length }] : []),
+        ...(hs.at(-1) === '总计' ? [{ text: '总计', merge: 'restart' as const }] : []),
+      ],
+      [
+        { text: '', span: 3, merge: 'continue' },
+        ...(hs[0] === '自然人' ? [{ text: '', merge: 'continue' as const }] : []),
+        ...legal.map((h) => ({ text: h })),
+        ...(hs.at(-1) === '总计' ? [{ text: '', merge: 'continue' as const }] : []),
+      ],
+    ];
+    for (const r of rows) {
+      const labels: Cell[] = [];
+      if (EDGE_ROWS.includes(r.id)) labels.push({ text: r.label, span: 3, jc: 'left' });
+      else {
+        labels.push(r === outcomes[0] ? { text: '三、本年度办理结果', merge: 'restart', vertical } : { text: '', merge: 'continue' });
+        const group = groupOf(r);
+        if (group) {
+          const first = outcomes.find((x) => groupOf(x) === group) === r;
+          labels.push(first ? { text: group, merge: 'restart', vertical } : { text: '', merge: 'continue' });
+          labels.push({ text: r.label.split('·')[1] ?? r.label, jc: 'left' });
+        } else labels.push({ text: r.label, span: 2, jc: 'left' });
+      }
+      const v = valuesOf(r);
+      out.push([...labels, ...pick.map((i) => ({ text: v[i] ?? '', value: true }))]);
     }
-    out.push([...labels, ...valuesOf(r).map((v) => ({ text: v }))]);
-  }
-  return doc.table(widths, out, { header: 3, repeat: o.repeatHeader, height: o.rowHeight });
+    return doc.table(widths, out, { header: 3, repeat: o.repeatHeader, height: o.rowHeight, landscape: o.landscapeT3 });
+  };
+  const all = heads.map((_, i) => i);
+  if (o.splitT3 === undefined) return part(all);
+  // Two tables, a paragraph between them (Word joins two tables that touch).
+  return `${part(all.slice(0, o.splitT3))}${para(run('（续表）', { font: doc.font, size: 21 }), { jc: 'right' })}${part(all.slice(o.splitT3))}`;
 }
 
 function table4(doc: Doc, model: ReportModel): string {
@@ -304,7 +359,7 @@ function table4(doc: Doc, model: ReportModel): string {
     ],
     [...columns.map((c) => ({ text: c, merge: 'restart' as const })), { text: '未经复议直接起诉', span: 5 }, { text: '复议后起诉', span: 5 }],
     [...columns.map(() => ({ text: '', merge: 'continue' as const })), ...[...columns, ...columns].map((c) => ({ text: c }))],
-    values.map((v) => ({ text: v })),
+    values.map((v) => ({ text: v, value: true })),
   ];
   const table = doc.table(widths, rows, { header: 3, floating: doc.o.floating });
   if (doc.o.textbox !== true) return table;
@@ -315,7 +370,8 @@ function table4(doc: Doc, model: ReportModel): string {
 const SECTION = (landscape: boolean, o: DocxOptions): string => {
   const refs = `${o.header === true ? '<w:headerReference w:type="default" r:id="rIdH"/>' : ''}${o.pageNumbers === true ? '<w:footerReference w:type="default" r:id="rIdF"/>' : ''}`;
   const size = landscape ? '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>' : '<w:pgSz w:w="11906" w:h="16838"/>';
-  return `<w:sectPr>${refs}${size}<w:pgMar w:top="1440" w:right="1247" w:bottom="1440" w:left="1247" w:header="851" w:footer="850" w:gutter="0"/></w:sectPr>`;
+  const [tb, lr] = o.margins === 'word' ? [1440, 1800] : o.margins === 'narrow' ? [720, 720] : [1440, 1247];
+  return `<w:sectPr>${refs}${size}<w:pgMar w:top="${tb}" w:right="${lr}" w:bottom="${tb}" w:left="${lr}" w:header="851" w:footer="850" w:gutter="0"/></w:sectPr>`;
 };
 
 /** The report's text and tables as a .docx (its zip's bytes). */

@@ -5,7 +5,7 @@
  * rows, table 三 in a landscape section, border variants), printed to PDF by LibreOffice, its
  * -layout text read and every table compared row for row with the report's Markdown.
  *
- *   node scripts/run-ts.mjs scripts/layout-measure.ts [--pdf] [--plain] [REPORT-SUBSTRING…]
+ *   node scripts/run-ts.mjs scripts/layout-measure.ts [--pdf] [--plain] [--blind] [--layouts A,B] [REPORT-SUBSTRING…]
  *
  * Prints one line for each table not read exactly (its rows that differ), the count, and how many
  * rows were read with values other than the Markdown's (misread, not merely unread). The PDFs
@@ -41,6 +41,27 @@ export const MEASURE_LAYOUTS: Record<string, DocxOptions> = {
   floating: { t2Merged: true, floating: true, textbox: true, labelWidth: 1800, tableSize: 18 },
 };
 
+/**
+ * Word layouts no measure above tries, as agencies' drafts come (--blind measures these instead):
+ * Word's own margins and narrow ones, shaded repeated headers, values right-aligned with thousands
+ * separators, table 三 split into two tables of its columns, cells aligned to the top or bottom of tall
+ * rows, line spacing exactly 12 pt (clipping a 12 pt font), tables inside a 1×1 frame table, other CJK
+ * fonts, distributed (分散对齐) labels, table 二 merged with tall repeated rows, a 合计 column.
+ */
+export const BLIND_LAYOUTS: Record<string, DocxOptions> = {
+  wordMargins: { margins: 'word', repeatHeader: true, shading: true, rowHeight: 600 },
+  narrowMargins: { margins: 'narrow', valueAlign: 'right', thousands: true },
+  splitT3: { splitT3: 3, vertical: true },
+  t2Tall: { t2Merged: true, t2RowHeight: 900, vAlign: 'bottom' },
+  exact12: { exactLine: 240, tableSize: 24, labelWidth: 1400 },
+  frame: { frame: true, textbox: true },
+  serif: { font: 'Noto Serif CJK SC', verticalFont: 'Noto Serif CJK SC', vertical: true, repeatHeader: true, rowHeight: 700 },
+  distribute: { distribute: true, labelWidth: 1600, font: 'Noto Sans CJK SC' },
+  extraTotalRight: { extraTotal: true, thousands: true, valueAlign: 'right' },
+  topTall: { vAlign: 'top', rowHeight: 900, labelWidth: 1200 },
+  landscapeRight: { landscapeT3: true, margins: 'word', valueAlign: 'right', vAlign: 'bottom', rowHeight: 500, repeatHeader: true },
+};
+
 const corpus = path.resolve('../shared/corpus');
 const cache = path.join(tmpdir(), 'xxgk-layout-measure');
 
@@ -52,7 +73,9 @@ const rowsOf = (m: ReportModel | undefined, t: 't2' | 't3' | 't4'): Map<string, 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const kinds = ['layout', ...(args.includes('--plain') ? ['plain'] : []), ...(args.includes('--pdf') ? ['pdf'] : [])];
-  const only = args.filter((a) => !a.startsWith('--'));
+  const pick = args.flatMap((a, i) => (args[i - 1] === '--layouts' ? a.split(',') : []));
+  const only = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--layouts');
+  const layouts = Object.entries(args.includes('--blind') ? BLIND_LAYOUTS : MEASURE_LAYOUTS).filter(([n]) => pick.length === 0 || pick.includes(n));
   const docs = new Map<string, Uint8Array>();
   const truths = new Map<string, ReportModel>();
   const truthMessages = new Map<string, readonly Message[]>();
@@ -62,7 +85,7 @@ async function main(): Promise<void> {
     const markdown = lintText(text, { filePath: source, keepModel: true });
     const model = markdown.model;
     if (!model) continue;
-    for (const [layout, options] of Object.entries(MEASURE_LAYOUTS)) {
+    for (const [layout, options] of layouts) {
       let docx: Uint8Array;
       try {
         docx = reportDocx(text, { font: 'WenQuanYi Zen Hei', verticalFont: 'Noto Sans CJK SC', ...options });
@@ -87,7 +110,10 @@ async function main(): Promise<void> {
     let all = 0;
     let otherFindings = 0;
     let misread = 0;
+    const perLayout = new Map<string, { exact: number; all: number; misread: number }>();
     for (const [key, base] of files) {
+      const tally = perLayout.get(key.split(' ').at(-1) ?? '') ?? { exact: 0, all: 0, misread: 0 };
+      perLayout.set(key.split(' ').at(-1) ?? '', tally);
       const truth = truths.get(key);
       const result =
         kind === 'pdf'
@@ -105,6 +131,7 @@ async function main(): Promise<void> {
         const want = rowsOf(truth, t);
         if (![...want.values()].some((r) => r.status === 'read')) continue;
         all += 1;
+        tally.all += 1;
         const got = rowsOf(read, t);
         const diff: string[] = [];
         for (const [id, row] of want) {
@@ -112,12 +139,18 @@ async function main(): Promise<void> {
           const other = got.get(id);
           const text = other?.status === 'read' ? cells(other) : `(${other?.status ?? 'none'})`;
           if (text !== cells(row)) diff.push(`${id}: ${cells(row)} ≠ ${text}`);
-          if (other?.status === 'read' && text !== cells(row)) misread += 1;
+          if (other?.status === 'read' && text !== cells(row)) {
+            misread += 1;
+            tally.misread += 1;
+          }
         }
-        if (diff.length === 0) exact += 1;
-        else console.log(`${kind} ${key} ${t} [${base}]\n    ${diff.slice(0, 4).join('\n    ')}${diff.length > 4 ? `\n    … ${diff.length - 4} more` : ''}`);
+        if (diff.length === 0) {
+          exact += 1;
+          tally.exact += 1;
+        } else console.log(`${kind} ${key} ${t} [${base}]\n    ${diff.slice(0, 4).join('\n    ')}${diff.length > 4 ? `\n    … ${diff.length - 4} more` : ''}`);
       }
     }
+    console.log(`${kind} by layout: ${[...perLayout].map(([l, n]) => `${l} ${n.exact}/${n.all}${n.misread > 0 ? ` (${n.misread} misread)` : ''}`).join(', ')}`);
     console.log(`${kind}: ${exact} of ${all} tables exact; ${misread} rows read with other values; ${otherFindings} findings other than the Markdown's`);
   }
 }

@@ -218,6 +218,8 @@ export interface Draft {
   stacked?: readonly Token[];
   /** The row's value tokens (not blank), as found. */
   values?: readonly Token[];
+  /** The row's cells with its empty ones, where they are one more than its columns (see wider). */
+  wider?: readonly Token[];
 }
 
 export type RowOutcome = { row: Row } | { draft: Draft };
@@ -448,6 +450,7 @@ function readRowsOnce(
         valueSpan,
         ...(isStacked(nonBlank) ? { stacked: nonBlank } : {}),
         values: nonBlank,
+        ...withEmpty(values, nonBlank, row.columns.length),
       },
     });
   });
@@ -486,6 +489,23 @@ export function positional(ctx: Ctx, values: readonly Token[], nonBlank: readonl
   const labelled = ctx.tokens.some((t) => t.kind === 'text' && t.rowKey === first.rowKey);
   const leading = line.slice(0, hi + 1);
   return !labelled && leading.length === expected ? leading : null;
+}
+
+/**
+ * A row of a table with delimited cells (HTML, a PDF's grid) whose values are exactly its columns
+ * but whose cells, with an empty one among them, are one more (a column added to the table): those
+ * cells, by the grid or between its first and last value. Its values are then no reading as
+ * written: which cell is the added column's is for the table to say (a 合计 column's place).
+ */
+function withEmpty(values: readonly Token[], nonBlank: readonly Token[], expected: number): { wider?: Token[] } {
+  const first = nonBlank[0];
+  if (!first?.delimited || nonBlank.length !== expected || nonBlank.some((t) => t.rowKey !== first.rowKey)) return {};
+  const line = values.filter((v) => v.rowKey === first.rowKey);
+  if (!line.some((t) => t.kind === 'blank')) return {};
+  const placed = byGrid(line, expected + 1);
+  if (placed) return { wider: placed };
+  const interior = line.slice(line.indexOf(first), line.lastIndexOf(nonBlank[nonBlank.length - 1] ?? first) + 1);
+  return interior.length === expected + 1 ? { wider: interior } : {};
 }
 
 /**

@@ -214,27 +214,46 @@ const droppedAt = (r: Reading): number => (r.dropped ? r.cells.filter((c) => c.s
  * leaves out the value at that place: among several its own relation allowed, that one; where its
  * relation allowed none there or none at all (a wrong cell), the row read so (`leaveOut`: only a row
  * with one value too many), and its sum error found by the relations. No relation chose the place: the column relations still check every row.
+ * Where the relations allow several places, the header's word for one of them (`headerPlace`) takes
+ * it, for the rows whose own relation allows it there.
  */
 export function extraColumn(
   candidates: Candidate[],
   minRows: number,
   width: number,
+  /** The place the header shows a column the template lacks at, if it does. */
+  headerPlace: number | null,
   /** The row's reading that leaves out its value at `place`, whatever its relation says (null: the row has not one value too many). */
   leaveOut: (row: string, place: number) => Reading | null,
-): void {
+  /** Whether a row read as written has one cell too many with its empty cells: read by the place too. */
+  withBlank: (row: string) => boolean = () => false,
+): number | undefined {
   const rows = candidates.filter((c) => c.options.length > 0 && c.options.every((g) => g.every((r) => r.how === 'extraValue')));
-  if (rows.length < minRows) return;
+  if (rows.length < minRows) return undefined;
   const refusing = (p: number): Candidate[] => rows.filter((c) => !c.options.some((g) => g.some((r) => droppedAt(r) === p)));
   const counts = Array.from({ length: width + 1 }, (_, p) => refusing(p).length);
-  const place = counts.findIndex((n) => n <= 1);
-  if (place < 0 || counts.some((n, p) => p !== place && n < minRows)) return;
+  const allowed = counts.flatMap((n, p) => (n <= 1 ? [p] : []));
+  const decisive = allowed.length === 1 && counts.every((n, p) => p === allowed[0] || n >= minRows);
+  // Where the relations allow several places (a 合计 column beside a column equal to it, as 商业企业
+  // is where the other organisations applied for nothing), the header's word at one of them is the
+  // column; the relations only allowed it.
+  const place = decisive ? allowed[0] : headerPlace !== null && allowed.includes(headerPlace) ? headerPlace : undefined;
+  if (place === undefined) return undefined;
   for (const c of candidates) {
+    if (withBlank(c.row)) {
+      const reading = leaveOut(c.row, place);
+      if (reading) c.options = [[reading]];
+      continue;
+    }
     if (c.options.length > 0 && !rows.includes(c)) continue;
     const at = c.options.filter((g) => g.some((r) => droppedAt(r) === place));
     if (at.length === 1) c.options = at;
-    else if (at.length === 0) {
+    // A row no reading there fits is read there only on the relations' word (the header's alone
+    // does not say its values are its cells: a number wrapped in its cell adds pieces).
+    else if (at.length === 0 && decisive) {
       const reading = leaveOut(c.row, place);
       if (reading) c.options = [[reading]];
     }
   }
+  return place;
 }

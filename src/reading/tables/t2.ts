@@ -136,13 +136,17 @@ function wrappedFullWidth(ctx: Ctx, outcomes: RowOutcome[], facts: TableFact[]):
 const labelTokens = (anchors: readonly Anchor[]): Set<number> =>
   new Set(anchors.flatMap((a) => Array.from({ length: a.last - a.first + 1 }, (_, k) => a.first + k)));
 
-/** Where each sub-table's caption (第二十条第（一）项 …) stands, with its item. */
+/**
+ * Where each sub-table's caption (第二十条第（一）项 …) stands, with its item. A caption met again is
+ * no sub-table's start: it is the table's first row repeated at the top of a page (Word's 标题行重复
+ * on a table 二 made one table), and the rows under it are still the sub-table's above it.
+ */
 function captions(ctx: Ctx, region: [number, number]): Array<{ index: number; item: string }> {
   const at: Array<{ index: number; item: string }> = [];
   for (let i = region[0]; i < region[1]; i++) {
     const t = ctx.tokens[i];
     const m = t?.kind === 'text' ? /第二十条第(\([一二三四五六七八九十]+\))项/.exec(t.norm) : null;
-    if (m) at.push({ index: i, item: m[1] ?? '' });
+    if (m && !at.some((c) => c.item === m[1])) at.push({ index: i, item: m[1] ?? '' });
   }
   return at;
 }

@@ -202,11 +202,11 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
     if (!('draft' in o) || pending.has(o.draft)) continue;
     const only = o.draft.options.length === 1 ? o.draft.options[0] : undefined;
     const values = only?.[0]?.cells.map((c) => c.value);
-    if (values && only?.every((r) => r.how === 'written')) known.set(o.draft.template.id, values);
+    if (values && only?.every((r) => r.how === 'written') && !o.draft.wider) known.set(o.draft.template.id, values);
     else candidates.push({ row: o.draft.template.id, options: o.draft.options, chosenBy: new Set(), draft: o.draft });
   }
   const relations = columnRelations(tpl.rows.map((r) => r.id));
-  columnThroughout(candidates, known, relations, headerLacks(ctx, [region[0], anchors[0]?.first ?? region[0]]));
+  const short = oneCellShort(columnThroughout(ctx, [region[0], anchors[0]?.first ?? region[0]], candidates, known, relations), outcomes, known);
   narrow(candidates, known, relations);
   // Only then the two together: when （七）总计 is itself unread, 一 + 二 = Σ outcomes + 四 still
   // holds column by column (R1 with （七） replaced by its R2 sum), and may leave one reading.
@@ -218,6 +218,7 @@ export function readT3(whole: Ctx, found: [number, number] | null, fallback: Spa
   }
   const rows: Row[] = outcomes.map((o) => {
     if ('row' in o) return o.row;
+    if (short.has(o.draft)) return cellShort(o.draft, facts);
     const candidate = candidates.find((c) => c.draft === o.draft);
     const options = candidate?.options ?? o.draft.options;
     const draft = { ...o.draft, options };
@@ -554,6 +555,29 @@ function headerLacks(ctx: Ctx, range: [number, number]): number | null {
   return absent.length === 1 ? (absent[0] ?? null) : null;
 }
 
+/**
+ * Where the header shows a column the template lacks (合计 or 小计 among the applicant columns), as
+ * the place of its value among a row's values: after the 法人或其他组织 column named right before it
+ * (its row of the header), before the applicant column named right after it (both, when both stand
+ * there, agreeing); null when the header names no such column, or no whole name stands beside it.
+ */
+function headerExtra(ctx: Ctx, range: [number, number]): number | null {
+  const words: string[] = [];
+  for (let i = range[0]; i < range[1]; i++) {
+    const t = ctx.tokens[i];
+    if (t?.kind === 'text') for (const m of t.raw.matchAll(/[^\s|]+/g)) words.push(norm(m[0]));
+  }
+  const extra = words.flatMap((w, k) => (w === norm('合计') || w === norm('小计') ? [k] : []));
+  if (extra.length !== 1) return null;
+  const k = extra[0] as number;
+  const at = (w: string | undefined): number => T3_COLUMNS.findIndex((c) => norm(c) === w);
+  const before = at(words[k - 1]);
+  const after = at(words[k + 1]);
+  // 自然人 and 总计 stand in the header's row above the 法人或其他组织 columns: no neighbour there.
+  const places = [...(before > 0 && before < T3_COLUMNS.length - 1 ? [before + 1] : []), ...(after > 0 ? [after] : [])];
+  return places.length > 0 && places.every((p) => p === places[0]) ? (places[0] ?? null) : null;
+}
+
 /** R1 − R2: （七）总计 eliminated, so 一 + 二 − 四 − Σ outcomes = 0; choosing with it is choosing with both. */
 export function withoutTotal(relations: readonly ColumnRelation[]): ColumnRelation {
   const r1 = relations.find((r) => r.id === 'R1')?.terms ?? [];
@@ -580,12 +604,36 @@ export function columnRelations(rowIds: readonly string[]): ColumnRelation[] {
   ];
 }
 
-/** A row's reading without its value at `place` (its values one too many), as written otherwise. */
-function leaveOut(values: readonly Token[] | undefined, place: number): Reading | null {
-  const nonBlank = (values ?? []).filter((t) => t.kind !== 'blank');
-  const dropped = nonBlank[place];
-  if (!dropped || nonBlank.length !== T3_COLUMNS.length + 1) return null;
-  return { cells: nonBlank.filter((t) => t !== dropped).map((t) => cellOf(t, {})), how: 'extraValue', dropped };
+/**
+ * In a table with a column added throughout (at `added`), the rows read as written with as many values as the
+ * template's columns (taken out of `known`): each lacks one of the table's cells (an empty cell the
+ * text does not show, as -layout text), which one the row does not say; read as written, its values
+ * would stand in other columns. They are unread, one finding with the others (the table's cells counted).
+ */
+function oneCellShort(added: number | undefined, outcomes: readonly RowOutcome[], known: Map<string, ReadonlyArray<number | null>>): Set<Draft> {
+  const short = new Set<Draft>();
+  if (added === undefined) return short;
+  for (const o of outcomes)
+    if ('draft' in o && known.has(o.draft.template.id) && (o.draft.values ?? []).length === T3_COLUMNS.length) {
+      known.delete(o.draft.template.id);
+      short.add(o.draft);
+    }
+  return short;
+}
+
+/** Such a row unread: its cells one fewer than the table's. */
+function cellShort(draft: Draft, facts: TableFact[]): Row {
+  const expected = T3_COLUMNS.length + 1;
+  facts.push({ kind: 'cellCount', row: rowRef(draft.template), found: expected - 1, expected, blanks: 0, span: draft.valueSpan });
+  return { ...draft.base, status: 'count' };
+}
+
+/** A row's reading without its value at `place` (its values one too many), as written otherwise; its cells with an empty one where those are one too many (Draft.wider), the empty cell staying empty. */
+function leaveOut(draft: Draft | undefined, place: number): Reading | null {
+  const cells = draft?.wider ?? (draft?.values ?? []).filter((t) => t.kind !== 'blank');
+  const dropped = cells[place];
+  if (!dropped || cells.length !== T3_COLUMNS.length + 1) return null;
+  return { cells: cells.filter((t) => t !== dropped).map((t) => cellOf(t, {})), how: 'extraValue', dropped };
 }
 
 /** A row's reading with an empty cell at `at` (its values one short), as written otherwise. */
@@ -605,15 +653,24 @@ function holdsOwn(group: readonly Reading[] | undefined): boolean {
   return !values.every((v): v is number => v !== null) || ROW_TOTAL.check(values);
 }
 
-/** A column missing from every row, or one too many in every row: placed by the relations (or the header), or by the rows that show it. */
+/** A column missing from every row, or one too many in every row: placed by the relations (or the header, its words in `header`), or by the rows that show it; the added column's place, when one is. */
 function columnThroughout(
+  ctx: Ctx,
+  header: [number, number],
   candidates: Array<Candidate & { draft: Draft }>,
   known: ReadonlyMap<string, ReadonlyArray<number | null>>,
   relations: readonly ColumnRelation[],
-  headerLacks: number | null,
-): void {
-  missingColumn(candidates, known, relations, T3_COLUMNS.length, 3, headerLacks, (row, at) =>
+): number | undefined {
+  missingColumn(candidates, known, relations, T3_COLUMNS.length, 3, headerLacks(ctx, header), (row, at) =>
     leaveEmpty(candidates.find((c) => c.row === row)?.draft.values, at),
   );
-  extraColumn(candidates, 3, T3_COLUMNS.length, (row, place) => leaveOut(candidates.find((c) => c.row === row)?.draft.values, place));
+  const draftFor = (row: string): Draft | undefined => candidates.find((c) => c.row === row)?.draft;
+  return extraColumn(
+    candidates,
+    3,
+    T3_COLUMNS.length,
+    headerExtra(ctx, header),
+    (row, place) => leaveOut(draftFor(row), place),
+    (row) => draftFor(row)?.wider !== undefined,
+  );
 }
