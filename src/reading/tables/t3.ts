@@ -34,6 +34,8 @@ const GROUP_STARTS: ReadonlyArray<[string, string]> = T3_GROUPS.flatMap((g) => {
   return m ? [[m[1] ?? '', m[2] ?? '']] : [];
 });
 
+const COLUMN_NAMES: readonly string[] = T3_COLUMNS.map(norm);
+
 /** Runs of three or more header pieces in a row: the column header repeated on a new page. */
 function repeatedHeaderTokens(ctx: Ctx, region: [number, number], headerWords: readonly string[], keys: readonly string[]): Set<Token> {
   const repeatedHeader = new Set<Token>();
@@ -47,6 +49,12 @@ function repeatedHeaderTokens(ctx: Ctx, region: [number, number], headerWords: r
     let b = j;
     while (a < b && inKey(a)) a++;
     while (b > a && inKey(b - 1)) b--;
+    // …but column names that go on from the column before them, in the header's order (“法律服务机构
+    // 其他 总计”), are the header's own: a label has no such run.
+    for (let column = COLUMN_NAMES.indexOf((ctx.tokens[b - 1] as Token | undefined)?.norm ?? ''); b > a && b < j && column >= 0; b++) {
+      column = ctx.tokens[b]?.norm === COLUMN_NAMES[column + 1] ? column + 1 : -1;
+      if (column < 0) break;
+    }
     if (b - a >= 3) for (let k = a; k < b; k++) repeatedHeader.add(ctx.tokens[k] as Token);
     i = Math.max(j, i + 1);
   }
