@@ -191,7 +191,11 @@ export function readByBlocks(
     // pdftotext printed after the label column (“…3.其他 / 0”): they follow no label of theirs.
     const last = after[after.length - 1];
     const toEnd = last !== undefined && ctx.tokens.indexOf(last) === region[1] - 1;
-    const isRows = (rows: readonly number[]) => after.length === rows.length * columns && rows.flatMap((r) => bands[r] ?? []).every((t, i) => t === after[i]);
+    // Exactly those rows' values: a band's rows printed column by column stand in the columns' order.
+    const isRows = (rows: readonly number[]) => {
+      const theirs = new Set(rows.flatMap((r) => bands[r] ?? []));
+      return after.length === rows.length * columns && theirs.size === after.length && after.every((t) => theirs.has(t));
+    };
     if (after.length === columns && !stack.some((r) => isRows([r]))) return null;
     const ascending = stack.every((r, i) => i === 0 || r === (stack[i - 1] as number) + 1);
     if (stack.length > 1 && after.length === stack.length * columns && !(ascending && isRows(stack))) return null;

@@ -1,0 +1,92 @@
+/**
+ * Table 三 in plain `pdftotext` text of Word-made PDFs: in one table, rows printed one value a line
+ * (each cell a block of its own, blank lines between) and groups of two or three rows printed
+ * column by column (“7↵2 / 0↵0 / … / 7↵2”: seven blocks of two lines, rows 予以公开 and 部分公开),
+ * the labels in stacks before their rows' values. Read by counting (src/reading/tables/blocks.ts)
+ * only where the counts leave one reading; otherwise one finding for the table.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { lintText } from '../src/engine/lint.ts';
+import { buildModel } from '../src/reading/build.ts';
+import { parseMarkdown } from '../src/reading/parse.ts';
+import { consistentData, sampleReport, t3Rows } from '../src/testing/sample.ts';
+
+const data = consistentData(
+  {
+    't3.open': [7, 0, 3, 0, 0, 1],
+    't3.partial': [2, 1, 0, 0, 0, 0],
+    't3.deny.5': [6, 0, 0, 2, 0, 0],
+    't3.unable.1': [8, 0, 0, 0, 1, 0],
+    't3.other.3': [1, 0, 0, 0, 0, 4],
+  },
+  [0, 0, 0, 0, 0, 0],
+  [1, 0, 0, 0, 0, 0],
+);
+const rows = t3Rows(data);
+const HEAD = [
+  '三、收到和处理政府信息公开申请情况',
+  '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+  '申请人情况',
+  '法人或其他组织',
+  '自然人',
+  '商业企业',
+];
+
+/** Each value a block of its own. */
+const singles = (values: readonly number[]): string[] => values.map(String);
+/** Rows printed column by column: one block of as many lines as rows per column. */
+const band = (of: ReadonlyArray<readonly number[]>): string[] => (of[0] ?? []).map((_, c) => of.map((v) => String(v[c])).join('\n'));
+
+/**
+ * Word's table as plain pdftotext prints it: the first four labels, rows 一 and 二 one value a line,
+ * （一） and （二） as a band of two; the header's last words; the other 21 labels, then their rows one
+ * value a line but the last three, a band of three. `change` alters the values printed.
+ */
+function table(values: (i: number) => readonly number[] = (i) => rows[i]?.values ?? [], blocks?: (all: string[]) => string[]): string {
+  const v = (i: number) => values(i);
+  const body = [
+    ...singles(v(0)),
+    ...singles(v(1)),
+    ...band([v(2), v(3)]),
+    '其他',
+    '总计',
+    ...rows.slice(4).map((r) => r.label),
+    ...rows.slice(4, 22).flatMap((_, k) => singles(v(k + 4))),
+    ...band([v(22), v(23), v(24)]),
+  ];
+  const out = [...HEAD, ...rows.slice(0, 4).map((r) => r.label), ...(blocks ? blocks(body) : body)];
+  return sampleReport({ form: 'gfm', data }).replace(/三、收到和处理政府信息公开申请情况[\s\S]*?(?=\n\n四、政府信息公开行政复议)/, out.join('\n\n'));
+}
+const modelOf = (text: string) => buildModel(text, parseMarkdown(text));
+const readRows = (text: string) => modelOf(text).tables.t3.rows.map((r) => (r.status === 'read' ? r.cells.map((c) => c.value) : r.status));
+const tableFindings = (text: string) => lintText(text, { filePath: 'plain.txt' }).messages.filter((m) => m.ruleId.startsWith('table-'));
+
+describe('table 三 in plain pdftotext: rows one value a line mixed with bands of rows column by column', () => {
+  it('reads every row exactly, the bands by counting and the stacks of labels confirming them', () => {
+    const text = table();
+    expect(readRows(text)).toEqual(rows.map((r) => r.values));
+    expect(tableFindings(text)).toEqual([]);
+  });
+
+  it('finds a wrong cell in a band at its cell, where the column relations place it', () => {
+    // （二）部分公开's 商业企业 printed 3 for 1: its own total and R2's 商业企业 column fail, by 2 each.
+    const text = table((i) => (i === 3 ? [2, 3, 0, 0, 0, 0, 3] : (rows[i]?.values ?? [])));
+    expect(rows[3]?.values).toEqual([2, 1, 0, 0, 0, 0, 3]);
+    const findings = tableFindings(text);
+    expect(findings.filter((m) => m.ruleId === 'table-sums').map((m) => String(m.data['cell']))).toEqual([expect.stringMatching(/部分公开.*·商业企业$/)]);
+    expect(findings.filter((m) => m.ruleId === 'table-structure')).toEqual([]);
+  });
+
+  it('reads nothing by counting when a band’s blocks are not all of its height: one finding, no sums', () => {
+    // （一）'s and （二）'s 其他 cells printed as two blocks of one line: the band has eight blocks.
+    const text = table(undefined, (body) => {
+      const at = body.indexOf('1\n0');
+      expect(at).toBeGreaterThan(0);
+      return [...body.slice(0, at), '1', '0', ...body.slice(at + 1)];
+    });
+    expect(modelOf(text).tables.t3.rows.every((r) => r.status === 'read')).toBe(false);
+    const findings = tableFindings(text);
+    expect(findings.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+    expect(findings.filter((m) => m.data['table'] === '三')).toHaveLength(1);
+  });
+});
