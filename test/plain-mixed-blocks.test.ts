@@ -89,4 +89,70 @@ describe('table 三 in plain pdftotext: rows one value a line mixed with bands o
     expect(findings.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
     expect(findings.filter((m) => m.data['table'] === '三')).toHaveLength(1);
   });
+
+  it('reads a row whose first cells stand on consecutive lines in one block, its last cells in blocks of their own', () => {
+    // “（二）部分公开（区分处理的， / 2 / 1 / 0 / 0 / 0 / 只计这一情形… / … / 其他 / 总计 / 0 / 3”: no band
+    // starts at a block of five that the next blocks do not match; its cells are （二）'s first five.
+    const partial = rows[3]?.values ?? [];
+    const text = table(undefined, (body) => [
+      ...body.slice(0, 14),
+      ...singles(rows[2]?.values ?? []),
+      partial.slice(0, 5).join('\n'),
+      '只计这一情形，不计其他情形）',
+      ...body.slice(21, 23),
+      ...singles(partial.slice(5)),
+      ...body.slice(23),
+    ]).replace('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '（二）部分公开（区分处理的，');
+    expect(text).toContain('0\n\n只计这一情形');
+    expect(text).toContain('总计\n\n0\n\n3\n\n1.属于');
+    expect(readRows(text)).toEqual(rows.map((r) => r.values));
+    expect(tableFindings(text)).toEqual([]);
+  });
+
+  it('takes a 无 printed after a row’s last value for the vertical （四）无法提供’s character when 法, 提 and 供 follow alone', () => {
+    // “0 / 无 / 本 / 法 / 年 / 提 / 度 / 供”, then the next row's values: no cell.
+    const vertical = table(undefined, (body) => insertAfterRow(body, 12, ['无', '本', '法', '年', '提', '度', '供']));
+    expect(readRows(vertical)).toEqual(rows.map((r) => r.values));
+    expect(tableFindings(vertical)).toEqual([]);
+    // Without them the 无 is a cell: one value too many, one finding, no sums.
+    const cell = table(undefined, (body) => insertAfterRow(body, 12, ['无', '本', '年', '度']));
+    expect(modelOf(cell).tables.t3.rows.every((r) => r.status === 'read')).toBe(false);
+    const findings = tableFindings(cell);
+    expect(findings.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+    expect(findings.filter((m) => m.data['table'] === '三')).toHaveLength(1);
+  });
+
+  it('takes seven blocks of equal height each after its own label for rows’ first cells, not a band: one finding, no row misread', () => {
+    // Word's landscape page: “一、… / 5 lines / 二、… / 5 lines / …” for seven rows, then 其他 and
+    // 总计 of those rows elsewhere. Column by column they would make five rows of other values.
+    // 科研机构 and 社会公益组织 0 in those rows: column by column two of the five would be rows of 0s.
+    const zeroColumns = consistentData(
+      { 't3.open': [7, 1, 0, 0, 2, 1], 't3.partial': [2, 1, 0, 0, 0, 0], 't3.unable.1': [8, 0, 0, 0, 1, 0] },
+      [0, 0, 0, 0, 0, 0],
+      [1, 0, 0, 0, 0, 0],
+    );
+    const own = t3Rows(zeroColumns);
+    const out = [...HEAD];
+    for (let i = 0; i < 7; i++) out.push(own[i]?.label ?? '', (own[i]?.values ?? []).slice(0, 5).join('\n'));
+    out.push('其他', '总计');
+    for (let i = 0; i < 7; i++) out.push(...singles((own[i]?.values ?? []).slice(5)));
+    out.push(...own.slice(7).map((r) => r.label), ...own.slice(7).flatMap((r) => singles(r.values)));
+    const text = sampleReport({ form: 'gfm', data: zeroColumns }).replace(
+      /三、收到和处理政府信息公开申请情况[\s\S]*?(?=\n\n四、政府信息公开行政复议)/,
+      out.join('\n\n'),
+    );
+    const read = modelOf(text).tables.t3.rows;
+    for (const [i, r] of read.entries()) if (r.status === 'read') expect(r.cells.map((c) => c.value)).toEqual(own[i]?.values);
+    expect(read.every((r) => r.status === 'read')).toBe(false);
+    const findings = tableFindings(text);
+    expect(findings.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+    expect(findings.filter((m) => m.data['table'] === '三')).toHaveLength(1);
+  });
 });
+
+/** The body with `lines` inserted right after row `row`'s last value (rows 4 to 21 one value a line). */
+function insertAfterRow(body: string[], row: number, lines: string[]): string[] {
+  const start = body.indexOf(rows[rows.length - 1]?.label ?? '') + 1 + (row - 4) * 7;
+  expect(body.slice(start, start + 7)).toEqual(singles(rows[row]?.values ?? []));
+  return [...body.slice(0, start + 7), ...lines, ...body.slice(start + 7)];
+}

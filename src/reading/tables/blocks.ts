@@ -31,39 +31,9 @@ export function columnBlocks(
   pinned: ReadonlyMap<Token, number> = new Map(),
   trailing: ReadonlyMap<Token, number> = new Map(),
 ): { rows: Token[][]; banded: Set<Token> } | null {
-  const line = (t: Token) => ctx.lines.point(t.start).line;
-  // Lines of values on consecutive lines with no text between: one block.
-  const blocks: Token[][][] = [];
-  const textLines = new Set<number>();
-  let previous: Token | null = null;
-  for (let i = region[0]; i < region[1]; i++) {
-    const t = ctx.tokens[i] as Token;
-    if (t.delimited || t.kind === 'blank') return null;
-    if (pinned.has(t) || trailing.has(t)) continue;
-    if (t.kind === 'text' || labelCharacter(ctx, i)) {
-      textLines.add(line(t));
-      previous = null;
-      continue;
-    }
-    const at = line(t);
-    // A value with text after it on its line is the prose's (a footnote under the table, “1 本表
-    //数据统计时限为 2024 年 1 月 1 日…”): a cell printed beside its label comes after the label.
-    const next = ctx.tokens[i + 1];
-    if (next?.kind === 'text' && line(next) === at) continue;
-    const block = blocks[blocks.length - 1];
-    const last = block?.[block.length - 1];
-    if (previous && last && line(previous) === at) last.push(t);
-    else if (previous && block && line(previous) === at - 1) block.push([t]);
-    else blocks.push([[t]]);
-    previous = t;
-  }
-  // A value sharing its line with text ("（七）总计 80…") is another form, unless it is a lone cell
-  // after the label it was printed beside ("一、本年新收…数量 1176", then one cell a line).
-  for (const b of blocks) {
-    for (const l of b) {
-      if (l.some((t) => textLines.has(line(t))) && (b.length > 1 || l.length > 1)) return null;
-    }
-  }
+  const found = valueBlocks(ctx, region, (t) => pinned.has(t) || trailing.has(t));
+  if (!found) return null;
+  const { blocks, afterText } = found;
   const out: Token[][] = [];
   const banded = new Set<Token>();
   // A row's cells printed on its label's line start the row wherever the label stands.
@@ -89,13 +59,25 @@ export function columnBlocks(
       k++;
       continue;
     }
-    if (row.length > 0 || pinned.size > 0 || trailing.size > 0) return null;
     // A band of `height` rows printed column by column, one cell a line. A block as high as
     // whole rows could be rows printed one after another instead: not certain.
     const height = block.length;
     if (height % columns === 0) return null;
     const band = blocks.slice(k, k + columns);
-    if (band.length < columns || band.some((b) => b.length !== height || b.some((l) => l.length !== 1))) return null;
+    // A band's columns follow one another with nothing printed between them: blocks each after its
+    // label are rows' first cells (“一、… / 3001 / 53 / 0 / 0 / 61 / 二、… / 34 / …”), not a band.
+    const apart = band.slice(1).some((b) => afterText.has(b));
+    if (band.length < columns || apart || band.some((b) => b.length !== height || b.some((l) => l.length !== 1))) {
+      // No band starts here: the block is cells of one row on consecutive lines (“（二）部分公开… /
+      // 2 / 0 / 0 / 0 / 0”, its last cells in blocks of their own), in order, as a line's are.
+      const cells = block.flat();
+      if (row.length + cells.length + last(out.length).length > columns) return null;
+      row.push(...cells);
+      full();
+      k++;
+      continue;
+    }
+    if (row.length > 0 || pinned.size > 0 || trailing.size > 0) return null;
     for (let r = 0; r < height; r++) out.push(band.map((b) => b[r]?.[0] as Token));
     for (const t of band.flat(2)) banded.add(t);
     k += columns;
@@ -108,6 +90,58 @@ export function columnBlocks(
     row = [];
   }
   return row.length === 0 && out.length === rows ? { rows: out, banded } : null;
+}
+
+/**
+ * The region's values as blocks: lines of values on consecutive lines with no text between are one
+ * block (a line's values, in order, a list of its own); with the blocks printed after text (a label,
+ * a header word) rather than right after the block before. Null when a value is delimited or blank,
+ * or shares its line with text other than as a lone cell after its label. `skip`: values placed
+ * otherwise.
+ */
+function valueBlocks(ctx: Ctx, region: [number, number], skip: (t: Token) => boolean): { blocks: Token[][][]; afterText: Set<Token[][]> } | null {
+  const line = (t: Token) => ctx.lines.point(t.start).line;
+  // Lines of values on consecutive lines with no text between: one block.
+  const blocks: Token[][][] = [];
+  // The blocks printed after text (a label, a header word), not right after the block before.
+  const afterText = new Set<Token[][]>();
+  let text = true;
+  const textLines = new Set<number>();
+  let previous: Token | null = null;
+  for (let i = region[0]; i < region[1]; i++) {
+    const t = ctx.tokens[i] as Token;
+    if (t.delimited || t.kind === 'blank') return null;
+    if (skip(t)) continue;
+    if (t.kind === 'text' || labelCharacter(ctx, i)) {
+      textLines.add(line(t));
+      previous = null;
+      text = true;
+      continue;
+    }
+    const at = line(t);
+    // A value with text after it on its line is the prose's (a footnote under the table, “1 本表
+    //数据统计时限为 2024 年 1 月 1 日…”): a cell printed beside its label comes after the label.
+    const next = ctx.tokens[i + 1];
+    if (next?.kind === 'text' && line(next) === at) continue;
+    const block = blocks[blocks.length - 1];
+    const last = block?.[block.length - 1];
+    if (previous && last && line(previous) === at) last.push(t);
+    else if (previous && block && line(previous) === at - 1) block.push([t]);
+    else {
+      blocks.push([[t]]);
+      if (text) afterText.add(blocks[blocks.length - 1] as Token[][]);
+    }
+    text = false;
+    previous = t;
+  }
+  // A value sharing its line with text ("（七）总计 80…") is another form, unless it is a lone cell
+  // after the label it was printed beside ("一、本年新收…数量 1176", then one cell a line).
+  for (const b of blocks) {
+    for (const l of b) {
+      if (l.some((t) => textLines.has(line(t))) && (b.length > 1 || l.length > 1)) return null;
+    }
+  }
+  return { blocks, afterText };
 }
 
 /**
@@ -416,7 +450,24 @@ function pinnedValues(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[]):
  */
 function labelCharacter(ctx: Ctx, i: number): boolean {
   const [before, t, after] = [ctx.tokens[i - 1], ctx.tokens[i], ctx.tokens[i + 1]];
-  return t?.kind === 'placeholder' && t.raw === '无' && before?.kind === 'text' && after?.kind === 'text';
+  if (t?.kind !== 'placeholder' || t.raw !== '无' || after?.kind !== 'text') return false;
+  return before?.kind === 'text' || spellsOn(ctx, i + 1, '法提供');
+}
+
+/**
+ * Whether the lines after token `from` that hold one character alone spell `rest` in order before
+ * another 无 stands alone (“0 / 无 / 本 / 行制作 / 法 / 年 / 提 / … / 0 / 供”: the 无 of a vertical
+ * （四）无法提供 printed after a row's last value, the label's other characters among the labels
+ * and values beside it).
+ */
+function spellsOn(ctx: Ctx, from: number, rest: string): boolean {
+  let k = 0;
+  for (let i = from; i < ctx.tokens.length && k < rest.length; i++) {
+    const t = ctx.tokens[i] as Token;
+    if (t.kind === 'placeholder' && t.raw === '无') return false;
+    if (t.kind === 'text' && t.norm === rest[k]) k++;
+  }
+  return k === rest.length;
 }
 
 /** Whether tokens from..to (exclusive) are all text: nothing printed between two labels but words. */
