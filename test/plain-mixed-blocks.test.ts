@@ -148,6 +148,36 @@ describe('table 三 in plain pdftotext: rows one value a line mixed with bands o
     expect(findings.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
     expect(findings.filter((m) => m.data['table'] === '三')).toHaveLength(1);
   });
+
+  /** Rows 一 to （二） each after its label with all but its last two cells, those under 其他 and 总计; the rest one value a line. */
+  const headed = (values: (i: number) => readonly number[], under = 4): string => {
+    const out = [...HEAD];
+    for (let i = 0; i < 4; i++) out.push(rows[i]?.label ?? '', values(i).slice(0, 5).join('\n'));
+    for (const c of [5, 6]) out.push([c === 5 ? '其他' : '总计', ...[0, 1, 2, 3].slice(0, under).map((i) => String(values(i)[c]))].join('\n'));
+    out.push(...rows.slice(4).map((r) => r.label), ...rows.slice(4).flatMap((_, k) => singles(values(k + 4))));
+    return sampleReport({ form: 'gfm', data }).replace(/三、收到和处理政府信息公开申请情况[\s\S]*?(?=\n\n四、政府信息公开行政复议)/, out.join('\n\n'));
+  };
+
+  it('gives the first rows the cells printed under the headers 其他 and 总计, the k-th value to the k-th row', () => {
+    const text = headed((i) => rows[i]?.values ?? []);
+    expect(text).toMatch(/\n\n其他(\n\d+){4}\n\n总计(\n\d+){4}\n\n1\.属于/);
+    expect(readRows(text)).toEqual(rows.map((r) => r.values));
+    expect(tableFindings(text)).toEqual([]);
+    // A wrong cell under 其他 is found at its cell: （一）予以公开's 其他 printed 3 for 1.
+    const wrong = headed((i) => (i === 2 ? [7, 0, 3, 0, 0, 3, 11] : (rows[i]?.values ?? [])));
+    expect(rows[2]?.values).toEqual([7, 0, 3, 0, 0, 1, 11]);
+    const findings = tableFindings(wrong);
+    expect(findings.filter((m) => m.ruleId === 'table-sums').map((m) => String(m.data['cell']))).toEqual([expect.stringMatching(/予以公开·其他$/)]);
+    expect(findings.filter((m) => m.ruleId === 'table-structure')).toEqual([]);
+  });
+
+  it('reads nothing so when a header heads fewer values than the rows short of them: one finding, no sums', () => {
+    const text = headed((i) => rows[i]?.values ?? [], 3);
+    expect(modelOf(text).tables.t3.rows.every((r) => r.status === 'read')).toBe(false);
+    const findings = tableFindings(text);
+    expect(findings.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+    expect(findings.filter((m) => m.data['table'] === '三')).toHaveLength(1);
+  });
 });
 
 /** The body with `lines` inserted right after row `row`'s last value (rows 4 to 21 one value a line). */

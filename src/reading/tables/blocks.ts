@@ -11,7 +11,7 @@
  * or when any count does not fit, nothing is read this way.
  */
 import type { Row, TableFact } from '../../model/schema.ts';
-import type { TableTemplate } from '../../model/templates.ts';
+import { T3_COLUMNS, type TableTemplate } from '../../model/templates.ts';
 import { norm } from '../text.ts';
 import type { Token } from '../tokens.ts';
 import { decodeRow, distinctValues, ROW_TOTAL } from './decode.ts';
@@ -77,7 +77,9 @@ export function columnBlocks(
       k++;
       continue;
     }
-    if (row.length > 0 || pinned.size > 0 || trailing.size > 0) return null;
+    // A band's rows take no cells from elsewhere: pinned ones start a row, trailing ones end it.
+    const placed = new Set([...pinned.values(), ...trailing.values()]);
+    if (row.length > 0 || Array.from({ length: height }, (_, r) => out.length + r).some((r) => placed.has(r))) return null;
     for (let r = 0; r < height; r++) out.push(band.map((b) => b[r]?.[0] as Token));
     for (const t of band.flat(2)) banded.add(t);
     k += columns;
@@ -166,7 +168,7 @@ export function readByBlocks(
   // The template says how many rows the values fill; labels may stand anywhere (or be lost).
   if (outcomes.length !== tpl.rows.length || anchors.length === 0) return null;
   const columns = tpl.rows[0]?.columns.length ?? 0;
-  const blocks = columnBlocks(ctx, region, tpl.rows.length, columns, pinnedValues(ctx, tpl, anchors), tailCells(ctx, tpl, anchors, region, columns));
+  const blocks = columnBlocks(ctx, region, tpl.rows.length, columns, pinnedValues(ctx, tpl, anchors), trailingCells(ctx, tpl, anchors, region, columns));
   if (!blocks) {
     // Whatever order pdftotext printed them in, a table of nothing but 0s reads the same.
     const zeros = allZeros(ctx, region, tpl.rows.length * columns);
@@ -358,6 +360,63 @@ function totalsConfirm(rows: readonly Token[][]): boolean {
     else if (total > 0) confirming++;
   }
   return failing <= 2 && confirming >= 3;
+}
+
+/** A row's last cells printed elsewhere: after all the labels (tailCells), or under their columns' headers (headedCells). */
+function trailingCells(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[], region: [number, number], columns: number): Map<Token, number> {
+  const tail = tailCells(ctx, tpl, anchors, region, columns);
+  return tail.size > 0 ? tail : headedCells(ctx, tpl, anchors, region, columns);
+}
+
+/**
+ * The last two columns' cells of the first rows printed under their headers (Word's plain text:
+ * “一、… / 3 / 0 / 0 / 0 / 0 / 二、… / … / 其他 / 0 / 0 / 0 / 0 / 总计 / 3 / 0 / 7 / 2”, each header
+ * word with its cells on the lines right below it, the rows' other cells after their labels): where
+ * the labels of rows in order, from the table's first, are each followed by exactly the cells but
+ * the last two (before the next text), and 其他 and 总计 each head a column of one value a line as
+ * long as those rows are many, the k-th value under each header is the k-th of those rows'. Empty
+ * when anything does not fit.
+ */
+function headedCells(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[], region: [number, number], columns: number): Map<Token, number> {
+  const none = new Map<Token, number>();
+  const line = (t: Token) => ctx.lines.point(t.start).line;
+  const headed = (name: string): Token[][] => {
+    const found: Token[][] = [];
+    for (let i = region[0]; i < region[1]; i++) {
+      const h = ctx.tokens[i] as Token;
+      if (h.kind !== 'text' || h.norm !== norm(name) || line(ctx.tokens[i - 1] as Token) === line(h)) continue;
+      const cells: Token[] = [];
+      for (let j = i + 1; j < region[1]; j++) {
+        const t = ctx.tokens[j] as Token;
+        if (t.kind !== 'num' || t.delimited || line(t) !== line(h) + cells.length + 1) break;
+        cells.push(t);
+      }
+      const after = ctx.tokens[i + 1 + cells.length];
+      if (cells.length > 0 && !(after && line(after) === line(cells[cells.length - 1] as Token))) found.push(cells);
+    }
+    return found;
+  };
+  const [other, total] = [headed(T3_COLUMNS[columns - 2] ?? ''), headed(T3_COLUMNS[columns - 1] ?? '')];
+  if (other?.length !== 1 || total?.length !== 1) return none;
+  const [o, t] = [other[0] as Token[], total[0] as Token[]];
+  if (o.length !== t.length || (t[0] as Token).start < (o[o.length - 1] as Token).end) return none;
+  // The first rows, each label in order followed by all but its last two cells.
+  const sorted = [...anchors].sort((x, y) => x.first - y.first);
+  for (let r = 0; r < o.length; r++) {
+    const a = sorted[r];
+    if (!a || a.row !== tpl.rows[r] || a.typo || a.disordered || a.first > (o[0] as Token).start) return none;
+    let count = 0;
+    for (let j = a.first + 1; j < region[1]; j++) {
+      const tok = ctx.tokens[j] as Token;
+      if (tok.kind === 'text' && j > a.last) break;
+      if (tok.kind !== 'text') count++;
+    }
+    if (count !== columns - 2) return none;
+  }
+  const out = new Map<Token, number>();
+  o.forEach((cell, r) => out.set(cell, r));
+  t.forEach((cell, r) => out.set(cell, r));
+  return out;
 }
 
 /**
