@@ -134,7 +134,7 @@ describe('table 三 in plain pdftotext: rows one value a line mixed with bands o
     const own = t3Rows(zeroColumns);
     const out = [...HEAD];
     for (let i = 0; i < 7; i++) out.push(own[i]?.label ?? '', (own[i]?.values ?? []).slice(0, 5).join('\n'));
-    out.push('其他', '总计');
+    // (No header words before the last two columns' cells: nothing says whose they are.)
     for (let i = 0; i < 7; i++) out.push(...singles((own[i]?.values ?? []).slice(5)));
     out.push(...own.slice(7).map((r) => r.label), ...own.slice(7).flatMap((r) => singles(r.values)));
     const text = sampleReport({ form: 'gfm', data: zeroColumns }).replace(
@@ -173,6 +173,42 @@ describe('table 三 in plain pdftotext: rows one value a line mixed with bands o
 
   it('reads nothing so when a header heads fewer values than the rows short of them: one finding, no sums', () => {
     const text = headed((i) => rows[i]?.values ?? [], 3);
+    expect(modelOf(text).tables.t3.rows.every((r) => r.status === 'read')).toBe(false);
+    const findings = tableFindings(text);
+    expect(findings.filter((m) => m.ruleId === 'table-sums')).toEqual([]);
+    expect(findings.filter((m) => m.data['table'] === '三')).toHaveLength(1);
+  });
+
+  /**
+   * Word's landscape page: rows 一 to （五）3 each after its label with all but its last two cells, then
+   * 其他 and 总计 and those rows' last two cells as a table of their own (`tail`), then the other
+   * labels and rows one value a line.
+   */
+  const split = (tail: (last: ReadonlyArray<readonly number[]>) => string[]): string => {
+    const out = [...HEAD];
+    for (let i = 0; i < 18; i++) out.push(rows[i]?.label ?? '', (rows[i]?.values ?? []).slice(0, 5).join('\n'));
+    out.push('其他', '总计', ...tail(rows.slice(0, 18).map((r) => r.values.slice(5))));
+    out.push(...rows.slice(18).map((r) => r.label), ...rows.slice(18).flatMap((r) => singles(r.values)));
+    return sampleReport({ form: 'gfm', data }).replace(/三、收到和处理政府信息公开申请情况[\s\S]*?(?=\n\n四、政府信息公开行政复议)/, out.join('\n\n'));
+  };
+
+  it('reads the last two columns printed as a table of their own after 其他 and 总计 by counting, rows by their labels’ order', () => {
+    // 一 to （一） a band of three, （二） a pair of lines, （三）1 and 2 (all 0s) a band of two, the rest pairs.
+    const text = split((last) => [
+      ...band(last.slice(0, 3)),
+      ...singles(last[3] ?? []),
+      ...band(last.slice(4, 6)),
+      ...last.slice(6).flatMap((v) => singles(v)),
+    ]);
+    expect(text).toContain('\n\n0\n0\n\n0\n0\n\n');
+    expect(readRows(text)).toEqual(rows.map((r) => r.values));
+    expect(tableFindings(text)).toEqual([]);
+  });
+
+  it('reads no band of two rows in two columns whose values read otherwise as two rows one after another: one finding', () => {
+    // （一） 1 11 and （二） 0 3 as “1↵0 / 11↵3”: also （一） 1 0 and （二） 11 3, line after line.
+    const text = split((last) => [...last.slice(0, 2).flatMap((v) => singles(v)), ...band(last.slice(2, 4)), ...last.slice(4).flatMap((v) => singles(v))]);
+    expect(text).toContain('1\n0\n\n11\n3');
     expect(modelOf(text).tables.t3.rows.every((r) => r.status === 'read')).toBe(false);
     const findings = tableFindings(text);
     expect(findings.filter((m) => m.ruleId === 'table-sums')).toEqual([]);

@@ -59,10 +59,8 @@ export function columnBlocks(
       k++;
       continue;
     }
-    // A band of `height` rows printed column by column, one cell a line. A block as high as
-    // whole rows could be rows printed one after another instead: not certain.
+    // A band of `height` rows printed column by column, one cell a line.
     const height = block.length;
-    if (height % columns === 0) return null;
     const band = blocks.slice(k, k + columns);
     // A band's columns follow one another with nothing printed between them: blocks each after its
     // label are rows' first cells (“一、… / 3001 / 53 / 0 / 0 / 61 / 二、… / 34 / …”), not a band.
@@ -70,12 +68,22 @@ export function columnBlocks(
     if (band.length < columns || apart || band.some((b) => b.length !== height || b.some((l) => l.length !== 1))) {
       // No band starts here: the block is cells of one row on consecutive lines (“（二）部分公开… /
       // 2 / 0 / 0 / 0 / 0”, its last cells in blocks of their own), in order, as a line's are.
+      // One as high as whole rows could be the column of a band cut short: not certain.
+      if (height % columns === 0) return null;
       const cells = block.flat();
       if (row.length + cells.length + last(out.length).length > columns) return null;
       row.push(...cells);
       full();
       k++;
       continue;
+    }
+    // Blocks as high as whole rows could be rows printed one after another instead: read only
+    // where that gives every row the same values (“0↵0 / 0↵0”).
+    const flat = band.flat(2);
+    if (height % columns === 0) {
+      for (let r = 0; r < height; r++) {
+        if (band.some((b, c) => b[r]?.[0]?.raw !== flat[r * columns + c]?.raw)) return null;
+      }
     }
     // A band's rows take no cells from elsewhere: pinned ones start a row, trailing ones end it.
     const placed = new Set([...pinned.values(), ...trailing.values()]);
@@ -169,20 +177,35 @@ export function readByBlocks(
   if (outcomes.length !== tpl.rows.length || anchors.length === 0) return null;
   const columns = tpl.rows[0]?.columns.length ?? 0;
   const blocks = columnBlocks(ctx, region, tpl.rows.length, columns, pinnedValues(ctx, tpl, anchors), trailingCells(ctx, tpl, anchors, region, columns));
-  if (!blocks) {
-    // Whatever order pdftotext printed them in, a table of nothing but 0s reads the same.
-    const zeros = allZeros(ctx, region, tpl.rows.length * columns);
-    if (zeros) return withRows(ctx, tpl, outcomes, facts, (r) => zeros.slice(r * columns, (r + 1) * columns), new Set(), writtenCells);
-    const placed = zerosButFirstCells(ctx, tpl, anchors, region, columns);
-    if (!placed) return null;
-    // A row the labels read must be read alike.
-    for (const [r, o] of outcomes.entries()) {
-      const cells = writtenCells(o);
-      const tokens = placed[r] ?? [];
-      if (cells && (cells.length !== tokens.length || cells.some((c, i) => c.start !== tokens[i]?.start))) return null;
-    }
-    return withRows(ctx, tpl, outcomes, facts, (r) => placed[r] ?? [], new Set(), writtenCells);
+  // Counted where the blocks fit and the labels agree; else the zeros' readings below.
+  const counted = blocks ? byBands(ctx, tpl, anchors, region, outcomes, facts, blocks, writtenCells) : null;
+  if (counted) return counted;
+  // Whatever order pdftotext printed them in, a table of nothing but 0s reads the same.
+  const zeros = allZeros(ctx, region, tpl.rows.length * columns);
+  if (zeros) return withRows(ctx, tpl, outcomes, facts, (r) => zeros.slice(r * columns, (r + 1) * columns), new Set(), writtenCells);
+  const placed = zerosButFirstCells(ctx, tpl, anchors, region, columns);
+  if (!placed) return null;
+  // A row the labels read must be read alike.
+  for (const [r, o] of outcomes.entries()) {
+    const cells = writtenCells(o);
+    const tokens = placed[r] ?? [];
+    if (cells && (cells.length !== tokens.length || cells.some((c, i) => c.start !== tokens[i]?.start))) return null;
   }
+  return withRows(ctx, tpl, outcomes, facts, (r) => placed[r] ?? [], new Set(), writtenCells);
+}
+
+/** readByBlocks' rows from the bands counting gave, where every label agrees with them; null otherwise. */
+function byBands(
+  ctx: Ctx,
+  tpl: TableTemplate,
+  anchors: readonly Anchor[],
+  region: [number, number],
+  outcomes: readonly RowOutcome[],
+  facts: readonly TableFact[],
+  blocks: { rows: Token[][]; banded: Set<Token> },
+  writtenCells: (o: RowOutcome) => ReadonlyArray<{ start: number }> | null,
+): { outcomes: RowOutcome[]; facts: TableFact[] } | null {
+  const columns = tpl.rows[0]?.columns.length ?? 0;
   const bands = blocks.rows;
   // A label printed after labels of rows below it (“（三）不予公开 1.属于国家秘密” after 3.补正后…)
   // stands before values that need not be its own: its row takes what counting gives it.
@@ -365,7 +388,50 @@ function totalsConfirm(rows: readonly Token[][]): boolean {
 /** A row's last cells printed elsewhere: after all the labels (tailCells), or under their columns' headers (headedCells). */
 function trailingCells(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[], region: [number, number], columns: number): Map<Token, number> {
   const tail = tailCells(ctx, tpl, anchors, region, columns);
-  return tail.size > 0 ? tail : headedCells(ctx, tpl, anchors, region, columns);
+  if (tail.size > 0) return tail;
+  const headed = headedCells(ctx, tpl, anchors, region, columns);
+  return headed.size > 0 ? headed : splitCells(ctx, tpl, anchors, region, columns);
+}
+
+/**
+ * The last two columns of rows printed as a table of their own after the headers 其他 and 总计
+ * (Word's plain text: “一、… / 20 / 0 / 0 / 0 / 0 / … / 3.要求提供公开出版物 / 0 / 0 / 0 / 0 / 0 / 其他 /
+ * 总计 / 1↵0↵1 / 21↵0↵7 / 0 / 6 / …”): where every label before those headers, in order from the
+ * table's first row, is followed by exactly the cells but the last two, the values right after the
+ * headers (up to the next text) are read by counting as rows of two cells — a pair of single lines,
+ * or two blocks of k lines for k rows column by column — and must make exactly as many rows as
+ * those labels: the k-th pair ends the k-th of those rows. Empty when anything does not fit.
+ */
+function splitCells(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[], region: [number, number], columns: number): Map<Token, number> {
+  const none = new Map<Token, number>();
+  const [other, total] = [norm(T3_COLUMNS[columns - 2] ?? ''), norm(T3_COLUMNS[columns - 1] ?? '')];
+  let h = -1;
+  for (let i = region[0]; i + 1 < region[1]; i++) {
+    if (ctx.tokens[i]?.kind === 'text' && ctx.tokens[i]?.norm === other && ctx.tokens[i + 1]?.kind === 'text' && ctx.tokens[i + 1]?.norm === total) {
+      if (h >= 0) return none;
+      h = i;
+    }
+  }
+  if (h < 0) return none;
+  let end = h + 2;
+  while (end < region[1] && ctx.tokens[end]?.kind !== 'text') end++;
+  const sorted = [...anchors].sort((x, y) => x.first - y.first).filter((a) => a.first < h);
+  if (sorted.length === 0) return none;
+  for (const [r, a] of sorted.entries()) {
+    if (a.row !== tpl.rows[r] || a.typo || a.disordered) return none;
+    let count = 0;
+    for (let j = a.first + 1; j < h; j++) {
+      const t = ctx.tokens[j] as Token;
+      if (t.kind === 'text' && j > a.last) break;
+      if (t.kind !== 'text') count++;
+    }
+    if (count !== columns - 2) return none;
+  }
+  const pairs = columnBlocks(ctx, [h + 2, end], sorted.length, 2);
+  if (!pairs) return none;
+  const out = new Map<Token, number>();
+  pairs.rows.forEach((cells, r) => cells.forEach((t) => out.set(t, r)));
+  return out;
 }
 
 /**
