@@ -11,7 +11,7 @@
  * or when any count does not fit, nothing is read this way.
  */
 import type { Row, TableFact } from '../../model/schema.ts';
-import type { TableTemplate } from '../../model/templates.ts';
+import { T3_COLUMNS, type TableTemplate } from '../../model/templates.ts';
 import { norm } from '../text.ts';
 import type { Token } from '../tokens.ts';
 import { decodeRow, distinctValues, ROW_TOTAL } from './decode.ts';
@@ -31,39 +31,9 @@ export function columnBlocks(
   pinned: ReadonlyMap<Token, number> = new Map(),
   trailing: ReadonlyMap<Token, number> = new Map(),
 ): { rows: Token[][]; banded: Set<Token> } | null {
-  const line = (t: Token) => ctx.lines.point(t.start).line;
-  // Lines of values on consecutive lines with no text between: one block.
-  const blocks: Token[][][] = [];
-  const textLines = new Set<number>();
-  let previous: Token | null = null;
-  for (let i = region[0]; i < region[1]; i++) {
-    const t = ctx.tokens[i] as Token;
-    if (t.delimited || t.kind === 'blank') return null;
-    if (pinned.has(t) || trailing.has(t)) continue;
-    if (t.kind === 'text' || labelCharacter(ctx, i)) {
-      textLines.add(line(t));
-      previous = null;
-      continue;
-    }
-    const at = line(t);
-    // A value with text after it on its line is the prose's (a footnote under the table, “1 本表
-    //数据统计时限为 2024 年 1 月 1 日…”): a cell printed beside its label comes after the label.
-    const next = ctx.tokens[i + 1];
-    if (next?.kind === 'text' && line(next) === at) continue;
-    const block = blocks[blocks.length - 1];
-    const last = block?.[block.length - 1];
-    if (previous && last && line(previous) === at) last.push(t);
-    else if (previous && block && line(previous) === at - 1) block.push([t]);
-    else blocks.push([[t]]);
-    previous = t;
-  }
-  // A value sharing its line with text ("（七）总计 80…") is another form, unless it is a lone cell
-  // after the label it was printed beside ("一、本年新收…数量 1176", then one cell a line).
-  for (const b of blocks) {
-    for (const l of b) {
-      if (l.some((t) => textLines.has(line(t))) && (b.length > 1 || l.length > 1)) return null;
-    }
-  }
+  const found = valueBlocks(ctx, region, (t) => pinned.has(t) || trailing.has(t));
+  if (!found) return null;
+  const { blocks, afterText } = found;
   const out: Token[][] = [];
   const banded = new Set<Token>();
   // A row's cells printed on its label's line start the row wherever the label stands.
@@ -89,13 +59,35 @@ export function columnBlocks(
       k++;
       continue;
     }
-    if (row.length > 0 || pinned.size > 0 || trailing.size > 0) return null;
-    // A band of `height` rows printed column by column, one cell a line. A block as high as
-    // whole rows could be rows printed one after another instead: not certain.
+    // A band of `height` rows printed column by column, one cell a line.
     const height = block.length;
-    if (height % columns === 0) return null;
     const band = blocks.slice(k, k + columns);
-    if (band.length < columns || band.some((b) => b.length !== height || b.some((l) => l.length !== 1))) return null;
+    // A band's columns follow one another with nothing printed between them: blocks each after its
+    // label are rows' first cells (“一、… / 3001 / 53 / 0 / 0 / 61 / 二、… / 34 / …”), not a band.
+    const apart = band.slice(1).some((b) => afterText.has(b));
+    if (band.length < columns || apart || band.some((b) => b.length !== height || b.some((l) => l.length !== 1))) {
+      // No band starts here: the block is cells of one row on consecutive lines (“（二）部分公开… /
+      // 2 / 0 / 0 / 0 / 0”, its last cells in blocks of their own), in order, as a line's are.
+      // One as high as whole rows could be the column of a band cut short: not certain.
+      if (height % columns === 0) return null;
+      const cells = block.flat();
+      if (row.length + cells.length + last(out.length).length > columns) return null;
+      row.push(...cells);
+      full();
+      k++;
+      continue;
+    }
+    // Blocks as high as whole rows could be rows printed one after another instead: read only
+    // where that gives every row the same values (“0↵0 / 0↵0”).
+    const flat = band.flat(2);
+    if (height % columns === 0) {
+      for (let r = 0; r < height; r++) {
+        if (band.some((b, c) => b[r]?.[0]?.raw !== flat[r * columns + c]?.raw)) return null;
+      }
+    }
+    // A band's rows take no cells from elsewhere: pinned ones start a row, trailing ones end it.
+    const placed = new Set([...pinned.values(), ...trailing.values()]);
+    if (row.length > 0 || Array.from({ length: height }, (_, r) => out.length + r).some((r) => placed.has(r))) return null;
     for (let r = 0; r < height; r++) out.push(band.map((b) => b[r]?.[0] as Token));
     for (const t of band.flat(2)) banded.add(t);
     k += columns;
@@ -108,6 +100,58 @@ export function columnBlocks(
     row = [];
   }
   return row.length === 0 && out.length === rows ? { rows: out, banded } : null;
+}
+
+/**
+ * The region's values as blocks: lines of values on consecutive lines with no text between are one
+ * block (a line's values, in order, a list of its own); with the blocks printed after text (a label,
+ * a header word) rather than right after the block before. Null when a value is delimited or blank,
+ * or shares its line with text other than as a lone cell after its label. `skip`: values placed
+ * otherwise.
+ */
+function valueBlocks(ctx: Ctx, region: [number, number], skip: (t: Token) => boolean): { blocks: Token[][][]; afterText: Set<Token[][]> } | null {
+  const line = (t: Token) => ctx.lines.point(t.start).line;
+  // Lines of values on consecutive lines with no text between: one block.
+  const blocks: Token[][][] = [];
+  // The blocks printed after text (a label, a header word), not right after the block before.
+  const afterText = new Set<Token[][]>();
+  let text = true;
+  const textLines = new Set<number>();
+  let previous: Token | null = null;
+  for (let i = region[0]; i < region[1]; i++) {
+    const t = ctx.tokens[i] as Token;
+    if (t.delimited || t.kind === 'blank') return null;
+    if (skip(t)) continue;
+    if (t.kind === 'text' || labelCharacter(ctx, i)) {
+      textLines.add(line(t));
+      previous = null;
+      text = true;
+      continue;
+    }
+    const at = line(t);
+    // A value with text after it on its line is the prose's (a footnote under the table, “1 本表
+    //数据统计时限为 2024 年 1 月 1 日…”): a cell printed beside its label comes after the label.
+    const next = ctx.tokens[i + 1];
+    if (next?.kind === 'text' && line(next) === at) continue;
+    const block = blocks[blocks.length - 1];
+    const last = block?.[block.length - 1];
+    if (previous && last && line(previous) === at) last.push(t);
+    else if (previous && block && line(previous) === at - 1) block.push([t]);
+    else {
+      blocks.push([[t]]);
+      if (text) afterText.add(blocks[blocks.length - 1] as Token[][]);
+    }
+    text = false;
+    previous = t;
+  }
+  // A value sharing its line with text ("（七）总计 80…") is another form, unless it is a lone cell
+  // after the label it was printed beside ("一、本年新收…数量 1176", then one cell a line).
+  for (const b of blocks) {
+    for (const l of b) {
+      if (l.some((t) => textLines.has(line(t))) && (b.length > 1 || l.length > 1)) return null;
+    }
+  }
+  return { blocks, afterText };
 }
 
 /**
@@ -132,21 +176,36 @@ export function readByBlocks(
   // The template says how many rows the values fill; labels may stand anywhere (or be lost).
   if (outcomes.length !== tpl.rows.length || anchors.length === 0) return null;
   const columns = tpl.rows[0]?.columns.length ?? 0;
-  const blocks = columnBlocks(ctx, region, tpl.rows.length, columns, pinnedValues(ctx, tpl, anchors), tailCells(ctx, tpl, anchors, region, columns));
-  if (!blocks) {
-    // Whatever order pdftotext printed them in, a table of nothing but 0s reads the same.
-    const zeros = allZeros(ctx, region, tpl.rows.length * columns);
-    if (zeros) return withRows(ctx, tpl, outcomes, facts, (r) => zeros.slice(r * columns, (r + 1) * columns), new Set(), writtenCells);
-    const placed = zerosButFirstCells(ctx, tpl, anchors, region, columns);
-    if (!placed) return null;
-    // A row the labels read must be read alike.
-    for (const [r, o] of outcomes.entries()) {
-      const cells = writtenCells(o);
-      const tokens = placed[r] ?? [];
-      if (cells && (cells.length !== tokens.length || cells.some((c, i) => c.start !== tokens[i]?.start))) return null;
-    }
-    return withRows(ctx, tpl, outcomes, facts, (r) => placed[r] ?? [], new Set(), writtenCells);
+  const blocks = columnBlocks(ctx, region, tpl.rows.length, columns, pinnedValues(ctx, tpl, anchors), trailingCells(ctx, tpl, anchors, region, columns));
+  // Counted where the blocks fit and the labels agree; else the zeros' readings below.
+  const counted = blocks ? byBands(ctx, tpl, anchors, region, outcomes, facts, blocks, writtenCells) : null;
+  if (counted) return counted;
+  // Whatever order pdftotext printed them in, a table of nothing but 0s reads the same.
+  const zeros = allZeros(ctx, region, tpl.rows.length * columns);
+  if (zeros) return withRows(ctx, tpl, outcomes, facts, (r) => zeros.slice(r * columns, (r + 1) * columns), new Set(), writtenCells);
+  const placed = zerosButFirstCells(ctx, tpl, anchors, region, columns);
+  if (!placed) return null;
+  // A row the labels read must be read alike.
+  for (const [r, o] of outcomes.entries()) {
+    const cells = writtenCells(o);
+    const tokens = placed[r] ?? [];
+    if (cells && (cells.length !== tokens.length || cells.some((c, i) => c.start !== tokens[i]?.start))) return null;
   }
+  return withRows(ctx, tpl, outcomes, facts, (r) => placed[r] ?? [], new Set(), writtenCells);
+}
+
+/** readByBlocks' rows from the bands counting gave, where every label agrees with them; null otherwise. */
+function byBands(
+  ctx: Ctx,
+  tpl: TableTemplate,
+  anchors: readonly Anchor[],
+  region: [number, number],
+  outcomes: readonly RowOutcome[],
+  facts: readonly TableFact[],
+  blocks: { rows: Token[][]; banded: Set<Token> },
+  writtenCells: (o: RowOutcome) => ReadonlyArray<{ start: number }> | null,
+): { outcomes: RowOutcome[]; facts: TableFact[] } | null {
+  const columns = tpl.rows[0]?.columns.length ?? 0;
   const bands = blocks.rows;
   // A label printed after labels of rows below it (“（三）不予公开 1.属于国家秘密” after 3.补正后…)
   // stands before values that need not be its own: its row takes what counting gives it.
@@ -191,7 +250,11 @@ export function readByBlocks(
     // pdftotext printed after the label column (“…3.其他 / 0”): they follow no label of theirs.
     const last = after[after.length - 1];
     const toEnd = last !== undefined && ctx.tokens.indexOf(last) === region[1] - 1;
-    const isRows = (rows: readonly number[]) => after.length === rows.length * columns && rows.flatMap((r) => bands[r] ?? []).every((t, i) => t === after[i]);
+    // Exactly those rows' values: a band's rows printed column by column stand in the columns' order.
+    const isRows = (rows: readonly number[]) => {
+      const theirs = new Set(rows.flatMap((r) => bands[r] ?? []));
+      return after.length === rows.length * columns && theirs.size === after.length && after.every((t) => theirs.has(t));
+    };
     if (after.length === columns && !stack.some((r) => isRows([r]))) return null;
     const ascending = stack.every((r, i) => i === 0 || r === (stack[i - 1] as number) + 1);
     if (stack.length > 1 && after.length === stack.length * columns && !(ascending && isRows(stack))) return null;
@@ -322,6 +385,106 @@ function totalsConfirm(rows: readonly Token[][]): boolean {
   return failing <= 2 && confirming >= 3;
 }
 
+/** A row's last cells printed elsewhere: after all the labels (tailCells), or under their columns' headers (headedCells). */
+function trailingCells(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[], region: [number, number], columns: number): Map<Token, number> {
+  const tail = tailCells(ctx, tpl, anchors, region, columns);
+  if (tail.size > 0) return tail;
+  const headed = headedCells(ctx, tpl, anchors, region, columns);
+  return headed.size > 0 ? headed : splitCells(ctx, tpl, anchors, region, columns);
+}
+
+/**
+ * The last two columns of rows printed as a table of their own after the headers 其他 and 总计
+ * (Word's plain text: “一、… / 20 / 0 / 0 / 0 / 0 / … / 3.要求提供公开出版物 / 0 / 0 / 0 / 0 / 0 / 其他 /
+ * 总计 / 1↵0↵1 / 21↵0↵7 / 0 / 6 / …”): where every label before those headers, in order from the
+ * table's first row, is followed by exactly the cells but the last two, the values right after the
+ * headers (up to the next text) are read by counting as rows of two cells — a pair of single lines,
+ * or two blocks of k lines for k rows column by column — and must make exactly as many rows as
+ * those labels: the k-th pair ends the k-th of those rows. Empty when anything does not fit.
+ */
+function splitCells(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[], region: [number, number], columns: number): Map<Token, number> {
+  const none = new Map<Token, number>();
+  const [other, total] = [norm(T3_COLUMNS[columns - 2] ?? ''), norm(T3_COLUMNS[columns - 1] ?? '')];
+  let h = -1;
+  for (let i = region[0]; i + 1 < region[1]; i++) {
+    if (ctx.tokens[i]?.kind === 'text' && ctx.tokens[i]?.norm === other && ctx.tokens[i + 1]?.kind === 'text' && ctx.tokens[i + 1]?.norm === total) {
+      if (h >= 0) return none;
+      h = i;
+    }
+  }
+  if (h < 0) return none;
+  let end = h + 2;
+  while (end < region[1] && ctx.tokens[end]?.kind !== 'text') end++;
+  const sorted = [...anchors].sort((x, y) => x.first - y.first).filter((a) => a.first < h);
+  if (sorted.length === 0) return none;
+  for (const [r, a] of sorted.entries()) {
+    if (a.row !== tpl.rows[r] || a.typo || a.disordered) return none;
+    let count = 0;
+    for (let j = a.first + 1; j < h; j++) {
+      const t = ctx.tokens[j] as Token;
+      if (t.kind === 'text' && j > a.last) break;
+      if (t.kind !== 'text') count++;
+    }
+    if (count !== columns - 2) return none;
+  }
+  const pairs = columnBlocks(ctx, [h + 2, end], sorted.length, 2);
+  if (!pairs) return none;
+  const out = new Map<Token, number>();
+  pairs.rows.forEach((cells, r) => cells.forEach((t) => out.set(t, r)));
+  return out;
+}
+
+/**
+ * The last two columns' cells of the first rows printed under their headers (Word's plain text:
+ * “一、… / 3 / 0 / 0 / 0 / 0 / 二、… / … / 其他 / 0 / 0 / 0 / 0 / 总计 / 3 / 0 / 7 / 2”, each header
+ * word with its cells on the lines right below it, the rows' other cells after their labels): where
+ * the labels of rows in order, from the table's first, are each followed by exactly the cells but
+ * the last two (before the next text), and 其他 and 总计 each head a column of one value a line as
+ * long as those rows are many, the k-th value under each header is the k-th of those rows'. Empty
+ * when anything does not fit.
+ */
+function headedCells(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[], region: [number, number], columns: number): Map<Token, number> {
+  const none = new Map<Token, number>();
+  const line = (t: Token) => ctx.lines.point(t.start).line;
+  const headed = (name: string): Token[][] => {
+    const found: Token[][] = [];
+    for (let i = region[0]; i < region[1]; i++) {
+      const h = ctx.tokens[i] as Token;
+      if (h.kind !== 'text' || h.norm !== norm(name) || line(ctx.tokens[i - 1] as Token) === line(h)) continue;
+      const cells: Token[] = [];
+      for (let j = i + 1; j < region[1]; j++) {
+        const t = ctx.tokens[j] as Token;
+        if (t.kind !== 'num' || t.delimited || line(t) !== line(h) + cells.length + 1) break;
+        cells.push(t);
+      }
+      const after = ctx.tokens[i + 1 + cells.length];
+      if (cells.length > 0 && !(after && line(after) === line(cells[cells.length - 1] as Token))) found.push(cells);
+    }
+    return found;
+  };
+  const [other, total] = [headed(T3_COLUMNS[columns - 2] ?? ''), headed(T3_COLUMNS[columns - 1] ?? '')];
+  if (other?.length !== 1 || total?.length !== 1) return none;
+  const [o, t] = [other[0] as Token[], total[0] as Token[]];
+  if (o.length !== t.length || (t[0] as Token).start < (o[o.length - 1] as Token).end) return none;
+  // The first rows, each label in order followed by all but its last two cells.
+  const sorted = [...anchors].sort((x, y) => x.first - y.first);
+  for (let r = 0; r < o.length; r++) {
+    const a = sorted[r];
+    if (!a || a.row !== tpl.rows[r] || a.typo || a.disordered || a.first > (o[0] as Token).start) return none;
+    let count = 0;
+    for (let j = a.first + 1; j < region[1]; j++) {
+      const tok = ctx.tokens[j] as Token;
+      if (tok.kind === 'text' && j > a.last) break;
+      if (tok.kind !== 'text') count++;
+    }
+    if (count !== columns - 2) return none;
+  }
+  const out = new Map<Token, number>();
+  o.forEach((cell, r) => out.set(cell, r));
+  t.forEach((cell, r) => out.set(cell, r));
+  return out;
+}
+
 /**
  * A row's last cells that pdftotext printed after all the table's labels (the widest numbers of a
  * landscape table's （七）总计: “（七）总计 / 136 / 407 / 429 / 263 / 四、… / 0 / 1 / … / 3.其他 /
@@ -412,7 +575,24 @@ function pinnedValues(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[]):
  */
 function labelCharacter(ctx: Ctx, i: number): boolean {
   const [before, t, after] = [ctx.tokens[i - 1], ctx.tokens[i], ctx.tokens[i + 1]];
-  return t?.kind === 'placeholder' && t.raw === '无' && before?.kind === 'text' && after?.kind === 'text';
+  if (t?.kind !== 'placeholder' || t.raw !== '无' || after?.kind !== 'text') return false;
+  return before?.kind === 'text' || spellsOn(ctx, i + 1, '法提供');
+}
+
+/**
+ * Whether the lines after token `from` that hold one character alone spell `rest` in order before
+ * another 无 stands alone (“0 / 无 / 本 / 行制作 / 法 / 年 / 提 / … / 0 / 供”: the 无 of a vertical
+ * （四）无法提供 printed after a row's last value, the label's other characters among the labels
+ * and values beside it).
+ */
+function spellsOn(ctx: Ctx, from: number, rest: string): boolean {
+  let k = 0;
+  for (let i = from; i < ctx.tokens.length && k < rest.length; i++) {
+    const t = ctx.tokens[i] as Token;
+    if (t.kind === 'placeholder' && t.raw === '无') return false;
+    if (t.kind === 'text' && t.norm === rest[k]) k++;
+  }
+  return k === rest.length;
 }
 
 /** Whether tokens from..to (exclusive) are all text: nothing printed between two labels but words. */
