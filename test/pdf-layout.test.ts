@@ -184,6 +184,34 @@ describe('tables from ruling lines', () => {
     expect(rows(html)).toEqual(['项目@2x1|申请人', '数量', '一、新收|1', '二、结转|2']);
   });
 
+  it("drops a table's repeated first row whose merged cell goes on below it, and that cell's text drawn again over the row under it", () => {
+    // Table 二 as one table: 信息内容 over the part's two header rows (no line under it at 700),
+    // its text at the foot of that merged cell. Word repeats only the first row at page 2's head,
+    // closed by a line across the table; the writer draws 信息内容 where it stood on page 1, over
+    // the label of the row under the repeated one.
+    const first = page(
+      1,
+      [text('第二十条第（一）项', 205, 684), text('信息内容', 105, 705), text('本年制发件数', 205, 704), text('规章', 105, 724), text('1', 205, 724)],
+      [h(100, 300, 680), h(200, 300, 700), h(100, 300, 720), h(100, 300, 740), v(100, 680, 740), v(200, 680, 740), v(300, 680, 740)],
+    );
+    const repeated = [text('第二十条第（一）项', 205, 104), text('信息内容', 105, 125)];
+    const second = (texts: PdfText[]): PdfPage =>
+      page(
+        2,
+        [...texts, text('行政强制', 105, 125), text('2', 205, 125)],
+        [h(100, 300, 100), h(100, 300, 120), h(100, 300, 140), v(100, 100, 140), v(200, 100, 140), v(300, 100, 140)],
+      );
+    const read = ['信息内容@2x1|第二十条第（一）项', '本年制发件数', '规章|1', '行政强制|2'];
+    const { html } = pdfToHtml([first, second(repeated)]);
+    expect(html.match(/<table>/g)).toHaveLength(1);
+    expect(rows(html)).toEqual(read);
+    // A writer that clips the merged cell to the repeated row draws none of its text: the row goes.
+    expect(rows(pdfToHtml([first, second(repeated.slice(0, 1))]).html)).toEqual(read);
+    // Text under the repeated row that is not the merged cell's drawing (another string there) stays.
+    const other = [repeated[0] as PdfText, text('信息公开', 105, 125)];
+    expect(rows(pdfToHtml([first, second(other)]).html)).toEqual([...read.slice(0, 3), '信息公开行政强制|2']);
+  });
+
   it('keeps a group label cut by two page breaks whole: its column on the middle page drawn with vertical lines only', () => {
     // The group label 三、结果 runs down the first column over three pages. On page 2 that column
     // has no horizontal line at all (Chromium draws none for a cell that goes on), so its lines
