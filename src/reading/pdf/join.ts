@@ -63,26 +63,28 @@ export function joinColumns(a: Table, b: Table): Table | null {
   const headA = a.cells.filter((c) => c.r < ba.header && c.c >= ba.start);
   const headB = b.cells.filter((c) => c.r < bb.header && c.c >= bb.start);
   const wordsA = new Set(headA.map((c) => norm(c.text)).filter((t) => t !== ''));
-  let own = 0;
+  let named = 0;
   for (const cell of headB) {
     const partner = cell.c === bb.start ? headA.find((c) => c.c + c.cols === a.colCount && c.r === cell.r && c.rows === cell.rows) : undefined;
     if (partner && cell.text !== '' && norm(partner.text) === norm(cell.text)) {
-      cells[cells.indexOf(partner)] = { ...partner, cols: partner.cols + cell.cols };
+      const at = cells.indexOf(partner);
+      if (at < 0) return null;
+      cells[at] = { ...partner, cols: partner.cols + cell.cols };
       continue;
     }
     if (cell.text !== '' && wordsA.has(norm(cell.text))) return null;
-    if (cell.text !== '') own++;
+    if (cell.text !== '') named++;
     cells.push({ ...cell, c: cell.c + shift });
   }
-  if (own === 0) return null;
+  if (named === 0) return null;
   // The rows: each of the second's value cells in the row its label pairs, as tall as that row.
   for (let i = 0; i < bb.labels.length; i++) {
     const la = ba.labels[i] as Cell;
     const lb = bb.labels[i] as Cell;
-    const own = b.cells.filter((c) => c.c >= bb.start && c.r < lb.r + lb.rows && c.r + c.rows > lb.r);
-    if (own.some((c) => c.r < lb.r || c.r + c.rows > lb.r + lb.rows)) return null;
+    const row = b.cells.filter((c) => c.c >= bb.start && c.r < lb.r + lb.rows && c.r + c.rows > lb.r);
+    if (row.some((c) => c.r < lb.r || c.r + c.rows > lb.r + lb.rows)) return null;
     for (let col = bb.start; col < b.colCount;) {
-      const here = own.filter((c) => c.c <= col && c.c + c.cols > col);
+      const here = row.filter((c) => c.c <= col && c.c + c.cols > col);
       const filled = here.filter((c) => c.text !== '');
       const cell = filled[0] ?? here[0];
       if (!cell || filled.length > 1 || here.some((c) => c.c !== cell.c || c.cols !== cell.cols)) return null;
