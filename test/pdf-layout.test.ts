@@ -184,6 +184,91 @@ describe('tables from ruling lines', () => {
     expect(rows(html)).toEqual(['项目@2x1|申请人', '数量', '一、新收|1', '二、结转|2']);
   });
 
+  it("drops a table's repeated first row whose merged cell goes on below it, and that cell's text drawn again over the row under it", () => {
+    // Table 二 as one table: 信息内容 over the part's two header rows (no line under it at 700),
+    // its text at the foot of that merged cell. Word repeats only the first row at page 2's head,
+    // closed by a line across the table; the writer draws 信息内容 where it stood on page 1, over
+    // the label of the row under the repeated one.
+    const first = page(
+      1,
+      [text('第二十条第（一）项', 205, 684), text('信息内容', 105, 705), text('本年制发件数', 205, 704), text('规章', 105, 724), text('1', 205, 724)],
+      [h(100, 300, 680), h(200, 300, 700), h(100, 300, 720), h(100, 300, 740), v(100, 680, 740), v(200, 680, 740), v(300, 680, 740)],
+    );
+    const repeated = [text('第二十条第（一）项', 205, 104), text('信息内容', 105, 125)];
+    const second = (texts: PdfText[]): PdfPage =>
+      page(
+        2,
+        [...texts, text('行政强制', 105, 125), text('2', 205, 125)],
+        [h(100, 300, 100), h(100, 300, 120), h(100, 300, 140), v(100, 100, 140), v(200, 100, 140), v(300, 100, 140)],
+      );
+    const read = ['信息内容@2x1|第二十条第（一）项', '本年制发件数', '规章|1', '行政强制|2'];
+    const { html } = pdfToHtml([first, second(repeated)]);
+    expect(html.match(/<table>/g)).toHaveLength(1);
+    expect(rows(html)).toEqual(read);
+    // A writer that clips the merged cell to the repeated row draws none of its text: the row goes.
+    expect(rows(pdfToHtml([first, second(repeated.slice(0, 1))]).html)).toEqual(read);
+    // Text under the repeated row that is not the merged cell's drawing (another string there) stays.
+    const other = [repeated[0] as PdfText, text('信息公开', 105, 125)];
+    expect(rows(pdfToHtml([first, second(other)]).html)).toEqual([...read.slice(0, 3), '信息公开行政强制|2']);
+  });
+
+  it('reads a table printed as two, split by its columns with “（续表）” between, as one where the row labels pair them exactly', () => {
+    // Each part: 项目 over two header rows, 申请人情况 over its two value columns; the same labels.
+    const part = (y: number, words: [string, string], labels: string[], values: [string, string][]): { texts: PdfText[]; lines: PdfLine[] } => ({
+      texts: [
+        text('项目', 105, y + 14),
+        text('申请人情况', 205, y + 4),
+        text(words[0], 205, y + 24, 5),
+        text(words[1], 255, y + 24, 5),
+        ...labels.flatMap((label, k) => [
+          text(label, 105, y + 44 + 20 * k),
+          text(values[k]?.[0] ?? '', 215, y + 44 + 20 * k),
+          text(values[k]?.[1] ?? '', 265, y + 44 + 20 * k),
+        ]),
+      ],
+      lines: [
+        h(100, 300, y),
+        h(200, 300, y + 20),
+        ...labels.map((_, k) => h(100, 300, y + 40 + 20 * k)),
+        h(100, 300, y + 40 + 20 * labels.length),
+        v(100, y, y + 40 + 20 * labels.length),
+        v(200, y, y + 40 + 20 * labels.length),
+        v(250, y + 20, y + 40 + 20 * labels.length),
+        v(300, y, y + 40 + 20 * labels.length),
+      ],
+    });
+    const read = (labelsB: string[], words: [string, string] = ['其他', '总计']): string[] => {
+      const a = part(
+        100,
+        ['自然人', '商业企业'],
+        ['一、新收', '二、结转'],
+        [
+          ['1', '2'],
+          ['0', '1'],
+        ],
+      );
+      const b = part(220, words, labelsB, [
+        ['3', '6'],
+        ['0', '1'],
+      ]);
+      return rows(pdfToHtml([page(1, [...a.texts, text('（续表）', 100, 195), ...b.texts], [...a.lines, ...b.lines])]).html);
+    };
+    expect(read(['一、新收', '二、结转'])).toEqual(['项目@2x1|申请人情况@1x4', '自然人|商业企业|其他|总计', '一、新收|1|2|3|6', '二、结转|0|1|0|1']);
+    // Labels that do not pair row for row: two tables, as printed.
+    expect(read(['一、新收', '三、结果'])).toEqual([
+      '项目@2x1|申请人情况@1x2',
+      '自然人|商业企业',
+      '一、新收|1|2',
+      '二、结转|0|1',
+      '项目@2x1|申请人情况@1x2',
+      '其他|总计',
+      '一、新收|3|6',
+      '三、结果|0|1',
+    ]);
+    // A second table under the same column words is no continuation of the first's columns.
+    expect(read(['一、新收', '二、结转'], ['自然人', '商业企业'])).toHaveLength(8);
+  });
+
   it('keeps a group label cut by two page breaks whole: its column on the middle page drawn with vertical lines only', () => {
     // The group label 三、结果 runs down the first column over three pages. On page 2 that column
     // has no horizontal line at all (Chromium draws none for a cell that goes on), so its lines

@@ -425,10 +425,25 @@ export function dropRepeatedHeader(first: Band, band: Band): Band {
   };
   const across = (b: Band, k: number): boolean => coverage(b.frag.lines, false, b.ys[k] ?? 0, b.frag.x0, b.frag.x1) > 0.9;
   let k = 0;
+  let spilled = new Set<PdfText>();
   for (let n = 1; n < band.ys.length - 1 && n < first.ys.length; n++) {
-    if (!across(band, n) || !across(first, n)) continue;
+    if (!across(band, n)) continue;
     const text = textOf(band, n);
-    if (text !== '' && text === textOf(first, n)) k = n;
+    if (text === '' || text !== textOf(first, n)) continue;
+    if (across(first, n)) {
+      k = n;
+      spilled = new Set();
+      continue;
+    }
+    // Only the first n rows repeat, but a merged cell starts in them and goes on below (信息内容 over
+    // a part's two header rows, Word repeating the table's first row): where its text lies below
+    // row n, the writer draws it again at the same place in the repeated row's cell as tall as the
+    // first one — over the rows under it.
+    const spill = spilledText(first, band, n);
+    if (spill) {
+      k = n;
+      spilled = spill;
+    }
   }
   if (k === 0) return band;
   const cut = band.ys[k] ?? band.frag.y0;
@@ -436,7 +451,37 @@ export function dropRepeatedHeader(first: Band, band: Band): Band {
     ...band,
     headerDropped: true,
     ys: band.ys.slice(k),
-    texts: band.texts.filter((t) => (t.y0 + t.y1) / 2 >= cut),
+    texts: band.texts.filter((t) => (t.y0 + t.y1) / 2 >= cut && !spilled.has(t)),
     frag: { ...band.frag, y0: cut, lines: band.frag.lines.filter((l) => l.y1 >= cut - TOL) },
   };
+}
+
+/**
+ * The runs of a continuation that are the text of a merged header cell repeated with its first n
+ * rows: the first band's runs below row n in cells that no line closes at row n (the merged cell
+ * starting above), each found on the continuation with the same text at the same place from the
+ * table's top. None found: an empty set (the writer clipped the cell); some but not all: null (not
+ * the header's drawing — the rows are not dropped).
+ */
+function spilledText(first: Band, band: Band, n: number): Set<PdfText> | null {
+  const top = first.ys[0] ?? 0;
+  const at = first.ys[n] ?? 0;
+  const lineAt = (y: number, x: number): boolean => coverage(first.frag.lines, false, y, x - 0.5, x + 0.5) > 0.5;
+  const merged = first.texts.filter((t) => {
+    const cx = (t.x0 + t.x1) / 2;
+    const cy = (t.y0 + t.y1) / 2;
+    if (cy < at || lineAt(at, cx)) return false;
+    return !first.ys.some((y) => y > at && y <= cy && lineAt(y, cx));
+  });
+  const shift = (band.ys[0] ?? 0) - top;
+  const near = (a: number, b: number): boolean => Math.abs(a - b) <= TOL;
+  const found = new Set<PdfText>();
+  for (const t of merged) {
+    const same = band.texts.find(
+      (u) => !found.has(u) && u.str === t.str && near(u.x0, t.x0) && near(u.x1, t.x1) && near(u.y0, t.y0 + shift) && near(u.y1, t.y1 + shift),
+    );
+    if (same) found.add(same);
+  }
+  if (found.size === 0) return found;
+  return found.size === merged.length ? found : null;
 }

@@ -13,6 +13,7 @@ import { T2_2019, T2_2021, T3_2021, T4_COLUMNS } from '../../model/templates.ts'
 import { norm } from '../text.ts';
 import type { PdfPage, PdfText } from './extract.ts';
 import { emitTable } from './emit.ts';
+import { isContinuedCaption, joinColumns } from './join.ts';
 import { buildTable, dropRepeatedHeader, fragments, rowBounds, type Band, type Fragment } from './grid.ts';
 import { readingOrder, type OrderedLine } from './columns.ts';
 import { SPACED_DIGITS, TOL, WIDE_GAP, escape, join, lineText, textLines, tidy } from './text.ts';
@@ -1009,10 +1010,23 @@ function render(blocks: Block[], pages: PdfPage[]): PdfHtml {
     if (block.kind === 'table') {
       prose.break();
       const { bands, next, notes } = tableBands(blocks, index, pages);
-      emitTable(buildTable(bands), prose.part, emit);
+      let table = buildTable(bands);
       // Footnotes the table went past are read at the end, where they part no table from its rows.
       footnotes.push(...notes);
       index = next;
+      // The rest of its columns printed as a table of its own after it (a “续表” line between).
+      for (;;) {
+        let skip = index;
+        while (blocks[skip]?.kind === 'text' && isContinuedCaption((blocks[skip] as Extract<Block, { kind: 'text' }>).line.text)) skip++;
+        if (skip === index || blocks[skip]?.kind !== 'table') break;
+        const rest = tableBands(blocks, skip, pages);
+        const joined = joinColumns(table, buildTable(rest.bands));
+        if (!joined) break;
+        table = joined;
+        footnotes.push(...rest.notes);
+        index = rest.next;
+      }
+      emitTable(table, prose.part, emit);
       continue;
     }
     if (block.line.grid) {
