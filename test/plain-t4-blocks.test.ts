@@ -64,3 +64,26 @@ describe('table 四 in blocks, each block’s header right before its values (pl
     expect(tableFindings(text)).toEqual([['table-structure', 'interleaved']]);
   });
 });
+
+describe('table 三’s last columns printed after table 四’s heading (plain pdftotext)', () => {
+  const header = ['行政复议', '', '行政诉讼', '未经复议直接起诉', '复议后起诉', '结果 结果 其他 尚未', '总计 结果 结果 其他 尚未', '结果 结果 其他 尚未'];
+  const header2 = ['维持 纠正 结果 审结', '总计', '总计', '维持 纠正 结果 审结', '维持 纠正 结果 审结'];
+  const t4 = [0, 0, 0, 0, 0, 3, 0, 0, 0, 3, 0, 0, 0, 0, 0];
+  const text = (tail: string[]) => report([...tail, ...header, ...header2, ...t4.map(String)]);
+
+  it('leaves 其他 / 总计 and their values before table 四’s words out of table 四', () => {
+    expect(rows(text(['其他', '', '总计', '', '0', '0', '0', '', '23', '0', '7']))).toEqual([
+      [0, 0, 0, 0, 0],
+      [3, 0, 0, 0, 3],
+      [0, 0, 0, 0, 0],
+    ]);
+  });
+
+  it('is still one finding where the values after table 四’s header are not its fifteen', () => {
+    expect(rows(text(['其他', '', '总计', '', '0', '0', '0', '', '23', '0', '7']).replace(/\n3\n0\n0\n0\n3\n/, '\n3\n0\n0\n3\n'))).toEqual([
+      'unclear',
+      'unclear',
+      'unclear',
+    ]);
+  });
+});

@@ -47,6 +47,9 @@ function valuesOf(ctx: Ctx, region: [number, number]): { values: Token[]; runs: 
       early.push(t);
       continue;
     }
+    // Table 三's last column names printed with its values after this part's heading (其他, 总计
+    // before any of this table's words and values) start no header of this table.
+    if (t.kind === 'text' && !header && values.length === 0 && early.length === 0 && T3_TAIL.has(t.norm)) continue;
     if (t.kind === 'text' && !isPartHeading(stripEnumerators(t.norm))) header = true;
     if (t.kind !== 'text') {
       values.push(t);
@@ -142,6 +145,8 @@ export function readT4(ctx: Ctx, region: [number, number] | null, fallback: Span
     })),
   );
 }
+
+const T3_TAIL = new Set(['其他', '总计']);
 
 const GROUP_NAMES = ['未经复议直接起诉', '复议后起诉', '行政复议', '行政诉讼'];
 
