@@ -196,7 +196,10 @@ function placeRuns(
     if (fits.length !== 1) return null;
     const g = fits[0] as number;
     if (run.names.length > 1) {
-      const blocks = columnBlocks(ctx, run.values, heights[g] ?? 0);
+      // The blocks in the headers' order, where pdftotext printed the headers in the table's.
+      const mine = columns[g] ?? [];
+      const inOrder = run.names.every((c, k) => k === 0 || mine.indexOf(c) > mine.indexOf(run.names[k - 1] as string));
+      const blocks = inOrder ? columnBlocks(ctx, run.values, heights[g] ?? 0) : null;
       if (blocks && blocks.length === run.names.length) {
         for (const [k, name] of run.names.entries()) {
           const key = `${g}:${name}`;
