@@ -157,6 +157,51 @@ describe('table 二 in plain pdftotext printed column by column', () => {
     expect(tableFindings(text).map((m) => m.messageId)).toEqual(['interleaved']);
   });
 
+  it('reads a stack of headers whose cells, after the labels, stand in blocks one a column (each block one value a line, as many as the rows)', () => {
+    const text = whole([
+      ...['第二十条第（一）项', '信息内容', '', '本年制发件数', '', '本年废止件数', '', '现行有效件数', ''],
+      ...labels.slice(2),
+      ...labels2,
+      ...['', '0', '1', '', '0', '0', '', '0', '3', ''],
+      ...['本年处理决定数量', '21', '本年处理决定数量', '2', '0', '本年收费金额（单位：万元）', '0'],
+    ]);
+    expect(t2(text)).toEqual(all);
+    expect(tableFindings(text)).toEqual([]);
+  });
+
+  it('leaves such a stack unread where its blocks are not one a column (as many blocks as rows: rows or columns?), with one finding', () => {
+    const text = whole([
+      ...['第二十条第（一）项', '信息内容', '', '本年制发件数', '', '本年废止件数', '', '现行有效件数', ''],
+      ...labels.slice(2),
+      ...labels2,
+      ...['', '0', '0', '0', '', '1', '0', '3', ''],
+      ...['本年处理决定数量', '21', '本年处理决定数量', '2', '0', '本年收费金额（单位：万元）', '0'],
+    ]);
+    expect(t2(text)).toEqual(['unclear', 'unclear', [21], [2], [0], [0]]);
+    expect(tableFindings(text).map((m) => m.messageId)).toEqual(['interleaved']);
+  });
+
+  it('leaves such a stack unread where its headers are not in the table’s order (nor then, it may be, its blocks)', () => {
+    const text = whole([
+      ...['第二十条第（一）项', '信息内容', '', '本年废止件数', '', '本年制发件数', '', '现行有效件数', ''],
+      ...labels.slice(2),
+      ...labels2,
+      ...['', '0', '1', '', '0', '0', '', '0', '3', ''],
+      ...['本年处理决定数量', '21', '本年处理决定数量', '2', '0', '本年收费金额（单位：万元）', '0'],
+    ]);
+    expect(t2(text)).toEqual(['unclear', 'unclear', [21], [2], [0], [0]]);
+  });
+
+  it('reads the other sub-tables when a stack of one sub-table’s headers has a row short (a row left blank), a header’s cells after labels', () => {
+    const text = whole([
+      ...labels,
+      ...['', '本年制发件数', '', '本年废止件数', '', '现行有效件数', '', '0', '', '0', '', '1', ''],
+      ...['本年处理决定数量', '21', '本年处理决定数量', '', ...labels2.slice(2), '', '2', '0', '本年收费金额（单位：万元）', '0'],
+    ]);
+    expect(t2(text)).toEqual(['unclear', 'unclear', [21], [2], [0], [0]]);
+    expect(tableFindings(text).map((m) => m.messageId)).toEqual(['interleaved']);
+  });
+
   it('leaves a sub-table one of whose columns is not in the table’s text unread, with one finding', () => {
     const text = whole([
       ...labels,

@@ -9,9 +9,9 @@
  * sub-table that has a column of that name and exactly that many rows (本年处理决定数量 with one
  * value is （五）'s, with two （六）'s). Every value of the table must stand in such a run, each
  * sub-table's column be given once, and the rows' labels be in the template's order (the values'
- * order is the rows' on the page). A column only one sub-table has, holding another count of values
- * (a row's cells left blank), leaves that sub-table unread with one fact. Anything else, and nothing
- * is read this way.
+ * order is the rows' on the page; the table's labels and captions may stand between a header and
+ * its values). A column only one sub-table has, holding another count of values (a row's cells left
+ * blank), leaves that sub-table unread with one fact. Anything else, and nothing is read this way.
  */
 import type { Row, TableFact } from '../../model/schema.ts';
 import type { TableTemplate } from '../../model/templates.ts';
@@ -31,7 +31,7 @@ interface Run {
  * delimited). A value sharing its line with other text (a note's or a footnote's date, “1 本表数据
  * 统计时限为 2024 年…”) is that text's, not a cell.
  */
-function headerRuns(ctx: Ctx, region: [number, number], names: ReadonlySet<string>): Run[] | null {
+function headerRuns(ctx: Ctx, region: [number, number], names: ReadonlySet<string>, labels: ReadonlySet<string>): Run[] | null {
   const line = (t: Token) => ctx.lines.point(t.start).line;
   const textLines = new Set<number>();
   for (let i = region[0]; i < region[1]; i++) if (ctx.tokens[i]?.kind === 'text') textLines.add(line(ctx.tokens[i] as Token));
@@ -59,7 +59,9 @@ function headerRuns(ctx: Ctx, region: [number, number], names: ReadonlySet<strin
         break;
       }
     }
-    if (!found) current = null;
+    // The table's row labels and captions printed between a header and its cells (the labels'
+    // block printed after the headers' block) leave the header waiting for its cells.
+    if (!found && !(current && current.values.length === 0 && labels.has(t.norm))) current = null;
   }
   return runs;
 }
@@ -88,9 +90,11 @@ export function readByColumnHeaders(
   const groups = subTables.map((ids) => ids.map((id) => tpl.rows.findIndex((r) => r.id === id)).filter((r) => r >= 0)).filter((rows) => rows.length > 0);
   const columnsOf = (rows: readonly number[]) => (tpl.rows[rows[0] as number]?.columns ?? []).map(norm);
   const names = new Set(groups.flatMap(columnsOf));
-  const runs = headerRuns(ctx, region, names);
+  const labels = new Set([...tpl.rows.map((r) => norm(r.label)), ...tpl.vocabulary.map(norm)].filter((l) => !names.has(l)));
+  const runs = headerRuns(ctx, region, names, labels);
   if (!runs || runs.length === 0) return null;
   const placed = placeRuns(
+    ctx,
     runs,
     groups.map(columnsOf),
     groups.map((rows) => rows.length),
@@ -154,12 +158,15 @@ export function readByColumnHeaders(
 /**
  * Each run of one header to the one sub-table with a column of its name and as many rows as it has
  * values; a run under a header only one sub-table has, of another count, leaves that sub-table
- * unread (one fact for it). A stack of a sub-table's headers with all their cells after them (row by row or column by
- * column: the text does not say) leaves that sub-table unread, and so does a sub-table only some
+ * unread (one fact for it), and so does a stack of headers only one sub-table has. A stack of a
+ * sub-table's headers with all their cells after them is read where the cells stand in blocks one a
+ * column (columnBlocks); otherwise (row by row or column by column: the text does not say) it
+ * leaves that sub-table unread, and so does a sub-table only some
  * of whose columns were found (one fact for it). Null when a run fits no sub-table or several, or
  * two runs give one column.
  */
 function placeRuns(
+  ctx: Ctx,
   runs: readonly Run[],
   columns: ReadonlyArray<readonly string[]>,
   heights: readonly number[],
@@ -177,7 +184,10 @@ function placeRuns(
     // A column only one sub-table has, with a count that is not its rows' (a row's cells left blank,
     // which pdftotext does not print): which of its rows the values are, the text does not say. That
     // sub-table is one fact; the others may still be read by their own headers.
-    const owners = columns.flatMap((mine, g) => (run.names.length === 1 && mine.includes(run.names[0] as string) ? [g] : []));
+    // So does a stack of headers all of only one sub-table's columns.
+    const owners = columns.flatMap((mine, g) =>
+      run.names.every((c) => mine.includes(c)) && columns.every((other, o) => o === g || run.names.every((c) => !other.includes(c))) ? [g] : [],
+    );
     if (fits.length === 0 && owners.length === 1) {
       const g = owners[0] as number;
       unplaced.set(g, [...(unplaced.get(g) ?? []), ...run.values]);
@@ -186,7 +196,17 @@ function placeRuns(
     if (fits.length !== 1) return null;
     const g = fits[0] as number;
     if (run.names.length > 1) {
-      unplaced.set(g, [...(unplaced.get(g) ?? []), ...run.values]);
+      // The blocks in the headers' order, where pdftotext printed the headers in the table's.
+      const mine = columns[g] ?? [];
+      const inOrder = run.names.every((c, k) => k === 0 || mine.indexOf(c) > mine.indexOf(run.names[k - 1] as string));
+      const blocks = inOrder ? columnBlocks(ctx, run.values, heights[g] ?? 0) : null;
+      if (blocks && blocks.length === run.names.length) {
+        for (const [k, name] of run.names.entries()) {
+          const key = `${g}:${name}`;
+          if (given.has(key)) return null;
+          given.set(key, blocks[k] as Token[]);
+        }
+      } else unplaced.set(g, [...(unplaced.get(g) ?? []), ...run.values]);
       continue;
     }
     const key = `${g}:${run.names[0] as string}`;
@@ -194,6 +214,26 @@ function placeRuns(
     given.set(key, run.values);
   }
   return { given, unplaced };
+}
+
+/**
+ * A stack of headers' cells printed as blocks (blank lines between), each value alone on its line
+ * and each block as many lines as the sub-table has rows: lines one under the other in a block are
+ * cells one under the other, so each block is a column (a row's cells stand side by side on one
+ * line), in the headers' order. Null for anything else.
+ */
+function columnBlocks(ctx: Ctx, values: readonly Token[], rows: number): Token[][] | null {
+  const line = (t: Token) => ctx.lines.point(t.start).line;
+  const blocks: Token[][] = [];
+  let last = -2;
+  for (const v of values) {
+    const l = line(v);
+    if (l === last) return null;
+    if (l !== last + 1) blocks.push([]);
+    blocks[blocks.length - 1]?.push(v);
+    last = l;
+  }
+  return rows > 1 && blocks.every((b) => b.length === rows) ? blocks : null;
 }
 
 /** A row whose cells are known (one token a column), to be decoded and settled as any other. */

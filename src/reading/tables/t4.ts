@@ -47,6 +47,9 @@ function valuesOf(ctx: Ctx, region: [number, number]): { values: Token[]; runs: 
       early.push(t);
       continue;
     }
+    // Table 三's last column names printed with its values after this part's heading (其他, 总计
+    // before any of this table's words and values) start no header of this table.
+    if (t.kind === 'text' && !header && values.length === 0 && early.length === 0 && T3_TAIL.has(t.norm)) continue;
     if (t.kind === 'text' && !isPartHeading(stripEnumerators(t.norm))) header = true;
     if (t.kind !== 'text') {
       values.push(t);
@@ -85,7 +88,13 @@ export function readT4(ctx: Ctx, region: [number, number] | null, fallback: Span
   const valueSpan = first && last ? span(ctx, first.start, last.end) : tokenSpan(ctx, region[0]);
   const done = (rows: Row[]) => finishTable(ctx, { id: 't4', name: '四', template: 'unknown', region, tpl: null, rows, facts, columns: [...T4_COLUMNS] });
 
-  const groupAligned = runs.length <= 1 || runs.every((r) => r % T4_COLUMNS.length === 0);
+  let groupAligned = runs.length <= 1 || runs.every((r) => r % T4_COLUMNS.length === 0);
+  const headed = groupAligned ? null : headedRuns(ctx, region);
+  if (headed) {
+    values.splice(0, values.length, ...headed);
+    runs.splice(0, runs.length, ...T4_GROUPS.map(() => T4_COLUMNS.length));
+    groupAligned = true;
+  }
   if (!groupAligned) {
     facts.push({ kind: 'interleaved', row: null, runs: runs.length, span: valueSpan });
     return done(unread('unclear'));
@@ -135,6 +144,102 @@ export function readT4(ctx: Ctx, region: [number, number] | null, fallback: Span
       decoded: whole.decoded,
     })),
   );
+}
+
+const T3_TAIL = new Set(['其他', '总计']);
+
+const GROUP_NAMES = ['未经复议直接起诉', '复议后起诉', '行政复议', '行政诉讼'];
+
+/**
+ * The columns a stretch of header lines names, in order, or null where it names anything else. A
+ * line of one word goes on the cell of the lines before it (“结果” / “维持”); lines of k words each
+ * (k > 1) are k cells side by side, each a column of their words (“结果 其他 尚未” / “纠正 结果 审结”).
+ * Group names (行政复议, 未经复议直接起诉 …) name no column.
+ */
+function namedColumns(lines: readonly string[]): string[] | null {
+  const words = lines
+    .map((l) => GROUP_NAMES.reduce((w, g) => w.replaceAll(g, ' '), l).trim())
+    .filter((l) => l !== '')
+    .map((l) => l.split(/\s+/));
+  const cells: string[] = [];
+  let single = '';
+  for (let i = 0; i < words.length;) {
+    const k = words[i]?.length ?? 0;
+    if (k === 1) {
+      single += words[i]?.[0] ?? '';
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < words.length && words[j]?.length === k) j++;
+    if (single !== '' || j - i < 2) return null;
+    for (let c = 0; c < k; c++)
+      cells.push(
+        words
+          .slice(i, j)
+          .map((w) => w[c])
+          .join(''),
+      );
+    i = j;
+  }
+  if (single !== '') cells.push(single);
+  // A cell of single-word lines may hold several columns (“结果”/“维持”/“结果”/“纠正”): no name is
+  // the start of another, so they part one way only.
+  const named: string[] = [];
+  for (const cell of cells) {
+    let rest = cell;
+    while (rest !== '') {
+      const name = T4_COLUMNS.find((c) => rest.startsWith(c));
+      if (!name) return null;
+      named.push(name);
+      rest = rest.slice(name.length);
+    }
+  }
+  return named;
+}
+
+/**
+ * Plain pdftotext of a table it took apart in blocks (a floating table): each block's header lines
+ * are printed right before its values (“结果 / 维持 / 3 / 未经复议直接起诉 / 结果 其他 尚未 / 纠正 结果
+ * 审结 / 3 / 0 / 0 / 总计 / 6”). The values are the table's, in its order, only where every run of
+ * values has exactly as many values as the header lines right before it name columns, and the
+ * columns so named are the table's fifteen in order; the headers choose each value's column, never
+ * the sums (left to check them). Anything else: null.
+ */
+function headedRuns(ctx: Ctx, region: [number, number]): Token[] | null {
+  const named: string[] = [];
+  const values: Token[] = [];
+  let header: string[] = [];
+  let run: Token[] = [];
+  const close = (): boolean => {
+    if (run.length === 0) return true;
+    const cols = namedColumns(header);
+    if (!cols || cols.length !== run.length) return false;
+    named.push(...cols);
+    values.push(...run);
+    header = [];
+    run = [];
+    return true;
+  };
+  for (let i = region[0]; i < region[1]; i++) {
+    const t = ctx.tokens[i];
+    if (!t || headingMark(ctx, i)) continue;
+    if (t.kind === 'num') {
+      if (header.length === 0 && run.length === 0) return null;
+      run.push(t);
+      continue;
+    }
+    if (t.kind !== 'text') return null;
+    if (isPartHeading(stripEnumerators(t.norm))) continue;
+    if (!close()) return null;
+    if (!isT4Noise(t.norm)) break;
+    // A note (注：…) or a caption (表四) names no column.
+    const w = stripEnumerators(t.norm);
+    if (!w.startsWith('注') && !/^表[一二三四]/.test(w)) header.push(t.raw);
+  }
+  if (!close() || header.length > 0) return null;
+  const all = T4_GROUPS.flatMap(() => T4_COLUMNS);
+  return named.length === all.length && named.every((c, i) => c === all[i]) ? values : null;
 }
 
 /**
