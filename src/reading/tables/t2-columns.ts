@@ -155,7 +155,8 @@ export function readByColumnHeaders(
  * Each run of one header to the one sub-table with a column of its name and as many rows as it has
  * values; a run under a header only one sub-table has, of another count, leaves that sub-table
  * unread (one fact for it). A stack of a sub-table's headers with all their cells after them (row by row or column by
- * column: the text does not say) leaves that sub-table unread, and so does a sub-table only some
+ * column: the text does not say) leaves that sub-table unread unless its values are all the same
+ * number (every order reads alike), and so does a sub-table only some
  * of whose columns were found (one fact for it). Null when a run fits no sub-table or several, or
  * two runs give one column.
  */
@@ -186,7 +187,15 @@ function placeRuns(
     if (fits.length !== 1) return null;
     const g = fits[0] as number;
     if (run.names.length > 1) {
-      unplaced.set(g, [...(unplaced.get(g) ?? []), ...run.values]);
+      // Row by row or column by column, the text does not say; where every value is the same number
+      // (a sub-table of 0s), both orders, and any, give each column the same cells: one reading.
+      const same = run.values.every((v) => v.kind === 'num' && v.raw === run.values[0]?.raw);
+      const rows = heights[g] ?? 0;
+      if (!same || run.names.some((c) => given.has(`${g}:${c}`))) {
+        unplaced.set(g, [...(unplaced.get(g) ?? []), ...run.values]);
+        continue;
+      }
+      run.names.forEach((c, k) => given.set(`${g}:${c}`, run.values.slice(k * rows, (k + 1) * rows)));
       continue;
     }
     const key = `${g}:${run.names[0] as string}`;
