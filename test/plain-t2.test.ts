@@ -168,6 +168,18 @@ describe('table 二 in plain pdftotext printed column by column', () => {
     expect(tableFindings(text)).toEqual([]);
   });
 
+  it('reads the other sub-tables when a stack of one sub-table’s headers holds another count than its cells: one finding for it', () => {
+    // Right-aligned cells: 本年制发件数 and 本年废止件数 stacked over one value, a row's cells left blank.
+    const text = whole([
+      ...labels,
+      ...labels2,
+      ...['本年制发件数', '本年废止件数', '0', '现行有效件数', '0', '0'],
+      ...['本年处理决定数量', '4,529', '本年处理决定数量', '2', '0', '本年收费金额（单位：万元）', '0'],
+    ]);
+    expect(t2(text)).toEqual(['unclear', 'unclear', [4529], [2], [0], [0]]);
+    expect(tableFindings(text)).toHaveLength(1);
+  });
+
   it('leaves a sub-table one of whose columns is not in the table’s text unread, with one finding', () => {
     const text = whole([
       ...labels,

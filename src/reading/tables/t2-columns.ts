@@ -178,7 +178,8 @@ function placeRuns(
     // A column only one sub-table has, with a count that is not its rows' (a row's cells left blank,
     // which pdftotext does not print): which of its rows the values are, the text does not say. That
     // sub-table is one fact; the others may still be read by their own headers.
-    const owners = columns.flatMap((mine, g) => (run.names.length === 1 && mine.includes(run.names[0] as string) ? [g] : []));
+    // So too a stack of headers only one sub-table has, holding another count than its cells.
+    const owners = columns.flatMap((mine, g) => (new Set(run.names).size === run.names.length && run.names.every((c) => mine.includes(c)) ? [g] : []));
     if (fits.length === 0 && owners.length === 1) {
       const g = owners[0] as number;
       unplaced.set(g, [...(unplaced.get(g) ?? []), ...run.values]);
