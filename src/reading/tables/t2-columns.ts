@@ -160,8 +160,9 @@ export function readByColumnHeaders(
  * values; a run under a header only one sub-table has, of another count, leaves that sub-table
  * unread (one fact for it), and so does a stack of headers only one sub-table has. A stack of a
  * sub-table's headers with all their cells after them is read where the cells stand in blocks one a
- * column (columnBlocks); otherwise (row by row or column by column: the text does not say) it
- * leaves that sub-table unread, and so does a sub-table only some
+ * column (columnBlocks), or where its values are all the same number (every order reads alike);
+ * otherwise (row by row or column by column: the text does not say) it leaves that sub-table
+ * unread, and so does a sub-table only some
  * of whose columns were found (one fact for it). Null when a run fits no sub-table or several, or
  * two runs give one column.
  */
@@ -184,9 +185,13 @@ function placeRuns(
     // A column only one sub-table has, with a count that is not its rows' (a row's cells left blank,
     // which pdftotext does not print): which of its rows the values are, the text does not say. That
     // sub-table is one fact; the others may still be read by their own headers.
-    // So does a stack of headers all of only one sub-table's columns.
+    // So does a stack of headers, each once, all of only one sub-table's columns.
     const owners = columns.flatMap((mine, g) =>
-      run.names.every((c) => mine.includes(c)) && columns.every((other, o) => o === g || run.names.every((c) => !other.includes(c))) ? [g] : [],
+      new Set(run.names).size === run.names.length &&
+      run.names.every((c) => mine.includes(c)) &&
+      columns.every((other, o) => o === g || run.names.every((c) => !other.includes(c)))
+        ? [g]
+        : [],
     );
     if (fits.length === 0 && owners.length === 1) {
       const g = owners[0] as number;
@@ -200,11 +205,16 @@ function placeRuns(
       const mine = columns[g] ?? [];
       const inOrder = run.names.every((c, k) => k === 0 || mine.indexOf(c) > mine.indexOf(run.names[k - 1] as string));
       const blocks = inOrder ? columnBlocks(ctx, run.values, heights[g] ?? 0) : null;
-      if (blocks && blocks.length === run.names.length) {
+      // Otherwise row by row or column by column, the text does not say; where every value is the
+      // same number (a sub-table of 0s), both orders, and any, give each column the same cells.
+      const rows = heights[g] ?? 0;
+      const same = run.values.every((v) => v.kind === 'num' && v.raw === run.values[0]?.raw);
+      const cells = blocks && blocks.length === run.names.length ? blocks : same ? run.names.map((_, k) => run.values.slice(k * rows, (k + 1) * rows)) : null;
+      if (cells) {
         for (const [k, name] of run.names.entries()) {
           const key = `${g}:${name}`;
           if (given.has(key)) return null;
-          given.set(key, blocks[k] as Token[]);
+          given.set(key, cells[k] as Token[]);
         }
       } else unplaced.set(g, [...(unplaced.get(g) ?? []), ...run.values]);
       continue;

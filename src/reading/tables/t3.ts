@@ -586,6 +586,16 @@ function headerExtra(ctx: Ctx, range: [number, number]): number | null {
   return places.length > 0 && places.every((p) => p === places[0]) ? (places[0] ?? null) : null;
 }
 
+/** Whether the header names one column the template lacks (合计 or 小计 among the applicant columns), wherever it stands. */
+function headerNamesExtra(ctx: Ctx, range: [number, number]): boolean {
+  let count = 0;
+  for (let i = range[0]; i < range[1]; i++) {
+    const t = ctx.tokens[i];
+    if (t?.kind === 'text') for (const m of t.raw.matchAll(/[^\s|]+/g)) if (norm(m[0]) === norm('合计') || norm(m[0]) === norm('小计')) count++;
+  }
+  return count === 1;
+}
+
 /** R1 − R2: （七）总计 eliminated, so 一 + 二 − 四 − Σ outcomes = 0; choosing with it is choosing with both. */
 export function withoutTotal(relations: readonly ColumnRelation[]): ColumnRelation {
   const r1 = relations.find((r) => r.id === 'R1')?.terms ?? [];
@@ -617,10 +627,33 @@ export function columnRelations(rowIds: readonly string[]): ColumnRelation[] {
  * template's columns (taken out of `known`): each lacks one of the table's cells (an empty cell the
  * text does not show, as -layout text), which one the row does not say; read as written, its values
  * would stand in other columns. They are unread, one finding with the others (the table's cells counted).
+ * Where the place is not decided (plain pdftotext text: the rows that show the added column's value
+ * printed out of their lines, unread), the header's word for the added column (`named`) and a row
+ * that shows one value more than the template's columns, read or not, still say the column is
+ * there: every row read as written from text without cell delimiters lacks a cell then (its
+ * empty cell, or two of its pieces read as one value), which one nothing shows. Unread alike.
  */
-function oneCellShort(added: number | undefined, outcomes: readonly RowOutcome[], known: Map<string, ReadonlyArray<number | null>>): Set<Draft> {
+function oneCellShort(
+  { added, named }: { added: number | undefined; named: boolean },
+  outcomes: readonly RowOutcome[],
+  known: Map<string, ReadonlyArray<number | null>>,
+): Set<Draft> {
   const short = new Set<Draft>();
-  if (added === undefined) return short;
+  if (added === undefined) {
+    if (
+      !named ||
+      !outcomes.some((o) => ('row' in o ? o.row.valuesFound : (o.draft.values ?? []).filter((t) => t.kind !== 'blank').length) === T3_COLUMNS.length + 1)
+    )
+      return short;
+    for (const o of outcomes) {
+      const values = 'draft' in o ? (o.draft.values ?? []) : [];
+      if ('draft' in o && known.has(o.draft.template.id) && values.length > 0 && values.every((t) => !t.delimited)) {
+        known.delete(o.draft.template.id);
+        short.add(o.draft);
+      }
+    }
+    return short;
+  }
   for (const o of outcomes)
     if ('draft' in o && known.has(o.draft.template.id) && (o.draft.values ?? []).length === T3_COLUMNS.length) {
       known.delete(o.draft.template.id);
@@ -661,19 +694,19 @@ function holdsOwn(group: readonly Reading[] | undefined): boolean {
   return !values.every((v): v is number => v !== null) || ROW_TOTAL.check(values);
 }
 
-/** A column missing from every row, or one too many in every row: placed by the relations (or the header, its words in `header`), or by the rows that show it; the added column's place, when one is. */
+/** A column missing from every row, or one too many in every row: placed by the relations (or the header, its words in `header`), or by the rows that show it; the added column's place, when one is, and whether the header names such a column. */
 function columnThroughout(
   ctx: Ctx,
   header: [number, number],
   candidates: Array<Candidate & { draft: Draft }>,
   known: ReadonlyMap<string, ReadonlyArray<number | null>>,
   relations: readonly ColumnRelation[],
-): number | undefined {
+): { added: number | undefined; named: boolean } {
   missingColumn(candidates, known, relations, T3_COLUMNS.length, 3, headerLacks(ctx, header), (row, at) =>
     leaveEmpty(candidates.find((c) => c.row === row)?.draft.values, at),
   );
   const draftFor = (row: string): Draft | undefined => candidates.find((c) => c.row === row)?.draft;
-  return extraColumn(
+  const added = extraColumn(
     candidates,
     3,
     T3_COLUMNS.length,
@@ -681,4 +714,5 @@ function columnThroughout(
     (row, place) => leaveOut(draftFor(row), place),
     (row) => draftFor(row)?.wider !== undefined,
   );
+  return { added, named: headerNamesExtra(ctx, header) };
 }

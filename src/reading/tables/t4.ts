@@ -95,7 +95,10 @@ export function readT4(ctx: Ctx, region: [number, number] | null, fallback: Span
     runs.splice(0, runs.length, ...T4_GROUPS.map(() => T4_COLUMNS.length));
     groupAligned = true;
   }
-  if (!groupAligned) {
+  // Values one a line in runs that end inside a group (right-aligned cells: header words that did
+  // not fit their cells' lines printed between the runs or after them) may be read in the text's
+  // order: only as fifteen values written, every group adding up (below); else as before.
+  if (!groupAligned && !(isStacked(nonBlank) && nonBlank.length === expected)) {
     facts.push({ kind: 'interleaved', row: null, runs: runs.length, span: valueSpan });
     return done(unread('unclear'));
   }
@@ -125,7 +128,7 @@ export function readT4(ctx: Ctx, region: [number, number] | null, fallback: Span
     blanks,
     valueSpan,
   };
-  if (stackedOutOfOrder(draft, nonBlank, runs)) {
+  if (stackedOutOfOrder(draft, nonBlank, runs) || (!groupAligned && !writtenAddingUp(draft))) {
     facts.push({ kind: 'interleaved', row: null, runs: runs.length, span: valueSpan });
     return done(unread('unclear'));
   }
@@ -255,6 +258,13 @@ function stackedOutOfOrder(draft: Draft, nonBlank: readonly Token[], runs: reado
   if (!reading || reading.how !== 'written') return false;
   const values = reading.cells.map((c) => c.value);
   return values.some((v) => v === null) || !GROUP_TOTALS.check(values as number[]);
+}
+
+/** The row's one reading is its values as written, every group adding up. */
+function writtenAddingUp(draft: Draft): boolean {
+  const reading = draft.options.length === 1 ? draft.options[0]?.[0] : undefined;
+  const values = reading?.how === 'written' ? reading.cells.map((c) => c.value) : [];
+  return values.length > 0 && values.every((v): v is number => v !== null) && GROUP_TOTALS.check(values);
 }
 
 /**
