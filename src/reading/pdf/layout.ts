@@ -588,6 +588,20 @@ function joinSpacedLine(line: TextLine, page: Spacing[] | undefined, measured: S
   line.text = lineText(runs);
 }
 
+/** The blocks with the text lines `moved` names given those runs instead (a line left with none goes). */
+function withRuns(blocks: Block[], moved: ReadonlyMap<number, PdfText[]>): Block[] {
+  if (moved.size === 0) return blocks;
+  const out: Block[] = [];
+  blocks.forEach((b, k) => {
+    const runs = moved.get(k);
+    if (b.kind !== 'text' || !runs) return void out.push(b);
+    if (runs.length === 0) return;
+    const line = { ...b.line, runs, text: lineText(runs), x0: Math.min(...runs.map((t) => t.x0)), x1: Math.max(...runs.map((t) => t.x1)) };
+    out.push({ ...b, line });
+  });
+  return out;
+}
+
 /**
  * Numbers of a table drawn without rules that a narrow cell wrapped over two lines (letter-spaced
  * 3001 as “3 0 0” over “1”), which Word and LibreOffice centre on the row: the line just above the
@@ -650,16 +664,7 @@ function joinWrappedNumbers(blocks: Block[]): Block[] {
     );
     k++;
   }
-  if (moved.size === 0) return blocks;
-  const out: Block[] = [];
-  blocks.forEach((b, k) => {
-    const runs = moved.get(k);
-    if (b.kind !== 'text' || !runs) return void out.push(b);
-    if (runs.length === 0) return;
-    const line = { ...b.line, runs, text: lineText(runs), x0: Math.min(...runs.map((t) => t.x0)), x1: Math.max(...runs.map((t) => t.x1)) };
-    out.push({ ...b, line });
-  });
-  return out;
+  return withRuns(blocks, moved);
 }
 
 /**
@@ -751,16 +756,7 @@ function joinCentredLabels(blocks: Block[]): Block[] {
     moved.set(k, [...before, ...pieces.map((t) => ({ ...t, y0: line.y0, y1: line.y1 })), ...after]);
     used.add(k);
   }
-  if (moved.size === 0) return blocks;
-  const out: Block[] = [];
-  blocks.forEach((b, k) => {
-    const runs = moved.get(k);
-    if (b.kind !== 'text' || !runs) return void out.push(b);
-    if (runs.length === 0) return;
-    const line = { ...b.line, runs, text: lineText(runs), x0: Math.min(...runs.map((t) => t.x0)), x1: Math.max(...runs.map((t) => t.x1)) };
-    out.push({ ...b, line });
-  });
-  return out;
+  return withRuns(blocks, moved);
 }
 
 /** A line that starts one of 表二's sub-tables: its caption (第二十条第（五）项) or its header (信息内容 …). */
