@@ -563,19 +563,28 @@ function headerLacks(ctx: Ctx, range: [number, number]): number | null {
   return absent.length === 1 ? (absent[0] ?? null) : null;
 }
 
-/**
- * Where the header shows a column the template lacks (合计 or 小计 among the applicant columns), as
- * the place of its value among a row's values: after the 法人或其他组织 column named right before it
- * (its row of the header), before the applicant column named right after it (both, when both stand
- * there, agreeing); null when the header names no such column, or no whole name stands beside it.
- */
-function headerExtra(ctx: Ctx, range: [number, number]): number | null {
+/** The header's words (each token's raw text split at spaces and pipes), normalised. */
+function headerWordsOf(ctx: Ctx, range: [number, number]): string[] {
   const words: string[] = [];
   for (let i = range[0]; i < range[1]; i++) {
     const t = ctx.tokens[i];
     if (t?.kind === 'text') for (const m of t.raw.matchAll(/[^\s|]+/g)) words.push(norm(m[0]));
   }
-  const extra = words.flatMap((w, k) => (w === norm('合计') || w === norm('小计') ? [k] : []));
+  return words;
+}
+
+/** A header word naming a column the template lacks: 合计 or 小计 among the applicant columns. */
+const isExtraWord = (w: string): boolean => w === norm('合计') || w === norm('小计');
+
+/**
+ * Where the header (its `words`) shows a column the template lacks (合计 or 小计 among the applicant
+ * columns), as the place of its value among a row's values: after the 法人或其他组织 column named
+ * right before it (its row of the header), before the applicant column named right after it (both,
+ * when both stand there, agreeing); null when the header names no such column, or no whole name
+ * stands beside it.
+ */
+function headerExtra(words: readonly string[]): number | null {
+  const extra = words.flatMap((w, k) => (isExtraWord(w) ? [k] : []));
   if (extra.length !== 1) return null;
   const k = extra[0] as number;
   const at = (w: string | undefined): number => T3_COLUMNS.findIndex((c) => norm(c) === w);
@@ -584,16 +593,6 @@ function headerExtra(ctx: Ctx, range: [number, number]): number | null {
   // 自然人 and 总计 stand in the header's row above the 法人或其他组织 columns: no neighbour there.
   const places = [...(before > 0 && before < T3_COLUMNS.length - 1 ? [before + 1] : []), ...(after > 0 ? [after] : [])];
   return places.length > 0 && places.every((p) => p === places[0]) ? (places[0] ?? null) : null;
-}
-
-/** Whether the header names one column the template lacks (合计 or 小计 among the applicant columns), wherever it stands. */
-function headerNamesExtra(ctx: Ctx, range: [number, number]): boolean {
-  let count = 0;
-  for (let i = range[0]; i < range[1]; i++) {
-    const t = ctx.tokens[i];
-    if (t?.kind === 'text') for (const m of t.raw.matchAll(/[^\s|]+/g)) if (norm(m[0]) === norm('合计') || norm(m[0]) === norm('小计')) count++;
-  }
-  return count === 1;
 }
 
 /** R1 − R2: （七）总计 eliminated, so 一 + 二 − 四 − Σ outcomes = 0; choosing with it is choosing with both. */
@@ -706,13 +705,15 @@ function columnThroughout(
     leaveEmpty(candidates.find((c) => c.row === row)?.draft.values, at),
   );
   const draftFor = (row: string): Draft | undefined => candidates.find((c) => c.row === row)?.draft;
+  const words = headerWordsOf(ctx, header);
   const added = extraColumn(
     candidates,
     3,
     T3_COLUMNS.length,
-    headerExtra(ctx, header),
+    headerExtra(words),
     (row, place) => leaveOut(draftFor(row), place),
     (row) => draftFor(row)?.wider !== undefined,
   );
-  return { added, named: headerNamesExtra(ctx, header) };
+  // Whether the header names one such column, wherever it stands.
+  return { added, named: words.filter(isExtraWord).length === 1 };
 }
