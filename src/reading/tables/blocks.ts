@@ -394,6 +394,26 @@ function trailingCells(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[],
 }
 
 /**
+ * How many values follow a row's label (its own tokens passed over) before the next text, looking
+ * no further than `end`; and the token index where that stopped.
+ */
+function valuesAfterLabel(ctx: Ctx, a: Anchor, end: number): { count: number; stop: number } {
+  let count = 0;
+  let j = a.first + 1;
+  for (; j < end; j++) {
+    const t = ctx.tokens[j] as Token;
+    if (t.kind === 'text' && j > a.last) break;
+    if (t.kind !== 'text') count++;
+  }
+  return { count, stop: j };
+}
+
+/** Whether `labels` are the table's first rows in order, as found, each followed by all but its last two cells (before `end`). */
+function firstRowsLackLastTwo(ctx: Ctx, tpl: TableTemplate, labels: readonly Anchor[], end: number, columns: number): boolean {
+  return labels.every((a, r) => a.row === tpl.rows[r] && !a.typo && !a.disordered && valuesAfterLabel(ctx, a, end).count === columns - 2);
+}
+
+/**
  * The last two columns of rows printed as a table of their own after the headers 其他 and 总计
  * (Word's plain text: “一、… / 20 / 0 / 0 / 0 / 0 / … / 3.要求提供公开出版物 / 0 / 0 / 0 / 0 / 0 / 其他 /
  * 总计 / 1↵0↵1 / 21↵0↵7 / 0 / 6 / …”): where every label before those headers, in order from the
@@ -416,17 +436,7 @@ function splitCells(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[], re
   let end = h + 2;
   while (end < region[1] && ctx.tokens[end]?.kind !== 'text') end++;
   const sorted = [...anchors].sort((x, y) => x.first - y.first).filter((a) => a.first < h);
-  if (sorted.length === 0) return none;
-  for (const [r, a] of sorted.entries()) {
-    if (a.row !== tpl.rows[r] || a.typo || a.disordered) return none;
-    let count = 0;
-    for (let j = a.first + 1; j < h; j++) {
-      const t = ctx.tokens[j] as Token;
-      if (t.kind === 'text' && j > a.last) break;
-      if (t.kind !== 'text') count++;
-    }
-    if (count !== columns - 2) return none;
-  }
+  if (sorted.length === 0 || !firstRowsLackLastTwo(ctx, tpl, sorted, h, columns)) return none;
   const pairs = columnBlocks(ctx, [h + 2, end], sorted.length, 2);
   if (!pairs) return none;
   const out = new Map<Token, number>();
@@ -467,18 +477,9 @@ function headedCells(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[], r
   const [o, t] = [other[0] as Token[], total[0] as Token[]];
   if (o.length !== t.length || (t[0] as Token).start < (o[o.length - 1] as Token).end) return none;
   // The first rows, each label in order followed by all but its last two cells.
-  const sorted = [...anchors].sort((x, y) => x.first - y.first);
-  for (let r = 0; r < o.length; r++) {
-    const a = sorted[r];
-    if (!a || a.row !== tpl.rows[r] || a.typo || a.disordered || a.first > (o[0] as Token).start) return none;
-    let count = 0;
-    for (let j = a.first + 1; j < region[1]; j++) {
-      const tok = ctx.tokens[j] as Token;
-      if (tok.kind === 'text' && j > a.last) break;
-      if (tok.kind !== 'text') count++;
-    }
-    if (count !== columns - 2) return none;
-  }
+  const firsts = [...anchors].sort((x, y) => x.first - y.first).slice(0, o.length);
+  if (firsts.length !== o.length || firsts.some((a) => a.first > (o[0] as Token).start)) return none;
+  if (!firstRowsLackLastTwo(ctx, tpl, firsts, region[1], columns)) return none;
   const out = new Map<Token, number>();
   o.forEach((cell, r) => out.set(cell, r));
   t.forEach((cell, r) => out.set(cell, r));
@@ -511,15 +512,9 @@ function tailCells(ctx: Ctx, tpl: TableTemplate, anchors: readonly Anchor[], reg
   }
   for (const a of all.sort((x, y) => x.first - y.first)) {
     const r = tpl.rows.indexOf(a.row);
-    let count = 0;
-    let j = a.first + 1;
-    for (; j < region[1]; j++) {
-      const t = ctx.tokens[j] as Token;
-      if (t.kind === 'text' && j > a.last) break;
-      if (t.kind !== 'text') count++;
-    }
+    const { count, stop } = valuesAfterLabel(ctx, a, region[1]);
     // The last label, followed by the tail itself, is no short row.
-    if (j >= region[1]) continue;
+    if (stop >= region[1]) continue;
     if (count % columns === 0) {
       highest = Math.max(highest, r);
       continue;
