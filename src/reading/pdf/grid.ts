@@ -257,7 +257,7 @@ function boundaries(bands: Band[], rows: Row[], xs: number[], placed: Placed[]):
 }
 
 /** Table 二's row labels (both templates), normalised: a row of its own, never a piece of another's. */
-const T2_LABELS = new Set([...T2_2021.rows, ...T2_2019.rows].map((row) => norm(row.label)));
+export const T2_LABELS: ReadonlySet<string> = new Set([...T2_2021.rows, ...T2_2019.rows].map((row) => norm(row.label)));
 
 /**
  * Whether the first row after a page break is the rest of the row before it: Word and LibreOffice

@@ -14,7 +14,7 @@ import { norm } from '../text.ts';
 import type { PdfPage, PdfText } from './extract.ts';
 import { emitTable } from './emit.ts';
 import { isContinuedCaption, joinColumns } from './join.ts';
-import { buildTable, dropRepeatedHeader, fragments, rowBounds, type Band, type Fragment } from './grid.ts';
+import { buildTable, dropRepeatedHeader, fragments, rowBounds, T2_LABELS, type Band, type Fragment } from './grid.ts';
 import { readingOrder, type OrderedLine } from './columns.ts';
 import { SPACED_DIGITS, TOL, WIDE_GAP, escape, join, lineText, textLines, tidy } from './text.ts';
 
@@ -950,7 +950,7 @@ function headerColumns(header: TextLine[], rows: TextLine[], among: TextLine[]):
  * words under 信息内容, or a digit in the line after the labels, leave the sub-table as text.
  */
 function bareSubTables(blocks: Block[], mayBeHeading: (line: TextLine) => boolean): void {
-  const isLabel = (line: TextLine): boolean => [...T2_2021.rows, ...T2_2019.rows].some((r) => norm(r.label) === norm(line.text));
+  const isLabel = (line: TextLine): boolean => T2_LABELS.has(norm(line.text));
   for (let k = 0; k < blocks.length; k++) {
     const head = blocks[k] as Block;
     if (head.kind !== 'text' || norm(head.line.text) !== '信息内容') continue;
