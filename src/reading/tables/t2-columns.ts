@@ -204,10 +204,10 @@ function placeRuns(
       // The blocks in the headers' order, where pdftotext printed the headers in the table's.
       const mine = columns[g] ?? [];
       const inOrder = run.names.every((c, k) => k === 0 || mine.indexOf(c) > mine.indexOf(run.names[k - 1] as string));
-      const blocks = inOrder ? columnBlocks(ctx, run.values, heights[g] ?? 0) : null;
+      const rows = heights[g] ?? 0;
+      const blocks = inOrder ? columnBlocks(ctx, run.values, rows) : null;
       // Otherwise row by row or column by column, the text does not say; where every value is the
       // same number (a sub-table of 0s), both orders, and any, give each column the same cells.
-      const rows = heights[g] ?? 0;
       const same = run.values.every((v) => v.kind === 'num' && v.raw === run.values[0]?.raw);
       const cells = blocks && blocks.length === run.names.length ? blocks : same ? run.names.map((_, k) => run.values.slice(k * rows, (k + 1) * rows)) : null;
       if (cells) {
